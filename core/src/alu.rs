@@ -1,0 +1,637 @@
+//! ALU instructions (`check_alu_op`, `adjust_reg_min_max_vals`,
+//! `adjust_ptr_min_max_vals`, `adjust_scalar_min_max_vals`).
+
+use crate::env::{Env, VResult, EACCES, EINVAL};
+use crate::insn::*;
+use crate::log::reg_type_str;
+use crate::regs::{RegState, RegType, LIVE_WRITTEN};
+use crate::tnum::Tnum;
+
+const ALU_STR: [&str; 14] = [
+    "+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=", "neg", "%=", "^=", "=", "s>>=", "endian",
+];
+
+fn alu_str(op: u8) -> &'static str {
+    ALU_STR.get((op >> 4) as usize).copied().unwrap_or("?")
+}
+
+impl<'p> Env<'p> {
+    pub fn check_alu_op(&mut self, insn: &Insn) -> VResult<()> {
+        let op = insn.op();
+        let alu64 = insn.class() == BPF_ALU64;
+        if op == BPF_END || op == BPF_NEG {
+            if op == BPF_NEG {
+                if insn.source() != BPF_K || insn.src != 0 || insn.off != 0 || insn.imm != 0 {
+                    return Err(self.fail(EINVAL, "BPF_NEG uses reserved fields"));
+                }
+            } else if insn.src != 0 || insn.off != 0 || !matches!(insn.imm, 16 | 32 | 64) || alu64 {
+                return Err(self.fail(EINVAL, "BPF_END uses reserved fields"));
+            }
+            self.check_reg_src(insn.dst, alu64)?;
+            self.check_reg_dst(insn.dst, true)?;
+            return Ok(());
+        }
+        if op == BPF_MOV {
+            if insn.source() == BPF_X {
+                if insn.imm != 0 || insn.off != 0 {
+                    return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
+                }
+                self.check_reg_src(insn.src, alu64)?;
+            } else if insn.src != 0 || insn.off != 0 {
+                return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
+            }
+            self.check_reg_dst(insn.dst, false)?;
+            if insn.source() == BPF_X {
+                if alu64 {
+                    if self.reg(insn.src).ty == RegType::Scalar && self.reg(insn.src).id == 0 {
+                        let id = self.new_id();
+                        self.reg_mut(insn.src).id = id;
+                    }
+                    let src = *self.reg(insn.src);
+                    let d = self.reg_mut(insn.dst);
+                    *d = src;
+                    d.live |= LIVE_WRITTEN;
+                } else {
+                    let src = *self.reg(insn.src);
+                    let d = self.reg_mut(insn.dst);
+                    if src.ty == RegType::Scalar {
+                        *d = src;
+                        d.id = 0;
+                        d.live |= LIVE_WRITTEN;
+                    } else {
+                        d.mark_unknown();
+                    }
+                    d.zext_32_to_64();
+                    d.bounds_sync();
+                }
+            } else {
+                let d = self.reg_mut(insn.dst);
+                d.mark_unknown();
+                if alu64 {
+                    d.mark_known(insn.imm as i64 as u64);
+                } else {
+                    d.mark_known(insn.imm as u32 as u64);
+                }
+            }
+            return Ok(());
+        }
+        if op > BPF_END {
+            return Err(self.fail(EINVAL, &format!("invalid BPF_ALU opcode {:x}", op)));
+        }
+        if insn.source() == BPF_X {
+            if insn.imm != 0 || insn.off != 0 {
+                return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
+            }
+            self.check_reg_src(insn.src, alu64)?;
+        } else if insn.src != 0 || insn.off != 0 {
+            return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
+        }
+        self.check_reg_src(insn.dst, alu64)?;
+        if (op == BPF_MOD || op == BPF_DIV) && insn.source() == BPF_K && insn.imm == 0 {
+            return Err(self.fail(EINVAL, "div by zero"));
+        }
+        if (op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH) && insn.source() == BPF_K {
+            let size = if alu64 { 64 } else { 32 };
+            if insn.imm < 0 || insn.imm >= size {
+                let i = insn.imm;
+                return Err(self.fail(EINVAL, &format!("invalid shift {}", i)));
+            }
+        }
+        self.check_reg_dst(insn.dst, false)?;
+        self.adjust_reg_min_max_vals(insn)
+    }
+
+    fn adjust_reg_min_max_vals(&mut self, insn: &Insn) -> VResult<()> {
+        let op = insn.op();
+        let dst = *self.reg(insn.dst);
+        if dst.ty == RegType::Scalar {
+            self.reg_mut(insn.dst).id = 0;
+        }
+        let ptr_dst = dst.ty != RegType::Scalar;
+        let src = if insn.source() == BPF_X {
+            let s = *self.reg(insn.src);
+            if s.ty != RegType::Scalar {
+                if ptr_dst {
+                    if op == BPF_SUB {
+                        self.reg_mut(insn.dst).mark_unknown();
+                        return Ok(());
+                    }
+                    let d = insn.dst;
+                    return Err(self.fail(EACCES, &format!("R{} pointer {} pointer prohibited", d, alu_str(op))));
+                }
+                // scalar += pointer
+                self.mark_chain_precision(insn.dst);
+                let dstv = *self.reg(insn.dst);
+                return self.adjust_ptr_min_max_vals(insn, s, dstv, true);
+            } else if ptr_dst {
+                self.mark_chain_precision(insn.src);
+                return self.adjust_ptr_min_max_vals(insn, dst, s, false);
+            }
+            s
+        } else {
+            let mut k = RegState::not_init();
+            k.mark_known(insn.imm as i64 as u64);
+            if ptr_dst {
+                return self.adjust_ptr_min_max_vals(insn, dst, k, false);
+            }
+            k
+        };
+        let alu64 = insn.class() == BPF_ALU64;
+        let d = self.reg_mut(insn.dst);
+        adjust_scalar(d, &src, op, alu64);
+        Ok(())
+    }
+
+    fn adjust_ptr_min_max_vals(&mut self, insn: &Insn, ptr: RegState, off: RegState, scalar_dst: bool) -> VResult<()> {
+        let op = insn.op();
+        let dst = insn.dst;
+        if insn.class() != BPF_ALU64 {
+            if op == BPF_SUB {
+                self.reg_mut(dst).mark_unknown();
+                return Ok(());
+            }
+            return Err(self.fail(EACCES, &format!("R{} 32-bit pointer arithmetic prohibited", dst)));
+        }
+        if ptr.maybe_null {
+            let t = reg_type_str(self.prog, &ptr);
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} pointer arithmetic on {} prohibited, null-check it first", dst, t),
+            ));
+        }
+        let known = off.var_off.is_const();
+        let smin_val = off.smin;
+        match ptr.ty {
+            RegType::ConstPtrToMap if known && smin_val == 0 && op == BPF_ADD => {}
+            RegType::ConstPtrToMap
+            | RegType::PacketEnd
+            | RegType::Socket
+            | RegType::SockCommon
+            | RegType::TcpSock => {
+                let t = reg_type_str(self.prog, &ptr);
+                return Err(self.fail(EACCES, &format!("R{} pointer arithmetic on {} prohibited", dst, t)));
+            }
+            _ => {}
+        }
+        let mut d = ptr;
+        let cur_dst = *self.reg(dst);
+        d.live = cur_dst.live;
+        d.parent = cur_dst.parent;
+        d.mark_unbounded32();
+        match op {
+            BPF_ADD => {
+                let noff = ptr.off as i64 + smin_val;
+                if known && noff == noff as i32 as i64 {
+                    d.off = noff as i32;
+                } else {
+                    d.smin = ptr.smin.checked_add(off.smin).unwrap_or(i64::MIN);
+                    d.smax = ptr.smax.checked_add(off.smax).unwrap_or(i64::MAX);
+                    if ptr.smin.checked_add(off.smin).is_none() || ptr.smax.checked_add(off.smax).is_none() {
+                        d.smin = i64::MIN;
+                        d.smax = i64::MAX;
+                    }
+                    match (ptr.umin.checked_add(off.umin), ptr.umax.checked_add(off.umax)) {
+                        (Some(a), Some(b)) => {
+                            d.umin = a;
+                            d.umax = b;
+                        }
+                        _ => {
+                            d.umin = 0;
+                            d.umax = u64::MAX;
+                        }
+                    }
+                    d.var_off = ptr.var_off.add(off.var_off);
+                    if ptr.is_packet() {
+                        d.id = self.new_id();
+                        d.aux = 0;
+                    }
+                }
+            }
+            BPF_SUB => {
+                if scalar_dst {
+                    return Err(self.fail(EACCES, &format!("R{} tried to subtract pointer from scalar", dst)));
+                }
+                if ptr.ty == RegType::Stack {
+                    return Err(self.fail(EACCES, &format!("R{} subtraction from stack pointer prohibited", dst)));
+                }
+                let noff = ptr.off as i64 - smin_val;
+                if known && noff == noff as i32 as i64 {
+                    d.off = noff as i32;
+                } else {
+                    match (ptr.smin.checked_sub(off.smax), ptr.smax.checked_sub(off.smin)) {
+                        (Some(a), Some(b)) => {
+                            d.smin = a;
+                            d.smax = b;
+                        }
+                        _ => {
+                            d.smin = i64::MIN;
+                            d.smax = i64::MAX;
+                        }
+                    }
+                    if ptr.umin < off.umax {
+                        d.umin = 0;
+                        d.umax = u64::MAX;
+                    } else {
+                        d.umin = ptr.umin - off.umax;
+                        d.umax = ptr.umax.wrapping_sub(off.umin);
+                    }
+                    d.var_off = ptr.var_off.sub(off.var_off);
+                    if ptr.is_packet() {
+                        d.id = self.new_id();
+                        if smin_val < 0 {
+                            d.aux = 0;
+                        }
+                    }
+                }
+            }
+            BPF_AND | BPF_OR | BPF_XOR => {
+                return Err(self.fail(
+                    EACCES,
+                    &format!("R{} bitwise operator {} on pointer prohibited", dst, alu_str(op)),
+                ));
+            }
+            _ => {
+                return Err(self.fail(
+                    EACCES,
+                    &format!("R{} pointer arithmetic with {} operator prohibited", dst, alu_str(op)),
+                ));
+            }
+        }
+        d.bounds_sync();
+        // check_reg_sane_offset
+        if d.off >= (1 << 29) || d.off <= -(1 << 29) || d.smin <= -(1i64 << 29) && d.var_off.is_const() {
+            let t = reg_type_str(self.prog, &d);
+            return Err(self.fail(EACCES, &format!("value {} makes {} pointer be out of bounds", d.off, t)));
+        }
+        *self.reg_mut(dst) = d;
+        Ok(())
+    }
+}
+
+/// `adjust_scalar_min_max_vals()`: scalar op scalar.
+pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
+    let insn_bitness: u32 = if alu64 { 64 } else { 32 };
+    let (live, parent, precise) = (dst.live, dst.parent, dst.precise);
+    let mut src = *src;
+    let mut d = *dst;
+    if !alu64 {
+        src.coerce_to_size(4);
+        d.coerce_to_size(4);
+    }
+    let src_known = src.var_off.is_const();
+    let src32_known = src.var_off.subreg().is_const();
+    let known = if alu64 { src_known } else { src32_known };
+    let (smin_val, smax_val, umin_val, umax_val) = (src.smin, src.smax, src.umin, src.umax);
+    if (known && (smin_val != smax_val || umin_val != umax_val)) || smin_val > smax_val || umin_val > umax_val {
+        d.mark_unknown();
+        finish(dst, d, live, parent, precise, alu64);
+        return;
+    }
+    if !known && op != BPF_ADD && op != BPF_SUB && op != BPF_AND {
+        d.mark_unknown();
+        finish(dst, d, live, parent, precise, alu64);
+        return;
+    }
+    match op {
+        BPF_ADD => {
+            add32(&mut d, &src);
+            add64(&mut d, &src);
+            d.var_off = d.var_off.add(src.var_off);
+        }
+        BPF_SUB => {
+            sub32(&mut d, &src);
+            sub64(&mut d, &src);
+            d.var_off = d.var_off.sub(src.var_off);
+        }
+        BPF_MUL => {
+            d.var_off = d.var_off.mul(src.var_off);
+            mul64(&mut d, &src);
+            mul32(&mut d, &src);
+        }
+        BPF_AND => {
+            d.var_off = d.var_off.and(src.var_off);
+            and32(&mut d, &src);
+            and64(&mut d, &src);
+        }
+        BPF_OR => {
+            d.var_off = d.var_off.or(src.var_off);
+            or32(&mut d, &src);
+            or64(&mut d, &src);
+        }
+        BPF_XOR => {
+            d.var_off = d.var_off.xor(src.var_off);
+            xor32(&mut d, &src);
+            xor64(&mut d, &src);
+        }
+        BPF_LSH | BPF_RSH | BPF_ARSH => {
+            if umax_val >= insn_bitness as u64 {
+                d.mark_unknown();
+            } else {
+                let s = umin_val as u32;
+                if op == BPF_LSH {
+                    if alu64 {
+                        lsh64(&mut d, s, umax_val as u32);
+                    } else {
+                        d.var_off = d.var_off.subreg().lshift(s).subreg();
+                        d.mark_unbounded32();
+                        d.mark_unbounded64();
+                        d.update_bounds32();
+                    }
+                    if alu64 {
+                        d.var_off = d.var_off.lshift(s);
+                        d.mark_unbounded32();
+                    }
+                } else if op == BPF_RSH {
+                    if alu64 {
+                        d.var_off = d.var_off.rshift(s);
+                        d.umin >>= umax_val;
+                        d.umax >>= s;
+                        d.smin = i64::MIN;
+                        d.smax = i64::MAX;
+                        d.mark_unbounded32();
+                    } else {
+                        d.var_off = d.var_off.subreg().rshift(s);
+                        d.u32_min >>= umax_val;
+                        d.u32_max >>= s;
+                        d.s32_min = i32::MIN;
+                        d.s32_max = i32::MAX;
+                    }
+                } else if alu64 {
+                    d.smin >>= s;
+                    d.smax >>= s;
+                    d.var_off = d.var_off.arshift(s, 64);
+                    d.umin = 0;
+                    d.umax = u64::MAX;
+                    d.mark_unbounded32();
+                } else {
+                    d.s32_min >>= s;
+                    d.s32_max >>= s;
+                    d.var_off = d.var_off.arshift(s, 32);
+                    d.u32_min = 0;
+                    d.u32_max = u32::MAX;
+                }
+            }
+        }
+        _ => d.mark_unknown(),
+    }
+    finish(dst, d, live, parent, precise, alu64);
+}
+
+fn finish(dst: &mut RegState, mut d: RegState, live: u8, parent: Option<crate::regs::ParentLink>, precise: bool, alu64: bool) {
+    if !alu64 {
+        d.zext_32_to_64();
+    }
+    d.bounds_sync();
+    d.ty = RegType::Scalar;
+    d.live = live;
+    d.parent = parent;
+    d.precise = precise && d.precise;
+    *dst = d;
+}
+
+fn add32(d: &mut RegState, s: &RegState) {
+    let (a, o1) = d.s32_min.overflowing_add(s.s32_min);
+    let (b, o2) = d.s32_max.overflowing_add(s.s32_max);
+    if o1 || o2 {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    } else {
+        d.s32_min = a;
+        d.s32_max = b;
+    }
+    let (a, o1) = d.u32_min.overflowing_add(s.u32_min);
+    let (b, o2) = d.u32_max.overflowing_add(s.u32_max);
+    if o1 || o2 {
+        d.u32_min = 0;
+        d.u32_max = u32::MAX;
+    } else {
+        d.u32_min = a;
+        d.u32_max = b;
+    }
+}
+fn add64(d: &mut RegState, s: &RegState) {
+    let (a, o1) = d.smin.overflowing_add(s.smin);
+    let (b, o2) = d.smax.overflowing_add(s.smax);
+    if o1 || o2 {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    } else {
+        d.smin = a;
+        d.smax = b;
+    }
+    let (a, o1) = d.umin.overflowing_add(s.umin);
+    let (b, o2) = d.umax.overflowing_add(s.umax);
+    if o1 || o2 {
+        d.umin = 0;
+        d.umax = u64::MAX;
+    } else {
+        d.umin = a;
+        d.umax = b;
+    }
+}
+fn sub32(d: &mut RegState, s: &RegState) {
+    let (a, o1) = d.s32_min.overflowing_sub(s.s32_max);
+    let (b, o2) = d.s32_max.overflowing_sub(s.s32_min);
+    if o1 || o2 {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    } else {
+        d.s32_min = a;
+        d.s32_max = b;
+    }
+    if d.u32_min < s.u32_max {
+        d.u32_min = 0;
+        d.u32_max = u32::MAX;
+    } else {
+        d.u32_min -= s.u32_max;
+        d.u32_max = d.u32_max.wrapping_sub(s.u32_min);
+    }
+}
+fn sub64(d: &mut RegState, s: &RegState) {
+    let (a, o1) = d.smin.overflowing_sub(s.smax);
+    let (b, o2) = d.smax.overflowing_sub(s.smin);
+    if o1 || o2 {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    } else {
+        d.smin = a;
+        d.smax = b;
+    }
+    if d.umin < s.umax {
+        d.umin = 0;
+        d.umax = u64::MAX;
+    } else {
+        d.umin -= s.umax;
+        d.umax = d.umax.wrapping_sub(s.umin);
+    }
+}
+fn mul64(d: &mut RegState, s: &RegState) {
+    if d.smin < 0 || s.smin < 0 {
+        d.mark_unbounded64();
+        return;
+    }
+    match (d.umax.checked_mul(s.umax), d.umax > u32::MAX as u64 || s.umax > u32::MAX as u64) {
+        (Some(m), false) => {
+            d.umin = d.umin.wrapping_mul(s.umin);
+            d.umax = m;
+            if d.umax > i64::MAX as u64 {
+                d.smin = i64::MIN;
+                d.smax = i64::MAX;
+            } else {
+                d.smin = d.umin as i64;
+                d.smax = d.umax as i64;
+            }
+        }
+        _ => d.mark_unbounded64(),
+    }
+}
+fn mul32(d: &mut RegState, s: &RegState) {
+    if d.s32_min < 0 || s.s32_min < 0 {
+        d.mark_unbounded32();
+        return;
+    }
+    if d.u32_max > u16::MAX as u32 || s.u32_max > u16::MAX as u32 {
+        d.mark_unbounded32();
+        return;
+    }
+    d.u32_min = d.u32_min.wrapping_mul(s.u32_min);
+    d.u32_max = d.u32_max.wrapping_mul(s.u32_max);
+    if d.u32_max > i32::MAX as u32 {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    } else {
+        d.s32_min = d.u32_min as i32;
+        d.s32_max = d.u32_max as i32;
+    }
+}
+fn and32(d: &mut RegState, s: &RegState) {
+    let v = d.var_off.subreg();
+    if d.var_off.subreg().is_const() && s.var_off.subreg().is_const() {
+        d.u32_min = v.value as u32;
+        d.u32_max = v.value as u32;
+        d.s32_min = v.value as u32 as i32;
+        d.s32_max = v.value as u32 as i32;
+        return;
+    }
+    d.u32_min = v.value as u32;
+    d.u32_max = d.u32_max.min(s.u32_max);
+    if d.s32_min < 0 || s.s32_min < 0 {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    } else {
+        d.s32_min = d.u32_min as i32;
+        d.s32_max = d.u32_max as i32;
+    }
+}
+fn and64(d: &mut RegState, s: &RegState) {
+    if d.var_off.is_const() && s.var_off.is_const() {
+        let v = d.var_off.value;
+        d.mark_known_keep(v);
+        return;
+    }
+    d.umin = d.var_off.value;
+    d.umax = d.umax.min(s.umax);
+    if d.smin < 0 || s.smin < 0 {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    } else {
+        d.smin = d.umin as i64;
+        d.smax = d.umax as i64;
+    }
+}
+fn or32(d: &mut RegState, s: &RegState) {
+    let v = d.var_off.subreg();
+    if v.is_const() && s.var_off.subreg().is_const() {
+        d.u32_min = v.value as u32;
+        d.u32_max = v.value as u32;
+        d.s32_min = v.value as u32 as i32;
+        d.s32_max = v.value as u32 as i32;
+        return;
+    }
+    d.u32_min = d.u32_min.max(s.u32_min);
+    d.u32_max = (v.value | v.mask) as u32;
+    if d.s32_min < 0 || s.s32_min < 0 {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    } else {
+        d.s32_min = d.u32_min as i32;
+        d.s32_max = d.u32_max as i32;
+    }
+}
+fn or64(d: &mut RegState, s: &RegState) {
+    if d.var_off.is_const() && s.var_off.is_const() {
+        let v = d.var_off.value;
+        d.mark_known_keep(v);
+        return;
+    }
+    d.umin = d.umin.max(s.umin);
+    d.umax = d.var_off.value | d.var_off.mask;
+    if d.smin < 0 || s.smin < 0 {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    } else {
+        d.smin = d.umin as i64;
+        d.smax = d.umax as i64;
+    }
+}
+fn xor32(d: &mut RegState, s: &RegState) {
+    let v = d.var_off.subreg();
+    if v.is_const() && s.var_off.subreg().is_const() {
+        d.u32_min = v.value as u32;
+        d.u32_max = v.value as u32;
+        d.s32_min = v.value as u32 as i32;
+        d.s32_max = v.value as u32 as i32;
+        return;
+    }
+    d.u32_min = v.value as u32;
+    d.u32_max = (v.value | v.mask) as u32;
+    if d.s32_min >= 0 && s.s32_min >= 0 {
+        d.s32_min = d.u32_min as i32;
+        d.s32_max = d.u32_max as i32;
+    } else {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    }
+}
+fn xor64(d: &mut RegState, s: &RegState) {
+    if d.var_off.is_const() && s.var_off.is_const() {
+        let v = d.var_off.value;
+        d.mark_known_keep(v);
+        return;
+    }
+    d.umin = d.var_off.value;
+    d.umax = d.var_off.value | d.var_off.mask;
+    if d.smin >= 0 && s.smin >= 0 {
+        d.smin = d.umin as i64;
+        d.smax = d.umax as i64;
+    } else {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    }
+}
+fn lsh64(d: &mut RegState, umin_val: u32, umax_val: u32) {
+    d.smin = i64::MIN;
+    d.smax = i64::MAX;
+    if umax_val >= 64 || d.umax.leading_zeros() < umax_val {
+        d.umin = 0;
+        d.umax = u64::MAX;
+    } else {
+        d.umin <<= umin_val;
+        d.umax <<= umax_val;
+    }
+}
+
+impl RegState {
+    /// `__mark_reg_known` without touching liveness.
+    pub fn mark_known_keep(&mut self, v: u64) {
+        self.var_off = Tnum::konst(v);
+        self.smin = v as i64;
+        self.smax = v as i64;
+        self.umin = v;
+        self.umax = v;
+        self.s32_min = v as u32 as i32;
+        self.s32_max = v as u32 as i32;
+        self.u32_min = v as u32;
+        self.u32_max = v as u32;
+    }
+}

@@ -1,0 +1,1 @@
+// TEMPORARY STUB by the lead; helper-1 replaces this file.

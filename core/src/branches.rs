@@ -1,0 +1,513 @@
+//! Conditional jumps (`check_cond_jmp_op`): known outcomes
+//! (`is_branch_taken`), pushing the other branch, range learning
+//! (`reg_set_min_max`, `find_equal_scalars`), NULL checks and packet bounds.
+
+use crate::env::{Env, VResult, EACCES, EINVAL};
+use crate::insn::*;
+use crate::regs::{RegState, RegType};
+use crate::state::VerifierState;
+use crate::tnum::Tnum;
+
+fn flip(op: u8) -> u8 {
+    match op {
+        BPF_JGT => BPF_JLT,
+        BPF_JLT => BPF_JGT,
+        BPF_JGE => BPF_JLE,
+        BPF_JLE => BPF_JGE,
+        BPF_JSGT => BPF_JSLT,
+        BPF_JSLT => BPF_JSGT,
+        BPF_JSGE => BPF_JSLE,
+        BPF_JSLE => BPF_JSGE,
+        o => o,
+    }
+}
+
+/// `is_branch_taken()`: 1 taken, 0 not taken, -1 unknown.
+pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
+    if reg.is_pointer() {
+        let not_null = !reg.maybe_null
+            && matches!(
+                reg.ty,
+                RegType::Socket | RegType::TcpSock | RegType::MapValue | RegType::MapKey | RegType::SockCommon
+            );
+        if !not_null || val != 0 {
+            return -1;
+        }
+        return match op {
+            BPF_JEQ => 0,
+            BPF_JNE => 1,
+            _ => -1,
+        };
+    }
+    if jmp32 {
+        let t = reg.var_off.subreg();
+        let val = val as u32;
+        let sval = val as i32;
+        let (umin, umax, smin, smax) = (reg.u32_min, reg.u32_max, reg.s32_min, reg.s32_max);
+        match op {
+            BPF_JEQ => {
+                if t.is_const() {
+                    return (t.value as u32 == val) as i32;
+                }
+                if val < umin || val > umax || sval < smin || sval > smax {
+                    return 0;
+                }
+            }
+            BPF_JNE => {
+                if t.is_const() {
+                    return (t.value as u32 != val) as i32;
+                }
+                if val < umin || val > umax || sval < smin || sval > smax {
+                    return 1;
+                }
+            }
+            BPF_JSET => {
+                if (!t.mask & t.value) as u32 & val != 0 {
+                    return 1;
+                }
+                if (t.value | t.mask) as u32 & val == 0 {
+                    return 0;
+                }
+            }
+            BPF_JGT => {
+                if umin > val {
+                    return 1;
+                } else if umax <= val {
+                    return 0;
+                }
+            }
+            BPF_JSGT => {
+                if smin > sval {
+                    return 1;
+                } else if smax <= sval {
+                    return 0;
+                }
+            }
+            BPF_JLT => {
+                if umax < val {
+                    return 1;
+                } else if umin >= val {
+                    return 0;
+                }
+            }
+            BPF_JSLT => {
+                if smax < sval {
+                    return 1;
+                } else if smin >= sval {
+                    return 0;
+                }
+            }
+            BPF_JGE => {
+                if umin >= val {
+                    return 1;
+                } else if umax < val {
+                    return 0;
+                }
+            }
+            BPF_JSGE => {
+                if smin >= sval {
+                    return 1;
+                } else if smax < sval {
+                    return 0;
+                }
+            }
+            BPF_JLE => {
+                if umax <= val {
+                    return 1;
+                } else if umin > val {
+                    return 0;
+                }
+            }
+            BPF_JSLE => {
+                if smax <= sval {
+                    return 1;
+                } else if smin > sval {
+                    return 0;
+                }
+            }
+            _ => {}
+        }
+        return -1;
+    }
+    let t = reg.var_off;
+    let sval = val as i64;
+    let (umin, umax, smin, smax) = (reg.umin, reg.umax, reg.smin, reg.smax);
+    match op {
+        BPF_JEQ => {
+            if t.is_const() {
+                return (t.value == val) as i32;
+            }
+            if val < umin || val > umax || sval < smin || sval > smax {
+                return 0;
+            }
+        }
+        BPF_JNE => {
+            if t.is_const() {
+                return (t.value != val) as i32;
+            }
+            if val < umin || val > umax || sval < smin || sval > smax {
+                return 1;
+            }
+        }
+        BPF_JSET => {
+            if (!t.mask & t.value) & val != 0 {
+                return 1;
+            }
+            if (t.value | t.mask) & val == 0 {
+                return 0;
+            }
+        }
+        BPF_JGT => {
+            if umin > val {
+                return 1;
+            } else if umax <= val {
+                return 0;
+            }
+        }
+        BPF_JSGT => {
+            if smin > sval {
+                return 1;
+            } else if smax <= sval {
+                return 0;
+            }
+        }
+        BPF_JLT => {
+            if umax < val {
+                return 1;
+            } else if umin >= val {
+                return 0;
+            }
+        }
+        BPF_JSLT => {
+            if smax < sval {
+                return 1;
+            } else if smin >= sval {
+                return 0;
+            }
+        }
+        BPF_JGE => {
+            if umin >= val {
+                return 1;
+            } else if umax < val {
+                return 0;
+            }
+        }
+        BPF_JSGE => {
+            if smin >= sval {
+                return 1;
+            } else if smax < sval {
+                return 0;
+            }
+        }
+        BPF_JLE => {
+            if umax <= val {
+                return 1;
+            } else if umin > val {
+                return 0;
+            }
+        }
+        BPF_JSLE => {
+            if smax <= sval {
+                return 1;
+            } else if smin > sval {
+                return 0;
+            }
+        }
+        _ => {}
+    }
+    -1
+}
+
+/// `reg_set_min_max()`: what each branch learns of a scalar compared with a constant.
+pub fn reg_set_min_max(true_reg: &mut RegState, false_reg: &mut RegState, val: u64, val32: u32, op: u8, jmp32: bool) {
+    if false_reg.is_pointer() {
+        return;
+    }
+    let mut false_64 = false_reg.var_off;
+    let mut true_64 = true_reg.var_off;
+    let mut false_32 = false_reg.var_off.subreg();
+    let mut true_32 = true_reg.var_off.subreg();
+    let sval = val as i64;
+    let sval32 = val32 as i32;
+    match op {
+        BPF_JEQ | BPF_JNE => {
+            let r = if op == BPF_JEQ { &mut *true_reg } else { &mut *false_reg };
+            if jmp32 {
+                r.var_off = r.var_off.const_subreg(val32);
+                r.s32_min = val32 as i32;
+                r.s32_max = val32 as i32;
+                r.u32_min = val32;
+                r.u32_max = val32;
+                if op == BPF_JEQ {
+                    true_32 = r.var_off.subreg();
+                    true_64 = r.var_off;
+                } else {
+                    false_32 = r.var_off.subreg();
+                    false_64 = r.var_off;
+                }
+            } else {
+                r.mark_known_keep(val);
+                if op == BPF_JEQ {
+                    true_64 = r.var_off;
+                } else {
+                    false_64 = r.var_off;
+                }
+            }
+        }
+        BPF_JSET => {
+            if jmp32 {
+                false_32 = false_32.and(Tnum::konst(!val32 as u64));
+                if val32.is_power_of_two() {
+                    true_32 = true_32.or(Tnum::konst(val32 as u64));
+                }
+            } else {
+                false_64 = false_64.and(Tnum::konst(!val));
+                if val.is_power_of_two() {
+                    true_64 = true_64.or(Tnum::konst(val));
+                }
+            }
+        }
+        BPF_JGE | BPF_JGT => {
+            if jmp32 {
+                let fu = if op == BPF_JGT { val32 } else { val32.wrapping_sub(1) };
+                let tu = if op == BPF_JGT { val32.wrapping_add(1) } else { val32 };
+                false_reg.u32_max = false_reg.u32_max.min(fu);
+                true_reg.u32_min = true_reg.u32_min.max(tu);
+            } else {
+                let fu = if op == BPF_JGT { val } else { val.wrapping_sub(1) };
+                let tu = if op == BPF_JGT { val.wrapping_add(1) } else { val };
+                false_reg.umax = false_reg.umax.min(fu);
+                true_reg.umin = true_reg.umin.max(tu);
+            }
+        }
+        BPF_JSGE | BPF_JSGT => {
+            if jmp32 {
+                let fs = if op == BPF_JSGT { sval32 } else { sval32.wrapping_sub(1) };
+                let ts = if op == BPF_JSGT { sval32.wrapping_add(1) } else { sval32 };
+                false_reg.s32_max = false_reg.s32_max.min(fs);
+                true_reg.s32_min = true_reg.s32_min.max(ts);
+            } else {
+                let fs = if op == BPF_JSGT { sval } else { sval.wrapping_sub(1) };
+                let ts = if op == BPF_JSGT { sval.wrapping_add(1) } else { sval };
+                false_reg.smax = false_reg.smax.min(fs);
+                true_reg.smin = true_reg.smin.max(ts);
+            }
+        }
+        BPF_JLE | BPF_JLT => {
+            if jmp32 {
+                let fu = if op == BPF_JLT { val32 } else { val32.wrapping_add(1) };
+                let tu = if op == BPF_JLT { val32.wrapping_sub(1) } else { val32 };
+                false_reg.u32_min = false_reg.u32_min.max(fu);
+                true_reg.u32_max = true_reg.u32_max.min(tu);
+            } else {
+                let fu = if op == BPF_JLT { val } else { val.wrapping_add(1) };
+                let tu = if op == BPF_JLT { val.wrapping_sub(1) } else { val };
+                false_reg.umin = false_reg.umin.max(fu);
+                true_reg.umax = true_reg.umax.min(tu);
+            }
+        }
+        BPF_JSLE | BPF_JSLT => {
+            if jmp32 {
+                let fs = if op == BPF_JSLT { sval32 } else { sval32.wrapping_add(1) };
+                let ts = if op == BPF_JSLT { sval32.wrapping_sub(1) } else { sval32 };
+                false_reg.s32_min = false_reg.s32_min.max(fs);
+                true_reg.s32_max = true_reg.s32_max.min(ts);
+            } else {
+                let fs = if op == BPF_JSLT { sval } else { sval.wrapping_add(1) };
+                let ts = if op == BPF_JSLT { sval.wrapping_sub(1) } else { sval };
+                false_reg.smin = false_reg.smin.max(fs);
+                true_reg.smax = true_reg.smax.min(ts);
+            }
+        }
+        _ => return,
+    }
+    if jmp32 {
+        false_reg.var_off = false_64.clear_subreg().or(false_32.subreg());
+        true_reg.var_off = true_64.clear_subreg().or(true_32.subreg());
+        false_reg.combine_32_into_64();
+        true_reg.combine_32_into_64();
+    } else {
+        false_reg.var_off = false_64;
+        true_reg.var_off = true_64;
+        false_reg.combine_64_into_32();
+        true_reg.combine_64_into_32();
+    }
+}
+
+fn find_equal_scalars(st: &mut VerifierState, known: &RegState) {
+    if known.id == 0 {
+        return;
+    }
+    for f in st.frames.iter_mut() {
+        for r in f.regs.iter_mut() {
+            if r.ty == RegType::Scalar && r.id == known.id {
+                let (live, parent) = (r.live, r.parent);
+                *r = *known;
+                r.live = live;
+                r.parent = parent;
+            }
+        }
+        for s in f.stack.iter_mut() {
+            if s.is_spill() && s.spilled.ty == RegType::Scalar && s.spilled.id == known.id {
+                let (live, parent) = (s.spilled.live, s.spilled.parent);
+                s.spilled = *known;
+                s.spilled.live = live;
+                s.spilled.parent = parent;
+            }
+        }
+    }
+}
+
+fn find_good_pkt_pointers(st: &mut VerifierState, dst: &RegState, right_open: bool) {
+    if dst.off < 0 || (dst.off == 0 && right_open) {
+        return;
+    }
+    if dst.umax > 0xffff || dst.umax + dst.off as u64 > 0xffff {
+        return;
+    }
+    let mut new_range = dst.off as u32;
+    if right_open {
+        new_range += 1;
+    }
+    for f in st.frames.iter_mut() {
+        for r in f.regs.iter_mut() {
+            if r.ty == dst.ty && r.id == dst.id {
+                r.aux = r.aux.max(new_range);
+            }
+        }
+        for s in f.stack.iter_mut() {
+            if s.is_spill() && s.spilled.ty == dst.ty && s.spilled.id == dst.id {
+                s.spilled.aux = s.spilled.aux.max(new_range);
+            }
+        }
+    }
+}
+
+impl<'p> Env<'p> {
+    fn other_branch(&mut self) -> &mut VerifierState {
+        let n = self.head.len() - 1;
+        &mut self.head[n].st
+    }
+
+    pub fn check_cond_jmp_op(&mut self, insn: &Insn) -> VResult<()> {
+        let op = insn.op();
+        if op == BPF_JA || op > BPF_JSLE {
+            return Err(self.fail(EINVAL, &format!("invalid BPF_JMP/JMP32 opcode {:x}", op)));
+        }
+        let x = insn.source() == BPF_X;
+        if x {
+            if insn.imm != 0 {
+                return Err(self.fail(EINVAL, "BPF_JMP/JMP32 uses reserved fields"));
+            }
+            self.check_reg_src(insn.src, insn.class() == BPF_JMP)?;
+        } else if insn.src != 0 {
+            return Err(self.fail(EINVAL, "BPF_JMP/JMP32 uses reserved fields"));
+        }
+        let jmp32 = insn.class() == BPF_JMP32;
+        self.check_reg_src(insn.dst, !jmp32)?;
+        let dst = *self.reg(insn.dst);
+        let src = if x { *self.reg(insn.src) } else { RegState::not_init() };
+        let pred = if !x {
+            is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32)
+        } else if src.ty == RegType::Scalar && jmp32 && src.var_off.subreg().is_const() {
+            is_branch_taken(&dst, src.var_off.subreg().value, op, jmp32)
+        } else if src.ty == RegType::Scalar && !jmp32 && src.var_off.is_const() {
+            is_branch_taken(&dst, src.var_off.value, op, jmp32)
+        } else {
+            -1
+        };
+        if pred >= 0 {
+            if !dst.is_pointer() {
+                self.mark_chain_precision(insn.dst);
+            }
+            if x && !src.is_pointer() {
+                self.mark_chain_precision(insn.src);
+            }
+        }
+        if pred == 1 {
+            self.insn_idx = (self.insn_idx as i64 + insn.off as i64) as usize;
+            return Ok(());
+        } else if pred == 0 {
+            return Ok(());
+        }
+        let target = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
+        let from = self.insn_idx;
+        self.push_stack(target, from)?;
+        let (d, s) = (insn.dst as usize, insn.src as usize);
+        let cf = self.cur.curframe();
+        if x {
+            if dst.ty == RegType::Scalar && src.ty == RegType::Scalar {
+                let mut t_d = self.other_branch().frames[cf].regs[d];
+                let mut f_d = dst;
+                let mut t_s = self.other_branch().frames[cf].regs[s];
+                let mut f_s = src;
+                if src.var_off.is_const() || (jmp32 && src.var_off.subreg().is_const()) {
+                    reg_set_min_max(&mut t_d, &mut f_d, src.var_off.value, src.var_off.subreg().value as u32, op, jmp32);
+                    self.other_branch().frames[cf].regs[d] = t_d;
+                    self.cur.frames[cf].regs[d] = f_d;
+                } else if dst.var_off.is_const() || (jmp32 && dst.var_off.subreg().is_const()) {
+                    reg_set_min_max(&mut t_s, &mut f_s, dst.var_off.value, dst.var_off.subreg().value as u32, flip(op), jmp32);
+                    self.other_branch().frames[cf].regs[s] = t_s;
+                    self.cur.frames[cf].regs[s] = f_s;
+                }
+                if src.id != 0 {
+                    let k = self.cur.frames[cf].regs[s];
+                    find_equal_scalars(&mut self.cur, &k);
+                    let k2 = self.other_branch().frames[cf].regs[s];
+                    find_equal_scalars(self.other_branch(), &k2);
+                }
+            }
+        } else if dst.ty == RegType::Scalar {
+            let mut t_d = self.other_branch().frames[cf].regs[d];
+            let mut f_d = dst;
+            reg_set_min_max(&mut t_d, &mut f_d, insn.imm as i64 as u64, insn.imm as u32, op, jmp32);
+            self.other_branch().frames[cf].regs[d] = t_d;
+            self.cur.frames[cf].regs[d] = f_d;
+        }
+        if dst.ty == RegType::Scalar && dst.id != 0 {
+            let k = self.cur.frames[cf].regs[d];
+            find_equal_scalars(&mut self.cur, &k);
+            let k2 = self.other_branch().frames[cf].regs[d];
+            find_equal_scalars(self.other_branch(), &k2);
+        }
+        if !jmp32 && !x && insn.imm == 0 && (op == BPF_JEQ || op == BPF_JNE) && dst.maybe_null {
+            self.mark_ptr_or_null_regs(insn.dst, op == BPF_JNE);
+            let n = self.head.len() - 1;
+            std::mem::swap(&mut self.cur, &mut self.head[n].st);
+            self.mark_ptr_or_null_regs(insn.dst, op == BPF_JEQ);
+            std::mem::swap(&mut self.cur, &mut self.head[n].st);
+        } else if !self.try_match_pkt_pointers(insn, &dst, &src) && dst.is_pointer() && false {
+            let r = insn.dst;
+            return Err(self.fail(EACCES, &format!("R{} pointer comparison prohibited", r)));
+        }
+        if self.log_on() {
+            let (p, l) = (self.log.prev_log_len, self.log.len());
+            let _ = (p, l);
+            self.print_insn_state_pub();
+        }
+        Ok(())
+    }
+
+    fn try_match_pkt_pointers(&mut self, insn: &Insn, dst: &RegState, src: &RegState) -> bool {
+        if insn.source() != BPF_X || insn.class() == BPF_JMP32 {
+            return false;
+        }
+        let pkt_vs_end = (dst.ty == RegType::Packet && src.ty == RegType::PacketEnd)
+            || (dst.ty == RegType::PacketMeta && src.ty == RegType::Packet && src.off == 0);
+        let end_vs_pkt = (dst.ty == RegType::PacketEnd && src.ty == RegType::Packet)
+            || (dst.ty == RegType::Packet && dst.off == 0 && src.ty == RegType::PacketMeta);
+        let n = self.head.len() - 1;
+        match insn.op() {
+            BPF_JGT if pkt_vs_end => find_good_pkt_pointers(&mut self.cur, dst, false),
+            BPF_JGT if end_vs_pkt => find_good_pkt_pointers(&mut self.head[n].st, src, true),
+            BPF_JLT if pkt_vs_end => find_good_pkt_pointers(&mut self.head[n].st, dst, true),
+            BPF_JLT if end_vs_pkt => find_good_pkt_pointers(&mut self.cur, src, false),
+            BPF_JGE if pkt_vs_end => find_good_pkt_pointers(&mut self.cur, dst, true),
+            BPF_JGE if end_vs_pkt => find_good_pkt_pointers(&mut self.head[n].st, src, false),
+            BPF_JLE if pkt_vs_end => find_good_pkt_pointers(&mut self.head[n].st, dst, false),
+            BPF_JLE if end_vs_pkt => find_good_pkt_pointers(&mut self.cur, src, true),
+            _ => return false,
+        }
+        true
+    }
+}

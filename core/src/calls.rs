@@ -1,0 +1,377 @@
+//! bpf-to-bpf calls, callbacks and returns (`check_func_call`,
+//! `__check_func_call`, the `set_*_callback_state` functions,
+//! `prepare_func_exit`, `check_return_code`) and kfunc calls.
+
+use crate::env::{Env, VResult, E2BIG, EACCES, EINVAL};
+use crate::helpers::{ArgMeta, CallbackKind};
+use crate::insn::Insn;
+use crate::log::reg_type_str;
+use crate::regs::{RegType, LIVE_READ64};
+use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
+use crate::trace::EventKind;
+
+impl<'p> Env<'p> {
+    fn subprog_of_start(&self, start: usize) -> Option<usize> {
+        self.subprogs.iter().position(|s| s.start == start)
+    }
+
+    fn new_frame(&self, callsite: usize, subprog: usize) -> FuncState {
+        let fr = self.cur.curframe() + 1;
+        FuncState::new(callsite as i32, fr as u8, subprog as u16)
+    }
+
+    fn print_call_states(&mut self) {
+        if self.log_on() {
+            let n = self.cur.curframe();
+            self.verbose("caller:\n");
+            let caller = self.cur.frames[n - 1].clone();
+            self.print_func_state(&caller);
+            self.verbose("callee:\n");
+            let callee = self.cur.frames[n].clone();
+            self.print_func_state(&callee);
+        }
+    }
+
+    /// `check_func_call()` for `call pc+N`.
+    pub fn check_func_call(&mut self, insn: &Insn) -> VResult<()> {
+        let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
+        let Some(subprog) = self.subprog_of_start(target) else {
+            let t = target;
+            return Err(self.fail(EINVAL, &format!("verifier bug. No program starts at insn {}", t)));
+        };
+        if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
+            let n = self.cur.curframe() + 2;
+            return Err(self.fail(E2BIG, &format!("the call stack of {} frames is too deep", n)));
+        }
+        let callsite = self.insn_idx;
+        let mut callee = self.new_frame(callsite, subprog);
+        // transfer references to the callee
+        callee.refs = self.cur.cur().refs.clone();
+        {
+            let caller = self.cur.cur();
+            for i in 1..=5 {
+                callee.regs[i] = caller.regs[i];
+            }
+        }
+        // clear_caller_saved_regs on the caller (current frame)
+        for r in 0..=5u8 {
+            self.reg_mut(r).mark_not_init();
+            self.mark_reg_scratched(r as usize);
+            self.reg_mut(r).live |= crate::regs::LIVE_WRITTEN;
+        }
+        self.cur.frames.push(callee);
+        self.mark_all_scratched();
+        self.insn_idx = target - 1;
+        let fr = self.cur.curframe() as u32;
+        self.event(EventKind::Call, callsite as u32, fr);
+        self.print_call_states();
+        Ok(())
+    }
+
+    /// The callee frame of a helper's callback (`set_*_callback_state`).
+    fn callback_frame(&self, callsite: usize, subprog: usize, kind: CallbackKind, meta: &ArgMeta, frameno: u8) -> FuncState {
+        let mut callee = FuncState::new(callsite as i32, frameno, subprog as u16);
+        let caller = self.cur.cur();
+        match kind {
+            CallbackKind::Loop => {
+                callee.regs[1].ty = RegType::Scalar;
+                callee.regs[2] = caller.regs[3];
+            }
+            CallbackKind::ForEachMapElem => {
+                let map = meta.map.unwrap_or(0);
+                callee.regs[1] = caller.regs[1];
+                callee.regs[2].mark_known_zero_ptr(RegType::MapKey);
+                callee.regs[2].aux = map;
+                callee.regs[3].mark_known_zero_ptr(RegType::MapValue);
+                callee.regs[3].aux = map;
+                callee.regs[4] = caller.regs[3];
+            }
+            CallbackKind::TimerAsync => {
+                let map = meta.map.unwrap_or(0);
+                callee.regs[1].mark_known_zero_ptr(RegType::ConstPtrToMap);
+                callee.regs[1].aux = map;
+                callee.regs[2].mark_known_zero_ptr(RegType::MapKey);
+                callee.regs[2].aux = map;
+                callee.regs[3].mark_known_zero_ptr(RegType::MapValue);
+                callee.regs[3].aux = map;
+            }
+            CallbackKind::None => {}
+        }
+        for r in callee.regs.iter_mut().take(6) {
+            r.parent = None;
+        }
+        if kind == CallbackKind::TimerAsync {
+            callee.in_async_callback_fn = true;
+            callee.callback_ret_min = 0;
+            callee.callback_ret_max = 0;
+        } else {
+            callee.in_callback_fn = true;
+            callee.callback_ret_min = 0;
+            callee.callback_ret_max = 1;
+        }
+        callee
+    }
+
+    /// A helper that calls a callback synchronously (`bpf_loop`,
+    /// `bpf_for_each_map_elem`): 6.1 walks the body once, inline; 6.7 pushes
+    /// a state that enters it and goes on after the call.
+    pub fn check_sync_callback(&mut self, callsite: usize, subprog: usize, kind: CallbackKind, meta: &ArgMeta) -> VResult<()> {
+        if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
+            let n = self.cur.curframe() + 2;
+            return Err(self.fail(E2BIG, &format!("the call stack of {} frames is too deep", n)));
+        }
+        let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
+        let frameno = (self.cur.curframe() + 1) as u8;
+        let mut callee = self.callback_frame(callsite, subprog, kind, meta, frameno);
+        callee.refs = self.cur.cur().refs.clone();
+
+        if self.rules.callbacks_iterate {
+            if kind == CallbackKind::Loop {
+                self.mark_chain_precision(1);
+                let umax = self.reg(1).umax;
+                if (self.cur.cur().callback_depth as u64) >= umax {
+                    self.cur.cur_mut().callback_depth = 0;
+                    if self.level2() {
+                        let f = self.cur.curframe();
+                        self.verbose(&format!("frame{} bpf_loop iteration limit reached\n", f));
+                    }
+                    return Ok(());
+                }
+            }
+            // push_callback_call(): the callback entry waits on the worklist
+            let mut st: VerifierState = self.cur.clone();
+            let cf = st.curframe();
+            for r in 0..=5usize {
+                st.frames[cf].regs[r].mark_not_init();
+            }
+            for r in callee.regs.iter_mut().take(6) {
+                if r.is_init() {
+                    r.live |= crate::regs::LIVE_WRITTEN;
+                }
+            }
+            st.frames.push(callee);
+            st.callback_unroll_depth += 1;
+            st.frames[cf].callback_depth += 1;
+            self.cur.cur_mut().callback_depth = 0;
+            self.push_state(st, start, callsite)?;
+            self.event(EventKind::Push, callsite as u32, start as u32);
+            return Ok(());
+        }
+
+        let caller_frame = self.cur.curframe();
+        self.cur.frames.push(callee);
+        self.callback_caller_frame = Some(caller_frame);
+        self.mark_all_scratched();
+        self.insn_idx = start - 1;
+        self.event(EventKind::CallbackEnter, callsite as u32, frameno as u32);
+        if self.log_on() {
+            self.verbose("caller:\n");
+            let caller = self.cur.frames[caller_frame].clone();
+            self.print_func_state(&caller);
+            self.verbose("callee:\n");
+            let c = self.cur.frames[caller_frame + 1].clone();
+            self.print_func_state(&c);
+        }
+        Ok(())
+    }
+
+    /// `bpf_timer_set_callback`: a brand-new state for the async callback
+    /// is pushed; the caller goes on.
+    pub fn check_async_callback(&mut self, callsite: usize, subprog: usize, meta: &ArgMeta) -> VResult<()> {
+        let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
+        if let Some(s) = self.subprogs.get_mut(subprog) {
+            s.is_async_cb = true;
+        }
+        let mut callee = self.callback_frame(crate::state::BPF_MAIN_FUNC as usize, subprog, CallbackKind::TimerAsync, meta, 0);
+        callee.callsite = crate::state::BPF_MAIN_FUNC;
+        callee.async_entry_cnt = self.cur.cur().async_entry_cnt + 1;
+        let st = VerifierState {
+            frames: vec![callee],
+            parent: self.cur.parent,
+            speculative: false,
+            active_spin_lock: 0,
+            callback_unroll_depth: 0,
+            first_insn_idx: start as u32,
+            last_insn_idx: 0,
+        };
+        self.push_state(st, start, callsite)?;
+        self.event(EventKind::AsyncPush, callsite as u32, start as u32);
+        Ok(())
+    }
+
+    /// `prepare_func_exit()`: return to the caller.
+    pub fn prepare_func_exit(&mut self) -> VResult<()> {
+        let callee = self.cur.cur().clone();
+        let r0 = callee.regs[0];
+        if r0.ty == RegType::Stack {
+            return Err(self.fail(EINVAL, "cannot return stack pointer to the caller"));
+        }
+        let caller_idx = self.cur.curframe() - 1;
+        if callee.in_callback_fn {
+            if r0.ty != RegType::Scalar {
+                return Err(self.fail(EACCES, "R0 not a scalar value"));
+            }
+            self.mark_cur_reg_read(0, LIVE_READ64);
+            self.mark_chain_precision(0);
+            let (lo, hi) = (callee.callback_ret_min, callee.callback_ret_max);
+            let range = crate::tnum::Tnum::range(lo as u64, hi as u64);
+            if !range.contains(r0.var_off) {
+                let msg = self.invalid_scalar_msg(&r0, lo, hi, "At callback return", "R0");
+                return Err(self.fail(EINVAL, &msg));
+            }
+            if self.rules.copy_refs_back_from_callback {
+                self.cur.frames[caller_idx].refs = callee.refs.clone();
+            }
+        } else {
+            self.cur.frames[caller_idx].regs[0] = r0;
+            // references travel back from plain subprograms
+            self.cur.frames[caller_idx].refs = callee.refs.clone();
+        }
+        let next = if callee.in_callback_fn && self.rules.callbacks_iterate {
+            callee.callsite as usize
+        } else {
+            callee.callsite as usize + 1
+        };
+        self.insn_idx = next;
+        if self.log_on() {
+            self.verbose("returning from callee:\n");
+            self.print_func_state(&callee);
+            self.verbose(&format!("to caller at {}:\n", next));
+            let caller = self.cur.frames[caller_idx].clone();
+            self.print_func_state(&caller);
+        }
+        self.cur.frames.pop();
+        self.event(EventKind::Return, next as u32, caller_idx as u32);
+        self.do_print_state = true;
+        if callee.in_callback_fn && self.rules.callbacks_iterate {
+            self.widen_imprecise_scalars(next);
+        }
+        Ok(())
+    }
+
+    /// The text of `verbose_invalid_scalar()` for the modelled kernel.
+    pub fn invalid_scalar_msg(&self, reg: &crate::regs::RegState, lo: i64, hi: i64, ctx: &str, name: &str) -> String {
+        if self.rules.callbacks_iterate {
+            // 6.12 wording (the kernel the 6.7 mode is checked against)
+            let mut s = format!("{} the register {} has", ctx, name);
+            let mut unknown = true;
+            if reg.smin > i64::MIN {
+                s.push_str(&format!(" smin={}", reg.smin));
+                unknown = false;
+            }
+            if reg.smax < i64::MAX {
+                s.push_str(&format!(" smax={}", reg.smax));
+                unknown = false;
+            }
+            if unknown {
+                s.push_str(" unknown scalar value");
+            }
+            s.push_str(&format!(" should have been in [{}, {}]", lo, hi));
+            return s;
+        }
+        let range = crate::tnum::Tnum::range(lo as u64, hi as u64);
+        let range_s = crate::log::tnum_str(range.value, range.mask);
+        if !reg.var_off.is_unknown() {
+            format!(
+                "{} the register {} has value {} should have been in {}",
+                ctx,
+                name,
+                crate::log::tnum_str(reg.var_off.value, reg.var_off.mask),
+                range_s
+            )
+        } else {
+            format!("{} the register {} has unknown scalar value should have been in {}", ctx, name, range_s)
+        }
+    }
+
+    /// `check_return_code()` at the `exit` of frame 0.
+    pub fn check_return_code(&mut self) -> VResult<()> {
+        let f = self.cur.cur().clone();
+        let r0 = f.regs[0];
+        if f.in_async_callback_fn {
+            // async callbacks must return 0
+            if !r0.is_init() {
+                return Err(self.fail(EACCES, "R0 !read_ok"));
+            }
+            self.mark_cur_reg_read(0, LIVE_READ64);
+            if r0.ty != RegType::Scalar {
+                let t = reg_type_str(self.prog, &r0);
+                return Err(self.fail(EINVAL, &format!("In async callback the register R0 is not a known value ({})", t)));
+            }
+            let range = crate::tnum::Tnum::konst(0);
+            if !range.contains(r0.var_off) {
+                let msg = self.invalid_scalar_msg(&r0, 0, 0, "At async callback", "R0");
+                return Err(self.fail(EINVAL, &msg));
+            }
+            return Ok(());
+        }
+        // sched_cls, xdp, socket_filter...: R0 must be readable
+        self.check_reg_src(0, true)?;
+        Ok(())
+    }
+
+    /// `check_kfunc_call()` for the test kfuncs.
+    pub fn check_kfunc_call(&mut self, insn: &Insn) -> VResult<()> {
+        let Some(kidx) = crate::kfuncs::KFUNCS.iter().position(|k| k.btf_id == insn.imm) else {
+            let id = insn.imm;
+            return Err(self.fail(EACCES, &format!("calling kernel function btf_id {} is not allowed", id)));
+        };
+        let k = crate::kfuncs::KFUNCS[kidx];
+        if self.prog.prog_type != crate::program::ProgType::SchedCls {
+            return Err(self.fail(
+                EACCES,
+                &format!("calling kernel function {} is not allowed", k.name),
+            ));
+        }
+        let insn_idx = self.insn_idx;
+        let mut release_ref = 0;
+        if k.flags.release {
+            self.check_reg_src(1, true)?;
+            let r1 = *self.reg(1);
+            if r1.ty != RegType::BtfId || r1.maybe_null {
+                let t = reg_type_str(self.prog, &r1);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar", t),
+                ));
+            }
+            if r1.ref_obj_id == 0 {
+                return Err(self.fail(EINVAL, "R1 must be referenced when passed to release function"));
+            }
+            release_ref = r1.ref_obj_id;
+        } else {
+            // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
+            self.check_reg_src(1, true)?;
+            let r1 = *self.reg(1);
+            if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
+                let t = reg_type_str(self.prog, &r1);
+                return Err(self.fail(EINVAL, &format!("arg#0 expected pointer to stack or map value, got {}", t)));
+            }
+            self.check_helper_mem_access(1, 8, false, false)?;
+        }
+        if release_ref != 0 && self.release_reference(release_ref).is_err() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("kfunc {}#{} reference has not been acquired before", k.name, k.btf_id),
+            ));
+        }
+        for r in 0..=5u8 {
+            self.reg_mut(r).mark_not_init();
+        }
+        if k.flags.acquire {
+            let r0 = self.reg_mut(0);
+            r0.mark_known_zero_ptr(RegType::BtfId);
+            r0.aux = kidx as u32;
+            r0.maybe_null = k.flags.ret_null;
+            if k.flags.ret_null {
+                let id = self.new_id();
+                self.reg_mut(0).id = id;
+            }
+            let id = self.acquire_reference_state(insn_idx);
+            let r0 = self.reg_mut(0);
+            r0.id = id;
+            r0.ref_obj_id = id;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,220 @@
+//! Program structure checks that run before the walk: subprogram discovery
+//! (`add_subprog_and_kfunc`), jumps within subprograms (`check_subprogs`) and
+//! the control-flow graph (`check_cfg`): back-edges, unreachable instructions
+//! and prune points.
+
+use crate::env::{Env, VResult, E2BIG, EINVAL};
+use crate::insn::*;
+
+pub const BPF_MAX_SUBPROGS: usize = 256;
+
+/// `struct bpf_subprog_info`
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Subprog {
+    pub start: usize,
+    pub stack_depth: i32,
+    pub is_async_cb: bool,
+    pub has_tail_call: bool,
+    pub has_ld_abs: bool,
+    /// Its address is taken (`ld_imm64` of `BPF_PSEUDO_FUNC`): a callback.
+    pub is_cb_target: bool,
+}
+
+impl<'p> Env<'p> {
+    fn add_subprog(&mut self, off: i64) -> VResult<()> {
+        let insn_cnt = self.prog.insns.len() as i64;
+        if off >= insn_cnt || off < 0 {
+            return Err(self.fail(EINVAL, "call to invalid destination"));
+        }
+        let off = off as usize;
+        if self.subprogs.iter().any(|s| s.start == off) {
+            return Ok(());
+        }
+        if self.subprogs.len() >= BPF_MAX_SUBPROGS {
+            return Err(self.fail(E2BIG, "too many subprograms"));
+        }
+        self.subprogs.push(Subprog {
+            start: off,
+            ..Default::default()
+        });
+        self.subprogs.sort_by_key(|s| s.start);
+        Ok(())
+    }
+
+    /// `add_subprog_and_kfunc()`
+    pub fn add_subprog_and_kfunc(&mut self) -> VResult<()> {
+        self.subprogs.clear();
+        self.add_subprog(0)?;
+        let n = self.prog.insns.len();
+        for i in 0..n {
+            let insn = self.prog.insns[i];
+            if !insn.is_pseudo_call() && !insn.is_pseudo_func() && !insn.is_kfunc_call() {
+                continue;
+            }
+            if insn.is_kfunc_call() {
+                if crate::kfuncs::by_btf_id(insn.imm).is_none() {
+                    let id = insn.imm;
+                    return Err(self.fail(EINVAL, &format!("kernel btf_id {} is not a function", id)));
+                }
+                continue;
+            }
+            self.add_subprog(i as i64 + insn.imm as i64 + 1)?;
+        }
+        // the fake 'exit' subprog marks the end
+        if self.log.level2() {
+            for (i, s) in self.subprogs.clone().iter().enumerate() {
+                self.verbose(&format!("func#{} @{}\n", i, s.start));
+            }
+        }
+        for i in 0..n {
+            let insn = self.prog.insns[i];
+            if insn.is_pseudo_func() {
+                let t = (i as i64 + insn.imm as i64 + 1) as usize;
+                if let Some(s) = self.subprogs.iter_mut().find(|s| s.start == t) {
+                    s.is_cb_target = true;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_subprogs()`: every jump stays in its subprogram, and each
+    /// subprogram ends in `exit` or `goto`.
+    pub fn check_subprogs(&mut self) -> VResult<()> {
+        let n = self.prog.insns.len();
+        let mut cur = 0usize;
+        let mut subprog_start = 0usize;
+        let mut subprog_end = self.subprogs.get(1).map(|s| s.start).unwrap_or(n);
+        for i in 0..n {
+            let insn = self.prog.insns[i];
+            let code = insn.code;
+            let class = insn.class();
+            if let Some(a) = self.aux.get_mut(i) {
+                a.subprog = cur as u16;
+            }
+            if code == (BPF_JMP | BPF_CALL) && insn.imm == 12 && insn.src == 0 {
+                if let Some(s) = self.subprogs.get_mut(cur) {
+                    s.has_tail_call = true;
+                }
+            }
+            if class == BPF_LD && (insn.mode() == BPF_ABS || insn.mode() == BPF_IND) {
+                if let Some(s) = self.subprogs.get_mut(cur) {
+                    s.has_ld_abs = true;
+                }
+            }
+            let is_jmp = class == BPF_JMP || class == BPF_JMP32;
+            if is_jmp && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
+                let off = i as i64 + insn.off as i64 + 1;
+                if off < subprog_start as i64 || off >= subprog_end as i64 {
+                    return Err(self.fail(EINVAL, &format!("jump out of range from insn {} to {}", i, off)));
+                }
+            }
+            if i + 1 == subprog_end {
+                let last = self.prog.insns[i];
+                if last.code != (BPF_JMP | BPF_EXIT) && last.code != (BPF_JMP | BPF_JA) {
+                    return Err(self.fail(EINVAL, "last insn is not an exit or jmp"));
+                }
+                subprog_start = subprog_end;
+                cur += 1;
+                if cur < self.subprogs.len() {
+                    subprog_end = self.subprogs.get(cur + 1).map(|s| s.start).unwrap_or(n);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_cfg()`: iterative depth-first search; marks prune points.
+    pub fn check_cfg(&mut self) -> VResult<()> {
+        const DISCOVERED: u8 = 0x10;
+        const EXPLORED: u8 = 0x20;
+        const FALLTHROUGH: u8 = 1;
+        const BRANCH: u8 = 2;
+        let n = self.prog.insns.len();
+        let mut state = vec![0u8; n];
+        let mut stack: Vec<usize> = Vec::with_capacity(64);
+        state[0] = DISCOVERED;
+        stack.push(0);
+
+        // push_insn: returns Ok(true) if it pushed (caller stops), Ok(false) if done
+        while let Some(&t) = stack.last() {
+            let insn = self.prog.insns[t];
+            // edges: (target, kind, loop_ok); prune marks
+            let mut edges: Vec<(i64, u8, bool)> = Vec::with_capacity(2);
+            let class = insn.class();
+            if insn.is_pseudo_func() {
+                edges.push((t as i64 + 1, FALLTHROUGH, false));
+                self.mark_prune(t + 1);
+                self.mark_prune(t);
+                edges.push((t as i64 + insn.imm as i64 + 1, BRANCH, true));
+            } else if class != BPF_JMP && class != BPF_JMP32 {
+                edges.push((t as i64 + 1, FALLTHROUGH, false));
+            } else {
+                match insn.op() {
+                    BPF_EXIT => {}
+                    BPF_CALL => {
+                        if insn.imm == 170 && insn.src == 0 {
+                            self.mark_prune(t);
+                        }
+                        edges.push((t as i64 + 1, FALLTHROUGH, false));
+                        self.mark_prune(t + 1);
+                        if insn.src == BPF_PSEUDO_CALL {
+                            self.mark_prune(t);
+                            edges.push((t as i64 + insn.imm as i64 + 1, BRANCH, false));
+                        }
+                    }
+                    BPF_JA => {
+                        let tgt = t as i64 + insn.off as i64 + 1;
+                        edges.push((tgt, FALLTHROUGH, true));
+                        if tgt >= 0 {
+                            self.mark_prune(tgt as usize);
+                        }
+                        self.mark_prune(t + 1);
+                    }
+                    _ => {
+                        self.mark_prune(t);
+                        edges.push((t as i64 + 1, FALLTHROUGH, true));
+                        edges.push((t as i64 + insn.off as i64 + 1, BRANCH, true));
+                    }
+                }
+            }
+            // the kernel's insn_state keeps per-insn which edges are done;
+            // emulate by pushing the first undiscovered edge
+            let mut pushed = false;
+            for (w, _kind, loop_ok) in edges {
+                if w < 0 || w >= n as i64 {
+                    return Err(self.fail(EINVAL, &format!("jump out of range from insn {} to {}", t, w)));
+                }
+                let w = w as usize;
+                if state[w] == 0 {
+                    state[w] = DISCOVERED;
+                    stack.push(w);
+                    pushed = true;
+                    break;
+                } else if state[w] & DISCOVERED != 0 && state[w] & EXPLORED == 0 {
+                    // back-edge: allowed for privileged loaders except into calls
+                    if loop_ok {
+                        continue;
+                    }
+                    return Err(self.fail(EINVAL, &format!("back-edge from insn {} to {}", t, w)));
+                }
+            }
+            if !pushed {
+                state[t] = DISCOVERED | EXPLORED;
+                stack.pop();
+            }
+        }
+        for (i, s) in state.iter().enumerate() {
+            if s & EXPLORED == 0 {
+                return Err(self.fail(EINVAL, &format!("unreachable insn {}", i)));
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_prune(&mut self, i: usize) {
+        if let Some(a) = self.aux.get_mut(i) {
+            a.prune_point = true;
+        }
+    }
+}

@@ -1,0 +1,588 @@
+//! Helper functions as data (`struct bpf_func_proto`) and the checks of a
+//! helper call (`check_helper_call`, `check_func_arg`).
+
+use crate::env::{Env, VResult, EACCES, EFAULT, EINVAL};
+use crate::log::{base_type_str, reg_type_str};
+use crate::program::{MapType, ProgType};
+use crate::regs::RegType;
+
+/// `enum bpf_arg_type` (base types, with the flags the subset needs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    DontCare,
+    Anything,
+    ConstMapPtr,
+    MapKey,
+    MapValue,
+    /// `ARG_PTR_TO_MEM | MEM_RDONLY`, sized by the next argument.
+    MemRdonly,
+    /// `ARG_PTR_TO_UNINIT_MEM`, sized by the next argument.
+    UninitMem,
+    ConstSize,
+    ConstSizeOrZero,
+    ConstAllocSizeOrZero,
+    Ctx,
+    /// `ARG_PTR_TO_ALLOC_MEM | OBJ_RELEASE`
+    ReleaseAllocMem,
+    /// `ARG_PTR_TO_BTF_ID_SOCK_COMMON | OBJ_RELEASE`
+    ReleaseSockCommon,
+    Func,
+    StackOrNull,
+    Timer,
+    SpinLock,
+}
+
+/// `enum bpf_return_type`
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ret {
+    Integer,
+    Void,
+    MapValueOrNull,
+    SocketOrNull,
+    SockCommonOrNull,
+    AllocMemOrNull,
+}
+
+/// Which callback a helper takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallbackKind {
+    None,
+    Loop,
+    ForEachMapElem,
+    TimerAsync,
+}
+
+/// Which program types offer a helper (6.1's `*_func_proto` tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Avail {
+    /// `bpf_base_func_proto`, unprivileged part: every program type.
+    Base,
+    /// `bpf_base_func_proto` behind `bpf_capable()`.
+    BaseCapBpf,
+    /// `bpf_base_func_proto` behind `perfmon_capable()` (and tracing).
+    BasePerfmon,
+    /// Networking programs that look up sockets: sched_cls, sched_act, xdp.
+    SkLookup,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Proto {
+    pub id: u32,
+    pub args: [Arg; 5],
+    pub ret: Ret,
+    pub gpl_only: bool,
+    pub acquire: bool,
+    pub callback: CallbackKind,
+    pub avail: Avail,
+}
+
+use Arg::*;
+
+const fn p(id: u32, args: [Arg; 5], ret: Ret, avail: Avail) -> Proto {
+    Proto {
+        id,
+        args,
+        ret,
+        gpl_only: false,
+        acquire: false,
+        callback: CallbackKind::None,
+        avail,
+    }
+}
+
+pub const PROTOS: &[Proto] = &[
+    p(1, [ConstMapPtr, MapKey, DontCare, DontCare, DontCare], Ret::MapValueOrNull, Avail::Base),
+    p(2, [ConstMapPtr, MapKey, MapValue, Anything, DontCare], Ret::Integer, Avail::Base),
+    p(3, [ConstMapPtr, MapKey, DontCare, DontCare, DontCare], Ret::Integer, Avail::Base),
+    p(5, [DontCare; 5], Ret::Integer, Avail::Base),
+    Proto {
+        gpl_only: true,
+        ..p(6, [MemRdonly, ConstSize, DontCare, DontCare, DontCare], Ret::Integer, Avail::BasePerfmon)
+    },
+    p(7, [DontCare; 5], Ret::Integer, Avail::Base),
+    p(8, [DontCare; 5], Ret::Integer, Avail::Base),
+    p(12, [Ctx, ConstMapPtr, Anything, DontCare, DontCare], Ret::Void, Avail::Base),
+    Proto {
+        acquire: true,
+        ..p(84, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SocketOrNull, Avail::SkLookup)
+    },
+    Proto {
+        acquire: true,
+        ..p(85, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SocketOrNull, Avail::SkLookup)
+    },
+    p(86, [ReleaseSockCommon, DontCare, DontCare, DontCare, DontCare], Ret::Integer, Avail::SkLookup),
+    p(93, [SpinLock, DontCare, DontCare, DontCare, DontCare], Ret::Void, Avail::BaseCapBpf),
+    p(94, [SpinLock, DontCare, DontCare, DontCare, DontCare], Ret::Void, Avail::BaseCapBpf),
+    Proto {
+        acquire: true,
+        ..p(99, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SockCommonOrNull, Avail::SkLookup)
+    },
+    Proto {
+        gpl_only: true,
+        ..p(113, [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare], Ret::Integer, Avail::BasePerfmon)
+    },
+    p(130, [ConstMapPtr, MemRdonly, ConstSizeOrZero, Anything, DontCare], Ret::Integer, Avail::Base),
+    Proto {
+        acquire: true,
+        ..p(131, [ConstMapPtr, ConstAllocSizeOrZero, Anything, DontCare, DontCare], Ret::AllocMemOrNull, Avail::Base)
+    },
+    p(132, [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare], Ret::Void, Avail::Base),
+    p(133, [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare], Ret::Void, Avail::Base),
+    p(134, [ConstMapPtr, Anything, DontCare, DontCare, DontCare], Ret::Integer, Avail::Base),
+    Proto {
+        callback: CallbackKind::ForEachMapElem,
+        ..p(164, [ConstMapPtr, Func, StackOrNull, Anything, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+    Proto {
+        gpl_only: true,
+        ..p(169, [Timer, ConstMapPtr, Anything, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+    Proto {
+        gpl_only: true,
+        callback: CallbackKind::TimerAsync,
+        ..p(170, [Timer, Func, DontCare, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+    Proto {
+        gpl_only: true,
+        ..p(171, [Timer, Anything, Anything, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+    Proto {
+        gpl_only: true,
+        ..p(172, [Timer, DontCare, DontCare, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+    Proto {
+        callback: CallbackKind::Loop,
+        ..p(181, [Anything, Func, StackOrNull, Anything, DontCare], Ret::Integer, Avail::BaseCapBpf)
+    },
+];
+
+pub fn proto(id: i32) -> Option<&'static Proto> {
+    PROTOS.iter().find(|p| p.id as i32 == id)
+}
+
+/// `get_func_proto` of the program type: is the helper offered?
+pub fn available(p: &Proto, pt: ProgType) -> bool {
+    match p.avail {
+        Avail::Base | Avail::BaseCapBpf => true,
+        Avail::BasePerfmon => true,
+        Avail::SkLookup => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
+    }
+}
+
+pub fn helper_name(id: i32) -> String {
+    if id < 0 {
+        return "unknown".to_string();
+    }
+    crate::helper_ids::helper_name(id as u32)
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+/// Compatible register types of an argument (`compatible_reg_types`).
+fn compatible(arg: Arg) -> &'static [RegType] {
+    use RegType as T;
+    match arg {
+        MapKey | MapValue => &[T::Stack, T::Packet, T::PacketMeta, T::MapKey, T::MapValue],
+        MemRdonly | UninitMem => &[
+            T::Stack,
+            T::Packet,
+            T::PacketMeta,
+            T::MapKey,
+            T::MapValue,
+            T::Mem,
+            T::AllocMem,
+        ],
+        ConstSize | ConstSizeOrZero | ConstAllocSizeOrZero => &[T::Scalar],
+        ConstMapPtr => &[T::ConstPtrToMap],
+        Ctx => &[T::Ctx],
+        ReleaseAllocMem => &[T::AllocMem],
+        ReleaseSockCommon => &[T::SockCommon, T::Socket, T::TcpSock, T::BtfId],
+        Func => &[T::Func],
+        StackOrNull => &[T::Stack],
+        Timer | SpinLock => &[T::MapValue],
+        Anything | DontCare => &[],
+    }
+}
+
+/// The `expected=` list as `check_reg_type` prints it.
+fn expected_str(arg: Arg) -> String {
+    let mut names: Vec<&str> = compatible(arg).iter().map(|t| base_type_str(*t)).collect();
+    if arg == ReleaseSockCommon {
+        names = vec!["sock_common", "sock", "tcp_sock", "xdp_sock", "ptr_"];
+    }
+    if matches!(arg, MemRdonly | UninitMem) {
+        names = vec!["fp", "pkt", "pkt_meta", "map_key", "map_value", "mem", "alloc_mem", "buf"];
+    }
+    names.join(", ")
+}
+
+/// What `check_func_arg` learned (`struct bpf_call_arg_meta`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ArgMeta {
+    pub map: Option<u32>,
+    pub release_regno: u8,
+    pub ref_obj_id: u32,
+    pub mem_size: u64,
+    pub subprogno: Option<usize>,
+    pub raw_mode: bool,
+    pub mem_regno: u8,
+}
+
+impl<'p> Env<'p> {
+    /// `check_helper_call()`
+    pub fn check_helper_call(&mut self, insn: &crate::insn::Insn) -> VResult<()> {
+        let func_id = insn.imm;
+        let insn_idx = self.insn_idx;
+        if !(0..212).contains(&func_id) {
+            let n = helper_name(func_id);
+            return Err(self.fail(EINVAL, &format!("invalid func {}#{}", n, func_id)));
+        }
+        let fp = proto(func_id).filter(|p| available(p, self.prog.prog_type));
+        let Some(fp) = fp else {
+            let n = helper_name(func_id);
+            return Err(self.fail(EINVAL, &format!("unknown func {}#{}", n, func_id)));
+        };
+        if !self.prog.gpl_compatible() && fp.gpl_only {
+            return Err(self.fail(
+                EINVAL,
+                "cannot call GPL-restricted function from non-GPL compatible program",
+            ));
+        }
+        let mut meta = ArgMeta::default();
+        for i in 0..5 {
+            self.check_func_arg(i, fp, &mut meta)?;
+        }
+        // raw mode (uninit memory written by the helper): mark it written
+        if meta.raw_mode && meta.mem_size > 0 {
+            self.mark_helper_mem_written(meta.mem_regno, meta.mem_size)?;
+        }
+        if meta.release_regno != 0 {
+            let mut ok = false;
+            if meta.ref_obj_id != 0 {
+                ok = self.release_reference(meta.ref_obj_id).is_ok();
+            } else if self.reg(meta.release_regno).is_null_const() {
+                ok = true;
+            }
+            if !ok {
+                let n = helper_name(func_id);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("func {}#{} reference has not been acquired before", n, func_id),
+                ));
+            }
+        }
+        match fp.callback {
+            CallbackKind::None => {}
+            kind => {
+                let sub = meta.subprogno.unwrap_or(0);
+                if kind == CallbackKind::ForEachMapElem {
+                    let ok = meta
+                        .map
+                        .and_then(|m| self.prog.maps.get(m as usize))
+                        .map(|m| {
+                            matches!(
+                                m.map_type,
+                                MapType::Hash
+                                    | MapType::LruHash
+                                    | MapType::PercpuHash
+                                    | MapType::LruPercpuHash
+                                    | MapType::Array
+                                    | MapType::PercpuArray
+                            )
+                        })
+                        .unwrap_or(false);
+                    if !ok {
+                        return Err(self.fail(EINVAL, "callback function not allowed for map"));
+                    }
+                }
+                if kind == CallbackKind::TimerAsync {
+                    self.check_async_callback(insn_idx, sub, &meta)?;
+                } else {
+                    self.check_sync_callback(insn_idx, sub, kind, &meta)?;
+                }
+            }
+        }
+        if func_id == 12 && self.has_refs() {
+            // check_reference_leak() before a tail call
+            let f = self.cur.cur().clone();
+            let rules = self.rules;
+            let mut any = false;
+            for r in f.refs.iter() {
+                if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
+                    continue;
+                }
+                self.verbose(&format!("Unreleased reference id={} alloc_insn={}\n", r.id, r.insn));
+                any = true;
+            }
+            if any {
+                return Err(self.fail(EINVAL, "tail_call would lead to reference leak"));
+            }
+        }
+        if func_id == 93 || func_id == 94 {
+            return Err(self.fail(EINVAL, "spin locks are not modelled by veristep"));
+        }
+
+        // the callee frame (sync callbacks) is now current; the caller's
+        // registers are reset below, as the kernel does through `regs`
+        let caller_frame = self.callback_caller_frame;
+        self.callback_caller_frame = None;
+        let cf = caller_frame.unwrap_or(self.cur.curframe());
+        for r in 0..=5u8 {
+            self.cur.frames[cf].regs[r as usize].mark_not_init();
+            // check_reg_arg(DST_OP_NO_MARK) works on the current frame
+            self.mark_reg_scratched(r as usize);
+            let cur = self.cur.curframe();
+            self.cur.frames[cur].regs[r as usize].live |= crate::regs::LIVE_WRITTEN;
+        }
+        let r0 = &mut self.cur.frames[cf].regs[0];
+        match fp.ret {
+            Ret::Integer => r0.mark_unknown(),
+            Ret::Void => r0.ty = RegType::NotInit,
+            Ret::MapValueOrNull => {
+                r0.mark_known_zero_ptr(RegType::MapValue);
+                r0.aux = meta.map.unwrap_or(0);
+                r0.maybe_null = true;
+            }
+            Ret::SocketOrNull => {
+                r0.mark_known_zero_ptr(RegType::Socket);
+                r0.maybe_null = true;
+            }
+            Ret::SockCommonOrNull => {
+                r0.mark_known_zero_ptr(RegType::SockCommon);
+                r0.maybe_null = true;
+            }
+            Ret::AllocMemOrNull => {
+                r0.mark_known_zero_ptr(RegType::AllocMem);
+                r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
+                r0.maybe_null = true;
+            }
+        }
+        if self.cur.frames[cf].regs[0].maybe_null {
+            let id = self.new_id();
+            self.cur.frames[cf].regs[0].id = id;
+        }
+        let map_acquires = func_id == 1
+            && meta
+                .map
+                .and_then(|m| self.prog.maps.get(m as usize))
+                .map(|m| matches!(m.map_type, MapType::Sockmap | MapType::Sockhash))
+                .unwrap_or(false);
+        if fp.acquire || map_acquires {
+            // acquire_reference_state() uses the current frame: the caller here
+            let saved = self.cur.frames.len();
+            let id = if cf + 1 == saved {
+                self.acquire_reference_state(insn_idx)
+            } else {
+                0
+            };
+            let r0 = &mut self.cur.frames[cf].regs[0];
+            r0.id = id;
+            r0.ref_obj_id = id;
+        }
+        self.check_map_func_compatibility(meta.map, func_id)?;
+        Ok(())
+    }
+
+    fn check_map_func_compatibility(&mut self, map: Option<u32>, func_id: i32) -> VResult<()> {
+        let Some(m) = map.and_then(|m| self.prog.maps.get(m as usize)) else {
+            return Ok(());
+        };
+        let mt = m.map_type;
+        let ok = match mt {
+            MapType::Ringbuf => matches!(func_id, 130 | 131 | 134),
+            MapType::ProgArray => func_id == 12,
+            _ => !matches!(func_id, 130 | 131 | 134 | 12),
+        };
+        if !ok {
+            let n = helper_name(func_id);
+            let t = map_type_number(mt);
+            return Err(self.fail(EINVAL, &format!("cannot pass map_type {} into func {}#{}", t, n, func_id)));
+        }
+        Ok(())
+    }
+
+    /// `check_func_arg()` for argument `arg` (R1 + arg).
+    fn check_func_arg(&mut self, arg: usize, fp: &Proto, meta: &mut ArgMeta) -> VResult<()> {
+        let regno = (arg + 1) as u8;
+        let at = fp.args[arg];
+        if at == DontCare {
+            return Ok(());
+        }
+        self.check_reg_src(regno, true)?;
+        let reg = *self.reg(regno);
+        if at == Anything {
+            return Ok(());
+        }
+        let may_be_null_arg = matches!(at, StackOrNull);
+        let skip_type = reg.is_null_const() && may_be_null_arg;
+        if !skip_type {
+            let types = compatible(at);
+            let ok = types.contains(&reg.ty)
+                && !(reg.maybe_null && !matches!(at, ConstSize | ConstSizeOrZero))
+                && !(reg.rdonly && at == UninitMem);
+            if !ok {
+                let t = reg_type_str(self.prog, &reg);
+                let e = expected_str(at);
+                return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
+            }
+            // check_func_arg_reg_off
+            if matches!(at, ReleaseAllocMem | ReleaseSockCommon) && (reg.off != 0 || !reg.var_off.equals_const(0)) {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("R{} must have zero offset when passed to release func", regno),
+                ));
+            }
+            if matches!(at, Ctx | ConstMapPtr | Func | Timer) && (reg.off != 0 || !reg.var_off.equals_const(0)) && at != Timer {
+                let t = reg_type_str(self.prog, &reg);
+                return Err(self.fail(
+                    EACCES,
+                    &format!("dereference of modified {} ptr R{} off={} disallowed", t, regno, reg.off),
+                ));
+            }
+        }
+        if matches!(at, ReleaseAllocMem | ReleaseSockCommon) {
+            if reg.ref_obj_id == 0 && !reg.is_null_const() {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("R{} must be referenced when passed to release function", regno),
+                ));
+            }
+            meta.release_regno = regno;
+        }
+        if reg.ref_obj_id != 0 {
+            if meta.ref_obj_id != 0 {
+                let (a, b) = (meta.ref_obj_id, reg.ref_obj_id);
+                return Err(self.fail(
+                    EFAULT,
+                    &format!(
+                        "verifier internal error: more than one arg with ref_obj_id R{} {} {}",
+                        regno, b, a
+                    ),
+                ));
+            }
+            meta.ref_obj_id = reg.ref_obj_id;
+        }
+        match at {
+            ConstMapPtr => {
+                meta.map = Some(reg.aux);
+            }
+            MapKey => {
+                let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
+                    return Err(self.fail(EACCES, "invalid map_ptr to access map->key"));
+                };
+                let ks = m.key_size as u64;
+                self.check_helper_mem_access(regno, ks, false, false)?;
+            }
+            MapValue => {
+                let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
+                    return Err(self.fail(EACCES, "invalid map_ptr to access map->value"));
+                };
+                let vs = m.value_size as u64;
+                self.check_helper_mem_access(regno, vs, false, false)?;
+            }
+            Func => {
+                let t = (self.insn_idx as i64, reg.aux);
+                let _ = t;
+                meta.subprogno = Some(reg.aux as usize);
+            }
+            Timer => {
+                self.process_timer_func(regno, meta)?;
+            }
+            MemRdonly | UninitMem => {
+                meta.raw_mode = at == UninitMem;
+                meta.mem_regno = regno;
+            }
+            ConstSize | ConstSizeOrZero => {
+                self.check_mem_size_reg(regno, at == ConstSizeOrZero, meta)?;
+            }
+            ConstAllocSizeOrZero => {
+                if !reg.var_off.is_const() {
+                    return Err(self.fail(EACCES, &format!("R{} is not a known constant'", regno)));
+                }
+                meta.mem_size = reg.var_off.value;
+                self.mark_chain_precision(regno);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `check_mem_size_reg()`: the size argument after a memory argument.
+    fn check_mem_size_reg(&mut self, regno: u8, zero_size_allowed: bool, meta: &mut ArgMeta) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let mem_regno = regno - 1;
+        // the kernel marks the size precise (it bounds the access)
+        self.mark_chain_precision(regno);
+        if reg.smin < 0 {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} min value is negative, either use unsigned or 'var &= const'", regno),
+            ));
+        }
+        if reg.umin == 0 {
+            if !zero_size_allowed {
+                return Err(self.fail(EACCES, "invalid zero-sized read"));
+            }
+        }
+        if reg.umax >= (1 << 29) {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} unbounded memory access, use 'var &= const' or 'if (var < const)'", regno),
+            ));
+        }
+        let raw = meta.raw_mode;
+        self.check_helper_mem_access(mem_regno, reg.umax, zero_size_allowed, raw)?;
+        meta.mem_size = reg.umax;
+        Ok(())
+    }
+
+    /// Timer argument: a map value with a `struct bpf_timer` at that offset.
+    fn process_timer_func(&mut self, regno: u8, meta: &mut ArgMeta) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let m = self.prog.maps.get(reg.aux as usize).cloned();
+        let Some(m) = m else {
+            return Err(self.fail(EINVAL, "map is not set"));
+        };
+        if !reg.var_off.is_const() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("R{} doesn't have constant offset. bpf_timer has to be at the constant offset", regno),
+            ));
+        }
+        let Some(toff) = m.timer_off else {
+            let msg = format!("map '{}' has no valid bpf_timer", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        };
+        let off = reg.var_off.value as i64 + reg.off as i64;
+        if off != toff as i64 {
+            return Err(self.fail(
+                EINVAL,
+                &format!("off {} doesn't point to 'struct bpf_timer' that is at {}", off, toff),
+            ));
+        }
+        meta.map = Some(reg.aux);
+        Ok(())
+    }
+}
+
+/// `enum bpf_map_type` numbers, for messages.
+pub fn map_type_number(t: MapType) -> u32 {
+    match t {
+        MapType::Hash => 1,
+        MapType::Array => 2,
+        MapType::ProgArray => 3,
+        MapType::PerfEventArray => 4,
+        MapType::PercpuHash => 5,
+        MapType::PercpuArray => 6,
+        MapType::LruHash => 9,
+        MapType::LruPercpuHash => 10,
+        MapType::ArrayOfMaps => 12,
+        MapType::HashOfMaps => 13,
+        MapType::Sockmap => 15,
+        MapType::Sockhash => 18,
+        MapType::Queue => 22,
+        MapType::Stack => 23,
+        MapType::Ringbuf => 27,
+    }
+}
+

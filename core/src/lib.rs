@@ -1,0 +1,66 @@
+//! veristep-core: a model of the Linux BPF verifier (5.19 before commit
+//! 9d9d00ac, 6.1, 6.7) for calls, callbacks and reference tracking, that
+//! returns its verdict, its kernel-format log and a trace of its whole
+//! exploration as data. No I/O: the CLI and the web app are views over
+//! [`Outcome`].
+
+pub mod asm;
+pub mod disasm;
+pub mod helper_ids;
+pub mod insn;
+pub mod kfuncs;
+pub mod program;
+
+pub use insn::Insn;
+pub use program::{MapDef, MapType, ProgType, Program};
+
+/// Which kernel's rules to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum KernelVersion {
+    /// 5.19.0–5.19.16: before 9d9d00ac (no `callback_ref`).
+    V5_19,
+    /// 6.1: 9d9d00ac; callbacks verified once.
+    #[default]
+    V6_1,
+    /// 6.7–6.12: callbacks verified as if called any number of times.
+    V6_7,
+}
+
+impl KernelVersion {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "5.19" => Some(KernelVersion::V5_19),
+            "6.1" => Some(KernelVersion::V6_1),
+            "6.7" => Some(KernelVersion::V6_7),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            KernelVersion::V5_19 => "5.19",
+            KernelVersion::V6_1 => "6.1",
+            KernelVersion::V6_7 => "6.7",
+        }
+    }
+}
+
+mod alu;
+mod branches;
+mod calls;
+pub mod cfg;
+pub mod env;
+pub mod helpers;
+pub mod log;
+mod mem;
+pub mod mode;
+pub mod outcome;
+mod pruning;
+mod refs;
+pub mod regs;
+pub mod state;
+pub mod tnum;
+pub mod trace;
+mod verify;
+
+pub use outcome::{Outcome, Stats, Verdict, VerifierError};
+pub use verify::{verify, Options};

@@ -1,0 +1,317 @@
+//! The kernel-format verifier log (`verbose()`, `print_verifier_state()`,
+//! `print_insn_state()`, `bpf_vlog_reset()` of Linux 6.1).
+
+use crate::program::Program;
+use crate::regs::{RegState, RegType, LIVE_DONE, LIVE_READ, LIVE_WRITTEN};
+use crate::state::{FuncState, BPF_REG_SIZE};
+
+pub const BPF_LOG_LEVEL1: u32 = 1;
+pub const BPF_LOG_LEVEL2: u32 = 2;
+
+/// The log buffer plus what the kernel keeps to align state comments.
+#[derive(Clone, Debug, Default)]
+pub struct Log {
+    pub level: u32,
+    pub buf: String,
+    /// `prev_log_len`: where the last instruction line ended.
+    pub prev_log_len: usize,
+    pub prev_insn_print_len: usize,
+    /// The last complete line written, at any level (it becomes the
+    /// rejection message).
+    pub last_line: String,
+    partial: String,
+    /// Cap on `buf` (the user's log buffer); past it the log is marked full.
+    pub cap: usize,
+    pub full: bool,
+}
+
+impl Log {
+    pub fn new(level: u32) -> Self {
+        Log {
+            level,
+            cap: 64 << 20,
+            ..Default::default()
+        }
+    }
+    pub fn enabled(&self) -> bool {
+        self.level != 0
+    }
+    pub fn level2(&self) -> bool {
+        self.level & BPF_LOG_LEVEL2 != 0
+    }
+    /// `verbose()`: appends when logging; always tracks the last line.
+    pub fn write(&mut self, s: &str) {
+        for (i, part) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.last_line = std::mem::take(&mut self.partial);
+            }
+            self.partial.push_str(part);
+        }
+        if self.level != 0 && !self.full {
+            if self.buf.len() + s.len() > self.cap {
+                self.full = true;
+            } else {
+                self.buf.push_str(s);
+            }
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+    /// `bpf_vlog_reset()`
+    pub fn reset(&mut self, pos: usize) {
+        if pos <= self.buf.len() {
+            self.buf.truncate(pos);
+        }
+    }
+}
+
+/// `vlog_alignment()`
+pub fn vlog_alignment(pos: usize) -> usize {
+    let v = (pos + 4).max(40);
+    v.div_ceil(8) * 8 - pos - 1
+}
+
+fn liveness(live: u8, out: &mut String) {
+    if live & (LIVE_READ | LIVE_WRITTEN | LIVE_DONE) != 0 {
+        out.push('_');
+    }
+    if live & LIVE_READ != 0 {
+        out.push('r');
+    }
+    if live & LIVE_WRITTEN != 0 {
+        out.push('w');
+    }
+    if live & LIVE_DONE != 0 {
+        out.push('D');
+    }
+}
+
+/// `reg_type_str()` of 6.1.
+pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
+    let base = match r.ty {
+        RegType::NotInit => "?",
+        RegType::Scalar => "scalar",
+        RegType::Ctx => "ctx",
+        RegType::ConstPtrToMap => "map_ptr",
+        RegType::MapValue => "map_value",
+        RegType::MapKey => "map_key",
+        RegType::Stack => "fp",
+        RegType::Packet => "pkt",
+        RegType::PacketMeta => "pkt_meta",
+        RegType::PacketEnd => "pkt_end",
+        RegType::AllocMem | RegType::Mem => "mem",
+        RegType::Socket => "sock",
+        RegType::SockCommon => "sock_common",
+        RegType::TcpSock => "tcp_sock",
+        RegType::Func => "func",
+        RegType::BtfId => "ptr_",
+    };
+    let mut s = String::new();
+    if r.ty == RegType::AllocMem {
+        s.push_str("alloc_");
+    } else if r.rdonly {
+        s.push_str("rdonly_");
+    }
+    s.push_str(base);
+    if r.maybe_null {
+        s.push_str(if r.ty == RegType::BtfId { "or_null_" } else { "_or_null" });
+    }
+    if r.ty == RegType::BtfId {
+        s.push_str(btf_struct_name(r));
+    }
+    let _ = prog;
+    s
+}
+
+fn btf_struct_name(r: &RegState) -> &'static str {
+    crate::kfuncs::KFUNCS
+        .get(r.aux as usize)
+        .map(|k| k.struct_name)
+        .unwrap_or("unknown")
+}
+
+/// Type names as `check_reg_type()` lists them in `expected=`: without the
+/// struct name for `ptr_`.
+pub fn base_type_str(ty: RegType) -> &'static str {
+    match ty {
+        RegType::NotInit => "?",
+        RegType::Scalar => "scalar",
+        RegType::Ctx => "ctx",
+        RegType::ConstPtrToMap => "map_ptr",
+        RegType::MapValue => "map_value",
+        RegType::MapKey => "map_key",
+        RegType::Stack => "fp",
+        RegType::Packet => "pkt",
+        RegType::PacketMeta => "pkt_meta",
+        RegType::PacketEnd => "pkt_end",
+        RegType::AllocMem => "alloc_mem",
+        RegType::Mem => "mem",
+        RegType::Socket => "sock",
+        RegType::SockCommon => "sock_common",
+        RegType::TcpSock => "tcp_sock",
+        RegType::Func => "func",
+        RegType::BtfId => "ptr_",
+    }
+}
+
+fn may_be_refcounted_or_null(ty: RegType) -> bool {
+    matches!(
+        ty,
+        RegType::Socket | RegType::TcpSock | RegType::AllocMem | RegType::Mem | RegType::BtfId
+    )
+}
+
+/// `tnum_strn()`: the kernel's `%#llx` prints zero as `0x0`.
+pub fn tnum_str(v: u64, m: u64) -> String {
+    format!("({:#x}; {:#x})", v, m)
+}
+
+/// The value part of a register (after `=`).
+pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
+    let mut out = String::new();
+    let t = r.ty;
+    if t == RegType::Scalar && r.precise {
+        out.push('P');
+    }
+    if (t == RegType::Scalar || t == RegType::Stack) && r.var_off.is_const() {
+        if t != RegType::Scalar {
+            out.push_str(&reg_type_str(prog, r));
+        }
+        out.push_str(&format!("{}", (r.var_off.value as i64).wrapping_add(r.off as i64)));
+        return out;
+    }
+    out.push_str(&reg_type_str(prog, r));
+    out.push('(');
+    let mut attrs: Vec<String> = Vec::new();
+    if r.id != 0 {
+        attrs.push(format!("id={}", r.id));
+    }
+    if may_be_refcounted_or_null(t) && r.ref_obj_id != 0 {
+        attrs.push(format!("ref_obj_id={}", r.ref_obj_id));
+    }
+    if t != RegType::Scalar {
+        attrs.push(format!("off={}", r.off));
+    }
+    if r.is_packet() {
+        attrs.push(format!("r={}", r.aux));
+    } else if matches!(t, RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue) {
+        let (ks, vs) = prog
+            .maps
+            .get(r.aux as usize)
+            .map(|m| match m.map_type {
+                crate::program::MapType::Ringbuf => (0, 0),
+                _ => (m.key_size, m.value_size),
+            })
+            .unwrap_or((0, 0));
+        attrs.push(format!("ks={},vs={}", ks, vs));
+    }
+    if r.var_off.is_const() {
+        attrs.push(format!("imm={:x}", r.var_off.value));
+    } else {
+        if r.smin as u64 != r.umin && r.smin != i64::MIN {
+            attrs.push(format!("smin={}", r.smin));
+        }
+        if r.smax as u64 != r.umax && r.smax != i64::MAX {
+            attrs.push(format!("smax={}", r.smax));
+        }
+        if r.umin != 0 {
+            attrs.push(format!("umin={}", r.umin));
+        }
+        if r.umax != u64::MAX {
+            attrs.push(format!("umax={}", r.umax));
+        }
+        if !r.var_off.is_unknown() {
+            attrs.push(format!("var_off={}", tnum_str(r.var_off.value, r.var_off.mask)));
+        }
+        if r.s32_min as i64 != r.smin && r.s32_min != i32::MIN {
+            attrs.push(format!("s32_min={}", r.s32_min));
+        }
+        if r.s32_max as i64 != r.smax && r.s32_max != i32::MAX {
+            attrs.push(format!("s32_max={}", r.s32_max));
+        }
+        if r.u32_min as u64 != r.umin && r.u32_min != 0 {
+            attrs.push(format!("u32_min={}", r.u32_min as i32));
+        }
+        if r.u32_max as u64 != r.umax && r.u32_max != u32::MAX {
+            attrs.push(format!("u32_max={}", r.u32_max as i32));
+        }
+    }
+    out.push_str(&attrs.join(","));
+    out.push(')');
+    out
+}
+
+/// `print_verifier_state()`; `scratched` = (registers, stack slots) bitmaps,
+/// `None` to print everything.
+pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u64)>) -> String {
+    let mut out = String::new();
+    if st.frameno != 0 {
+        out.push_str(&format!(" frame{}:", st.frameno));
+    }
+    for (i, r) in st.regs.iter().enumerate() {
+        if r.ty == RegType::NotInit {
+            continue;
+        }
+        if let Some((regs, _)) = scratched {
+            if regs & (1 << i) == 0 {
+                continue;
+            }
+        }
+        out.push_str(&format!(" R{}", i));
+        liveness(r.live, &mut out);
+        out.push('=');
+        out.push_str(&reg_value_str(prog, r));
+    }
+    for (i, slot) in st.stack.iter().enumerate() {
+        if slot.types.iter().all(|t| *t == crate::state::SlotType::Invalid) {
+            continue;
+        }
+        if let Some((_, stack)) = scratched {
+            if i >= 64 || stack & (1u64 << i) == 0 {
+                continue;
+            }
+        }
+        out.push_str(&format!(" fp{}", (-(i as i32) - 1) * BPF_REG_SIZE));
+        liveness(slot.spilled.live, &mut out);
+        if slot.is_spill() {
+            let r = &slot.spilled;
+            out.push('=');
+            if r.ty != RegType::Scalar {
+                out.push_str(&reg_type_str(prog, r));
+            }
+            if r.ty == RegType::Scalar && r.precise {
+                out.push('P');
+            }
+            if r.ty == RegType::Scalar && r.var_off.is_const() {
+                out.push_str(&format!("{}", (r.var_off.value as i64).wrapping_add(r.off as i64)));
+            }
+        } else {
+            out.push('=');
+            for t in slot.types.iter() {
+                out.push(t.ch());
+            }
+        }
+    }
+    if let Some(first) = st.refs.first() {
+        if first.id != 0 {
+            out.push_str(&format!(" refs={}", first.id));
+            for r in st.refs.iter().skip(1) {
+                if r.id != 0 {
+                    out.push_str(&format!(",{}", r.id));
+                }
+            }
+        }
+    }
+    if st.in_callback_fn {
+        out.push_str(" cb");
+    }
+    if st.in_async_callback_fn {
+        out.push_str(" async_cb");
+    }
+    out.push('\n');
+    out
+}

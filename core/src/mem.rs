@@ -1,0 +1,776 @@
+//! Memory access (`check_mem_access`, `check_stack_read/write`,
+//! `check_ctx_access`, `check_map_access`, `check_packet_access`), loads and
+//! stores, atomics, 64-bit immediates and legacy packet loads.
+
+use crate::env::{Env, VResult, EACCES, EINVAL};
+use crate::insn::*;
+use crate::log::reg_type_str;
+use crate::program::ProgType;
+use crate::regs::{RegState, RegType, LIVE_READ64, LIVE_WRITTEN};
+use crate::state::{SlotType, BPF_REG_SIZE, MAX_BPF_STACK};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// What a context field is.
+enum CtxField {
+    Scalar,
+    Ptr(RegType),
+}
+
+fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
+    if off < 0 || off % size as i32 != 0 && size != 8 {
+        return None;
+    }
+    match pt {
+        ProgType::Xdp => {
+            if t == Access::Write || size != 4 {
+                return None;
+            }
+            match off {
+                0 => Some(CtxField::Ptr(RegType::Packet)),
+                4 => Some(CtxField::Ptr(RegType::PacketEnd)),
+                8 => Some(CtxField::Ptr(RegType::PacketMeta)),
+                12 | 16 | 20 => Some(CtxField::Scalar),
+                _ => None,
+            }
+        }
+        ProgType::SchedCls | ProgType::SchedAct | ProgType::SocketFilter | ProgType::CgroupSkb => {
+            let tc = matches!(pt, ProgType::SchedCls | ProgType::SchedAct);
+            let end = off + size as i32;
+            if end > 192 {
+                return None;
+            }
+            match off {
+                76 | 80 | 140 if size == 4 && t == Access::Read => {
+                    if !tc && pt != ProgType::CgroupSkb {
+                        return None;
+                    }
+                    Some(CtxField::Ptr(match off {
+                        76 => RegType::Packet,
+                        80 => RegType::PacketEnd,
+                        _ => RegType::PacketMeta,
+                    }))
+                }
+                76 | 80 | 140 => None,
+                48..=67 => Some(CtxField::Scalar),
+                _ if t == Access::Write => {
+                    let writable = matches!(off, 8 | 32) || (tc && matches!(off, 12 | 44 | 72));
+                    if writable && size == 4 {
+                        Some(CtxField::Scalar)
+                    } else {
+                        None
+                    }
+                }
+                0..=75 | 84..=139 | 144..=191 => {
+                    if size == 8 && !matches!(off, 152 | 168 | 176 | 184) {
+                        return None;
+                    }
+                    Some(CtxField::Scalar)
+                }
+                _ => None,
+            }
+        }
+        _ => {
+            if t == Access::Write {
+                None
+            } else if size == 8 && off % 8 == 0 && off < 168 {
+                Some(CtxField::Scalar)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+impl<'p> Env<'p> {
+    /// `check_mem_access()`; `value_regno` is the register loaded or stored.
+    pub fn check_mem_access(&mut self, regno: u8, off: i32, size: u32, t: Access, value_regno: Option<u8>) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let off = off + reg.off;
+        match reg.ty {
+            RegType::Stack => {
+                let fr = reg.frameno as usize;
+                if !reg.var_off.is_const() {
+                    let t = reg_type_str(self.prog, &reg);
+                    let _ = t;
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("variable stack access var_off={} disallowed", crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)),
+                    ));
+                }
+                let o = off as i64 + reg.var_off.value as i64;
+                let extra = if t == Access::Read { " read from" } else { " write to" };
+                let min_ok = -(MAX_BPF_STACK as i64);
+                if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
+                    return Err(self.fail(EACCES, &format!("invalid{} stack R{} off={} size={}", extra, regno, off, size)));
+                }
+                if o % size as i64 != 0 {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("misaligned stack access off ({:#x}; {:#x})+{}+{} size {}", reg.var_off.value, reg.var_off.mask, reg.off, off - reg.off, size),
+                    ));
+                }
+                self.update_stack_depth(fr, o as i32);
+                if let Some(f) = self.cur.frames.get_mut(fr) {
+                    f.grow_stack(-o as i32);
+                }
+                let o = o as i32;
+                if t == Access::Write {
+                    self.check_stack_write(fr, o, size, value_regno)
+                } else {
+                    self.check_stack_read(fr, o, size, value_regno)
+                }
+            }
+            RegType::Ctx => {
+                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) {
+                    let v = value_regno.unwrap_or(0);
+                    return Err(self.fail(EACCES, &format!("R{} leaks addr into ctx", v)));
+                }
+                if reg.off != 0 || !reg.var_off.equals_const(0) {
+                    let r = reg.off;
+                    return Err(self.fail(EACCES, &format!("dereference of modified ctx ptr R{} off={} disallowed", regno, r)));
+                }
+                let Some(field) = ctx_field(self.prog.prog_type, off, size, t) else {
+                    return Err(self.fail(EACCES, &format!("invalid bpf_context access off={} size={}", off, size)));
+                };
+                if t == Access::Read {
+                    if let Some(v) = value_regno {
+                        let d = self.reg_mut(v);
+                        match field {
+                            CtxField::Scalar => d.mark_unknown(),
+                            CtxField::Ptr(ty) => {
+                                d.mark_known_zero_ptr(ty);
+                                d.live |= LIVE_WRITTEN;
+                            }
+                        }
+                        if matches!(field, CtxField::Ptr(RegType::Packet) | CtxField::Ptr(RegType::PacketMeta)) {
+                            let id = 0;
+                            self.reg_mut(v).id = id;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            RegType::MapValue | RegType::MapKey => {
+                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) && false {
+                    return Ok(());
+                }
+                let (ks, vs) = self
+                    .prog
+                    .maps
+                    .get(reg.aux as usize)
+                    .map(|m| (m.key_size, m.value_size))
+                    .unwrap_or((0, 0));
+                let mem_size = if reg.ty == RegType::MapKey { ks } else { vs };
+                if reg.maybe_null {
+                    let tstr = reg_type_str(self.prog, &reg);
+                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                }
+                if reg.ty == RegType::MapKey && t == Access::Write {
+                    return Err(self.fail(EACCES, "write to change key R2 not allowed"));
+                }
+                self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
+                if let Some(m) = self.prog.maps.get(reg.aux as usize) {
+                    if let Some(toff) = m.timer_off {
+                        let lo = reg.smin.saturating_add(off as i64);
+                        let hi = reg.umax as i64 + off as i64 + size as i64;
+                        if lo < toff as i64 + 16 && hi > toff as i64 && reg.ty == RegType::MapValue {
+                            return Err(self.fail(EACCES, &format!("bpf_timer cannot be accessed directly by load/store")));
+                        }
+                    }
+                }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            RegType::AllocMem | RegType::Mem => {
+                if reg.maybe_null {
+                    let tstr = reg_type_str(self.prog, &reg);
+                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                }
+                let mem_size = reg.aux;
+                self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            RegType::Packet | RegType::PacketMeta => {
+                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) {
+                    let v = value_regno.unwrap_or(0);
+                    return Err(self.fail(EACCES, &format!("R{} leaks addr into packet", v)));
+                }
+                if self.prog.prog_type == ProgType::SocketFilter {
+                    return Err(self.fail(EACCES, "cannot write into packet"));
+                }
+                // __check_mem_access against the verified range
+                let lo = reg.smin + off as i64;
+                let hi = reg.umax as i64 + off as i64;
+                if lo < 0 || hi + size as i64 > reg.aux as i64 {
+                    let (id, r) = (reg.id, reg.aux);
+                    let o = if lo < 0 { lo } else { hi };
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("invalid access to packet, off={} size={}, R{}(id={},off={},r={})", o, size, regno, id, o, r),
+                    ));
+                }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
+                if reg.maybe_null {
+                    let tstr = reg_type_str(self.prog, &reg);
+                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                }
+                if t == Access::Write {
+                    let tstr = reg_type_str(self.prog, &reg);
+                    return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr)));
+                }
+                if reg.ty == RegType::BtfId {
+                    if off < 0 || off + size as i32 > 8 {
+                        return Err(self.fail(EACCES, &format!("access beyond struct prog_test_ref_kfunc at off {} size {}", off, size)));
+                    }
+                } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
+                    let tstr = reg_type_str(self.prog, &reg);
+                    return Err(self.fail(EACCES, &format!("R{} invalid {} access off={} size={}", regno, tstr, off, size)));
+                }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            _ => {
+                let tstr = reg_type_str(self.prog, &reg);
+                Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)))
+            }
+        }
+    }
+
+    fn load_unknown(&mut self, t: Access, value_regno: Option<u8>) {
+        if t == Access::Read {
+            if let Some(v) = value_regno {
+                self.reg_mut(v).mark_unknown();
+            }
+        }
+    }
+
+    /// `check_mem_region_access()` for map values, keys and memory.
+    fn check_mem_region_access(&mut self, regno: u8, off: i32, size: u32, mem_size: u32, reg: &RegState) -> VResult<()> {
+        let kind = |ty: RegType| match ty {
+            RegType::MapKey => "map key, key_size",
+            RegType::MapValue => "map value, value_size",
+            _ => "memory, mem_size",
+        };
+        let k = kind(reg.ty);
+        let check = |o: i64| o >= 0 && size > 0 && o + size as i64 <= mem_size as i64;
+        if reg.smin < 0 && (reg.smin == i64::MIN || reg.smin + (off as i64) < 0) {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} min value is negative, either use unsigned index or do a if (index >=0) check.", regno),
+            ));
+        }
+        let lo = reg.smin + off as i64;
+        if !check(lo) {
+            self.verbose(&format!("invalid access to {}={} off={} size={}\n", k, mem_size, lo, size));
+            if reg.var_off.is_const() {
+                self.log_last_error();
+                return Err(crate::env::VErr { errno: EACCES });
+            }
+            return Err(self.fail(EACCES, &format!("R{} min value is outside of the allowed memory range", regno)));
+        }
+        if reg.umax >= 1 << 29 {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} unbounded memory access, make sure to bounds check any such access", regno),
+            ));
+        }
+        let hi = reg.umax as i64 + off as i64;
+        if !check(hi) {
+            self.verbose(&format!("invalid access to {}={} off={} size={}\n", k, mem_size, hi, size));
+            return Err(self.fail(EACCES, &format!("R{} max value is outside of the allowed memory range", regno)));
+        }
+        Ok(())
+    }
+
+    fn log_last_error(&mut self) {
+        let i = self.insn_idx as u32;
+        self.event(crate::trace::EventKind::Reject, i, EACCES as u32);
+    }
+
+    /// `update_stack_depth()`
+    fn update_stack_depth(&mut self, frame: usize, off: i32) {
+        let sub = self.cur.frames.get(frame).map(|f| f.subprog as usize).unwrap_or(0);
+        if let Some(s) = self.subprogs.get_mut(sub) {
+            if s.stack_depth < -off {
+                s.stack_depth = -off;
+            }
+        }
+    }
+
+    /// `check_stack_write_fixed_off()`
+    fn check_stack_write(&mut self, fr: usize, off: i32, size: u32, value_regno: Option<u8>) -> VResult<()> {
+        let slot = (-off - 1) as usize;
+        let spi = slot / BPF_REG_SIZE as usize;
+        let curframe = self.cur.curframe();
+        let reg = value_regno.map(|r| *self.reg(r));
+        self.mark_stack_slot_scratched(spi);
+        let insn = self.prog.insns[self.insn_idx];
+        let is_fp_dst = insn.dst == BPF_REG_FP;
+        let bounded = |r: &RegState| {
+            r.ty == RegType::Scalar
+                && !(r.var_off.is_unknown() && r.smin == i64::MIN && r.smax == i64::MAX && r.umin == 0 && r.umax == u64::MAX)
+        };
+        match reg {
+            Some(r) if off % BPF_REG_SIZE == 0 && bounded(&r) && !r.is_null_const() => {
+                if !is_fp_dst {
+                    if let Some(v) = value_regno {
+                        self.mark_chain_precision(v);
+                    }
+                }
+                self.save_register_state(fr, spi, &r, size);
+            }
+            Some(r) if r.is_pointer() => {
+                if size != 8 {
+                    return Err(self.fail(EACCES, "invalid size of register spill"));
+                }
+                if fr != curframe && r.ty == RegType::Stack {
+                    return Err(self.fail(EINVAL, "cannot spill pointers to stack into stack frame of the caller"));
+                }
+                self.save_register_state(fr, spi, &r, size);
+            }
+            _ => {
+                let mut ty = SlotType::Misc;
+                if let Some(r) = reg {
+                    if r.is_null_const() {
+                        if let Some(v) = value_regno {
+                            self.mark_chain_precision(v);
+                        }
+                        ty = SlotType::Zero;
+                    }
+                }
+                let f = &mut self.cur.frames[fr];
+                let s = &mut f.stack[spi];
+                s.spilled.ty = RegType::NotInit;
+                if s.is_spill() {
+                    for t in s.types.iter_mut() {
+                        if *t != SlotType::Invalid {
+                            *t = SlotType::Misc;
+                        }
+                    }
+                }
+                if size == 8 {
+                    s.spilled.live |= LIVE_WRITTEN;
+                }
+                for i in 0..size as usize {
+                    let idx = (slot - i) % 8;
+                    s.types[idx] = ty;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn save_register_state(&mut self, fr: usize, spi: usize, r: &RegState, size: u32) {
+        let s = &mut self.cur.frames[fr].stack[spi];
+        let (live, parent) = (s.spilled.live, s.spilled.parent);
+        s.spilled = *r;
+        // the copy brings the register's liveness; keep the slot's chain
+        s.spilled.parent = parent;
+        s.spilled.live = live | (r.live & !crate::regs::LIVE_READ);
+        if size == 8 {
+            s.spilled.live |= LIVE_WRITTEN;
+        }
+        let mut i = 8usize;
+        while i > 8 - size as usize {
+            s.types[i - 1] = SlotType::Spill;
+            i -= 1;
+        }
+        while i > 0 {
+            if s.types[i - 1] != SlotType::Invalid {
+                s.types[i - 1] = SlotType::Misc;
+            }
+            i -= 1;
+        }
+    }
+
+    /// `check_stack_read_fixed_off()`
+    fn check_stack_read(&mut self, fr: usize, off: i32, size: u32, dst: Option<u8>) -> VResult<()> {
+        let slot = (-off - 1) as usize;
+        let spi = slot / 8;
+        let st = self.cur.frames[fr].stack[spi];
+        self.mark_stack_slot_scratched(spi);
+        if st.is_spill() {
+            let mut spill_size = 1;
+            let mut i = 7;
+            while i > 0 && st.types[i - 1] == SlotType::Spill {
+                spill_size += 1;
+                i -= 1;
+            }
+            if size != 8 || spill_size != 8 {
+                if st.spilled.ty != RegType::Scalar {
+                    return Err(self.fail(EACCES, "invalid size of register fill"));
+                }
+                self.mark_stack_read(fr, spi);
+                let Some(d) = dst else {
+                    return Ok(());
+                };
+                if off % 8 == 0 && size == spill_size {
+                    let (live, parent) = (self.reg(d).live, self.reg(d).parent);
+                    let dr = self.reg_mut(d);
+                    *dr = st.spilled;
+                    dr.parent = parent;
+                    dr.live = live;
+                } else {
+                    for i in 0..size as usize {
+                        let t = st.types[(slot - i) % 8];
+                        if matches!(t, SlotType::Spill | SlotType::Misc | SlotType::Invalid) {
+                            continue;
+                        }
+                        return Err(self.fail(EACCES, &format!("invalid read from stack off {}+{} size {}", off, i, size)));
+                    }
+                    self.reg_mut(d).mark_unknown();
+                }
+                self.reg_mut(d).live |= LIVE_WRITTEN;
+                return Ok(());
+            }
+            if let Some(d) = dst {
+                let (live, parent) = (self.reg(d).live, self.reg(d).parent);
+                let dr = self.reg_mut(d);
+                *dr = st.spilled;
+                dr.parent = parent;
+                dr.live = live | LIVE_WRITTEN;
+            }
+            self.mark_stack_read(fr, spi);
+        } else {
+            let mut zeros = 0;
+            for i in 0..size as usize {
+                let t = st.types[(slot - i) % 8];
+                match t {
+                    SlotType::Misc | SlotType::Invalid => {}
+                    SlotType::Zero => zeros += 1,
+                    SlotType::Spill => {
+                        return Err(self.fail(EACCES, &format!("invalid read from stack off {}+{} size {}", off, i, size)));
+                    }
+                }
+            }
+            self.mark_stack_read(fr, spi);
+            if let Some(d) = dst {
+                let dr = self.reg_mut(d);
+                if zeros == size {
+                    dr.mark_known(0);
+                    dr.precise = true;
+                } else {
+                    dr.mark_unknown();
+                }
+                dr.live |= LIVE_WRITTEN;
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_helper_mem_access()`: a helper reads (or, raw, writes) `size` bytes.
+    pub fn check_helper_mem_access(&mut self, regno: u8, size: u64, zero_ok: bool, raw: bool) -> VResult<()> {
+        let reg = *self.reg(regno);
+        if size == 0 && !zero_ok {
+            return Err(self.fail(EACCES, "invalid zero-sized read"));
+        }
+        match reg.ty {
+            RegType::Stack => {
+                if !reg.var_off.is_const() {
+                    return Err(self.fail(EACCES, &format!("R{} variable offset stack access prohibited for !root, var_off=(0x0; 0x0)", regno)));
+                }
+                let fr = reg.frameno as usize;
+                let off = reg.off as i64 + reg.var_off.value as i64;
+                if off < -(MAX_BPF_STACK as i64) || off + size as i64 > 0 || off >= 0 {
+                    if size == 0 && zero_ok {
+                        return Ok(());
+                    }
+                    let o = reg.off;
+                    return Err(self.fail(EACCES, &format!("invalid indirect access to stack R{} off={} size={}", regno, o, size)));
+                }
+                self.update_stack_depth(fr, off as i32);
+                if let Some(f) = self.cur.frames.get_mut(fr) {
+                    f.grow_stack(-off as i32);
+                }
+                for i in 0..size as i64 {
+                    let o = off + i;
+                    let slot = (-o - 1) as usize;
+                    let spi = slot / 8;
+                    let s = self.cur.frames[fr].stack[spi];
+                    if raw {
+                        // the helper writes here
+                        continue;
+                    }
+                    let t = s.types[slot % 8];
+                    if matches!(t, SlotType::Misc | SlotType::Zero | SlotType::Invalid) || s.is_spill() && s.spilled.ty == RegType::Scalar {
+                        self.mark_stack_read(fr, spi);
+                        continue;
+                    }
+                    if s.is_spill() {
+                        // a spilled pointer read by a helper becomes unknown (root)
+                        let ss = &mut self.cur.frames[fr].stack[spi];
+                        ss.spilled.mark_unknown();
+                        for t in ss.types.iter_mut() {
+                            *t = SlotType::Misc;
+                        }
+                        self.mark_stack_read(fr, spi);
+                        continue;
+                    }
+                    let (a, b) = (reg.off, i);
+                    return Err(self.fail(EACCES, &format!("invalid indirect read from stack R{} off {}+{} size {}", regno, a, b, size)));
+                }
+                Ok(())
+            }
+            RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
+                if size == 0 {
+                    return Ok(());
+                }
+                let (ks, vs) = self.prog.maps.get(reg.aux as usize).map(|m| (m.key_size, m.value_size)).unwrap_or((0, 0));
+                let mem = match reg.ty {
+                    RegType::MapKey => ks,
+                    RegType::MapValue => vs,
+                    _ => reg.aux,
+                };
+                self.check_mem_region_access(regno, 0, size as u32, mem, &reg)
+            }
+            RegType::Packet | RegType::PacketMeta => {
+                let hi = reg.umax as i64 + reg.off as i64 + size as i64;
+                if hi > reg.aux as i64 {
+                    let (id, r, o) = (reg.id, reg.aux, reg.off);
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("invalid access to packet, off={} size={}, R{}(id={},off={},r={})", o, size, regno, id, o, r),
+                    ));
+                }
+                Ok(())
+            }
+            _ => {
+                let t = reg_type_str(self.prog, &reg);
+                Err(self.fail(EACCES, &format!("R{} type={} expected=fp", regno, t)))
+            }
+        }
+    }
+
+    /// Raw-mode helper memory: the helper writes it (`STACK_MISC`).
+    pub fn mark_helper_mem_written(&mut self, regno: u8, size: u64) -> VResult<()> {
+        let reg = *self.reg(regno);
+        if reg.ty != RegType::Stack {
+            return Ok(());
+        }
+        let fr = reg.frameno as usize;
+        let off = reg.off as i64 + reg.var_off.value as i64;
+        for i in 0..size as i64 {
+            let o = off + i;
+            let slot = (-o - 1) as usize;
+            let spi = slot / 8;
+            if let Some(s) = self.cur.frames.get_mut(fr).and_then(|f| f.stack.get_mut(spi)) {
+                if s.is_spill() {
+                    s.spilled.ty = RegType::NotInit;
+                    for t in s.types.iter_mut() {
+                        *t = SlotType::Misc;
+                    }
+                }
+                s.types[slot % 8] = SlotType::Misc;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn check_ldx(&mut self, insn: &Insn) -> VResult<()> {
+        if insn.mode() != BPF_MEM || insn.imm != 0 {
+            return Err(self.fail(EINVAL, "BPF_LDX uses reserved fields"));
+        }
+        self.check_reg_src(insn.src, true)?;
+        self.check_reg_dst(insn.dst, false)?;
+        let size = insn.size_bytes();
+        self.check_mem_access(insn.src, insn.off as i32, size, Access::Read, Some(insn.dst))?;
+        if size < 8 {
+            let d = self.reg_mut(insn.dst);
+            if d.ty == RegType::Scalar {
+                d.coerce_to_size(size);
+            }
+        }
+        self.reg_mut(insn.dst).live |= LIVE_WRITTEN;
+        Ok(())
+    }
+
+    pub fn check_stx(&mut self, insn: &Insn) -> VResult<()> {
+        if insn.mode() != BPF_MEM || insn.imm != 0 {
+            return Err(self.fail(EINVAL, "BPF_STX uses reserved fields"));
+        }
+        let size = insn.size_bytes();
+        self.check_reg_src(insn.src, size == 8 || insn.src == BPF_REG_FP)?;
+        self.check_reg_src(insn.dst, true)?;
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, Some(insn.src))
+    }
+
+    pub fn check_st(&mut self, insn: &Insn) -> VResult<()> {
+        if insn.mode() != BPF_MEM || insn.src != 0 {
+            return Err(self.fail(EINVAL, "BPF_ST uses reserved fields"));
+        }
+        self.check_reg_src(insn.dst, true)?;
+        let size = insn.size_bytes();
+        // a store of an immediate: a constant scalar
+        let mut k = RegState::not_init();
+        k.mark_known(insn.imm as i64 as u64);
+        let reg = *self.reg(insn.dst);
+        if reg.ty == RegType::Stack {
+            let fr = reg.frameno as usize;
+            let off = insn.off as i32 + reg.off + reg.var_off.value as i32;
+            if off < -MAX_BPF_STACK || off + size as i32 > 0 {
+                let o = insn.off as i32 + reg.off;
+                let d = insn.dst;
+                return Err(self.fail(EACCES, &format!("invalid write to stack R{} off={} size={}", d, o, size)));
+            }
+            self.update_stack_depth(fr, off);
+            self.cur.frames[fr].grow_stack(-off);
+            return self.check_stack_write_imm(fr, off, size, k);
+        }
+        if reg.ty == RegType::Ctx {
+            // BPF_ST to ctx is rejected by the kernel
+            let d = insn.dst;
+            return Err(self.fail(EACCES, &format!("BPF_ST stores into R{} ctx is not allowed", d)));
+        }
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
+    }
+
+    fn check_stack_write_imm(&mut self, fr: usize, off: i32, size: u32, k: RegState) -> VResult<()> {
+        let slot = (-off - 1) as usize;
+        let spi = slot / 8;
+        self.mark_stack_slot_scratched(spi);
+        if off % 8 == 0 && size == 8 && !k.is_null_const() {
+            // 6.1 spills a constant stored by BPF_ST like a register
+            self.save_register_state(fr, spi, &k, size);
+            return Ok(());
+        }
+        let ty = if k.is_null_const() { SlotType::Zero } else { SlotType::Misc };
+        let s = &mut self.cur.frames[fr].stack[spi];
+        s.spilled.ty = RegType::NotInit;
+        if s.is_spill() {
+            for t in s.types.iter_mut() {
+                if *t != SlotType::Invalid {
+                    *t = SlotType::Misc;
+                }
+            }
+        }
+        if size == 8 {
+            s.spilled.live |= LIVE_WRITTEN;
+        }
+        for i in 0..size as usize {
+            s.types[(slot - i) % 8] = ty;
+        }
+        Ok(())
+    }
+
+    pub fn check_atomic(&mut self, insn: &Insn) -> VResult<()> {
+        let size = insn.size_bytes();
+        if size != 4 && size != 8 {
+            return Err(self.fail(EINVAL, "invalid atomic operand size"));
+        }
+        let op = insn.imm;
+        let known = [0x00, 0x40, 0x50, 0xa0, 0x01, 0x41, 0x51, 0xa1, BPF_XCHG, BPF_CMPXCHG];
+        if !known.contains(&op) {
+            return Err(self.fail(EINVAL, &format!("BPF_ATOMIC uses invalid atomic opcode {:02x}", op)));
+        }
+        self.check_reg_src(insn.src, size == 8)?;
+        self.check_reg_src(insn.dst, true)?;
+        if op == BPF_CMPXCHG {
+            self.check_reg_src(0, true)?;
+        }
+        if self.reg(insn.src).is_pointer() {
+            let s = insn.src;
+            return Err(self.fail(EACCES, &format!("R{} leaks addr into mem", s)));
+        }
+        let d = *self.reg(insn.dst);
+        if matches!(d.ty, RegType::Ctx | RegType::Packet | RegType::PacketMeta | RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId) {
+            let t = crate::log::reg_type_str(self.prog, &d);
+            let n = insn.dst;
+            return Err(self.fail(EACCES, &format!("BPF_ATOMIC stores into R{} {} is not allowed", n, t)));
+        }
+        let load_reg = if op & BPF_FETCH != 0 {
+            Some(if op == BPF_CMPXCHG { 0 } else { insn.src })
+        } else {
+            None
+        };
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, load_reg)?;
+        if let Some(r) = load_reg {
+            self.reg_mut(r).live |= LIVE_WRITTEN;
+        }
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
+    }
+
+    /// `check_ld_imm()`
+    pub fn check_ld_imm(&mut self, insn: &Insn) -> VResult<()> {
+        if insn.size() != BPF_DW {
+            return Err(self.fail(EINVAL, "invalid BPF_LD_IMM insn"));
+        }
+        if insn.off != 0 {
+            return Err(self.fail(EINVAL, "BPF_LD_IMM64 uses reserved fields"));
+        }
+        self.check_reg_dst(insn.dst, false)?;
+        let next = self.prog.insns.get(self.insn_idx + 1).copied().unwrap_or_default();
+        let dst = insn.dst;
+        match insn.src {
+            0 => {
+                let v = (insn.imm as u32 as u64) | ((next.imm as u32 as u64) << 32);
+                let r = self.reg_mut(dst);
+                r.mark_unknown();
+                r.mark_known(v);
+            }
+            BPF_PSEUDO_FUNC => {
+                let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
+                let sub = self.subprogs.iter().position(|s| s.start == target).unwrap_or(0);
+                let r = self.reg_mut(dst);
+                r.mark_known_zero_ptr(RegType::Func);
+                r.aux = sub as u32;
+                r.live |= LIVE_WRITTEN;
+            }
+            BPF_PSEUDO_MAP_FD => {
+                if self.prog.maps.get(insn.imm as usize).is_none() {
+                    let i = insn.imm;
+                    return Err(self.fail(EINVAL, &format!("fd {} is not pointing to valid bpf_map", i)));
+                }
+                let r = self.reg_mut(dst);
+                r.mark_known_zero_ptr(RegType::ConstPtrToMap);
+                r.aux = insn.imm as u32;
+                r.live |= LIVE_WRITTEN;
+            }
+            _ => {
+                return Err(self.fail(EINVAL, "unrecognized bpf_ld_imm64 insn"));
+            }
+        }
+        let r = self.reg_mut(dst);
+        r.live |= LIVE_WRITTEN;
+        Ok(())
+    }
+
+    /// `check_ld_abs()`
+    pub fn check_ld_abs(&mut self, insn: &Insn) -> VResult<()> {
+        if !matches!(self.prog.prog_type, ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb) {
+            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] instructions not allowed for this program type"));
+        }
+        if insn.dst != 0 || insn.off != 0 || insn.size() == BPF_DW || (insn.mode() == BPF_ABS && insn.src != 0) {
+            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] uses reserved fields"));
+        }
+        self.check_reg_src(6, true)?;
+        if self.has_refs() {
+            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] cannot be mixed with socket references"));
+        }
+        if self.cur.curframe() > 0 {
+            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] instructions cannot be mixed with bpf-to-bpf calls"));
+        }
+        if self.reg(6).ty != RegType::Ctx {
+            return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
+        }
+        if insn.mode() == BPF_IND {
+            self.check_reg_src(insn.src, true)?;
+        }
+        for r in 0..=5u8 {
+            self.reg_mut(r).mark_not_init();
+            self.mark_reg_scratched(r as usize);
+            self.reg_mut(r).live |= LIVE_WRITTEN;
+        }
+        self.reg_mut(0).mark_unknown();
+        let _ = LIVE_READ64;
+        Ok(())
+    }
+}

@@ -1,0 +1,52 @@
+//! The differences between the modelled kernels, in one place.
+//!
+//! Everything the checker does differently for 5.19 (before 9d9d00ac), 6.1
+//! and 6.7 is a field here; the checker asks `env.rules`, never the version.
+
+use crate::KernelVersion;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// 9d9d00ac: references acquired in a sync callback are tagged with the
+    /// callback's frame number (`callback_ref`); a callback may release only
+    /// its own; the leak check runs at every callback `exit`.
+    pub callback_ref: bool,
+    /// Before 9d9d00ac: the leak check runs only at the `exit` of frame 0;
+    /// after it, before `prepare_func_exit` at every `exit`.
+    pub leak_check_every_exit: bool,
+    /// Before 9d9d00ac references flow back from a callback to its caller.
+    pub copy_refs_back_from_callback: bool,
+    /// 6.7: sync callbacks are verified as if called any number of times
+    /// (pushed at the call, iterated to a fixpoint).
+    pub callbacks_iterate: bool,
+    /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
+    pub kernel: KernelVersion,
+}
+
+impl Rules {
+    pub fn for_kernel(k: KernelVersion) -> Rules {
+        match k {
+            KernelVersion::V5_19 => Rules {
+                callback_ref: false,
+                leak_check_every_exit: false,
+                copy_refs_back_from_callback: true,
+                callbacks_iterate: false,
+                kernel: k,
+            },
+            KernelVersion::V6_1 => Rules {
+                callback_ref: true,
+                leak_check_every_exit: true,
+                copy_refs_back_from_callback: false,
+                callbacks_iterate: false,
+                kernel: k,
+            },
+            KernelVersion::V6_7 => Rules {
+                callback_ref: true,
+                leak_check_every_exit: true,
+                copy_refs_back_from_callback: false,
+                callbacks_iterate: true,
+                kernel: k,
+            },
+        }
+    }
+}

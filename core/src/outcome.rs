@@ -1,0 +1,69 @@
+//! What a verification returns: the verdict, the error (an instruction index,
+//! the kernel's message, a plain-language explanation), the kernel's counters,
+//! the kernel-format log and the trace of the exploration.
+
+use crate::trace::Trace;
+use crate::KernelVersion;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Accepted,
+    Rejected,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Accepted => "accepted",
+            Verdict::Rejected => "rejected",
+        }
+    }
+}
+
+/// A rejection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifierError {
+    /// The instruction where verification stopped; `None` for whole-program
+    /// checks that run after the walk (combined stack size).
+    pub insn: Option<usize>,
+    /// The kernel's message, byte for byte (the last log line before the
+    /// `processed` line).
+    pub message: String,
+    /// The errno the kernel returns (13 EACCES, 22 EINVAL, 7 E2BIG, ...).
+    pub errno: i32,
+    /// The same, said plainly for people.
+    pub explanation: String,
+}
+
+/// The counters of the kernel's `processed ...` line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Stats {
+    pub processed: u64,
+    pub max_states_per_insn: u64,
+    pub total_states: u64,
+    pub peak_states: u64,
+    pub mark_read: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub kernel: KernelVersion,
+    pub verdict: Verdict,
+    pub error: Option<VerifierError>,
+    pub stats: Stats,
+    /// The kernel-format log at the requested level (empty at level 0 but
+    /// for the `processed` line, as the kernel's stats-only log).
+    pub log: String,
+    /// The exploration, when asked for.
+    pub trace: Option<Trace>,
+}
+
+impl Outcome {
+    /// The kernel's message (`None` when accepted).
+    pub fn message(&self) -> Option<&str> {
+        self.error.as_ref().map(|e| e.message.as_str())
+    }
+    pub fn error_insn(&self) -> Option<usize> {
+        self.error.as_ref().and_then(|e| e.insn)
+    }
+}

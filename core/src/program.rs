@@ -1,0 +1,191 @@
+//! A loaded program: what the kernel's `bpf_prog_load` receives after libbpf's
+//! processing (instructions with relocated map and function references, the
+//! program type, the licence, the maps it uses).
+
+use crate::insn::Insn;
+
+/// `enum bpf_prog_type` values of the program types the text format names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProgType {
+    SocketFilter,
+    Kprobe,
+    SchedCls,
+    SchedAct,
+    Tracepoint,
+    Xdp,
+    CgroupSkb,
+    RawTracepoint,
+    Syscall,
+}
+
+impl ProgType {
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "socket_filter" | "socket" => ProgType::SocketFilter,
+            "kprobe" => ProgType::Kprobe,
+            "sched_cls" | "tc" | "classifier" => ProgType::SchedCls,
+            "sched_act" | "action" => ProgType::SchedAct,
+            "tracepoint" => ProgType::Tracepoint,
+            "xdp" => ProgType::Xdp,
+            "cgroup_skb" => ProgType::CgroupSkb,
+            "raw_tracepoint" => ProgType::RawTracepoint,
+            "syscall" => ProgType::Syscall,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            ProgType::SocketFilter => "socket_filter",
+            ProgType::Kprobe => "kprobe",
+            ProgType::SchedCls => "sched_cls",
+            ProgType::SchedAct => "sched_act",
+            ProgType::Tracepoint => "tracepoint",
+            ProgType::Xdp => "xdp",
+            ProgType::CgroupSkb => "cgroup_skb",
+            ProgType::RawTracepoint => "raw_tracepoint",
+            ProgType::Syscall => "syscall",
+        }
+    }
+    /// The kernel's enum value.
+    pub fn number(self) -> u32 {
+        match self {
+            ProgType::SocketFilter => 1,
+            ProgType::Kprobe => 2,
+            ProgType::SchedCls => 3,
+            ProgType::SchedAct => 4,
+            ProgType::Tracepoint => 5,
+            ProgType::Xdp => 6,
+            ProgType::CgroupSkb => 8,
+            ProgType::RawTracepoint => 17,
+            ProgType::Syscall => 31,
+        }
+    }
+}
+
+/// `enum bpf_map_type` values the model knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapType {
+    Hash,
+    Array,
+    ProgArray,
+    PerfEventArray,
+    PercpuHash,
+    PercpuArray,
+    LruHash,
+    LruPercpuHash,
+    ArrayOfMaps,
+    HashOfMaps,
+    Sockmap,
+    Sockhash,
+    Queue,
+    Stack,
+    Ringbuf,
+}
+
+impl MapType {
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "hash" => MapType::Hash,
+            "array" => MapType::Array,
+            "prog_array" => MapType::ProgArray,
+            "perf_event_array" => MapType::PerfEventArray,
+            "percpu_hash" => MapType::PercpuHash,
+            "percpu_array" => MapType::PercpuArray,
+            "lru_hash" => MapType::LruHash,
+            "lru_percpu_hash" => MapType::LruPercpuHash,
+            "array_of_maps" => MapType::ArrayOfMaps,
+            "hash_of_maps" => MapType::HashOfMaps,
+            "sockmap" => MapType::Sockmap,
+            "sockhash" => MapType::Sockhash,
+            "queue" => MapType::Queue,
+            "stack" => MapType::Stack,
+            "ringbuf" => MapType::Ringbuf,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            MapType::Hash => "hash",
+            MapType::Array => "array",
+            MapType::ProgArray => "prog_array",
+            MapType::PerfEventArray => "perf_event_array",
+            MapType::PercpuHash => "percpu_hash",
+            MapType::PercpuArray => "percpu_array",
+            MapType::LruHash => "lru_hash",
+            MapType::LruPercpuHash => "lru_percpu_hash",
+            MapType::ArrayOfMaps => "array_of_maps",
+            MapType::HashOfMaps => "hash_of_maps",
+            MapType::Sockmap => "sockmap",
+            MapType::Sockhash => "sockhash",
+            MapType::Queue => "queue",
+            MapType::Stack => "stack",
+            MapType::Ringbuf => "ringbuf",
+        }
+    }
+}
+
+/// A map the program references (`.map` directive).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapDef {
+    pub name: String,
+    pub map_type: MapType,
+    pub key_size: u32,
+    pub value_size: u32,
+    pub max_entries: u32,
+    /// Offset of a `struct bpf_timer` in the value, if any.
+    pub timer_off: Option<u32>,
+    /// Offset of a `struct bpf_spin_lock` in the value, if any.
+    pub lock_off: Option<u32>,
+}
+
+/// Where an instruction came from in the program text (1-based line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct SrcLoc {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A program ready for the verifier.
+///
+/// Encoding conventions (the kernel's, after libbpf):
+/// - `r1 = MAP ll`: `ld_imm64` with `src = BPF_PSEUDO_MAP_FD` and `imm` = index into `maps`.
+/// - `r2 = LABEL ll`: `ld_imm64` with `src = BPF_PSEUDO_FUNC` and `imm` = target - (pc + 1).
+/// - `call LABEL`: `src = BPF_PSEUDO_CALL`, `imm` = target - (pc + 1).
+/// - kfunc call: `src = BPF_PSEUDO_KFUNC_CALL`, `imm` = the kfunc's BTF id (see `kfuncs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Program {
+    pub insns: Vec<Insn>,
+    pub prog_type: ProgType,
+    /// The `.license` string; GPL-only helpers need a GPL-compatible one.
+    pub license: String,
+    pub maps: Vec<MapDef>,
+    /// Source location of each instruction slot (both slots of an `ld_imm64`
+    /// share one); empty when the program did not come from text.
+    pub locs: Vec<SrcLoc>,
+    /// Labels by instruction index, for display.
+    pub labels: Vec<(String, usize)>,
+}
+
+impl Program {
+    pub fn new(insns: Vec<Insn>) -> Self {
+        Program {
+            insns,
+            prog_type: ProgType::SchedCls,
+            license: "GPL".to_string(),
+            maps: Vec::new(),
+            locs: Vec::new(),
+            labels: Vec::new(),
+        }
+    }
+    /// `license_is_gpl_compatible()` of the kernel.
+    pub fn gpl_compatible(&self) -> bool {
+        matches!(
+            self.license.as_str(),
+            "GPL" | "GPL v2" | "GPL and additional rights" | "Dual BSD/GPL" | "Dual MIT/GPL" | "Dual MPL/GPL"
+        )
+    }
+    /// The instruction bytes, 8 per slot.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.insns.iter().flat_map(|i| i.to_bytes()).collect()
+    }
+}

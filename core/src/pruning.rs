@@ -1,0 +1,482 @@
+//! State pruning (`is_state_visited`, `states_equal`, `regsafe`,
+//! `stacksafe`, `refsafe`), liveness propagation, the infinite-loop check,
+//! precision marks and (6.7) widening at callback calls.
+
+use crate::env::{Checkpoint, Env, Owner, RegLoc, VResult, EINVAL};
+use crate::regs::{ParentLink, RegState, RegType, LIVE_DONE, LIVE_READ, LIVE_READ64};
+use crate::state::{FuncState, SlotType, VerifierState};
+use crate::trace::EventKind;
+
+type IdMap = Vec<(u32, u32)>;
+
+fn check_ids(old: u32, cur: u32, map: &mut IdMap) -> bool {
+    for &(o, c) in map.iter() {
+        if o == old {
+            return c == cur;
+        }
+    }
+    map.push((old, cur));
+    true
+}
+
+fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap) -> bool {
+    let mut a = *o;
+    let mut b = *c;
+    a.id = 0;
+    b.id = 0;
+    a.ref_obj_id = 0;
+    b.ref_obj_id = 0;
+    a.same_value(&b) && check_ids(o.id, c.id, map) && check_ids(o.ref_obj_id, c.ref_obj_id, map)
+}
+
+fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
+    if exact {
+        return o.ty == RegType::NotInit && c.ty == RegType::NotInit || regs_exact(o, c, map);
+    }
+    if o.live & LIVE_READ == 0 {
+        return true;
+    }
+    let equal = o.same_value(c);
+    if o.ty == RegType::Stack {
+        return equal && o.frameno == c.frameno;
+    }
+    if equal {
+        return true;
+    }
+    if o.ty == RegType::NotInit {
+        return true;
+    }
+    if c.ty == RegType::NotInit {
+        return false;
+    }
+    let within = |o: &RegState, c: &RegState| RegState::range_within(o, c) && o.var_off.contains(c.var_off);
+    let head_eq = |o: &RegState, c: &RegState| o.ty == c.ty && o.maybe_null == c.maybe_null && o.rdonly == c.rdonly && o.off == c.off && o.aux == c.aux;
+    match o.ty {
+        RegType::Scalar => {
+            if c.ty == RegType::Scalar {
+                if !o.precise {
+                    return true;
+                }
+                within(o, c)
+            } else {
+                false
+            }
+        }
+        RegType::MapKey | RegType::MapValue => {
+            if o.maybe_null {
+                if !c.maybe_null || !head_eq(o, c) {
+                    return false;
+                }
+                return check_ids(o.id, c.id, map);
+            }
+            head_eq(o, c) && within(o, c)
+        }
+        RegType::Packet | RegType::PacketMeta => {
+            if c.ty != o.ty || o.aux > c.aux || o.off != c.off {
+                return false;
+            }
+            if o.id != 0 && !check_ids(o.id, c.id, map) {
+                return false;
+            }
+            within(o, c)
+        }
+        _ => false,
+    }
+}
+
+fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool {
+    let alloc_o = o.stack.len() * 8;
+    let alloc_c = c.stack.len() * 8;
+    let mut i = 0;
+    while i < alloc_o {
+        let spi = i / 8;
+        let os = &o.stack[spi];
+        if os.spilled.live & LIVE_READ == 0 && !exact {
+            i += 8;
+            continue;
+        }
+        let ot = os.types[i % 8];
+        if exact {
+            let ct = if i < alloc_c { c.stack[spi].types[i % 8] } else { SlotType::Invalid };
+            if ot != ct {
+                return false;
+            }
+        }
+        if ot == SlotType::Invalid {
+            i += 1;
+            continue;
+        }
+        if i >= alloc_c {
+            return false;
+        }
+        let cs = &c.stack[spi];
+        let ct = cs.types[i % 8];
+        if ot == SlotType::Misc && ct == SlotType::Zero {
+            i += 1;
+            continue;
+        }
+        if ot != ct {
+            return false;
+        }
+        if i % 8 != 7 {
+            i += 1;
+            continue;
+        }
+        if !os.is_spill() {
+            i += 1;
+            continue;
+        }
+        if !regsafe(&os.spilled, &cs.spilled, map, exact) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn func_states_equal(o: &FuncState, c: &FuncState, exact: bool) -> bool {
+    let mut map: IdMap = Vec::new();
+    for i in 0..11 {
+        if !regsafe(&o.regs[i], &c.regs[i], &mut map, exact) {
+            return false;
+        }
+    }
+    if !stacksafe(o, c, &mut map, exact) {
+        return false;
+    }
+    o.refs == c.refs
+}
+
+pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: bool) -> bool {
+    if o.frames.len() != c.frames.len() {
+        return false;
+    }
+    if o.speculative && !c.speculative {
+        return false;
+    }
+    if o.active_spin_lock != c.active_spin_lock {
+        return false;
+    }
+    for i in 0..o.frames.len() {
+        if o.frames[i].callsite != c.frames[i].callsite {
+            return false;
+        }
+        if !func_states_equal(&o.frames[i], &c.frames[i], exact) {
+            return false;
+        }
+    }
+    true
+}
+
+fn states_maybe_looping(o: &VerifierState, c: &VerifierState) -> bool {
+    if o.frames.len() != c.frames.len() {
+        return false;
+    }
+    let fr = c.frames.len() - 1;
+    (0..11).all(|i| o.frames[fr].regs[i].same_value(&c.frames[fr].regs[i]))
+}
+
+impl<'p> Env<'p> {
+    fn bucket(&self, insn_idx: usize) -> usize {
+        let callsite = self.cur.cur().callsite;
+        let n = self.prog.insns.len().max(1) as u32;
+        (((insn_idx as i32) ^ callsite) as u32 % n) as usize
+    }
+
+    fn calls_callback(&self, insn_idx: usize) -> bool {
+        let Some(insn) = self.prog.insns.get(insn_idx) else {
+            return false;
+        };
+        self.rules.callbacks_iterate && insn.is_helper_call() && matches!(insn.imm, 164 | 181)
+    }
+
+    /// `clean_live_states()`: finished checkpoints forget what was never read.
+    fn clean_live_states(&mut self, insn_idx: usize) {
+        let b = self.bucket(insn_idx);
+        let ids = self.explored[b].clone();
+        for id in ids {
+            let Some(cp) = self.checkpoints.get_mut(id as usize) else {
+                continue;
+            };
+            if cp.insn_idx != insn_idx || cp.branches != 0 || cp.cleaned {
+                continue;
+            }
+            if cp.st.frames.len() != self.cur.frames.len()
+                || cp.st.frames.iter().zip(self.cur.frames.iter()).any(|(a, b)| a.callsite != b.callsite)
+            {
+                continue;
+            }
+            cp.cleaned = true;
+            for f in cp.st.frames.iter_mut() {
+                for r in f.regs.iter_mut() {
+                    let live = r.live;
+                    r.live |= LIVE_DONE;
+                    if live & LIVE_READ == 0 {
+                        r.mark_not_init();
+                    }
+                }
+                for s in f.stack.iter_mut() {
+                    let live = s.spilled.live;
+                    s.spilled.live |= LIVE_DONE;
+                    if live & LIVE_READ == 0 {
+                        s.spilled.mark_not_init();
+                        s.types = [SlotType::Invalid; 8];
+                    }
+                }
+            }
+        }
+    }
+
+    /// `is_state_visited()`: Ok(true) when an equivalent state proves this path safe.
+    pub fn is_state_visited(&mut self, insn_idx: usize) -> VResult<bool> {
+        self.cur.last_insn_idx = self.prev_insn_idx as u32;
+        if !self.aux.get(insn_idx).map(|a| a.prune_point).unwrap_or(false) {
+            return Ok(false);
+        }
+        let force = self.calls_callback(insn_idx);
+        let mut add_new_state = force;
+        if self.jmps_processed - self.prev_jmps_processed >= 2 && self.insn_processed - self.prev_insn_processed >= 8 {
+            add_new_state = true;
+        }
+        self.clean_live_states(insn_idx);
+        let b = self.bucket(insn_idx);
+        let list = self.explored[b].clone();
+        let mut keep: Vec<u32> = Vec::with_capacity(list.len());
+        let mut states_cnt = 0u64;
+        let mut hit: Option<u32> = None;
+        for (pos, &id) in list.iter().enumerate() {
+            states_cnt += 1;
+            let idx = id as usize;
+            if self.checkpoints[idx].insn_idx != insn_idx {
+                keep.push(id);
+                continue;
+            }
+            let mut miss = false;
+            if self.checkpoints[idx].branches > 0 {
+                let (ofr, ocnt) = {
+                    let s = &self.checkpoints[idx].st;
+                    let f = s.cur();
+                    (f.in_async_callback_fn, f.async_entry_cnt)
+                };
+                let exempt = ofr && ocnt != self.cur.cur().async_entry_cnt;
+                if !exempt {
+                    if force {
+                        if states_equal(&self.checkpoints[idx].st, &self.cur, true) {
+                            hit = Some(id);
+                            keep.extend_from_slice(&list[pos..]);
+                            break;
+                        }
+                    } else if states_maybe_looping(&self.checkpoints[idx].st, &self.cur)
+                        && states_equal(&self.checkpoints[idx].st, &self.cur, false)
+                        && self.checkpoints[idx].st.callback_unroll_depth == self.cur.callback_unroll_depth
+                    {
+                        return Err(self.fail(EINVAL, &format!("infinite loop detected at insn {}", insn_idx)));
+                    }
+                }
+                if !force && self.jmps_processed - self.prev_jmps_processed < 20 && self.insn_processed - self.prev_insn_processed < 100 {
+                    add_new_state = false;
+                }
+                miss = true;
+            }
+            if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, false) {
+                self.checkpoints[idx].hit_cnt += 1;
+                self.propagate_liveness(id);
+                hit = Some(id);
+                keep.extend_from_slice(&list[pos..]);
+                break;
+            }
+            if add_new_state {
+                self.checkpoints[idx].miss_cnt += 1;
+            }
+            let cp = &self.checkpoints[idx];
+            if cp.miss_cnt > cp.hit_cnt * 3 + 3 {
+                let done = cp.st.frames[0].regs[0].live & LIVE_DONE != 0;
+                self.checkpoints[idx].evicted = true;
+                if done {
+                    self.peak_states = self.peak_states.saturating_sub(1);
+                }
+                continue;
+            }
+            keep.push(id);
+        }
+        self.explored[b] = keep;
+        if let Some(id) = hit {
+            self.event(EventKind::Prune, insn_idx as u32, id);
+            return Ok(true);
+        }
+        if self.max_states_per_insn < states_cnt {
+            self.max_states_per_insn = states_cnt;
+        }
+        if !add_new_state {
+            return Ok(false);
+        }
+        self.total_states += 1;
+        self.peak_states += 1;
+        self.prev_jmps_processed = self.jmps_processed;
+        self.prev_insn_processed = self.insn_processed;
+        // forget precise markings we inherited
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                if r.ty == RegType::Scalar {
+                    r.precise = false;
+                }
+            }
+            for s in f.stack.iter_mut() {
+                if s.is_spill() && s.spilled.ty == RegType::Scalar {
+                    s.spilled.precise = false;
+                }
+            }
+        }
+        let id = self.checkpoints.len() as u32;
+        let mut st = self.cur.clone();
+        st.first_insn_idx = insn_idx as u32;
+        self.checkpoints.push(Checkpoint {
+            st,
+            insn_idx,
+            branches: 1,
+            miss_cnt: 0,
+            hit_cnt: 0,
+            evicted: false,
+            cleaned: false,
+        });
+        self.explored[b].insert(0, id);
+        self.cur.parent = Some(id);
+        self.cur.first_insn_idx = insn_idx as u32;
+        let curframe = self.cur.curframe();
+        for (j, f) in self.cur.frames.iter_mut().enumerate() {
+            let start = if j < curframe { 6 } else { 0 };
+            for i in 0..10 {
+                if i >= start {
+                    f.regs[i].parent = Some(ParentLink {
+                        frame: j as u8,
+                        stack: false,
+                        idx: i as u16,
+                    });
+                }
+                f.regs[i].live = 0;
+            }
+            for (i, s) in f.stack.iter_mut().enumerate() {
+                s.spilled.live = 0;
+                s.spilled.parent = Some(ParentLink {
+                    frame: j as u8,
+                    stack: true,
+                    idx: i as u16,
+                });
+            }
+        }
+        self.event(EventKind::Checkpoint, insn_idx as u32, id);
+        Ok(false)
+    }
+
+    /// `propagate_liveness()`: what the stored state read, the current one reads.
+    fn propagate_liveness(&mut self, id: u32) {
+        let old = self.checkpoints[id as usize].st.clone();
+        let curframe = self.cur.curframe();
+        for fr in 0..=curframe.min(old.frames.len() - 1) {
+            let start = if fr < curframe { 6 } else { 0 };
+            for i in start..10 {
+                let flag = old.frames[fr].regs[i].live & LIVE_READ;
+                let pflag = self.cur.frames[fr].regs[i].live & LIVE_READ;
+                if pflag == LIVE_READ64 || flag == 0 || pflag == flag {
+                    continue;
+                }
+                let start_loc = RegLoc {
+                    owner: Owner::Checkpoint(id),
+                    link: ParentLink { frame: fr as u8, stack: false, idx: i as u16 },
+                };
+                let p = self.cur_loc(fr, false, i);
+                self.mark_reg_read(start_loc, Some(p), flag);
+            }
+            let n = old.frames[fr].stack.len().min(self.cur.frames[fr].stack.len());
+            for i in 0..n {
+                let flag = old.frames[fr].stack[i].spilled.live & LIVE_READ;
+                let pflag = self.cur.frames[fr].stack[i].spilled.live & LIVE_READ;
+                if pflag == LIVE_READ64 || flag == 0 || pflag == flag {
+                    continue;
+                }
+                let start_loc = RegLoc {
+                    owner: Owner::Checkpoint(id),
+                    link: ParentLink { frame: fr as u8, stack: true, idx: i as u16 },
+                };
+                let p = self.cur_loc(fr, true, i);
+                self.mark_reg_read(start_loc, Some(p), flag);
+            }
+        }
+    }
+
+    /// A simplified `mark_chain_precision()`: the register's value matters,
+    /// so its ancestors in stored states become precise (they then only
+    /// match states whose value lies in their range).
+    pub fn mark_chain_precision(&mut self, regno: u8) {
+        let fr = self.cur.curframe();
+        let mut loc = self.parent_of(self.cur_loc(fr, false, regno as usize));
+        let mut guard = 0;
+        while let Some(l) = loc {
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+            let Owner::Checkpoint(i) = l.owner else {
+                break;
+            };
+            let Some(cp) = self.checkpoints.get_mut(i as usize) else {
+                break;
+            };
+            let Some(f) = cp.st.frames.get_mut(l.link.frame as usize) else {
+                break;
+            };
+            let r = if l.link.stack {
+                f.stack.get_mut(l.link.idx as usize).map(|s| &mut s.spilled)
+            } else {
+                f.regs.get_mut(l.link.idx as usize)
+            };
+            match r {
+                Some(r) if r.ty == RegType::Scalar => {
+                    if r.precise {
+                        break;
+                    }
+                    r.precise = true;
+                }
+                _ => break,
+            }
+            loc = self.parent_of(l);
+        }
+    }
+
+    /// 6.7 `widen_imprecise_scalars()` after a callback returned to its call.
+    pub fn widen_imprecise_scalars(&mut self, insn_idx: usize) {
+        let b = self.bucket(insn_idx);
+        let prev = self.explored[b].iter().copied().find(|&id| {
+            let cp = &self.checkpoints[id as usize];
+            cp.insn_idx == insn_idx
+                && cp.branches > 0
+                && cp.st.frames.len() == self.cur.frames.len()
+                && cp.st.frames.iter().zip(self.cur.frames.iter()).all(|(a, b)| a.callsite == b.callsite)
+        });
+        let Some(id) = prev else {
+            return;
+        };
+        let old = self.checkpoints[id as usize].st.clone();
+        for (fo, fc) in old.frames.iter().zip(self.cur.frames.iter_mut()) {
+            for i in 0..10 {
+                widen(&fo.regs[i], &mut fc.regs[i]);
+            }
+            for (so, sc) in fo.stack.iter().zip(fc.stack.iter_mut()) {
+                if so.is_spill() && sc.is_spill() {
+                    widen(&so.spilled, &mut sc.spilled);
+                }
+            }
+        }
+    }
+}
+
+fn widen(o: &RegState, c: &mut RegState) {
+    if o.ty != RegType::Scalar || c.ty != RegType::Scalar || o.precise || c.precise {
+        return;
+    }
+    let mut map = Vec::new();
+    if regs_exact(o, c, &mut map) {
+        return;
+    }
+    c.mark_unknown();
+}

@@ -1,0 +1,133 @@
+//! Reference tracking (`acquire_reference_state`, `release_reference_state`,
+//! `release_reference`, `check_reference_leak`) with the callback rules of
+//! commit 9d9d00ac, switched by [`crate::mode::Rules`].
+
+use crate::env::{Env, VResult, EINVAL};
+use crate::regs::RegType;
+use crate::state::RefState;
+use crate::trace::EventKind;
+
+impl<'p> Env<'p> {
+    /// `acquire_reference_state()`: a new id in the current frame's table.
+    pub fn acquire_reference_state(&mut self, insn_idx: usize) -> u32 {
+        let id = self.new_id();
+        let rules = self.rules;
+        let f = self.cur.cur_mut();
+        let callback_ref = if rules.callback_ref && f.in_callback_fn { f.frameno } else { 0 };
+        f.refs.push(RefState {
+            id,
+            insn: insn_idx as u32,
+            callback_ref,
+        });
+        self.event(EventKind::Acquire, insn_idx as u32, id);
+        id
+    }
+
+    /// `release_reference_state()` on the current frame; false if the id is
+    /// not there or (9d9d00ac) belongs to another frame than this callback.
+    pub fn release_reference_state(&mut self, id: u32) -> bool {
+        let rules = self.rules;
+        let f = self.cur.cur_mut();
+        let Some(i) = f.refs.iter().position(|r| r.id == id) else {
+            return false;
+        };
+        if rules.callback_ref && f.in_callback_fn && f.refs[i].callback_ref != f.frameno {
+            return false;
+        }
+        // the kernel moves the last entry into the hole
+        let last = f.refs.len() - 1;
+        f.refs.swap(i, last);
+        f.refs.pop();
+        true
+    }
+
+    /// `release_reference()`: drop the reference and invalidate every copy
+    /// of the pointer in every frame (a privileged loader gets unknown
+    /// scalars, as `allow_ptr_leaks` is set).
+    pub fn release_reference(&mut self, ref_obj_id: u32) -> VResult<()> {
+        if !self.release_reference_state(ref_obj_id) {
+            return Err(crate::env::VErr { errno: EINVAL });
+        }
+        self.event(EventKind::Release, self.insn_idx as u32, ref_obj_id);
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                if r.ref_obj_id == ref_obj_id {
+                    r.mark_unknown();
+                }
+            }
+            for s in f.stack.iter_mut() {
+                if s.is_spill() && s.spilled.ref_obj_id == ref_obj_id {
+                    s.spilled.mark_unknown();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_reference_leak()` at `exit` (and tail calls, LD_ABS).
+    pub fn check_reference_leak(&mut self) -> VResult<()> {
+        let rules = self.rules;
+        let f = self.cur.cur().clone();
+        if rules.callback_ref && f.frameno != 0 && !f.in_callback_fn {
+            return Ok(());
+        }
+        let mut lingering = false;
+        for r in f.refs.iter() {
+            if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
+                continue;
+            }
+            self.verbose(&format!("Unreleased reference id={} alloc_insn={}\n", r.id, r.insn));
+            lingering = true;
+        }
+        if lingering {
+            self.event(crate::trace::EventKind::Reject, self.insn_idx as u32, EINVAL as u32);
+            return Err(crate::env::VErr { errno: EINVAL });
+        }
+        Ok(())
+    }
+
+    /// Whether any reference is held in the current frame (for LD_ABS and
+    /// tail calls, which use the same check).
+    pub fn has_refs(&self) -> bool {
+        !self.cur.cur().refs.is_empty()
+    }
+
+    /// `mark_ptr_or_null_regs()` after `if rX == 0` / `!= 0` on a maybe-NULL pointer.
+    pub fn mark_ptr_or_null_regs(&mut self, regno: u8, is_null: bool) {
+        let reg = *self.reg(regno);
+        let id = reg.id;
+        let ref_obj_id = reg.ref_obj_id;
+        if ref_obj_id != 0 && ref_obj_id == id && is_null {
+            // the NULL branch holds nothing: drop the reference
+            let _ = self.release_reference_state(id);
+        }
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                mark_ptr_or_null_reg(r, id, is_null);
+            }
+            for s in f.stack.iter_mut() {
+                if s.is_spill() {
+                    mark_ptr_or_null_reg(&mut s.spilled, id, is_null);
+                }
+            }
+        }
+    }
+}
+
+fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool) {
+    if !r.maybe_null || r.id != id || id == 0 {
+        return;
+    }
+    if is_null {
+        // becomes scalar 0; liveness kept
+        r.mark_known(0);
+        r.id = 0;
+        r.ref_obj_id = 0;
+    } else {
+        r.maybe_null = false;
+        // the id is kept only for map values with a spin lock (not modelled)
+        if r.ty != RegType::MapValue || true {
+            r.id = 0;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! Register state (`struct bpf_reg_state`): the kernel's register types,
+//! scalar bounds, ids, reference ids and liveness.
+
+use crate::tnum::Tnum;
+
+/// `enum bpf_reg_type` for the subset the model knows; the `PTR_MAYBE_NULL`
+/// and `MEM_RDONLY` flags are separate fields of [`RegState`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum RegType {
+    #[default]
+    NotInit,
+    Scalar,
+    Ctx,
+    ConstPtrToMap,
+    MapValue,
+    MapKey,
+    Stack,
+    Packet,
+    PacketMeta,
+    PacketEnd,
+    /// `PTR_TO_MEM | MEM_ALLOC` (ringbuf records); printed `alloc_mem`.
+    AllocMem,
+    /// `PTR_TO_MEM` (e.g. read-only memory), printed `mem`.
+    Mem,
+    Socket,
+    SockCommon,
+    TcpSock,
+    Func,
+    /// `PTR_TO_BTF_ID` of a kfunc's struct (printed `ptr_<name>`).
+    BtfId,
+}
+
+/// Liveness flags (`REG_LIVE_*`).
+pub const LIVE_READ32: u8 = 1;
+pub const LIVE_READ64: u8 = 2;
+pub const LIVE_READ: u8 = LIVE_READ32 | LIVE_READ64;
+pub const LIVE_WRITTEN: u8 = 4;
+pub const LIVE_DONE: u8 = 8;
+
+/// Where a register's liveness parent is: the same-numbered frame of the
+/// current state's parent checkpoint, register `idx` (0..=9) or stack slot
+/// `idx` (spi) when `stack`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParentLink {
+    pub frame: u8,
+    pub stack: bool,
+    pub idx: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RegState {
+    pub ty: RegType,
+    pub maybe_null: bool,
+    pub rdonly: bool,
+    /// Fixed offset of a pointer.
+    pub off: i32,
+    /// Type-dependent: map index (map pointers, keys, values), memory size
+    /// (alloc_mem), subprogram (func), packet range (packets), kfunc index (btf_id).
+    pub aux: u32,
+    pub var_off: Tnum,
+    pub smin: i64,
+    pub smax: i64,
+    pub umin: u64,
+    pub umax: u64,
+    pub s32_min: i32,
+    pub s32_max: i32,
+    pub u32_min: u32,
+    pub u32_max: u32,
+    pub id: u32,
+    pub ref_obj_id: u32,
+    /// For stack pointers: whose stack.
+    pub frameno: u8,
+    pub live: u8,
+    pub precise: bool,
+    pub parent: Option<ParentLink>,
+}
+
+impl Default for RegState {
+    fn default() -> Self {
+        RegState::not_init()
+    }
+}
+
+impl RegState {
+    pub fn not_init() -> Self {
+        RegState {
+            ty: RegType::NotInit,
+            maybe_null: false,
+            rdonly: false,
+            off: 0,
+            aux: 0,
+            var_off: Tnum::UNKNOWN,
+            smin: i64::MIN,
+            smax: i64::MAX,
+            umin: 0,
+            umax: u64::MAX,
+            s32_min: i32::MIN,
+            s32_max: i32::MAX,
+            u32_min: 0,
+            u32_max: u32::MAX,
+            id: 0,
+            ref_obj_id: 0,
+            frameno: 0,
+            live: 0,
+            precise: false,
+            parent: None,
+        }
+    }
+
+    pub fn is_init(&self) -> bool {
+        self.ty != RegType::NotInit
+    }
+    pub fn is_scalar(&self) -> bool {
+        self.ty == RegType::Scalar
+    }
+    pub fn is_pointer(&self) -> bool {
+        !matches!(self.ty, RegType::Scalar | RegType::NotInit)
+    }
+    pub fn is_const(&self) -> bool {
+        self.ty == RegType::Scalar && self.var_off.is_const()
+    }
+    pub fn is_null_const(&self) -> bool {
+        self.is_const() && self.var_off.value == 0
+    }
+    pub fn is_packet(&self) -> bool {
+        matches!(self.ty, RegType::Packet | RegType::PacketMeta)
+    }
+
+    /// Keeps liveness and parentage, resets everything else
+    /// (`__mark_reg_not_init`).
+    pub fn mark_not_init(&mut self) {
+        let (live, parent) = (self.live, self.parent);
+        *self = RegState::not_init();
+        self.live = live;
+        self.parent = parent;
+        self.ty = RegType::NotInit;
+    }
+
+    /// `__mark_reg_unknown`: an unknown scalar (imprecise for a privileged loader).
+    pub fn mark_unknown(&mut self) {
+        let (live, parent, frameno) = (self.live, self.parent, self.frameno);
+        *self = RegState::not_init();
+        self.live = live;
+        self.parent = parent;
+        self.frameno = frameno;
+        self.ty = RegType::Scalar;
+        self.var_off = Tnum::UNKNOWN;
+        self.precise = false;
+    }
+
+    /// `__mark_reg_known`: a constant scalar, keeping the pointer fields cleared.
+    pub fn mark_known(&mut self, v: u64) {
+        self.mark_unknown();
+        self.set_const(v);
+    }
+
+    fn set_const(&mut self, v: u64) {
+        self.var_off = Tnum::konst(v);
+        self.smin = v as i64;
+        self.smax = v as i64;
+        self.umin = v;
+        self.umax = v;
+        self.s32_min = v as u32 as i32;
+        self.s32_max = v as u32 as i32;
+        self.u32_min = v as u32;
+        self.u32_max = v as u32;
+    }
+
+    /// `__mark_reg_known_zero` on a pointer: offset and var_off zero.
+    pub fn mark_known_zero_ptr(&mut self, ty: RegType) {
+        let (live, parent) = (self.live, self.parent);
+        *self = RegState::not_init();
+        self.live = live;
+        self.parent = parent;
+        self.ty = ty;
+        self.set_const(0);
+    }
+
+    pub fn unbounded(&mut self) {
+        self.mark_unbounded64();
+        self.mark_unbounded32();
+    }
+    pub fn mark_unbounded64(&mut self) {
+        self.smin = i64::MIN;
+        self.smax = i64::MAX;
+        self.umin = 0;
+        self.umax = u64::MAX;
+    }
+    pub fn mark_unbounded32(&mut self) {
+        self.s32_min = i32::MIN;
+        self.s32_max = i32::MAX;
+        self.u32_min = 0;
+        self.u32_max = u32::MAX;
+    }
+
+    /// `__update_reg32_bounds`
+    pub fn update_bounds32(&mut self) {
+        let v = self.var_off.subreg();
+        self.s32_min = self
+            .s32_min
+            .max((v.value | (v.mask & (i32::MIN as u32 as u64))) as u32 as i32);
+        self.s32_max = self
+            .s32_max
+            .min((v.value | (v.mask & i32::MAX as u64)) as u32 as i32);
+        self.u32_min = self.u32_min.max(v.value as u32);
+        self.u32_max = self.u32_max.min((v.value | v.mask) as u32);
+    }
+    /// `__update_reg64_bounds`
+    pub fn update_bounds64(&mut self) {
+        let v = self.var_off;
+        self.smin = self.smin.max((v.value | (v.mask & (i64::MIN as u64))) as i64);
+        self.smax = self.smax.min((v.value | (v.mask & i64::MAX as u64)) as i64);
+        self.umin = self.umin.max(v.value);
+        self.umax = self.umax.min(v.value | v.mask);
+    }
+    pub fn update_bounds(&mut self) {
+        self.update_bounds32();
+        self.update_bounds64();
+    }
+    /// `__reg32_deduce_bounds`
+    pub fn deduce_bounds32(&mut self) {
+        if self.s32_min >= 0 || self.s32_max < 0 {
+            self.s32_min = self.s32_min.max(self.u32_min as i32);
+            self.u32_min = self.s32_min as u32;
+            self.s32_max = self.s32_max.min(self.u32_max as i32);
+            self.u32_max = self.s32_max as u32;
+            return;
+        }
+        if (self.u32_max as i32) >= 0 {
+            self.s32_min = self.u32_min as i32;
+            self.s32_max = self.s32_max.min(self.u32_max as i32);
+            self.u32_max = self.s32_max as u32;
+        } else if (self.u32_min as i32) < 0 {
+            self.s32_min = self.s32_min.max(self.u32_min as i32);
+            self.u32_min = self.s32_min as u32;
+            self.s32_max = self.u32_max as i32;
+        }
+    }
+    /// `__reg64_deduce_bounds`
+    pub fn deduce_bounds64(&mut self) {
+        if self.smin >= 0 || self.smax < 0 {
+            self.smin = self.smin.max(self.umin as i64);
+            self.umin = self.smin as u64;
+            self.smax = self.smax.min(self.umax as i64);
+            self.umax = self.smax as u64;
+            return;
+        }
+        if (self.umax as i64) >= 0 {
+            self.smin = self.umin as i64;
+            self.smax = self.smax.min(self.umax as i64);
+            self.umax = self.smax as u64;
+        } else if (self.umin as i64) < 0 {
+            self.smin = self.smin.max(self.umin as i64);
+            self.umin = self.smin as u64;
+            self.smax = self.umax as i64;
+        }
+    }
+    pub fn deduce_bounds(&mut self) {
+        self.deduce_bounds32();
+        self.deduce_bounds64();
+    }
+    /// `__reg_bound_offset`
+    pub fn bound_offset(&mut self) {
+        let var64 = self.var_off.intersect(Tnum::range(self.umin, self.umax));
+        let var32 = var64
+            .subreg()
+            .intersect(Tnum::range(self.u32_min as u64, self.u32_max as u64));
+        self.var_off = var64.clear_subreg().or(var32);
+    }
+    /// `reg_bounds_sync`
+    pub fn bounds_sync(&mut self) {
+        self.update_bounds();
+        self.deduce_bounds();
+        self.bound_offset();
+        self.update_bounds();
+    }
+
+    /// `__reg_assign_32_into_64` helper of `__reg_combine_32_into_64`.
+    pub fn combine_32_into_64(&mut self) {
+        self.mark_unbounded64();
+        self.umin = self.u32_min as u64;
+        self.umax = self.u32_max as u64;
+        if self.s32_min >= 0 {
+            self.smin = self.s32_min as i64;
+            self.smax = self.s32_max as i64;
+        } else {
+            self.smin = 0;
+            self.smax = u32::MAX as i64;
+        }
+        // intersect with var_off and sync (the kernel calls __reg_deduce_bounds etc.)
+        self.update_bounds();
+        self.deduce_bounds();
+        self.bound_offset();
+        self.update_bounds();
+    }
+    /// `__reg_combine_64_into_32`
+    pub fn combine_64_into_32(&mut self) {
+        self.mark_unbounded32();
+        if self.smin >= i32::MIN as i64 && self.smax <= i32::MAX as i64 {
+            self.s32_min = self.smin as i32;
+            self.s32_max = self.smax as i32;
+        }
+        if self.umin <= u32::MAX as u64 && self.umax <= u32::MAX as u64 {
+            self.u32_min = self.umin as u32;
+            self.u32_max = self.umax as u32;
+        }
+        self.update_bounds32();
+        self.deduce_bounds();
+        self.bound_offset();
+        self.update_bounds();
+    }
+    /// `zext_32_to_64`: after a 32-bit ALU op the upper half is zero.
+    pub fn zext_32_to_64(&mut self) {
+        self.var_off = self.var_off.subreg();
+        self.combine_32_into_64_assign();
+    }
+    fn combine_32_into_64_assign(&mut self) {
+        if self.s32_min >= 0 {
+            self.smin = self.s32_min as i64;
+            self.smax = self.s32_max as i64;
+        } else {
+            self.smin = 0;
+            self.smax = u32::MAX as i64;
+        }
+        self.umin = self.u32_min as u64;
+        self.umax = self.u32_max as u64;
+    }
+    /// `coerce_reg_to_size`
+    pub fn coerce_to_size(&mut self, size: u32) {
+        self.var_off = self.var_off.cast(size);
+        if size >= 8 {
+            return;
+        }
+        let mask = (1u64 << (size * 8)) - 1;
+        if (self.umin & !mask) == (self.umax & !mask) {
+            self.umin &= mask;
+            self.umax &= mask;
+        } else {
+            self.umin = 0;
+            self.umax = mask;
+        }
+        self.smin = self.umin as i64;
+        self.smax = self.umax as i64;
+        if size >= 4 {
+            // keep the 32-bit bounds as they are (the kernel does the same
+            // through __reg_combine_64_into_32 in its callers)
+        }
+        self.combine_64_into_32();
+    }
+
+    /// Is this register's value known to be in the scalar ranges of `other`
+    /// (`range_within`)?
+    pub fn range_within(old: &RegState, cur: &RegState) -> bool {
+        old.umin <= cur.umin
+            && old.umax >= cur.umax
+            && old.smin <= cur.smin
+            && old.smax >= cur.smax
+            && old.u32_min <= cur.u32_min
+            && old.u32_max >= cur.u32_max
+            && old.s32_min <= cur.s32_min
+            && old.s32_max >= cur.s32_max
+    }
+
+    /// Types that hold a reference when `ref_obj_id` is set.
+    pub fn type_may_be_refcounted(&self) -> bool {
+        matches!(
+            self.ty,
+            RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::AllocMem | RegType::BtfId
+        )
+    }
+
+    /// Equality of everything but liveness and parentage (the kernel's
+    /// `memcmp(rold, rcur, offsetof(struct bpf_reg_state, parent))`).
+    pub fn same_value(&self, o: &RegState) -> bool {
+        self.ty == o.ty
+            && self.maybe_null == o.maybe_null
+            && self.rdonly == o.rdonly
+            && self.off == o.off
+            && self.aux == o.aux
+            && self.var_off == o.var_off
+            && self.smin == o.smin
+            && self.smax == o.smax
+            && self.umin == o.umin
+            && self.umax == o.umax
+            && self.s32_min == o.s32_min
+            && self.s32_max == o.s32_max
+            && self.u32_min == o.u32_min
+            && self.u32_max == o.u32_max
+            && self.id == o.id
+            && self.ref_obj_id == o.ref_obj_id
+            && self.frameno == o.frameno
+    }
+}

@@ -1,0 +1,153 @@
+//! Verifier states: `struct bpf_func_state` (one per call frame) and
+//! `struct bpf_verifier_state` (one per explored path or checkpoint), with the
+//! reference table (`struct bpf_reference_state`) of each frame.
+
+use crate::regs::{ParentLink, RegState, RegType};
+
+pub const MAX_CALL_FRAMES: usize = 8;
+pub const MAX_BPF_STACK: i32 = 512;
+pub const BPF_REG_SIZE: i32 = 8;
+/// `callsite` of main and of an async callback's entry frame.
+pub const BPF_MAIN_FUNC: i32 = -1;
+
+/// `STACK_*` byte types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SlotType {
+    #[default]
+    Invalid,
+    Spill,
+    Misc,
+    Zero,
+}
+
+impl SlotType {
+    pub fn ch(self) -> char {
+        match self {
+            SlotType::Invalid => '?',
+            SlotType::Spill => 'r',
+            SlotType::Misc => 'm',
+            SlotType::Zero => '0',
+        }
+    }
+}
+
+/// One 8-byte stack slot (`struct bpf_stack_state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct StackSlot {
+    pub spilled: RegState,
+    pub types: [SlotType; 8],
+}
+
+impl StackSlot {
+    pub fn is_spill(&self) -> bool {
+        self.types[7] == SlotType::Spill
+    }
+    /// All 8 bytes are a spilled register (`is_spilled_reg` checks byte 7 only;
+    /// a full spill has all eight).
+    pub fn is_full_spill(&self) -> bool {
+        self.types.iter().all(|t| *t == SlotType::Spill)
+    }
+}
+
+/// `struct bpf_reference_state`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RefState {
+    pub id: u32,
+    /// The instruction that acquired it (`alloc_insn=`).
+    pub insn: u32,
+    /// 9d9d00ac: the frame number of the sync callback that acquired it, 0 otherwise.
+    pub callback_ref: u8,
+}
+
+/// `struct bpf_func_state`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuncState {
+    pub regs: [RegState; 11],
+    pub callsite: i32,
+    pub frameno: u8,
+    pub subprog: u16,
+    pub async_entry_cnt: u8,
+    pub in_callback_fn: bool,
+    pub in_async_callback_fn: bool,
+    /// `callback_ret_range` (6.1: a tnum range; here min/max).
+    pub callback_ret_min: i64,
+    pub callback_ret_max: i64,
+    /// 6.7: simulated iterations of the child callback (`callback_depth`).
+    pub callback_depth: u32,
+    pub refs: Vec<RefState>,
+    /// `stack[spi]` covers bytes `[-(spi+1)*8, -spi*8)` of the frame.
+    pub stack: Vec<StackSlot>,
+}
+
+impl FuncState {
+    /// `init_func_state`: R10 is the frame pointer, the rest not initialised.
+    pub fn new(callsite: i32, frameno: u8, subprog: u16) -> Self {
+        let mut regs = [RegState::not_init(); 11];
+        for r in regs.iter_mut() {
+            r.parent = None;
+            r.live = 0;
+        }
+        let fp = &mut regs[10];
+        fp.mark_known_zero_ptr(RegType::Stack);
+        fp.frameno = frameno;
+        FuncState {
+            regs,
+            callsite,
+            frameno,
+            subprog,
+            async_entry_cnt: 0,
+            in_callback_fn: false,
+            in_async_callback_fn: false,
+            callback_ret_min: 0,
+            callback_ret_max: 0,
+            callback_depth: 0,
+            refs: Vec::new(),
+            stack: Vec::new(),
+        }
+    }
+    pub fn allocated_stack(&self) -> i32 {
+        self.stack.len() as i32 * BPF_REG_SIZE
+    }
+    /// `grow_stack_state`
+    pub fn grow_stack(&mut self, size: i32) {
+        let slots = ((size + BPF_REG_SIZE - 1) / BPF_REG_SIZE) as usize;
+        if slots > self.stack.len() {
+            self.stack.resize(slots, StackSlot::default());
+        }
+    }
+    pub fn link(&self, stack: bool, idx: usize) -> Option<ParentLink> {
+        Some(ParentLink {
+            frame: self.frameno,
+            stack,
+            idx: idx as u16,
+        })
+    }
+}
+
+/// `struct bpf_verifier_state`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifierState {
+    pub frames: Vec<FuncState>,
+    /// The checkpoint this path descends from (index into the checkpoint arena).
+    pub parent: Option<u32>,
+    pub speculative: bool,
+    pub active_spin_lock: u32,
+    /// 6.7: how many callback iterations this path has simulated.
+    pub callback_unroll_depth: u32,
+    pub first_insn_idx: u32,
+    pub last_insn_idx: u32,
+}
+
+impl VerifierState {
+    pub fn cur(&self) -> &FuncState {
+        // there is always at least one frame
+        &self.frames[self.frames.len() - 1]
+    }
+    pub fn cur_mut(&mut self) -> &mut FuncState {
+        let n = self.frames.len() - 1;
+        &mut self.frames[n]
+    }
+    pub fn curframe(&self) -> usize {
+        self.frames.len() - 1
+    }
+}

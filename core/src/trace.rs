@@ -1,0 +1,98 @@
+//! The exploration as data: one [`Step`] per iteration of the kernel's
+//! `do_check` loop plus the events inside it (push, pop, prune, call,
+//! callback entry and return, acquire, release, rejection).
+//!
+//! Steps are small (16 bytes); full states are not stored per step. The
+//! verifier is deterministic, so [`crate::explain::state_at`] reconstructs
+//! the state and the worklist at any step by replaying from the nearest
+//! snapshot (a cheap clone of the checker taken every
+//! [`SNAPSHOT_INTERVAL`] steps).
+
+/// Steps between two snapshots of the checker.
+pub const SNAPSHOT_INTERVAL: u32 = 8192;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum EventKind {
+    /// An instruction was processed.
+    Insn,
+    /// A branch state was pushed on the worklist (`aux` = target insn).
+    Push,
+    /// A state was popped from the worklist (`aux` = origin insn).
+    Pop,
+    /// The path was pruned (`aux` = index of the checkpoint it matched).
+    Prune,
+    /// A checkpoint was stored (`aux` = its index).
+    Checkpoint,
+    /// A bpf-to-bpf call entered a subprogram (`aux` = callee frame number).
+    Call,
+    /// A callback was entered (`aux` = callee frame number).
+    CallbackEnter,
+    /// An async callback state was pushed (`aux` = callback start insn).
+    AsyncPush,
+    /// A frame returned to its caller (`aux` = return insn).
+    Return,
+    /// A reference was acquired (`aux` = reference id).
+    Acquire,
+    /// A reference was released (`aux` = reference id).
+    Release,
+    /// The path reached `exit` of frame 0 and is done.
+    PathDone,
+    /// Verification stopped with an error.
+    Reject,
+}
+
+/// One event; `step` is the index of the step it happened in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub step: u32,
+    pub kind: EventKind,
+    pub insn: u32,
+    pub aux: u32,
+}
+
+/// One iteration of the main loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The instruction processed (or reached, for a prune).
+    pub insn: u32,
+    /// Frame depth (curframe) while processing it.
+    pub frame: u8,
+    /// Worklist length after the step (saturating at 65535).
+    pub pending: u16,
+    /// Index of the first event of this step in `Trace::events`.
+    pub first_event: u32,
+    /// Log length after this step (for linking a step to its log lines).
+    pub log_pos: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    pub steps: Vec<Step>,
+    pub events: Vec<Event>,
+}
+
+impl Trace {
+    /// Events of step `i`.
+    pub fn events_of(&self, i: usize) -> &[Event] {
+        let Some(s) = self.steps.get(i) else {
+            return &[];
+        };
+        let start = s.first_event as usize;
+        let end = self
+            .steps
+            .get(i + 1)
+            .map(|n| n.first_event as usize)
+            .unwrap_or(self.events.len());
+        self.events.get(start..end).unwrap_or(&[])
+    }
+    /// Approximate memory held per step, in bytes.
+    pub fn bytes_per_step(&self) -> f64 {
+        if self.steps.is_empty() {
+            return 0.0;
+        }
+        let bytes = self.steps.capacity() * std::mem::size_of::<Step>()
+            + self.events.capacity() * std::mem::size_of::<Event>();
+        bytes as f64 / self.steps.len() as f64
+    }
+}

@@ -1,0 +1,209 @@
+//! The entry point: `bpf_check()` for one program — structure checks, the
+//! walk, the stack-depth pass and the statistics line.
+
+use crate::env::{Env, VErr, EACCES};
+use crate::mode::Rules;
+use crate::outcome::{Outcome, Verdict, VerifierError};
+use crate::program::Program;
+use crate::KernelVersion;
+
+/// How to verify.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub kernel: KernelVersion,
+    /// 0, 1 (failing path) or 2 (everything), as the kernel's `log_level`.
+    pub log_level: u32,
+    /// Record the exploration ([`crate::trace::Trace`]).
+    pub trace: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            kernel: KernelVersion::V6_1,
+            log_level: 1,
+            trace: false,
+        }
+    }
+}
+
+/// Verifies `prog` as the chosen kernel would, for a privileged loader.
+pub fn verify(prog: &Program, opts: &Options) -> Outcome {
+    let rules = Rules::for_kernel(opts.kernel);
+    let mut env = Env::new(prog, rules, opts.log_level);
+    env.recording = opts.trace;
+    let result = run_checks(&mut env);
+    let error = match result {
+        Ok(()) => None,
+        Err(e) => Some(error_of(&env, e)),
+    };
+    let st = env.stats();
+    env.log.write(&format!(
+        "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
+        st.processed, st.max_states_per_insn, st.total_states, st.peak_states, st.mark_read
+    ));
+    Outcome {
+        kernel: opts.kernel,
+        verdict: if error.is_some() { Verdict::Rejected } else { Verdict::Accepted },
+        error,
+        stats: st,
+        log: std::mem::take(&mut env.log.buf),
+        trace: if opts.trace { Some(std::mem::take(&mut env.trace)) } else { None },
+    }
+}
+
+/// Builds a checker ready to walk (structure checks done); `Err` when the
+/// structure checks rejected the program.
+pub fn prepare<'p>(prog: &'p Program, opts: &Options) -> Result<Env<'p>, (Env<'p>, VErr)> {
+    let rules = Rules::for_kernel(opts.kernel);
+    let mut env = Env::new(prog, rules, opts.log_level);
+    if let Err(e) = structure(&mut env) {
+        return Err((env, e));
+    }
+    env.start();
+    Ok(env)
+}
+
+fn structure(env: &mut Env) -> Result<(), VErr> {
+    if env.prog.insns.is_empty() {
+        return Err(env.fail(crate::env::EINVAL, "empty program"));
+    }
+    env.add_subprog_and_kfunc()?;
+    env.check_subprogs()?;
+    env.check_cfg()?;
+    Ok(())
+}
+
+fn run_checks(env: &mut Env) -> Result<(), VErr> {
+    structure(env)?;
+    env.start();
+    env.run()?;
+    check_max_stack_depth(env)?;
+    Ok(())
+}
+
+/// `check_max_stack_depth()`: the deepest static call chain (callbacks
+/// count where their address is loaded) fits in 512 bytes.
+fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
+    let n = env.subprogs.len();
+    let prog = env.prog;
+    // callees of each subprogram, in instruction order
+    let mut callees: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, insn) in prog.insns.iter().enumerate() {
+        if insn.is_pseudo_call() || insn.is_pseudo_func() {
+            let t = (i as i64 + insn.imm as i64 + 1) as usize;
+            let from = env.aux.get(i).map(|a| a.subprog as usize).unwrap_or(0);
+            if let Some(to) = env.subprogs.iter().position(|s| s.start == t) {
+                if from < n {
+                    callees[from].push(to);
+                }
+            }
+        }
+    }
+    let depth_of = |s: usize, env: &Env| -> i32 {
+        let d = env.subprogs[s].stack_depth.max(1);
+        (d + 31) / 32 * 32
+    };
+    let mut roots = vec![0usize];
+    for (i, s) in env.subprogs.iter().enumerate() {
+        if s.is_async_cb {
+            roots.push(i);
+        }
+    }
+    for root in roots {
+        // iterative DFS over call chains
+        let mut stack: Vec<(usize, usize, i32)> = vec![(root, 0, depth_of(root, env))];
+        if stack[0].2 > 512 {
+            let d = stack[0].2;
+            return Err(env.fail(EACCES, &format!("combined stack size of 1 calls is {}. Too large", d)));
+        }
+        while let Some(&mut (s, ref mut next, depth)) = stack.last_mut() {
+            if *next >= callees[s].len() {
+                stack.pop();
+                continue;
+            }
+            let c = callees[s][*next];
+            *next += 1;
+            if env.subprogs[c].is_async_cb {
+                continue;
+            }
+            if stack.len() >= 8 {
+                let f = stack.len() + 1;
+                return Err(env.fail(crate::env::E2BIG, &format!("the call stack of {} frames is too deep !", f)));
+            }
+            let nd = depth + depth_of(c, env);
+            if nd > 512 {
+                let frames = stack.len() + 1;
+                return Err(env.fail(EACCES, &format!("combined stack size of {} calls is {}. Too large", frames, nd)));
+            }
+            stack.push((c, 0, nd));
+        }
+    }
+    Ok(())
+}
+
+fn error_of(env: &Env, e: VErr) -> VerifierError {
+    let message = env.log.last_line.clone();
+    let insn = if message.starts_with("combined stack size") || message.ends_with("too deep !") {
+        None
+    } else if let Some(n) = named_insn(&message) {
+        Some(n)
+    } else {
+        Some(env.insn_idx)
+    };
+    VerifierError {
+        explanation: explain(&message),
+        insn,
+        message,
+        errno: e.errno,
+    }
+}
+
+fn named_insn(msg: &str) -> Option<usize> {
+    for key in ["at insn ", "from insn ", "unreachable insn "] {
+        if let Some(p) = msg.find(key) {
+            let rest = &msg[p + key.len()..];
+            let num: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = num.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// A plain-language explanation of a kernel message.
+pub fn explain(msg: &str) -> String {
+    let table: &[(&str, &str)] = &[
+        ("reference has not been acquired before", "This call releases a reference that the current frame does not own. Since commit 9d9d00ac a callback may only release references it acquired itself: a callback can run many times, so releasing its caller's object would free it more than once."),
+        ("Unreleased reference", "An object acquired on this path (a socket, a ring buffer record, a kernel object) is still held when the function exits. Every acquire needs a matching release on every path; since 9d9d00ac a callback must release what it acquires before its own exit."),
+        ("!read_ok", "The instruction reads a register that holds no value on this path."),
+        ("infinite loop detected", "The verifier reached the same state again inside a loop: the loop can run forever."),
+        ("back-edge", "The control flow graph has a loop that the kernel does not allow here (recursion, or a jump back into a call)."),
+        ("unreachable insn", "No path reaches this instruction; the kernel rejects dead code."),
+        ("jump out of range", "A jump leaves its function or the program."),
+        ("last insn is not an exit or jmp", "A function must end with exit or goto."),
+        ("BPF program is too large", "The verifier walked more than one million instructions; loops with unknown bounds or too many paths exhaust it."),
+        ("too complex", "Too many branch states were waiting to be explored at once."),
+        ("frames is too deep", "Calls nest deeper than 8 frames (callbacks count as frames)."),
+        ("combined stack size", "The stacks of the functions along one call chain add up to more than 512 bytes."),
+        ("At callback return", "A bpf_loop / for_each callback must return 0 or 1."),
+        ("async callback", "A timer callback must return 0."),
+        ("R0 not a scalar value", "A callback must return a number, not a pointer, and must set R0."),
+        ("type=", "A helper argument has the wrong kind of value: check for NULL first, or pass the pointer the helper expects."),
+        ("invalid mem access", "The pointer may be NULL or is not a pointer: check it against 0 before using it."),
+        ("invalid access to map value", "The access falls outside the map value."),
+        ("invalid access to packet", "The packet access is not covered by a bounds check against data_end."),
+        ("stack", "The stack access is outside the 512-byte frame or reads what was not written."),
+        ("unknown func", "This helper is not available to this program type (or to this kernel)."),
+        ("tail_call would lead to reference leak", "A tail call never returns, so references held at the call would leak."),
+        ("bpf_context access", "This field of the context is not accessible (or not with this size) for this program type."),
+        ("prohibited", "This arithmetic or comparison on a pointer is not allowed."),
+    ];
+    for (k, v) in table {
+        if msg.contains(k) {
+            return (*v).to_string();
+        }
+    }
+    "The kernel rejects the program at this instruction; the message is the kernel's own.".to_string()
+}
