@@ -65,6 +65,7 @@ impl<'p> Env<'p> {
         let fr = self.cur.curframe() as u32;
         self.event(EventKind::Call, callsite as u32, fr);
         self.print_call_states();
+        self.mark_all_scratched();
         Ok(())
     }
 
@@ -159,6 +160,10 @@ impl<'p> Env<'p> {
         }
 
         let caller_frame = self.cur.curframe();
+        // clear_caller_saved_regs() runs before the states are printed
+        for r in 0..=5usize {
+            self.cur.frames[caller_frame].regs[r].mark_not_init();
+        }
         self.cur.frames.push(callee);
         self.callback_caller_frame = Some(caller_frame);
         self.mark_all_scratched();
@@ -172,6 +177,7 @@ impl<'p> Env<'p> {
             let c = self.cur.frames[caller_frame + 1].clone();
             self.print_func_state(&c);
         }
+        self.mark_all_scratched();
         Ok(())
     }
 

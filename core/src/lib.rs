@@ -61,6 +61,7 @@ pub mod state;
 pub mod tnum;
 pub mod trace;
 mod verify;
+pub mod explore;
 
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
-pub use verify::{verify, Options};
+pub use verify::{explain, verify, Options};

@@ -33,6 +33,11 @@ pub fn verify(prog: &Program, opts: &Options) -> Outcome {
     let mut env = Env::new(prog, rules, opts.log_level);
     env.recording = opts.trace;
     let result = run_checks(&mut env);
+    finish(env, result, opts)
+}
+
+/// Turns a finished checker into the [`Outcome`].
+pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome {
     let error = match result {
         Ok(()) => None,
         Err(e) => Some(error_of(&env, e)),
@@ -52,19 +57,7 @@ pub fn verify(prog: &Program, opts: &Options) -> Outcome {
     }
 }
 
-/// Builds a checker ready to walk (structure checks done); `Err` when the
-/// structure checks rejected the program.
-pub fn prepare<'p>(prog: &'p Program, opts: &Options) -> Result<Env<'p>, (Env<'p>, VErr)> {
-    let rules = Rules::for_kernel(opts.kernel);
-    let mut env = Env::new(prog, rules, opts.log_level);
-    if let Err(e) = structure(&mut env) {
-        return Err((env, e));
-    }
-    env.start();
-    Ok(env)
-}
-
-fn structure(env: &mut Env) -> Result<(), VErr> {
+pub(crate) fn structure(env: &mut Env) -> Result<(), VErr> {
     if env.prog.insns.is_empty() {
         return Err(env.fail(crate::env::EINVAL, "empty program"));
     }
@@ -84,7 +77,7 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
 
 /// `check_max_stack_depth()`: the deepest static call chain (callbacks
 /// count where their address is loaded) fits in 512 bytes.
-fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
+pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     let n = env.subprogs.len();
     let prog = env.prog;
     // callees of each subprogram, in instruction order
