@@ -49,13 +49,13 @@ impl<'p> Env<'p> {
                     }
                     let src = *self.reg(insn.src);
                     let d = self.reg_mut(insn.dst);
-                    *d = src;
+                    copy_register_state(d, &src);
                     d.live |= LIVE_WRITTEN;
                 } else {
                     let src = *self.reg(insn.src);
                     let d = self.reg_mut(insn.dst);
                     if src.ty == RegType::Scalar {
-                        *d = src;
+                        copy_register_state(d, &src);
                         d.id = 0;
                         d.live |= LIVE_WRITTEN;
                     } else {
@@ -266,6 +266,14 @@ impl<'p> Env<'p> {
         *self.reg_mut(dst) = d;
         Ok(())
     }
+}
+
+/// `copy_register_state()` (6.1.y): everything but parentage and liveness.
+pub fn copy_register_state(dst: &mut RegState, src: &RegState) {
+    let (parent, live) = (dst.parent, dst.live);
+    *dst = *src;
+    dst.parent = parent;
+    dst.live = live;
 }
 
 /// `adjust_scalar_min_max_vals()`: scalar op scalar.

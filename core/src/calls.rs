@@ -140,11 +140,10 @@ impl<'p> Env<'p> {
                 }
             }
             // push_callback_call(): the callback entry waits on the worklist
+            // 6.7 does not clear the caller's R1-R5 in the pushed state: the
+            // callback returns to the call itself, which is checked again
             let mut st: VerifierState = self.cur.clone();
             let cf = st.curframe();
-            for r in 0..=5usize {
-                st.frames[cf].regs[r].mark_not_init();
-            }
             for r in callee.regs.iter_mut().take(6) {
                 if r.is_init() {
                     r.live |= crate::regs::LIVE_WRITTEN;
@@ -199,6 +198,7 @@ impl<'p> Env<'p> {
             callback_unroll_depth: 0,
             first_insn_idx: start as u32,
             last_insn_idx: 0,
+            jmp_history: Vec::new(),
         };
         self.push_state(st, start, callsite)?;
         self.event(EventKind::AsyncPush, callsite as u32, start as u32);
@@ -311,8 +311,22 @@ impl<'p> Env<'p> {
             }
             return Ok(());
         }
-        // sched_cls, xdp, socket_filter...: R0 must be readable
+        // R0 must be readable; sched_cls, xdp, socket_filter take any value
         self.check_reg_src(0, true)?;
+        if f.frameno == 0 && f.subprog != 0 {
+            return Ok(());
+        }
+        if self.prog.prog_type == crate::program::ProgType::CgroupSkb {
+            let r0 = *self.reg(0);
+            if r0.ty != RegType::Scalar {
+                let t = reg_type_str(self.prog, &r0);
+                return Err(self.fail(EINVAL, &format!("At program exit the register R0 is not a known value ({})", t)));
+            }
+            if !crate::tnum::Tnum::range(0, 1).contains(r0.var_off) {
+                let msg = self.invalid_scalar_msg(&r0, 0, 1, "At program exit", "R0");
+                return Err(self.fail(EINVAL, &msg));
+            }
+        }
         Ok(())
     }
 

@@ -124,7 +124,8 @@ impl<'p> Env<'p> {
         Ok(())
     }
 
-    /// `check_cfg()`: iterative depth-first search; marks prune points.
+    /// `check_cfg()`: iterative depth-first search (the 6.1.y version with
+    /// `ldimm64` taking two slots); marks prune points and jump points.
     pub fn check_cfg(&mut self) -> VResult<()> {
         const DISCOVERED: u8 = 0x10;
         const EXPLORED: u8 = 0x20;
@@ -136,19 +137,20 @@ impl<'p> Env<'p> {
         state[0] = DISCOVERED;
         stack.push(0);
 
-        // push_insn: returns Ok(true) if it pushed (caller stops), Ok(false) if done
         while let Some(&t) = stack.last() {
             let insn = self.prog.insns[t];
-            // edges: (target, kind, loop_ok); prune marks
+            let sz = if insn.is_ld_imm64() { 2 } else { 1 };
+            // the edges of t in the kernel's order: (target, kind, loop_ok)
             let mut edges: Vec<(i64, u8, bool)> = Vec::with_capacity(2);
             let class = insn.class();
             if insn.is_pseudo_func() {
-                edges.push((t as i64 + 1, FALLTHROUGH, false));
-                self.mark_prune(t + 1);
+                edges.push((t as i64 + 2, FALLTHROUGH, false));
+                self.mark_prune(t + 2);
+                self.mark_jmp(t + 2);
                 self.mark_prune(t);
                 edges.push((t as i64 + insn.imm as i64 + 1, BRANCH, true));
             } else if class != BPF_JMP && class != BPF_JMP32 {
-                edges.push((t as i64 + 1, FALLTHROUGH, false));
+                edges.push((t as i64 + sz, FALLTHROUGH, false));
             } else {
                 match insn.op() {
                     BPF_EXIT => {}
@@ -158,6 +160,7 @@ impl<'p> Env<'p> {
                         }
                         edges.push((t as i64 + 1, FALLTHROUGH, false));
                         self.mark_prune(t + 1);
+                        self.mark_jmp(t + 1);
                         if insn.src == BPF_PSEUDO_CALL {
                             self.mark_prune(t);
                             edges.push((t as i64 + insn.imm as i64 + 1, BRANCH, false));
@@ -168,31 +171,35 @@ impl<'p> Env<'p> {
                         edges.push((tgt, FALLTHROUGH, true));
                         if tgt >= 0 {
                             self.mark_prune(tgt as usize);
+                            self.mark_jmp(tgt as usize);
                         }
-                        self.mark_prune(t + 1);
                     }
                     _ => {
                         self.mark_prune(t);
+                        self.mark_jmp(t);
                         edges.push((t as i64 + 1, FALLTHROUGH, true));
                         edges.push((t as i64 + insn.off as i64 + 1, BRANCH, true));
                     }
                 }
             }
-            // the kernel's insn_state keeps per-insn which edges are done;
-            // emulate by pushing the first undiscovered edge
             let mut pushed = false;
-            for (w, _kind, loop_ok) in edges {
+            for (w, kind, loop_ok) in edges {
                 if w < 0 || w >= n as i64 {
                     return Err(self.fail(EINVAL, &format!("jump out of range from insn {} to {}", t, w)));
                 }
                 let w = w as usize;
+                if kind == BRANCH {
+                    // push_insn() marks every branch target
+                    self.mark_prune(w);
+                    self.mark_jmp(w);
+                }
                 if state[w] == 0 {
                     state[w] = DISCOVERED;
                     stack.push(w);
                     pushed = true;
                     break;
                 } else if state[w] & DISCOVERED != 0 && state[w] & EXPLORED == 0 {
-                    // back-edge: allowed for privileged loaders except into calls
+                    // back-edge: allowed for privileged loaders, not into calls
                     if loop_ok {
                         continue;
                     }
@@ -204,12 +211,26 @@ impl<'p> Env<'p> {
                 stack.pop();
             }
         }
-        for (i, s) in state.iter().enumerate() {
-            if s & EXPLORED == 0 {
+        let mut i = 0;
+        while i < n {
+            if state[i] & EXPLORED == 0 {
                 return Err(self.fail(EINVAL, &format!("unreachable insn {}", i)));
             }
+            if self.prog.insns[i].is_ld_imm64() {
+                if i + 1 < n && state[i + 1] != 0 {
+                    return Err(self.fail(EINVAL, &format!("jump into the middle of ldimm64 insn {}", i)));
+                }
+                i += 1;
+            }
+            i += 1;
         }
         Ok(())
+    }
+
+    fn mark_jmp(&mut self, i: usize) {
+        if let Some(a) = self.aux.get_mut(i) {
+            a.jmp_point = true;
+        }
     }
 
     fn mark_prune(&mut self, i: usize) {

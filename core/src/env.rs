@@ -54,6 +54,10 @@ pub struct Checkpoint {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct InsnAux {
     pub prune_point: bool,
+    /// Jumps into this instruction are recorded in `jmp_history`.
+    pub jmp_point: bool,
+    /// The pointer type a load or store first used (`ptr_type`).
+    pub ptr_type: Option<RegType>,
     pub seen: bool,
     /// Index of the subprogram the instruction belongs to.
     pub subprog: u16,
@@ -131,6 +135,7 @@ impl<'p> Env<'p> {
                 callback_unroll_depth: 0,
                 first_insn_idx: 0,
                 last_insn_idx: 0,
+                jmp_history: Vec::new(),
             },
             head: Vec::new(),
             insn_idx: 0,

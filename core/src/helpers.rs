@@ -271,6 +271,15 @@ impl<'p> Env<'p> {
                 ));
             }
         }
+        if func_id == 181 && self.reg(4).is_null_const() {
+            // update_loop_inline_state(): a zero flags argument (inlinable
+            // loop) is tracked precisely
+            self.mark_chain_precision(4);
+        }
+        if func_id == 12 && self.reg(3).is_const() {
+            // record_func_key(): a constant tail call index is tracked precisely
+            self.mark_chain_precision(3);
+        }
         match fp.callback {
             CallbackKind::None => {}
             kind => {
@@ -511,8 +520,6 @@ impl<'p> Env<'p> {
     fn check_mem_size_reg(&mut self, regno: u8, zero_size_allowed: bool, meta: &mut ArgMeta) -> VResult<()> {
         let reg = *self.reg(regno);
         let mem_regno = regno - 1;
-        // the kernel marks the size precise (it bounds the access)
-        self.mark_chain_precision(regno);
         if reg.smin < 0 {
             return Err(self.fail(
                 EACCES,
@@ -532,6 +539,8 @@ impl<'p> Env<'p> {
         }
         let raw = meta.raw_mode;
         self.check_helper_mem_access(mem_regno, reg.umax, zero_size_allowed, raw)?;
+        // the size bounds the access: it is tracked precisely
+        self.mark_chain_precision(regno);
         meta.mem_size = reg.umax;
         Ok(())
     }
@@ -550,7 +559,7 @@ impl<'p> Env<'p> {
             ));
         }
         let Some(toff) = m.timer_off else {
-            let msg = format!("map '{}' has no valid bpf_timer", m.name);
+            let msg = format!("map '{}' doesn't have 'struct bpf_timer'", m.name);
             return Err(self.fail(EINVAL, &msg));
         };
         let off = reg.var_off.value as i64 + reg.off as i64;

@@ -55,6 +55,7 @@ mod mem;
 pub mod mode;
 pub mod outcome;
 mod pruning;
+mod precision;
 mod refs;
 pub mod regs;
 pub mod state;

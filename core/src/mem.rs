@@ -327,6 +327,10 @@ impl<'p> Env<'p> {
                     }
                 }
                 self.save_register_state(fr, spi, &r, size);
+                // break the relation on a narrowing spill
+                if 64 - r.umax.leading_zeros() > 8 * size {
+                    self.cur.frames[fr].stack[spi].spilled.id = 0;
+                }
             }
             Some(r) if r.is_pointer() => {
                 if size != 8 {
@@ -371,11 +375,7 @@ impl<'p> Env<'p> {
 
     fn save_register_state(&mut self, fr: usize, spi: usize, r: &RegState, size: u32) {
         let s = &mut self.cur.frames[fr].stack[spi];
-        let (live, parent) = (s.spilled.live, s.spilled.parent);
-        s.spilled = *r;
-        // the copy brings the register's liveness; keep the slot's chain
-        s.spilled.parent = parent;
-        s.spilled.live = live | (r.live & !crate::regs::LIVE_READ);
+        crate::alu::copy_register_state(&mut s.spilled, r);
         if size == 8 {
             s.spilled.live |= LIVE_WRITTEN;
         }
@@ -414,11 +414,7 @@ impl<'p> Env<'p> {
                     return Ok(());
                 };
                 if off % 8 == 0 && size == spill_size {
-                    let (live, parent) = (self.reg(d).live, self.reg(d).parent);
-                    let dr = self.reg_mut(d);
-                    *dr = st.spilled;
-                    dr.parent = parent;
-                    dr.live = live;
+                    crate::alu::copy_register_state(self.reg_mut(d), &st.spilled);
                 } else {
                     for i in 0..size as usize {
                         let t = st.types[(slot - i) % 8];
@@ -433,11 +429,9 @@ impl<'p> Env<'p> {
                 return Ok(());
             }
             if let Some(d) = dst {
-                let (live, parent) = (self.reg(d).live, self.reg(d).parent);
                 let dr = self.reg_mut(d);
-                *dr = st.spilled;
-                dr.parent = parent;
-                dr.live = live | LIVE_WRITTEN;
+                crate::alu::copy_register_state(dr, &st.spilled);
+                dr.live |= LIVE_WRITTEN;
             }
             self.mark_stack_read(fr, spi);
         } else {
@@ -582,7 +576,9 @@ impl<'p> Env<'p> {
         self.check_reg_src(insn.src, true)?;
         self.check_reg_dst(insn.dst, false)?;
         let size = insn.size_bytes();
+        let src_ty = self.reg(insn.src).ty;
         self.check_mem_access(insn.src, insn.off as i32, size, Access::Read, Some(insn.dst))?;
+        self.check_ptr_type_mismatch(src_ty)?;
         if size < 8 {
             let d = self.reg_mut(insn.dst);
             if d.ty == RegType::Scalar {
@@ -600,7 +596,28 @@ impl<'p> Env<'p> {
         let size = insn.size_bytes();
         self.check_reg_src(insn.src, size == 8 || insn.src == BPF_REG_FP)?;
         self.check_reg_src(insn.dst, true)?;
-        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, Some(insn.src))
+        let dst_ty = self.reg(insn.dst).ty;
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, Some(insn.src))?;
+        self.check_ptr_type_mismatch(dst_ty)
+    }
+
+    /// The same load or store may not be used with pointers of different
+    /// kinds on different paths (ctx, sockets and BTF pointers are rewritten).
+    fn check_ptr_type_mismatch(&mut self, ty: RegType) -> VResult<()> {
+        let ok_kind = |t: RegType| !matches!(t, RegType::Ctx | RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId);
+        let idx = self.insn_idx;
+        let Some(a) = self.aux.get_mut(idx) else {
+            return Ok(());
+        };
+        match a.ptr_type {
+            None => a.ptr_type = Some(ty),
+            Some(prev) => {
+                if prev != ty && (!ok_kind(ty) || !ok_kind(prev)) {
+                    return Err(self.fail(EINVAL, "same insn cannot be used with different pointers"));
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn check_st(&mut self, insn: &Insn) -> VResult<()> {
@@ -633,16 +650,20 @@ impl<'p> Env<'p> {
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
     }
 
+    /// BPF_ST into the stack: Debian's 6.1.y carries the 6.3 change that
+    /// tracks the immediate (a spilled constant `(u32)imm`, or STACK_ZERO).
     fn check_stack_write_imm(&mut self, fr: usize, off: i32, size: u32, k: RegState) -> VResult<()> {
         let slot = (-off - 1) as usize;
         let spi = slot / 8;
         self.mark_stack_slot_scratched(spi);
-        if off % 8 == 0 && size == 8 && !k.is_null_const() {
-            // 6.1 spills a constant stored by BPF_ST like a register
-            self.save_register_state(fr, spi, &k, size);
+        let imm = k.var_off.value;
+        if off % 8 == 0 && imm != 0 {
+            let mut fake = RegState::not_init();
+            fake.mark_known(imm);
+            self.save_register_state(fr, spi, &fake, size);
             return Ok(());
         }
-        let ty = if k.is_null_const() { SlotType::Zero } else { SlotType::Misc };
+        let ty = if imm == 0 { SlotType::Zero } else { SlotType::Misc };
         let s = &mut self.cur.frames[fr].stack[spi];
         s.spilled.ty = RegType::NotInit;
         if s.is_spill() {

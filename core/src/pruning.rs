@@ -106,6 +106,11 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool
             i += 1;
             continue;
         }
+        // a privileged loader may read uninitialised stack: old MISC matches anything
+        if !exact && ot == SlotType::Misc {
+            i += 1;
+            continue;
+        }
         if i >= alloc_c {
             return false;
         }
@@ -231,6 +236,7 @@ impl<'p> Env<'p> {
     pub fn is_state_visited(&mut self, insn_idx: usize) -> VResult<bool> {
         self.cur.last_insn_idx = self.prev_insn_idx as u32;
         if !self.aux.get(insn_idx).map(|a| a.prune_point).unwrap_or(false) {
+            self.push_jmp_history(insn_idx);
             return Ok(false);
         }
         let force = self.calls_callback(insn_idx);
@@ -281,6 +287,8 @@ impl<'p> Env<'p> {
             if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, false) {
                 self.checkpoints[idx].hit_cnt += 1;
                 self.propagate_liveness(id);
+                self.push_jmp_history(insn_idx);
+                self.propagate_precision(id);
                 hit = Some(id);
                 keep.extend_from_slice(&list[pos..]);
                 break;
@@ -308,6 +316,7 @@ impl<'p> Env<'p> {
             self.max_states_per_insn = states_cnt;
         }
         if !add_new_state {
+            self.push_jmp_history(insn_idx);
             return Ok(false);
         }
         self.total_states += 1;
@@ -342,6 +351,7 @@ impl<'p> Env<'p> {
         self.explored[b].insert(0, id);
         self.cur.parent = Some(id);
         self.cur.first_insn_idx = insn_idx as u32;
+        self.cur.jmp_history.clear();
         let curframe = self.cur.curframe();
         for (j, f) in self.cur.frames.iter_mut().enumerate() {
             let start = if j < curframe { 6 } else { 0 };
@@ -401,45 +411,6 @@ impl<'p> Env<'p> {
                 let p = self.cur_loc(fr, true, i);
                 self.mark_reg_read(start_loc, Some(p), flag);
             }
-        }
-    }
-
-    /// A simplified `mark_chain_precision()`: the register's value matters,
-    /// so its ancestors in stored states become precise (they then only
-    /// match states whose value lies in their range).
-    pub fn mark_chain_precision(&mut self, regno: u8) {
-        let fr = self.cur.curframe();
-        let mut loc = self.parent_of(self.cur_loc(fr, false, regno as usize));
-        let mut guard = 0;
-        while let Some(l) = loc {
-            guard += 1;
-            if guard > 64 {
-                break;
-            }
-            let Owner::Checkpoint(i) = l.owner else {
-                break;
-            };
-            let Some(cp) = self.checkpoints.get_mut(i as usize) else {
-                break;
-            };
-            let Some(f) = cp.st.frames.get_mut(l.link.frame as usize) else {
-                break;
-            };
-            let r = if l.link.stack {
-                f.stack.get_mut(l.link.idx as usize).map(|s| &mut s.spilled)
-            } else {
-                f.regs.get_mut(l.link.idx as usize)
-            };
-            match r {
-                Some(r) if r.ty == RegType::Scalar => {
-                    if r.precise {
-                        break;
-                    }
-                    r.precise = true;
-                }
-                _ => break,
-            }
-            loc = self.parent_of(l);
         }
     }
 

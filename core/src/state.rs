@@ -136,6 +136,9 @@ pub struct VerifierState {
     pub callback_unroll_depth: u32,
     pub first_insn_idx: u32,
     pub last_insn_idx: u32,
+    /// `jmp_history`: (insn, previous insn) of every jump point since the
+    /// last checkpoint, for precision backtracking.
+    pub jmp_history: Vec<(u32, u32)>,
 }
 
 impl VerifierState {

@@ -43,6 +43,10 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         Err(e) => Some(error_of(&env, e)),
     };
     let st = env.stats();
+    if error.is_none() && env.log.level == crate::log::BPF_LOG_LEVEL1 {
+        // level 1 keeps only the failing path: a success leaves the stats line
+        env.log.reset(0);
+    }
     env.log.write(&format!(
         "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
         st.processed, st.max_states_per_insn, st.total_states, st.peak_states, st.mark_read

@@ -52,3 +52,42 @@ fn every_program_round_trips_through_bytes() {
         assert_eq!(prog.prog_type, again.prog_type, "{}: program type differs", name_of(&p));
     }
 }
+
+#[test]
+fn seed_snapshots_are_unchanged() {
+    let differ = check_snapshots();
+    assert!(
+        differ.is_empty(),
+        "snapshots differ (VERISTEP_BLESS=1 cargo test -p veristep-corpus to accept):\n{}",
+        differ.join("\n")
+    );
+}
+
+/// Informational: how many level-2 logs equal the kernel's (normalised).
+#[test]
+fn level2_logs_against_the_kernel() {
+    let (mut same, mut total) = (0, 0);
+    for p in programs() {
+        let Ok(prog) = load(&p) else { continue };
+        let Some(exp) = expectation(&p, "6.1") else { continue };
+        if exp["log_level"].as_u64() != Some(2) || exp["log_truncated"].as_bool() == Some(true) {
+            continue;
+        }
+        let Some(klog) = exp["log"].as_str() else { continue };
+        let o = veristep_core::verify(
+            &prog,
+            &veristep_core::Options {
+                kernel: veristep_core::KernelVersion::V6_1,
+                log_level: 2,
+                trace: false,
+            },
+        );
+        total += 1;
+        if normalize_log(klog) == normalize_log(&o.log) {
+            same += 1;
+        } else if std::env::var("VERISTEP_SHOW_LOG_DIFF").is_ok() {
+            eprintln!("--- {}\n{}\n+++ veristep\n{}", name_of(&p), normalize_log(klog), normalize_log(&o.log));
+        }
+    }
+    eprintln!("level-2 logs identical to Linux 6.1 (normalised): {}/{}", same, total);
+}

@@ -150,3 +150,84 @@ pub fn run_all() -> (Vec<Check>, Vec<String>) {
     }
     (checks, errors)
 }
+
+/// The kernel's log made comparable: BTF source lines dropped, map
+/// addresses masked.
+pub fn normalize_log(log: &str) -> String {
+    let mut out = String::new();
+    for line in log.lines() {
+        if line.starts_with("; ") {
+            continue;
+        }
+        let mut l = String::new();
+        let mut rest = line;
+        while let Some(p) = rest.find("0xffff") {
+            l.push_str(&rest[..p]);
+            let tail = &rest[p + 2..];
+            let n = tail.chars().take_while(|c| c.is_ascii_hexdigit()).count();
+            if n >= 12 {
+                l.push_str("0xMAP");
+            } else {
+                l.push_str(&rest[p..p + 2 + n]);
+            }
+            rest = &tail[n..];
+        }
+        l.push_str(rest);
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+/// A compact, stable text of a trace for snapshots: one line per step.
+pub fn trace_snapshot(o: &Outcome) -> String {
+    let Some(t) = o.trace.as_ref() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for (i, s) in t.steps.iter().enumerate() {
+        out.push_str(&format!("{} insn={} frame={} pending={}", i, s.insn, s.frame, s.pending));
+        for e in t.events_of(i) {
+            out.push_str(&format!(" {:?}({},{})", e.kind, e.insn, e.aux));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Level-2 log and trace snapshots of the seed scenarios, per mode:
+/// `NAME.veristep-MODE.log` / `.trace`. Returns the names that differ
+/// (rewritten instead when `VERISTEP_BLESS=1`).
+pub fn check_snapshots() -> Vec<String> {
+    let bless = std::env::var("VERISTEP_BLESS").map(|v| v == "1").unwrap_or(false);
+    let mut differ = Vec::new();
+    for p in programs() {
+        let name = name_of(&p);
+        if !name.starts_with("seed/") {
+            continue;
+        }
+        let Ok(prog) = load(&p) else { continue };
+        for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+            let o = verify(
+                &prog,
+                &Options {
+                    kernel: k,
+                    log_level: 2,
+                    trace: true,
+                },
+            );
+            for (ext, text) in [("log", o.log.clone()), ("trace", trace_snapshot(&o))] {
+                let f = p.with_extension(format!("veristep-{}.{}", k.name(), ext));
+                let old = std::fs::read_to_string(&f).unwrap_or_default();
+                if old != text {
+                    if bless {
+                        let _ = std::fs::write(&f, &text);
+                    } else {
+                        differ.push(format!("{} ({})", f.display(), if old.is_empty() { "missing" } else { "differs" }));
+                    }
+                }
+            }
+        }
+    }
+    differ
+}

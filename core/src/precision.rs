@@ -1,0 +1,350 @@
+//! Precision tracking (`__mark_chain_precision`, `backtrack_insn`,
+//! `propagate_precision`) as Debian's Linux 6.1.y has it: the current state
+//! is not marked; the instructions since the last checkpoint are walked
+//! backwards (following `jmp_history`), then each parent checkpoint.
+
+use crate::env::{Env, Owner};
+use crate::insn::*;
+use crate::log::func_state_str;
+use crate::regs::{RegType, LIVE_READ};
+
+enum Backtrack {
+    Ok,
+    NotSupported,
+}
+
+impl<'p> Env<'p> {
+    /// `push_jmp_history()`: only at jump points.
+    pub fn push_jmp_history(&mut self, insn_idx: usize) {
+        if self.aux.get(insn_idx).map(|a| a.jmp_point).unwrap_or(false) {
+            let prev = self.prev_insn_idx as u32;
+            self.cur.jmp_history.push((insn_idx as u32, prev));
+        }
+    }
+
+    /// `mark_chain_precision()` for a register of the current frame.
+    pub fn mark_chain_precision(&mut self, regno: u8) {
+        let fr = self.cur.curframe();
+        self.mark_chain_precision_frame(fr, Some(regno as usize), None);
+    }
+
+    fn backtrack_insn(&mut self, idx: usize, reg_mask: &mut u32, stack_mask: &mut u64) -> Backtrack {
+        let Some(insn) = self.prog.insns.get(idx).copied() else {
+            return Backtrack::NotSupported;
+        };
+        if insn.code == 0 {
+            return Backtrack::Ok;
+        }
+        if self.level2() {
+            let s = format!(
+                "regs={:x} stack={:x} before {}: {}\n",
+                reg_mask,
+                stack_mask,
+                idx,
+                crate::disasm::insn_text(self.prog, idx)
+            );
+            self.verbose(&s);
+        }
+        let class = insn.class();
+        let op = insn.op();
+        let dreg = 1u32 << (insn.dst & 0xf);
+        let sreg = 1u32 << (insn.src & 0xf);
+        match class {
+            BPF_ALU | BPF_ALU64 => {
+                if *reg_mask & dreg == 0 {
+                    return Backtrack::Ok;
+                }
+                if op == BPF_END || op == BPF_NEG {
+                    return Backtrack::Ok;
+                }
+                if op == BPF_MOV {
+                    *reg_mask &= !dreg;
+                    if insn.source() == BPF_X {
+                        *reg_mask |= sreg;
+                    }
+                } else if insn.source() == BPF_X {
+                    *reg_mask |= sreg;
+                }
+            }
+            BPF_LDX => {
+                if *reg_mask & dreg == 0 {
+                    return Backtrack::Ok;
+                }
+                *reg_mask &= !dreg;
+                if insn.src != BPF_REG_FP {
+                    return Backtrack::Ok;
+                }
+                let spi = (-(insn.off as i32) - 1) / 8;
+                if !(0..64).contains(&spi) {
+                    return Backtrack::NotSupported;
+                }
+                *stack_mask |= 1u64 << spi;
+            }
+            BPF_STX | BPF_ST => {
+                if *reg_mask & dreg != 0 {
+                    return Backtrack::NotSupported;
+                }
+                if insn.dst != BPF_REG_FP {
+                    return Backtrack::Ok;
+                }
+                let spi = (-(insn.off as i32) - 1) / 8;
+                if !(0..64).contains(&spi) {
+                    return Backtrack::NotSupported;
+                }
+                if *stack_mask & (1u64 << spi) == 0 {
+                    return Backtrack::Ok;
+                }
+                *stack_mask &= !(1u64 << spi);
+                if class == BPF_STX {
+                    *reg_mask |= sreg;
+                }
+            }
+            BPF_JMP | BPF_JMP32 => {
+                if op == BPF_CALL {
+                    if insn.src == BPF_PSEUDO_CALL {
+                        return Backtrack::NotSupported;
+                    }
+                    if insn.src == 0 && matches!(insn.imm, 164 | 170 | 180 | 181 | 209) {
+                        return Backtrack::NotSupported;
+                    }
+                    *reg_mask &= !1;
+                    if *reg_mask & 0x3f != 0 {
+                        return Backtrack::NotSupported;
+                    }
+                } else if op == BPF_EXIT {
+                    return Backtrack::NotSupported;
+                } else if insn.source() == BPF_X && op != BPF_JA {
+                    if *reg_mask & (dreg | sreg) == 0 {
+                        return Backtrack::Ok;
+                    }
+                    *reg_mask |= sreg | dreg;
+                }
+            }
+            BPF_LD => {
+                if *reg_mask & dreg == 0 {
+                    return Backtrack::Ok;
+                }
+                *reg_mask &= !dreg;
+                if insn.mode() == BPF_IND || insn.mode() == BPF_ABS {
+                    return Backtrack::NotSupported;
+                }
+            }
+            _ => {}
+        }
+        Backtrack::Ok
+    }
+
+    /// `mark_all_scalars_precise()`: every ancestor checkpoint, all scalars.
+    fn mark_all_scalars_precise(&mut self, from: Owner) {
+        let mut p = match from {
+            Owner::Cur => self.cur.parent,
+            Owner::Checkpoint(i) => self.checkpoints.get(i as usize).and_then(|c| c.st.parent),
+        };
+        let mut guard = 0usize;
+        while let Some(i) = p {
+            guard += 1;
+            if guard > self.checkpoints.len() + 1 {
+                break;
+            }
+            let Some(cp) = self.checkpoints.get_mut(i as usize) else {
+                break;
+            };
+            for f in cp.st.frames.iter_mut() {
+                for r in f.regs.iter_mut().take(10) {
+                    if r.ty == RegType::Scalar {
+                        r.precise = true;
+                    }
+                }
+                for s in f.stack.iter_mut() {
+                    if s.is_spill() && s.spilled.ty == RegType::Scalar {
+                        s.spilled.precise = true;
+                    }
+                }
+            }
+            p = cp.st.parent;
+        }
+    }
+
+    /// `__mark_chain_precision(env, frame, regno, spi)`
+    pub fn mark_chain_precision_frame(&mut self, frame: usize, regno: Option<usize>, spi: Option<usize>) {
+        let mut reg_mask: u32 = regno.map(|r| 1u32 << r).unwrap_or(0);
+        let mut stack_mask: u64 = spi.filter(|s| *s < 64).map(|s| 1u64 << s).unwrap_or(0);
+        let Some(func) = self.cur.frames.get(frame) else {
+            return;
+        };
+        let mut new_marks = false;
+        if let Some(r) = regno {
+            if func.regs.get(r).map(|x| x.ty) != Some(RegType::Scalar) {
+                return;
+            }
+            new_marks = true;
+        }
+        if let Some(s) = spi {
+            match func.stack.get(s) {
+                Some(slot) if slot.is_spill() && slot.spilled.ty == RegType::Scalar => new_marks = true,
+                _ => stack_mask = 0,
+            }
+        }
+        if !new_marks || (reg_mask == 0 && stack_mask == 0) {
+            return;
+        }
+        let mut owner = Owner::Cur;
+        let mut first_idx = self.cur.first_insn_idx as i64;
+        let mut last_idx = self.insn_idx as i64;
+        let mut skip_first = true;
+        let mut guard = 0usize;
+        loop {
+            guard += 1;
+            if guard > self.checkpoints.len() + 2 {
+                return;
+            }
+            let history: Vec<(u32, u32)> = match owner {
+                Owner::Cur => self.cur.jmp_history.clone(),
+                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
+            };
+            let mut hcnt = history.len();
+            if self.level2() {
+                self.verbose(&format!("last_idx {} first_idx {}\n", last_idx, first_idx));
+            }
+            let mut i = last_idx;
+            let mut steps = 0usize;
+            loop {
+                steps += 1;
+                if steps > self.prog.insns.len() * 4 + 16 {
+                    return;
+                }
+                let r = if skip_first {
+                    skip_first = false;
+                    Backtrack::Ok
+                } else {
+                    self.backtrack_insn(i as usize, &mut reg_mask, &mut stack_mask)
+                };
+                if let Backtrack::NotSupported = r {
+                    self.mark_all_scalars_precise(owner);
+                    return;
+                }
+                if reg_mask == 0 && stack_mask == 0 {
+                    return;
+                }
+                // get_prev_insn_idx()
+                if i == first_idx && (hcnt == 0 || (hcnt == 1 && history[0].0 as i64 == i)) {
+                    break;
+                }
+                if hcnt > 0 && history[hcnt - 1].0 as i64 == i {
+                    i = history[hcnt - 1].1 as i64;
+                    hcnt -= 1;
+                } else {
+                    i -= 1;
+                }
+                if i < 0 || i as usize >= self.prog.insns.len() {
+                    return;
+                }
+            }
+            let parent = match owner {
+                Owner::Cur => self.cur.parent,
+                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.parent,
+            };
+            let Some(pid) = parent else {
+                break;
+            };
+            owner = Owner::Checkpoint(pid);
+            let mut new_marks = false;
+            let cp = &mut self.checkpoints[pid as usize];
+            let Some(func) = cp.st.frames.get_mut(frame) else {
+                return;
+            };
+            for r in 0..32usize {
+                if reg_mask & (1u32 << r) == 0 {
+                    continue;
+                }
+                match func.regs.get_mut(r) {
+                    Some(reg) if reg.ty == RegType::Scalar => {
+                        if !reg.precise {
+                            new_marks = true;
+                        }
+                        reg.precise = true;
+                    }
+                    _ => reg_mask &= !(1u32 << r),
+                }
+            }
+            let mut all = false;
+            for s in 0..64usize {
+                if stack_mask & (1u64 << s) == 0 {
+                    continue;
+                }
+                if s >= func.stack.len() {
+                    all = true;
+                    break;
+                }
+                let slot = &mut func.stack[s];
+                if !slot.is_spill() || slot.spilled.ty != RegType::Scalar {
+                    stack_mask &= !(1u64 << s);
+                    continue;
+                }
+                if !slot.spilled.precise {
+                    new_marks = true;
+                }
+                slot.spilled.precise = true;
+            }
+            if all {
+                // mark_all_scalars_precise(env, st) from this parent's parent
+                self.mark_all_scalars_precise(Owner::Checkpoint(pid));
+                return;
+            }
+            if self.level2() {
+                let fstate = self.checkpoints[pid as usize].st.frames[frame].clone();
+                let s = format!(
+                    "parent {} regs={:x} stack={:x} marks:{}",
+                    if new_marks { "didn't have" } else { "already had" },
+                    reg_mask,
+                    stack_mask,
+                    func_state_str(self.prog, &fstate, None)
+                );
+                self.verbose(&s);
+                self.scratched_regs = 0;
+                self.scratched_stack = 0;
+            }
+            if reg_mask == 0 && stack_mask == 0 {
+                break;
+            }
+            if !new_marks {
+                break;
+            }
+            let st = &self.checkpoints[pid as usize].st;
+            last_idx = st.last_insn_idx as i64;
+            first_idx = st.first_insn_idx as i64;
+        }
+    }
+
+    /// `propagate_precision()`: after a prune, what the old state needed
+    /// precise the current chain needs too.
+    pub fn propagate_precision(&mut self, old_id: u32) {
+        let old = self.checkpoints[old_id as usize].st.clone();
+        for fr in (0..old.frames.len()).rev() {
+            let f = &old.frames[fr];
+            for i in 0..10usize {
+                let r = &f.regs[i];
+                if r.ty != RegType::Scalar || !r.precise || r.live & LIVE_READ == 0 {
+                    continue;
+                }
+                if self.level2() {
+                    self.verbose(&format!("frame {}: propagating r{}\n", fr, i));
+                }
+                self.mark_chain_precision_frame(fr, Some(i), None);
+            }
+            for (i, s) in f.stack.iter().enumerate() {
+                if !s.is_spill() {
+                    continue;
+                }
+                let r = &s.spilled;
+                if r.ty != RegType::Scalar || !r.precise || r.live & LIVE_READ == 0 {
+                    continue;
+                }
+                if self.level2() {
+                    self.verbose(&format!("frame {}: propagating fp{}\n", fr, (-(i as i64) - 1) * 8));
+                }
+                self.mark_chain_precision_frame(fr, None, Some(i));
+            }
+        }
+    }
+}

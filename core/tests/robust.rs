@@ -1,0 +1,70 @@
+//! The checker never panics: random instruction words, random programs made
+//! of plausible instructions, and every kernel mode.
+
+use proptest::prelude::*;
+use veristep_core::{verify, Insn, KernelVersion, MapDef, MapType, Options, Program};
+
+fn program(words: Vec<u64>, with_maps: bool) -> Program {
+    let insns = words.into_iter().map(|w| Insn::from_bytes(w.to_le_bytes())).collect();
+    let mut p = Program::new(insns);
+    if with_maps {
+        p.maps.push(MapDef {
+            name: "m".into(),
+            map_type: MapType::Array,
+            key_size: 4,
+            value_size: 16,
+            max_entries: 1,
+            timer_off: Some(0),
+            lock_off: None,
+        });
+        p.maps.push(MapDef {
+            name: "rb".into(),
+            map_type: MapType::Ringbuf,
+            key_size: 0,
+            value_size: 0,
+            max_entries: 4096,
+            timer_off: None,
+            lock_off: None,
+        });
+    }
+    p
+}
+
+/// Instruction words biased towards valid opcodes and small operands.
+fn plausible() -> impl Strategy<Value = u64> {
+    let codes = prop::sample::select(vec![
+        0x07u8, 0x0f, 0x17, 0x1f, 0xb7, 0xbf, 0x57, 0x5f, 0x47, 0x67, 0x77, 0xc7, 0x27, 0x37, 0x97, 0x87, 0xa7, 0x04,
+        0x0c, 0xb4, 0xbc, 0x05, 0x15, 0x1d, 0x25, 0x2d, 0x35, 0x45, 0x55, 0x5d, 0x65, 0xa5, 0xb5, 0xc5, 0xd5, 0x16,
+        0x56, 0x85, 0x95, 0x18, 0x00, 0x61, 0x69, 0x71, 0x79, 0x62, 0x6a, 0x72, 0x7a, 0x63, 0x6b, 0x73, 0x7b, 0xdb,
+        0xc3, 0x20, 0x28, 0x30, 0x40, 0xd4, 0xdc,
+    ]);
+    (codes, 0u8..11, 0u8..5, -24i16..24, prop_oneof![-16i32..200, any::<i32>()]).prop_map(|(c, d, s, o, i)| {
+        let off = if c & 0x07 == 0x05 || c & 0x07 == 0x06 { o / 4 } else { o };
+        u64::from_le_bytes(Insn::new(c, d, s, off, i).to_bytes())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_words_never_panic(words in prop::collection::vec(any::<u64>(), 1..40), maps in any::<bool>()) {
+        let p = program(words, maps);
+        for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+            let _ = verify(&p, &Options { kernel: k, log_level: 2, trace: true });
+        }
+    }
+
+    #[test]
+    fn plausible_programs_never_panic(mut words in prop::collection::vec(plausible(), 1..60), maps in any::<bool>()) {
+        words.push(u64::from_le_bytes(Insn::new(0x95, 0, 0, 0, 0).to_bytes()));
+        let p = program(words, maps);
+        for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+            let o = verify(&p, &Options { kernel: k, log_level: 1, trace: false });
+            // a rejection always carries a message
+            if o.verdict == veristep_core::Verdict::Rejected {
+                prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false), "{}", o.log);
+            }
+        }
+    }
+}
