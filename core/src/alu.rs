@@ -15,7 +15,35 @@ fn alu_str(op: u8) -> &'static str {
     ALU_STR.get((op >> 4) as usize).copied().unwrap_or("?")
 }
 
+const BPF_MAX_VAR_OFF: i64 = 1 << 29;
+
 impl<'p> Env<'p> {
+    /// `check_reg_sane_offset()`: `reg` is the offset or the pointer,
+    /// `ptr` gives the type named in the message.
+    fn check_reg_sane_offset(&mut self, reg: &RegState, ptr: &RegState) -> VResult<()> {
+        let t = reg_type_str(self.prog, ptr);
+        let known = reg.var_off.is_const();
+        let val = reg.var_off.value as i64;
+        if known && (val >= BPF_MAX_VAR_OFF || val <= -BPF_MAX_VAR_OFF) {
+            return Err(self.fail(EINVAL, &format!("math between {} pointer and {} is not allowed", t, val)));
+        }
+        if reg.off as i64 >= BPF_MAX_VAR_OFF || reg.off as i64 <= -BPF_MAX_VAR_OFF {
+            let o = reg.off;
+            return Err(self.fail(EINVAL, &format!("{} pointer offset {} is not allowed", t, o)));
+        }
+        if reg.smin == i64::MIN {
+            return Err(self.fail(
+                EACCES,
+                &format!("math between {} pointer and register with unbounded min value is not allowed", t),
+            ));
+        }
+        if reg.smin >= BPF_MAX_VAR_OFF || reg.smin <= -BPF_MAX_VAR_OFF {
+            let v = reg.smin;
+            return Err(self.fail(EINVAL, &format!("value {} makes {} pointer be out of bounds", v, t)));
+        }
+        Ok(())
+    }
+
     pub fn check_alu_op(&mut self, insn: &Insn) -> VResult<()> {
         let op = insn.op();
         let alu64 = insn.class() == BPF_ALU64;
@@ -173,6 +201,8 @@ impl<'p> Env<'p> {
             }
             _ => {}
         }
+        self.check_reg_sane_offset(&off, &ptr)?;
+        self.check_reg_sane_offset(&ptr, &ptr)?;
         let mut d = ptr;
         let cur_dst = *self.reg(dst);
         d.live = cur_dst.live;
@@ -257,12 +287,8 @@ impl<'p> Env<'p> {
                 ));
             }
         }
+        self.check_reg_sane_offset(&d, &ptr)?;
         d.bounds_sync();
-        // check_reg_sane_offset
-        if d.off >= (1 << 29) || d.off <= -(1 << 29) || d.smin <= -(1i64 << 29) && d.var_off.is_const() {
-            let t = reg_type_str(self.prog, &d);
-            return Err(self.fail(EACCES, &format!("value {} makes {} pointer be out of bounds", d.off, t)));
-        }
         *self.reg_mut(dst) = d;
         Ok(())
     }

@@ -98,9 +98,6 @@ impl<'p> Env<'p> {
             }
             CallbackKind::None => {}
         }
-        for r in callee.regs.iter_mut().take(6) {
-            r.parent = None;
-        }
         if kind == CallbackKind::TimerAsync {
             callee.in_async_callback_fn = true;
             callee.callback_ret_min = 0;
@@ -387,11 +384,14 @@ impl<'p> Env<'p> {
                 let id = self.new_id();
                 self.reg_mut(0).id = id;
             }
+            self.reg_mut(0).live |= crate::regs::LIVE_WRITTEN;
             let id = self.acquire_reference_state(insn_idx);
             let r0 = self.reg_mut(0);
             r0.id = id;
             r0.ref_obj_id = id;
         }
+        // mark_btf_func_reg_size(): the argument is read as 64 bits
+        self.mark_cur_reg_read(1, crate::regs::LIVE_READ64);
         Ok(())
     }
 }
