@@ -334,6 +334,23 @@ pub fn reg_set_min_max(true_reg: &mut RegState, false_reg: &mut RegState, val: u
     }
 }
 
+/// `__reg_combine_min_max()`: two registers known equal.
+fn combine_min_max(a: &mut RegState, b: &mut RegState) {
+    let umin = a.umin.max(b.umin);
+    let umax = a.umax.min(b.umax);
+    let smin = a.smin.max(b.smin);
+    let smax = a.smax.min(b.smax);
+    let v = a.var_off.intersect(b.var_off);
+    for r in [a, b] {
+        r.umin = umin;
+        r.umax = umax;
+        r.smin = smin;
+        r.smax = smax;
+        r.var_off = v;
+        r.bounds_sync();
+    }
+}
+
 fn find_equal_scalars(st: &mut VerifierState, known: &RegState) {
     if known.id == 0 {
         return;
@@ -395,16 +412,16 @@ impl<'p> Env<'p> {
             return Err(self.fail(EINVAL, &format!("invalid BPF_JMP/JMP32 opcode {:x}", op)));
         }
         let x = insn.source() == BPF_X;
+        let jmp32 = insn.class() == BPF_JMP32;
+        self.check_reg_src(insn.dst, !jmp32)?;
         if x {
             if insn.imm != 0 {
                 return Err(self.fail(EINVAL, "BPF_JMP/JMP32 uses reserved fields"));
             }
-            self.check_reg_src(insn.src, insn.class() == BPF_JMP)?;
+            self.check_reg_src(insn.src, !jmp32)?;
         } else if insn.src != 0 {
             return Err(self.fail(EINVAL, "BPF_JMP/JMP32 uses reserved fields"));
         }
-        let jmp32 = insn.class() == BPF_JMP32;
-        self.check_reg_src(insn.dst, !jmp32)?;
         let dst = *self.reg(insn.dst);
         let src = if x { *self.reg(insn.src) } else { RegState::not_init() };
         let pred = if !x {
@@ -424,10 +441,13 @@ impl<'p> Env<'p> {
                 self.mark_chain_precision(insn.src);
             }
         }
-        if pred == 1 {
-            self.insn_idx = (self.insn_idx as i64 + insn.off as i64) as usize;
-            return Ok(());
-        } else if pred == 0 {
+        if pred == 1 || pred == 0 {
+            if self.log_on() {
+                self.print_insn_state_pub();
+            }
+            if pred == 1 {
+                self.insn_idx = (self.insn_idx as i64 + insn.off as i64) as usize;
+            }
             return Ok(());
         }
         let target = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
@@ -449,6 +469,18 @@ impl<'p> Env<'p> {
                     reg_set_min_max(&mut t_s, &mut f_s, dst.var_off.value, dst.var_off.subreg().value as u32, flip(op), jmp32);
                     self.other_branch().frames[cf].regs[s] = t_s;
                     self.cur.frames[cf].regs[s] = f_s;
+                } else if !jmp32 && (op == BPF_JEQ || op == BPF_JNE) {
+                    // equal registers: intersect what is known of both
+                    let (a, b) = if op == BPF_JEQ {
+                        (&mut t_s, &mut t_d)
+                    } else {
+                        (&mut f_s, &mut f_d)
+                    };
+                    combine_min_max(a, b);
+                    self.other_branch().frames[cf].regs[s] = t_s;
+                    self.other_branch().frames[cf].regs[d] = t_d;
+                    self.cur.frames[cf].regs[s] = f_s;
+                    self.cur.frames[cf].regs[d] = f_d;
                 }
                 if src.id != 0 {
                     let k = self.cur.frames[cf].regs[s];

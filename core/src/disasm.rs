@@ -1,5 +1,358 @@
-// TEMPORARY STUB by the lead so the crate compiles; helper-1 replaces this file.
-pub fn insn_text(prog: &crate::program::Program, idx: usize) -> String {
-    let i = prog.insns[idx];
-    format!("({:02x}) insn", i.code)
+//! Instruction text as the kernel's verifier log prints it
+//! (`print_bpf_insn()` of `kernel/bpf/disasm.c`, Linux 6.1), and a whole
+//! program as `.s` text that parses back to the same bytes.
+
+use crate::insn::*;
+use crate::program::Program;
+
+const ALU: [&str; 14] = [
+    "+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=", "neg", "%=", "^=", "=", "s>>=", "endian",
+];
+const JMP: [&str; 14] = [
+    "jmp", "==", ">", ">=", "&", "!=", "s>", "s>=", "call", "exit", "<", "<=", "s<", "s<=",
+];
+
+fn ldst(size: u8) -> &'static str {
+    match size {
+        BPF_W => "u32",
+        BPF_H => "u16",
+        BPF_B => "u8",
+        _ => "u64",
+    }
+}
+
+fn atomic_alu(op: i32) -> &'static str {
+    match op & 0xf0 {
+        0x00 => "add",
+        0x50 => "and",
+        0x40 => "or",
+        0xa0 => "xor",
+        _ => "?",
+    }
+}
+
+/// `%+d`
+fn signed(v: i64) -> String {
+    if v >= 0 {
+        format!("+{}", v)
+    } else {
+        format!("{}", v)
+    }
+}
+
+/// The fake kernel address a map pointer is printed with.
+pub fn map_address(index: u32) -> u64 {
+    0xffff_8880_0000_0000u64 + 0x1000 * (index as u64 + 1)
+}
+
+/// Name a call instruction refers to.
+pub fn call_name(insn: &Insn) -> String {
+    if insn.src == BPF_PSEUDO_KFUNC_CALL {
+        return crate::kfuncs::by_btf_id(insn.imm)
+            .map(|k| k.name.to_string())
+            .unwrap_or_else(|| "<error>".to_string());
+    }
+    if insn.imm >= 0 {
+        if let Some(n) = crate::helper_ids::helper_name(insn.imm as u32) {
+            return n;
+        }
+    }
+    "unknown".to_string()
+}
+
+/// The text after `N: ` in the verifier log, e.g. `(b7) r1 = 0`.
+pub fn insn_text(prog: &Program, idx: usize) -> String {
+    let Some(insn) = prog.insns.get(idx).copied() else {
+        return String::new();
+    };
+    let c = insn.code;
+    let class = insn.class();
+    let (d, s) = (insn.dst, insn.src);
+    match class {
+        BPF_ALU | BPF_ALU64 => {
+            let w = if class == BPF_ALU { 'w' } else { 'r' };
+            let op = insn.op();
+            if op == BPF_END {
+                if class == BPF_ALU64 {
+                    return format!("BUG_alu64_{:02x}", c);
+                }
+                let dir = if insn.source() == BPF_TO_BE { "be" } else { "le" };
+                format!("({:02x}) r{} = {}{} r{}", c, d, dir, insn.imm, d)
+            } else if op == BPF_NEG {
+                format!("({:02x}) {}{} = -{}{}", c, w, d, w, d)
+            } else if op > BPF_END {
+                format!("({:02x}) {}", c, "alu")
+            } else if insn.source() == BPF_X {
+                format!("({:02x}) {}{} {} {}{}", c, w, d, ALU[(op >> 4) as usize], w, s)
+            } else {
+                format!("({:02x}) {}{} {} {}", c, w, d, ALU[(op >> 4) as usize], insn.imm)
+            }
+        }
+        BPF_STX => {
+            let sz = ldst(insn.size());
+            if insn.mode() == BPF_MEM {
+                format!("({:02x}) *({} *)(r{} {}) = r{}", c, sz, d, signed(insn.off as i64), s)
+            } else if insn.mode() == BPF_ATOMIC {
+                let dw = if insn.size() == BPF_DW { "64" } else { "" };
+                match insn.imm {
+                    0x00 | 0x50 | 0x40 | 0xa0 => format!(
+                        "({:02x}) lock *({} *)(r{} {}) {} r{}",
+                        c,
+                        sz,
+                        d,
+                        signed(insn.off as i64),
+                        ALU[((insn.imm & 0xf0) >> 4) as usize],
+                        s
+                    ),
+                    0x01 | 0x51 | 0x41 | 0xa1 => format!(
+                        "({:02x}) r{} = atomic{}_fetch_{}(({} *)(r{} {}), r{})",
+                        c,
+                        s,
+                        dw,
+                        atomic_alu(insn.imm),
+                        sz,
+                        d,
+                        signed(insn.off as i64),
+                        s
+                    ),
+                    BPF_CMPXCHG => format!(
+                        "({:02x}) r0 = atomic{}_cmpxchg(({} *)(r{} {}), r0, r{})",
+                        c,
+                        dw,
+                        sz,
+                        d,
+                        signed(insn.off as i64),
+                        s
+                    ),
+                    BPF_XCHG => format!(
+                        "({:02x}) r{} = atomic{}_xchg(({} *)(r{} {}), r{})",
+                        c,
+                        s,
+                        dw,
+                        sz,
+                        d,
+                        signed(insn.off as i64),
+                        s
+                    ),
+                    _ => format!("BUG_{:02x}", c),
+                }
+            } else {
+                format!("BUG_{:02x}", c)
+            }
+        }
+        BPF_ST => {
+            if insn.mode() == BPF_MEM {
+                format!(
+                    "({:02x}) *({} *)(r{} {}) = {}",
+                    c,
+                    ldst(insn.size()),
+                    d,
+                    signed(insn.off as i64),
+                    insn.imm
+                )
+            } else {
+                format!("BUG_st_{:02x}", c)
+            }
+        }
+        BPF_LDX => {
+            if insn.mode() != BPF_MEM {
+                return format!("BUG_ldx_{:02x}", c);
+            }
+            format!("({:02x}) r{} = *({} *)(r{} {})", c, d, ldst(insn.size()), s, signed(insn.off as i64))
+        }
+        BPF_LD => match insn.mode() {
+            BPF_ABS => format!("({:02x}) r0 = *({} *)skb[{}]", c, ldst(insn.size()), insn.imm),
+            BPF_IND => format!("({:02x}) r0 = *({} *)skb[r{} + {}]", c, ldst(insn.size()), s, insn.imm),
+            BPF_IMM if insn.size() == BPF_DW => {
+                let hi = prog.insns.get(idx + 1).map(|n| n.imm).unwrap_or(0);
+                let imm = if s == BPF_PSEUDO_MAP_FD || s == BPF_PSEUDO_MAP_VALUE {
+                    map_address(insn.imm as u32)
+                } else {
+                    ((hi as u32 as u64) << 32) | insn.imm as u32 as u64
+                };
+                format!("({:02x}) r{} = {:#x}", c, d, imm)
+            }
+            _ => format!("BUG_ld_{:02x}", c),
+        },
+        BPF_JMP | BPF_JMP32 => {
+            let w = if class == BPF_JMP32 { 'w' } else { 'r' };
+            let op = insn.op();
+            if op == BPF_CALL {
+                if s == BPF_PSEUDO_CALL {
+                    format!("({:02x}) call pc{}", c, signed(insn.imm as i64))
+                } else {
+                    format!("({:02x}) call {}#{}", c, call_name(&insn), insn.imm)
+                }
+            } else if c == BPF_JMP | BPF_JA {
+                format!("({:02x}) goto pc{}", c, signed(insn.off as i64))
+            } else if c == BPF_JMP | BPF_EXIT {
+                format!("({:02x}) exit", c)
+            } else if insn.source() == BPF_X {
+                format!(
+                    "({:02x}) if {}{} {} {}{} goto pc{}",
+                    c,
+                    w,
+                    d,
+                    JMP[(op >> 4) as usize],
+                    w,
+                    s,
+                    signed(insn.off as i64)
+                )
+            } else {
+                format!(
+                    "({:02x}) if {}{} {} {:#x} goto pc{}",
+                    c,
+                    w,
+                    d,
+                    JMP[((op >> 4) as usize).min(13)],
+                    insn.imm as u32,
+                    signed(insn.off as i64)
+                )
+            }
+        }
+        _ => format!("({:02x}) {}", c, "?"),
+    }
+}
+
+/// The program as `.s` text (ASM.md) that parses back to the same bytes.
+pub fn program_text(prog: &Program) -> String {
+    let n = prog.insns.len();
+    let mut out = String::new();
+    out.push_str(&format!(".prog_type {}\n", prog.prog_type.name()));
+    out.push_str(&format!(".license \"{}\"\n", prog.license));
+    for m in &prog.maps {
+        if m.map_type == crate::program::MapType::Ringbuf {
+            out.push_str(&format!(".map {} ringbuf entries={}\n", m.name, m.max_entries));
+            continue;
+        }
+        out.push_str(&format!(
+            ".map {} {} key={} value={} entries={}",
+            m.name,
+            m.map_type.name(),
+            m.key_size,
+            m.value_size,
+            m.max_entries
+        ));
+        if let Some(t) = m.timer_off {
+            out.push_str(&format!(" timer={}", t));
+        }
+        if let Some(l) = m.lock_off {
+            out.push_str(&format!(" lock={}", l));
+        }
+        out.push('\n');
+    }
+    // labels: the program's own names where it has them, else L<idx>
+    let mut names: Vec<Option<String>> = vec![None; n + 1];
+    let mut need = vec![false; n + 1];
+    for (i, insn) in prog.insns.iter().enumerate() {
+        let t = if insn.is_pseudo_call() || insn.is_pseudo_func() {
+            Some(i as i64 + insn.imm as i64 + 1)
+        } else if (insn.class() == BPF_JMP || insn.class() == BPF_JMP32) && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
+            Some(i as i64 + insn.off as i64 + 1)
+        } else {
+            None
+        };
+        if let Some(t) = t {
+            if (0..=n as i64).contains(&t) {
+                need[t as usize] = true;
+            }
+        }
+    }
+    for (name, idx) in &prog.labels {
+        if *idx <= n && names[*idx].is_none() && !name.chars().next().map(|c| c.is_ascii_digit()).unwrap_or(true) {
+            names[*idx] = Some(name.clone());
+        }
+    }
+    for i in 0..=n {
+        if need[i] && names[i].is_none() {
+            names[i] = Some(format!("L{}", i));
+        }
+    }
+    let label = |t: i64| -> String {
+        if t >= 0 && (t as usize) <= n {
+            if let Some(nm) = &names[t as usize] {
+                return nm.clone();
+            }
+        }
+        format!("{:+}", t)
+    };
+    let mut i = 0;
+    while i < n {
+        if let Some(nm) = &names[i] {
+            out.push_str(&format!("{}:\n", nm));
+        }
+        let insn = prog.insns[i];
+        let class = insn.class();
+        let text = if insn.is_ld_imm64() {
+            let hi = prog.insns.get(i + 1).map(|x| x.imm).unwrap_or(0);
+            let v = match insn.src {
+                BPF_PSEUDO_MAP_FD => prog
+                    .maps
+                    .get(insn.imm as usize)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_else(|| "0".into()),
+                BPF_PSEUDO_FUNC => label(i as i64 + insn.imm as i64 + 1),
+                _ => format!("{:#x}", ((hi as u32 as u64) << 32) | insn.imm as u32 as u64),
+            };
+            format!("r{} = {} ll", insn.dst, v)
+        } else if insn.is_call() {
+            match insn.src {
+                BPF_PSEUDO_CALL => format!("call {}", label(i as i64 + insn.imm as i64 + 1)),
+                BPF_PSEUDO_KFUNC_CALL => format!("call {}", call_name(&insn)),
+                _ => format!("call {}", insn.imm),
+            }
+        } else if (class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT {
+            let t = label(i as i64 + insn.off as i64 + 1);
+            let full = insn_text(prog, i);
+            let body = full.split_once(") ").map(|x| x.1).unwrap_or("");
+            match body.rsplit_once("goto ") {
+                Some((head, _)) => format!("{}goto {}", head, t),
+                None => body.to_string(),
+            }
+        } else if class == BPF_LD && (insn.mode() == BPF_IND) {
+            format!("r0 = *({} *)skb[r{} + {}]", ldst(insn.size()), insn.src, insn.imm)
+        } else if (class == BPF_ALU || class == BPF_ALU64) && insn.op() == BPF_MOV && insn.off != 0 {
+            let w = if class == BPF_ALU { 'w' } else { 'r' };
+            format!("{}{} = (s{}){}{}", w, insn.dst, insn.off, w, insn.src)
+        } else if class == BPF_STX && insn.mode() == BPF_ATOMIC {
+            atomic_text(&insn)
+        } else {
+            let full = insn_text(prog, i);
+            full.split_once(") ").map(|x| x.1.to_string()).unwrap_or(full)
+        };
+        out.push_str("    ");
+        out.push_str(&text);
+        out.push('\n');
+        i += if insn.is_ld_imm64() { 2 } else { 1 };
+    }
+    if let Some(nm) = &names[n] {
+        let _ = nm;
+    }
+    out
+}
+
+fn atomic_text(insn: &Insn) -> String {
+    let sz = ldst(insn.size());
+    let w = if insn.size() == BPF_DW { 'r' } else { 'w' };
+    let bits = if insn.size() == BPF_DW { 64 } else { 32 };
+    let m = format!("(r{} {:+})", insn.dst, insn.off);
+    match insn.imm {
+        0x00 | 0x50 | 0x40 | 0xa0 => format!("lock *({} *){} {} {}{}", sz, m, ALU[((insn.imm & 0xf0) >> 4) as usize], w, insn.src),
+        0x01 | 0x51 | 0x41 | 0xa1 => format!(
+            "{}{} = atomic_fetch_{}(({} *){}, {}{})",
+            w,
+            insn.src,
+            atomic_alu(insn.imm),
+            sz,
+            m,
+            w,
+            insn.src
+        ),
+        BPF_XCHG => format!("{}{} = xchg_{}(r{} {:+}, {}{})", w, insn.src, bits, insn.dst, insn.off, w, insn.src),
+        BPF_CMPXCHG => format!(
+            "{}0 = cmpxchg_{}(r{} {:+}, {}0, {}{})",
+            w, bits, insn.dst, insn.off, w, w, insn.src
+        ),
+        _ => format!("lock *({} *){} += {}{}", sz, m, w, insn.src),
+    }
 }

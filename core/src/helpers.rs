@@ -173,9 +173,7 @@ pub fn helper_name(id: i32) -> String {
     if id < 0 {
         return "unknown".to_string();
     }
-    crate::helper_ids::helper_name(id as u32)
-        .unwrap_or("unknown")
-        .to_string()
+    crate::helper_ids::helper_name(id as u32).unwrap_or_else(|| "unknown".to_string())
 }
 
 /// Compatible register types of an argument (`compatible_reg_types`).

@@ -1,0 +1,136 @@
+//! Tokens of one line of program text.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Num,
+    Punct,
+    Str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub kind: TokKind,
+    pub text: String,
+    /// 1-based column.
+    pub col: u32,
+}
+
+impl Tok {
+    pub fn is(&self, s: &str) -> bool {
+        self.kind != TokKind::Str && self.text == s
+    }
+    pub fn word(s: &str, col: u32) -> Tok {
+        Tok {
+            kind: TokKind::Word,
+            text: s.to_string(),
+            col,
+        }
+    }
+}
+
+const PUNCT: [&str; 20] = [
+    "<<=", ">>=", "==", "!=", ">=", "<=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "<", ">",
+    "=", "&",
+];
+
+/// Splits `s` (which starts at column `base`) into tokens.
+pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let col = base + i as u32;
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let st = i;
+            if c == b'0' && i + 1 < b.len() && (b[i + 1] == b'x' || b[i + 1] == b'X') {
+                i += 2;
+                while i < b.len() && b[i].is_ascii_hexdigit() {
+                    i += 1;
+                }
+            } else {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            // 1f / 1b numeric label references
+            let kind = if i < b.len() && (b[i] == b'f' || b[i] == b'b') && (i + 1 == b.len() || !is_word(b[i + 1])) {
+                i += 1;
+                TokKind::Word
+            } else if i < b.len() && is_word(b[i]) {
+                return Err((base + i as u32, format!("bad number '{}'", &s[st..=i])));
+            } else {
+                TokKind::Num
+            };
+            out.push(Tok {
+                kind,
+                text: s[st..i].to_string(),
+                col,
+            });
+            continue;
+        }
+        if is_word(c) && c != b'.' {
+            let st = i;
+            while i < b.len() && (is_word(b[i]) || b[i].is_ascii_digit()) {
+                i += 1;
+            }
+            out.push(Tok {
+                kind: TokKind::Word,
+                text: s[st..i].to_string(),
+                col,
+            });
+            continue;
+        }
+        if c == b'"' {
+            let st = i + 1;
+            i += 1;
+            while i < b.len() && b[i] != b'"' {
+                i += 1;
+            }
+            if i >= b.len() {
+                return Err((col, "unterminated string".into()));
+            }
+            out.push(Tok {
+                kind: TokKind::Str,
+                text: s[st..i].to_string(),
+                col,
+            });
+            i += 1;
+            continue;
+        }
+        if !c.is_ascii() {
+            return Err((col, "unexpected character".into()));
+        }
+        let mut matched = false;
+        for p in PUNCT {
+            if s[i..].starts_with(p) {
+                out.push(Tok {
+                    kind: TokKind::Punct,
+                    text: p.to_string(),
+                    col,
+                });
+                i += p.len();
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            out.push(Tok {
+                kind: TokKind::Punct,
+                text: (c as char).to_string(),
+                col,
+            });
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_' || c == b'.' || c == b'$'
+}

@@ -1,0 +1,182 @@
+use super::*;
+use crate::disasm::{insn_text, program_text};
+
+fn p(src: &str) -> Program {
+    match parse(src) {
+        Ok(p) => p,
+        Err(d) => panic!("{:?}", d),
+    }
+}
+
+const EXAMPLE: &str = "; the callback releases a reference that its caller holds
+.prog_type sched_cls
+.map rb ringbuf entries=4096
+
+    r1 = rb ll
+    r2 = 8
+    r3 = 0
+    call bpf_ringbuf_reserve
+    if r0 == 0 goto out
+    *(u64 *)(r10 - 8) = r0
+    r1 = 1
+    r2 = release_cb ll
+    r3 = r10
+    r3 += -8
+    r4 = 0
+    call bpf_loop
+out:
+    r0 = 0
+    exit
+
+release_cb:
+    r1 = *(u64 *)(r2 + 0)
+    r2 = 0
+    call bpf_ringbuf_discard
+    r0 = 0
+    exit
+";
+
+#[test]
+fn the_asm_md_example_encodes_as_the_kernel_logs_it() {
+    let prog = p(EXAMPLE);
+    let want = [
+        (2, "(b7) r2 = 8"),
+        (5, "(15) if r0 == 0x0 goto pc+8"),
+        (6, "(7b) *(u64 *)(r10 -8) = r0"),
+        (8, "(18) r2 = 0x7"),
+        (10, "(bf) r3 = r10"),
+        (11, "(07) r3 += -8"),
+        (13, "(85) call bpf_loop#181"),
+        (16, "(79) r1 = *(u64 *)(r2 +0)"),
+        (18, "(85) call bpf_ringbuf_discard#133"),
+    ];
+    for (i, t) in want {
+        assert_eq!(insn_text(&prog, i), t, "insn {}", i);
+    }
+    assert!(insn_text(&prog, 0).starts_with("(18) r1 = 0xffff"));
+    assert_eq!(prog.insns.len(), 21);
+}
+
+#[test]
+fn every_form_round_trips() {
+    let src = "
+.prog_type xdp
+.license \"Dual BSD/GPL\"
+.map m hash key=4 value=16 entries=8 timer=0
+    r1 = 0x1122334455667788 ll
+    w2 = 7
+    r3 = r1
+    w3 = w2
+    r1 += 5
+    r1 -= r2
+    r1 *= 3
+    r1 /= 2
+    r1 %= 3
+    r1 &= 0xff
+    r1 |= r3
+    r1 ^= -1
+    r1 <<= 3
+    r1 >>= 2
+    r1 s>>= 1
+    w1 s>>= 1
+    r1 = -r1
+    w1 = -w1
+    r1 = be16 r1
+    r1 = le64 r1
+    r0 = *(u8 *)(r1 + 3)
+    r0 = *(u16 *)(r1 - 2)
+    r0 = *(u32 *)(r10 -4)
+    r0 = *(u64 *)(r10 -8)
+    *(u8 *)(r10 - 1) = r0
+    *(u64 *)(r10 - 16) = 0
+    *(u32 *)(r10 - 20) = -5
+    lock *(u64 *)(r10 - 8) += r1
+    lock *(u32 *)(r10 - 8) |= r1
+    r1 = atomic_fetch_add((u64 *)(r10 - 8), r1)
+    r1 = xchg_64(r10 - 8, r1)
+    r0 = cmpxchg_64(r10 - 8, r0, r1)
+    r0 = *(u8 *)skb[23]
+    r0 = *(u16 *)skb[r6]
+    if r1 == 0x5 goto +1
+    if w1 s< w2 goto 1f
+    if r1 & 4 goto 1f
+    r2 = f ll
+1:
+    call 7
+    call bpf_map_lookup_elem#1
+    call f
+    goto pc+0
+    r1 = m ll
+    exit
+f:
+    r0 = 0
+    exit
+";
+    let a = p(src);
+    let text = program_text(&a);
+    let b = p(&text);
+    assert_eq!(a.to_bytes(), b.to_bytes(), "{}", text);
+    assert_eq!(a.maps, b.maps);
+    assert_eq!(a.prog_type, b.prog_type);
+    assert_eq!(a.license, b.license);
+}
+
+#[test]
+fn kernel_log_and_objdump_prefixes_are_ignored() {
+    let a = p("12: (b7) r1 = 0 ; R1_w=0\n0: b7 00 00 00 00 00 00 00 r0 = 0\nexit");
+    assert_eq!(a.insns.len(), 3);
+    assert_eq!(a.insns[0], Insn::new(0xb7, 1, 0, 0, 0));
+}
+
+#[test]
+fn every_error_is_reported_with_its_place() {
+    let src = "r11 = 1\ncall nosuch\ngoto missing\n.map x nosuchtype key=4\nlab:\nlab:\nr1 = 1 +\n";
+    let d = parse(src).expect_err("must fail");
+    let lines: Vec<u32> = d.iter().map(|x| x.line).collect();
+    for l in [1, 2, 3, 4, 6, 7] {
+        assert!(lines.contains(&l), "no diagnostic on line {}: {:?}", l, d);
+    }
+    let r = d[0].render("f.s", src);
+    assert!(r.starts_with("f.s:1:1: error: no register r11"), "{}", r);
+    assert!(r.contains("\n^~~"), "{}", r);
+}
+
+#[test]
+fn empty_program_is_an_error() {
+    assert!(parse("; nothing\n").is_err());
+}
+
+#[test]
+fn numeric_labels_go_forward_and_back() {
+    let a = p("1:\n r0 = 0\n if r0 == 0 goto 1f\n goto 1b\n1:\n exit");
+    assert_eq!(a.insns[1].off, 1);
+    assert_eq!(a.insns[2].off, -3);
+}
+
+#[test]
+fn random_text_never_panics() {
+    let alphabet: Vec<char> = "r0123456789w=+-*/()[]<>&|^!;#:. ,xsuglocaexitifgotoskbbe\"\n\tpll".chars().collect();
+    let mut seed = 0x2545f4914f6cdd1du64;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        let n = (seed % 120) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        let _ = parse(&s);
+        // mutations of a valid program
+        let mut bytes: Vec<char> = EXAMPLE.chars().collect();
+        let k = (seed % bytes.len() as u64) as usize;
+        bytes[k] = alphabet[(seed >> 8) as usize % alphabet.len()];
+        let m: String = bytes.into_iter().collect();
+        if let Ok(prog) = parse(&m) {
+            let _ = program_text(&prog);
+            for i in 0..prog.insns.len() {
+                let _ = insn_text(&prog, i);
+            }
+        }
+    }
+}
