@@ -342,8 +342,11 @@ impl<'p> Env<'p> {
         }
         let insn_idx = self.insn_idx;
         let mut release_ref = 0;
+        // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
+        if !self.reg(1).is_init() {
+            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar"));
+        }
         if k.flags.release {
-            self.check_reg_src(1, true)?;
             let r1 = *self.reg(1);
             if r1.ty != RegType::BtfId || r1.maybe_null {
                 let t = reg_type_str(self.prog, &r1);
@@ -358,7 +361,6 @@ impl<'p> Env<'p> {
             release_ref = r1.ref_obj_id;
         } else {
             // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
-            self.check_reg_src(1, true)?;
             let r1 = *self.reg(1);
             if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
                 let t = reg_type_str(self.prog, &r1);

@@ -206,8 +206,10 @@ impl<'p> Env<'p> {
     /// `print_verifier_state(env, frame, print_all)`
     pub fn print_state(&mut self, frame: usize, print_all: bool) {
         if !self.log_on() {
-            self.scratched_regs = 0;
-            self.scratched_stack = 0;
+            if !print_all {
+                self.scratched_regs = 0;
+                self.scratched_stack = 0;
+            }
             return;
         }
         let sel = if print_all {
@@ -217,8 +219,11 @@ impl<'p> Env<'p> {
         };
         let s = func_state_str(self.prog, &self.cur.frames[frame], sel);
         self.verbose(&s);
-        self.scratched_regs = 0;
-        self.scratched_stack = 0;
+        // only the scratched-only form clears the marks (6.1.y)
+        if !print_all {
+            self.scratched_regs = 0;
+            self.scratched_stack = 0;
+        }
     }
     pub fn print_func_state(&mut self, st: &FuncState) {
         if !self.log_on() {
@@ -226,8 +231,6 @@ impl<'p> Env<'p> {
         }
         let s = func_state_str(self.prog, st, None);
         self.verbose(&s);
-        self.scratched_regs = 0;
-        self.scratched_stack = 0;
     }
     /// `print_insn_state()`
     pub fn print_insn_state_pub(&mut self) {

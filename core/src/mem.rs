@@ -397,7 +397,6 @@ impl<'p> Env<'p> {
         let slot = (-off - 1) as usize;
         let spi = slot / 8;
         let st = self.cur.frames[fr].stack[spi];
-        self.mark_stack_slot_scratched(spi);
         if st.is_spill() {
             let mut spill_size = 1;
             let mut i = 7;

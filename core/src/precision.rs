@@ -301,8 +301,6 @@ impl<'p> Env<'p> {
                     func_state_str(self.prog, &fstate, None)
                 );
                 self.verbose(&s);
-                self.scratched_regs = 0;
-                self.scratched_stack = 0;
             }
             if reg_mask == 0 && stack_mask == 0 {
                 break;

@@ -217,41 +217,49 @@ impl RegState {
         self.update_bounds32();
         self.update_bounds64();
     }
-    /// `__reg32_deduce_bounds`
+    /// `__reg32_deduce_bounds` (the kernel compares as unsigned: `max_t(u32, ...)`)
     pub fn deduce_bounds32(&mut self) {
         if self.s32_min >= 0 || self.s32_max < 0 {
-            self.s32_min = self.s32_min.max(self.u32_min as i32);
-            self.u32_min = self.s32_min as u32;
-            self.s32_max = self.s32_max.min(self.u32_max as i32);
-            self.u32_max = self.s32_max as u32;
+            let lo = (self.s32_min as u32).max(self.u32_min);
+            let hi = (self.s32_max as u32).min(self.u32_max);
+            self.s32_min = lo as i32;
+            self.u32_min = lo;
+            self.s32_max = hi as i32;
+            self.u32_max = hi;
             return;
         }
         if (self.u32_max as i32) >= 0 {
             self.s32_min = self.u32_min as i32;
-            self.s32_max = self.s32_max.min(self.u32_max as i32);
-            self.u32_max = self.s32_max as u32;
+            let hi = (self.s32_max as u32).min(self.u32_max);
+            self.s32_max = hi as i32;
+            self.u32_max = hi;
         } else if (self.u32_min as i32) < 0 {
-            self.s32_min = self.s32_min.max(self.u32_min as i32);
-            self.u32_min = self.s32_min as u32;
+            let lo = (self.s32_min as u32).max(self.u32_min);
+            self.s32_min = lo as i32;
+            self.u32_min = lo;
             self.s32_max = self.u32_max as i32;
         }
     }
     /// `__reg64_deduce_bounds`
     pub fn deduce_bounds64(&mut self) {
         if self.smin >= 0 || self.smax < 0 {
-            self.smin = self.smin.max(self.umin as i64);
-            self.umin = self.smin as u64;
-            self.smax = self.smax.min(self.umax as i64);
-            self.umax = self.smax as u64;
+            let lo = (self.smin as u64).max(self.umin);
+            let hi = (self.smax as u64).min(self.umax);
+            self.smin = lo as i64;
+            self.umin = lo;
+            self.smax = hi as i64;
+            self.umax = hi;
             return;
         }
         if (self.umax as i64) >= 0 {
             self.smin = self.umin as i64;
-            self.smax = self.smax.min(self.umax as i64);
-            self.umax = self.smax as u64;
+            let hi = (self.smax as u64).min(self.umax);
+            self.smax = hi as i64;
+            self.umax = hi;
         } else if (self.umin as i64) < 0 {
-            self.smin = self.smin.max(self.umin as i64);
-            self.umin = self.smin as u64;
+            let lo = (self.smin as u64).max(self.umin);
+            self.smin = lo as i64;
+            self.umin = lo;
             self.smax = self.umax as i64;
         }
     }

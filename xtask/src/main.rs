@@ -1,1 +1,205 @@
-fn main() {}
+//! `cargo xtask test | bless | serve`: the project's front door.
+//!
+//! - `test`: installs what is missing (wasm32 target, clippy, rustfmt), then
+//!   runs formatting, lints, every test, and the wasm32 build of the core.
+//! - `bless [--kernel 6.1|6.12|all] [FILE.s ...]`: asks the real kernel
+//!   (`../shared/oracle/kernel-verdict`) about corpus programs and writes
+//!   `NAME.6.1.json` / `NAME.6.12.json` next to them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(Path::to_path_buf).unwrap_or(here)
+}
+
+fn run(step: &str, cmd: &mut Command) -> Result<(), String> {
+    let t = Instant::now();
+    eprintln!("==> {}", step);
+    let status = cmd.status().map_err(|e| format!("{}: cannot start: {}", step, e))?;
+    eprintln!("    {} in {:.1}s", if status.success() { "ok" } else { "FAILED" }, t.elapsed().as_secs_f64());
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{} failed ({})", step, status))
+    }
+}
+
+fn output(cmd: &mut Command) -> String {
+    cmd.stderr(Stdio::null())
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+/// Installs the toolchain pieces the tests need, only when missing.
+fn ensure_toolchain() -> Result<(), String> {
+    let targets = output(Command::new("rustup").args(["target", "list", "--installed"]));
+    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run("rustup target add wasm32-unknown-unknown", Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let comps = output(Command::new("rustup").args(["component", "list", "--installed"]));
+    for c in ["clippy", "rustfmt"] {
+        if !comps.lines().any(|l| l.starts_with(c)) {
+            run(&format!("rustup component add {}", c), Command::new("rustup").args(["component", "add", c]))?;
+        }
+    }
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    let r = root();
+    ensure_toolchain()?;
+    let cargo = || {
+        let mut c = Command::new("cargo");
+        c.current_dir(&r);
+        c
+    };
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        ("format check", vec!["fmt", "--all", "--", "--check"]),
+        ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        ("tests", vec!["test", "--workspace"]),
+        (
+            "core for wasm32",
+            vec!["build", "-p", "veristep-core", "--target", "wasm32-unknown-unknown", "--release"],
+        ),
+    ];
+    for (name, args) in steps {
+        run(name, cargo().args(&args))?;
+    }
+    Ok(())
+}
+
+fn oracle_dir() -> Result<PathBuf, String> {
+    let p = std::env::var_os("VERISTEP_ORACLE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/oracle"));
+    if p.join("kernel-verdict").is_file() {
+        Ok(p)
+    } else {
+        Err(format!(
+            "no kernel oracle at {} (set VERISTEP_ORACLE, and run its ./setup once)",
+            p.display()
+        ))
+    }
+}
+
+fn corpus_files(args: &[String]) -> Vec<PathBuf> {
+    if !args.is_empty() {
+        return args.iter().map(PathBuf::from).collect();
+    }
+    let mut out = Vec::new();
+    let mut dirs = vec![root().join("tests/corpus")];
+    while let Some(d) = dirs.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().map(|x| x == "s").unwrap_or(false) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+const FIELDS: [&str; 12] = [
+    "verdict",
+    "errno",
+    "message",
+    "error_insn",
+    "processed",
+    "total_states",
+    "peak_states",
+    "layout_ok",
+    "log_level",
+    "log_truncated",
+    "kernel",
+    "log",
+];
+
+fn bless(args: &[String]) -> Result<(), String> {
+    let mut kernels = vec!["6.1", "6.12"];
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--kernel" {
+            let k = it.next().ok_or("--kernel needs 6.1, 6.12 or all")?;
+            kernels = match k.as_str() {
+                "6.1" => vec!["6.1"],
+                "6.12" => vec!["6.12"],
+                "all" => vec!["6.1", "6.12"],
+                _ => return Err(format!("unknown kernel '{}' (6.1, 6.12, all)", k)),
+            };
+        } else {
+            files.push(a.clone());
+        }
+    }
+    let oracle = oracle_dir()?;
+    let files = corpus_files(&files);
+    if files.is_empty() {
+        return Err("no .s files to bless".into());
+    }
+    for k in kernels {
+        eprintln!("==> asking Linux {} about {} programs (one boot)", k, files.len());
+        let mut cmd = Command::new(oracle.join("kernel-verdict"));
+        cmd.arg("--max-record-kb").arg("512").args(&files).env("ORACLE_TIMEOUT", "1800");
+        if k == "6.12" {
+            cmd.env("ORACLE_CACHE", "cache-6.12");
+        }
+        let out = cmd.stderr(Stdio::inherit()).output().map_err(|e| format!("kernel-verdict: {}", e))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let (mut written, mut refused) = (0, 0);
+        for line in text.lines() {
+            let Ok(rec) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Some(file) = rec["file"].as_str() else { continue };
+            let verdict = rec["verdict"].as_str().unwrap_or("");
+            if rec["layout_ok"].as_bool() != Some(true) || matches!(verdict, "convert-error" | "compile-error" | "no-record") {
+                eprintln!("    refused {}: verdict {} layout_ok {}", file, verdict, rec["layout_ok"]);
+                refused += 1;
+                continue;
+            }
+            let mut obj = serde_json::Map::new();
+            for f in FIELDS {
+                obj.insert(f.to_string(), rec.get(f).cloned().unwrap_or(serde_json::Value::Null));
+            }
+            let path = Path::new(file).with_extension(format!("{}.json", k));
+            if let Ok(old) = std::fs::read_to_string(&path) {
+                if let Ok(o) = serde_json::from_str::<serde_json::Value>(&old) {
+                    if o["verdict"] != rec["verdict"] || o["message"] != rec["message"] {
+                        eprintln!("    changed {}: {} {} -> {} {}", path.display(), o["verdict"], o["message"], rec["verdict"], rec["message"]);
+                    }
+                }
+            }
+            let body = serde_json::to_string_pretty(&serde_json::Value::Object(obj)).map_err(|e| e.to_string())?;
+            std::fs::write(&path, body + "\n").map_err(|e| format!("{}: {}", path.display(), e))?;
+            written += 1;
+        }
+        eprintln!("    Linux {}: {} blessed, {} refused", k, written, refused);
+        if !out.status.success() && written == 0 {
+            return Err(format!("kernel-verdict failed for Linux {}", k));
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let r = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("bless") => bless(&args[1..]),
+        Some("serve") => Err("the playground (issue #3) is not built yet".into()),
+        _ => Err("usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...]".into()),
+    };
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {}", e);
+            ExitCode::FAILURE
+        }
+    }
+}
