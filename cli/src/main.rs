@@ -52,7 +52,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 let v = it.next().ok_or("--kernel needs a value")?;
                 a.kernels = v
                     .split(',')
-                    .map(|k| KernelVersion::parse(k.trim()).ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.7)", k)))
+                    .map(|k| {
+                        KernelVersion::parse(k.trim())
+                            .ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.7)", k))
+                    })
                     .collect::<Result<_, _>>()?;
             }
             "--log-level" => {
@@ -68,7 +71,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--json" => a.json = true,
             "--from" | "--count" => {
                 let v = it.next().ok_or(format!("{} needs a value", s))?;
-                let n: usize = v.parse().map_err(|_| format!("{} needs a number, not '{}'", s, v))?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| format!("{} needs a number, not '{}'", s, v))?;
                 if s == "--from" {
                     a.from = n;
                 } else {
@@ -167,7 +172,11 @@ fn main() -> ExitCode {
         } else {
             print!("{}", o.log);
         }
-        return if o.verdict == Verdict::Accepted { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        return if o.verdict == Verdict::Accepted {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
     }
     // several programs or kernels: a comparison table (or JSON lines)
     let mut rows = Vec::new();

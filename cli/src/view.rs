@@ -10,13 +10,21 @@ pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Outcome>)]) -> Stri
     let name_w = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$}", "File", w = name_w);
     for k in kernels {
-        out.push_str(&format!("  {:<10} {:>9}", format!("{} verdict", k.name()), "insns"));
+        out.push_str(&format!(
+            "  {:<10} {:>9}",
+            format!("{} verdict", k.name()),
+            "insns"
+        ));
     }
     out.push('\n');
     for (name, cells) in rows {
         out.push_str(&format!("{:<w$}", name, w = name_w));
         for o in cells {
-            out.push_str(&format!("  {:<10} {:>9}", o.verdict.name(), o.stats.processed));
+            out.push_str(&format!(
+                "  {:<10} {:>9}",
+                o.verdict.name(),
+                o.stats.processed
+            ));
         }
         out.push('\n');
         for (k, o) in kernels.iter().zip(cells) {
@@ -41,7 +49,11 @@ pub fn frame_json(prog: &Program, f: &FuncState) -> Value {
         .stack
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.types.iter().any(|t| *t != veristep_core::state::SlotType::Invalid))
+        .filter(|(_, s)| {
+            s.types
+                .iter()
+                .any(|t| *t != veristep_core::state::SlotType::Invalid)
+        })
         .map(|(i, s)| {
             let types: String = s.types.iter().map(|t| t.ch()).collect();
             json!({

@@ -25,7 +25,13 @@ fn counting_loop(n: i32) -> Program {
 fn branchy(n: usize) -> Program {
     let mut v = vec![Insn::new(BPF_JMP | BPF_CALL, 0, 0, 0, 7)];
     for k in 0..n {
-        v.push(Insn::new(BPF_JMP | BPF_JSET | BPF_K, 0, 0, 1, 1 << (k % 31)));
+        v.push(Insn::new(
+            BPF_JMP | BPF_JSET | BPF_K,
+            0,
+            0,
+            1,
+            1 << (k % 31),
+        ));
         v.push(Insn::new(BPF_ALU64 | BPF_ADD | BPF_K, 6, 0, 0, 0));
     }
     v[0] = Insn::new(BPF_JMP | BPF_CALL, 0, 0, 0, 7);
@@ -61,7 +67,9 @@ fn bench(c: &mut Criterion) {
         g.sample_size(10);
         g.throughput(Throughput::Elements(o.stats.processed));
         g.bench_function("verify_trace_on", |b| b.iter(|| verify(&prog, &opts(true))));
-        g.bench_function("verify_trace_off", |b| b.iter(|| verify(&prog, &opts(false))));
+        g.bench_function("verify_trace_off", |b| {
+            b.iter(|| verify(&prog, &opts(false)))
+        });
         let ex = Exploration::run(&prog, &opts(true));
         let len = ex.len();
         let mut seed = 0x9e3779b97f4a7c15u64;
@@ -81,7 +89,10 @@ fn bench(c: &mut Criterion) {
     }
     let prog = branchy(12);
     let o = verify(&prog, &opts(true));
-    eprintln!("branchy(12): {} processed, {} states", o.stats.processed, o.stats.total_states);
+    eprintln!(
+        "branchy(12): {} processed, {} states",
+        o.stats.processed, o.stats.total_states
+    );
     let mut g = c.benchmark_group("branchy_12");
     g.sample_size(10);
     g.throughput(Throughput::Elements(o.stats.processed));

@@ -25,21 +25,33 @@ impl<'p> Env<'p> {
         let known = reg.var_off.is_const();
         let val = reg.var_off.value as i64;
         if known && (val >= BPF_MAX_VAR_OFF || val <= -BPF_MAX_VAR_OFF) {
-            return Err(self.fail(EINVAL, &format!("math between {} pointer and {} is not allowed", t, val)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("math between {} pointer and {} is not allowed", t, val),
+            ));
         }
         if reg.off as i64 >= BPF_MAX_VAR_OFF || reg.off as i64 <= -BPF_MAX_VAR_OFF {
             let o = reg.off;
-            return Err(self.fail(EINVAL, &format!("{} pointer offset {} is not allowed", t, o)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("{} pointer offset {} is not allowed", t, o),
+            ));
         }
         if reg.smin == i64::MIN {
             return Err(self.fail(
                 EACCES,
-                &format!("math between {} pointer and register with unbounded min value is not allowed", t),
+                &format!(
+                    "math between {} pointer and register with unbounded min value is not allowed",
+                    t
+                ),
             ));
         }
         if reg.smin >= BPF_MAX_VAR_OFF || reg.smin <= -BPF_MAX_VAR_OFF {
             let v = reg.smin;
-            return Err(self.fail(EINVAL, &format!("value {} makes {} pointer be out of bounds", v, t)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("value {} makes {} pointer be out of bounds", v, t),
+            ));
         }
         Ok(())
     }
@@ -145,7 +157,10 @@ impl<'p> Env<'p> {
                         return Ok(());
                     }
                     let d = insn.dst;
-                    return Err(self.fail(EACCES, &format!("R{} pointer {} pointer prohibited", d, alu_str(op))));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("R{} pointer {} pointer prohibited", d, alu_str(op)),
+                    ));
                 }
                 // scalar += pointer
                 self.mark_chain_precision(insn.dst);
@@ -170,7 +185,13 @@ impl<'p> Env<'p> {
         Ok(())
     }
 
-    fn adjust_ptr_min_max_vals(&mut self, insn: &Insn, ptr: RegState, off: RegState, scalar_dst: bool) -> VResult<()> {
+    fn adjust_ptr_min_max_vals(
+        &mut self,
+        insn: &Insn,
+        ptr: RegState,
+        off: RegState,
+        scalar_dst: bool,
+    ) -> VResult<()> {
         let op = insn.op();
         let dst = insn.dst;
         if insn.class() != BPF_ALU64 {
@@ -178,13 +199,19 @@ impl<'p> Env<'p> {
                 self.reg_mut(dst).mark_unknown();
                 return Ok(());
             }
-            return Err(self.fail(EACCES, &format!("R{} 32-bit pointer arithmetic prohibited", dst)));
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} 32-bit pointer arithmetic prohibited", dst),
+            ));
         }
         if ptr.maybe_null {
             let t = reg_type_str(self.prog, &ptr);
             return Err(self.fail(
                 EACCES,
-                &format!("R{} pointer arithmetic on {} prohibited, null-check it first", dst, t),
+                &format!(
+                    "R{} pointer arithmetic on {} prohibited, null-check it first",
+                    dst, t
+                ),
             ));
         }
         let known = off.var_off.is_const();
@@ -197,7 +224,10 @@ impl<'p> Env<'p> {
             | RegType::SockCommon
             | RegType::TcpSock => {
                 let t = reg_type_str(self.prog, &ptr);
-                return Err(self.fail(EACCES, &format!("R{} pointer arithmetic on {} prohibited", dst, t)));
+                return Err(self.fail(
+                    EACCES,
+                    &format!("R{} pointer arithmetic on {} prohibited", dst, t),
+                ));
             }
             _ => {}
         }
@@ -216,11 +246,16 @@ impl<'p> Env<'p> {
                 } else {
                     d.smin = ptr.smin.checked_add(off.smin).unwrap_or(i64::MIN);
                     d.smax = ptr.smax.checked_add(off.smax).unwrap_or(i64::MAX);
-                    if ptr.smin.checked_add(off.smin).is_none() || ptr.smax.checked_add(off.smax).is_none() {
+                    if ptr.smin.checked_add(off.smin).is_none()
+                        || ptr.smax.checked_add(off.smax).is_none()
+                    {
                         d.smin = i64::MIN;
                         d.smax = i64::MAX;
                     }
-                    match (ptr.umin.checked_add(off.umin), ptr.umax.checked_add(off.umax)) {
+                    match (
+                        ptr.umin.checked_add(off.umin),
+                        ptr.umax.checked_add(off.umax),
+                    ) {
                         (Some(a), Some(b)) => {
                             d.umin = a;
                             d.umax = b;
@@ -239,16 +274,25 @@ impl<'p> Env<'p> {
             }
             BPF_SUB => {
                 if scalar_dst {
-                    return Err(self.fail(EACCES, &format!("R{} tried to subtract pointer from scalar", dst)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("R{} tried to subtract pointer from scalar", dst),
+                    ));
                 }
                 if ptr.ty == RegType::Stack {
-                    return Err(self.fail(EACCES, &format!("R{} subtraction from stack pointer prohibited", dst)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("R{} subtraction from stack pointer prohibited", dst),
+                    ));
                 }
                 let noff = ptr.off as i64 - smin_val;
                 if known && noff == noff as i32 as i64 {
                     d.off = noff as i32;
                 } else {
-                    match (ptr.smin.checked_sub(off.smax), ptr.smax.checked_sub(off.smin)) {
+                    match (
+                        ptr.smin.checked_sub(off.smax),
+                        ptr.smax.checked_sub(off.smin),
+                    ) {
                         (Some(a), Some(b)) => {
                             d.smin = a;
                             d.smax = b;
@@ -277,13 +321,21 @@ impl<'p> Env<'p> {
             BPF_AND | BPF_OR | BPF_XOR => {
                 return Err(self.fail(
                     EACCES,
-                    &format!("R{} bitwise operator {} on pointer prohibited", dst, alu_str(op)),
+                    &format!(
+                        "R{} bitwise operator {} on pointer prohibited",
+                        dst,
+                        alu_str(op)
+                    ),
                 ));
             }
             _ => {
                 return Err(self.fail(
                     EACCES,
-                    &format!("R{} pointer arithmetic with {} operator prohibited", dst, alu_str(op)),
+                    &format!(
+                        "R{} pointer arithmetic with {} operator prohibited",
+                        dst,
+                        alu_str(op)
+                    ),
                 ));
             }
         }
@@ -316,7 +368,10 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
     let src32_known = src.var_off.subreg().is_const();
     let known = if alu64 { src_known } else { src32_known };
     let (smin_val, smax_val, umin_val, umax_val) = (src.smin, src.smax, src.umin, src.umax);
-    if (known && (smin_val != smax_val || umin_val != umax_val)) || smin_val > smax_val || umin_val > umax_val {
+    if (known && (smin_val != smax_val || umin_val != umax_val))
+        || smin_val > smax_val
+        || umin_val > umax_val
+    {
         d.mark_unknown();
         finish(dst, d, live, parent, precise, alu64);
         return;
@@ -411,7 +466,14 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
     finish(dst, d, live, parent, precise, alu64);
 }
 
-fn finish(dst: &mut RegState, mut d: RegState, live: u8, parent: Option<crate::regs::ParentLink>, precise: bool, alu64: bool) {
+fn finish(
+    dst: &mut RegState,
+    mut d: RegState,
+    live: u8,
+    parent: Option<crate::regs::ParentLink>,
+    precise: bool,
+    alu64: bool,
+) {
     if !alu64 {
         d.zext_32_to_64();
     }
@@ -504,7 +566,10 @@ fn mul64(d: &mut RegState, s: &RegState) {
         d.mark_unbounded64();
         return;
     }
-    match (d.umax.checked_mul(s.umax), d.umax > u32::MAX as u64 || s.umax > u32::MAX as u64) {
+    match (
+        d.umax.checked_mul(s.umax),
+        d.umax > u32::MAX as u64 || s.umax > u32::MAX as u64,
+    ) {
         (Some(m), false) => {
             d.umin = d.umin.wrapping_mul(s.umin);
             d.umax = m;

@@ -28,7 +28,11 @@ pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
         let not_null = !reg.maybe_null
             && matches!(
                 reg.ty,
-                RegType::Socket | RegType::TcpSock | RegType::MapValue | RegType::MapKey | RegType::SockCommon
+                RegType::Socket
+                    | RegType::TcpSock
+                    | RegType::MapValue
+                    | RegType::MapKey
+                    | RegType::SockCommon
             );
         if !not_null || val != 0 {
             return -1;
@@ -219,7 +223,14 @@ pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
 }
 
 /// `reg_set_min_max()`: what each branch learns of a scalar compared with a constant.
-pub fn reg_set_min_max(true_reg: &mut RegState, false_reg: &mut RegState, val: u64, val32: u32, op: u8, jmp32: bool) {
+pub fn reg_set_min_max(
+    true_reg: &mut RegState,
+    false_reg: &mut RegState,
+    val: u64,
+    val32: u32,
+    op: u8,
+    jmp32: bool,
+) {
     if false_reg.is_pointer() {
         return;
     }
@@ -231,7 +242,11 @@ pub fn reg_set_min_max(true_reg: &mut RegState, false_reg: &mut RegState, val: u
     let sval32 = val32 as i32;
     match op {
         BPF_JEQ | BPF_JNE => {
-            let r = if op == BPF_JEQ { &mut *true_reg } else { &mut *false_reg };
+            let r = if op == BPF_JEQ {
+                &mut *true_reg
+            } else {
+                &mut *false_reg
+            };
             if jmp32 {
                 r.var_off = r.var_off.const_subreg(val32);
                 r.s32_min = val32 as i32;
@@ -269,52 +284,116 @@ pub fn reg_set_min_max(true_reg: &mut RegState, false_reg: &mut RegState, val: u
         }
         BPF_JGE | BPF_JGT => {
             if jmp32 {
-                let fu = if op == BPF_JGT { val32 } else { val32.wrapping_sub(1) };
-                let tu = if op == BPF_JGT { val32.wrapping_add(1) } else { val32 };
+                let fu = if op == BPF_JGT {
+                    val32
+                } else {
+                    val32.wrapping_sub(1)
+                };
+                let tu = if op == BPF_JGT {
+                    val32.wrapping_add(1)
+                } else {
+                    val32
+                };
                 false_reg.u32_max = false_reg.u32_max.min(fu);
                 true_reg.u32_min = true_reg.u32_min.max(tu);
             } else {
-                let fu = if op == BPF_JGT { val } else { val.wrapping_sub(1) };
-                let tu = if op == BPF_JGT { val.wrapping_add(1) } else { val };
+                let fu = if op == BPF_JGT {
+                    val
+                } else {
+                    val.wrapping_sub(1)
+                };
+                let tu = if op == BPF_JGT {
+                    val.wrapping_add(1)
+                } else {
+                    val
+                };
                 false_reg.umax = false_reg.umax.min(fu);
                 true_reg.umin = true_reg.umin.max(tu);
             }
         }
         BPF_JSGE | BPF_JSGT => {
             if jmp32 {
-                let fs = if op == BPF_JSGT { sval32 } else { sval32.wrapping_sub(1) };
-                let ts = if op == BPF_JSGT { sval32.wrapping_add(1) } else { sval32 };
+                let fs = if op == BPF_JSGT {
+                    sval32
+                } else {
+                    sval32.wrapping_sub(1)
+                };
+                let ts = if op == BPF_JSGT {
+                    sval32.wrapping_add(1)
+                } else {
+                    sval32
+                };
                 false_reg.s32_max = false_reg.s32_max.min(fs);
                 true_reg.s32_min = true_reg.s32_min.max(ts);
             } else {
-                let fs = if op == BPF_JSGT { sval } else { sval.wrapping_sub(1) };
-                let ts = if op == BPF_JSGT { sval.wrapping_add(1) } else { sval };
+                let fs = if op == BPF_JSGT {
+                    sval
+                } else {
+                    sval.wrapping_sub(1)
+                };
+                let ts = if op == BPF_JSGT {
+                    sval.wrapping_add(1)
+                } else {
+                    sval
+                };
                 false_reg.smax = false_reg.smax.min(fs);
                 true_reg.smin = true_reg.smin.max(ts);
             }
         }
         BPF_JLE | BPF_JLT => {
             if jmp32 {
-                let fu = if op == BPF_JLT { val32 } else { val32.wrapping_add(1) };
-                let tu = if op == BPF_JLT { val32.wrapping_sub(1) } else { val32 };
+                let fu = if op == BPF_JLT {
+                    val32
+                } else {
+                    val32.wrapping_add(1)
+                };
+                let tu = if op == BPF_JLT {
+                    val32.wrapping_sub(1)
+                } else {
+                    val32
+                };
                 false_reg.u32_min = false_reg.u32_min.max(fu);
                 true_reg.u32_max = true_reg.u32_max.min(tu);
             } else {
-                let fu = if op == BPF_JLT { val } else { val.wrapping_add(1) };
-                let tu = if op == BPF_JLT { val.wrapping_sub(1) } else { val };
+                let fu = if op == BPF_JLT {
+                    val
+                } else {
+                    val.wrapping_add(1)
+                };
+                let tu = if op == BPF_JLT {
+                    val.wrapping_sub(1)
+                } else {
+                    val
+                };
                 false_reg.umin = false_reg.umin.max(fu);
                 true_reg.umax = true_reg.umax.min(tu);
             }
         }
         BPF_JSLE | BPF_JSLT => {
             if jmp32 {
-                let fs = if op == BPF_JSLT { sval32 } else { sval32.wrapping_add(1) };
-                let ts = if op == BPF_JSLT { sval32.wrapping_sub(1) } else { sval32 };
+                let fs = if op == BPF_JSLT {
+                    sval32
+                } else {
+                    sval32.wrapping_add(1)
+                };
+                let ts = if op == BPF_JSLT {
+                    sval32.wrapping_sub(1)
+                } else {
+                    sval32
+                };
                 false_reg.s32_min = false_reg.s32_min.max(fs);
                 true_reg.s32_max = true_reg.s32_max.min(ts);
             } else {
-                let fs = if op == BPF_JSLT { sval } else { sval.wrapping_add(1) };
-                let ts = if op == BPF_JSLT { sval.wrapping_sub(1) } else { sval };
+                let fs = if op == BPF_JSLT {
+                    sval
+                } else {
+                    sval.wrapping_add(1)
+                };
+                let ts = if op == BPF_JSLT {
+                    sval.wrapping_sub(1)
+                } else {
+                    sval
+                };
                 false_reg.smin = false_reg.smin.max(fs);
                 true_reg.smax = true_reg.smax.min(ts);
             }
@@ -423,7 +502,11 @@ impl<'p> Env<'p> {
             return Err(self.fail(EINVAL, "BPF_JMP/JMP32 uses reserved fields"));
         }
         let dst = *self.reg(insn.dst);
-        let src = if x { *self.reg(insn.src) } else { RegState::not_init() };
+        let src = if x {
+            *self.reg(insn.src)
+        } else {
+            RegState::not_init()
+        };
         let pred = if !x {
             is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32)
         } else if src.ty == RegType::Scalar && jmp32 && src.var_off.subreg().is_const() {
@@ -462,11 +545,25 @@ impl<'p> Env<'p> {
                 let mut t_s = self.other_branch().frames[cf].regs[s];
                 let mut f_s = src;
                 if src.var_off.is_const() || (jmp32 && src.var_off.subreg().is_const()) {
-                    reg_set_min_max(&mut t_d, &mut f_d, src.var_off.value, src.var_off.subreg().value as u32, op, jmp32);
+                    reg_set_min_max(
+                        &mut t_d,
+                        &mut f_d,
+                        src.var_off.value,
+                        src.var_off.subreg().value as u32,
+                        op,
+                        jmp32,
+                    );
                     self.other_branch().frames[cf].regs[d] = t_d;
                     self.cur.frames[cf].regs[d] = f_d;
                 } else if dst.var_off.is_const() || (jmp32 && dst.var_off.subreg().is_const()) {
-                    reg_set_min_max(&mut t_s, &mut f_s, dst.var_off.value, dst.var_off.subreg().value as u32, flip(op), jmp32);
+                    reg_set_min_max(
+                        &mut t_s,
+                        &mut f_s,
+                        dst.var_off.value,
+                        dst.var_off.subreg().value as u32,
+                        flip(op),
+                        jmp32,
+                    );
                     self.other_branch().frames[cf].regs[s] = t_s;
                     self.cur.frames[cf].regs[s] = f_s;
                 } else if !jmp32 && (op == BPF_JEQ || op == BPF_JNE) {
@@ -492,7 +589,14 @@ impl<'p> Env<'p> {
         } else if dst.ty == RegType::Scalar {
             let mut t_d = self.other_branch().frames[cf].regs[d];
             let mut f_d = dst;
-            reg_set_min_max(&mut t_d, &mut f_d, insn.imm as i64 as u64, insn.imm as u32, op, jmp32);
+            reg_set_min_max(
+                &mut t_d,
+                &mut f_d,
+                insn.imm as i64 as u64,
+                insn.imm as u32,
+                op,
+                jmp32,
+            );
             self.other_branch().frames[cf].regs[d] = t_d;
             self.cur.frames[cf].regs[d] = f_d;
         }

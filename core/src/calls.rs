@@ -37,11 +37,17 @@ impl<'p> Env<'p> {
         let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
         let Some(subprog) = self.subprog_of_start(target) else {
             let t = target;
-            return Err(self.fail(EINVAL, &format!("verifier bug. No program starts at insn {}", t)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("verifier bug. No program starts at insn {}", t),
+            ));
         };
         if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
             let n = self.cur.curframe() + 2;
-            return Err(self.fail(E2BIG, &format!("the call stack of {} frames is too deep", n)));
+            return Err(self.fail(
+                E2BIG,
+                &format!("the call stack of {} frames is too deep", n),
+            ));
         }
         let callsite = self.insn_idx;
         let mut callee = self.new_frame(callsite, subprog);
@@ -70,7 +76,14 @@ impl<'p> Env<'p> {
     }
 
     /// The callee frame of a helper's callback (`set_*_callback_state`).
-    fn callback_frame(&self, callsite: usize, subprog: usize, kind: CallbackKind, meta: &ArgMeta, frameno: u8) -> FuncState {
+    fn callback_frame(
+        &self,
+        callsite: usize,
+        subprog: usize,
+        kind: CallbackKind,
+        meta: &ArgMeta,
+        frameno: u8,
+    ) -> FuncState {
         let mut callee = FuncState::new(callsite as i32, frameno, subprog as u16);
         let caller = self.cur.cur();
         match kind {
@@ -113,10 +126,19 @@ impl<'p> Env<'p> {
     /// A helper that calls a callback synchronously (`bpf_loop`,
     /// `bpf_for_each_map_elem`): 6.1 walks the body once, inline; 6.7 pushes
     /// a state that enters it and goes on after the call.
-    pub fn check_sync_callback(&mut self, callsite: usize, subprog: usize, kind: CallbackKind, meta: &ArgMeta) -> VResult<()> {
+    pub fn check_sync_callback(
+        &mut self,
+        callsite: usize,
+        subprog: usize,
+        kind: CallbackKind,
+        meta: &ArgMeta,
+    ) -> VResult<()> {
         if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
             let n = self.cur.curframe() + 2;
-            return Err(self.fail(E2BIG, &format!("the call stack of {} frames is too deep", n)));
+            return Err(self.fail(
+                E2BIG,
+                &format!("the call stack of {} frames is too deep", n),
+            ));
         }
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         let frameno = (self.cur.curframe() + 1) as u8;
@@ -179,12 +201,23 @@ impl<'p> Env<'p> {
 
     /// `bpf_timer_set_callback`: a brand-new state for the async callback
     /// is pushed; the caller goes on.
-    pub fn check_async_callback(&mut self, callsite: usize, subprog: usize, meta: &ArgMeta) -> VResult<()> {
+    pub fn check_async_callback(
+        &mut self,
+        callsite: usize,
+        subprog: usize,
+        meta: &ArgMeta,
+    ) -> VResult<()> {
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         if let Some(s) = self.subprogs.get_mut(subprog) {
             s.is_async_cb = true;
         }
-        let mut callee = self.callback_frame(crate::state::BPF_MAIN_FUNC as usize, subprog, CallbackKind::TimerAsync, meta, 0);
+        let mut callee = self.callback_frame(
+            crate::state::BPF_MAIN_FUNC as usize,
+            subprog,
+            CallbackKind::TimerAsync,
+            meta,
+            0,
+        );
         callee.callsite = crate::state::BPF_MAIN_FUNC;
         callee.async_entry_cnt = self.cur.cur().async_entry_cnt + 1;
         let st = VerifierState {
@@ -253,7 +286,14 @@ impl<'p> Env<'p> {
     }
 
     /// The text of `verbose_invalid_scalar()` for the modelled kernel.
-    pub fn invalid_scalar_msg(&self, reg: &crate::regs::RegState, lo: i64, hi: i64, ctx: &str, name: &str) -> String {
+    pub fn invalid_scalar_msg(
+        &self,
+        reg: &crate::regs::RegState,
+        lo: i64,
+        hi: i64,
+        ctx: &str,
+        name: &str,
+    ) -> String {
         if self.rules.callbacks_iterate {
             // 6.12 wording (the kernel the 6.7 mode is checked against)
             let mut s = format!("{} the register {} has", ctx, name);
@@ -283,7 +323,10 @@ impl<'p> Env<'p> {
                 range_s
             )
         } else {
-            format!("{} the register {} has unknown scalar value should have been in {}", ctx, name, range_s)
+            format!(
+                "{} the register {} has unknown scalar value should have been in {}",
+                ctx, name, range_s
+            )
         }
     }
 
@@ -299,7 +342,13 @@ impl<'p> Env<'p> {
             self.mark_cur_reg_read(0, LIVE_READ64);
             if r0.ty != RegType::Scalar {
                 let t = reg_type_str(self.prog, &r0);
-                return Err(self.fail(EINVAL, &format!("In async callback the register R0 is not a known value ({})", t)));
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "In async callback the register R0 is not a known value ({})",
+                        t
+                    ),
+                ));
             }
             let range = crate::tnum::Tnum::konst(0);
             if !range.contains(r0.var_off) {
@@ -317,7 +366,13 @@ impl<'p> Env<'p> {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
                 let t = reg_type_str(self.prog, &r0);
-                return Err(self.fail(EINVAL, &format!("At program exit the register R0 is not a known value ({})", t)));
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "At program exit the register R0 is not a known value ({})",
+                        t
+                    ),
+                ));
             }
             if !crate::tnum::Tnum::range(0, 1).contains(r0.var_off) {
                 let msg = self.invalid_scalar_msg(&r0, 0, 1, "At program exit", "R0");
@@ -329,9 +384,15 @@ impl<'p> Env<'p> {
 
     /// `check_kfunc_call()` for the test kfuncs.
     pub fn check_kfunc_call(&mut self, insn: &Insn) -> VResult<()> {
-        let Some(kidx) = crate::kfuncs::KFUNCS.iter().position(|k| k.btf_id == insn.imm) else {
+        let Some(kidx) = crate::kfuncs::KFUNCS
+            .iter()
+            .position(|k| k.btf_id == insn.imm)
+        else {
             let id = insn.imm;
-            return Err(self.fail(EACCES, &format!("calling kernel function btf_id {} is not allowed", id)));
+            return Err(self.fail(
+                EACCES,
+                &format!("calling kernel function btf_id {} is not allowed", id),
+            ));
         };
         let k = crate::kfuncs::KFUNCS[kidx];
         if self.prog.prog_type != crate::program::ProgType::SchedCls {
@@ -352,11 +413,17 @@ impl<'p> Env<'p> {
                 let t = reg_type_str(self.prog, &r1);
                 return Err(self.fail(
                     EINVAL,
-                    &format!("arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar", t),
+                    &format!(
+                        "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
+                        t
+                    ),
                 ));
             }
             if r1.ref_obj_id == 0 {
-                return Err(self.fail(EINVAL, "R1 must be referenced when passed to release function"));
+                return Err(self.fail(
+                    EINVAL,
+                    "R1 must be referenced when passed to release function",
+                ));
             }
             release_ref = r1.ref_obj_id;
         } else {
@@ -364,14 +431,20 @@ impl<'p> Env<'p> {
             let r1 = *self.reg(1);
             if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
                 let t = reg_type_str(self.prog, &r1);
-                return Err(self.fail(EINVAL, &format!("arg#0 expected pointer to stack or map value, got {}", t)));
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("arg#0 expected pointer to stack or map value, got {}", t),
+                ));
             }
             self.check_helper_mem_access(1, 8, false, false)?;
         }
         if release_ref != 0 && self.release_reference(release_ref).is_err() {
             return Err(self.fail(
                 EINVAL,
-                &format!("kfunc {}#{} reference has not been acquired before", k.name, k.btf_id),
+                &format!(
+                    "kfunc {}#{} reference has not been acquired before",
+                    k.name, k.btf_id
+                ),
             ));
         }
         for r in 0..=5u8 {

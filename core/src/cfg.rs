@@ -54,7 +54,9 @@ impl<'p> Env<'p> {
             if insn.is_kfunc_call() {
                 if crate::kfuncs::by_btf_id(insn.imm).is_none() {
                     let id = insn.imm;
-                    return Err(self.fail(EINVAL, &format!("kernel btf_id {} is not a function", id)));
+                    return Err(
+                        self.fail(EINVAL, &format!("kernel btf_id {} is not a function", id))
+                    );
                 }
                 continue;
             }
@@ -106,7 +108,10 @@ impl<'p> Env<'p> {
             if is_jmp && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
                 let off = i as i64 + insn.off as i64 + 1;
                 if off < subprog_start as i64 || off >= subprog_end as i64 {
-                    return Err(self.fail(EINVAL, &format!("jump out of range from insn {} to {}", i, off)));
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("jump out of range from insn {} to {}", i, off),
+                    ));
                 }
             }
             if i + 1 == subprog_end {
@@ -185,7 +190,10 @@ impl<'p> Env<'p> {
             let mut pushed = false;
             for (w, kind, loop_ok) in edges {
                 if w < 0 || w >= n as i64 {
-                    return Err(self.fail(EINVAL, &format!("jump out of range from insn {} to {}", t, w)));
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("jump out of range from insn {} to {}", t, w),
+                    ));
                 }
                 let w = w as usize;
                 if kind == BRANCH {
@@ -218,7 +226,10 @@ impl<'p> Env<'p> {
             }
             if self.prog.insns[i].is_ld_imm64() {
                 if i + 1 < n && state[i + 1] != 0 {
-                    return Err(self.fail(EINVAL, &format!("jump into the middle of ldimm64 insn {}", i)));
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("jump into the middle of ldimm64 insn {}", i),
+                    ));
                 }
                 i += 1;
             }

@@ -76,22 +76,48 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                 if class == BPF_ALU64 {
                     return format!("BUG_alu64_{:02x}", c);
                 }
-                let dir = if insn.source() == BPF_TO_BE { "be" } else { "le" };
+                let dir = if insn.source() == BPF_TO_BE {
+                    "be"
+                } else {
+                    "le"
+                };
                 format!("({:02x}) r{} = {}{} r{}", c, d, dir, insn.imm, d)
             } else if op == BPF_NEG {
                 format!("({:02x}) {}{} = -{}{}", c, w, d, w, d)
             } else if op > BPF_END {
                 format!("({:02x}) {}", c, "alu")
             } else if insn.source() == BPF_X {
-                format!("({:02x}) {}{} {} {}{}", c, w, d, ALU[(op >> 4) as usize], w, s)
+                format!(
+                    "({:02x}) {}{} {} {}{}",
+                    c,
+                    w,
+                    d,
+                    ALU[(op >> 4) as usize],
+                    w,
+                    s
+                )
             } else {
-                format!("({:02x}) {}{} {} {}", c, w, d, ALU[(op >> 4) as usize], insn.imm)
+                format!(
+                    "({:02x}) {}{} {} {}",
+                    c,
+                    w,
+                    d,
+                    ALU[(op >> 4) as usize],
+                    insn.imm
+                )
             }
         }
         BPF_STX => {
             let sz = ldst(insn.size());
             if insn.mode() == BPF_MEM {
-                format!("({:02x}) *({} *)(r{} {}) = r{}", c, sz, d, signed(insn.off as i64), s)
+                format!(
+                    "({:02x}) *({} *)(r{} {}) = r{}",
+                    c,
+                    sz,
+                    d,
+                    signed(insn.off as i64),
+                    s
+                )
             } else if insn.mode() == BPF_ATOMIC {
                 let dw = if insn.size() == BPF_DW { "64" } else { "" };
                 match insn.imm {
@@ -158,11 +184,29 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
             if insn.mode() != BPF_MEM {
                 return format!("BUG_ldx_{:02x}", c);
             }
-            format!("({:02x}) r{} = *({} *)(r{} {})", c, d, ldst(insn.size()), s, signed(insn.off as i64))
+            format!(
+                "({:02x}) r{} = *({} *)(r{} {})",
+                c,
+                d,
+                ldst(insn.size()),
+                s,
+                signed(insn.off as i64)
+            )
         }
         BPF_LD => match insn.mode() {
-            BPF_ABS => format!("({:02x}) r0 = *({} *)skb[{}]", c, ldst(insn.size()), insn.imm),
-            BPF_IND => format!("({:02x}) r0 = *({} *)skb[r{} + {}]", c, ldst(insn.size()), s, insn.imm),
+            BPF_ABS => format!(
+                "({:02x}) r0 = *({} *)skb[{}]",
+                c,
+                ldst(insn.size()),
+                insn.imm
+            ),
+            BPF_IND => format!(
+                "({:02x}) r0 = *({} *)skb[r{} + {}]",
+                c,
+                ldst(insn.size()),
+                s,
+                insn.imm
+            ),
             BPF_IMM if insn.size() == BPF_DW => {
                 let hi = prog.insns.get(idx + 1).map(|n| n.imm).unwrap_or(0);
                 let imm = if s == BPF_PSEUDO_MAP_FD || s == BPF_PSEUDO_MAP_VALUE {
@@ -222,7 +266,10 @@ pub fn program_text(prog: &Program) -> String {
     out.push_str(&format!(".license \"{}\"\n", prog.license));
     for m in &prog.maps {
         if m.map_type == crate::program::MapType::Ringbuf {
-            out.push_str(&format!(".map {} ringbuf entries={}\n", m.name, m.max_entries));
+            out.push_str(&format!(
+                ".map {} ringbuf entries={}\n",
+                m.name, m.max_entries
+            ));
             continue;
         }
         out.push_str(&format!(
@@ -247,7 +294,10 @@ pub fn program_text(prog: &Program) -> String {
     for (i, insn) in prog.insns.iter().enumerate() {
         let t = if insn.is_pseudo_call() || insn.is_pseudo_func() {
             Some(i as i64 + insn.imm as i64 + 1)
-        } else if (insn.class() == BPF_JMP || insn.class() == BPF_JMP32) && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
+        } else if (insn.class() == BPF_JMP || insn.class() == BPF_JMP32)
+            && insn.op() != BPF_CALL
+            && insn.op() != BPF_EXIT
+        {
             Some(i as i64 + insn.off as i64 + 1)
         } else {
             None
@@ -259,7 +309,14 @@ pub fn program_text(prog: &Program) -> String {
         }
     }
     for (name, idx) in &prog.labels {
-        if *idx <= n && names[*idx].is_none() && !name.chars().next().map(|c| c.is_ascii_digit()).unwrap_or(true) {
+        if *idx <= n
+            && names[*idx].is_none()
+            && !name
+                .chars()
+                .next()
+                .map(|c| c.is_ascii_digit())
+                .unwrap_or(true)
+        {
             names[*idx] = Some(name.clone());
         }
     }
@@ -310,15 +367,23 @@ pub fn program_text(prog: &Program) -> String {
                 None => body.to_string(),
             }
         } else if class == BPF_LD && (insn.mode() == BPF_IND) {
-            format!("r0 = *({} *)skb[r{} + {}]", ldst(insn.size()), insn.src, insn.imm)
-        } else if (class == BPF_ALU || class == BPF_ALU64) && insn.op() == BPF_MOV && insn.off != 0 {
+            format!(
+                "r0 = *({} *)skb[r{} + {}]",
+                ldst(insn.size()),
+                insn.src,
+                insn.imm
+            )
+        } else if (class == BPF_ALU || class == BPF_ALU64) && insn.op() == BPF_MOV && insn.off != 0
+        {
             let w = if class == BPF_ALU { 'w' } else { 'r' };
             format!("{}{} = (s{}){}{}", w, insn.dst, insn.off, w, insn.src)
         } else if class == BPF_STX && insn.mode() == BPF_ATOMIC {
             atomic_text(&insn)
         } else {
             let full = insn_text(prog, i);
-            full.split_once(") ").map(|x| x.1.to_string()).unwrap_or(full)
+            full.split_once(") ")
+                .map(|x| x.1.to_string())
+                .unwrap_or(full)
         };
         out.push_str("    ");
         out.push_str(&text);
@@ -337,7 +402,14 @@ fn atomic_text(insn: &Insn) -> String {
     let bits = if insn.size() == BPF_DW { 64 } else { 32 };
     let m = format!("(r{} {:+})", insn.dst, insn.off);
     match insn.imm {
-        0x00 | 0x50 | 0x40 | 0xa0 => format!("lock *({} *){} {} {}{}", sz, m, ALU[((insn.imm & 0xf0) >> 4) as usize], w, insn.src),
+        0x00 | 0x50 | 0x40 | 0xa0 => format!(
+            "lock *({} *){} {} {}{}",
+            sz,
+            m,
+            ALU[((insn.imm & 0xf0) >> 4) as usize],
+            w,
+            insn.src
+        ),
         0x01 | 0x51 | 0x41 | 0xa1 => format!(
             "{}{} = atomic_fetch_{}(({} *){}, {}{})",
             w,
@@ -348,7 +420,10 @@ fn atomic_text(insn: &Insn) -> String {
             w,
             insn.src
         ),
-        BPF_XCHG => format!("{}{} = xchg_{}(r{} {:+}, {}{})", w, insn.src, bits, insn.dst, insn.off, w, insn.src),
+        BPF_XCHG => format!(
+            "{}{} = xchg_{}(r{} {:+}, {}{})",
+            w, insn.src, bits, insn.dst, insn.off, w, insn.src
+        ),
         BPF_CMPXCHG => format!(
             "{}0 = cmpxchg_{}(r{} {:+}, {}0, {}{})",
             w, bits, insn.dst, insn.off, w, w, insn.src

@@ -7,7 +7,9 @@ use crate::log::{func_state_str, Log, BPF_LOG_LEVEL2};
 use crate::mode::Rules;
 use crate::outcome::Stats;
 use crate::program::Program;
-use crate::regs::{ParentLink, RegState, RegType, LIVE_READ, LIVE_READ32, LIVE_READ64, LIVE_WRITTEN};
+use crate::regs::{
+    ParentLink, RegState, RegType, LIVE_READ, LIVE_READ32, LIVE_READ64, LIVE_WRITTEN,
+};
 use crate::state::{FuncState, VerifierState, BPF_MAIN_FUNC};
 use crate::trace::{Event, EventKind, Step, Trace};
 
@@ -310,7 +312,9 @@ impl<'p> Env<'p> {
         };
         let f = st.frames.get_mut(loc.link.frame as usize)?;
         if loc.link.stack {
-            f.stack.get_mut(loc.link.idx as usize).map(|s| &mut s.spilled)
+            f.stack
+                .get_mut(loc.link.idx as usize)
+                .map(|s| &mut s.spilled)
         } else {
             f.regs.get_mut(loc.link.idx as usize)
         }
@@ -429,7 +433,10 @@ impl<'p> Env<'p> {
         self.event(EventKind::Push, prev_insn_idx as u32, insn_idx as u32);
         if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
             let n = self.head.len();
-            return Err(self.fail(E2BIG, &format!("The sequence of {} jumps is too complex.", n)));
+            return Err(self.fail(
+                E2BIG,
+                &format!("The sequence of {} jumps is too complex.", n),
+            ));
         }
         if let Some(p) = self.cur.parent {
             if let Some(cp) = self.checkpoints.get_mut(p as usize) {
@@ -440,7 +447,12 @@ impl<'p> Env<'p> {
     }
 
     /// Pushes an already built state (async callbacks, 6.7 callback entries).
-    pub fn push_state(&mut self, st: VerifierState, insn_idx: usize, prev_insn_idx: usize) -> VResult<()> {
+    pub fn push_state(
+        &mut self,
+        st: VerifierState,
+        insn_idx: usize,
+        prev_insn_idx: usize,
+    ) -> VResult<()> {
         let parent = st.parent;
         self.head.push(StackElem {
             st,
@@ -450,7 +462,10 @@ impl<'p> Env<'p> {
         });
         if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
             let n = self.head.len();
-            return Err(self.fail(E2BIG, &format!("The sequence of {} jumps is too complex.", n)));
+            return Err(self.fail(
+                E2BIG,
+                &format!("The sequence of {} jumps is too complex.", n),
+            ));
         }
         if let Some(p) = parent {
             if let Some(cp) = self.checkpoints.get_mut(p as usize) {
@@ -486,7 +501,11 @@ impl<'p> Env<'p> {
         if !self.log.level2() && self.log.enabled() {
             self.log.reset(elem.log_pos);
         }
-        self.event(EventKind::Pop, self.prev_insn_idx as u32, self.insn_idx as u32);
+        self.event(
+            EventKind::Pop,
+            self.prev_insn_idx as u32,
+            self.insn_idx as u32,
+        );
         true
     }
 
@@ -553,7 +572,10 @@ impl<'p> Env<'p> {
         self.insn_processed += 1;
         if self.insn_processed > BPF_COMPLEXITY_LIMIT_INSNS {
             let n = self.insn_processed;
-            return Err(self.fail(E2BIG, &format!("BPF program is too large. Processed {} insn", n)));
+            return Err(self.fail(
+                E2BIG,
+                &format!("BPF program is too large. Processed {} insn", n),
+            ));
         }
 
         match self.is_state_visited(self.insn_idx)? {
@@ -561,7 +583,10 @@ impl<'p> Env<'p> {
                 // found an equivalent state: this path is safe
                 if self.log_on() {
                     if self.do_print_state {
-                        let s = format!("\nfrom {} to {}{}: safe\n", self.prev_insn_idx, self.insn_idx, "");
+                        let s = format!(
+                            "\nfrom {} to {}{}: safe\n",
+                            self.prev_insn_idx, self.insn_idx, ""
+                        );
                         self.verbose(&s);
                     } else {
                         let s = format!("{}: safe\n", self.insn_idx);
@@ -578,7 +603,11 @@ impl<'p> Env<'p> {
                 "\nfrom {} to {}{}:",
                 self.prev_insn_idx,
                 self.insn_idx,
-                if self.cur.speculative { " (speculative execution)" } else { "" }
+                if self.cur.speculative {
+                    " (speculative execution)"
+                } else {
+                    ""
+                }
             );
             self.verbose(&s);
             let fr = self.cur.curframe();
@@ -591,7 +620,11 @@ impl<'p> Env<'p> {
                 self.print_insn_state();
             }
             self.log.prev_log_len = self.log.len();
-            let s = format!("{}: {}\n", self.insn_idx, crate::disasm::insn_text(self.prog, self.insn_idx));
+            let s = format!(
+                "{}: {}\n",
+                self.insn_idx,
+                crate::disasm::insn_text(self.prog, self.insn_idx)
+            );
             self.verbose(&s);
             self.log.prev_insn_print_len = self.log.len() - self.log.prev_log_len;
             self.log.prev_log_len = self.log.len();
@@ -626,7 +659,9 @@ impl<'p> Env<'p> {
                 self.jmps_processed += 1;
                 if op == BPF_CALL {
                     if insn.source() != BPF_K
-                        || (insn.src != BPF_PSEUDO_CALL && insn.src != BPF_PSEUDO_KFUNC_CALL && insn.src != 0)
+                        || (insn.src != BPF_PSEUDO_CALL
+                            && insn.src != BPF_PSEUDO_KFUNC_CALL
+                            && insn.src != 0)
                         || insn.off != 0
                         || insn.dst != 0
                         || class == BPF_JMP32
@@ -634,7 +669,10 @@ impl<'p> Env<'p> {
                         return Err(self.fail(EINVAL, "BPF_CALL uses reserved fields"));
                     }
                     if self.cur.active_spin_lock != 0 && insn.src != 0 {
-                        return Err(self.fail(EINVAL, "function calls are not allowed while holding a lock"));
+                        return Err(self.fail(
+                            EINVAL,
+                            "function calls are not allowed while holding a lock",
+                        ));
                     }
                     if insn.src == BPF_PSEUDO_CALL {
                         self.check_func_call(&insn)?;
@@ -644,13 +682,23 @@ impl<'p> Env<'p> {
                         self.check_helper_call(&insn)?;
                     }
                 } else if op == BPF_JA {
-                    if insn.source() != BPF_K || insn.imm != 0 || insn.src != 0 || insn.dst != 0 || class == BPF_JMP32 {
+                    if insn.source() != BPF_K
+                        || insn.imm != 0
+                        || insn.src != 0
+                        || insn.dst != 0
+                        || class == BPF_JMP32
+                    {
                         return Err(self.fail(EINVAL, "BPF_JA uses reserved fields"));
                     }
                     self.insn_idx = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
                     return Ok(StepResult::Continue);
                 } else if op == BPF_EXIT {
-                    if insn.source() != BPF_K || insn.imm != 0 || insn.src != 0 || insn.dst != 0 || class == BPF_JMP32 {
+                    if insn.source() != BPF_K
+                        || insn.imm != 0
+                        || insn.src != 0
+                        || insn.dst != 0
+                        || class == BPF_JMP32
+                    {
                         return Err(self.fail(EINVAL, "BPF_EXIT uses reserved fields"));
                     }
                     return self.do_exit();

@@ -100,7 +100,10 @@ impl<'p> Exploration<'p> {
             Ok(())
         })();
         let steps = env.step_no as usize;
-        let opts = Options { trace: true, ..*opts };
+        let opts = Options {
+            trace: true,
+            ..*opts
+        };
         let outcome = finish(env, result, &opts);
         Exploration {
             outcome,

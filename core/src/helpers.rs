@@ -91,68 +91,189 @@ const fn p(id: u32, args: [Arg; 5], ret: Ret, avail: Avail) -> Proto {
 }
 
 pub const PROTOS: &[Proto] = &[
-    p(1, [ConstMapPtr, MapKey, DontCare, DontCare, DontCare], Ret::MapValueOrNull, Avail::Base),
-    p(2, [ConstMapPtr, MapKey, MapValue, Anything, DontCare], Ret::Integer, Avail::Base),
-    p(3, [ConstMapPtr, MapKey, DontCare, DontCare, DontCare], Ret::Integer, Avail::Base),
+    p(
+        1,
+        [ConstMapPtr, MapKey, DontCare, DontCare, DontCare],
+        Ret::MapValueOrNull,
+        Avail::Base,
+    ),
+    p(
+        2,
+        [ConstMapPtr, MapKey, MapValue, Anything, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
+    p(
+        3,
+        [ConstMapPtr, MapKey, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
     p(5, [DontCare; 5], Ret::Integer, Avail::Base),
     Proto {
         gpl_only: true,
-        ..p(6, [MemRdonly, ConstSize, DontCare, DontCare, DontCare], Ret::Integer, Avail::BasePerfmon)
+        ..p(
+            6,
+            [MemRdonly, ConstSize, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BasePerfmon,
+        )
     },
     p(7, [DontCare; 5], Ret::Integer, Avail::Base),
     p(8, [DontCare; 5], Ret::Integer, Avail::Base),
-    p(12, [Ctx, ConstMapPtr, Anything, DontCare, DontCare], Ret::Void, Avail::Base),
+    p(
+        12,
+        [Ctx, ConstMapPtr, Anything, DontCare, DontCare],
+        Ret::Void,
+        Avail::Base,
+    ),
     Proto {
         acquire: true,
-        ..p(84, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SocketOrNull, Avail::SkLookup)
+        ..p(
+            84,
+            [Ctx, MemRdonly, ConstSize, Anything, Anything],
+            Ret::SocketOrNull,
+            Avail::SkLookup,
+        )
     },
     Proto {
         acquire: true,
-        ..p(85, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SocketOrNull, Avail::SkLookup)
+        ..p(
+            85,
+            [Ctx, MemRdonly, ConstSize, Anything, Anything],
+            Ret::SocketOrNull,
+            Avail::SkLookup,
+        )
     },
-    p(86, [ReleaseSockCommon, DontCare, DontCare, DontCare, DontCare], Ret::Integer, Avail::SkLookup),
-    p(93, [SpinLock, DontCare, DontCare, DontCare, DontCare], Ret::Void, Avail::BaseCapBpf),
-    p(94, [SpinLock, DontCare, DontCare, DontCare, DontCare], Ret::Void, Avail::BaseCapBpf),
+    p(
+        86,
+        [ReleaseSockCommon, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::SkLookup,
+    ),
+    p(
+        93,
+        [SpinLock, DontCare, DontCare, DontCare, DontCare],
+        Ret::Void,
+        Avail::BaseCapBpf,
+    ),
+    p(
+        94,
+        [SpinLock, DontCare, DontCare, DontCare, DontCare],
+        Ret::Void,
+        Avail::BaseCapBpf,
+    ),
     Proto {
         acquire: true,
-        ..p(99, [Ctx, MemRdonly, ConstSize, Anything, Anything], Ret::SockCommonOrNull, Avail::SkLookup)
+        ..p(
+            99,
+            [Ctx, MemRdonly, ConstSize, Anything, Anything],
+            Ret::SockCommonOrNull,
+            Avail::SkLookup,
+        )
     },
     Proto {
         gpl_only: true,
-        ..p(113, [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare], Ret::Integer, Avail::BasePerfmon)
+        ..p(
+            113,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BasePerfmon,
+        )
     },
-    p(130, [ConstMapPtr, MemRdonly, ConstSizeOrZero, Anything, DontCare], Ret::Integer, Avail::Base),
+    p(
+        130,
+        [ConstMapPtr, MemRdonly, ConstSizeOrZero, Anything, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
     Proto {
         acquire: true,
-        ..p(131, [ConstMapPtr, ConstAllocSizeOrZero, Anything, DontCare, DontCare], Ret::AllocMemOrNull, Avail::Base)
+        ..p(
+            131,
+            [
+                ConstMapPtr,
+                ConstAllocSizeOrZero,
+                Anything,
+                DontCare,
+                DontCare,
+            ],
+            Ret::AllocMemOrNull,
+            Avail::Base,
+        )
     },
-    p(132, [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare], Ret::Void, Avail::Base),
-    p(133, [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare], Ret::Void, Avail::Base),
-    p(134, [ConstMapPtr, Anything, DontCare, DontCare, DontCare], Ret::Integer, Avail::Base),
+    p(
+        132,
+        [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare],
+        Ret::Void,
+        Avail::Base,
+    ),
+    p(
+        133,
+        [ReleaseAllocMem, Anything, DontCare, DontCare, DontCare],
+        Ret::Void,
+        Avail::Base,
+    ),
+    p(
+        134,
+        [ConstMapPtr, Anything, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
     Proto {
         callback: CallbackKind::ForEachMapElem,
-        ..p(164, [ConstMapPtr, Func, StackOrNull, Anything, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            164,
+            [ConstMapPtr, Func, StackOrNull, Anything, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
     Proto {
         gpl_only: true,
-        ..p(169, [Timer, ConstMapPtr, Anything, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            169,
+            [Timer, ConstMapPtr, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
     Proto {
         gpl_only: true,
         callback: CallbackKind::TimerAsync,
-        ..p(170, [Timer, Func, DontCare, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            170,
+            [Timer, Func, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
     Proto {
         gpl_only: true,
-        ..p(171, [Timer, Anything, Anything, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            171,
+            [Timer, Anything, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
     Proto {
         gpl_only: true,
-        ..p(172, [Timer, DontCare, DontCare, DontCare, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            172,
+            [Timer, DontCare, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
     Proto {
         callback: CallbackKind::Loop,
-        ..p(181, [Anything, Func, StackOrNull, Anything, DontCare], Ret::Integer, Avail::BaseCapBpf)
+        ..p(
+            181,
+            [Anything, Func, StackOrNull, Anything, DontCare],
+            Ret::Integer,
+            Avail::BaseCapBpf,
+        )
     },
 ];
 
@@ -209,7 +330,16 @@ fn expected_str(arg: Arg) -> String {
         names = vec!["sock_common", "sock", "tcp_sock", "xdp_sock", "ptr_"];
     }
     if matches!(arg, MemRdonly | UninitMem) {
-        names = vec!["fp", "pkt", "pkt_meta", "map_key", "map_value", "mem", "alloc_mem", "buf"];
+        names = vec![
+            "fp",
+            "pkt",
+            "pkt_meta",
+            "map_key",
+            "map_value",
+            "mem",
+            "alloc_mem",
+            "buf",
+        ];
     }
     names.join(", ")
 }
@@ -265,7 +395,10 @@ impl<'p> Env<'p> {
                 let n = helper_name(func_id);
                 return Err(self.fail(
                     EINVAL,
-                    &format!("func {}#{} reference has not been acquired before", n, func_id),
+                    &format!(
+                        "func {}#{} reference has not been acquired before",
+                        n, func_id
+                    ),
                 ));
             }
         }
@@ -318,7 +451,10 @@ impl<'p> Env<'p> {
                 if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
                     continue;
                 }
-                self.verbose(&format!("Unreleased reference id={} alloc_insn={}\n", r.id, r.insn));
+                self.verbose(&format!(
+                    "Unreleased reference id={} alloc_insn={}\n",
+                    r.id, r.insn
+                ));
                 any = true;
             }
             if any {
@@ -403,7 +539,10 @@ impl<'p> Env<'p> {
         if !ok {
             let n = helper_name(func_id);
             let t = map_type_number(mt);
-            return Err(self.fail(EINVAL, &format!("cannot pass map_type {} into func {}#{}", t, n, func_id)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("cannot pass map_type {} into func {}#{}", t, n, func_id),
+            ));
         }
         Ok(())
     }
@@ -433,17 +572,28 @@ impl<'p> Env<'p> {
                 return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
             }
             // check_func_arg_reg_off
-            if matches!(at, ReleaseAllocMem | ReleaseSockCommon) && (reg.off != 0 || !reg.var_off.equals_const(0)) {
+            if matches!(at, ReleaseAllocMem | ReleaseSockCommon)
+                && (reg.off != 0 || !reg.var_off.equals_const(0))
+            {
                 return Err(self.fail(
                     EINVAL,
-                    &format!("R{} must have zero offset when passed to release func", regno),
+                    &format!(
+                        "R{} must have zero offset when passed to release func",
+                        regno
+                    ),
                 ));
             }
-            if matches!(at, Ctx | ConstMapPtr | Func | Timer) && (reg.off != 0 || !reg.var_off.equals_const(0)) && at != Timer {
+            if matches!(at, Ctx | ConstMapPtr | Func | Timer)
+                && (reg.off != 0 || !reg.var_off.equals_const(0))
+                && at != Timer
+            {
                 let t = reg_type_str(self.prog, &reg);
                 return Err(self.fail(
                     EACCES,
-                    &format!("dereference of modified {} ptr R{} off={} disallowed", t, regno, reg.off),
+                    &format!(
+                        "dereference of modified {} ptr R{} off={} disallowed",
+                        t, regno, reg.off
+                    ),
                 ));
             }
         }
@@ -451,7 +601,10 @@ impl<'p> Env<'p> {
             if reg.ref_obj_id == 0 && !reg.is_null_const() {
                 return Err(self.fail(
                     EINVAL,
-                    &format!("R{} must be referenced when passed to release function", regno),
+                    &format!(
+                        "R{} must be referenced when passed to release function",
+                        regno
+                    ),
                 ));
             }
             meta.release_regno = regno;
@@ -515,13 +668,21 @@ impl<'p> Env<'p> {
     }
 
     /// `check_mem_size_reg()`: the size argument after a memory argument.
-    fn check_mem_size_reg(&mut self, regno: u8, zero_size_allowed: bool, meta: &mut ArgMeta) -> VResult<()> {
+    fn check_mem_size_reg(
+        &mut self,
+        regno: u8,
+        zero_size_allowed: bool,
+        meta: &mut ArgMeta,
+    ) -> VResult<()> {
         let reg = *self.reg(regno);
         let mem_regno = regno - 1;
         if reg.smin < 0 {
             return Err(self.fail(
                 EACCES,
-                &format!("R{} min value is negative, either use unsigned or 'var &= const'", regno),
+                &format!(
+                    "R{} min value is negative, either use unsigned or 'var &= const'",
+                    regno
+                ),
             ));
         }
         if reg.umin == 0 {
@@ -532,7 +693,10 @@ impl<'p> Env<'p> {
         if reg.umax >= (1 << 29) {
             return Err(self.fail(
                 EACCES,
-                &format!("R{} unbounded memory access, use 'var &= const' or 'if (var < const)'", regno),
+                &format!(
+                    "R{} unbounded memory access, use 'var &= const' or 'if (var < const)'",
+                    regno
+                ),
             ));
         }
         let raw = meta.raw_mode;
@@ -553,7 +717,10 @@ impl<'p> Env<'p> {
         if !reg.var_off.is_const() {
             return Err(self.fail(
                 EINVAL,
-                &format!("R{} doesn't have constant offset. bpf_timer has to be at the constant offset", regno),
+                &format!(
+                    "R{} doesn't have constant offset. bpf_timer has to be at the constant offset",
+                    regno
+                ),
             ));
         }
         let Some(toff) = m.timer_off else {
@@ -564,7 +731,10 @@ impl<'p> Env<'p> {
         if off != toff as i64 {
             return Err(self.fail(
                 EINVAL,
-                &format!("off {} doesn't point to 'struct bpf_timer' that is at {}", off, toff),
+                &format!(
+                    "off {} doesn't point to 'struct bpf_timer' that is at {}",
+                    off, toff
+                ),
             ));
         }
         meta.map = Some(reg.aux);
@@ -592,4 +762,3 @@ pub fn map_type_number(t: MapType) -> u32 {
         MapType::Ringbuf => 27,
     }
 }
-

@@ -118,7 +118,11 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
     }
     s.push_str(base);
     if r.maybe_null {
-        s.push_str(if r.ty == RegType::BtfId { "or_null_" } else { "_or_null" });
+        s.push_str(if r.ty == RegType::BtfId {
+            "or_null_"
+        } else {
+            "_or_null"
+        });
     }
     if r.ty == RegType::BtfId {
         s.push_str(btf_struct_name(r));
@@ -181,7 +185,10 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
         if t != RegType::Scalar {
             out.push_str(&reg_type_str(prog, r));
         }
-        out.push_str(&format!("{}", (r.var_off.value as i64).wrapping_add(r.off as i64)));
+        out.push_str(&format!(
+            "{}",
+            (r.var_off.value as i64).wrapping_add(r.off as i64)
+        ));
         return out;
     }
     out.push_str(&reg_type_str(prog, r));
@@ -198,7 +205,10 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
     }
     if r.is_packet() {
         attrs.push(format!("r={}", r.aux));
-    } else if matches!(t, RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue) {
+    } else if matches!(
+        t,
+        RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue
+    ) {
         let (ks, vs) = prog
             .maps
             .get(r.aux as usize)
@@ -225,7 +235,10 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
             attrs.push(format!("umax={}", r.umax));
         }
         if !r.var_off.is_unknown() {
-            attrs.push(format!("var_off={}", tnum_str(r.var_off.value, r.var_off.mask)));
+            attrs.push(format!(
+                "var_off={}",
+                tnum_str(r.var_off.value, r.var_off.mask)
+            ));
         }
         if r.s32_min as i64 != r.smin && r.s32_min != i32::MIN {
             attrs.push(format!("s32_min={}", r.s32_min));
@@ -267,7 +280,11 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
         out.push_str(&reg_value_str(prog, r));
     }
     for (i, slot) in st.stack.iter().enumerate() {
-        if slot.types.iter().all(|t| *t == crate::state::SlotType::Invalid) {
+        if slot
+            .types
+            .iter()
+            .all(|t| *t == crate::state::SlotType::Invalid)
+        {
             continue;
         }
         if let Some((_, stack)) = scratched {
@@ -287,7 +304,10 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
                 out.push('P');
             }
             if r.ty == RegType::Scalar && r.var_off.is_const() {
-                out.push_str(&format!("{}", (r.var_off.value as i64).wrapping_add(r.off as i64)));
+                out.push_str(&format!(
+                    "{}",
+                    (r.var_off.value as i64).wrapping_add(r.off as i64)
+                ));
             }
         } else {
             out.push('=');

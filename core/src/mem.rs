@@ -88,7 +88,14 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
 
 impl<'p> Env<'p> {
     /// `check_mem_access()`; `value_regno` is the register loaded or stored.
-    pub fn check_mem_access(&mut self, regno: u8, off: i32, size: u32, t: Access, value_regno: Option<u8>) -> VResult<()> {
+    pub fn check_mem_access(
+        &mut self,
+        regno: u8,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
         let reg = *self.reg(regno);
         let off = off + reg.off;
         match reg.ty {
@@ -99,19 +106,39 @@ impl<'p> Env<'p> {
                     let _ = t;
                     return Err(self.fail(
                         EACCES,
-                        &format!("variable stack access var_off={} disallowed", crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)),
+                        &format!(
+                            "variable stack access var_off={} disallowed",
+                            crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)
+                        ),
                     ));
                 }
                 let o = off as i64 + reg.var_off.value as i64;
-                let extra = if t == Access::Read { " read from" } else { " write to" };
+                let extra = if t == Access::Read {
+                    " read from"
+                } else {
+                    " write to"
+                };
                 let min_ok = -(MAX_BPF_STACK as i64);
                 if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
-                    return Err(self.fail(EACCES, &format!("invalid{} stack R{} off={} size={}", extra, regno, off, size)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "invalid{} stack R{} off={} size={}",
+                            extra, regno, off, size
+                        ),
+                    ));
                 }
                 if o % size as i64 != 0 {
                     return Err(self.fail(
                         EACCES,
-                        &format!("misaligned stack access off ({:#x}; {:#x})+{}+{} size {}", reg.var_off.value, reg.var_off.mask, reg.off, off - reg.off, size),
+                        &format!(
+                            "misaligned stack access off ({:#x}; {:#x})+{}+{} size {}",
+                            reg.var_off.value,
+                            reg.var_off.mask,
+                            reg.off,
+                            off - reg.off,
+                            size
+                        ),
                     ));
                 }
                 self.update_stack_depth(fr, o as i32);
@@ -126,16 +153,29 @@ impl<'p> Env<'p> {
                 }
             }
             RegType::Ctx => {
-                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) {
+                if t == Access::Write
+                    && value_regno
+                        .map(|r| self.reg(r).is_pointer())
+                        .unwrap_or(false)
+                {
                     let v = value_regno.unwrap_or(0);
                     return Err(self.fail(EACCES, &format!("R{} leaks addr into ctx", v)));
                 }
                 if reg.off != 0 || !reg.var_off.equals_const(0) {
                     let r = reg.off;
-                    return Err(self.fail(EACCES, &format!("dereference of modified ctx ptr R{} off={} disallowed", regno, r)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "dereference of modified ctx ptr R{} off={} disallowed",
+                            regno, r
+                        ),
+                    ));
                 }
                 let Some(field) = ctx_field(self.prog.prog_type, off, size, t) else {
-                    return Err(self.fail(EACCES, &format!("invalid bpf_context access off={} size={}", off, size)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("invalid bpf_context access off={} size={}", off, size),
+                    ));
                 };
                 if t == Access::Read {
                     if let Some(v) = value_regno {
@@ -147,7 +187,10 @@ impl<'p> Env<'p> {
                                 d.live |= LIVE_WRITTEN;
                             }
                         }
-                        if matches!(field, CtxField::Ptr(RegType::Packet) | CtxField::Ptr(RegType::PacketMeta)) {
+                        if matches!(
+                            field,
+                            CtxField::Ptr(RegType::Packet) | CtxField::Ptr(RegType::PacketMeta)
+                        ) {
                             let id = 0;
                             self.reg_mut(v).id = id;
                         }
@@ -156,7 +199,12 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             RegType::MapValue | RegType::MapKey => {
-                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) && false {
+                if t == Access::Write
+                    && value_regno
+                        .map(|r| self.reg(r).is_pointer())
+                        .unwrap_or(false)
+                    && false
+                {
                     return Ok(());
                 }
                 let (ks, vs) = self
@@ -168,7 +216,9 @@ impl<'p> Env<'p> {
                 let mem_size = if reg.ty == RegType::MapKey { ks } else { vs };
                 if reg.maybe_null {
                     let tstr = reg_type_str(self.prog, &reg);
-                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                    return Err(
+                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                    );
                 }
                 if reg.ty == RegType::MapKey && t == Access::Write {
                     return Err(self.fail(EACCES, "write to change key R2 not allowed"));
@@ -178,8 +228,12 @@ impl<'p> Env<'p> {
                     if let Some(toff) = m.timer_off {
                         let lo = reg.smin.saturating_add(off as i64);
                         let hi = reg.umax as i64 + off as i64 + size as i64;
-                        if lo < toff as i64 + 16 && hi > toff as i64 && reg.ty == RegType::MapValue {
-                            return Err(self.fail(EACCES, &format!("bpf_timer cannot be accessed directly by load/store")));
+                        if lo < toff as i64 + 16 && hi > toff as i64 && reg.ty == RegType::MapValue
+                        {
+                            return Err(self.fail(
+                                EACCES,
+                                &format!("bpf_timer cannot be accessed directly by load/store"),
+                            ));
                         }
                     }
                 }
@@ -189,7 +243,9 @@ impl<'p> Env<'p> {
             RegType::AllocMem | RegType::Mem => {
                 if reg.maybe_null {
                     let tstr = reg_type_str(self.prog, &reg);
-                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                    return Err(
+                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                    );
                 }
                 let mem_size = reg.aux;
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
@@ -197,7 +253,11 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             RegType::Packet | RegType::PacketMeta => {
-                if t == Access::Write && value_regno.map(|r| self.reg(r).is_pointer()).unwrap_or(false) {
+                if t == Access::Write
+                    && value_regno
+                        .map(|r| self.reg(r).is_pointer())
+                        .unwrap_or(false)
+                {
                     let v = value_regno.unwrap_or(0);
                     return Err(self.fail(EACCES, &format!("R{} leaks addr into packet", v)));
                 }
@@ -212,7 +272,10 @@ impl<'p> Env<'p> {
                     let o = if lo < 0 { lo } else { hi };
                     return Err(self.fail(
                         EACCES,
-                        &format!("invalid access to packet, off={} size={}, R{}(id={},off={},r={})", o, size, regno, id, o, r),
+                        &format!(
+                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
+                            o, size, regno, id, o, r
+                        ),
                     ));
                 }
                 self.load_unknown(t, value_regno);
@@ -221,19 +284,35 @@ impl<'p> Env<'p> {
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
                 if reg.maybe_null {
                     let tstr = reg_type_str(self.prog, &reg);
-                    return Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)));
+                    return Err(
+                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                    );
                 }
                 if t == Access::Write {
                     let tstr = reg_type_str(self.prog, &reg);
-                    return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr)));
+                    return Err(
+                        self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
+                    );
                 }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
-                        return Err(self.fail(EACCES, &format!("access beyond struct prog_test_ref_kfunc at off {} size {}", off, size)));
+                        return Err(self.fail(
+                            EACCES,
+                            &format!(
+                                "access beyond struct prog_test_ref_kfunc at off {} size {}",
+                                off, size
+                            ),
+                        ));
                     }
                 } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
                     let tstr = reg_type_str(self.prog, &reg);
-                    return Err(self.fail(EACCES, &format!("R{} invalid {} access off={} size={}", regno, tstr, off, size)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "R{} invalid {} access off={} size={}",
+                            regno, tstr, off, size
+                        ),
+                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -254,7 +333,14 @@ impl<'p> Env<'p> {
     }
 
     /// `check_mem_region_access()` for map values, keys and memory.
-    fn check_mem_region_access(&mut self, regno: u8, off: i32, size: u32, mem_size: u32, reg: &RegState) -> VResult<()> {
+    fn check_mem_region_access(
+        &mut self,
+        regno: u8,
+        off: i32,
+        size: u32,
+        mem_size: u32,
+        reg: &RegState,
+    ) -> VResult<()> {
         let kind = |ty: RegType| match ty {
             RegType::MapKey => "map key, key_size",
             RegType::MapValue => "map value, value_size",
@@ -270,23 +356,44 @@ impl<'p> Env<'p> {
         }
         let lo = reg.smin + off as i64;
         if !check(lo) {
-            self.verbose(&format!("invalid access to {}={} off={} size={}\n", k, mem_size, lo, size));
+            self.verbose(&format!(
+                "invalid access to {}={} off={} size={}\n",
+                k, mem_size, lo, size
+            ));
             if reg.var_off.is_const() {
                 self.log_last_error();
                 return Err(crate::env::VErr { errno: EACCES });
             }
-            return Err(self.fail(EACCES, &format!("R{} min value is outside of the allowed memory range", regno)));
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "R{} min value is outside of the allowed memory range",
+                    regno
+                ),
+            ));
         }
         if reg.umax >= 1 << 29 {
             return Err(self.fail(
                 EACCES,
-                &format!("R{} unbounded memory access, make sure to bounds check any such access", regno),
+                &format!(
+                    "R{} unbounded memory access, make sure to bounds check any such access",
+                    regno
+                ),
             ));
         }
         let hi = reg.umax as i64 + off as i64;
         if !check(hi) {
-            self.verbose(&format!("invalid access to {}={} off={} size={}\n", k, mem_size, hi, size));
-            return Err(self.fail(EACCES, &format!("R{} max value is outside of the allowed memory range", regno)));
+            self.verbose(&format!(
+                "invalid access to {}={} off={} size={}\n",
+                k, mem_size, hi, size
+            ));
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "R{} max value is outside of the allowed memory range",
+                    regno
+                ),
+            ));
         }
         Ok(())
     }
@@ -298,7 +405,12 @@ impl<'p> Env<'p> {
 
     /// `update_stack_depth()`
     fn update_stack_depth(&mut self, frame: usize, off: i32) {
-        let sub = self.cur.frames.get(frame).map(|f| f.subprog as usize).unwrap_or(0);
+        let sub = self
+            .cur
+            .frames
+            .get(frame)
+            .map(|f| f.subprog as usize)
+            .unwrap_or(0);
         if let Some(s) = self.subprogs.get_mut(sub) {
             if s.stack_depth < -off {
                 s.stack_depth = -off;
@@ -307,7 +419,13 @@ impl<'p> Env<'p> {
     }
 
     /// `check_stack_write_fixed_off()`
-    fn check_stack_write(&mut self, fr: usize, off: i32, size: u32, value_regno: Option<u8>) -> VResult<()> {
+    fn check_stack_write(
+        &mut self,
+        fr: usize,
+        off: i32,
+        size: u32,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
         let slot = (-off - 1) as usize;
         let spi = slot / BPF_REG_SIZE as usize;
         let curframe = self.cur.curframe();
@@ -317,7 +435,11 @@ impl<'p> Env<'p> {
         let is_fp_dst = insn.dst == BPF_REG_FP;
         let bounded = |r: &RegState| {
             r.ty == RegType::Scalar
-                && !(r.var_off.is_unknown() && r.smin == i64::MIN && r.smax == i64::MAX && r.umin == 0 && r.umax == u64::MAX)
+                && !(r.var_off.is_unknown()
+                    && r.smin == i64::MIN
+                    && r.smax == i64::MAX
+                    && r.umin == 0
+                    && r.umax == u64::MAX)
         };
         match reg {
             Some(r) if off % BPF_REG_SIZE == 0 && bounded(&r) && !r.is_null_const() => {
@@ -337,7 +459,10 @@ impl<'p> Env<'p> {
                     return Err(self.fail(EACCES, "invalid size of register spill"));
                 }
                 if fr != curframe && r.ty == RegType::Stack {
-                    return Err(self.fail(EINVAL, "cannot spill pointers to stack into stack frame of the caller"));
+                    return Err(self.fail(
+                        EINVAL,
+                        "cannot spill pointers to stack into stack frame of the caller",
+                    ));
                 }
                 self.save_register_state(fr, spi, &r, size);
             }
@@ -420,7 +545,10 @@ impl<'p> Env<'p> {
                         if matches!(t, SlotType::Spill | SlotType::Misc | SlotType::Invalid) {
                             continue;
                         }
-                        return Err(self.fail(EACCES, &format!("invalid read from stack off {}+{} size {}", off, i, size)));
+                        return Err(self.fail(
+                            EACCES,
+                            &format!("invalid read from stack off {}+{} size {}", off, i, size),
+                        ));
                     }
                     self.reg_mut(d).mark_unknown();
                 }
@@ -441,7 +569,10 @@ impl<'p> Env<'p> {
                     SlotType::Misc | SlotType::Invalid => {}
                     SlotType::Zero => zeros += 1,
                     SlotType::Spill => {
-                        return Err(self.fail(EACCES, &format!("invalid read from stack off {}+{} size {}", off, i, size)));
+                        return Err(self.fail(
+                            EACCES,
+                            &format!("invalid read from stack off {}+{} size {}", off, i, size),
+                        ));
                     }
                 }
             }
@@ -461,7 +592,13 @@ impl<'p> Env<'p> {
     }
 
     /// `check_helper_mem_access()`: a helper reads (or, raw, writes) `size` bytes.
-    pub fn check_helper_mem_access(&mut self, regno: u8, size: u64, zero_ok: bool, raw: bool) -> VResult<()> {
+    pub fn check_helper_mem_access(
+        &mut self,
+        regno: u8,
+        size: u64,
+        zero_ok: bool,
+        raw: bool,
+    ) -> VResult<()> {
         let reg = *self.reg(regno);
         if size == 0 && !zero_ok {
             return Err(self.fail(EACCES, "invalid zero-sized read"));
@@ -478,7 +615,13 @@ impl<'p> Env<'p> {
                         return Ok(());
                     }
                     let o = reg.off;
-                    return Err(self.fail(EACCES, &format!("invalid indirect access to stack R{} off={} size={}", regno, o, size)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "invalid indirect access to stack R{} off={} size={}",
+                            regno, o, size
+                        ),
+                    ));
                 }
                 self.update_stack_depth(fr, off as i32);
                 if let Some(f) = self.cur.frames.get_mut(fr) {
@@ -494,7 +637,9 @@ impl<'p> Env<'p> {
                         continue;
                     }
                     let t = s.types[slot % 8];
-                    if matches!(t, SlotType::Misc | SlotType::Zero | SlotType::Invalid) || s.is_spill() && s.spilled.ty == RegType::Scalar {
+                    if matches!(t, SlotType::Misc | SlotType::Zero | SlotType::Invalid)
+                        || s.is_spill() && s.spilled.ty == RegType::Scalar
+                    {
                         self.mark_stack_read(fr, spi);
                         continue;
                     }
@@ -509,7 +654,13 @@ impl<'p> Env<'p> {
                         continue;
                     }
                     let (a, b) = (reg.off, i);
-                    return Err(self.fail(EACCES, &format!("invalid indirect read from stack R{} off {}+{} size {}", regno, a, b, size)));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "invalid indirect read from stack R{} off {}+{} size {}",
+                            regno, a, b, size
+                        ),
+                    ));
                 }
                 Ok(())
             }
@@ -517,7 +668,12 @@ impl<'p> Env<'p> {
                 if size == 0 {
                     return Ok(());
                 }
-                let (ks, vs) = self.prog.maps.get(reg.aux as usize).map(|m| (m.key_size, m.value_size)).unwrap_or((0, 0));
+                let (ks, vs) = self
+                    .prog
+                    .maps
+                    .get(reg.aux as usize)
+                    .map(|m| (m.key_size, m.value_size))
+                    .unwrap_or((0, 0));
                 let mem = match reg.ty {
                     RegType::MapKey => ks,
                     RegType::MapValue => vs,
@@ -531,7 +687,10 @@ impl<'p> Env<'p> {
                     let (id, r, o) = (reg.id, reg.aux, reg.off);
                     return Err(self.fail(
                         EACCES,
-                        &format!("invalid access to packet, off={} size={}, R{}(id={},off={},r={})", o, size, regno, id, o, r),
+                        &format!(
+                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
+                            o, size, regno, id, o, r
+                        ),
                     ));
                 }
                 Ok(())
@@ -555,7 +714,12 @@ impl<'p> Env<'p> {
             let o = off + i;
             let slot = (-o - 1) as usize;
             let spi = slot / 8;
-            if let Some(s) = self.cur.frames.get_mut(fr).and_then(|f| f.stack.get_mut(spi)) {
+            if let Some(s) = self
+                .cur
+                .frames
+                .get_mut(fr)
+                .and_then(|f| f.stack.get_mut(spi))
+            {
                 if s.is_spill() {
                     s.spilled.ty = RegType::NotInit;
                     for t in s.types.iter_mut() {
@@ -576,7 +740,13 @@ impl<'p> Env<'p> {
         self.check_reg_dst(insn.dst, false)?;
         let size = insn.size_bytes();
         let src_ty = self.reg(insn.src).ty;
-        self.check_mem_access(insn.src, insn.off as i32, size, Access::Read, Some(insn.dst))?;
+        self.check_mem_access(
+            insn.src,
+            insn.off as i32,
+            size,
+            Access::Read,
+            Some(insn.dst),
+        )?;
         self.check_ptr_type_mismatch(src_ty)?;
         if size < 8 {
             let d = self.reg_mut(insn.dst);
@@ -596,14 +766,29 @@ impl<'p> Env<'p> {
         self.check_reg_src(insn.src, size == 8 || insn.src == BPF_REG_FP)?;
         self.check_reg_src(insn.dst, true)?;
         let dst_ty = self.reg(insn.dst).ty;
-        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, Some(insn.src))?;
+        self.check_mem_access(
+            insn.dst,
+            insn.off as i32,
+            size,
+            Access::Write,
+            Some(insn.src),
+        )?;
         self.check_ptr_type_mismatch(dst_ty)
     }
 
     /// The same load or store may not be used with pointers of different
     /// kinds on different paths (ctx, sockets and BTF pointers are rewritten).
     fn check_ptr_type_mismatch(&mut self, ty: RegType) -> VResult<()> {
-        let ok_kind = |t: RegType| !matches!(t, RegType::Ctx | RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId);
+        let ok_kind = |t: RegType| {
+            !matches!(
+                t,
+                RegType::Ctx
+                    | RegType::Socket
+                    | RegType::SockCommon
+                    | RegType::TcpSock
+                    | RegType::BtfId
+            )
+        };
         let idx = self.insn_idx;
         let Some(a) = self.aux.get_mut(idx) else {
             return Ok(());
@@ -612,7 +797,9 @@ impl<'p> Env<'p> {
             None => a.ptr_type = Some(ty),
             Some(prev) => {
                 if prev != ty && (!ok_kind(ty) || !ok_kind(prev)) {
-                    return Err(self.fail(EINVAL, "same insn cannot be used with different pointers"));
+                    return Err(
+                        self.fail(EINVAL, "same insn cannot be used with different pointers")
+                    );
                 }
             }
         }
@@ -635,7 +822,10 @@ impl<'p> Env<'p> {
             if off < -MAX_BPF_STACK || off + size as i32 > 0 {
                 let o = insn.off as i32 + reg.off;
                 let d = insn.dst;
-                return Err(self.fail(EACCES, &format!("invalid write to stack R{} off={} size={}", d, o, size)));
+                return Err(self.fail(
+                    EACCES,
+                    &format!("invalid write to stack R{} off={} size={}", d, o, size),
+                ));
             }
             self.update_stack_depth(fr, off);
             self.cur.frames[fr].grow_stack(-off);
@@ -644,14 +834,23 @@ impl<'p> Env<'p> {
         if reg.ty == RegType::Ctx {
             // BPF_ST to ctx is rejected by the kernel
             let d = insn.dst;
-            return Err(self.fail(EACCES, &format!("BPF_ST stores into R{} ctx is not allowed", d)));
+            return Err(self.fail(
+                EACCES,
+                &format!("BPF_ST stores into R{} ctx is not allowed", d),
+            ));
         }
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
     }
 
     /// BPF_ST into the stack: Debian's 6.1.y carries the 6.3 change that
     /// tracks the immediate (a spilled constant `(u32)imm`, or STACK_ZERO).
-    fn check_stack_write_imm(&mut self, fr: usize, off: i32, size: u32, k: RegState) -> VResult<()> {
+    fn check_stack_write_imm(
+        &mut self,
+        fr: usize,
+        off: i32,
+        size: u32,
+        k: RegState,
+    ) -> VResult<()> {
         let slot = (-off - 1) as usize;
         let spi = slot / 8;
         self.mark_stack_slot_scratched(spi);
@@ -662,7 +861,11 @@ impl<'p> Env<'p> {
             self.save_register_state(fr, spi, &fake, size);
             return Ok(());
         }
-        let ty = if imm == 0 { SlotType::Zero } else { SlotType::Misc };
+        let ty = if imm == 0 {
+            SlotType::Zero
+        } else {
+            SlotType::Misc
+        };
         let s = &mut self.cur.frames[fr].stack[spi];
         s.spilled.ty = RegType::NotInit;
         if s.is_spill() {
@@ -687,9 +890,23 @@ impl<'p> Env<'p> {
             return Err(self.fail(EINVAL, "invalid atomic operand size"));
         }
         let op = insn.imm;
-        let known = [0x00, 0x40, 0x50, 0xa0, 0x01, 0x41, 0x51, 0xa1, BPF_XCHG, BPF_CMPXCHG];
+        let known = [
+            0x00,
+            0x40,
+            0x50,
+            0xa0,
+            0x01,
+            0x41,
+            0x51,
+            0xa1,
+            BPF_XCHG,
+            BPF_CMPXCHG,
+        ];
         if !known.contains(&op) {
-            return Err(self.fail(EINVAL, &format!("BPF_ATOMIC uses invalid atomic opcode {:02x}", op)));
+            return Err(self.fail(
+                EINVAL,
+                &format!("BPF_ATOMIC uses invalid atomic opcode {:02x}", op),
+            ));
         }
         self.check_reg_src(insn.src, size == 8)?;
         self.check_reg_src(insn.dst, true)?;
@@ -701,10 +918,22 @@ impl<'p> Env<'p> {
             return Err(self.fail(EACCES, &format!("R{} leaks addr into mem", s)));
         }
         let d = *self.reg(insn.dst);
-        if matches!(d.ty, RegType::Ctx | RegType::Packet | RegType::PacketMeta | RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId) {
+        if matches!(
+            d.ty,
+            RegType::Ctx
+                | RegType::Packet
+                | RegType::PacketMeta
+                | RegType::Socket
+                | RegType::SockCommon
+                | RegType::TcpSock
+                | RegType::BtfId
+        ) {
             let t = crate::log::reg_type_str(self.prog, &d);
             let n = insn.dst;
-            return Err(self.fail(EACCES, &format!("BPF_ATOMIC stores into R{} {} is not allowed", n, t)));
+            return Err(self.fail(
+                EACCES,
+                &format!("BPF_ATOMIC stores into R{} {} is not allowed", n, t),
+            ));
         }
         let load_reg = if op & BPF_FETCH != 0 {
             Some(if op == BPF_CMPXCHG { 0 } else { insn.src })
@@ -727,7 +956,12 @@ impl<'p> Env<'p> {
             return Err(self.fail(EINVAL, "BPF_LD_IMM64 uses reserved fields"));
         }
         self.check_reg_dst(insn.dst, false)?;
-        let next = self.prog.insns.get(self.insn_idx + 1).copied().unwrap_or_default();
+        let next = self
+            .prog
+            .insns
+            .get(self.insn_idx + 1)
+            .copied()
+            .unwrap_or_default();
         let dst = insn.dst;
         match insn.src {
             0 => {
@@ -738,7 +972,11 @@ impl<'p> Env<'p> {
             }
             BPF_PSEUDO_FUNC => {
                 let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
-                let sub = self.subprogs.iter().position(|s| s.start == target).unwrap_or(0);
+                let sub = self
+                    .subprogs
+                    .iter()
+                    .position(|s| s.start == target)
+                    .unwrap_or(0);
                 let r = self.reg_mut(dst);
                 r.mark_known_zero_ptr(RegType::Func);
                 r.aux = sub as u32;
@@ -747,7 +985,10 @@ impl<'p> Env<'p> {
             BPF_PSEUDO_MAP_FD => {
                 if self.prog.maps.get(insn.imm as usize).is_none() {
                     let i = insn.imm;
-                    return Err(self.fail(EINVAL, &format!("fd {} is not pointing to valid bpf_map", i)));
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("fd {} is not pointing to valid bpf_map", i),
+                    ));
                 }
                 let r = self.reg_mut(dst);
                 r.mark_known_zero_ptr(RegType::ConstPtrToMap);
@@ -765,18 +1006,34 @@ impl<'p> Env<'p> {
 
     /// `check_ld_abs()`
     pub fn check_ld_abs(&mut self, insn: &Insn) -> VResult<()> {
-        if !matches!(self.prog.prog_type, ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb) {
-            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] instructions not allowed for this program type"));
+        if !matches!(
+            self.prog.prog_type,
+            ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb
+        ) {
+            return Err(self.fail(
+                EINVAL,
+                "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+            ));
         }
-        if insn.dst != 0 || insn.off != 0 || insn.size() == BPF_DW || (insn.mode() == BPF_ABS && insn.src != 0) {
+        if insn.dst != 0
+            || insn.off != 0
+            || insn.size() == BPF_DW
+            || (insn.mode() == BPF_ABS && insn.src != 0)
+        {
             return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] uses reserved fields"));
         }
         self.check_reg_src(6, true)?;
         if self.has_refs() {
-            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] cannot be mixed with socket references"));
+            return Err(self.fail(
+                EINVAL,
+                "BPF_LD_[ABS|IND] cannot be mixed with socket references",
+            ));
         }
         if self.cur.curframe() > 0 {
-            return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] instructions cannot be mixed with bpf-to-bpf calls"));
+            return Err(self.fail(
+                EINVAL,
+                "BPF_LD_[ABS|IND] instructions cannot be mixed with bpf-to-bpf calls",
+            ));
         }
         if self.reg(6).ty != RegType::Ctx {
             return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));

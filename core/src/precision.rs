@@ -28,7 +28,12 @@ impl<'p> Env<'p> {
         self.mark_chain_precision_frame(fr, Some(regno as usize), None);
     }
 
-    fn backtrack_insn(&mut self, idx: usize, reg_mask: &mut u32, stack_mask: &mut u64) -> Backtrack {
+    fn backtrack_insn(
+        &mut self,
+        idx: usize,
+        reg_mask: &mut u32,
+        stack_mask: &mut u64,
+    ) -> Backtrack {
         let Some(insn) = self.prog.insns.get(idx).copied() else {
             return Backtrack::NotSupported;
         };
@@ -166,7 +171,12 @@ impl<'p> Env<'p> {
     }
 
     /// `__mark_chain_precision(env, frame, regno, spi)`
-    pub fn mark_chain_precision_frame(&mut self, frame: usize, regno: Option<usize>, spi: Option<usize>) {
+    pub fn mark_chain_precision_frame(
+        &mut self,
+        frame: usize,
+        regno: Option<usize>,
+        spi: Option<usize>,
+    ) {
         let mut reg_mask: u32 = regno.map(|r| 1u32 << r).unwrap_or(0);
         let mut stack_mask: u64 = spi.filter(|s| *s < 64).map(|s| 1u64 << s).unwrap_or(0);
         let Some(func) = self.cur.frames.get(frame) else {
@@ -181,7 +191,9 @@ impl<'p> Env<'p> {
         }
         if let Some(s) = spi {
             match func.stack.get(s) {
-                Some(slot) if slot.is_spill() && slot.spilled.ty == RegType::Scalar => new_marks = true,
+                Some(slot) if slot.is_spill() && slot.spilled.ty == RegType::Scalar => {
+                    new_marks = true
+                }
                 _ => stack_mask = 0,
             }
         }
@@ -295,7 +307,11 @@ impl<'p> Env<'p> {
                 let fstate = self.checkpoints[pid as usize].st.frames[frame].clone();
                 let s = format!(
                     "parent {} regs={:x} stack={:x} marks:{}",
-                    if new_marks { "didn't have" } else { "already had" },
+                    if new_marks {
+                        "didn't have"
+                    } else {
+                        "already had"
+                    },
                     reg_mask,
                     stack_mask,
                     func_state_str(self.prog, &fstate, None)
@@ -339,7 +355,11 @@ impl<'p> Env<'p> {
                     continue;
                 }
                 if self.level2() {
-                    self.verbose(&format!("frame {}: propagating fp{}\n", fr, (-(i as i64) - 1) * 8));
+                    self.verbose(&format!(
+                        "frame {}: propagating fp{}\n",
+                        fr,
+                        (-(i as i64) - 1) * 8
+                    ));
                 }
                 self.mark_chain_precision_frame(fr, None, Some(i));
             }

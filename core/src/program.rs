@@ -181,7 +181,12 @@ impl Program {
     pub fn gpl_compatible(&self) -> bool {
         matches!(
             self.license.as_str(),
-            "GPL" | "GPL v2" | "GPL and additional rights" | "Dual BSD/GPL" | "Dual MIT/GPL" | "Dual MPL/GPL"
+            "GPL"
+                | "GPL v2"
+                | "GPL and additional rights"
+                | "Dual BSD/GPL"
+                | "Dual MIT/GPL"
+                | "Dual MPL/GPL"
         )
     }
     /// The instruction bytes, 8 per slot.

@@ -49,8 +49,15 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
     if c.ty == RegType::NotInit {
         return false;
     }
-    let within = |o: &RegState, c: &RegState| RegState::range_within(o, c) && o.var_off.contains(c.var_off);
-    let head_eq = |o: &RegState, c: &RegState| o.ty == c.ty && o.maybe_null == c.maybe_null && o.rdonly == c.rdonly && o.off == c.off && o.aux == c.aux;
+    let within =
+        |o: &RegState, c: &RegState| RegState::range_within(o, c) && o.var_off.contains(c.var_off);
+    let head_eq = |o: &RegState, c: &RegState| {
+        o.ty == c.ty
+            && o.maybe_null == c.maybe_null
+            && o.rdonly == c.rdonly
+            && o.off == c.off
+            && o.aux == c.aux
+    };
     match o.ty {
         RegType::Scalar => {
             if c.ty == RegType::Scalar {
@@ -97,7 +104,11 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool
         }
         let ot = os.types[i % 8];
         if exact {
-            let ct = if i < alloc_c { c.stack[spi].types[i % 8] } else { SlotType::Invalid };
+            let ct = if i < alloc_c {
+                c.stack[spi].types[i % 8]
+            } else {
+                SlotType::Invalid
+            };
             if ot != ct {
                 return false;
             }
@@ -207,7 +218,12 @@ impl<'p> Env<'p> {
                 continue;
             }
             if cp.st.frames.len() != self.cur.frames.len()
-                || cp.st.frames.iter().zip(self.cur.frames.iter()).any(|(a, b)| a.callsite != b.callsite)
+                || cp
+                    .st
+                    .frames
+                    .iter()
+                    .zip(self.cur.frames.iter())
+                    .any(|(a, b)| a.callsite != b.callsite)
             {
                 continue;
             }
@@ -235,13 +251,20 @@ impl<'p> Env<'p> {
     /// `is_state_visited()`: Ok(true) when an equivalent state proves this path safe.
     pub fn is_state_visited(&mut self, insn_idx: usize) -> VResult<bool> {
         self.cur.last_insn_idx = self.prev_insn_idx as u32;
-        if !self.aux.get(insn_idx).map(|a| a.prune_point).unwrap_or(false) {
+        if !self
+            .aux
+            .get(insn_idx)
+            .map(|a| a.prune_point)
+            .unwrap_or(false)
+        {
             self.push_jmp_history(insn_idx);
             return Ok(false);
         }
         let force = self.calls_callback(insn_idx);
         let mut add_new_state = force;
-        if self.jmps_processed - self.prev_jmps_processed >= 2 && self.insn_processed - self.prev_insn_processed >= 8 {
+        if self.jmps_processed - self.prev_jmps_processed >= 2
+            && self.insn_processed - self.prev_insn_processed >= 8
+        {
             add_new_state = true;
         }
         self.clean_live_states(insn_idx);
@@ -274,12 +297,19 @@ impl<'p> Env<'p> {
                         }
                     } else if states_maybe_looping(&self.checkpoints[idx].st, &self.cur)
                         && states_equal(&self.checkpoints[idx].st, &self.cur, false)
-                        && self.checkpoints[idx].st.callback_unroll_depth == self.cur.callback_unroll_depth
+                        && self.checkpoints[idx].st.callback_unroll_depth
+                            == self.cur.callback_unroll_depth
                     {
-                        return Err(self.fail(EINVAL, &format!("infinite loop detected at insn {}", insn_idx)));
+                        return Err(self.fail(
+                            EINVAL,
+                            &format!("infinite loop detected at insn {}", insn_idx),
+                        ));
                     }
                 }
-                if !force && self.jmps_processed - self.prev_jmps_processed < 20 && self.insn_processed - self.prev_insn_processed < 100 {
+                if !force
+                    && self.jmps_processed - self.prev_jmps_processed < 20
+                    && self.insn_processed - self.prev_insn_processed < 100
+                {
                     add_new_state = false;
                 }
                 miss = true;
@@ -392,12 +422,19 @@ impl<'p> Env<'p> {
                 }
                 let start_loc = RegLoc {
                     owner: Owner::Checkpoint(id),
-                    link: ParentLink { frame: fr as u8, stack: false, idx: i as u16 },
+                    link: ParentLink {
+                        frame: fr as u8,
+                        stack: false,
+                        idx: i as u16,
+                    },
                 };
                 let p = self.cur_loc(fr, false, i);
                 self.mark_reg_read(start_loc, Some(p), flag);
             }
-            let n = old.frames[fr].stack.len().min(self.cur.frames[fr].stack.len());
+            let n = old.frames[fr]
+                .stack
+                .len()
+                .min(self.cur.frames[fr].stack.len());
             for i in 0..n {
                 let flag = old.frames[fr].stack[i].spilled.live & LIVE_READ;
                 let pflag = self.cur.frames[fr].stack[i].spilled.live & LIVE_READ;
@@ -406,7 +443,11 @@ impl<'p> Env<'p> {
                 }
                 let start_loc = RegLoc {
                     owner: Owner::Checkpoint(id),
-                    link: ParentLink { frame: fr as u8, stack: true, idx: i as u16 },
+                    link: ParentLink {
+                        frame: fr as u8,
+                        stack: true,
+                        idx: i as u16,
+                    },
                 };
                 let p = self.cur_loc(fr, true, i);
                 self.mark_reg_read(start_loc, Some(p), flag);
@@ -422,7 +463,12 @@ impl<'p> Env<'p> {
             cp.insn_idx == insn_idx
                 && cp.branches > 0
                 && cp.st.frames.len() == self.cur.frames.len()
-                && cp.st.frames.iter().zip(self.cur.frames.iter()).all(|(a, b)| a.callsite == b.callsite)
+                && cp
+                    .st
+                    .frames
+                    .iter()
+                    .zip(self.cur.frames.iter())
+                    .all(|(a, b)| a.callsite == b.callsite)
         });
         let Some(id) = prev else {
             return;

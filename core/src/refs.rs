@@ -13,7 +13,11 @@ impl<'p> Env<'p> {
         let id = self.new_id();
         let rules = self.rules;
         let f = self.cur.cur_mut();
-        let callback_ref = if rules.callback_ref && f.in_callback_fn { f.frameno } else { 0 };
+        let callback_ref = if rules.callback_ref && f.in_callback_fn {
+            f.frameno
+        } else {
+            0
+        };
         f.refs.push(RefState {
             id,
             insn: insn_idx as u32,
@@ -76,11 +80,18 @@ impl<'p> Env<'p> {
             if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
                 continue;
             }
-            self.verbose(&format!("Unreleased reference id={} alloc_insn={}\n", r.id, r.insn));
+            self.verbose(&format!(
+                "Unreleased reference id={} alloc_insn={}\n",
+                r.id, r.insn
+            ));
             lingering = true;
         }
         if lingering {
-            self.event(crate::trace::EventKind::Reject, self.insn_idx as u32, EINVAL as u32);
+            self.event(
+                crate::trace::EventKind::Reject,
+                self.insn_idx as u32,
+                EINVAL as u32,
+            );
             return Err(crate::env::VErr { errno: EINVAL });
         }
         Ok(())

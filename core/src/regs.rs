@@ -208,7 +208,9 @@ impl RegState {
     /// `__update_reg64_bounds`
     pub fn update_bounds64(&mut self) {
         let v = self.var_off;
-        self.smin = self.smin.max((v.value | (v.mask & (i64::MIN as u64))) as i64);
+        self.smin = self
+            .smin
+            .max((v.value | (v.mask & (i64::MIN as u64))) as i64);
         self.smax = self.smax.min((v.value | (v.mask & i64::MAX as u64)) as i64);
         self.umin = self.umin.max(v.value);
         self.umax = self.umax.min(v.value | v.mask);
@@ -373,7 +375,11 @@ impl RegState {
     pub fn type_may_be_refcounted(&self) -> bool {
         matches!(
             self.ty,
-            RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::AllocMem | RegType::BtfId
+            RegType::Socket
+                | RegType::SockCommon
+                | RegType::TcpSock
+                | RegType::AllocMem
+                | RegType::BtfId
         )
     }
 

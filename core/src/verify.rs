@@ -53,11 +53,19 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     ));
     Outcome {
         kernel: opts.kernel,
-        verdict: if error.is_some() { Verdict::Rejected } else { Verdict::Accepted },
+        verdict: if error.is_some() {
+            Verdict::Rejected
+        } else {
+            Verdict::Accepted
+        },
         error,
         stats: st,
         log: std::mem::take(&mut env.log.buf),
-        trace: if opts.trace { Some(std::mem::take(&mut env.trace)) } else { None },
+        trace: if opts.trace {
+            Some(std::mem::take(&mut env.trace))
+        } else {
+            None
+        },
     }
 }
 
@@ -112,7 +120,10 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
         let mut stack: Vec<(usize, usize, i32)> = vec![(root, 0, depth_of(root, env))];
         if stack[0].2 > 512 {
             let d = stack[0].2;
-            return Err(env.fail(EACCES, &format!("combined stack size of 1 calls is {}. Too large", d)));
+            return Err(env.fail(
+                EACCES,
+                &format!("combined stack size of 1 calls is {}. Too large", d),
+            ));
         }
         while let Some(&mut (s, ref mut next, depth)) = stack.last_mut() {
             if *next >= callees[s].len() {
@@ -126,12 +137,21 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
             }
             if stack.len() >= 8 {
                 let f = stack.len() + 1;
-                return Err(env.fail(crate::env::E2BIG, &format!("the call stack of {} frames is too deep !", f)));
+                return Err(env.fail(
+                    crate::env::E2BIG,
+                    &format!("the call stack of {} frames is too deep !", f),
+                ));
             }
             let nd = depth + depth_of(c, env);
             if nd > 512 {
                 let frames = stack.len() + 1;
-                return Err(env.fail(EACCES, &format!("combined stack size of {} calls is {}. Too large", frames, nd)));
+                return Err(env.fail(
+                    EACCES,
+                    &format!(
+                        "combined stack size of {} calls is {}. Too large",
+                        frames, nd
+                    ),
+                ));
             }
             stack.push((c, 0, nd));
         }
@@ -202,5 +222,6 @@ pub fn explain(msg: &str) -> String {
             return (*v).to_string();
         }
     }
-    "The kernel rejects the program at this instruction; the message is the kernel's own.".to_string()
+    "The kernel rejects the program at this instruction; the message is the kernel's own."
+        .to_string()
 }

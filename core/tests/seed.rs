@@ -67,7 +67,12 @@ fn linux_6_1_rejects_release_of_callers_reference() {
     );
     assert_eq!(o.error_insn(), Some(18));
     // Linux 6.1.192: processed 15 insns, total_states 1, peak_states 1
-    assert_eq!((o.stats.processed, o.stats.total_states, o.stats.peak_states), (15, 1, 1), "{}", o.log);
+    assert_eq!(
+        (o.stats.processed, o.stats.total_states, o.stats.peak_states),
+        (15, 1, 1),
+        "{}",
+        o.log
+    );
 }
 
 #[test]

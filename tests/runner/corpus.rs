@@ -9,7 +9,11 @@ const KNOWN_COUNTER_GAPS: &str = include_str!("../known-counter-gaps.txt");
 #[test]
 fn corpus_matches_the_kernel() {
     let (checks, errors) = run_all();
-    assert!(errors.is_empty(), "programs that do not parse:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "programs that do not parse:\n{}",
+        errors.join("\n")
+    );
     assert!(!checks.is_empty(), "the corpus is empty");
     let mut failed = Vec::new();
     let (mut n61, mut counters_ok) = (0usize, 0usize);
@@ -26,7 +30,11 @@ fn corpus_matches_the_kernel() {
             }
         }
     }
-    let pct = if n61 == 0 { 100.0 } else { 100.0 * counters_ok as f64 / n61 as f64 };
+    let pct = if n61 == 0 {
+        100.0
+    } else {
+        100.0 * counters_ok as f64 / n61 as f64
+    };
     eprintln!(
         "corpus: {} checks, {} verdict/message mismatches; 6.1 counters match for {}/{} ({:.1}%)",
         checks.len(),
@@ -36,8 +44,16 @@ fn corpus_matches_the_kernel() {
         pct
     );
     let _ = KNOWN_COUNTER_GAPS;
-    assert!(failed.is_empty(), "mismatches with the kernel:\n{}", failed.join("\n"));
-    assert!(pct >= 90.0, "6.1 counters match for only {:.1}% of the corpus (need 90%)", pct);
+    assert!(
+        failed.is_empty(),
+        "mismatches with the kernel:\n{}",
+        failed.join("\n")
+    );
+    assert!(
+        pct >= 90.0,
+        "6.1 counters match for only {:.1}% of the corpus (need 90%)",
+        pct
+    );
 }
 
 #[test]
@@ -47,9 +63,19 @@ fn every_program_round_trips_through_bytes() {
         let text = veristep_core::disasm::program_text(&prog);
         let again = veristep_core::asm::parse(&text)
             .unwrap_or_else(|d| panic!("{}: re-parse failed: {:?}\n{}", name_of(&p), d, text));
-        assert_eq!(prog.to_bytes(), again.to_bytes(), "{}: bytes differ after text round trip", name_of(&p));
+        assert_eq!(
+            prog.to_bytes(),
+            again.to_bytes(),
+            "{}: bytes differ after text round trip",
+            name_of(&p)
+        );
         assert_eq!(prog.maps, again.maps, "{}: maps differ", name_of(&p));
-        assert_eq!(prog.prog_type, again.prog_type, "{}: program type differs", name_of(&p));
+        assert_eq!(
+            prog.prog_type,
+            again.prog_type,
+            "{}: program type differs",
+            name_of(&p)
+        );
     }
 }
 
@@ -69,11 +95,15 @@ fn level2_logs_against_the_kernel() {
     let (mut same, mut total) = (0, 0);
     for p in programs() {
         let Ok(prog) = load(&p) else { continue };
-        let Some(exp) = expectation(&p, "6.1") else { continue };
+        let Some(exp) = expectation(&p, "6.1") else {
+            continue;
+        };
         if exp["log_level"].as_u64() != Some(2) || exp["log_truncated"].as_bool() == Some(true) {
             continue;
         }
-        let Some(klog) = exp["log"].as_str() else { continue };
+        let Some(klog) = exp["log"].as_str() else {
+            continue;
+        };
         let o = veristep_core::verify(
             &prog,
             &veristep_core::Options {
@@ -86,8 +116,16 @@ fn level2_logs_against_the_kernel() {
         if normalize_log(klog) == normalize_log(&o.log) {
             same += 1;
         } else if std::env::var("VERISTEP_SHOW_LOG_DIFF").is_ok() {
-            eprintln!("--- {}\n{}\n+++ veristep\n{}", name_of(&p), normalize_log(klog), normalize_log(&o.log));
+            eprintln!(
+                "--- {}\n{}\n+++ veristep\n{}",
+                name_of(&p),
+                normalize_log(klog),
+                normalize_log(&o.log)
+            );
         }
     }
-    eprintln!("level-2 logs identical to Linux 6.1 (normalised): {}/{}", same, total);
+    eprintln!(
+        "level-2 logs identical to Linux 6.1 (normalised): {}/{}",
+        same, total
+    );
 }

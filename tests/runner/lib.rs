@@ -16,7 +16,9 @@ pub fn programs() -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![corpus_dir()];
     while let Some(d) = dirs.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -73,17 +75,29 @@ pub fn compare(name: &str, tag: &str, exp: &Value, o: &Outcome, verdict_only: bo
     let mut detail = Vec::new();
     let verdict_ok = ev == o.verdict.name();
     if !verdict_ok {
-        detail.push(format!("verdict: kernel {} veristep {}", ev, o.verdict.name()));
+        detail.push(format!(
+            "verdict: kernel {} veristep {}",
+            ev,
+            o.verdict.name()
+        ));
     }
     let mut fidelity = verdict_ok;
     if !verdict_only {
         if em != o.message() {
             fidelity = false;
-            detail.push(format!("message: kernel {:?} veristep {:?}", em, o.message()));
+            detail.push(format!(
+                "message: kernel {:?} veristep {:?}",
+                em,
+                o.message()
+            ));
         }
         if exp.get("error_insn").is_some() && ei != o.error_insn() {
             fidelity = false;
-            detail.push(format!("error_insn: kernel {:?} veristep {:?}", ei, o.error_insn()));
+            detail.push(format!(
+                "error_insn: kernel {:?} veristep {:?}",
+                ei,
+                o.error_insn()
+            ));
         }
     }
     let mut counters = true;
@@ -127,7 +141,9 @@ pub fn run_all() -> (Vec<Check>, Vec<String>) {
             ("6.12", KernelVersion::V6_7, true),
             ("5.19", KernelVersion::V5_19, false),
         ] {
-            let Some(exp) = expectation(&p, tag) else { continue };
+            let Some(exp) = expectation(&p, tag) else {
+                continue;
+            };
             let ev = exp["verdict"].as_str().unwrap_or("");
             if ev != "accepted" && ev != "rejected" {
                 // the kernel could not load it (e.g. test kfuncs absent in 6.12)
@@ -186,7 +202,10 @@ pub fn trace_snapshot(o: &Outcome) -> String {
     };
     let mut out = String::new();
     for (i, s) in t.steps.iter().enumerate() {
-        out.push_str(&format!("{} insn={} frame={} pending={}", i, s.insn, s.frame, s.pending));
+        out.push_str(&format!(
+            "{} insn={} frame={} pending={}",
+            i, s.insn, s.frame, s.pending
+        ));
         for e in t.events_of(i) {
             out.push_str(&format!(" {:?}({},{})", e.kind, e.insn, e.aux));
         }
@@ -199,7 +218,9 @@ pub fn trace_snapshot(o: &Outcome) -> String {
 /// `NAME.veristep-MODE.log` / `.trace`. Returns the names that differ
 /// (rewritten instead when `VERISTEP_BLESS=1`).
 pub fn check_snapshots() -> Vec<String> {
-    let bless = std::env::var("VERISTEP_BLESS").map(|v| v == "1").unwrap_or(false);
+    let bless = std::env::var("VERISTEP_BLESS")
+        .map(|v| v == "1")
+        .unwrap_or(false);
     let mut differ = Vec::new();
     for p in programs() {
         let name = name_of(&p);
@@ -207,7 +228,11 @@ pub fn check_snapshots() -> Vec<String> {
             continue;
         }
         let Ok(prog) = load(&p) else { continue };
-        for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+        for k in [
+            KernelVersion::V5_19,
+            KernelVersion::V6_1,
+            KernelVersion::V6_7,
+        ] {
             let o = verify(
                 &prog,
                 &Options {
@@ -223,7 +248,11 @@ pub fn check_snapshots() -> Vec<String> {
                     if bless {
                         let _ = std::fs::write(&f, &text);
                     } else {
-                        differ.push(format!("{} ({})", f.display(), if old.is_empty() { "missing" } else { "differs" }));
+                        differ.push(format!(
+                            "{} ({})",
+                            f.display(),
+                            if old.is_empty() { "missing" } else { "differs" }
+                        ));
                     }
                 }
             }

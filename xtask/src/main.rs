@@ -18,8 +18,14 @@ fn root() -> PathBuf {
 fn run(step: &str, cmd: &mut Command) -> Result<(), String> {
     let t = Instant::now();
     eprintln!("==> {}", step);
-    let status = cmd.status().map_err(|e| format!("{}: cannot start: {}", step, e))?;
-    eprintln!("    {} in {:.1}s", if status.success() { "ok" } else { "FAILED" }, t.elapsed().as_secs_f64());
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{}: cannot start: {}", step, e))?;
+    eprintln!(
+        "    {} in {:.1}s",
+        if status.success() { "ok" } else { "FAILED" },
+        t.elapsed().as_secs_f64()
+    );
     if status.success() {
         Ok(())
     } else {
@@ -37,13 +43,22 @@ fn output(cmd: &mut Command) -> String {
 /// Installs the toolchain pieces the tests need, only when missing.
 fn ensure_toolchain() -> Result<(), String> {
     let targets = output(Command::new("rustup").args(["target", "list", "--installed"]));
-    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        run("rustup target add wasm32-unknown-unknown", Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        run(
+            "rustup target add wasm32-unknown-unknown",
+            Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        )?;
     }
     let comps = output(Command::new("rustup").args(["component", "list", "--installed"]));
     for c in ["clippy", "rustfmt"] {
         if !comps.lines().any(|l| l.starts_with(c)) {
-            run(&format!("rustup component add {}", c), Command::new("rustup").args(["component", "add", c]))?;
+            run(
+                &format!("rustup component add {}", c),
+                Command::new("rustup").args(["component", "add", c]),
+            )?;
         }
     }
     Ok(())
@@ -59,11 +74,28 @@ fn test() -> Result<(), String> {
     };
     let steps: Vec<(&str, Vec<&str>)> = vec![
         ("format check", vec!["fmt", "--all", "--", "--check"]),
-        ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        (
+            "clippy",
+            vec![
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
         ("tests", vec!["test", "--workspace"]),
         (
             "core for wasm32",
-            vec!["build", "-p", "veristep-core", "--target", "wasm32-unknown-unknown", "--release"],
+            vec![
+                "build",
+                "-p",
+                "veristep-core",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--release",
+            ],
         ),
     ];
     for (name, args) in steps {
@@ -93,7 +125,9 @@ fn corpus_files(args: &[String]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![root().join("tests/corpus")];
     while let Some(d) = dirs.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -145,37 +179,67 @@ fn bless(args: &[String]) -> Result<(), String> {
         return Err("no .s files to bless".into());
     }
     for k in kernels {
-        eprintln!("==> asking Linux {} about {} programs (one boot)", k, files.len());
+        eprintln!(
+            "==> asking Linux {} about {} programs (one boot)",
+            k,
+            files.len()
+        );
         let mut cmd = Command::new(oracle.join("kernel-verdict"));
-        cmd.arg("--max-record-kb").arg("512").args(&files).env("ORACLE_TIMEOUT", "1800");
+        cmd.arg("--max-record-kb")
+            .arg("512")
+            .args(&files)
+            .env("ORACLE_TIMEOUT", "1800");
         if k == "6.12" {
             cmd.env("ORACLE_CACHE", "cache-6.12");
         }
-        let out = cmd.stderr(Stdio::inherit()).output().map_err(|e| format!("kernel-verdict: {}", e))?;
+        let out = cmd
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("kernel-verdict: {}", e))?;
         let text = String::from_utf8_lossy(&out.stdout);
         let (mut written, mut refused) = (0, 0);
         for line in text.lines() {
-            let Ok(rec) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-            let Some(file) = rec["file"].as_str() else { continue };
+            let Ok(rec) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(file) = rec["file"].as_str() else {
+                continue;
+            };
             let verdict = rec["verdict"].as_str().unwrap_or("");
-            if rec["layout_ok"].as_bool() != Some(true) || matches!(verdict, "convert-error" | "compile-error" | "no-record") {
-                eprintln!("    refused {}: verdict {} layout_ok {}", file, verdict, rec["layout_ok"]);
+            if rec["layout_ok"].as_bool() != Some(true)
+                || matches!(verdict, "convert-error" | "compile-error" | "no-record")
+            {
+                eprintln!(
+                    "    refused {}: verdict {} layout_ok {}",
+                    file, verdict, rec["layout_ok"]
+                );
                 refused += 1;
                 continue;
             }
             let mut obj = serde_json::Map::new();
             for f in FIELDS {
-                obj.insert(f.to_string(), rec.get(f).cloned().unwrap_or(serde_json::Value::Null));
+                obj.insert(
+                    f.to_string(),
+                    rec.get(f).cloned().unwrap_or(serde_json::Value::Null),
+                );
             }
             let path = Path::new(file).with_extension(format!("{}.json", k));
             if let Ok(old) = std::fs::read_to_string(&path) {
                 if let Ok(o) = serde_json::from_str::<serde_json::Value>(&old) {
                     if o["verdict"] != rec["verdict"] || o["message"] != rec["message"] {
-                        eprintln!("    changed {}: {} {} -> {} {}", path.display(), o["verdict"], o["message"], rec["verdict"], rec["message"]);
+                        eprintln!(
+                            "    changed {}: {} {} -> {} {}",
+                            path.display(),
+                            o["verdict"],
+                            o["message"],
+                            rec["verdict"],
+                            rec["message"]
+                        );
                     }
                 }
             }
-            let body = serde_json::to_string_pretty(&serde_json::Value::Object(obj)).map_err(|e| e.to_string())?;
+            let body = serde_json::to_string_pretty(&serde_json::Value::Object(obj))
+                .map_err(|e| e.to_string())?;
             std::fs::write(&path, body + "\n").map_err(|e| format!("{}: {}", path.display(), e))?;
             written += 1;
         }

@@ -30,8 +30,8 @@ impl Tok {
 }
 
 const PUNCT: [&str; 20] = [
-    "<<=", ">>=", "==", "!=", ">=", "<=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "<", ">",
-    "=", "&",
+    "<<=", ">>=", "==", "!=", ">=", "<=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<",
+    ">>", "<", ">", "=", "&",
 ];
 
 /// Splits `s` (which starts at column `base`) into tokens.
@@ -59,7 +59,10 @@ pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
                 }
             }
             // 1f / 1b numeric label references
-            let kind = if i < b.len() && (b[i] == b'f' || b[i] == b'b') && (i + 1 == b.len() || !is_word(b[i + 1])) {
+            let kind = if i < b.len()
+                && (b[i] == b'f' || b[i] == b'b')
+                && (i + 1 == b.len() || !is_word(b[i + 1]))
+            {
                 i += 1;
                 TokKind::Word
             } else if i < b.len() && is_word(b[i]) {

@@ -24,7 +24,10 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// `FILE:LINE:COL: error: MESSAGE`, the line, and a `^~~~` underline.
     pub fn render(&self, file: &str, src: &str) -> String {
-        let text = src.lines().nth(self.line.saturating_sub(1) as usize).unwrap_or("");
+        let text = src
+            .lines()
+            .nth(self.line.saturating_sub(1) as usize)
+            .unwrap_or("");
         let col = self.col.max(1) as usize;
         let pad: String = text
             .chars()
@@ -110,12 +113,20 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
             }
         };
         // labels: IDENT ':' or NUM ':'
-        while toks.len() >= 2 && toks[1].is(":") && matches!(toks[0].kind, TokKind::Word | TokKind::Num) {
+        while toks.len() >= 2
+            && toks[1].is(":")
+            && matches!(toks[0].kind, TokKind::Word | TokKind::Num)
+        {
             let t = toks[0].clone();
             if t.kind == TokKind::Num {
                 numlabels.push((t.text.clone(), length));
             } else if labels.iter().any(|(n, ..)| *n == t.text) {
-                cx.err(line, t.col, t.text.len() as u32, format!("duplicate label '{}'", t.text));
+                cx.err(
+                    line,
+                    t.col,
+                    t.text.len() as u32,
+                    format!("duplicate label '{}'", t.text),
+                );
             } else {
                 labels.push((t.text.clone(), length, line, t.col));
             }
@@ -163,7 +174,12 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                 p.insn.src = BPF_PSEUDO_FUNC;
                 p.target = Some(Target::Label(name));
             } else {
-                cx.err(p.line, p.col, p.len, format!("unknown map or label '{}'", name));
+                cx.err(
+                    p.line,
+                    p.col,
+                    p.len,
+                    format!("unknown map or label '{}'", name),
+                );
             }
         }
         if let Some(t) = p.target.clone() {
@@ -198,7 +214,12 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                         && p.insn.op() != BPF_EXIT;
                     if is_jump {
                         if rel < i16::MIN as i64 || rel > i16::MAX as i64 {
-                            cx.err(p.line, p.col, p.len, format!("jump offset {} does not fit in 16 bits", rel));
+                            cx.err(
+                                p.line,
+                                p.col,
+                                p.len,
+                                format!("jump offset {} does not fit in 16 bits", rel),
+                            );
                         } else {
                             p.insn.off = rel as i16;
                         }
@@ -254,7 +275,12 @@ fn strip_line(raw: &str) -> (&str, u32) {
         let ws = after.len() - after.trim_start().len();
         let rest = after.trim_start();
         let b = rest.as_bytes();
-        if b.len() >= 4 && b[0] == b'(' && b[1].is_ascii_hexdigit() && b[2].is_ascii_hexdigit() && b[3] == b')' {
+        if b.len() >= 4
+            && b[0] == b'('
+            && b[1].is_ascii_hexdigit()
+            && b[2].is_ascii_hexdigit()
+            && b[3] == b')'
+        {
             let r2 = &rest[4..];
             let ws2 = r2.len() - r2.trim_start().len();
             start += digits + 1 + ws + 4 + ws2;
@@ -264,7 +290,11 @@ fn strip_line(raw: &str) -> (&str, u32) {
         let mut pos = 0usize;
         let mut pairs = 0;
         let rb = rest.as_bytes();
-        while pos + 2 <= rb.len() && rb[pos].is_ascii_hexdigit() && rb[pos + 1].is_ascii_hexdigit() && (pos + 2 == rb.len() || rb[pos + 2] == b' ' || rb[pos + 2] == b'\t') {
+        while pos + 2 <= rb.len()
+            && rb[pos].is_ascii_hexdigit()
+            && rb[pos + 1].is_ascii_hexdigit()
+            && (pos + 2 == rb.len() || rb[pos + 2] == b' ' || rb[pos + 2] == b'\t')
+        {
             pairs += 1;
             pos += 2;
             while pos < rb.len() && (rb[pos] == b' ' || rb[pos] == b'\t') {
@@ -346,7 +376,9 @@ impl<'a> Cur<'a> {
     }
     /// A register `rN` / `wN`: (is_w, n).
     fn reg(&mut self) -> Result<(bool, u8), PErr> {
-        let t = self.peek().ok_or_else(|| self.here("expected a register".into()))?;
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected a register".into()))?;
         match reg_of(t) {
             Some(Ok(r)) => {
                 self.i += 1;
@@ -364,7 +396,9 @@ impl<'a> Cur<'a> {
         } else {
             self.eat("+");
         }
-        let t = self.peek().ok_or_else(|| self.here("expected a number".into()))?;
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected a number".into()))?;
         if t.kind != TokKind::Num {
             return Err(perr(t, format!("expected a number, found '{}'", t.text)));
         }
@@ -375,7 +409,9 @@ impl<'a> Cur<'a> {
     /// `(SZ *)` → size bits and whether signed.
     fn size_cast(&mut self) -> Result<(u8, bool), PErr> {
         self.expect("(")?;
-        let t = self.peek().ok_or_else(|| self.here("expected u8/u16/u32/u64".into()))?;
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected u8/u16/u32/u64".into()))?;
         let r = match t.text.as_str() {
             "u8" => (BPF_B, false),
             "u16" => (BPF_H, false),
@@ -384,7 +420,12 @@ impl<'a> Cur<'a> {
             "s8" => (BPF_B, true),
             "s16" => (BPF_H, true),
             "s32" => (BPF_W, true),
-            _ => return Err(perr(t, format!("expected u8, u16, u32 or u64, found '{}'", t.text))),
+            _ => {
+                return Err(perr(
+                    t,
+                    format!("expected u8, u16, u32 or u64, found '{}'", t.text),
+                ))
+            }
         };
         self.i += 1;
         self.expect("*")?;
@@ -445,7 +486,10 @@ fn imm32(v: i128, t: &Tok) -> Result<i32, PErr> {
 }
 
 fn jump_target(c: &mut Cur) -> Result<Target, PErr> {
-    let t = c.peek().ok_or_else(|| c.here("expected a jump target".into()))?.clone();
+    let t = c
+        .peek()
+        .ok_or_else(|| c.here("expected a jump target".into()))?
+        .clone();
     if t.is("pc") {
         c.i += 1;
         let v = c.number()?;
@@ -463,8 +507,14 @@ fn jump_target(c: &mut Cur) -> Result<Target, PErr> {
         c.i += 1;
         let s = t.text.clone();
         let b = s.as_bytes();
-        if b.len() >= 2 && b[..b.len() - 1].iter().all(|x| x.is_ascii_digit()) && (b[b.len() - 1] == b'f' || b[b.len() - 1] == b'b') {
-            return Ok(Target::Num(s[..s.len() - 1].to_string(), b[b.len() - 1] == b'f'));
+        if b.len() >= 2
+            && b[..b.len() - 1].iter().all(|x| x.is_ascii_digit())
+            && (b[b.len() - 1] == b'f' || b[b.len() - 1] == b'b')
+        {
+            return Ok(Target::Num(
+                s[..s.len() - 1].to_string(),
+                b[b.len() - 1] == b'f',
+            ));
         }
         return Ok(Target::Label(s));
     }
@@ -558,7 +608,9 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
         "if" => {
             c.i = 1;
             let (w, d) = c.reg()?;
-            let op = jmp_op(&mut c).ok_or_else(|| c.here("expected a comparison (==, !=, >, >=, <, <=, s>, s>=, s<, s<=, &)".into()))?;
+            let op = jmp_op(&mut c).ok_or_else(|| {
+                c.here("expected a comparison (==, !=, >, >=, <, <=, s>, s>=, s<, s<=, &)".into())
+            })?;
             let class = if w { BPF_JMP32 } else { BPF_JMP };
             let mut insn = Insn::new(class | op, d, 0, 0, 0);
             if let Some(Some(r)) = c.peek().map(reg_of) {
@@ -570,7 +622,10 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                 insn.code |= BPF_X;
                 insn.src = s;
             } else {
-                let t = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+                let t = c
+                    .peek()
+                    .cloned()
+                    .unwrap_or_else(|| Tok::word("", c.end_col));
                 let v = c.number()?;
                 insn.imm = imm32(v, &t)?;
             }
@@ -588,7 +643,10 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
             c.expect("*")?;
             let (sz, _) = c.size_cast()?;
             let (b, off) = c.mem()?;
-            let t = c.peek().cloned().ok_or_else(|| c.here("expected +=, &=, |= or ^=".into()))?;
+            let t = c
+                .peek()
+                .cloned()
+                .ok_or_else(|| c.here("expected +=, &=, |= or ^=".into()))?;
             let op = match t.text.as_str() {
                 "+=" => 0x00,
                 "&=" => 0x50,
@@ -615,10 +673,19 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                 c.end()?;
                 return Ok(pend(Insn::new(BPF_STX | BPF_MEM | sz, b, s, off, 0)));
             }
-            let t = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+            let t = c
+                .peek()
+                .cloned()
+                .unwrap_or_else(|| Tok::word("", c.end_col));
             let v = c.number()?;
             c.end()?;
-            return Ok(pend(Insn::new(BPF_ST | BPF_MEM | sz, b, 0, off, imm32(v, &t)?)));
+            return Ok(pend(Insn::new(
+                BPF_ST | BPF_MEM | sz,
+                b,
+                0,
+                off,
+                imm32(v, &t)?,
+            )));
         }
         _ => {}
     }
@@ -630,9 +697,15 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
         c.i += 2;
         return alu_operand(&mut c, class | BPF_ARSH, d, w);
     }
-    let opt = c.peek().cloned().ok_or_else(|| c.here("expected an operator".into()))?;
+    let opt = c
+        .peek()
+        .cloned()
+        .ok_or_else(|| c.here("expected an operator".into()))?;
     let Some(&(_, op)) = ALU_OPS.iter().find(|(s, _)| opt.is(s)) else {
-        return Err(perr(&opt, format!("expected an operator, found '{}'", opt.text)));
+        return Err(perr(
+            &opt,
+            format!("expected an operator, found '{}'", opt.text),
+        ));
     };
     c.i += 1;
     if op != BPF_MOV {
@@ -676,14 +749,20 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                     c.i += 1;
                     let mut imm = 0i32;
                     if c.peek_is("+") || c.peek_is("-") {
-                        let tt = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+                        let tt = c
+                            .peek()
+                            .cloned()
+                            .unwrap_or_else(|| Tok::word("", c.end_col));
                         imm = imm32(c.number()?, &tt)?;
                     }
                     c.expect("]")?;
                     c.end()?;
                     return Ok(pend(Insn::new(BPF_LD | BPF_IND | sz, 0, s, 0, imm)));
                 }
-                let tt = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+                let tt = c
+                    .peek()
+                    .cloned()
+                    .unwrap_or_else(|| Tok::word("", c.end_col));
                 let v = imm32(c.number()?, &tt)?;
                 c.expect("]")?;
                 c.end()?;
@@ -730,7 +809,11 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
             c.expect(")")?;
             c.end()?;
             if s != d {
-                return Err((first.col, 1, "the fetched value goes to the source register".into()));
+                return Err((
+                    first.col,
+                    1,
+                    "the fetched value goes to the source register".into(),
+                ));
             }
             return Ok(pend(Insn::new(BPF_STX | BPF_ATOMIC | sz, b, s, off, op)));
         }
@@ -763,7 +846,10 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                 return Err((first.col, 1, "a 64-bit load needs an r register".into()));
             }
             let mut p = pend(Insn::new(BPF_LD | BPF_IMM | BPF_DW, d, 0, 0, 0));
-            let vt = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+            let vt = c
+                .peek()
+                .cloned()
+                .unwrap_or_else(|| Tok::word("", c.end_col));
             if vt.kind == TokKind::Word && c.at(1).map(|t| t.is("ll")).unwrap_or(false) {
                 p.name = Some(vt.text.clone());
                 c.i += 2;
@@ -796,7 +882,10 @@ fn alu_operand(c: &mut Cur, code: u8, d: u8, w: bool) -> Result<Pending, PErr> {
         insn.code |= BPF_X;
         insn.src = s;
     } else {
-        let t = c.peek().cloned().unwrap_or_else(|| Tok::word("", c.end_col));
+        let t = c
+            .peek()
+            .cloned()
+            .unwrap_or_else(|| Tok::word("", c.end_col));
         if c.done() {
             return Err(c.here("expected a register or a number".into()));
         }
@@ -808,7 +897,10 @@ fn alu_operand(c: &mut Cur, code: u8, d: u8, w: bool) -> Result<Pending, PErr> {
 }
 
 fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
-    let t = c.peek().cloned().ok_or_else(|| c.here("expected a function".into()))?;
+    let t = c
+        .peek()
+        .cloned()
+        .ok_or_else(|| c.here("expected a function".into()))?;
     let mut p = pend(Insn::new(BPF_JMP | BPF_CALL, 0, 0, 0, 0));
     if t.is("pc") || t.is("+") || t.is("-") {
         let target = jump_target(c)?;
@@ -848,16 +940,28 @@ fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
             p.insn.imm = id as i32;
             return Ok(p);
         }
-        return Err(perr(&t, format!("unknown helper or kernel function '{}'", name)));
+        return Err(perr(
+            &t,
+            format!("unknown helper or kernel function '{}'", name),
+        ));
     }
     if let Some(id) = crate::helper_ids::helper_id(&name) {
         p.insn.imm = id as i32;
         return Ok(p);
     }
-    Err(perr(&t, format!("unknown helper, kernel function or label '{}'", name)))
+    Err(perr(
+        &t,
+        format!("unknown helper, kernel function or label '{}'", name),
+    ))
 }
 
-fn directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>, line: u32, toks: &[Tok]) {
+fn directive(
+    cx: &mut Ctx,
+    prog: &mut Program,
+    maps: &mut Vec<(String, u32)>,
+    line: u32,
+    toks: &[Tok],
+) {
     let Some(name) = toks.get(1) else {
         cx.err(line, toks[0].col, 1, "expected a directive name");
         return;
@@ -882,9 +986,21 @@ fn directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>, li
     }
 }
 
-fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>, line: u32, at: &Tok, rest: &[Tok]) {
+fn map_directive(
+    cx: &mut Ctx,
+    prog: &mut Program,
+    maps: &mut Vec<(String, u32)>,
+    line: u32,
+    at: &Tok,
+    rest: &[Tok],
+) {
     if rest.len() < 2 {
-        cx.err(line, at.col, 3, "expected .map NAME TYPE key=N value=N entries=N");
+        cx.err(
+            line,
+            at.col,
+            3,
+            "expected .map NAME TYPE key=N value=N entries=N",
+        );
         return;
     }
     let name = &rest[0];
@@ -893,11 +1009,21 @@ fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>
         return;
     }
     if maps.iter().any(|(n, _)| *n == name.text) {
-        cx.err(line, name.col, name.text.len() as u32, format!("duplicate map '{}'", name.text));
+        cx.err(
+            line,
+            name.col,
+            name.text.len() as u32,
+            format!("duplicate map '{}'", name.text),
+        );
         return;
     }
     let Some(mt) = MapType::from_name(&rest[1].text) else {
-        cx.err(line, rest[1].col, rest[1].text.len() as u32, format!("unknown map type '{}'", rest[1].text));
+        cx.err(
+            line,
+            rest[1].col,
+            rest[1].text.len() as u32,
+            format!("unknown map type '{}'", rest[1].text),
+        );
         return;
     };
     let mut def = MapDef {
@@ -923,12 +1049,22 @@ fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>
             return;
         }
         let Some(n) = num_of(v).filter(|n| *n >= 0 && *n <= u32::MAX as i128) else {
-            cx.err(line, v.col, v.text.len() as u32, "a map attribute is a 32-bit unsigned number");
+            cx.err(
+                line,
+                v.col,
+                v.text.len() as u32,
+                "a map attribute is a 32-bit unsigned number",
+            );
             return;
         };
         let n = n as u32;
         if seen.contains(&k.text) {
-            cx.err(line, k.col, k.text.len() as u32, format!("'{}' given twice", k.text));
+            cx.err(
+                line,
+                k.col,
+                k.text.len() as u32,
+                format!("'{}' given twice", k.text),
+            );
             ok = false;
         }
         seen.push(k.text.clone());
@@ -939,7 +1075,15 @@ fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>
             "timer" => def.timer_off = Some(n),
             "lock" => def.lock_off = Some(n),
             _ => {
-                cx.err(line, k.col, k.text.len() as u32, format!("unknown map attribute '{}' (key, value, entries, timer, lock)", k.text));
+                cx.err(
+                    line,
+                    k.col,
+                    k.text.len() as u32,
+                    format!(
+                        "unknown map attribute '{}' (key, value, entries, timer, lock)",
+                        k.text
+                    ),
+                );
                 ok = false;
             }
         }
@@ -950,7 +1094,12 @@ fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>
             cx.err(line, at.col, 3, "a ringbuf map takes only entries=");
             ok = false;
         } else if def.max_entries < 4096 || !def.max_entries.is_power_of_two() {
-            cx.err(line, at.col, 3, "ringbuf entries must be a power of two multiple of 4096");
+            cx.err(
+                line,
+                at.col,
+                3,
+                "ringbuf entries must be a power of two multiple of 4096",
+            );
             ok = false;
         }
     } else {
@@ -962,14 +1111,28 @@ fn map_directive(cx: &mut Ctx, prog: &mut Program, maps: &mut Vec<(String, u32)>
         }
     }
     if let Some(t) = def.timer_off {
-        if t.checked_add(16).map(|e| e > def.value_size).unwrap_or(true) || t % 8 != 0 {
-            cx.err(line, at.col, 3, "timer= must be an 8-aligned offset with 16 bytes inside the value");
+        if t.checked_add(16)
+            .map(|e| e > def.value_size)
+            .unwrap_or(true)
+            || t % 8 != 0
+        {
+            cx.err(
+                line,
+                at.col,
+                3,
+                "timer= must be an 8-aligned offset with 16 bytes inside the value",
+            );
             ok = false;
         }
     }
     if let Some(l) = def.lock_off {
         if l.checked_add(4).map(|e| e > def.value_size).unwrap_or(true) || l % 4 != 0 {
-            cx.err(line, at.col, 3, "lock= must be a 4-aligned offset with 4 bytes inside the value");
+            cx.err(
+                line,
+                at.col,
+                3,
+                "lock= must be a 4-aligned offset with 4 bytes inside the value",
+            );
             ok = false;
         }
     }
