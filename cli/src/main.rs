@@ -6,7 +6,15 @@
 //! Exit status: 0 accepted, 1 rejected, 2 input error.
 
 use serde_json::{json, Value};
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Prints to stdout; a closed pipe (`veristep ... | head`) is not an error.
+fn out(s: &str) {
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(s.as_bytes());
+    let _ = o.flush();
+}
 use veristep_core::explore::{Exploration, StateView};
 use veristep_core::{asm, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
@@ -168,9 +176,9 @@ fn main() -> ExitCode {
             },
         );
         if args.json {
-            println!("{}", outcome_json(&o));
+            out(&format!("{}\n", outcome_json(&o)));
         } else {
-            print!("{}", o.log);
+            out(&o.log);
         }
         return if o.verdict == Verdict::Accepted {
             ExitCode::SUCCESS
@@ -195,14 +203,14 @@ fn main() -> ExitCode {
             if args.json {
                 let mut v = outcome_json(&o);
                 v["file"] = json!(name);
-                println!("{}", v);
+                out(&format!("{}\n", v));
             }
             cells.push(o);
         }
         rows.push((name.clone(), cells));
     }
     if !args.json {
-        print!("{}", view::table(&args.kernels, &rows));
+        out(&view::table(&args.kernels, &rows));
     }
     if any_rejected {
         ExitCode::from(1)
@@ -274,10 +282,10 @@ fn trace_cmd(args: &Args) -> ExitCode {
             "state": state,
         }));
     }
-    let mut out = outcome_json(o);
-    out["steps"] = json!(steps);
-    out["step_count"] = json!(ex.len());
-    println!("{}", out);
+    let mut doc = outcome_json(o);
+    doc["steps"] = json!(steps);
+    doc["step_count"] = json!(ex.len());
+    out(&format!("{}\n", doc));
     if o.verdict == Verdict::Accepted {
         ExitCode::SUCCESS
     } else {

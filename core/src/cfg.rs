@@ -163,6 +163,14 @@ impl<'p> Env<'p> {
                         if insn.imm == 170 && insn.src == 0 {
                             self.mark_prune(t);
                         }
+                        if self.rules.callbacks_iterate
+                            && insn.src == 0
+                            && matches!(insn.imm, 164 | 181)
+                        {
+                            // 6.7: a callback-calling insn is a forced checkpoint
+                            self.mark_prune(t);
+                            self.mark_jmp(t);
+                        }
                         edges.push((t as i64 + 1, FALLTHROUGH, false));
                         self.mark_prune(t + 1);
                         self.mark_jmp(t + 1);

@@ -325,13 +325,14 @@ pub fn program_text(prog: &Program) -> String {
             names[i] = Some(format!("L{}", i));
         }
     }
-    let label = |t: i64| -> String {
+    // a target outside the program keeps its relative form
+    let label_at = |i: usize, t: i64| -> String {
         if t >= 0 && (t as usize) <= n {
             if let Some(nm) = &names[t as usize] {
                 return nm.clone();
             }
         }
-        format!("{:+}", t)
+        format!("{:+}", t - (i as i64 + 1))
     };
     let mut i = 0;
     while i < n {
@@ -348,18 +349,18 @@ pub fn program_text(prog: &Program) -> String {
                     .get(insn.imm as usize)
                     .map(|m| m.name.clone())
                     .unwrap_or_else(|| "0".into()),
-                BPF_PSEUDO_FUNC => label(i as i64 + insn.imm as i64 + 1),
+                BPF_PSEUDO_FUNC => label_at(i, i as i64 + insn.imm as i64 + 1),
                 _ => format!("{:#x}", ((hi as u32 as u64) << 32) | insn.imm as u32 as u64),
             };
             format!("r{} = {} ll", insn.dst, v)
         } else if insn.is_call() {
             match insn.src {
-                BPF_PSEUDO_CALL => format!("call {}", label(i as i64 + insn.imm as i64 + 1)),
+                BPF_PSEUDO_CALL => format!("call {}", label_at(i, i as i64 + insn.imm as i64 + 1)),
                 BPF_PSEUDO_KFUNC_CALL => format!("call {}", call_name(&insn)),
                 _ => format!("call {}", insn.imm),
             }
         } else if (class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT {
-            let t = label(i as i64 + insn.off as i64 + 1);
+            let t = label_at(i, i as i64 + insn.off as i64 + 1);
             let full = insn_text(prog, i);
             let body = full.split_once(") ").map(|x| x.1).unwrap_or("");
             match body.rsplit_once("goto ") {

@@ -119,6 +119,8 @@ pub struct Env<'p> {
     /// During a sync callback call: the caller's frame (its registers are
     /// reset after the callee frame became current).
     pub callback_caller_frame: Option<usize>,
+    /// The rejection came from the checks before the walk.
+    pub structural_error: bool,
 }
 
 impl<'p> Env<'p> {
@@ -162,6 +164,7 @@ impl<'p> Env<'p> {
             trace: Trace::default(),
             step_no: 0,
             callback_caller_frame: None,
+            structural_error: false,
         }
     }
 

@@ -85,7 +85,10 @@ impl<'p> Exploration<'p> {
         env.recording = true;
         let mut snapshots = Vec::new();
         let result: Result<(), VErr> = (|| {
-            structure(&mut env)?;
+            if let Err(e) = structure(&mut env) {
+                env.structural_error = true;
+                return Err(e);
+            }
             env.start();
             loop {
                 if env.step_no % SNAPSHOT_INTERVAL == 0 {

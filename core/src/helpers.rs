@@ -723,6 +723,11 @@ impl<'p> Env<'p> {
                 ),
             ));
         }
+        if m.timer_off.is_none() && m.lock_off.is_none() {
+            // a map declared without special fields carries no value BTF
+            let msg = format!("map '{}' has to have BTF in order to use bpf_timer", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        }
         let Some(toff) = m.timer_off else {
             let msg = format!("map '{}' doesn't have 'struct bpf_timer'", m.name);
             return Err(self.fail(EINVAL, &msg));

@@ -118,17 +118,8 @@ impl<'p> Env<'p> {
                 } else {
                     " write to"
                 };
-                let min_ok = -(MAX_BPF_STACK as i64);
-                if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "invalid{} stack R{} off={} size={}",
-                            extra, regno, off, size
-                        ),
-                    ));
-                }
                 if o % size as i64 != 0 {
+                    // check_ptr_alignment(): strict for the stack, before the bounds
                     return Err(self.fail(
                         EACCES,
                         &format!(
@@ -138,6 +129,16 @@ impl<'p> Env<'p> {
                             reg.off,
                             off - reg.off,
                             size
+                        ),
+                    ));
+                }
+                let min_ok = -(MAX_BPF_STACK as i64);
+                if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "invalid{} stack R{} off={} size={}",
+                            extra, regno, off, size
                         ),
                     ));
                 }
@@ -264,18 +265,24 @@ impl<'p> Env<'p> {
                 if self.prog.prog_type == ProgType::SocketFilter {
                     return Err(self.fail(EACCES, "cannot write into packet"));
                 }
-                // __check_mem_access against the verified range
-                let lo = reg.smin + off as i64;
-                let hi = reg.umax as i64 + off as i64;
-                if lo < 0 || hi + size as i64 > reg.aux as i64 {
-                    let (id, r) = (reg.id, reg.aux);
-                    let o = if lo < 0 { lo } else { hi };
+                if reg.smin < 0 {
                     return Err(self.fail(
                         EACCES,
                         &format!(
-                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
-                            o, size, regno, id, o, r
+                            "R{} min value is negative, either use unsigned index or do a if (index >=0) check.",
+                            regno
                         ),
+                    ));
+                }
+                if off < 0 || off as i64 + size as i64 > reg.aux as i64 {
+                    let (id, r) = (reg.id, reg.aux);
+                    self.verbose(&format!(
+                        "invalid access to packet, off={} size={}, R{}(id={},off={},r={})\n",
+                        off, size, regno, id, off, r
+                    ));
+                    return Err(self.fail(
+                        EACCES,
+                        &format!("R{} offset is outside of the packet", regno),
                     ));
                 }
                 self.load_unknown(t, value_regno);
@@ -360,10 +367,6 @@ impl<'p> Env<'p> {
                 "invalid access to {}={} off={} size={}\n",
                 k, mem_size, lo, size
             ));
-            if reg.var_off.is_const() {
-                self.log_last_error();
-                return Err(crate::env::VErr { errno: EACCES });
-            }
             return Err(self.fail(
                 EACCES,
                 &format!(
@@ -396,11 +399,6 @@ impl<'p> Env<'p> {
             ));
         }
         Ok(())
-    }
-
-    fn log_last_error(&mut self) {
-        let i = self.insn_idx as u32;
-        self.event(crate::trace::EventKind::Reject, i, EACCES as u32);
     }
 
     /// `update_stack_depth()`

@@ -80,7 +80,10 @@ pub(crate) fn structure(env: &mut Env) -> Result<(), VErr> {
 }
 
 fn run_checks(env: &mut Env) -> Result<(), VErr> {
-    structure(env)?;
+    if let Err(e) = structure(env) {
+        env.structural_error = true;
+        return Err(e);
+    }
     env.start();
     env.run()?;
     check_max_stack_depth(env)?;
@@ -163,6 +166,9 @@ fn error_of(env: &Env, e: VErr) -> VerifierError {
     let message = env.log.last_line.clone();
     let insn = if message.starts_with("combined stack size") || message.ends_with("too deep !") {
         None
+    } else if env.structural_error {
+        // checks before the walk name their instruction in the message, if any
+        named_insn(&message)
     } else if let Some(n) = named_insn(&message) {
         Some(n)
     } else {

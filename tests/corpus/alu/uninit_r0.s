@@ -1,0 +1,2 @@
+; T17: exit with R0 never written.
+    exit

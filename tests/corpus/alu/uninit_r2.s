@@ -1,0 +1,3 @@
+; T17: reading R2, which holds nothing at entry.
+    r0 = r2
+    exit

@@ -1,0 +1,11 @@
+; T13: the callback returns its index, an unknown scalar.
+    r1 = 4
+    r2 = cb ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop
+    r0 = 0
+    exit
+cb:
+    r0 = r1
+    exit

@@ -1,0 +1,23 @@
+; T12: a correct timer: init, set_callback; the callback returns 0.
+.map tmap array key=4 value=16 entries=1 timer=0
+    r1 = 0
+    *(u32 *)(r10 - 4) = r1
+    r1 = tmap ll
+    r2 = r10
+    r2 += -4
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r6 = r0
+    r1 = r0
+    r2 = tmap ll
+    r3 = 1
+    call bpf_timer_init
+    r1 = r6
+    r2 = tcb ll
+    call bpf_timer_set_callback
+out:
+    r0 = 0
+    exit
+tcb:
+    r0 = 0
+    exit

@@ -1,0 +1,23 @@
+; LD_ABS while holding a socket reference is refused.
+    r6 = r1
+    r2 = 0
+    *(u32 *)(r10 - 8) = r2
+    *(u64 *)(r10 - 16) = r2
+    *(u64 *)(r10 - 24) = r2
+    *(u64 *)(r10 - 32) = r2
+    *(u64 *)(r10 - 40) = r2
+    *(u64 *)(r10 - 48) = r2
+    r2 = r10
+    r2 += -48
+    r3 = 36
+    r4 = 0
+    r5 = 0
+    call bpf_sk_lookup_tcp
+    r7 = r0
+    r0 = *(u8 *)skb[0]
+    if r7 == 0 goto 1f
+    r1 = r7
+    call bpf_sk_release
+1:
+    r0 = 0
+    exit

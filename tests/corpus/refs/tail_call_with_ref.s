@@ -1,0 +1,27 @@
+; A tail call while holding a socket would leak it.
+.map progs prog_array key=4 value=4 entries=4
+    r6 = r1
+    r2 = 0
+    *(u32 *)(r10 - 8) = r2
+    *(u64 *)(r10 - 16) = r2
+    *(u64 *)(r10 - 24) = r2
+    *(u64 *)(r10 - 32) = r2
+    *(u64 *)(r10 - 40) = r2
+    *(u64 *)(r10 - 48) = r2
+    r2 = r10
+    r2 += -48
+    r3 = 36
+    r4 = 0
+    r5 = 0
+    call bpf_sk_lookup_tcp
+    if r0 == 0 goto 1f
+    r7 = r0
+    r1 = r6
+    r2 = progs ll
+    r3 = 0
+    call bpf_tail_call
+    r1 = r7
+    call bpf_sk_release
+1:
+    r0 = 0
+    exit

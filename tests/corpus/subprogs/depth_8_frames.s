@@ -1,0 +1,31 @@
+; T14: main and seven nested calls: eight frames, the limit.
+    call f1
+    r0 = 0
+    exit
+f1:
+    call f2
+    r0 = 0
+    exit
+f2:
+    call f3
+    r0 = 0
+    exit
+f3:
+    call f4
+    r0 = 0
+    exit
+f4:
+    call f5
+    r0 = 0
+    exit
+f5:
+    call f6
+    r0 = 0
+    exit
+f6:
+    call f7
+    r0 = 0
+    exit
+f7:
+    r0 = 0
+    exit
