@@ -2,7 +2,7 @@
 //! (`is_branch_taken`), pushing the other branch, range learning
 //! (`reg_set_min_max`, `find_equal_scalars`), NULL checks and packet bounds.
 
-use crate::env::{Env, VResult, EACCES, EINVAL};
+use crate::env::{Env, VResult, EINVAL};
 use crate::insn::*;
 use crate::regs::{RegState, RegType};
 use crate::state::VerifierState;
@@ -612,9 +612,10 @@ impl<'p> Env<'p> {
             std::mem::swap(&mut self.cur, &mut self.head[n].st);
             self.mark_ptr_or_null_regs(insn.dst, op == BPF_JEQ);
             std::mem::swap(&mut self.cur, &mut self.head[n].st);
-        } else if !self.try_match_pkt_pointers(insn, &dst, &src) && dst.is_pointer() && false {
-            let r = insn.dst;
-            return Err(self.fail(EACCES, &format!("R{} pointer comparison prohibited", r)));
+        } else {
+            // a privileged loader may compare any pointers (is_pointer_value()
+            // is false with allow_ptr_leaks); packet compares learn ranges
+            self.try_match_pkt_pointers(insn, &dst, &src);
         }
         if self.log_on() {
             let (p, l) = (self.log.prev_log_len, self.log.len());

@@ -581,24 +581,21 @@ impl<'p> Env<'p> {
             ));
         }
 
-        match self.is_state_visited(self.insn_idx)? {
-            true => {
-                // found an equivalent state: this path is safe
-                if self.log_on() {
-                    if self.do_print_state {
-                        let s = format!(
-                            "\nfrom {} to {}{}: safe\n",
-                            self.prev_insn_idx, self.insn_idx, ""
-                        );
-                        self.verbose(&s);
-                    } else {
-                        let s = format!("{}: safe\n", self.insn_idx);
-                        self.verbose(&s);
-                    }
+        if self.is_state_visited(self.insn_idx)? {
+            // found an equivalent state: this path is safe
+            if self.log_on() {
+                if self.do_print_state {
+                    let s = format!(
+                        "\nfrom {} to {}{}: safe\n",
+                        self.prev_insn_idx, self.insn_idx, ""
+                    );
+                    self.verbose(&s);
+                } else {
+                    let s = format!("{}: safe\n", self.insn_idx);
+                    self.verbose(&s);
                 }
-                return Ok(self.finish_path());
             }
-            false => {}
+            return Ok(self.finish_path());
         }
 
         if self.log.level2() && self.do_print_state {

@@ -91,7 +91,7 @@ impl<'p> Exploration<'p> {
             }
             env.start();
             loop {
-                if env.step_no % SNAPSHOT_INTERVAL == 0 {
+                if env.step_no.is_multiple_of(SNAPSHOT_INTERVAL) {
                     snapshots.push(snapshot(&mut env));
                 }
                 match env.step()? {

@@ -559,13 +559,12 @@ impl<'p> Env<'p> {
         if at == Anything {
             return Ok(());
         }
-        let may_be_null_arg = matches!(at, StackOrNull);
-        let skip_type = reg.is_null_const() && may_be_null_arg;
+        let skip_type = reg.is_null_const() && at == StackOrNull;
         if !skip_type {
             let types = compatible(at);
             let ok = types.contains(&reg.ty)
-                && !(reg.maybe_null && !matches!(at, ConstSize | ConstSizeOrZero))
-                && !(reg.rdonly && at == UninitMem);
+                && (!reg.maybe_null || matches!(at, ConstSize | ConstSizeOrZero))
+                && (!reg.rdonly || at != UninitMem);
             if !ok {
                 let t = reg_type_str(self.prog, &reg);
                 let e = expected_str(at);
@@ -685,10 +684,8 @@ impl<'p> Env<'p> {
                 ),
             ));
         }
-        if reg.umin == 0 {
-            if !zero_size_allowed {
-                return Err(self.fail(EACCES, "invalid zero-sized read"));
-            }
+        if reg.umin == 0 && !zero_size_allowed {
+            return Err(self.fail(EACCES, "invalid zero-sized read"));
         }
         if reg.umax >= (1 << 29) {
             return Err(self.fail(

@@ -200,14 +200,6 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             RegType::MapValue | RegType::MapKey => {
-                if t == Access::Write
-                    && value_regno
-                        .map(|r| self.reg(r).is_pointer())
-                        .unwrap_or(false)
-                    && false
-                {
-                    return Ok(());
-                }
                 let (ks, vs) = self
                     .prog
                     .maps
@@ -233,7 +225,7 @@ impl<'p> Env<'p> {
                         {
                             return Err(self.fail(
                                 EACCES,
-                                &format!("bpf_timer cannot be accessed directly by load/store"),
+                                "bpf_timer cannot be accessed directly by load/store",
                             ));
                         }
                     }

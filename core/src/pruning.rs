@@ -59,16 +59,8 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
             && o.aux == c.aux
     };
     match o.ty {
-        RegType::Scalar => {
-            if c.ty == RegType::Scalar {
-                if !o.precise {
-                    return true;
-                }
-                within(o, c)
-            } else {
-                false
-            }
-        }
+        // a pointer in place of a scalar is never safe
+        RegType::Scalar => c.ty == RegType::Scalar && (!o.precise || within(o, c)),
         RegType::MapKey | RegType::MapValue => {
             if o.maybe_null {
                 if !c.maybe_null || !head_eq(o, c) {

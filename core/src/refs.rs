@@ -3,7 +3,6 @@
 //! commit 9d9d00ac, switched by [`crate::mode::Rules`].
 
 use crate::env::{Env, VResult, EINVAL};
-use crate::regs::RegType;
 use crate::state::RefState;
 use crate::trace::EventKind;
 
@@ -137,8 +136,6 @@ fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool) {
     } else {
         r.maybe_null = false;
         // the id is kept only for map values with a spin lock (not modelled)
-        if r.ty != RegType::MapValue || true {
-            r.id = 0;
-        }
+        r.id = 0;
     }
 }

@@ -7,6 +7,7 @@ pub struct Tnum {
     pub mask: u64,
 }
 
+#[allow(clippy::should_implement_trait)] // the kernel's names: tnum_add, tnum_sub, tnum_mul
 impl Tnum {
     pub const UNKNOWN: Tnum = Tnum {
         value: 0,

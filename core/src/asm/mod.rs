@@ -792,8 +792,8 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
             }
         }
         let word = t.text.as_str();
-        if word.starts_with("atomic_fetch_") {
-            let op = match &word["atomic_fetch_".len()..] {
+        if let Some(kind) = word.strip_prefix("atomic_fetch_") {
+            let op = match kind {
                 "add" => 0x01,
                 "and" => 0x51,
                 "or" => 0x41,
