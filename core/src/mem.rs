@@ -617,40 +617,32 @@ impl<'p> Env<'p> {
                 if let Some(f) = self.cur.frames.get_mut(fr) {
                     f.grow_stack(-off as i32);
                 }
+                if raw {
+                    // the helper writes the memory: marked after the call
+                    return Ok(());
+                }
+                // check_stack_range_initialized(): a helper may write anything
+                // it reads (clobber), and a privileged loader may pass
+                // uninitialised or spilled-pointer bytes
                 for i in 0..size as i64 {
                     let o = off + i;
                     let slot = (-o - 1) as usize;
                     let spi = slot / 8;
-                    let s = self.cur.frames[fr].stack[spi];
-                    if raw {
-                        // the helper writes here
-                        continue;
-                    }
-                    let t = s.types[slot % 8];
-                    if matches!(t, SlotType::Misc | SlotType::Zero | SlotType::Invalid)
-                        || s.is_spill() && s.spilled.ty == RegType::Scalar
-                    {
-                        self.mark_stack_read(fr, spi);
-                        continue;
-                    }
-                    if s.is_spill() {
-                        // a spilled pointer read by a helper becomes unknown (root)
-                        let ss = &mut self.cur.frames[fr].stack[spi];
+                    let Some(ss) = self.cur.frames.get_mut(fr).and_then(|f| f.stack.get_mut(spi)) else {
+                        break;
+                    };
+                    let t = ss.types[slot % 8];
+                    if t == SlotType::Zero || t == SlotType::Invalid {
+                        ss.types[slot % 8] = SlotType::Misc;
+                    } else if t != SlotType::Misc && ss.is_spill() {
                         ss.spilled.mark_unknown();
-                        for t in ss.types.iter_mut() {
-                            *t = SlotType::Misc;
+                        for ty in ss.types.iter_mut() {
+                            if *ty != SlotType::Invalid {
+                                *ty = SlotType::Misc;
+                            }
                         }
-                        self.mark_stack_read(fr, spi);
-                        continue;
                     }
-                    let (a, b) = (reg.off, i);
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "invalid indirect read from stack R{} off {}+{} size {}",
-                            regno, a, b, size
-                        ),
-                    ));
+                    self.mark_stack_read(fr, spi);
                 }
                 Ok(())
             }
@@ -1013,7 +1005,7 @@ impl<'p> Env<'p> {
             return Err(self.fail(EINVAL, "BPF_LD_[ABS|IND] uses reserved fields"));
         }
         self.check_reg_src(6, true)?;
-        if self.has_refs() {
+        if self.check_reference_leak().is_err() {
             return Err(self.fail(
                 EINVAL,
                 "BPF_LD_[ABS|IND] cannot be mixed with socket references",
