@@ -461,22 +461,37 @@ fn find_good_pkt_pointers(st: &mut VerifierState, dst: &RegState, right_open: bo
     if dst.umax > 0xffff || dst.umax + dst.off as u64 > 0xffff {
         return;
     }
-    let mut new_range = dst.off as u32;
+    let mut new_range = dst.off;
     if right_open {
         new_range += 1;
     }
+    // packet ranges are signed: AT_PKT_END (-1) and BEYOND_PKT_END (-2)
     for f in st.frames.iter_mut() {
         for r in f.regs.iter_mut() {
             if r.ty == dst.ty && r.id == dst.id {
-                r.aux = r.aux.max(new_range);
+                r.aux = (r.aux as i32).max(new_range) as u32;
             }
         }
         for s in f.stack.iter_mut() {
             if s.is_spill() && s.spilled.ty == dst.ty && s.spilled.id == dst.id {
-                s.spilled.aux = s.spilled.aux.max(new_range);
+                s.spilled.aux = (s.spilled.aux as i32).max(new_range) as u32;
             }
         }
     }
+}
+
+/// `mark_pkt_end()`: the branch where the packet pointer is at or beyond the end.
+fn mark_pkt_end(st: &mut VerifierState, regno: u8, range_open: bool) {
+    let cf = st.curframe();
+    let r = &mut st.frames[cf].regs[(regno & 0xf) as usize % 11];
+    if r.ty != RegType::Packet {
+        return;
+    }
+    r.aux = if range_open {
+        -2i32 as u32
+    } else {
+        -1i32 as u32
+    };
 }
 
 impl<'p> Env<'p> {
@@ -634,15 +649,40 @@ impl<'p> Env<'p> {
         let end_vs_pkt = (dst.ty == RegType::PacketEnd && src.ty == RegType::Packet)
             || (dst.ty == RegType::Packet && dst.off == 0 && src.ty == RegType::PacketMeta);
         let n = self.head.len() - 1;
+        let (d, sr) = (insn.dst, insn.src);
         match insn.op() {
-            BPF_JGT if pkt_vs_end => find_good_pkt_pointers(&mut self.cur, dst, false),
-            BPF_JGT if end_vs_pkt => find_good_pkt_pointers(&mut self.head[n].st, src, true),
-            BPF_JLT if pkt_vs_end => find_good_pkt_pointers(&mut self.head[n].st, dst, true),
-            BPF_JLT if end_vs_pkt => find_good_pkt_pointers(&mut self.cur, src, false),
-            BPF_JGE if pkt_vs_end => find_good_pkt_pointers(&mut self.cur, dst, true),
-            BPF_JGE if end_vs_pkt => find_good_pkt_pointers(&mut self.head[n].st, src, false),
-            BPF_JLE if pkt_vs_end => find_good_pkt_pointers(&mut self.head[n].st, dst, false),
-            BPF_JLE if end_vs_pkt => find_good_pkt_pointers(&mut self.cur, src, true),
+            BPF_JGT if pkt_vs_end => {
+                find_good_pkt_pointers(&mut self.cur, dst, false);
+                mark_pkt_end(&mut self.head[n].st, d, true);
+            }
+            BPF_JGT if end_vs_pkt => {
+                find_good_pkt_pointers(&mut self.head[n].st, src, true);
+                mark_pkt_end(&mut self.cur, sr, false);
+            }
+            BPF_JLT if pkt_vs_end => {
+                find_good_pkt_pointers(&mut self.head[n].st, dst, true);
+                mark_pkt_end(&mut self.cur, d, false);
+            }
+            BPF_JLT if end_vs_pkt => {
+                find_good_pkt_pointers(&mut self.cur, src, false);
+                mark_pkt_end(&mut self.head[n].st, sr, true);
+            }
+            BPF_JGE if pkt_vs_end => {
+                find_good_pkt_pointers(&mut self.cur, dst, true);
+                mark_pkt_end(&mut self.head[n].st, d, false);
+            }
+            BPF_JGE if end_vs_pkt => {
+                find_good_pkt_pointers(&mut self.head[n].st, src, false);
+                mark_pkt_end(&mut self.cur, sr, true);
+            }
+            BPF_JLE if pkt_vs_end => {
+                find_good_pkt_pointers(&mut self.head[n].st, dst, false);
+                mark_pkt_end(&mut self.cur, d, true);
+            }
+            BPF_JLE if end_vs_pkt => {
+                find_good_pkt_pointers(&mut self.cur, src, true);
+                mark_pkt_end(&mut self.head[n].st, sr, false);
+            }
             _ => return false,
         }
         true

@@ -180,7 +180,11 @@ impl<'p> Env<'p> {
         let caller_frame = self.cur.curframe();
         // clear_caller_saved_regs() runs before the states are printed
         for r in 0..=5usize {
-            self.cur.frames[caller_frame].regs[r].mark_not_init();
+            // clear_caller_saved_regs(): check_reg_arg(DST_OP_NO_MARK) runs
+            // while the caller is still the current frame
+            let reg = &mut self.cur.frames[caller_frame].regs[r];
+            reg.mark_not_init();
+            reg.live |= crate::regs::LIVE_WRITTEN;
         }
         self.cur.frames.push(callee);
         self.callback_caller_frame = Some(caller_frame);
@@ -220,18 +224,21 @@ impl<'p> Env<'p> {
         );
         callee.callsite = crate::state::BPF_MAIN_FUNC;
         callee.async_entry_cnt = self.cur.cur().async_entry_cnt + 1;
+        // push_async_cb(): a brand-new state, not a copy (no parent)
         let st = VerifierState {
             frames: vec![callee],
-            parent: self.cur.parent,
+            parent: None,
             speculative: false,
             active_spin_lock: 0,
             callback_unroll_depth: 0,
-            first_insn_idx: start as u32,
+            first_insn_idx: 0,
             last_insn_idx: 0,
             jmp_history: Vec::new(),
         };
         self.push_state(st, start, callsite)?;
         self.event(EventKind::AsyncPush, callsite as u32, start as u32);
+        // init_func_state() of the new frame marks everything scratched
+        self.mark_all_scratched();
         Ok(())
     }
 

@@ -204,7 +204,7 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
         attrs.push(format!("off={}", r.off));
     }
     if r.is_packet() {
-        attrs.push(format!("r={}", r.aux));
+        attrs.push(format!("r={}", r.aux as i32));
     } else if matches!(
         t,
         RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue
@@ -298,7 +298,15 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
             let r = &slot.spilled;
             out.push('=');
             if r.ty != RegType::Scalar {
-                out.push_str(&reg_type_str(prog, r));
+                // reg_type_str() only: no BTF type name for spilled pointers
+                let mut t = reg_type_str(prog, r);
+                if r.ty == RegType::BtfId {
+                    t.truncate(t.find("ptr_").map(|p| p + 4).unwrap_or(t.len()));
+                    if r.maybe_null {
+                        t.push_str("or_null_");
+                    }
+                }
+                out.push_str(&t);
             }
             if r.ty == RegType::Scalar && r.precise {
                 out.push('P');

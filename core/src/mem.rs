@@ -266,12 +266,17 @@ impl<'p> Env<'p> {
                         ),
                     ));
                 }
-                if off < 0 || off as i64 + size as i64 > reg.aux as i64 {
+                if (reg.aux as i32) < 0
+                    || off < 0
+                    || off as i64 + size as i64 > reg.aux as i32 as i64
+                {
                     let (id, r) = (reg.id, reg.aux);
-                    self.verbose(&format!(
-                        "invalid access to packet, off={} size={}, R{}(id={},off={},r={})\n",
-                        off, size, regno, id, off, r
-                    ));
+                    if (reg.aux as i32) >= 0 {
+                        self.verbose(&format!(
+                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})\n",
+                            off, size, regno, id, off, r
+                        ));
+                    }
                     return Err(self.fail(
                         EACCES,
                         &format!("R{} offset is outside of the packet", regno),
@@ -628,7 +633,12 @@ impl<'p> Env<'p> {
                     let o = off + i;
                     let slot = (-o - 1) as usize;
                     let spi = slot / 8;
-                    let Some(ss) = self.cur.frames.get_mut(fr).and_then(|f| f.stack.get_mut(spi)) else {
+                    let Some(ss) = self
+                        .cur
+                        .frames
+                        .get_mut(fr)
+                        .and_then(|f| f.stack.get_mut(spi))
+                    else {
                         break;
                     };
                     let t = ss.types[slot % 8];
@@ -665,7 +675,7 @@ impl<'p> Env<'p> {
             }
             RegType::Packet | RegType::PacketMeta => {
                 let hi = reg.umax as i64 + reg.off as i64 + size as i64;
-                if hi > reg.aux as i64 {
+                if (reg.aux as i32) < 0 || hi > reg.aux as i32 as i64 {
                     let (id, r, o) = (reg.id, reg.aux, reg.off);
                     return Err(self.fail(
                         EACCES,

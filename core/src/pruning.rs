@@ -71,7 +71,15 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
             head_eq(o, c) && within(o, c)
         }
         RegType::Packet | RegType::PacketMeta => {
-            if c.ty != o.ty || o.aux > c.aux || o.off != c.off {
+            let (ro, rc) = (o.aux as i32, c.aux as i32);
+            if c.ty != o.ty || o.off != c.off {
+                return false;
+            }
+            if ro < 0 || rc < 0 {
+                if ro != rc {
+                    return false;
+                }
+            } else if ro > rc {
                 return false;
             }
             if o.id != 0 && !check_ids(o.id, c.id, map) {
@@ -359,8 +367,7 @@ impl<'p> Env<'p> {
             }
         }
         let id = self.checkpoints.len() as u32;
-        let mut st = self.cur.clone();
-        st.first_insn_idx = insn_idx as u32;
+        let st = self.cur.clone();
         self.checkpoints.push(Checkpoint {
             st,
             insn_idx,
