@@ -7,7 +7,7 @@ use crate::outcome::Outcome;
 use crate::program::Program;
 use crate::state::{FuncState, RefState};
 use crate::trace::SNAPSHOT_INTERVAL;
-use crate::verify::{check_max_stack_depth, finish, structure, Options};
+use crate::verify::{check_max_stack_depth, finish, reset_log_after_walk, structure, Options};
 
 /// A frame as the worklist shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,6 +99,7 @@ impl<'p> Exploration<'p> {
                     StepResult::Done => break,
                 }
             }
+            reset_log_after_walk(&mut env);
             check_max_stack_depth(&mut env)?;
             Ok(())
         })();

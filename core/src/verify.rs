@@ -43,10 +43,6 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         Err(e) => Some(error_of(&env, e)),
     };
     let st = env.stats();
-    if error.is_none() && env.log.level == crate::log::BPF_LOG_LEVEL1 {
-        // level 1 keeps only the failing path: a success leaves the stats line
-        env.log.reset(0);
-    }
     env.log.write(&format!(
         "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
         st.processed, st.max_states_per_insn, st.total_states, st.peak_states, st.mark_read
@@ -86,8 +82,17 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
     }
     env.start();
     env.run()?;
+    reset_log_after_walk(env);
     check_max_stack_depth(env)?;
     Ok(())
+}
+
+/// Level 1 keeps only the failing path: once the walk succeeds the log
+/// restarts empty (later passes and the stats line follow).
+pub(crate) fn reset_log_after_walk(env: &mut Env) {
+    if env.log.level == crate::log::BPF_LOG_LEVEL1 {
+        env.log.reset(0);
+    }
 }
 
 /// `check_max_stack_depth()`: the deepest static call chain (callbacks
