@@ -19,7 +19,11 @@ fn counting_loop(n: i32) -> Program {
 fn every_step_of_a_callback_program_replays_to_the_recorded_insn() {
     let src = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
     let prog = asm::parse(src).expect("parses");
-    for kernel in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+    for kernel in [
+        KernelVersion::V5_19,
+        KernelVersion::V6_1,
+        KernelVersion::V6_7,
+    ] {
         let ex = Exploration::run(
             &prog,
             &Options {
@@ -33,7 +37,13 @@ fn every_step_of_a_callback_program_replays_to_the_recorded_insn() {
         for (k, step) in trace.steps.iter().enumerate() {
             let s = ex.state_at(k).expect("state");
             assert_eq!(s.insn as u32, step.insn, "{:?} step {}", kernel, k);
-            assert_eq!(s.frames.len() - 1, step.frame as usize, "{:?} step {}", kernel, k);
+            assert_eq!(
+                s.frames.len() - 1,
+                step.frame as usize,
+                "{:?} step {}",
+                kernel,
+                k
+            );
         }
     }
     // 6.1: inside the callback, the caller's reference is visible but not owned
@@ -43,7 +53,11 @@ fn every_step_of_a_callback_program_replays_to_the_recorded_insn() {
     assert!(last.frames[1].in_callback_fn);
     assert_eq!(last.frames[1].refs.len(), 1);
     assert_eq!(last.frames[1].refs[0].callback_ref, 0);
-    assert_eq!(last.worklist.len(), 1, "the NULL branch of the reserve waits");
+    assert_eq!(
+        last.worklist.len(),
+        1,
+        "the NULL branch of the reserve waits"
+    );
 }
 
 #[test]

@@ -251,13 +251,62 @@ fn bless(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Markdown table of the corpus: program, what it shows, kernel verdicts.
+fn corpus_table() -> Result<(), String> {
+    let mut out = String::from("| program | Linux 6.1 | Linux 6.12 | 5.19 (derived) | what it shows |\n|---|---|---|---|---|\n");
+    for p in corpus_files(&[]) {
+        let rel = p
+            .strip_prefix(root().join("tests/corpus"))
+            .unwrap_or(&p)
+            .with_extension("");
+        let text = std::fs::read_to_string(&p).map_err(|e| e.to_string())?;
+        let about: String = text
+            .lines()
+            .take_while(|l| l.starts_with(';'))
+            .map(|l| l.trim_start_matches(';').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('|', "\\|");
+        let cell = |tag: &str| -> String {
+            let f = p.with_extension(format!("{}.json", tag));
+            let Ok(t) = std::fs::read_to_string(f) else {
+                return "".into();
+            };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&t) else {
+                return "?".into();
+            };
+            let verdict = v["verdict"].as_str().unwrap_or("?");
+            match v["message"].as_str() {
+                Some(m) if verdict == "rejected" => {
+                    format!("rejected: `{}`", m.replace('|', "\\|"))
+                }
+                _ => verdict.to_string(),
+            }
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            rel.display(),
+            cell("6.1"),
+            cell("6.12"),
+            cell("5.19"),
+            about
+        ));
+    }
+    print!("{}", out);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bless") => bless(&args[1..]),
+        Some("corpus-table") => corpus_table(),
         Some("serve") => Err("the playground (issue #3) is not built yet".into()),
-        _ => Err("usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...]".into()),
+        _ => Err(
+            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table"
+                .into(),
+        ),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
