@@ -1,0 +1,25 @@
+//! Raw instruction words: the checker never panics, in every kernel mode.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use veristep_core::{verify, Insn, KernelVersion, MapDef, MapType, Options, Program};
+
+fuzz_target!(|data: &[u8]| {
+    let insns: Vec<Insn> = data
+        .chunks_exact(8)
+        .take(4096)
+        .map(|c| Insn::from_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+        .collect();
+    let mut prog = Program::new(insns);
+    prog.maps.push(MapDef {
+        name: "m".into(),
+        map_type: MapType::Array,
+        key_size: 4,
+        value_size: 16,
+        max_entries: 1,
+        timer_off: Some(0),
+        lock_off: None,
+    });
+    for kernel in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+        let _ = verify(&prog, &Options { kernel, log_level: 2, trace: true });
+    }
+});
