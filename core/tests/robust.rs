@@ -83,3 +83,95 @@ proptest! {
         }
     }
 }
+
+/// Programs that pass the CFG checks, so that the walk itself is exercised:
+/// straight-line code with forward conditional jumps, helper calls (with
+/// map pointers loaded first), stack and context accesses, ending in exit.
+fn walkable() -> impl Strategy<Value = Vec<Insn>> {
+    let piece = prop_oneof![
+        (0u8..10, 0u8..11, -64i32..64, 0usize..10).prop_map(|(d, s, imm, op)| {
+            let ops = [0x07u8, 0x0f, 0x17, 0x1f, 0xb7, 0xbf, 0x57, 0x67, 0x77, 0xc7];
+            vec![Insn::new(
+                ops[op],
+                d,
+                if ops[op] & 0x08 != 0 { s } else { 0 },
+                0,
+                imm,
+            )]
+        }),
+        (
+            0u8..10,
+            1i16..64,
+            prop::sample::select(vec![0x61u8, 0x69, 0x71, 0x79])
+        )
+            .prop_map(|(d, off, c)| { vec![Insn::new(c, d, 10, -off * 8 / 8 * 8 - 8, 0)] }),
+        (0u8..10, 1i16..8).prop_map(|(s, off)| vec![Insn::new(0x7b, 10, s, -off * 8, 0)]),
+        (
+            1i16..4,
+            0u8..10,
+            -4i32..8,
+            prop::sample::select(vec![0x15u8, 0x55, 0x25, 0xa5, 0x45, 0x65, 0xc5, 0x1d, 0x16])
+        )
+            .prop_map(|(skip, d, imm, c)| vec![Insn::new(
+                c,
+                d,
+                if c & 0x08 != 0 { 1 } else { 0 },
+                skip,
+                imm
+            )]),
+        (
+            prop::sample::select(vec![
+                1i32, 2, 3, 5, 7, 12, 84, 86, 113, 130, 131, 132, 133, 164, 169, 170, 181
+            ]),
+            0u32..2
+        )
+            .prop_map(|(id, m)| vec![
+                Insn::new(0x18, 1, 1, 0, m as i32),
+                Insn::new(0, 0, 0, 0, 0),
+                Insn::new(0xbf, 2, 10, 0, 0),
+                Insn::new(0x07, 2, 0, 0, -8),
+                Insn::new(0x85, 0, 0, 0, id),
+            ]),
+        (0u8..10).prop_map(|d| vec![Insn::new(0x61, d, 1, 0, 0)]),
+    ];
+    prop::collection::vec(piece, 1..25).prop_map(|pieces| {
+        let mut v: Vec<Insn> = pieces.into_iter().flatten().collect();
+        // keep conditional jumps inside the program and off ld_imm64 halves
+        let n = v.len();
+        for i in 0..n {
+            let c = v[i].code;
+            if c & 0x07 == 0x05 || c & 0x07 == 0x06 {
+                if c & 0xf0 != 0x80 && c & 0xf0 != 0x90 {
+                    let max = (n - i) as i16;
+                    let mut off = v[i].off.clamp(0, max);
+                    while off > 0 && i + 1 + (off as usize) < n && v[i + off as usize].code == 0x18
+                    {
+                        off -= 1;
+                    }
+                    v[i].off = off;
+                }
+            }
+        }
+        v.push(Insn::new(0xb7, 0, 0, 0, 0));
+        v.push(Insn::new(0x95, 0, 0, 0, 0));
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn walkable_programs_never_panic(insns in walkable()) {
+        let mut p = program(Vec::new(), true);
+        p.insns = insns;
+        for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
+            for level in [0, 1, 2] {
+                let o = verify(&p, &Options { kernel: k, log_level: level, trace: level == 2 });
+                if o.verdict == veristep_core::Verdict::Rejected {
+                    prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false));
+                }
+            }
+        }
+    }
+}
