@@ -140,16 +140,15 @@ fn walkable() -> impl Strategy<Value = Vec<Insn>> {
         let n = v.len();
         for i in 0..n {
             let c = v[i].code;
-            if c & 0x07 == 0x05 || c & 0x07 == 0x06 {
-                if c & 0xf0 != 0x80 && c & 0xf0 != 0x90 {
-                    let max = (n - i) as i16;
-                    let mut off = v[i].off.clamp(0, max);
-                    while off > 0 && i + 1 + (off as usize) < n && v[i + off as usize].code == 0x18
-                    {
-                        off -= 1;
-                    }
-                    v[i].off = off;
+            let is_jump =
+                (c & 0x07 == 0x05 || c & 0x07 == 0x06) && c & 0xf0 != 0x80 && c & 0xf0 != 0x90;
+            if is_jump {
+                let max = (n - i) as i16;
+                let mut off = v[i].off.clamp(0, max);
+                while off > 0 && i + 1 + (off as usize) < n && v[i + off as usize].code == 0x18 {
+                    off -= 1;
                 }
+                v[i].off = off;
             }
         }
         v.push(Insn::new(0xb7, 0, 0, 0, 0));
