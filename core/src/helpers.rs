@@ -4,7 +4,7 @@
 use crate::env::{Env, VResult, EACCES, EFAULT, EINVAL};
 use crate::log::{base_type_str, reg_type_str};
 use crate::program::{MapType, ProgType};
-use crate::regs::RegType;
+use crate::regs::{RegState, RegType};
 
 /// `enum bpf_arg_type` (base types, with the flags the subset needs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -570,31 +570,7 @@ impl<'p> Env<'p> {
                 let e = expected_str(at);
                 return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
             }
-            // check_func_arg_reg_off
-            if matches!(at, ReleaseAllocMem | ReleaseSockCommon)
-                && (reg.off != 0 || !reg.var_off.equals_const(0))
-            {
-                return Err(self.fail(
-                    EINVAL,
-                    &format!(
-                        "R{} must have zero offset when passed to release func",
-                        regno
-                    ),
-                ));
-            }
-            if matches!(at, Ctx | ConstMapPtr | Func | Timer)
-                && (reg.off != 0 || !reg.var_off.equals_const(0))
-                && at != Timer
-            {
-                let t = reg_type_str(self.prog, &reg);
-                return Err(self.fail(
-                    EACCES,
-                    &format!(
-                        "dereference of modified {} ptr R{} off={} disallowed",
-                        t, regno, reg.off
-                    ),
-                ));
-            }
+            self.check_func_arg_reg_off(&reg, regno, at)?;
         }
         if matches!(at, ReleaseAllocMem | ReleaseSockCommon) {
             if reg.ref_obj_id == 0 && !reg.is_null_const() {
@@ -662,6 +638,74 @@ impl<'p> Env<'p> {
                 self.mark_chain_precision(regno);
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// `check_func_arg_reg_off()`: which pointers may be passed moved.
+    fn check_func_arg_reg_off(&mut self, reg: &RegState, regno: u8, at: Arg) -> VResult<()> {
+        let fixed_off_ok = match reg.ty {
+            RegType::Stack
+            | RegType::Packet
+            | RegType::PacketMeta
+            | RegType::MapKey
+            | RegType::MapValue
+            | RegType::Mem
+            | RegType::AllocMem
+            | RegType::Scalar => {
+                if at != ReleaseAllocMem {
+                    return Ok(());
+                }
+                false
+            }
+            RegType::BtfId => {
+                if at == ReleaseSockCommon && reg.off != 0 {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "R{} must have zero offset when passed to release func",
+                            regno
+                        ),
+                    ));
+                }
+                true
+            }
+            _ => false,
+        };
+        self.check_ptr_off_reg(reg, regno, fixed_off_ok)
+    }
+
+    /// `__check_ptr_off_reg()`: a pointer used in its original form.
+    pub fn check_ptr_off_reg(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        fixed_off_ok: bool,
+    ) -> VResult<()> {
+        let t = reg_type_str(self.prog, reg);
+        if reg.off < 0 {
+            let o = reg.off;
+            return Err(self.fail(
+                EACCES,
+                &format!("negative offset {} ptr R{} off={} disallowed", t, regno, o),
+            ));
+        }
+        if !fixed_off_ok && reg.off != 0 {
+            let o = reg.off;
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "dereference of modified {} ptr R{} off={} disallowed",
+                    t, regno, o
+                ),
+            ));
+        }
+        if !reg.var_off.equals_const(0) {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            return Err(self.fail(
+                EACCES,
+                &format!("variable {} access var_off={} disallowed", t, tn),
+            ));
         }
         Ok(())
     }

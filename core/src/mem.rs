@@ -154,24 +154,7 @@ impl<'p> Env<'p> {
                 }
             }
             RegType::Ctx => {
-                if t == Access::Write
-                    && value_regno
-                        .map(|r| self.reg(r).is_pointer())
-                        .unwrap_or(false)
-                {
-                    let v = value_regno.unwrap_or(0);
-                    return Err(self.fail(EACCES, &format!("R{} leaks addr into ctx", v)));
-                }
-                if reg.off != 0 || !reg.var_off.equals_const(0) {
-                    let r = reg.off;
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "dereference of modified ctx ptr R{} off={} disallowed",
-                            regno, r
-                        ),
-                    ));
-                }
+                self.check_ptr_off_reg(&reg, regno, false)?;
                 let Some(field) = ctx_field(self.prog.prog_type, off, size, t) else {
                     return Err(self.fail(
                         EACCES,
@@ -246,14 +229,6 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             RegType::Packet | RegType::PacketMeta => {
-                if t == Access::Write
-                    && value_regno
-                        .map(|r| self.reg(r).is_pointer())
-                        .unwrap_or(false)
-                {
-                    let v = value_regno.unwrap_or(0);
-                    return Err(self.fail(EACCES, &format!("R{} leaks addr into packet", v)));
-                }
                 if self.prog.prog_type == ProgType::SocketFilter {
                     return Err(self.fail(EACCES, "cannot write into packet"));
                 }
@@ -694,32 +669,15 @@ impl<'p> Env<'p> {
         }
     }
 
-    /// Raw-mode helper memory: the helper writes it (`STACK_MISC`).
+    /// Raw-mode helper memory: the helper writes it, one byte at a time
+    /// as `check_helper_call()` does (`STACK_MISC`, spills scrubbed).
     pub fn mark_helper_mem_written(&mut self, regno: u8, size: u64) -> VResult<()> {
         let reg = *self.reg(regno);
         if reg.ty != RegType::Stack {
             return Ok(());
         }
-        let fr = reg.frameno as usize;
-        let off = reg.off as i64 + reg.var_off.value as i64;
-        for i in 0..size as i64 {
-            let o = off + i;
-            let slot = (-o - 1) as usize;
-            let spi = slot / 8;
-            if let Some(s) = self
-                .cur
-                .frames
-                .get_mut(fr)
-                .and_then(|f| f.stack.get_mut(spi))
-            {
-                if s.is_spill() {
-                    s.spilled.ty = RegType::NotInit;
-                    for t in s.types.iter_mut() {
-                        *t = SlotType::Misc;
-                    }
-                }
-                s.types[slot % 8] = SlotType::Misc;
-            }
+        for i in 0..size.min(512) as i32 {
+            self.check_mem_access(regno, i, 1, Access::Write, None)?;
         }
         Ok(())
     }
@@ -904,10 +862,6 @@ impl<'p> Env<'p> {
         self.check_reg_src(insn.dst, true)?;
         if op == BPF_CMPXCHG {
             self.check_reg_src(0, true)?;
-        }
-        if self.reg(insn.src).is_pointer() {
-            let s = insn.src;
-            return Err(self.fail(EACCES, &format!("R{} leaks addr into mem", s)));
         }
         let d = *self.reg(insn.dst);
         if matches!(

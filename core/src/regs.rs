@@ -285,25 +285,17 @@ impl RegState {
         self.update_bounds();
     }
 
-    /// `__reg_assign_32_into_64` helper of `__reg_combine_32_into_64`.
+    /// `__reg_combine_32_into_64()`: after a 32-bit compare.
     pub fn combine_32_into_64(&mut self) {
-        self.mark_unbounded64();
-        self.umin = self.u32_min as u64;
-        self.umax = self.u32_max as u64;
-        if self.s32_min >= 0 {
-            self.smin = self.s32_min as i64;
-            self.smax = self.s32_max as i64;
+        if self.var_off.clear_subreg().equals_const(0) {
+            // the upper half is known zero: the 32-bit bounds are the bounds
+            self.combine_32_into_64_assign();
         } else {
-            self.smin = 0;
-            self.smax = u32::MAX as i64;
+            self.mark_unbounded64();
         }
-        // intersect with var_off and sync (the kernel calls __reg_deduce_bounds etc.)
-        self.update_bounds();
-        self.deduce_bounds();
-        self.bound_offset();
-        self.update_bounds();
+        self.bounds_sync();
     }
-    /// `__reg_combine_64_into_32`
+    /// `__reg_combine_64_into_32()`
     pub fn combine_64_into_32(&mut self) {
         self.mark_unbounded32();
         if self.smin >= i32::MIN as i64 && self.smax <= i32::MAX as i64 {
@@ -314,10 +306,7 @@ impl RegState {
             self.u32_min = self.umin as u32;
             self.u32_max = self.umax as u32;
         }
-        self.update_bounds32();
-        self.deduce_bounds();
-        self.bound_offset();
-        self.update_bounds();
+        self.bounds_sync();
     }
     /// `zext_32_to_64`: after a 32-bit ALU op the upper half is zero.
     pub fn zext_32_to_64(&mut self) {
@@ -351,9 +340,9 @@ impl RegState {
         }
         self.smin = self.umin as i64;
         self.smax = self.umax as i64;
+        // a 32-bit or wider truncation keeps the 32-bit bounds as they are
         if size >= 4 {
-            // keep the 32-bit bounds as they are (the kernel does the same
-            // through __reg_combine_64_into_32 in its callers)
+            return;
         }
         self.combine_64_into_32();
     }

@@ -1,0 +1,13 @@
+; The value buffer runs past the top of the stack.
+.map m hash key=4 value=16 entries=4
+    r1 = 0
+    *(u32 *)(r10 - 4) = r1
+    r1 = m ll
+    r2 = r10
+    r2 += -4
+    r3 = r10
+    r3 += -8
+    r4 = 0
+    call bpf_map_update_elem
+    r0 = 0
+    exit
