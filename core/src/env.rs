@@ -668,7 +668,9 @@ impl<'p> Env<'p> {
                     {
                         return Err(self.fail(EINVAL, "BPF_CALL uses reserved fields"));
                     }
-                    if self.cur.active_spin_lock != 0 && insn.src != 0 {
+                    if self.cur.active_spin_lock != 0
+                        && (insn.src == BPF_PSEUDO_CALL || insn.imm != 94)
+                    {
                         return Err(self.fail(
                             EINVAL,
                             "function calls are not allowed while holding a lock",

@@ -461,9 +461,6 @@ impl<'p> Env<'p> {
                 return Err(self.fail(EINVAL, "tail_call would lead to reference leak"));
             }
         }
-        if func_id == 93 || func_id == 94 {
-            return Err(self.fail(EINVAL, "spin locks are not modelled by veristep"));
-        }
 
         // the callee frame (sync callbacks) is now current; the caller's
         // registers are reset below, as the kernel does through `regs`
@@ -623,6 +620,12 @@ impl<'p> Env<'p> {
             Timer => {
                 self.process_timer_func(regno, meta)?;
             }
+            SpinLock => {
+                let is_lock = fp.id == 93;
+                if self.process_spin_lock(regno, is_lock).is_err() {
+                    return Err(crate::env::VErr { errno: EACCES });
+                }
+            }
             MemRdonly | UninitMem => {
                 meta.raw_mode = at == UninitMem;
                 meta.mem_regno = regno;
@@ -745,6 +748,53 @@ impl<'p> Env<'p> {
         // the size bounds the access: it is tracked precisely
         self.mark_chain_precision(regno);
         meta.mem_size = reg.umax;
+        Ok(())
+    }
+
+    /// `process_spin_lock()`: take or drop the lock in a map value.
+    fn process_spin_lock(&mut self, regno: u8, is_lock: bool) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
+            return Err(self.fail(EINVAL, "map is not set"));
+        };
+        if !reg.var_off.is_const() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("R{} doesn't have constant offset. bpf_spin_lock has to be at the constant offset", regno),
+            ));
+        }
+        if m.timer_off.is_none() && m.lock_off.is_none() {
+            let msg = format!(
+                "map '{}' has to have BTF in order to use bpf_spin_lock",
+                m.name
+            );
+            return Err(self.fail(EINVAL, &msg));
+        }
+        let Some(loff) = m.lock_off else {
+            let msg = format!("map '{}' doesn't have 'struct bpf_spin_lock'", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        };
+        let off = reg.var_off.value as i64 + reg.off as i64;
+        if off != loff as i64 {
+            return Err(self.fail(
+                EINVAL,
+                &format!("off {} doesn't point to 'struct bpf_spin_lock'", off),
+            ));
+        }
+        if is_lock {
+            if self.cur.active_spin_lock != 0 {
+                return Err(self.fail(EINVAL, "Locking two bpf_spin_locks are not allowed"));
+            }
+            self.cur.active_spin_lock = reg.id;
+        } else {
+            if self.cur.active_spin_lock == 0 {
+                return Err(self.fail(EINVAL, "bpf_spin_unlock without taking a lock"));
+            }
+            if self.cur.active_spin_lock != reg.id {
+                return Err(self.fail(EINVAL, "bpf_spin_unlock of different lock"));
+            }
+            self.cur.active_spin_lock = 0;
+        }
         Ok(())
     }
 

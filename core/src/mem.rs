@@ -201,6 +201,16 @@ impl<'p> Env<'p> {
                 }
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
                 if let Some(m) = self.prog.maps.get(reg.aux as usize) {
+                    if let Some(loff) = m.lock_off {
+                        let lo = reg.smin.saturating_add(off as i64);
+                        let hi = reg.umax as i64 + off as i64 + size as i64;
+                        if lo < loff as i64 + 4 && hi > loff as i64 && reg.ty == RegType::MapValue {
+                            return Err(self.fail(
+                                EACCES,
+                                "bpf_spin_lock cannot be accessed directly by load/store",
+                            ));
+                        }
+                    }
                     if let Some(toff) = m.timer_off {
                         let lo = reg.smin.saturating_add(off as i64);
                         let hi = reg.umax as i64 + off as i64 + size as i64;
@@ -973,6 +983,12 @@ impl<'p> Env<'p> {
             return Err(self.fail(
                 EINVAL,
                 "BPF_LD_[ABS|IND] cannot be mixed with socket references",
+            ));
+        }
+        if self.cur.active_spin_lock != 0 {
+            return Err(self.fail(
+                EINVAL,
+                "BPF_LD_[ABS|IND] cannot be used inside bpf_spin_lock-ed region",
             ));
         }
         if self.cur.curframe() > 0 {

@@ -111,20 +111,32 @@ impl<'p> Env<'p> {
             // the NULL branch holds nothing: drop the reference
             let _ = self.release_reference_state(id);
         }
+        let lock_maps: Vec<bool> = self
+            .prog
+            .maps
+            .iter()
+            .map(|m| m.lock_off.is_some())
+            .collect();
+        let keeps_id = |r: &crate::regs::RegState| {
+            r.ty == crate::regs::RegType::MapValue
+                && lock_maps.get(r.aux as usize).copied().unwrap_or(false)
+        };
         for f in self.cur.frames.iter_mut() {
             for r in f.regs.iter_mut() {
-                mark_ptr_or_null_reg(r, id, is_null);
+                let keep = keeps_id(r);
+                mark_ptr_or_null_reg(r, id, is_null, keep);
             }
             for s in f.stack.iter_mut() {
                 if s.is_spill() {
-                    mark_ptr_or_null_reg(&mut s.spilled, id, is_null);
+                    let keep = keeps_id(&s.spilled);
+                    mark_ptr_or_null_reg(&mut s.spilled, id, is_null, keep);
                 }
             }
         }
     }
 }
 
-fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool) {
+fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool, keep_id: bool) {
     if !r.maybe_null || r.id != id || id == 0 {
         return;
     }
@@ -135,7 +147,9 @@ fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool) {
         r.ref_obj_id = 0;
     } else {
         r.maybe_null = false;
-        // the id is kept only for map values with a spin lock (not modelled)
-        r.id = 0;
+        // the id stays only on map values with a spin lock: it names the lock
+        if !keep_id {
+            r.id = 0;
+        }
     }
 }
