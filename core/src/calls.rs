@@ -417,12 +417,12 @@ impl<'p> Env<'p> {
         if k.flags.release {
             let r1 = *self.reg(1);
             if r1.ty != RegType::BtfId || r1.maybe_null {
-                let t = reg_type_str(self.prog, &r1);
+                // btf_check_kfunc_arg_match() names the parameter's struct
                 return Err(self.fail(
                     EINVAL,
                     &format!(
                         "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
-                        t
+                        k.struct_name
                     ),
                 ));
             }

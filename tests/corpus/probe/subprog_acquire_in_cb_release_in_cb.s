@@ -1,0 +1,24 @@
+; A callback gets a record from a subprogram and discards it itself.
+.map rb ringbuf entries=4096
+    r1 = 1
+    r2 = cb ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop
+    r0 = 0
+    exit
+cb:
+    call get
+    if r0 == 0 goto 1f
+    r1 = r0
+    r2 = 0
+    call bpf_ringbuf_discard
+1:
+    r0 = 0
+    exit
+get:
+    r1 = rb ll
+    r2 = 8
+    r3 = 0
+    call bpf_ringbuf_reserve
+    exit
