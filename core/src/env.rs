@@ -52,6 +52,44 @@ pub struct Checkpoint {
     pub cleaned: bool,
 }
 
+/// The stored states, shared copy-on-write between the checker and its
+/// snapshots (see `explore`): a snapshot costs a pointer per checkpoint, and
+/// a checkpoint is copied only when changed (liveness, precision, counters)
+/// after a snapshot took it.
+#[derive(Clone, Debug, Default)]
+pub struct Checkpoints(Vec<std::rc::Rc<Checkpoint>>);
+
+impl Checkpoints {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn push(&mut self, c: Checkpoint) {
+        self.0.push(std::rc::Rc::new(c));
+    }
+    pub fn get(&self, i: usize) -> Option<&Checkpoint> {
+        self.0.get(i).map(|c| &**c)
+    }
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut Checkpoint> {
+        self.0.get_mut(i).map(std::rc::Rc::make_mut)
+    }
+}
+
+impl std::ops::Index<usize> for Checkpoints {
+    type Output = Checkpoint;
+    fn index(&self, i: usize) -> &Checkpoint {
+        &self.0[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Checkpoints {
+    fn index_mut(&mut self, i: usize) -> &mut Checkpoint {
+        std::rc::Rc::make_mut(&mut self.0[i])
+    }
+}
+
 /// Per-instruction facts (`struct bpf_insn_aux_data`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct InsnAux {
@@ -106,7 +144,7 @@ pub struct Env<'p> {
     pub longest_mark_read_walk: u64,
     /// Hash buckets of stored states, as the kernel's `explored_states`.
     pub explored: Vec<Vec<u32>>,
-    pub checkpoints: Vec<Checkpoint>,
+    pub checkpoints: Checkpoints,
     pub log: Log,
     pub scratched_regs: u16,
     pub scratched_stack: u64,
@@ -154,7 +192,7 @@ impl<'p> Env<'p> {
             max_states_per_insn: 0,
             longest_mark_read_walk: 0,
             explored: vec![Vec::new(); n.max(1)],
-            checkpoints: Vec::new(),
+            checkpoints: Checkpoints::default(),
             log: Log::new(log_level),
             scratched_regs: 0,
             scratched_stack: 0,
