@@ -23,7 +23,9 @@ fn flip(op: u8) -> u8 {
 }
 
 /// `is_branch_taken()`: 1 taken, 0 not taken, -1 unknown.
-pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
+/// `eq_ranges`: decide `==`/`!=` from the bounds too (6.8+, so the `6.7`
+/// mode, which is checked against 6.12); 6.1 decides them only for constants.
+pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool, eq_ranges: bool) -> i32 {
     if reg.is_pointer() {
         let not_null = !reg.maybe_null
             && matches!(
@@ -49,20 +51,16 @@ pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
         let sval = val as i32;
         let (umin, umax, smin, smax) = (reg.u32_min, reg.u32_max, reg.s32_min, reg.s32_max);
         match op {
-            BPF_JEQ => {
-                if t.is_const() {
-                    return (t.value as u32 == val) as i32;
-                }
-                if val < umin || val > umax || sval < smin || sval > smax {
-                    return 0;
-                }
-            }
-            BPF_JNE => {
-                if t.is_const() {
-                    return (t.value as u32 != val) as i32;
-                }
-                if val < umin || val > umax || sval < smin || sval > smax {
-                    return 1;
+            BPF_JEQ | BPF_JNE => {
+                let eq = if t.is_const() {
+                    Some(t.value as u32 == val)
+                } else if eq_ranges && (val < umin || val > umax || sval < smin || sval > smax) {
+                    Some(false)
+                } else {
+                    None
+                };
+                if let Some(eq) = eq {
+                    return (eq == (op == BPF_JEQ)) as i32;
                 }
             }
             BPF_JSET => {
@@ -137,20 +135,16 @@ pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool) -> i32 {
     let sval = val as i64;
     let (umin, umax, smin, smax) = (reg.umin, reg.umax, reg.smin, reg.smax);
     match op {
-        BPF_JEQ => {
-            if t.is_const() {
-                return (t.value == val) as i32;
-            }
-            if val < umin || val > umax || sval < smin || sval > smax {
-                return 0;
-            }
-        }
-        BPF_JNE => {
-            if t.is_const() {
-                return (t.value != val) as i32;
-            }
-            if val < umin || val > umax || sval < smin || sval > smax {
-                return 1;
+        BPF_JEQ | BPF_JNE => {
+            let eq = if t.is_const() {
+                Some(t.value == val)
+            } else if eq_ranges && (val < umin || val > umax || sval < smin || sval > smax) {
+                Some(false)
+            } else {
+                None
+            };
+            if let Some(eq) = eq {
+                return (eq == (op == BPF_JEQ)) as i32;
             }
         }
         BPF_JSET => {
@@ -522,12 +516,13 @@ impl<'p> Env<'p> {
         } else {
             RegState::not_init()
         };
+        let eq_ranges = self.rules.eq_branch_uses_ranges;
         let pred = if !x {
-            is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32)
+            is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32, eq_ranges)
         } else if src.ty == RegType::Scalar && jmp32 && src.var_off.subreg().is_const() {
-            is_branch_taken(&dst, src.var_off.subreg().value, op, jmp32)
+            is_branch_taken(&dst, src.var_off.subreg().value, op, jmp32, eq_ranges)
         } else if src.ty == RegType::Scalar && !jmp32 && src.var_off.is_const() {
-            is_branch_taken(&dst, src.var_off.value, op, jmp32)
+            is_branch_taken(&dst, src.var_off.value, op, jmp32, eq_ranges)
         } else {
             -1
         };

@@ -102,15 +102,7 @@ impl<'p> Env<'p> {
             RegType::Stack => {
                 let fr = reg.frameno as usize;
                 if !reg.var_off.is_const() {
-                    let t = reg_type_str(self.prog, &reg);
-                    let _ = t;
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "variable stack access var_off={} disallowed",
-                            crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)
-                        ),
-                    ));
+                    return self.check_stack_var_off(regno, &reg, off, size, t, value_regno);
                 }
                 let o = off as i64 + reg.var_off.value as i64;
                 let extra = if t == Access::Read {
@@ -311,6 +303,130 @@ impl<'p> Env<'p> {
                 Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)))
             }
         }
+    }
+
+    /// Stack access through a pointer with a variable offset (privileged):
+    /// `check_stack_access_within_bounds()` then
+    /// `check_stack_write_var_off()` / `check_stack_read_var_off()`.
+    fn check_stack_var_off(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
+        let fr = reg.frameno as usize;
+        let extra = if t == Access::Read {
+            " read from"
+        } else {
+            " write to"
+        };
+        let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+        // check_ptr_alignment(): strict for the stack
+        let reg_off = reg.var_off.add(crate::tnum::Tnum::konst(off as i64 as u64));
+        if !reg_off.is_aligned(size as u64) {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "misaligned stack access off {}+{}+{} size {}",
+                    tn,
+                    reg.off,
+                    off - reg.off,
+                    size
+                ),
+            ));
+        }
+        if reg.smax >= 1 << 29 || reg.smin <= -(1 << 29) {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "invalid unbounded variable-offset{} stack R{}",
+                    extra, regno
+                ),
+            ));
+        }
+        let min_off = reg.smin + off as i64;
+        let max_off = reg.smax + off as i64 + size as i64;
+        if min_off < -(MAX_BPF_STACK as i64) || min_off > -1 || max_off > 0 {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "invalid variable-offset{} stack R{} var_off={} size={}",
+                    extra, regno, tn, size
+                ),
+            ));
+        }
+        self.update_stack_depth(fr, min_off as i32);
+        if let Some(f) = self.cur.frames.get_mut(fr) {
+            f.grow_stack(-min_off as i32);
+        }
+        if t == Access::Write {
+            let writing_zero = value_regno
+                .map(|v| self.reg(v).is_null_const())
+                .unwrap_or(false);
+            let mut zero_used = false;
+            for i in min_off..max_off {
+                let slot = (-i - 1) as usize;
+                let spi = slot / 8;
+                self.mark_stack_slot_scratched(spi);
+                let Some(ss) = self
+                    .cur
+                    .frames
+                    .get_mut(fr)
+                    .and_then(|f| f.stack.get_mut(spi))
+                else {
+                    break;
+                };
+                ss.spilled.ty = RegType::NotInit;
+                let cur = ss.types[slot % 8];
+                let mut new = SlotType::Misc;
+                if writing_zero && cur == SlotType::Zero {
+                    new = SlotType::Zero;
+                    zero_used = true;
+                }
+                ss.types[slot % 8] = new;
+            }
+            if zero_used {
+                if let Some(v) = value_regno {
+                    self.mark_chain_precision(v);
+                }
+            }
+            return Ok(());
+        }
+        // check_stack_range_initialized() for a direct read, then mark_reg_stack_read()
+        let lo = reg.smin + off as i64;
+        let hi = reg.smax + off as i64 + size as i64;
+        let mut zeros = true;
+        for i in lo..hi {
+            let slot = (-i - 1) as usize;
+            let spi = slot / 8;
+            let Some(ss) = self
+                .cur
+                .frames
+                .get(fr)
+                .and_then(|f| f.stack.get(spi))
+                .copied()
+            else {
+                break;
+            };
+            if ss.types[slot % 8] != SlotType::Zero {
+                zeros = false;
+            }
+            self.mark_stack_read(fr, spi);
+        }
+        if let Some(d) = value_regno {
+            let dr = self.reg_mut(d);
+            if zeros {
+                dr.mark_known(0);
+                dr.precise = true;
+            } else {
+                dr.mark_unknown();
+            }
+            dr.live |= LIVE_WRITTEN;
+        }
+        Ok(())
     }
 
     fn load_unknown(&mut self, t: Access, value_regno: Option<u8>) {

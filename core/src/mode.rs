@@ -19,6 +19,10 @@ pub struct Rules {
     /// 6.7: sync callbacks are verified as if called any number of times
     /// (pushed at the call, iterated to a fixpoint).
     pub callbacks_iterate: bool,
+    /// `is_branch_taken()` decides `==` / `!=` from the bounds, not only for
+    /// constants: Linux 6.8+; on in the `6.7` mode because that mode is
+    /// checked against 6.12 (the kernel we can boot for it).
+    pub eq_branch_uses_ranges: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -31,6 +35,7 @@ impl Rules {
                 leak_check_every_exit: false,
                 copy_refs_back_from_callback: true,
                 callbacks_iterate: false,
+                eq_branch_uses_ranges: false,
                 kernel: k,
             },
             KernelVersion::V6_1 => Rules {
@@ -38,6 +43,7 @@ impl Rules {
                 leak_check_every_exit: true,
                 copy_refs_back_from_callback: false,
                 callbacks_iterate: false,
+                eq_branch_uses_ranges: false,
                 kernel: k,
             },
             KernelVersion::V6_7 => Rules {
@@ -45,6 +51,7 @@ impl Rules {
                 leak_check_every_exit: true,
                 copy_refs_back_from_callback: false,
                 callbacks_iterate: true,
+                eq_branch_uses_ranges: true,
                 kernel: k,
             },
         }
