@@ -12,6 +12,7 @@ use crate::regs::{
 };
 use crate::state::{FuncState, VerifierState, BPF_MAIN_FUNC};
 use crate::trace::{Event, EventKind, Step, Trace};
+use std::rc::Rc;
 
 pub const BPF_COMPLEXITY_LIMIT_INSNS: u64 = 1_000_000;
 pub const BPF_COMPLEXITY_LIMIT_JMP_SEQ: usize = 8192;
@@ -57,36 +58,50 @@ pub struct Checkpoint {
 /// a checkpoint is copied only when changed (liveness, precision, counters)
 /// after a snapshot took it.
 #[derive(Clone, Debug, Default)]
-pub struct Checkpoints(Vec<std::rc::Rc<Checkpoint>>);
+pub struct Checkpoints {
+    /// Chunks of `CHUNK` shared checkpoints: a snapshot copies one pointer
+    /// per chunk.
+    chunks: Vec<Rc<Vec<Rc<Checkpoint>>>>,
+    len: usize,
+}
+
+const CHUNK: usize = 1024;
 
 impl Checkpoints {
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.len
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len == 0
     }
     pub fn push(&mut self, c: Checkpoint) {
-        self.0.push(std::rc::Rc::new(c));
+        if self.len % CHUNK == 0 {
+            self.chunks.push(Rc::new(Vec::with_capacity(CHUNK)));
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            Rc::make_mut(last).push(Rc::new(c));
+            self.len += 1;
+        }
     }
     pub fn get(&self, i: usize) -> Option<&Checkpoint> {
-        self.0.get(i).map(|c| &**c)
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK).map(|c| &**c)
     }
     pub fn get_mut(&mut self, i: usize) -> Option<&mut Checkpoint> {
-        self.0.get_mut(i).map(std::rc::Rc::make_mut)
+        let chunk = Rc::make_mut(self.chunks.get_mut(i / CHUNK)?);
+        chunk.get_mut(i % CHUNK).map(Rc::make_mut)
     }
 }
 
 impl std::ops::Index<usize> for Checkpoints {
     type Output = Checkpoint;
     fn index(&self, i: usize) -> &Checkpoint {
-        &self.0[i]
+        &self.chunks[i / CHUNK][i % CHUNK]
     }
 }
 
 impl std::ops::IndexMut<usize> for Checkpoints {
     fn index_mut(&mut self, i: usize) -> &mut Checkpoint {
-        std::rc::Rc::make_mut(&mut self.0[i])
+        Rc::make_mut(&mut Rc::make_mut(&mut self.chunks[i / CHUNK])[i % CHUNK])
     }
 }
 

@@ -9,7 +9,7 @@
 //! [`SNAPSHOT_INTERVAL`] steps).
 
 /// Steps between two snapshots of the checker.
-pub const SNAPSHOT_INTERVAL: u32 = 8192;
+pub const SNAPSHOT_INTERVAL: u32 = 4096;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]

@@ -72,7 +72,7 @@ fn steps_across_snapshots_match() {
     );
     let trace = ex.outcome.trace.as_ref().expect("trace");
     assert!(ex.len() > 3 * veristep_core::trace::SNAPSHOT_INTERVAL as usize);
-    for k in [0, 1, 8191, 8192, 8193, 20_000, ex.len() - 1] {
+    for k in [0, 1, 4095, 4096, 4097, 8192, 20_000, ex.len() - 1] {
         let s = ex.state_at(k).expect("state");
         assert_eq!(s.insn as u32, trace.steps[k].insn, "step {}", k);
     }

@@ -296,15 +296,41 @@ fn corpus_table() -> Result<(), String> {
     Ok(())
 }
 
+/// The benchmark workload in wasm32, timed by Node.
+fn bench_wasm() -> Result<(), String> {
+    let r = root();
+    ensure_toolchain()?;
+    run(
+        "build bench-wasm for wasm32",
+        Command::new("cargo").current_dir(&r).args([
+            "build",
+            "-p",
+            "veristep-bench-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ]),
+    )?;
+    let wasm = r.join("target/wasm32-unknown-unknown/release/veristep_bench_wasm.wasm");
+    run(
+        "node bench-wasm/run.mjs",
+        Command::new("node")
+            .current_dir(&r)
+            .arg("bench-wasm/run.mjs")
+            .arg(wasm),
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bless") => bless(&args[1..]),
         Some("corpus-table") => corpus_table(),
+        Some("bench-wasm") => bench_wasm(),
         Some("serve") => Err("the playground (issue #3) is not built yet".into()),
         _ => Err(
-            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table"
+            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm"
                 .into(),
         ),
     };
