@@ -75,7 +75,7 @@ impl Checkpoints {
         self.len == 0
     }
     pub fn push(&mut self, c: Checkpoint) {
-        if self.len % CHUNK == 0 {
+        if self.len.is_multiple_of(CHUNK) {
             self.chunks.push(Rc::new(Vec::with_capacity(CHUNK)));
         }
         if let Some(last) = self.chunks.last_mut() {
