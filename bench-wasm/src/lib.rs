@@ -26,7 +26,7 @@ fn opts(trace: bool) -> Options {
 }
 
 thread_local! {
-    static EXPLORATION: RefCell<Option<Exploration<'static>>> = const { RefCell::new(None) };
+    static EXPLORATION: RefCell<Option<Exploration>> = const { RefCell::new(None) };
 }
 
 /// Verifies `counting_loop(n)`; returns the processed instruction count.
@@ -39,8 +39,7 @@ pub extern "C" fn verify_loop(n: i32, trace: i32) -> u32 {
 /// Explores `counting_loop(n)` and keeps it for `state_at`; returns the steps.
 #[no_mangle]
 pub extern "C" fn explore_loop(n: i32) -> u32 {
-    let prog: &'static Program = Box::leak(Box::new(counting_loop(n)));
-    let ex = Exploration::run(prog, &opts(true));
+    let ex = Exploration::run(&counting_loop(n), &opts(true));
     let len = ex.len() as u32;
     EXPLORATION.with(|e| *e.borrow_mut() = Some(ex));
     len

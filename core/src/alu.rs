@@ -17,11 +17,11 @@ fn alu_str(op: u8) -> &'static str {
 
 const BPF_MAX_VAR_OFF: i64 = 1 << 29;
 
-impl<'p> Env<'p> {
+impl Env {
     /// `check_reg_sane_offset()`: `reg` is the offset or the pointer,
     /// `ptr` gives the type named in the message.
     fn check_reg_sane_offset(&mut self, reg: &RegState, ptr: &RegState) -> VResult<()> {
-        let t = reg_type_str(self.prog, ptr);
+        let t = reg_type_str(&self.prog, ptr);
         let known = reg.var_off.is_const();
         let val = reg.var_off.value as i64;
         if known && (val >= BPF_MAX_VAR_OFF || val <= -BPF_MAX_VAR_OFF) {
@@ -205,7 +205,7 @@ impl<'p> Env<'p> {
             ));
         }
         if ptr.maybe_null {
-            let t = reg_type_str(self.prog, &ptr);
+            let t = reg_type_str(&self.prog, &ptr);
             return Err(self.fail(
                 EACCES,
                 &format!(
@@ -223,7 +223,7 @@ impl<'p> Env<'p> {
             | RegType::Socket
             | RegType::SockCommon
             | RegType::TcpSock => {
-                let t = reg_type_str(self.prog, &ptr);
+                let t = reg_type_str(&self.prog, &ptr);
                 return Err(self.fail(
                     EACCES,
                     &format!("R{} pointer arithmetic on {} prohibited", dst, t),

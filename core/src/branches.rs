@@ -488,7 +488,7 @@ fn mark_pkt_end(st: &mut VerifierState, regno: u8, range_open: bool) {
     };
 }
 
-impl<'p> Env<'p> {
+impl Env {
     fn other_branch(&mut self) -> &mut VerifierState {
         let n = self.head.len() - 1;
         &mut self.head[n].st

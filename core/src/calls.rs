@@ -10,7 +10,7 @@ use crate::regs::{RegType, LIVE_READ64};
 use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
 use crate::trace::EventKind;
 
-impl<'p> Env<'p> {
+impl Env {
     fn subprog_of_start(&self, start: usize) -> Option<usize> {
         self.subprogs.iter().position(|s| s.start == start)
     }
@@ -348,7 +348,7 @@ impl<'p> Env<'p> {
             }
             self.mark_cur_reg_read(0, LIVE_READ64);
             if r0.ty != RegType::Scalar {
-                let t = reg_type_str(self.prog, &r0);
+                let t = reg_type_str(&self.prog, &r0);
                 return Err(self.fail(
                     EINVAL,
                     &format!(
@@ -372,7 +372,7 @@ impl<'p> Env<'p> {
         if self.prog.prog_type == crate::program::ProgType::CgroupSkb {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
-                let t = reg_type_str(self.prog, &r0);
+                let t = reg_type_str(&self.prog, &r0);
                 return Err(self.fail(
                     EINVAL,
                     &format!(
@@ -437,7 +437,7 @@ impl<'p> Env<'p> {
             // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
             let r1 = *self.reg(1);
             if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
-                let t = reg_type_str(self.prog, &r1);
+                let t = reg_type_str(&self.prog, &r1);
                 return Err(self.fail(
                     EINVAL,
                     &format!("arg#0 expected pointer to stack or map value, got {}", t),

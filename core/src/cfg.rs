@@ -20,7 +20,7 @@ pub struct Subprog {
     pub is_cb_target: bool,
 }
 
-impl<'p> Env<'p> {
+impl Env {
     fn add_subprog(&mut self, off: i64) -> VResult<()> {
         let insn_cnt = self.prog.insns.len() as i64;
         if off >= insn_cnt || off < 0 {

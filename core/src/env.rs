@@ -139,8 +139,8 @@ pub enum StepResult {
 }
 
 #[derive(Clone, Debug)]
-pub struct Env<'p> {
-    pub prog: &'p Program,
+pub struct Env {
+    pub prog: Rc<Program>,
     pub rules: Rules,
     pub aux: Vec<InsnAux>,
     pub subprogs: Vec<Subprog>,
@@ -176,8 +176,8 @@ pub struct Env<'p> {
     pub structural_error: bool,
 }
 
-impl<'p> Env<'p> {
-    pub fn new(prog: &'p Program, rules: Rules, log_level: u32) -> Self {
+impl Env {
+    pub fn new(prog: Rc<Program>, rules: Rules, log_level: u32) -> Self {
         let n = prog.insns.len();
         Env {
             prog,
@@ -275,7 +275,7 @@ impl<'p> Env<'p> {
         } else {
             Some((self.scratched_regs, self.scratched_stack))
         };
-        let s = func_state_str(self.prog, &self.cur.frames[frame], sel);
+        let s = func_state_str(&self.prog, &self.cur.frames[frame], sel);
         self.verbose(&s);
         // only the scratched-only form clears the marks (6.1.y)
         if !print_all {
@@ -287,7 +287,7 @@ impl<'p> Env<'p> {
         if !self.log_on() {
             return;
         }
-        let s = func_state_str(self.prog, st, None);
+        let s = func_state_str(&self.prog, st, None);
         self.verbose(&s);
     }
     /// `print_insn_state()`
@@ -676,7 +676,7 @@ impl<'p> Env<'p> {
             let s = format!(
                 "{}: {}\n",
                 self.insn_idx,
-                crate::disasm::insn_text(self.prog, self.insn_idx)
+                crate::disasm::insn_text(&self.prog, self.insn_idx)
             );
             self.verbose(&s);
             self.log.prev_insn_print_len = self.log.len() - self.log.prev_log_len;

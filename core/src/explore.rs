@@ -59,13 +59,13 @@ pub struct StateView {
 }
 
 /// A verification with its trace and the snapshots to revisit any step.
-pub struct Exploration<'p> {
+pub struct Exploration {
     pub outcome: Outcome,
-    snapshots: Vec<Env<'p>>,
+    snapshots: Vec<Env>,
     steps: usize,
 }
 
-fn snapshot<'p>(env: &mut Env<'p>) -> Env<'p> {
+fn snapshot(env: &mut Env) -> Env {
     let log = std::mem::take(&mut env.log.buf);
     let trace = std::mem::take(&mut env.trace);
     let mut snap = env.clone();
@@ -76,10 +76,15 @@ fn snapshot<'p>(env: &mut Env<'p>) -> Env<'p> {
     snap
 }
 
-impl<'p> Exploration<'p> {
+impl Exploration {
     /// Verifies with the trace on and keeps a snapshot every
     /// [`SNAPSHOT_INTERVAL`] steps.
-    pub fn run(prog: &'p Program, opts: &Options) -> Self {
+    pub fn run(prog: &Program, opts: &Options) -> Self {
+        Self::run_shared(std::rc::Rc::new(prog.clone()), opts)
+    }
+
+    /// As [`Exploration::run`], sharing the caller's program.
+    pub fn run_shared(prog: std::rc::Rc<Program>, opts: &Options) -> Self {
         let rules = Rules::for_kernel(opts.kernel);
         let mut env = Env::new(prog, rules, opts.log_level);
         env.recording = true;

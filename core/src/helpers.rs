@@ -356,7 +356,7 @@ pub struct ArgMeta {
     pub mem_regno: u8,
 }
 
-impl<'p> Env<'p> {
+impl Env {
     /// `check_helper_call()`
     pub fn check_helper_call(&mut self, insn: &crate::insn::Insn) -> VResult<()> {
         let func_id = insn.imm;
@@ -563,7 +563,7 @@ impl<'p> Env<'p> {
                 && (!reg.maybe_null || matches!(at, ConstSize | ConstSizeOrZero))
                 && (!reg.rdonly || at != UninitMem);
             if !ok {
-                let t = reg_type_str(self.prog, &reg);
+                let t = reg_type_str(&self.prog, &reg);
                 let e = expected_str(at);
                 return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
             }
@@ -685,7 +685,7 @@ impl<'p> Env<'p> {
         regno: u8,
         fixed_off_ok: bool,
     ) -> VResult<()> {
-        let t = reg_type_str(self.prog, reg);
+        let t = reg_type_str(&self.prog, reg);
         if reg.off < 0 {
             let o = reg.off;
             return Err(self.fail(

@@ -86,7 +86,7 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
     }
 }
 
-impl<'p> Env<'p> {
+impl Env {
     /// `check_mem_access()`; `value_regno` is the register loaded or stored.
     pub fn check_mem_access(
         &mut self,
@@ -183,7 +183,7 @@ impl<'p> Env<'p> {
                     .unwrap_or((0, 0));
                 let mem_size = if reg.ty == RegType::MapKey { ks } else { vs };
                 if reg.maybe_null {
-                    let tstr = reg_type_str(self.prog, &reg);
+                    let tstr = reg_type_str(&self.prog, &reg);
                     return Err(
                         self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                     );
@@ -220,7 +220,7 @@ impl<'p> Env<'p> {
             }
             RegType::AllocMem | RegType::Mem => {
                 if reg.maybe_null {
-                    let tstr = reg_type_str(self.prog, &reg);
+                    let tstr = reg_type_str(&self.prog, &reg);
                     return Err(
                         self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                     );
@@ -264,13 +264,13 @@ impl<'p> Env<'p> {
             }
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
                 if reg.maybe_null {
-                    let tstr = reg_type_str(self.prog, &reg);
+                    let tstr = reg_type_str(&self.prog, &reg);
                     return Err(
                         self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                     );
                 }
                 if t == Access::Write {
-                    let tstr = reg_type_str(self.prog, &reg);
+                    let tstr = reg_type_str(&self.prog, &reg);
                     return Err(
                         self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
                     );
@@ -286,7 +286,7 @@ impl<'p> Env<'p> {
                         ));
                     }
                 } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
-                    let tstr = reg_type_str(self.prog, &reg);
+                    let tstr = reg_type_str(&self.prog, &reg);
                     return Err(self.fail(
                         EACCES,
                         &format!(
@@ -299,7 +299,7 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             _ => {
-                let tstr = reg_type_str(self.prog, &reg);
+                let tstr = reg_type_str(&self.prog, &reg);
                 Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)))
             }
         }
@@ -789,7 +789,7 @@ impl<'p> Env<'p> {
                 Ok(())
             }
             _ => {
-                let t = reg_type_str(self.prog, &reg);
+                let t = reg_type_str(&self.prog, &reg);
                 Err(self.fail(EACCES, &format!("R{} type={} expected=fp", regno, t)))
             }
         }
@@ -1000,7 +1000,7 @@ impl<'p> Env<'p> {
                 | RegType::TcpSock
                 | RegType::BtfId
         ) {
-            let t = crate::log::reg_type_str(self.prog, &d);
+            let t = crate::log::reg_type_str(&self.prog, &d);
             let n = insn.dst;
             return Err(self.fail(
                 EACCES,

@@ -13,7 +13,7 @@ enum Backtrack {
     NotSupported,
 }
 
-impl<'p> Env<'p> {
+impl Env {
     /// `push_jmp_history()`: only at jump points.
     pub fn push_jmp_history(&mut self, insn_idx: usize) {
         if self.aux.get(insn_idx).map(|a| a.jmp_point).unwrap_or(false) {
@@ -46,7 +46,7 @@ impl<'p> Env<'p> {
                 reg_mask,
                 stack_mask,
                 idx,
-                crate::disasm::insn_text(self.prog, idx)
+                crate::disasm::insn_text(&self.prog, idx)
             );
             self.verbose(&s);
         }
@@ -314,7 +314,7 @@ impl<'p> Env<'p> {
                     },
                     reg_mask,
                     stack_mask,
-                    func_state_str(self.prog, &fstate, None)
+                    func_state_str(&self.prog, &fstate, None)
                 );
                 self.verbose(&s);
             }

@@ -192,7 +192,7 @@ fn states_maybe_looping(o: &VerifierState, c: &VerifierState) -> bool {
     (0..11).all(|i| o.frames[fr].regs[i].same_value(&c.frames[fr].regs[i]))
 }
 
-impl<'p> Env<'p> {
+impl Env {
     fn bucket(&self, insn_idx: usize) -> usize {
         let callsite = self.cur.cur().callsite;
         let n = self.prog.insns.len().max(1) as u32;

@@ -6,7 +6,7 @@ use crate::env::{Env, VResult, EINVAL};
 use crate::state::RefState;
 use crate::trace::EventKind;
 
-impl<'p> Env<'p> {
+impl Env {
     /// `acquire_reference_state()`: a new id in the current frame's table.
     pub fn acquire_reference_state(&mut self, insn_idx: usize) -> u32 {
         let id = self.new_id();

@@ -30,7 +30,7 @@ impl Default for Options {
 /// Verifies `prog` as the chosen kernel would, for a privileged loader.
 pub fn verify(prog: &Program, opts: &Options) -> Outcome {
     let rules = Rules::for_kernel(opts.kernel);
-    let mut env = Env::new(prog, rules, opts.log_level);
+    let mut env = Env::new(std::rc::Rc::new(prog.clone()), rules, opts.log_level);
     env.recording = opts.trace;
     let result = run_checks(&mut env);
     finish(env, result, opts)
@@ -99,7 +99,7 @@ pub(crate) fn reset_log_after_walk(env: &mut Env) {
 /// count where their address is loaded) fits in 512 bytes.
 pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     let n = env.subprogs.len();
-    let prog = env.prog;
+    let prog = env.prog.clone();
     // callees of each subprogram, in instruction order
     let mut callees: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, insn) in prog.insns.iter().enumerate() {
