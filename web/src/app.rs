@@ -1,0 +1,529 @@
+//! The Yew views: editor, stepper, listing, worklist, frames, registers and
+//! stack, references, verdict, compare strip, log, examples, share links.
+
+use crate::examples::{self, EXAMPLES};
+use crate::model::{Action, Model, ALL_KERNELS};
+use crate::reading::read_reg;
+use crate::share;
+use veristep_core::disasm::insn_text;
+use veristep_core::explore::StateView;
+use veristep_core::log::reg_value_str;
+use veristep_core::trace::EventKind;
+use veristep_core::{KernelVersion, Program, Verdict};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+const STORE_TEXT: &str = "veristep.text";
+const STORE_KERNEL: &str = "veristep.kernel";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The first state: a share link, else what the user had, else the first example.
+fn initial() -> Model {
+    let saved_text = storage().and_then(|s| s.get_item(STORE_TEXT).ok().flatten());
+    let saved_kernel = storage()
+        .and_then(|s| s.get_item(STORE_KERNEL).ok().flatten())
+        .and_then(|k| KernelVersion::parse(&k));
+    let text = saved_text.unwrap_or_else(|| EXAMPLES[0].text.to_string());
+    let base = Model::new(text, saved_kernel.unwrap_or_default());
+    let frag = fragment();
+    if frag.is_empty() {
+        return base;
+    }
+    match share::decode(&frag) {
+        Ok(s) => base.apply(Action::Load(s.text, s.kernel, s.step)),
+        Err(e) => base.apply(Action::Banner(Some(format!(
+            "This share link cannot be opened ({}); your own program is kept.",
+            e
+        )))),
+    }
+}
+
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}
+
+fn kind_label(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Push => "branch pushed",
+        EventKind::Pop => "state popped",
+        EventKind::Prune => "pruned",
+        EventKind::Call => "call",
+        EventKind::CallbackEnter => "callback entry",
+        EventKind::Return => "return",
+        EventKind::Acquire => "acquire",
+        EventKind::Release => "release",
+        EventKind::Reject => "rejection",
+        EventKind::AsyncPush => "async callback pushed",
+        EventKind::Checkpoint => "checkpoint",
+        EventKind::PathDone => "path done",
+        EventKind::Insn => "instruction",
+    }
+}
+
+const JUMP_KINDS: [EventKind; 9] = [
+    EventKind::Push,
+    EventKind::Pop,
+    EventKind::Prune,
+    EventKind::Call,
+    EventKind::CallbackEnter,
+    EventKind::Return,
+    EventKind::Acquire,
+    EventKind::Release,
+    EventKind::Reject,
+];
+
+#[function_component(App)]
+fn app() -> Html {
+    let model = use_reducer(initial);
+    let help = use_state(|| false);
+    let dark = use_state(|| false);
+    let font = use_state(|| 14u32);
+
+    // keep the user's work
+    {
+        let text = model.text.clone();
+        let kernel = model.kernel;
+        use_effect_with((text, kernel), move |(text, kernel)| {
+            if let Some(s) = storage() {
+                let _ = s.set_item(STORE_TEXT, text);
+                let _ = s.set_item(STORE_KERNEL, kernel.name());
+            }
+        });
+    }
+
+    let d = model.dispatcher();
+    let act = |a: Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let onkey = {
+        let d = d.clone();
+        let help = help.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let tag = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .map(|el| el.tag_name())
+                .unwrap_or_default();
+            if tag == "TEXTAREA" || tag == "INPUT" || tag == "SELECT" {
+                return;
+            }
+            let a = match e.key().as_str() {
+                "ArrowRight" | "l" => Action::Step(1),
+                "ArrowLeft" | "h" => Action::Step(-1),
+                "Home" => Action::First,
+                "End" => Action::Last,
+                "n" => Action::NextEvent(EventKind::Push, true),
+                "p" => Action::NextEvent(EventKind::Pop, true),
+                "c" => Action::NextEvent(EventKind::CallbackEnter, true),
+                "a" => Action::NextEvent(EventKind::Acquire, true),
+                "r" => Action::NextEvent(EventKind::Release, true),
+                "x" => Action::NextEvent(EventKind::Reject, true),
+                "?" => {
+                    help.set(!*help);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            d.dispatch(a);
+        })
+    };
+    let on_text = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let t: HtmlTextAreaElement = e.target_unchecked_into();
+            d.dispatch(Action::SetText(t.value()));
+        })
+    };
+    let on_kernel = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(k) = KernelVersion::parse(&s.value()) {
+                d.dispatch(Action::SetKernel(k));
+            }
+        })
+    };
+    let on_level = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::SetLogLevel(s.value().parse().unwrap_or(2)));
+        })
+    };
+    let on_example = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(ex) = examples::by_id(&s.value()) {
+                d.dispatch(Action::Load(ex.text.to_string(), KernelVersion::V6_1, 0));
+            }
+        })
+    };
+    let on_scrub = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Goto(i.value().parse().unwrap_or(0)));
+        })
+    };
+    let on_share = {
+        let m = model.clone();
+        Callback::from(move |_: MouseEvent| {
+            let f = share::encode(&share::Shared {
+                text: m.text.clone(),
+                kernel: m.kernel,
+                step: m.step,
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&f);
+            }
+        })
+    };
+    let toggle_dark = {
+        let dark = dark.clone();
+        Callback::from(move |_: MouseEvent| dark.set(!*dark))
+    };
+    let bigger = {
+        let font = font.clone();
+        Callback::from(move |_: MouseEvent| font.set((*font + 2).min(28)))
+    };
+    let smaller = {
+        let font = font.clone();
+        Callback::from(move |_: MouseEvent| font.set((*font).saturating_sub(2).max(10)))
+    };
+
+    let state = model.state();
+    let len = model.len();
+    let class = if *dark { "app dark" } else { "app" };
+    html! {
+        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}>
+            <header>
+                <h1>{ "veristep" }</h1>
+                <label>{ "Kernel " }
+                    <select aria-label="kernel" id="kernel" onchange={on_kernel}>
+                        { for ALL_KERNELS.iter().map(|k| html! {
+                            <option value={k.name()} selected={*k == model.kernel}>{ k.name() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "Log " }
+                    <select aria-label="log level" onchange={on_level}>
+                        <option value="1" selected={model.log_level == 1}>{ "level 1" }</option>
+                        <option value="2" selected={model.log_level == 2}>{ "level 2" }</option>
+                    </select>
+                </label>
+                <label>{ "Examples " }
+                    <select aria-label="examples" id="examples" onchange={on_example}>
+                        <option value="" selected=true>{ "choose…" }</option>
+                        { for EXAMPLES.iter().map(|e| html! { <option value={e.id}>{ e.title }</option> }) }
+                    </select>
+                </label>
+                <button id="share" aria-label="share link" onclick={on_share}>{ "Share" }</button>
+                <button aria-label="dark theme" onclick={toggle_dark}>{ "◐" }</button>
+                <button aria-label="smaller text" onclick={smaller}>{ "A-" }</button>
+                <button aria-label="larger text" onclick={bigger}>{ "A+" }</button>
+                <button aria-label="keyboard help" onclick={ { let h = help.clone(); Callback::from(move |_| h.set(!*h)) } }>{ "?" }</button>
+            </header>
+            if let Some(b) = model.banner.clone() {
+                <div class="banner" role="alert" id="banner">
+                    { b }
+                    <button aria-label="dismiss" onclick={act(Action::Banner(None))}>{ "×" }</button>
+                </div>
+            }
+            if *help {
+                <div class="help" role="dialog" aria-label="keyboard shortcuts">
+                    <h2>{ "Keyboard" }</h2>
+                    <ul>
+                        <li>{ "← / h, → / l: previous / next step" }</li>
+                        <li>{ "Home / End: first / last step" }</li>
+                        <li>{ "n: next branch pushed · p: next state popped · c: next callback entry" }</li>
+                        <li>{ "a: next acquire · r: next release · x: the rejection" }</li>
+                        <li>{ "click an instruction: run to its next visit · ?: this help" }</li>
+                    </ul>
+                </div>
+            }
+            <main>
+                <section class="editor" aria-label="program">
+                    <textarea id="editor" aria-label="program text" spellcheck="false"
+                        value={model.text.clone()} oninput={on_text} />
+                    { about(&model) }
+                    { diagnostics(&model) }
+                    { compare_strip(&model) }
+                </section>
+                <section class="stepper" aria-label="stepper">
+                    { verdict(&model) }
+                    <div class="controls">
+                        <button id="first" aria-label="first step" onclick={act(Action::First)}>{ "⏮" }</button>
+                        <button id="prev" aria-label="previous step" onclick={act(Action::Step(-1))}>{ "◀" }</button>
+                        <button id="next" aria-label="next step" disabled={model.is_empty()} onclick={act(Action::Step(1))}>{ "▶" }</button>
+                        <button id="last" aria-label="last step" onclick={act(Action::Last)}>{ "⏭" }</button>
+                        <input type="range" id="scrubber" aria-label="step" min="0" max={len.to_string()}
+                            value={model.step.to_string()} oninput={on_scrub} />
+                        <span id="position">{ format!("step {} / {}", model.step, len) }</span>
+                    </div>
+                    <div class="jumps">
+                        { for JUMP_KINDS.iter().map(|k| html! {
+                            <span class="jump">
+                                <button aria-label={format!("previous {}", kind_label(*k))}
+                                    onclick={act(Action::NextEvent(*k, false))}>{ "‹" }</button>
+                                <span>{ kind_label(*k) }</span>
+                                <button id={format!("next-{:?}", k).to_lowercase()}
+                                    aria-label={format!("next {}", kind_label(*k))}
+                                    onclick={act(Action::NextEvent(*k, true))}>{ "›" }</button>
+                            </span>
+                        }) }
+                    </div>
+                    <div class="panes">
+                        { listing(&model, &d) }
+                        <div class="state">
+                            { frames(&model, state.as_ref(), &d) }
+                            { regs(&model, state.as_ref()) }
+                            { refs(&model, state.as_ref()) }
+                            { worklist(&model, state.as_ref()) }
+                        </div>
+                    </div>
+                    { log(&model) }
+                </section>
+            </main>
+        </div>
+    }
+}
+
+fn about(m: &Model) -> Html {
+    match EXAMPLES.iter().find(|e| e.text == m.text) {
+        Some(e) => {
+            html! { <div class="about" id="about"><strong>{ e.title }</strong>{ ": " }{ e.about }</div> }
+        }
+        None => html! {},
+    }
+}
+
+fn diagnostics(m: &Model) -> Html {
+    if m.diagnostics.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="diagnostics" id="diagnostics" aria-label="errors in the program text">
+            { for m.diagnostics.iter().map(|d| html! {
+                <li>{ format!("line {}:{}: {}", d.line, d.col, d.message) }</li>
+            }) }
+        </ul>
+    }
+}
+
+fn compare_strip(m: &Model) -> Html {
+    let Some(run) = m.run.as_ref() else {
+        return html! {};
+    };
+    html! {
+        <table class="compare" id="compare" aria-label="verdict of each kernel">
+            <tr>{ for run.compare.iter().map(|(k, v, _)| html! {
+                <td class={if *v == Verdict::Accepted { "ok" } else { "bad" }}>
+                    { format!("{}: {}", k.name(), v.name()) }
+                </td>
+            }) }</tr>
+        </table>
+    }
+}
+
+fn verdict(m: &Model) -> Html {
+    let Some(run) = m.run.as_ref() else {
+        return html! { <div class="verdict bad" id="verdict">{ "The program text has errors." }</div> };
+    };
+    let o = &run.ex.outcome;
+    match &o.error {
+        None => html! {
+            <div class="verdict ok" id="verdict">
+                { format!("Accepted by {} — {} instructions processed, {} states stored.",
+                    o.kernel.name(), o.stats.processed, o.stats.total_states) }
+            </div>
+        },
+        Some(e) => html! {
+            <div class="verdict bad" id="verdict">
+                <div id="message"><code>{ e.message.clone() }</code></div>
+                <div>{ match e.insn { Some(i) => format!("Rejected by {} at instruction {}.", o.kernel.name(), i),
+                                       None => format!("Rejected by {} after the walk.", o.kernel.name()) } }</div>
+                <div class="explain">{ e.explanation.clone() }</div>
+            </div>
+        },
+    }
+}
+
+fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
+    let (Some(prog), Some(run)) = (m.program.as_ref(), m.run.as_ref()) else {
+        return html! {};
+    };
+    let cur = m.current_insn();
+    let starts: Vec<usize> = subprog_starts(prog);
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < prog.insns.len() {
+        let idx = i;
+        let onclick = {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::RunToInsn(idx)))
+        };
+        let mut class = String::from("insn");
+        if Some(i) == cur {
+            class.push_str(" current");
+        }
+        if starts.contains(&i) && i != 0 {
+            class.push_str(" subprog");
+        }
+        rows.push(html! {
+            <tr class={class} onclick={onclick} id={format!("insn-{}", i)}>
+                <td class="idx">{ i }</td>
+                <td class="text">{ insn_text(prog, i) }</td>
+                <td class="visits" title="visits">{ run.visits.get(i).copied().unwrap_or(0) }</td>
+            </tr>
+        });
+        i += if prog.insns[i].is_ld_imm64() { 2 } else { 1 };
+    }
+    html! {
+        <div class="listing" aria-label="program listing">
+            <table><thead><tr><th>{ "#" }</th><th>{ "instruction" }</th><th>{ "visits" }</th></tr></thead>
+            <tbody>{ for rows }</tbody></table>
+        </div>
+    }
+}
+
+fn subprog_starts(p: &Program) -> Vec<usize> {
+    let mut v = vec![0];
+    for (i, insn) in p.insns.iter().enumerate() {
+        if insn.is_pseudo_call() || insn.is_pseudo_func() {
+            let t = i as i64 + insn.imm as i64 + 1;
+            if t >= 0 {
+                v.push(t as usize);
+            }
+        }
+    }
+    v
+}
+
+fn frames(_m: &Model, s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
+    let Some(s) = s else { return html! {} };
+    html! {
+        <div class="frames" id="frames" aria-label="call frames">
+            <h3>{ "Frames" }{ if s.callback_unroll_depth > 0 { format!(" (callback iterations: {})", s.callback_unroll_depth) } else { String::new() } }</h3>
+            <ol>{ for s.frames.iter().enumerate().rev().map(|(i, f)| {
+                let d = d.clone();
+                let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectFrame(Some(i))));
+                html! {
+                <li onclick={onclick}>
+                    { format!("frame {} · subprog {} · callsite {}{}{}{}",
+                        f.frameno, f.subprog,
+                        if f.callsite < 0 { "—".to_string() } else { f.callsite.to_string() },
+                        if f.in_callback_fn { " · callback" } else { "" },
+                        if f.in_async_callback_fn { " · async callback" } else { "" },
+                        if f.callback_depth > 0 { format!(" · callback depth {}", f.callback_depth) } else { String::new() }) }
+                </li>
+            }}) }</ol>
+        </div>
+    }
+}
+
+fn regs(m: &Model, s: Option<&StateView>) -> Html {
+    let (Some(s), Some(prog)) = (s, m.program.as_ref()) else {
+        return html! {};
+    };
+    let fi = m.frame.unwrap_or(s.frames.len().saturating_sub(1));
+    let Some(f) = s.frames.get(fi) else {
+        return html! {};
+    };
+    html! {
+        <div class="regs" id="regs" aria-label="registers and stack">
+            <h3>{ format!("Registers and stack of frame {}", f.frameno) }</h3>
+            <table>
+                { for f.regs.iter().enumerate().filter(|(_, r)| r.is_init()).map(|(i, r)| html! {
+                    <tr><td>{ format!("R{}", i) }</td><td><code>{ reg_value_str(prog, r) }</code></td><td>{ read_reg(r) }</td></tr>
+                }) }
+                { for f.stack.iter().enumerate().filter(|(_, sl)| sl.types.iter().any(|t| *t != veristep_core::state::SlotType::Invalid)).map(|(i, sl)| {
+                    let types: String = sl.types.iter().map(|t| t.ch()).collect();
+                    html! {
+                        <tr><td>{ format!("fp{}", -8 * (i as i64 + 1)) }</td>
+                            <td><code>{ if sl.is_spill() { reg_value_str(prog, &sl.spilled) } else { types } }</code></td>
+                            <td>{ if sl.is_spill() { format!("spilled: {}", read_reg(&sl.spilled)) } else { "data".to_string() } }</td></tr>
+                    }
+                }) }
+            </table>
+        </div>
+    }
+}
+
+fn refs(_m: &Model, s: Option<&StateView>) -> Html {
+    let Some(s) = s else { return html! {} };
+    let cur = s.frames.last();
+    html! {
+        <div class="refs" id="refs" aria-label="acquired references">
+            <h3>{ "acquired_refs" }</h3>
+            <table>
+                <thead><tr><th>{ "id" }</th><th>{ "alloc insn" }</th><th>{ "owner (callback_ref)" }</th><th>{ "held by" }</th></tr></thead>
+                <tbody>{ for cur.map(|f| f.refs.clone()).unwrap_or_default().iter().map(|r| {
+                    let mut holders = Vec::new();
+                    for f in &s.frames {
+                        for (i, reg) in f.regs.iter().enumerate() {
+                            if reg.ref_obj_id == r.id { holders.push(format!("frame{} R{}", f.frameno, i)); }
+                        }
+                        for (i, sl) in f.stack.iter().enumerate() {
+                            if sl.is_spill() && sl.spilled.ref_obj_id == r.id { holders.push(format!("frame{} fp{}", f.frameno, -8 * (i as i64 + 1))); }
+                        }
+                    }
+                    html! {
+                        <tr class="ref"><td>{ r.id }</td><td>{ r.insn }</td>
+                            <td class="owner">{ format!("frame {}", r.callback_ref) }</td>
+                            <td>{ holders.join(", ") }</td></tr>
+                    }
+                }) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn worklist(_m: &Model, s: Option<&StateView>) -> Html {
+    let Some(s) = s else { return html! {} };
+    html! {
+        <div class="worklist" id="worklist" aria-label="worklist of pending states">
+            <h3>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h3>
+            <ol>{ for s.worklist.iter().rev().map(|p| html! {
+                <li>{ format!("resume at {} (pushed at {}) · {} frame(s) · refs {:?}", p.insn, p.origin, p.frames.len(),
+                    p.frames.last().map(|f| f.refs.iter().map(|r| r.id).collect::<Vec<_>>()).unwrap_or_default()) }</li>
+            }) }</ol>
+        </div>
+    }
+}
+
+fn log(m: &Model) -> Html {
+    let Some(run) = m.run.as_ref() else {
+        return html! {};
+    };
+    let o = &run.ex.outcome;
+    let upto = o
+        .trace
+        .as_ref()
+        .and_then(|t| {
+            t.steps
+                .get(m.step.saturating_sub(1))
+                .map(|s| s.log_pos as usize)
+        })
+        .unwrap_or(0)
+        .min(o.log.len());
+    let (done, rest) = o.log.split_at(if m.step == 0 { 0 } else { upto });
+    html! {
+        <details class="log" open=true>
+            <summary>{ format!("Kernel log (level {})", m.log_level) }</summary>
+            <pre id="log"><span class="done">{ done.to_string() }</span><span class="rest">{ rest.to_string() }</span></pre>
+        </details>
+    }
+}

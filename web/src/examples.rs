@@ -1,0 +1,65 @@
+//! The examples gallery: corpus programs with a short explanation.
+
+pub struct Example {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub about: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! ex {
+    ($id:literal, $title:literal, $about:literal, $path:literal) => {
+        Example {
+            id: $id,
+            title: $title,
+            about: $about,
+            text: include_str!(concat!("../../tests/corpus/", $path)),
+        }
+    };
+}
+
+pub const EXAMPLES: &[Example] = &[
+    ex!("release-in-callback", "A callback releases its caller's reference",
+        "Main reserves a ring buffer record and bpf_loop's callback discards it. The callback may run many times: 5.19 accepted it (a double free at run time); since 9d9d00ac (6.1) a callback may only release what it acquired. Switch the kernel to compare.",
+        "seed/ringbuf_release_in_cb.s"),
+    ex!("callback-leaks", "A callback leaks",
+        "The callback reserves and returns without releasing. 6.1 checks for leaks at the callback's exit; 5.19 only noticed at main's exit.",
+        "seed/ringbuf_leak_in_cb.s"),
+    ex!("callback-hands-over", "A callback hands its reference to the caller",
+        "The fix's leak_prog: the callback stores its record in the caller's stack and main discards it. Fine if the callback ran once; it runs four times.",
+        "seed/leak_prog.s"),
+    ex!("nested-callbacks", "Nested callbacks",
+        "cb1 reserves and calls bpf_loop with cb2. callback_ref records which frame owns the reference: cb2's exit passes, cb1's exit reports the leak.",
+        "seed/nested_cb_leak.s"),
+    ex!("second-iteration", "A bug only the second iteration sees",
+        "6.1 walks a callback once and accepts; 6.7 verifies it as if called any number of times and finds R0 = 2.",
+        "seed/second_iteration.s"),
+    ex!("subprog-hole", "A leak through a subprogram inside a callback",
+        "A static subprogram called from a callback acquires: the reference is not tagged with the callback's frame, and Linux 6.1 accepts the leak.",
+        "seed/nested_cb_subprog_hole.s"),
+    ex!("timer", "A timer callback",
+        "bpf_timer_set_callback pushes a fresh state for the async callback: it is verified after main, as its own frame 0.",
+        "callbacks/timer_ok.s"),
+    ex!("bounded-loop", "A bounded loop",
+        "Privileged programs may loop; the verifier walks every iteration.",
+        "cfg/bounded_loop.s"),
+    ex!("infinite-loop", "An infinite loop",
+        "The verifier sees the same state again at the loop head.",
+        "cfg/self_loop.s"),
+    ex!("pruning", "Pruning at work",
+        "Eight independent branches would be 256 paths; equivalent states are pruned, so far fewer instructions are processed.",
+        "limits/many_branches.s"),
+    ex!("missing-null-check", "The classic: a missing NULL check",
+        "bpf_map_lookup_elem may return NULL; the value must be checked before use.",
+        "refs/map_lookup_no_null_check.s"),
+    ex!("socket", "A socket reference done right",
+        "bpf_sk_lookup_tcp acquires, the NULL check splits the paths, bpf_sk_release releases.",
+        "refs/sk_acquire_release.s"),
+    ex!("combined-stack", "Too much stack across calls",
+        "Each frame rounds its stack to 32 bytes; along one call chain the sum must stay within 512.",
+        "subprogs/combined_stack.s"),
+];
+
+pub fn by_id(id: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.id == id)
+}

@@ -1,0 +1,298 @@
+//! The playground's state as a pure reducer (no browser in here), so the
+//! stepping logic is tested natively.
+
+use std::rc::Rc;
+use veristep_core::asm::{self, Diagnostic};
+use veristep_core::explore::{Exploration, StateView};
+use veristep_core::trace::EventKind;
+use veristep_core::{verify, KernelVersion, Options, Program, Verdict};
+
+/// A verified program with what the views need beside the trace.
+pub struct Run {
+    pub ex: Exploration,
+    /// How many steps processed each instruction.
+    pub visits: Vec<u32>,
+    /// The verdict and message of every kernel mode, for the compare strip.
+    pub compare: Vec<(KernelVersion, Verdict, Option<String>)>,
+}
+
+#[derive(Clone)]
+pub struct Model {
+    pub text: String,
+    pub kernel: KernelVersion,
+    pub log_level: u32,
+    pub diagnostics: Vec<Diagnostic>,
+    pub program: Option<Rc<Program>>,
+    pub run: Option<Rc<Run>>,
+    /// The position: the state before step `step` (`step == len`: the end).
+    pub step: usize,
+    /// The frame whose registers are shown (None: the current frame).
+    pub frame: Option<usize>,
+    /// A message at the top (e.g. a damaged share link).
+    pub banner: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    SetText(String),
+    SetKernel(KernelVersion),
+    SetLogLevel(u32),
+    Step(i64),
+    Goto(usize),
+    First,
+    Last,
+    /// To the state after the next (or previous) step with this event.
+    NextEvent(EventKind, bool),
+    /// To the next visit of an instruction.
+    RunToInsn(usize),
+    SelectFrame(Option<usize>),
+    Banner(Option<String>),
+    /// Text, mode and step at once (share links).
+    Load(String, KernelVersion, usize),
+}
+
+pub const ALL_KERNELS: [KernelVersion; 3] = [
+    KernelVersion::V5_19,
+    KernelVersion::V6_1,
+    KernelVersion::V6_7,
+];
+
+impl Model {
+    pub fn new(text: String, kernel: KernelVersion) -> Model {
+        let mut m = Model {
+            text,
+            kernel,
+            log_level: 2,
+            diagnostics: Vec::new(),
+            program: None,
+            run: None,
+            step: 0,
+            frame: None,
+            banner: None,
+        };
+        m.reverify();
+        m
+    }
+
+    /// Parses and verifies the text in the chosen mode.
+    fn reverify(&mut self) {
+        match asm::parse(&self.text) {
+            Ok(p) => {
+                self.diagnostics.clear();
+                let prog = Rc::new(p);
+                let opts = Options {
+                    kernel: self.kernel,
+                    log_level: self.log_level,
+                    trace: true,
+                };
+                let ex = Exploration::run_shared(prog.clone(), &opts);
+                let mut visits = vec![0u32; prog.insns.len()];
+                if let Some(t) = ex.outcome.trace.as_ref() {
+                    for s in &t.steps {
+                        if let Some(v) = visits.get_mut(s.insn as usize) {
+                            *v += 1;
+                        }
+                    }
+                }
+                let compare = ALL_KERNELS
+                    .iter()
+                    .map(|k| {
+                        let o = verify(
+                            &prog,
+                            &Options {
+                                kernel: *k,
+                                log_level: 0,
+                                trace: false,
+                            },
+                        );
+                        (*k, o.verdict, o.message().map(str::to_string))
+                    })
+                    .collect();
+                self.step = self.step.min(ex.len());
+                self.program = Some(prog);
+                self.run = Some(Rc::new(Run {
+                    ex,
+                    visits,
+                    compare,
+                }));
+            }
+            Err(d) => {
+                self.diagnostics = d;
+                self.program = None;
+                self.run = None;
+                self.step = 0;
+            }
+        }
+        self.frame = None;
+    }
+
+    pub fn len(&self) -> usize {
+        self.run.as_ref().map(|r| r.ex.len()).unwrap_or(0)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The verifier's state at the current position.
+    pub fn state(&self) -> Option<StateView> {
+        self.run.as_ref().and_then(|r| r.ex.state_at(self.step))
+    }
+
+    /// The instruction processed by the step at the current position.
+    pub fn current_insn(&self) -> Option<usize> {
+        let r = self.run.as_ref()?;
+        let t = r.ex.outcome.trace.as_ref()?;
+        t.steps.get(self.step).map(|s| s.insn as usize)
+    }
+
+    pub fn apply(&self, action: Action) -> Model {
+        let mut m = self.clone();
+        let len = m.len();
+        match action {
+            Action::SetText(t) => {
+                m.text = t;
+                m.reverify();
+            }
+            Action::SetKernel(k) => {
+                m.kernel = k;
+                m.reverify();
+            }
+            Action::SetLogLevel(l) => {
+                m.log_level = l.min(2);
+                m.reverify();
+            }
+            Action::Step(d) => {
+                let s = m.step as i64 + d;
+                m.step = s.clamp(0, len as i64) as usize;
+            }
+            Action::Goto(s) => m.step = s.min(len),
+            Action::First => m.step = 0,
+            Action::Last => m.step = len,
+            Action::NextEvent(kind, forward) => {
+                if let Some(s) = m.find_event(kind, forward) {
+                    m.step = s;
+                }
+            }
+            Action::RunToInsn(i) => {
+                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
+                    let from = (m.step + 1).min(t.steps.len());
+                    let hit = t.steps[from..]
+                        .iter()
+                        .position(|s| s.insn as usize == i)
+                        .map(|p| p + from)
+                        .or_else(|| t.steps.iter().position(|s| s.insn as usize == i));
+                    if let Some(h) = hit {
+                        m.step = h;
+                    }
+                }
+            }
+            Action::SelectFrame(f) => m.frame = f,
+            Action::Banner(b) => m.banner = b,
+            Action::Load(text, kernel, step) => {
+                m.text = text;
+                m.kernel = kernel;
+                m.reverify();
+                m.step = step.min(m.len());
+            }
+        }
+        if m.frame.is_some() {
+            let frames = m.state().map(|s| s.frames.len()).unwrap_or(0);
+            if m.frame.map(|f| f >= frames).unwrap_or(false) {
+                m.frame = None;
+            }
+        }
+        m
+    }
+
+    /// The position after the next (previous) step holding an event of `kind`.
+    fn find_event(&self, kind: EventKind, forward: bool) -> Option<usize> {
+        let t = self.run.as_ref()?.ex.outcome.trace.as_ref()?;
+        let has = |i: usize| t.events_of(i).iter().any(|e| e.kind == kind);
+        if forward {
+            (self.step..t.steps.len()).find(|&i| has(i)).map(|i| i + 1)
+        } else {
+            (0..self.step.saturating_sub(1))
+                .rev()
+                .find(|&i| has(i))
+                .map(|i| i + 1)
+        }
+    }
+}
+
+impl yew::Reducible for Model {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+impl PartialEq for Model {
+    fn eq(&self, o: &Model) -> bool {
+        self.text == o.text
+            && self.kernel == o.kernel
+            && self.step == o.step
+            && self.frame == o.frame
+            && self.log_level == o.log_level
+            && self.banner == o.banner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
+
+    #[test]
+    fn stepping_to_the_release_shows_the_callers_reference() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        assert!(m.diagnostics.is_empty());
+        let run = m.run.clone().expect("verified");
+        assert_eq!(run.ex.outcome.verdict, Verdict::Rejected);
+        // to the rejection
+        let m = m.apply(Action::NextEvent(EventKind::Reject, true));
+        assert_eq!(m.step, m.len());
+        let m = m.apply(Action::Step(-1));
+        let s = m.state().expect("state");
+        assert_eq!(s.insn, 18, "about to call bpf_ringbuf_discard");
+        let cb = s.frames.last().expect("callback frame");
+        assert!(cb.in_callback_fn);
+        assert_eq!(cb.refs.len(), 1);
+        assert_eq!(cb.refs[0].callback_ref, 0, "owned by frame 0");
+        // the compare strip: 5.19 accepts, 6.1 rejects
+        assert_eq!(run.compare[0].1, Verdict::Accepted);
+        assert_eq!(run.compare[1].1, Verdict::Rejected);
+        let m = m.apply(Action::SetKernel(KernelVersion::V5_19));
+        assert_eq!(
+            m.run.as_ref().map(|r| r.ex.outcome.verdict),
+            Some(Verdict::Accepted)
+        );
+    }
+
+    #[test]
+    fn positions_stay_in_range() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let m = m.apply(Action::Step(-5));
+        assert_eq!(m.step, 0);
+        let m = m.apply(Action::Step(1_000_000));
+        assert_eq!(m.step, m.len());
+        let m = m.apply(Action::RunToInsn(16));
+        assert_eq!(m.current_insn(), Some(16));
+        let m = m
+            .apply(Action::First)
+            .apply(Action::NextEvent(EventKind::Push, true));
+        assert!(m.step > 0);
+        let back = m.apply(Action::NextEvent(EventKind::Push, false));
+        assert!(back.step <= m.step);
+    }
+
+    #[test]
+    fn bad_text_keeps_diagnostics_not_a_run() {
+        let m = Model::new("r11 = 1\nexit".into(), KernelVersion::V6_1);
+        assert!(!m.diagnostics.is_empty());
+        assert!(m.run.is_none());
+        assert_eq!(m.len(), 0);
+        let m = m.apply(Action::Step(3));
+        assert_eq!(m.step, 0);
+    }
+}

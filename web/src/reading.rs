@@ -1,0 +1,50 @@
+//! Plain-language readings of register values, in kernel notation.
+
+use veristep_core::regs::{RegState, RegType};
+
+/// "an unknown number 0..7", "the number 3", "a pointer into the stack (fp-8)", ...
+pub fn read_reg(r: &RegState) -> String {
+    match r.ty {
+        RegType::NotInit => "nothing (never written)".into(),
+        RegType::Scalar => {
+            if r.var_off.is_const() {
+                format!("the number {}", r.var_off.value as i64)
+            } else if r.umin == 0 && r.umax == u64::MAX && r.smin == i64::MIN {
+                "an unknown number".into()
+            } else if r.smin < 0 {
+                format!("an unknown number {}..{}", r.smin, r.smax)
+            } else {
+                format!("an unknown number {}..{}", r.umin, r.umax)
+            }
+        }
+        RegType::Ctx => "the program's context".into(),
+        RegType::Stack => format!("a pointer into the stack of frame {}", r.frameno),
+        RegType::ConstPtrToMap => "a map".into(),
+        RegType::MapValue => maybe(r, "a map value"),
+        RegType::MapKey => "a map key".into(),
+        RegType::Packet => format!("packet data ({} bytes checked)", r.aux as i32),
+        RegType::PacketMeta => "packet metadata".into(),
+        RegType::PacketEnd => "the end of the packet".into(),
+        RegType::AllocMem => maybe(r, "a ring buffer record"),
+        RegType::Mem => "memory".into(),
+        RegType::Socket => maybe(r, "a socket"),
+        RegType::SockCommon => maybe(r, "a socket (common part)"),
+        RegType::TcpSock => maybe(r, "a TCP socket"),
+        RegType::Func => "the address of a function (a callback)".into(),
+        RegType::BtfId => maybe(r, "a kernel object"),
+    }
+    .to_string()
+        + &if r.ref_obj_id != 0 {
+            format!(", holding reference {}", r.ref_obj_id)
+        } else {
+            String::new()
+        }
+}
+
+fn maybe(r: &RegState, what: &str) -> String {
+    if r.maybe_null {
+        format!("{} or NULL (check it first)", what)
+    } else {
+        what.to_string()
+    }
+}
