@@ -296,6 +296,80 @@ fn corpus_table() -> Result<(), String> {
     Ok(())
 }
 
+const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the `wasm-bindgen` pin in web/Cargo.toml.
+const WASM_BINDGEN_VERSION: &str = "0.2.100";
+
+fn tool_version(cmd: &str) -> Option<String> {
+    let out = Command::new(cmd)
+        .arg("--version")
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// trunk 0.21.x and wasm-bindgen-cli at the crate's exact version, built
+/// from crates.io only when missing (about 25 minutes on 2 cores).
+fn ensure_web_tools() -> Result<(), String> {
+    ensure_toolchain()?;
+    let wb = tool_version("wasm-bindgen").unwrap_or_default();
+    if !wb.contains(WASM_BINDGEN_VERSION) {
+        run(
+            &format!(
+                "cargo install wasm-bindgen-cli {} (first time only)",
+                WASM_BINDGEN_VERSION
+            ),
+            Command::new("cargo").args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+            ]),
+        )?;
+    }
+    let tr = tool_version("trunk").unwrap_or_default();
+    if !tr.contains(TRUNK_VERSION) {
+        run(
+            &format!("cargo install trunk {} (first time only)", TRUNK_VERSION),
+            Command::new("cargo").args([
+                "install",
+                "trunk",
+                "--version",
+                TRUNK_VERSION,
+                "--locked",
+            ]),
+        )?;
+    }
+    Ok(())
+}
+
+/// Builds the playground into dist/ (release).
+fn build_web() -> Result<(), String> {
+    ensure_web_tools()?;
+    run(
+        "trunk build --release",
+        Command::new("trunk")
+            .current_dir(root())
+            .args(["build", "--release"]),
+    )
+}
+
+/// Builds and serves the playground on http://127.0.0.1:8080.
+fn serve() -> Result<(), String> {
+    ensure_web_tools()?;
+    eprintln!("==> serving the playground on http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(
+        "trunk serve",
+        Command::new("trunk")
+            .current_dir(root())
+            .args(["serve", "--release"]),
+    )
+}
+
 /// The benchmark workload in wasm32, timed by Node.
 fn bench_wasm() -> Result<(), String> {
     let r = root();
@@ -328,9 +402,10 @@ fn main() -> ExitCode {
         Some("bless") => bless(&args[1..]),
         Some("corpus-table") => corpus_table(),
         Some("bench-wasm") => bench_wasm(),
-        Some("serve") => Err("the playground (issue #3) is not built yet".into()),
+        Some("serve") => serve(),
+        Some("build-web") => build_web(),
         _ => Err(
-            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm"
+            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
                 .into(),
         ),
     };
