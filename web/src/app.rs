@@ -265,10 +265,10 @@ fn app() -> Html {
                 <section class="stepper" aria-label="stepper">
                     { verdict(&model) }
                     <div class="controls">
-                        <button id="first" aria-label="first step" onclick={act(Action::First)}>{ "⏮" }</button>
+                        <button id="first" aria-label="first step" onclick={act(Action::First)}>{ "|◀" }</button>
                         <button id="prev" aria-label="previous step" onclick={act(Action::Step(-1))}>{ "◀" }</button>
                         <button id="next" aria-label="next step" disabled={model.is_empty()} onclick={act(Action::Step(1))}>{ "▶" }</button>
-                        <button id="last" aria-label="last step" onclick={act(Action::Last)}>{ "⏭" }</button>
+                        <button id="last" aria-label="last step" onclick={act(Action::Last)}>{ "▶|" }</button>
                         <input type="range" id="scrubber" aria-label="step" min="0" max={len.to_string()}
                             value={model.step.to_string()} oninput={on_scrub} />
                         <span id="position">{ format!("step {} / {}", model.step, len) }</span>
@@ -294,7 +294,7 @@ fn app() -> Html {
                             { worklist(&model, state.as_ref()) }
                         </div>
                     </div>
-                    { log(&model) }
+                    { log(&model, &d) }
                 </section>
             </main>
         </div>
@@ -504,26 +504,49 @@ fn worklist(_m: &Model, s: Option<&StateView>) -> Html {
     }
 }
 
-fn log(m: &Model) -> Html {
+/// Lines of the log shown around the current step: the view is a window
+/// that follows the stepper, so a million-line log costs no more than a short one.
+const LOG_WINDOW: usize = 120;
+
+fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(run) = m.run.as_ref() else {
         return html! {};
     };
     let o = &run.ex.outcome;
-    let upto = o
-        .trace
-        .as_ref()
-        .and_then(|t| {
-            t.steps
-                .get(m.step.saturating_sub(1))
-                .map(|s| s.log_pos as usize)
-        })
-        .unwrap_or(0)
-        .min(o.log.len());
-    let (done, rest) = o.log.split_at(if m.step == 0 { 0 } else { upto });
+    let total = run.log_lines.len();
+    // Log bytes written before the current position.
+    let upto = if m.step == 0 {
+        0
+    } else {
+        o.trace
+            .as_ref()
+            .and_then(|t| t.steps.get(m.step - 1).map(|s| s.log_pos as usize))
+            .unwrap_or(0)
+            .min(o.log.len())
+    };
+    let cur = if upto == 0 { 0 } else { run.line_of(upto - 1) };
+    let from = cur.saturating_sub(LOG_WINDOW / 2);
+    let to = (from + LOG_WINDOW).min(total);
+    let rows = (from..to).map(|i| {
+        let start = run.log_lines[i] as usize;
+        let class = if start >= upto {
+            "ll rest"
+        } else if i == cur {
+            "ll done cur"
+        } else {
+            "ll done"
+        };
+        let onclick = run.step_of_line(i).map(|s| {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::Goto(s)))
+        });
+        html! { <div class={class} onclick={onclick}>{ run.line(i).to_string() }</div> }
+    });
     html! {
         <details class="log" open=true>
-            <summary>{ format!("Kernel log (level {})", m.log_level) }</summary>
-            <pre id="log"><span class="done">{ done.to_string() }</span><span class="rest">{ rest.to_string() }</span></pre>
+            <summary>{ format!("Kernel log (level {}) · lines {}–{} of {} · click a line to go to its step",
+                m.log_level, if total == 0 { 0 } else { from + 1 }, to, total) }</summary>
+            <pre id="log" aria-label="kernel log">{ for rows }</pre>
         </details>
     }
 }

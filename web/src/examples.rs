@@ -58,6 +58,9 @@ pub const EXAMPLES: &[Example] = &[
     ex!("combined-stack", "Too much stack across calls",
         "Each frame rounds its stack to 32 bytes; along one call chain the sum must stay within 512.",
         "subprogs/combined_stack.s"),
+    ex!("near-limit", "600 000 steps: near the instruction limit",
+        "A loop of 300 000 iterations: the verifier walks each one (two instructions a round) and stays under the 1 000 000-instruction budget. The largest example: use the scrubber and the event buttons rather than stepping.",
+        "limits/near_limit.s"),
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Example> {

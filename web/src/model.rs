@@ -14,6 +14,43 @@ pub struct Run {
     pub visits: Vec<u32>,
     /// The verdict and message of every kernel mode, for the compare strip.
     pub compare: Vec<(KernelVersion, Verdict, Option<String>)>,
+    /// Byte offset of each line of the kernel log, so the log view renders
+    /// only a window of lines (a level-2 log can hold millions).
+    pub log_lines: Vec<u32>,
+}
+
+impl Run {
+    /// The log line holding byte `pos` (the last line when past the end).
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.log_lines
+            .partition_point(|&s| s as usize <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The text of log line `i`, without its newline.
+    pub fn line(&self, i: usize) -> &str {
+        let log = &self.ex.outcome.log;
+        let start = self
+            .log_lines
+            .get(i)
+            .map(|&s| s as usize)
+            .unwrap_or(log.len());
+        let end = self
+            .log_lines
+            .get(i + 1)
+            .map(|&s| s as usize)
+            .unwrap_or(log.len());
+        log.get(start..end).unwrap_or("").trim_end_matches('\n')
+    }
+
+    /// The position (state after the step) whose step wrote log line `i`:
+    /// the first step whose log ends past the line's start.
+    pub fn step_of_line(&self, i: usize) -> Option<usize> {
+        let start = *self.log_lines.get(i)? as usize;
+        let t = self.ex.outcome.trace.as_ref()?;
+        let s = t.steps.partition_point(|st| st.log_pos as usize <= start);
+        Some((s + 1).min(t.steps.len()))
+    }
 }
 
 #[derive(Clone)]
@@ -94,9 +131,26 @@ impl Model {
                         }
                     }
                 }
+                let log = &ex.outcome.log;
+                let mut log_lines = Vec::new();
+                if !log.is_empty() {
+                    log_lines.push(0);
+                }
+                log_lines.extend(
+                    log.match_indices('\n')
+                        .map(|(i, _)| i + 1)
+                        .filter(|&i| i < log.len())
+                        .map(|i| i as u32),
+                );
+                // The current mode's verdict is already known: verify only
+                // the others (each run of a large program costs).
                 let compare = ALL_KERNELS
                     .iter()
                     .map(|k| {
+                        if *k == self.kernel {
+                            let o = &ex.outcome;
+                            return (*k, o.verdict, o.message().map(str::to_string));
+                        }
                         let o = verify(
                             &prog,
                             &Options {
@@ -114,6 +168,7 @@ impl Model {
                     ex,
                     visits,
                     compare,
+                    log_lines,
                 }));
             }
             Err(d) => {
@@ -267,6 +322,27 @@ mod tests {
             m.run.as_ref().map(|r| r.ex.outcome.verdict),
             Some(Verdict::Accepted)
         );
+    }
+
+    #[test]
+    fn log_lines_map_to_the_steps_that_wrote_them() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let run = m.run.clone().expect("verified");
+        let log = &run.ex.outcome.log;
+        assert_eq!(run.log_lines.len(), log.lines().count());
+        for (i, text) in log.lines().enumerate() {
+            assert_eq!(run.line(i), text);
+        }
+        // The line "18: (85) call bpf_ringbuf_discard#133" is written by
+        // the step processing instruction 18.
+        let i = log
+            .lines()
+            .position(|l| l.starts_with("18: (85) call bpf_ringbuf_discard"))
+            .expect("line of insn 18");
+        let pos = run.step_of_line(i).expect("a step");
+        let t = run.ex.outcome.trace.as_ref().expect("trace");
+        assert_eq!(t.steps[pos - 1].insn, 18);
+        assert_eq!(run.line_of(run.log_lines[i] as usize), i);
     }
 
     #[test]

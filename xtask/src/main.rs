@@ -1,7 +1,8 @@
 //! `cargo xtask test | bless | serve`: the project's front door.
 //!
 //! - `test`: installs what is missing (wasm32 target, clippy, rustfmt), then
-//!   runs formatting, lints, every test, and the wasm32 build of the core.
+//!   runs formatting, lints, every test, the wasm32 build of the core, the
+//!   playground's release build and its browser tests.
 //! - `bless [--kernel 6.1|6.12|all] [FILE.s ...]`: asks the real kernel
 //!   (`../shared/oracle/kernel-verdict`) about corpus programs and writes
 //!   `NAME.6.1.json` / `NAME.6.12.json` next to them.
@@ -100,6 +101,67 @@ fn test() -> Result<(), String> {
     ];
     for (name, args) in steps {
         run(name, cargo().args(&args))?;
+    }
+    build_web()?;
+    ensure_browser_tools()?;
+    run(
+        "browser tests (playwright-core + /usr/bin/chromium)",
+        Command::new("node").current_dir(&r).args([
+            "tests/browser/e2e.mjs",
+            "dist",
+            "target/browser",
+        ]),
+    )
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Debian's chromium (apt) and the npm packages of tests/browser; never a
+/// browser download.
+fn ensure_browser_tools() -> Result<(), String> {
+    let r = root();
+    let missing_apt: Vec<&str> = [
+        ("chromium", Path::new(CHROMIUM).exists()),
+        ("nodejs", tool_version("node").is_some()),
+        ("npm", tool_version("npm").is_some()),
+    ]
+    .iter()
+    .filter(|(_, present)| !present)
+    .map(|(pkg, _)| *pkg)
+    .collect();
+    if !missing_apt.is_empty() {
+        // apt needs root; use sudo when we are not root and it exists.
+        let root_user = output(Command::new("id").arg("-u")).trim() == "0";
+        let mut update = Command::new(if root_user { "apt-get" } else { "sudo" });
+        let mut install = Command::new(if root_user { "apt-get" } else { "sudo" });
+        if !root_user {
+            update.arg("apt-get");
+            install.arg("apt-get");
+        }
+        update.arg("update");
+        install
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(&missing_apt)
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        run("apt-get update", &mut update)?;
+        run(
+            &format!("apt-get install {}", missing_apt.join(" ")),
+            &mut install,
+        )?;
+    }
+    let browser = r.join("tests/browser");
+    if !browser
+        .join("node_modules/playwright-core/package.json")
+        .exists()
+    {
+        run(
+            "npm ci (tests/browser)",
+            Command::new("npm")
+                .current_dir(&browser)
+                .args(["ci", "--no-audit", "--no-fund"])
+                // playwright-core never downloads a browser, but be explicit.
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,129 @@
+// node tests/browser/e2e.mjs DIST_DIR : end-to-end tests of the playground.
+// Serves DIST_DIR on 127.0.0.1, drives Debian's chromium with playwright-core,
+// prints "N passed, M failed" and exits non-zero on any failure.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const dist = process.argv[2];
+const shots = process.argv[3] || 'target/browser';
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
+    res.writeHead(200, { 'content-type': types[extname(path)] || 'text/html' });
+    res.end(body);
+  } catch {
+    res.writeHead(404); res.end('not found');
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+let passed = 0, failed = 0;
+const errors = [];
+async function test(name, fn) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${name}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  try {
+    await fn(page);
+    passed++; console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++; console.log(`FAIL ${name}: ${e.message}`);
+  } finally {
+    await page.close();
+  }
+}
+function check(cond, msg) { if (!cond) throw new Error(msg); }
+
+await test('loads and shows the seed example', async (page) => {
+  await page.goto(base);
+  await page.waitForSelector('#verdict');
+  await page.selectOption('#examples', 'release-in-callback');
+  await page.waitForSelector('#about');
+  check((await page.textContent('#message')).includes('reference has not been acquired before'), 'rejection message');
+});
+
+await test('step to the callback release: the reference is owned by frame 0', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'release-in-callback');
+  await page.click('#next-reject');
+  await page.click('#prev');
+  const owner = await page.textContent('#refs .owner');
+  check(owner.trim() === 'frame 0', `owner is "${owner}"`);
+  const frames = await page.textContent('#frames');
+  check(frames.includes('callback'), 'a callback frame is shown');
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'stepper.png'), fullPage: true });
+});
+
+await test('Linux 5.19 accepts the same program', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'release-in-callback');
+  await page.selectOption('#kernel', '5.19');
+  const v = await page.textContent('#verdict');
+  check(v.includes('Accepted'), `verdict: ${v}`);
+});
+
+await test('share link round trip', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'callback-leaks');
+  await page.click('#next');
+  await page.click('#share');
+  const url = page.url();
+  check(url.includes('#v1/'), `url ${url}`);
+  const text = await page.inputValue('#editor');
+  const other = await browser.newPage();
+  await other.goto(url);
+  await other.waitForSelector('#editor');
+  check((await other.inputValue('#editor')) === text, 'same program');
+  check((await other.textContent('#position')).startsWith('step 1 '), 'same step');
+  await other.close();
+});
+
+await test('a damaged link shows a banner and keeps the program', async (page) => {
+  await page.goto(base);
+  await page.fill('#editor', 'r0 = 7\nexit\n');
+  await page.goto(base + '#v1/6.1/0/%%%damaged');
+  await page.reload();
+  await page.waitForSelector('#banner');
+  check((await page.inputValue('#editor')).startsWith('r0 = 7'), 'program kept');
+});
+
+// Figures for the closing note, measured in the browser (not asserted: timing
+// belongs to benchmarks, not to pass/fail).
+await test('measure first paint and the largest example', async (page) => {
+  await page.goto(base);
+  await page.waitForSelector('#verdict');
+  const paint = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { fcp: fcp ? fcp.startTime : -1, now: performance.now() };
+  });
+  console.log(`     first contentful paint ${paint.fcp.toFixed(0)} ms; app rendered by ${paint.now.toFixed(0)} ms`);
+  const ms = await page.evaluate(async () => {
+    const sel = document.querySelector('#examples');
+    const t = performance.now();
+    sel.value = 'near-limit';
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t;
+  });
+  const pos = await page.textContent('#position');
+  check(pos.includes('600'), `near-limit example stepped: ${pos}`);
+  check((await page.textContent('#verdict')).includes('Accepted'), 'near-limit accepted');
+  console.log(`     largest example (near-limit, ${pos.trim()}): verified and displayed in ${ms.toFixed(0)} ms`);
+});
+
+console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
+if (errors.length) failed++;
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
