@@ -64,6 +64,22 @@ await test('step to the callback release: the reference is owned by frame 0', as
   await page.screenshot({ path: join(shots, 'stepper.png'), fullPage: true });
 });
 
+await test('alloc insn and compare strip link to their steps', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'release-in-callback');
+  await page.click('#next-reject');
+  await page.click('#prev');
+  const at = await page.textContent('#position');
+  await page.click('#refs button.link');
+  const back = await page.textContent('#position');
+  check(back !== at, `alloc link moved from "${at}"`);
+  check(back.startsWith('step 4 '), `after the reservation at insn 4: "${back}"`);
+  const diff = page.locator('#compare button.link').first();
+  check((await diff.textContent()).startsWith('differs at step'), 'a divergence link');
+  await diff.click();
+  check((await page.textContent('#position')) !== back, 'divergence link moved');
+});
+
 await test('Linux 5.19 accepts the same program', async (page) => {
   await page.goto(base);
   await page.selectOption('#examples', 'release-in-callback');

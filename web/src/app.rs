@@ -205,6 +205,8 @@ fn app() -> Html {
     };
 
     let state = model.state();
+    // The state one step back, to highlight what the last step changed.
+    let prev = model.prev_state();
     let len = model.len();
     let class = if *dark { "app dark" } else { "app" };
     html! {
@@ -260,7 +262,7 @@ fn app() -> Html {
                         value={model.text.clone()} oninput={on_text} />
                     { about(&model) }
                     { diagnostics(&model) }
-                    { compare_strip(&model) }
+                    { compare_strip(&model, &d) }
                 </section>
                 <section class="stepper" aria-label="stepper">
                     { verdict(&model) }
@@ -289,9 +291,9 @@ fn app() -> Html {
                         { listing(&model, &d) }
                         <div class="state">
                             { frames(&model, state.as_ref(), &d) }
-                            { regs(&model, state.as_ref()) }
-                            { refs(&model, state.as_ref()) }
-                            { worklist(&model, state.as_ref()) }
+                            { regs(&model, state.as_ref(), prev.as_ref()) }
+                            { refs(&model, state.as_ref(), prev.as_ref(), &d) }
+                            { worklist(&model, state.as_ref(), prev.as_ref()) }
                         </div>
                     </div>
                     { log(&model, &d) }
@@ -323,16 +325,27 @@ fn diagnostics(m: &Model) -> Html {
     }
 }
 
-fn compare_strip(m: &Model) -> Html {
+fn compare_strip(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(run) = m.run.as_ref() else {
         return html! {};
     };
     html! {
         <table class="compare" id="compare" aria-label="verdict of each kernel">
-            <tr>{ for run.compare.iter().map(|(k, v, _)| html! {
-                <td class={if *v == Verdict::Accepted { "ok" } else { "bad" }}>
-                    { format!("{}: {}", k.name(), v.name()) }
-                </td>
+            <tr>{ for run.compare.iter().map(|c| {
+                let diverge = c.diverges_at.map(|at| {
+                    let d = d.clone();
+                    let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::Goto(at)));
+                    html! { <button class="link" aria-label={format!("go to step {} where {} walks differently", at, c.kernel.name())}
+                        title="the first step where this kernel's walk differs from the shown one" onclick={go}>
+                        { format!("differs at step {}", at) }</button> }
+                });
+                html! {
+                    <td class={if c.verdict == Verdict::Accepted { "ok" } else { "bad" }}
+                        title={c.message.clone().unwrap_or_default()}>
+                        { format!("{}: {}", c.kernel.name(), c.verdict.name()) }
+                        { if c.kernel == m.kernel { html! { <span class="shown">{ " (shown)" }</span> } } else { diverge.unwrap_or_default() } }
+                    </td>
+                }
             }) }</tr>
         </table>
     }
@@ -434,7 +447,7 @@ fn frames(_m: &Model, s: Option<&StateView>, d: &UseReducerDispatcher<Model>) ->
     }
 }
 
-fn regs(m: &Model, s: Option<&StateView>) -> Html {
+fn regs(m: &Model, s: Option<&StateView>, prev: Option<&StateView>) -> Html {
     let (Some(s), Some(prog)) = (s, m.program.as_ref()) else {
         return html! {};
     };
@@ -442,18 +455,51 @@ fn regs(m: &Model, s: Option<&StateView>) -> Html {
     let Some(f) = s.frames.get(fi) else {
         return html! {};
     };
+    // The same frame one step back (matched by depth and subprogram).
+    let before = prev
+        .and_then(|p| p.frames.get(fi))
+        .filter(|pf| pf.subprog == f.subprog && pf.callsite == f.callsite);
+    let reg_changed = |i: usize, now: &str| {
+        before.is_some_and(|b| {
+            b.regs
+                .get(i)
+                .map(|r| {
+                    if r.is_init() {
+                        reg_value_str(prog, r)
+                    } else {
+                        String::new()
+                    }
+                })
+                .as_deref()
+                != Some(now)
+        })
+    };
+    let slot_text = |sl: &veristep_core::state::StackSlot| {
+        if sl.is_spill() {
+            reg_value_str(prog, &sl.spilled)
+        } else {
+            sl.types.iter().map(|t| t.ch()).collect()
+        }
+    };
+    let slot_changed = |i: usize, now: &str| {
+        before.is_some_and(|b| b.stack.get(i).map(&slot_text).as_deref() != Some(now))
+    };
     html! {
         <div class="regs" id="regs" aria-label="registers and stack">
             <h3>{ format!("Registers and stack of frame {}", f.frameno) }</h3>
             <table>
-                { for f.regs.iter().enumerate().filter(|(_, r)| r.is_init()).map(|(i, r)| html! {
-                    <tr><td>{ format!("R{}", i) }</td><td><code>{ reg_value_str(prog, r) }</code></td><td>{ read_reg(r) }</td></tr>
-                }) }
-                { for f.stack.iter().enumerate().filter(|(_, sl)| sl.types.iter().any(|t| *t != veristep_core::state::SlotType::Invalid)).map(|(i, sl)| {
-                    let types: String = sl.types.iter().map(|t| t.ch()).collect();
+                { for f.regs.iter().enumerate().filter(|(_, r)| r.is_init()).map(|(i, r)| {
+                    let text = reg_value_str(prog, r);
+                    let class = if reg_changed(i, &text) { "changed" } else { "" };
                     html! {
-                        <tr><td>{ format!("fp{}", -8 * (i as i64 + 1)) }</td>
-                            <td><code>{ if sl.is_spill() { reg_value_str(prog, &sl.spilled) } else { types } }</code></td>
+                    <tr class={class}><td>{ format!("R{}", i) }</td><td><code>{ text }</code></td><td>{ read_reg(r) }</td></tr>
+                }}) }
+                { for f.stack.iter().enumerate().filter(|(_, sl)| sl.types.iter().any(|t| *t != veristep_core::state::SlotType::Invalid)).map(|(i, sl)| {
+                    let text = slot_text(sl);
+                    let class = if slot_changed(i, &text) { "changed" } else { "" };
+                    html! {
+                        <tr class={class}><td>{ format!("fp{}", -8 * (i as i64 + 1)) }</td>
+                            <td><code>{ text }</code></td>
                             <td>{ if sl.is_spill() { format!("spilled: {}", read_reg(&sl.spilled)) } else { "data".to_string() } }</td></tr>
                     }
                 }) }
@@ -462,9 +508,18 @@ fn regs(m: &Model, s: Option<&StateView>) -> Html {
     }
 }
 
-fn refs(_m: &Model, s: Option<&StateView>) -> Html {
+fn refs(
+    _m: &Model,
+    s: Option<&StateView>,
+    prev: Option<&StateView>,
+    d: &UseReducerDispatcher<Model>,
+) -> Html {
     let Some(s) = s else { return html! {} };
     let cur = s.frames.last();
+    let before: Vec<u32> = prev
+        .and_then(|p| p.frames.last())
+        .map(|f| f.refs.iter().map(|r| r.id).collect())
+        .unwrap_or_default();
     html! {
         <div class="refs" id="refs" aria-label="acquired references">
             <h3>{ "acquired_refs" }</h3>
@@ -480,8 +535,13 @@ fn refs(_m: &Model, s: Option<&StateView>) -> Html {
                             if sl.is_spill() && sl.spilled.ref_obj_id == r.id { holders.push(format!("frame{} fp{}", f.frameno, -8 * (i as i64 + 1))); }
                         }
                     }
+                    let insn = r.insn as usize;
+                    let d = d.clone();
+                    let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoAcquire(insn)));
+                    let class = if prev.is_some() && !before.contains(&r.id) { "ref changed" } else { "ref" };
                     html! {
-                        <tr class="ref"><td>{ r.id }</td><td>{ r.insn }</td>
+                        <tr class={class}><td>{ r.id }</td>
+                            <td><button class="link" aria-label={format!("go to the acquisition at instruction {}", insn)} onclick={go}>{ insn }</button></td>
                             <td class="owner">{ format!("frame {}", r.callback_ref) }</td>
                             <td>{ holders.join(", ") }</td></tr>
                     }
@@ -491,13 +551,21 @@ fn refs(_m: &Model, s: Option<&StateView>) -> Html {
     }
 }
 
-fn worklist(_m: &Model, s: Option<&StateView>) -> Html {
+fn worklist(_m: &Model, s: Option<&StateView>, prev: Option<&StateView>) -> Html {
     let Some(s) = s else { return html! {} };
+    // LIFO made visible: the entry the last step pushed, or the one it popped.
+    let before = prev.map(|p| p.worklist.len()).unwrap_or(s.worklist.len());
+    let pushed = s.worklist.len() > before;
+    let popped = prev
+        .filter(|_| s.worklist.len() < before)
+        .and_then(|p| p.worklist.last())
+        .map(|p| format!("popped: resume at {} (pushed at {})", p.insn, p.origin));
     html! {
         <div class="worklist" id="worklist" aria-label="worklist of pending states">
             <h3>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h3>
-            <ol>{ for s.worklist.iter().rev().map(|p| html! {
-                <li>{ format!("resume at {} (pushed at {}) · {} frame(s) · refs {:?}", p.insn, p.origin, p.frames.len(),
+            { popped.map(|t| html! { <div class="popped">{ t }</div> }).unwrap_or_default() }
+            <ol>{ for s.worklist.iter().rev().enumerate().map(|(k, p)| html! {
+                <li class={if k == 0 && pushed { "changed" } else { "" }}>{ format!("resume at {} (pushed at {}) · {} frame(s) · refs {:?}", p.insn, p.origin, p.frames.len(),
                     p.frames.last().map(|f| f.refs.iter().map(|r| r.id).collect::<Vec<_>>()).unwrap_or_default()) }</li>
             }) }</ol>
         </div>

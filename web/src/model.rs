@@ -12,11 +12,30 @@ pub struct Run {
     pub ex: Exploration,
     /// How many steps processed each instruction.
     pub visits: Vec<u32>,
-    /// The verdict and message of every kernel mode, for the compare strip.
-    pub compare: Vec<(KernelVersion, Verdict, Option<String>)>,
+    /// The verdict of every kernel mode, for the compare strip.
+    pub compare: Vec<ModeVerdict>,
     /// Byte offset of each line of the kernel log, so the log view renders
     /// only a window of lines (a level-2 log can hold millions).
     pub log_lines: Vec<u32>,
+}
+
+/// One kernel mode's verdict on the current program.
+pub struct ModeVerdict {
+    pub kernel: KernelVersion,
+    pub verdict: Verdict,
+    pub message: Option<String>,
+    /// The first step at which this mode's walk differs from the shown
+    /// mode's (a different instruction, or one walk ends); None: identical.
+    pub diverges_at: Option<usize>,
+}
+
+/// The first index where two step sequences process different instructions.
+fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => Some(i),
+        None if a.len() != b.len() => Some(a.len().min(b.len())),
+        None => None,
+    }
 }
 
 impl Run {
@@ -82,6 +101,9 @@ pub enum Action {
     NextEvent(EventKind, bool),
     /// To the next visit of an instruction.
     RunToInsn(usize),
+    /// To the state just after the most recent acquisition at an
+    /// instruction (the acquired_refs table's alloc insn).
+    GotoAcquire(usize),
     SelectFrame(Option<usize>),
     Banner(Option<String>),
     /// Text, mode and step at once (share links).
@@ -143,23 +165,45 @@ impl Model {
                         .map(|i| i as u32),
                 );
                 // The current mode's verdict is already known: verify only
-                // the others (each run of a large program costs).
+                // the others (each run of a large program costs), keeping of
+                // their traces only where they part from this one.
+                let here: Vec<u32> = ex
+                    .outcome
+                    .trace
+                    .as_ref()
+                    .map(|t| t.steps.iter().map(|s| s.insn).collect())
+                    .unwrap_or_default();
                 let compare = ALL_KERNELS
                     .iter()
                     .map(|k| {
                         if *k == self.kernel {
                             let o = &ex.outcome;
-                            return (*k, o.verdict, o.message().map(str::to_string));
+                            return ModeVerdict {
+                                kernel: *k,
+                                verdict: o.verdict,
+                                message: o.message().map(str::to_string),
+                                diverges_at: None,
+                            };
                         }
                         let o = verify(
                             &prog,
                             &Options {
                                 kernel: *k,
                                 log_level: 0,
-                                trace: false,
+                                trace: true,
                             },
                         );
-                        (*k, o.verdict, o.message().map(str::to_string))
+                        let there: Vec<u32> = o
+                            .trace
+                            .as_ref()
+                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
+                            .unwrap_or_default();
+                        ModeVerdict {
+                            kernel: *k,
+                            verdict: o.verdict,
+                            message: o.message().map(str::to_string),
+                            diverges_at: first_divergence(&here, &there),
+                        }
                     })
                     .collect();
                 self.step = self.step.min(ex.len());
@@ -191,6 +235,12 @@ impl Model {
     /// The verifier's state at the current position.
     pub fn state(&self) -> Option<StateView> {
         self.run.as_ref().and_then(|r| r.ex.state_at(self.step))
+    }
+
+    /// The state one step before the current position.
+    pub fn prev_state(&self) -> Option<StateView> {
+        let step = self.step.checked_sub(1)?;
+        self.run.as_ref().and_then(|r| r.ex.state_at(step))
     }
 
     /// The instruction processed by the step at the current position.
@@ -238,6 +288,22 @@ impl Model {
                         .or_else(|| t.steps.iter().position(|s| s.insn as usize == i));
                     if let Some(h) = hit {
                         m.step = h;
+                    }
+                }
+            }
+            Action::GotoAcquire(i) => {
+                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
+                    let acquires = |j: usize| {
+                        t.steps[j].insn as usize == i
+                            && t.events_of(j).iter().any(|e| e.kind == EventKind::Acquire)
+                    };
+                    let upto = m.step.min(t.steps.len());
+                    if let Some(j) = (0..upto)
+                        .rev()
+                        .find(|&j| acquires(j))
+                        .or_else(|| (0..t.steps.len()).find(|&j| acquires(j)))
+                    {
+                        m.step = j + 1;
                     }
                 }
             }
@@ -315,13 +381,30 @@ mod tests {
         assert_eq!(cb.refs.len(), 1);
         assert_eq!(cb.refs[0].callback_ref, 0, "owned by frame 0");
         // the compare strip: 5.19 accepts, 6.1 rejects
-        assert_eq!(run.compare[0].1, Verdict::Accepted);
-        assert_eq!(run.compare[1].1, Verdict::Rejected);
+        assert_eq!(run.compare[0].verdict, Verdict::Accepted);
+        assert_eq!(run.compare[1].verdict, Verdict::Rejected);
+        // 5.19 walks on past the release that 6.1 rejects
+        let at = run.compare[0].diverges_at.expect("5.19 walks differently");
+        assert!(at <= m.len(), "diverges at {at}");
+        assert_eq!(run.compare[1].diverges_at, None, "6.1 is the shown mode");
+        // the alloc insn link goes to just after the reservation
+        let r = cb.refs[0].insn as usize;
+        let back = m.apply(Action::GotoAcquire(r));
+        assert!(back.step < m.step);
+        let t = run.ex.outcome.trace.as_ref().expect("trace");
+        assert_eq!(t.steps[back.step - 1].insn as usize, r);
         let m = m.apply(Action::SetKernel(KernelVersion::V5_19));
         assert_eq!(
             m.run.as_ref().map(|r| r.ex.outcome.verdict),
             Some(Verdict::Accepted)
         );
+    }
+
+    #[test]
+    fn divergence_is_the_first_different_instruction() {
+        assert_eq!(first_divergence(&[0, 1, 2], &[0, 1, 2]), None);
+        assert_eq!(first_divergence(&[0, 1, 2], &[0, 5, 2]), Some(1));
+        assert_eq!(first_divergence(&[0, 1], &[0, 1, 2]), Some(2));
     }
 
     #[test]
