@@ -85,40 +85,9 @@ impl Exploration {
 
     /// As [`Exploration::run`], sharing the caller's program.
     pub fn run_shared(prog: std::rc::Rc<Program>, opts: &Options) -> Self {
-        let rules = Rules::for_kernel(opts.kernel);
-        let mut env = Env::new(prog, rules, opts.log_level);
-        env.recording = true;
-        let mut snapshots = Vec::new();
-        let result: Result<(), VErr> = (|| {
-            if let Err(e) = structure(&mut env) {
-                env.structural_error = true;
-                return Err(e);
-            }
-            env.start();
-            loop {
-                if env.step_no.is_multiple_of(SNAPSHOT_INTERVAL) {
-                    snapshots.push(snapshot(&mut env));
-                }
-                match env.step()? {
-                    StepResult::Continue => {}
-                    StepResult::Done => break,
-                }
-            }
-            reset_log_after_walk(&mut env);
-            check_max_stack_depth(&mut env)?;
-            Ok(())
-        })();
-        let steps = env.step_no as usize;
-        let opts = Options {
-            trace: true,
-            ..*opts
-        };
-        let outcome = finish(env, result, &opts);
-        Exploration {
-            outcome,
-            snapshots,
-            steps,
-        }
+        let mut e = Explorer::new(prog, opts);
+        while !e.advance(usize::MAX) {}
+        e.finish()
     }
 
     /// Number of steps.
@@ -159,5 +128,89 @@ impl Exploration {
             processed: env.insn_processed,
             total_states: env.total_states,
         })
+    }
+}
+
+/// An exploration under way: the same walk as [`Exploration::run`], done a
+/// bounded number of steps at a time so a UI can show progress, stay
+/// responsive between slices, and cancel by dropping it.
+pub struct Explorer {
+    env: Env,
+    snapshots: Vec<Env>,
+    opts: Options,
+    /// Some once the walk (and the checks after it) is over.
+    result: Option<Result<(), VErr>>,
+}
+
+impl Explorer {
+    /// Checks the program's structure (`check_subprogs`, `check_cfg`) and
+    /// sets up the first state; a structural error finishes at once.
+    pub fn new(prog: std::rc::Rc<Program>, opts: &Options) -> Self {
+        let rules = Rules::for_kernel(opts.kernel);
+        let mut env = Env::new(prog, rules, opts.log_level);
+        env.recording = true;
+        let result = match structure(&mut env) {
+            Err(e) => {
+                env.structural_error = true;
+                Some(Err(e))
+            }
+            Ok(()) => {
+                env.start();
+                None
+            }
+        };
+        Explorer {
+            env,
+            snapshots: Vec::new(),
+            opts: Options {
+                trace: true,
+                ..*opts
+            },
+            result,
+        }
+    }
+
+    /// Steps processed so far.
+    pub fn steps(&self) -> usize {
+        self.env.step_no as usize
+    }
+
+    /// Walks at most `budget` more steps; true when the walk is over.
+    pub fn advance(&mut self, budget: usize) -> bool {
+        if self.result.is_some() {
+            return true;
+        }
+        let env = &mut self.env;
+        for _ in 0..budget {
+            if env.step_no.is_multiple_of(SNAPSHOT_INTERVAL) {
+                self.snapshots.push(snapshot(env));
+            }
+            match env.step() {
+                Ok(StepResult::Continue) => {}
+                Ok(StepResult::Done) => {
+                    reset_log_after_walk(env);
+                    self.result = Some(check_max_stack_depth(env));
+                    return true;
+                }
+                Err(e) => {
+                    self.result = Some(Err(e));
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The finished exploration (walking to the end first if needed).
+    pub fn finish(mut self) -> Exploration {
+        while !self.advance(usize::MAX) {}
+        let steps = self.env.step_no as usize;
+        let result = self.result.unwrap_or(Ok(()));
+        let outcome = finish(self.env, result, &self.opts);
+        Exploration {
+            outcome,
+            snapshots: self.snapshots,
+            steps,
+        }
     }
 }

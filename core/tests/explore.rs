@@ -78,3 +78,32 @@ fn steps_across_snapshots_match() {
     }
     assert!(ex.state_at(ex.len() + 1).is_none());
 }
+
+#[test]
+fn walking_in_slices_gives_the_same_exploration() {
+    // Across snapshot boundaries (SNAPSHOT_INTERVAL is 4096 steps) and with
+    // slices that do not divide it.
+    let prog = std::rc::Rc::new(counting_loop(5000));
+    let opts = Options {
+        kernel: KernelVersion::V6_1,
+        log_level: 2,
+        trace: true,
+    };
+    let whole = Exploration::run_shared(prog.clone(), &opts);
+    let mut e = veristep_core::explore::Explorer::new(prog, &opts);
+    let mut slices = 0;
+    while !e.advance(777) {
+        slices += 1;
+        assert!(e.steps() <= whole.len());
+    }
+    assert!(slices > 10);
+    let sliced = e.finish();
+    assert_eq!(sliced.len(), whole.len());
+    assert_eq!(sliced.outcome.verdict, whole.outcome.verdict);
+    assert_eq!(sliced.outcome.log, whole.outcome.log);
+    for step in [0, 1, 4095, 4096, 4097, 8192, whole.len()] {
+        let a = sliced.state_at(step).map(|s| (s.insn, s.frames));
+        let b = whole.state_at(step).map(|s| (s.insn, s.frames));
+        assert_eq!(a, b, "state at step {step}");
+    }
+}
