@@ -102,6 +102,17 @@ fn app() -> Html {
     }
 
     let d = model.dispatcher();
+    // A verification under way walks one slice per macrotask, so input and
+    // painting happen between slices.
+    {
+        let d = d.clone();
+        let busy = model.busy().is_some();
+        use_effect_with((model.job_id, model.ticks, busy), move |(_, _, busy)| {
+            let next = busy
+                .then(|| gloo_timers::callback::Timeout::new(0, move || d.dispatch(Action::Tick)));
+            move || drop(next)
+        });
+    }
     let act = |a: Action| {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
@@ -265,6 +276,7 @@ fn app() -> Html {
                     { compare_strip(&model, &d) }
                 </section>
                 <section class="stepper" aria-label="stepper">
+                    { progress(&model, act(Action::Cancel)) }
                     { verdict(&model) }
                     <div class="controls">
                         <button id="first" aria-label="first step" onclick={act(Action::First)}>{ "|◀" }</button>
@@ -299,6 +311,22 @@ fn app() -> Html {
                     { log(&model, &d) }
                 </section>
             </main>
+        </div>
+    }
+}
+
+/// Steps walked over all three kernels (each stops at 1 000 000 insns).
+const PROGRESS_MAX: usize = 3_000_000;
+
+fn progress(m: &Model, cancel: Callback<MouseEvent>) -> Html {
+    let Some(n) = m.busy() else {
+        return html! {};
+    };
+    html! {
+        <div class="progress" id="progress" role="status" aria-live="polite">
+            { format!("Verifying with {} and comparing kernels… {} steps walked ", m.kernel.name(), n) }
+            <progress aria-label="verification progress" max={PROGRESS_MAX.to_string()} value={n.min(PROGRESS_MAX).to_string()} />
+            <button id="cancel" aria-label="cancel verification" onclick={cancel}>{ "Cancel" }</button>
         </div>
     }
 }

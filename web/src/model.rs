@@ -1,11 +1,12 @@
 //! The playground's state as a pure reducer (no browser in here), so the
 //! stepping logic is tested natively.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use veristep_core::asm::{self, Diagnostic};
-use veristep_core::explore::{Exploration, StateView};
+use veristep_core::explore::{Exploration, Explorer, StateView};
 use veristep_core::trace::EventKind;
-use veristep_core::{verify, KernelVersion, Options, Program, Verdict};
+use veristep_core::{KernelVersion, Options, Program, Verdict};
 
 /// A verified program with what the views need beside the trace.
 pub struct Run {
@@ -17,6 +18,80 @@ pub struct Run {
     /// Byte offset of each line of the kernel log, so the log view renders
     /// only a window of lines (a level-2 log can hold millions).
     pub log_lines: Vec<u32>,
+}
+
+/// Steps walked per slice: a slice must stay well under the 100 ms a UI may
+/// block. A level-2 step formats a whole state (several microseconds in wasm).
+fn slice_steps(log_level: u32) -> usize {
+    match log_level {
+        0 => 40_000,
+        1 => 12_000,
+        _ => 4_000,
+    }
+}
+
+/// Work per slice, in unlogged steps (about 30 ms in wasm).
+const SLICE_UNITS: usize = 40_000;
+
+/// A verification under way: the shown mode with its log first, then the
+/// other modes (no log) for the compare strip.
+pub struct Job {
+    main: Option<Explorer>,
+    done: Option<Exploration>,
+    others: Vec<(KernelVersion, Explorer)>,
+    finished_others: Vec<(KernelVersion, Exploration)>,
+    prog: Rc<Program>,
+    kernel: KernelVersion,
+    log_level: u32,
+    /// The position to open at when done (share links).
+    step: Option<usize>,
+}
+
+impl Job {
+    /// Walks one slice: about [`SLICE_UNITS`] of work, where a step of the
+    /// shown mode costs more when it is logged; goes on to the next
+    /// explorer whenever one finishes, so a small program is done at once.
+    fn slice(&mut self) {
+        let mut units = SLICE_UNITS;
+        let main_cost = SLICE_UNITS / slice_steps(self.log_level);
+        while units > 0 {
+            if let Some(mut e) = self.main.take() {
+                let before = e.steps();
+                let finished = e.advance(units / main_cost);
+                units = units.saturating_sub((e.steps() - before).max(1) * main_cost);
+                if finished {
+                    self.done = Some(e.finish());
+                } else {
+                    self.main = Some(e);
+                }
+            } else if let Some((k, mut e)) = self.others.pop() {
+                let before = e.steps();
+                let finished = e.advance(units);
+                units = units.saturating_sub((e.steps() - before).max(1));
+                if finished {
+                    self.finished_others.push((k, e.finish()));
+                } else {
+                    self.others.push((k, e));
+                }
+            } else {
+                return;
+            }
+        }
+    }
+    fn is_done(&self) -> bool {
+        self.main.is_none() && self.others.is_empty()
+    }
+    /// Steps walked so far, over all modes.
+    fn progress(&self) -> usize {
+        self.main.as_ref().map(Explorer::steps).unwrap_or(0)
+            + self.done.as_ref().map(Exploration::len).unwrap_or(0)
+            + self.others.iter().map(|(_, e)| e.steps()).sum::<usize>()
+            + self
+                .finished_others
+                .iter()
+                .map(|(_, e)| e.len())
+                .sum::<usize>()
+    }
 }
 
 /// One kernel mode's verdict on the current program.
@@ -39,6 +114,68 @@ fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
 }
 
 impl Run {
+    /// The views' indexes over a finished exploration and the other modes'.
+    fn build(
+        ex: Exploration,
+        kernel: KernelVersion,
+        others: Vec<(KernelVersion, Exploration)>,
+        prog: &Program,
+    ) -> Run {
+        let mut visits = vec![0u32; prog.insns.len()];
+        let here: Vec<u32> = ex
+            .outcome
+            .trace
+            .as_ref()
+            .map(|t| t.steps.iter().map(|s| s.insn).collect())
+            .unwrap_or_default();
+        for &i in &here {
+            if let Some(v) = visits.get_mut(i as usize) {
+                *v += 1;
+            }
+        }
+        let log = &ex.outcome.log;
+        let mut log_lines = Vec::new();
+        if !log.is_empty() {
+            log_lines.push(0);
+        }
+        log_lines.extend(
+            log.match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&i| i < log.len())
+                .map(|i| i as u32),
+        );
+        let compare = ALL_KERNELS
+            .iter()
+            .map(|k| {
+                let (o, diverges_at) = match others.iter().find(|(ok, _)| ok == k) {
+                    Some((_, e)) => {
+                        let there: Vec<u32> = e
+                            .outcome
+                            .trace
+                            .as_ref()
+                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
+                            .unwrap_or_default();
+                        (&e.outcome, first_divergence(&here, &there))
+                    }
+                    None => (&ex.outcome, None),
+                };
+                debug_assert!(others.iter().any(|(ok, _)| ok == k) || *k == kernel);
+                ModeVerdict {
+                    kernel: *k,
+                    verdict: o.verdict,
+                    message: o.message().map(str::to_string),
+                    diverges_at,
+                }
+            })
+            .collect();
+        Run {
+            ex,
+            visits,
+            compare,
+            log_lines,
+        }
+    }
+
     /// The log line holding byte `pos` (the last line when past the end).
     pub fn line_of(&self, pos: usize) -> usize {
         self.log_lines
@@ -86,6 +223,14 @@ pub struct Model {
     pub frame: Option<usize>,
     /// A message at the top (e.g. a damaged share link).
     pub banner: Option<String>,
+    /// The verification under way (shared by the clones a reducer makes).
+    pub job: Option<Rc<RefCell<Job>>>,
+    /// Counts the verifications started, so views can tell them apart.
+    pub job_id: u64,
+    /// Steps walked by the job so far.
+    pub progress: usize,
+    /// Slices walked, so each one re-renders and schedules the next.
+    pub ticks: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -108,6 +253,10 @@ pub enum Action {
     Banner(Option<String>),
     /// Text, mode and step at once (share links).
     Load(String, KernelVersion, usize),
+    /// Walk the verification under way by one slice.
+    Tick,
+    /// Stop the verification under way; the previous run stays.
+    Cancel,
 }
 
 pub const ALL_KERNELS: [KernelVersion; 3] = [
@@ -128,12 +277,19 @@ impl Model {
             step: 0,
             frame: None,
             banner: None,
+            job: None,
+            job_id: 0,
+            progress: 0,
+            ticks: 0,
         };
         m.reverify();
         m
     }
 
-    /// Parses and verifies the text in the chosen mode.
+    /// Parses the text and starts verifying it in the chosen mode: a [`Job`]
+    /// walked in slices ([`Action::Tick`]); a small program finishes within
+    /// the first slice. The previous run stays on screen until the new one
+    /// is complete.
     fn reverify(&mut self) {
         match asm::parse(&self.text) {
             Ok(p) => {
@@ -144,85 +300,95 @@ impl Model {
                     log_level: self.log_level,
                     trace: true,
                 };
-                let ex = Exploration::run_shared(prog.clone(), &opts);
-                let mut visits = vec![0u32; prog.insns.len()];
-                if let Some(t) = ex.outcome.trace.as_ref() {
-                    for s in &t.steps {
-                        if let Some(v) = visits.get_mut(s.insn as usize) {
-                            *v += 1;
-                        }
-                    }
-                }
-                let log = &ex.outcome.log;
-                let mut log_lines = Vec::new();
-                if !log.is_empty() {
-                    log_lines.push(0);
-                }
-                log_lines.extend(
-                    log.match_indices('\n')
-                        .map(|(i, _)| i + 1)
-                        .filter(|&i| i < log.len())
-                        .map(|i| i as u32),
-                );
-                // The current mode's verdict is already known: verify only
-                // the others (each run of a large program costs), keeping of
-                // their traces only where they part from this one.
-                let here: Vec<u32> = ex
-                    .outcome
-                    .trace
-                    .as_ref()
-                    .map(|t| t.steps.iter().map(|s| s.insn).collect())
-                    .unwrap_or_default();
-                let compare = ALL_KERNELS
+                let others = ALL_KERNELS
                     .iter()
+                    .filter(|k| **k != self.kernel)
                     .map(|k| {
-                        if *k == self.kernel {
-                            let o = &ex.outcome;
-                            return ModeVerdict {
-                                kernel: *k,
-                                verdict: o.verdict,
-                                message: o.message().map(str::to_string),
-                                diverges_at: None,
-                            };
-                        }
-                        let o = verify(
-                            &prog,
-                            &Options {
-                                kernel: *k,
-                                log_level: 0,
-                                trace: true,
-                            },
-                        );
-                        let there: Vec<u32> = o
-                            .trace
-                            .as_ref()
-                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
-                            .unwrap_or_default();
-                        ModeVerdict {
+                        let o = Options {
                             kernel: *k,
-                            verdict: o.verdict,
-                            message: o.message().map(str::to_string),
-                            diverges_at: first_divergence(&here, &there),
-                        }
+                            log_level: 0,
+                            trace: true,
+                        };
+                        (*k, Explorer::new(prog.clone(), &o))
                     })
                     .collect();
-                self.step = self.step.min(ex.len());
-                self.program = Some(prog);
-                self.run = Some(Rc::new(Run {
-                    ex,
-                    visits,
-                    compare,
-                    log_lines,
-                }));
+                self.job = Some(Rc::new(RefCell::new(Job {
+                    main: Some(Explorer::new(prog.clone(), &opts)),
+                    done: None,
+                    others,
+                    finished_others: Vec::new(),
+                    prog,
+                    kernel: self.kernel,
+                    log_level: self.log_level,
+                    step: None,
+                })));
+                self.job_id += 1;
+                self.progress = 0;
+                self.work();
             }
             Err(d) => {
                 self.diagnostics = d;
                 self.program = None;
                 self.run = None;
+                self.job = None;
                 self.step = 0;
             }
         }
         self.frame = None;
+    }
+
+    /// Walks the job by one slice; installs the run when it is complete.
+    fn work(&mut self) {
+        let Some(job) = self.job.take() else { return };
+        self.ticks += 1;
+        let finished = {
+            let mut j = job.borrow_mut();
+            j.slice();
+            self.progress = j.progress();
+            j.is_done()
+        };
+        if !finished {
+            self.job = Some(job);
+            return;
+        }
+        // The model may have been cloned while the job ran; take the job
+        // out of the shared cell either way.
+        let j = match Rc::try_unwrap(job) {
+            Ok(cell) => cell.into_inner(),
+            Err(shared) => {
+                let mut b = shared.borrow_mut();
+                Job {
+                    main: None,
+                    done: b.done.take(),
+                    others: Vec::new(),
+                    finished_others: std::mem::take(&mut b.finished_others),
+                    prog: b.prog.clone(),
+                    kernel: b.kernel,
+                    log_level: b.log_level,
+                    step: b.step,
+                }
+            }
+        };
+        let Some(ex) = j.done else { return };
+        let run = Run::build(ex, j.kernel, j.finished_others, &j.prog);
+        self.step = j.step.unwrap_or(self.step).min(run.ex.len());
+        self.program = Some(j.prog);
+        self.run = Some(Rc::new(run));
+        self.frame = None;
+    }
+
+    /// Walks slices until the verification is complete (tests).
+    #[cfg(test)]
+    pub fn settle(mut self) -> Model {
+        while self.job.is_some() {
+            self.work();
+        }
+        self
+    }
+
+    /// Steps walked by the verification under way, if there is one.
+    pub fn busy(&self) -> Option<usize> {
+        self.job.as_ref().map(|_| self.progress)
     }
 
     pub fn len(&self) -> usize {
@@ -312,8 +478,22 @@ impl Model {
             Action::Load(text, kernel, step) => {
                 m.text = text;
                 m.kernel = kernel;
+                m.step = 0;
                 m.reverify();
-                m.step = step.min(m.len());
+                if let Some(j) = m.job.as_ref() {
+                    j.borrow_mut().step = Some(step);
+                } else {
+                    m.step = step.min(m.len());
+                }
+            }
+            Action::Tick => m.work(),
+            Action::Cancel => {
+                if m.job.take().is_some() {
+                    m.banner = Some(format!(
+                        "Verification cancelled after {} steps; the views show the previous run.",
+                        m.progress
+                    ));
+                }
             }
         }
         if m.frame.is_some() {
@@ -355,6 +535,11 @@ impl PartialEq for Model {
             && self.frame == o.frame
             && self.log_level == o.log_level
             && self.banner == o.banner
+            && self.job_id == o.job_id
+            && self.progress == o.progress
+            && self.ticks == o.ticks
+            && self.job.is_some() == o.job.is_some()
+            && self.diagnostics.len() == o.diagnostics.len()
     }
 }
 
@@ -398,6 +583,34 @@ mod tests {
             m.run.as_ref().map(|r| r.ex.outcome.verdict),
             Some(Verdict::Accepted)
         );
+    }
+
+    const LOOP: &str =
+        "    r1 = 0\n1:\n    r1 += 1\n    if r1 < 20000 goto 1b\n    r0 = 0\n    exit\n";
+
+    #[test]
+    fn a_long_walk_goes_in_slices_and_can_be_cancelled() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        assert!(m.busy().is_none(), "a small program finishes in one slice");
+        let seed_run = m.run.clone().expect("run");
+        let m = m.apply(Action::Load(LOOP.to_string(), KernelVersion::V6_1, 30_000));
+        let walked = m.busy().expect("still walking");
+        assert!(walked > 0 && walked <= slice_steps(2));
+        assert!(Rc::ptr_eq(m.run.as_ref().expect("old run kept"), &seed_run));
+        let m = m.apply(Action::Tick);
+        assert!(m.busy().expect("walking") > walked);
+        // cancel: the previous run stays, with a banner
+        let cancelled = m.apply(Action::Cancel);
+        assert!(cancelled.busy().is_none());
+        assert!(cancelled.banner.is_some());
+        assert!(Rc::ptr_eq(cancelled.run.as_ref().expect("kept"), &seed_run));
+        // or walk on to the end: the share link's step is applied then
+        let done = m.settle();
+        let run = done.run.as_ref().expect("new run");
+        assert_eq!(run.ex.len(), 40_003);
+        assert_eq!(done.step, 30_000);
+        assert_eq!(run.compare.len(), 3);
+        assert!(run.compare.iter().all(|c| c.verdict == Verdict::Accepted));
     }
 
     #[test]
