@@ -24,14 +24,14 @@ pub struct Run {
 /// block. A level-2 step formats a whole state (several microseconds in wasm).
 fn slice_steps(log_level: u32) -> usize {
     match log_level {
-        0 => 40_000,
-        1 => 12_000,
-        _ => 4_000,
+        0 => SLICE_UNITS,
+        1 => SLICE_UNITS / 3,
+        _ => SLICE_UNITS / 10,
     }
 }
 
-/// Work per slice, in unlogged steps (about 30 ms in wasm).
-const SLICE_UNITS: usize = 40_000;
+/// Work per slice, in unlogged steps (about 20-40 ms in wasm).
+const SLICE_UNITS: usize = 24_000;
 
 /// A verification under way: the shown mode with its log first, then the
 /// other modes (no log) for the compare strip.
@@ -45,7 +45,13 @@ pub struct Job {
     log_level: u32,
     /// The position to open at when done (share links).
     step: Option<usize>,
+    /// The shown mode's log line index, built a slice at a time.
+    log_lines: Vec<u32>,
+    log_scanned: usize,
 }
+
+/// Log bytes indexed per slice.
+const LOG_SCAN_BYTES: usize = 4 << 20;
 
 impl Job {
     /// Walks one slice: about [`SLICE_UNITS`] of work, where a step of the
@@ -55,12 +61,40 @@ impl Job {
         let mut units = SLICE_UNITS;
         let main_cost = SLICE_UNITS / slice_steps(self.log_level);
         while units > 0 {
+            if let Some(ex) = self.done.as_ref().filter(|_| self.main.is_none()) {
+                let log = ex.outcome.log.as_bytes();
+                if self.log_scanned < log.len() {
+                    let end = (self.log_scanned + LOG_SCAN_BYTES).min(log.len());
+                    if self.log_scanned == 0 {
+                        self.log_lines.push(0);
+                    }
+                    for (i, b) in log[self.log_scanned..end].iter().enumerate() {
+                        let next = self.log_scanned + i + 1;
+                        if *b == b'\n' && next < log.len() {
+                            self.log_lines.push(next as u32);
+                        }
+                    }
+                    self.log_scanned = end;
+                    if log.len() > LOG_SCAN_BYTES {
+                        return;
+                    }
+                    continue;
+                }
+            }
             if let Some(mut e) = self.main.take() {
                 let before = e.steps();
                 let finished = e.advance(units / main_cost);
                 units = units.saturating_sub((e.steps() - before).max(1) * main_cost);
                 if finished {
                     self.done = Some(e.finish());
+                    // Finishing costs a little; index the log next slice.
+                    if self
+                        .done
+                        .as_ref()
+                        .is_some_and(|d| d.outcome.log.len() > LOG_SCAN_BYTES)
+                    {
+                        return;
+                    }
                 } else {
                     self.main = Some(e);
                 }
@@ -79,7 +113,12 @@ impl Job {
         }
     }
     fn is_done(&self) -> bool {
-        self.main.is_none() && self.others.is_empty()
+        self.main.is_none()
+            && self.others.is_empty()
+            && self
+                .done
+                .as_ref()
+                .is_none_or(|d| self.log_scanned >= d.outcome.log.len())
     }
     /// Steps walked so far, over all modes.
     fn progress(&self) -> usize {
@@ -119,6 +158,7 @@ impl Run {
         ex: Exploration,
         kernel: KernelVersion,
         others: Vec<(KernelVersion, Exploration)>,
+        log_lines: Vec<u32>,
         prog: &Program,
     ) -> Run {
         let mut visits = vec![0u32; prog.insns.len()];
@@ -133,17 +173,6 @@ impl Run {
                 *v += 1;
             }
         }
-        let log = &ex.outcome.log;
-        let mut log_lines = Vec::new();
-        if !log.is_empty() {
-            log_lines.push(0);
-        }
-        log_lines.extend(
-            log.match_indices('\n')
-                .map(|(i, _)| i + 1)
-                .filter(|&i| i < log.len())
-                .map(|i| i as u32),
-        );
         let compare = ALL_KERNELS
             .iter()
             .map(|k| {
@@ -321,6 +350,8 @@ impl Model {
                     kernel: self.kernel,
                     log_level: self.log_level,
                     step: None,
+                    log_lines: Vec::new(),
+                    log_scanned: 0,
                 })));
                 self.job_id += 1;
                 self.progress = 0;
@@ -341,11 +372,18 @@ impl Model {
     fn work(&mut self) {
         let Some(job) = self.job.take() else { return };
         self.ticks += 1;
+        // Walk a slice, or, once everything is walked, build the run's
+        // indexes in a slice of their own so neither makes a long task (a
+        // short walk does both at once).
         let finished = {
             let mut j = job.borrow_mut();
-            j.slice();
-            self.progress = j.progress();
-            j.is_done()
+            if j.is_done() {
+                true
+            } else {
+                j.slice();
+                self.progress = j.progress();
+                j.is_done() && j.progress() < SLICE_UNITS
+            }
         };
         if !finished {
             self.job = Some(job);
@@ -366,11 +404,13 @@ impl Model {
                     kernel: b.kernel,
                     log_level: b.log_level,
                     step: b.step,
+                    log_lines: std::mem::take(&mut b.log_lines),
+                    log_scanned: b.log_scanned,
                 }
             }
         };
         let Some(ex) = j.done else { return };
-        let run = Run::build(ex, j.kernel, j.finished_others, &j.prog);
+        let run = Run::build(ex, j.kernel, j.finished_others, j.log_lines, &j.prog);
         self.step = j.step.unwrap_or(self.step).min(run.ex.len());
         self.program = Some(j.prog);
         self.run = Some(Rc::new(run));
