@@ -115,6 +115,27 @@ await test('share link round trip', async (page) => {
   await other.close();
 });
 
+await test('editing re-verifies once typing pauses, and the text survives a reload', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'release-in-callback');
+  await page.fill('#editor', 'r0 = 1\nexit\n');
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Accepted'));
+  await page.reload();
+  await page.waitForSelector('#verdict');
+  check((await page.inputValue('#editor')) === 'r0 = 1\nexit\n', 'text kept in localStorage');
+});
+
+await test('the theme and font size are remembered', async (page) => {
+  await page.goto(base);
+  const before = await page.getAttribute('.app', 'class');
+  await page.click('button[aria-label="dark theme"]');
+  await page.click('button[aria-label="larger text"]');
+  await page.reload();
+  await page.waitForSelector('.app');
+  check((await page.getAttribute('.app', 'class')) !== before, 'theme kept');
+  check((await page.getAttribute('.app', 'style')).includes('16px'), 'font size kept');
+});
+
 await test('a damaged link shows a banner and keeps the program', async (page) => {
   await page.goto(base);
   await page.fill('#editor', 'r0 = 7\nexit\n');

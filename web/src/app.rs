@@ -15,6 +15,41 @@ use yew::prelude::*;
 
 const STORE_TEXT: &str = "veristep.text";
 const STORE_KERNEL: &str = "veristep.kernel";
+/// How long typing must pause before the text is verified.
+const EDIT_DEBOUNCE_MS: u32 = 250;
+const STORE_THEME: &str = "veristep.theme";
+const STORE_FONT: &str = "veristep.font";
+
+/// The theme the user chose, else the system's (`prefers-color-scheme`).
+fn initial_dark() -> bool {
+    if let Some(t) = storage().and_then(|s| s.get_item(STORE_THEME).ok().flatten()) {
+        return t == "dark";
+    }
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+fn initial_font() -> u32 {
+    storage()
+        .and_then(|s| s.get_item(STORE_FONT).ok().flatten())
+        .and_then(|f| f.parse().ok())
+        .filter(|f| (10..=28).contains(f))
+        .unwrap_or(14)
+}
+
+/// The element the app mounts into: `#veristep` when the host page has
+/// one (embedding), else the body.
+fn host() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("veristep")
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -33,7 +68,14 @@ fn initial() -> Model {
     let saved_kernel = storage()
         .and_then(|s| s.get_item(STORE_KERNEL).ok().flatten())
         .and_then(|k| KernelVersion::parse(&k));
-    let text = saved_text.unwrap_or_else(|| EXAMPLES[0].text.to_string());
+    // A host page may name an example (`<div id="veristep" data-example=...>`).
+    let hosted = host()
+        .and_then(|h| h.get_attribute("data-example"))
+        .and_then(|id| examples::by_id(&id));
+    let text = match hosted {
+        Some(ex) => ex.text.to_string(),
+        None => saved_text.unwrap_or_else(|| EXAMPLES[0].text.to_string()),
+    };
     let base = Model::new(text, saved_kernel.unwrap_or_default());
     let frag = fragment();
     if frag.is_empty() {
@@ -49,7 +91,10 @@ fn initial() -> Model {
 }
 
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    match host() {
+        Some(h) => yew::Renderer::<App>::with_root(h).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }
 
 fn kind_label(k: EventKind) -> &'static str {
@@ -86,8 +131,8 @@ const JUMP_KINDS: [EventKind; 9] = [
 fn app() -> Html {
     let model = use_reducer(initial);
     let help = use_state(|| false);
-    let dark = use_state(|| false);
-    let font = use_state(|| 14u32);
+    let dark = use_state(initial_dark);
+    let font = use_state(initial_font);
 
     // keep the user's work
     {
@@ -102,6 +147,18 @@ fn app() -> Html {
     }
 
     let d = model.dispatcher();
+    // Editing re-verifies once typing pauses (each keystroke restarts the wait).
+    {
+        let d = d.clone();
+        use_effect_with((model.text.clone(), model.dirty), move |(_, dirty)| {
+            let later = dirty.then(|| {
+                gloo_timers::callback::Timeout::new(EDIT_DEBOUNCE_MS, move || {
+                    d.dispatch(Action::Reverify)
+                })
+            });
+            move || drop(later)
+        });
+    }
     // A verification under way walks one slice per macrotask, so input and
     // painting happen between slices.
     {
@@ -154,7 +211,7 @@ fn app() -> Html {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
             let t: HtmlTextAreaElement = e.target_unchecked_into();
-            d.dispatch(Action::SetText(t.value()));
+            d.dispatch(Action::Edit(t.value()));
         })
     };
     let on_kernel = {
@@ -204,15 +261,27 @@ fn app() -> Html {
     };
     let toggle_dark = {
         let dark = dark.clone();
-        Callback::from(move |_: MouseEvent| dark.set(!*dark))
+        Callback::from(move |_: MouseEvent| {
+            // Stored only once chosen: until then the system's theme rules.
+            save(STORE_THEME, if *dark { "light" } else { "dark" });
+            dark.set(!*dark)
+        })
     };
     let bigger = {
         let font = font.clone();
-        Callback::from(move |_: MouseEvent| font.set((*font + 2).min(28)))
+        Callback::from(move |_: MouseEvent| {
+            let f = (*font + 2).min(28);
+            save(STORE_FONT, &f.to_string());
+            font.set(f)
+        })
     };
     let smaller = {
         let font = font.clone();
-        Callback::from(move |_: MouseEvent| font.set((*font).saturating_sub(2).max(10)))
+        Callback::from(move |_: MouseEvent| {
+            let f = (*font).saturating_sub(2).max(10);
+            save(STORE_FONT, &f.to_string());
+            font.set(f)
+        })
     };
 
     let state = model.state();

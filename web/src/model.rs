@@ -260,11 +260,16 @@ pub struct Model {
     pub progress: usize,
     /// Slices walked, so each one re-renders and schedules the next.
     pub ticks: u64,
+    /// The text was edited and is not verified yet (editing is debounced).
+    pub dirty: bool,
 }
 
 #[derive(Clone, Debug)]
 pub enum Action {
-    SetText(String),
+    /// A keystroke: keep the text, verify later ([`Action::Reverify`]).
+    Edit(String),
+    /// Verify the edited text now.
+    Reverify,
     SetKernel(KernelVersion),
     SetLogLevel(u32),
     Step(i64),
@@ -310,6 +315,7 @@ impl Model {
             job_id: 0,
             progress: 0,
             ticks: 0,
+            dirty: false,
         };
         m.reverify();
         m
@@ -460,9 +466,15 @@ impl Model {
         let mut m = self.clone();
         let len = m.len();
         match action {
-            Action::SetText(t) => {
+            Action::Edit(t) => {
                 m.text = t;
-                m.reverify();
+                m.dirty = true;
+            }
+            Action::Reverify => {
+                if m.dirty {
+                    m.dirty = false;
+                    m.reverify();
+                }
             }
             Action::SetKernel(k) => {
                 m.kernel = k;
@@ -578,6 +590,7 @@ impl PartialEq for Model {
             && self.job_id == o.job_id
             && self.progress == o.progress
             && self.ticks == o.ticks
+            && self.dirty == o.dirty
             && self.job.is_some() == o.job.is_some()
             && self.diagnostics.len() == o.diagnostics.len()
     }
@@ -651,6 +664,24 @@ mod tests {
         assert_eq!(done.step, 30_000);
         assert_eq!(run.compare.len(), 3);
         assert!(run.compare.iter().all(|c| c.verdict == Verdict::Accepted));
+    }
+
+    #[test]
+    fn edits_are_verified_on_reverify_only() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let seed_run = m.run.clone().expect("run");
+        let m = m.apply(Action::Edit("r0 = 0\nexit\n".to_string()));
+        assert!(m.dirty);
+        assert!(Rc::ptr_eq(m.run.as_ref().expect("kept"), &seed_run));
+        let m = m.apply(Action::Reverify);
+        assert!(!m.dirty);
+        assert_eq!(m.len(), 2);
+        // a second Reverify with nothing edited changes nothing
+        let again = m.apply(Action::Reverify);
+        assert!(Rc::ptr_eq(
+            again.run.as_ref().expect("run"),
+            m.run.as_ref().expect("run")
+        ));
     }
 
     #[test]
