@@ -10,7 +10,10 @@ const dist = process.argv[2];
 const shots = process.argv[3] || 'target/browser';
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  // dist is served at / and under /docs/playground/ (a documentation sub-path)
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname))
+    .replace(/^(\.\.[/\\])+/, '')
+    .replace(/^\/docs\/playground\//, '/');
   try {
     const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
     res.writeHead(200, { 'content-type': types[extname(path)] || 'text/html' });
@@ -134,6 +137,13 @@ await test('the theme and font size are remembered', async (page) => {
   await page.waitForSelector('.app');
   check((await page.getAttribute('.app', 'class')) !== before, 'theme kept');
   check((await page.getAttribute('.app', 'style')).includes('16px'), 'font size kept');
+});
+
+await test('works under a sub-path', async (page) => {
+  await page.goto(base + 'docs/playground/');
+  await page.waitForSelector('#verdict');
+  await page.selectOption('#examples', 'missing-null-check');
+  check((await page.textContent('#message')).length > 0, 'rejection message shown');
 });
 
 await test('a damaged link shows a banner and keeps the program', async (page) => {
