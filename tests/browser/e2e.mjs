@@ -139,6 +139,20 @@ await test('the theme and font size are remembered', async (page) => {
   check((await page.getAttribute('.app', 'style')).includes('16px'), 'font size kept');
 });
 
+await test('a worklist entry opens where it is resumed', async (page) => {
+  await page.goto(base);
+  await page.selectOption('#examples', 'socket');
+  await page.click('#first');
+  await page.keyboard.press('n');
+  const entry = page.locator('#worklist button.link').first();
+  const label = await entry.textContent();
+  const at = await page.textContent('#position');
+  await entry.click();
+  check((await page.textContent('#position')) !== at, 'moved');
+  const insn = label.replace('resume at ', '').trim();
+  check((await page.getAttribute(`#insn-${insn}`, 'class')).includes('current'), `insn ${insn} is current`);
+});
+
 await test('works under a sub-path', async (page) => {
   await page.goto(base + 'docs/playground/');
   await page.waitForSelector('#verdict');

@@ -374,7 +374,7 @@ fn app() -> Html {
                             { frames(&model, state.as_ref(), &d) }
                             { regs(&model, state.as_ref(), prev.as_ref()) }
                             { refs(&model, state.as_ref(), prev.as_ref(), &d) }
-                            { worklist(&model, state.as_ref(), prev.as_ref()) }
+                            { worklist(&model, state.as_ref(), prev.as_ref(), &d) }
                         </div>
                     </div>
                     { log(&model, &d) }
@@ -477,9 +477,24 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     };
     let cur = m.current_insn();
     let starts: Vec<usize> = subprog_starts(prog);
+    // Large programs: only a window of rows around the current instruction.
+    let n = prog.insns.len();
+    let centre = cur.unwrap_or(0);
+    let (from, to) = if n <= 2 * LISTING_WINDOW {
+        (0, n)
+    } else {
+        let from = centre
+            .saturating_sub(LISTING_WINDOW)
+            .min(n - 2 * LISTING_WINDOW);
+        (from, from + 2 * LISTING_WINDOW)
+    };
     let mut rows = Vec::new();
-    let mut i = 0;
-    while i < prog.insns.len() {
+    let mut i = from;
+    // do not start in the middle of a 16-byte ld_imm64
+    if i > 0 && prog.insns[i - 1].is_ld_imm64() {
+        i -= 1;
+    }
+    while i < to {
         let idx = i;
         let onclick = {
             let d = d.clone();
@@ -501,13 +516,20 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         });
         i += if prog.insns[i].is_ld_imm64() { 2 } else { 1 };
     }
+    let note = (from > 0 || to < n).then(|| {
+        html! { <div class="window-note">{ format!("instructions {}–{} of {} (the listing follows the stepper)", from, to - 1, n) }</div> }
+    });
     html! {
         <div class="listing" aria-label="program listing">
+            { note.unwrap_or_default() }
             <table><thead><tr><th>{ "#" }</th><th>{ "instruction" }</th><th>{ "visits" }</th></tr></thead>
             <tbody>{ for rows }</tbody></table>
         </div>
     }
 }
+
+/// Rows on either side of the current instruction in a large listing.
+const LISTING_WINDOW: usize = 200;
 
 fn subprog_starts(p: &Program) -> Vec<usize> {
     let mut v = vec![0];
@@ -648,7 +670,12 @@ fn refs(
     }
 }
 
-fn worklist(_m: &Model, s: Option<&StateView>, prev: Option<&StateView>) -> Html {
+fn worklist(
+    _m: &Model,
+    s: Option<&StateView>,
+    prev: Option<&StateView>,
+    d: &UseReducerDispatcher<Model>,
+) -> Html {
     let Some(s) = s else { return html! {} };
     // LIFO made visible: the entry the last step pushed, or the one it popped.
     let before = prev.map(|p| p.worklist.len()).unwrap_or(s.worklist.len());
@@ -661,10 +688,20 @@ fn worklist(_m: &Model, s: Option<&StateView>, prev: Option<&StateView>) -> Html
         <div class="worklist" id="worklist" aria-label="worklist of pending states">
             <h3>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h3>
             { popped.map(|t| html! { <div class="popped">{ t }</div> }).unwrap_or_default() }
-            <ol>{ for s.worklist.iter().rev().enumerate().map(|(k, p)| html! {
-                <li class={if k == 0 && pushed { "changed" } else { "" }}>{ format!("resume at {} (pushed at {}) · {} frame(s) · refs {:?}", p.insn, p.origin, p.frames.len(),
-                    p.frames.last().map(|f| f.refs.iter().map(|r| r.id).collect::<Vec<_>>()).unwrap_or_default()) }</li>
-            }) }</ol>
+            <ol>{ for s.worklist.iter().enumerate().rev().map(|(i, p)| {
+                let top = i + 1 == s.worklist.len();
+                let d = d.clone();
+                let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoPending(i)));
+                let frames: Vec<String> = p.frames.iter().map(|f| format!("{}{}", f.subprog,
+                    if f.in_callback_fn { "(cb)" } else if f.in_async_callback_fn { "(async)" } else { "" })).collect();
+                html! {
+                <li class={if top && pushed { "changed" } else { "" }}>
+                    <button class="link" aria-label={format!("go to where the state pending at instruction {} is resumed", p.insn)}
+                        title="go to where this state is popped and resumed" onclick={go}>
+                        { format!("resume at {}", p.insn) }</button>
+                    { format!(" (pushed at {}) · frames [{}] · refs {:?}", p.origin, frames.join(" > "),
+                        p.frames.last().map(|f| f.refs.iter().map(|r| r.id).collect::<Vec<_>>()).unwrap_or_default()) }</li>
+            }}) }</ol>
         </div>
     }
 }

@@ -283,6 +283,9 @@ pub enum Action {
     /// To the state just after the most recent acquisition at an
     /// instruction (the acquired_refs table's alloc insn).
     GotoAcquire(usize),
+    /// To where the worklist entry at this index (0 = bottom) is popped
+    /// and resumed: that is its state.
+    GotoPending(usize),
     SelectFrame(Option<usize>),
     Banner(Option<String>),
     /// Text, mode and step at once (share links).
@@ -525,6 +528,17 @@ impl Model {
                     }
                 }
             }
+            Action::GotoPending(i) => {
+                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
+                    // LIFO: entry i is popped when the worklist first
+                    // shrinks to i entries.
+                    if let Some(j) =
+                        (m.step..t.steps.len()).find(|&j| (t.steps[j].pending as usize) <= i)
+                    {
+                        m.step = j + 1;
+                    }
+                }
+            }
             Action::SelectFrame(f) => m.frame = f,
             Action::Banner(b) => m.banner = b,
             Action::Load(text, kernel, step) => {
@@ -664,6 +678,22 @@ mod tests {
         assert_eq!(done.step, 30_000);
         assert_eq!(run.compare.len(), 3);
         assert!(run.compare.iter().all(|c| c.verdict == Verdict::Accepted));
+    }
+
+    #[test]
+    fn a_worklist_entry_opens_where_it_is_resumed() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V5_19);
+        // after the NULL check at insn 5 the fall-through is pushed
+        let m = m.apply(Action::NextEvent(EventKind::Push, true));
+        let s = m.state().expect("state");
+        let entry = s.worklist.last().cloned().expect("a pending state");
+        let at = m.apply(Action::GotoPending(s.worklist.len() - 1));
+        assert!(at.step > m.step);
+        assert_eq!(at.state().expect("state").insn, entry.insn);
+        assert_eq!(
+            at.state().expect("state").worklist.len(),
+            s.worklist.len() - 1
+        );
     }
 
     #[test]
