@@ -52,6 +52,8 @@ await test('loads and shows the seed example', async (page) => {
   await page.selectOption('#examples', 'release-in-callback');
   await page.waitForSelector('#about');
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'rejection message');
+  const story = await page.textContent('#story');
+  check(story.includes('acquired at instruction 4 by frame 0'), `story: ${story}`);
 });
 
 await test('step to the callback release: the reference is owned by frame 0', async (page) => {

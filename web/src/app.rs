@@ -466,6 +466,7 @@ fn verdict(m: &Model) -> Html {
                 <div>{ match e.insn { Some(i) => format!("Rejected by {} at instruction {}.", o.kernel.name(), i),
                                        None => format!("Rejected by {} after the walk.", o.kernel.name()) } }</div>
                 <div class="explain">{ e.explanation.clone() }</div>
+                { m.reference_story().map(|t| html! { <div class="story" id="story">{ t }</div> }).unwrap_or_default() }
             </div>
         },
     }

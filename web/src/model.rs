@@ -458,6 +458,78 @@ impl Model {
         self.run.as_ref().and_then(|r| r.ex.state_at(step))
     }
 
+    /// For a reference error, the story in plain words from the state the
+    /// failing step saw: which instruction acquired the reference, which
+    /// frame owns it (`callback_ref`), and why this frame may not release
+    /// it or must release it.
+    pub fn reference_story(&self) -> Option<String> {
+        let run = self.run.as_ref()?;
+        let err = run.ex.outcome.error.as_ref()?;
+        let at = err.insn?;
+        let s = run.ex.state_at(run.ex.len().checked_sub(1)?)?;
+        let f = s.frames.last()?;
+        let whose = |owner: u8| {
+            if owner == 0 {
+                "frame 0 (the program's main frame)".to_string()
+            } else {
+                format!("frame {} (a callback)", owner)
+            }
+        };
+        let where_ = if f.in_callback_fn {
+            format!(
+                "frame {}, the callback called at instruction {}",
+                f.frameno, f.callsite
+            )
+        } else if f.frameno == 0 {
+            "frame 0, the main program".to_string()
+        } else {
+            format!(
+                "frame {}, a subprogram called at instruction {}",
+                f.frameno, f.callsite
+            )
+        };
+        if err
+            .message
+            .contains("reference has not been acquired before")
+        {
+            // The argument holding a reference this frame does not own.
+            let r = f
+                .regs
+                .iter()
+                .skip(1)
+                .take(5)
+                .filter(|reg| reg.ref_obj_id != 0)
+                .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
+            return Some(format!(
+                "Instruction {at} runs in {where_} and releases reference {id}, acquired at instruction {alloc} by {owner}. \
+                 Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
+                 bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
+                 reference could free it twice.",
+                id = r.id,
+                alloc = r.insn,
+                owner = whose(r.callback_ref),
+            ));
+        }
+        let rest = err.message.strip_prefix("Unreleased reference id=")?;
+        let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
+        let r = f.refs.iter().find(|r| r.id == id)?;
+        Some(if f.in_callback_fn {
+            format!(
+                "Instruction {at} returns from {where_} still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+                 A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
+                alloc = r.insn,
+                owner = whose(r.callback_ref),
+            )
+        } else {
+            format!(
+                "Instruction {at} exits {where_} still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+                 Every acquired reference must be released on every path before the program exits.",
+                alloc = r.insn,
+                owner = whose(r.callback_ref),
+            )
+        })
+    }
+
     /// The instruction processed by the step at the current position.
     pub fn current_insn(&self) -> Option<usize> {
         let r = self.run.as_ref()?;
@@ -694,6 +766,37 @@ mod tests {
             at.state().expect("state").worklist.len(),
             s.worklist.len() - 1
         );
+    }
+
+    #[test]
+    fn reference_errors_are_told_with_their_instructions() {
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let story = m.reference_story().expect("a story");
+        assert!(
+            story.contains("Instruction 18 runs in frame 1, the callback called at instruction 13"),
+            "{story}"
+        );
+        assert!(
+            story.contains("acquired at instruction 4 by frame 0"),
+            "{story}"
+        );
+        let leak = include_str!("../../tests/corpus/seed/ringbuf_leak_in_cb.s");
+        let m = Model::new(leak.to_string(), KernelVersion::V6_1);
+        let story = m.reference_story().expect("a story");
+        assert!(
+            story.contains("returns from frame 1, the callback"),
+            "{story}"
+        );
+        assert!(
+            story.contains("acquired at instruction 12 by frame 1"),
+            "{story}"
+        );
+        // not a reference error: no story
+        let m = Model::new(
+            "r0 = *(u64 *)(r1 + 0)\nexit\n".to_string(),
+            KernelVersion::V6_1,
+        );
+        assert!(m.reference_story().is_none());
     }
 
     #[test]
