@@ -501,7 +501,7 @@ impl Model {
                 .filter(|reg| reg.ref_obj_id != 0)
                 .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
             return Some(format!(
-                "Instruction {at} runs in {where_} and releases reference {id}, acquired at instruction {alloc} by {owner}. \
+                "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
                  Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
                  bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
                  reference could free it twice.",
@@ -515,14 +515,14 @@ impl Model {
         let r = f.refs.iter().find(|r| r.id == id)?;
         Some(if f.in_callback_fn {
             format!(
-                "Instruction {at} returns from {where_} still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+                "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
                  A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
                 alloc = r.insn,
                 owner = whose(r.callback_ref),
             )
         } else {
             format!(
-                "Instruction {at} exits {where_} still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+                "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
                  Every acquired reference must be released on every path before the program exits.",
                 alloc = r.insn,
                 owner = whose(r.callback_ref),
@@ -773,7 +773,7 @@ mod tests {
         let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
         let story = m.reference_story().expect("a story");
         assert!(
-            story.contains("Instruction 18 runs in frame 1, the callback called at instruction 13"),
+            story.contains("Instruction 18 (in frame 1, the callback called at instruction 13) releases reference 2"),
             "{story}"
         );
         assert!(
