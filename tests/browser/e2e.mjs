@@ -15,6 +15,14 @@ const server = createServer(async (req, res) => {
     .replace(/^(\.\.[/\\])+/, '')
     .replace(/^\/docs\/playground\//, '/');
   try {
+    if (path === '/embed.html') {
+      // A documentation page embedding the playground in a host element.
+      const page = (await readFile(join(dist, 'index.html'), 'utf8')).replace('<body></body>',
+        '<body><h1 id="doc-title">Docs</h1><div id="veristep" data-example="timer" data-kernel="6.7"></div><p id="doc-after">after</p></body>');
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(page);
+      return;
+    }
     const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
     res.writeHead(200, { 'content-type': types[extname(path)] || 'text/html' });
     res.end(body);
@@ -153,6 +161,15 @@ await test('a worklist entry opens where it is resumed', async (page) => {
   check((await page.textContent('#position')) !== at, 'moved');
   const insn = label.replace('resume at ', '').trim();
   check((await page.getAttribute(`#insn-${insn}`, 'class')).includes('current'), `insn ${insn} is current`);
+});
+
+await test('mounts into a host element with its example and kernel', async (page) => {
+  await page.goto(base + 'embed.html');
+  await page.waitForSelector('#veristep #verdict');
+  check((await page.textContent('#doc-title')) === 'Docs', 'host page kept');
+  check((await page.$('#doc-after')) !== null, 'content after the host kept');
+  check((await page.inputValue('#kernel')) === '6.7', 'data-kernel');
+  check((await page.textContent('#about')).includes('timer'), 'data-example');
 });
 
 await test('works under a sub-path', async (page) => {

@@ -68,7 +68,8 @@ fn initial() -> Model {
     let saved_kernel = storage()
         .and_then(|s| s.get_item(STORE_KERNEL).ok().flatten())
         .and_then(|k| KernelVersion::parse(&k));
-    // A host page may name an example (`<div id="veristep" data-example=...>`).
+    // A host page may name an example and a kernel
+    // (`<div id="veristep" data-example="timer" data-kernel="6.7">`).
     let hosted = host()
         .and_then(|h| h.get_attribute("data-example"))
         .and_then(|id| examples::by_id(&id));
@@ -76,7 +77,10 @@ fn initial() -> Model {
         Some(ex) => ex.text.to_string(),
         None => saved_text.unwrap_or_else(|| EXAMPLES[0].text.to_string()),
     };
-    let base = Model::new(text, saved_kernel.unwrap_or_default());
+    let hosted_kernel = host()
+        .and_then(|h| h.get_attribute("data-kernel"))
+        .and_then(|k| KernelVersion::parse(&k));
+    let base = Model::new(text, hosted_kernel.or(saved_kernel).unwrap_or_default());
     let frag = fragment();
     if frag.is_empty() {
         return base;
@@ -288,7 +292,8 @@ fn app() -> Html {
     // The state one step back, to highlight what the last step changed.
     let prev = model.prev_state();
     let len = model.len();
-    let class = if *dark { "app dark" } else { "app" };
+    // An explicit class either way, so a light choice wins over a dark system.
+    let class = if *dark { "app dark" } else { "app light" };
     html! {
         <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}>
             <header>
