@@ -158,7 +158,7 @@ fn ensure_browser_tools() -> Result<(), String> {
             "npm ci (tests/browser)",
             Command::new("npm")
                 .current_dir(&browser)
-                .args(["ci", "--no-audit", "--no-fund"])
+                .args(["ci", "--prefer-offline", "--no-audit", "--no-fund"])
                 // playwright-core never downloads a browser, but be explicit.
                 .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         )?;
