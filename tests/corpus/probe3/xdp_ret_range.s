@@ -1,0 +1,3 @@
+.prog_type xdp
+    r0 = 7
+    exit
