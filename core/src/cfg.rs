@@ -188,8 +188,12 @@ impl Env {
                         }
                     }
                     _ => {
+                        // A conditional jump is a prune point but not a jump
+                        // point: only its targets enter jmp_history. Debian's
+                        // 6.1.192 log shows it (precision backtracking in
+                        // loops stops at first_insn_idx: cfg/loop_with_branches,
+                        // probe3/loop_precise, more/nested_loops).
                         self.mark_prune(t);
-                        self.mark_jmp(t);
                         edges.push((t as i64 + 1, FALLTHROUGH, true));
                         edges.push((t as i64 + insn.off as i64 + 1, BRANCH, true));
                     }
