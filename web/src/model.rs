@@ -15,6 +15,8 @@ pub struct Run {
     pub visits: Vec<u32>,
     /// The verdict of every kernel mode, for the compare strip.
     pub compare: Vec<ModeVerdict>,
+    /// The plain-words story of a reference error, if the run ends in one.
+    pub story: Option<String>,
     /// Byte offset of each line of the kernel log, so the log view renders
     /// only a window of lines (a level-2 log can hold millions).
     pub log_lines: Vec<u32>,
@@ -41,7 +43,6 @@ pub struct Job {
     others: Vec<(KernelVersion, Explorer)>,
     finished_others: Vec<(KernelVersion, Exploration)>,
     prog: Rc<Program>,
-    kernel: KernelVersion,
     log_level: u32,
     /// The position to open at when done (share links).
     step: Option<usize>,
@@ -133,6 +134,77 @@ impl Job {
     }
 }
 
+/// For a reference error, the story in plain words from the state the
+/// failing step saw: which instruction acquired the reference, which
+/// frame owns it (`callback_ref`), and why this frame may not release
+/// it or must release it.
+fn reference_story(ex: &Exploration) -> Option<String> {
+    let err = ex.outcome.error.as_ref()?;
+    let at = err.insn?;
+    let s = ex.state_at(ex.len().checked_sub(1)?)?;
+    let f = s.frames.last()?;
+    let whose = |owner: u8| {
+        if owner == 0 {
+            "frame 0 (the program's main frame)".to_string()
+        } else {
+            format!("frame {} (a callback)", owner)
+        }
+    };
+    let where_ = if f.in_callback_fn {
+        format!(
+            "frame {}, the callback called at instruction {}",
+            f.frameno, f.callsite
+        )
+    } else if f.frameno == 0 {
+        "frame 0, the main program".to_string()
+    } else {
+        format!(
+            "frame {}, a subprogram called at instruction {}",
+            f.frameno, f.callsite
+        )
+    };
+    if err
+        .message
+        .contains("reference has not been acquired before")
+    {
+        // The argument holding a reference this frame does not own.
+        let r = f
+            .regs
+            .iter()
+            .skip(1)
+            .take(5)
+            .filter(|reg| reg.ref_obj_id != 0)
+            .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
+        return Some(format!(
+            "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
+             Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
+             bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
+             reference could free it twice.",
+            id = r.id,
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        ));
+    }
+    let rest = err.message.strip_prefix("Unreleased reference id=")?;
+    let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
+    let r = f.refs.iter().find(|r| r.id == id)?;
+    Some(if f.in_callback_fn {
+        format!(
+            "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+             A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        )
+    } else {
+        format!(
+            "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+             Every acquired reference must be released on every path before the program exits.",
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        )
+    })
+}
+
 /// One kernel mode's verdict on the current program.
 pub struct ModeVerdict {
     pub kernel: KernelVersion,
@@ -156,7 +228,6 @@ impl Run {
     /// The views' indexes over a finished exploration and the other modes'.
     fn build(
         ex: Exploration,
-        kernel: KernelVersion,
         others: Vec<(KernelVersion, Exploration)>,
         log_lines: Vec<u32>,
         prog: &Program,
@@ -188,7 +259,6 @@ impl Run {
                     }
                     None => (&ex.outcome, None),
                 };
-                debug_assert!(others.iter().any(|(ok, _)| ok == k) || *k == kernel);
                 ModeVerdict {
                     kernel: *k,
                     verdict: o.verdict,
@@ -198,6 +268,7 @@ impl Run {
             })
             .collect();
         Run {
+            story: reference_story(&ex),
             ex,
             visits,
             compare,
@@ -356,7 +427,6 @@ impl Model {
                     others,
                     finished_others: Vec::new(),
                     prog,
-                    kernel: self.kernel,
                     log_level: self.log_level,
                     step: None,
                     log_lines: Vec::new(),
@@ -398,30 +468,15 @@ impl Model {
             self.job = Some(job);
             return;
         }
-        // The model may have been cloned while the job ran; take the job
-        // out of the shared cell either way.
-        let j = match Rc::try_unwrap(job) {
-            Ok(cell) => cell.into_inner(),
-            Err(shared) => {
-                let mut b = shared.borrow_mut();
-                Job {
-                    main: None,
-                    done: b.done.take(),
-                    others: Vec::new(),
-                    finished_others: std::mem::take(&mut b.finished_others),
-                    prog: b.prog.clone(),
-                    kernel: b.kernel,
-                    log_level: b.log_level,
-                    step: b.step,
-                    log_lines: std::mem::take(&mut b.log_lines),
-                    log_scanned: b.log_scanned,
-                }
-            }
-        };
-        let Some(ex) = j.done else { return };
-        let run = Run::build(ex, j.kernel, j.finished_others, j.log_lines, &j.prog);
+        // Clones of the model made while the job ran share its cell: take
+        // the results out of it rather than the cell itself.
+        let mut j = job.borrow_mut();
+        let Some(ex) = j.done.take() else { return };
+        let others = std::mem::take(&mut j.finished_others);
+        let log_lines = std::mem::take(&mut j.log_lines);
+        let run = Run::build(ex, others, log_lines, &j.prog);
         self.step = j.step.unwrap_or(self.step).min(run.ex.len());
-        self.program = Some(j.prog);
+        self.program = Some(j.prog.clone());
         self.run = Some(Rc::new(run));
         self.frame = None;
     }
@@ -458,76 +513,10 @@ impl Model {
         self.run.as_ref().and_then(|r| r.ex.state_at(step))
     }
 
-    /// For a reference error, the story in plain words from the state the
-    /// failing step saw: which instruction acquired the reference, which
-    /// frame owns it (`callback_ref`), and why this frame may not release
-    /// it or must release it.
+    /// For a reference error, the story in plain words (see
+    /// [`reference_story`]); worked out once per run, not per render.
     pub fn reference_story(&self) -> Option<String> {
-        let run = self.run.as_ref()?;
-        let err = run.ex.outcome.error.as_ref()?;
-        let at = err.insn?;
-        let s = run.ex.state_at(run.ex.len().checked_sub(1)?)?;
-        let f = s.frames.last()?;
-        let whose = |owner: u8| {
-            if owner == 0 {
-                "frame 0 (the program's main frame)".to_string()
-            } else {
-                format!("frame {} (a callback)", owner)
-            }
-        };
-        let where_ = if f.in_callback_fn {
-            format!(
-                "frame {}, the callback called at instruction {}",
-                f.frameno, f.callsite
-            )
-        } else if f.frameno == 0 {
-            "frame 0, the main program".to_string()
-        } else {
-            format!(
-                "frame {}, a subprogram called at instruction {}",
-                f.frameno, f.callsite
-            )
-        };
-        if err
-            .message
-            .contains("reference has not been acquired before")
-        {
-            // The argument holding a reference this frame does not own.
-            let r = f
-                .regs
-                .iter()
-                .skip(1)
-                .take(5)
-                .filter(|reg| reg.ref_obj_id != 0)
-                .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
-            return Some(format!(
-                "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
-                 Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
-                 bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
-                 reference could free it twice.",
-                id = r.id,
-                alloc = r.insn,
-                owner = whose(r.callback_ref),
-            ));
-        }
-        let rest = err.message.strip_prefix("Unreleased reference id=")?;
-        let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
-        let r = f.refs.iter().find(|r| r.id == id)?;
-        Some(if f.in_callback_fn {
-            format!(
-                "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-                 A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
-                alloc = r.insn,
-                owner = whose(r.callback_ref),
-            )
-        } else {
-            format!(
-                "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-                 Every acquired reference must be released on every path before the program exits.",
-                alloc = r.insn,
-                owner = whose(r.callback_ref),
-            )
-        })
+        self.run.as_ref()?.story.clone()
     }
 
     /// The instruction processed by the step at the current position.
