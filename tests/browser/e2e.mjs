@@ -53,11 +53,18 @@ async function test(name, fn) {
   }
 }
 function check(cond, msg) { if (!cond) throw new Error(msg); }
+// The page talks to a verifier worker: wait until it has nothing pending
+// (no verification, no seek, no unverified edit).
+async function idle(page) {
+  await page.waitForSelector('.app[aria-busy="false"]', { timeout: 60000 });
+}
 
 await test('loads and shows the seed example', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.waitForSelector('#verdict');
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
   await page.waitForSelector('#about');
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'rejection message');
   const story = await page.textContent('#story');
@@ -66,9 +73,13 @@ await test('loads and shows the seed example', async (page) => {
 
 await test('step to the callback release: the reference is owned by frame 0', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
   await page.click('#next-reject');
+  await idle(page);
   await page.click('#prev');
+  await idle(page);
   const owner = await page.textContent('#refs .owner');
   check(owner.trim() === 'frame 0', `owner is "${owner}"`);
   const frames = await page.textContent('#frames');
@@ -79,23 +90,32 @@ await test('step to the callback release: the reference is owned by frame 0', as
 
 await test('alloc insn and compare strip link to their steps', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
   await page.click('#next-reject');
+  await idle(page);
   await page.click('#prev');
+  await idle(page);
   const at = await page.textContent('#position');
   await page.click('#refs button.link');
+  await idle(page);
   const back = await page.textContent('#position');
   check(back !== at, `alloc link moved from "${at}"`);
   check(back.startsWith('step 4 '), `after the reservation at insn 4: "${back}"`);
   const diff = page.locator('#compare button.link').first();
   check((await diff.textContent()).startsWith('differs at step'), 'a divergence link');
   await diff.click();
+  await idle(page);
   check((await page.textContent('#position')) !== back, 'divergence link moved');
 });
 
 await test('a long verification can be cancelled and keeps the previous run', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  check((await page.textContent('#message')).includes('reference has not been acquired before'), 'the first run');
   await page.selectOption('#examples', 'near-limit');
   await page.waitForSelector('#progress');
   await page.click('#cancel');
@@ -106,22 +126,30 @@ await test('a long verification can be cancelled and keeps the previous run', as
 
 await test('Linux 5.19 accepts the same program', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
   await page.selectOption('#kernel', '5.19');
+  await idle(page);
   const v = await page.textContent('#verdict');
   check(v.includes('Accepted'), `verdict: ${v}`);
 });
 
 await test('share link round trip', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'callback-leaks');
+  await idle(page);
   await page.click('#next');
+  await idle(page);
   await page.click('#share');
+  await idle(page);
   const url = page.url();
   check(url.includes('#v1/'), `url ${url}`);
   const text = await page.inputValue('#editor');
   const other = await browser.newPage();
   await other.goto(url);
+  await idle(other);
   await other.waitForSelector('#editor');
   check((await other.inputValue('#editor')) === text, 'same program');
   check((await other.textContent('#position')).startsWith('step 1 '), 'same step');
@@ -130,7 +158,9 @@ await test('share link round trip', async (page) => {
 
 await test('editing re-verifies once typing pauses, and the text survives a reload', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
   await page.fill('#editor', 'r0 = 1\nexit\n');
   await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Accepted'));
   await page.reload();
@@ -140,6 +170,7 @@ await test('editing re-verifies once typing pauses, and the text survives a relo
 
 await test('the theme and font size are remembered', async (page) => {
   await page.goto(base);
+  await idle(page);
   const before = await page.getAttribute('.app', 'class');
   await page.click('button[aria-label="dark theme"]');
   await page.click('button[aria-label="larger text"]');
@@ -151,13 +182,18 @@ await test('the theme and font size are remembered', async (page) => {
 
 await test('a worklist entry opens where it is resumed', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.selectOption('#examples', 'socket');
+  await idle(page);
   await page.click('#first');
+  await idle(page);
   await page.keyboard.press('n');
+  await idle(page);
   const entry = page.locator('#worklist button.link').first();
   const label = await entry.textContent();
   const at = await page.textContent('#position');
   await entry.click();
+  await idle(page);
   check((await page.textContent('#position')) !== at, 'moved');
   const insn = label.replace('resume at ', '').trim();
   check((await page.getAttribute(`#insn-${insn}`, 'class')).includes('current'), `insn ${insn} is current`);
@@ -165,6 +201,7 @@ await test('a worklist entry opens where it is resumed', async (page) => {
 
 await test('mounts into a host element with its example and kernel', async (page) => {
   await page.goto(base + 'embed.html');
+  await idle(page);
   await page.waitForSelector('#veristep #verdict');
   check((await page.textContent('#doc-title')) === 'Docs', 'host page kept');
   check((await page.$('#doc-after')) !== null, 'content after the host kept');
@@ -174,15 +211,19 @@ await test('mounts into a host element with its example and kernel', async (page
 
 await test('works under a sub-path', async (page) => {
   await page.goto(base + 'docs/playground/');
+  await idle(page);
   await page.waitForSelector('#verdict');
   await page.selectOption('#examples', 'missing-null-check');
+  await idle(page);
   check((await page.textContent('#message')).length > 0, 'rejection message shown');
 });
 
 await test('a damaged link shows a banner and keeps the program', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.fill('#editor', 'r0 = 7\nexit\n');
   await page.goto(base + '#v1/6.1/0/%%%damaged');
+  await idle(page);
   await page.reload();
   await page.waitForSelector('#banner');
   check((await page.inputValue('#editor')).startsWith('r0 = 7'), 'program kept');
@@ -192,6 +233,7 @@ await test('a damaged link shows a banner and keeps the program', async (page) =
 // belongs to benchmarks, not to pass/fail).
 await test('measure first paint and the largest example', async (page) => {
   await page.goto(base);
+  await idle(page);
   await page.waitForSelector('#verdict');
   const paint = await page.evaluate(() => new Promise((resolve) => {
     const now = performance.now();

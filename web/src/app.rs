@@ -2,14 +2,15 @@
 //! stack, references, verdict, compare strip, log, examples, share links.
 
 use crate::examples::{self, EXAMPLES};
-use crate::model::{Action, Model, ALL_KERNELS};
-use crate::reading::read_reg;
+use crate::model::{Action, Model, Outbox, ALL_KERNELS};
+use crate::protocol::{Request, StateView};
 use crate::share;
+use crate::worker::VerifierWorker;
+use gloo_worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
 use veristep_core::disasm::insn_text;
-use veristep_core::explore::StateView;
-use veristep_core::log::reg_value_str;
 use veristep_core::trace::EventKind;
-use veristep_core::{KernelVersion, Program, Verdict};
+use veristep_core::{KernelVersion, Program};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -62,8 +63,42 @@ fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// The page's end of the verifier worker. Requests made before the worker
+/// is spawned (the first render's) wait in the queue.
+#[derive(Default)]
+struct Link {
+    bridge: RefCell<Option<WorkerBridge<VerifierWorker>>>,
+    queue: RefCell<Vec<Request>>,
+}
+
+impl Link {
+    fn send(&self, r: Request) {
+        match self.bridge.borrow().as_ref() {
+            Some(b) => b.send(r),
+            None => self.queue.borrow_mut().push(r),
+        }
+    }
+}
+
+/// Where the app's own files are: the host element's `data-base` when a
+/// page embeds the app from elsewhere, else the page's base URL, so the
+/// worker resolves under any sub-path.
+fn asset_url(name: &str) -> String {
+    let base = host()
+        .and_then(|h| h.get_attribute("data-base"))
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+        })
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(name, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| name.to_string())
+}
+
 /// The first state: a share link, else what the user had, else the first example.
-fn initial() -> Model {
+fn initial(outbox: Outbox) -> Model {
     let saved_text = storage().and_then(|s| s.get_item(STORE_TEXT).ok().flatten());
     let saved_kernel = storage()
         .and_then(|s| s.get_item(STORE_KERNEL).ok().flatten())
@@ -80,14 +115,14 @@ fn initial() -> Model {
     let hosted_kernel = host()
         .and_then(|h| h.get_attribute("data-kernel"))
         .and_then(|k| KernelVersion::parse(&k));
-    let base = Model::new(text, hosted_kernel.or(saved_kernel).unwrap_or_default());
+    let kernel = hosted_kernel.or(saved_kernel).unwrap_or_default();
     let frag = fragment();
     if frag.is_empty() {
-        return base;
+        return Model::new(text, kernel, None, outbox);
     }
     match share::decode(&frag) {
-        Ok(s) => base.apply(Action::Load(s.text, s.kernel, s.step)),
-        Err(e) => base.apply(Action::Banner(Some(format!(
+        Ok(s) => Model::new(s.text, s.kernel, Some(s.step), outbox),
+        Err(e) => Model::new(text, kernel, None, outbox).apply(Action::Banner(Some(format!(
             "This share link cannot be opened ({}); your own program is kept.",
             e
         )))),
@@ -133,7 +168,25 @@ const JUMP_KINDS: [EventKind; 9] = [
 
 #[function_component(App)]
 fn app() -> Html {
-    let model = use_reducer(initial);
+    let link = use_memo((), |_| Link::default());
+    let model = use_reducer({
+        let link = link.clone();
+        move || initial(Outbox::new(move |r| link.send(r)))
+    });
+    // The verifier runs in a worker; its replies are actions.
+    {
+        let d = model.dispatcher();
+        let link = link.clone();
+        use_effect_with((), move |_| {
+            let bridge = VerifierWorker::spawner()
+                .callback(move |reply| d.dispatch(Action::Reply(Box::new(reply))))
+                .spawn(&asset_url("veristep-worker.js"));
+            for r in link.queue.take() {
+                bridge.send(r);
+            }
+            *link.bridge.borrow_mut() = Some(bridge);
+        });
+    }
     let help = use_state(|| false);
     let dark = use_state(initial_dark);
     let font = use_state(initial_font);
@@ -161,17 +214,6 @@ fn app() -> Html {
                 })
             });
             move || drop(later)
-        });
-    }
-    // A verification under way walks one slice per macrotask, so input and
-    // painting happen between slices.
-    {
-        let d = d.clone();
-        let busy = model.busy().is_some();
-        use_effect_with((model.job_id, model.ticks, busy), move |(_, _, busy)| {
-            let next = busy
-                .then(|| gloo_timers::callback::Timeout::new(0, move || d.dispatch(Action::Tick)));
-            move || drop(next)
         });
     }
     let act = |a: Action| {
@@ -289,13 +331,12 @@ fn app() -> Html {
     };
 
     let state = model.state();
-    // The state one step back, to highlight what the last step changed.
-    let prev = model.prev_state();
     let len = model.len();
     // An explicit class either way, so a light choice wins over a dark system.
     let class = if *dark { "app dark" } else { "app light" };
     html! {
-        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}>
+        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}
+            aria-busy={if model.working() { "true" } else { "false" }}>
             <header>
                 <h1>{ "veristep" }</h1>
                 <label>{ "Kernel " }
@@ -376,10 +417,10 @@ fn app() -> Html {
                     <div class="panes">
                         { listing(&model, &d) }
                         <div class="state">
-                            { frames(&model, state.as_ref(), &d) }
-                            { regs(&model, state.as_ref(), prev.as_ref()) }
-                            { refs(&model, state.as_ref(), prev.as_ref(), &d) }
-                            { worklist(&model, state.as_ref(), prev.as_ref(), &d) }
+                            { frames(state, &d) }
+                            { regs(&model, state) }
+                            { refs(state, &d) }
+                            { worklist(state, &d) }
                         </div>
                     </div>
                     { log(&model, &d) }
@@ -442,9 +483,9 @@ fn compare_strip(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                         { format!("differs at step {}", at) }</button> }
                 });
                 html! {
-                    <td class={if c.verdict == Verdict::Accepted { "ok" } else { "bad" }}
+                    <td class={if c.accepted { "ok" } else { "bad" }}
                         title={c.message.clone().unwrap_or_default()}>
-                        { format!("{}: {}", c.kernel.name(), c.verdict.name()) }
+                        { format!("{}: {}", c.kernel.name(), if c.accepted { "accepted" } else { "rejected" }) }
                         { if c.kernel == m.kernel { html! { <span class="shown">{ " (shown)" }</span> } } else { diverge.unwrap_or_default() } }
                     </td>
                 }
@@ -455,22 +496,26 @@ fn compare_strip(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
 
 fn verdict(m: &Model) -> Html {
     let Some(run) = m.run.as_ref() else {
-        return html! { <div class="verdict bad" id="verdict">{ "The program text has errors." }</div> };
+        let text = if m.diagnostics.is_empty() {
+            "Verifying…"
+        } else {
+            "The program text has errors."
+        };
+        return html! { <div class="verdict bad" id="verdict">{ text }</div> };
     };
-    let o = &run.ex.outcome;
-    match &o.error {
+    match &run.message {
         None => html! {
             <div class="verdict ok" id="verdict">
                 { format!("Accepted by {} — {} instructions processed, {} states stored.",
-                    o.kernel.name(), o.stats.processed, o.stats.total_states) }
+                    run.kernel.name(), run.processed, run.total_states) }
             </div>
         },
-        Some(e) => html! {
+        Some(message) => html! {
             <div class="verdict bad" id="verdict">
-                <div id="message"><code>{ e.message.clone() }</code></div>
-                <div>{ match e.insn { Some(i) => format!("Rejected by {} at instruction {}.", o.kernel.name(), i),
-                                       None => format!("Rejected by {} after the walk.", o.kernel.name()) } }</div>
-                <div class="explain">{ e.explanation.clone() }</div>
+                <div id="message"><code>{ message.clone() }</code></div>
+                <div>{ match run.error_insn { Some(i) => format!("Rejected by {} at instruction {}.", run.kernel.name(), i),
+                                       None => format!("Rejected by {} after the walk.", run.kernel.name()) } }</div>
+                <div class="explain">{ run.explanation.clone().unwrap_or_default() }</div>
                 { m.reference_story().map(|t| html! { <div class="story" id="story">{ t }</div> }).unwrap_or_default() }
             </div>
         },
@@ -550,7 +595,7 @@ fn subprog_starts(p: &Program) -> Vec<usize> {
     v
 }
 
-fn frames(_m: &Model, s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
+fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(s) = s else { return html! {} };
     html! {
         <div class="frames" id="frames" aria-label="call frames">
@@ -572,103 +617,42 @@ fn frames(_m: &Model, s: Option<&StateView>, d: &UseReducerDispatcher<Model>) ->
     }
 }
 
-fn regs(m: &Model, s: Option<&StateView>, prev: Option<&StateView>) -> Html {
-    let (Some(s), Some(prog)) = (s, m.program.as_ref()) else {
-        return html! {};
-    };
+fn regs(m: &Model, s: Option<&StateView>) -> Html {
+    let Some(s) = s else { return html! {} };
     let fi = m.frame.unwrap_or(s.frames.len().saturating_sub(1));
     let Some(f) = s.frames.get(fi) else {
         return html! {};
-    };
-    // The same frame one step back (matched by depth and subprogram).
-    let before = prev
-        .and_then(|p| p.frames.get(fi))
-        .filter(|pf| pf.subprog == f.subprog && pf.callsite == f.callsite);
-    let reg_changed = |i: usize, now: &str| {
-        before.is_some_and(|b| {
-            b.regs
-                .get(i)
-                .map(|r| {
-                    if r.is_init() {
-                        reg_value_str(prog, r)
-                    } else {
-                        String::new()
-                    }
-                })
-                .as_deref()
-                != Some(now)
-        })
-    };
-    let slot_text = |sl: &veristep_core::state::StackSlot| {
-        if sl.is_spill() {
-            reg_value_str(prog, &sl.spilled)
-        } else {
-            sl.types.iter().map(|t| t.ch()).collect()
-        }
-    };
-    let slot_changed = |i: usize, now: &str| {
-        before.is_some_and(|b| b.stack.get(i).map(&slot_text).as_deref() != Some(now))
     };
     html! {
         <div class="regs" id="regs" aria-label="registers and stack">
             <h3>{ format!("Registers and stack of frame {}", f.frameno) }</h3>
             <table>
-                { for f.regs.iter().enumerate().filter(|(_, r)| r.is_init()).map(|(i, r)| {
-                    let text = reg_value_str(prog, r);
-                    let class = if reg_changed(i, &text) { "changed" } else { "" };
-                    html! {
-                    <tr class={class}><td>{ format!("R{}", i) }</td><td><code>{ text }</code></td><td>{ read_reg(r) }</td></tr>
-                }}) }
-                { for f.stack.iter().enumerate().filter(|(_, sl)| sl.types.iter().any(|t| *t != veristep_core::state::SlotType::Invalid)).map(|(i, sl)| {
-                    let text = slot_text(sl);
-                    let class = if slot_changed(i, &text) { "changed" } else { "" };
-                    html! {
-                        <tr class={class}><td>{ format!("fp{}", -8 * (i as i64 + 1)) }</td>
-                            <td><code>{ text }</code></td>
-                            <td>{ if sl.is_spill() { format!("spilled: {}", read_reg(&sl.spilled)) } else { "data".to_string() } }</td></tr>
-                    }
+                { for f.rows.iter().map(|r| html! {
+                    <tr class={if r.changed { "changed" } else { "" }}>
+                        <td>{ r.name.clone() }</td><td><code>{ r.text.clone() }</code></td><td>{ r.reading.clone() }</td>
+                    </tr>
                 }) }
             </table>
         </div>
     }
 }
 
-fn refs(
-    _m: &Model,
-    s: Option<&StateView>,
-    prev: Option<&StateView>,
-    d: &UseReducerDispatcher<Model>,
-) -> Html {
+fn refs(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(s) = s else { return html! {} };
-    let cur = s.frames.last();
-    let before: Vec<u32> = prev
-        .and_then(|p| p.frames.last())
-        .map(|f| f.refs.iter().map(|r| r.id).collect())
-        .unwrap_or_default();
     html! {
         <div class="refs" id="refs" aria-label="acquired references">
             <h3>{ "acquired_refs" }</h3>
             <table>
                 <thead><tr><th>{ "id" }</th><th>{ "alloc insn" }</th><th>{ "owner (callback_ref)" }</th><th>{ "held by" }</th></tr></thead>
-                <tbody>{ for cur.map(|f| f.refs.clone()).unwrap_or_default().iter().map(|r| {
-                    let mut holders = Vec::new();
-                    for f in &s.frames {
-                        for (i, reg) in f.regs.iter().enumerate() {
-                            if reg.ref_obj_id == r.id { holders.push(format!("frame{} R{}", f.frameno, i)); }
-                        }
-                        for (i, sl) in f.stack.iter().enumerate() {
-                            if sl.is_spill() && sl.spilled.ref_obj_id == r.id { holders.push(format!("frame{} fp{}", f.frameno, -8 * (i as i64 + 1))); }
-                        }
-                    }
-                    let insn = r.insn as usize;
+                <tbody>{ for s.refs.iter().map(|r| {
+                    let insn = r.alloc_insn;
                     let d = d.clone();
                     let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoAcquire(insn)));
-                    let class = if prev.is_some() && !before.contains(&r.id) { "ref changed" } else { "ref" };
                     html! {
-                        <tr class={class}><td>{ r.id }</td>
+                        <tr class={if r.new { "ref changed" } else { "ref" }}><td>{ r.id }</td>
                             <td><button class="link" aria-label={format!("go to the acquisition at instruction {}", insn)} onclick={go}>{ insn }</button></td>
-                            <td class="owner">{ format!("frame {}", r.callback_ref) }</td>
-                            <td>{ holders.join(", ") }</td></tr>
+                            <td class="owner">{ format!("frame {}", r.owner) }</td>
+                            <td>{ r.holders.join(", ") }</td></tr>
                     }
                 }) }</tbody>
             </table>
@@ -676,20 +660,11 @@ fn refs(
     }
 }
 
-fn worklist(
-    _m: &Model,
-    s: Option<&StateView>,
-    prev: Option<&StateView>,
-    d: &UseReducerDispatcher<Model>,
-) -> Html {
+fn worklist(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(s) = s else { return html! {} };
-    // LIFO made visible: the entry the last step pushed, or the one it popped.
-    let before = prev.map(|p| p.worklist.len()).unwrap_or(s.worklist.len());
-    let pushed = s.worklist.len() > before;
-    let popped = prev
-        .filter(|_| s.worklist.len() < before)
-        .and_then(|p| p.worklist.last())
-        .map(|p| format!("popped: resume at {} (pushed at {})", p.insn, p.origin));
+    let popped = s
+        .popped
+        .map(|(insn, origin)| format!("popped: resume at {} (pushed at {})", insn, origin));
     html! {
         <div class="worklist" id="worklist" aria-label="worklist of pending states">
             <h3>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h3>
@@ -698,62 +673,41 @@ fn worklist(
                 let top = i + 1 == s.worklist.len();
                 let d = d.clone();
                 let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoPending(i)));
-                let frames: Vec<String> = p.frames.iter().map(|f| format!("{}{}", f.subprog,
-                    if f.in_callback_fn { "(cb)" } else if f.in_async_callback_fn { "(async)" } else { "" })).collect();
                 html! {
-                <li class={if top && pushed { "changed" } else { "" }}>
+                <li class={if top && s.pushed { "changed" } else { "" }}>
                     <button class="link" aria-label={format!("go to where the state pending at instruction {} is resumed", p.insn)}
                         title="go to where this state is popped and resumed" onclick={go}>
                         { format!("resume at {}", p.insn) }</button>
-                    { format!(" (pushed at {}) · frames [{}] · refs {:?}", p.origin, frames.join(" > "),
-                        p.frames.last().map(|f| f.refs.iter().map(|r| r.id).collect::<Vec<_>>()).unwrap_or_default()) }</li>
+                    { format!(" (pushed at {}) · frames [{}] · refs {:?}", p.origin, p.frames, p.refs) }</li>
             }}) }</ol>
         </div>
     }
 }
 
-/// Lines of the log shown around the current step: the view is a window
-/// that follows the stepper, so a million-line log costs no more than a short one.
-const LOG_WINDOW: usize = 120;
-
 fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
-    let Some(run) = m.run.as_ref() else {
+    let (Some(run), Some(view)) = (m.run.as_ref(), m.view.as_ref()) else {
         return html! {};
     };
-    let o = &run.ex.outcome;
-    let total = run.log_lines.len();
-    // Log bytes written before the current position.
-    let upto = if m.step == 0 {
-        0
-    } else {
-        o.trace
-            .as_ref()
-            .and_then(|t| t.steps.get(m.step - 1).map(|s| s.log_pos as usize))
-            .unwrap_or(0)
-            .min(o.log.len())
-    };
-    let cur = if upto == 0 { 0 } else { run.line_of(upto - 1) };
-    let from = cur.saturating_sub(LOG_WINDOW / 2);
-    let to = (from + LOG_WINDOW).min(total);
-    let rows = (from..to).map(|i| {
-        let start = run.log_lines[i] as usize;
-        let class = if start >= upto {
-            "ll rest"
-        } else if i == cur {
+    let w = &view.log;
+    let rows = w.lines.iter().map(|l| {
+        let class = if l.current {
             "ll done cur"
-        } else {
+        } else if l.done {
             "ll done"
+        } else {
+            "ll rest"
         };
-        let onclick = run.step_of_line(i).map(|s| {
+        let onclick = l.step.map(|s| {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::Goto(s)))
         });
-        html! { <div class={class} onclick={onclick}>{ run.line(i).to_string() }</div> }
+        html! { <div class={class} onclick={onclick}>{ l.text.clone() }</div> }
     });
+    let to = w.from + w.lines.len();
     html! {
         <details class="log" open=true>
             <summary>{ format!("Kernel log (level {}) · lines {}–{} of {} · click a line to go to its step",
-                m.log_level, if total == 0 { 0 } else { from + 1 }, to, total) }</summary>
+                run.log_level, if w.total == 0 { 0 } else { w.from + 1 }, to, w.total) }</summary>
             <pre id="log" aria-label="kernel log">{ for rows }</pre>
         </details>
     }

@@ -1,12 +1,5 @@
-//! veristep-web: the playground. Everything browser-facing lives here; the
-//! checker is veristep-core.
-
-mod app;
-mod examples;
-mod model;
-mod reading;
-mod share;
+//! The page: mounts the playground.
 
 fn main() {
-    app::start();
+    veristep_web::app::start();
 }

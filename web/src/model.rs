@@ -1,311 +1,29 @@
-//! The playground's state as a pure reducer (no browser in here), so the
+//! The page's state as a pure reducer (no browser in here), so the
 //! stepping logic is tested natively.
+//!
+//! The verifier runs elsewhere (a web worker, see [`crate::session`]): the
+//! model sends it [`Request`]s through an [`Outbox`] and takes its
+//! [`Reply`]s as actions. It keeps only what the page shows: the parsed
+//! program, the run's summary and the view at the current position.
 
-use std::cell::RefCell;
+use crate::protocol::{Reply, Request, StateView, Summary, Target, View};
 use std::rc::Rc;
 use veristep_core::asm::{self, Diagnostic};
-use veristep_core::explore::{Exploration, Explorer, StateView};
 use veristep_core::trace::EventKind;
-use veristep_core::{KernelVersion, Options, Program, Verdict};
+use veristep_core::{KernelVersion, Program};
 
-/// A verified program with what the views need beside the trace.
-pub struct Run {
-    pub ex: Exploration,
-    /// How many steps processed each instruction.
-    pub visits: Vec<u32>,
-    /// The verdict of every kernel mode, for the compare strip.
-    pub compare: Vec<ModeVerdict>,
-    /// The plain-words story of a reference error, if the run ends in one.
-    pub story: Option<String>,
-    /// Byte offset of each line of the kernel log, so the log view renders
-    /// only a window of lines (a level-2 log can hold millions).
-    pub log_lines: Vec<u32>,
-}
+pub use crate::session::ALL_KERNELS;
 
-/// Steps walked per slice: a slice must stay well under the 100 ms a UI may
-/// block. A level-2 step formats a whole state (several microseconds in wasm).
-fn slice_steps(log_level: u32) -> usize {
-    match log_level {
-        0 => SLICE_UNITS,
-        1 => SLICE_UNITS / 3,
-        _ => SLICE_UNITS / 10,
+/// Where the model's requests go: the worker in the page, a session in tests.
+#[derive(Clone)]
+pub struct Outbox(Rc<dyn Fn(Request)>);
+
+impl Outbox {
+    pub fn new(send: impl Fn(Request) + 'static) -> Outbox {
+        Outbox(Rc::new(send))
     }
-}
-
-/// Work per slice, in unlogged steps (about 20-40 ms in wasm).
-const SLICE_UNITS: usize = 24_000;
-
-/// A verification under way: the shown mode with its log first, then the
-/// other modes (no log) for the compare strip.
-pub struct Job {
-    main: Option<Explorer>,
-    done: Option<Exploration>,
-    others: Vec<(KernelVersion, Explorer)>,
-    finished_others: Vec<(KernelVersion, Exploration)>,
-    prog: Rc<Program>,
-    log_level: u32,
-    /// The position to open at when done (share links).
-    step: Option<usize>,
-    /// The shown mode's log line index, built a slice at a time.
-    log_lines: Vec<u32>,
-    log_scanned: usize,
-}
-
-/// Log bytes indexed per slice.
-const LOG_SCAN_BYTES: usize = 4 << 20;
-
-impl Job {
-    /// Walks one slice: about [`SLICE_UNITS`] of work, where a step of the
-    /// shown mode costs more when it is logged; goes on to the next
-    /// explorer whenever one finishes, so a small program is done at once.
-    fn slice(&mut self) {
-        let mut units = SLICE_UNITS;
-        let main_cost = SLICE_UNITS / slice_steps(self.log_level);
-        while units > 0 {
-            if let Some(ex) = self.done.as_ref().filter(|_| self.main.is_none()) {
-                let log = ex.outcome.log.as_bytes();
-                if self.log_scanned < log.len() {
-                    let end = (self.log_scanned + LOG_SCAN_BYTES).min(log.len());
-                    if self.log_scanned == 0 {
-                        self.log_lines.push(0);
-                    }
-                    for (i, b) in log[self.log_scanned..end].iter().enumerate() {
-                        let next = self.log_scanned + i + 1;
-                        if *b == b'\n' && next < log.len() {
-                            self.log_lines.push(next as u32);
-                        }
-                    }
-                    self.log_scanned = end;
-                    if log.len() > LOG_SCAN_BYTES {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            if let Some(mut e) = self.main.take() {
-                let before = e.steps();
-                let finished = e.advance(units / main_cost);
-                units = units.saturating_sub((e.steps() - before).max(1) * main_cost);
-                if finished {
-                    self.done = Some(e.finish());
-                    // Finishing costs a little; index the log next slice.
-                    if self
-                        .done
-                        .as_ref()
-                        .is_some_and(|d| d.outcome.log.len() > LOG_SCAN_BYTES)
-                    {
-                        return;
-                    }
-                } else {
-                    self.main = Some(e);
-                }
-            } else if let Some((k, mut e)) = self.others.pop() {
-                let before = e.steps();
-                let finished = e.advance(units);
-                units = units.saturating_sub((e.steps() - before).max(1));
-                if finished {
-                    self.finished_others.push((k, e.finish()));
-                } else {
-                    self.others.push((k, e));
-                }
-            } else {
-                return;
-            }
-        }
-    }
-    fn is_done(&self) -> bool {
-        self.main.is_none()
-            && self.others.is_empty()
-            && self
-                .done
-                .as_ref()
-                .is_none_or(|d| self.log_scanned >= d.outcome.log.len())
-    }
-    /// Steps walked so far, over all modes.
-    fn progress(&self) -> usize {
-        self.main.as_ref().map(Explorer::steps).unwrap_or(0)
-            + self.done.as_ref().map(Exploration::len).unwrap_or(0)
-            + self.others.iter().map(|(_, e)| e.steps()).sum::<usize>()
-            + self
-                .finished_others
-                .iter()
-                .map(|(_, e)| e.len())
-                .sum::<usize>()
-    }
-}
-
-/// For a reference error, the story in plain words from the state the
-/// failing step saw: which instruction acquired the reference, which
-/// frame owns it (`callback_ref`), and why this frame may not release
-/// it or must release it.
-fn reference_story(ex: &Exploration) -> Option<String> {
-    let err = ex.outcome.error.as_ref()?;
-    let at = err.insn?;
-    let s = ex.state_at(ex.len().checked_sub(1)?)?;
-    let f = s.frames.last()?;
-    let whose = |owner: u8| {
-        if owner == 0 {
-            "frame 0 (the program's main frame)".to_string()
-        } else {
-            format!("frame {} (a callback)", owner)
-        }
-    };
-    let where_ = if f.in_callback_fn {
-        format!(
-            "frame {}, the callback called at instruction {}",
-            f.frameno, f.callsite
-        )
-    } else if f.frameno == 0 {
-        "frame 0, the main program".to_string()
-    } else {
-        format!(
-            "frame {}, a subprogram called at instruction {}",
-            f.frameno, f.callsite
-        )
-    };
-    if err
-        .message
-        .contains("reference has not been acquired before")
-    {
-        // The argument holding a reference this frame does not own.
-        let r = f
-            .regs
-            .iter()
-            .skip(1)
-            .take(5)
-            .filter(|reg| reg.ref_obj_id != 0)
-            .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
-        return Some(format!(
-            "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
-             Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
-             bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
-             reference could free it twice.",
-            id = r.id,
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        ));
-    }
-    let rest = err.message.strip_prefix("Unreleased reference id=")?;
-    let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
-    let r = f.refs.iter().find(|r| r.id == id)?;
-    Some(if f.in_callback_fn {
-        format!(
-            "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-             A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        )
-    } else {
-        format!(
-            "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-             Every acquired reference must be released on every path before the program exits.",
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        )
-    })
-}
-
-/// One kernel mode's verdict on the current program.
-pub struct ModeVerdict {
-    pub kernel: KernelVersion,
-    pub verdict: Verdict,
-    pub message: Option<String>,
-    /// The first step at which this mode's walk differs from the shown
-    /// mode's (a different instruction, or one walk ends); None: identical.
-    pub diverges_at: Option<usize>,
-}
-
-/// The first index where two step sequences process different instructions.
-fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
-    match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(i) => Some(i),
-        None if a.len() != b.len() => Some(a.len().min(b.len())),
-        None => None,
-    }
-}
-
-impl Run {
-    /// The views' indexes over a finished exploration and the other modes'.
-    fn build(
-        ex: Exploration,
-        others: Vec<(KernelVersion, Exploration)>,
-        log_lines: Vec<u32>,
-        prog: &Program,
-    ) -> Run {
-        let mut visits = vec![0u32; prog.insns.len()];
-        let here: Vec<u32> = ex
-            .outcome
-            .trace
-            .as_ref()
-            .map(|t| t.steps.iter().map(|s| s.insn).collect())
-            .unwrap_or_default();
-        for &i in &here {
-            if let Some(v) = visits.get_mut(i as usize) {
-                *v += 1;
-            }
-        }
-        let compare = ALL_KERNELS
-            .iter()
-            .map(|k| {
-                let (o, diverges_at) = match others.iter().find(|(ok, _)| ok == k) {
-                    Some((_, e)) => {
-                        let there: Vec<u32> = e
-                            .outcome
-                            .trace
-                            .as_ref()
-                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
-                            .unwrap_or_default();
-                        (&e.outcome, first_divergence(&here, &there))
-                    }
-                    None => (&ex.outcome, None),
-                };
-                ModeVerdict {
-                    kernel: *k,
-                    verdict: o.verdict,
-                    message: o.message().map(str::to_string),
-                    diverges_at,
-                }
-            })
-            .collect();
-        Run {
-            story: reference_story(&ex),
-            ex,
-            visits,
-            compare,
-            log_lines,
-        }
-    }
-
-    /// The log line holding byte `pos` (the last line when past the end).
-    pub fn line_of(&self, pos: usize) -> usize {
-        self.log_lines
-            .partition_point(|&s| s as usize <= pos)
-            .saturating_sub(1)
-    }
-
-    /// The text of log line `i`, without its newline.
-    pub fn line(&self, i: usize) -> &str {
-        let log = &self.ex.outcome.log;
-        let start = self
-            .log_lines
-            .get(i)
-            .map(|&s| s as usize)
-            .unwrap_or(log.len());
-        let end = self
-            .log_lines
-            .get(i + 1)
-            .map(|&s| s as usize)
-            .unwrap_or(log.len());
-        log.get(start..end).unwrap_or("").trim_end_matches('\n')
-    }
-
-    /// The position (state after the step) whose step wrote log line `i`:
-    /// the first step whose log ends past the line's start.
-    pub fn step_of_line(&self, i: usize) -> Option<usize> {
-        let start = *self.log_lines.get(i)? as usize;
-        let t = self.ex.outcome.trace.as_ref()?;
-        let s = t.steps.partition_point(|st| st.log_pos as usize <= start);
-        Some((s + 1).min(t.steps.len()))
+    fn send(&self, r: Request) {
+        (self.0)(r)
     }
 }
 
@@ -315,24 +33,30 @@ pub struct Model {
     pub kernel: KernelVersion,
     pub log_level: u32,
     pub diagnostics: Vec<Diagnostic>,
+    /// The program of the shown run (the listing).
     pub program: Option<Rc<Program>>,
-    pub run: Option<Rc<Run>>,
+    /// The parsed text under verification, shown once its run arrives.
+    pending: Option<Rc<Program>>,
+    pub run: Option<Rc<Summary>>,
+    /// The views at the current position (the last one the worker sent).
+    pub view: Option<Rc<View>>,
     /// The position: the state before step `step` (`step == len`: the end).
     pub step: usize,
     /// The frame whose registers are shown (None: the current frame).
     pub frame: Option<usize>,
     /// A message at the top (e.g. a damaged share link).
     pub banner: Option<String>,
-    /// The verification under way (shared by the clones a reducer makes).
-    pub job: Option<Rc<RefCell<Job>>>,
-    /// Counts the verifications started, so views can tell them apart.
+    /// Counts the verifications started: replies to older ones are stale.
     pub job_id: u64,
-    /// Steps walked by the job so far.
-    pub progress: usize,
-    /// Slices walked, so each one re-renders and schedules the next.
-    pub ticks: u64,
+    /// Steps walked by the verification under way, if one is.
+    pub progress: Option<usize>,
+    /// Counts the seeks: only the answer to the latest is shown.
+    seq: u64,
+    /// The answer to the latest seek has not arrived.
+    seeking: bool,
     /// The text was edited and is not verified yet (editing is debounced).
     pub dirty: bool,
+    outbox: Outbox,
 }
 
 #[derive(Clone, Debug)]
@@ -361,169 +85,119 @@ pub enum Action {
     Banner(Option<String>),
     /// Text, mode and step at once (share links).
     Load(String, KernelVersion, usize),
-    /// Walk the verification under way by one slice.
-    Tick,
     /// Stop the verification under way; the previous run stays.
     Cancel,
+    /// A message from the verifier (boxed: a summary is large).
+    Reply(Box<Reply>),
 }
 
-pub const ALL_KERNELS: [KernelVersion; 3] = [
-    KernelVersion::V5_19,
-    KernelVersion::V6_1,
-    KernelVersion::V6_7,
-];
-
 impl Model {
-    pub fn new(text: String, kernel: KernelVersion) -> Model {
+    /// A model for `text`, verifying it; `step`: the position to open at.
+    pub fn new(text: String, kernel: KernelVersion, step: Option<usize>, outbox: Outbox) -> Model {
         let mut m = Model {
             text,
             kernel,
             log_level: 2,
             diagnostics: Vec::new(),
             program: None,
+            pending: None,
             run: None,
+            view: None,
             step: 0,
             frame: None,
             banner: None,
-            job: None,
             job_id: 0,
-            progress: 0,
-            ticks: 0,
+            progress: None,
+            seq: 0,
+            seeking: false,
             dirty: false,
+            outbox,
         };
-        m.reverify();
+        m.reverify(step);
         m
     }
 
-    /// Parses the text and starts verifying it in the chosen mode: a [`Job`]
-    /// walked in slices ([`Action::Tick`]); a small program finishes within
-    /// the first slice. The previous run stays on screen until the new one
-    /// is complete.
-    fn reverify(&mut self) {
+    /// Parses the text (here, for the editor's markers at once) and asks
+    /// the verifier for a run. The previous run stays on screen until the
+    /// new one is complete.
+    fn reverify(&mut self, step: Option<usize>) {
+        self.frame = None;
         match asm::parse(&self.text) {
             Ok(p) => {
                 self.diagnostics.clear();
-                let prog = Rc::new(p);
-                let opts = Options {
+                self.pending = Some(Rc::new(p));
+                self.job_id += 1;
+                self.progress = Some(0);
+                self.outbox.send(Request::Verify {
+                    id: self.job_id,
+                    text: self.text.clone(),
                     kernel: self.kernel,
                     log_level: self.log_level,
-                    trace: true,
-                };
-                let others = ALL_KERNELS
-                    .iter()
-                    .filter(|k| **k != self.kernel)
-                    .map(|k| {
-                        let o = Options {
-                            kernel: *k,
-                            log_level: 0,
-                            trace: true,
-                        };
-                        (*k, Explorer::new(prog.clone(), &o))
-                    })
-                    .collect();
-                self.job = Some(Rc::new(RefCell::new(Job {
-                    main: Some(Explorer::new(prog.clone(), &opts)),
-                    done: None,
-                    others,
-                    finished_others: Vec::new(),
-                    prog,
-                    log_level: self.log_level,
-                    step: None,
-                    log_lines: Vec::new(),
-                    log_scanned: 0,
-                })));
-                self.job_id += 1;
-                self.progress = 0;
-                self.work();
+                    step,
+                });
             }
             Err(d) => {
                 self.diagnostics = d;
                 self.program = None;
+                self.pending = None;
                 self.run = None;
-                self.job = None;
+                self.view = None;
                 self.step = 0;
+                if self.progress.take().is_some() {
+                    self.outbox.send(Request::Cancel { id: self.job_id });
+                }
+                // replies to the verification under way are stale now
+                self.job_id += 1;
             }
         }
-        self.frame = None;
     }
 
-    /// Walks the job by one slice; installs the run when it is complete.
-    fn work(&mut self) {
-        let Some(job) = self.job.take() else { return };
-        self.ticks += 1;
-        // Walk a slice, or, once everything is walked, build the run's
-        // indexes in a slice of their own so neither makes a long task (a
-        // short walk does both at once).
-        let finished = {
-            let mut j = job.borrow_mut();
-            if j.is_done() {
-                true
-            } else {
-                j.slice();
-                self.progress = j.progress();
-                j.is_done() && j.progress() < SLICE_UNITS
-            }
-        };
-        if !finished {
-            self.job = Some(job);
-            return;
+    /// Asks for the view at a target; a plain position is shown at once.
+    fn seek(&mut self, to: Target) {
+        let Some(run) = self.run.as_ref() else { return };
+        if let Target::Step(s) = to {
+            self.step = s.min(run.len);
         }
-        // Clones of the model made while the job ran share its cell: take
-        // the results out of it rather than the cell itself.
-        let mut j = job.borrow_mut();
-        let Some(ex) = j.done.take() else { return };
-        let others = std::mem::take(&mut j.finished_others);
-        let log_lines = std::mem::take(&mut j.log_lines);
-        let run = Run::build(ex, others, log_lines, &j.prog);
-        self.step = j.step.unwrap_or(self.step).min(run.ex.len());
-        self.program = Some(j.prog.clone());
-        self.run = Some(Rc::new(run));
-        self.frame = None;
-    }
-
-    /// Walks slices until the verification is complete (tests).
-    #[cfg(test)]
-    pub fn settle(mut self) -> Model {
-        while self.job.is_some() {
-            self.work();
-        }
-        self
+        self.seq += 1;
+        self.seeking = true;
+        self.outbox.send(Request::Seek {
+            run: run.run,
+            seq: self.seq,
+            from: self.step,
+            to,
+        });
     }
 
     /// Steps walked by the verification under way, if there is one.
     pub fn busy(&self) -> Option<usize> {
-        self.job.as_ref().map(|_| self.progress)
+        self.progress
+    }
+
+    /// Waiting for the verifier: a verification or a seek (`aria-busy`).
+    pub fn working(&self) -> bool {
+        self.progress.is_some() || self.seeking || self.dirty
     }
 
     pub fn len(&self) -> usize {
-        self.run.as_ref().map(|r| r.ex.len()).unwrap_or(0)
+        self.run.as_ref().map(|r| r.len).unwrap_or(0)
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The verifier's state at the current position.
-    pub fn state(&self) -> Option<StateView> {
-        self.run.as_ref().and_then(|r| r.ex.state_at(self.step))
+    pub fn state(&self) -> Option<&StateView> {
+        self.view.as_ref()?.state.as_ref()
     }
 
-    /// The state one step before the current position.
-    pub fn prev_state(&self) -> Option<StateView> {
-        let step = self.step.checked_sub(1)?;
-        self.run.as_ref().and_then(|r| r.ex.state_at(step))
-    }
-
-    /// For a reference error, the story in plain words (see
-    /// [`reference_story`]); worked out once per run, not per render.
+    /// For a reference error, the story in plain words.
     pub fn reference_story(&self) -> Option<String> {
         self.run.as_ref()?.story.clone()
     }
 
     /// The instruction processed by the step at the current position.
     pub fn current_insn(&self) -> Option<usize> {
-        let r = self.run.as_ref()?;
-        let t = r.ex.outcome.trace.as_ref()?;
-        t.steps.get(self.step).map(|s| s.insn as usize)
+        self.view.as_ref()?.insn
     }
 
     pub fn apply(&self, action: Action) -> Model {
@@ -537,112 +211,89 @@ impl Model {
             Action::Reverify => {
                 if m.dirty {
                     m.dirty = false;
-                    m.reverify();
+                    m.reverify(None);
                 }
             }
             Action::SetKernel(k) => {
                 m.kernel = k;
-                m.reverify();
+                m.reverify(None);
             }
             Action::SetLogLevel(l) => {
                 m.log_level = l.min(2);
-                m.reverify();
+                m.reverify(None);
             }
             Action::Step(d) => {
-                let s = m.step as i64 + d;
-                m.step = s.clamp(0, len as i64) as usize;
+                let s = (m.step as i64 + d).clamp(0, len as i64) as usize;
+                m.seek(Target::Step(s));
             }
-            Action::Goto(s) => m.step = s.min(len),
-            Action::First => m.step = 0,
-            Action::Last => m.step = len,
-            Action::NextEvent(kind, forward) => {
-                if let Some(s) = m.find_event(kind, forward) {
-                    m.step = s;
-                }
-            }
-            Action::RunToInsn(i) => {
-                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
-                    let from = (m.step + 1).min(t.steps.len());
-                    let hit = t.steps[from..]
-                        .iter()
-                        .position(|s| s.insn as usize == i)
-                        .map(|p| p + from)
-                        .or_else(|| t.steps.iter().position(|s| s.insn as usize == i));
-                    if let Some(h) = hit {
-                        m.step = h;
-                    }
-                }
-            }
-            Action::GotoAcquire(i) => {
-                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
-                    let acquires = |j: usize| {
-                        t.steps[j].insn as usize == i
-                            && t.events_of(j).iter().any(|e| e.kind == EventKind::Acquire)
-                    };
-                    let upto = m.step.min(t.steps.len());
-                    if let Some(j) = (0..upto)
-                        .rev()
-                        .find(|&j| acquires(j))
-                        .or_else(|| (0..t.steps.len()).find(|&j| acquires(j)))
-                    {
-                        m.step = j + 1;
-                    }
-                }
-            }
-            Action::GotoPending(i) => {
-                if let Some(t) = m.run.as_ref().and_then(|r| r.ex.outcome.trace.as_ref()) {
-                    // LIFO: entry i is popped when the worklist first
-                    // shrinks to i entries.
-                    if let Some(j) =
-                        (m.step..t.steps.len()).find(|&j| (t.steps[j].pending as usize) <= i)
-                    {
-                        m.step = j + 1;
-                    }
-                }
-            }
+            Action::Goto(s) => m.seek(Target::Step(s)),
+            Action::First => m.seek(Target::Step(0)),
+            Action::Last => m.seek(Target::Step(len)),
+            Action::NextEvent(kind, forward) => m.seek(Target::Event(kind, forward)),
+            Action::RunToInsn(i) => m.seek(Target::Insn(i)),
+            Action::GotoAcquire(i) => m.seek(Target::Acquire(i)),
+            Action::GotoPending(i) => m.seek(Target::Pending(i)),
             Action::SelectFrame(f) => m.frame = f,
             Action::Banner(b) => m.banner = b,
             Action::Load(text, kernel, step) => {
                 m.text = text;
                 m.kernel = kernel;
-                m.step = 0;
-                m.reverify();
-                if let Some(j) = m.job.as_ref() {
-                    j.borrow_mut().step = Some(step);
-                } else {
-                    m.step = step.min(m.len());
-                }
+                m.dirty = false;
+                m.reverify(Some(step));
             }
-            Action::Tick => m.work(),
             Action::Cancel => {
-                if m.job.take().is_some() {
-                    m.banner = Some(format!(
-                        "Verification cancelled after {} steps; the views show the previous run.",
-                        m.progress
-                    ));
+                if m.progress.take().is_some() {
+                    m.outbox.send(Request::Cancel { id: m.job_id });
+                    m.job_id += 1;
+                    m.pending = None;
+                    m.banner = Some(
+                        "Verification cancelled; the views show the previous run.".to_string(),
+                    );
                 }
             }
+            Action::Reply(r) => m.receive(*r),
         }
-        if m.frame.is_some() {
-            let frames = m.state().map(|s| s.frames.len()).unwrap_or(0);
-            if m.frame.map(|f| f >= frames).unwrap_or(false) {
+        if let Some(f) = m.frame {
+            if f >= m.state().map(|s| s.frames.len()).unwrap_or(0) {
                 m.frame = None;
             }
         }
         m
     }
 
-    /// The position after the next (previous) step holding an event of `kind`.
-    fn find_event(&self, kind: EventKind, forward: bool) -> Option<usize> {
-        let t = self.run.as_ref()?.ex.outcome.trace.as_ref()?;
-        let has = |i: usize| t.events_of(i).iter().any(|e| e.kind == kind);
-        if forward {
-            (self.step..t.steps.len()).find(|&i| has(i)).map(|i| i + 1)
-        } else {
-            (0..self.step.saturating_sub(1))
-                .rev()
-                .find(|&i| has(i))
-                .map(|i| i + 1)
+    fn receive(&mut self, r: Reply) {
+        match r {
+            Reply::Progress { id, steps } => {
+                if id == self.job_id && self.progress.is_some() {
+                    self.progress = Some(steps);
+                }
+            }
+            Reply::Verified { summary, view } => {
+                if summary.run != self.job_id {
+                    return;
+                }
+                self.program = self.pending.take();
+                self.step = view.step;
+                self.run = Some(Rc::new(summary));
+                self.view = Some(Rc::new(view));
+                self.progress = None;
+                self.seeking = false;
+                self.frame = None;
+            }
+            Reply::Invalid { id, message } => {
+                if id == self.job_id {
+                    self.progress = None;
+                    self.banner = Some(format!("The verifier could not read the text: {message}"));
+                }
+            }
+            Reply::At { seq, view } => {
+                // Views of a replaced run, or answers to earlier seeks, are stale.
+                if seq == self.seq && self.run.as_ref().is_some_and(|r| r.run == view.run) {
+                    self.seeking = false;
+                    self.step = view.step;
+                    self.view = Some(Rc::new(view));
+                }
+            }
         }
     }
 }
@@ -654,63 +305,112 @@ impl yew::Reducible for Model {
     }
 }
 
-impl PartialEq for Model {
-    fn eq(&self, o: &Model) -> bool {
-        self.text == o.text
-            && self.kernel == o.kernel
-            && self.step == o.step
-            && self.frame == o.frame
-            && self.log_level == o.log_level
-            && self.banner == o.banner
-            && self.job_id == o.job_id
-            && self.progress == o.progress
-            && self.ticks == o.ticks
-            && self.dirty == o.dirty
-            && self.job.is_some() == o.job.is_some()
-            && self.diagnostics.len() == o.diagnostics.len()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Session;
+    use std::cell::RefCell;
 
     const SEED: &str = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
 
+    /// The page and the verifier in one thread: every message crosses as
+    /// bincode, as it does through `postMessage`.
+    struct Harness {
+        session: Session,
+        sent: Rc<RefCell<Vec<Request>>>,
+    }
+
+    fn roundtrip<T: serde::Serialize + serde::de::DeserializeOwned>(t: T) -> T {
+        let bytes = bincode::serialize(&t).expect("serialize");
+        bincode::deserialize(&bytes).expect("deserialize")
+    }
+
+    impl Harness {
+        fn new() -> Harness {
+            Harness {
+                session: Session::new(),
+                sent: Rc::default(),
+            }
+        }
+        fn outbox(&self) -> Outbox {
+            let sent = self.sent.clone();
+            Outbox::new(move |r| sent.borrow_mut().push(r))
+        }
+        /// A model, verified.
+        fn open(&mut self, text: &str, kernel: KernelVersion) -> Model {
+            let m = Model::new(text.to_string(), kernel, None, self.outbox());
+            self.settle(m)
+        }
+        /// Delivers the requests sent so far, without walking on.
+        fn deliver(&mut self, mut m: Model) -> Model {
+            let reqs: Vec<Request> = self.sent.borrow_mut().drain(..).collect();
+            for r in reqs {
+                for reply in self.session.handle(roundtrip(r)) {
+                    m = m.apply(Action::Reply(Box::new(roundtrip(reply))));
+                }
+            }
+            m
+        }
+        /// Delivers everything and walks every verification to its end.
+        fn settle(&mut self, mut m: Model) -> Model {
+            loop {
+                m = self.deliver(m);
+                if self.session.busy() {
+                    for reply in self.session.tick() {
+                        m = m.apply(Action::Reply(Box::new(roundtrip(reply))));
+                    }
+                } else if self.sent.borrow().is_empty() {
+                    return m;
+                }
+            }
+        }
+        fn apply(&mut self, m: &Model, a: Action) -> Model {
+            let m = m.apply(a);
+            self.settle(m)
+        }
+    }
+
     #[test]
     fn stepping_to_the_release_shows_the_callers_reference() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
         assert!(m.diagnostics.is_empty());
         let run = m.run.clone().expect("verified");
-        assert_eq!(run.ex.outcome.verdict, Verdict::Rejected);
+        assert!(!run.accepted);
         // to the rejection
-        let m = m.apply(Action::NextEvent(EventKind::Reject, true));
+        let m = h.apply(&m, Action::NextEvent(EventKind::Reject, true));
         assert_eq!(m.step, m.len());
-        let m = m.apply(Action::Step(-1));
+        let m = h.apply(&m, Action::Step(-1));
+        assert_eq!(
+            m.current_insn(),
+            Some(18),
+            "about to call bpf_ringbuf_discard"
+        );
         let s = m.state().expect("state");
-        assert_eq!(s.insn, 18, "about to call bpf_ringbuf_discard");
         let cb = s.frames.last().expect("callback frame");
         assert!(cb.in_callback_fn);
-        assert_eq!(cb.refs.len(), 1);
-        assert_eq!(cb.refs[0].callback_ref, 0, "owned by frame 0");
+        assert_eq!(s.refs.len(), 1);
+        assert_eq!(s.refs[0].owner, 0, "owned by frame 0");
+        assert!(
+            s.refs[0].holders.iter().any(|h| h == "frame1 R1"),
+            "{:?}",
+            s.refs[0].holders
+        );
         // the compare strip: 5.19 accepts, 6.1 rejects
-        assert_eq!(run.compare[0].verdict, Verdict::Accepted);
-        assert_eq!(run.compare[1].verdict, Verdict::Rejected);
+        assert!(run.compare[0].accepted);
+        assert!(!run.compare[1].accepted);
         // 5.19 walks on past the release that 6.1 rejects
         let at = run.compare[0].diverges_at.expect("5.19 walks differently");
         assert!(at <= m.len(), "diverges at {at}");
         assert_eq!(run.compare[1].diverges_at, None, "6.1 is the shown mode");
         // the alloc insn link goes to just after the reservation
-        let r = cb.refs[0].insn as usize;
-        let back = m.apply(Action::GotoAcquire(r));
+        let r = s.refs[0].alloc_insn;
+        let back = h.apply(&m, Action::GotoAcquire(r));
         assert!(back.step < m.step);
-        let t = run.ex.outcome.trace.as_ref().expect("trace");
-        assert_eq!(t.steps[back.step - 1].insn as usize, r);
-        let m = m.apply(Action::SetKernel(KernelVersion::V5_19));
-        assert_eq!(
-            m.run.as_ref().map(|r| r.ex.outcome.verdict),
-            Some(Verdict::Accepted)
-        );
+        let before = h.apply(&back, Action::Step(-1));
+        assert_eq!(before.current_insn(), Some(r));
+        let m = h.apply(&m, Action::SetKernel(KernelVersion::V5_19));
+        assert_eq!(m.run.as_ref().map(|r| r.accepted), Some(true));
     }
 
     const LOOP: &str =
@@ -718,48 +418,87 @@ mod tests {
 
     #[test]
     fn a_long_walk_goes_in_slices_and_can_be_cancelled() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let mut h = Harness::new();
+        let m = Model::new(SEED.to_string(), KernelVersion::V6_1, None, h.outbox());
+        let m = h.deliver(m);
         assert!(m.busy().is_none(), "a small program finishes in one slice");
         let seed_run = m.run.clone().expect("run");
         let m = m.apply(Action::Load(LOOP.to_string(), KernelVersion::V6_1, 30_000));
+        let m = h.deliver(m);
         let walked = m.busy().expect("still walking");
-        assert!(walked > 0 && walked <= slice_steps(2));
+        assert!(walked > 0);
         assert!(Rc::ptr_eq(m.run.as_ref().expect("old run kept"), &seed_run));
-        let m = m.apply(Action::Tick);
+        let ticked = h.session.tick();
+        let m = ticked
+            .into_iter()
+            .fold(m, |m, r| m.apply(Action::Reply(Box::new(r))));
         assert!(m.busy().expect("walking") > walked);
-        // cancel: the previous run stays, with a banner
-        let cancelled = m.apply(Action::Cancel);
+        // cancel: the previous run stays, with a banner, and the worker stops
+        let cancelled = h.deliver(m.apply(Action::Cancel));
         assert!(cancelled.busy().is_none());
         assert!(cancelled.banner.is_some());
+        assert!(!h.session.busy());
         assert!(Rc::ptr_eq(cancelled.run.as_ref().expect("kept"), &seed_run));
         // or walk on to the end: the share link's step is applied then
-        let done = m.settle();
-        let run = done.run.as_ref().expect("new run");
-        assert_eq!(run.ex.len(), 40_003);
-        assert_eq!(done.step, 30_000);
+        let done = h.open(LOOP, KernelVersion::V6_1);
+        let m = h.apply(
+            &done,
+            Action::Load(LOOP.to_string(), KernelVersion::V6_1, 30_000),
+        );
+        let run = m.run.as_ref().expect("new run");
+        assert_eq!(run.len, 40_003);
+        assert_eq!(m.step, 30_000);
         assert_eq!(run.compare.len(), 3);
-        assert!(run.compare.iter().all(|c| c.verdict == Verdict::Accepted));
+        assert!(run.compare.iter().all(|c| c.accepted));
+    }
+
+    #[test]
+    fn replies_to_a_replaced_verification_are_ignored() {
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        let seed_run = m.run.clone().expect("run");
+        // a stale reply (an older id) changes nothing
+        let stale = Reply::Progress {
+            id: m.job_id - 1,
+            steps: 5,
+        };
+        let m2 = m.apply(Action::Reply(Box::new(stale)));
+        assert!(m2.busy().is_none());
+        // an answer to an earlier seek is not shown over the latest
+        let a = m.apply(Action::Goto(3));
+        let b = a.apply(Action::Goto(7));
+        let reqs: Vec<Request> = h.sent.borrow_mut().drain(..).collect();
+        let mut replies: Vec<Reply> = reqs.into_iter().flat_map(|r| h.session.handle(r)).collect();
+        replies.reverse(); // the later answer first, then the earlier
+        let b = replies
+            .into_iter()
+            .fold(b, |m, r| m.apply(Action::Reply(Box::new(r))));
+        assert_eq!(b.step, 7);
+        assert_eq!(b.view.as_ref().map(|v| v.step), Some(7));
+        assert!(Rc::ptr_eq(b.run.as_ref().expect("run"), &seed_run));
     }
 
     #[test]
     fn a_worklist_entry_opens_where_it_is_resumed() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V5_19);
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V5_19);
         // after the NULL check at insn 5 the fall-through is pushed
-        let m = m.apply(Action::NextEvent(EventKind::Push, true));
-        let s = m.state().expect("state");
+        let m = h.apply(&m, Action::NextEvent(EventKind::Push, true));
+        let s = m.state().expect("state").clone();
+        assert!(s.pushed);
         let entry = s.worklist.last().cloned().expect("a pending state");
-        let at = m.apply(Action::GotoPending(s.worklist.len() - 1));
+        let at = h.apply(&m, Action::GotoPending(s.worklist.len() - 1));
         assert!(at.step > m.step);
-        assert_eq!(at.state().expect("state").insn, entry.insn);
-        assert_eq!(
-            at.state().expect("state").worklist.len(),
-            s.worklist.len() - 1
-        );
+        let now = at.state().expect("state");
+        assert_eq!(at.current_insn(), Some(entry.insn));
+        assert_eq!(now.worklist.len(), s.worklist.len() - 1);
+        assert_eq!(now.popped, Some((entry.insn, entry.origin)));
     }
 
     #[test]
     fn reference_errors_are_told_with_their_instructions() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
         let story = m.reference_story().expect("a story");
         assert!(
             story.contains("Instruction 18 (in frame 1, the callback called at instruction 13) releases reference 2"),
@@ -770,7 +509,7 @@ mod tests {
             "{story}"
         );
         let leak = include_str!("../../tests/corpus/seed/ringbuf_leak_in_cb.s");
-        let m = Model::new(leak.to_string(), KernelVersion::V6_1);
+        let m = h.open(leak, KernelVersion::V6_1);
         let story = m.reference_story().expect("a story");
         assert!(
             story.contains("returns from frame 1, the callback"),
@@ -781,25 +520,24 @@ mod tests {
             "{story}"
         );
         // not a reference error: no story
-        let m = Model::new(
-            "r0 = *(u64 *)(r1 + 0)\nexit\n".to_string(),
-            KernelVersion::V6_1,
-        );
+        let m = h.open("r0 = *(u64 *)(r1 + 0)\nexit\n", KernelVersion::V6_1);
+        assert!(m.run.is_some());
         assert!(m.reference_story().is_none());
     }
 
     #[test]
     fn edits_are_verified_on_reverify_only() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
         let seed_run = m.run.clone().expect("run");
-        let m = m.apply(Action::Edit("r0 = 0\nexit\n".to_string()));
+        let m = h.apply(&m, Action::Edit("r0 = 0\nexit\n".to_string()));
         assert!(m.dirty);
         assert!(Rc::ptr_eq(m.run.as_ref().expect("kept"), &seed_run));
-        let m = m.apply(Action::Reverify);
+        let m = h.apply(&m, Action::Reverify);
         assert!(!m.dirty);
         assert_eq!(m.len(), 2);
         // a second Reverify with nothing edited changes nothing
-        let again = m.apply(Action::Reverify);
+        let again = h.apply(&m, Action::Reverify);
         assert!(Rc::ptr_eq(
             again.run.as_ref().expect("run"),
             m.run.as_ref().expect("run")
@@ -807,57 +545,93 @@ mod tests {
     }
 
     #[test]
-    fn divergence_is_the_first_different_instruction() {
-        assert_eq!(first_divergence(&[0, 1, 2], &[0, 1, 2]), None);
-        assert_eq!(first_divergence(&[0, 1, 2], &[0, 5, 2]), Some(1));
-        assert_eq!(first_divergence(&[0, 1], &[0, 1, 2]), Some(2));
-    }
-
-    #[test]
     fn log_lines_map_to_the_steps_that_wrote_them() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
-        let run = m.run.clone().expect("verified");
-        let log = &run.ex.outcome.log;
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        let run = h.session.run().expect("run");
+        let log = run.ex.outcome.log.clone();
         assert_eq!(run.log_lines.len(), log.lines().count());
         for (i, text) in log.lines().enumerate() {
             assert_eq!(run.line(i), text);
         }
         // The line "18: (85) call bpf_ringbuf_discard#133" is written by
-        // the step processing instruction 18.
+        // the step processing instruction 18; clicking it goes there.
+        let m = h.apply(&m, Action::Last);
+        let w = &m.view.as_ref().expect("view").log;
+        assert_eq!(w.total, log.lines().count());
+        let line = w
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("18: (85) call bpf_ringbuf_discard"))
+            .expect("line of insn 18");
+        assert!(line.done);
+        let pos = line.step.expect("a step");
+        let m = h.apply(&m, Action::Goto(pos - 1));
+        assert_eq!(m.current_insn(), Some(18));
+        let run = h.session.run().expect("run");
         let i = log
             .lines()
-            .position(|l| l.starts_with("18: (85) call bpf_ringbuf_discard"))
-            .expect("line of insn 18");
-        let pos = run.step_of_line(i).expect("a step");
-        let t = run.ex.outcome.trace.as_ref().expect("trace");
-        assert_eq!(t.steps[pos - 1].insn, 18);
+            .position(|l| l.starts_with("18: (85)"))
+            .expect("line");
         assert_eq!(run.line_of(run.log_lines[i] as usize), i);
+        // at the start nothing is written yet
+        let m = h.apply(&m, Action::First);
+        let w = &m.view.as_ref().expect("view").log;
+        assert!(w.lines.iter().all(|l| !l.done));
     }
 
     #[test]
     fn positions_stay_in_range() {
-        let m = Model::new(SEED.to_string(), KernelVersion::V6_1);
-        let m = m.apply(Action::Step(-5));
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        let m = h.apply(&m, Action::Step(-5));
         assert_eq!(m.step, 0);
-        let m = m.apply(Action::Step(1_000_000));
+        let m = h.apply(&m, Action::Step(1_000_000));
         assert_eq!(m.step, m.len());
-        let m = m.apply(Action::RunToInsn(16));
+        let m = h.apply(&m, Action::RunToInsn(16));
         assert_eq!(m.current_insn(), Some(16));
-        let m = m
-            .apply(Action::First)
-            .apply(Action::NextEvent(EventKind::Push, true));
+        let m = h.apply(&m, Action::First);
+        let m = h.apply(&m, Action::NextEvent(EventKind::Push, true));
         assert!(m.step > 0);
-        let back = m.apply(Action::NextEvent(EventKind::Push, false));
+        let back = h.apply(&m, Action::NextEvent(EventKind::Push, false));
         assert!(back.step <= m.step);
     }
 
     #[test]
+    fn changes_since_the_previous_step_are_marked() {
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        let m = h.apply(&m, Action::Goto(1));
+        let s = m.state().expect("state");
+        // step 0 wrote one register: exactly one row of frame 0 is new
+        let changed: Vec<&str> = s.frames[0]
+            .rows
+            .iter()
+            .filter(|r| r.changed)
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(changed.len(), 1, "{changed:?}");
+        let first = h.apply(&m, Action::First);
+        assert!(first.state().expect("state").frames[0]
+            .rows
+            .iter()
+            .all(|r| !r.changed));
+    }
+
+    #[test]
     fn bad_text_keeps_diagnostics_not_a_run() {
-        let m = Model::new("r11 = 1\nexit".into(), KernelVersion::V6_1);
+        let mut h = Harness::new();
+        let m = h.open("r11 = 1\nexit", KernelVersion::V6_1);
         assert!(!m.diagnostics.is_empty());
         assert!(m.run.is_none());
         assert_eq!(m.len(), 0);
-        let m = m.apply(Action::Step(3));
+        let m = h.apply(&m, Action::Step(3));
         assert_eq!(m.step, 0);
+        // text the page accepted but the worker did not (never in practice)
+        let m = m.apply(Action::Reply(Box::new(Reply::Invalid {
+            id: m.job_id,
+            message: "x".into(),
+        })));
+        assert!(m.banner.is_some());
     }
 }

@@ -1,0 +1,15 @@
+//! veristep-web: the playground. Everything browser-facing lives here; the
+//! checker is veristep-core.
+//!
+//! Two wasm binaries share this library: the page (`veristep-web`: the Yew
+//! app, [`app`] and [`model`]) and the verifier worker (`veristep-worker`:
+//! [`worker`] over [`session`]); [`protocol`] is what crosses between them.
+
+pub mod app;
+pub mod examples;
+pub mod model;
+pub mod protocol;
+pub mod reading;
+pub mod session;
+pub mod share;
+pub mod worker;

@@ -1,0 +1,254 @@
+//! The messages between the page and the verifier worker.
+//!
+//! The worker owns the exploration (a 1M-step trace is tens of MB); the
+//! page owns only what it shows: a run's summary and the view at the
+//! current position, rendered in the worker to plain strings. Everything
+//! here is serde-only data, so the same messages cross a `postMessage`
+//! (bincode) and are exchanged directly in the native tests.
+
+use serde::{Deserialize, Serialize};
+use veristep_core::trace::EventKind;
+use veristep_core::KernelVersion;
+
+/// From the page to the worker.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Request {
+    /// Verify `text` in `kernel` (with its log) and the other modes (for the
+    /// compare strip). Supersedes any verification under way. `step`: the
+    /// position to open at (share links); None: the start.
+    Verify {
+        id: u64,
+        text: String,
+        #[serde(with = "kernel")]
+        kernel: KernelVersion,
+        log_level: u32,
+        step: Option<usize>,
+    },
+    /// Stop the verification `id`; the worker forgets it.
+    Cancel { id: u64 },
+    /// The view at a position of run `run`, found from `from`. `seq`
+    /// numbers the seeks, so the page shows only the answer to its latest.
+    Seek {
+        run: u64,
+        seq: u64,
+        from: usize,
+        to: Target,
+    },
+}
+
+/// Where to go in a run.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Target {
+    /// The state before step `n` (`n == len`: the end).
+    Step(usize),
+    /// The state after the next (`true`) or previous step with this event.
+    Event(#[serde(with = "event_kind")] EventKind, bool),
+    /// The next visit of an instruction (wrapping to the first).
+    Insn(usize),
+    /// Just after the most recent acquisition at an instruction.
+    Acquire(usize),
+    /// Where the worklist entry at this index (0 = bottom) is resumed.
+    Pending(usize),
+}
+
+/// From the worker to the page.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Reply {
+    /// Steps walked so far by verification `id`, over all modes.
+    Progress { id: u64, steps: usize },
+    /// Verification `id` is complete: its summary and the view at its
+    /// opening position.
+    Verified { summary: Summary, view: View },
+    /// The text of verification `id` does not parse (the page parses too,
+    /// so this is only seen when the two disagree, e.g. a stale request).
+    Invalid { id: u64, message: String },
+    /// The view a [`Request::Seek`] asked for.
+    At { seq: u64, view: View },
+}
+
+/// A verified program: what the page shows for the whole run.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    /// The [`Request::Verify`] id; seeks name it.
+    pub run: u64,
+    #[serde(with = "kernel")]
+    pub kernel: KernelVersion,
+    pub log_level: u32,
+    /// Steps in the trace: positions go from 0 to `len`.
+    pub len: usize,
+    pub accepted: bool,
+    /// The kernel's message, the failing instruction and the plain-words
+    /// explanation, when rejected.
+    pub message: Option<String>,
+    pub error_insn: Option<usize>,
+    pub explanation: Option<String>,
+    pub processed: u64,
+    pub total_states: u64,
+    /// For a reference error: the story in plain words.
+    pub story: Option<String>,
+    /// How many steps processed each instruction.
+    pub visits: Vec<u32>,
+    /// The verdict of every kernel mode.
+    pub compare: Vec<ModeVerdict>,
+    /// Lines in the kernel log.
+    pub log_lines: usize,
+}
+
+/// One kernel mode's verdict on the current program.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ModeVerdict {
+    #[serde(with = "kernel")]
+    pub kernel: KernelVersion,
+    pub accepted: bool,
+    pub message: Option<String>,
+    /// The first step at which this mode's walk differs from the shown
+    /// mode's (a different instruction, or one walk ends); None: identical.
+    pub diverges_at: Option<usize>,
+}
+
+/// Everything the views show at one position, rendered in the worker.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct View {
+    pub run: u64,
+    /// The position: the state before step `step`.
+    pub step: usize,
+    /// The instruction the step at this position processes (None at the end).
+    pub insn: Option<usize>,
+    /// None at the end of a run (there is no state after the last step).
+    pub state: Option<StateView>,
+    pub log: LogWindow,
+}
+
+/// The verifier's state at a position, with what changed since the step before.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct StateView {
+    /// 6.7: callback iterations simulated on this path.
+    pub callback_unroll_depth: u32,
+    /// Innermost last.
+    pub frames: Vec<FrameView>,
+    /// The innermost frame's acquired_refs.
+    pub refs: Vec<RefView>,
+    /// Top of the LIFO last.
+    pub worklist: Vec<PendingView>,
+    /// The last step pushed the top entry.
+    pub pushed: bool,
+    /// The last step popped this entry (resume insn, origin insn).
+    pub popped: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct FrameView {
+    pub frameno: u8,
+    pub subprog: u16,
+    /// Negative for frame 0.
+    pub callsite: i32,
+    pub in_callback_fn: bool,
+    pub in_async_callback_fn: bool,
+    pub callback_depth: u32,
+    /// Initialised registers and used stack slots.
+    pub rows: Vec<ValueRow>,
+}
+
+/// A register or a stack slot: kernel notation and a plain reading.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ValueRow {
+    /// `R0`..`R10`, `fp-8`, ...
+    pub name: String,
+    pub text: String,
+    pub reading: String,
+    /// Different one step back (same frame).
+    pub changed: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RefView {
+    pub id: u32,
+    pub alloc_insn: usize,
+    /// `callback_ref`: the frame that acquired it (0: the main program).
+    pub owner: u8,
+    /// Registers and stack slots holding it, e.g. `frame1 R1`.
+    pub holders: Vec<String>,
+    /// Not there one step back.
+    pub new: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct PendingView {
+    /// Where it will resume.
+    pub insn: usize,
+    /// The instruction that pushed it.
+    pub origin: usize,
+    /// Subprograms of its frames, outermost first, e.g. `0 > 2(cb)`.
+    pub frames: String,
+    /// Its innermost frame's reference ids.
+    pub refs: Vec<u32>,
+}
+
+/// The log lines around the position.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct LogWindow {
+    /// Index of the first line shown.
+    pub from: usize,
+    pub total: usize,
+    pub lines: Vec<LogLine>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LogLine {
+    pub text: String,
+    /// The position whose step wrote it (clicking goes there).
+    pub step: Option<usize>,
+    /// Written before the position.
+    pub done: bool,
+    /// The last line written before the position.
+    pub current: bool,
+}
+
+/// Kernel modes cross as their names ("6.1").
+mod kernel {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use veristep_core::KernelVersion;
+
+    pub fn serialize<S: Serializer>(k: &KernelVersion, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(k.name())
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<KernelVersion, D::Error> {
+        let name = String::deserialize(d)?;
+        KernelVersion::parse(&name).ok_or_else(|| D::Error::custom("unknown kernel"))
+    }
+}
+
+/// Event kinds cross as their index in [`EVENT_KINDS`].
+mod event_kind {
+    use super::EVENT_KINDS;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use veristep_core::trace::EventKind;
+
+    pub fn serialize<S: Serializer>(k: &EventKind, s: S) -> Result<S::Ok, S::Error> {
+        let i = EVENT_KINDS.iter().position(|x| x == k).unwrap_or(0);
+        s.serialize_u8(i as u8)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EventKind, D::Error> {
+        let i = u8::deserialize(d)?;
+        EVENT_KINDS
+            .get(i as usize)
+            .copied()
+            .ok_or_else(|| D::Error::custom("unknown event kind"))
+    }
+}
+
+pub const EVENT_KINDS: [EventKind; 13] = [
+    EventKind::Insn,
+    EventKind::Push,
+    EventKind::Pop,
+    EventKind::Prune,
+    EventKind::Checkpoint,
+    EventKind::Call,
+    EventKind::CallbackEnter,
+    EventKind::AsyncPush,
+    EventKind::Return,
+    EventKind::Acquire,
+    EventKind::Release,
+    EventKind::PathDone,
+    EventKind::Reject,
+];

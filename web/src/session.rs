@@ -1,0 +1,776 @@
+//! The verifier's side of the playground: verifies in slices, keeps the
+//! exploration, and answers the page's requests with rendered views (see
+//! [`crate::protocol`]). Pure Rust with no browser in it: the worker binary
+//! wraps it, and the native tests drive it directly.
+
+use crate::protocol::{
+    FrameView, LogLine, LogWindow, ModeVerdict, PendingView, RefView, Reply, Request, StateView,
+    Summary, Target, ValueRow, View,
+};
+use crate::reading::read_reg;
+use std::rc::Rc;
+use veristep_core::asm;
+use veristep_core::explore::{self, Exploration, Explorer};
+use veristep_core::log::reg_value_str;
+use veristep_core::state::{FuncState, SlotType};
+use veristep_core::trace::EventKind;
+use veristep_core::{KernelVersion, Options, Program, Verdict};
+
+pub const ALL_KERNELS: [KernelVersion; 3] = [
+    KernelVersion::V5_19,
+    KernelVersion::V6_1,
+    KernelVersion::V6_7,
+];
+
+/// A verified program with what the views need beside the trace.
+pub struct Run {
+    /// The id of the request that verified it.
+    pub id: u64,
+    pub prog: Rc<Program>,
+    pub log_level: u32,
+    pub ex: Exploration,
+    /// How many steps processed each instruction.
+    pub visits: Vec<u32>,
+    /// The verdict of every kernel mode, for the compare strip.
+    pub compare: Vec<ModeVerdict>,
+    /// The plain-words story of a reference error, if the run ends in one.
+    pub story: Option<String>,
+    /// Byte offset of each line of the kernel log, so the log view renders
+    /// only a window of lines (a level-2 log can hold millions).
+    pub log_lines: Vec<u32>,
+}
+
+/// Steps walked per slice: a slice must stay well under the 100 ms a UI may
+/// block. A level-2 step formats a whole state (several microseconds in wasm).
+fn slice_steps(log_level: u32) -> usize {
+    match log_level {
+        0 => SLICE_UNITS,
+        1 => SLICE_UNITS / 3,
+        _ => SLICE_UNITS / 10,
+    }
+}
+
+/// Work per slice, in unlogged steps (about 20-40 ms in wasm).
+const SLICE_UNITS: usize = 24_000;
+
+/// A verification under way: the shown mode with its log first, then the
+/// other modes (no log) for the compare strip.
+pub struct Job {
+    id: u64,
+    main: Option<Explorer>,
+    done: Option<Exploration>,
+    others: Vec<(KernelVersion, Explorer)>,
+    finished_others: Vec<(KernelVersion, Exploration)>,
+    prog: Rc<Program>,
+    log_level: u32,
+    /// The position to open at when done (share links).
+    step: Option<usize>,
+    /// The shown mode's log line index, built a slice at a time.
+    log_lines: Vec<u32>,
+    log_scanned: usize,
+}
+
+/// Log bytes indexed per slice.
+const LOG_SCAN_BYTES: usize = 4 << 20;
+
+impl Job {
+    /// Walks one slice: about [`SLICE_UNITS`] of work, where a step of the
+    /// shown mode costs more when it is logged; goes on to the next
+    /// explorer whenever one finishes, so a small program is done at once.
+    fn slice(&mut self) {
+        let mut units = SLICE_UNITS;
+        let main_cost = SLICE_UNITS / slice_steps(self.log_level);
+        while units > 0 {
+            if let Some(ex) = self.done.as_ref().filter(|_| self.main.is_none()) {
+                let log = ex.outcome.log.as_bytes();
+                if self.log_scanned < log.len() {
+                    let end = (self.log_scanned + LOG_SCAN_BYTES).min(log.len());
+                    if self.log_scanned == 0 {
+                        self.log_lines.push(0);
+                    }
+                    for (i, b) in log[self.log_scanned..end].iter().enumerate() {
+                        let next = self.log_scanned + i + 1;
+                        if *b == b'\n' && next < log.len() {
+                            self.log_lines.push(next as u32);
+                        }
+                    }
+                    self.log_scanned = end;
+                    if log.len() > LOG_SCAN_BYTES {
+                        return;
+                    }
+                    continue;
+                }
+            }
+            if let Some(mut e) = self.main.take() {
+                let before = e.steps();
+                let finished = e.advance(units / main_cost);
+                units = units.saturating_sub((e.steps() - before).max(1) * main_cost);
+                if finished {
+                    self.done = Some(e.finish());
+                    // Finishing costs a little; index the log next slice.
+                    if self
+                        .done
+                        .as_ref()
+                        .is_some_and(|d| d.outcome.log.len() > LOG_SCAN_BYTES)
+                    {
+                        return;
+                    }
+                } else {
+                    self.main = Some(e);
+                }
+            } else if let Some((k, mut e)) = self.others.pop() {
+                let before = e.steps();
+                let finished = e.advance(units);
+                units = units.saturating_sub((e.steps() - before).max(1));
+                if finished {
+                    self.finished_others.push((k, e.finish()));
+                } else {
+                    self.others.push((k, e));
+                }
+            } else {
+                return;
+            }
+        }
+    }
+    fn is_done(&self) -> bool {
+        self.main.is_none()
+            && self.others.is_empty()
+            && self
+                .done
+                .as_ref()
+                .is_none_or(|d| self.log_scanned >= d.outcome.log.len())
+    }
+    /// Steps walked so far, over all modes.
+    fn progress(&self) -> usize {
+        self.main.as_ref().map(Explorer::steps).unwrap_or(0)
+            + self.done.as_ref().map(Exploration::len).unwrap_or(0)
+            + self.others.iter().map(|(_, e)| e.steps()).sum::<usize>()
+            + self
+                .finished_others
+                .iter()
+                .map(|(_, e)| e.len())
+                .sum::<usize>()
+    }
+}
+
+/// For a reference error, the story in plain words from the state the
+/// failing step saw: which instruction acquired the reference, which
+/// frame owns it (`callback_ref`), and why this frame may not release
+/// it or must release it.
+fn reference_story(ex: &Exploration) -> Option<String> {
+    let err = ex.outcome.error.as_ref()?;
+    let at = err.insn?;
+    let s = ex.state_at(ex.len().checked_sub(1)?)?;
+    let f = s.frames.last()?;
+    let whose = |owner: u8| {
+        if owner == 0 {
+            "frame 0 (the program's main frame)".to_string()
+        } else {
+            format!("frame {} (a callback)", owner)
+        }
+    };
+    let where_ = if f.in_callback_fn {
+        format!(
+            "frame {}, the callback called at instruction {}",
+            f.frameno, f.callsite
+        )
+    } else if f.frameno == 0 {
+        "frame 0, the main program".to_string()
+    } else {
+        format!(
+            "frame {}, a subprogram called at instruction {}",
+            f.frameno, f.callsite
+        )
+    };
+    if err
+        .message
+        .contains("reference has not been acquired before")
+    {
+        // The argument holding a reference this frame does not own.
+        let r = f
+            .regs
+            .iter()
+            .skip(1)
+            .take(5)
+            .filter(|reg| reg.ref_obj_id != 0)
+            .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
+        return Some(format!(
+            "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
+             Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
+             bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
+             reference could free it twice.",
+            id = r.id,
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        ));
+    }
+    let rest = err.message.strip_prefix("Unreleased reference id=")?;
+    let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
+    let r = f.refs.iter().find(|r| r.id == id)?;
+    Some(if f.in_callback_fn {
+        format!(
+            "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+             A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        )
+    } else {
+        format!(
+            "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
+             Every acquired reference must be released on every path before the program exits.",
+            alloc = r.insn,
+            owner = whose(r.callback_ref),
+        )
+    })
+}
+
+/// The first index where two step sequences process different instructions.
+fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => Some(i),
+        None if a.len() != b.len() => Some(a.len().min(b.len())),
+        None => None,
+    }
+}
+
+impl Run {
+    /// The views' indexes over a finished exploration and the other modes'.
+    fn build(
+        id: u64,
+        ex: Exploration,
+        others: Vec<(KernelVersion, Exploration)>,
+        log_lines: Vec<u32>,
+        prog: Rc<Program>,
+        log_level: u32,
+    ) -> Run {
+        let mut visits = vec![0u32; prog.insns.len()];
+        let here: Vec<u32> = ex
+            .outcome
+            .trace
+            .as_ref()
+            .map(|t| t.steps.iter().map(|s| s.insn).collect())
+            .unwrap_or_default();
+        for &i in &here {
+            if let Some(v) = visits.get_mut(i as usize) {
+                *v += 1;
+            }
+        }
+        let compare = ALL_KERNELS
+            .iter()
+            .map(|k| {
+                let (o, diverges_at) = match others.iter().find(|(ok, _)| ok == k) {
+                    Some((_, e)) => {
+                        let there: Vec<u32> = e
+                            .outcome
+                            .trace
+                            .as_ref()
+                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
+                            .unwrap_or_default();
+                        (&e.outcome, first_divergence(&here, &there))
+                    }
+                    None => (&ex.outcome, None),
+                };
+                ModeVerdict {
+                    kernel: *k,
+                    accepted: o.verdict == Verdict::Accepted,
+                    message: o.message().map(str::to_string),
+                    diverges_at,
+                }
+            })
+            .collect();
+        Run {
+            id,
+            prog,
+            log_level,
+            story: reference_story(&ex),
+            ex,
+            visits,
+            compare,
+            log_lines,
+        }
+    }
+
+    /// The log line holding byte `pos` (the last line when past the end).
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.log_lines
+            .partition_point(|&s| s as usize <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The text of log line `i`, without its newline.
+    pub fn line(&self, i: usize) -> &str {
+        let log = &self.ex.outcome.log;
+        let start = self
+            .log_lines
+            .get(i)
+            .map(|&s| s as usize)
+            .unwrap_or(log.len());
+        let end = self
+            .log_lines
+            .get(i + 1)
+            .map(|&s| s as usize)
+            .unwrap_or(log.len());
+        log.get(start..end).unwrap_or("").trim_end_matches('\n')
+    }
+
+    /// The position (state after the step) whose step wrote log line `i`:
+    /// the first step whose log ends past the line's start.
+    pub fn step_of_line(&self, i: usize) -> Option<usize> {
+        let start = *self.log_lines.get(i)? as usize;
+        let t = self.ex.outcome.trace.as_ref()?;
+        let s = t.steps.partition_point(|st| st.log_pos as usize <= start);
+        Some((s + 1).min(t.steps.len()))
+    }
+}
+
+/// Lines of the log sent around the position: the log view is a window
+/// that follows the stepper, so a million-line log costs no more than a short one.
+pub const LOG_WINDOW: usize = 120;
+
+impl Job {
+    fn new(
+        id: u64,
+        prog: Rc<Program>,
+        kernel: KernelVersion,
+        log_level: u32,
+        step: Option<usize>,
+    ) -> Job {
+        let opts = Options {
+            kernel,
+            log_level,
+            trace: true,
+        };
+        let others = ALL_KERNELS
+            .iter()
+            .filter(|k| **k != kernel)
+            .map(|k| {
+                let o = Options {
+                    kernel: *k,
+                    log_level: 0,
+                    trace: true,
+                };
+                (*k, Explorer::new(prog.clone(), &o))
+            })
+            .collect();
+        Job {
+            id,
+            main: Some(Explorer::new(prog.clone(), &opts)),
+            done: None,
+            others,
+            finished_others: Vec::new(),
+            prog,
+            log_level,
+            step,
+            log_lines: Vec::new(),
+            log_scanned: 0,
+        }
+    }
+}
+
+/// The verifier's side: at most one verification under way, and the last
+/// complete run, which the page steps through.
+#[derive(Default)]
+pub struct Session {
+    job: Option<Job>,
+    run: Option<Run>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// A verification is under way: call [`Session::tick`] again.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The last complete run.
+    pub fn run(&self) -> Option<&Run> {
+        self.run.as_ref()
+    }
+
+    pub fn handle(&mut self, req: Request) -> Vec<Reply> {
+        match req {
+            Request::Verify {
+                id,
+                text,
+                kernel,
+                log_level,
+                step,
+            } => match asm::parse(&text) {
+                Ok(p) => {
+                    self.job = Some(Job::new(id, Rc::new(p), kernel, log_level.min(2), step));
+                    // A small program is done within its first slice.
+                    self.tick()
+                }
+                Err(d) => {
+                    self.job = None;
+                    let message = d
+                        .first()
+                        .map(|d| format!("line {}:{}: {}", d.line, d.col, d.message))
+                        .unwrap_or_default();
+                    vec![Reply::Invalid { id, message }]
+                }
+            },
+            Request::Cancel { id } => {
+                if self.job.as_ref().is_some_and(|j| j.id == id) {
+                    self.job = None;
+                }
+                Vec::new()
+            }
+            Request::Seek { run, seq, from, to } => match self.run.as_ref().filter(|r| r.id == run)
+            {
+                Some(r) => {
+                    let step = r.seek(from.min(r.ex.len()), to).unwrap_or(from);
+                    vec![Reply::At {
+                        seq,
+                        view: r.view(step.min(r.ex.len())),
+                    }]
+                }
+                // A seek in a run replaced since: the page will hear of the new one.
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// Walks the verification under way by one slice: its progress, or
+    /// the finished run's summary and opening view.
+    pub fn tick(&mut self) -> Vec<Reply> {
+        let Some(mut job) = self.job.take() else {
+            return Vec::new();
+        };
+        job.slice();
+        if !job.is_done() {
+            let steps = job.progress();
+            let id = job.id;
+            self.job = Some(job);
+            return vec![Reply::Progress { id, steps }];
+        }
+        let Some(ex) = job.done.take() else {
+            return Vec::new();
+        };
+        let run = Run::build(
+            job.id,
+            ex,
+            std::mem::take(&mut job.finished_others),
+            std::mem::take(&mut job.log_lines),
+            job.prog.clone(),
+            job.log_level,
+        );
+        let step = job.step.unwrap_or(0).min(run.ex.len());
+        let reply = Reply::Verified {
+            summary: run.summary(),
+            view: run.view(step),
+        };
+        self.run = Some(run);
+        vec![reply]
+    }
+}
+
+impl Run {
+    pub fn summary(&self) -> Summary {
+        let o = &self.ex.outcome;
+        Summary {
+            run: self.id,
+            kernel: o.kernel,
+            log_level: self.log_level,
+            len: self.ex.len(),
+            accepted: o.verdict == Verdict::Accepted,
+            message: o.message().map(str::to_string),
+            error_insn: o.error_insn(),
+            explanation: o.error.as_ref().map(|e| e.explanation.clone()),
+            processed: o.stats.processed,
+            total_states: o.stats.total_states,
+            story: self.story.clone(),
+            visits: self.visits.clone(),
+            compare: self.compare.clone(),
+            log_lines: self.log_lines.len(),
+        }
+    }
+
+    /// The position a [`Target`] names, looking from `from`; None: no such place.
+    pub fn seek(&self, from: usize, to: Target) -> Option<usize> {
+        let t = self.ex.outcome.trace.as_ref()?;
+        let len = t.steps.len();
+        match to {
+            Target::Step(s) => Some(s.min(len)),
+            Target::Event(kind, forward) => {
+                let has = |i: usize| t.events_of(i).iter().any(|e| e.kind == kind);
+                if forward {
+                    (from..len).find(|&i| has(i)).map(|i| i + 1)
+                } else {
+                    (0..from.saturating_sub(1))
+                        .rev()
+                        .find(|&i| has(i))
+                        .map(|i| i + 1)
+                }
+            }
+            Target::Insn(insn) => {
+                let start = (from + 1).min(len);
+                t.steps[start..]
+                    .iter()
+                    .position(|s| s.insn as usize == insn)
+                    .map(|p| p + start)
+                    .or_else(|| t.steps.iter().position(|s| s.insn as usize == insn))
+            }
+            Target::Acquire(insn) => {
+                let acquires = |j: usize| {
+                    t.steps[j].insn as usize == insn
+                        && t.events_of(j).iter().any(|e| e.kind == EventKind::Acquire)
+                };
+                let upto = from.min(len);
+                (0..upto)
+                    .rev()
+                    .find(|&j| acquires(j))
+                    .or_else(|| (0..len).find(|&j| acquires(j)))
+                    .map(|j| j + 1)
+            }
+            // LIFO: entry i is popped when the worklist first shrinks to i entries.
+            Target::Pending(i) => (from..len)
+                .find(|&j| (t.steps[j].pending as usize) <= i)
+                .map(|j| j + 1),
+        }
+    }
+
+    /// The instruction the step at position `step` processes.
+    pub fn insn_at(&self, step: usize) -> Option<usize> {
+        let t = self.ex.outcome.trace.as_ref()?;
+        t.steps.get(step).map(|s| s.insn as usize)
+    }
+
+    /// Everything the views show at a position.
+    pub fn view(&self, step: usize) -> View {
+        let now = self.ex.state_at(step);
+        let before = step.checked_sub(1).and_then(|s| self.ex.state_at(s));
+        View {
+            run: self.id,
+            step,
+            insn: self.insn_at(step),
+            state: now.map(|s| self.state_view(&s, before.as_ref())),
+            log: self.log_window(step),
+        }
+    }
+
+    fn state_view(&self, s: &explore::StateView, prev: Option<&explore::StateView>) -> StateView {
+        let frames = s
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                // The same frame one step back (matched by depth and subprogram).
+                let b = prev
+                    .and_then(|p| p.frames.get(i))
+                    .filter(|pf| pf.subprog == f.subprog && pf.callsite == f.callsite);
+                self.frame_view(f, b, prev.is_some())
+            })
+            .collect();
+        let refs = s
+            .frames
+            .last()
+            .map(|f| {
+                let before: Vec<u32> = prev
+                    .and_then(|p| p.frames.last())
+                    .map(|f| f.refs.iter().map(|r| r.id).collect())
+                    .unwrap_or_default();
+                f.refs
+                    .iter()
+                    .map(|r| RefView {
+                        id: r.id,
+                        alloc_insn: r.insn as usize,
+                        owner: r.callback_ref,
+                        holders: holders(&s.frames, r.id),
+                        new: prev.is_some() && !before.contains(&r.id),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let worklist = s
+            .worklist
+            .iter()
+            .map(|p| PendingView {
+                insn: p.insn,
+                origin: p.origin,
+                frames: p
+                    .frames
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{}{}",
+                            f.subprog,
+                            if f.in_callback_fn {
+                                "(cb)"
+                            } else if f.in_async_callback_fn {
+                                "(async)"
+                            } else {
+                                ""
+                            }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" > "),
+                refs: p
+                    .frames
+                    .last()
+                    .map(|f| f.refs.iter().map(|r| r.id).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        // LIFO made visible: the entry the last step pushed, or the one it popped.
+        let was = prev.map(|p| p.worklist.len()).unwrap_or(s.worklist.len());
+        let popped = prev
+            .filter(|_| s.worklist.len() < was)
+            .and_then(|p| p.worklist.last())
+            .map(|p| (p.insn, p.origin));
+        StateView {
+            callback_unroll_depth: s.callback_unroll_depth,
+            frames,
+            refs,
+            worklist,
+            pushed: s.worklist.len() > was,
+            popped,
+        }
+    }
+
+    fn frame_view(&self, f: &FuncState, before: Option<&FuncState>, has_prev: bool) -> FrameView {
+        let prog = &self.prog;
+        let reg_text = |r: &veristep_core::regs::RegState| {
+            if r.is_init() {
+                reg_value_str(prog, r)
+            } else {
+                String::new()
+            }
+        };
+        let slot_text = |sl: &veristep_core::state::StackSlot| {
+            if sl.is_spill() {
+                reg_value_str(prog, &sl.spilled)
+            } else {
+                sl.types.iter().map(|t| t.ch()).collect()
+            }
+        };
+        // Without a step before (position 0) nothing is marked changed; a
+        // frame that was not there one step back is new throughout.
+        let mut rows = Vec::new();
+        for (i, r) in f.regs.iter().enumerate().filter(|(_, r)| r.is_init()) {
+            let text = reg_text(r);
+            let changed =
+                has_prev && before.and_then(|b| b.regs.get(i)).map(reg_text) != Some(text.clone());
+            rows.push(ValueRow {
+                name: format!("R{i}"),
+                text,
+                reading: read_reg(r),
+                changed,
+            });
+        }
+        for (i, sl) in f
+            .stack
+            .iter()
+            .enumerate()
+            .filter(|(_, sl)| sl.types.iter().any(|t| *t != SlotType::Invalid))
+        {
+            let text = slot_text(sl);
+            let changed = has_prev
+                && before.and_then(|b| b.stack.get(i)).map(slot_text) != Some(text.clone());
+            rows.push(ValueRow {
+                name: format!("fp{}", -8 * (i as i64 + 1)),
+                text,
+                reading: if sl.is_spill() {
+                    format!("spilled: {}", read_reg(&sl.spilled))
+                } else {
+                    "data".to_string()
+                },
+                changed,
+            });
+        }
+        FrameView {
+            frameno: f.frameno,
+            subprog: f.subprog,
+            callsite: f.callsite,
+            in_callback_fn: f.in_callback_fn,
+            in_async_callback_fn: f.in_async_callback_fn,
+            callback_depth: f.callback_depth,
+            rows,
+        }
+    }
+
+    /// The log lines around the position, each with the step that wrote it.
+    pub fn log_window(&self, step: usize) -> LogWindow {
+        let o = &self.ex.outcome;
+        let total = self.log_lines.len();
+        // Log bytes written before the position.
+        let upto = if step == 0 {
+            0
+        } else {
+            o.trace
+                .as_ref()
+                .and_then(|t| t.steps.get(step - 1).map(|s| s.log_pos as usize))
+                .unwrap_or(0)
+                .min(o.log.len())
+        };
+        let cur = if upto == 0 { 0 } else { self.line_of(upto - 1) };
+        let from = cur.saturating_sub(LOG_WINDOW / 2);
+        let to = (from + LOG_WINDOW).min(total);
+        let lines = (from..to)
+            .map(|i| {
+                let start = self.log_lines[i] as usize;
+                LogLine {
+                    text: self.line(i).to_string(),
+                    step: self.step_of_line(i),
+                    done: start < upto,
+                    current: start < upto && i == cur,
+                }
+            })
+            .collect();
+        LogWindow { from, total, lines }
+    }
+}
+
+/// Which registers and spilled stack slots hold reference `id`.
+fn holders(frames: &[FuncState], id: u32) -> Vec<String> {
+    let mut v = Vec::new();
+    for f in frames {
+        for (i, reg) in f.regs.iter().enumerate() {
+            if reg.ref_obj_id == id {
+                v.push(format!("frame{} R{}", f.frameno, i));
+            }
+        }
+        for (i, sl) in f.stack.iter().enumerate() {
+            if sl.is_spill() && sl.spilled.ref_obj_id == id {
+                v.push(format!("frame{} fp{}", f.frameno, -8 * (i as i64 + 1)));
+            }
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn divergence_is_the_first_different_instruction() {
+        assert_eq!(first_divergence(&[0, 1, 2], &[0, 1, 2]), None);
+        assert_eq!(first_divergence(&[0, 1, 2], &[0, 5, 2]), Some(1));
+        assert_eq!(first_divergence(&[0, 1], &[0, 1, 2]), Some(2));
+    }
+
+    #[test]
+    fn seeks_in_an_unknown_run_are_not_answered() {
+        let mut s = Session::new();
+        let r = s.handle(Request::Seek {
+            run: 9,
+            seq: 1,
+            from: 0,
+            to: Target::Step(3),
+        });
+        assert!(r.is_empty());
+        let r = s.handle(Request::Verify {
+            id: 1,
+            text: "r0 = \n".into(),
+            kernel: KernelVersion::V6_1,
+            log_level: 2,
+            step: None,
+        });
+        assert!(matches!(r.as_slice(), [Reply::Invalid { id: 1, .. }]));
+    }
+}
