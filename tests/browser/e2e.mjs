@@ -58,6 +58,17 @@ function check(cond, msg) { if (!cond) throw new Error(msg); }
 async function idle(page) {
   await page.waitForSelector('.app[aria-busy="false"]', { timeout: 60000 });
 }
+// The program editor is CodeMirror; its host element carries its API.
+async function editorText(page) {
+  await page.waitForSelector('#editor .cm-content');
+  return page.evaluate(() => document.querySelector('#editor').veristepEditor.getText());
+}
+// Types like a person: select all, then the new text.
+async function typeProgram(page, text) {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
 
 await test('loads and shows the seed example', async (page) => {
   await page.goto(base);
@@ -146,12 +157,12 @@ await test('share link round trip', async (page) => {
   await idle(page);
   const url = page.url();
   check(url.includes('#v1/'), `url ${url}`);
-  const text = await page.inputValue('#editor');
+  const text = await editorText(page);
   const other = await browser.newPage();
   await other.goto(url);
   await idle(other);
-  await other.waitForSelector('#editor');
-  check((await other.inputValue('#editor')) === text, 'same program');
+  await idle(other);
+  check((await editorText(other)) === text, 'same program');
   check((await other.textContent('#position')).startsWith('step 1 '), 'same step');
   await other.close();
 });
@@ -161,11 +172,36 @@ await test('editing re-verifies once typing pauses, and the text survives a relo
   await idle(page);
   await page.selectOption('#examples', 'release-in-callback');
   await idle(page);
-  await page.fill('#editor', 'r0 = 1\nexit\n');
+  await typeProgram(page, 'r0 = 1\nexit\n');
   await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Accepted'));
   await page.reload();
   await page.waitForSelector('#verdict');
-  check((await page.inputValue('#editor')) === 'r0 = 1\nexit\n', 'text kept in localStorage');
+  check((await editorText(page)) === 'r0 = 1\nexit\n', 'text kept in localStorage');
+});
+
+await test('the editor highlights BPF assembly, marks errors inline and follows the stepper', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  for (const tok of ['tok-variableName', 'tok-number', 'tok-keyword', 'tok-function']) {
+    check((await page.$(`#editor .${tok}`)) !== null, `highlighted: ${tok}`);
+  }
+  check((await page.getAttribute('#editor .cm-content', 'aria-label')) === 'program text', 'accessible name');
+  // the stepper's current instruction is the highlighted source line
+  await page.click('#next-reject');
+  await idle(page);
+  await page.click('#prev');
+  await idle(page);
+  const line = await page.textContent('#editor .cm-current-insn');
+  check(line.includes('call bpf_ringbuf_discard'), `current line: "${line}"`);
+  // a parse error is marked where it is, without losing the text
+  await typeProgram(page, 'r0 = 0\nr11 = 1\nexit\n');
+  await page.waitForSelector('#editor .cm-lintRange');
+  const marked = await page.textContent('#editor .cm-lintRange');
+  check(marked.includes('r11'), `marked "${marked}"`);
+  check((await page.textContent('#diagnostics')).includes('line 2'), 'listed below too');
+  check((await editorText(page)).includes('r11 = 1'), 'text kept');
 });
 
 await test('the theme and font size are remembered', async (page) => {
@@ -221,12 +257,13 @@ await test('works under a sub-path', async (page) => {
 await test('a damaged link shows a banner and keeps the program', async (page) => {
   await page.goto(base);
   await idle(page);
-  await page.fill('#editor', 'r0 = 7\nexit\n');
+  await typeProgram(page, 'r0 = 7\nexit\n');
+  await idle(page);
   await page.goto(base + '#v1/6.1/0/%%%damaged');
   await idle(page);
   await page.reload();
   await page.waitForSelector('#banner');
-  check((await page.inputValue('#editor')).startsWith('r0 = 7'), 'program kept');
+  check((await editorText(page)).startsWith('r0 = 7'), 'program kept');
 });
 
 // Figures for the closing note, measured in the browser (not asserted: timing

@@ -1,6 +1,7 @@
 //! The Yew views: editor, stepper, listing, worklist, frames, registers and
 //! stack, references, verdict, compare strip, log, examples, share links.
 
+use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::model::{Action, Model, Outbox, ALL_KERNELS};
 use crate::protocol::{Request, StateView};
@@ -11,7 +12,7 @@ use std::cell::RefCell;
 use veristep_core::disasm::insn_text;
 use veristep_core::trace::EventKind;
 use veristep_core::{KernelVersion, Program};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const STORE_TEXT: &str = "veristep.text";
@@ -224,12 +225,15 @@ fn app() -> Html {
         let d = d.clone();
         let help = help.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let tag = e
+            // Keys typed into the editor or a form control are theirs.
+            let target = e
                 .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .map(|el| el.tag_name())
-                .unwrap_or_default();
-            if tag == "TEXTAREA" || tag == "INPUT" || tag == "SELECT" {
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let typing = target.is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+                    || el.closest(".cm-editor").ok().flatten().is_some()
+            });
+            if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
             let a = match e.key().as_str() {
@@ -255,10 +259,7 @@ fn app() -> Html {
     };
     let on_text = {
         let d = d.clone();
-        Callback::from(move |e: InputEvent| {
-            let t: HtmlTextAreaElement = e.target_unchecked_into();
-            d.dispatch(Action::Edit(t.value()));
-        })
+        Callback::from(move |t: String| d.dispatch(Action::Edit(t)))
     };
     let on_kernel = {
         let d = d.clone();
@@ -384,8 +385,8 @@ fn app() -> Html {
             }
             <main>
                 <section class="editor" aria-label="program">
-                    <textarea id="editor" aria-label="program text" spellcheck="false"
-                        value={model.text.clone()} oninput={on_text} />
+                    <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
+                        current_line={current_line(&model)} on_change={on_text} />
                     { about(&model) }
                     { diagnostics(&model) }
                     { compare_strip(&model, &d) }
@@ -444,6 +445,18 @@ fn progress(m: &Model, cancel: Callback<MouseEvent>) -> Html {
             <button id="cancel" aria-label="cancel verification" onclick={cancel}>{ "Cancel" }</button>
         </div>
     }
+}
+
+/// The source line of the stepper's current instruction, while the text
+/// is the one the run verified (0: none).
+fn current_line(m: &Model) -> u32 {
+    if m.dirty || m.busy().is_some() {
+        return 0;
+    }
+    let (Some(p), Some(i)) = (m.program.as_ref(), m.current_insn()) else {
+        return 0;
+    };
+    p.locs.get(i).map(|l| l.line).unwrap_or(0)
 }
 
 fn about(m: &Model) -> Html {

@@ -6,6 +6,7 @@
 //! [`worker`] over [`session`]); [`protocol`] is what crosses between them.
 
 pub mod app;
+pub mod editor;
 pub mod examples;
 pub mod model;
 pub mod protocol;

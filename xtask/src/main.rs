@@ -118,10 +118,30 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Debian's chromium (apt) and the npm packages of tests/browser; never a
 /// browser download.
-fn ensure_browser_tools() -> Result<(), String> {
-    let r = root();
-    let missing_apt: Vec<&str> = [
-        ("chromium", Path::new(CHROMIUM).exists()),
+/// Installs Debian packages (apt needs root: sudo when we are not root).
+fn apt_install(pkgs: &[&str]) -> Result<(), String> {
+    if pkgs.is_empty() {
+        return Ok(());
+    }
+    let root_user = output(Command::new("id").arg("-u")).trim() == "0";
+    let mut update = Command::new(if root_user { "apt-get" } else { "sudo" });
+    let mut install = Command::new(if root_user { "apt-get" } else { "sudo" });
+    if !root_user {
+        update.arg("apt-get");
+        install.arg("apt-get");
+    }
+    update.arg("update");
+    install
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(pkgs)
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    run("apt-get update", &mut update)?;
+    run(&format!("apt-get install {}", pkgs.join(" ")), &mut install)
+}
+
+/// Node.js and npm, for the editor bundle and the browser tests.
+fn ensure_node() -> Result<(), String> {
+    let missing: Vec<&str> = [
         ("nodejs", tool_version("node").is_some()),
         ("npm", tool_version("npm").is_some()),
     ]
@@ -129,41 +149,55 @@ fn ensure_browser_tools() -> Result<(), String> {
     .filter(|(_, present)| !present)
     .map(|(pkg, _)| *pkg)
     .collect();
-    if !missing_apt.is_empty() {
-        // apt needs root; use sudo when we are not root and it exists.
-        let root_user = output(Command::new("id").arg("-u")).trim() == "0";
-        let mut update = Command::new(if root_user { "apt-get" } else { "sudo" });
-        let mut install = Command::new(if root_user { "apt-get" } else { "sudo" });
-        if !root_user {
-            update.arg("apt-get");
-            install.arg("apt-get");
-        }
-        update.arg("update");
-        install
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing_apt)
-            .env("DEBIAN_FRONTEND", "noninteractive");
-        run("apt-get update", &mut update)?;
+    apt_install(&missing)
+}
+
+/// `npm ci` in `dir` when its packages are missing or older than its lock file.
+fn npm_ci(dir: &Path, probe: &str) -> Result<(), String> {
+    let installed = dir.join("node_modules/.package-lock.json");
+    let stale = match (
+        std::fs::metadata(dir.join("package-lock.json")).and_then(|m| m.modified()),
+        std::fs::metadata(&installed).and_then(|m| m.modified()),
+    ) {
+        (Ok(lock), Ok(inst)) => lock > inst,
+        _ => true,
+    };
+    if stale || !dir.join("node_modules").join(probe).exists() {
         run(
-            &format!("apt-get install {}", missing_apt.join(" ")),
-            &mut install,
-        )?;
-    }
-    let browser = r.join("tests/browser");
-    if !browser
-        .join("node_modules/playwright-core/package.json")
-        .exists()
-    {
-        run(
-            "npm ci (tests/browser)",
+            &format!("npm ci ({})", dir.display()),
             Command::new("npm")
-                .current_dir(&browser)
+                .current_dir(dir)
                 .args(["ci", "--prefer-offline", "--no-audit", "--no-fund"])
                 // playwright-core never downloads a browser, but be explicit.
                 .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         )?;
     }
     Ok(())
+}
+
+/// The CodeMirror editor bundle (web/editor -> web/editor/dist), which
+/// static/index.html loads: npm packages, then esbuild.
+fn build_editor() -> Result<(), String> {
+    ensure_node()?;
+    let dir = root().join("web/editor");
+    npm_ci(&dir, "@codemirror/view/package.json")?;
+    run(
+        "editor bundle (esbuild)",
+        Command::new("npm")
+            .current_dir(&dir)
+            .args(["run", "--silent", "build"]),
+    )
+}
+
+fn ensure_browser_tools() -> Result<(), String> {
+    ensure_node()?;
+    if !Path::new(CHROMIUM).exists() {
+        apt_install(&["chromium"])?;
+    }
+    npm_ci(
+        &root().join("tests/browser"),
+        "playwright-core/package.json",
+    )
 }
 
 fn oracle_dir() -> Result<PathBuf, String> {
@@ -412,6 +446,7 @@ fn ensure_web_tools() -> Result<(), String> {
 /// Builds the playground into dist/ (release).
 fn build_web() -> Result<(), String> {
     ensure_web_tools()?;
+    build_editor()?;
     run(
         "trunk build --release",
         Command::new("trunk")
@@ -423,6 +458,7 @@ fn build_web() -> Result<(), String> {
 /// Builds and serves the playground on http://127.0.0.1:8080.
 fn serve() -> Result<(), String> {
     ensure_web_tools()?;
+    build_editor()?;
     eprintln!("==> serving the playground on http://127.0.0.1:8080 (Ctrl-C stops)");
     run(
         "trunk serve",

@@ -266,6 +266,10 @@ function readOnlyExt(ro) {
 
 globalThis.VeristepEditor = {
   create(parent, text, onChange) {
-    return new Editor(parent, text, onChange);
+    const editor = new Editor(parent, text, onChange);
+    // Reachable from the host element: host pages and browser tests read
+    // and set the program through it (parent.veristepEditor.getText()).
+    parent.veristepEditor = editor;
+    return editor;
   },
 };
