@@ -3,12 +3,15 @@
 
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
+use crate::face::{Face, Pane};
+use crate::lesson::{Catalogue, Lesson};
 use crate::model::{Action, Model, Outbox, ALL_KERNELS};
 use crate::protocol::{Request, StateView};
 use crate::share;
 use crate::worker::VerifierWorker;
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
+use std::rc::Rc;
 use veristep_core::disasm::insn_text;
 use veristep_core::trace::EventKind;
 use veristep_core::{KernelVersion, Program};
@@ -39,7 +42,11 @@ fn save(key: &str, value: &str) {
     }
 }
 
-fn initial_font() -> u32 {
+/// The chosen font size; the presenter view starts large for projectors.
+fn initial_font(present: bool) -> u32 {
+    if present {
+        return 24;
+    }
     storage()
         .and_then(|s| s.get_item(STORE_FONT).ok().flatten())
         .and_then(|f| f.parse().ok())
@@ -99,9 +106,14 @@ fn asset_url(name: &str) -> String {
 }
 
 /// The first state: a share link, else what the user had, else the first example.
-fn initial(outbox: Outbox) -> Model {
-    let saved_text = storage().and_then(|s| s.get_item(STORE_TEXT).ok().flatten());
+/// An embed starts from its link or attributes, never from the user's own
+/// playground text.
+fn initial(outbox: Outbox, embed: bool) -> Model {
+    let saved_text = storage()
+        .filter(|_| !embed)
+        .and_then(|s| s.get_item(STORE_TEXT).ok().flatten());
     let saved_kernel = storage()
+        .filter(|_| !embed)
         .and_then(|s| s.get_item(STORE_KERNEL).ok().flatten())
         .and_then(|k| KernelVersion::parse(&k));
     // A host page may name an example and a kernel
@@ -167,12 +179,88 @@ const JUMP_KINDS: [EventKind; 9] = [
     EventKind::Reject,
 ];
 
+/// The page's query string (`?embed&views=...`).
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Fetches a text file of the app (lessons), relative to its base URL.
+async fn fetch_text(name: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = asset_url(name);
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|_| format!("cannot fetch {name}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
+    if !resp.ok() {
+        return Err(format!("{name}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| "no body")?)
+        .await
+        .map_err(|_| format!("cannot read {name}"))?;
+    text.as_string()
+        .ok_or_else(|| format!("{name} is not text"))
+}
+
+/// Fetches and opens a lesson at a step; failures become the banner.
+fn open_lesson(id: String, at: usize, d: UseReducerDispatcher<Model>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let safe = id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let got = if safe {
+            fetch_text(&format!("lessons/{id}.json")).await
+        } else {
+            Err("a lesson id is letters, digits, - and _".to_string())
+        };
+        match got.and_then(|t| Lesson::parse(&t)) {
+            Ok(l) => d.dispatch(Action::StartLesson(Rc::new(l), at)),
+            Err(e) => d.dispatch(Action::Banner(Some(format!(
+                "The lesson '{id}' cannot be opened: {e}"
+            )))),
+        }
+    });
+}
+
+/// Tells the host page (an iframe's parent) how tall the content is.
+fn post_height() {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let Some(h) = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+    else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"veristep".into(), &"height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// The playground's address with this state in its fragment.
+fn playground_link(m: &Model) -> String {
+    let f = share::encode(&share::Shared {
+        text: m.text.clone(),
+        kernel: m.kernel,
+        step: m.step,
+    });
+    format!("{}#{}", asset_url("./"), f)
+}
+
 #[function_component(App)]
 fn app() -> Html {
+    let face = use_memo((), |_| Face::from_query(&search()));
     let link = use_memo((), |_| Link::default());
     let model = use_reducer({
         let link = link.clone();
-        move || initial(Outbox::new(move |r| link.send(r)))
+        let embed = face.embed;
+        move || initial(Outbox::new(move |r| link.send(r)), embed)
     });
     // The verifier runs in a worker; its replies are actions.
     {
@@ -190,16 +278,49 @@ fn app() -> Html {
     }
     let help = use_state(|| false);
     let dark = use_state(initial_dark);
-    let font = use_state(initial_font);
+    let font = use_state(|| initial_font(face.present));
+    let catalogue = use_state(|| None::<Catalogue>);
 
-    // keep the user's work
+    // A lesson named in the address opens at its step; the playground
+    // lists the lessons.
+    {
+        let d = model.dispatcher();
+        let face = face.clone();
+        let catalogue = catalogue.clone();
+        use_effect_with((), move |_| {
+            if let Some(id) = face.lesson.clone() {
+                open_lesson(id, face.lesson_step, d);
+            }
+            if !face.embed {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(c) = fetch_text("lessons/index.json").await.and_then(|t| {
+                        serde_json::from_str::<Catalogue>(&t).map_err(|e| e.to_string())
+                    }) {
+                        catalogue.set(Some(c));
+                    }
+                });
+            }
+        });
+    }
+
+    // keep the user's work (not an embed's: it must not overwrite it)
     {
         let text = model.text.clone();
         let kernel = model.kernel;
+        let embed = face.embed;
         use_effect_with((text, kernel), move |(text, kernel)| {
-            if let Some(s) = storage() {
+            if let Some(s) = storage().filter(|_| !embed) {
                 let _ = s.set_item(STORE_TEXT, text);
                 let _ = s.set_item(STORE_KERNEL, kernel.name());
+            }
+        });
+    }
+    // An embed tells its host page its height after every render.
+    {
+        let embed = face.embed;
+        use_effect(move || {
+            if embed {
+                post_height();
             }
         });
     }
@@ -333,20 +454,47 @@ fn app() -> Html {
 
     let state = model.state();
     let len = model.len();
+    let on_lesson = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            let id = s.value();
+            if !id.is_empty() {
+                open_lesson(id, 0, d.clone());
+            }
+        })
+    };
+    let shows = |p: Pane| face.shows(p);
     // An explicit class either way, so a light choice wins over a dark system.
-    let class = if *dark { "app dark" } else { "app light" };
-    html! {
-        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}
-            aria-busy={if model.working() { "true" } else { "false" }}>
+    let mut class = String::from(if *dark { "app dark" } else { "app light" });
+    if face.embed {
+        class.push_str(" embed");
+    }
+    if face.present {
+        class.push_str(" present");
+    }
+    let kernel_select = html! {
+        <label>{ "Kernel " }
+            <select aria-label="kernel" id="kernel" onchange={on_kernel}>
+                { for ALL_KERNELS.iter().map(|k| html! {
+                    <option value={k.name()} selected={*k == model.kernel}>{ k.name() }</option>
+                }) }
+            </select>
+        </label>
+    };
+    let header = if face.embed {
+        html! {
+            <header class="compact">
+                { kernel_select }
+                <a id="open-playground" class="open" href={playground_link(&model)} target="_blank" rel="noopener"
+                    aria-label="open in the veristep playground">{ "Open in playground ↗" }</a>
+            </header>
+        }
+    } else {
+        html! {
             <header>
                 <h1>{ "veristep" }</h1>
-                <label>{ "Kernel " }
-                    <select aria-label="kernel" id="kernel" onchange={on_kernel}>
-                        { for ALL_KERNELS.iter().map(|k| html! {
-                            <option value={k.name()} selected={*k == model.kernel}>{ k.name() }</option>
-                        }) }
-                    </select>
-                </label>
+                { kernel_select }
                 <label>{ "Log " }
                     <select aria-label="log level" onchange={on_level}>
                         <option value="1" selected={model.log_level == 1}>{ "level 1" }</option>
@@ -359,12 +507,26 @@ fn app() -> Html {
                         { for EXAMPLES.iter().map(|e| html! { <option value={e.id}>{ e.title }</option> }) }
                     </select>
                 </label>
+                if let Some(c) = (*catalogue).clone() {
+                    <label>{ "Lessons " }
+                        <select aria-label="lessons" id="lessons" onchange={on_lesson}>
+                            <option value="" selected=true>{ "choose…" }</option>
+                            { for c.lessons.iter().map(|e| html! { <option value={e.id.clone()}>{ e.title.clone() }</option> }) }
+                        </select>
+                    </label>
+                }
                 <button id="share" aria-label="share link" onclick={on_share}>{ "Share" }</button>
                 <button aria-label="dark theme" onclick={toggle_dark}>{ "◐" }</button>
                 <button aria-label="smaller text" onclick={smaller}>{ "A-" }</button>
                 <button aria-label="larger text" onclick={bigger}>{ "A+" }</button>
                 <button aria-label="keyboard help" onclick={ { let h = help.clone(); Callback::from(move |_| h.set(!*h)) } }>{ "?" }</button>
             </header>
+        }
+    };
+    html! {
+        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}
+            aria-busy={if model.working() { "true" } else { "false" }}>
+            { header }
             if let Some(b) = model.banner.clone() {
                 <div class="banner" role="alert" id="banner">
                     { b }
@@ -383,17 +545,22 @@ fn app() -> Html {
                     </ul>
                 </div>
             }
+            { lesson_panel(&model, &d, face.present) }
             <main>
-                <section class="editor" aria-label="program">
-                    <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
-                        current_line={current_line(&model)} on_change={on_text} />
-                    { about(&model) }
-                    { diagnostics(&model) }
-                    { compare_strip(&model, &d) }
-                </section>
+                if shows(Pane::Program) || shows(Pane::Compare) {
+                    <section class="editor" aria-label="program">
+                        if shows(Pane::Program) {
+                            <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
+                                current_line={current_line(&model)} on_change={on_text} readonly={face.readonly} />
+                            if !face.embed { { about(&model) } }
+                            { diagnostics(&model) }
+                        }
+                        if shows(Pane::Compare) { { compare_strip(&model, &d) } }
+                    </section>
+                }
                 <section class="stepper" aria-label="stepper">
                     { progress(&model, act(Action::Cancel)) }
-                    { verdict(&model) }
+                    if shows(Pane::Verdict) { { verdict(&model) } }
                     <div class="controls">
                         <button id="first" aria-label="first step" onclick={act(Action::First)}>{ "|◀" }</button>
                         <button id="prev" aria-label="previous step" onclick={act(Action::Step(-1))}>{ "◀" }</button>
@@ -416,18 +583,91 @@ fn app() -> Html {
                         }) }
                     </div>
                     <div class="panes">
-                        { listing(&model, &d) }
+                        if shows(Pane::Listing) { { listing(&model, &d) } }
                         <div class="state">
-                            { frames(state, &d) }
-                            { regs(&model, state) }
-                            { refs(state, &d) }
-                            { worklist(state, &d) }
+                            if shows(Pane::Frames) { { frames(state, &d) } }
+                            if shows(Pane::Regs) { { regs(&model, state) } }
+                            if shows(Pane::Refs) { { refs(state, &d) } }
+                            if shows(Pane::Worklist) { { worklist(state, &d) } }
                         </div>
                     </div>
-                    { log(&model, &d) }
+                    if shows(Pane::Log) { { log(&model, &d) } }
                 </section>
             </main>
         </div>
+    }
+}
+
+/// The lesson being followed: its step's paragraph, goal, question, the
+/// way on, and (for the presenter) the follow-along link.
+fn lesson_panel(m: &Model, d: &UseReducerDispatcher<Model>, present: bool) -> Html {
+    let Some(l) = m.lesson.as_ref() else {
+        return html! {};
+    };
+    let step = l.step();
+    let n = l.lesson.steps.len();
+    let go = |i: usize| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::LessonGo(i)))
+    };
+    let follow = format!(
+        "{}?lesson={}&lstep={}",
+        asset_url("./"),
+        l.lesson.id,
+        l.index + 1
+    );
+    let question = step.question.as_ref().map(|q| {
+        let answered = l.answer;
+        html! {
+            <fieldset class="question" id="lesson-question">
+                <legend>{ q.prompt.clone() }</legend>
+                { for q.choices.iter().enumerate().map(|(i, c)| {
+                    let d = d.clone();
+                    let pick = Callback::from(move |_: Event| d.dispatch(Action::Answer(i)));
+                    html! {
+                        <label class="choice">
+                            <input type="radio" name="lesson-choice" checked={answered == Some(i)} onchange={pick} />
+                            { c.clone() }
+                        </label>
+                    }
+                }) }
+                { match answered {
+                    Some(a) if a == q.answer => html! { <div class="answer ok" id="lesson-answer">{ format!("Right. {}", q.explain.clone().unwrap_or_default()) }</div> },
+                    Some(_) => html! { <div class="answer bad" id="lesson-answer">{ "Not quite — look at the views again." }</div> },
+                    None => html! {},
+                } }
+            </fieldset>
+        }
+    });
+    let can = l.can_advance();
+    html! {
+        <section class="lesson" id="lesson" aria-label="lesson">
+            <div class="lesson-head">
+                <strong>{ l.lesson.title.clone() }</strong>
+                <span id="lesson-progress">{ format!(" · step {} of {}", l.index + 1, n) }</span>
+                <button class="link" aria-label="leave the lesson" onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EndLesson)) } }>{ "leave" }</button>
+            </div>
+            <h2 id="lesson-title">{ step.title.clone() }</h2>
+            { for step.prose.split("\n\n").map(|p| html! { <p>{ p.to_string() }</p> }) }
+            <div class={if l.reached { "goal ok" } else { "goal" }} id="lesson-goal">
+                { if l.reached { "✓ Goal reached.".to_string() } else { format!("Goal: {}", step.hint.clone().unwrap_or_else(|| "follow the paragraph above".into())) } }
+            </div>
+            { question.unwrap_or_default() }
+            <div class="lesson-nav">
+                <button id="lesson-back" aria-label="previous lesson step" disabled={l.index == 0}
+                    onclick={go(l.index.saturating_sub(1))}>{ "◀ Back" }</button>
+                if l.index + 1 < n {
+                    <button id="lesson-next" aria-label="next lesson step" disabled={!can} onclick={go(l.index + 1)}>{ "Next ▶" }</button>
+                } else if can {
+                    <span class="done" id="lesson-done">{ "Lesson complete." }</span>
+                }
+            </div>
+            if present {
+                <div class="follow" id="follow-along">
+                    { "Follow along: " }<a href={follow.clone()}>{ follow }</a>
+                </div>
+            }
+        </section>
     }
 }
 
@@ -584,7 +824,7 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         html! { <div class="window-note">{ format!("instructions {}–{} of {} (the listing follows the stepper)", from, to - 1, n) }</div> }
     });
     html! {
-        <div class="listing" aria-label="program listing">
+        <div class="listing" id="listing" aria-label="program listing">
             { note.unwrap_or_default() }
             <table><thead><tr><th>{ "#" }</th><th>{ "instruction" }</th><th>{ "visits" }</th></tr></thead>
             <tbody>{ for rows }</tbody></table>

@@ -27,6 +27,8 @@ extern "C" {
     fn set_diagnostics(this: &CmEditor, list: &Array);
     #[wasm_bindgen(method, js_name = setCurrentLine)]
     fn set_current_line(this: &CmEditor, line: u32);
+    #[wasm_bindgen(method, js_name = setReadOnly)]
+    fn set_read_only(this: &CmEditor, readonly: bool);
     #[wasm_bindgen(method)]
     fn destroy(this: &CmEditor);
 }
@@ -45,6 +47,9 @@ pub struct EditorProps {
     /// 1-based source line of the stepper's current instruction; 0: none.
     pub current_line: u32,
     pub on_change: Callback<String>,
+    /// Embeds show the program read-only unless the page allows editing.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// The live editor and the closure it calls on every edit.
@@ -115,6 +120,14 @@ pub fn editor(p: &EditorProps) -> Html {
     }
     {
         let live = live.clone();
+        use_effect_with((p.readonly, *cm), move |(ro, _)| {
+            if let Some(l) = live.borrow().as_ref() {
+                l.editor.set_read_only(*ro);
+            }
+        });
+    }
+    {
+        let live = live.clone();
         use_effect_with(
             (p.diagnostics.clone(), p.current_line, *cm),
             move |(diagnostics, line, _)| {
@@ -135,7 +148,7 @@ pub fn editor(p: &EditorProps) -> Html {
         });
         html! {
             <textarea id="editor" aria-label="program text" spellcheck="false"
-                value={p.text.clone()} {oninput} />
+                readonly={p.readonly} value={p.text.clone()} {oninput} />
         }
     }
 }

@@ -5,9 +5,12 @@
 //! app, [`app`] and [`model`]) and the verifier worker (`veristep-worker`:
 //! [`worker`] over [`session`]); [`protocol`] is what crosses between them.
 
+pub mod api;
 pub mod app;
 pub mod editor;
 pub mod examples;
+pub mod face;
+pub mod lesson;
 pub mod model;
 pub mod protocol;
 pub mod reading;

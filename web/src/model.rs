@@ -6,6 +6,7 @@
 //! [`Reply`]s as actions. It keeps only what the page shows: the parsed
 //! program, the run's summary and the view at the current position.
 
+use crate::lesson::Lesson;
 use crate::protocol::{Reply, Request, StateView, Summary, Target, View};
 use std::rc::Rc;
 use veristep_core::asm::{self, Diagnostic};
@@ -56,7 +57,37 @@ pub struct Model {
     seeking: bool,
     /// The text was edited and is not verified yet (editing is debounced).
     pub dirty: bool,
+    /// The lesson being followed, if any.
+    pub lesson: Option<LessonState>,
     outbox: Outbox,
+}
+
+/// Where the learner is in a lesson.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonState {
+    pub lesson: Rc<Lesson>,
+    pub index: usize,
+    /// The step's goal was reached (it stays reached).
+    pub reached: bool,
+    /// The choice picked for the step's question.
+    pub answer: Option<usize>,
+    /// Runs from this verification on belong to the step.
+    since: u64,
+}
+
+impl LessonState {
+    pub fn step(&self) -> &crate::lesson::Step {
+        &self.lesson.steps[self.index]
+    }
+    /// The goal is reached and the question, if any, answered right.
+    pub fn can_advance(&self) -> bool {
+        self.reached
+            && self
+                .step()
+                .question
+                .as_ref()
+                .is_none_or(|q| self.answer == Some(q.answer))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -89,6 +120,13 @@ pub enum Action {
     Cancel,
     /// A message from the verifier (boxed: a summary is large).
     Reply(Box<Reply>),
+    /// Follow a lesson from this step.
+    StartLesson(Rc<Lesson>, usize),
+    /// To a step of the lesson (loads its program).
+    LessonGo(usize),
+    /// A choice for the step's question.
+    Answer(usize),
+    EndLesson,
 }
 
 impl Model {
@@ -111,6 +149,7 @@ impl Model {
             seq: 0,
             seeking: false,
             dirty: false,
+            lesson: None,
             outbox,
         };
         m.reverify(step);
@@ -252,13 +291,72 @@ impl Model {
                 }
             }
             Action::Reply(r) => m.receive(*r),
+            Action::StartLesson(lesson, at) => {
+                let index = at.min(lesson.steps.len().saturating_sub(1));
+                m.lesson = Some(LessonState {
+                    lesson,
+                    index,
+                    reached: false,
+                    answer: None,
+                    since: 0,
+                });
+                m.open_lesson_step(index);
+            }
+            Action::LessonGo(i) => m.open_lesson_step(i),
+            Action::Answer(a) => {
+                if let Some(l) = m.lesson.as_mut() {
+                    l.answer = Some(a);
+                }
+            }
+            Action::EndLesson => m.lesson = None,
         }
+        m.check_goal();
         if let Some(f) = m.frame {
             if f >= m.state().map(|s| s.frames.len()).unwrap_or(0) {
                 m.frame = None;
             }
         }
         m
+    }
+
+    /// Loads a lesson step's program in its kernel mode, at the start.
+    fn open_lesson_step(&mut self, i: usize) {
+        let Some(l) = self.lesson.as_mut() else {
+            return;
+        };
+        let Some(step) = l.lesson.steps.get(i) else {
+            return;
+        };
+        let Ok((text, kernel)) = step.program() else {
+            return;
+        };
+        l.index = i;
+        l.reached = false;
+        l.answer = None;
+        self.text = text;
+        self.kernel = kernel;
+        self.dirty = false;
+        self.reverify(Some(0));
+        if let Some(l) = self.lesson.as_mut() {
+            l.since = self.job_id;
+        }
+    }
+
+    /// Marks the lesson step's goal reached once the shown run (one made
+    /// for this step) is at it.
+    fn check_goal(&mut self) {
+        let (Some(run), Some(view)) = (self.run.clone(), self.view.clone()) else {
+            return;
+        };
+        let Some(l) = self.lesson.as_mut() else {
+            return;
+        };
+        if l.reached || run.run < l.since || self.seeking {
+            return;
+        }
+        if l.step().goal.reached(&run, view.step, view.insn) {
+            l.reached = true;
+        }
     }
 
     fn receive(&mut self, r: Reply) {
@@ -633,5 +731,70 @@ mod tests {
             message: "x".into(),
         })));
         assert!(m.banner.is_some());
+    }
+
+    /// Every lesson under static/lessons runs end to end: each step's
+    /// program verifies, its goal is reached by the stepper action a
+    /// learner would take, and its question accepts its answer.
+    #[test]
+    fn every_lesson_runs_end_to_end() {
+        use crate::lesson::{Catalogue, Lesson};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/lessons");
+        let index = std::fs::read_to_string(format!("{dir}/index.json")).expect("index.json");
+        let cat: Catalogue = serde_json::from_str(&index).expect("catalogue");
+        assert!(cat.lessons.len() >= 5, "five lessons at least");
+        for entry in &cat.lessons {
+            let json = std::fs::read_to_string(format!("{dir}/{}.json", entry.id))
+                .unwrap_or_else(|e| panic!("{}: {e}", entry.id));
+            let lesson =
+                Rc::new(Lesson::parse(&json).unwrap_or_else(|e| panic!("{}: {e}", entry.id)));
+            assert_eq!(lesson.id, entry.id);
+            let mut h = Harness::new();
+            let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+            let mut m = h.apply(&m, Action::StartLesson(lesson.clone(), 0));
+            for (i, step) in lesson.steps.iter().enumerate() {
+                let at = format!("{} step {} ({})", lesson.id, i + 1, step.title);
+                let l = m.lesson.clone().expect("in the lesson");
+                assert_eq!(l.index, i, "{at}");
+                assert!(m.run.is_some(), "{at}: verified");
+                assert!(m.diagnostics.is_empty(), "{at}: {:?}", m.diagnostics);
+                let g = &step.goal;
+                let action = if g.event.is_some() {
+                    let run = m.run.as_ref().expect("run");
+                    let p = g
+                        .position(run)
+                        .unwrap_or_else(|| panic!("{at}: the run has no such event"));
+                    Action::Goto(p)
+                } else if let Some(s) = g.step {
+                    Action::Goto(s)
+                } else if let Some(insn) = g.insn {
+                    Action::RunToInsn(insn)
+                } else if g.verdict.is_some() {
+                    match g.kernel.as_deref().and_then(KernelVersion::parse) {
+                        Some(k) => Action::SetKernel(k),
+                        None => Action::Reverify,
+                    }
+                } else {
+                    Action::Last
+                };
+                m = h.apply(&m, action);
+                let l = m.lesson.clone().expect("in the lesson");
+                assert!(l.reached, "{at}: goal {:?} not reached", g);
+                if let Some(q) = &step.question {
+                    if q.answer > 0 {
+                        let wrong = h.apply(&m, Action::Answer(0));
+                        assert!(
+                            !wrong.lesson.as_ref().expect("lesson").can_advance(),
+                            "{at}"
+                        );
+                    }
+                    m = h.apply(&m, Action::Answer(q.answer));
+                }
+                assert!(m.lesson.as_ref().expect("lesson").can_advance(), "{at}");
+                if i + 1 < lesson.steps.len() {
+                    m = h.apply(&m, Action::LessonGo(i + 1));
+                }
+            }
+        }
     }
 }

@@ -92,7 +92,14 @@ pub struct Summary {
     pub compare: Vec<ModeVerdict>,
     /// Lines in the kernel log.
     pub log_lines: usize,
+    /// For each event kind (index in [`EVENT_KINDS`]), the positions just
+    /// after the first [`MAX_LANDMARKS`] steps holding it: lessons name
+    /// targets such as "the second release".
+    pub landmarks: Vec<Vec<usize>>,
 }
+
+/// Positions kept per event kind in [`Summary::landmarks`].
+pub const MAX_LANDMARKS: usize = 256;
 
 /// One kernel mode's verdict on the current program.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -5,7 +5,7 @@
 
 use crate::protocol::{
     FrameView, LogLine, LogWindow, ModeVerdict, PendingView, RefView, Reply, Request, StateView,
-    Summary, Target, ValueRow, View,
+    Summary, Target, ValueRow, View, EVENT_KINDS, MAX_LANDMARKS,
 };
 use crate::reading::read_reg;
 use std::rc::Rc;
@@ -486,7 +486,23 @@ impl Run {
             visits: self.visits.clone(),
             compare: self.compare.clone(),
             log_lines: self.log_lines.len(),
+            landmarks: self.landmarks(),
         }
+    }
+
+    fn landmarks(&self) -> Vec<Vec<usize>> {
+        let mut v = vec![Vec::new(); EVENT_KINDS.len()];
+        if let Some(t) = self.ex.outcome.trace.as_ref() {
+            for e in &t.events {
+                if let Some(k) = EVENT_KINDS.iter().position(|k| *k == e.kind) {
+                    let at = e.step as usize + 1;
+                    if v[k].len() < MAX_LANDMARKS && v[k].last() != Some(&at) {
+                        v[k].push(at);
+                    }
+                }
+            }
+        }
+        v
     }
 
     /// The position a [`Target`] names, looking from `from`; None: no such place.

@@ -1,0 +1,144 @@
+//! The JS API for page authors: `verify(text, options)` returns the
+//! outcome as plain JSON-like data (serde-wasm-bindgen; 64-bit counters as
+//! BigInt, never lossy numbers). Built into `veristep-api.js`, which
+//! `veristep-embed.js` runs in a worker behind `veristep.verify`.
+
+use serde::{Deserialize, Serialize};
+use veristep_core::{asm, KernelVersion, Options, Verdict};
+use wasm_bindgen::prelude::*;
+
+/// `options` of `verify`: `{ kernel: "6.1", logLevel: 1 }`, both optional.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ApiOptions {
+    kernel: Option<String>,
+    log_level: Option<u32>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiOutcome {
+    /// "accepted", "rejected", or "invalid" (the text does not parse).
+    pub verdict: &'static str,
+    pub kernel: String,
+    /// The kernel's message, byte for byte.
+    pub message: Option<String>,
+    pub error_insn: Option<u32>,
+    pub errno: Option<i32>,
+    pub explanation: Option<String>,
+    pub processed: u64,
+    pub total_states: u64,
+    pub peak_states: u64,
+    pub max_states_per_insn: u64,
+    /// The kernel-format log at the asked level.
+    pub log: String,
+    /// Errors in the program text (verdict "invalid").
+    pub diagnostics: Vec<ApiDiagnostic>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct ApiDiagnostic {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+/// The outcome of verifying `text` (pure; the wasm export wraps it).
+pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
+    let kernel = KernelVersion::parse(kernel)
+        .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.7)"))?;
+    let prog = match asm::parse(text) {
+        Ok(p) => p,
+        Err(ds) => {
+            return Ok(ApiOutcome {
+                verdict: "invalid",
+                kernel: kernel.name().to_string(),
+                message: ds.first().map(|d| d.message.clone()),
+                error_insn: None,
+                errno: None,
+                explanation: None,
+                processed: 0,
+                total_states: 0,
+                peak_states: 0,
+                max_states_per_insn: 0,
+                log: String::new(),
+                diagnostics: ds
+                    .into_iter()
+                    .map(|d| ApiDiagnostic {
+                        line: d.line,
+                        col: d.col,
+                        message: d.message,
+                    })
+                    .collect(),
+            })
+        }
+    };
+    let o = veristep_core::verify(
+        &prog,
+        &Options {
+            kernel,
+            log_level: log_level.min(2),
+            trace: false,
+        },
+    );
+    Ok(ApiOutcome {
+        verdict: if o.verdict == Verdict::Accepted {
+            "accepted"
+        } else {
+            "rejected"
+        },
+        kernel: kernel.name().to_string(),
+        message: o.error.as_ref().map(|e| e.message.clone()),
+        error_insn: o.error.as_ref().and_then(|e| e.insn).map(|i| i as u32),
+        errno: o.error.as_ref().map(|e| e.errno),
+        explanation: o.error.as_ref().map(|e| e.explanation.clone()),
+        processed: o.stats.processed,
+        total_states: o.stats.total_states,
+        peak_states: o.stats.peak_states,
+        max_states_per_insn: o.stats.max_states_per_insn,
+        log: o.log,
+        diagnostics: Vec::new(),
+    })
+}
+
+/// `verify(text, { kernel, logLevel })` for JavaScript.
+#[wasm_bindgen]
+pub fn verify(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts: ApiOptions = if options.is_undefined() || options.is_null() {
+        ApiOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))?
+    };
+    let o = outcome(
+        text,
+        opts.kernel.as_deref().unwrap_or("6.1"),
+        opts.log_level.unwrap_or(1),
+    )
+    .map_err(|e| JsValue::from_str(&e))?;
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+    o.serialize(&ser)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_carry_verdict_message_and_counters() {
+        let seed = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
+        let o = outcome(seed, "6.1", 1).expect("known kernel");
+        assert_eq!(o.verdict, "rejected");
+        assert_eq!(
+            o.message.as_deref(),
+            Some("func bpf_ringbuf_discard#133 reference has not been acquired before")
+        );
+        assert_eq!(o.error_insn, Some(18));
+        assert!(o.processed > 0 && o.log.contains("processed"));
+        assert_eq!(outcome(seed, "5.19", 0).expect("ok").verdict, "accepted");
+        let bad = outcome("r11 = 1\n", "6.1", 1).expect("ok");
+        assert_eq!(bad.verdict, "invalid");
+        assert_eq!(bad.diagnostics[0].line, 1);
+        assert!(outcome(seed, "4.0", 1).is_err());
+    }
+}
