@@ -1,7 +1,8 @@
 //! `veristep`: the command line over veristep-core.
 //!
-//! veristep verify FILE.s... [--kernel 5.19|6.1|6.7[,...]] [--log-level 0|1|2] [--json]
-//! veristep trace FILE.s [--kernel K] [--json] [--from N] [--count N]
+//! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.7[,...]] [--log-level 0|1|2] [--json]
+//! veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--json] [--from N] [--count N]
+//! veristep disasm OBJ.o [--prog NAME]   (each program in the text format)
 //!
 //! Exit status: 0 accepted, 1 rejected, 2 input error.
 
@@ -16,13 +17,15 @@ fn out(s: &str) {
     let _ = o.flush();
 }
 use veristep_core::explore::{Exploration, StateView};
-use veristep_core::{asm, verify, KernelVersion, Options, Outcome, Program, Verdict};
+use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
 mod view;
 
 const USAGE: &str = "usage:
-  veristep verify FILE.s... [--kernel 5.19|6.1|6.7[,K...]] [--log-level 0|1|2] [--json]
-  veristep trace FILE.s [--kernel K] [--from N] [--count N]   (JSON on stdout)
+  veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.7[,K...]] [--log-level 0|1|2] [--json]
+  veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--from N] [--count N]   (JSON on stdout)
+  veristep disasm OBJ.o|FILE.s [--prog NAME]   (programs in the text format, ASM.md)
+  (an OBJ.o is a clang-compiled BPF object: every program in it, or --prog NAME)
 exit status: 0 accepted, 1 rejected, 2 input error";
 
 /// Largest program text accepted (bytes).
@@ -34,6 +37,7 @@ struct Args {
     kernels: Vec<KernelVersion>,
     log_level: u32,
     json: bool,
+    prog: Option<String>,
     from: usize,
     count: usize,
 }
@@ -41,7 +45,7 @@ struct Args {
 fn parse_args(argv: &[String]) -> Result<Args, String> {
     let mut it = argv.iter();
     let cmd = it.next().ok_or("missing command")?.clone();
-    if cmd != "verify" && cmd != "trace" {
+    if cmd != "verify" && cmd != "trace" && cmd != "disasm" {
         return Err(format!("unknown command '{}'", cmd));
     }
     let mut a = Args {
@@ -50,6 +54,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         kernels: vec![KernelVersion::V6_1],
         log_level: 1,
         json: false,
+        prog: None,
         from: 0,
         count: usize::MAX,
     };
@@ -77,6 +82,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 level_given = true;
             }
             "--json" => a.json = true,
+            "--prog" => a.prog = Some(it.next().ok_or("--prog needs a program name")?.clone()),
             "--from" | "--count" => {
                 let v = it.next().ok_or(format!("{} needs a value", s))?;
                 let n: usize = v
@@ -102,19 +108,46 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
-fn load(path: &str) -> Result<Program, String> {
+/// The programs of a file: a text program, or every program of a
+/// clang-compiled object (`FILE:NAME`), or the one `--prog` names.
+fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Program)>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {}", path, e))?;
     if meta.len() > MAX_INPUT {
         return Err(format!("{}: larger than {} bytes", path, MAX_INPUT));
     }
-    let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {}", path, e))?;
-    asm::parse(&src).map_err(|diags| {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
+    if bytes.starts_with(b"\x7fELF") {
+        let obj = elf::load(&bytes).map_err(|e| format!("{}: {}", path, e))?;
+        let progs: Vec<(String, Program)> = obj
+            .programs
+            .into_iter()
+            .filter(|p| only.is_none_or(|n| n == p.name))
+            .map(|p| {
+                if let Some(u) = &p.unsupported {
+                    eprintln!("veristep: {}:{}: note: {}", path, p.name, u);
+                }
+                (format!("{}:{}", path, p.name), p.program)
+            })
+            .collect();
+        if progs.is_empty() {
+            return Err(format!(
+                "{}: no program named '{}'",
+                path,
+                only.unwrap_or_default()
+            ));
+        }
+        return Ok(progs);
+    }
+    let src = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: neither program text (UTF-8) nor an ELF object", path))?;
+    let p = asm::parse(&src).map_err(|diags| {
         diags
             .iter()
             .map(|d| d.render(path, &src))
             .collect::<Vec<_>>()
             .join("\n")
-    })
+    })?;
+    Ok(vec![(path.to_string(), p)])
 }
 
 fn outcome_json(o: &Outcome) -> Value {
@@ -152,8 +185,8 @@ fn main() -> ExitCode {
     let mut programs = Vec::new();
     let mut input_error = false;
     for f in &args.files {
-        match load(f) {
-            Ok(p) => programs.push((f.clone(), p)),
+        match load(f, args.prog.as_deref()) {
+            Ok(p) => programs.extend(p),
             Err(e) => {
                 eprintln!("{}", e);
                 input_error = true;
@@ -162,6 +195,15 @@ fn main() -> ExitCode {
     }
     if input_error {
         return ExitCode::from(2);
+    }
+    if args.cmd == "disasm" {
+        for (name, p) in &programs {
+            if programs.len() > 1 {
+                out(&format!("; {}\n", name));
+            }
+            out(&disasm::program_text(p));
+        }
+        return ExitCode::SUCCESS;
     }
     let single = programs.len() == 1 && args.kernels.len() == 1;
     let mut any_rejected = false;
@@ -244,8 +286,12 @@ fn trace_cmd(args: &Args) -> ExitCode {
         eprintln!("veristep: trace takes one file and one kernel");
         return ExitCode::from(2);
     }
-    let prog = match load(&args.files[0]) {
-        Ok(p) => p,
+    let prog = match load(&args.files[0], args.prog.as_deref()) {
+        Ok(mut p) if p.len() == 1 => p.remove(0).1,
+        Ok(_) => {
+            eprintln!("veristep: the object has several programs; name one with --prog");
+            return ExitCode::from(2);
+        }
         Err(e) => {
             eprintln!("{}", e);
             return ExitCode::from(2);

@@ -5,7 +5,9 @@
 //! [`Outcome`].
 
 pub mod asm;
+pub mod btf;
 pub mod disasm;
+pub mod elf;
 pub mod helper_ids;
 pub mod insn;
 pub mod kfuncs;

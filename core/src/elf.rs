@@ -1,0 +1,609 @@
+//! Loading clang-compiled BPF objects (`clang -target bpf -O2 -g -c`): every
+//! program of an object, laid out exactly as libbpf lays it out, so that
+//! instruction numbers match the kernel's log.
+//!
+//! Bytes in, programs out; no I/O. The ELF container is read with the
+//! `object` crate; maps come from BTF (`.maps`, see [`crate::btf`]) or from
+//! the legacy `maps` section. What libbpf does and this follows
+//! (`tools/lib/bpf/libbpf.c`, libbpf 1.1):
+//! - each `STT_FUNC` symbol of an executable section other than `.text` is
+//!   a program; functions in `.text` are subprograms;
+//! - `bpf_object__reloc_code()`: walking a program's instructions in order,
+//!   the first call (or `ld_imm64` of a function address) to a subprogram
+//!   not yet in the program appends that subprogram's code at the end and
+//!   relocates it at once (depth first); calls then get `imm = target - pc - 1`;
+//! - a call relocation's target is `sym_off / 8 + imm + 1`, a function
+//!   address's `(sym_off + imm) / 8` (its `imm` is a byte offset);
+//! - `ld_imm64` relocations to a map symbol become `BPF_PSEUDO_MAP_FD`.
+//!
+//! Every malformed input is an [`ElfError`] naming what is wrong; never a panic.
+
+use crate::btf::{self, Btf};
+use crate::insn::*;
+use crate::program::{MapDef, MapType, ProgType, Program};
+use object::read::elf::{ElfFile64, FileHeader};
+use object::{
+    Endianness, Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget,
+    SectionIndex, SymbolKind, SymbolSection,
+};
+use std::fmt;
+
+/// Why an object cannot be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElfError(pub String);
+
+impl fmt::Display for ElfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err<T>(msg: impl Into<String>) -> Result<T, ElfError> {
+    Err(ElfError(msg.into()))
+}
+
+/// One program of an object, ready for the verifier.
+#[derive(Clone, Debug)]
+pub struct ObjProgram {
+    /// The function's name (libbpf's program name).
+    pub name: String,
+    /// Its ELF section (`tc`, `xdp`, `tracepoint/syscalls/...`).
+    pub section: String,
+    pub program: Program,
+    /// Something the kernel would do that veristep does not model (e.g. a
+    /// global subprogram, verified on its own by the kernel).
+    pub unsupported: Option<String>,
+}
+
+/// Every program of an object, in the order of their sections and offsets.
+#[derive(Clone, Debug)]
+pub struct ObjectFile {
+    pub programs: Vec<ObjProgram>,
+    pub license: String,
+    pub maps: Vec<MapDef>,
+}
+
+const EM_BPF: u16 = 247;
+const R_BPF_64_64: u32 = 1;
+const R_BPF_64_32: u32 = 10;
+/// Objects larger than this are refused (the kernel's programs are at most
+/// 1M instructions, 8 MB).
+const MAX_OBJECT: usize = 64 << 20;
+
+/// A function: a program or a subprogram, `len` instructions from `start`
+/// (in instructions) of section `sec`.
+#[derive(Clone, Debug)]
+struct Func {
+    name: String,
+    sec: SectionIndex,
+    start: usize,
+    len: usize,
+    global: bool,
+}
+
+/// A relocation of one instruction of a code section.
+#[derive(Clone, Debug)]
+struct Reloc {
+    /// Instruction index in its section.
+    insn: usize,
+    r_type: u32,
+    sym_name: String,
+    sym_section: Option<SectionIndex>,
+    sym_value: u64,
+    sym_undefined: bool,
+}
+
+fn map_type(n: u32) -> Result<MapType, String> {
+    Ok(match n {
+        1 => MapType::Hash,
+        2 => MapType::Array,
+        3 => MapType::ProgArray,
+        4 => MapType::PerfEventArray,
+        5 => MapType::PercpuHash,
+        6 => MapType::PercpuArray,
+        9 => MapType::LruHash,
+        10 => MapType::LruPercpuHash,
+        12 => MapType::ArrayOfMaps,
+        13 => MapType::HashOfMaps,
+        15 => MapType::Sockmap,
+        18 => MapType::Sockhash,
+        22 => MapType::Queue,
+        23 => MapType::Stack,
+        27 => MapType::Ringbuf,
+        n => return Err(format!("map type {n} is not modelled")),
+    })
+}
+
+/// libbpf's section names for the program types veristep models.
+fn prog_type(section: &str) -> Option<ProgType> {
+    let head = section.split('/').next().unwrap_or(section);
+    Some(match head {
+        "tc" | "classifier" => ProgType::SchedCls,
+        "action" => ProgType::SchedAct,
+        "xdp" | "xdp.frags" => ProgType::Xdp,
+        "socket" => ProgType::SocketFilter,
+        "kprobe" | "kretprobe" | "uprobe" | "uretprobe" => ProgType::Kprobe,
+        "tracepoint" | "tp" => ProgType::Tracepoint,
+        "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
+        "cgroup_skb" => ProgType::CgroupSkb,
+        "syscall" => ProgType::Syscall,
+        _ => return None,
+    })
+}
+
+fn insns_of(data: &[u8]) -> Vec<Insn> {
+    data.chunks_exact(8)
+        .map(|c| Insn::from_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+        .collect()
+}
+
+/// The reader over one object.
+struct Loader<'a> {
+    file: ElfFile64<'a, Endianness>,
+    btf: Option<Btf>,
+    text: Option<SectionIndex>,
+    /// (section, offset of the symbol, map index)
+    map_syms: Vec<(SectionIndex, u64, usize)>,
+    maps: Vec<MapDef>,
+    funcs: Vec<Func>,
+    relocs: Vec<(SectionIndex, Vec<Reloc>)>,
+    code: Vec<(SectionIndex, Vec<Insn>)>,
+}
+
+/// Loads every program of an object.
+pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
+    if bytes.len() > MAX_OBJECT {
+        return err(format!("the object is larger than {} MB", MAX_OBJECT >> 20));
+    }
+    if bytes.get(..4) != Some(b"\x7fELF") {
+        return err("not an ELF file (no \\x7fELF magic)");
+    }
+    if bytes.get(4) != Some(&2) {
+        return err("not a 64-bit ELF file (BPF objects are ELF64)");
+    }
+    let file = ElfFile64::<Endianness>::parse(bytes)
+        .map_err(|e| ElfError(format!("malformed ELF: {e}")))?;
+    let hdr = file.elf_header();
+    let e = file.endian();
+    if e != Endianness::Little {
+        return err("a big-endian object: veristep models little-endian BPF (bpfel)");
+    }
+    if hdr.e_machine(e) != EM_BPF {
+        return err(format!(
+            "not a BPF object (e_machine {}, BPF is 247): compile with clang -target bpf",
+            hdr.e_machine(e)
+        ));
+    }
+    let mut l = Loader {
+        file,
+        btf: None,
+        text: None,
+        map_syms: Vec::new(),
+        maps: Vec::new(),
+        funcs: Vec::new(),
+        relocs: Vec::new(),
+        code: Vec::new(),
+    };
+    l.read()?;
+    let license = l.license();
+    let mut programs = Vec::new();
+    for fi in 0..l.funcs.len() {
+        if Some(l.funcs[fi].sec) == l.text {
+            continue;
+        }
+        programs.push(l.program(fi, &license)?);
+    }
+    if programs.is_empty() {
+        return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
+    }
+    Ok(ObjectFile {
+        programs,
+        license,
+        maps: l.maps,
+    })
+}
+
+impl<'a> Loader<'a> {
+    fn section_name(&self, i: SectionIndex) -> String {
+        self.file
+            .section_by_index(i)
+            .ok()
+            .and_then(|s| s.name().ok().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    fn license(&self) -> String {
+        self.file
+            .section_by_name("license")
+            .and_then(|s| s.data().ok())
+            .map(|d| {
+                let end = d.iter().position(|&c| c == 0).unwrap_or(d.len());
+                String::from_utf8_lossy(&d[..end]).into_owned()
+            })
+            .unwrap_or_default()
+    }
+
+    fn read(&mut self) -> Result<(), ElfError> {
+        if let Some(s) = self.file.section_by_name(".BTF") {
+            let data = s.data().map_err(|e| ElfError(format!(".BTF: {e}")))?;
+            self.btf = Some(Btf::parse(data).map_err(|e| ElfError(format!(".BTF: {e}")))?);
+        }
+        self.text = self.file.section_by_name(".text").map(|s| s.index());
+        // code sections
+        for s in self.file.sections() {
+            let executable = matches!(
+                s.flags(),
+                object::SectionFlags::Elf { sh_flags } if sh_flags & u64::from(object::elf::SHF_EXECINSTR) != 0
+            );
+            if !executable {
+                continue;
+            }
+            let data = s
+                .data()
+                .map_err(|e| ElfError(format!("section {}: {e}", s.name().unwrap_or("?"))))?;
+            if data.len() % 8 != 0 {
+                return err(format!(
+                    "section {}: {} bytes is not a whole number of 8-byte instructions",
+                    s.name().unwrap_or("?"),
+                    data.len()
+                ));
+            }
+            self.code.push((s.index(), insns_of(data)));
+        }
+        self.read_maps()?;
+        self.read_funcs()?;
+        self.read_relocs()?;
+        Ok(())
+    }
+
+    fn read_maps(&mut self) -> Result<(), ElfError> {
+        let mut syms: Vec<(SectionIndex, u64, String)> = Vec::new();
+        for name in [".maps", "maps"] {
+            let Some(sec) = self.file.section_by_name(name) else {
+                continue;
+            };
+            let idx = sec.index();
+            for sym in self.file.symbols() {
+                if sym.section_index() == Some(idx) && sym.kind() != SymbolKind::Section {
+                    syms.push((idx, sym.address(), sym.name().unwrap_or("").to_string()));
+                }
+            }
+        }
+        syms.sort_by_key(|(s, off, _)| (s.0, *off));
+        for (sec, off, name) in syms {
+            let sname = self.section_name(sec);
+            let def = if sname == ".maps" {
+                self.btf_map(&name)
+            } else {
+                self.legacy_map(sec, off, &name)
+            }
+            .map_err(|e| ElfError(format!("map '{name}': {e}")))?;
+            self.map_syms.push((sec, off, self.maps.len()));
+            self.maps.push(def);
+        }
+        Ok(())
+    }
+
+    /// A BTF-defined map: the `.maps` DATASEC's variable `name`, a struct
+    /// whose members are `__uint(type, ...)`, `__type(key, ...)`, etc.
+    fn btf_map(&self, name: &str) -> Result<MapDef, String> {
+        let b = self
+            .btf
+            .as_ref()
+            .ok_or("a .maps section needs BTF (compile with -g)")?;
+        let var = b
+            .find(btf::KIND_VAR, name)
+            .ok_or("no BTF variable of that name")?;
+        let st = b.skip_mods(b.get(var)?.size_or_type)?;
+        let st = b.get(st)?;
+        if st.kind != btf::KIND_STRUCT {
+            return Err("its BTF type is not a struct".into());
+        }
+        // `__uint(x, N)` is `int (*x)[N]`: the number is the array's length.
+        let uint = |ty: u32| -> Result<u32, String> {
+            let p = b.get(b.skip_mods(ty)?)?;
+            if p.kind != btf::KIND_PTR {
+                return Err("a __uint member is not a pointer".into());
+            }
+            let a = b.get(b.skip_mods(p.size_or_type)?)?;
+            a.array
+                .map(|(_, n)| n)
+                .ok_or_else(|| "a __uint member does not point to an array".into())
+        };
+        // `__type(x, T)` is `T *x`.
+        let pointee = |ty: u32| -> Result<u32, String> {
+            let p = b.get(b.skip_mods(ty)?)?;
+            if p.kind != btf::KIND_PTR {
+                return Err("a __type member is not a pointer".into());
+            }
+            Ok(p.size_or_type)
+        };
+        let mut def = MapDef {
+            name: name.to_string(),
+            map_type: MapType::Array,
+            key_size: 0,
+            value_size: 0,
+            max_entries: 0,
+            timer_off: None,
+            lock_off: None,
+        };
+        let mut ty = None;
+        for (m, mty, _) in &st.members {
+            match m.as_str() {
+                "type" => ty = Some(uint(*mty)?),
+                "max_entries" => def.max_entries = uint(*mty)?,
+                "key_size" => def.key_size = uint(*mty)?,
+                "value_size" => def.value_size = uint(*mty)?,
+                "key" => def.key_size = b.size_of(pointee(*mty)?)?,
+                "value" => {
+                    let v = pointee(*mty)?;
+                    def.value_size = b.size_of(v)?;
+                    def.timer_off = b.find_struct(v, "bpf_timer")?;
+                    def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
+                }
+                "map_flags" | "pinning" | "numa_node" | "map_extra" => {}
+                other => return Err(format!("member '{other}' is not modelled")),
+            }
+        }
+        def.map_type = map_type(ty.ok_or("no map type")?)?;
+        Ok(def)
+    }
+
+    /// A legacy `struct bpf_map_def` in section `maps`.
+    fn legacy_map(&self, sec: SectionIndex, off: u64, name: &str) -> Result<MapDef, String> {
+        let data = self
+            .file
+            .section_by_index(sec)
+            .map_err(|e| e.to_string())?
+            .data()
+            .map_err(|e| e.to_string())?;
+        let word = |i: u64| -> Result<u32, String> {
+            let at = usize::try_from(off + 4 * i).map_err(|_| "offset overflow")?;
+            data.get(at..at + 4)
+                .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+                .ok_or_else(|| "its definition runs past the section".to_string())
+        };
+        Ok(MapDef {
+            name: name.to_string(),
+            map_type: map_type(word(0)?)?,
+            key_size: word(1)?,
+            value_size: word(2)?,
+            max_entries: word(3)?,
+            timer_off: None,
+            lock_off: None,
+        })
+    }
+
+    fn read_funcs(&mut self) -> Result<(), ElfError> {
+        let mut funcs = Vec::new();
+        for sym in self.file.symbols() {
+            if sym.kind() != SymbolKind::Text {
+                continue;
+            }
+            let SymbolSection::Section(sec) = sym.section() else {
+                continue;
+            };
+            if !self.code.iter().any(|(s, _)| *s == sec) {
+                continue;
+            }
+            let name = sym.name().unwrap_or("").to_string();
+            if sym.address() % 8 != 0 || sym.size() % 8 != 0 {
+                return err(format!("function '{name}' is not aligned to instructions"));
+            }
+            let start = (sym.address() / 8) as usize;
+            let len = (sym.size() / 8) as usize;
+            let sec_len = self
+                .code
+                .iter()
+                .find(|(s, _)| *s == sec)
+                .map(|(_, c)| c.len())
+                .unwrap_or(0);
+            if len == 0 || start + len > sec_len {
+                return err(format!("function '{name}' lies outside its section"));
+            }
+            funcs.push(Func {
+                name,
+                sec,
+                start,
+                len,
+                global: sym.is_global(),
+            });
+        }
+        funcs.sort_by_key(|f| (f.sec.0, f.start));
+        self.funcs = funcs;
+        Ok(())
+    }
+
+    fn read_relocs(&mut self) -> Result<(), ElfError> {
+        for (sec, _) in &self.code {
+            let s = self
+                .file
+                .section_by_index(*sec)
+                .map_err(|e| ElfError(e.to_string()))?;
+            let mut v = Vec::new();
+            for (off, r) in s.relocations() {
+                let RelocationFlags::Elf { r_type } = r.flags() else {
+                    continue;
+                };
+                let RelocationTarget::Symbol(si) = r.target() else {
+                    continue;
+                };
+                let sym = self
+                    .file
+                    .symbol_by_index(si)
+                    .map_err(|e| ElfError(format!("relocation at {off}: {e}")))?;
+                if off % 8 != 0 {
+                    return err(format!("relocation at byte {off} is not on an instruction"));
+                }
+                v.push(Reloc {
+                    insn: (off / 8) as usize,
+                    r_type,
+                    sym_name: sym.name().unwrap_or("").to_string(),
+                    sym_section: sym.section_index(),
+                    sym_value: sym.address(),
+                    sym_undefined: sym.is_undefined(),
+                });
+            }
+            self.relocs.push((*sec, v));
+        }
+        Ok(())
+    }
+
+    fn reloc_at(&self, sec: SectionIndex, insn: usize) -> Option<&Reloc> {
+        self.relocs
+            .iter()
+            .find(|(s, _)| *s == sec)
+            .and_then(|(_, v)| v.iter().find(|r| r.insn == insn))
+    }
+
+    /// The function of `.text` starting at instruction `idx`.
+    fn subprog_at(&self, idx: i64, why: &str) -> Result<usize, ElfError> {
+        self.funcs
+            .iter()
+            .position(|f| Some(f.sec) == self.text && f.start as i64 == idx)
+            .ok_or_else(|| {
+                ElfError(format!(
+                    "{why}: no function starts at instruction {idx} of .text"
+                ))
+            })
+    }
+
+    /// Program `fi` with its subprograms appended, relocated as libbpf does.
+    fn program(&self, fi: usize, license: &str) -> Result<ObjProgram, ElfError> {
+        let main = &self.funcs[fi];
+        let section = self.section_name(main.sec);
+        let prog_type = prog_type(&section).ok_or_else(|| {
+            ElfError(format!(
+                "program '{}': section '{section}' names a program type veristep does not model",
+                main.name
+            ))
+        })?;
+        let code = |f: &Func| -> Vec<Insn> {
+            self.code
+                .iter()
+                .find(|(s, _)| *s == f.sec)
+                .map(|(_, c)| c[f.start..f.start + f.len].to_vec())
+                .unwrap_or_default()
+        };
+        let mut out = code(main);
+        // where each function was appended (None: not in this program)
+        let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
+        placed[fi] = Some(0);
+        let mut labels = vec![(main.name.clone(), 0usize)];
+        let mut unsupported = None;
+        // Depth first, as bpf_object__reloc_code() recurses: a stack of
+        // (function, where it starts in `out`, next instruction to look at).
+        let mut stack = vec![(fi, 0usize, 0usize)];
+        while let Some((f, base, i)) = stack.pop() {
+            let func = &self.funcs[f];
+            if i >= func.len {
+                continue;
+            }
+            stack.push((f, base, i + 1));
+            let pos = base + i;
+            let insn = out[pos];
+            let reloc = self.reloc_at(func.sec, func.start + i);
+            let is_ld64 = insn.code == BPF_LD | BPF_IMM | BPF_DW;
+            let is_call = insn.code == BPF_JMP | BPF_CALL;
+            let at = |what: &str| format!("program '{}', instruction {pos}: {what}", main.name);
+            // the subprogram this instruction refers to, if any
+            let mut target: Option<(usize, u8)> = None;
+            if let Some(r) = reloc {
+                let in_maps = self
+                    .map_syms
+                    .iter()
+                    .find(|(s, off, _)| Some(*s) == r.sym_section && *off == r.sym_value);
+                if is_ld64 && r.r_type == R_BPF_64_64 {
+                    if let Some((_, _, m)) = in_maps {
+                        out[pos].src = BPF_PSEUDO_MAP_FD;
+                        out[pos].imm = *m as i32;
+                    } else if r.sym_section.is_some() && r.sym_section == self.text {
+                        let byte = r.sym_value as i64 + insn.imm as i64;
+                        if byte % 8 != 0 {
+                            return err(at("a function address not on an instruction"));
+                        }
+                        target = Some((
+                            self.subprog_at(byte / 8, &at("function address"))?,
+                            BPF_PSEUDO_FUNC,
+                        ));
+                    } else {
+                        let sec = r
+                            .sym_section
+                            .map(|s| self.section_name(s))
+                            .unwrap_or_default();
+                        return err(at(&format!(
+                            "ld_imm64 of '{}'{}: global data and kernel symbols are not modelled",
+                            r.sym_name,
+                            if sec.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" in {sec}")
+                            }
+                        )));
+                    }
+                } else if is_call && r.r_type == R_BPF_64_32 {
+                    if r.sym_undefined {
+                        let k = crate::kfuncs::by_name(&r.sym_name).ok_or_else(|| {
+                            ElfError(at(&format!(
+                                "kernel function '{}' is not modelled",
+                                r.sym_name
+                            )))
+                        })?;
+                        out[pos].src = BPF_PSEUDO_KFUNC_CALL;
+                        out[pos].imm = k.btf_id;
+                    } else if r.sym_section.is_some() && r.sym_section == self.text {
+                        let idx = (r.sym_value / 8) as i64 + insn.imm as i64 + 1;
+                        target = Some((self.subprog_at(idx, &at("call"))?, BPF_PSEUDO_CALL));
+                    } else {
+                        return err(at(&format!(
+                            "a call to '{}' outside .text (subprograms must be in .text)",
+                            r.sym_name
+                        )));
+                    }
+                }
+            } else if is_call && insn.src == BPF_PSEUDO_CALL {
+                // a static call within the same section, no relocation
+                if Some(func.sec) != self.text {
+                    return err(at(
+                        "a call within a program's own section (subprograms must be in .text)",
+                    ));
+                }
+                let idx = (func.start + i) as i64 + insn.imm as i64 + 1;
+                target = Some((self.subprog_at(idx, &at("call"))?, BPF_PSEUDO_CALL));
+            }
+            if let Some((t, src)) = target {
+                if self.funcs[t].global && unsupported.is_none() {
+                    unsupported = Some(format!(
+                        "calls global function '{}', which the kernel verifies on its own; veristep verifies it as a static subprogram",
+                        self.funcs[t].name
+                    ));
+                }
+                let start = match placed[t] {
+                    Some(s) => s,
+                    None => {
+                        let s = out.len();
+                        out.extend(code(&self.funcs[t]));
+                        placed[t] = Some(s);
+                        labels.push((self.funcs[t].name.clone(), s));
+                        // relocate it now, before going on (depth first)
+                        stack.push((t, s, 0));
+                        s
+                    }
+                };
+                out[pos].src = src;
+                out[pos].imm = (start as i64 - pos as i64 - 1) as i32;
+            }
+        }
+        let mut program = Program::new(out);
+        program.prog_type = prog_type;
+        program.license = license.to_string();
+        program.maps = self.maps.clone();
+        program.labels = labels;
+        Ok(ObjProgram {
+            name: main.name.clone(),
+            section,
+            program,
+            unsupported,
+        })
+    }
+}
