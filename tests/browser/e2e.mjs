@@ -280,6 +280,26 @@ await test('a damaged link shows a banner and keeps the program', async (page) =
   check((await editorText(page)).startsWith('r0 = 7'), 'program kept');
 });
 
+await test('a clang-compiled object opens, read-only, and steps like text', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/timer_and_loop.o');
+  await page.waitForSelector('#object-program');
+  await idle(page);
+  const options = await page.$$eval('#object-program option', (os) => os.map((o) => o.textContent));
+  check(options.length === 2 && options[0].startsWith('prog_timer (tc)'), `programs: ${options}`);
+  check((await page.textContent('#verdict')).includes('29 instructions processed'), 'prog_timer as Linux 6.1: 29 processed');
+  check((await page.getAttribute('#editor .cm-content', 'contenteditable')) === 'false', 'read-only');
+  await page.selectOption('#object-program', '1');
+  await idle(page);
+  await page.click('#next-callbackenter');
+  await idle(page);
+  check((await page.textContent('#frames')).includes('callback'), 'in the bpf_loop callback');
+  await page.click('#edit-as-text');
+  check((await page.getAttribute('#editor .cm-content', 'contenteditable')) === 'true', 'editable copy');
+  check((await editorText(page)).includes('call 181'), 'the program as text');
+});
+
 // --- embedding (issue 5) ---
 
 // Waits for an embedded widget (an iframe) to be idle and returns its frame.

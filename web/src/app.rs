@@ -243,6 +243,58 @@ fn post_height() {
     let _ = parent.post_message(&msg, "*");
 }
 
+/// Reads a dropped or picked `.o` file and opens it.
+fn open_file(file: web_sys::File, d: UseReducerDispatcher<Model>) {
+    const MAX_OBJECT: f64 = 64.0 * 1024.0 * 1024.0;
+    let name = file.name();
+    if file.size() > MAX_OBJECT {
+        d.dispatch(Action::Banner(Some(format!("{name} is larger than 64 MB"))));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                d.dispatch(Action::OpenObject(name, bytes));
+            }
+            Err(_) => d.dispatch(Action::Banner(Some(format!("{name} cannot be read")))),
+        }
+    });
+}
+
+/// The opened object: which program is shown, and the way to edit it.
+fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
+    let Some(o) = m.object.as_ref() else {
+        return html! {};
+    };
+    let choose = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = s.value().parse() {
+                d.dispatch(Action::ChooseProgram(i));
+            }
+        })
+    };
+    let p = &o.programs[o.chosen.min(o.programs.len() - 1)];
+    html! {
+        <div class="object" id="object">
+            <label>{ format!("{}: program ", o.file) }
+                <select id="object-program" aria-label="program of the object" onchange={choose}>
+                    { for o.programs.iter().enumerate().map(|(i, p)| html! {
+                        <option value={i.to_string()} selected={i == o.chosen}>{ format!("{} ({})", p.name, p.section) }</option>
+                    }) }
+                </select>
+            </label>
+            if m.readonly {
+                <button id="edit-as-text" aria-label="edit the program as text"
+                    onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditAsText)) } }>{ "Edit as text" }</button>
+            }
+            if let Some(n) = p.note.clone() { <div class="note">{ n }</div> }
+        </div>
+    }
+}
+
 /// The playground's address with this state in its fragment.
 fn playground_link(m: &Model) -> String {
     let f = share::encode(&share::Shared {
@@ -464,6 +516,31 @@ fn app() -> Html {
             }
         })
     };
+    let on_pick = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = i.files().and_then(|l| l.get(0)) {
+                open_file(f, d.clone());
+            }
+            i.set_value("");
+        })
+    };
+    // a .o dropped anywhere on the playground opens
+    let on_drop = {
+        let d = d.clone();
+        let embed = face.embed;
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if embed {
+                return;
+            }
+            if let Some(f) = e.data_transfer().and_then(|t| t.files()).and_then(|l| l.get(0)) {
+                open_file(f, d.clone());
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let shows = |p: Pane| face.shows(p);
     // An explicit class either way, so a light choice wins over a dark system.
     let mut class = String::from(if *dark { "app dark" } else { "app light" });
@@ -515,6 +592,9 @@ fn app() -> Html {
                         </select>
                     </label>
                 }
+                <label class="file">{ "Open .o " }
+                    <input type="file" id="open-object" accept=".o,application/x-object" aria-label="open a clang-compiled BPF object" onchange={on_pick} />
+                </label>
                 <button id="share" aria-label="share link" onclick={on_share}>{ "Share" }</button>
                 <button aria-label="dark theme" onclick={toggle_dark}>{ "◐" }</button>
                 <button aria-label="smaller text" onclick={smaller}>{ "A-" }</button>
@@ -525,6 +605,7 @@ fn app() -> Html {
     };
     html! {
         <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}
+            ondrop={on_drop} ondragover={on_dragover}
             aria-busy={if model.working() { "true" } else { "false" }}>
             { header }
             if let Some(b) = model.banner.clone() {
@@ -549,9 +630,10 @@ fn app() -> Html {
             <main>
                 if shows(Pane::Program) || shows(Pane::Compare) {
                     <section class="editor" aria-label="program">
+                        { object_bar(&model, &d) }
                         if shows(Pane::Program) {
                             <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
-                                current_line={current_line(&model)} on_change={on_text} readonly={face.readonly} />
+                                current_line={current_line(&model)} on_change={on_text} readonly={face.readonly || model.readonly} />
                             if !face.embed { { about(&model) } }
                             { diagnostics(&model) }
                         }

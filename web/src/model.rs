@@ -59,7 +59,29 @@ pub struct Model {
     pub dirty: bool,
     /// The lesson being followed, if any.
     pub lesson: Option<LessonState>,
+    /// A clang-compiled object opened in the playground.
+    pub object: Option<Rc<OpenedObject>>,
+    /// The text is an object's program, shown read-only until "edit as text".
+    pub readonly: bool,
     outbox: Outbox,
+}
+
+/// A clang-compiled object's programs, as text in the ASM.md format (the
+/// text round-trips to the same instructions, so it verifies the same).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedObject {
+    pub file: String,
+    pub programs: Vec<ObjectProgram>,
+    pub chosen: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectProgram {
+    pub name: String,
+    pub section: String,
+    pub text: String,
+    /// What veristep does not model about it.
+    pub note: Option<String>,
 }
 
 /// Where the learner is in a lesson.
@@ -127,6 +149,12 @@ pub enum Action {
     /// A choice for the step's question.
     Answer(usize),
     EndLesson,
+    /// A `.o` file's name and bytes (file picker or drop).
+    OpenObject(String, Vec<u8>),
+    /// The program of the opened object to show.
+    ChooseProgram(usize),
+    /// Make the object's program editable text.
+    EditAsText,
 }
 
 impl Model {
@@ -150,6 +178,8 @@ impl Model {
             seeking: false,
             dirty: false,
             lesson: None,
+            object: None,
+            readonly: false,
             outbox,
         };
         m.reverify(step);
@@ -275,6 +305,8 @@ impl Model {
             Action::SelectFrame(f) => m.frame = f,
             Action::Banner(b) => m.banner = b,
             Action::Load(text, kernel, step) => {
+                m.object = None;
+                m.readonly = false;
                 m.text = text;
                 m.kernel = kernel;
                 m.dirty = false;
@@ -309,6 +341,38 @@ impl Model {
                 }
             }
             Action::EndLesson => m.lesson = None,
+            Action::OpenObject(file, bytes) => match veristep_core::elf::load(&bytes) {
+                Ok(o) => {
+                    let programs = o
+                        .programs
+                        .iter()
+                        .map(|p| ObjectProgram {
+                            name: p.name.clone(),
+                            section: p.section.clone(),
+                            text: format!(
+                                "; {} from {} (section {})\n{}",
+                                p.name,
+                                file,
+                                p.section,
+                                veristep_core::disasm::program_text(&p.program)
+                            ),
+                            note: p.unsupported.clone(),
+                        })
+                        .collect();
+                    m.object = Some(Rc::new(OpenedObject {
+                        file,
+                        programs,
+                        chosen: 0,
+                    }));
+                    m.banner = None;
+                    m.open_object_program(0);
+                }
+                Err(e) => {
+                    m.banner = Some(format!("{file} cannot be opened: {e}"));
+                }
+            },
+            Action::ChooseProgram(i) => m.open_object_program(i),
+            Action::EditAsText => m.readonly = false,
         }
         m.check_goal();
         if let Some(f) = m.frame {
@@ -317,6 +381,18 @@ impl Model {
             }
         }
         m
+    }
+
+    /// Shows program `i` of the opened object, read-only, from its start.
+    fn open_object_program(&mut self, i: usize) {
+        let Some(o) = self.object.as_mut() else { return };
+        let Some(p) = o.programs.get(i) else { return };
+        let text = p.text.clone();
+        Rc::make_mut(o).chosen = i;
+        self.text = text;
+        self.dirty = false;
+        self.readonly = true;
+        self.reverify(Some(0));
     }
 
     /// Loads a lesson step's program in its kernel mode, at the start.
@@ -333,6 +409,8 @@ impl Model {
         l.index = i;
         l.reached = false;
         l.answer = None;
+        self.object = None;
+        self.readonly = false;
         self.text = text;
         self.kernel = kernel;
         self.dirty = false;
@@ -796,5 +874,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_object_opens_read_only_and_steps_like_text() {
+        let mut h = Harness::new();
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+        let bytes = include_bytes!("../../tests/c/obj/timer_and_loop.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("timer_and_loop.o".into(), bytes));
+        let o = m.object.clone().expect("opened");
+        assert_eq!(o.programs.len(), 2);
+        assert!(m.readonly);
+        let run = m.run.clone().expect("verified");
+        assert!(run.accepted);
+        assert_eq!(run.processed, 29, "as Linux 6.1 processed prog_timer");
+        let m = h.apply(&m, Action::ChooseProgram(1));
+        assert_eq!(m.object.as_ref().map(|o| o.chosen), Some(1));
+        assert_eq!(m.run.as_ref().map(|r| r.processed), Some(34));
+        let m = h.apply(&m, Action::NextEvent(EventKind::CallbackEnter, true));
+        assert!(m.state().expect("state").frames.len() == 2, "in the bpf_loop callback");
+        let m = h.apply(&m, Action::EditAsText);
+        assert!(!m.readonly);
+        let bad = h.apply(&m, Action::OpenObject("x.o".into(), b"\x7fELF garbage".to_vec()));
+        assert!(bad.banner.as_deref().is_some_and(|b| b.contains("x.o cannot be opened")));
     }
 }
