@@ -20,7 +20,7 @@ macro_rules! ex {
 
 pub const EXAMPLES: &[Example] = &[
     ex!("release-in-callback", "A callback releases its caller's reference",
-        "Main reserves a ring buffer record and bpf_loop's callback discards it. The callback may run many times: 5.19 accepted it (a double free at run time); since 9d9d00ac (6.1) a callback may only release what it acquired. Switch the kernel to compare.",
+        "Main reserves a ring buffer record and bpf_loop's callback discards it. The callback may run many times: 5.19 accepted it (with a loop count above 1, a double free at run time); since 9d9d00ac (6.1) a callback may only release what it acquired. Switch the kernel to compare.",
         "seed/ringbuf_release_in_cb.s"),
     ex!("callback-leaks", "A callback leaks",
         "The callback reserves and returns without releasing. 6.1 checks for leaks at the callback's exit; 5.19 only noticed at main's exit.",

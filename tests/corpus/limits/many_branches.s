@@ -1,4 +1,4 @@
-; Twelve independent unknown branches: 4096 paths unless states are pruned.
+; Eight independent unknown branches: 256 paths unless states are pruned.
     call bpf_get_prandom_u32
     r6 = r0
     r7 = 0
