@@ -63,6 +63,12 @@ pub enum Avail {
     BasePerfmon,
     /// Networking programs that look up sockets: sched_cls, sched_act, xdp.
     SkLookup,
+    /// `tc_cls_act_func_proto` only: sched_cls, sched_act.
+    Tc,
+    /// `xdp_func_proto` only.
+    Xdp,
+    /// `bpf_tracing_func_proto`: kprobe, tracepoint, raw_tracepoint.
+    Tracing,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -74,6 +80,8 @@ pub struct Proto {
     pub acquire: bool,
     pub callback: CallbackKind,
     pub avail: Avail,
+    /// `bpf_helper_changes_pkt_data()`: packet pointers are stale after it.
+    pub changes_pkt_data: bool,
 }
 
 use Arg::*;
@@ -87,10 +95,33 @@ const fn p(id: u32, args: [Arg; 5], ret: Ret, avail: Avail) -> Proto {
         acquire: false,
         callback: CallbackKind::None,
         avail,
+        changes_pkt_data: false,
     }
 }
 
 pub const PROTOS: &[Proto] = &[
+    // bpf_get_current_pid_tgid
+    p(14, [DontCare; 5], Ret::Integer, Avail::Tracing),
+    // bpf_skb_pull_data(skb, len)
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            39,
+            [Ctx, Anything, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Tc,
+        )
+    },
+    // bpf_xdp_adjust_head(xdp, delta)
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            44,
+            [Ctx, Anything, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Xdp,
+        )
+    },
     p(
         1,
         [ConstMapPtr, MapKey, DontCare, DontCare, DontCare],
@@ -287,6 +318,12 @@ pub fn available(p: &Proto, pt: ProgType) -> bool {
         Avail::Base | Avail::BaseCapBpf => true,
         Avail::BasePerfmon => true,
         Avail::SkLookup => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
+        Avail::Tc => matches!(pt, ProgType::SchedCls | ProgType::SchedAct),
+        Avail::Xdp => pt == ProgType::Xdp,
+        Avail::Tracing => matches!(
+            pt,
+            ProgType::Kprobe | ProgType::Tracepoint | ProgType::RawTracepoint
+        ),
     }
 }
 
@@ -501,6 +538,27 @@ impl Env {
             let id = self.new_id();
             self.cur.frames[cf].regs[0].id = id;
         }
+        // clear_all_pkt_pointers(): the packet may have moved
+        if fp.changes_pkt_data {
+            let is_pkt = |t: RegType| {
+                matches!(
+                    t,
+                    RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+                )
+            };
+            for f in self.cur.frames.iter_mut() {
+                for r in f.regs.iter_mut() {
+                    if is_pkt(r.ty) {
+                        r.mark_unknown();
+                    }
+                }
+                for sl in f.stack.iter_mut() {
+                    if sl.is_spill() && is_pkt(sl.spilled.ty) {
+                        sl.spilled.mark_unknown();
+                    }
+                }
+            }
+        }
         let map_acquires = func_id == 1
             && meta
                 .map
@@ -596,6 +654,13 @@ impl Env {
         }
         match at {
             ConstMapPtr => {
+                // a timer argument already named its map: it must be this one
+                if meta.map.is_some_and(|m| m != reg.aux) {
+                    return Err(self.fail(
+                        EINVAL,
+                        "timer pointer in R1 map_uid=0 doesn't match map pointer in R2 map_uid=0",
+                    ));
+                }
                 meta.map = Some(reg.aux);
             }
             MapKey => {

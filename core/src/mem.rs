@@ -58,7 +58,9 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 76 | 80 | 140 => None,
                 48..=67 => Some(CtxField::Scalar),
                 _ if t == Access::Write => {
-                    let writable = matches!(off, 8 | 32) || (tc && matches!(off, 12 | 44 | 72));
+                    // sk_filter_is_valid_access: a socket filter writes only cb[]
+                    let writable = (pt != ProgType::SocketFilter && matches!(off, 8 | 32))
+                        || (tc && matches!(off, 12 | 44 | 72));
                     if writable && size == 4 {
                         Some(CtxField::Scalar)
                     } else {

@@ -535,7 +535,11 @@ fn app() -> Html {
             if embed {
                 return;
             }
-            if let Some(f) = e.data_transfer().and_then(|t| t.files()).and_then(|l| l.get(0)) {
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|t| t.files())
+                .and_then(|l| l.get(0))
+            {
                 open_file(f, d.clone());
             }
         })
@@ -627,7 +631,7 @@ fn app() -> Html {
                 </div>
             }
             { lesson_panel(&model, &d, face.present) }
-            <main>
+            <main class={if shows(Pane::Program) || shows(Pane::Compare) { "" } else { "single" }}>
                 if shows(Pane::Program) || shows(Pane::Compare) {
                     <section class="editor" aria-label="program">
                         { object_bar(&model, &d) }

@@ -385,7 +385,9 @@ impl Model {
 
     /// Shows program `i` of the opened object, read-only, from its start.
     fn open_object_program(&mut self, i: usize) {
-        let Some(o) = self.object.as_mut() else { return };
+        let Some(o) = self.object.as_mut() else {
+            return;
+        };
         let Some(p) = o.programs.get(i) else { return };
         let text = p.text.clone();
         Rc::make_mut(o).chosen = i;
@@ -892,10 +894,19 @@ mod tests {
         assert_eq!(m.object.as_ref().map(|o| o.chosen), Some(1));
         assert_eq!(m.run.as_ref().map(|r| r.processed), Some(34));
         let m = h.apply(&m, Action::NextEvent(EventKind::CallbackEnter, true));
-        assert!(m.state().expect("state").frames.len() == 2, "in the bpf_loop callback");
+        assert!(
+            m.state().expect("state").frames.len() == 2,
+            "in the bpf_loop callback"
+        );
         let m = h.apply(&m, Action::EditAsText);
         assert!(!m.readonly);
-        let bad = h.apply(&m, Action::OpenObject("x.o".into(), b"\x7fELF garbage".to_vec()));
-        assert!(bad.banner.as_deref().is_some_and(|b| b.contains("x.o cannot be opened")));
+        let bad = h.apply(
+            &m,
+            Action::OpenObject("x.o".into(), b"\x7fELF garbage".to_vec()),
+        );
+        assert!(bad
+            .banner
+            .as_deref()
+            .is_some_and(|b| b.contains("x.o cannot be opened")));
     }
 }

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+mod kernel_diff;
+
 fn root() -> PathBuf {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     here.parent().map(Path::to_path_buf).unwrap_or(here)
@@ -102,6 +104,8 @@ fn test() -> Result<(), String> {
     for (name, args) in steps {
         run(name, cargo().args(&args))?;
     }
+    // veristep against the real Linux 6.1 on the C corpus (qemu)
+    kernel_diff::kernel_diff()?;
     build_web()?;
     ensure_browser_tools()?;
     run(
@@ -502,8 +506,9 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench_wasm(),
         Some("serve") => serve(),
         Some("build-web") => build_web(),
+        Some("kernel-diff") => kernel_diff::kernel_diff(),
         _ => Err(
-            "usage: cargo xtask test | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
+            "usage: cargo xtask test | kernel-diff | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
                 .into(),
         ),
     };

@@ -1,0 +1,107 @@
+// veristep kernel-diff loader: runs as the VM's /init child. For every
+// program of every object named on the command line it opens the object
+// afresh, loads only that program (libbpf lays it out and relocates it)
+// with a verifier log, and prints one JSON line:
+//   VSK {"object":N,"program":"...","section":"...","verdict":"accepted|rejected|error","errno":E,"log":"..."}
+// then "VSK-END". Statically linked against Debian's libbpf.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/libbpf.h>
+
+#define LOG_SIZE (16u << 20)
+static char logbuf[LOG_SIZE];
+
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\t': fputs("\\t", stdout); break;
+		default:
+			if (*p < 0x20 || *p >= 0x7f)
+				printf("\\u%04x", *p);
+			else
+				putchar(*p);
+		}
+	}
+	putchar('"');
+}
+
+static int quiet(enum libbpf_print_level l, const char *f, va_list a)
+{
+	(void)l; (void)f; (void)a;
+	return 0;
+}
+
+/* Loads program number `want` of `path` alone; prints its record. */
+static void load_one(int obj_index, const char *path, int want, int level)
+{
+	struct bpf_object *obj = bpf_object__open_file(path, NULL);
+	struct bpf_program *p, *target = NULL;
+	int i = 0, err;
+
+	if (!obj) {
+		printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"open failed\"}\n",
+		       obj_index, errno);
+		return;
+	}
+	bpf_object__for_each_program(p, obj) {
+		bpf_program__set_autoload(p, i == want);
+		if (i == want)
+			target = p;
+		i++;
+	}
+	logbuf[0] = 0;
+	bpf_program__set_log_buf(target, logbuf, LOG_SIZE);
+	bpf_program__set_log_level(target, level);
+	err = bpf_object__load(obj);
+	if (err && strlen(logbuf) >= LOG_SIZE - 2 && level != 4) {
+		/* the log overflowed (a path of ~1M insns): ask again for
+		 * the message and the statistics only (BPF_LOG_STATS) */
+		bpf_object__close(obj);
+		load_one(obj_index, path, want, 4);
+		return;
+	}
+	printf("VSK {\"object\":%d,\"program\":", obj_index);
+	json_str(bpf_program__name(target));
+	printf(",\"section\":");
+	json_str(bpf_program__section_name(target));
+	/* no log at all: libbpf failed before the verifier ran */
+	printf(",\"verdict\":\"%s\",\"errno\":%d,\"log\":",
+	       err == 0 ? "accepted" : (logbuf[0] ? "rejected" : "error"), err < 0 ? -err : 0);
+	json_str(logbuf);
+	printf("}\n");
+	fflush(stdout);
+	bpf_object__close(obj);
+}
+
+int main(int argc, char **argv)
+{
+	int level = 1; /* the failing path only: a level-2 log of 1M insns overflows 16 MB */
+
+	libbpf_set_print(quiet);
+	for (int a = 1; a < argc; a++) {
+		struct bpf_object *obj = bpf_object__open_file(argv[a], NULL);
+		struct bpf_program *p;
+		int n = 0;
+
+		if (!obj) {
+			printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"open failed\"}\n",
+			       a - 1, errno);
+			continue;
+		}
+		bpf_object__for_each_program(p, obj)
+			n++;
+		bpf_object__close(obj);
+		for (int i = 0; i < n; i++)
+			load_one(a - 1, argv[a], i, level);
+	}
+	printf("VSK-END\n");
+	fflush(stdout);
+	return 0;
+}

@@ -1,0 +1,440 @@
+//! `cargo xtask kernel-diff`: veristep against the real Linux 6.1 verifier.
+//!
+//! Compiles `tests/c/*.bpf.c` with clang, boots Debian's 6.1 kernel in qemu
+//! with an initramfs of our own (busybox, `kernel-diff/loader.c` linked
+//! against Debian's libbpf, the objects), loads every program alone with a
+//! level-2 verifier log, and compares verdict, message and `processed` with
+//! veristep's 6.1 mode on the same objects. Fails on any verdict that
+//! differs, except those listed with a reason in `tests/c/KNOWN_DIFFERENCES`.
+//! Installs what it needs (apt) and caches the kernel under
+//! `~/.cache/veristep/kernel-diff`.
+
+use crate::{apt_install, root, run};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use veristep_core::{elf, verify, KernelVersion, Options, Verdict};
+
+/// The kernel the corpus is blessed with (`uname -r` 6.1.0-56-amd64,
+/// Debian 6.1.192-2).
+const KERNEL_PKG: &str = "linux-image-6.1.0-56-amd64";
+const CLANG: &str = "clang-16";
+
+fn cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from("/tmp"))
+        .join("veristep/kernel-diff")
+}
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+fn ensure_tools() -> Result<(), String> {
+    let mut missing = Vec::new();
+    for (pkg, present) in [
+        ("qemu-system-x86", have("qemu-system-x86_64")),
+        ("busybox-static", Path::new("/bin/busybox").exists()),
+        (
+            "libbpf-dev",
+            Path::new("/usr/include/bpf/libbpf.h").exists(),
+        ),
+        (
+            "libelf-dev",
+            Path::new("/usr/lib/x86_64-linux-gnu/libelf.a").exists(),
+        ),
+        (
+            "zlib1g-dev",
+            Path::new("/usr/lib/x86_64-linux-gnu/libz.a").exists(),
+        ),
+        ("clang-16", have(CLANG)),
+        ("gcc", have("gcc")),
+    ] {
+        if !present {
+            missing.push(pkg);
+        }
+    }
+    apt_install(&missing)
+}
+
+/// Debian's kernel image, downloaded once.
+fn kernel() -> Result<PathBuf, String> {
+    let dir = cache_dir();
+    let image = dir.join(format!("vmlinuz-{}", &KERNEL_PKG["linux-image-".len()..]));
+    if image.exists() {
+        return Ok(image);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    run(
+        &format!("apt-get download {KERNEL_PKG}"),
+        Command::new("apt-get")
+            .current_dir(&dir)
+            .args(["download", KERNEL_PKG]),
+    )?;
+    let deb = std::fs::read_dir(&dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or("apt-get download left no .deb")?;
+    let x = dir.join("pkg");
+    run(
+        "unpack the kernel package",
+        Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&x),
+    )?;
+    let boot = x.join("boot").join(image.file_name().unwrap_or_default());
+    std::fs::copy(&boot, &image).map_err(|e| format!("{}: {e}", boot.display()))?;
+    let _ = std::fs::remove_dir_all(&x);
+    let _ = std::fs::remove_file(&deb);
+    Ok(image)
+}
+
+/// One newc cpio entry.
+fn cpio_entry(out: &mut Vec<u8>, ino: u32, name: &str, mode: u32, data: &[u8]) {
+    let header = format!(
+        "070701{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}",
+        ino,
+        mode,
+        0,
+        0,
+        1,
+        0,
+        data.len(),
+        0,
+        0,
+        0,
+        0,
+        name.len() + 1,
+        0
+    );
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(name.as_bytes());
+    out.push(0);
+    while !out.len().is_multiple_of(4) {
+        out.push(0);
+    }
+    out.extend_from_slice(data);
+    while !out.len().is_multiple_of(4) {
+        out.push(0);
+    }
+}
+
+const INIT: &str = "#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+out=/dev/ttyS1
+[ -c $out ] || out=/dev/console
+stty -F $out raw -echo 2>/dev/null
+/loader /objs/*.o >$out 2>/dev/console
+sync
+poweroff -f
+";
+
+fn initramfs(loader: &Path, objs: &[PathBuf]) -> Result<Vec<u8>, String> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let mut out = Vec::new();
+    let mut ino = 1;
+    for d in ["bin", "dev", "proc", "sys", "objs"] {
+        cpio_entry(&mut out, ino, d, 0o040755, &[]);
+        ino += 1;
+    }
+    cpio_entry(&mut out, ino, "init", 0o100755, INIT.as_bytes());
+    ino += 1;
+    cpio_entry(
+        &mut out,
+        ino,
+        "bin/busybox",
+        0o100755,
+        &read(Path::new("/bin/busybox"))?,
+    );
+    ino += 1;
+    cpio_entry(&mut out, ino, "loader", 0o100755, &read(loader)?);
+    ino += 1;
+    for (i, o) in objs.iter().enumerate() {
+        cpio_entry(
+            &mut out,
+            ino,
+            &format!("objs/{i:04}.o"),
+            0o100644,
+            &read(o)?,
+        );
+        ino += 1;
+    }
+    cpio_entry(&mut out, ino, "TRAILER!!!", 0, &[]);
+    Ok(out)
+}
+
+/// The kernel's message: the last log line before the statistics.
+fn message(log: &str) -> Option<String> {
+    log.lines()
+        .rev()
+        .find(|l| {
+            !l.is_empty()
+                && !l.starts_with("processed ")
+                && !l.starts_with("verification time")
+                && !l.starts_with("stack depth")
+        })
+        .map(str::to_string)
+}
+
+fn processed(log: &str) -> Option<u64> {
+    log.lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("processed "))
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+}
+
+struct Row {
+    program: String,
+    kernel: String,
+    kernel_msg: Option<String>,
+    kernel_processed: Option<u64>,
+    ours: String,
+    ours_msg: Option<String>,
+    ours_processed: u64,
+}
+
+pub fn kernel_diff() -> Result<(), String> {
+    let r = root();
+    ensure_tools()?;
+    let image = kernel()?;
+    let work = r.join("target/kernel-diff");
+    let objdir = work.join("obj");
+    std::fs::create_dir_all(&objdir).map_err(|e| e.to_string())?;
+    // the loader
+    let loader = work.join("loader");
+    let src = r.join("xtask/kernel-diff/loader.c");
+    let fresh = |out: &Path, input: &Path| -> bool {
+        match (
+            std::fs::metadata(out).and_then(|m| m.modified()),
+            std::fs::metadata(input).and_then(|m| m.modified()),
+        ) {
+            (Ok(o), Ok(i)) => o >= i,
+            _ => false,
+        }
+    };
+    if !fresh(&loader, &src) {
+        run(
+            "build the loader (libbpf, static)",
+            Command::new("gcc")
+                .args(["-O2", "-Wall", "-static", "-o"])
+                .arg(&loader)
+                .arg(&src)
+                .args(["-lbpf", "-lelf", "-lz"]),
+        )?;
+    }
+    // the C corpus
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(r.join("tests/c"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".bpf.c"))
+        .collect();
+    sources.sort();
+    let mut objs = Vec::new();
+    eprintln!(
+        "==> clang -target bpf -O2 -g: {} programs of tests/c",
+        sources.len()
+    );
+    for s in &sources {
+        let name = s
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("x.bpf.c")
+            .trim_end_matches(".bpf.c")
+            .to_string();
+        let o = objdir.join(format!("{name}.o"));
+        if !fresh(&o, s) {
+            let st = Command::new(CLANG)
+                .args([
+                    "-target",
+                    "bpf",
+                    "-O2",
+                    "-g",
+                    "-I/usr/include/x86_64-linux-gnu",
+                    "-c",
+                ])
+                .arg(s)
+                .arg("-o")
+                .arg(&o)
+                .status()
+                .map_err(|e| format!("{CLANG}: {e}"))?;
+            if !st.success() {
+                return Err(format!("{} does not compile", s.display()));
+            }
+        }
+        objs.push(o);
+    }
+    // boot
+    let initrd = work.join("initrd.cpio");
+    std::fs::write(&initrd, initramfs(&loader, &objs)?).map_err(|e| e.to_string())?;
+    let console = work.join("console.txt");
+    let out = work.join("out.txt");
+    let _ = std::fs::remove_file(&out);
+    // tcg by default: kvm, where /dev/kvm exists, can hang under nested
+    // virtualisation (seen here); VERISTEP_KVM=1 asks for it.
+    let kvm = std::env::var_os("VERISTEP_KVM").is_some_and(|v| v == "1");
+    run(
+        &format!(
+            "boot {} in qemu ({})",
+            image.display(),
+            if kvm { "kvm" } else { "tcg" }
+        ),
+        Command::new("timeout")
+            .arg("900")
+            .arg("qemu-system-x86_64")
+            .args([
+                "-accel",
+                if kvm { "kvm" } else { "tcg" },
+                "-m",
+                "1G",
+                "-smp",
+                "1",
+                "-nic",
+                "none",
+                "-display",
+                "none",
+                "-monitor",
+                "none",
+                "-no-reboot",
+                "-kernel",
+            ])
+            .arg(&image)
+            .arg("-initrd")
+            .arg(&initrd)
+            .args(["-append", "console=ttyS0 quiet panic=-1"])
+            .arg("-serial")
+            .arg(format!("file:{}", console.display()))
+            .arg("-serial")
+            .arg(format!("file:{}", out.display())),
+    )?;
+    let text =
+        String::from_utf8_lossy(&std::fs::read(&out).map_err(|e| e.to_string())?).into_owned();
+    if !text.contains("VSK-END") {
+        return Err(format!(
+            "the VM stopped before the end; see {}",
+            console.display()
+        ));
+    }
+    // compare
+    let known = std::fs::read_to_string(r.join("tests/c/KNOWN_DIFFERENCES")).unwrap_or_default();
+    let known: Vec<&str> = known
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let mut rows = Vec::new();
+    for line in text.lines().filter_map(|l| l.strip_prefix("VSK ")) {
+        let rec: Value = serde_json::from_str(line).map_err(|e| format!("a record: {e}"))?;
+        let i = rec["object"].as_u64().unwrap_or(0) as usize;
+        let obj = objs.get(i).ok_or("a record names no object")?;
+        let file = obj.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+        let prog = rec["program"].as_str().unwrap_or("").to_string();
+        let log = rec["log"].as_str().unwrap_or("");
+        let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
+        let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
+        let (ours, ours_msg, ours_processed) = match elf::load(&bytes) {
+            Ok(o) => match o.programs.iter().find(|p| p.name == prog) {
+                Some(p) => {
+                    let v = verify(
+                        &p.program,
+                        &Options {
+                            kernel: KernelVersion::V6_1,
+                            log_level: 1,
+                            trace: false,
+                        },
+                    );
+                    (
+                        if v.verdict == Verdict::Accepted {
+                            "accepted"
+                        } else {
+                            "rejected"
+                        }
+                        .to_string(),
+                        v.message().map(str::to_string),
+                        v.stats.processed,
+                    )
+                }
+                None => ("error".to_string(), Some("no such program".to_string()), 0),
+            },
+            Err(e) => ("error".to_string(), Some(e.0), 0),
+        };
+        rows.push(Row {
+            program: format!("{file}:{prog}"),
+            kernel_msg: if kernel == "accepted" {
+                None
+            } else {
+                message(log)
+            },
+            kernel_processed: processed(log),
+            kernel,
+            ours,
+            ours_msg,
+            ours_processed,
+        });
+    }
+    // the table
+    println!(
+        "{:<44} {:<9} {:<9} {:>9} {:>9}  message",
+        "program", "kernel", "veristep", "k.insns", "v.insns"
+    );
+    let (mut same_verdict, mut same_msg, mut unexplained) = (0, 0, Vec::new());
+    for row in &rows {
+        let verdict_ok = row.kernel == row.ours;
+        let msg_ok = row.kernel_msg == row.ours_msg;
+        same_verdict += verdict_ok as usize;
+        same_msg += (verdict_ok && msg_ok) as usize;
+        if !verdict_ok && !known.contains(&row.program.as_str()) {
+            unexplained.push(row.program.clone());
+        }
+        println!(
+            "{:<44} {:<9} {:<9} {:>9} {:>9}  {}{}",
+            row.program,
+            row.kernel,
+            row.ours,
+            row.kernel_processed
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            row.ours_processed,
+            if msg_ok { "same" } else { "DIFFERS" },
+            if msg_ok {
+                String::new()
+            } else {
+                format!(
+                    ": kernel {:?} / veristep {:?}",
+                    row.kernel_msg.as_deref().unwrap_or("-"),
+                    row.ours_msg.as_deref().unwrap_or("-")
+                )
+            }
+        );
+    }
+    let n = rows.len().max(1);
+    println!(
+        "{} programs: verdict agreement {}/{} ({:.0} %), first message identical {}/{} ({:.0} %)",
+        rows.len(),
+        same_verdict,
+        rows.len(),
+        100.0 * same_verdict as f64 / n as f64,
+        same_msg,
+        rows.len(),
+        100.0 * same_msg as f64 / n as f64
+    );
+    if rows.is_empty() {
+        return Err("the kernel produced no records".into());
+    }
+    if unexplained.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "verdicts differ from Linux 6.1 for {} (not in tests/c/KNOWN_DIFFERENCES)",
+            unexplained.join(", ")
+        ))
+    }
+}
