@@ -5,15 +5,17 @@ use veristep_core::log::reg_value_str;
 use veristep_core::state::FuncState;
 use veristep_core::{KernelVersion, Outcome, Program};
 
-/// A veristat-like table: one row per file, one column per kernel.
+/// A veristat-like table: one row per program, verdict / processed /
+/// states per kernel, then each rejection's message.
 pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Outcome>)]) -> String {
     let name_w = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$}", "File", w = name_w);
     for k in kernels {
         out.push_str(&format!(
-            "  {:<10} {:>9}",
+            "  {:<10} {:>9} {:>7}",
             format!("{} verdict", k.name()),
-            "insns"
+            "insns",
+            "states"
         ));
     }
     out.push('\n');
@@ -21,9 +23,10 @@ pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Outcome>)]) -> Stri
         out.push_str(&format!("{:<w$}", name, w = name_w));
         for o in cells {
             out.push_str(&format!(
-                "  {:<10} {:>9}",
+                "  {:<10} {:>9} {:>7}",
                 o.verdict.name(),
-                o.stats.processed
+                o.stats.processed,
+                o.stats.total_states
             ));
         }
         out.push('\n');
