@@ -14,6 +14,8 @@ pub enum Arg {
     ConstMapPtr,
     MapKey,
     MapValue,
+    /// `ARG_PTR_TO_MAP_VALUE | MEM_UNINIT` (map_pop_elem, map_peek_elem)
+    UninitMapValue,
     /// `ARG_PTR_TO_MEM | MEM_RDONLY`, sized by the next argument.
     MemRdonly,
     /// `ARG_PTR_TO_UNINIT_MEM`, sized by the next argument.
@@ -69,6 +71,13 @@ pub enum Avail {
     Xdp,
     /// `bpf_tracing_func_proto`: kprobe, tracepoint, raw_tracepoint.
     Tracing,
+    /// tc and xdp.
+    TcXdp,
+    /// every modelled type but syscall (perf_event_output's tracing, skb
+    /// and xdp protos; `sk_filter_func_proto` has the skb one).
+    NotSyscall,
+    /// programs over an skb: socket filter, tc, cgroup_skb.
+    Skb,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -100,6 +109,184 @@ const fn p(id: u32, args: [Arg; 5], ret: Ret, avail: Avail) -> Proto {
 }
 
 pub const PROTOS: &[Proto] = &[
+    // --- 6.1 helpers by program type (`*_func_proto`), with their
+    // `struct bpf_func_proto` argument types ---
+    // bpf_probe_read / bpf_probe_read_str (compat): tracing, GPL
+    Proto {
+        gpl_only: true,
+        ..p(
+            4,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Tracing,
+        )
+    },
+    Proto {
+        gpl_only: true,
+        ..p(
+            45,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Tracing,
+        )
+    },
+    // bpf_skb_store_bytes(skb, off, from, len, flags)
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            9,
+            [Ctx, Anything, MemRdonly, ConstSize, Anything],
+            Ret::Integer,
+            Avail::Tc,
+        )
+    },
+    // bpf_l3_csum_replace / bpf_l4_csum_replace
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            10,
+            [Ctx, Anything, Anything, Anything, Anything],
+            Ret::Integer,
+            Avail::Tc,
+        )
+    },
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            11,
+            [Ctx, Anything, Anything, Anything, Anything],
+            Ret::Integer,
+            Avail::Tc,
+        )
+    },
+    // bpf_clone_redirect(skb, ifindex, flags)
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            13,
+            [Ctx, Anything, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Tc,
+        )
+    },
+    // bpf_get_current_uid_gid, bpf_get_current_comm(buf, size)
+    p(15, [DontCare; 5], Ret::Integer, Avail::Tracing),
+    p(
+        16,
+        [UninitMem, ConstSize, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Tracing,
+    ),
+    // bpf_get_cgroup_classid(skb)
+    p(
+        17,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Tc,
+    ),
+    // bpf_redirect(ifindex, flags): tc and xdp
+    p(
+        23,
+        [Anything, Anything, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::TcXdp,
+    ),
+    // bpf_perf_event_output(ctx, map, flags, data, size): GPL
+    Proto {
+        gpl_only: true,
+        ..p(
+            25,
+            [Ctx, ConstMapPtr, Anything, MemRdonly, ConstSizeOrZero],
+            Ret::Integer,
+            Avail::NotSyscall,
+        )
+    },
+    // bpf_skb_load_bytes(skb, off, to, len)
+    p(
+        26,
+        [Ctx, Anything, UninitMem, ConstSize, DontCare],
+        Ret::Integer,
+        Avail::Skb,
+    ),
+    // bpf_get_hash_recalc(skb)
+    p(
+        34,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Tc,
+    ),
+    // bpf_get_current_task
+    p(35, [DontCare; 5], Ret::Integer, Avail::Tracing),
+    // bpf_get_numa_node_id
+    p(42, [DontCare; 5], Ret::Integer, Avail::Base),
+    // bpf_xdp_adjust_meta / bpf_xdp_adjust_tail(xdp, delta)
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            54,
+            [Ctx, Anything, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Xdp,
+        )
+    },
+    Proto {
+        changes_pkt_data: true,
+        ..p(
+            65,
+            [Ctx, Anything, DontCare, DontCare, DontCare],
+            Ret::Integer,
+            Avail::Xdp,
+        )
+    },
+    // bpf_map_push_elem(map, value, flags), pop / peek(map, value)
+    p(
+        87,
+        [ConstMapPtr, MapValue, Anything, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
+    p(
+        88,
+        [ConstMapPtr, UninitMapValue, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
+    p(
+        89,
+        [ConstMapPtr, UninitMapValue, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Base,
+    ),
+    // bpf_probe_read_user, _user_str, _kernel_str: GPL, perfmon
+    Proto {
+        gpl_only: true,
+        ..p(
+            112,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BasePerfmon,
+        )
+    },
+    Proto {
+        gpl_only: true,
+        ..p(
+            114,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BasePerfmon,
+        )
+    },
+    Proto {
+        gpl_only: true,
+        ..p(
+            115,
+            [UninitMem, ConstSizeOrZero, Anything, DontCare, DontCare],
+            Ret::Integer,
+            Avail::BasePerfmon,
+        )
+    },
+    // bpf_ktime_get_boot_ns
+    p(125, [DontCare; 5], Ret::Integer, Avail::Base),
     // bpf_get_current_pid_tgid
     p(14, [DontCare; 5], Ret::Integer, Avail::Tracing),
     // bpf_skb_pull_data(skb, len)
@@ -320,11 +507,21 @@ pub fn available(p: &Proto, pt: ProgType) -> bool {
         Avail::SkLookup => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
         Avail::Tc => matches!(pt, ProgType::SchedCls | ProgType::SchedAct),
         Avail::Xdp => pt == ProgType::Xdp,
-        Avail::Tracing => matches!(
+        Avail::Tracing => tracing(pt),
+        Avail::TcXdp => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
+        Avail::NotSyscall => pt != ProgType::Syscall,
+        Avail::Skb => matches!(
             pt,
-            ProgType::Kprobe | ProgType::Tracepoint | ProgType::RawTracepoint
+            ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb
         ),
     }
+}
+
+fn tracing(pt: ProgType) -> bool {
+    matches!(
+        pt,
+        ProgType::Kprobe | ProgType::Tracepoint | ProgType::RawTracepoint
+    )
 }
 
 pub fn helper_name(id: i32) -> String {
@@ -338,7 +535,9 @@ pub fn helper_name(id: i32) -> String {
 fn compatible(arg: Arg) -> &'static [RegType] {
     use RegType as T;
     match arg {
-        MapKey | MapValue => &[T::Stack, T::Packet, T::PacketMeta, T::MapKey, T::MapValue],
+        MapKey | MapValue | UninitMapValue => {
+            &[T::Stack, T::Packet, T::PacketMeta, T::MapKey, T::MapValue]
+        }
         MemRdonly | UninitMem => &[
             T::Stack,
             T::Packet,
@@ -586,11 +785,24 @@ impl Env {
             return Ok(());
         };
         let mt = m.map_type;
-        let ok = match mt {
-            MapType::Ringbuf => matches!(func_id, 130 | 131 | 134),
+        // check_map_func_compatibility(): what a map type allows, then
+        // which map types a helper takes
+        let map_ok = match mt {
             MapType::ProgArray => func_id == 12,
-            _ => !matches!(func_id, 130 | 131 | 134 | 12),
+            MapType::PerfEventArray => matches!(func_id, 22 | 25 | 55 | 111 | 121),
+            MapType::Ringbuf => matches!(func_id, 130 | 131 | 134),
+            MapType::Queue | MapType::Stack => matches!(func_id, 87..=89),
+            MapType::ArrayOfMaps | MapType::HashOfMaps => func_id == 1,
+            _ => true,
         };
+        let func_ok = match func_id {
+            12 => mt == MapType::ProgArray,
+            22 | 25 | 55 | 111 | 121 => mt == MapType::PerfEventArray,
+            130 | 131 | 134 => mt == MapType::Ringbuf,
+            87..=89 => matches!(mt, MapType::Queue | MapType::Stack),
+            _ => true,
+        };
+        let ok = map_ok && func_ok;
         if !ok {
             let n = helper_name(func_id);
             let t = map_type_number(mt);
@@ -670,12 +882,12 @@ impl Env {
                 let ks = m.key_size as u64;
                 self.check_helper_mem_access(regno, ks, false, false)?;
             }
-            MapValue => {
+            MapValue | UninitMapValue => {
                 let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
                     return Err(self.fail(EACCES, "invalid map_ptr to access map->value"));
                 };
                 let vs = m.value_size as u64;
-                self.check_helper_mem_access(regno, vs, false, false)?;
+                self.check_helper_mem_access(regno, vs, false, at == UninitMapValue)?;
             }
             Func => {
                 let t = (self.insn_idx as i64, reg.aux);
