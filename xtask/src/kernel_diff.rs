@@ -202,6 +202,19 @@ struct Row {
     ours_processed: u64,
 }
 
+fn collect_s(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                collect_s(&p, out);
+            } else if p.extension().is_some_and(|x| x == "s") {
+                out.push(p);
+            }
+        }
+    }
+}
+
 pub fn kernel_diff() -> Result<(), String> {
     let r = root();
     ensure_tools()?;
@@ -271,6 +284,69 @@ pub fn kernel_diff() -> Result<(), String> {
             }
         }
         objs.push(o);
+    }
+    // the .s corpus, through C (asm2c) and clang
+    let sdir = work.join("s");
+    std::fs::create_dir_all(&sdir).map_err(|e| e.to_string())?;
+    let mut texts: Vec<PathBuf> = Vec::new();
+    collect_s(&r.join("tests/corpus"), &mut texts);
+    texts.sort();
+    let mut skipped = Vec::new();
+    eprintln!(
+        "==> asm2c + clang: {} programs of tests/corpus",
+        texts.len()
+    );
+    for t in &texts {
+        let rel = t
+            .strip_prefix(r.join("tests/corpus"))
+            .unwrap_or(t)
+            .to_string_lossy()
+            .trim_end_matches(".s")
+            .replace('/', "__");
+        let o = sdir.join(format!("{rel}.o"));
+        if !fresh(&o, t) {
+            let src = std::fs::read_to_string(t).map_err(|e| e.to_string())?;
+            let c = match veristep_core::asm::parse(&src)
+                .map_err(|_| "does not parse".to_string())
+                .and_then(|p| crate::asm2c::to_c(&p))
+            {
+                Ok(c) => c,
+                Err(e) => {
+                    skipped.push(format!("{rel}: {e}"));
+                    continue;
+                }
+            };
+            let cfile = sdir.join(format!("{rel}.c"));
+            std::fs::write(&cfile, c).map_err(|e| e.to_string())?;
+            let out = Command::new(CLANG)
+                .args([
+                    "-target",
+                    "bpf",
+                    "-O2",
+                    "-g",
+                    "-I/usr/include/x86_64-linux-gnu",
+                    "-c",
+                ])
+                .arg(&cfile)
+                .arg("-o")
+                .arg(&o)
+                .output()
+                .map_err(|e| format!("{CLANG}: {e}"))?;
+            if !out.status.success() {
+                let err = String::from_utf8_lossy(&out.stderr);
+                let first = err
+                    .lines()
+                    .find(|l| l.contains("error"))
+                    .unwrap_or("clang failed");
+                skipped.push(format!("{rel}: {first}"));
+                let _ = std::fs::remove_file(&o);
+                continue;
+            }
+        }
+        objs.push(o);
+    }
+    for s in &skipped {
+        eprintln!("    skipped {s}");
     }
     // boot
     let initrd = work.join("initrd.cpio");

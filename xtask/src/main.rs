@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+mod asm2c;
 mod kernel_diff;
 
 fn root() -> PathBuf {

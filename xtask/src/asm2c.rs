@@ -1,0 +1,238 @@
+//! A text program (ASM.md) as C that clang compiles into an object whose
+//! program has the same instructions, for `kernel-diff` to load the `.s`
+//! corpus through libbpf into the real kernel.
+//!
+//! Each function becomes a naked C function whose body is the raw 8-byte
+//! encodings (`.8byte`), except where the object needs a relocation: map
+//! loads (`r1 = MAP ll`), calls to subprograms (`call NAME`) and callback
+//! addresses (`r2 = NAME ll`), written in LLVM's BPF assembly so clang emits
+//! the relocation. Maps become BTF-defined maps, with a value struct holding
+//! `struct bpf_timer` / `struct bpf_spin_lock` at their offsets. The entry
+//! goes into its program section, subprograms into `.text`: libbpf then
+//! appends them in the order of first use, which may differ from the file's,
+//! so veristep verifies the compiled object (loaded as libbpf does), not
+//! the text.
+
+use veristep_core::{MapType, ProgType, Program};
+
+fn section(pt: ProgType) -> Option<&'static str> {
+    Some(match pt {
+        ProgType::SocketFilter => "socket",
+        ProgType::Kprobe => "kprobe/do_nanosleep",
+        ProgType::SchedCls => "tc",
+        ProgType::SchedAct => "action",
+        ProgType::Tracepoint => "tracepoint/syscalls/sys_enter_getpid",
+        ProgType::Xdp => "xdp",
+        ProgType::CgroupSkb => "cgroup_skb/ingress",
+        ProgType::RawTracepoint => "raw_tracepoint/sys_enter",
+        ProgType::Syscall => "syscall",
+    })
+}
+
+fn map_type(t: MapType) -> &'static str {
+    match t {
+        MapType::Hash => "BPF_MAP_TYPE_HASH",
+        MapType::Array => "BPF_MAP_TYPE_ARRAY",
+        MapType::ProgArray => "BPF_MAP_TYPE_PROG_ARRAY",
+        MapType::PerfEventArray => "BPF_MAP_TYPE_PERF_EVENT_ARRAY",
+        MapType::PercpuHash => "BPF_MAP_TYPE_PERCPU_HASH",
+        MapType::PercpuArray => "BPF_MAP_TYPE_PERCPU_ARRAY",
+        MapType::LruHash => "BPF_MAP_TYPE_LRU_HASH",
+        MapType::LruPercpuHash => "BPF_MAP_TYPE_LRU_PERCPU_HASH",
+        MapType::ArrayOfMaps => "BPF_MAP_TYPE_ARRAY_OF_MAPS",
+        MapType::HashOfMaps => "BPF_MAP_TYPE_HASH_OF_MAPS",
+        MapType::Sockmap => "BPF_MAP_TYPE_SOCKMAP",
+        MapType::Sockhash => "BPF_MAP_TYPE_SOCKHASH",
+        MapType::Queue => "BPF_MAP_TYPE_QUEUE",
+        MapType::Stack => "BPF_MAP_TYPE_STACK",
+        MapType::Ringbuf => "BPF_MAP_TYPE_RINGBUF",
+    }
+}
+
+/// The C prototype of a test kfunc (libbpf checks it against the kernel's BTF).
+fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
+    let k = veristep_core::kfuncs::by_btf_id(btf_id)?;
+    Some(match k.name {
+        "bpf_kfunc_call_test_acquire" => (
+            k.name,
+            "struct prog_test_ref_kfunc *bpf_kfunc_call_test_acquire(unsigned long *scalar_ptr)",
+            1,
+        ),
+        "bpf_kfunc_call_test_release" => (
+            k.name,
+            "void bpf_kfunc_call_test_release(struct prog_test_ref_kfunc *p)",
+            1,
+        ),
+        _ => return None,
+    })
+}
+
+/// C for a program, or why it cannot be converted.
+pub fn to_c(p: &Program) -> Result<String, String> {
+    let sec = section(p.prog_type).ok_or("program type without a section")?;
+    if p.maps
+        .iter()
+        .any(|m| matches!(m.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps))
+    {
+        return Err("map-in-map needs an inner map template".into());
+    }
+    // function starts: 0 and every call / callback target
+    let mut starts = vec![0usize];
+    for (i, insn) in p.insns.iter().enumerate() {
+        if insn.is_pseudo_call() || insn.is_pseudo_func() {
+            let t = i as i64 + insn.imm as i64 + 1;
+            if t < 0 || t as usize >= p.insns.len() {
+                return Err(format!("insn {i}: call target out of range"));
+            }
+            starts.push(t as usize);
+        }
+        if insn.code == 0x85 && insn.src == 2 && kfunc_proto(insn.imm).is_none() {
+            return Err(format!(
+                "insn {i}: a kernel function without a C prototype here"
+            ));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let name = |s: usize| {
+        if s == 0 {
+            "prog".to_string()
+        } else {
+            format!("f{s}")
+        }
+    };
+    let mut c = String::from("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
+    c.push_str(&format!(
+        "char LICENSE[] SEC(\"license\") = \"{}\";\n\n",
+        p.license.replace('"', "")
+    ));
+    for m in &p.maps {
+        let mut special = Vec::new();
+        if let Some(o) = m.timer_off {
+            special.push((o, "struct bpf_timer", 16u32));
+        }
+        if let Some(o) = m.lock_off {
+            special.push((o, "struct bpf_spin_lock", 4u32));
+        }
+        special.sort();
+        c.push_str("struct {\n");
+        c.push_str(&format!("\t__uint(type, {});\n", map_type(m.map_type)));
+        c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
+        if m.map_type != MapType::Ringbuf {
+            if special.is_empty() {
+                c.push_str(&format!(
+                    "\t__uint(key_size, {});\n\t__uint(value_size, {});\n",
+                    m.key_size, m.value_size
+                ));
+            } else {
+                // a value struct with the special fields at their offsets
+                // array maps take BTF only with a 32-bit int key
+                if m.key_size == 4 {
+                    c.push_str("\t__type(key, __u32);\n");
+                } else {
+                    c.push_str(&format!("\t__type(key, char[{}]);\n", m.key_size));
+                }
+                c.push_str("\t__type(value, struct {\n");
+                let mut at = 0u32;
+                for (i, (off, ty, size)) in special.iter().enumerate() {
+                    if *off > at {
+                        c.push_str(&format!("\t\tchar pad{i}[{}];\n", off - at));
+                    }
+                    c.push_str(&format!("\t\t{ty} s{i};\n"));
+                    at = off + size;
+                }
+                if m.value_size > at {
+                    c.push_str(&format!("\t\tchar tail[{}];\n", m.value_size - at));
+                }
+                c.push_str("\t});\n");
+            }
+        }
+        c.push_str(&format!("}} {} SEC(\".maps\");\n\n", m.name));
+    }
+    // kernel functions: a struct with a body (libbpf's BTF check refuses a
+    // bare forward declaration) and `__ksym` externs
+    let mut kfs: Vec<(&str, &str, usize)> = p
+        .insns
+        .iter()
+        .filter(|i| i.code == 0x85 && i.src == 2)
+        .filter_map(|i| kfunc_proto(i.imm))
+        .collect();
+    kfs.sort_unstable();
+    kfs.dedup();
+    if !kfs.is_empty() {
+        c.push_str("struct prog_test_ref_kfunc { int a; int b; };\n");
+        for (_, proto, _) in &kfs {
+            c.push_str(&format!("extern {proto} __ksym;\n"));
+        }
+        c.push('\n');
+    }
+    // forward declarations, so any function may name any other
+    for &s in &starts[1..] {
+        c.push_str(&format!(
+            "static __attribute__((naked, noinline, used)) void {}(void);\n",
+            name(s)
+        ));
+    }
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(p.insns.len());
+        if s == 0 {
+            c.push_str(&format!(
+                "\nSEC(\"{sec}\") __attribute__((naked)) int {}(void)\n{{\n\tasm volatile(\n",
+                name(s)
+            ));
+        } else {
+            c.push_str(&format!("\nstatic __attribute__((naked, noinline, used)) void {}(void)\n{{\n\tasm volatile(\n", name(s)));
+        }
+        let mut i = s;
+        while i < end {
+            let insn = p.insns[i];
+            if insn.is_ld_imm64() && i + 1 < end {
+                match insn.src {
+                    1 => {
+                        let m = p
+                            .maps
+                            .get(insn.imm as usize)
+                            .ok_or("a map index out of range")?;
+                        c.push_str(&format!("\t\t\"r{} = {} ll\\n\"\n", insn.dst, m.name));
+                    }
+                    4 => {
+                        let t = (i as i64 + insn.imm as i64 + 1) as usize;
+                        c.push_str(&format!("\t\t\"r{} = {} ll\\n\"\n", insn.dst, name(t)));
+                    }
+                    0 => {
+                        for j in [i, i + 1] {
+                            let v = u64::from_le_bytes(p.insns[j].to_bytes());
+                            c.push_str(&format!("\t\t\".8byte {v:#018x}\\n\"\n"));
+                        }
+                    }
+                    s => return Err(format!("insn {i}: ld_imm64 with src {s}")),
+                }
+                i += 2;
+                continue;
+            }
+            if insn.code == 0x85 && insn.src == 2 {
+                let (kname, _, _) = kfunc_proto(insn.imm).ok_or("unknown kfunc")?;
+                c.push_str(&format!("\t\t\"call {kname}\\n\"\n"));
+            } else if insn.is_pseudo_call() {
+                let t = (i as i64 + insn.imm as i64 + 1) as usize;
+                c.push_str(&format!("\t\t\"call {}\\n\"\n", name(t)));
+            } else {
+                let v = u64::from_le_bytes(insn.to_bytes());
+                c.push_str(&format!("\t\t\".8byte {v:#018x}\\n\"\n"));
+            }
+            i += 1;
+        }
+        c.push_str("\t);\n}\n");
+    }
+    if !kfs.is_empty() {
+        // clang emits an extern function's BTF only where C calls it: a
+        // function nothing refers to, so libbpf never loads it
+        c.push_str("\nstatic __attribute__((noinline, used)) void keep_kfunc_btf(void)\n{\n");
+        for (name, _, nargs) in &kfs {
+            let zeros = vec!["0"; *nargs].join(", ");
+            c.push_str(&format!("\t{name}({zeros});\n"));
+        }
+        c.push_str("}\n");
+    }
+    Ok(c)
+}
