@@ -28,6 +28,8 @@ pub enum Arg {
     ReleaseAllocMem,
     /// `ARG_PTR_TO_BTF_ID_SOCK_COMMON | OBJ_RELEASE`
     ReleaseSockCommon,
+    /// `ARG_PTR_TO_SOCK_COMMON` (sk_fullsock, tcp_sock)
+    SockCommon,
     Func,
     StackOrNull,
     Timer,
@@ -42,6 +44,7 @@ pub enum Ret {
     MapValueOrNull,
     SocketOrNull,
     SockCommonOrNull,
+    TcpSockOrNull,
     AllocMemOrNull,
 }
 
@@ -73,6 +76,8 @@ pub enum Avail {
     Tracing,
     /// tc and xdp.
     TcXdp,
+    /// tc and cgroup_skb.
+    TcCgSkb,
     /// every modelled type but syscall (perf_event_output's tracing, skb
     /// and xdp protos; `sk_filter_func_proto` has the skb one).
     NotSyscall,
@@ -285,6 +290,20 @@ pub const PROTOS: &[Proto] = &[
             Avail::BasePerfmon,
         )
     },
+    // bpf_sk_fullsock(sk), bpf_tcp_sock(sk): pointer casts, the result
+    // keeps the argument's reference (is_ptr_cast_function)
+    p(
+        95,
+        [SockCommon, DontCare, DontCare, DontCare, DontCare],
+        Ret::SocketOrNull,
+        Avail::TcCgSkb,
+    ),
+    p(
+        96,
+        [SockCommon, DontCare, DontCare, DontCare, DontCare],
+        Ret::TcpSockOrNull,
+        Avail::TcCgSkb,
+    ),
     // bpf_ktime_get_boot_ns
     p(125, [DontCare; 5], Ret::Integer, Avail::Base),
     // bpf_get_current_pid_tgid
@@ -509,6 +528,10 @@ pub fn available(p: &Proto, pt: ProgType) -> bool {
         Avail::Xdp => pt == ProgType::Xdp,
         Avail::Tracing => tracing(pt),
         Avail::TcXdp => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
+        Avail::TcCgSkb => matches!(
+            pt,
+            ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb
+        ),
         Avail::NotSyscall => pt != ProgType::Syscall,
         Avail::Skb => matches!(
             pt,
@@ -551,7 +574,7 @@ fn compatible(arg: Arg) -> &'static [RegType] {
         ConstMapPtr => &[T::ConstPtrToMap],
         Ctx => &[T::Ctx],
         ReleaseAllocMem => &[T::AllocMem],
-        ReleaseSockCommon => &[T::SockCommon, T::Socket, T::TcpSock, T::BtfId],
+        ReleaseSockCommon | SockCommon => &[T::SockCommon, T::Socket, T::TcpSock, T::BtfId],
         Func => &[T::Func],
         StackOrNull => &[T::Stack],
         Timer | SpinLock => &[T::MapValue],
@@ -562,7 +585,7 @@ fn compatible(arg: Arg) -> &'static [RegType] {
 /// The `expected=` list as `check_reg_type` prints it.
 fn expected_str(arg: Arg) -> String {
     let mut names: Vec<&str> = compatible(arg).iter().map(|t| base_type_str(*t)).collect();
-    if arg == ReleaseSockCommon {
+    if matches!(arg, ReleaseSockCommon | SockCommon) {
         names = vec!["sock_common", "sock", "tcp_sock", "xdp_sock", "ptr_"];
     }
     if matches!(arg, MemRdonly | UninitMem) {
@@ -727,6 +750,10 @@ impl Env {
                 r0.mark_known_zero_ptr(RegType::SockCommon);
                 r0.maybe_null = true;
             }
+            Ret::TcpSockOrNull => {
+                r0.mark_known_zero_ptr(RegType::TcpSock);
+                r0.maybe_null = true;
+            }
             Ret::AllocMemOrNull => {
                 r0.mark_known_zero_ptr(RegType::AllocMem);
                 r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
@@ -736,6 +763,9 @@ impl Env {
         if self.cur.frames[cf].regs[0].maybe_null {
             let id = self.new_id();
             self.cur.frames[cf].regs[0].id = id;
+        }
+        if matches!(func_id, 95 | 96) {
+            self.cur.frames[cf].regs[0].ref_obj_id = meta.ref_obj_id;
         }
         // clear_all_pkt_pointers(): the packet may have moved
         if fp.changes_pkt_data {

@@ -19,6 +19,8 @@ pub enum Access {
 enum CtxField {
     Scalar,
     Ptr(RegType),
+    /// A pointer that may be NULL (`__sk_buff->sk`: sock_common_or_null).
+    PtrOrNull(RegType),
 }
 
 fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
@@ -56,6 +58,11 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                     }))
                 }
                 76 | 80 | 140 => None,
+                // __bpf_md_ptr(struct bpf_sock *, sk)
+                168 if size == 8 && t == Access::Read => {
+                    Some(CtxField::PtrOrNull(RegType::SockCommon))
+                }
+                168..=175 => None,
                 48..=67 => Some(CtxField::Scalar),
                 _ if t == Access::Write => {
                     // sk_filter_is_valid_access: a socket filter writes only cb[]
@@ -164,6 +171,15 @@ impl Env {
                                 d.mark_known_zero_ptr(ty);
                                 d.live |= LIVE_WRITTEN;
                             }
+                            CtxField::PtrOrNull(ty) => {
+                                d.mark_known_zero_ptr(ty);
+                                d.maybe_null = true;
+                                d.live |= LIVE_WRITTEN;
+                            }
+                        }
+                        if matches!(field, CtxField::PtrOrNull(_)) {
+                            let id = self.new_id();
+                            self.reg_mut(v).id = id;
                         }
                         if matches!(
                             field,
@@ -284,6 +300,22 @@ impl Env {
                             &format!(
                                 "access beyond struct prog_test_ref_kfunc at off {} size {}",
                                 off, size
+                            ),
+                        ));
+                    }
+                } else if reg.ty == RegType::TcpSock {
+                    // bpf_tcp_sock_is_valid_access: u32 fields up to
+                    // icsk_retransmits, bytes_received/bytes_acked are u64
+                    let ok = (0..112).contains(&off)
+                        && off % size as i32 == 0
+                        && size == if matches!(off, 80 | 88) { 8 } else { 4 };
+                    if !ok {
+                        let tstr = reg_type_str(&self.prog, &reg);
+                        return Err(self.fail(
+                            EACCES,
+                            &format!(
+                                "R{} invalid {} access off={} size={}",
+                                regno, tstr, off, size
                             ),
                         ));
                     }
