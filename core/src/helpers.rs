@@ -624,7 +624,10 @@ impl Env {
             let n = helper_name(func_id);
             return Err(self.fail(EINVAL, &format!("invalid func {}#{}", n, func_id)));
         }
-        let fp = proto(func_id).filter(|p| available(p, self.prog.prog_type));
+        // 6.10 ("Allow helper bpf_get_[ns_]current_pid_tgid() for all prog
+        // types") made pid_tgid a base helper: the 6.7 mode follows 6.12
+        let every_type = func_id == 14 && self.rules.kernel == crate::KernelVersion::V6_7;
+        let fp = proto(func_id).filter(|p| every_type || available(p, self.prog.prog_type));
         let Some(fp) = fp else {
             let n = helper_name(func_id);
             return Err(self.fail(EINVAL, &format!("unknown func {}#{}", n, func_id)));
