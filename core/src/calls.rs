@@ -359,7 +359,13 @@ impl Env {
             }
             let range = crate::tnum::Tnum::konst(0);
             if !range.contains(r0.var_off) {
-                let msg = self.invalid_scalar_msg(&r0, 0, 0, "At async callback", "R0");
+                // 6.12 says "At async callback return"
+                let what = if self.rules.kernel == crate::KernelVersion::V6_7 {
+                    "At async callback return"
+                } else {
+                    "At async callback"
+                };
+                let msg = self.invalid_scalar_msg(&r0, 0, 0, what, "R0");
                 return Err(self.fail(EINVAL, &msg));
             }
             return Ok(());

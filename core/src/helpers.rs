@@ -630,6 +630,13 @@ impl Env {
         let fp = proto(func_id).filter(|p| every_type || available(p, self.prog.prog_type));
         let Some(fp) = fp else {
             let n = helper_name(func_id);
+            // 6.12 names a helper that exists but not for this type
+            if self.rules.kernel == crate::KernelVersion::V6_7 && proto(func_id).is_some() {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("program of this type cannot use helper {}#{}", n, func_id),
+                ));
+            }
             return Err(self.fail(EINVAL, &format!("unknown func {}#{}", n, func_id)));
         };
         if !self.prog.gpl_compatible() && fp.gpl_only {
@@ -866,8 +873,17 @@ impl Env {
                 && (!reg.maybe_null || matches!(at, ConstSize | ConstSizeOrZero))
                 && (!reg.rdonly || at != UninitMem);
             if !ok {
-                let t = reg_type_str(&self.prog, &reg);
-                let e = expected_str(at);
+                let mut t = reg_type_str(&self.prog, &reg);
+                let mut e = expected_str(at);
+                if self.rules.kernel == crate::KernelVersion::V6_7 {
+                    // 6.12's names: a ringbuf record is `ringbuf_mem`
+                    // (MEM_RINGBUF), and release args also take trusted_ptr_
+                    t = t.replace("alloc_mem", "ringbuf_mem");
+                    e = e.replace("alloc_mem", "ringbuf_mem");
+                    if matches!(at, ReleaseSockCommon) {
+                        e.push_str(", trusted_ptr_");
+                    }
+                }
                 return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
             }
             self.check_func_arg_reg_off(&reg, regno, at)?;
@@ -957,6 +973,19 @@ impl Env {
 
     /// `check_func_arg_reg_off()`: which pointers may be passed moved.
     fn check_func_arg_reg_off(&mut self, reg: &RegState, regno: u8, at: Arg) -> VResult<()> {
+        // 6.12: a moved pointer to a release function gets its own message
+        if self.rules.kernel == crate::KernelVersion::V6_7
+            && matches!(at, ReleaseAllocMem | ReleaseSockCommon)
+            && reg.off != 0
+        {
+            return Err(self.fail(
+                EINVAL,
+                &format!(
+                    "R{} must have zero offset when passed to release func or trusted arg to kfunc",
+                    regno
+                ),
+            ));
+        }
         let fixed_off_ok = match reg.ty {
             RegType::Stack
             | RegType::Packet

@@ -121,12 +121,19 @@ impl Env {
                 };
                 if o % size as i64 != 0 {
                     // check_ptr_alignment(): strict for the stack, before the bounds
+                    // 6.12's tnum_strn prints a constant as a number
+                    let var = if self.rules.kernel == crate::KernelVersion::V6_7
+                        && reg.var_off.is_const()
+                    {
+                        format!("{}", reg.var_off.value as i64)
+                    } else {
+                        format!("({:#x}; {:#x})", reg.var_off.value, reg.var_off.mask)
+                    };
                     return Err(self.fail(
                         EACCES,
                         &format!(
-                            "misaligned stack access off ({:#x}; {:#x})+{}+{} size {}",
-                            reg.var_off.value,
-                            reg.var_off.mask,
+                            "misaligned stack access off {}+{}+{} size {}",
+                            var,
                             reg.off,
                             off - reg.off,
                             size
