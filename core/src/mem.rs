@@ -393,10 +393,18 @@ impl Env {
         if min_off < -(MAX_BPF_STACK as i64) || min_off > -1 || max_off > 0 {
             return Err(self.fail(
                 EACCES,
-                &format!(
-                    "invalid variable-offset{} stack R{} var_off={} size={}",
-                    extra, regno, tn, size
-                ),
+                &if self.rules.kernel == crate::KernelVersion::V6_7 {
+                    // 6.12 also names the instruction's offset
+                    format!(
+                        "invalid variable-offset{} stack R{} var_off={} off={} size={}",
+                        extra, regno, tn, off, size
+                    )
+                } else {
+                    format!(
+                        "invalid variable-offset{} stack R{} var_off={} size={}",
+                        extra, regno, tn, size
+                    )
+                },
             ));
         }
         self.update_stack_depth(fr, min_off as i32);

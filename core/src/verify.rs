@@ -113,9 +113,16 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
             }
         }
     }
+    // round_up_stack_depth(): 6.1 rounds each frame to 32 bytes; 6.12
+    // (the 6.7 mode's oracle, JIT on) rounds to 16
     let depth_of = |s: usize, env: &Env| -> i32 {
-        let d = env.subprogs[s].stack_depth.max(1);
-        (d + 31) / 32 * 32
+        if env.rules.kernel == crate::KernelVersion::V6_7 {
+            let d = env.subprogs[s].stack_depth;
+            (d + 15) / 16 * 16
+        } else {
+            let d = env.subprogs[s].stack_depth.max(1);
+            (d + 31) / 32 * 32
+        }
     };
     let mut roots = vec![0usize];
     for (i, s) in env.subprogs.iter().enumerate() {
