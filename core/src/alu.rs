@@ -419,16 +419,19 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
                 let s = umin_val as u32;
                 if op == BPF_LSH {
                     if alu64 {
-                        lsh64(&mut d, s, umax_val as u32);
+                        // scalar_min_max_lsh(): the 64-bit bounds from the
+                        // unshifted 32-bit ones first, then the 32-bit bounds
+                        lsh64(&mut d, umin_val, umax_val);
+                        lsh32(&mut d, umin_val, umax_val);
+                        d.var_off = d.var_off.lshift(s);
+                        d.update_bounds();
                     } else {
-                        d.var_off = d.var_off.subreg().lshift(s).subreg();
-                        d.mark_unbounded32();
+                        // scalar32_min_max_lsh()
+                        let subreg = d.var_off.subreg();
+                        lsh32(&mut d, src.u32_min as u64, src.u32_max as u64);
+                        d.var_off = subreg.lshift(src.u32_min).subreg();
                         d.mark_unbounded64();
                         d.update_bounds32();
-                    }
-                    if alu64 {
-                        d.var_off = d.var_off.lshift(s);
-                        d.mark_unbounded32();
                     }
                 } else if op == BPF_RSH {
                     if alu64 {
@@ -708,15 +711,39 @@ fn xor64(d: &mut RegState, s: &RegState) {
         d.smax = i64::MAX;
     }
 }
-fn lsh64(d: &mut RegState, umin_val: u32, umax_val: u32) {
-    d.smin = i64::MIN;
-    d.smax = i64::MAX;
-    if umax_val >= 64 || d.umax.leading_zeros() < umax_val {
+/// `__scalar64_min_max_lsh()`: `<< 32` of a non-negative 32-bit value
+/// keeps its sign (the compiler's sign-extension idiom).
+fn lsh64(d: &mut RegState, umin_val: u64, umax_val: u64) {
+    d.smax = if umin_val == 32 && umax_val == 32 && d.s32_max >= 0 {
+        (d.s32_max as i64) << 32
+    } else {
+        i64::MAX
+    };
+    d.smin = if umin_val == 32 && umax_val == 32 && d.s32_min >= 0 {
+        (d.s32_min as i64) << 32
+    } else {
+        i64::MIN
+    };
+    // if we might shift our top bit out, we know nothing
+    if umax_val > 63 || d.umax > 1u64 << (63 - umax_val) {
         d.umin = 0;
         d.umax = u64::MAX;
     } else {
         d.umin <<= umin_val;
         d.umax <<= umax_val;
+    }
+}
+
+/// `__scalar32_min_max_lsh()`
+fn lsh32(d: &mut RegState, umin_val: u64, umax_val: u64) {
+    d.s32_min = i32::MIN;
+    d.s32_max = i32::MAX;
+    if umax_val > 31 || d.u32_max as u64 > 1u64 << (31 - umax_val) {
+        d.u32_min = 0;
+        d.u32_max = u32::MAX;
+    } else {
+        d.u32_min <<= umin_val;
+        d.u32_max <<= umax_val;
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Type {
 #[derive(Clone, Debug, Default)]
 pub struct Btf {
     pub types: Vec<Type>,
+    /// The string section (names, and source lines for line info).
+    pub strings: Vec<u8>,
 }
 
 fn u32_at(b: &[u8], off: usize) -> Result<u32, String> {
@@ -129,7 +131,14 @@ impl Btf {
                 }
                 KIND_ENUM => p += 8 * vlen as usize,
                 KIND_ENUM64 => p += 12 * vlen as usize,
-                KIND_FUNC_PROTO => p += 8 * vlen as usize,
+                KIND_FUNC_PROTO => {
+                    for _ in 0..vlen {
+                        let n = str_at(strs, u32_at(types, p)?)?;
+                        let ty = u32_at(types, p + 4)?;
+                        t.members.push((n, ty, 0));
+                        p += 8;
+                    }
+                }
                 KIND_VAR => p += 4,
                 KIND_DATASEC => {
                     for _ in 0..vlen {
@@ -148,7 +157,15 @@ impl Btf {
             }
             out.push(t);
         }
-        Ok(Btf { types: out })
+        Ok(Btf {
+            types: out,
+            strings: strs.to_vec(),
+        })
+    }
+
+    /// A string of the string section.
+    pub fn string(&self, off: u32) -> Result<String, String> {
+        str_at(&self.strings, off)
     }
 
     pub fn get(&self, id: u32) -> Result<&Type, String> {
@@ -228,6 +245,71 @@ impl Btf {
             .position(|t| t.kind == kind && t.name == name)
             .map(|i| i as u32)
     }
+}
+
+/// `btf_type_str()`'s names of the kinds.
+pub fn kind_str(kind: u32) -> &'static str {
+    match kind {
+        KIND_INT => "INT",
+        KIND_PTR => "PTR",
+        KIND_ARRAY => "ARRAY",
+        KIND_STRUCT => "STRUCT",
+        KIND_UNION => "UNION",
+        KIND_ENUM => "ENUM",
+        KIND_FWD => "FWD",
+        KIND_TYPEDEF => "TYPEDEF",
+        KIND_VOLATILE => "VOLATILE",
+        KIND_CONST => "CONST",
+        KIND_RESTRICT => "RESTRICT",
+        KIND_FUNC => "FUNC",
+        KIND_FUNC_PROTO => "FUNC_PROTO",
+        KIND_VAR => "VAR",
+        KIND_DATASEC => "DATASEC",
+        KIND_FLOAT => "FLOAT",
+        KIND_DECL_TAG => "DECL_TAG",
+        KIND_TYPE_TAG => "TYPE_TAG",
+        KIND_ENUM64 => "ENUM64",
+        _ => "UNKNOWN",
+    }
+}
+
+/// `.BTF.ext` line info: for each section name, (byte offset of the
+/// instruction in its section, source line).
+pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<(String, Vec<(u32, String)>)>, String> {
+    if u32_at(ext, 0)? & 0xffff != 0xeb9f {
+        return Err("BTF.ext has a bad magic number".into());
+    }
+    let hdr_len = u32_at(ext, 4)? as usize;
+    let off = u32_at(ext, 16)? as usize;
+    let len = u32_at(ext, 20)? as usize;
+    let start = hdr_len.checked_add(off).ok_or("BTF.ext offset overflow")?;
+    let end = start.checked_add(len).ok_or("BTF.ext offset overflow")?;
+    let li = ext
+        .get(start..end)
+        .ok_or("BTF.ext line info lies outside the data")?;
+    if li.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rec = u32_at(li, 0)? as usize;
+    if rec < 16 {
+        return Err(format!("BTF.ext line info record size {rec} is too small"));
+    }
+    let mut out = Vec::new();
+    let mut p = 4usize;
+    while p < li.len() {
+        let sec = btf.string(u32_at(li, p)?)?;
+        let n = u32_at(li, p + 4)? as usize;
+        p += 8;
+        let mut v = Vec::new();
+        for _ in 0..n {
+            let insn_off = u32_at(li, p)?;
+            let line = btf.string(u32_at(li, p + 8)?)?;
+            v.push((insn_off, line));
+            p = p.checked_add(rec).ok_or("BTF.ext overflow")?;
+        }
+        out.push((sec, v));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

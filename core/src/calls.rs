@@ -6,6 +6,7 @@ use crate::env::{Env, VResult, E2BIG, EACCES, EINVAL};
 use crate::helpers::{ArgMeta, CallbackKind};
 use crate::insn::Insn;
 use crate::log::reg_type_str;
+use crate::program::Param;
 use crate::regs::{RegType, LIVE_READ64};
 use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
 use crate::trace::EventKind;
@@ -49,6 +50,7 @@ impl Env {
                 &format!("the call stack of {} frames is too deep", n),
             ));
         }
+        self.btf_check_subprog_arg_match(target);
         let callsite = self.insn_idx;
         let mut callee = self.new_frame(callsite, subprog);
         // transfer references to the callee
@@ -73,6 +75,50 @@ impl Env {
         self.print_call_states();
         self.mark_all_scratched();
         Ok(())
+    }
+
+    /// `btf_check_subprog_arg_match()` for a static subprogram with BTF (a
+    /// compiled object): the caller's R1-R5 against the callee's prototype.
+    /// A mismatch is only logged (the function is marked unreliable); 6.1
+    /// stops at the first one.
+    pub fn btf_check_subprog_arg_match(&mut self, start: usize) {
+        if self.rules.kernel == crate::KernelVersion::V6_7 {
+            return;
+        }
+        let Some(f) = self
+            .prog
+            .func_btf
+            .iter()
+            .find(|f| f.start == start)
+            .cloned()
+        else {
+            return;
+        };
+        if f.params.len() > 5 {
+            self.verbose(&format!(
+                "Function {} has {} > 5 args\n",
+                f.name,
+                f.params.len()
+            ));
+            return;
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let regno = i + 1;
+            let ty = self.reg(regno as u8).ty;
+            let msg = match p {
+                Param::Scalar if ty == RegType::Scalar => continue,
+                Param::Scalar => format!("R{} is not a scalar\n", regno),
+                Param::Ctx if ty == RegType::Ctx => continue,
+                Param::Ctx => format!("arg#{} expected pointer to ctx, but got PTR\n", i),
+                Param::Ptr => format!(
+                    "reg type unsupported for arg#{} function {}#{}\n",
+                    i, f.name, f.btf_id
+                ),
+                Param::Other(k) => format!("Unrecognized arg#{} type {}\n", i, k),
+            };
+            self.verbose(&msg);
+            return;
+        }
     }
 
     /// The callee frame of a helper's callback (`set_*_callback_state`).

@@ -20,7 +20,7 @@
 
 use crate::btf::{self, Btf};
 use crate::insn::*;
-use crate::program::{MapDef, MapType, ProgType, Program};
+use crate::program::{FuncBtf, MapDef, MapType, Param, ProgType, Program};
 use object::read::elf::{ElfFile64, FileHeader};
 use object::{
     Endianness, Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget,
@@ -137,6 +137,60 @@ fn insns_of(data: &[u8]) -> Vec<Insn> {
         .collect()
 }
 
+/// The context struct `btf_get_prog_ctx_type()` expects of a program type.
+fn ctx_struct(pt: ProgType) -> Option<&'static str> {
+    Some(match pt {
+        ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb => {
+            "__sk_buff"
+        }
+        ProgType::Xdp => "xdp_md",
+        ProgType::Kprobe => "pt_regs",
+        ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
+        _ => return None,
+    })
+}
+
+fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBtf> {
+    let id = b.find(btf::KIND_FUNC, name)?;
+    let proto = b.get(b.get(id).ok()?.size_or_type).ok()?;
+    if proto.kind != btf::KIND_FUNC_PROTO {
+        return None;
+    }
+    let params = proto
+        .members
+        .iter()
+        .map(|(_, ty, _)| {
+            let t = b.skip_mods(*ty).ok().and_then(|i| b.get(i).ok());
+            match t.map(|t| t.kind) {
+                Some(btf::KIND_INT) | Some(btf::KIND_ENUM) | Some(btf::KIND_ENUM64) => {
+                    Param::Scalar
+                }
+                Some(btf::KIND_PTR) => {
+                    let pointee = t
+                        .and_then(|t| b.skip_mods(t.size_or_type).ok())
+                        .and_then(|i| b.get(i).ok());
+                    let is_ctx = pointee.is_some_and(|p| {
+                        p.kind == btf::KIND_STRUCT && Some(p.name.as_str()) == ctx_struct(pt)
+                    });
+                    if is_ctx {
+                        Param::Ctx
+                    } else {
+                        Param::Ptr
+                    }
+                }
+                Some(k) => Param::Other(btf::kind_str(k)),
+                None => Param::Other("UNKNOWN"),
+            }
+        })
+        .collect();
+    Some(FuncBtf {
+        start,
+        name: name.to_string(),
+        btf_id: id,
+        params,
+    })
+}
+
 /// The reader over one object.
 struct Loader<'a> {
     file: ElfFile64<'a, Endianness>,
@@ -147,6 +201,8 @@ struct Loader<'a> {
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
+    /// `.BTF.ext` line info by section name.
+    lines: Vec<(String, Vec<(u32, String)>)>,
     code: Vec<(SectionIndex, Vec<Insn>)>,
 }
 
@@ -182,6 +238,7 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
+        lines: Vec::new(),
         code: Vec::new(),
     };
     l.read()?;
@@ -227,6 +284,12 @@ impl<'a> Loader<'a> {
         if let Some(s) = self.file.section_by_name(".BTF") {
             let data = s.data().map_err(|e| ElfError(format!(".BTF: {e}")))?;
             self.btf = Some(Btf::parse(data).map_err(|e| ElfError(format!(".BTF: {e}")))?);
+        }
+        // line info is for the log's source lines: a damaged one is dropped
+        if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
+            if let Some(l) = ext.data().ok().and_then(|d| btf::line_info(d, b).ok()) {
+                self.lines = l;
+            }
         }
         self.text = self.file.section_by_name(".text").map(|s| s.index());
         // code sections
@@ -326,6 +389,7 @@ impl<'a> Loader<'a> {
             max_entries: 0,
             timer_off: None,
             lock_off: None,
+            flags: 0,
         };
         let mut ty = None;
         for (m, mty, _) in &st.members {
@@ -341,7 +405,8 @@ impl<'a> Loader<'a> {
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
                 }
-                "map_flags" | "pinning" | "numa_node" | "map_extra" => {}
+                "map_flags" => def.flags = uint(*mty)?,
+                "pinning" | "numa_node" | "map_extra" => {}
                 other => return Err(format!("member '{other}' is not modelled")),
             }
         }
@@ -371,6 +436,7 @@ impl<'a> Loader<'a> {
             max_entries: word(3)?,
             timer_off: None,
             lock_off: None,
+            flags: 0,
         })
     }
 
@@ -594,7 +660,36 @@ impl<'a> Loader<'a> {
                 out[pos].imm = (start as i64 - pos as i64 - 1) as i32;
             }
         }
+        // line info of every placed function, moved to where it was placed
+        let mut line_info = Vec::new();
+        for (f, at) in placed.iter().enumerate() {
+            let Some(at) = at else { continue };
+            let func = &self.funcs[f];
+            let sec = self.section_name(func.sec);
+            if let Some((_, recs)) = self.lines.iter().find(|(n, _)| *n == sec) {
+                for (off, line) in recs {
+                    let i = (*off / 8) as usize;
+                    if *off % 8 == 0 && i >= func.start && i < func.start + func.len {
+                        line_info.push((at + i - func.start, line.clone()));
+                    }
+                }
+            }
+        }
+        line_info.sort_by_key(|(i, _)| *i);
+        // BTF of every placed function (its FUNC by name)
+        let mut func_btf = Vec::new();
+        if let Some(b) = self.btf.as_ref() {
+            for (f, at) in placed.iter().enumerate() {
+                let Some(at) = at else { continue };
+                let name = &self.funcs[f].name;
+                if let Some(fb) = func_btf_of(b, name, *at, prog_type) {
+                    func_btf.push(fb);
+                }
+            }
+        }
         let mut program = Program::new(out);
+        program.line_info = line_info;
+        program.func_btf = func_btf;
         program.prog_type = prog_type;
         program.license = license.to_string();
         program.maps = self.maps.clone();

@@ -164,6 +164,8 @@ pub struct Env {
     pub scratched_regs: u16,
     pub scratched_stack: u64,
     pub do_print_state: bool,
+    /// The line info record printed last (`env->prev_linfo`).
+    pub prev_linfo: Option<usize>,
     /// Set once the walk has finished (no more states).
     pub finished: bool,
     pub recording: bool,
@@ -212,6 +214,7 @@ impl Env {
             scratched_regs: 0,
             scratched_stack: 0,
             do_print_state: false,
+            prev_linfo: None,
             finished: false,
             recording: false,
             trace: Trace::default(),
@@ -290,6 +293,19 @@ impl Env {
         let s = func_state_str(&self.prog, st, None);
         self.verbose(&s);
     }
+    /// `verbose_linfo(env, insn_idx, "; ")`: the source line of the
+    /// instruction, when its line info record is not the one printed last.
+    fn verbose_linfo(&mut self) {
+        let li = &self.prog.line_info;
+        let n = li.partition_point(|(at, _)| *at <= self.insn_idx);
+        if n == 0 || self.prev_linfo == Some(n - 1) {
+            return;
+        }
+        let line = format!("; {}\n", li[n - 1].1.trim_start());
+        self.verbose(&line);
+        self.prev_linfo = Some(n - 1);
+    }
+
     /// `print_insn_state()`
     pub fn print_insn_state_pub(&mut self) {
         self.print_insn_state();
@@ -586,6 +602,8 @@ impl Env {
         let mut f = FuncState::new(BPF_MAIN_FUNC, 0, 0);
         f.regs[1].mark_known_zero_ptr(RegType::Ctx);
         self.cur.frames = vec![f];
+        // the main program's prototype against R1 = ctx (objects with BTF)
+        self.btf_check_subprog_arg_match(0);
         self.mark_all_scratched();
         self.insn_idx = 0;
         self.prev_insn_idx = 0;
@@ -672,6 +690,7 @@ impl Env {
             if self.state_scratched() {
                 self.print_insn_state();
             }
+            self.verbose_linfo();
             self.log.prev_log_len = self.log.len();
             let s = format!(
                 "{}: {}\n",

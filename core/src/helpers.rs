@@ -20,6 +20,8 @@ pub enum Arg {
     MemRdonly,
     /// `ARG_PTR_TO_UNINIT_MEM`, sized by the next argument.
     UninitMem,
+    /// `ARG_PTR_TO_MEM | MEM_RDONLY | PTR_MAYBE_NULL` (NULL with size 0)
+    MemRdonlyOrNull,
     ConstSize,
     ConstSizeOrZero,
     ConstAllocSizeOrZero,
@@ -78,6 +80,8 @@ pub enum Avail {
     TcXdp,
     /// tc and cgroup_skb.
     TcCgSkb,
+    /// kprobes only.
+    Kprobe,
     /// every modelled type but syscall (perf_event_output's tracing, skb
     /// and xdp protos; `sk_filter_func_proto` has the skb one).
     NotSyscall,
@@ -304,6 +308,82 @@ pub const PROTOS: &[Proto] = &[
         Ret::TcpSockOrNull,
         Avail::TcCgSkb,
     ),
+    // bpf_get_socket_cookie(skb)
+    p(
+        46,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Skb,
+    ),
+    // bpf_skb_load_bytes_relative(skb, off, to, len, start_header)
+    p(
+        68,
+        [Ctx, Anything, UninitMem, ConstSize, Anything],
+        Ret::Integer,
+        Avail::Skb,
+    ),
+    // bpf_get_func_ip(ctx): kprobes
+    p(
+        173,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Kprobe,
+    ),
+    // bpf_xdp_load_bytes(xdp, off, buf, len)
+    p(
+        189,
+        [Ctx, Anything, UninitMem, ConstSize, DontCare],
+        Ret::Integer,
+        Avail::Xdp,
+    ),
+    // bpf_map_lookup_percpu_elem(map, key, cpu)
+    p(
+        195,
+        [ConstMapPtr, MapKey, Anything, DontCare, DontCare],
+        Ret::MapValueOrNull,
+        Avail::Base,
+    ),
+    // bpf_csum_diff(from, from_size, to, to_size, seed): either may be NULL with size 0
+    p(
+        28,
+        [
+            MemRdonlyOrNull,
+            ConstSizeOrZero,
+            MemRdonlyOrNull,
+            ConstSizeOrZero,
+            Anything,
+        ],
+        Ret::Integer,
+        Avail::TcXdp,
+    ),
+    // bpf_get_listener_sock(sk)
+    p(
+        98,
+        [SockCommon, DontCare, DontCare, DontCare, DontCare],
+        Ret::SocketOrNull,
+        Avail::TcCgSkb,
+    ),
+    // bpf_get_attach_cookie(ctx): kprobes
+    p(
+        174,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Kprobe,
+    ),
+    // bpf_xdp_get_buff_len(xdp)
+    p(
+        188,
+        [Ctx, DontCare, DontCare, DontCare, DontCare],
+        Ret::Integer,
+        Avail::Xdp,
+    ),
+    // bpf_xdp_store_bytes(xdp, off, buf, len)
+    p(
+        190,
+        [Ctx, Anything, MemRdonly, ConstSize, DontCare],
+        Ret::Integer,
+        Avail::Xdp,
+    ),
     // bpf_ktime_get_boot_ns
     p(125, [DontCare; 5], Ret::Integer, Avail::Base),
     // bpf_get_current_pid_tgid
@@ -526,6 +606,7 @@ pub fn available(p: &Proto, pt: ProgType) -> bool {
         Avail::SkLookup => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
         Avail::Tc => matches!(pt, ProgType::SchedCls | ProgType::SchedAct),
         Avail::Xdp => pt == ProgType::Xdp,
+        Avail::Kprobe => pt == ProgType::Kprobe,
         Avail::Tracing => tracing(pt),
         Avail::TcXdp => matches!(pt, ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp),
         Avail::TcCgSkb => matches!(
@@ -561,7 +642,7 @@ fn compatible(arg: Arg) -> &'static [RegType] {
         MapKey | MapValue | UninitMapValue => {
             &[T::Stack, T::Packet, T::PacketMeta, T::MapKey, T::MapValue]
         }
-        MemRdonly | UninitMem => &[
+        MemRdonly | UninitMem | MemRdonlyOrNull => &[
             T::Stack,
             T::Packet,
             T::PacketMeta,
@@ -588,7 +669,7 @@ fn expected_str(arg: Arg) -> String {
     if matches!(arg, ReleaseSockCommon | SockCommon) {
         names = vec!["sock_common", "sock", "tcp_sock", "xdp_sock", "ptr_"];
     }
-    if matches!(arg, MemRdonly | UninitMem) {
+    if matches!(arg, MemRdonly | UninitMem | MemRdonlyOrNull) {
         names = vec![
             "fp",
             "pkt",
@@ -703,6 +784,9 @@ impl Env {
                     if !ok {
                         return Err(self.fail(EINVAL, "callback function not allowed for map"));
                     }
+                }
+                if let Some(start) = self.subprogs.get(sub).map(|s| s.start) {
+                    self.btf_check_subprog_arg_match(start);
                 }
                 if kind == CallbackKind::TimerAsync {
                     self.check_async_callback(insn_idx, sub, &meta)?;
@@ -840,6 +924,10 @@ impl Env {
             22 | 25 | 55 | 111 | 121 => mt == MapType::PerfEventArray,
             130 | 131 | 134 => mt == MapType::Ringbuf,
             87..=89 => matches!(mt, MapType::Queue | MapType::Stack),
+            195 => matches!(
+                mt,
+                MapType::PercpuArray | MapType::PercpuHash | MapType::LruPercpuHash
+            ),
             _ => true,
         };
         let ok = map_ok && func_ok;
@@ -866,7 +954,7 @@ impl Env {
         if at == Anything {
             return Ok(());
         }
-        let skip_type = reg.is_null_const() && at == StackOrNull;
+        let skip_type = reg.is_null_const() && matches!(at, StackOrNull | MemRdonlyOrNull);
         if !skip_type {
             let types = compatible(at);
             let ok = types.contains(&reg.ty)
@@ -952,7 +1040,7 @@ impl Env {
                     return Err(crate::env::VErr { errno: EACCES });
                 }
             }
-            MemRdonly | UninitMem => {
+            MemRdonly | UninitMem | MemRdonlyOrNull => {
                 meta.raw_mode = at == UninitMem;
                 meta.mem_regno = regno;
             }

@@ -216,6 +216,33 @@ impl Env {
                 if reg.ty == RegType::MapKey && t == Access::Write {
                     return Err(self.fail(EACCES, "write to change key R2 not allowed"));
                 }
+                // check_map_access_type(): BPF_F_RDONLY_PROG / BPF_F_WRONLY_PROG
+                let flags = self
+                    .prog
+                    .maps
+                    .get(reg.aux as usize)
+                    .map(|m| m.flags)
+                    .unwrap_or(0);
+                if reg.ty == RegType::MapValue {
+                    if t == Access::Write && flags & crate::program::BPF_F_RDONLY_PROG != 0 {
+                        return Err(self.fail(
+                            EACCES,
+                            &format!(
+                                "write into map forbidden, value_size={} off={} size={}",
+                                vs, off, size
+                            ),
+                        ));
+                    }
+                    if t == Access::Read && flags & crate::program::BPF_F_WRONLY_PROG != 0 {
+                        return Err(self.fail(
+                            EACCES,
+                            &format!(
+                                "read from map forbidden, value_size={} off={} size={}",
+                                vs, off, size
+                            ),
+                        ));
+                    }
+                }
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
                 if let Some(m) = self.prog.maps.get(reg.aux as usize) {
                     if let Some(loff) = m.lock_off {
@@ -837,6 +864,8 @@ impl Env {
                 }
                 Ok(())
             }
+            // a NULL pointer with a zero size (e.g. bpf_csum_diff's seed)
+            _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),
             _ => {
                 let t = reg_type_str(&self.prog, &reg);
                 Err(self.fail(EACCES, &format!("R{} type={} expected=fp", regno, t)))

@@ -136,7 +136,13 @@ pub struct MapDef {
     pub timer_off: Option<u32>,
     /// Offset of a `struct bpf_spin_lock` in the value, if any.
     pub lock_off: Option<u32>,
+    /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
+    /// `BPF_F_WRONLY_PROG`); from compiled objects only.
+    pub flags: u32,
 }
+
+pub const BPF_F_RDONLY_PROG: u32 = 1 << 7;
+pub const BPF_F_WRONLY_PROG: u32 = 1 << 8;
 
 /// Where an instruction came from in the program text (1-based line).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -164,6 +170,36 @@ pub struct Program {
     pub locs: Vec<SrcLoc>,
     /// Labels by instruction index, for display.
     pub labels: Vec<(String, usize)>,
+    /// BTF line info of a compiled object: (first instruction, source
+    /// line), sorted; the log prints a line when the record changes
+    /// (`verbose_linfo`). Empty for programs from text.
+    pub line_info: Vec<(usize, String)>,
+    /// BTF func info of a compiled object's functions, for the kernel's
+    /// check of a call's arguments against the callee's prototype.
+    pub func_btf: Vec<FuncBtf>,
+}
+
+/// A function's BTF: where it starts, its name and FUNC type id, and what
+/// its parameters are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuncBtf {
+    pub start: usize,
+    pub name: String,
+    pub btf_id: u32,
+    pub params: Vec<Param>,
+}
+
+/// A parameter as `btf_check_func_arg_match()` sorts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// int, enum
+    Scalar,
+    /// a pointer to the program type's context struct
+    Ctx,
+    /// any other pointer
+    Ptr,
+    /// neither (a struct by value, ...): `Unrecognized arg#N type KIND`
+    Other(&'static str),
 }
 
 impl Program {
@@ -175,6 +211,8 @@ impl Program {
             maps: Vec::new(),
             locs: Vec::new(),
             labels: Vec::new(),
+            line_info: Vec::new(),
+            func_btf: Vec::new(),
         }
     }
     /// `license_is_gpl_compatible()` of the kernel.

@@ -157,6 +157,18 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                     &format!("the call stack of {} frames is too deep !", f),
                 ));
             }
+            // bpf-to-bpf calls combined with tail calls: the callers'
+            // frames stay on the stack across the tail call, so they are
+            // limited to 256 bytes (32 tail calls x 256 = 8K at worst)
+            if env.subprogs[c].has_tail_call && depth >= 256 {
+                return Err(env.fail(
+                    EACCES,
+                    &format!(
+                        "tail_calls are not allowed when call stack of previous frames is {} bytes. Too large",
+                        depth
+                    ),
+                ));
+            }
             let nd = depth + depth_of(c, env);
             if nd > 512 {
                 let frames = stack.len() + 1;

@@ -184,6 +184,25 @@ fn message(log: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A log without what differs between runs: map addresses, timing.
+fn masked(log: &str) -> String {
+    log.lines()
+        .filter(|l| !l.starts_with("verification time"))
+        .map(|l| {
+            let mut out = String::new();
+            let mut rest = l;
+            while let Some(i) = rest.find("0xffff") {
+                out.push_str(&rest[..i]);
+                out.push_str("ADDR");
+                rest = rest[i..].trim_start_matches(|c: char| c == 'x' || c.is_ascii_hexdigit());
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn processed(log: &str) -> Option<u64> {
     log.lines()
         .rev()
@@ -193,6 +212,8 @@ fn processed(log: &str) -> Option<u64> {
 }
 
 struct Row {
+    /// The level-1 logs are identical (map addresses and timing masked).
+    same_log: bool,
     program: String,
     kernel: String,
     kernel_msg: Option<String>,
@@ -416,6 +437,7 @@ pub fn kernel_diff() -> Result<(), String> {
         let log = rec["log"].as_str().unwrap_or("");
         let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
         let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
+        let mut ours_log = String::new();
         let (ours, ours_msg, ours_processed) = match elf::load(&bytes) {
             Ok(o) => match o.programs.iter().find(|p| p.name == prog) {
                 Some(p) => {
@@ -427,6 +449,7 @@ pub fn kernel_diff() -> Result<(), String> {
                             trace: false,
                         },
                     );
+                    ours_log = v.log.clone();
                     (
                         if v.verdict == Verdict::Accepted {
                             "accepted"
@@ -443,6 +466,7 @@ pub fn kernel_diff() -> Result<(), String> {
             Err(e) => ("error".to_string(), Some(e.0), 0),
         };
         rows.push(Row {
+            same_log: masked(log) == masked(&ours_log),
             program: format!("{file}:{prog}"),
             kernel_msg: if kernel == "accepted" {
                 None
@@ -479,7 +503,11 @@ pub fn kernel_diff() -> Result<(), String> {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             row.ours_processed,
-            if msg_ok { "same" } else { "DIFFERS" },
+            match (msg_ok, row.same_log) {
+                (true, true) => "same",
+                (true, false) => "same (log differs)",
+                _ => "DIFFERS",
+            },
             if msg_ok {
                 String::new()
             } else {
@@ -492,15 +520,18 @@ pub fn kernel_diff() -> Result<(), String> {
         );
     }
     let n = rows.len().max(1);
+    let same_logs = rows.iter().filter(|r| r.same_log).count();
     println!(
-        "{} programs: verdict agreement {}/{} ({:.0} %), first message identical {}/{} ({:.0} %)",
+        "{} programs: verdict agreement {}/{} ({:.0} %), first message identical {}/{} ({:.0} %), level-1 log identical {}/{}",
         rows.len(),
         same_verdict,
         rows.len(),
         100.0 * same_verdict as f64 / n as f64,
         same_msg,
         rows.len(),
-        100.0 * same_msg as f64 / n as f64
+        100.0 * same_msg as f64 / n as f64,
+        same_logs,
+        rows.len()
     );
     if rows.is_empty() {
         return Err("the kernel produced no records".into());

@@ -1034,6 +1034,7 @@ fn map_directive(
         max_entries: 0,
         timer_off: None,
         lock_off: None,
+        flags: 0,
     };
     let mut seen = Vec::new();
     let mut i = 2;
