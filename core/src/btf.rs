@@ -273,9 +273,12 @@ pub fn kind_str(kind: u32) -> &'static str {
     }
 }
 
+/// A section's line info: its name and (instruction byte offset, source line).
+pub type SectionLines = (String, Vec<(u32, String)>);
+
 /// `.BTF.ext` line info: for each section name, (byte offset of the
 /// instruction in its section, source line).
-pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<(String, Vec<(u32, String)>)>, String> {
+pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<SectionLines>, String> {
     if u32_at(ext, 0)? & 0xffff != 0xeb9f {
         return Err("BTF.ext has a bad magic number".into());
     }

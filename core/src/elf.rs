@@ -202,7 +202,7 @@ struct Loader<'a> {
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
     /// `.BTF.ext` line info by section name.
-    lines: Vec<(String, Vec<(u32, String)>)>,
+    lines: Vec<btf::SectionLines>,
     code: Vec<(SectionIndex, Vec<Insn>)>,
 }
 
