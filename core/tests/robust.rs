@@ -19,6 +19,7 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             max_entries: 1,
             timer_off: Some(0),
             lock_off: None,
+            flags: 0,
         });
         p.maps.push(MapDef {
             name: "rb".into(),
@@ -28,6 +29,7 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             max_entries: 4096,
             timer_off: None,
             lock_off: None,
+            flags: 0,
         });
     }
     p

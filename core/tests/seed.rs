@@ -40,6 +40,7 @@ fn release_in_callback() -> Program {
         max_entries: 4096,
         timer_off: None,
         lock_off: None,
+        flags: 0,
     });
     p
 }
