@@ -335,9 +335,28 @@ pub fn program_text(prog: &Program) -> String {
         format!("{:+}", t - (i as i64 + 1))
     };
     let mut i = 0;
+    let mut last_line: Option<&str> = None;
     while i < n {
         if let Some(nm) = &names[i] {
             out.push_str(&format!("{}:\n", nm));
+        }
+        // a compiled object's source lines, as comments (they round-trip)
+        for (_, line) in prog.line_info.iter().filter(|(at, _)| *at == i) {
+            let line = line.trim();
+            if !line.is_empty() && last_line != Some(line) {
+                let ascii: String = line
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii() && !c.is_ascii_control() {
+                            c
+                        } else {
+                            '?'
+                        }
+                    })
+                    .collect();
+                out.push_str(&format!("    ; {}\n", ascii));
+                last_line = Some(line);
+            }
         }
         let insn = prog.insns[i];
         let class = insn.class();
