@@ -82,7 +82,7 @@ impl Env {
     /// A mismatch is only logged (the function is marked unreliable); 6.1
     /// stops at the first one.
     pub fn btf_check_subprog_arg_match(&mut self, start: usize) {
-        if self.rules.kernel == crate::KernelVersion::V6_7 {
+        if !self.rules.btf_static_arg_check {
             return;
         }
         let Some(f) = self
@@ -406,7 +406,7 @@ impl Env {
             let range = crate::tnum::Tnum::konst(0);
             if !range.contains(r0.var_off) {
                 // 6.12 says "At async callback return"
-                let what = if self.rules.kernel == crate::KernelVersion::V6_7 {
+                let what = if self.rules.words_612 {
                     "At async callback return"
                 } else {
                     "At async callback"

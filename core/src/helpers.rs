@@ -707,12 +707,12 @@ impl Env {
         }
         // 6.10 ("Allow helper bpf_get_[ns_]current_pid_tgid() for all prog
         // types") made pid_tgid a base helper: the 6.7 mode follows 6.12
-        let every_type = func_id == 14 && self.rules.kernel == crate::KernelVersion::V6_7;
+        let every_type = func_id == 14 && self.rules.pid_tgid_every_type;
         let fp = proto(func_id).filter(|p| every_type || available(p, self.prog.prog_type));
         let Some(fp) = fp else {
             let n = helper_name(func_id);
             // 6.12 names a helper that exists but not for this type
-            if self.rules.kernel == crate::KernelVersion::V6_7 && proto(func_id).is_some() {
+            if self.rules.words_612 && proto(func_id).is_some() {
                 return Err(self.fail(
                     EINVAL,
                     &format!("program of this type cannot use helper {}#{}", n, func_id),
@@ -963,7 +963,7 @@ impl Env {
             if !ok {
                 let mut t = reg_type_str(&self.prog, &reg);
                 let mut e = expected_str(at);
-                if self.rules.kernel == crate::KernelVersion::V6_7 {
+                if self.rules.words_612 {
                     // 6.12's names: a ringbuf record is `ringbuf_mem`
                     // (MEM_RINGBUF), and release args also take trusted_ptr_
                     t = t.replace("alloc_mem", "ringbuf_mem");
@@ -1062,9 +1062,7 @@ impl Env {
     /// `check_func_arg_reg_off()`: which pointers may be passed moved.
     fn check_func_arg_reg_off(&mut self, reg: &RegState, regno: u8, at: Arg) -> VResult<()> {
         // 6.12: a moved pointer to a release function gets its own message
-        if self.rules.kernel == crate::KernelVersion::V6_7
-            && matches!(at, ReleaseAllocMem | ReleaseSockCommon)
-            && reg.off != 0
+        if self.rules.words_612 && matches!(at, ReleaseAllocMem | ReleaseSockCommon) && reg.off != 0
         {
             return Err(self.fail(
                 EINVAL,

@@ -122,9 +122,7 @@ impl Env {
                 if o % size as i64 != 0 {
                     // check_ptr_alignment(): strict for the stack, before the bounds
                     // 6.12's tnum_strn prints a constant as a number
-                    let var = if self.rules.kernel == crate::KernelVersion::V6_7
-                        && reg.var_off.is_const()
-                    {
+                    let var = if self.rules.words_612 && reg.var_off.is_const() {
                         format!("{}", reg.var_off.value as i64)
                     } else {
                         format!("({:#x}; {:#x})", reg.var_off.value, reg.var_off.mask)
@@ -420,7 +418,7 @@ impl Env {
         if min_off < -(MAX_BPF_STACK as i64) || min_off > -1 || max_off > 0 {
             return Err(self.fail(
                 EACCES,
-                &if self.rules.kernel == crate::KernelVersion::V6_7 {
+                &if self.rules.words_612 {
                     // 6.12 also names the instruction's offset
                     format!(
                         "invalid variable-offset{} stack R{} var_off={} off={} size={}",

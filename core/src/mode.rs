@@ -23,6 +23,18 @@ pub struct Rules {
     /// constants: Linux 6.8+; on in the `6.7` mode because that mode is
     /// checked against 6.12 (the kernel we can boot for it).
     pub eq_branch_uses_ranges: bool,
+    /// Messages in Linux 6.12's words (`ringbuf_mem`, `trusted_ptr_`,
+    /// "program of this type cannot use helper", ...): the `6.7` mode is
+    /// checked against 6.12.
+    pub words_612: bool,
+    /// 6.10+: `bpf_get_current_pid_tgid` is offered to every program type.
+    pub pid_tgid_every_type: bool,
+    /// `round_up_stack_depth()`: 6.12 with the JIT rounds each frame to 16
+    /// bytes; 6.1 rounds `max(depth, 1)` to 32.
+    pub stack_round_16: bool,
+    /// `btf_check_subprog_arg_match()` logs a static callee's prototype
+    /// mismatches (objects with BTF); not modelled for 6.12.
+    pub btf_static_arg_check: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -36,6 +48,10 @@ impl Rules {
                 copy_refs_back_from_callback: true,
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
+                words_612: false,
+                pid_tgid_every_type: false,
+                stack_round_16: false,
+                btf_static_arg_check: true,
                 kernel: k,
             },
             KernelVersion::V6_1 => Rules {
@@ -44,6 +60,10 @@ impl Rules {
                 copy_refs_back_from_callback: false,
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
+                words_612: false,
+                pid_tgid_every_type: false,
+                stack_round_16: false,
+                btf_static_arg_check: true,
                 kernel: k,
             },
             KernelVersion::V6_7 => Rules {
@@ -52,6 +72,10 @@ impl Rules {
                 copy_refs_back_from_callback: false,
                 callbacks_iterate: true,
                 eq_branch_uses_ranges: true,
+                words_612: true,
+                pid_tgid_every_type: true,
+                stack_round_16: true,
+                btf_static_arg_check: false,
                 kernel: k,
             },
         }

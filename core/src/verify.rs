@@ -116,7 +116,7 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     // round_up_stack_depth(): 6.1 rounds each frame to 32 bytes; 6.12
     // (the 6.7 mode's oracle, JIT on) rounds to 16
     let depth_of = |s: usize, env: &Env| -> i32 {
-        if env.rules.kernel == crate::KernelVersion::V6_7 {
+        if env.rules.stack_round_16 {
             let d = env.subprogs[s].stack_depth;
             (d + 15) / 16 * 16
         } else {
