@@ -94,24 +94,7 @@ struct Reloc {
 }
 
 fn map_type(n: u32) -> Result<MapType, String> {
-    Ok(match n {
-        1 => MapType::Hash,
-        2 => MapType::Array,
-        3 => MapType::ProgArray,
-        4 => MapType::PerfEventArray,
-        5 => MapType::PercpuHash,
-        6 => MapType::PercpuArray,
-        9 => MapType::LruHash,
-        10 => MapType::LruPercpuHash,
-        12 => MapType::ArrayOfMaps,
-        13 => MapType::HashOfMaps,
-        15 => MapType::Sockmap,
-        18 => MapType::Sockhash,
-        22 => MapType::Queue,
-        23 => MapType::Stack,
-        27 => MapType::Ringbuf,
-        n => return Err(format!("map type {n} is not modelled")),
-    })
+    MapType::from_number(n).ok_or_else(|| format!("map type {n} is not modelled"))
 }
 
 /// libbpf's section names for the program types veristep models.

@@ -933,7 +933,7 @@ impl Env {
         let ok = map_ok && func_ok;
         if !ok {
             let n = helper_name(func_id);
-            let t = map_type_number(mt);
+            let t = mt.number();
             return Err(self.fail(
                 EINVAL,
                 &format!("cannot pass map_type {} into func {}#{}", t, n, func_id),
@@ -1260,26 +1260,5 @@ impl Env {
         }
         meta.map = Some(reg.aux);
         Ok(())
-    }
-}
-
-/// `enum bpf_map_type` numbers, for messages.
-pub fn map_type_number(t: MapType) -> u32 {
-    match t {
-        MapType::Hash => 1,
-        MapType::Array => 2,
-        MapType::ProgArray => 3,
-        MapType::PerfEventArray => 4,
-        MapType::PercpuHash => 5,
-        MapType::PercpuArray => 6,
-        MapType::LruHash => 9,
-        MapType::LruPercpuHash => 10,
-        MapType::ArrayOfMaps => 12,
-        MapType::HashOfMaps => 13,
-        MapType::Sockmap => 15,
-        MapType::Sockhash => 18,
-        MapType::Queue => 22,
-        MapType::Stack => 23,
-        MapType::Ringbuf => 27,
     }
 }

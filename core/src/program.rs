@@ -103,6 +103,50 @@ impl MapType {
             _ => return None,
         })
     }
+    /// Every modelled map type.
+    pub const ALL: [MapType; 15] = [
+        MapType::Hash,
+        MapType::Array,
+        MapType::ProgArray,
+        MapType::PerfEventArray,
+        MapType::PercpuHash,
+        MapType::PercpuArray,
+        MapType::LruHash,
+        MapType::LruPercpuHash,
+        MapType::ArrayOfMaps,
+        MapType::HashOfMaps,
+        MapType::Sockmap,
+        MapType::Sockhash,
+        MapType::Queue,
+        MapType::Stack,
+        MapType::Ringbuf,
+    ];
+
+    /// `enum bpf_map_type`'s number (messages, objects).
+    pub fn number(self) -> u32 {
+        match self {
+            MapType::Hash => 1,
+            MapType::Array => 2,
+            MapType::ProgArray => 3,
+            MapType::PerfEventArray => 4,
+            MapType::PercpuHash => 5,
+            MapType::PercpuArray => 6,
+            MapType::LruHash => 9,
+            MapType::LruPercpuHash => 10,
+            MapType::ArrayOfMaps => 12,
+            MapType::HashOfMaps => 13,
+            MapType::Sockmap => 15,
+            MapType::Sockhash => 18,
+            MapType::Queue => 22,
+            MapType::Stack => 23,
+            MapType::Ringbuf => 27,
+        }
+    }
+
+    pub fn from_number(n: u32) -> Option<Self> {
+        MapType::ALL.into_iter().find(|t| t.number() == n)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             MapType::Hash => "hash",

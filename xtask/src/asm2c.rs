@@ -29,26 +29,6 @@ fn section(pt: ProgType) -> Option<&'static str> {
     })
 }
 
-fn map_type(t: MapType) -> &'static str {
-    match t {
-        MapType::Hash => "BPF_MAP_TYPE_HASH",
-        MapType::Array => "BPF_MAP_TYPE_ARRAY",
-        MapType::ProgArray => "BPF_MAP_TYPE_PROG_ARRAY",
-        MapType::PerfEventArray => "BPF_MAP_TYPE_PERF_EVENT_ARRAY",
-        MapType::PercpuHash => "BPF_MAP_TYPE_PERCPU_HASH",
-        MapType::PercpuArray => "BPF_MAP_TYPE_PERCPU_ARRAY",
-        MapType::LruHash => "BPF_MAP_TYPE_LRU_HASH",
-        MapType::LruPercpuHash => "BPF_MAP_TYPE_LRU_PERCPU_HASH",
-        MapType::ArrayOfMaps => "BPF_MAP_TYPE_ARRAY_OF_MAPS",
-        MapType::HashOfMaps => "BPF_MAP_TYPE_HASH_OF_MAPS",
-        MapType::Sockmap => "BPF_MAP_TYPE_SOCKMAP",
-        MapType::Sockhash => "BPF_MAP_TYPE_SOCKHASH",
-        MapType::Queue => "BPF_MAP_TYPE_QUEUE",
-        MapType::Stack => "BPF_MAP_TYPE_STACK",
-        MapType::Ringbuf => "BPF_MAP_TYPE_RINGBUF",
-    }
-}
-
 /// The C prototype of a test kfunc (libbpf checks it against the kernel's BTF).
 fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
     let k = veristep_core::kfuncs::by_btf_id(btf_id)?;
@@ -116,7 +96,11 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         }
         special.sort();
         c.push_str("struct {\n");
-        c.push_str(&format!("\t__uint(type, {});\n", map_type(m.map_type)));
+        // the kernel's enum names are the text format's, upper case
+        c.push_str(&format!(
+            "\t__uint(type, BPF_MAP_TYPE_{});\n",
+            m.map_type.name().to_uppercase()
+        ));
         c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
         if m.map_type != MapType::Ringbuf {
             if special.is_empty() {

@@ -9,7 +9,7 @@
 //! Installs what it needs (apt) and caches the kernel under
 //! `~/.cache/veristep/kernel-diff`.
 
-use crate::{apt_install, root, run};
+use crate::{apt_install, root, run, tool_version};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,18 +28,13 @@ fn cache_dir() -> PathBuf {
         .join("veristep/kernel-diff")
 }
 
-fn have(cmd: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
 fn ensure_tools() -> Result<(), String> {
     let mut missing = Vec::new();
     for (pkg, present) in [
-        ("qemu-system-x86", have("qemu-system-x86_64")),
+        (
+            "qemu-system-x86",
+            tool_version("qemu-system-x86_64").is_some(),
+        ),
         ("busybox-static", Path::new("/bin/busybox").exists()),
         (
             "libbpf-dev",
@@ -53,8 +48,8 @@ fn ensure_tools() -> Result<(), String> {
             "zlib1g-dev",
             Path::new("/usr/lib/x86_64-linux-gnu/libz.a").exists(),
         ),
-        ("clang-16", have(CLANG)),
-        ("gcc", have("gcc")),
+        ("clang-16", tool_version(CLANG).is_some()),
+        ("gcc", tool_version("gcc").is_some()),
     ] {
         if !present {
             missing.push(pkg);
