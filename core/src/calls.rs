@@ -82,16 +82,12 @@ impl Env {
     /// A mismatch is only logged (the function is marked unreliable); 6.1
     /// stops at the first one.
     pub fn btf_check_subprog_arg_match(&mut self, start: usize) {
-        if !self.rules.btf_static_arg_check {
+        // the check only writes to the log
+        if !self.rules.btf_static_arg_check || !self.log_on() {
             return;
         }
-        let Some(f) = self
-            .prog
-            .func_btf
-            .iter()
-            .find(|f| f.start == start)
-            .cloned()
-        else {
+        let prog = self.prog.clone();
+        let Some(f) = prog.func_btf.iter().find(|f| f.start == start) else {
             return;
         };
         if f.params.len() > 5 {
