@@ -1,11 +1,11 @@
 //! The JS API for page authors: `verify(text, options)` returns the
 //! outcome as plain JSON-like data (serde-wasm-bindgen; 64-bit counters as
-//! BigInt, never lossy numbers). Built into `veristep-api.js`, which
+//! BigInt, never lossy numbers). Exported by `veristep-api.js`, which
 //! `veristep-embed.js` runs in a worker behind `veristep.verify`.
 
 use serde::{Deserialize, Serialize};
 use veristep_core::{asm, KernelVersion, Options, Verdict};
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// `options` of `verify`: `{ kernel: "6.1", logLevel: 1 }`, both optional.
 #[derive(Deserialize, Default)]
@@ -101,9 +101,10 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
     })
 }
 
-/// `verify(text, { kernel, logLevel })` for JavaScript.
-#[wasm_bindgen]
-pub fn verify(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+/// `verify(text, { kernel, logLevel })` for JavaScript. Exported only by the
+/// `veristep-api` binary: an export here would link the whole verifier into
+/// the page's wasm too.
+pub fn verify_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let opts: ApiOptions = if options.is_undefined() || options.is_null() {
         ApiOptions::default()
     } else {
