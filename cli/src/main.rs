@@ -1,14 +1,22 @@
 //! `veristep`: the command line over veristep-core.
 //!
 //! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.7[,...]] [--log-level 0|1|2] [--json]
-//! veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--json] [--from N] [--count N]
-//! veristep disasm OBJ.o [--prog NAME]   (each program in the text format)
+//! veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--log-level 0|1|2] [--from N] [--count N]
+//! veristep disasm OBJ.o|FILE.s... [--prog NAME]   (each program in the text format)
 //!
-//! Exit status: 0 accepted, 1 rejected, 2 input error.
+//! Arguments are parsed by clap (`veristep --help`, `veristep verify --help`).
+//! Exit status: 0 accepted, 1 rejected, 2 input error (and bad arguments).
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::process::ExitCode;
+
+use veristep_core::explore::{Exploration, StateView};
+use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
+
+mod view;
 
 /// Prints to stdout; a closed pipe (`veristep ... | head`) is not an error.
 fn out(s: &str) {
@@ -16,96 +24,159 @@ fn out(s: &str) {
     let _ = o.write_all(s.as_bytes());
     let _ = o.flush();
 }
-use veristep_core::explore::{Exploration, StateView};
-use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
-
-mod view;
-
-const USAGE: &str = "usage:
-  veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.7[,K...]] [--log-level 0|1|2] [--json]
-  veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--from N] [--count N]   (JSON on stdout)
-  veristep disasm OBJ.o|FILE.s [--prog NAME]   (programs in the text format, ASM.md)
-  (an OBJ.o is a clang-compiled BPF object: every program in it, or --prog NAME)
-exit status: 0 accepted, 1 rejected, 2 input error";
 
 /// Largest program text accepted (bytes).
 const MAX_INPUT: u64 = 64 << 20;
 
-struct Args {
-    cmd: String,
-    files: Vec<String>,
-    kernels: Vec<KernelVersion>,
-    log_level: u32,
-    json: bool,
-    prog: Option<String>,
-    from: usize,
-    count: usize,
+/// `veristep verify --help`, after the options.
+const VERIFY_NOTES: &str = "\
+One program under one kernel: the kernel-style log on stdout (with --json,
+one JSON object). Several programs (files, or the programs of an object) or
+kernels: a table of verdict, processed instructions and states per kernel,
+each rejection's message under its row (with --json, one JSON line each).
+An OBJ.o is a clang-compiled BPF object (clang -target bpf -O2 -g -c):
+every program in it, or the one --prog NAME names.
+
+Exit status: 0 accepted, 1 rejected (any, for a table), 2 input error or bad
+arguments. Input errors are printed on stderr as FILE:LINE:COL: error: MESSAGE.";
+
+/// `veristep trace --help`, after the options.
+const TRACE_NOTES: &str = "\
+One JSON object on stdout: the outcome (as verify --json), step_count and
+the steps asked for, each with its events, the call frames (registers,
+stack, references) and the worklist.
+
+Exit status: 0 accepted, 1 rejected, 2 input error or bad arguments.";
+
+const EXAMPLES: &str = "\
+Examples:
+  veristep verify prog.s                          kernel-style log (level 1)
+  veristep verify prog.s --log-level 2 --json     one JSON object, the level-2 log in it
+  veristep verify a.s b.o --kernel 5.19,6.1,6.7   comparison table
+  veristep trace prog.s --from 10 --count 5       steps 10..15 of the exploration
+  veristep disasm prog.o                          the object's programs as text
+
+Exit status: 0 accepted, 1 rejected, 2 input error or bad arguments.";
+
+/// A model of the Linux BPF verifier (5.19, 6.1, 6.7-6.12): the kernel's
+/// verdict, message and log, and a trace of the exploration.
+#[derive(Parser)]
+#[command(
+    name = "veristep",
+    version,
+    after_help = EXAMPLES,
+    subcommand_required = true,
+    arg_required_else_help = true,
+    // `--kernel 6.1 --kernel 6.7`: the last one wins, as it always did
+    args_override_self = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-fn parse_args(argv: &[String]) -> Result<Args, String> {
-    let mut it = argv.iter();
-    let cmd = it.next().ok_or("missing command")?.clone();
-    if cmd != "verify" && cmd != "trace" && cmd != "disasm" {
-        return Err(format!("unknown command '{}'", cmd));
-    }
-    let mut a = Args {
-        cmd,
-        files: Vec::new(),
-        kernels: vec![KernelVersion::V6_1],
-        log_level: 1,
-        json: false,
-        prog: None,
-        from: 0,
-        count: usize::MAX,
-    };
-    let mut level_given = false;
-    while let Some(s) = it.next() {
-        match s.as_str() {
-            "--kernel" => {
-                let v = it.next().ok_or("--kernel needs a value")?;
-                a.kernels = v
-                    .split(',')
-                    .map(|k| {
-                        KernelVersion::parse(k.trim())
-                            .ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.7)", k))
-                    })
-                    .collect::<Result<_, _>>()?;
-            }
-            "--log-level" => {
-                let v = it.next().ok_or("--log-level needs a value")?;
-                a.log_level = match v.as_str() {
-                    "0" => 0,
-                    "1" => 1,
-                    "2" => 2,
-                    _ => return Err(format!("--log-level must be 0, 1 or 2, not '{}'", v)),
-                };
-                level_given = true;
-            }
-            "--json" => a.json = true,
-            "--prog" => a.prog = Some(it.next().ok_or("--prog needs a program name")?.clone()),
-            "--from" | "--count" => {
-                let v = it.next().ok_or(format!("{} needs a value", s))?;
-                let n: usize = v
-                    .parse()
-                    .map_err(|_| format!("{} needs a number, not '{}'", s, v))?;
-                if s == "--from" {
-                    a.from = n;
-                } else {
-                    a.count = n;
-                }
-            }
-            "-h" | "--help" => return Err(String::new()),
-            f if f.starts_with("--") => return Err(format!("unknown option '{}'", f)),
-            f => a.files.push(f.to_string()),
-        }
-    }
-    if a.files.is_empty() {
-        return Err("no input file".into());
-    }
-    if a.cmd == "trace" && !level_given {
-        a.log_level = 2;
-    }
-    Ok(a)
+#[derive(Subcommand)]
+enum Command {
+    /// Verify programs: the log, or a table for several programs or kernels
+    #[command(after_help = VERIFY_NOTES)]
+    Verify(VerifyArgs),
+    /// The exploration as JSON: every step with its events, state and worklist
+    #[command(after_help = TRACE_NOTES)]
+    Trace(TraceArgs),
+    /// Programs in the text format (ASM.md); they parse back to the same bytes
+    #[command(after_help = "Exit status: 0 done, 2 input error or bad arguments.")]
+    Disasm(DisasmArgs),
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    /// Program text (ASM.md) or clang-compiled BPF object
+    #[arg(value_name = "FILE.s|OBJ.o", required = true)]
+    files: Vec<String>,
+    /// Only the program NAME of an object
+    #[arg(long, value_name = "NAME")]
+    prog: Option<String>,
+    /// Kernel mode (5.19, 6.1, 6.7), or a comma list for a table
+    #[arg(long, value_name = "K[,K...]", default_value = "6.1", value_parser = parse_kernels)]
+    kernel: Kernels,
+    /// As the kernel's log_level: 0 none, 1 the verdict's path, 2 all
+    #[arg(long, value_name = "N", default_value = "1", value_parser = log_level())]
+    log_level: u32,
+    /// JSON: one object per program and kernel
+    #[arg(long)]
+    json: bool,
+    /// Ignored (a trace option, always accepted here)
+    #[arg(long, hide = true)]
+    from: Option<usize>,
+    /// Ignored (a trace option, always accepted here)
+    #[arg(long, hide = true)]
+    count: Option<usize>,
+}
+
+#[derive(Args)]
+struct TraceArgs {
+    /// Program text (ASM.md) or clang-compiled BPF object
+    #[arg(value_name = "FILE.s|OBJ.o")]
+    file: String,
+    /// The program NAME of an object (needed when it has several)
+    #[arg(long, value_name = "NAME")]
+    prog: Option<String>,
+    /// Kernel mode: 5.19, 6.1 or 6.7
+    #[arg(long, value_name = "K", default_value = "6.1", value_parser = parse_kernel)]
+    kernel: KernelVersion,
+    /// The kernel's log_level for the `log` field [default: 2]
+    #[arg(long, value_name = "N", value_parser = log_level())]
+    log_level: Option<u32>,
+    /// First step to print
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    from: usize,
+    /// How many steps to print [default: all]
+    #[arg(long, value_name = "N")]
+    count: Option<usize>,
+    /// Ignored: the trace is always JSON
+    #[arg(long, hide = true)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct DisasmArgs {
+    /// Program text (ASM.md) or clang-compiled BPF object
+    #[arg(value_name = "OBJ.o|FILE.s", required = true)]
+    files: Vec<String>,
+    /// Only the program NAME of an object
+    #[arg(long, value_name = "NAME")]
+    prog: Option<String>,
+    // verify's options, accepted and ignored as they always were
+    #[arg(long, hide = true, value_parser = parse_kernels)]
+    kernel: Option<Kernels>,
+    #[arg(long, hide = true, value_parser = log_level())]
+    log_level: Option<u32>,
+    #[arg(long, hide = true)]
+    json: bool,
+    #[arg(long, hide = true)]
+    from: Option<usize>,
+    #[arg(long, hide = true)]
+    count: Option<usize>,
+}
+
+/// `--kernel 5.19,6.1,6.7`.
+#[derive(Clone)]
+struct Kernels(Vec<KernelVersion>);
+
+fn parse_kernel(k: &str) -> Result<KernelVersion, String> {
+    KernelVersion::parse(k.trim()).ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.7)", k))
+}
+
+fn parse_kernels(s: &str) -> Result<Kernels, String> {
+    s.split(',')
+        .map(parse_kernel)
+        .collect::<Result<_, _>>()
+        .map(Kernels)
+}
+
+fn log_level() -> impl TypedValueParser<Value = u32> {
+    PossibleValuesParser::new(["0", "1", "2"])
+        .map(|v| v.parse::<u32>().expect("one of the possible values"))
 }
 
 /// The programs of a file: a text program, or every program of a
@@ -168,24 +239,27 @@ fn outcome_json(o: &Outcome) -> Value {
 }
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let args = match parse_args(&argv) {
-        Ok(a) => a,
+    // clap prints its own message; help and version exit 0, bad arguments 2
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
-            if !e.is_empty() {
-                eprintln!("veristep: {}", e);
-            }
-            eprintln!("{}", USAGE);
-            return ExitCode::from(2);
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    if args.cmd == "trace" {
-        return trace_cmd(&args);
+    match &cli.command {
+        Command::Verify(a) => verify_cmd(a),
+        Command::Trace(a) => trace_cmd(a),
+        Command::Disasm(a) => disasm_cmd(a),
     }
+}
+
+/// Every program of every file; input errors are printed (all of them).
+fn load_all(files: &[String], prog: Option<&str>) -> Option<Vec<(String, Program)>> {
     let mut programs = Vec::new();
     let mut input_error = false;
-    for f in &args.files {
-        match load(f, args.prog.as_deref()) {
+    for f in files {
+        match load(f, prog) {
             Ok(p) => programs.extend(p),
             Err(e) => {
                 eprintln!("{}", e);
@@ -193,26 +267,35 @@ fn main() -> ExitCode {
             }
         }
     }
-    if input_error {
+    (!input_error).then_some(programs)
+}
+
+fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
+    let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
         return ExitCode::from(2);
-    }
-    if args.cmd == "disasm" {
-        for (name, p) in &programs {
-            if programs.len() > 1 {
-                out(&format!("; {}\n", name));
-            }
-            out(&disasm::program_text(p));
+    };
+    for (name, p) in &programs {
+        if programs.len() > 1 {
+            out(&format!("; {}\n", name));
         }
-        return ExitCode::SUCCESS;
+        out(&disasm::program_text(p));
     }
-    let single = programs.len() == 1 && args.kernels.len() == 1;
+    ExitCode::SUCCESS
+}
+
+fn verify_cmd(args: &VerifyArgs) -> ExitCode {
+    let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
+        return ExitCode::from(2);
+    };
+    let kernels = &args.kernel.0;
+    let single = programs.len() == 1 && kernels.len() == 1;
     let mut any_rejected = false;
     if single {
         let (_, prog) = &programs[0];
         let o = verify(
             prog,
             &Options {
-                kernel: args.kernels[0],
+                kernel: kernels[0],
                 log_level: args.log_level,
                 trace: false,
             },
@@ -232,7 +315,7 @@ fn main() -> ExitCode {
     let mut rows = Vec::new();
     for (name, prog) in &programs {
         let mut cells = Vec::new();
-        for k in &args.kernels {
+        for k in kernels {
             let o = verify(
                 prog,
                 &Options {
@@ -252,7 +335,7 @@ fn main() -> ExitCode {
         rows.push((name.clone(), cells));
     }
     if !args.json {
-        out(&view::table(&args.kernels, &rows));
+        out(&view::table(kernels, &rows));
     }
     if any_rejected {
         ExitCode::from(1)
@@ -281,12 +364,8 @@ fn state_json(prog: &Program, s: &StateView) -> Value {
     })
 }
 
-fn trace_cmd(args: &Args) -> ExitCode {
-    if args.files.len() != 1 || args.kernels.len() != 1 {
-        eprintln!("veristep: trace takes one file and one kernel");
-        return ExitCode::from(2);
-    }
-    let prog = match load(&args.files[0], args.prog.as_deref()) {
+fn trace_cmd(args: &TraceArgs) -> ExitCode {
+    let prog = match load(&args.file, args.prog.as_deref()) {
         Ok(mut p) if p.len() == 1 => p.remove(0).1,
         Ok(_) => {
             eprintln!("veristep: the object has several programs; name one with --prog");
@@ -298,8 +377,8 @@ fn trace_cmd(args: &Args) -> ExitCode {
         }
     };
     let opts = Options {
-        kernel: args.kernels[0],
-        log_level: args.log_level,
+        kernel: args.kernel,
+        log_level: args.log_level.unwrap_or(2),
         trace: true,
     };
     let ex = Exploration::run(&prog, &opts);
@@ -308,7 +387,9 @@ fn trace_cmd(args: &Args) -> ExitCode {
         eprintln!("veristep: no trace recorded");
         return ExitCode::from(2);
     };
-    let end = ex.len().min(args.from.saturating_add(args.count));
+    let end = ex
+        .len()
+        .min(args.from.saturating_add(args.count.unwrap_or(usize::MAX)));
     let mut steps = Vec::new();
     for i in args.from..end {
         let s = trace.steps[i];
