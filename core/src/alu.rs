@@ -169,6 +169,9 @@ impl Env {
             } else if ptr_dst {
                 self.mark_chain_precision(insn.src);
                 return self.adjust_ptr_min_max_vals(insn, dst, s, false);
+            } else if dst.precise {
+                // a precise destination needs a precise source
+                self.mark_chain_precision(insn.src);
             }
             s
         } else {
@@ -180,8 +183,9 @@ impl Env {
             k
         };
         let alu64 = insn.class() == BPF_ALU64;
+        let alu_612 = self.rules.scalar_alu_612;
         let d = self.reg_mut(insn.dst);
-        adjust_scalar(d, &src, op, alu64);
+        adjust_scalar(d, &src, op, alu64, alu_612);
         Ok(())
     }
 
@@ -194,6 +198,16 @@ impl Env {
     ) -> VResult<()> {
         let op = insn.op();
         let dst = insn.dst;
+        let known = off.var_off.is_const();
+        if (known && (off.smin != off.smax || off.umin != off.umax))
+            || off.smin > off.smax
+            || off.umin > off.umax
+        {
+            // the offset's bounds contradict each other (a dead branch
+            // narrowed them): the result is tainted, an unknown scalar
+            self.reg_mut(dst).mark_unknown();
+            return Ok(());
+        }
         if insn.class() != BPF_ALU64 {
             if op == BPF_SUB {
                 self.reg_mut(dst).mark_unknown();
@@ -214,7 +228,6 @@ impl Env {
                 ),
             ));
         }
-        let known = off.var_off.is_const();
         let smin_val = off.smin;
         match ptr.ty {
             RegType::ConstPtrToMap if known && smin_val == 0 && op == BPF_ADD => {}
@@ -355,32 +368,57 @@ pub fn copy_register_state(dst: &mut RegState, src: &RegState) {
 }
 
 /// `adjust_scalar_min_max_vals()`: scalar op scalar.
-pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
+pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool, alu_612: bool) {
     let insn_bitness: u32 = if alu64 { 64 } else { 32 };
     let (live, parent, precise) = (dst.live, dst.parent, dst.precise);
-    let mut src = *src;
+    let src = *src;
+    // Which bounds tell whether the source is a known constant: the 32-bit
+    // ones for an ALU32 op, without coercing the source (its upper half may
+    // be anything while its lower half is known).
+    let (known, contradictory) = if alu64 {
+        let known = src.var_off.is_const();
+        (
+            known,
+            (known && (src.smin != src.smax || src.umin != src.umax))
+                || src.smin > src.smax
+                || src.umin > src.umax,
+        )
+    } else {
+        let known = src.var_off.subreg().is_const();
+        (
+            known,
+            (known && (src.s32_min != src.s32_max || src.u32_min != src.u32_max))
+                || src.s32_min > src.s32_max
+                || src.u32_min > src.u32_max,
+        )
+    };
+    let unsafe_range = if alu_612 {
+        // is_safe_to_compute_dst_reg_range()
+        let src_const = if alu64 {
+            known && src.smin == src.smax && src.umin == src.umax
+        } else {
+            known && src.s32_min == src.s32_max && src.u32_min == src.u32_max
+        };
+        match op {
+            BPF_ADD | BPF_SUB | BPF_AND | BPF_XOR | BPF_OR | BPF_MUL => false,
+            BPF_LSH | BPF_RSH | BPF_ARSH => !(src_const && src.umax < insn_bitness as u64),
+            _ => true,
+        }
+    } else {
+        contradictory || (!known && op != BPF_ADD && op != BPF_SUB && op != BPF_AND)
+    };
+    if unsafe_range {
+        // __mark_reg_unknown() and return: no zero extension, so an ALU32
+        // op leaves all 64 bits unknown
+        dst.mark_unknown();
+        return;
+    }
     let mut d = *dst;
     if !alu64 {
-        src.coerce_to_size(4);
         d.coerce_to_size(4);
     }
-    let src_known = src.var_off.is_const();
-    let src32_known = src.var_off.subreg().is_const();
-    let known = if alu64 { src_known } else { src32_known };
-    let (smin_val, smax_val, umin_val, umax_val) = (src.smin, src.smax, src.umin, src.umax);
-    if (known && (smin_val != smax_val || umin_val != umax_val))
-        || smin_val > smax_val
-        || umin_val > umax_val
-    {
-        d.mark_unknown();
-        finish(dst, d, live, parent, precise, alu64);
-        return;
-    }
-    if !known && op != BPF_ADD && op != BPF_SUB && op != BPF_AND {
-        d.mark_unknown();
-        finish(dst, d, live, parent, precise, alu64);
-        return;
-    }
+    // the shift amount is checked against its 64-bit bounds, as the kernel does
+    let (umin_val, umax_val) = (src.umin, src.umax);
     match op {
         BPF_ADD => {
             add32(&mut d, &src);
@@ -399,18 +437,18 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
         }
         BPF_AND => {
             d.var_off = d.var_off.and(src.var_off);
-            and32(&mut d, &src);
-            and64(&mut d, &src);
+            and32(&mut d, &src, alu_612);
+            and64(&mut d, &src, alu_612);
         }
         BPF_OR => {
             d.var_off = d.var_off.or(src.var_off);
-            or32(&mut d, &src);
-            or64(&mut d, &src);
+            or32(&mut d, &src, alu_612);
+            or64(&mut d, &src, alu_612);
         }
         BPF_XOR => {
             d.var_off = d.var_off.xor(src.var_off);
-            xor32(&mut d, &src);
-            xor64(&mut d, &src);
+            xor32(&mut d, &src, alu_612);
+            xor64(&mut d, &src, alu_612);
         }
         BPF_LSH | BPF_RSH | BPF_ARSH => {
             if umax_val >= insn_bitness as u64 {
@@ -442,9 +480,10 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
                         d.smax = i64::MAX;
                         d.mark_unbounded32();
                     } else {
-                        d.var_off = d.var_off.subreg().rshift(s);
-                        d.u32_min >>= umax_val;
-                        d.u32_max >>= s;
+                        // scalar32_min_max_rsh()
+                        d.var_off = d.var_off.subreg().rshift(src.u32_min);
+                        d.u32_min >>= src.u32_max;
+                        d.u32_max >>= src.u32_min;
                         d.s32_min = i32::MIN;
                         d.s32_max = i32::MAX;
                     }
@@ -456,9 +495,10 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool) {
                     d.umax = u64::MAX;
                     d.mark_unbounded32();
                 } else {
-                    d.s32_min >>= s;
-                    d.s32_max >>= s;
-                    d.var_off = d.var_off.arshift(s, 32);
+                    // scalar32_min_max_arsh()
+                    d.s32_min >>= src.u32_min;
+                    d.s32_max >>= src.u32_min;
+                    d.var_off = d.var_off.subreg().arshift(src.u32_min, 32);
                     d.u32_min = 0;
                     d.u32_max = u32::MAX;
                 }
@@ -606,7 +646,41 @@ fn mul32(d: &mut RegState, s: &RegState) {
         d.s32_max = d.u32_max as i32;
     }
 }
-fn and32(d: &mut RegState, s: &RegState) {
+/// The signed 32-bit bounds of `&` `|` `^` from the unsigned ones: 6.1 only
+/// when both operands were non-negative; 6.12 (`cast`) whenever the unsigned
+/// range does not cross the sign bit.
+fn bitwise_sign32(d: &mut RegState, s: &RegState, cast: bool) {
+    let ok = if cast {
+        (d.u32_min as i32) <= (d.u32_max as i32)
+    } else {
+        d.s32_min >= 0 && s.s32_min >= 0
+    };
+    if ok {
+        d.s32_min = d.u32_min as i32;
+        d.s32_max = d.u32_max as i32;
+    } else {
+        d.s32_min = i32::MIN;
+        d.s32_max = i32::MAX;
+    }
+}
+
+/// `bitwise_sign32` for the 64-bit bounds.
+fn bitwise_sign64(d: &mut RegState, s: &RegState, cast: bool) {
+    let ok = if cast {
+        (d.umin as i64) <= (d.umax as i64)
+    } else {
+        d.smin >= 0 && s.smin >= 0
+    };
+    if ok {
+        d.smin = d.umin as i64;
+        d.smax = d.umax as i64;
+    } else {
+        d.smin = i64::MIN;
+        d.smax = i64::MAX;
+    }
+}
+
+fn and32(d: &mut RegState, s: &RegState, cast: bool) {
     let v = d.var_off.subreg();
     if d.var_off.subreg().is_const() && s.var_off.subreg().is_const() {
         d.u32_min = v.value as u32;
@@ -617,15 +691,9 @@ fn and32(d: &mut RegState, s: &RegState) {
     }
     d.u32_min = v.value as u32;
     d.u32_max = d.u32_max.min(s.u32_max);
-    if d.s32_min < 0 || s.s32_min < 0 {
-        d.s32_min = i32::MIN;
-        d.s32_max = i32::MAX;
-    } else {
-        d.s32_min = d.u32_min as i32;
-        d.s32_max = d.u32_max as i32;
-    }
+    bitwise_sign32(d, s, cast);
 }
-fn and64(d: &mut RegState, s: &RegState) {
+fn and64(d: &mut RegState, s: &RegState, cast: bool) {
     if d.var_off.is_const() && s.var_off.is_const() {
         let v = d.var_off.value;
         d.mark_known_keep(v);
@@ -633,15 +701,9 @@ fn and64(d: &mut RegState, s: &RegState) {
     }
     d.umin = d.var_off.value;
     d.umax = d.umax.min(s.umax);
-    if d.smin < 0 || s.smin < 0 {
-        d.smin = i64::MIN;
-        d.smax = i64::MAX;
-    } else {
-        d.smin = d.umin as i64;
-        d.smax = d.umax as i64;
-    }
+    bitwise_sign64(d, s, cast);
 }
-fn or32(d: &mut RegState, s: &RegState) {
+fn or32(d: &mut RegState, s: &RegState, cast: bool) {
     let v = d.var_off.subreg();
     if v.is_const() && s.var_off.subreg().is_const() {
         d.u32_min = v.value as u32;
@@ -652,15 +714,9 @@ fn or32(d: &mut RegState, s: &RegState) {
     }
     d.u32_min = d.u32_min.max(s.u32_min);
     d.u32_max = (v.value | v.mask) as u32;
-    if d.s32_min < 0 || s.s32_min < 0 {
-        d.s32_min = i32::MIN;
-        d.s32_max = i32::MAX;
-    } else {
-        d.s32_min = d.u32_min as i32;
-        d.s32_max = d.u32_max as i32;
-    }
+    bitwise_sign32(d, s, cast);
 }
-fn or64(d: &mut RegState, s: &RegState) {
+fn or64(d: &mut RegState, s: &RegState, cast: bool) {
     if d.var_off.is_const() && s.var_off.is_const() {
         let v = d.var_off.value;
         d.mark_known_keep(v);
@@ -668,15 +724,9 @@ fn or64(d: &mut RegState, s: &RegState) {
     }
     d.umin = d.umin.max(s.umin);
     d.umax = d.var_off.value | d.var_off.mask;
-    if d.smin < 0 || s.smin < 0 {
-        d.smin = i64::MIN;
-        d.smax = i64::MAX;
-    } else {
-        d.smin = d.umin as i64;
-        d.smax = d.umax as i64;
-    }
+    bitwise_sign64(d, s, cast);
 }
-fn xor32(d: &mut RegState, s: &RegState) {
+fn xor32(d: &mut RegState, s: &RegState, cast: bool) {
     let v = d.var_off.subreg();
     if v.is_const() && s.var_off.subreg().is_const() {
         d.u32_min = v.value as u32;
@@ -687,15 +737,9 @@ fn xor32(d: &mut RegState, s: &RegState) {
     }
     d.u32_min = v.value as u32;
     d.u32_max = (v.value | v.mask) as u32;
-    if d.s32_min >= 0 && s.s32_min >= 0 {
-        d.s32_min = d.u32_min as i32;
-        d.s32_max = d.u32_max as i32;
-    } else {
-        d.s32_min = i32::MIN;
-        d.s32_max = i32::MAX;
-    }
+    bitwise_sign32(d, s, cast);
 }
-fn xor64(d: &mut RegState, s: &RegState) {
+fn xor64(d: &mut RegState, s: &RegState, cast: bool) {
     if d.var_off.is_const() && s.var_off.is_const() {
         let v = d.var_off.value;
         d.mark_known_keep(v);
@@ -703,13 +747,7 @@ fn xor64(d: &mut RegState, s: &RegState) {
     }
     d.umin = d.var_off.value;
     d.umax = d.var_off.value | d.var_off.mask;
-    if d.smin >= 0 && s.smin >= 0 {
-        d.smin = d.umin as i64;
-        d.smax = d.umax as i64;
-    } else {
-        d.smin = i64::MIN;
-        d.smax = i64::MAX;
-    }
+    bitwise_sign64(d, s, cast);
 }
 /// `__scalar64_min_max_lsh()`: `<< 32` of a non-negative 32-bit value
 /// keeps its sign (the compiler's sign-extension idiom).

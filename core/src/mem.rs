@@ -96,6 +96,61 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
 }
 
 impl Env {
+    /// `check_ptr_alignment()` with `strict_alignment_once` (atomics): every
+    /// pointer type is checked; packets as if `NET_IP_ALIGN` were 2. Without
+    /// it only the stack is strict, which `check_mem_access` checks itself.
+    pub fn check_ptr_alignment_strict(&mut self, regno: u8, off: i32, size: u32) -> VResult<()> {
+        let reg = *self.reg(regno);
+        if size == 1 {
+            return Ok(());
+        }
+        let tn = if self.rules.words_612 && reg.var_off.is_const() {
+            // 6.12's tnum_strn prints a constant as a number
+            format!("{}", reg.var_off.value as i64)
+        } else {
+            crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)
+        };
+        let desc = match reg.ty {
+            RegType::Packet | RegType::PacketMeta => {
+                let ip_align = 2i64;
+                let at = reg.var_off.add(crate::tnum::Tnum::konst(
+                    (ip_align + reg.off as i64 + off as i64) as u64,
+                ));
+                if at.is_aligned(size as u64) {
+                    return Ok(());
+                }
+                return Err(self.fail(
+                    EACCES,
+                    &format!(
+                        "misaligned packet access off {}+{}+{}+{} size {}",
+                        ip_align, tn, reg.off, off, size
+                    ),
+                ));
+            }
+            RegType::MapKey => "key ",
+            RegType::MapValue => "value ",
+            RegType::Ctx => "context ",
+            RegType::Stack => "stack ",
+            RegType::Socket => "sock ",
+            RegType::SockCommon => "sock_common ",
+            RegType::TcpSock => "tcp_sock ",
+            _ => "",
+        };
+        let at = reg.var_off.add(crate::tnum::Tnum::konst(
+            (reg.off as i64 + off as i64) as u64,
+        ));
+        if at.is_aligned(size as u64) {
+            return Ok(());
+        }
+        Err(self.fail(
+            EACCES,
+            &format!(
+                "misaligned {}access off {}+{}+{} size {}",
+                desc, tn, reg.off, off, size
+            ),
+        ))
+    }
+
     /// `check_mem_access()`; `value_regno` is the register loaded or stored.
     pub fn check_mem_access(
         &mut self,
@@ -113,46 +168,7 @@ impl Env {
                 if !reg.var_off.is_const() {
                     return self.check_stack_var_off(regno, &reg, off, size, t, value_regno);
                 }
-                let o = off as i64 + reg.var_off.value as i64;
-                let extra = if t == Access::Read {
-                    " read from"
-                } else {
-                    " write to"
-                };
-                if o % size as i64 != 0 {
-                    // check_ptr_alignment(): strict for the stack, before the bounds
-                    // 6.12's tnum_strn prints a constant as a number
-                    let var = if self.rules.words_612 && reg.var_off.is_const() {
-                        format!("{}", reg.var_off.value as i64)
-                    } else {
-                        format!("({:#x}; {:#x})", reg.var_off.value, reg.var_off.mask)
-                    };
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "misaligned stack access off {}+{}+{} size {}",
-                            var,
-                            reg.off,
-                            off - reg.off,
-                            size
-                        ),
-                    ));
-                }
-                let min_ok = -(MAX_BPF_STACK as i64);
-                if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "invalid{} stack R{} off={} size={}",
-                            extra, regno, off, size
-                        ),
-                    ));
-                }
-                self.update_stack_depth(fr, o as i32);
-                if let Some(f) = self.cur.frames.get_mut(fr) {
-                    f.grow_stack(-o as i32);
-                }
-                let o = o as i32;
+                let o = self.check_stack_fixed_off(regno, &reg, off, size, t)?;
                 if t == Access::Write {
                     self.check_stack_write(fr, o, size, value_regno)
                 } else {
@@ -369,6 +385,60 @@ impl Env {
                 Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)))
             }
         }
+    }
+
+    /// `check_ptr_alignment()` (strict for the stack) and
+    /// `check_stack_access_within_bounds()` for a constant offset; grows the
+    /// frame's stack. Returns the offset from the frame pointer.
+    fn check_stack_fixed_off(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u32,
+        t: Access,
+    ) -> VResult<i32> {
+        let fr = reg.frameno as usize;
+        let o = off as i64 + reg.var_off.value as i64;
+        let extra = if t == Access::Read {
+            " read from"
+        } else {
+            " write to"
+        };
+        if o % size as i64 != 0 {
+            // check_ptr_alignment(): strict for the stack, before the bounds
+            // 6.12's tnum_strn prints a constant as a number
+            let var = if self.rules.words_612 && reg.var_off.is_const() {
+                format!("{}", reg.var_off.value as i64)
+            } else {
+                format!("({:#x}; {:#x})", reg.var_off.value, reg.var_off.mask)
+            };
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "misaligned stack access off {}+{}+{} size {}",
+                    var,
+                    reg.off,
+                    off - reg.off,
+                    size
+                ),
+            ));
+        }
+        let min_ok = -(MAX_BPF_STACK as i64);
+        if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "invalid{} stack R{} off={} size={}",
+                    extra, regno, off, size
+                ),
+            ));
+        }
+        self.update_stack_depth(fr, o as i32);
+        if let Some(f) = self.cur.frames.get_mut(fr) {
+            f.grow_stack(-o as i32);
+        }
+        Ok(o as i32)
     }
 
     /// Stack access through a pointer with a variable offset (privileged):
@@ -968,19 +1038,17 @@ impl Env {
         let mut k = RegState::not_init();
         k.mark_known(insn.imm as i64 as u64);
         let reg = *self.reg(insn.dst);
-        if reg.ty == RegType::Stack {
+        if reg.ty == RegType::Stack && reg.var_off.is_const() {
+            // check_mem_access() -> check_stack_write_fixed_off(), which
+            // tracks the immediate of a BPF_ST (6.3, in Debian's 6.1.y)
             let fr = reg.frameno as usize;
-            let off = insn.off as i32 + reg.off + reg.var_off.value as i32;
-            if off < -MAX_BPF_STACK || off + size as i32 > 0 {
-                let o = insn.off as i32 + reg.off;
-                let d = insn.dst;
-                return Err(self.fail(
-                    EACCES,
-                    &format!("invalid write to stack R{} off={} size={}", d, o, size),
-                ));
-            }
-            self.update_stack_depth(fr, off);
-            self.cur.frames[fr].grow_stack(-off);
+            let off = self.check_stack_fixed_off(
+                insn.dst,
+                &reg,
+                insn.off as i32 + reg.off,
+                size,
+                Access::Write,
+            )?;
             return self.check_stack_write_imm(fr, off, size, k);
         }
         if reg.ty == RegType::Ctx {
@@ -1038,9 +1106,6 @@ impl Env {
 
     pub fn check_atomic(&mut self, insn: &Insn) -> VResult<()> {
         let size = insn.size_bytes();
-        if size != 4 && size != 8 {
-            return Err(self.fail(EINVAL, "invalid atomic operand size"));
-        }
         let op = insn.imm;
         let known = [
             0x00,
@@ -1059,6 +1124,9 @@ impl Env {
                 EINVAL,
                 &format!("BPF_ATOMIC uses invalid atomic opcode {:02x}", op),
             ));
+        }
+        if size != 4 && size != 8 {
+            return Err(self.fail(EINVAL, "invalid atomic operand size"));
         }
         self.check_reg_src(insn.src, size == 8)?;
         self.check_reg_src(insn.dst, true)?;
@@ -1088,10 +1156,13 @@ impl Env {
         } else {
             None
         };
+        // atomics are always checked for alignment (strict_alignment_once)
+        self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, load_reg)?;
         if let Some(r) = load_reg {
             self.reg_mut(r).live |= LIVE_WRITTEN;
         }
+        self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
     }
 

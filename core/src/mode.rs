@@ -35,6 +35,18 @@ pub struct Rules {
     /// `btf_check_subprog_arg_match()` logs a static callee's prototype
     /// mismatches (objects with BTF); not modelled for 6.12.
     pub btf_static_arg_check: bool,
+    /// `adjust_scalar_min_max_vals()` as 6.12 has it: a source whose bounds
+    /// contradict each other no longer taints the result, `*` `|` `^` by a
+    /// non-constant register are computed (`is_safe_to_compute_dst_reg_range`),
+    /// shifts need a constant amount, and `&` `|` `^` take their signed
+    /// bounds from the unsigned ones when these do not cross the sign bit.
+    pub scalar_alu_612: bool,
+    /// `bpf_opcode_in_insntable()` knows `BPF_JMP32 | BPF_JA` (`gotol`):
+    /// Debian's 6.1.192 has the backport, 5.19 does not.
+    pub opcode_jmp32_ja: bool,
+    /// `bpf_opcode_in_insntable()` knows the cpu v4 opcodes (64-bit `bswap`,
+    /// sign-extending loads) and `may_goto`: 6.12, the `6.7` mode's oracle.
+    pub opcodes_v4: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -52,6 +64,9 @@ impl Rules {
                 pid_tgid_every_type: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
+                scalar_alu_612: false,
+                opcode_jmp32_ja: false,
+                opcodes_v4: false,
                 kernel: k,
             },
             KernelVersion::V6_1 => Rules {
@@ -64,6 +79,9 @@ impl Rules {
                 pid_tgid_every_type: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
+                scalar_alu_612: false,
+                opcode_jmp32_ja: true,
+                opcodes_v4: false,
                 kernel: k,
             },
             KernelVersion::V6_7 => Rules {
@@ -76,6 +94,9 @@ impl Rules {
                 pid_tgid_every_type: true,
                 stack_round_16: true,
                 btf_static_arg_check: false,
+                scalar_alu_612: true,
+                opcode_jmp32_ja: true,
+                opcodes_v4: true,
                 kernel: k,
             },
         }

@@ -11,6 +11,14 @@ use crate::regs::{RegType, LIVE_READ};
 enum Backtrack {
     Ok,
     NotSupported,
+    /// 6.7+: the walk crossed into a callback's frame (its `exit`, or the
+    /// helper call that runs it). Those kernels track precision per frame
+    /// (`bt_subprog_enter`/`bt_subprog_exit`): the callee's arguments come
+    /// from the helper and the callee cannot write the caller's registers,
+    /// so nothing the caller's registers need lies across the boundary.
+    /// Falling back to `mark_all_scalars_precise()` as 6.1 does would make
+    /// every iteration of a callback distinct and its walk unbounded.
+    CallbackBoundary,
 }
 
 impl Env {
@@ -20,6 +28,16 @@ impl Env {
             let prev = self.prev_insn_idx as u32;
             self.cur.jmp_history.push((insn_idx as u32, prev));
         }
+    }
+
+    /// Is the `exit` at `idx` in a subprogram whose address is taken (a
+    /// callback)?
+    fn callback_exit_at(&self, idx: usize) -> bool {
+        self.subprogs
+            .iter()
+            .rev()
+            .find(|s| s.start <= idx)
+            .is_some_and(|s| s.is_cb_target)
     }
 
     /// `mark_chain_precision()` for a register of the current frame.
@@ -110,6 +128,9 @@ impl Env {
                         return Backtrack::NotSupported;
                     }
                     if insn.src == 0 && matches!(insn.imm, 164 | 170 | 180 | 181 | 209) {
+                        if self.rules.callbacks_iterate {
+                            return Backtrack::CallbackBoundary;
+                        }
                         return Backtrack::NotSupported;
                     }
                     *reg_mask &= !1;
@@ -117,6 +138,9 @@ impl Env {
                         return Backtrack::NotSupported;
                     }
                 } else if op == BPF_EXIT {
+                    if self.rules.callbacks_iterate && self.callback_exit_at(idx) {
+                        return Backtrack::CallbackBoundary;
+                    }
                     return Backtrack::NotSupported;
                 } else if insn.source() == BPF_X && op != BPF_JA {
                     if *reg_mask & (dreg | sreg) == 0 {
@@ -231,9 +255,13 @@ impl Env {
                 } else {
                     self.backtrack_insn(i as usize, &mut reg_mask, &mut stack_mask)
                 };
-                if let Backtrack::NotSupported = r {
-                    self.mark_all_scalars_precise(owner);
-                    return;
+                match r {
+                    Backtrack::NotSupported => {
+                        self.mark_all_scalars_precise(owner);
+                        return;
+                    }
+                    Backtrack::CallbackBoundary => return,
+                    Backtrack::Ok => {}
                 }
                 if reg_mask == 0 && stack_mask == 0 {
                     return;

@@ -15,9 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use veristep_core::{elf, verify, KernelVersion, Options, Verdict};
 
-/// The kernel the corpus is blessed with (`uname -r` 6.1.0-56-amd64,
-/// Debian 6.1.192-2).
-const KERNEL_PKG: &str = "linux-image-6.1.0-56-amd64";
+/// Debian's metapackage for bookworm's 6.1 kernel. Debian replaces the
+/// versioned package under it (6.1.0-56 was followed by -57) and drops the
+/// old one, so the name is resolved when the cache is empty, never pinned.
+const KERNEL_META: &str = "linux-image-amd64";
 const CLANG: &str = "clang-16";
 
 fn cache_dir() -> PathBuf {
@@ -58,19 +59,74 @@ fn ensure_tools() -> Result<(), String> {
     apt_install(&missing)
 }
 
-/// Debian's kernel image, downloaded once.
+/// A cached 6.1 kernel image: ours, or the oracle's (`../shared/oracle/setup`).
+fn cached_kernel(dir: &Path) -> Option<PathBuf> {
+    let oracle = std::env::var_os("ORACLE_STATE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            cache_dir()
+                .parent()
+                .and_then(Path::parent)
+                .map(|c| c.join("veristep-oracle"))
+                .unwrap_or_default()
+        })
+        .join("cache/boot");
+    [dir.to_path_buf(), oracle].into_iter().find_map(|d| {
+        let mut images: Vec<PathBuf> = std::fs::read_dir(&d)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("vmlinuz-6.1."))
+            })
+            .collect();
+        images.sort();
+        images.pop()
+    })
+}
+
+/// The versioned package `linux-image-amd64` depends on today.
+fn current_kernel_pkg() -> Result<String, String> {
+    let depends = |update: bool| -> Result<Option<String>, String> {
+        if update {
+            let mut c = Command::new(if crate::is_root() { "apt-get" } else { "sudo" });
+            if !crate::is_root() {
+                c.arg("apt-get");
+            }
+            run("apt-get update", c.arg("update").arg("-q"))?;
+        }
+        let out = Command::new("apt-cache")
+            .args(["depends", KERNEL_META])
+            .output()
+            .map_err(|e| format!("apt-cache: {e}"))?;
+        Ok(String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Depends: "))
+            .find(|d| d.starts_with("linux-image-6.1."))
+            .map(str::to_string))
+    };
+    match depends(false)? {
+        Some(p) => Ok(p),
+        None => depends(true)?
+            .ok_or_else(|| format!("apt-cache depends {KERNEL_META}: no linux-image-6.1.* package")),
+    }
+}
+
+/// Debian's current 6.1 kernel image, downloaded once and cached; a cached
+/// image is used even after Debian has moved on to a newer build.
 fn kernel() -> Result<PathBuf, String> {
     let dir = cache_dir();
-    let image = dir.join(format!("vmlinuz-{}", &KERNEL_PKG["linux-image-".len()..]));
-    if image.exists() {
+    if let Some(image) = cached_kernel(&dir) {
         return Ok(image);
     }
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let pkg = current_kernel_pkg()?;
     run(
-        &format!("apt-get download {KERNEL_PKG}"),
+        &format!("apt-get download {pkg}"),
         Command::new("apt-get")
             .current_dir(&dir)
-            .args(["download", KERNEL_PKG]),
+            .args(["download", &pkg]),
     )?;
     let deb = std::fs::read_dir(&dir)
         .map_err(|e| e.to_string())?
@@ -82,6 +138,7 @@ fn kernel() -> Result<PathBuf, String> {
         "unpack the kernel package",
         Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&x),
     )?;
+    let image = dir.join(format!("vmlinuz-{}", &pkg["linux-image-".len()..]));
     let boot = x.join("boot").join(image.file_name().unwrap_or_default());
     std::fs::copy(&boot, &image).map_err(|e| format!("{}: {e}", boot.display()))?;
     let _ = std::fs::remove_dir_all(&x);

@@ -12,6 +12,7 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
 mod asm2c;
+mod fuzz;
 mod kernel_diff;
 
 fn root() -> PathBuf {
@@ -105,6 +106,8 @@ fn test() -> Result<(), String> {
     for (name, args) in steps {
         run(name, cargo().args(&args))?;
     }
+    // the cargo-fuzz targets keep compiling (build only; `cargo xtask fuzz` runs them)
+    fuzz::build()?;
     // veristep against the real Linux 6.1 on the C corpus (qemu)
     kernel_diff::kernel_diff()?;
     build_web()?;
@@ -121,14 +124,17 @@ fn test() -> Result<(), String> {
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Debian's chromium (apt) and the npm packages of tests/browser; never a
-/// browser download.
+/// Whether we run as root (apt then needs no sudo).
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).trim() == "0"
+}
+
 /// Installs Debian packages (apt needs root: sudo when we are not root).
 fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     if pkgs.is_empty() {
         return Ok(());
     }
-    let root_user = output(Command::new("id").arg("-u")).trim() == "0";
+    let root_user = is_root();
     let mut update = Command::new(if root_user { "apt-get" } else { "sudo" });
     let mut install = Command::new(if root_user { "apt-get" } else { "sudo" });
     if !root_user {
@@ -508,8 +514,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("build-web") => build_web(),
         Some("kernel-diff") => kernel_diff::kernel_diff(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
+            "usage: cargo xtask test | kernel-diff | fuzz [--seconds N] [parse|verify|elf]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
                 .into(),
         ),
     };
