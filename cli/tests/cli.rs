@@ -1,0 +1,450 @@
+//! Golden tests of the `veristep` binary: each case runs it from the
+//! workspace root and compares its exit status, stdout and stderr with
+//! `cli/tests/golden/NAME` (one file per case). On a difference the test
+//! fails with a diff; `VERISTEP_BLESS=1 cargo test -p veristep` rewrites the
+//! golden files instead.
+//!
+//! Inputs are the seed scenarios of `tests/corpus/seed/` (their verdicts are
+//! kernel-blessed and stable), the object fixture `tests/c/obj/` and
+//! `cli/tests/inputs/`.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = "tests/corpus/seed";
+const OBJ: &str = "tests/c/obj/timer_and_loop.o";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf()
+}
+
+fn seed(name: &str) -> String {
+    format!("{}/{}.s", SEED, name)
+}
+
+/// Runs the binary with `args` from the workspace root.
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_veristep"))
+        .args(args)
+        .current_dir(root())
+        // clap's help and errors the same everywhere: no colours, no wrapping
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("run veristep")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("veristep exited by a signal")
+}
+
+/// The text a golden file holds for one run.
+fn render(args: &[&str], o: &Output) -> String {
+    format!(
+        "$ veristep {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        code(o),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Runs `args` and compares with `golden/NAME`; returns the output.
+fn case(name: &str, args: &[&str]) -> Output {
+    let o = run(args);
+    golden(name, &render(args, &o));
+    o
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var("VERISTEP_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let Ok(expected) = std::fs::read_to_string(&path) else {
+        panic!(
+            "{} is missing; VERISTEP_BLESS=1 cargo test -p veristep writes it. The output:\n{}",
+            path.display(),
+            actual
+        );
+    };
+    if expected != actual {
+        panic!(
+            "the output differs from {} (VERISTEP_BLESS=1 cargo test -p veristep to accept):\n{}",
+            path.display(),
+            line_diff(&expected, actual)
+        );
+    }
+}
+
+/// The first differing hunk, with three lines of context: `-` golden, `+` now.
+fn line_diff(a: &str, b: &str) -> String {
+    const CONTEXT: usize = 3;
+    const MAX: usize = 30;
+    let al: Vec<&str> = a.lines().collect();
+    let bl: Vec<&str> = b.lines().collect();
+    let pre = al.iter().zip(&bl).take_while(|(x, y)| x == y).count();
+    let suf = al[pre..]
+        .iter()
+        .rev()
+        .zip(bl[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut out = format!("--- golden\n+++ veristep\n@@ line {} @@\n", pre + 1);
+    for l in &al[pre.saturating_sub(CONTEXT)..pre] {
+        out.push_str(&format!("  {}\n", l));
+    }
+    for (sign, lines) in [
+        ('-', &al[pre..al.len() - suf]),
+        ('+', &bl[pre..bl.len() - suf]),
+    ] {
+        for l in lines.iter().take(MAX) {
+            out.push_str(&format!("{} {}\n", sign, l));
+        }
+        if lines.len() > MAX {
+            out.push_str(&format!("{} ... {} more lines\n", sign, lines.len() - MAX));
+        }
+    }
+    for l in al[al.len() - suf..].iter().take(CONTEXT) {
+        out.push_str(&format!("  {}\n", l));
+    }
+    if al == bl {
+        out.push_str("(they differ only in line endings or the final newline)\n");
+    }
+    out
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({}): {}", e, l)))
+        .collect()
+}
+
+// ---- verify: one program, one kernel ----
+
+#[test]
+fn verify_log_level_1_rejected() {
+    let o = case("verify_level1", &["verify", &seed("leak_prog")]);
+    assert_eq!(code(&o), 1);
+}
+
+#[test]
+fn verify_log_level_2_accepted() {
+    let o = case(
+        "verify_level2",
+        &["verify", &seed("ringbuf_acq_rel_in_cb"), "--log-level", "2"],
+    );
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn verify_log_level_0_prints_nothing() {
+    let o = run(&["verify", &seed("leak_prog"), "--log-level", "0"]);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty() && o.stderr.is_empty());
+}
+
+#[test]
+fn verify_json() {
+    let o = case(
+        "verify_json",
+        &["verify", &seed("ringbuf_release_in_cb"), "--json"],
+    );
+    assert_eq!(code(&o), 1);
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["verdict"], "rejected");
+    assert_eq!(v["kernel"], "6.1");
+    assert!(v["message"].is_string() && v["processed"].is_u64());
+}
+
+#[test]
+fn verify_json_other_kernel() {
+    let o = case(
+        "verify_json_5.19",
+        &[
+            "verify",
+            "--json",
+            &seed("ringbuf_release_in_cb"),
+            "--kernel",
+            "5.19",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(json_lines(&o)[0]["verdict"], "accepted");
+}
+
+// ---- verify: tables ----
+
+#[test]
+fn comparison_table() {
+    let o = case(
+        "table_kernels",
+        &[
+            "verify",
+            &seed("leak_prog"),
+            &seed("second_iteration"),
+            &seed("nested_cb_subprog_hole"),
+            "--kernel",
+            "5.19,6.1,6.7",
+        ],
+    );
+    assert_eq!(code(&o), 1, "any rejection: 1");
+}
+
+#[test]
+fn comparison_table_of_several_files() {
+    let o = case(
+        "table_files",
+        &[
+            "verify",
+            &seed("kfunc_acq_rel_in_cb"),
+            &seed("sk_acq_rel_in_cb"),
+        ],
+    );
+    assert_eq!(code(&o), 0, "all accepted: 0");
+}
+
+#[test]
+fn comparison_as_json_lines() {
+    let o = case(
+        "table_json",
+        &[
+            "verify",
+            &seed("leak_prog"),
+            "--kernel",
+            "5.19,6.1,6.7",
+            "--json",
+            "--log-level",
+            "0",
+        ],
+    );
+    let lines = json_lines(&o);
+    let kernels: Vec<&str> = lines
+        .iter()
+        .map(|v| v["kernel"].as_str().unwrap())
+        .collect();
+    assert_eq!(kernels, ["5.19", "6.1", "6.7"]);
+    assert!(lines
+        .iter()
+        .all(|v| v["file"] == seed("leak_prog").as_str()));
+}
+
+#[test]
+fn object_table() {
+    // not 6.7: its callback fixpoint on this object's loop is being worked on
+    let o = case("table_object", &["verify", OBJ, "--kernel", "5.19,6.1"]);
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn object_one_program() {
+    let o = case(
+        "verify_object_prog",
+        &["verify", OBJ, "--prog", "prog_timer"],
+    );
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn object_unknown_program() {
+    let o = case("verify_object_noprog", &["verify", OBJ, "--prog", "nosuch"]);
+    assert_eq!(code(&o), 2);
+}
+
+// ---- trace ----
+
+#[test]
+fn trace_fields() {
+    let file = seed("leak_prog");
+    let o = run(&["trace", &file, "--from", "3", "--count", "2"]);
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = &json_lines(&o)[0];
+    let verdict = json_lines(&run(&["verify", &file, "--json"]))[0].clone();
+    for k in ["verdict", "message", "error_insn", "processed", "kernel"] {
+        assert_eq!(doc[k], verdict[k], "{} as verify --json says", k);
+    }
+    assert!(
+        doc["log"].as_str().unwrap().contains("processed"),
+        "level 2"
+    );
+    let n = doc["step_count"].as_u64().unwrap();
+    assert!(n > 5, "step_count {}", n);
+    let steps = doc["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[0]["step"], 3);
+    assert_eq!(steps[1]["step"], 4);
+    for s in steps {
+        for k in ["insn", "frame", "pending", "log_pos", "events"] {
+            assert!(!s[k].is_null(), "step field {}", k);
+        }
+        let state = &s["state"];
+        assert!(state["frames"].as_array().is_some_and(|f| !f.is_empty()));
+        assert!(state["worklist"].is_array());
+        assert!(state["frames"][0]["regs"].is_array());
+    }
+}
+
+#[test]
+fn trace_everything_and_options() {
+    let file = seed("ringbuf_acq_rel_in_cb");
+    let all = &json_lines(&run(&["trace", &file]))[0];
+    let steps = all["steps"].as_array().unwrap();
+    assert_eq!(steps.len() as u64, all["step_count"].as_u64().unwrap());
+    let kinds: Vec<&str> = steps
+        .iter()
+        .flat_map(|s| s["events"].as_array().unwrap())
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.is_empty(), "events recorded");
+    let l1 = &json_lines(&run(&[
+        "trace",
+        &file,
+        "--kernel",
+        "6.7",
+        "--log-level",
+        "1",
+    ]))[0];
+    assert_eq!(l1["kernel"], "6.7");
+    let none = &json_lines(&run(&["trace", &file, "--log-level", "0", "--count", "0"]))[0];
+    assert_eq!(none["log"], "");
+    assert_eq!(none["steps"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn trace_of_an_object_needs_prog() {
+    let o = case("trace_object_noprog", &["trace", OBJ]);
+    assert_eq!(code(&o), 2);
+    let o = run(&["trace", OBJ, "--prog", "prog_timer", "--count", "1"]);
+    assert_eq!(code(&o), 0);
+}
+
+// ---- disasm ----
+
+#[test]
+fn disasm_object() {
+    let o = case("disasm_object", &["disasm", OBJ]);
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn disasm_text_program() {
+    let o = case("disasm_text", &["disasm", &seed("timer_cb_leak")]);
+    assert_eq!(code(&o), 0);
+}
+
+// ---- input errors: exit 2, diagnostics on stderr ----
+
+#[test]
+fn parse_errors() {
+    let o = case("parse_errors", &["verify", "cli/tests/inputs/bad.s"]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("cli/tests/inputs/bad.s:3:5: error: "),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn parse_errors_stop_everything() {
+    let o = run(&["verify", &seed("leak_prog"), "cli/tests/inputs/bad.s"]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty(), "no table when an input is bad");
+    for cmd in ["trace", "disasm"] {
+        assert_eq!(code(&run(&[cmd, "cli/tests/inputs/bad.s"])), 2, "{}", cmd);
+    }
+}
+
+#[test]
+fn missing_file() {
+    let o = case("missing_file", &["verify", "cli/tests/inputs/absent.s"]);
+    assert_eq!(code(&o), 2);
+}
+
+// ---- the command line itself (clap) ----
+
+#[test]
+fn help() {
+    for (name, args) in [
+        ("help", &["--help"][..]),
+        ("help_verify", &["verify", "--help"]),
+        ("help_trace", &["trace", "--help"]),
+        ("help_disasm", &["disasm", "--help"]),
+    ] {
+        let o = case(name, args);
+        assert_eq!(code(&o), 0, "{:?}", args);
+    }
+    assert_eq!(
+        run(&["help", "verify"]).stdout,
+        run(&["verify", "--help"]).stdout
+    );
+}
+
+#[test]
+fn version() {
+    let o = run(&["--version"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("veristep {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for (name, args) in [
+        ("usage_none", &[][..]),
+        ("usage_unknown_command", &["check", "x.s"]),
+        ("usage_unknown_flag", &["verify", "x.s", "--bogus"]),
+        (
+            "usage_bad_kernel",
+            &["verify", "x.s", "--kernel", "6.1,6.2"],
+        ),
+        (
+            "usage_bad_log_level",
+            &["verify", "x.s", "--log-level", "3"],
+        ),
+        ("usage_no_file", &["verify", "--json"]),
+        ("usage_trace_two_files", &["trace", "a.s", "b.s"]),
+    ] {
+        let o = case(name, args);
+        assert_eq!(code(&o), 2, "{:?}", args);
+        assert!(o.stdout.is_empty(), "{:?}", args);
+    }
+}
+
+#[test]
+fn flags_in_any_order_and_the_last_kernel_wins() {
+    let a = run(&[
+        "verify",
+        "--kernel",
+        "6.7",
+        "--json",
+        &seed("second_iteration"),
+    ]);
+    let b = run(&[
+        "verify",
+        &seed("second_iteration"),
+        "--kernel",
+        "5.19",
+        "--kernel",
+        "6.7",
+        "--json",
+    ]);
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(json_lines(&a)[0]["kernel"], "6.7");
+    // the comma list as before: spaces around names are fine
+    let t = run(&["verify", &seed("leak_prog"), "--kernel", "5.19, 6.7"]);
+    assert!(String::from_utf8_lossy(&t.stdout).starts_with("File"));
+}
