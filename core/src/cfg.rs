@@ -3,7 +3,7 @@
 //! the control-flow graph (`check_cfg`): back-edges, unreachable instructions
 //! and prune points.
 
-use crate::env::{Env, VResult, E2BIG, EINVAL};
+use crate::env::{Env, VResult, E2BIG, EINVAL, ENOTSUPP};
 use crate::insn::*;
 
 pub const BPF_MAX_SUBPROGS: usize = 256;
@@ -125,6 +125,100 @@ impl Env {
                     subprog_end = self.subprogs.get(cur + 1).map(|s| s.start).unwrap_or(n);
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// The checks of `resolve_pseudo_ldimm64()` (it runs after
+    /// `check_subprogs()` and before `check_cfg()`, on every instruction,
+    /// reachable or not): `BPF_LDX` reserved fields, the shape of each
+    /// `ld_imm64` and the map it names, and `bpf_opcode_in_insntable()`:
+    /// an opcode the kernel does not know is refused here, before the walk
+    /// could print it.
+    pub fn resolve_pseudo_ldimm64(&mut self) -> VResult<()> {
+        const EBADF: i32 = 9;
+        const EPROTO: i32 = 71;
+        const BPF_MAX_VAR_OFF: u32 = 1 << 29;
+        const BPF_PSEUDO_BTF_ID: u8 = 3;
+        const BPF_PSEUDO_MAP_IDX: u8 = 5;
+        const BPF_PSEUDO_MAP_IDX_VALUE: u8 = 6;
+        let n = self.prog.insns.len();
+        let mut i = 0;
+        while i < n {
+            let insn = self.prog.insns[i];
+            if insn.class() == BPF_LDX
+                && ((insn.mode() != BPF_MEM
+                    && !(self.rules.opcodes_v4 && insn.mode() == BPF_MEMSX))
+                    || insn.imm != 0)
+            {
+                return Err(self.fail(EINVAL, "BPF_LDX uses reserved fields"));
+            }
+            if insn.code == BPF_LD | BPF_IMM | BPF_DW {
+                let next = self.prog.insns.get(i + 1).copied();
+                let Some(next) =
+                    next.filter(|x| x.code == 0 && x.dst == 0 && x.src == 0 && x.off == 0)
+                else {
+                    return Err(self.fail(EINVAL, "invalid bpf_ld_imm64 insn"));
+                };
+                i += 2;
+                match insn.src {
+                    // a constant; a kernel variable (BTF, not modelled: the
+                    // walk decides); a function address
+                    0 | BPF_PSEUDO_BTF_ID | BPF_PSEUDO_FUNC => continue,
+                    BPF_PSEUDO_MAP_VALUE | BPF_PSEUDO_MAP_IDX_VALUE => {}
+                    BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_IDX if next.imm == 0 => {}
+                    _ => return Err(self.fail(EINVAL, "unrecognized bpf_ld_imm64 insn")),
+                }
+                if insn.src == BPF_PSEUDO_MAP_IDX || insn.src == BPF_PSEUDO_MAP_IDX_VALUE {
+                    // libbpf passes no fd_array
+                    return Err(self.fail(EPROTO, "fd_idx without fd_array is invalid"));
+                }
+                // the model's "fd" is the index into the program's maps
+                let Some(map) = self.prog.maps.get(insn.imm as u32 as usize).cloned() else {
+                    let fd = insn.imm;
+                    return Err(self.fail(
+                        EBADF,
+                        &format!("fd {} is not pointing to valid bpf_map", fd),
+                    ));
+                };
+                if insn.src == BPF_PSEUDO_MAP_VALUE {
+                    let off = next.imm as u32;
+                    if off >= BPF_MAX_VAR_OFF {
+                        return Err(self.fail(
+                            EINVAL,
+                            &format!("direct value offset of {} is not allowed", off),
+                        ));
+                    }
+                    // only array_map_ops has map_direct_value_addr
+                    if map.map_type != crate::program::MapType::Array {
+                        return Err(
+                            self.fail(EINVAL, "no direct value access support for this map type")
+                        );
+                    }
+                    let err = if map.max_entries != 1 {
+                        ENOTSUPP
+                    } else if off >= map.value_size {
+                        EINVAL
+                    } else {
+                        0
+                    };
+                    if err != 0 {
+                        return Err(self.fail(
+                            err,
+                            &format!(
+                                "invalid access to map value pointer, value_size={} off={}",
+                                map.value_size, off
+                            ),
+                        ));
+                    }
+                }
+                continue;
+            }
+            if !opcode_in_insntable(insn.code, self.rules.opcode_jmp32_ja, self.rules.opcodes_v4) {
+                let c = insn.code;
+                return Err(self.fail(EINVAL, &format!("unknown opcode {:02x}", c)));
+            }
+            i += 1;
         }
         Ok(())
     }
@@ -259,6 +353,50 @@ impl Env {
     fn mark_prune(&mut self, i: usize) {
         if let Some(a) = self.aux.get_mut(i) {
             a.prune_point = true;
+        }
+    }
+}
+
+/// `bpf_opcode_in_insntable()` of `kernel/bpf/core.c`: the opcodes a program
+/// may use (`BPF_INSN_MAP` and the cBPF carry-overs `LD_ABS`/`LD_IND`).
+pub fn opcode_in_insntable(code: u8, jmp32_ja: bool, v4: bool) -> bool {
+    let class = code & 0x07;
+    let op = code & 0xf0;
+    let src = code & 0x08;
+    match class {
+        BPF_ALU | BPF_ALU64 => match op {
+            // ADD SUB MUL DIV OR AND LSH RSH MOD XOR MOV ARSH, K and X
+            0x00..=0x70 | 0x90..=0xc0 => true,
+            BPF_NEG => src == 0,
+            // BPF_END: ALU both directions; ALU64 only TO_LE (bswap, v4)
+            BPF_END => class == BPF_ALU || (v4 && src == 0),
+            _ => false,
+        },
+        BPF_JMP | BPF_JMP32 => match op {
+            // JEQ JGT JGE JSET JNE JSGT JSGE, JLT JLE JSLT JSLE, K and X
+            0x10..=0x70 | 0xa0..=0xd0 => true,
+            BPF_JA => src == 0 && (class == BPF_JMP || jmp32_ja),
+            BPF_CALL | BPF_EXIT => class == BPF_JMP && src == 0,
+            // BPF_JCOND (may_goto), 6.9+
+            0xe0 => v4 && class == BPF_JMP && src == 0,
+            _ => false,
+        },
+        BPF_STX => {
+            let mode = code & 0xe0;
+            let size = code & 0x18;
+            mode == BPF_MEM || (mode == BPF_ATOMIC && (size == BPF_W || size == BPF_DW))
+        }
+        BPF_ST => code & 0xe0 == BPF_MEM,
+        BPF_LDX => {
+            let mode = code & 0xe0;
+            mode == BPF_MEM || (v4 && mode == BPF_MEMSX && code & 0x18 != BPF_DW)
+        }
+        // BPF_LD: LD_IMM64, and LD_ABS / LD_IND of B, H, W
+        _ => {
+            let mode = code & 0xe0;
+            let size = code & 0x18;
+            code == BPF_LD | BPF_IMM | BPF_DW
+                || ((mode == BPF_ABS || mode == BPF_IND) && size != BPF_DW)
         }
     }
 }

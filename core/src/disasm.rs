@@ -5,12 +5,28 @@
 use crate::insn::*;
 use crate::program::Program;
 
-const ALU: [&str; 14] = [
+/// `bpf_alu_string[16]`, indexed by `BPF_OP(code) >> 4`. The kernel's table
+/// has no entry for the ops 0xe0 and 0xf0: its `%s` of that NULL prints
+/// `(null)`, and so do we.
+const ALU: [&str; 16] = [
     "+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=", "neg", "%=", "^=", "=", "s>>=", "endian",
+    "(null)", "(null)",
 ];
-const JMP: [&str; 14] = [
+/// `bpf_jmp_string[16]`, the same way.
+const JMP: [&str; 16] = [
     "jmp", "==", ">", ">=", "&", "!=", "s>", "s>=", "call", "exit", "<", "<=", "s<", "s<=",
+    "(null)", "(null)",
 ];
+
+/// The kernel's `bpf_alu_string[BPF_OP(code) >> 4]`.
+fn alu_str(op: u8) -> &'static str {
+    ALU[((op >> 4) & 0xf) as usize]
+}
+
+/// The kernel's `bpf_jmp_string[BPF_OP(code) >> 4]`.
+fn jmp_str(op: u8) -> &'static str {
+    JMP[((op >> 4) & 0xf) as usize]
+}
 
 fn ldst(size: u8) -> &'static str {
     match size {
@@ -84,27 +100,10 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                 format!("({:02x}) r{} = {}{} r{}", c, d, dir, insn.imm, d)
             } else if op == BPF_NEG {
                 format!("({:02x}) {}{} = -{}{}", c, w, d, w, d)
-            } else if op > BPF_END {
-                format!("({:02x}) {}", c, "alu")
             } else if insn.source() == BPF_X {
-                format!(
-                    "({:02x}) {}{} {} {}{}",
-                    c,
-                    w,
-                    d,
-                    ALU[(op >> 4) as usize],
-                    w,
-                    s
-                )
+                format!("({:02x}) {}{} {} {}{}", c, w, d, alu_str(op), w, s)
             } else {
-                format!(
-                    "({:02x}) {}{} {} {}",
-                    c,
-                    w,
-                    d,
-                    ALU[(op >> 4) as usize],
-                    insn.imm
-                )
+                format!("({:02x}) {}{} {} {}", c, w, d, alu_str(op), insn.imm)
             }
         }
         BPF_STX => {
@@ -127,7 +126,7 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                         sz,
                         d,
                         signed(insn.off as i64),
-                        ALU[((insn.imm & 0xf0) >> 4) as usize],
+                        alu_str(insn.imm as u8),
                         s
                     ),
                     0x01 | 0x51 | 0x41 | 0xa1 => format!(
@@ -176,6 +175,9 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                     signed(insn.off as i64),
                     insn.imm
                 )
+            } else if insn.mode() == 0xc0 {
+                // BPF_NOSPEC (no UAPI)
+                format!("({:02x}) nospec", c)
             } else {
                 format!("BUG_st_{:02x}", c)
             }
@@ -237,7 +239,7 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                     c,
                     w,
                     d,
-                    JMP[(op >> 4) as usize],
+                    jmp_str(op),
                     w,
                     s,
                     signed(insn.off as i64)
@@ -248,7 +250,7 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                     c,
                     w,
                     d,
-                    JMP[((op >> 4) as usize).min(13)],
+                    jmp_str(op),
                     insn.imm as u32,
                     signed(insn.off as i64)
                 )
@@ -288,10 +290,21 @@ pub fn program_text(prog: &Program) -> String {
         }
         out.push('\n');
     }
+    // instruction starts: a target inside an ld_imm64 has no line to label
+    let mut starts = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        starts[k] = true;
+        k += if prog.insns[k].is_ld_imm64() { 2 } else { 1 };
+    }
+    let labelable = |t: i64| t >= 0 && (t as usize) < n && starts[t as usize];
     // labels: the program's own names where it has them, else L<idx>
-    let mut names: Vec<Option<String>> = vec![None; n + 1];
-    let mut need = vec![false; n + 1];
+    let mut names: Vec<Option<String>> = vec![None; n];
+    let mut need = vec![false; n];
     for (i, insn) in prog.insns.iter().enumerate() {
+        if !starts[i] {
+            continue;
+        }
         let t = if insn.is_pseudo_call() || insn.is_pseudo_func() {
             Some(i as i64 + insn.imm as i64 + 1)
         } else if (insn.class() == BPF_JMP || insn.class() == BPF_JMP32)
@@ -303,36 +316,52 @@ pub fn program_text(prog: &Program) -> String {
             None
         };
         if let Some(t) = t {
-            if (0..=n as i64).contains(&t) {
+            if labelable(t) {
                 need[t as usize] = true;
             }
         }
     }
+    // a name the text resolves back to this label: an identifier, not
+    // `pc` (an offset), not a map's name (`rX = NAME ll` means the map)
+    let usable = |name: &str| {
+        let mut cs = name.chars();
+        cs.next()
+            .map(|c| c.is_ascii_alphabetic() || c == '_')
+            .unwrap_or(false)
+            && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && name != "pc"
+            && !prog.maps.iter().any(|m| m.name == name)
+    };
     for (name, idx) in &prog.labels {
-        if *idx <= n
-            && names[*idx].is_none()
-            && !name
-                .chars()
-                .next()
-                .map(|c| c.is_ascii_digit())
-                .unwrap_or(true)
-        {
+        if *idx < n && starts[*idx] && names[*idx].is_none() && usable(name) {
             names[*idx] = Some(name.clone());
         }
     }
-    for i in 0..=n {
+    let mut taken: std::collections::HashSet<String> = prog
+        .labels
+        .iter()
+        .map(|(nm, _)| nm.clone())
+        .chain(prog.maps.iter().map(|m| m.name.clone()))
+        .collect();
+    for i in 0..n {
         if need[i] && names[i].is_none() {
-            names[i] = Some(format!("L{}", i));
+            let mut nm = format!("L{}", i);
+            while taken.contains(&nm) {
+                nm.push('_');
+            }
+            taken.insert(nm.clone());
+            names[i] = Some(nm);
         }
     }
-    // a target outside the program keeps its relative form
+    // a target outside the program (or inside an ld_imm64) keeps its
+    // relative form, `pc+N` / `pc-N`
     let label_at = |i: usize, t: i64| -> String {
-        if t >= 0 && (t as usize) <= n {
+        if labelable(t) {
             if let Some(nm) = &names[t as usize] {
                 return nm.clone();
             }
         }
-        format!("{:+}", t - (i as i64 + 1))
+        format!("pc{:+}", t - (i as i64 + 1))
     };
     let mut i = 0;
     let mut last_line: Option<&str> = None;
@@ -378,6 +407,9 @@ pub fn program_text(prog: &Program) -> String {
                 BPF_PSEUDO_KFUNC_CALL => format!("call {}", call_name(&insn)),
                 _ => format!("call {}", insn.imm),
             }
+        } else if insn.code == BPF_JMP32 | BPF_JA {
+            // `gotol`: the parser keeps its target in `off`, as for `goto`
+            format!("gotol {}", label_at(i, i as i64 + insn.off as i64 + 1))
         } else if (class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT {
             let t = label_at(i, i as i64 + insn.off as i64 + 1);
             let full = insn_text(prog, i);
@@ -410,9 +442,6 @@ pub fn program_text(prog: &Program) -> String {
         out.push('\n');
         i += if insn.is_ld_imm64() { 2 } else { 1 };
     }
-    if let Some(nm) = &names[n] {
-        let _ = nm;
-    }
     out
 }
 
@@ -426,7 +455,7 @@ fn atomic_text(insn: &Insn) -> String {
             "lock *({} *){} {} {}{}",
             sz,
             m,
-            ALU[((insn.imm & 0xf0) >> 4) as usize],
+            alu_str(insn.imm as u8),
             w,
             insn.src
         ),

@@ -71,6 +71,7 @@ pub(crate) fn structure(env: &mut Env) -> Result<(), VErr> {
     }
     env.add_subprog_and_kfunc()?;
     env.check_subprogs()?;
+    env.resolve_pseudo_ldimm64()?;
     env.check_cfg()?;
     Ok(())
 }
@@ -229,6 +230,7 @@ pub fn explain(msg: &str) -> String {
         ("back-edge", "The control flow graph has a loop that the kernel does not allow here (recursion, or a jump back into a call)."),
         ("unreachable insn", "No path reaches this instruction; the kernel rejects dead code."),
         ("jump out of range", "A jump leaves its function or the program."),
+        ("unknown opcode", "The instruction's opcode byte is not one this kernel knows; it rejects the program before walking any path."),
         ("last insn is not an exit or jmp", "A function must end with exit or goto."),
         ("BPF program is too large", "The verifier walked more than one million instructions; loops with unknown bounds or too many paths exhaust it."),
         ("too complex", "Too many branch states were waiting to be explored at once."),

@@ -18,8 +18,20 @@ fuzz_target!(|data: &[u8]| {
         max_entries: 1,
         timer_off: Some(0),
         lock_off: None,
+        flags: 0,
     });
-    for kernel in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
-        let _ = verify(&prog, &Options { kernel, log_level: 2, trace: true });
+    for kernel in [
+        KernelVersion::V5_19,
+        KernelVersion::V6_1,
+        KernelVersion::V6_7,
+    ] {
+        let _ = verify(
+            &prog,
+            &Options {
+                kernel,
+                log_level: 2,
+                trace: true,
+            },
+        );
     }
 });

@@ -1,0 +1,222 @@
+//! Regressions from `cargo xtask fuzz` (the cargo-fuzz targets in `fuzz/`):
+//! each test is one finding, minimised.
+
+use veristep_core::disasm::{insn_text, program_text};
+use veristep_core::{asm, verify, Insn, KernelVersion, Options, Program, Verdict};
+
+const MODES: [KernelVersion; 3] = [
+    KernelVersion::V5_19,
+    KernelVersion::V6_1,
+    KernelVersion::V6_7,
+];
+
+fn words(bytes: &[u8]) -> Program {
+    Program::new(
+        bytes
+            .chunks_exact(8)
+            .map(|c| Insn::from_bytes(c.try_into().unwrap()))
+            .collect(),
+    )
+}
+
+fn run(prog: &Program, kernel: KernelVersion) -> veristep_core::Outcome {
+    verify(
+        prog,
+        &Options {
+            kernel,
+            log_level: 2,
+            trace: true,
+        },
+    )
+}
+
+/// The text round trip of the `parse` target: `program_text` parses back to
+/// the same bytes.
+fn round_trip(src: &str) -> String {
+    let prog = asm::parse(src).expect("the input parses");
+    let text = program_text(&prog);
+    let again = asm::parse(&text).unwrap_or_else(|e| panic!("{:?}\n{}", e, text));
+    assert_eq!(prog.to_bytes(), again.to_bytes(), "{}", text);
+    text
+}
+
+/// fuzz `verify`: a conditional jump with op 0xe0 (no `bpf_jmp_string`
+/// entry) panicked in `insn_text` when the walk printed it. The kernel
+/// never prints it: `resolve_pseudo_ldimm64()` refuses the opcode first.
+#[test]
+fn unknown_jump_opcode_is_refused_before_the_walk() {
+    // (ed) if r1 ?? r2 goto pc+0; exit
+    let prog = words(&[
+        0xed, 0x21, 0, 0, 0, 0, 0, 0, //
+        0x95, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    for k in MODES {
+        let o = run(&prog, k);
+        assert_eq!(o.verdict, Verdict::Rejected);
+        let e = o.error.unwrap();
+        assert_eq!(e.message, "unknown opcode ed", "{:?}", k);
+        assert_eq!(e.errno, 22);
+        assert_eq!(o.log, "func#0 @0\nunknown opcode ed\nprocessed 0 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n");
+    }
+}
+
+/// Every opcode byte, every operand: `insn_text` never panics, and the two
+/// ops without a name print as the kernel's `%s` of NULL does.
+#[test]
+fn insn_text_of_every_opcode() {
+    for code in 0..=255u8 {
+        for (dst, src, off, imm) in [(1, 2, 0, 0), (15, 15, -1, -1), (0, 0, i16::MAX, i32::MIN)] {
+            let prog = Program::new(vec![Insn::new(code, dst, src, off, imm)]);
+            let t = insn_text(&prog, 0);
+            assert!(!t.is_empty());
+            let _ = program_text(&prog);
+        }
+    }
+    let p = Program::new(vec![Insn::new(0xed, 1, 2, 3, 0)]);
+    assert_eq!(insn_text(&p, 0), "(ed) if r1 (null) r2 goto pc+3");
+    let p = Program::new(vec![Insn::new(0xf6, 1, 0, -1, 7)]);
+    assert_eq!(insn_text(&p, 0), "(f6) if w1 (null) 0x7 goto pc-1");
+    let p = Program::new(vec![Insn::new(0xef, 1, 2, 0, 0)]);
+    assert_eq!(insn_text(&p, 0), "(ef) r1 (null) r2");
+    let p = Program::new(vec![Insn::new(0xe4, 1, 0, 0, 5)]);
+    assert_eq!(insn_text(&p, 0), "(e4) w1 (null) 5");
+}
+
+/// Unknown opcodes are refused wherever they are, reachable or not, and
+/// before the control-flow checks (`check_cfg` would call them unreachable).
+#[test]
+fn unknown_opcodes_anywhere() {
+    // r0 = 0; exit; <dead insn>; exit
+    for (code, k, msg) in [
+        (0xe5u8, KernelVersion::V6_1, Some("unknown opcode e5")), // may_goto: 6.9+
+        (0x8f, KernelVersion::V6_1, Some("unknown opcode 8f")),   // ALU64 NEG|X
+        (0xd7, KernelVersion::V6_1, Some("unknown opcode d7")),   // bswap: cpu v4
+        (0xd7, KernelVersion::V6_7, None),                        // known to 6.12
+        (0x06, KernelVersion::V5_19, Some("unknown opcode 06")),  // gotol
+        (0x06, KernelVersion::V6_1, None),                        // Debian 6.1.192
+        (0x38, KernelVersion::V6_1, Some("unknown opcode 38")),   // LD_ABS DW
+        (0xe3, KernelVersion::V6_1, Some("unknown opcode e3")),   // STX mode 0xe0
+        (0xd3, KernelVersion::V6_1, Some("unknown opcode d3")),   // STX ATOMIC B
+        (0x95 | 0x08, KernelVersion::V6_1, Some("unknown opcode 9d")), // exit|X
+    ] {
+        let prog = Program::new(vec![
+            Insn::new(0xb7, 0, 0, 0, 0),
+            Insn::new(0x95, 0, 0, 0, 0),
+            Insn::new(code, 0, 0, 0, 0),
+            Insn::new(0x95, 0, 0, 0, 0),
+        ]);
+        let o = run(&prog, k);
+        assert_eq!(o.verdict, Verdict::Rejected);
+        let m = o.error.unwrap().message;
+        match msg {
+            Some(msg) => assert_eq!(m, msg, "{:02x} {:?}", code, k),
+            None => assert!(
+                !m.starts_with("unknown opcode"),
+                "{:02x} {:?}: {}",
+                code,
+                k,
+                m
+            ),
+        }
+    }
+}
+
+/// The other checks of `resolve_pseudo_ldimm64()`, in the kernel's order.
+#[test]
+fn ld_imm64_and_ldx_checked_before_the_walk() {
+    let exit = Insn::new(0x95, 0, 0, 0, 0);
+    let r0 = Insn::new(0xb7, 0, 0, 0, 0);
+    let cases: Vec<(Vec<Insn>, &str, i32)> = vec![
+        // LDX with imm != 0, dead
+        (
+            vec![r0, exit, Insn::new(0x61, 0, 1, 0, 1), exit],
+            "BPF_LDX uses reserved fields",
+            22,
+        ),
+        // ld_imm64 without its second half
+        (
+            vec![Insn::new(0x18, 0, 0, 0, 0), exit],
+            "invalid bpf_ld_imm64 insn",
+            22,
+        ),
+        // second half not zero
+        (
+            vec![Insn::new(0x18, 0, 0, 0, 0), Insn::new(0, 1, 0, 0, 0), exit],
+            "invalid bpf_ld_imm64 insn",
+            22,
+        ),
+        (
+            vec![
+                Insn::new(0x18, 1, 7, 0, 0),
+                Insn::new(0, 0, 0, 0, 0),
+                r0,
+                exit,
+            ],
+            "unrecognized bpf_ld_imm64 insn",
+            22,
+        ),
+        (
+            vec![
+                Insn::new(0x18, 1, 1, 0, 3),
+                Insn::new(0, 0, 0, 0, 0),
+                r0,
+                exit,
+            ],
+            "fd 3 is not pointing to valid bpf_map",
+            9,
+        ),
+        (
+            vec![
+                Insn::new(0x18, 1, 5, 0, 0),
+                Insn::new(0, 0, 0, 0, 0),
+                r0,
+                exit,
+            ],
+            "fd_idx without fd_array is invalid",
+            71,
+        ),
+        // the first problem wins, in instruction order
+        (
+            vec![
+                r0,
+                Insn::new(0xff, 0, 0, 0, 0),
+                Insn::new(0x61, 0, 1, 0, 1),
+                exit,
+            ],
+            "unknown opcode ff",
+            22,
+        ),
+    ];
+    for (insns, msg, errno) in cases {
+        let o = run(&Program::new(insns), KernelVersion::V6_1);
+        let e = o.error.unwrap();
+        assert_eq!((e.message.as_str(), e.errno), (msg, errno));
+    }
+}
+
+/// fuzz `parse`: a jump past the end (the verifier refuses it, the text
+/// format allows it) got a label `program_text` never wrote.
+#[test]
+fn jump_past_the_end_round_trips() {
+    let t = round_trip("goto +2\nr0 = 0\nexit\n");
+    assert!(t.contains("goto pc+2"), "{}", t);
+    round_trip("if r1 > 3 goto +1\nexit\n");
+    round_trip("goto -2\nexit\n");
+    round_trip("call pc+5\nr0 = 0\nexit\n");
+}
+
+/// A jump into the second half of an `ld_imm64` has no line to label.
+#[test]
+fn jump_into_ld_imm64_round_trips() {
+    round_trip("goto +1\nr1 = 5 ll\nr0 = 0\nexit\n");
+}
+
+/// Generated `L<idx>` names never collide with the program's own labels or
+/// maps, and names the text would read otherwise are not reused.
+#[test]
+fn label_names_round_trip() {
+    round_trip("L2: r0 = 0\nif r0 > 1 goto +0\nexit\n");
+    round_trip(".map L1 array key=4 value=8 entries=1\ngoto +0\nr0 = 0\nexit\n");
+    round_trip("goto +0\npc: r0 = 0\nexit\n");
+    round_trip("gotol +0\nr0 = 0\nexit\n");
+}
