@@ -2,19 +2,15 @@
 //! never panic, and whatever it returns must verify without panicking.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use veristep_core::{elf, verify, KernelVersion, Options};
+use veristep_core::elf;
+
+#[path = "common.rs"]
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(o) = elf::load(data) {
-        for p in o.programs.iter().take(4) {
-            let _ = verify(
-                &p.program,
-                &Options {
-                    kernel: KernelVersion::V6_1,
-                    log_level: 1,
-                    trace: false,
-                },
-            );
+        for p in o.programs.into_iter().take(4) {
+            common::check(p.program);
         }
     }
 });

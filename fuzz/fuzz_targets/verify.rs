@@ -1,7 +1,12 @@
 //! Raw instruction words: the checker never panics, in every kernel mode.
+//! Input: up to 4096 instructions of 8 bytes (`Program::to_bytes`), with one
+//! array map (index 0, a timer in its value).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use veristep_core::{verify, Insn, KernelVersion, MapDef, MapType, Options, Program};
+use veristep_core::{Insn, MapDef, MapType, Program};
+
+#[path = "common.rs"]
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let insns: Vec<Insn> = data
@@ -20,18 +25,5 @@ fuzz_target!(|data: &[u8]| {
         lock_off: None,
         flags: 0,
     });
-    for kernel in [
-        KernelVersion::V5_19,
-        KernelVersion::V6_1,
-        KernelVersion::V6_7,
-    ] {
-        let _ = verify(
-            &prog,
-            &Options {
-                kernel,
-                log_level: 2,
-                trace: true,
-            },
-        );
-    }
+    common::check(prog);
 });

@@ -1,0 +1,48 @@
+//! What the `verify` and `elf` targets do with a program: the checker in
+//! every kernel mode, through the playground's path (`Explorer`: a walk in
+//! slices, snapshots, states rebuilt at any step) and `verify()`.
+//!
+//! A walk gets at most `STEP_BUDGET` steps: a loop that runs to the kernel's
+//! 1M-instruction limit takes seconds per mode under the sanitizer (its
+//! level-2 log is 66 MB), which would leave the fuzzer a few executions a
+//! second. Walks that finish within the budget are checked completely.
+use std::rc::Rc;
+use veristep_core::explore::Explorer;
+use veristep_core::{verify, KernelVersion, Options, Program};
+
+pub const STEP_BUDGET: usize = 20_000;
+
+pub fn check(prog: Program) {
+    // the listing the playground and the CLI print
+    let _ = veristep_core::disasm::program_text(&prog);
+    let prog = Rc::new(prog);
+    for kernel in [
+        KernelVersion::V5_19,
+        KernelVersion::V6_1,
+        KernelVersion::V6_7,
+    ] {
+        let opts = Options {
+            kernel,
+            log_level: 2,
+            trace: true,
+        };
+        let mut ex = Explorer::new(prog.clone(), &opts);
+        if !ex.advance(STEP_BUDGET) {
+            continue;
+        }
+        let run = ex.finish();
+        let n = run.len();
+        for step in [0, n / 2, n.saturating_sub(1), n] {
+            let _ = run.state_at(step);
+        }
+        // the same walk without the trace, the log at level 1 (failing path only)
+        let _ = verify(
+            &prog,
+            &Options {
+                kernel,
+                log_level: 1,
+                trace: false,
+            },
+        );
+    }
+}
