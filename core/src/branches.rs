@@ -516,6 +516,16 @@ impl Env {
         } else {
             RegState::not_init()
         };
+        // 6.12 records which operands are stack pointers: backtracking
+        // must not ask for their (pointer) values
+        let mut flags = 0;
+        if x && src.ty == RegType::Stack {
+            flags |= crate::backtrack::INSN_F_SRC_REG_STACK;
+        }
+        if dst.ty == RegType::Stack {
+            flags |= crate::backtrack::INSN_F_DST_REG_STACK;
+        }
+        self.record_cond_jmp_stack_regs(flags);
         let eq_ranges = self.rules.eq_branch_uses_ranges;
         let pred = if !x {
             is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32, eq_ranges)
@@ -543,6 +553,15 @@ impl Env {
             }
             return Ok(());
         }
+        // scalars sharing an id, recorded before the other branch is
+        // pushed so that both paths have them
+        let src_id = if x && src.ty == RegType::Scalar {
+            src.id
+        } else {
+            0
+        };
+        let dst_id = if dst.ty == RegType::Scalar { dst.id } else { 0 };
+        self.record_linked_regs(src_id, dst_id);
         let target = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
         let from = self.insn_idx;
         self.push_stack(target, from)?;

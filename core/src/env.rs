@@ -176,6 +176,9 @@ pub struct Env {
     pub callback_caller_frame: Option<usize>,
     /// The rejection came from the checks before the walk.
     pub structural_error: bool,
+    /// This visit of the current instruction has a history entry already
+    /// (`env->cur_hist_ent`): further pushes merge into it.
+    pub cur_hist_ent: bool,
 }
 
 impl Env {
@@ -221,6 +224,7 @@ impl Env {
             step_no: 0,
             callback_caller_frame: None,
             structural_error: false,
+            cur_hist_ent: false,
         }
     }
 
@@ -644,6 +648,7 @@ impl Env {
         let class = insn.class();
 
         self.insn_processed += 1;
+        self.cur_hist_ent = false;
         if self.insn_processed > BPF_COMPLEXITY_LIMIT_INSNS {
             let n = self.insn_processed;
             return Err(self.fail(

@@ -47,6 +47,7 @@ impl KernelVersion {
 }
 
 mod alu;
+pub(crate) mod backtrack;
 mod branches;
 mod calls;
 pub mod cfg;

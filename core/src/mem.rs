@@ -560,11 +560,12 @@ impl Env {
             }
             self.mark_stack_read(fr, spi);
         }
+        let precise_zero = !self.rules.stack_spill_612;
         if let Some(d) = value_regno {
             let dr = self.reg_mut(d);
             if zeros {
                 dr.mark_known(0);
-                dr.precise = true;
+                dr.precise = precise_zero;
             } else {
                 dr.mark_unknown();
             }
@@ -681,7 +682,25 @@ impl Env {
                     && r.umin == 0
                     && r.umax == u64::MAX)
         };
+        let spill_612 = self.rules.stack_spill_612;
         match reg {
+            Some(mut r) if spill_612 && off % BPF_REG_SIZE == 0 && r.ty == RegType::Scalar => {
+                // get_reg_width(): fls64(umax)
+                let fits = 64 - r.umax.leading_zeros() <= 8 * size;
+                if fits && r.id == 0 && !r.var_off.is_const() {
+                    // assign_scalar_id_before_mov(): the register and its
+                    // spilled copy are linked
+                    r.id = self.new_id();
+                    if let Some(v) = value_regno {
+                        self.reg_mut(v).id = r.id;
+                    }
+                }
+                self.save_register_state(fr, spi, &r, size);
+                if !fits {
+                    self.cur.frames[fr].stack[spi].spilled.id = 0;
+                }
+                self.record_stack_access(fr, spi);
+            }
             Some(r) if off % BPF_REG_SIZE == 0 && bounded(&r) && !r.is_null_const() => {
                 if !is_fp_dst {
                     if let Some(v) = value_regno {
@@ -693,6 +712,7 @@ impl Env {
                 if 64 - r.umax.leading_zeros() > 8 * size {
                     self.cur.frames[fr].stack[spi].spilled.id = 0;
                 }
+                self.record_stack_access(fr, spi);
             }
             Some(r) if r.is_pointer() => {
                 if size != 8 {
@@ -705,6 +725,7 @@ impl Env {
                     ));
                 }
                 self.save_register_state(fr, spi, &r, size);
+                self.record_stack_access(fr, spi);
             }
             _ => {
                 let mut ty = SlotType::Misc;
@@ -738,7 +759,61 @@ impl Env {
         Ok(())
     }
 
+    /// A fill narrower than the spill, or of a partial spill
+    /// (`check_stack_read_fixed_off()` as 6.12 has it): a narrow read at the
+    /// slot's start copies the spilled scalar (little endian); otherwise the
+    /// bytes decide: all spilled zero or all STACK_ZERO give 0, anything
+    /// else an unknown scalar.
+    fn fill_narrow_612(
+        &mut self,
+        fr: usize,
+        spi: usize,
+        off: i32,
+        size: u32,
+        spill_size: u32,
+        d: u8,
+    ) -> VResult<()> {
+        let slot = (-off - 1) as usize;
+        let st = self.cur.frames[fr].stack[spi];
+        if size <= spill_size && off % 8 == 0 {
+            let dr = self.reg_mut(d);
+            crate::alu::copy_register_state(dr, &st.spilled);
+            // break the relation on a narrowing fill
+            if 64 - st.spilled.umax.leading_zeros() > size * 8 {
+                dr.id = 0;
+            }
+            dr.live |= LIVE_WRITTEN;
+            self.record_stack_access(fr, spi);
+            return Ok(());
+        }
+        let (mut spills, mut zeros) = (0, 0);
+        for i in 0..size as usize {
+            match st.types[(slot - i) % 8] {
+                SlotType::Spill => spills += 1,
+                SlotType::Zero => zeros += 1,
+                // STACK_INVALID: root may read uninitialised stack
+                SlotType::Misc | SlotType::Invalid => {}
+            }
+        }
+        let spilled_zero =
+            spills == size && st.spilled.var_off.is_const() && st.spilled.var_off.value == 0;
+        let dr = self.reg_mut(d);
+        if spilled_zero || zeros == size {
+            dr.mark_known(0);
+        } else {
+            dr.mark_unknown();
+        }
+        dr.live |= LIVE_WRITTEN;
+        if spilled_zero {
+            // this is a register fill
+            self.record_stack_access(fr, spi);
+        }
+        Ok(())
+    }
+
     fn save_register_state(&mut self, fr: usize, spi: usize, r: &RegState, size: u32) {
+        // mark_stack_slot_misc() in 6.12 keeps STACK_ZERO bytes
+        let keep_zero = self.rules.stack_spill_612;
         let s = &mut self.cur.frames[fr].stack[spi];
         crate::alu::copy_register_state(&mut s.spilled, r);
         if size == 8 {
@@ -750,7 +825,8 @@ impl Env {
             i -= 1;
         }
         while i > 0 {
-            if s.types[i - 1] != SlotType::Invalid {
+            let t = s.types[i - 1];
+            if t != SlotType::Invalid && !(keep_zero && t == SlotType::Zero) {
                 s.types[i - 1] = SlotType::Misc;
             }
             i -= 1;
@@ -777,6 +853,9 @@ impl Env {
                 let Some(d) = dst else {
                     return Ok(());
                 };
+                if self.rules.stack_spill_612 {
+                    return self.fill_narrow_612(fr, spi, off, size, spill_size, d);
+                }
                 if off % 8 == 0 && size == spill_size {
                     crate::alu::copy_register_state(self.reg_mut(d), &st.spilled);
                 } else {
@@ -801,6 +880,7 @@ impl Env {
                 dr.live |= LIVE_WRITTEN;
             }
             self.mark_stack_read(fr, spi);
+            self.record_stack_access(fr, spi);
         } else {
             let mut zeros = 0;
             for i in 0..size as usize {
@@ -817,11 +897,13 @@ impl Env {
                 }
             }
             self.mark_stack_read(fr, spi);
+            // 6.12's zero is imprecise (backtracking does not need it)
+            let precise_zero = !self.rules.stack_spill_612;
             if let Some(d) = dst {
                 let dr = self.reg_mut(d);
                 if zeros == size {
                     dr.mark_known(0);
-                    dr.precise = true;
+                    dr.precise = precise_zero;
                 } else {
                     dr.mark_unknown();
                 }
@@ -1075,10 +1157,11 @@ impl Env {
         let spi = slot / 8;
         self.mark_stack_slot_scratched(spi);
         let imm = k.var_off.value;
-        if off % 8 == 0 && imm != 0 {
+        if off % 8 == 0 && (imm != 0 || self.rules.stack_spill_612) {
             let mut fake = RegState::not_init();
             fake.mark_known(imm);
             self.save_register_state(fr, spi, &fake, size);
+            self.record_stack_access(fr, spi);
             return Ok(());
         }
         let ty = if imm == 0 {

@@ -47,6 +47,24 @@ pub struct Rules {
     /// `bpf_opcode_in_insntable()` knows the cpu v4 opcodes (64-bit `bswap`,
     /// sign-extending loads) and `may_goto`: 6.12, the `6.7` mode's oracle.
     pub opcodes_v4: bool,
+    /// `check_stack_write_fixed_off()` as 6.12 has it: every scalar written
+    /// to an aligned slot is spilled (zero and unbounded ones too, where 6.1
+    /// writes STACK_ZERO / STACK_MISC), a `BPF_ST` of any immediate spills a
+    /// constant, a spill through a register other than r10 forces no
+    /// precision, a spilled scalar that fits gets an id
+    /// (`assign_scalar_id_before_mov`), and a narrower spill keeps
+    /// STACK_ZERO bytes.
+    pub stack_spill_612: bool,
+    /// Precision backtracking as 6.12 does it (`backtrack.rs`): per frame,
+    /// across calls, callbacks and stack accesses through any pointer, with
+    /// linked scalars; 6.1.y (`precision.rs`) gives up at calls and exits.
+    pub precision_612: bool,
+    /// `is_state_visited()` as 6.12 has it: a callback's call site matches
+    /// a checkpoint whose scalar ranges cover the current ones
+    /// (`RANGE_WITHIN`), the infinite-loop check wants identical states
+    /// (`EXACT`), a checkpoint is forced after 40 history entries, and
+    /// call-site checkpoints survive 64 misses instead of 3.
+    pub states_612: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -65,6 +83,9 @@ impl Rules {
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
+                stack_spill_612: false,
+                precision_612: false,
+                states_612: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -80,6 +101,9 @@ impl Rules {
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
+                stack_spill_612: false,
+                precision_612: false,
+                states_612: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -95,6 +119,9 @@ impl Rules {
                 stack_round_16: true,
                 btf_static_arg_check: false,
                 scalar_alu_612: true,
+                stack_spill_612: true,
+                precision_612: true,
+                states_612: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,

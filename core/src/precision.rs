@@ -11,37 +11,31 @@ use crate::regs::{RegType, LIVE_READ};
 enum Backtrack {
     Ok,
     NotSupported,
-    /// 6.7+: the walk crossed into a callback's frame (its `exit`, or the
-    /// helper call that runs it). Those kernels track precision per frame
-    /// (`bt_subprog_enter`/`bt_subprog_exit`): the callee's arguments come
-    /// from the helper and the callee cannot write the caller's registers,
-    /// so nothing the caller's registers need lies across the boundary.
-    /// Falling back to `mark_all_scalars_precise()` as 6.1 does would make
-    /// every iteration of a callback distinct and its walk unbounded.
-    CallbackBoundary,
 }
 
 impl Env {
     /// `push_jmp_history()`: only at jump points.
     pub fn push_jmp_history(&mut self, insn_idx: usize) {
         if self.aux.get(insn_idx).map(|a| a.jmp_point).unwrap_or(false) {
+            if self.rules.precision_612 {
+                self.push_insn_history(0, 0);
+                return;
+            }
             let prev = self.prev_insn_idx as u32;
-            self.cur.jmp_history.push((insn_idx as u32, prev));
+            self.cur.jmp_history.push(crate::state::HistEntry {
+                idx: insn_idx as u32,
+                prev,
+                ..Default::default()
+            });
         }
-    }
-
-    /// Is the `exit` at `idx` in a subprogram whose address is taken (a
-    /// callback)?
-    fn callback_exit_at(&self, idx: usize) -> bool {
-        self.subprogs
-            .iter()
-            .rev()
-            .find(|s| s.start <= idx)
-            .is_some_and(|s| s.is_cb_target)
     }
 
     /// `mark_chain_precision()` for a register of the current frame.
     pub fn mark_chain_precision(&mut self, regno: u8) {
+        if self.rules.precision_612 {
+            self.mark_chain_precision_612(regno);
+            return;
+        }
         let fr = self.cur.curframe();
         self.mark_chain_precision_frame(fr, Some(regno as usize), None);
     }
@@ -128,9 +122,6 @@ impl Env {
                         return Backtrack::NotSupported;
                     }
                     if insn.src == 0 && matches!(insn.imm, 164 | 170 | 180 | 181 | 209) {
-                        if self.rules.callbacks_iterate {
-                            return Backtrack::CallbackBoundary;
-                        }
                         return Backtrack::NotSupported;
                     }
                     *reg_mask &= !1;
@@ -138,9 +129,6 @@ impl Env {
                         return Backtrack::NotSupported;
                     }
                 } else if op == BPF_EXIT {
-                    if self.rules.callbacks_iterate && self.callback_exit_at(idx) {
-                        return Backtrack::CallbackBoundary;
-                    }
                     return Backtrack::NotSupported;
                 } else if insn.source() == BPF_X && op != BPF_JA {
                     if *reg_mask & (dreg | sreg) == 0 {
@@ -234,7 +222,7 @@ impl Env {
             if guard > self.checkpoints.len() + 2 {
                 return;
             }
-            let history: Vec<(u32, u32)> = match owner {
+            let history: Vec<crate::state::HistEntry> = match owner {
                 Owner::Cur => self.cur.jmp_history.clone(),
                 Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
             };
@@ -260,18 +248,17 @@ impl Env {
                         self.mark_all_scalars_precise(owner);
                         return;
                     }
-                    Backtrack::CallbackBoundary => return,
                     Backtrack::Ok => {}
                 }
                 if reg_mask == 0 && stack_mask == 0 {
                     return;
                 }
                 // get_prev_insn_idx()
-                if i == first_idx && (hcnt == 0 || (hcnt == 1 && history[0].0 as i64 == i)) {
+                if i == first_idx && (hcnt == 0 || (hcnt == 1 && history[0].idx as i64 == i)) {
                     break;
                 }
-                if hcnt > 0 && history[hcnt - 1].0 as i64 == i {
-                    i = history[hcnt - 1].1 as i64;
+                if hcnt > 0 && history[hcnt - 1].idx as i64 == i {
+                    i = history[hcnt - 1].prev as i64;
                     hcnt -= 1;
                 } else {
                     i -= 1;
@@ -361,6 +348,10 @@ impl Env {
     /// `propagate_precision()`: after a prune, what the old state needed
     /// precise the current chain needs too.
     pub fn propagate_precision(&mut self, old_id: u32) {
+        if self.rules.precision_612 {
+            self.propagate_precision_612(old_id);
+            return;
+        }
         let old = self.checkpoints[old_id as usize].st.clone();
         for fr in (0..old.frames.len()).rev() {
             let f = &old.frames[fr];

@@ -9,6 +9,19 @@ use crate::trace::EventKind;
 
 type IdMap = Vec<(u32, u32)>;
 
+/// `enum exact_level` (6.8+; 6.1 has only the first): how strictly an
+/// old state must cover the current one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExactLevel {
+    /// Pruning: only what the old state read and needed precise counts.
+    NotExact,
+    /// The infinite-loop check (6.12): identical states.
+    Exact,
+    /// 6.12's callback fixpoint: every scalar's range must be covered,
+    /// precise or not, read or not.
+    RangeWithin,
+}
+
 fn check_ids(old: u32, cur: u32, map: &mut IdMap) -> bool {
     for &(o, c) in map.iter() {
         if o == old {
@@ -29,11 +42,11 @@ fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap) -> bool {
     a.same_value(&b) && check_ids(o.id, c.id, map) && check_ids(o.ref_obj_id, c.ref_obj_id, map)
 }
 
-fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
-    if exact {
+fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel) -> bool {
+    if exact == ExactLevel::Exact {
         return o.ty == RegType::NotInit && c.ty == RegType::NotInit || regs_exact(o, c, map);
     }
-    if o.live & LIVE_READ == 0 {
+    if o.live & LIVE_READ == 0 && exact == ExactLevel::NotExact {
         return true;
     }
     let equal = o.same_value(c);
@@ -44,7 +57,7 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
         return true;
     }
     if o.ty == RegType::NotInit {
-        return true;
+        return exact == ExactLevel::NotExact || c.ty == RegType::NotInit;
     }
     if c.ty == RegType::NotInit {
         return false;
@@ -60,7 +73,10 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
     };
     match o.ty {
         // a pointer in place of a scalar is never safe
-        RegType::Scalar => c.ty == RegType::Scalar && (!o.precise || within(o, c)),
+        RegType::Scalar => {
+            c.ty == RegType::Scalar
+                && ((!o.precise && exact == ExactLevel::NotExact) || within(o, c))
+        }
         RegType::MapKey | RegType::MapValue => {
             if o.maybe_null {
                 if !c.maybe_null || !head_eq(o, c) {
@@ -91,19 +107,15 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: bool) -> bool {
     }
 }
 
-fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool {
+fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel) -> bool {
     let alloc_o = o.stack.len() * 8;
     let alloc_c = c.stack.len() * 8;
     let mut i = 0;
     while i < alloc_o {
         let spi = i / 8;
         let os = &o.stack[spi];
-        if os.spilled.live & LIVE_READ == 0 && !exact {
-            i += 8;
-            continue;
-        }
         let ot = os.types[i % 8];
-        if exact {
+        if exact != ExactLevel::NotExact {
             let ct = if i < alloc_c {
                 c.stack[spi].types[i % 8]
             } else {
@@ -113,12 +125,16 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool
                 return false;
             }
         }
+        if os.spilled.live & LIVE_READ == 0 && exact == ExactLevel::NotExact {
+            i += 8;
+            continue;
+        }
         if ot == SlotType::Invalid {
             i += 1;
             continue;
         }
         // a privileged loader may read uninitialised stack: old MISC matches anything
-        if !exact && ot == SlotType::Misc {
+        if ot == SlotType::Misc {
             i += 1;
             continue;
         }
@@ -150,7 +166,7 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: bool) -> bool
     true
 }
 
-fn func_states_equal(o: &FuncState, c: &FuncState, exact: bool) -> bool {
+fn func_states_equal(o: &FuncState, c: &FuncState, exact: ExactLevel) -> bool {
     let mut map: IdMap = Vec::new();
     for i in 0..11 {
         if !regsafe(&o.regs[i], &c.regs[i], &mut map, exact) {
@@ -163,7 +179,7 @@ fn func_states_equal(o: &FuncState, c: &FuncState, exact: bool) -> bool {
     o.refs == c.refs
 }
 
-pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: bool) -> bool {
+pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel) -> bool {
     if o.frames.len() != c.frames.len() {
         return false;
     }
@@ -260,7 +276,9 @@ impl Env {
             self.push_jmp_history(insn_idx);
             return Ok(false);
         }
-        let force = self.calls_callback(insn_idx);
+        let calls_callback = self.calls_callback(insn_idx);
+        // 6.12 also forces a checkpoint when the history grows long
+        let force = calls_callback || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
         let mut add_new_state = force;
         if self.jmps_processed - self.prev_jmps_processed >= 2
             && self.insn_processed - self.prev_insn_processed >= 8
@@ -288,15 +306,20 @@ impl Env {
                     (f.in_async_callback_fn, f.async_entry_cnt)
                 };
                 let exempt = ofr && ocnt != self.cur.cur().async_entry_cnt;
+                let (cb_level, loop_level) = if self.rules.states_612 {
+                    (ExactLevel::RangeWithin, ExactLevel::Exact)
+                } else {
+                    (ExactLevel::Exact, ExactLevel::NotExact)
+                };
                 if !exempt {
-                    if force {
-                        if states_equal(&self.checkpoints[idx].st, &self.cur, true) {
+                    if calls_callback {
+                        if states_equal(&self.checkpoints[idx].st, &self.cur, cb_level) {
                             hit = Some(id);
                             keep.extend_from_slice(&list[pos..]);
                             break;
                         }
                     } else if states_maybe_looping(&self.checkpoints[idx].st, &self.cur)
-                        && states_equal(&self.checkpoints[idx].st, &self.cur, false)
+                        && states_equal(&self.checkpoints[idx].st, &self.cur, loop_level)
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
                     {
@@ -314,7 +337,7 @@ impl Env {
                 }
                 miss = true;
             }
-            if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, false) {
+            if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, ExactLevel::NotExact) {
                 self.checkpoints[idx].hit_cnt += 1;
                 self.propagate_liveness(id);
                 self.push_jmp_history(insn_idx);
@@ -327,7 +350,14 @@ impl Env {
                 self.checkpoints[idx].miss_cnt += 1;
             }
             let cp = &self.checkpoints[idx];
-            if cp.miss_cnt > cp.hit_cnt * 3 + 3 {
+            // 6.12 keeps a callback's checkpoints longer: evicting them
+            // early would hinder the fixpoint
+            let n = if self.rules.states_612 && calls_callback && cp.branches > 0 {
+                64
+            } else {
+                3
+            };
+            if cp.miss_cnt > cp.hit_cnt * n + n {
                 let done = cp.st.frames[0].regs[0].live & LIVE_DONE != 0;
                 self.checkpoints[idx].evicted = true;
                 if done {
@@ -381,6 +411,10 @@ impl Env {
         self.cur.parent = Some(id);
         self.cur.first_insn_idx = insn_idx as u32;
         self.cur.jmp_history.clear();
+        if self.rules.states_612 {
+            // 6.12's do_check() records the jump point after the checkpoint
+            self.push_jmp_history(insn_idx);
+        }
         let curframe = self.cur.curframe();
         for (j, f) in self.cur.frames.iter_mut().enumerate() {
             let start = if j < curframe { 6 } else { 0 };

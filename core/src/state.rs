@@ -136,9 +136,24 @@ pub struct VerifierState {
     pub callback_unroll_depth: u32,
     pub first_insn_idx: u32,
     pub last_insn_idx: u32,
-    /// `jmp_history`: (insn, previous insn) of every jump point since the
-    /// last checkpoint, for precision backtracking.
-    pub jmp_history: Vec<(u32, u32)>,
+    /// `jmp_history` (6.12: `insn_hist`): the jump points since the last
+    /// checkpoint (and in 6.12 the stack accesses and linked scalars), for
+    /// precision backtracking.
+    pub jmp_history: Vec<HistEntry>,
+}
+
+/// One entry of the instruction history (`struct bpf_insn_hist_entry`;
+/// 6.1.y's `bpf_idx_pair` has only `idx` and `prev`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HistEntry {
+    /// The instruction, and the one the path came from.
+    pub idx: u32,
+    pub prev: u32,
+    /// `INSN_F_*`: the frame and slot of a spill or fill, or which operands
+    /// of a conditional jump are stack pointers.
+    pub flags: u16,
+    /// Scalars sharing an id at a conditional jump (`linked_regs_pack`).
+    pub linked: u64,
 }
 
 impl VerifierState {

@@ -1,0 +1,749 @@
+//! Precision backtracking as Linux 6.12 does it (`struct backtrack_state`,
+//! `backtrack_insn()`, `__mark_chain_precision()`), for the `6.7` mode.
+//!
+//! Where Debian's 6.1.y (`precision.rs`) tracks one frame and gives up at
+//! any call or `exit` (`mark_all_scalars_precise()`), 6.12 keeps a register
+//! mask and a stack-slot mask per frame and follows values into and out of
+//! subprograms and callbacks. Stack accesses through any pointer are found
+//! through the instruction history, which records the frame and slot of
+//! every spill and fill (`INSN_F_STACK_ACCESS`), and scalars that share an
+//! id at a conditional jump are recorded there too (`linked_regs`): when one
+//! of them must be precise, all of them must.
+
+use crate::env::{Env, Owner};
+use crate::insn::*;
+use crate::log::func_state_str;
+use crate::regs::{RegType, LIVE_READ};
+use crate::state::{HistEntry, VerifierState, MAX_CALL_FRAMES};
+
+/// `INSN_F_FRAMENO_MASK`: the frame of a stack access (3 bits).
+const INSN_F_FRAMENO_MASK: u16 = 0x7;
+/// `INSN_F_SPI_MASK` / `INSN_F_SPI_SHIFT`: its slot (6 bits).
+const INSN_F_SPI_MASK: u16 = 0x3f;
+const INSN_F_SPI_SHIFT: u16 = 3;
+/// The instruction spilled or filled a register at that slot.
+pub const INSN_F_STACK_ACCESS: u16 = 1 << 9;
+/// A conditional jump whose destination / source is a stack pointer.
+pub const INSN_F_DST_REG_STACK: u16 = 1 << 10;
+pub const INSN_F_SRC_REG_STACK: u16 = 1 << 11;
+
+/// `LINKED_REGS_MAX`: at most this many linked scalars are recorded.
+const LINKED_REGS_MAX: usize = 6;
+
+/// `insn_stack_access_flags()`
+pub fn stack_access_flags(frameno: usize, spi: usize) -> u16 {
+    INSN_F_STACK_ACCESS | (((spi as u16) & INSN_F_SPI_MASK) << INSN_F_SPI_SHIFT) | frameno as u16
+}
+
+/// A register or a spilled stack slot of some frame (`struct linked_reg`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LinkedReg {
+    frameno: u8,
+    /// A register number, or a slot index when `!is_reg`.
+    regno: u8,
+    is_reg: bool,
+}
+
+/// `linked_regs_pack()`: six 10-bit entries and a 4-bit count in a u64.
+fn linked_regs_pack(regs: &[LinkedReg]) -> u64 {
+    let mut val = 0u64;
+    for e in regs {
+        let tmp = e.frameno as u64 | (e.regno as u64) << 3 | (e.is_reg as u64) << 9;
+        val = (val << 10) | tmp;
+    }
+    (val << 4) | regs.len() as u64
+}
+
+/// `linked_regs_unpack()`
+fn linked_regs_unpack(mut val: u64) -> Vec<LinkedReg> {
+    let cnt = (val & 0xf) as usize;
+    val >>= 4;
+    let mut out = Vec::with_capacity(cnt);
+    for _ in 0..cnt {
+        out.push(LinkedReg {
+            frameno: (val & 0x7) as u8,
+            regno: ((val >> 3) & 0x3f) as u8,
+            is_reg: (val >> 9) & 1 == 1,
+        });
+        val >>= 10;
+    }
+    out
+}
+
+/// `struct backtrack_state`: what must still be made precise, per frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Bt {
+    frame: usize,
+    regs: [u32; MAX_CALL_FRAMES],
+    stack: [u64; MAX_CALL_FRAMES],
+}
+
+/// Why a walk stopped early: `-ENOTSUPP` (fall back to every scalar
+/// precise) or a `BUG ...` line (the kernel's backtracking bug check).
+enum BtStop {
+    NotSupported,
+    Bug(String),
+}
+
+impl Bt {
+    fn empty(&self) -> bool {
+        (0..=self.frame).all(|i| self.regs[i] == 0 && self.stack[i] == 0)
+    }
+    fn set_reg(&mut self, r: u8) {
+        self.regs[self.frame] |= 1 << r;
+    }
+    fn clear_reg(&mut self, r: u8) {
+        self.regs[self.frame] &= !(1 << r);
+    }
+    fn is_reg_set(&self, r: u8) -> bool {
+        self.regs[self.frame] & (1 << r) != 0
+    }
+    fn reg_mask(&self) -> u32 {
+        self.regs[self.frame]
+    }
+    fn stack_mask(&self) -> u64 {
+        self.stack[self.frame]
+    }
+    fn set_frame_reg(&mut self, fr: usize, r: u8) {
+        if fr < MAX_CALL_FRAMES {
+            self.regs[fr] |= 1 << r;
+        }
+    }
+    fn is_frame_reg_set(&self, fr: usize, r: u8) -> bool {
+        fr < MAX_CALL_FRAMES && self.regs[fr] & (1 << r) != 0
+    }
+    fn set_frame_slot(&mut self, fr: usize, spi: usize) {
+        if fr < MAX_CALL_FRAMES && spi < 64 {
+            self.stack[fr] |= 1 << spi;
+        }
+    }
+    fn clear_frame_slot(&mut self, fr: usize, spi: usize) {
+        if fr < MAX_CALL_FRAMES && spi < 64 {
+            self.stack[fr] &= !(1 << spi);
+        }
+    }
+    fn is_frame_slot_set(&self, fr: usize, spi: usize) -> bool {
+        fr < MAX_CALL_FRAMES && spi < 64 && self.stack[fr] & (1 << spi) != 0
+    }
+    /// `bt_subprog_enter()`: backwards across an `exit`, into the callee.
+    fn subprog_enter(&mut self) -> Result<(), BtStop> {
+        if self.frame == MAX_CALL_FRAMES - 1 {
+            return Err(BtStop::Bug(format!(
+                "BUG subprog enter from frame {}\n",
+                self.frame
+            )));
+        }
+        self.frame += 1;
+        Ok(())
+    }
+    /// `bt_subprog_exit()`: backwards across a call, into the caller.
+    fn subprog_exit(&mut self) -> Result<(), BtStop> {
+        if self.frame == 0 {
+            return Err(BtStop::Bug("BUG subprog exit from frame 0\n".into()));
+        }
+        self.frame -= 1;
+        Ok(())
+    }
+    /// `bt_sync_linked_regs()`: one linked scalar needed precise makes them
+    /// all needed.
+    fn sync_linked_regs(&mut self, hist: Option<&HistEntry>) {
+        let Some(h) = hist.filter(|h| h.linked != 0) else {
+            return;
+        };
+        let linked = linked_regs_unpack(h.linked);
+        let some = linked.iter().any(|e| {
+            if e.is_reg {
+                self.is_frame_reg_set(e.frameno as usize, e.regno)
+            } else {
+                self.is_frame_slot_set(e.frameno as usize, e.regno as usize)
+            }
+        });
+        if !some {
+            return;
+        }
+        for e in linked {
+            if e.is_reg {
+                self.set_frame_reg(e.frameno as usize, e.regno);
+            } else {
+                self.set_frame_slot(e.frameno as usize, e.regno as usize);
+            }
+        }
+    }
+}
+
+/// `fmt_reg_mask()`: `r1,r4`
+fn fmt_reg_mask(mask: u32) -> String {
+    (0..32)
+        .filter(|i| mask & (1 << i) != 0)
+        .map(|i| format!("r{}", i))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `fmt_stack_mask()`: `-8,-16`
+fn fmt_stack_mask(mask: u64) -> String {
+    (0..64)
+        .filter(|i| mask & (1u64 << i) != 0)
+        .map(|i| format!("{}", -(i as i64 + 1) * 8))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `is_sync_callback_calling_function()`: the helpers that call their
+/// callback before they return (not `bpf_timer_set_callback`).
+fn is_sync_callback_helper(imm: i32) -> bool {
+    matches!(imm, 164 | 180 | 181 | 209)
+}
+
+impl Env {
+    /// `push_insn_history()`: one entry per visit of an instruction; a
+    /// second push for the same visit merges its flags into the first.
+    pub fn push_insn_history(&mut self, flags: u16, linked: u64) {
+        if self.cur_hist_ent {
+            if let Some(e) = self.cur.jmp_history.last_mut() {
+                e.flags |= flags;
+                e.linked = linked;
+                return;
+            }
+        }
+        self.cur.jmp_history.push(HistEntry {
+            idx: self.insn_idx as u32,
+            prev: self.prev_insn_idx as u32,
+            flags,
+            linked,
+        });
+        self.cur_hist_ent = true;
+    }
+
+    /// The stack-access flags of a spill or fill, recorded when the mode
+    /// backtracks per frame.
+    pub fn record_stack_access(&mut self, frameno: usize, spi: usize) {
+        if self.rules.precision_612 {
+            self.push_insn_history(stack_access_flags(frameno, spi), 0);
+        }
+    }
+
+    /// The flags and linked scalars of a conditional jump
+    /// (`check_cond_jmp_op()`), recorded before the other branch is pushed
+    /// so that both paths share them.
+    pub fn record_cond_jmp_stack_regs(&mut self, flags: u16) {
+        if self.rules.precision_612 && flags != 0 {
+            self.push_insn_history(flags, 0);
+        }
+    }
+
+    /// `collect_linked_regs()` for the jump's source and destination ids,
+    /// then the history entry when more than one scalar shares them.
+    pub fn record_linked_regs(&mut self, src_id: u32, dst_id: u32) {
+        if !self.rules.precision_612 {
+            return;
+        }
+        let mut linked = Vec::new();
+        for id in [src_id, dst_id] {
+            if id != 0 {
+                collect_linked_regs(&mut self.cur, id, &mut linked);
+            }
+        }
+        if linked.len() > 1 {
+            let packed = linked_regs_pack(&linked);
+            self.push_insn_history(0, packed);
+        }
+    }
+
+    /// `mark_chain_precision(env, regno)` in the 6.12 form.
+    pub fn mark_chain_precision_612(&mut self, regno: u8) {
+        let frame = self.cur.curframe();
+        let mut bt = Bt {
+            frame,
+            ..Bt::default()
+        };
+        match self.cur.frames[frame].regs.get(regno as usize) {
+            Some(r) if r.ty == RegType::Scalar => bt.set_reg(regno),
+            _ => return,
+        }
+        self.backtrack_chain(bt);
+    }
+
+    /// `propagate_precision()` (6.12): everything the old state needed
+    /// precise, in one batch walk.
+    pub fn propagate_precision_612(&mut self, old_id: u32) {
+        let old = self.checkpoints[old_id as usize].st.clone();
+        let mut bt = Bt {
+            frame: self.cur.curframe(),
+            ..Bt::default()
+        };
+        for fr in (0..old.frames.len()).rev() {
+            let f = &old.frames[fr];
+            let mut names = Vec::new();
+            for i in 0..10u8 {
+                let r = &f.regs[i as usize];
+                if r.ty != RegType::Scalar || !r.precise || r.live & LIVE_READ == 0 {
+                    continue;
+                }
+                names.push(format!("r{}", i));
+                bt.set_frame_reg(fr, i);
+            }
+            for (i, s) in f.stack.iter().enumerate() {
+                if !s.is_spill() {
+                    continue;
+                }
+                let r = &s.spilled;
+                if r.ty != RegType::Scalar || !r.precise || r.live & LIVE_READ == 0 {
+                    continue;
+                }
+                names.push(format!("fp{}", (-(i as i64) - 1) * 8));
+                bt.set_frame_slot(fr, i);
+            }
+            if !names.is_empty() && self.level2() {
+                self.verbose(&format!("frame {}: propagating {}\n", fr, names.join(",")));
+            }
+        }
+        self.backtrack_chain(bt);
+    }
+
+    /// `__mark_chain_precision()`: walks back through the current state's
+    /// instructions and then each parent checkpoint's, marking what `bt`
+    /// asks for in the checkpoints.
+    fn backtrack_chain(&mut self, mut bt: Bt) {
+        if bt.empty() {
+            return;
+        }
+        let mut owner = Owner::Cur;
+        let mut first_idx = self.cur.first_insn_idx as i64;
+        let mut last_idx = self.insn_idx as i64;
+        let mut subseq_idx: i64 = -1;
+        let mut skip_first = true;
+        // each checkpoint is visited at most once: parents are older
+        let mut budget = self.checkpoints.len() + 1;
+        loop {
+            if self.level2() {
+                self.verbose(&format!(
+                    "mark_precise: frame{}: last_idx {} first_idx {} subseq_idx {} \n",
+                    bt.frame, last_idx, first_idx, subseq_idx
+                ));
+            }
+            let history: Vec<HistEntry> = match owner {
+                Owner::Cur => self.cur.jmp_history.clone(),
+                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
+            };
+            let mut hend = history.len();
+            let mut i = last_idx;
+            // a walk within one state visits each history entry once and
+            // otherwise steps back by one: bounded by both
+            let mut steps = history.len() + self.prog.insns.len() + 2;
+            loop {
+                steps = steps.saturating_sub(1);
+                if steps == 0 {
+                    return;
+                }
+                let r = if skip_first {
+                    skip_first = false;
+                    Ok(())
+                } else {
+                    let hist =
+                        (hend > 0 && history[hend - 1].idx as i64 == i).then(|| history[hend - 1]);
+                    self.backtrack_insn_612(i as usize, subseq_idx, hist.as_ref(), &mut bt)
+                };
+                match r {
+                    Ok(()) => {}
+                    Err(BtStop::NotSupported) => {
+                        self.mark_all_scalars_precise_612();
+                        return;
+                    }
+                    Err(BtStop::Bug(msg)) => {
+                        self.verbose(&msg);
+                        self.mark_all_scalars_precise_612();
+                        return;
+                    }
+                }
+                if bt.empty() {
+                    return;
+                }
+                subseq_idx = i;
+                // get_prev_insn_idx()
+                if i == first_idx && (hend == 0 || (hend == 1 && history[0].idx as i64 == i)) {
+                    break;
+                }
+                if hend > 0 && history[hend - 1].idx as i64 == i {
+                    hend -= 1;
+                    i = history[hend].prev as i64;
+                } else {
+                    i -= 1;
+                }
+                if i < 0 || i as usize >= self.prog.insns.len() {
+                    self.verbose(&format!("BUG backtracking idx {}\n", i));
+                    return;
+                }
+            }
+            let parent = match owner {
+                Owner::Cur => self.cur.parent,
+                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.parent,
+            };
+            let Some(pid) = parent else {
+                break;
+            };
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                return;
+            }
+            owner = Owner::Checkpoint(pid);
+            for fr in (0..=bt.frame).rev() {
+                let level2 = self.level2();
+                let Some(func) = self.checkpoints[pid as usize].st.frames.get_mut(fr) else {
+                    continue;
+                };
+                for r in 0..32u8 {
+                    if bt.regs[fr] & (1 << r) == 0 {
+                        continue;
+                    }
+                    match func.regs.get_mut(r as usize) {
+                        Some(reg) if reg.ty == RegType::Scalar => {
+                            if reg.precise {
+                                bt.regs[fr] &= !(1 << r);
+                            } else {
+                                reg.precise = true;
+                            }
+                        }
+                        _ => bt.regs[fr] &= !(1 << r),
+                    }
+                }
+                let mut bug = None;
+                for s in 0..64usize {
+                    if !bt.is_frame_slot_set(fr, s) {
+                        continue;
+                    }
+                    let Some(slot) = func.stack.get_mut(s) else {
+                        bug = Some(format!(
+                            "BUG backtracking (stack slot {}, total slots {})\n",
+                            s,
+                            func.stack.len()
+                        ));
+                        break;
+                    };
+                    if !slot.is_spill() || slot.spilled.ty != RegType::Scalar {
+                        bt.clear_frame_slot(fr, s);
+                        continue;
+                    }
+                    if slot.spilled.precise {
+                        bt.clear_frame_slot(fr, s);
+                    } else {
+                        slot.spilled.precise = true;
+                    }
+                }
+                if let Some(msg) = bug {
+                    self.verbose(&msg);
+                    return;
+                }
+                if level2 {
+                    let fstate = self.checkpoints[pid as usize].st.frames[fr].clone();
+                    let s = format!(
+                        "mark_precise: frame{}: parent state regs={} stack={}: {}",
+                        fr,
+                        fmt_reg_mask(bt.regs[fr]),
+                        fmt_stack_mask(bt.stack[fr]),
+                        func_state_str(&self.prog, &fstate, None)
+                    );
+                    self.verbose(&s);
+                }
+            }
+            if bt.empty() {
+                return;
+            }
+            let st = &self.checkpoints[pid as usize].st;
+            subseq_idx = first_idx;
+            last_idx = st.last_insn_idx as i64;
+            first_idx = st.first_insn_idx as i64;
+        }
+        if !bt.empty() {
+            self.mark_all_scalars_precise_612();
+        }
+    }
+
+    /// `mark_all_scalars_precise()` (6.12): every ancestor of the current
+    /// state, each scalar not yet precise, logged.
+    fn mark_all_scalars_precise_612(&mut self) {
+        if self.level2() {
+            let f = self.cur.curframe();
+            self.verbose(&format!(
+                "mark_precise: frame{}: falling back to forcing all scalars precise\n",
+                f
+            ));
+        }
+        let level2 = self.level2();
+        let mut lines = String::new();
+        let mut p = self.cur.parent;
+        let mut budget = self.checkpoints.len() + 1;
+        while let Some(i) = p {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                break;
+            }
+            let Some(cp) = self.checkpoints.get_mut(i as usize) else {
+                break;
+            };
+            for (fi, f) in cp.st.frames.iter_mut().enumerate() {
+                for (j, r) in f.regs.iter_mut().take(10).enumerate() {
+                    if r.ty != RegType::Scalar || r.precise {
+                        continue;
+                    }
+                    r.precise = true;
+                    if level2 {
+                        lines.push_str(&format!(
+                            "force_precise: frame{}: forcing r{} to be precise\n",
+                            fi, j
+                        ));
+                    }
+                }
+                for (j, s) in f.stack.iter_mut().enumerate() {
+                    if !s.is_spill() || s.spilled.ty != RegType::Scalar || s.spilled.precise {
+                        continue;
+                    }
+                    s.spilled.precise = true;
+                    if level2 {
+                        lines.push_str(&format!(
+                            "force_precise: frame{}: forcing fp{} to be precise\n",
+                            fi,
+                            -(j as i64 + 1) * 8
+                        ));
+                    }
+                }
+            }
+            p = cp.st.parent;
+        }
+        if !lines.is_empty() {
+            self.verbose(&lines);
+        }
+    }
+
+    /// `backtrack_insn()` (6.12): what instruction `idx` means for the
+    /// registers and slots still to be made precise; `subseq_idx` is the
+    /// instruction that ran after it on this path.
+    fn backtrack_insn_612(
+        &mut self,
+        idx: usize,
+        subseq_idx: i64,
+        hist: Option<&HistEntry>,
+        bt: &mut Bt,
+    ) -> Result<(), BtStop> {
+        let Some(insn) = self.prog.insns.get(idx).copied() else {
+            return Err(BtStop::Bug(format!("BUG backtracking idx {}\n", idx)));
+        };
+        if insn.code == 0 {
+            return Ok(());
+        }
+        if self.level2() {
+            let s = format!(
+                "mark_precise: frame{}: regs={} stack={} before {}: {}\n",
+                bt.frame,
+                fmt_reg_mask(bt.reg_mask()),
+                fmt_stack_mask(bt.stack_mask()),
+                idx,
+                crate::disasm::insn_text(&self.prog, idx)
+            );
+            self.verbose(&s);
+        }
+        bt.sync_linked_regs(hist);
+        let class = insn.class();
+        let op = insn.op();
+        let dreg = insn.dst & 0xf;
+        let sreg = insn.src & 0xf;
+        const ARGS: u32 = 0x3e; // r1-r5
+        let stack_access = |h: Option<&HistEntry>| {
+            h.filter(|h| h.flags & INSN_F_STACK_ACCESS != 0).map(|h| {
+                (
+                    (h.flags & INSN_F_FRAMENO_MASK) as usize,
+                    ((h.flags >> INSN_F_SPI_SHIFT) & INSN_F_SPI_MASK) as usize,
+                )
+            })
+        };
+        let is_atomic_fetch =
+            class == BPF_STX && insn.mode() == BPF_ATOMIC && insn.imm & BPF_FETCH != 0;
+        if class == BPF_ALU || class == BPF_ALU64 {
+            if !bt.is_reg_set(dreg) {
+                return Ok(());
+            }
+            if op == BPF_END || op == BPF_NEG {
+                return Ok(());
+            }
+            if op == BPF_MOV {
+                bt.clear_reg(dreg);
+                if insn.source() == BPF_X && sreg != BPF_REG_FP {
+                    bt.set_reg(sreg);
+                }
+            } else if insn.source() == BPF_X && sreg != BPF_REG_FP {
+                bt.set_reg(sreg);
+            }
+        } else if class == BPF_LDX || is_atomic_fetch {
+            let load_reg = if is_atomic_fetch {
+                if insn.imm == BPF_CMPXCHG {
+                    0
+                } else {
+                    sreg
+                }
+            } else {
+                dreg
+            };
+            if !bt.is_reg_set(load_reg) {
+                return Ok(());
+            }
+            bt.clear_reg(load_reg);
+            let Some((fr, spi)) = stack_access(hist) else {
+                return Ok(());
+            };
+            bt.set_frame_slot(fr, spi);
+        } else if class == BPF_STX || class == BPF_ST {
+            if bt.is_reg_set(dreg) {
+                return Err(BtStop::NotSupported);
+            }
+            let Some((fr, spi)) = stack_access(hist) else {
+                return Ok(());
+            };
+            if !bt.is_frame_slot_set(fr, spi) {
+                return Ok(());
+            }
+            bt.clear_frame_slot(fr, spi);
+            if class == BPF_STX {
+                bt.set_reg(sreg);
+            }
+        } else if class == BPF_JMP || class == BPF_JMP32 {
+            if op == BPF_CALL && insn.src == BPF_PSEUDO_CALL {
+                // a static subprogram: its arguments came from the caller
+                if bt.reg_mask() & !ARGS != 0 {
+                    return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
+                }
+                if bt.stack_mask() != 0 {
+                    return Err(BtStop::Bug(format!(
+                        "BUG stack slots {:x}\n",
+                        bt.stack_mask()
+                    )));
+                }
+                for r in 1..=5u8 {
+                    if bt.is_reg_set(r) {
+                        bt.clear_reg(r);
+                        let f = bt.frame.saturating_sub(1);
+                        bt.set_frame_reg(f, r);
+                    }
+                }
+                bt.subprog_exit()?;
+                return Ok(());
+            }
+            if op == BPF_CALL
+                && insn.src == 0
+                && is_sync_callback_helper(insn.imm)
+                && idx as i64 != subseq_idx - 1
+            {
+                // the callback's entry: its R1-R5 were set by the helper
+                if bt.reg_mask() & !ARGS != 0 {
+                    return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
+                }
+                if bt.stack_mask() != 0 {
+                    return Err(BtStop::Bug(format!(
+                        "BUG stack slots {:x}\n",
+                        bt.stack_mask()
+                    )));
+                }
+                for r in 1..=5u8 {
+                    bt.clear_reg(r);
+                }
+                bt.subprog_exit()?;
+                return Ok(());
+            }
+            if op == BPF_CALL {
+                if insn.src == BPF_PSEUDO_KFUNC_CALL && insn.imm == 0 {
+                    return Err(BtStop::NotSupported);
+                }
+                bt.clear_reg(0);
+                if bt.reg_mask() & ARGS != 0 {
+                    return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
+                }
+            } else if op == BPF_EXIT {
+                let from_subprog_call = subseq_idx >= 1
+                    && self
+                        .prog
+                        .insns
+                        .get(subseq_idx as usize - 1)
+                        .is_some_and(|i| i.op() == BPF_CALL && i.src == BPF_PSEUDO_CALL);
+                let r0_precise = from_subprog_call && bt.is_reg_set(0);
+                if from_subprog_call && bt.reg_mask() & ARGS != 0 {
+                    return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
+                }
+                bt.clear_reg(0);
+                bt.subprog_enter()?;
+                if r0_precise {
+                    bt.set_reg(0);
+                }
+                return Ok(());
+            } else if insn.source() == BPF_X && op != BPF_JA {
+                if !bt.is_reg_set(dreg) && !bt.is_reg_set(sreg) {
+                    return Ok(());
+                }
+                let flags = hist.map(|h| h.flags).unwrap_or(0);
+                if flags & INSN_F_SRC_REG_STACK == 0 {
+                    bt.set_reg(sreg);
+                }
+                if flags & INSN_F_DST_REG_STACK == 0 {
+                    bt.set_reg(dreg);
+                }
+            }
+        } else if class == BPF_LD {
+            let mode = insn.mode();
+            if mode == BPF_IMM {
+                bt.clear_reg(dreg);
+                return Ok(());
+            }
+            if mode == BPF_IND || mode == BPF_ABS {
+                if bt.is_reg_set(dreg) {
+                    return Err(BtStop::NotSupported);
+                }
+                if subseq_idx != idx as i64 + 1 {
+                    bt.subprog_enter()?;
+                }
+                return Ok(());
+            }
+        }
+        bt.sync_linked_regs(hist);
+        Ok(())
+    }
+}
+
+/// `collect_linked_regs()`: every scalar register and spilled scalar of
+/// every frame that carries `id`; past `LINKED_REGS_MAX` the id is dropped.
+fn collect_linked_regs(st: &mut VerifierState, id: u32, out: &mut Vec<LinkedReg>) {
+    let cf = st.curframe();
+    for i in (0..=cf).rev() {
+        let f = &mut st.frames[i];
+        for j in 0..10usize {
+            let r = &mut f.regs[j];
+            if r.ty != RegType::Scalar || r.id != id {
+                continue;
+            }
+            if out.len() < LINKED_REGS_MAX {
+                out.push(LinkedReg {
+                    frameno: i as u8,
+                    regno: j as u8,
+                    is_reg: true,
+                });
+            } else {
+                r.id = 0;
+            }
+        }
+        for (j, s) in f.stack.iter_mut().enumerate() {
+            if !s.is_spill() {
+                continue;
+            }
+            let r = &mut s.spilled;
+            if r.ty != RegType::Scalar || r.id != id {
+                continue;
+            }
+            if out.len() < LINKED_REGS_MAX {
+                out.push(LinkedReg {
+                    frameno: i as u8,
+                    regno: j as u8,
+                    is_reg: false,
+                });
+            } else {
+                r.id = 0;
+            }
+        }
+    }
+}
