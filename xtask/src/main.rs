@@ -14,6 +14,7 @@ use std::time::Instant;
 mod asm2c;
 mod fuzz;
 mod kernel_diff;
+mod random;
 
 fn root() -> PathBuf {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -513,10 +514,11 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench_wasm(),
         Some("serve") => serve(),
         Some("build-web") => build_web(),
+        _ if random::wants(&args) => random::main(&args),
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff | fuzz [--seconds N] [parse|verify|elf]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [parse|verify|elf]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
                 .into(),
         ),
     };
