@@ -12,9 +12,8 @@ use crate::worker::VerifierWorker;
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::rc::Rc;
-use veristep_core::disasm::insn_text;
 use veristep_core::trace::EventKind;
-use veristep_core::{KernelVersion, Program};
+use veristep_core::KernelVersion;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -637,7 +636,7 @@ fn app() -> Html {
                         { object_bar(&model, &d) }
                         if shows(Pane::Program) {
                             <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
-                                current_line={current_line(&model)} on_change={on_text} readonly={face.readonly || model.readonly} />
+                                current_line={model.current_line()} on_change={on_text} readonly={face.readonly || model.readonly} />
                             if !face.embed { { about(&model) } }
                             { diagnostics(&model) }
                         }
@@ -773,18 +772,6 @@ fn progress(m: &Model, cancel: Callback<MouseEvent>) -> Html {
     }
 }
 
-/// The source line of the stepper's current instruction, while the text
-/// is the one the run verified (0: none).
-fn current_line(m: &Model) -> u32 {
-    if m.dirty || m.busy().is_some() {
-        return 0;
-    }
-    let (Some(p), Some(i)) = (m.program.as_ref(), m.current_insn()) else {
-        return 0;
-    };
-    p.locs.get(i).map(|l| l.line).unwrap_or(0)
-}
-
 fn about(m: &Model) -> Html {
     match EXAMPLES.iter().find(|e| e.text == m.text) {
         Some(e) => {
@@ -861,53 +848,37 @@ fn verdict(m: &Model) -> Html {
     }
 }
 
+/// The listing: the rows the worker rendered around the position (all of
+/// a small program), with the run's visit counts.
 fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
-    let (Some(prog), Some(run)) = (m.program.as_ref(), m.run.as_ref()) else {
+    let (Some(view), Some(run)) = (m.view.as_ref(), m.run.as_ref()) else {
         return html! {};
     };
-    let cur = m.current_insn();
-    let starts: Vec<usize> = subprog_starts(prog);
-    // Large programs: only a window of rows around the current instruction.
-    let n = prog.insns.len();
-    let centre = cur.unwrap_or(0);
-    let (from, to) = if n <= 2 * LISTING_WINDOW {
-        (0, n)
-    } else {
-        let from = centre
-            .saturating_sub(LISTING_WINDOW)
-            .min(n - 2 * LISTING_WINDOW);
-        (from, from + 2 * LISTING_WINDOW)
-    };
-    let mut rows = Vec::new();
-    let mut i = from;
-    // do not start in the middle of a 16-byte ld_imm64
-    if i > 0 && prog.insns[i - 1].is_ld_imm64() {
-        i -= 1;
-    }
-    while i < to {
-        let idx = i;
+    let l = &view.listing;
+    let cur = view.insn;
+    let rows = l.rows.iter().map(|r| {
+        let idx = r.insn;
         let onclick = {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::RunToInsn(idx)))
         };
         let mut class = String::from("insn");
-        if Some(i) == cur {
+        if Some(idx) == cur {
             class.push_str(" current");
         }
-        if starts.contains(&i) && i != 0 {
+        if r.subprog {
             class.push_str(" subprog");
         }
-        rows.push(html! {
-            <tr class={class} onclick={onclick} id={format!("insn-{}", i)}>
-                <td class="idx">{ i }</td>
-                <td class="text">{ insn_text(prog, i) }</td>
-                <td class="visits" title="visits">{ run.visits.get(i).copied().unwrap_or(0) }</td>
+        html! {
+            <tr class={class} onclick={onclick} id={format!("insn-{}", idx)}>
+                <td class="idx">{ idx }</td>
+                <td class="text">{ r.text.clone() }</td>
+                <td class="visits" title="visits">{ run.visits.get(idx).copied().unwrap_or(0) }</td>
             </tr>
-        });
-        i += if prog.insns[i].is_ld_imm64() { 2 } else { 1 };
-    }
-    let note = (from > 0 || to < n).then(|| {
-        html! { <div class="window-note">{ format!("instructions {}–{} of {} (the listing follows the stepper)", from, to - 1, n) }</div> }
+        }
+    });
+    let note = (l.from > 0 || l.to < l.total).then(|| {
+        html! { <div class="window-note">{ format!("instructions {}–{} of {} (the listing follows the stepper)", l.from, l.to - 1, l.total) }</div> }
     });
     html! {
         <div class="listing" id="listing" aria-label="program listing">
@@ -916,22 +887,6 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             <tbody>{ for rows }</tbody></table>
         </div>
     }
-}
-
-/// Rows on either side of the current instruction in a large listing.
-const LISTING_WINDOW: usize = 200;
-
-fn subprog_starts(p: &Program) -> Vec<usize> {
-    let mut v = vec![0];
-    for (i, insn) in p.insns.iter().enumerate() {
-        if insn.is_pseudo_call() || insn.is_pseudo_func() {
-            let t = i as i64 + insn.imm as i64 + 1;
-            if t >= 0 {
-                v.push(t as usize);
-            }
-        }
-    }
-    v
 }
 
 fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {

@@ -6,10 +6,10 @@
 //! If the bundle is missing (a page that embeds the app without it), a
 //! plain textarea stands in, so the program can still be edited.
 
+use crate::protocol::Diagnostic;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
-use veristep_core::asm::Diagnostic;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

@@ -3,15 +3,16 @@
 //!
 //! The verifier runs elsewhere (a web worker, see [`crate::session`]): the
 //! model sends it [`Request`]s through an [`Outbox`] and takes its
-//! [`Reply`]s as actions. It keeps only what the page shows: the parsed
-//! program, the run's summary and the view at the current position.
+//! [`Reply`]s as actions. It keeps only what the page shows: the text and
+//! its diagnostics, the run's summary and the view at the current
+//! position. The page never parses the text: the worker does, once per
+//! verification, and answers with the diagnostics or the run.
 
 use crate::lesson::Lesson;
-use crate::protocol::{Reply, Request, StateView, Summary, Target, View};
+use crate::protocol::{Diagnostic, Reply, Request, Source, StateView, Summary, Target, View};
 use std::rc::Rc;
-use veristep_core::asm::{self, Diagnostic};
 use veristep_core::trace::EventKind;
-use veristep_core::{KernelVersion, Program};
+use veristep_core::KernelVersion;
 
 pub use crate::session::ALL_KERNELS;
 
@@ -33,11 +34,13 @@ pub struct Model {
     pub text: String,
     pub kernel: KernelVersion,
     pub log_level: u32,
+    /// The worker's diagnostics of the last text it was sent.
     pub diagnostics: Vec<Diagnostic>,
-    /// The program of the shown run (the listing).
-    pub program: Option<Rc<Program>>,
-    /// The parsed text under verification, shown once its run arrives.
-    pending: Option<Rc<Program>>,
+    /// For a run of an object's program: the line of each instruction in
+    /// the shown text (its disassembly), for the editor's highlight.
+    lines: Option<Rc<Vec<u32>>>,
+    /// The same for the verification under way, shown once its run arrives.
+    pending_lines: Option<Rc<Vec<u32>>>,
     pub run: Option<Rc<Summary>>,
     /// The views at the current position (the last one the worker sent).
     pub view: Option<Rc<View>>,
@@ -66,11 +69,13 @@ pub struct Model {
     outbox: Outbox,
 }
 
-/// A clang-compiled object's programs, as text in the ASM.md format (the
-/// text round-trips to the same instructions, so it verifies the same).
+/// A clang-compiled object: its bytes, which the worker loads and verifies
+/// (the program as the CLI sees it, BTF line and func info included), and
+/// its programs' disassembly, the read-only text the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenedObject {
     pub file: String,
+    pub bytes: Rc<Vec<u8>>,
     pub programs: Vec<ObjectProgram>,
     pub chosen: usize,
 }
@@ -79,7 +84,11 @@ pub struct OpenedObject {
 pub struct ObjectProgram {
     pub name: String,
     pub section: String,
+    /// The program in the ASM.md format with its C source lines as
+    /// comments ("Edit as text" makes it the text source).
     pub text: String,
+    /// The 1-based line of `text` holding each instruction.
+    pub lines: Rc<Vec<u32>>,
     /// What veristep does not model about it.
     pub note: Option<String>,
 }
@@ -165,8 +174,8 @@ impl Model {
             kernel,
             log_level: 2,
             diagnostics: Vec::new(),
-            program: None,
-            pending: None,
+            lines: None,
+            pending_lines: None,
             run: None,
             view: None,
             step: 0,
@@ -186,38 +195,51 @@ impl Model {
         m
     }
 
-    /// Parses the text (here, for the editor's markers at once) and asks
-    /// the verifier for a run. The previous run stays on screen until the
-    /// new one is complete.
+    /// The object's program shown read-only, if that is the source.
+    fn object_program(&self) -> Option<&ObjectProgram> {
+        let o = self.object.as_ref().filter(|_| self.readonly)?;
+        o.programs.get(o.chosen)
+    }
+
+    /// Asks the verifier for a run of the source: the object's program
+    /// while it is shown read-only, else the text (which the worker parses;
+    /// its diagnostics come back with the answer). The previous run stays
+    /// on screen until the new one is complete.
     fn reverify(&mut self, step: Option<usize>) {
         self.frame = None;
-        match asm::parse(&self.text) {
-            Ok(p) => {
-                self.diagnostics.clear();
-                self.pending = Some(Rc::new(p));
-                self.job_id += 1;
-                self.progress = Some(0);
-                self.outbox.send(Request::Verify {
-                    id: self.job_id,
-                    text: self.text.clone(),
-                    kernel: self.kernel,
-                    log_level: self.log_level,
-                    step,
-                });
-            }
-            Err(d) => {
-                self.diagnostics = d;
-                self.program = None;
-                self.pending = None;
-                self.run = None;
-                self.view = None;
-                self.step = 0;
-                if self.progress.take().is_some() {
-                    self.outbox.send(Request::Cancel { id: self.job_id });
-                }
-                // replies to the verification under way are stale now
-                self.job_id += 1;
-            }
+        let source = match (self.object.as_ref(), self.object_program()) {
+            (Some(o), Some(p)) => Source::Object {
+                bytes: o.bytes.as_ref().clone(),
+                program: p.name.clone(),
+            },
+            _ => Source::Text(self.text.clone()),
+        };
+        self.pending_lines = self.object_program().map(|p| p.lines.clone());
+        // replies to a verification under way are stale now
+        self.job_id += 1;
+        self.progress = Some(0);
+        self.outbox.send(Request::Verify {
+            id: self.job_id,
+            source,
+            kernel: self.kernel,
+            log_level: self.log_level,
+            step,
+        });
+    }
+
+    /// The line of the shown text holding the stepper's current
+    /// instruction, while that text is the one the run verified (0: none).
+    pub fn current_line(&self) -> u32 {
+        if self.dirty || self.busy().is_some() {
+            return 0;
+        }
+        let Some(v) = self.view.as_ref() else {
+            return 0;
+        };
+        match (self.lines.as_ref(), v.insn) {
+            (Some(lines), Some(i)) => lines.get(i).copied().unwrap_or(0),
+            (Some(_), None) => 0,
+            (None, _) => v.line,
         }
     }
 
@@ -316,7 +338,7 @@ impl Model {
                 if m.progress.take().is_some() {
                     m.outbox.send(Request::Cancel { id: m.job_id });
                     m.job_id += 1;
-                    m.pending = None;
+                    m.pending_lines = None;
                     m.banner = Some(
                         "Verification cancelled; the views show the previous run.".to_string(),
                     );
@@ -346,21 +368,26 @@ impl Model {
                     let programs = o
                         .programs
                         .iter()
-                        .map(|p| ObjectProgram {
-                            name: p.name.clone(),
-                            section: p.section.clone(),
-                            text: format!(
+                        .map(|p| {
+                            let text = format!(
                                 "; {} from {} (section {})\n{}",
                                 p.name,
                                 file,
                                 p.section,
                                 veristep_core::disasm::program_text(&p.program)
-                            ),
-                            note: p.unsupported.clone(),
+                            );
+                            ObjectProgram {
+                                name: p.name.clone(),
+                                section: p.section.clone(),
+                                lines: Rc::new(text_lines(&text)),
+                                text,
+                                note: p.unsupported.clone(),
+                            }
                         })
                         .collect();
                     m.object = Some(Rc::new(OpenedObject {
                         file,
+                        bytes: Rc::new(bytes),
                         programs,
                         chosen: 0,
                     }));
@@ -444,13 +471,16 @@ impl Model {
             Reply::Progress { id, steps } => {
                 if id == self.job_id && self.progress.is_some() {
                     self.progress = Some(steps);
+                    // the source loaded: the text has no errors
+                    self.diagnostics.clear();
                 }
             }
             Reply::Verified { summary, view } => {
                 if summary.run != self.job_id {
                     return;
                 }
-                self.program = self.pending.take();
+                self.diagnostics.clear();
+                self.lines = self.pending_lines.take();
                 self.step = view.step;
                 self.run = Some(Rc::new(summary));
                 self.view = Some(Rc::new(view));
@@ -458,10 +488,28 @@ impl Model {
                 self.seeking = false;
                 self.frame = None;
             }
-            Reply::Invalid { id, message } => {
-                if id == self.job_id {
-                    self.progress = None;
-                    self.banner = Some(format!("The verifier could not read the text: {message}"));
+            Reply::Invalid {
+                id,
+                message,
+                diagnostics,
+            } => {
+                if id != self.job_id {
+                    return;
+                }
+                self.progress = None;
+                self.pending_lines = None;
+                if diagnostics.is_empty() {
+                    // an object the worker could not load: the run stays
+                    self.banner = Some(format!(
+                        "The verifier could not read the program: {message}"
+                    ));
+                } else {
+                    // text with errors: its diagnostics, and no run
+                    self.diagnostics = diagnostics;
+                    self.lines = None;
+                    self.run = None;
+                    self.view = None;
+                    self.step = 0;
                 }
             }
             Reply::At { seq, view } => {
@@ -474,6 +522,16 @@ impl Model {
             }
         }
     }
+}
+
+/// The 1-based line of each instruction slot in the disassembly of an
+/// object's program (both slots of an `ld_imm64` share one). For the
+/// editor's highlight only: the text is parsed here once, when the object
+/// is opened, and never verified (the worker verifies the object's bytes).
+fn text_lines(text: &str) -> Vec<u32> {
+    veristep_core::asm::parse(text)
+        .map(|p| p.locs.iter().map(|l| l.line).collect())
+        .unwrap_or_default()
 }
 
 impl yew::Reducible for Model {
@@ -805,12 +863,24 @@ mod tests {
         assert_eq!(m.len(), 0);
         let m = h.apply(&m, Action::Step(3));
         assert_eq!(m.step, 0);
-        // text the page accepted but the worker did not (never in practice)
+        // the worker parsed it: one request, answered with the diagnostics
+        let d = &m.diagnostics[0];
+        assert_eq!((d.line, d.col), (1, 1), "{d:?}");
+        assert!(!m.working());
+        // fixed: the diagnostics go with the answer
+        let m = h.apply(&m, Action::Edit("r0 = 1\nexit".into()));
+        let m = h.apply(&m, Action::Reverify);
+        assert!(m.diagnostics.is_empty());
+        assert_eq!(m.len(), 2);
+        // a source the worker cannot load without diagnostics (an object):
+        // a banner, and the run stays
         let m = m.apply(Action::Reply(Box::new(Reply::Invalid {
             id: m.job_id,
             message: "x".into(),
+            diagnostics: Vec::new(),
         })));
         assert!(m.banner.is_some());
+        assert!(m.run.is_some());
     }
 
     /// Every lesson under static/lessons runs end to end: each step's
@@ -890,6 +960,17 @@ mod tests {
         let run = m.run.clone().expect("verified");
         assert!(run.accepted);
         assert_eq!(run.processed, 29, "as Linux 6.1 processed prog_timer");
+        // the editor highlights the instruction in the read-only disassembly
+        let text = &o.programs[0].text;
+        let line = m.current_line() as usize;
+        assert!(line > 0);
+        assert_eq!(text.lines().nth(line - 1).map(str::trim), Some("r6 = r1"));
+        let at = h.apply(&m, Action::RunToInsn(19));
+        let line = at.current_line() as usize;
+        assert_eq!(
+            text.lines().nth(line - 1).map(str::trim),
+            Some("r1 = *(u32 *)(r6 +0)")
+        );
         let m = h.apply(&m, Action::ChooseProgram(1));
         assert_eq!(m.object.as_ref().map(|o| o.chosen), Some(1));
         assert_eq!(m.run.as_ref().map(|r| r.processed), Some(34));
@@ -900,6 +981,18 @@ mod tests {
         );
         let m = h.apply(&m, Action::EditAsText);
         assert!(!m.readonly);
+        // from here on the source is the text
+        let k = m.apply(Action::SetKernel(KernelVersion::V6_7));
+        assert!(matches!(
+            h.sent.borrow().last(),
+            Some(Request::Verify {
+                source: Source::Text(t),
+                ..
+            }) if *t == m.text
+        ));
+        let k = h.settle(k);
+        assert_eq!(k.run.as_ref().map(|r| r.kernel), Some(KernelVersion::V6_7));
+        assert!(k.current_line() > 0);
         let bad = h.apply(
             &m,
             Action::OpenObject("x.o".into(), b"\x7fELF garbage".to_vec()),

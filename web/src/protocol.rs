@@ -13,12 +13,15 @@ use veristep_core::KernelVersion;
 /// From the page to the worker.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum Request {
-    /// Verify `text` in `kernel` (with its log) and the other modes (for the
-    /// compare strip). Supersedes any verification under way. `step`: the
-    /// position to open at (share links); None: the start.
+    /// Verify `source` in `kernel` (with its log) and the other modes (for
+    /// the compare strip). Supersedes any verification under way. `step`:
+    /// the position to open at (share links); None: the start. The worker
+    /// parses or loads the source (the page does not): a text that does
+    /// not parse is answered with [`Reply::Invalid`] and its diagnostics,
+    /// one that does with [`Reply::Progress`] or [`Reply::Verified`].
     Verify {
         id: u64,
-        text: String,
+        source: Source,
         #[serde(with = "kernel")]
         kernel: KernelVersion,
         log_level: u32,
@@ -34,6 +37,17 @@ pub enum Request {
         from: usize,
         to: Target,
     },
+}
+
+/// What to verify: the program exactly as the CLI gets it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum Source {
+    /// Program text (ASM.md), parsed by the worker with `asm::parse`.
+    Text(String),
+    /// A clang-compiled object's bytes and the name of one of its
+    /// programs, loaded by the worker with `elf::load` (BTF line and func
+    /// info included), never text regenerated from it.
+    Object { bytes: Vec<u8>, program: String },
 }
 
 /// Where to go in a run.
@@ -59,11 +73,38 @@ pub enum Reply {
     /// Verification `id` is complete: its summary and the view at its
     /// opening position.
     Verified { summary: Summary, view: View },
-    /// The text of verification `id` does not parse (the page parses too,
-    /// so this is only seen when the two disagree, e.g. a stale request).
-    Invalid { id: u64, message: String },
+    /// The source of verification `id` cannot be verified: the text does
+    /// not parse (`diagnostics`, for the editor; `message`: the first one)
+    /// or the object cannot be loaded or has no such program (`message`).
+    Invalid {
+        id: u64,
+        message: String,
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The view a [`Request::Seek`] asked for.
     At { seq: u64, view: View },
+}
+
+/// An error in the program text (`asm::Diagnostic`, as data).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based.
+    pub line: u32,
+    pub col: u32,
+    /// Characters marked.
+    pub len: u32,
+    pub message: String,
+}
+
+impl From<veristep_core::asm::Diagnostic> for Diagnostic {
+    fn from(d: veristep_core::asm::Diagnostic) -> Diagnostic {
+        Diagnostic {
+            line: d.line,
+            col: d.col,
+            len: d.len,
+            message: d.message,
+        }
+    }
 }
 
 /// A verified program: what the page shows for the whole run.
@@ -121,9 +162,33 @@ pub struct View {
     pub step: usize,
     /// The instruction the step at this position processes (None at the end).
     pub insn: Option<usize>,
+    /// The 1-based line of the verified text holding that instruction (0:
+    /// none, e.g. a program loaded from an object).
+    pub line: u32,
     /// None at the end of a run (there is no state after the last step).
     pub state: Option<StateView>,
     pub log: LogWindow,
+    pub listing: Listing,
+}
+
+/// The program's instructions around the position (all of a small one).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct Listing {
+    /// The window is instructions `from..to` of `total` (slots: an
+    /// `ld_imm64` counts two and has one row).
+    pub from: usize,
+    pub to: usize,
+    pub total: usize,
+    pub rows: Vec<ListingRow>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ListingRow {
+    pub insn: usize,
+    /// The instruction in the kernel's notation (`disasm::insn_text`).
+    pub text: String,
+    /// A subprogram (or callback) starts here.
+    pub subprog: bool,
 }
 
 /// The verifier's state at a position, with what changed since the step before.

@@ -4,17 +4,18 @@
 //! wraps it, and the native tests drive it directly.
 
 use crate::protocol::{
-    FrameView, LogLine, LogWindow, ModeVerdict, PendingView, RefView, Reply, Request, StateView,
-    Summary, Target, ValueRow, View, EVENT_KINDS, MAX_LANDMARKS,
+    Diagnostic, FrameView, Listing, ListingRow, LogLine, LogWindow, ModeVerdict, PendingView,
+    RefView, Reply, Request, Source, StateView, Summary, Target, ValueRow, View, EVENT_KINDS,
+    MAX_LANDMARKS,
 };
 use crate::reading::read_reg;
 use std::rc::Rc;
-use veristep_core::asm;
+use veristep_core::disasm::insn_text;
 use veristep_core::explore::{self, Exploration, Explorer};
 use veristep_core::log::reg_value_str;
 use veristep_core::state::{FuncState, SlotType};
 use veristep_core::trace::EventKind;
-use veristep_core::{KernelVersion, Options, Program, Verdict};
+use veristep_core::{asm, elf, KernelVersion, Options, Program, Verdict};
 
 pub const ALL_KERNELS: [KernelVersion; 3] = [
     KernelVersion::V5_19,
@@ -38,7 +39,52 @@ pub struct Run {
     /// Byte offset of each line of the kernel log, so the log view renders
     /// only a window of lines (a level-2 log can hold millions).
     pub log_lines: Vec<u32>,
+    /// Where subprograms and callbacks start (sorted), for the listing.
+    subprogs: Vec<usize>,
 }
+
+/// The program a [`Source`] names, loaded as the CLI loads it
+/// (`cli/src/main.rs`): text by `asm::parse`, an object by `elf::load`.
+/// Err: the message, and the diagnostics of text that does not parse.
+pub fn load(source: &Source) -> Result<Program, (String, Vec<Diagnostic>)> {
+    match source {
+        Source::Text(text) => asm::parse(text).map_err(|ds| {
+            let message = ds
+                .first()
+                .map(|d| format!("line {}:{}: {}", d.line, d.col, d.message))
+                .unwrap_or_default();
+            (message, ds.into_iter().map(Diagnostic::from).collect())
+        }),
+        Source::Object { bytes, program } => {
+            let o = elf::load(bytes).map_err(|e| (e.to_string(), Vec::new()))?;
+            o.programs
+                .into_iter()
+                .find(|p| p.name == *program)
+                .map(|p| p.program)
+                .ok_or_else(|| (format!("no program named '{program}'"), Vec::new()))
+        }
+    }
+}
+
+/// Where subprograms (and callbacks) start: 0 and the targets of pseudo
+/// calls and function pointers, sorted.
+fn subprog_starts(p: &Program) -> Vec<usize> {
+    let mut v = vec![0];
+    for (i, insn) in p.insns.iter().enumerate() {
+        if insn.is_pseudo_call() || insn.is_pseudo_func() {
+            let t = i as i64 + insn.imm as i64 + 1;
+            if t >= 0 {
+                v.push(t as usize);
+            }
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Instructions on either side of the current one in a large listing.
+pub const LISTING_WINDOW: usize = 200;
 
 /// Steps walked per slice: a slice must stay well under the 100 ms a UI may
 /// block. A level-2 step formats a whole state (several microseconds in wasm).
@@ -280,6 +326,7 @@ impl Run {
             .collect();
         Run {
             id,
+            subprogs: subprog_starts(&prog),
             prog,
             log_level,
             story: reference_story(&ex),
@@ -394,23 +441,23 @@ impl Session {
         match req {
             Request::Verify {
                 id,
-                text,
+                source,
                 kernel,
                 log_level,
                 step,
-            } => match asm::parse(&text) {
+            } => match load(&source) {
                 Ok(p) => {
                     self.job = Some(Job::new(id, Rc::new(p), kernel, log_level.min(2), step));
                     // A small program is done within its first slice.
                     self.tick()
                 }
-                Err(d) => {
+                Err((message, diagnostics)) => {
                     self.job = None;
-                    let message = d
-                        .first()
-                        .map(|d| format!("line {}:{}: {}", d.line, d.col, d.message))
-                        .unwrap_or_default();
-                    vec![Reply::Invalid { id, message }]
+                    vec![Reply::Invalid {
+                        id,
+                        message,
+                        diagnostics,
+                    }]
                 }
             },
             Request::Cancel { id } => {
@@ -559,12 +606,53 @@ impl Run {
     pub fn view(&self, step: usize) -> View {
         let now = self.ex.state_at(step);
         let before = step.checked_sub(1).and_then(|s| self.ex.state_at(s));
+        let insn = self.insn_at(step);
         View {
             run: self.id,
             step,
-            insn: self.insn_at(step),
+            insn,
+            line: insn
+                .and_then(|i| self.prog.locs.get(i))
+                .map(|l| l.line)
+                .unwrap_or(0),
             state: now.map(|s| self.state_view(&s, before.as_ref())),
             log: self.log_window(step),
+            listing: self.listing(insn.unwrap_or(0)),
+        }
+    }
+
+    /// The listing's rows around instruction `centre` (every row of a
+    /// program of at most `2 * LISTING_WINDOW` instructions).
+    pub fn listing(&self, centre: usize) -> Listing {
+        let insns = &self.prog.insns;
+        let n = insns.len();
+        let (from, to) = if n <= 2 * LISTING_WINDOW {
+            (0, n)
+        } else {
+            let from = centre
+                .saturating_sub(LISTING_WINDOW)
+                .min(n - 2 * LISTING_WINDOW);
+            (from, from + 2 * LISTING_WINDOW)
+        };
+        let mut rows = Vec::new();
+        let mut i = from;
+        // do not start in the middle of a 16-byte ld_imm64
+        if i > 0 && insns[i - 1].is_ld_imm64() {
+            i -= 1;
+        }
+        while i < to {
+            rows.push(ListingRow {
+                insn: i,
+                text: insn_text(&self.prog, i),
+                subprog: i != 0 && self.subprogs.binary_search(&i).is_ok(),
+            });
+            i += if insns[i].is_ld_imm64() { 2 } else { 1 };
+        }
+        Listing {
+            from,
+            to,
+            total: n,
+            rows,
         }
     }
 
@@ -782,7 +870,7 @@ mod tests {
         assert!(r.is_empty());
         let r = s.handle(Request::Verify {
             id: 1,
-            text: "r0 = \n".into(),
+            source: Source::Text("r0 = \n".into()),
             kernel: KernelVersion::V6_1,
             log_level: 2,
             step: None,
