@@ -3840,3 +3840,25 @@ fn fold(op: &str, a: i64, b: i64, w: bool) -> Option<i64> {
         Some(r as i64)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_parse_and_are_deterministic() {
+        for mix_types in [false, true] {
+            let opts = GenOpts {
+                mix_types,
+                ..GenOpts::default()
+            };
+            for i in 0..400 {
+                let text = program(7, i, &opts);
+                assert_eq!(text, program(7, i, &opts));
+                let p = veristep_core::asm::parse(&text)
+                    .unwrap_or_else(|_| panic!("program {i} does not parse:\n{text}"));
+                assert!(p.insns.len() >= 10, "program {i} is too short:\n{text}");
+            }
+        }
+    }
+}
