@@ -14,6 +14,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use veristep_core::explore::{Exploration, StateView};
+use veristep_core::reason::Fact;
 use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
 mod view;
@@ -221,6 +222,18 @@ fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Program)>, String
     Ok(vec![(path.to_string(), p)])
 }
 
+/// A rejection's facts: `{"kind": ..., "insn": N, ...}`.
+fn reason_json(e: &veristep_core::outcome::VerifierError) -> Value {
+    let mut v = json!({ "kind": e.reason.kind(), "insn": e.insn });
+    for (name, fact) in e.reason.facts() {
+        v[name] = match fact {
+            Fact::Int(n) => json!(n),
+            Fact::Str(s) => json!(s),
+        };
+    }
+    v
+}
+
 fn outcome_json(o: &Outcome) -> Value {
     json!({
         "verdict": o.verdict.name(),
@@ -228,6 +241,7 @@ fn outcome_json(o: &Outcome) -> Value {
         "error_insn": o.error_insn(),
         "errno": o.error.as_ref().map(|e| e.errno).unwrap_or(0),
         "explanation": o.error.as_ref().map(|e| e.explanation.clone()),
+        "reason": o.error.as_ref().map(reason_json),
         "processed": o.stats.processed,
         "total_states": o.stats.total_states,
         "peak_states": o.stats.peak_states,

@@ -25,10 +25,12 @@ impl Env {
         let known = reg.var_off.is_const();
         let val = reg.var_off.value as i64;
         if known && (val >= BPF_MAX_VAR_OFF || val <= -BPF_MAX_VAR_OFF) {
-            return Err(self.fail(
-                EINVAL,
-                &format!("math between {} pointer and {} is not allowed", t, val),
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("math between {} pointer and {} is not allowed", t, val),
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: None }));
         }
         if reg.off as i64 >= BPF_MAX_VAR_OFF || reg.off as i64 <= -BPF_MAX_VAR_OFF {
             let o = reg.off;
@@ -38,13 +40,15 @@ impl Env {
             ));
         }
         if reg.smin == i64::MIN {
-            return Err(self.fail(
-                EACCES,
-                &format!(
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
                     "math between {} pointer and register with unbounded min value is not allowed",
                     t
                 ),
-            ));
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: None }));
         }
         if reg.smin >= BPF_MAX_VAR_OFF || reg.smin <= -BPF_MAX_VAR_OFF {
             let v = reg.smin;
@@ -128,13 +132,17 @@ impl Env {
         }
         self.check_reg_src(insn.dst, alu64)?;
         if (op == BPF_MOD || op == BPF_DIV) && insn.source() == BPF_K && insn.imm == 0 {
-            return Err(self.fail(EINVAL, "div by zero"));
+            return Err(self
+                .fail(EINVAL, "div by zero")
+                .because(crate::reason::Reason::InvalidAlu));
         }
         if (op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH) && insn.source() == BPF_K {
             let size = if alu64 { 64 } else { 32 };
             if insn.imm < 0 || insn.imm >= size {
                 let i = insn.imm;
-                return Err(self.fail(EINVAL, &format!("invalid shift {}", i)));
+                return Err(self
+                    .fail(EINVAL, &format!("invalid shift {}", i))
+                    .because(crate::reason::Reason::InvalidAlu));
             }
         }
         self.check_reg_dst(insn.dst, false)?;
@@ -157,10 +165,12 @@ impl Env {
                         return Ok(());
                     }
                     let d = insn.dst;
-                    return Err(self.fail(
-                        EACCES,
-                        &format!("R{} pointer {} pointer prohibited", d, alu_str(op)),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!("R{} pointer {} pointer prohibited", d, alu_str(op)),
+                        )
+                        .because(crate::reason::Reason::PointerArithmetic { reg: Some(d) }));
                 }
                 // scalar += pointer
                 self.mark_chain_precision(insn.dst);
@@ -213,20 +223,24 @@ impl Env {
                 self.reg_mut(dst).mark_unknown();
                 return Ok(());
             }
-            return Err(self.fail(
-                EACCES,
-                &format!("R{} 32-bit pointer arithmetic prohibited", dst),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{} 32-bit pointer arithmetic prohibited", dst),
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
         }
         if ptr.maybe_null {
             let t = reg_type_str(&self.prog, &ptr);
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "R{} pointer arithmetic on {} prohibited, null-check it first",
-                    dst, t
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "R{} pointer arithmetic on {} prohibited, null-check it first",
+                        dst, t
+                    ),
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
         }
         let smin_val = off.smin;
         match ptr.ty {
@@ -237,10 +251,12 @@ impl Env {
             | RegType::SockCommon
             | RegType::TcpSock => {
                 let t = reg_type_str(&self.prog, &ptr);
-                return Err(self.fail(
-                    EACCES,
-                    &format!("R{} pointer arithmetic on {} prohibited", dst, t),
-                ));
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("R{} pointer arithmetic on {} prohibited", dst, t),
+                    )
+                    .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
             }
             _ => {}
         }
@@ -293,10 +309,12 @@ impl Env {
                     ));
                 }
                 if ptr.ty == RegType::Stack {
-                    return Err(self.fail(
-                        EACCES,
-                        &format!("R{} subtraction from stack pointer prohibited", dst),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!("R{} subtraction from stack pointer prohibited", dst),
+                        )
+                        .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
                 }
                 let noff = ptr.off as i64 - smin_val;
                 if known && noff == noff as i32 as i64 {
@@ -332,24 +350,28 @@ impl Env {
                 }
             }
             BPF_AND | BPF_OR | BPF_XOR => {
-                return Err(self.fail(
-                    EACCES,
-                    &format!(
-                        "R{} bitwise operator {} on pointer prohibited",
-                        dst,
-                        alu_str(op)
-                    ),
-                ));
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "R{} bitwise operator {} on pointer prohibited",
+                            dst,
+                            alu_str(op)
+                        ),
+                    )
+                    .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
             }
             _ => {
-                return Err(self.fail(
-                    EACCES,
-                    &format!(
-                        "R{} pointer arithmetic with {} operator prohibited",
-                        dst,
-                        alu_str(op)
-                    ),
-                ));
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "R{} pointer arithmetic with {} operator prohibited",
+                            dst,
+                            alu_str(op)
+                        ),
+                    )
+                    .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
             }
         }
         self.check_reg_sane_offset(&d, &ptr)?;

@@ -38,17 +38,21 @@ impl Env {
         let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
         let Some(subprog) = self.subprog_of_start(target) else {
             let t = target;
-            return Err(self.fail(
-                EINVAL,
-                &format!("verifier bug. No program starts at insn {}", t),
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("verifier bug. No program starts at insn {}", t),
+                )
+                .at(Some(t)));
         };
         if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
             let n = self.cur.curframe() + 2;
-            return Err(self.fail(
-                E2BIG,
-                &format!("the call stack of {} frames is too deep", n),
-            ));
+            return Err(self
+                .fail(
+                    E2BIG,
+                    &format!("the call stack of {} frames is too deep", n),
+                )
+                .because(crate::reason::Reason::CallDepth { frames: n }));
         }
         self.btf_check_subprog_arg_match(target);
         let callsite = self.insn_idx;
@@ -177,10 +181,12 @@ impl Env {
     ) -> VResult<()> {
         if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
             let n = self.cur.curframe() + 2;
-            return Err(self.fail(
-                E2BIG,
-                &format!("the call stack of {} frames is too deep", n),
-            ));
+            return Err(self
+                .fail(
+                    E2BIG,
+                    &format!("the call stack of {} frames is too deep", n),
+                )
+                .because(crate::reason::Reason::CallDepth { frames: n }));
         }
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         let frameno = (self.cur.curframe() + 1) as u8;
@@ -294,7 +300,12 @@ impl Env {
         let caller_idx = self.cur.curframe() - 1;
         if callee.in_callback_fn {
             if r0.ty != RegType::Scalar {
-                return Err(self.fail(EACCES, "R0 not a scalar value"));
+                return Err(self.fail(EACCES, "R0 not a scalar value").because(
+                    crate::reason::Reason::CallbackReturnRange {
+                        min: callee.callback_ret_min,
+                        max: callee.callback_ret_max,
+                    },
+                ));
             }
             self.mark_cur_reg_read(0, LIVE_READ64);
             self.mark_chain_precision(0);
@@ -302,7 +313,9 @@ impl Env {
             let range = crate::tnum::Tnum::range(lo as u64, hi as u64);
             if !range.contains(r0.var_off) {
                 let msg = self.invalid_scalar_msg(&r0, lo, hi, "At callback return", "R0");
-                return Err(self.fail(EINVAL, &msg));
+                return Err(self
+                    .fail(EINVAL, &msg)
+                    .because(crate::reason::Reason::CallbackReturnRange { min: lo, max: hi }));
             }
             if self.rules.copy_refs_back_from_callback {
                 self.cur.frames[caller_idx].refs = callee.refs.clone();
@@ -386,7 +399,12 @@ impl Env {
         if f.in_async_callback_fn {
             // async callbacks must return 0
             if !r0.is_init() {
-                return Err(self.fail(EACCES, "R0 !read_ok"));
+                return Err(self.fail(EACCES, "R0 !read_ok").because(
+                    crate::reason::Reason::Uninitialized {
+                        reg: Some(0),
+                        stack_off: None,
+                    },
+                ));
             }
             self.mark_cur_reg_read(0, LIVE_READ64);
             if r0.ty != RegType::Scalar {
@@ -408,7 +426,9 @@ impl Env {
                     "At async callback"
                 };
                 let msg = self.invalid_scalar_msg(&r0, 0, 0, what, "R0");
-                return Err(self.fail(EINVAL, &msg));
+                return Err(self
+                    .fail(EINVAL, &msg)
+                    .because(crate::reason::Reason::CallbackReturnRange { min: 0, max: 0 }));
             }
             return Ok(());
         }
@@ -460,19 +480,21 @@ impl Env {
         let mut release_ref = 0;
         // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
         if !self.reg(1).is_init() {
-            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar"));
+            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
         }
         if k.flags.release {
             let r1 = *self.reg(1);
             if r1.ty != RegType::BtfId || r1.maybe_null {
                 // btf_check_kfunc_arg_match() names the parameter's struct
-                return Err(self.fail(
-                    EINVAL,
-                    &format!(
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
                         "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
                         k.struct_name
                     ),
-                ));
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
             }
             if r1.ref_obj_id == 0 {
                 return Err(self.fail(
@@ -494,13 +516,16 @@ impl Env {
             self.check_helper_mem_access(1, 8, false, false)?;
         }
         if release_ref != 0 && self.release_reference(release_ref).is_err() {
-            return Err(self.fail(
-                EINVAL,
-                &format!(
-                    "kfunc {}#{} reference has not been acquired before",
-                    k.name, k.btf_id
-                ),
-            ));
+            let reason = self.not_acquired_reason(release_ref);
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "kfunc {}#{} reference has not been acquired before",
+                        k.name, k.btf_id
+                    ),
+                )
+                .because(reason));
         }
         for r in 0..=5u8 {
             self.reg_mut(r).mark_not_init();

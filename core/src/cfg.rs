@@ -108,10 +108,12 @@ impl Env {
             if is_jmp && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
                 let off = i as i64 + insn.off as i64 + 1;
                 if off < subprog_start as i64 || off >= subprog_end as i64 {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("jump out of range from insn {} to {}", i, off),
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!("jump out of range from insn {} to {}", i, off),
+                        )
+                        .at(Some(i)));
                 }
             }
             if i + 1 == subprog_end {
@@ -296,10 +298,12 @@ impl Env {
             let mut pushed = false;
             for (w, kind, loop_ok) in edges {
                 if w < 0 || w >= n as i64 {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("jump out of range from insn {} to {}", t, w),
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!("jump out of range from insn {} to {}", t, w),
+                        )
+                        .at(Some(t)));
                 }
                 let w = w as usize;
                 if kind == BRANCH {
@@ -317,7 +321,9 @@ impl Env {
                     if loop_ok {
                         continue;
                     }
-                    return Err(self.fail(EINVAL, &format!("back-edge from insn {} to {}", t, w)));
+                    return Err(self
+                        .fail(EINVAL, &format!("back-edge from insn {} to {}", t, w))
+                        .at(Some(t)));
                 }
             }
             if !pushed {
@@ -328,14 +334,18 @@ impl Env {
         let mut i = 0;
         while i < n {
             if state[i] & EXPLORED == 0 {
-                return Err(self.fail(EINVAL, &format!("unreachable insn {}", i)));
+                return Err(self
+                    .fail(EINVAL, &format!("unreachable insn {}", i))
+                    .at(Some(i)));
             }
             if self.prog.insns[i].is_ld_imm64() {
                 if i + 1 < n && state[i + 1] != 0 {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("jump into the middle of ldimm64 insn {}", i),
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!("jump into the middle of ldimm64 insn {}", i),
+                        )
+                        .at(Some(i)));
                 }
                 i += 1;
             }

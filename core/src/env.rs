@@ -7,6 +7,7 @@ use crate::log::{func_state_str, Log, BPF_LOG_LEVEL2};
 use crate::mode::Rules;
 use crate::outcome::Stats;
 use crate::program::Program;
+use crate::reason::Reason;
 use crate::regs::{
     ParentLink, RegState, RegType, LIVE_READ, LIVE_READ32, LIVE_READ64, LIVE_WRITTEN,
 };
@@ -27,6 +28,31 @@ pub const ENOTSUPP: i32 = 524;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VErr {
     pub errno: i32,
+    /// The facts behind the message (`Reason::Other` when not given).
+    pub reason: Option<Reason>,
+    /// The instruction the rejection is about, when it is not the current
+    /// one (`Some(None)`: a whole-program check names none).
+    pub insn: Option<Option<usize>>,
+}
+
+impl VErr {
+    pub fn new(errno: i32) -> VErr {
+        VErr {
+            errno,
+            reason: None,
+            insn: None,
+        }
+    }
+    /// The facts of this rejection.
+    pub fn because(mut self, reason: Reason) -> VErr {
+        self.reason = Some(reason);
+        self
+    }
+    /// The instruction it is about (`None`: the whole program).
+    pub fn at(mut self, insn: Option<usize>) -> VErr {
+        self.insn = Some(insn);
+        self
+    }
 }
 
 pub type VResult<T> = Result<T, VErr>;
@@ -248,7 +274,7 @@ impl Env {
         self.log.write(msg);
         self.log.write("\n");
         self.event(EventKind::Reject, self.insn_idx as u32, errno as u32);
-        VErr { errno }
+        VErr::new(errno)
     }
     pub fn log_on(&self) -> bool {
         self.log.enabled()
@@ -465,7 +491,12 @@ impl Env {
         }
         self.mark_reg_scratched(regno as usize);
         if !self.reg(regno).is_init() {
-            return Err(self.fail(EACCES, &format!("R{} !read_ok", regno)));
+            return Err(self.fail(EACCES, &format!("R{} !read_ok", regno)).because(
+                crate::reason::Reason::Uninitialized {
+                    reg: Some(regno),
+                    stack_off: None,
+                },
+            ));
         }
         if regno as usize == BPF_REG_FP as usize {
             return Ok(());
@@ -651,10 +682,12 @@ impl Env {
         self.cur_hist_ent = false;
         if self.insn_processed > BPF_COMPLEXITY_LIMIT_INSNS {
             let n = self.insn_processed;
-            return Err(self.fail(
-                E2BIG,
-                &format!("BPF program is too large. Processed {} insn", n),
-            ));
+            return Err(self
+                .fail(
+                    E2BIG,
+                    &format!("BPF program is too large. Processed {} insn", n),
+                )
+                .because(crate::reason::Reason::TooManyInsns { processed: n }));
         }
 
         if self.is_state_visited(self.insn_idx)? {
@@ -748,10 +781,12 @@ impl Env {
                     if self.cur.active_spin_lock != 0
                         && (insn.src == BPF_PSEUDO_CALL || insn.imm != 94)
                     {
-                        return Err(self.fail(
-                            EINVAL,
-                            "function calls are not allowed while holding a lock",
-                        ));
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                "function calls are not allowed while holding a lock",
+                            )
+                            .because(crate::reason::Reason::LockMisuse));
                     }
                     if insn.src == BPF_PSEUDO_CALL {
                         self.check_func_call(&insn)?;
@@ -811,7 +846,9 @@ impl Env {
     /// `exit`: leave a frame, or finish the path.
     fn do_exit(&mut self) -> VResult<StepResult> {
         if self.cur.active_spin_lock != 0 {
-            return Err(self.fail(EINVAL, "bpf_spin_unlock is missing"));
+            return Err(self
+                .fail(EINVAL, "bpf_spin_unlock is missing")
+                .because(crate::reason::Reason::LockMisuse));
         }
         // 9d9d00ac: the leak check runs before prepare_func_exit, for every frame
         if self.rules.leak_check_every_exit {

@@ -713,18 +713,24 @@ impl Env {
             let n = helper_name(func_id);
             // 6.12 names a helper that exists but not for this type
             if self.rules.words_612 && proto(func_id).is_some() {
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("program of this type cannot use helper {}#{}", n, func_id),
-                ));
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("program of this type cannot use helper {}#{}", n, func_id),
+                    )
+                    .because(crate::reason::Reason::HelperNotAllowed { func_id }));
             }
-            return Err(self.fail(EINVAL, &format!("unknown func {}#{}", n, func_id)));
+            return Err(self
+                .fail(EINVAL, &format!("unknown func {}#{}", n, func_id))
+                .because(crate::reason::Reason::HelperNotAllowed { func_id }));
         };
         if !self.prog.gpl_compatible() && fp.gpl_only {
-            return Err(self.fail(
-                EINVAL,
-                "cannot call GPL-restricted function from non-GPL compatible program",
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "cannot call GPL-restricted function from non-GPL compatible program",
+                )
+                .because(crate::reason::Reason::HelperNotAllowed { func_id }));
         }
         let mut meta = ArgMeta::default();
         for i in 0..5 {
@@ -743,13 +749,16 @@ impl Env {
             }
             if !ok {
                 let n = helper_name(func_id);
-                return Err(self.fail(
-                    EINVAL,
-                    &format!(
-                        "func {}#{} reference has not been acquired before",
-                        n, func_id
-                    ),
-                ));
+                let reason = self.not_acquired_reason(meta.ref_obj_id);
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                            "func {}#{} reference has not been acquired before",
+                            n, func_id
+                        ),
+                    )
+                    .because(reason));
             }
         }
         if func_id == 181 && self.reg(4).is_null_const() {
@@ -782,7 +791,9 @@ impl Env {
                         })
                         .unwrap_or(false);
                     if !ok {
-                        return Err(self.fail(EINVAL, "callback function not allowed for map"));
+                        return Err(self
+                            .fail(EINVAL, "callback function not allowed for map")
+                            .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
                     }
                 }
                 if let Some(start) = self.subprogs.get(sub).map(|s| s.start) {
@@ -934,10 +945,12 @@ impl Env {
         if !ok {
             let n = helper_name(func_id);
             let t = mt.number();
-            return Err(self.fail(
-                EINVAL,
-                &format!("cannot pass map_type {} into func {}#{}", t, n, func_id),
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("cannot pass map_type {} into func {}#{}", t, n, func_id),
+                )
+                .because(crate::reason::Reason::ArgumentType { reg: None }));
         }
         Ok(())
     }
@@ -972,7 +985,9 @@ impl Env {
                         e.push_str(", trusted_ptr_");
                     }
                 }
-                return Err(self.fail(EACCES, &format!("R{} type={} expected={}", regno, t, e)));
+                return Err(self
+                    .fail(EACCES, &format!("R{} type={} expected={}", regno, t, e))
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
             }
             self.check_func_arg_reg_off(&reg, regno, at)?;
         }
@@ -1036,8 +1051,9 @@ impl Env {
             }
             SpinLock => {
                 let is_lock = fp.id == 93;
-                if self.process_spin_lock(regno, is_lock).is_err() {
-                    return Err(crate::env::VErr { errno: EACCES });
+                if let Err(e) = self.process_spin_lock(regno, is_lock) {
+                    // the kernel returns EACCES whatever the lock check said
+                    return Err(crate::env::VErr { errno: EACCES, ..e });
                 }
             }
             MemRdonly | UninitMem | MemRdonlyOrNull => {
@@ -1049,7 +1065,9 @@ impl Env {
             }
             ConstAllocSizeOrZero => {
                 if !reg.var_off.is_const() {
-                    return Err(self.fail(EACCES, &format!("R{} is not a known constant'", regno)));
+                    return Err(self
+                        .fail(EACCES, &format!("R{} is not a known constant'", regno))
+                        .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
                 }
                 meta.mem_size = reg.var_off.value;
                 self.mark_chain_precision(regno);
@@ -1120,13 +1138,15 @@ impl Env {
         }
         if !fixed_off_ok && reg.off != 0 {
             let o = reg.off;
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "dereference of modified {} ptr R{} off={} disallowed",
-                    t, regno, o
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "dereference of modified {} ptr R{} off={} disallowed",
+                        t, regno, o
+                    ),
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: Some(regno) }));
         }
         if !reg.var_off.equals_const(0) {
             let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
@@ -1208,15 +1228,21 @@ impl Env {
         }
         if is_lock {
             if self.cur.active_spin_lock != 0 {
-                return Err(self.fail(EINVAL, "Locking two bpf_spin_locks are not allowed"));
+                return Err(self
+                    .fail(EINVAL, "Locking two bpf_spin_locks are not allowed")
+                    .because(crate::reason::Reason::LockMisuse));
             }
             self.cur.active_spin_lock = reg.id;
         } else {
             if self.cur.active_spin_lock == 0 {
-                return Err(self.fail(EINVAL, "bpf_spin_unlock without taking a lock"));
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock without taking a lock")
+                    .because(crate::reason::Reason::LockMisuse));
             }
             if self.cur.active_spin_lock != reg.id {
-                return Err(self.fail(EINVAL, "bpf_spin_unlock of different lock"));
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock of different lock")
+                    .because(crate::reason::Reason::LockMisuse));
             }
             self.cur.active_spin_lock = 0;
         }

@@ -60,6 +60,7 @@ pub mod mode;
 pub mod outcome;
 mod precision;
 mod pruning;
+pub mod reason;
 mod refs;
 pub mod regs;
 pub mod state;
@@ -68,4 +69,4 @@ pub mod trace;
 mod verify;
 
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
-pub use verify::{explain, verify, Options};
+pub use verify::{verify, Options};

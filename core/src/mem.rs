@@ -119,13 +119,15 @@ impl Env {
                 if at.is_aligned(size as u64) {
                     return Ok(());
                 }
-                return Err(self.fail(
-                    EACCES,
-                    &format!(
-                        "misaligned packet access off {}+{}+{}+{} size {}",
-                        ip_align, tn, reg.off, off, size
-                    ),
-                ));
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "misaligned packet access off {}+{}+{}+{} size {}",
+                            ip_align, tn, reg.off, off, size
+                        ),
+                    )
+                    .because(crate::reason::Reason::MisalignedAccess { reg: regno }));
             }
             RegType::MapKey => "key ",
             RegType::MapValue => "value ",
@@ -142,13 +144,15 @@ impl Env {
         if at.is_aligned(size as u64) {
             return Ok(());
         }
-        Err(self.fail(
-            EACCES,
-            &format!(
-                "misaligned {}access off {}+{}+{} size {}",
-                desc, tn, reg.off, off, size
-            ),
-        ))
+        Err(self
+            .fail(
+                EACCES,
+                &format!(
+                    "misaligned {}access off {}+{}+{} size {}",
+                    desc, tn, reg.off, off, size
+                ),
+            )
+            .because(crate::reason::Reason::MisalignedAccess { reg: regno }))
     }
 
     /// `check_mem_access()`; `value_regno` is the register loaded or stored.
@@ -178,10 +182,17 @@ impl Env {
             RegType::Ctx => {
                 self.check_ptr_off_reg(&reg, regno, false)?;
                 let Some(field) = ctx_field(self.prog.prog_type, off, size, t) else {
-                    return Err(self.fail(
-                        EACCES,
-                        &format!("invalid bpf_context access off={} size={}", off, size),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!("invalid bpf_context access off={} size={}", off, size),
+                        )
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::Context,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 };
                 if t == Access::Read {
                     if let Some(v) = value_regno {
@@ -223,9 +234,9 @@ impl Env {
                 let mem_size = if reg.ty == RegType::MapKey { ks } else { vs };
                 if reg.maybe_null {
                     let tstr = reg_type_str(&self.prog, &reg);
-                    return Err(
-                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
-                    );
+                    return Err(self
+                        .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 if reg.ty == RegType::MapKey && t == Access::Write {
                     return Err(self.fail(EACCES, "write to change key R2 not allowed"));
@@ -263,10 +274,12 @@ impl Env {
                         let lo = reg.smin.saturating_add(off as i64);
                         let hi = reg.umax as i64 + off as i64 + size as i64;
                         if lo < loff as i64 + 4 && hi > loff as i64 && reg.ty == RegType::MapValue {
-                            return Err(self.fail(
-                                EACCES,
-                                "bpf_spin_lock cannot be accessed directly by load/store",
-                            ));
+                            return Err(self
+                                .fail(
+                                    EACCES,
+                                    "bpf_spin_lock cannot be accessed directly by load/store",
+                                )
+                                .because(crate::reason::Reason::LockMisuse));
                         }
                     }
                     if let Some(toff) = m.timer_off {
@@ -274,10 +287,12 @@ impl Env {
                         let hi = reg.umax as i64 + off as i64 + size as i64;
                         if lo < toff as i64 + 16 && hi > toff as i64 && reg.ty == RegType::MapValue
                         {
-                            return Err(self.fail(
-                                EACCES,
-                                "bpf_timer cannot be accessed directly by load/store",
-                            ));
+                            return Err(self
+                                .fail(
+                                    EACCES,
+                                    "bpf_timer cannot be accessed directly by load/store",
+                                )
+                                .because(crate::reason::Reason::LockMisuse));
                         }
                     }
                 }
@@ -287,9 +302,9 @@ impl Env {
             RegType::AllocMem | RegType::Mem => {
                 if reg.maybe_null {
                     let tstr = reg_type_str(&self.prog, &reg);
-                    return Err(
-                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
-                    );
+                    return Err(self
+                        .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 let mem_size = reg.aux;
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
@@ -307,7 +322,7 @@ impl Env {
                             "R{} min value is negative, either use unsigned index or do a if (index >=0) check.",
                             regno
                         ),
-                    ));
+                    ).because(crate::reason::Reason::OutOfBounds { reg: Some(regno), region: crate::reason::Region::Packet, off: reg.smin.saturating_add(off as i64), size: size as u64 }));
                 }
                 if (reg.aux as i32) < 0
                     || off < 0
@@ -320,10 +335,17 @@ impl Env {
                             off, size, regno, id, off, r
                         ));
                     }
-                    return Err(self.fail(
-                        EACCES,
-                        &format!("R{} offset is outside of the packet", regno),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!("R{} offset is outside of the packet", regno),
+                        )
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::Packet,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -331,9 +353,9 @@ impl Env {
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
                 if reg.maybe_null {
                     let tstr = reg_type_str(&self.prog, &reg);
-                    return Err(
-                        self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
-                    );
+                    return Err(self
+                        .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 if t == Access::Write {
                     let tstr = reg_type_str(&self.prog, &reg);
@@ -359,30 +381,46 @@ impl Env {
                         && size == if matches!(off, 80 | 88) { 8 } else { 4 };
                     if !ok {
                         let tstr = reg_type_str(&self.prog, &reg);
-                        return Err(self.fail(
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!(
+                                    "R{} invalid {} access off={} size={}",
+                                    regno, tstr, off, size
+                                ),
+                            )
+                            .because(crate::reason::Reason::OutOfBounds {
+                                reg: Some(regno),
+                                region: crate::reason::Region::Socket,
+                                off: off as i64,
+                                size: size as u64,
+                            }));
+                    }
+                } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
+                    let tstr = reg_type_str(&self.prog, &reg);
+                    return Err(self
+                        .fail(
                             EACCES,
                             &format!(
                                 "R{} invalid {} access off={} size={}",
                                 regno, tstr, off, size
                             ),
-                        ));
-                    }
-                } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
-                    let tstr = reg_type_str(&self.prog, &reg);
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "R{} invalid {} access off={} size={}",
-                            regno, tstr, off, size
-                        ),
-                    ));
+                        )
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::Socket,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
             }
             _ => {
                 let tstr = reg_type_str(&self.prog, &reg);
-                Err(self.fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr)))
+                Err(self
+                    .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
+                    .because(crate::reason::Reason::InvalidMemAccess { reg: regno }))
             }
         }
     }
@@ -413,26 +451,35 @@ impl Env {
             } else {
                 format!("({:#x}; {:#x})", reg.var_off.value, reg.var_off.mask)
             };
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "misaligned stack access off {}+{}+{} size {}",
-                    var,
-                    reg.off,
-                    off - reg.off,
-                    size
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "misaligned stack access off {}+{}+{} size {}",
+                        var,
+                        reg.off,
+                        off - reg.off,
+                        size
+                    ),
+                )
+                .because(crate::reason::Reason::MisalignedAccess { reg: regno }));
         }
         let min_ok = -(MAX_BPF_STACK as i64);
         if o < min_ok || o > -1 || o + size as i64 - 1 > -1 {
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "invalid{} stack R{} off={} size={}",
-                    extra, regno, off, size
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "invalid{} stack R{} off={} size={}",
+                        extra, regno, off, size
+                    ),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::Stack,
+                    off: off as i64,
+                    size: size as u64,
+                }));
         }
         self.update_stack_depth(fr, o as i32);
         if let Some(f) = self.cur.frames.get_mut(fr) {
@@ -463,44 +510,60 @@ impl Env {
         // check_ptr_alignment(): strict for the stack
         let reg_off = reg.var_off.add(crate::tnum::Tnum::konst(off as i64 as u64));
         if !reg_off.is_aligned(size as u64) {
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "misaligned stack access off {}+{}+{} size {}",
-                    tn,
-                    reg.off,
-                    off - reg.off,
-                    size
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "misaligned stack access off {}+{}+{} size {}",
+                        tn,
+                        reg.off,
+                        off - reg.off,
+                        size
+                    ),
+                )
+                .because(crate::reason::Reason::MisalignedAccess { reg: regno }));
         }
         if reg.smax >= 1 << 29 || reg.smin <= -(1 << 29) {
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "invalid unbounded variable-offset{} stack R{}",
-                    extra, regno
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "invalid unbounded variable-offset{} stack R{}",
+                        extra, regno
+                    ),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::Stack,
+                    off: off as i64,
+                    size: size as u64,
+                }));
         }
         let min_off = reg.smin + off as i64;
         let max_off = reg.smax + off as i64 + size as i64;
         if min_off < -(MAX_BPF_STACK as i64) || min_off > -1 || max_off > 0 {
-            return Err(self.fail(
-                EACCES,
-                &if self.rules.words_612 {
-                    // 6.12 also names the instruction's offset
-                    format!(
-                        "invalid variable-offset{} stack R{} var_off={} off={} size={}",
-                        extra, regno, tn, off, size
-                    )
-                } else {
-                    format!(
-                        "invalid variable-offset{} stack R{} var_off={} size={}",
-                        extra, regno, tn, size
-                    )
-                },
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &if self.rules.words_612 {
+                        // 6.12 also names the instruction's offset
+                        format!(
+                            "invalid variable-offset{} stack R{} var_off={} off={} size={}",
+                            extra, regno, tn, off, size
+                        )
+                    } else {
+                        format!(
+                            "invalid variable-offset{} stack R{} var_off={} size={}",
+                            extra, regno, tn, size
+                        )
+                    },
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::Stack,
+                    off: min_off,
+                    size: size as u64,
+                }));
         }
         self.update_stack_depth(fr, min_off as i32);
         if let Some(f) = self.cur.frames.get_mut(fr) {
@@ -597,12 +660,17 @@ impl Env {
             _ => "memory, mem_size",
         };
         let k = kind(reg.ty);
+        let region = match reg.ty {
+            RegType::MapKey => crate::reason::Region::MapKey,
+            RegType::MapValue => crate::reason::Region::MapValue,
+            _ => crate::reason::Region::Memory,
+        };
         let check = |o: i64| o >= 0 && size > 0 && o + size as i64 <= mem_size as i64;
         if reg.smin < 0 && (reg.smin == i64::MIN || reg.smin + (off as i64) < 0) {
             return Err(self.fail(
                 EACCES,
                 &format!("R{} min value is negative, either use unsigned index or do a if (index >=0) check.", regno),
-            ));
+            ).because(crate::reason::Reason::OutOfBounds { reg: Some(regno), region, off: reg.smin.saturating_add(off as i64), size: size as u64 }));
         }
         let lo = reg.smin + off as i64;
         if !check(lo) {
@@ -610,22 +678,36 @@ impl Env {
                 "invalid access to {}={} off={} size={}\n",
                 k, mem_size, lo, size
             ));
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "R{} min value is outside of the allowed memory range",
-                    regno
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "R{} min value is outside of the allowed memory range",
+                        regno
+                    ),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region,
+                    off: lo,
+                    size: size as u64,
+                }));
         }
         if reg.umax >= 1 << 29 {
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "R{} unbounded memory access, make sure to bounds check any such access",
-                    regno
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "R{} unbounded memory access, make sure to bounds check any such access",
+                        regno
+                    ),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region,
+                    off: reg.umax as i64,
+                    size: size as u64,
+                }));
         }
         let hi = reg.umax as i64 + off as i64;
         if !check(hi) {
@@ -633,13 +715,20 @@ impl Env {
                 "invalid access to {}={} off={} size={}\n",
                 k, mem_size, hi, size
             ));
-            return Err(self.fail(
-                EACCES,
-                &format!(
-                    "R{} max value is outside of the allowed memory range",
-                    regno
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "R{} max value is outside of the allowed memory range",
+                        regno
+                    ),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region,
+                    off: hi,
+                    size: size as u64,
+                }));
         }
         Ok(())
     }
@@ -864,10 +953,15 @@ impl Env {
                         if matches!(t, SlotType::Spill | SlotType::Misc | SlotType::Invalid) {
                             continue;
                         }
-                        return Err(self.fail(
-                            EACCES,
-                            &format!("invalid read from stack off {}+{} size {}", off, i, size),
-                        ));
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!("invalid read from stack off {}+{} size {}", off, i, size),
+                            )
+                            .because(crate::reason::Reason::Uninitialized {
+                                reg: None,
+                                stack_off: Some(off as i64 + i as i64),
+                            }));
                     }
                     self.reg_mut(d).mark_unknown();
                 }
@@ -889,10 +983,15 @@ impl Env {
                     SlotType::Misc | SlotType::Invalid => {}
                     SlotType::Zero => zeros += 1,
                     SlotType::Spill => {
-                        return Err(self.fail(
-                            EACCES,
-                            &format!("invalid read from stack off {}+{} size {}", off, i, size),
-                        ));
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!("invalid read from stack off {}+{} size {}", off, i, size),
+                            )
+                            .because(crate::reason::Reason::Uninitialized {
+                                reg: None,
+                                stack_off: Some(off as i64 + i as i64),
+                            }));
                     }
                 }
             }
@@ -937,13 +1036,20 @@ impl Env {
                         return Ok(());
                     }
                     let o = reg.off;
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "invalid indirect access to stack R{} off={} size={}",
-                            regno, o, size
-                        ),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!(
+                                "invalid indirect access to stack R{} off={} size={}",
+                                regno, o, size
+                            ),
+                        )
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::Stack,
+                            off,
+                            size,
+                        }));
                 }
                 self.update_stack_depth(fr, off as i32);
                 if let Some(f) = self.cur.frames.get_mut(fr) {
@@ -1004,13 +1110,20 @@ impl Env {
                 let hi = reg.umax as i64 + reg.off as i64 + size as i64;
                 if (reg.aux as i32) < 0 || hi > reg.aux as i32 as i64 {
                     let (id, r, o) = (reg.id, reg.aux, reg.off);
-                    return Err(self.fail(
-                        EACCES,
-                        &format!(
-                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
-                            o, size, regno, id, o, r
-                        ),
-                    ));
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!(
+                                "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
+                                o, size, regno, id, o, r
+                            ),
+                        )
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::Packet,
+                            off: o as i64,
+                            size,
+                        }));
                 }
                 Ok(())
             }
@@ -1018,7 +1131,9 @@ impl Env {
             _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),
             _ => {
                 let t = reg_type_str(&self.prog, &reg);
-                Err(self.fail(EACCES, &format!("R{} type={} expected=fp", regno, t)))
+                Err(self
+                    .fail(EACCES, &format!("R{} type={} expected=fp", regno, t))
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }))
             }
         }
     }
@@ -1332,10 +1447,12 @@ impl Env {
             ));
         }
         if self.cur.active_spin_lock != 0 {
-            return Err(self.fail(
-                EINVAL,
-                "BPF_LD_[ABS|IND] cannot be used inside bpf_spin_lock-ed region",
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "BPF_LD_[ABS|IND] cannot be used inside bpf_spin_lock-ed region",
+                )
+                .because(crate::reason::Reason::LockMisuse));
         }
         if self.cur.curframe() > 0 {
             return Err(self.fail(

@@ -31,8 +31,10 @@ pub struct VerifierError {
     pub message: String,
     /// The errno the kernel returns (13 EACCES, 22 EINVAL, 7 E2BIG, ...).
     pub errno: i32,
-    /// The same, said plainly for people.
+    /// The same, said plainly for people (derived from `reason`).
     pub explanation: String,
+    /// The facts behind the message: its kind and what the checker knew.
+    pub reason: crate::reason::Reason,
 }
 
 /// The counters of the kernel's `processed ...` line.

@@ -323,10 +323,13 @@ impl Env {
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
                     {
-                        return Err(self.fail(
-                            EINVAL,
-                            &format!("infinite loop detected at insn {}", insn_idx),
-                        ));
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("infinite loop detected at insn {}", insn_idx),
+                            )
+                            .because(crate::reason::Reason::InfiniteLoop { insn: insn_idx })
+                            .at(Some(insn_idx)));
                     }
                 }
                 if !force

@@ -44,12 +44,26 @@ impl Env {
         true
     }
 
+    /// The facts of "reference has not been acquired before": the id the
+    /// argument carries and, when this frame's table holds it, who
+    /// acquired it (`callback_ref`: the seed's case is frame 0).
+    pub fn not_acquired_reason(&self, id: u32) -> crate::reason::Reason {
+        let f = self.cur.cur();
+        let held = f.refs.iter().find(|r| r.id == id && id != 0);
+        crate::reason::Reason::ReferenceNotAcquired {
+            id,
+            alloc_insn: held.map(|r| r.insn as usize),
+            frame: f.frameno as usize,
+            owner_frame: held.map(|r| r.callback_ref as usize),
+        }
+    }
+
     /// `release_reference()`: drop the reference and invalidate every copy
     /// of the pointer in every frame (a privileged loader gets unknown
     /// scalars, as `allow_ptr_leaks` is set).
     pub fn release_reference(&mut self, ref_obj_id: u32) -> VResult<()> {
         if !self.release_reference_state(ref_obj_id) {
-            return Err(crate::env::VErr { errno: EINVAL });
+            return Err(crate::env::VErr::new(EINVAL));
         }
         self.event(EventKind::Release, self.insn_idx as u32, ref_obj_id);
         for f in self.cur.frames.iter_mut() {
@@ -74,7 +88,7 @@ impl Env {
         if rules.callback_ref && f.frameno != 0 && !f.in_callback_fn {
             return Ok(());
         }
-        let mut lingering = false;
+        let mut lingering = None;
         for r in f.refs.iter() {
             if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
                 continue;
@@ -83,15 +97,20 @@ impl Env {
                 "Unreleased reference id={} alloc_insn={}\n",
                 r.id, r.insn
             ));
-            lingering = true;
+            // the kernel's message is the last line: the last reference
+            lingering = Some(crate::reason::Reason::UnreleasedReference {
+                id: r.id,
+                alloc_insn: r.insn as usize,
+                frame: f.frameno as usize,
+            });
         }
-        if lingering {
+        if let Some(reason) = lingering {
             self.event(
                 crate::trace::EventKind::Reject,
                 self.insn_idx as u32,
                 EINVAL as u32,
             );
-            return Err(crate::env::VErr { errno: EINVAL });
+            return Err(crate::env::VErr::new(EINVAL).because(reason));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use crate::env::{Env, VErr, EACCES};
 use crate::mode::Rules;
 use crate::outcome::{Outcome, Verdict, VerifierError};
 use crate::program::Program;
+use crate::reason::Reason;
 use crate::KernelVersion;
 
 /// How to verify.
@@ -136,10 +137,13 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
         let mut stack: Vec<(usize, usize, i32)> = vec![(root, 0, depth_of(root, env))];
         if stack[0].2 > 512 {
             let d = stack[0].2;
-            return Err(env.fail(
-                EACCES,
-                &format!("combined stack size of 1 calls is {}. Too large", d),
-            ));
+            return Err(env
+                .fail(
+                    EACCES,
+                    &format!("combined stack size of 1 calls is {}. Too large", d),
+                )
+                .because(crate::reason::Reason::CombinedStackTooLarge { size: d as i64 })
+                .at(None));
         }
         while let Some(&mut (s, ref mut next, depth)) = stack.last_mut() {
             if *next >= callees[s].len() {
@@ -153,10 +157,13 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
             }
             if stack.len() >= 8 {
                 let f = stack.len() + 1;
-                return Err(env.fail(
-                    crate::env::E2BIG,
-                    &format!("the call stack of {} frames is too deep !", f),
-                ));
+                return Err(env
+                    .fail(
+                        crate::env::E2BIG,
+                        &format!("the call stack of {} frames is too deep !", f),
+                    )
+                    .because(crate::reason::Reason::CallDepth { frames: f })
+                    .at(None));
             }
             // bpf-to-bpf calls combined with tail calls: the callers'
             // frames stay on the stack across the tail call, so they are
@@ -173,13 +180,16 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
             let nd = depth + depth_of(c, env);
             if nd > 512 {
                 let frames = stack.len() + 1;
-                return Err(env.fail(
-                    EACCES,
-                    &format!(
-                        "combined stack size of {} calls is {}. Too large",
-                        frames, nd
-                    ),
-                ));
+                return Err(env
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "combined stack size of {} calls is {}. Too large",
+                            frames, nd
+                        ),
+                    )
+                    .because(crate::reason::Reason::CombinedStackTooLarge { size: nd as i64 })
+                    .at(None));
             }
             stack.push((c, 0, nd));
         }
@@ -189,71 +199,23 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
 
 fn error_of(env: &Env, e: VErr) -> VerifierError {
     let message = env.log.last_line.clone();
-    let insn = if message.starts_with("combined stack size") || message.ends_with("too deep !") {
-        None
-    } else if env.structural_error {
-        // checks before the walk name their instruction in the message, if any
-        named_insn(&message)
-    } else if let Some(n) = named_insn(&message) {
-        Some(n)
-    } else {
-        Some(env.insn_idx)
+    // the instruction: the one the check named, else (walk) the current
+    // one; checks before the walk name theirs or none
+    let insn = match e.insn {
+        Some(at) => at,
+        None if env.structural_error => None,
+        None => Some(env.insn_idx),
     };
+    let reason = e.reason.unwrap_or(if env.structural_error {
+        Reason::InvalidProgram
+    } else {
+        Reason::Other
+    });
     VerifierError {
-        explanation: explain(&message),
+        explanation: reason.explanation(),
+        reason,
         insn,
         message,
         errno: e.errno,
     }
-}
-
-fn named_insn(msg: &str) -> Option<usize> {
-    for key in ["at insn ", "from insn ", "unreachable insn "] {
-        if let Some(p) = msg.find(key) {
-            let rest = &msg[p + key.len()..];
-            let num: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if let Ok(n) = num.parse() {
-                return Some(n);
-            }
-        }
-    }
-    None
-}
-
-/// A plain-language explanation of a kernel message.
-pub fn explain(msg: &str) -> String {
-    let table: &[(&str, &str)] = &[
-        ("reference has not been acquired before", "This call releases a reference that the current frame does not own. Since commit 9d9d00ac a callback may only release references it acquired itself: a callback can run many times, so releasing its caller's object would free it more than once."),
-        ("Unreleased reference", "An object acquired on this path (a socket, a ring buffer record, a kernel object) is still held when the function exits. Every acquire needs a matching release on every path; since 9d9d00ac a callback must release what it acquires before its own exit."),
-        ("!read_ok", "The instruction reads a register that holds no value on this path."),
-        ("infinite loop detected", "The verifier reached the same state again inside a loop: the loop can run forever."),
-        ("back-edge", "The control flow graph has a loop that the kernel does not allow here (recursion, or a jump back into a call)."),
-        ("unreachable insn", "No path reaches this instruction; the kernel rejects dead code."),
-        ("jump out of range", "A jump leaves its function or the program."),
-        ("unknown opcode", "The instruction's opcode byte is not one this kernel knows; it rejects the program before walking any path."),
-        ("last insn is not an exit or jmp", "A function must end with exit or goto."),
-        ("BPF program is too large", "The verifier walked more than one million instructions; loops with unknown bounds or too many paths exhaust it."),
-        ("too complex", "Too many branch states were waiting to be explored at once."),
-        ("frames is too deep", "Calls nest deeper than 8 frames (callbacks count as frames)."),
-        ("combined stack size", "The stacks of the functions along one call chain add up to more than 512 bytes."),
-        ("At callback return", "A bpf_loop / for_each callback must return 0 or 1."),
-        ("async callback", "A timer callback must return 0."),
-        ("R0 not a scalar value", "A callback must return a number, not a pointer, and must set R0."),
-        ("type=", "A helper argument has the wrong kind of value: check for NULL first, or pass the pointer the helper expects."),
-        ("invalid mem access", "The pointer may be NULL or is not a pointer: check it against 0 before using it."),
-        ("invalid access to map value", "The access falls outside the map value."),
-        ("invalid access to packet", "The packet access is not covered by a bounds check against data_end."),
-        ("stack", "The stack access is outside the 512-byte frame or reads what was not written."),
-        ("unknown func", "This helper is not available to this program type (or to this kernel)."),
-        ("tail_call would lead to reference leak", "A tail call never returns, so references held at the call would leak."),
-        ("bpf_context access", "This field of the context is not accessible (or not with this size) for this program type."),
-        ("prohibited", "This arithmetic or comparison on a pointer is not allowed."),
-    ];
-    for (k, v) in table {
-        if msg.contains(k) {
-            return (*v).to_string();
-        }
-    }
-    "The kernel rejects the program at this instruction; the message is the kernel's own."
-        .to_string()
 }

@@ -1,0 +1,358 @@
+//! Why the verifier refused a program, as data.
+//!
+//! The kernel says why in one line of text; veristep keeps that line byte
+//! for byte (`VerifierError::message`) and, next to it, the facts the
+//! checker had when it wrote it: a [`Reason`]. Everything said to people —
+//! the plain-language explanation, the story of a reference — is derived
+//! here from those facts, never by reading the message back.
+
+/// Where an out-of-bounds access pointed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    Stack,
+    MapValue,
+    MapKey,
+    Packet,
+    Context,
+    /// Memory a helper returned (`alloc_mem`, `mem`, `rdonly_mem`).
+    Memory,
+    Socket,
+}
+
+impl Region {
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Stack => "stack",
+            Region::MapValue => "map_value",
+            Region::MapKey => "map_key",
+            Region::Packet => "packet",
+            Region::Context => "context",
+            Region::Memory => "memory",
+            Region::Socket => "socket",
+        }
+    }
+}
+
+/// The kind of a rejection and its facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A frame exits holding a reference (`check_reference_leak()`):
+    /// `frame` is the exiting frame (a callback's since 9d9d00ac).
+    UnreleasedReference {
+        id: u32,
+        alloc_insn: usize,
+        frame: usize,
+    },
+    /// A release of a reference this frame does not own: `id` is the
+    /// reference the argument carries (0 if none), `owner_frame` the frame
+    /// that acquired it when some frame holds it (`callback_ref`).
+    ReferenceNotAcquired {
+        id: u32,
+        alloc_insn: Option<usize>,
+        frame: usize,
+        owner_frame: Option<usize>,
+    },
+    /// A load or store through a register that is not a pointer to memory
+    /// (a scalar, a possibly-NULL pointer, a pointer of the wrong kind).
+    InvalidMemAccess { reg: u8 },
+    /// An access outside the region its pointer may reach.
+    OutOfBounds {
+        reg: Option<u8>,
+        region: Region,
+        off: i64,
+        size: u64,
+    },
+    /// A read of a register or stack bytes that hold no value.
+    Uninitialized {
+        reg: Option<u8>,
+        stack_off: Option<i64>,
+    },
+    /// The frames of one call chain use more than 512 bytes of stack.
+    CombinedStackTooLarge { size: i64 },
+    /// The walk processed more than the kernel's 1M instructions.
+    TooManyInsns { processed: u64 },
+    /// The walk came back to the same state inside a loop.
+    InfiniteLoop { insn: usize },
+    /// A callback returned a value outside its range.
+    CallbackReturnRange { min: i64, max: i64 },
+    /// Calls (callbacks included) nest deeper than 8 frames.
+    CallDepth { frames: usize },
+    /// An access whose address is not a multiple of its size where the
+    /// kernel requires alignment (the stack always, atomics everywhere).
+    MisalignedAccess { reg: u8 },
+    /// A helper or kfunc argument of the wrong kind (`R1 type=... expected=...`).
+    ArgumentType { reg: Option<u8> },
+    /// Arithmetic a pointer may not take part in, or a pointer whose
+    /// offset is unbounded or modified where it must not be.
+    PointerArithmetic { reg: Option<u8> },
+    /// A helper this program type, licence or kernel does not offer.
+    HelperNotAllowed { func_id: i32 },
+    /// `bpf_spin_lock` / `bpf_timer` rules: fields touched directly, calls
+    /// while holding a lock, unlocks without a lock.
+    LockMisuse,
+    /// A division by zero or a shift by the register width or more.
+    InvalidAlu,
+    /// A check of the program's structure before any path is walked
+    /// (`check_subprogs`, `check_cfg`, reserved fields, unknown opcodes).
+    InvalidProgram,
+    /// Everything else: the kernel's message is the whole story.
+    Other,
+}
+
+impl Reason {
+    /// The kind's name in JSON (`"unreleased_reference"`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::UnreleasedReference { .. } => "unreleased_reference",
+            Reason::ReferenceNotAcquired { .. } => "reference_not_acquired",
+            Reason::InvalidMemAccess { .. } => "invalid_mem_access",
+            Reason::OutOfBounds { .. } => "out_of_bounds",
+            Reason::Uninitialized { .. } => "uninitialized",
+            Reason::CombinedStackTooLarge { .. } => "combined_stack_too_large",
+            Reason::TooManyInsns { .. } => "too_many_insns",
+            Reason::InfiniteLoop { .. } => "infinite_loop",
+            Reason::CallbackReturnRange { .. } => "callback_return_range",
+            Reason::CallDepth { .. } => "call_depth",
+            Reason::MisalignedAccess { .. } => "misaligned_access",
+            Reason::ArgumentType { .. } => "argument_type",
+            Reason::PointerArithmetic { .. } => "pointer_arithmetic",
+            Reason::HelperNotAllowed { .. } => "helper_not_allowed",
+            Reason::LockMisuse => "lock_misuse",
+            Reason::InvalidAlu => "invalid_alu",
+            Reason::InvalidProgram => "invalid_program",
+            Reason::Other => "other",
+        }
+    }
+
+    /// The facts as (name, value) pairs, for JSON and the playground.
+    pub fn facts(&self) -> Vec<(&'static str, Fact)> {
+        use Fact::*;
+        match *self {
+            Reason::UnreleasedReference {
+                id,
+                alloc_insn,
+                frame,
+            } => vec![
+                ("id", Int(id as i64)),
+                ("alloc_insn", Int(alloc_insn as i64)),
+                ("frame", Int(frame as i64)),
+            ],
+            Reason::ReferenceNotAcquired {
+                id,
+                alloc_insn,
+                frame,
+                owner_frame,
+            } => {
+                let mut v = vec![("id", Int(id as i64)), ("frame", Int(frame as i64))];
+                if let Some(a) = alloc_insn {
+                    v.push(("alloc_insn", Int(a as i64)));
+                }
+                if let Some(o) = owner_frame {
+                    v.push(("owner_frame", Int(o as i64)));
+                }
+                v
+            }
+            Reason::InvalidMemAccess { reg } => vec![("reg", Int(reg as i64))],
+            Reason::OutOfBounds {
+                reg,
+                region,
+                off,
+                size,
+            } => {
+                let mut v = vec![
+                    ("region", Str(region.name())),
+                    ("off", Int(off)),
+                    ("size", Int(size as i64)),
+                ];
+                if let Some(r) = reg {
+                    v.insert(0, ("reg", Int(r as i64)));
+                }
+                v
+            }
+            Reason::Uninitialized { reg, stack_off } => {
+                let mut v = Vec::new();
+                if let Some(r) = reg {
+                    v.push(("reg", Int(r as i64)));
+                }
+                if let Some(o) = stack_off {
+                    v.push(("stack_off", Int(o)));
+                }
+                v
+            }
+            Reason::CombinedStackTooLarge { size } => vec![("size", Int(size))],
+            Reason::TooManyInsns { processed } => vec![("processed", Int(processed as i64))],
+            Reason::InfiniteLoop { insn } => vec![("loop_insn", Int(insn as i64))],
+            Reason::CallbackReturnRange { min, max } => {
+                vec![("min", Int(min)), ("max", Int(max))]
+            }
+            Reason::CallDepth { frames } => vec![("frames", Int(frames as i64))],
+            Reason::MisalignedAccess { reg } => vec![("reg", Int(reg as i64))],
+            Reason::ArgumentType { reg } | Reason::PointerArithmetic { reg } => reg
+                .map(|r| vec![("reg", Int(r as i64))])
+                .unwrap_or_default(),
+            Reason::HelperNotAllowed { func_id } => vec![("func_id", Int(func_id as i64))],
+            Reason::LockMisuse | Reason::InvalidAlu | Reason::InvalidProgram | Reason::Other => {
+                Vec::new()
+            }
+        }
+    }
+
+    /// The rejection in plain words, for people.
+    pub fn explanation(&self) -> String {
+        match *self {
+            Reason::UnreleasedReference { frame, .. } if frame > 0 => {
+                "An object acquired on this path (a socket, a ring buffer record, a kernel object) is still held when this function returns. Since commit 9d9d00ac a callback must release what it acquires before its own exit: it may run many times, and each run would leak one more.".into()
+            }
+            Reason::UnreleasedReference { .. } => {
+                "An object acquired on this path (a socket, a ring buffer record, a kernel object) is still held when the program exits. Every acquire needs a matching release on every path.".into()
+            }
+            Reason::ReferenceNotAcquired { owner_frame: Some(o), frame, .. } if o != frame => {
+                "This call releases a reference that another frame acquired. Since commit 9d9d00ac a callback may only release references it acquired itself: a callback can run many times, so releasing its caller's object would free it more than once.".into()
+            }
+            Reason::ReferenceNotAcquired { .. } => {
+                "This call releases a reference that no frame on this path holds: it was released already, or the value passed is not the acquired pointer.".into()
+            }
+            Reason::InvalidMemAccess { .. } => {
+                "The register is not a pointer to memory here: a number, a pointer that may still be NULL (check it against 0 first), or a pointer that cannot be dereferenced.".into()
+            }
+            Reason::OutOfBounds { region, .. } => match region {
+                Region::Stack => "The stack access is outside the function's 512-byte frame (or its offset is not known well enough to tell).".into(),
+                Region::MapValue => "The access falls outside the map value: check the offset against the value size first.".into(),
+                Region::MapKey => "The access falls outside the map key.".into(),
+                Region::Packet => "The packet access is not covered by a bounds check against data_end.".into(),
+                Region::Context => "This field of the context is not accessible, or not with this size, for this program type.".into(),
+                Region::Memory => "The access falls outside the memory the helper returned.".into(),
+                Region::Socket => "The access falls outside the socket fields this program may read.".into(),
+            },
+            Reason::Uninitialized { stack_off: Some(_), .. } => {
+                "The instruction reads stack bytes that were never written on this path.".into()
+            }
+            Reason::Uninitialized { .. } => {
+                "The instruction reads a register that holds no value on this path.".into()
+            }
+            Reason::CombinedStackTooLarge { .. } => {
+                "The stacks of the functions along one call chain add up to more than 512 bytes.".into()
+            }
+            Reason::TooManyInsns { .. } => {
+                "The verifier walked more than one million instructions; loops with unknown bounds or too many paths exhaust it.".into()
+            }
+            Reason::InfiniteLoop { .. } => {
+                "The verifier reached the same state again inside a loop: the loop can run forever.".into()
+            }
+            Reason::CallbackReturnRange { min, max } => format!(
+                "A callback must return a number in [{}, {}] (R0 set, not a pointer).",
+                min, max
+            ),
+            Reason::CallDepth { .. } => {
+                "Calls nest deeper than 8 frames (callbacks count as frames).".into()
+            }
+            Reason::MisalignedAccess { .. } => {
+                "The address is not a multiple of the access size; the kernel requires aligned stack accesses (its spill tracking relies on them) and aligned atomics everywhere.".into()
+            }
+            Reason::ArgumentType { .. } => {
+                "A helper argument has the wrong kind of value: check for NULL first, or pass the pointer the helper expects.".into()
+            }
+            Reason::PointerArithmetic { .. } => {
+                "This arithmetic on a pointer is not allowed: only adding or subtracting a bounded number keeps a pointer the verifier can check.".into()
+            }
+            Reason::HelperNotAllowed { .. } => {
+                "This helper is not available here: not to this program type, not without a GPL-compatible licence, or not in this kernel.".into()
+            }
+            Reason::LockMisuse => {
+                "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()
+            }
+            Reason::InvalidAlu => {
+                "The arithmetic is undefined: a division by the constant zero, or a shift by at least the register width.".into()
+            }
+            Reason::InvalidProgram => {
+                "The program's structure is refused before any path is walked: a jump out of its function, unreachable code, a loop the kernel does not allow, or an instruction with reserved fields set.".into()
+            }
+            Reason::Other => {
+                "The kernel rejects the program at this instruction; the message is the kernel's own.".into()
+            }
+        }
+    }
+}
+
+/// A fact's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    Int(i64),
+    Str(&'static str),
+}
+
+fn whose(owner: usize) -> String {
+    if owner == 0 {
+        "frame 0 (the program's main frame)".to_string()
+    } else {
+        format!("frame {} (a callback)", owner)
+    }
+}
+
+/// Where the failing instruction runs, for the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameContext {
+    pub frameno: usize,
+    pub callsite: usize,
+    pub in_callback: bool,
+}
+
+impl FrameContext {
+    fn describe(&self) -> String {
+        if self.in_callback {
+            format!(
+                "frame {}, the callback called at instruction {}",
+                self.frameno, self.callsite
+            )
+        } else if self.frameno == 0 {
+            "frame 0, the main program".to_string()
+        } else {
+            format!(
+                "frame {}, a subprogram called at instruction {}",
+                self.frameno, self.callsite
+            )
+        }
+    }
+}
+
+/// The story of a reference error in plain words: which instruction
+/// acquired the reference, which frame owns it (`callback_ref`), and why
+/// this frame may not release it or must release it. `owner_of(id)` is the
+/// owning frame of a reference the failing frame holds.
+pub fn reference_story(
+    reason: &Reason,
+    at: usize,
+    ctx: FrameContext,
+    owner_of: impl Fn(u32) -> Option<usize>,
+) -> Option<String> {
+    let where_ = ctx.describe();
+    match *reason {
+        Reason::ReferenceNotAcquired {
+            id,
+            alloc_insn: Some(alloc),
+            owner_frame: Some(owner),
+            ..
+        } => Some(format!(
+            "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
+             Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
+             bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
+             reference could free it twice.",
+            owner = whose(owner),
+        )),
+        Reason::UnreleasedReference { id, alloc_insn, .. } => {
+            let owner = whose(owner_of(id).unwrap_or(ctx.frameno));
+            Some(if ctx.in_callback {
+                format!(
+                    "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc_insn} by {owner}. \
+                     A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
+                )
+            } else {
+                format!(
+                    "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc_insn} by {owner}. \
+                     Every acquired reference must be released on every path before the program exits.",
+                )
+            })
+        }
+        _ => None,
+    }
+}
