@@ -86,8 +86,12 @@ impl Env {
             }
             self.check_reg_dst(insn.dst, false)?;
             if insn.source() == BPF_X {
+                let ids_612 = self.rules.mov_ids_612;
                 if alu64 {
-                    if self.reg(insn.src).ty == RegType::Scalar && self.reg(insn.src).id == 0 {
+                    let s = *self.reg(insn.src);
+                    // 6.1 links every scalar copy; 6.12's
+                    // assign_scalar_id_before_mov() leaves constants alone
+                    if s.ty == RegType::Scalar && s.id == 0 && !(ids_612 && s.var_off.is_const()) {
                         let id = self.new_id();
                         self.reg_mut(insn.src).id = id;
                     }
@@ -96,11 +100,25 @@ impl Env {
                     copy_register_state(d, &src);
                     d.live |= LIVE_WRITTEN;
                 } else {
+                    let s = *self.reg(insn.src);
+                    // 6.12 links a 32-bit copy of a value that fits in 32 bits
+                    let fits = 64 - s.umax.leading_zeros() <= 32;
+                    if ids_612
+                        && fits
+                        && s.ty == RegType::Scalar
+                        && s.id == 0
+                        && !s.var_off.is_const()
+                    {
+                        let id = self.new_id();
+                        self.reg_mut(insn.src).id = id;
+                    }
                     let src = *self.reg(insn.src);
                     let d = self.reg_mut(insn.dst);
                     if src.ty == RegType::Scalar {
                         copy_register_state(d, &src);
-                        d.id = 0;
+                        if !(ids_612 && fits) {
+                            d.id = 0;
+                        }
                         d.live |= LIVE_WRITTEN;
                     } else {
                         d.mark_unknown();

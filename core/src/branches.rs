@@ -25,17 +25,28 @@ fn flip(op: u8) -> u8 {
 /// `is_branch_taken()`: 1 taken, 0 not taken, -1 unknown.
 /// `eq_ranges`: decide `==`/`!=` from the bounds too (6.8+, so the `6.7`
 /// mode, which is checked against 6.12); 6.1 decides them only for constants.
-pub fn is_branch_taken(reg: &RegState, val: u64, op: u8, jmp32: bool, eq_ranges: bool) -> i32 {
+pub fn is_branch_taken(
+    reg: &RegState,
+    val: u64,
+    op: u8,
+    jmp32: bool,
+    eq_ranges: bool,
+    mem_not_null: bool,
+) -> i32 {
     if reg.is_pointer() {
+        // reg_type_not_null(); 6.12's reg_not_null() adds memory (ring
+        // buffer records) and trusted (referenced) kernel objects
         let not_null = !reg.maybe_null
-            && matches!(
+            && (matches!(
                 reg.ty,
                 RegType::Socket
                     | RegType::TcpSock
                     | RegType::MapValue
                     | RegType::MapKey
                     | RegType::SockCommon
-            );
+            ) || (mem_not_null
+                && (matches!(reg.ty, RegType::AllocMem | RegType::Mem)
+                    || (reg.ty == RegType::BtfId && reg.ref_obj_id != 0))));
         if !not_null || val != 0 {
             return -1;
         }
@@ -527,12 +538,27 @@ impl Env {
         }
         self.record_cond_jmp_stack_regs(flags);
         let eq_ranges = self.rules.eq_branch_uses_ranges;
+        let mem_not_null = self.rules.mem_not_null;
         let pred = if !x {
-            is_branch_taken(&dst, insn.imm as i64 as u64, op, jmp32, eq_ranges)
+            is_branch_taken(
+                &dst,
+                insn.imm as i64 as u64,
+                op,
+                jmp32,
+                eq_ranges,
+                mem_not_null,
+            )
         } else if src.ty == RegType::Scalar && jmp32 && src.var_off.subreg().is_const() {
-            is_branch_taken(&dst, src.var_off.subreg().value, op, jmp32, eq_ranges)
+            is_branch_taken(
+                &dst,
+                src.var_off.subreg().value,
+                op,
+                jmp32,
+                eq_ranges,
+                mem_not_null,
+            )
         } else if src.ty == RegType::Scalar && !jmp32 && src.var_off.is_const() {
-            is_branch_taken(&dst, src.var_off.value, op, jmp32, eq_ranges)
+            is_branch_taken(&dst, src.var_off.value, op, jmp32, eq_ranges, mem_not_null)
         } else {
             -1
         };

@@ -65,6 +65,14 @@ pub struct Rules {
     /// (`EXACT`), a checkpoint is forced after 40 history entries, and
     /// call-site checkpoints survive 64 misses instead of 3.
     pub states_612: bool,
+    /// `reg_not_null()` (6.12): a ring buffer record or other memory, and a
+    /// referenced kernel object, are never NULL, so testing them against 0
+    /// again decides the branch (6.1 walks both sides).
+    pub mem_not_null: bool,
+    /// `assign_scalar_id_before_mov()` (6.8+): `rX = rY` links the two only
+    /// when rY is not a constant (6.1 links every scalar copy, spending an
+    /// id), and a 32-bit copy of a value that fits in 32 bits is linked too.
+    pub mov_ids_612: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -86,6 +94,8 @@ impl Rules {
                 stack_spill_612: false,
                 precision_612: false,
                 states_612: false,
+                mem_not_null: false,
+                mov_ids_612: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -104,6 +114,8 @@ impl Rules {
                 stack_spill_612: false,
                 precision_612: false,
                 states_612: false,
+                mem_not_null: false,
+                mov_ids_612: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -122,6 +134,8 @@ impl Rules {
                 stack_spill_612: true,
                 precision_612: true,
                 states_612: true,
+                mem_not_null: true,
+                mov_ids_612: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,
