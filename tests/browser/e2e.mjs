@@ -290,6 +290,11 @@ await test('a clang-compiled object opens, read-only, and steps like text', asyn
   check(options.length === 2 && options[0].startsWith('prog_timer (tc)'), `programs: ${options}`);
   check((await page.textContent('#verdict')).includes('29 instructions processed'), 'prog_timer as Linux 6.1: 29 processed');
   check((await page.getAttribute('#editor .cm-content', 'contenteditable')) === 'false', 'read-only');
+  // the worker verified the object itself, not its disassembly: BTF line
+  // info (the C source) and func info (the callback's argument check) are in the log
+  const log = await page.textContent('#log');
+  check(log.includes('; int prog_timer(struct __sk_buff *skb)'), 'source lines in the log');
+  check(log.includes('reg type unsupported for arg#0 function timer_cb'), 'func info in the log');
   await page.selectOption('#object-program', '1');
   await idle(page);
   await page.click('#next-callbackenter');
