@@ -839,7 +839,9 @@ impl Env {
                 return Err(self.fail(EINVAL, &format!("unknown insn class {}", c)));
             }
         }
-        self.insn_idx += 1;
+        // do_check's `env->insn_idx++` on the kernel's `int`: a taken
+        // branch to instruction 0 leaves `insn_idx + off` = -1 here
+        self.insn_idx = self.insn_idx.wrapping_add(1);
         Ok(StepResult::Continue)
     }
 
