@@ -26,6 +26,9 @@ pub struct ApiOutcome {
     pub error_insn: Option<u32>,
     pub errno: Option<i32>,
     pub explanation: Option<String>,
+    /// The rejection's facts: `{kind, insn, ...}` (e.g. `id`, `alloc_insn`,
+    /// `frame`, `owner_frame` for the reference kinds).
+    pub reason: Option<ApiReason>,
     pub processed: u64,
     pub total_states: u64,
     pub peak_states: u64,
@@ -34,6 +37,40 @@ pub struct ApiOutcome {
     pub log: String,
     /// Errors in the program text (verdict "invalid").
     pub diagnostics: Vec<ApiDiagnostic>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct ApiReason {
+    pub kind: &'static str,
+    pub insn: Option<u32>,
+    #[serde(flatten)]
+    pub facts: std::collections::BTreeMap<&'static str, ApiFact>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum ApiFact {
+    Int(i64),
+    Str(&'static str),
+}
+
+fn api_reason(e: &veristep_core::outcome::VerifierError) -> ApiReason {
+    ApiReason {
+        kind: e.reason.kind(),
+        insn: e.insn.map(|i| i as u32),
+        facts: e
+            .reason
+            .facts()
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    veristep_core::reason::Fact::Int(n) => ApiFact::Int(n),
+                    veristep_core::reason::Fact::Str(s) => ApiFact::Str(s),
+                };
+                (k, v)
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -57,6 +94,7 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
                 error_insn: None,
                 errno: None,
                 explanation: None,
+                reason: None,
                 processed: 0,
                 total_states: 0,
                 peak_states: 0,
@@ -92,6 +130,7 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
         error_insn: o.error.as_ref().and_then(|e| e.insn).map(|i| i as u32),
         errno: o.error.as_ref().map(|e| e.errno),
         explanation: o.error.as_ref().map(|e| e.explanation.clone()),
+        reason: o.error.as_ref().map(api_reason),
         processed: o.stats.processed,
         total_states: o.stats.total_states,
         peak_states: o.stats.peak_states,
@@ -135,6 +174,11 @@ mod tests {
             Some("func bpf_ringbuf_discard#133 reference has not been acquired before")
         );
         assert_eq!(o.error_insn, Some(18));
+        let r = o.reason.as_ref().expect("a reason");
+        assert_eq!(r.kind, "reference_not_acquired");
+        assert_eq!(r.insn, Some(18));
+        assert_eq!(r.facts.get("owner_frame"), Some(&ApiFact::Int(0)));
+        assert_eq!(r.facts.get("alloc_insn"), Some(&ApiFact::Int(4)));
         assert!(o.processed > 0 && o.log.contains("processed"));
         assert_eq!(outcome(seed, "5.19", 0).expect("ok").verdict, "accepted");
         let bad = outcome("r11 = 1\n", "6.1", 1).expect("ok");

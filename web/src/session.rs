@@ -13,6 +13,7 @@ use std::rc::Rc;
 use veristep_core::disasm::insn_text;
 use veristep_core::explore::{self, Exploration, Explorer};
 use veristep_core::log::reg_value_str;
+use veristep_core::reason;
 use veristep_core::state::{FuncState, SlotType};
 use veristep_core::trace::EventKind;
 use veristep_core::{asm, elf, KernelVersion, Options, Program, Verdict};
@@ -199,74 +200,24 @@ impl Job {
     }
 }
 
-/// For a reference error, the story in plain words from the state the
-/// failing step saw: which instruction acquired the reference, which
-/// frame owns it (`callback_ref`), and why this frame may not release
-/// it or must release it.
+/// For a reference error, the story in plain words: the rejection's facts
+/// (`Reason`) told from where the failing step stands (its frame, and who
+/// owns each reference it holds).
 fn reference_story(ex: &Exploration) -> Option<String> {
     let err = ex.outcome.error.as_ref()?;
     let at = err.insn?;
     let s = ex.state_at(ex.len().checked_sub(1)?)?;
     let f = s.frames.last()?;
-    let whose = |owner: u8| {
-        if owner == 0 {
-            "frame 0 (the program's main frame)".to_string()
-        } else {
-            format!("frame {} (a callback)", owner)
-        }
+    let ctx = reason::FrameContext {
+        frameno: f.frameno as usize,
+        callsite: f.callsite as usize,
+        in_callback: f.in_callback_fn,
     };
-    let where_ = if f.in_callback_fn {
-        format!(
-            "frame {}, the callback called at instruction {}",
-            f.frameno, f.callsite
-        )
-    } else if f.frameno == 0 {
-        "frame 0, the main program".to_string()
-    } else {
-        format!(
-            "frame {}, a subprogram called at instruction {}",
-            f.frameno, f.callsite
-        )
-    };
-    if err
-        .message
-        .contains("reference has not been acquired before")
-    {
-        // The argument holding a reference this frame does not own.
-        let r = f
-            .regs
+    reason::reference_story(&err.reason, at, ctx, |id| {
+        f.refs
             .iter()
-            .skip(1)
-            .take(5)
-            .filter(|reg| reg.ref_obj_id != 0)
-            .find_map(|reg| f.refs.iter().find(|r| r.id == reg.ref_obj_id))?;
-        return Some(format!(
-            "Instruction {at} (in {where_}) releases reference {id}, acquired at instruction {alloc} by {owner}. \
-             Since 9d9d00ac a callback may release only references it acquired itself (callback_ref = its frame): \
-             bpf_loop and bpf_for_each_map_elem may run the callback many times, or never, so releasing the caller's \
-             reference could free it twice.",
-            id = r.id,
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        ));
-    }
-    let rest = err.message.strip_prefix("Unreleased reference id=")?;
-    let id: u32 = rest.split_whitespace().next()?.parse().ok()?;
-    let r = f.refs.iter().find(|r| r.id == id)?;
-    Some(if f.in_callback_fn {
-        format!(
-            "Instruction {at} returns from {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-             A callback may run many times: since 9d9d00ac every reference it acquires must be released before it returns.",
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        )
-    } else {
-        format!(
-            "Instruction {at} exits {where_}, still holding reference {id}, acquired at instruction {alloc} by {owner}. \
-             Every acquired reference must be released on every path before the program exits.",
-            alloc = r.insn,
-            owner = whose(r.callback_ref),
-        )
+            .find(|r| r.id == id)
+            .map(|r| r.callback_ref as usize)
     })
 }
 
