@@ -505,6 +505,59 @@ impl Env {
         &mut self.head[n].st
     }
 
+    /// 6.12's `reg_set_min_max()` on both branches, then the linked
+    /// scalars (`sync_linked_regs`).
+    fn refine_branches_612(
+        &mut self,
+        insn: &Insn,
+        dst: &RegState,
+        src: &RegState,
+        d: usize,
+        s: usize,
+        cf: usize,
+    ) {
+        let op = insn.op();
+        let jmp32 = insn.class() == BPF_JMP32;
+        let x = insn.source() == BPF_X;
+        if dst.ty == RegType::Scalar && (!x || src.ty == RegType::Scalar) {
+            let mut t1 = self.other_branch().frames[cf].regs[d];
+            let mut f1 = self.cur.frames[cf].regs[d];
+            let (mut t2, mut f2) = if x {
+                (
+                    self.other_branch().frames[cf].regs[s],
+                    self.cur.frames[cf].regs[s],
+                )
+            } else {
+                let mut k = RegState::not_init();
+                k.mark_known(insn.imm as i64 as u64);
+                (k, k)
+            };
+            let log =
+                crate::branches612::reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, op, jmp32);
+            if x {
+                self.other_branch().frames[cf].regs[s] = t2;
+                self.cur.frames[cf].regs[s] = f2;
+            }
+            self.other_branch().frames[cf].regs[d] = t1;
+            self.cur.frames[cf].regs[d] = f1;
+            if !log.is_empty() && self.log_on() {
+                self.verbose(&log);
+            }
+        }
+        if x && src.ty == RegType::Scalar && src.id != 0 {
+            let k = self.cur.frames[cf].regs[s];
+            find_equal_scalars(&mut self.cur, &k);
+            let k2 = self.other_branch().frames[cf].regs[s];
+            find_equal_scalars(self.other_branch(), &k2);
+        }
+        if dst.ty == RegType::Scalar && dst.id != 0 {
+            let k = self.cur.frames[cf].regs[d];
+            find_equal_scalars(&mut self.cur, &k);
+            let k2 = self.other_branch().frames[cf].regs[d];
+            find_equal_scalars(self.other_branch(), &k2);
+        }
+    }
+
     pub fn check_cond_jmp_op(&mut self, insn: &Insn) -> VResult<()> {
         let op = insn.op();
         if op == BPF_JA || op > BPF_JSLE {
@@ -539,7 +592,17 @@ impl Env {
         self.record_cond_jmp_stack_regs(flags);
         let eq_ranges = self.rules.eq_branch_uses_ranges;
         let mem_not_null = self.rules.mem_not_null;
-        let pred = if !x {
+        let k = {
+            let mut k = RegState::not_init();
+            k.mark_known(insn.imm as i64 as u64);
+            k
+        };
+        let pred = if self.rules.branches_612
+            && dst.ty == RegType::Scalar
+            && (!x || src.ty == RegType::Scalar)
+        {
+            crate::branches612::is_scalar_branch_taken(&dst, if x { &src } else { &k }, op, jmp32)
+        } else if !x {
             is_branch_taken(
                 &dst,
                 insn.imm as i64 as u64,
@@ -593,73 +656,77 @@ impl Env {
         self.push_stack(target, from)?;
         let (d, s) = (insn.dst as usize, insn.src as usize);
         let cf = self.cur.curframe();
-        if x {
-            if dst.ty == RegType::Scalar && src.ty == RegType::Scalar {
+        if self.rules.branches_612 {
+            self.refine_branches_612(insn, &dst, &src, d, s, cf);
+        } else {
+            if x {
+                if dst.ty == RegType::Scalar && src.ty == RegType::Scalar {
+                    let mut t_d = self.other_branch().frames[cf].regs[d];
+                    let mut f_d = dst;
+                    let mut t_s = self.other_branch().frames[cf].regs[s];
+                    let mut f_s = src;
+                    if src.var_off.is_const() || (jmp32 && src.var_off.subreg().is_const()) {
+                        reg_set_min_max(
+                            &mut t_d,
+                            &mut f_d,
+                            src.var_off.value,
+                            src.var_off.subreg().value as u32,
+                            op,
+                            jmp32,
+                        );
+                        self.other_branch().frames[cf].regs[d] = t_d;
+                        self.cur.frames[cf].regs[d] = f_d;
+                    } else if dst.var_off.is_const() || (jmp32 && dst.var_off.subreg().is_const()) {
+                        reg_set_min_max(
+                            &mut t_s,
+                            &mut f_s,
+                            dst.var_off.value,
+                            dst.var_off.subreg().value as u32,
+                            flip(op),
+                            jmp32,
+                        );
+                        self.other_branch().frames[cf].regs[s] = t_s;
+                        self.cur.frames[cf].regs[s] = f_s;
+                    } else if !jmp32 && (op == BPF_JEQ || op == BPF_JNE) {
+                        // equal registers: intersect what is known of both
+                        let (a, b) = if op == BPF_JEQ {
+                            (&mut t_s, &mut t_d)
+                        } else {
+                            (&mut f_s, &mut f_d)
+                        };
+                        combine_min_max(a, b);
+                        self.other_branch().frames[cf].regs[s] = t_s;
+                        self.other_branch().frames[cf].regs[d] = t_d;
+                        self.cur.frames[cf].regs[s] = f_s;
+                        self.cur.frames[cf].regs[d] = f_d;
+                    }
+                    if src.id != 0 {
+                        let k = self.cur.frames[cf].regs[s];
+                        find_equal_scalars(&mut self.cur, &k);
+                        let k2 = self.other_branch().frames[cf].regs[s];
+                        find_equal_scalars(self.other_branch(), &k2);
+                    }
+                }
+            } else if dst.ty == RegType::Scalar {
                 let mut t_d = self.other_branch().frames[cf].regs[d];
                 let mut f_d = dst;
-                let mut t_s = self.other_branch().frames[cf].regs[s];
-                let mut f_s = src;
-                if src.var_off.is_const() || (jmp32 && src.var_off.subreg().is_const()) {
-                    reg_set_min_max(
-                        &mut t_d,
-                        &mut f_d,
-                        src.var_off.value,
-                        src.var_off.subreg().value as u32,
-                        op,
-                        jmp32,
-                    );
-                    self.other_branch().frames[cf].regs[d] = t_d;
-                    self.cur.frames[cf].regs[d] = f_d;
-                } else if dst.var_off.is_const() || (jmp32 && dst.var_off.subreg().is_const()) {
-                    reg_set_min_max(
-                        &mut t_s,
-                        &mut f_s,
-                        dst.var_off.value,
-                        dst.var_off.subreg().value as u32,
-                        flip(op),
-                        jmp32,
-                    );
-                    self.other_branch().frames[cf].regs[s] = t_s;
-                    self.cur.frames[cf].regs[s] = f_s;
-                } else if !jmp32 && (op == BPF_JEQ || op == BPF_JNE) {
-                    // equal registers: intersect what is known of both
-                    let (a, b) = if op == BPF_JEQ {
-                        (&mut t_s, &mut t_d)
-                    } else {
-                        (&mut f_s, &mut f_d)
-                    };
-                    combine_min_max(a, b);
-                    self.other_branch().frames[cf].regs[s] = t_s;
-                    self.other_branch().frames[cf].regs[d] = t_d;
-                    self.cur.frames[cf].regs[s] = f_s;
-                    self.cur.frames[cf].regs[d] = f_d;
-                }
-                if src.id != 0 {
-                    let k = self.cur.frames[cf].regs[s];
-                    find_equal_scalars(&mut self.cur, &k);
-                    let k2 = self.other_branch().frames[cf].regs[s];
-                    find_equal_scalars(self.other_branch(), &k2);
-                }
+                reg_set_min_max(
+                    &mut t_d,
+                    &mut f_d,
+                    insn.imm as i64 as u64,
+                    insn.imm as u32,
+                    op,
+                    jmp32,
+                );
+                self.other_branch().frames[cf].regs[d] = t_d;
+                self.cur.frames[cf].regs[d] = f_d;
             }
-        } else if dst.ty == RegType::Scalar {
-            let mut t_d = self.other_branch().frames[cf].regs[d];
-            let mut f_d = dst;
-            reg_set_min_max(
-                &mut t_d,
-                &mut f_d,
-                insn.imm as i64 as u64,
-                insn.imm as u32,
-                op,
-                jmp32,
-            );
-            self.other_branch().frames[cf].regs[d] = t_d;
-            self.cur.frames[cf].regs[d] = f_d;
-        }
-        if dst.ty == RegType::Scalar && dst.id != 0 {
-            let k = self.cur.frames[cf].regs[d];
-            find_equal_scalars(&mut self.cur, &k);
-            let k2 = self.other_branch().frames[cf].regs[d];
-            find_equal_scalars(self.other_branch(), &k2);
+            if dst.ty == RegType::Scalar && dst.id != 0 {
+                let k = self.cur.frames[cf].regs[d];
+                find_equal_scalars(&mut self.cur, &k);
+                let k2 = self.other_branch().frames[cf].regs[d];
+                find_equal_scalars(self.other_branch(), &k2);
+            }
         }
         if !jmp32 && !x && insn.imm == 0 && (op == BPF_JEQ || op == BPF_JNE) && dst.maybe_null {
             self.mark_ptr_or_null_regs(insn.dst, op == BPF_JNE);

@@ -49,6 +49,7 @@ impl KernelVersion {
 mod alu;
 pub(crate) mod backtrack;
 mod branches;
+mod branches612;
 mod calls;
 pub mod cfg;
 pub mod env;

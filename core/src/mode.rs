@@ -73,6 +73,10 @@ pub struct Rules {
     /// when rY is not a constant (6.1 links every scalar copy, spending an
     /// id), and a 32-bit copy of a value that fits in 32 bits is linked too.
     pub mov_ids_612: bool,
+    /// Conditional jumps as 6.12 treats two scalars (`branches612.rs`):
+    /// ranges compared with ranges to decide a branch and to narrow both
+    /// operands, then `reg_bounds_sync()` with the mixed 32/64-bit deduction.
+    pub branches_612: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -96,6 +100,7 @@ impl Rules {
                 states_612: false,
                 mem_not_null: false,
                 mov_ids_612: false,
+                branches_612: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -116,6 +121,7 @@ impl Rules {
                 states_612: false,
                 mem_not_null: false,
                 mov_ids_612: false,
+                branches_612: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -136,6 +142,7 @@ impl Rules {
                 states_612: true,
                 mem_not_null: true,
                 mov_ids_612: true,
+                branches_612: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,

@@ -180,6 +180,11 @@ impl RegState {
         self.mark_unbounded64();
         self.mark_unbounded32();
     }
+    /// `__mark_reg_unbounded()`: both widths.
+    pub fn mark_unbounded(&mut self) {
+        self.mark_unbounded64();
+        self.mark_unbounded32();
+    }
     pub fn mark_unbounded64(&mut self) {
         self.smin = i64::MIN;
         self.smax = i64::MAX;
@@ -283,6 +288,121 @@ impl RegState {
         self.deduce_bounds();
         self.bound_offset();
         self.update_bounds();
+    }
+
+    /// `reg_bounds_sync()` as 6.12 has it: the 32-bit bounds learn from the
+    /// 64-bit ones and back (`__reg_deduce_mixed_bounds`), three rounds.
+    pub fn bounds_sync_612(&mut self) {
+        self.update_bounds();
+        for _ in 0..3 {
+            self.deduce32_612();
+            self.deduce64_612();
+            self.deduce_mixed_612();
+        }
+        self.bound_offset();
+        self.update_bounds();
+    }
+
+    /// `__reg32_deduce_bounds()` (6.12)
+    fn deduce32_612(&mut self) {
+        let (umin, umax, smin, smax) = (self.umin, self.umax, self.smin, self.smax);
+        if umin >> 32 == umax >> 32 {
+            self.u32_min = self.u32_min.max(umin as u32);
+            self.u32_max = self.u32_max.min(umax as u32);
+            if (umin as i32) <= (umax as i32) {
+                self.s32_min = self.s32_min.max(umin as i32);
+                self.s32_max = self.s32_max.min(umax as i32);
+            }
+        }
+        if smin >> 32 == smax >> 32 {
+            if (smin as u32) <= (smax as u32) {
+                self.u32_min = self.u32_min.max(smin as u32);
+                self.u32_max = self.u32_max.min(smax as u32);
+            }
+            if (smin as i32) <= (smax as i32) {
+                self.s32_min = self.s32_min.max(smin as i32);
+                self.s32_max = self.s32_max.min(smax as i32);
+            }
+        }
+        if ((umin >> 32) as u32).wrapping_add(1) == (umax >> 32) as u32
+            && (umin as i32) < 0
+            && (umax as i32) >= 0
+        {
+            self.s32_min = self.s32_min.max(umin as i32);
+            self.s32_max = self.s32_max.min(umax as i32);
+        }
+        if ((smin >> 32) as u32).wrapping_add(1) == (smax >> 32) as u32
+            && (smin as i32) < 0
+            && (smax as i32) >= 0
+        {
+            self.s32_min = self.s32_min.max(smin as i32);
+            self.s32_max = self.s32_max.min(smax as i32);
+        }
+        if (self.u32_min as i32) <= (self.u32_max as i32) {
+            self.s32_min = self.s32_min.max(self.u32_min as i32);
+            self.s32_max = self.s32_max.min(self.u32_max as i32);
+        }
+        if (self.s32_min as u32) <= (self.s32_max as u32) {
+            self.u32_min = (self.s32_min as u32).max(self.u32_min);
+            self.u32_max = (self.s32_max as u32).min(self.u32_max);
+        } else if self.u32_max < self.s32_min as u32 {
+            self.s32_min = self.u32_min as i32;
+            self.u32_max = self.u32_max.min(self.s32_max as u32);
+        } else if (self.s32_max as u32) < self.u32_min {
+            self.s32_max = self.u32_max as i32;
+            self.u32_min = self.u32_min.max(self.s32_min as u32);
+        }
+    }
+
+    /// `__reg64_deduce_bounds()` (6.12)
+    fn deduce64_612(&mut self) {
+        if (self.umin as i64) <= (self.umax as i64) {
+            self.smin = self.smin.max(self.umin as i64);
+            self.smax = self.smax.min(self.umax as i64);
+        }
+        if (self.smin as u64) <= (self.smax as u64) {
+            self.umin = (self.smin as u64).max(self.umin);
+            self.umax = (self.smax as u64).min(self.umax);
+        } else if self.umax < self.smin as u64 {
+            self.smin = self.umin as i64;
+            self.umax = self.umax.min(self.smax as u64);
+        } else if (self.smax as u64) < self.umin {
+            self.smax = self.umax as i64;
+            self.umin = self.umin.max(self.smin as u64);
+        }
+    }
+
+    /// `__reg_deduce_mixed_bounds()` (6.12): the 32-bit bounds narrow the
+    /// low half of the 64-bit ones.
+    fn deduce_mixed_612(&mut self) {
+        const HI: u64 = !0xffff_ffffu64;
+        let new_umin = (self.umin & HI) | self.u32_min as u64;
+        let new_umax = (self.umax & HI) | self.u32_max as u64;
+        self.umin = self.umin.max(new_umin);
+        self.umax = self.umax.min(new_umax);
+        let new_smin = ((self.smin as u64 & HI) | self.u32_min as u64) as i64;
+        let new_smax = ((self.smax as u64 & HI) | self.u32_max as u64) as i64;
+        self.smin = self.smin.max(new_smin);
+        self.smax = self.smax.min(new_smax);
+        if (self.s32_min as u32) <= (self.s32_max as u32) {
+            let new_umin = (self.umin & HI) | self.s32_min as u32 as u64;
+            let new_umax = (self.umax & HI) | self.s32_max as u32 as u64;
+            self.umin = self.umin.max(new_umin);
+            self.umax = self.umax.min(new_umax);
+            let new_smin = ((self.smin as u64 & HI) | self.s32_min as u32 as u64) as i64;
+            let new_smax = ((self.smax as u64 & HI) | self.s32_max as u32 as u64) as i64;
+            self.smin = self.smin.max(new_smin);
+            self.smax = self.smax.min(new_smax);
+        }
+        if self.s32_min >= 0 && self.smin >= i32::MIN as i64 && self.smax <= i32::MAX as i64 {
+            self.smin = self.s32_min as i64;
+            self.smax = self.s32_max as i64;
+            self.umin = self.s32_min as u64;
+            self.umax = self.s32_max as u64;
+            self.var_off = self
+                .var_off
+                .intersect(Tnum::range(self.smin as u64, self.smax as u64));
+        }
     }
 
     /// `__reg_combine_32_into_64()`: after a 32-bit compare.
