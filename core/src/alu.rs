@@ -124,7 +124,11 @@ impl Env {
                         d.mark_unknown();
                     }
                     d.zext_32_to_64();
-                    d.bounds_sync();
+                    if ids_612 {
+                        d.bounds_sync_612();
+                    } else {
+                        d.bounds_sync();
+                    }
                 }
             } else {
                 let d = self.reg_mut(insn.dst);
@@ -546,7 +550,7 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool, al
         }
         _ => d.mark_unknown(),
     }
-    finish(dst, d, live, parent, precise, alu64);
+    finish(dst, d, live, parent, precise, alu64, alu_612);
 }
 
 fn finish(
@@ -556,11 +560,16 @@ fn finish(
     parent: Option<crate::regs::ParentLink>,
     precise: bool,
     alu64: bool,
+    sync_612: bool,
 ) {
     if !alu64 {
         d.zext_32_to_64();
     }
-    d.bounds_sync();
+    if sync_612 {
+        d.bounds_sync_612();
+    } else {
+        d.bounds_sync();
+    }
     d.ty = RegType::Scalar;
     d.live = live;
     d.parent = parent;

@@ -1168,9 +1168,14 @@ impl Env {
         )?;
         self.check_ptr_type_mismatch(src_ty)?;
         if size < 8 {
+            let sync_612 = self.rules.scalar_alu_612;
             let d = self.reg_mut(insn.dst);
             if d.ty == RegType::Scalar {
-                d.coerce_to_size(size);
+                if sync_612 {
+                    d.coerce_to_size_612(size);
+                } else {
+                    d.coerce_to_size(size);
+                }
             }
         }
         self.reg_mut(insn.dst).live |= LIVE_WRITTEN;

@@ -38,8 +38,9 @@ pub struct Rules {
     /// `adjust_scalar_min_max_vals()` as 6.12 has it: a source whose bounds
     /// contradict each other no longer taints the result, `*` `|` `^` by a
     /// non-constant register are computed (`is_safe_to_compute_dst_reg_range`),
-    /// shifts need a constant amount, and `&` `|` `^` take their signed
-    /// bounds from the unsigned ones when these do not cross the sign bit.
+    /// shifts need a constant amount, `&` `|` `^` take their signed bounds
+    /// from the unsigned ones when these do not cross the sign bit, and the
+    /// result goes through 6.12's `reg_bounds_sync()`.
     pub scalar_alu_612: bool,
     /// `bpf_opcode_in_insntable()` knows `BPF_JMP32 | BPF_JA` (`gotol`):
     /// Debian's 6.1.192 has the backport, 5.19 does not.

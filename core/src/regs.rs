@@ -445,6 +445,32 @@ impl RegState {
         self.umax = self.u32_max as u64;
     }
     /// `coerce_reg_to_size`
+    /// `coerce_reg_to_size()` as 6.12 has it: the same truncation, then
+    /// (narrower than 32 bits) the 32-bit bounds forgotten and everything
+    /// re-derived by `reg_bounds_sync()`.
+    pub fn coerce_to_size_612(&mut self, size: u32) {
+        self.var_off = self.var_off.cast(size);
+        if size >= 8 {
+            // tnum_cast to 8 bytes and a mask of all ones change nothing
+            self.bounds_sync_612();
+            return;
+        }
+        let mask = (1u64 << (size * 8)) - 1;
+        if (self.umin & !mask) == (self.umax & !mask) {
+            self.umin &= mask;
+            self.umax &= mask;
+        } else {
+            self.umin = 0;
+            self.umax = mask;
+        }
+        self.smin = self.umin as i64;
+        self.smax = self.umax as i64;
+        if size < 4 {
+            self.mark_unbounded32();
+        }
+        self.bounds_sync_612();
+    }
+
     pub fn coerce_to_size(&mut self, size: u32) {
         self.var_off = self.var_off.cast(size);
         if size >= 8 {
