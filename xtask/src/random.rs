@@ -522,6 +522,8 @@ struct RunOpts {
     max_classes: usize,
     gen: GenOpts,
     timeout: Duration,
+    /// Print every disagreement, not three per class.
+    list: bool,
 }
 
 fn parse_run(args: &[String]) -> Result<RunOpts, String> {
@@ -537,6 +539,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
         max_classes: 10,
         gen: GenOpts::default(),
         timeout: Duration::from_secs(20),
+        list: false,
     };
     let mut it = args.iter();
     let num = |v: Option<&String>, what: &str| -> Result<u64, String> {
@@ -555,6 +558,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--minimise" | "--minimize" => o.minimise = true,
             "--max-classes" => o.max_classes = num(it.next(), "--max-classes")? as usize,
             "--mix" => o.gen.mix_types = true,
+            "--list" => o.list = true,
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
@@ -567,7 +571,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--batch 500] [--timeout 20] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--batch 500] [--timeout 20] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -732,7 +736,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     for ((k, c), fs) in &ranked {
         println!("{:>5}  {:<5} {}", fs.len(), k.name(), c);
-        for f in fs.iter().take(3) {
+        for f in fs.iter().take(if o.list { usize::MAX } else { 3 }) {
             let ko = Out::from_json(&kernel_out[k][f]);
             let vo = &ours[k][f];
             let (fields, _) = compare(&ko, vo);
@@ -745,13 +749,28 @@ fn run(args: &[String]) -> Result<(), String> {
                 .collect();
             println!("         {}: {}", rel(f), detail.join("; "));
         }
+        if !o.list && fs.len() > 3 {
+            println!(
+                "         ... {} more (--list, or report.json)",
+                fs.len() - 3
+            );
+        }
     }
     // 5. minimise
     let mut minimised = Vec::new();
     if o.minimise {
+        // the most frequent classes of each kernel in turn, each class once
+        let mut order = Vec::new();
+        for i in 0..ranked.len() {
+            for &kk in &o.kernels {
+                if let Some(r) = ranked.iter().filter(|r| r.0 .0 == kk).nth(i) {
+                    order.push(*r);
+                }
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         let mut v = Veristep::new(o.timeout);
-        for ((k, c), fs) in ranked.iter() {
+        for ((k, c), fs) in order {
             if minimised.len() >= o.max_classes || !seen.insert(c.clone()) {
                 continue;
             }
