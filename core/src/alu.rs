@@ -4,6 +4,7 @@
 use crate::env::{Env, VResult, EACCES, EINVAL};
 use crate::insn::*;
 use crate::log::reg_type_str;
+use crate::regs::BPF_ADD_CONST;
 use crate::regs::{RegState, RegType, LIVE_WRITTEN};
 use crate::tnum::Tnum;
 
@@ -88,6 +89,9 @@ impl Env {
             if insn.source() == BPF_X {
                 let ids_612 = self.rules.mov_ids_612;
                 if alu64 {
+                    if ids_612 {
+                        self.unlink_add_const(insn.src);
+                    }
                     let s = *self.reg(insn.src);
                     // 6.1 links every scalar copy; 6.12's
                     // assign_scalar_id_before_mov() leaves constants alone
@@ -103,6 +107,10 @@ impl Env {
                     let s = *self.reg(insn.src);
                     // 6.12 links a 32-bit copy of a value that fits in 32 bits
                     let fits = 64 - s.umax.leading_zeros() <= 32;
+                    if ids_612 && fits {
+                        self.unlink_add_const(insn.src);
+                    }
+                    let s = *self.reg(insn.src);
                     if ids_612
                         && fits
                         && s.ty == RegType::Scalar
@@ -171,10 +179,23 @@ impl Env {
         self.adjust_reg_min_max_vals(insn)
     }
 
+    /// `assign_scalar_id_before_mov()`, first half: a register that is
+    /// "another scalar + K" is unlinked before it is copied (the copy
+    /// cannot carry a second constant).
+    pub fn unlink_add_const(&mut self, regno: u8) {
+        let r = self.reg_mut(regno);
+        if r.ty == RegType::Scalar && r.id & BPF_ADD_CONST != 0 {
+            r.id = 0;
+            r.off = 0;
+        }
+    }
+
     fn adjust_reg_min_max_vals(&mut self, insn: &Insn) -> VResult<()> {
         let op = insn.op();
         let dst = *self.reg(insn.dst);
-        if dst.ty == RegType::Scalar {
+        // 6.1 unlinks the destination first; 6.12 decides at the end
+        let add_const = self.rules.add_const_612;
+        if dst.ty == RegType::Scalar && !add_const {
             self.reg_mut(insn.dst).id = 0;
         }
         let ptr_dst = dst.ty != RegType::Scalar;
@@ -218,6 +239,22 @@ impl Env {
         let alu_612 = self.rules.scalar_alu_612;
         let d = self.reg_mut(insn.dst);
         adjust_scalar(d, &src, op, alu64, alu_612);
+        if add_const {
+            // `r1 += K` keeps r1 linked to the scalar it was copied from,
+            // remembering K, so a bound learnt on either holds for both
+            if op == BPF_ADD && alu64 && d.id != 0 && src.var_off.is_const() {
+                let val = src.var_off.value;
+                if d.id & BPF_ADD_CONST != 0 || val > i32::MAX as u64 {
+                    d.off = 0;
+                    d.id = 0;
+                } else {
+                    d.id |= BPF_ADD_CONST;
+                    d.off = val as i32;
+                }
+            } else {
+                d.id = 0;
+            }
+        }
         Ok(())
     }
 
@@ -575,6 +612,14 @@ fn finish(
     d.parent = parent;
     d.precise = precise && d.precise;
     *dst = d;
+}
+
+/// `scalar32_min_max_add()`, `scalar_min_max_add()` and `tnum_add()`: what
+/// `sync_linked_regs()` applies for a linked "scalar + K".
+pub fn add_const_bounds(d: &mut RegState, k: &RegState) {
+    add32(d, k);
+    add64(d, k);
+    d.var_off = d.var_off.add(k.var_off);
 }
 
 fn add32(d: &mut RegState, s: &RegState) {

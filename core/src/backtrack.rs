@@ -709,12 +709,14 @@ impl Env {
 /// `collect_linked_regs()`: every scalar register and spilled scalar of
 /// every frame that carries `id`; past `LINKED_REGS_MAX` the id is dropped.
 fn collect_linked_regs(st: &mut VerifierState, id: u32, out: &mut Vec<LinkedReg>) {
+    let id = id & !crate::regs::BPF_ADD_CONST;
+    let base = |r: &crate::regs::RegState| r.id & !crate::regs::BPF_ADD_CONST;
     let cf = st.curframe();
     for i in (0..=cf).rev() {
         let f = &mut st.frames[i];
         for j in 0..10usize {
             let r = &mut f.regs[j];
-            if r.ty != RegType::Scalar || r.id != id {
+            if r.ty != RegType::Scalar || base(r) != id {
                 continue;
             }
             if out.len() < LINKED_REGS_MAX {
@@ -732,7 +734,7 @@ fn collect_linked_regs(st: &mut VerifierState, id: u32, out: &mut Vec<LinkedReg>
                 continue;
             }
             let r = &mut s.spilled;
-            if r.ty != RegType::Scalar || r.id != id {
+            if r.ty != RegType::Scalar || base(r) != id {
                 continue;
             }
             if out.len() < LINKED_REGS_MAX {

@@ -546,15 +546,15 @@ impl Env {
         }
         if x && src.ty == RegType::Scalar && src.id != 0 {
             let k = self.cur.frames[cf].regs[s];
-            find_equal_scalars(&mut self.cur, &k);
+            crate::branches612::sync_linked_regs(&mut self.cur, &k);
             let k2 = self.other_branch().frames[cf].regs[s];
-            find_equal_scalars(self.other_branch(), &k2);
+            crate::branches612::sync_linked_regs(self.other_branch(), &k2);
         }
         if dst.ty == RegType::Scalar && dst.id != 0 {
             let k = self.cur.frames[cf].regs[d];
-            find_equal_scalars(&mut self.cur, &k);
+            crate::branches612::sync_linked_regs(&mut self.cur, &k);
             let k2 = self.other_branch().frames[cf].regs[d];
-            find_equal_scalars(self.other_branch(), &k2);
+            crate::branches612::sync_linked_regs(self.other_branch(), &k2);
         }
     }
 

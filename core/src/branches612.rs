@@ -8,7 +8,8 @@
 //! each other (`RegState::bounds_sync_612`).
 
 use crate::insn::*;
-use crate::regs::RegState;
+use crate::regs::{RegState, RegType, BPF_ADD_CONST};
+use crate::state::VerifierState;
 use crate::tnum::Tnum;
 
 /// `BPF_JSET | BPF_X`: the kernel's name for "not JSET" (`rev_opcode`).
@@ -400,4 +401,43 @@ pub fn reg_set_min_max(
         }
     }
     log
+}
+
+/// `sync_linked_regs()`: every scalar linked to `known` (same base id)
+/// learns its bounds; one that is "known + K" gets them shifted by K.
+pub fn sync_linked_regs(st: &mut VerifierState, known: &RegState) {
+    if known.id == 0 {
+        return;
+    }
+    let base = known.id & !BPF_ADD_CONST;
+    let sync = |r: &mut RegState| {
+        if r.ty != RegType::Scalar || r.id & !BPF_ADD_CONST != base {
+            return;
+        }
+        let (live, parent) = (r.live, r.parent);
+        if (r.id & BPF_ADD_CONST == 0 && known.id & BPF_ADD_CONST == 0) || r.off == known.off {
+            *r = *known;
+        } else {
+            let (off, id) = (r.off, r.id);
+            let delta = (off as i64).wrapping_sub(known.off as i64);
+            let mut k = RegState::not_init();
+            k.mark_known(delta as u64);
+            *r = *known;
+            r.off = off;
+            r.id = id;
+            crate::alu::add_const_bounds(r, &k);
+        }
+        r.live = live;
+        r.parent = parent;
+    };
+    for f in st.frames.iter_mut() {
+        for r in f.regs.iter_mut() {
+            sync(r);
+        }
+        for s in f.stack.iter_mut() {
+            if s.is_spill() {
+                sync(&mut s.spilled);
+            }
+        }
+    }
 }

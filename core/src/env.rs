@@ -33,6 +33,8 @@ pub struct VErr {
     /// The instruction the rejection is about, when it is not the current
     /// one (`Some(None)`: a whole-program check names none).
     pub insn: Option<Option<usize>>,
+    /// The kernel refuses without a message (a pass after the walk).
+    pub silent: bool,
 }
 
 impl VErr {
@@ -41,7 +43,13 @@ impl VErr {
             errno,
             reason: None,
             insn: None,
+            silent: false,
         }
+    }
+    /// No message: the kernel's log ends with the statistics alone.
+    pub fn silent(mut self) -> VErr {
+        self.silent = true;
+        self
     }
     /// The facts of this rejection.
     pub fn because(mut self, reason: Reason) -> VErr {

@@ -7,7 +7,7 @@ use crate::outcome::Outcome;
 use crate::program::Program;
 use crate::state::{FuncState, RefState};
 use crate::trace::SNAPSHOT_INTERVAL;
-use crate::verify::{check_max_stack_depth, finish, reset_log_after_walk, structure, Options};
+use crate::verify::{after_walk, finish, reset_log_after_walk, structure, Options};
 
 /// A frame as the worklist shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +189,7 @@ impl Explorer {
                 Ok(StepResult::Continue) => {}
                 Ok(StepResult::Done) => {
                     reset_log_after_walk(env);
-                    self.result = Some(check_max_stack_depth(env));
+                    self.result = Some(after_walk(env));
                     return true;
                 }
                 Err(e) => {

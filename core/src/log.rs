@@ -195,7 +195,16 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
     out.push('(');
     let mut attrs: Vec<String> = Vec::new();
     if r.id != 0 {
-        attrs.push(format!("id={}", r.id));
+        if r.id & crate::regs::BPF_ADD_CONST != 0 {
+            // 6.11+: "id=N+K" for a linked scalar plus a constant
+            attrs.push(format!(
+                "id={}{:+}",
+                r.id & !crate::regs::BPF_ADD_CONST,
+                r.off
+            ));
+        } else {
+            attrs.push(format!("id={}", r.id));
+        }
     }
     if may_be_refcounted_or_null(t) && r.ref_obj_id != 0 {
         attrs.push(format!("ref_obj_id={}", r.ref_obj_id));

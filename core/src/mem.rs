@@ -776,6 +776,12 @@ impl Env {
             Some(mut r) if spill_612 && off % BPF_REG_SIZE == 0 && r.ty == RegType::Scalar => {
                 // get_reg_width(): fls64(umax)
                 let fits = 64 - r.umax.leading_zeros() <= 8 * size;
+                if fits && r.id & crate::regs::BPF_ADD_CONST != 0 {
+                    if let Some(v) = value_regno {
+                        self.unlink_add_const(v);
+                        r = *self.reg(v);
+                    }
+                }
                 if fits && r.id == 0 && !r.var_off.is_const() {
                     // assign_scalar_id_before_mov(): the register and its
                     // spilled copy are linked

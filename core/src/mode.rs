@@ -78,6 +78,13 @@ pub struct Rules {
     /// ranges compared with ranges to decide a branch and to narrow both
     /// operands, then `reg_bounds_sync()` with the mixed 32/64-bit deduction.
     pub branches_612: bool,
+    /// 6.12: a callback never walked (`bpf_loop` with a count of 0) and
+    /// laid out last makes `jit_subprogs()` fail the load with EFAULT once
+    /// dead code is removed (6.1 walks every callback, so never).
+    pub dead_callback_efault: bool,
+    /// `BPF_ADD_CONST` (6.11+): `r1 = r2; r1 += K` keeps r1 linked to r2
+    /// with the constant, so a branch on one narrows the other.
+    pub add_const_612: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -102,6 +109,8 @@ impl Rules {
                 mem_not_null: false,
                 mov_ids_612: false,
                 branches_612: false,
+                dead_callback_efault: false,
+                add_const_612: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -123,6 +132,8 @@ impl Rules {
                 mem_not_null: false,
                 mov_ids_612: false,
                 branches_612: false,
+                dead_callback_efault: false,
+                add_const_612: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -144,6 +155,8 @@ impl Rules {
                 mem_not_null: true,
                 mov_ids_612: true,
                 branches_612: true,
+                dead_callback_efault: true,
+                add_const_612: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,

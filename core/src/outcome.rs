@@ -63,7 +63,11 @@ pub struct Outcome {
 impl Outcome {
     /// The kernel's message (`None` when accepted).
     pub fn message(&self) -> Option<&str> {
-        self.error.as_ref().map(|e| e.message.as_str())
+        // a pass after the walk may refuse without a message (EFAULT)
+        self.error
+            .as_ref()
+            .map(|e| e.message.as_str())
+            .filter(|m| !m.is_empty())
     }
     pub fn error_insn(&self) -> Option<usize> {
         self.error.as_ref().and_then(|e| e.insn)

@@ -3,7 +3,9 @@
 //! precision marks and (6.7) widening at callback calls.
 
 use crate::env::{Checkpoint, Env, Owner, RegLoc, VResult, EINVAL};
-use crate::regs::{ParentLink, RegState, RegType, LIVE_DONE, LIVE_READ, LIVE_READ64};
+use crate::regs::{
+    ParentLink, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
+};
 use crate::state::{FuncState, SlotType, VerifierState};
 use crate::trace::EventKind;
 
@@ -74,8 +76,18 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel) -> bo
     match o.ty {
         // a pointer in place of a scalar is never safe
         RegType::Scalar => {
-            c.ty == RegType::Scalar
-                && ((!o.precise && exact == ExactLevel::NotExact) || within(o, c))
+            if c.ty != RegType::Scalar {
+                return false;
+            }
+            if !o.precise && exact == ExactLevel::NotExact {
+                return true;
+            }
+            // 6.11+: "scalar + K" links must agree (never set in 6.1)
+            let (oa, ca) = (o.id & BPF_ADD_CONST != 0, c.id & BPF_ADD_CONST != 0);
+            if (oa && !ca) || (o.id != 0 && !oa && ca) || (oa && o.off != c.off) {
+                return false;
+            }
+            within(o, c)
         }
         RegType::MapKey | RegType::MapValue => {
             if o.maybe_null {

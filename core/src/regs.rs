@@ -30,6 +30,10 @@ pub enum RegType {
     BtfId,
 }
 
+/// `BPF_ADD_CONST` (6.11+): a scalar id with this bit is `base id + off`,
+/// a copy of the linked scalar with a constant added (`r1 = r2; r1 += 4`).
+pub const BPF_ADD_CONST: u32 = 1 << 31;
+
 /// Liveness flags (`REG_LIVE_*`).
 pub const LIVE_READ32: u8 = 1;
 pub const LIVE_READ64: u8 = 2;

@@ -86,6 +86,65 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
     env.run()?;
     reset_log_after_walk(env);
     check_max_stack_depth(env)?;
+    check_dead_callback_refs(env)?;
+    Ok(())
+}
+
+/// The passes after a successful walk, as far as they can refuse a
+/// program: `check_max_stack_depth()`, then (6.12) the dead-code removal
+/// and `jit_subprogs()` check of [`check_dead_callback_refs`].
+pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
+    check_max_stack_depth(env)?;
+    check_dead_callback_refs(env)
+}
+
+/// 6.12 (`Rules::dead_callback_efault`): a callback the walk never entered
+/// (`bpf_loop` with a count of 0) is dead code. `opt_remove_dead_code()`
+/// removes it, and a reference to it (`r2 = cb ll`) is left pointing at
+/// what follows the removed run. When nothing live follows, no subprogram
+/// starts there and `jit_subprogs()` — which runs when a subprogram besides
+/// main survives — fails the load with EFAULT, after the walk and without a
+/// message.
+fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
+    if !env.rules.dead_callback_efault {
+        return Ok(());
+    }
+    let insns = &env.prog.insns;
+    let n = insns.len();
+    // the second slot of an ld_imm64 is marked seen with the first
+    let seen: Vec<bool> = (0..n)
+        .map(|i| {
+            env.aux.get(i).is_some_and(|a| a.seen)
+                || (i > 0 && insns[i - 1].is_ld_imm64() && env.aux[i - 1].seen)
+        })
+        .collect();
+    // jit_subprogs() checks nothing when the removal leaves main alone
+    let live_subprogs = (0..env.subprogs.len())
+        .filter(|&k| {
+            let start = env.subprogs[k].start;
+            let end = env.subprogs.get(k + 1).map(|s| s.start).unwrap_or(n);
+            (start..end.min(n)).any(|j| seen[j])
+        })
+        .count();
+    if live_subprogs <= 1 {
+        return Ok(());
+    }
+    for i in 0..n {
+        if !seen[i] || !insns[i].is_pseudo_func() {
+            continue;
+        }
+        let target = i as i64 + insns[i].imm as i64 + 1;
+        if target < 0 || target as usize >= n || seen[target as usize] {
+            continue;
+        }
+        let live_after = (target as usize..n).any(|j| seen[j]);
+        if !live_after {
+            return Err(VErr::new(crate::env::EFAULT)
+                .because(Reason::InvalidProgram)
+                .at(None)
+                .silent());
+        }
+    }
     Ok(())
 }
 
@@ -198,7 +257,11 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
 }
 
 fn error_of(env: &Env, e: VErr) -> VerifierError {
-    let message = env.log.last_line.clone();
+    let message = if e.silent {
+        String::new()
+    } else {
+        env.log.last_line.clone()
+    };
     // the instruction: the one the check named, else (walk) the current
     // one; checks before the walk name theirs or none
     let insn = match e.insn {
