@@ -3,7 +3,6 @@
 
 use crate::env::{Env, VResult, EACCES, EINVAL};
 use crate::insn::*;
-use crate::log::reg_type_str;
 use crate::regs::BPF_ADD_CONST;
 use crate::regs::{RegState, RegType, LIVE_WRITTEN};
 use crate::tnum::Tnum;
@@ -22,7 +21,7 @@ impl Env {
     /// `check_reg_sane_offset()`: `reg` is the offset or the pointer,
     /// `ptr` gives the type named in the message.
     fn check_reg_sane_offset(&mut self, reg: &RegState, ptr: &RegState) -> VResult<()> {
-        let t = reg_type_str(&self.prog, ptr);
+        let t = self.reg_type_name(ptr);
         let known = reg.var_off.is_const();
         let val = reg.var_off.value as i64;
         if known && (val >= BPF_MAX_VAR_OFF || val <= -BPF_MAX_VAR_OFF) {
@@ -290,7 +289,7 @@ impl Env {
                 .because(crate::reason::Reason::PointerArithmetic { reg: Some(dst) }));
         }
         if ptr.maybe_null {
-            let t = reg_type_str(&self.prog, &ptr);
+            let t = self.reg_type_name(&ptr);
             return Err(self
                 .fail(
                     EACCES,
@@ -309,7 +308,7 @@ impl Env {
             | RegType::Socket
             | RegType::SockCommon
             | RegType::TcpSock => {
-                let t = reg_type_str(&self.prog, &ptr);
+                let t = self.reg_type_name(&ptr);
                 return Err(self
                     .fail(
                         EACCES,

@@ -5,7 +5,6 @@
 use crate::env::{Env, VResult, E2BIG, EACCES, EINVAL};
 use crate::helpers::{ArgMeta, CallbackKind};
 use crate::insn::Insn;
-use crate::log::reg_type_str;
 use crate::program::Param;
 use crate::regs::{RegType, LIVE_READ64};
 use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
@@ -408,7 +407,7 @@ impl Env {
             }
             self.mark_cur_reg_read(0, LIVE_READ64);
             if r0.ty != RegType::Scalar {
-                let t = reg_type_str(&self.prog, &r0);
+                let t = self.reg_type_name(&r0);
                 return Err(self.fail(
                     EINVAL,
                     &format!(
@@ -440,7 +439,7 @@ impl Env {
         if self.prog.prog_type == crate::program::ProgType::CgroupSkb {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
-                let t = reg_type_str(&self.prog, &r0);
+                let t = self.reg_type_name(&r0);
                 return Err(self.fail(
                     EINVAL,
                     &format!(
@@ -507,7 +506,7 @@ impl Env {
             // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
             let r1 = *self.reg(1);
             if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
-                let t = reg_type_str(&self.prog, &r1);
+                let t = self.reg_type_name(&r1);
                 return Err(self.fail(
                     EINVAL,
                     &format!("arg#0 expected pointer to stack or map value, got {}", t),

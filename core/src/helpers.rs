@@ -955,6 +955,21 @@ impl Env {
         Ok(())
     }
 
+    /// `may_access_direct_pkt_data(env, meta, BPF_READ)` for a helper's
+    /// argument: program types with direct packet access let a packet
+    /// pointer reach only the helpers whose prototype says `pkt_access`.
+    fn may_access_direct_pkt_data(&self, fp: &Proto) -> bool {
+        use crate::program::ProgType::*;
+        // the prototypes with .pkt_access = true in Linux 6.1 and 6.12
+        const PKT_ACCESS: &[u32] = &[
+            1, 2, 3, 28, 84, 85, 87, 99, 100, 110, 195, 204, 205, 206, 207,
+        ];
+        match self.prog.prog_type {
+            SchedCls | SchedAct | Xdp | CgroupSkb => PKT_ACCESS.contains(&fp.id),
+            _ => false,
+        }
+    }
+
     /// `check_func_arg()` for argument `arg` (R1 + arg).
     fn check_func_arg(&mut self, arg: usize, fp: &Proto, meta: &mut ArgMeta) -> VResult<()> {
         let regno = (arg + 1) as u8;
@@ -966,6 +981,11 @@ impl Env {
         let reg = *self.reg(regno);
         if at == Anything {
             return Ok(());
+        }
+        if reg.is_packet() && !self.may_access_direct_pkt_data(fp) {
+            return Err(self
+                .fail(EACCES, "helper access to the packet is not allowed")
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
         }
         let skip_type = reg.is_null_const() && matches!(at, StackOrNull | MemRdonlyOrNull);
         if !skip_type {
@@ -1128,7 +1148,7 @@ impl Env {
         regno: u8,
         fixed_off_ok: bool,
     ) -> VResult<()> {
-        let t = reg_type_str(&self.prog, reg);
+        let t = self.reg_type_name(reg);
         if reg.off < 0 {
             let o = reg.off;
             return Err(self.fail(

@@ -23,6 +23,43 @@ enum CtxField {
     PtrOrNull(RegType),
 }
 
+/// `bpf_sock_is_valid_access()` (and `bpf_sock_common_is_valid_access()`,
+/// which refuses `type` to `priority`): which reads of `struct bpf_sock`
+/// a program may make.
+fn sock_access_ok(ty: RegType, off: i32, size: u32) -> bool {
+    // offsets in struct bpf_sock
+    const FAMILY: i32 = 4;
+    const TYPE: i32 = 8;
+    const PROTOCOL: i32 = 12;
+    const PRIORITY_END: i32 = 24;
+    const SRC_IP4: i32 = 24;
+    const SRC_IP6_END: i32 = 44;
+    const SRC_PORT: i32 = 44;
+    const DST_PORT: i32 = 48;
+    const DST_PORT_END: i32 = 50;
+    const DST_IP4: i32 = 52;
+    const DST_IP6_END: i32 = 72;
+    const STATE: i32 = 72;
+    const RX_QUEUE_MAPPING: i32 = 76;
+    const SIZE: i32 = 80;
+    if ty == RegType::SockCommon && (TYPE..PRIORITY_END).contains(&off) {
+        return false;
+    }
+    if off < 0 || off >= SIZE || off % size as i32 != 0 {
+        return false;
+    }
+    let narrow_ok = |field: u32| size <= field && size.is_power_of_two();
+    match off {
+        STATE | FAMILY | TYPE | PROTOCOL | SRC_PORT | RX_QUEUE_MAPPING => narrow_ok(4),
+        o if (SRC_IP4..SRC_IP6_END).contains(&o) || (DST_IP4..DST_IP6_END).contains(&o) => {
+            narrow_ok(4)
+        }
+        o if (DST_PORT..DST_PORT_END).contains(&o) => narrow_ok(if size == 4 { 4 } else { 2 }),
+        o if (DST_PORT_END..DST_IP4).contains(&o) => false,
+        _ => size == 4,
+    }
+}
+
 fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
     if off < 0 || off % size as i32 != 0 && size != 8 {
         return None;
@@ -155,6 +192,17 @@ impl Env {
             .because(crate::reason::Reason::MisalignedAccess { reg: regno }))
     }
 
+    /// `reg_type_str()` in the mode's words: 6.12 calls a ring buffer
+    /// record `ringbuf_mem` (`MEM_RINGBUF`).
+    pub fn reg_type_name(&self, reg: &RegState) -> String {
+        let t = reg_type_str(&self.prog, reg);
+        if self.rules.words_612 {
+            t.replace("alloc_mem", "ringbuf_mem")
+        } else {
+            t
+        }
+    }
+
     /// `check_mem_access()`; `value_regno` is the register loaded or stored.
     pub fn check_mem_access(
         &mut self,
@@ -233,7 +281,7 @@ impl Env {
                     .unwrap_or((0, 0));
                 let mem_size = if reg.ty == RegType::MapKey { ks } else { vs };
                 if reg.maybe_null {
-                    let tstr = reg_type_str(&self.prog, &reg);
+                    let tstr = self.reg_type_name(&reg);
                     return Err(self
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
@@ -301,7 +349,7 @@ impl Env {
             }
             RegType::AllocMem | RegType::Mem => {
                 if reg.maybe_null {
-                    let tstr = reg_type_str(&self.prog, &reg);
+                    let tstr = self.reg_type_name(&reg);
                     return Err(self
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
@@ -352,13 +400,13 @@ impl Env {
             }
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
                 if reg.maybe_null {
-                    let tstr = reg_type_str(&self.prog, &reg);
+                    let tstr = self.reg_type_name(&reg);
                     return Err(self
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 if t == Access::Write {
-                    let tstr = reg_type_str(&self.prog, &reg);
+                    let tstr = self.reg_type_name(&reg);
                     return Err(
                         self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
                     );
@@ -380,7 +428,7 @@ impl Env {
                         && off % size as i32 == 0
                         && size == if matches!(off, 80 | 88) { 8 } else { 4 };
                     if !ok {
-                        let tstr = reg_type_str(&self.prog, &reg);
+                        let tstr = self.reg_type_name(&reg);
                         return Err(self
                             .fail(
                                 EACCES,
@@ -396,8 +444,8 @@ impl Env {
                                 size: size as u64,
                             }));
                     }
-                } else if off < 0 || off + size as i32 > 80 || off % size as i32 != 0 {
-                    let tstr = reg_type_str(&self.prog, &reg);
+                } else if !sock_access_ok(reg.ty, off, size) {
+                    let tstr = self.reg_type_name(&reg);
                     return Err(self
                         .fail(
                             EACCES,
@@ -417,7 +465,7 @@ impl Env {
                 Ok(())
             }
             _ => {
-                let tstr = reg_type_str(&self.prog, &reg);
+                let tstr = self.reg_type_name(&reg);
                 Err(self
                     .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                     .because(crate::reason::Reason::InvalidMemAccess { reg: regno }))
@@ -1136,7 +1184,7 @@ impl Env {
             // a NULL pointer with a zero size (e.g. bpf_csum_diff's seed)
             _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),
             _ => {
-                let t = reg_type_str(&self.prog, &reg);
+                let t = self.reg_type_name(&reg);
                 Err(self
                     .fail(EACCES, &format!("R{} type={} expected=fp", regno, t))
                     .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }))
@@ -1353,7 +1401,7 @@ impl Env {
                 | RegType::TcpSock
                 | RegType::BtfId
         ) {
-            let t = crate::log::reg_type_str(&self.prog, &d);
+            let t = self.reg_type_name(&d);
             let n = insn.dst;
             return Err(self.fail(
                 EACCES,
