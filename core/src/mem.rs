@@ -45,7 +45,7 @@ fn sock_access_ok(ty: RegType, off: i32, size: u32) -> bool {
     if ty == RegType::SockCommon && (TYPE..PRIORITY_END).contains(&off) {
         return false;
     }
-    if off < 0 || off >= SIZE || off % size as i32 != 0 {
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
         return false;
     }
     let narrow_ok = |field: u32| size <= field && size.is_power_of_two();
