@@ -696,6 +696,10 @@ pub struct ArgMeta {
     pub mem_regno: u8,
 }
 
+/// `nr_cpu_ids` of the kernels veristep is checked against: the oracles
+/// boot Linux in a one-CPU virtual machine (`qemu -smp 1`).
+const NR_CPU_IDS: u64 = 1;
+
 impl Env {
     /// `check_helper_call()`
     pub fn check_helper_call(&mut self, insn: &crate::insn::Insn) -> VResult<()> {
@@ -869,6 +873,9 @@ impl Env {
             let id = self.new_id();
             self.cur.frames[cf].regs[0].id = id;
         }
+        if fp.ret == Ret::Integer {
+            self.refine_retval_range(cf, func_id, meta.mem_size);
+        }
         if matches!(func_id, 95 | 96) {
             self.cur.frames[cf].regs[0].ref_obj_id = meta.ref_obj_id;
         }
@@ -953,6 +960,42 @@ impl Env {
                 .because(crate::reason::Reason::ArgumentType { reg: None }));
         }
         Ok(())
+    }
+
+    /// `do_refine_retval_range()`: helpers that copy at most N bytes return
+    /// at most N (or -errno); 6.12 also bounds the CPU number by
+    /// `nr_cpu_ids`, which is 1 in the oracles' one-CPU virtual machines.
+    fn refine_retval_range(&mut self, cf: usize, func_id: i32, msize_max: u64) {
+        const MAX_ERRNO: i64 = 4095;
+        let sync_612 = self.rules.scalar_alu_612;
+        let r0 = &mut self.cur.frames[cf].regs[0];
+        match func_id {
+            // get_stack, get_task_stack, probe_read{,_kernel,_user}_str
+            67 | 141 | 45 | 115 | 114 => {
+                r0.smax = msize_max as i64;
+                r0.s32_max = msize_max as i32;
+                r0.smin = -MAX_ERRNO;
+                r0.s32_min = -MAX_ERRNO as i32;
+            }
+            // get_smp_processor_id
+            8 if self.rules.smp_processor_id_bounded => {
+                let max = NR_CPU_IDS - 1;
+                r0.umin = 0;
+                r0.umax = max;
+                r0.u32_min = 0;
+                r0.u32_max = max as u32;
+                r0.smin = 0;
+                r0.smax = max as i64;
+                r0.s32_min = 0;
+                r0.s32_max = max as i32;
+            }
+            _ => return,
+        }
+        if sync_612 {
+            r0.bounds_sync_612();
+        } else {
+            r0.bounds_sync();
+        }
     }
 
     /// `may_access_direct_pkt_data(env, meta, BPF_READ)` for a helper's

@@ -85,6 +85,9 @@ pub struct Rules {
     /// `BPF_ADD_CONST` (6.11+): `r1 = r2; r1 += K` keeps r1 linked to r2
     /// with the constant, so a branch on one narrows the other.
     pub add_const_612: bool,
+    /// 6.12's `do_refine_retval_range()` bounds `bpf_get_smp_processor_id()`
+    /// by `nr_cpu_ids - 1`.
+    pub smp_processor_id_bounded: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -111,6 +114,7 @@ impl Rules {
                 branches_612: false,
                 dead_callback_efault: false,
                 add_const_612: false,
+                smp_processor_id_bounded: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -134,6 +138,7 @@ impl Rules {
                 branches_612: false,
                 dead_callback_efault: false,
                 add_const_612: false,
+                smp_processor_id_bounded: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -157,6 +162,7 @@ impl Rules {
                 branches_612: true,
                 dead_callback_efault: true,
                 add_const_612: true,
+                smp_processor_id_bounded: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,
