@@ -811,13 +811,19 @@ impl Env {
         self.mark_stack_slot_scratched(spi);
         let insn = self.prog.insns[self.insn_idx];
         let is_fp_dst = insn.dst == BPF_REG_FP;
+        // register_is_bounded(): not __is_scalar_unbounded(), which looks
+        // at the 32-bit bounds too
         let bounded = |r: &RegState| {
             r.ty == RegType::Scalar
                 && !(r.var_off.is_unknown()
                     && r.smin == i64::MIN
                     && r.smax == i64::MAX
                     && r.umin == 0
-                    && r.umax == u64::MAX)
+                    && r.umax == u64::MAX
+                    && r.s32_min == i32::MIN
+                    && r.s32_max == i32::MAX
+                    && r.u32_min == 0
+                    && r.u32_max == u32::MAX)
         };
         let spill_612 = self.rules.stack_spill_612;
         match reg {
