@@ -44,7 +44,7 @@ fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap) -> bool {
     a.same_value(&b) && check_ids(o.id, c.id, map) && check_ids(o.ref_obj_id, c.ref_obj_id, map)
 }
 
-fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel) -> bool {
+fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612: bool) -> bool {
     if exact == ExactLevel::Exact {
         return o.ty == RegType::NotInit && c.ty == RegType::NotInit || regs_exact(o, c, map);
     }
@@ -96,6 +96,13 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel) -> bo
                 }
                 return check_ids(o.id, c.id, map);
             }
+            if v612 {
+                // 6.12 maps the ids instead of wanting them equal
+                return head_eq(o, c)
+                    && within(o, c)
+                    && check_ids(o.id, c.id, map)
+                    && check_ids(o.ref_obj_id, c.ref_obj_id, map);
+            }
             head_eq(o, c) && within(o, c)
         }
         RegType::Packet | RegType::PacketMeta => {
@@ -115,11 +122,13 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel) -> bo
             }
             within(o, c)
         }
-        _ => false,
+        // 6.12: any other pointer must be the same but for its ids, which
+        // are mapped (`regs_exact`); 6.1 wants it identical
+        _ => v612 && regs_exact(o, c, map),
     }
 }
 
-fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel) -> bool {
+fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v612: bool) -> bool {
     let alloc_o = o.stack.len() * 8;
     let alloc_c = c.stack.len() * 8;
     let mut i = 0;
@@ -170,7 +179,7 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel) -
             i += 1;
             continue;
         }
-        if !regsafe(&os.spilled, &cs.spilled, map, exact) {
+        if !regsafe(&os.spilled, &cs.spilled, map, exact, v612) {
             return false;
         }
         i += 1;
@@ -178,20 +187,32 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel) -
     true
 }
 
-fn func_states_equal(o: &FuncState, c: &FuncState, exact: ExactLevel) -> bool {
+fn func_states_equal(o: &FuncState, c: &FuncState, exact: ExactLevel, v612: bool) -> bool {
     let mut map: IdMap = Vec::new();
     for i in 0..11 {
-        if !regsafe(&o.regs[i], &c.regs[i], &mut map, exact) {
+        if !regsafe(&o.regs[i], &c.regs[i], &mut map, exact, v612) {
             return false;
         }
     }
-    if !stacksafe(o, c, &mut map, exact) {
+    if !stacksafe(o, c, &mut map, exact, v612) {
         return false;
     }
-    o.refs == c.refs
+    refsafe(o, c, &mut map)
 }
 
-pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel) -> bool {
+/// `refsafe()`: the same number of references, their ids mapped as the
+/// registers' are (which instruction acquired them does not matter).
+fn refsafe(o: &FuncState, c: &FuncState, map: &mut IdMap) -> bool {
+    o.refs.len() == c.refs.len()
+        && o.refs
+            .iter()
+            .zip(&c.refs)
+            .all(|(a, b)| check_ids(a.id, b.id, map))
+}
+
+/// `states_equal()`; `v612` compares pointer ids through the id map as
+/// 6.12's `regs_exact()` does (6.1 wants them identical).
+pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v612: bool) -> bool {
     if o.frames.len() != c.frames.len() {
         return false;
     }
@@ -205,7 +226,7 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel) -> 
         if o.frames[i].callsite != c.frames[i].callsite {
             return false;
         }
-        if !func_states_equal(&o.frames[i], &c.frames[i], exact) {
+        if !func_states_equal(&o.frames[i], &c.frames[i], exact, v612) {
             return false;
         }
     }
@@ -289,6 +310,7 @@ impl Env {
             return Ok(false);
         }
         let calls_callback = self.calls_callback(insn_idx);
+        let v612 = self.rules.states_612;
         // 6.12 also forces a checkpoint when the history grows long
         let force = calls_callback || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
         let mut add_new_state = force;
@@ -325,13 +347,13 @@ impl Env {
                 };
                 if !exempt {
                     if calls_callback {
-                        if states_equal(&self.checkpoints[idx].st, &self.cur, cb_level) {
+                        if states_equal(&self.checkpoints[idx].st, &self.cur, cb_level, v612) {
                             hit = Some(id);
                             keep.extend_from_slice(&list[pos..]);
                             break;
                         }
                     } else if states_maybe_looping(&self.checkpoints[idx].st, &self.cur)
-                        && states_equal(&self.checkpoints[idx].st, &self.cur, loop_level)
+                        && states_equal(&self.checkpoints[idx].st, &self.cur, loop_level, v612)
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
                     {
@@ -352,7 +374,14 @@ impl Env {
                 }
                 miss = true;
             }
-            if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, ExactLevel::NotExact) {
+            if !miss
+                && states_equal(
+                    &self.checkpoints[idx].st,
+                    &self.cur,
+                    ExactLevel::NotExact,
+                    v612,
+                )
+            {
                 self.checkpoints[idx].hit_cnt += 1;
                 self.propagate_liveness(id);
                 self.push_jmp_history(insn_idx);
