@@ -108,8 +108,9 @@ fn current_kernel_pkg() -> Result<String, String> {
     };
     match depends(false)? {
         Some(p) => Ok(p),
-        None => depends(true)?
-            .ok_or_else(|| format!("apt-cache depends {KERNEL_META}: no linux-image-6.1.* package")),
+        None => depends(true)?.ok_or_else(|| {
+            format!("apt-cache depends {KERNEL_META}: no linux-image-6.1.* package")
+        }),
     }
 }
 
