@@ -36,6 +36,8 @@ pub enum Arg {
     StackOrNull,
     Timer,
     SpinLock,
+    /// `ARG_SCALAR` (6.12's bpf_loop count): a number, not a pointer.
+    Scalar,
 }
 
 /// `enum bpf_return_type`
@@ -659,6 +661,7 @@ fn compatible(arg: Arg) -> &'static [RegType] {
         Func => &[T::Func],
         StackOrNull => &[T::Stack],
         Timer | SpinLock => &[T::MapValue],
+        Scalar => &[T::Scalar],
         Anything | DontCare => &[],
     }
 }
@@ -694,6 +697,23 @@ pub struct ArgMeta {
     pub subprogno: Option<usize>,
     pub raw_mode: bool,
     pub mem_regno: u8,
+}
+
+/// The prototypes Linux 6.12 changed: the socket lookups and raw syncookie
+/// helpers take a tuple or header of size 0 (`ARG_CONST_SIZE_OR_ZERO`),
+/// and `bpf_loop`'s count must be a number (`ARG_SCALAR`).
+fn proto_612(fp: &Proto) -> Proto {
+    let mut p = *fp;
+    match p.id {
+        // sk_lookup_tcp, sk_lookup_udp, skc_lookup_tcp
+        84 | 85 | 99 => p.args[2] = ConstSizeOrZero,
+        // tcp_raw_gen_syncookie_ipv4/6
+        204 | 205 => p.args[2] = ConstSizeOrZero,
+        // bpf_loop
+        181 => p.args[0] = Scalar,
+        _ => {}
+    }
+    p
 }
 
 /// `nr_cpu_ids` of the kernels veristep is checked against: the oracles
@@ -736,6 +756,13 @@ impl Env {
                 )
                 .because(crate::reason::Reason::HelperNotAllowed { func_id }));
         }
+        let fp612;
+        let fp = if self.rules.words_612 {
+            fp612 = proto_612(fp);
+            &fp612
+        } else {
+            fp
+        };
         let mut meta = ArgMeta::default();
         for i in 0..5 {
             self.check_func_arg(i, fp, &mut meta)?;
