@@ -410,10 +410,17 @@ impl Env {
                 let t = self.reg_type_name(&r0);
                 return Err(self.fail(
                     EINVAL,
-                    &format!(
-                        "In async callback the register R0 is not a known value ({})",
-                        t
-                    ),
+                    &if self.rules.words_612 {
+                        format!(
+                            "At async callback return the register R0 is not a known value ({})",
+                            t
+                        )
+                    } else {
+                        format!(
+                            "In async callback the register R0 is not a known value ({})",
+                            t
+                        )
+                    },
                 ));
             }
             let range = crate::tnum::Tnum::konst(0);

@@ -786,9 +786,13 @@ impl Env {
                     {
                         return Err(self.fail(EINVAL, "BPF_CALL uses reserved fields"));
                     }
-                    if self.cur.active_spin_lock != 0
-                        && (insn.src == BPF_PSEUDO_CALL || insn.imm != 94)
-                    {
+                    // 6.9+ lets a static subprogram run under the lock
+                    let lock_blocks_call = if self.rules.subprog_under_lock {
+                        insn.src == 0 && insn.imm != 94
+                    } else {
+                        insn.src == BPF_PSEUDO_CALL || insn.imm != 94
+                    };
+                    if self.cur.active_spin_lock != 0 && lock_blocks_call {
                         return Err(self
                             .fail(
                                 EINVAL,
@@ -855,7 +859,9 @@ impl Env {
 
     /// `exit`: leave a frame, or finish the path.
     fn do_exit(&mut self) -> VResult<StepResult> {
-        if self.cur.active_spin_lock != 0 {
+        // 6.12 wants the lock released by main's exit only
+        let lock_checked = !self.rules.subprog_under_lock || self.cur.curframe() == 0;
+        if self.cur.active_spin_lock != 0 && lock_checked {
             return Err(self
                 .fail(EINVAL, "bpf_spin_unlock is missing")
                 .because(crate::reason::Reason::LockMisuse));

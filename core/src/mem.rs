@@ -147,7 +147,10 @@ impl Env {
         } else {
             crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)
         };
+        // the kernel switches on the full type: a pointer that may still be
+        // NULL carries a flag and gets no description
         let desc = match reg.ty {
+            _ if reg.maybe_null => "",
             RegType::Packet | RegType::PacketMeta => {
                 let ip_align = 2i64;
                 let at = reg.var_off.add(crate::tnum::Tnum::konst(

@@ -88,6 +88,9 @@ pub struct Rules {
     /// 6.12's `do_refine_retval_range()` bounds `bpf_get_smp_processor_id()`
     /// by `nr_cpu_ids - 1`.
     pub smp_processor_id_bounded: bool,
+    /// 6.9+: a static subprogram may be called while holding a
+    /// `bpf_spin_lock`, and only main's `exit` must have released it.
+    pub subprog_under_lock: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -115,6 +118,7 @@ impl Rules {
                 dead_callback_efault: false,
                 add_const_612: false,
                 smp_processor_id_bounded: false,
+                subprog_under_lock: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -139,6 +143,7 @@ impl Rules {
                 dead_callback_efault: false,
                 add_const_612: false,
                 smp_processor_id_bounded: false,
+                subprog_under_lock: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -163,6 +168,7 @@ impl Rules {
                 dead_callback_efault: true,
                 add_const_612: true,
                 smp_processor_id_bounded: true,
+                subprog_under_lock: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,
