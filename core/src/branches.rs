@@ -45,8 +45,12 @@ pub fn is_branch_taken(
                     | RegType::MapKey
                     | RegType::SockCommon
             ) || (mem_not_null
-                && (matches!(reg.ty, RegType::AllocMem | RegType::Mem)
-                    || (reg.ty == RegType::BtfId && reg.ref_obj_id != 0))));
+                && reg.smin > -(1 << 29)
+                && reg.smax < 1 << 29
+                && (matches!(
+                    reg.ty,
+                    RegType::AllocMem | RegType::Mem | RegType::ConstPtrToMap
+                ) || (reg.ty == RegType::BtfId && reg.ref_obj_id != 0))));
         if !not_null || val != 0 {
             return -1;
         }
