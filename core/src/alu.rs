@@ -321,6 +321,12 @@ impl Env {
         self.check_reg_sane_offset(&off, &ptr)?;
         self.check_reg_sane_offset(&ptr, &ptr)?;
         let mut d = ptr;
+        if scalar_dst && ptr.ty == RegType::Stack && self.rules.scalar_plus_fp_frame0 {
+            // Linux 6.12 (checked on 6.12.95): `scalar += r10` in a called
+            // function points into frame 0's stack (the scalar's frameno,
+            // always 0, survives), where 6.1 points into the current frame
+            d.frameno = 0;
+        }
         let cur_dst = *self.reg(dst);
         d.live = cur_dst.live;
         d.parent = cur_dst.parent;

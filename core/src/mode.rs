@@ -91,6 +91,9 @@ pub struct Rules {
     /// 6.9+: a static subprogram may be called while holding a
     /// `bpf_spin_lock`, and only main's `exit` must have released it.
     pub subprog_under_lock: bool,
+    /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
+    /// stack, whichever frame the code runs in (observed on 6.12.95).
+    pub scalar_plus_fp_frame0: bool,
     /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
     pub kernel: KernelVersion,
 }
@@ -119,6 +122,7 @@ impl Rules {
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
+                scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 kernel: k,
@@ -144,6 +148,7 @@ impl Rules {
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
+                scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 kernel: k,
@@ -169,6 +174,7 @@ impl Rules {
                 add_const_612: true,
                 smp_processor_id_bounded: true,
                 subprog_under_lock: true,
+                scalar_plus_fp_frame0: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 kernel: k,
