@@ -328,8 +328,12 @@ impl Env {
             d.frameno = 0;
         }
         let cur_dst = *self.reg(dst);
-        d.live = cur_dst.live;
-        d.parent = cur_dst.parent;
+        if !scalar_dst {
+            // `scalar += pointer` copies the pointer's whole state, its
+            // liveness and parentage too (*dst_reg = *ptr_reg)
+            d.live = cur_dst.live;
+            d.parent = cur_dst.parent;
+        }
         d.mark_unbounded32();
         match op {
             BPF_ADD => {
