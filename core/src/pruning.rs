@@ -24,38 +24,72 @@ pub enum ExactLevel {
     RangeWithin,
 }
 
-fn check_ids(old: u32, cur: u32, map: &mut IdMap) -> bool {
+/// `check_ids()`: old ids must map to current ids consistently. 6.1 lets
+/// an old id of 0 match anything; 6.12 wants both zero or both set, and a
+/// current id claimed by another old id is a mismatch.
+fn check_ids(old: u32, cur: u32, map: &mut IdMap, v612: bool) -> bool {
+    if v612 && (old == 0) != (cur == 0) {
+        return false;
+    }
+    if old == 0 {
+        return true;
+    }
     for &(o, c) in map.iter() {
         if o == old {
             return c == cur;
+        }
+        if v612 && c == cur {
+            return false;
         }
     }
     map.push((old, cur));
     true
 }
 
-fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap) -> bool {
+/// `check_scalar_ids()` (6.12): an id of 0 stands for a fresh id of its
+/// own, so a scalar linked in the old state must be linked the same way
+/// now.
+fn check_scalar_ids(old: u32, cur: u32, map: &mut IdMap) -> bool {
+    const TMP: u32 = 1 << 30;
+    let fresh = |map: &IdMap| TMP | (map.len() as u32 + 1);
+    let old = if old == 0 { fresh(map) } else { old };
+    let cur = if cur == 0 {
+        fresh(map) | (1 << 29)
+    } else {
+        cur
+    };
+    check_ids(old, cur, map, true)
+}
+
+fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap, v612: bool) -> bool {
     let mut a = *o;
     let mut b = *c;
     a.id = 0;
     b.id = 0;
     a.ref_obj_id = 0;
     b.ref_obj_id = 0;
-    a.same_value(&b) && check_ids(o.id, c.id, map) && check_ids(o.ref_obj_id, c.ref_obj_id, map)
+    a.same_value(&b)
+        && check_ids(o.id, c.id, map, v612)
+        && check_ids(o.ref_obj_id, c.ref_obj_id, map, v612)
 }
 
 fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612: bool) -> bool {
     if exact == ExactLevel::Exact {
-        return o.ty == RegType::NotInit && c.ty == RegType::NotInit || regs_exact(o, c, map);
+        return o.ty == RegType::NotInit && c.ty == RegType::NotInit || regs_exact(o, c, map, v612);
     }
     if o.live & LIVE_READ == 0 && exact == ExactLevel::NotExact {
         return true;
     }
     let equal = o.same_value(c);
     if o.ty == RegType::Stack {
+        if v612 {
+            return regs_exact(o, c, map, v612) && o.frameno == c.frameno;
+        }
         return equal && o.frameno == c.frameno;
     }
-    if equal {
+    // 6.1 accepts identical registers at once (memcmp); 6.12 has no such
+    // shortcut, so linked scalars are always entered in the id map
+    if equal && !(v612 && o.ty == RegType::Scalar) {
         return true;
     }
     if o.ty == RegType::NotInit {
@@ -87,6 +121,9 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
             if (oa && !ca) || (o.id != 0 && !oa && ca) || (oa && o.off != c.off) {
                 return false;
             }
+            if v612 && !check_scalar_ids(o.id, c.id, map) {
+                return false;
+            }
             within(o, c)
         }
         RegType::MapKey | RegType::MapValue => {
@@ -94,14 +131,14 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
                 if !c.maybe_null || !head_eq(o, c) {
                     return false;
                 }
-                return check_ids(o.id, c.id, map);
+                return check_ids(o.id, c.id, map, v612);
             }
             if v612 {
                 // 6.12 maps the ids instead of wanting them equal
                 return head_eq(o, c)
                     && within(o, c)
-                    && check_ids(o.id, c.id, map)
-                    && check_ids(o.ref_obj_id, c.ref_obj_id, map);
+                    && check_ids(o.id, c.id, map, v612)
+                    && check_ids(o.ref_obj_id, c.ref_obj_id, map, v612);
             }
             head_eq(o, c) && within(o, c)
         }
@@ -117,14 +154,14 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
             } else if ro > rc {
                 return false;
             }
-            if o.id != 0 && !check_ids(o.id, c.id, map) {
+            if o.id != 0 && !check_ids(o.id, c.id, map, v612) {
                 return false;
             }
             within(o, c)
         }
         // 6.12: any other pointer must be the same but for its ids, which
         // are mapped (`regs_exact`); 6.1 wants it identical
-        _ => v612 && regs_exact(o, c, map),
+        _ => v612 && regs_exact(o, c, map, v612),
     }
 }
 
@@ -197,17 +234,17 @@ fn func_states_equal(o: &FuncState, c: &FuncState, exact: ExactLevel, v612: bool
     if !stacksafe(o, c, &mut map, exact, v612) {
         return false;
     }
-    refsafe(o, c, &mut map)
+    refsafe(o, c, &mut map, v612)
 }
 
 /// `refsafe()`: the same number of references, their ids mapped as the
 /// registers' are (which instruction acquired them does not matter).
-fn refsafe(o: &FuncState, c: &FuncState, map: &mut IdMap) -> bool {
+fn refsafe(o: &FuncState, c: &FuncState, map: &mut IdMap, v612: bool) -> bool {
     o.refs.len() == c.refs.len()
         && o.refs
             .iter()
             .zip(&c.refs)
-            .all(|(a, b)| check_ids(a.id, b.id, map))
+            .all(|(a, b)| check_ids(a.id, b.id, map, v612))
 }
 
 /// `states_equal()`; `v612` compares pointer ids through the id map as
@@ -551,25 +588,28 @@ impl Env {
             return;
         };
         let old = self.checkpoints[id as usize].st.clone();
-        for (fo, fc) in old.frames.iter().zip(self.cur.frames.iter_mut()) {
-            for i in 0..10 {
-                widen(&fo.regs[i], &mut fc.regs[i]);
+        let v612 = self.rules.states_612;
+        // one id map for the whole state, innermost frame first
+        let mut map = Vec::new();
+        for (fo, fc) in old.frames.iter().zip(self.cur.frames.iter_mut()).rev() {
+            for i in 0..11 {
+                widen(&fo.regs[i], &mut fc.regs[i], &mut map, v612);
             }
             for (so, sc) in fo.stack.iter().zip(fc.stack.iter_mut()) {
                 if so.is_spill() && sc.is_spill() {
-                    widen(&so.spilled, &mut sc.spilled);
+                    widen(&so.spilled, &mut sc.spilled, &mut map, v612);
                 }
             }
         }
     }
 }
 
-fn widen(o: &RegState, c: &mut RegState) {
+/// `maybe_widen_reg()`: an imprecise scalar that changed becomes unknown.
+fn widen(o: &RegState, c: &mut RegState, map: &mut IdMap, v612: bool) {
     if o.ty != RegType::Scalar || c.ty != RegType::Scalar || o.precise || c.precise {
         return;
     }
-    let mut map = Vec::new();
-    if regs_exact(o, c, &mut map) {
+    if regs_exact(o, c, map, v612) {
         return;
     }
     c.mark_unknown();
