@@ -799,3 +799,54 @@ impl Env {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown() -> RegState {
+        let mut r = RegState::not_init();
+        r.mark_unknown();
+        r
+    }
+
+    #[test]
+    fn constants_decide_6_1_branches() {
+        let mut r = RegState::not_init();
+        r.mark_known(5);
+        assert_eq!(is_branch_taken(&r, 5, BPF_JEQ, false, false, false), 1);
+        assert_eq!(is_branch_taken(&r, 6, BPF_JEQ, false, false, false), 0);
+        assert_eq!(is_branch_taken(&r, 4, BPF_JGT, false, false, false), 1);
+        assert_eq!(
+            is_branch_taken(&unknown(), 4, BPF_JGT, false, false, false),
+            -1
+        );
+    }
+
+    #[test]
+    fn ranges_decide_equality_only_from_6_8() {
+        let mut r = unknown();
+        r.umin = 10;
+        r.umax = 20;
+        r.bounds_sync();
+        // 6.1 decides == only for constants; 6.8+ from the range
+        assert_eq!(is_branch_taken(&r, 5, BPF_JEQ, false, false, false), -1);
+        assert_eq!(is_branch_taken(&r, 5, BPF_JEQ, false, true, false), 0);
+        // ordering comparisons use the range in both
+        assert_eq!(is_branch_taken(&r, 5, BPF_JGT, false, false, false), 1);
+    }
+
+    #[test]
+    fn non_null_pointers_decide_null_tests() {
+        let mut sock = RegState::not_init();
+        sock.mark_known_zero_ptr(RegType::Socket);
+        assert_eq!(is_branch_taken(&sock, 0, BPF_JNE, false, false, false), 1);
+        let mut rec = RegState::not_init();
+        rec.mark_known_zero_ptr(RegType::AllocMem);
+        // a ring buffer record: only 6.12 knows it is not NULL
+        assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, false), -1);
+        assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, true), 0);
+        rec.maybe_null = true;
+        assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, true), -1);
+    }
+}

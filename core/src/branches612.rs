@@ -441,3 +441,73 @@ pub fn sync_linked_regs(st: &mut VerifierState, known: &RegState) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(lo: u64, hi: u64) -> RegState {
+        let mut r = RegState::not_init();
+        r.mark_unknown();
+        r.umin = lo;
+        r.umax = hi;
+        r.var_off = Tnum::range(lo, hi);
+        r.bounds_sync_612();
+        r
+    }
+
+    fn konst(v: u64) -> RegState {
+        let mut r = RegState::not_init();
+        r.mark_known(v);
+        r
+    }
+
+    #[test]
+    fn ranges_decide_branches() {
+        let a = range(0, 10);
+        let b = range(20, 30);
+        assert_eq!(is_scalar_branch_taken(&a, &b, BPF_JLT, false), 1);
+        assert_eq!(is_scalar_branch_taken(&a, &b, BPF_JGE, false), 0);
+        assert_eq!(is_scalar_branch_taken(&a, &b, BPF_JEQ, false), 0);
+        assert_eq!(is_scalar_branch_taken(&a, &b, BPF_JNE, false), 1);
+        assert_eq!(is_scalar_branch_taken(&a, &konst(5), BPF_JGT, false), -1);
+        assert_eq!(
+            is_scalar_branch_taken(&konst(5), &konst(5), BPF_JEQ, false),
+            1
+        );
+    }
+
+    #[test]
+    fn a_taken_branch_narrows_both_operands() {
+        // if a < b (a in [0, 100], b in [10, 20]): a <= 19, b >= 1
+        let (mut t1, mut t2) = (range(0, 100), range(10, 20));
+        let (mut f1, mut f2) = (t1, t2);
+        let log = reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JLT, false);
+        assert!(log.is_empty());
+        assert_eq!((t1.umin, t1.umax), (0, 19));
+        assert_eq!((t2.umin, t2.umax), (10, 20));
+        // the fall-through: a >= b, so a >= 10
+        assert_eq!((f1.umin, f1.umax), (10, 100));
+    }
+
+    #[test]
+    fn not_equal_to_a_bound_moves_it() {
+        let (mut t1, mut t2) = (range(0, 10), konst(0));
+        let (mut f1, mut f2) = (t1, t2);
+        reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JNE, false);
+        assert_eq!((t1.umin, t1.umax), (1, 10));
+        assert_eq!((f1.umin, f1.umax), (0, 0));
+    }
+
+    #[test]
+    fn the_32_bit_bounds_teach_the_64_bit_ones() {
+        let mut r = RegState::not_init();
+        r.mark_unknown();
+        // upper half known zero, lower half in [0, 255]
+        r.var_off = Tnum::range(0, u32::MAX as u64);
+        r.u32_max = 255;
+        r.bounds_sync_612();
+        assert_eq!(r.umax, 255);
+        assert_eq!(r.smax, 255);
+    }
+}

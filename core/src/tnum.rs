@@ -173,3 +173,44 @@ impl Tnum {
         (self.value | self.mask) & (size - 1) == 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Tnum;
+
+    #[test]
+    fn constants_stay_constants() {
+        let (a, b) = (Tnum::konst(6), Tnum::konst(7));
+        assert_eq!(a.add(b), Tnum::konst(13));
+        assert_eq!(a.sub(b), Tnum::konst(u64::MAX));
+        assert_eq!(a.mul(b), Tnum::konst(42));
+        assert_eq!(a.and(b), Tnum::konst(6));
+        assert_eq!(a.or(b), Tnum::konst(7));
+        assert_eq!(a.xor(b), Tnum::konst(1));
+    }
+
+    #[test]
+    fn ranges_and_unknown_bits() {
+        // tnum_range(0, 7): the low three bits unknown
+        let r = Tnum::range(0, 7);
+        assert_eq!((r.value, r.mask), (0, 7));
+        assert!(r.contains(Tnum::konst(5)));
+        assert!(!r.contains(Tnum::konst(8)));
+        // x & 0xf0 where x is unknown: only bits 4-7 may be set
+        let m = Tnum::UNKNOWN.and(Tnum::konst(0xf0));
+        assert_eq!((m.value, m.mask), (0, 0xf0));
+        // adding 1 to [0, 7] may carry into bit 3
+        let s = r.add(Tnum::konst(1));
+        assert_eq!((s.value, s.mask), (0, 0xf));
+        assert_eq!(r.intersect(Tnum::konst(3)), Tnum::konst(3));
+        assert!(Tnum::konst(8).is_aligned(8) && !r.is_aligned(8));
+    }
+
+    #[test]
+    fn shifts_and_casts() {
+        let r = Tnum::range(0, 3);
+        assert_eq!(r.lshift(4).mask, 0x30);
+        assert_eq!(Tnum::konst(0x1_0000_0002).subreg(), Tnum::konst(2));
+        assert_eq!(Tnum::konst(u64::MAX).arshift(4, 64), Tnum::konst(u64::MAX));
+    }
+}
