@@ -160,6 +160,21 @@ await test('Linux 5.19 accepts the same program', async (page) => {
   check(v.includes('Accepted'), `verdict: ${v}`);
 });
 
+await test('no screen size makes the page wider than the window, whatever the log holds', async (page) => {
+  for (const [width, height] of [[390, 844], [1280, 800], [1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(base);
+    await idle(page);
+    await page.selectOption('#examples', 'release-in-callback');
+    await idle(page);
+    // 6.7's log carries long lines (mark_precise, full register dumps)
+    await page.selectOption('#kernel', '6.7');
+    await idle(page);
+    const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    check(w[0] <= w[1], `${width}x${height}: page ${w[0]} px wide in a ${w[1]} px window`);
+  }
+});
+
 await test('share link round trip', async (page) => {
   await page.goto(base);
   await idle(page);
