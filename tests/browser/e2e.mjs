@@ -175,6 +175,26 @@ await test('no screen size makes the page wider than the window, whatever the lo
   }
 });
 
+await test('keys work on arrival and right after choosing from a list', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  // nothing clicked yet: End goes to the last step
+  const start = await page.textContent('#position');
+  await page.keyboard.press('End');
+  await idle(page);
+  const end = await page.textContent('#position');
+  check(end !== start, `End on arrival: ${start} -> ${end}`);
+  // after a choice in a select, the next key steps instead of changing it
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  const chosen = await page.inputValue('#examples');
+  const before = await page.textContent('#position');
+  await page.keyboard.press('ArrowRight');
+  await idle(page);
+  check((await page.textContent('#position')) !== before, 'ArrowRight after choosing an example');
+  check((await page.inputValue('#examples')) === chosen, 'the select kept its choice');
+});
+
 await test('share link round trip', async (page) => {
   await page.goto(base);
   await idle(page);

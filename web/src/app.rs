@@ -433,29 +433,47 @@ fn app() -> Html {
         let d = d.clone();
         Callback::from(move |t: String| d.dispatch(Action::Edit(t)))
     };
+    // Keys work on arrival and after a choice: the app root takes the
+    // focus (a select keeps it otherwise, and swallows the next key).
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let embed = face.embed;
+        use_effect_with((), move |_| {
+            if !embed {
+                refocus(&root);
+            }
+        });
+    }
     let on_kernel = {
         let d = d.clone();
+        let root = root.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             if let Some(k) = KernelVersion::parse(&s.value()) {
                 d.dispatch(Action::SetKernel(k));
             }
+            refocus(&root);
         })
     };
     let on_level = {
         let d = d.clone();
+        let root = root.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             d.dispatch(Action::SetLogLevel(s.value().parse().unwrap_or(2)));
+            refocus(&root);
         })
     };
     let on_example = {
         let d = d.clone();
+        let root = root.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             if let Some(ex) = examples::by_id(&s.value()) {
                 d.dispatch(Action::Load(ex.text.to_string(), KernelVersion::V6_1, 0));
             }
+            refocus(&root);
         })
     };
     let on_scrub = {
@@ -507,12 +525,14 @@ fn app() -> Html {
     let len = model.len();
     let on_lesson = {
         let d = d.clone();
+        let root = root.clone();
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             let id = s.value();
             if !id.is_empty() {
                 open_lesson(id, 0, d.clone());
             }
+            refocus(&root);
         })
     };
     let on_pick = {
@@ -607,7 +627,7 @@ fn app() -> Html {
         }
     };
     html! {
-        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey}
+        <div class={class} style={format!("font-size: {}px", *font)} tabindex="0" onkeydown={onkey} ref={root}
             ondrop={on_drop} ondragover={on_dragover}
             aria-busy={if model.working() { "true" } else { "false" }}>
             { header }
@@ -1004,5 +1024,12 @@ fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 run.log_level, if w.total == 0 { 0 } else { w.from + 1 }, to, w.total) }</summary>
             <pre id="log" aria-label="kernel log">{ for rows }</pre>
         </details>
+    }
+}
+
+/// Gives the keyboard back to the app root (the stepper's shortcuts).
+fn refocus(root: &NodeRef) {
+    if let Some(el) = root.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
 }
