@@ -195,6 +195,20 @@ await test('keys work on arrival and right after choosing from a list', async (p
   check((await page.inputValue('#examples')) === chosen, 'the select kept its choice');
 });
 
+await test('the rejection names the editor line and marks the failing instruction', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  const where = await page.textContent('#where');
+  const m = where.match(/instruction 18 \(line (\d+)\)/);
+  check(m, `verdict: ${where}`);
+  // that line of the editor holds the refused call
+  const line = (await editorText(page)).split('\n')[Number(m[1]) - 1];
+  check(line.includes('bpf_ringbuf_discard'), `line ${m[1]}: ${line}`);
+  check((await page.getAttribute('#insn-18', 'class')).includes('failing'), 'listing row marked');
+});
+
 await test('share link round trip', async (page) => {
   await page.goto(base);
   await idle(page);

@@ -859,8 +859,10 @@ fn verdict(m: &Model) -> Html {
         Some(message) => html! {
             <div class="verdict bad" id="verdict">
                 <div id="message"><code>{ message.clone() }</code></div>
-                <div>{ match run.error_insn { Some(i) => format!("Rejected by {} at instruction {}.", run.kernel.name(), i),
-                                       None => format!("Rejected by {} after the walk.", run.kernel.name()) } }</div>
+                <div id="where">{ match (run.error_insn, run.error_line) {
+                    (Some(i), 0) => format!("Rejected by {} at instruction {}.", run.kernel.name(), i),
+                    (Some(i), line) => format!("Rejected by {} at instruction {} (line {}).", run.kernel.name(), i, line),
+                    (None, _) => format!("Rejected by {} after the walk.", run.kernel.name()) } }</div>
                 <div class="explain">{ run.explanation.clone().unwrap_or_default() }</div>
                 { m.reference_story().map(|t| html! { <div class="story" id="story">{ t }</div> }).unwrap_or_default() }
             </div>
@@ -888,6 +890,10 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         }
         if r.subprog {
             class.push_str(" subprog");
+        }
+        if Some(idx) == run.error_insn {
+            // the instruction the kernel refused, marked at every step
+            class.push_str(" failing");
         }
         html! {
             <tr class={class} onclick={onclick} id={format!("insn-{}", idx)}>

@@ -122,6 +122,9 @@ pub struct Summary {
     /// explanation, when rejected.
     pub message: Option<String>,
     pub error_insn: Option<usize>,
+    /// The program text's line of the failing instruction (1-based; 0 when
+    /// the program came without text positions).
+    pub error_line: u32,
     pub explanation: Option<String>,
     pub processed: u64,
     pub total_states: u64,

@@ -477,6 +477,11 @@ impl Run {
             accepted: o.verdict == Verdict::Accepted,
             message: o.message().map(str::to_string),
             error_insn: o.error_insn(),
+            error_line: o
+                .error_insn()
+                .and_then(|i| self.prog.locs.get(i))
+                .map(|l| l.line)
+                .unwrap_or(0),
             explanation: o.error.as_ref().map(|e| e.explanation.clone()),
             processed: o.stats.processed,
             total_states: o.stats.total_states,
