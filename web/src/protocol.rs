@@ -65,7 +65,9 @@ pub enum Target {
     Pending(usize),
 }
 
-/// From the worker to the page.
+/// From the worker to the page. (Replies cross postMessage as bytes and
+/// live one at a time: boxing the large variant would buy nothing.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum Reply {
     /// Steps walked so far by verification `id`, over all modes.
