@@ -102,6 +102,17 @@ impl Out {
             v => Some(v.to_string()),
         }
     }
+    /// `processed P total_states T peak_states S`
+    pub fn counters(&self) -> String {
+        let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or("-".into());
+        format!(
+            "processed {} total_states {} peak_states {}",
+            n(self.processed),
+            n(self.total_states),
+            n(self.peak_states)
+        )
+    }
+
     pub fn short(&self) -> String {
         match (&self.message, self.errno) {
             (Some(m), _) => format!("{} {:?}", self.verdict, m),
@@ -145,6 +156,12 @@ pub fn norm(m: Option<&str>) -> String {
     out
 }
 
+/// A verifier log line that is no message: `12: (85) call ...`, `mark_precise: ...`.
+fn log_line(m: &str) -> bool {
+    let digits = m.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && m[digits..].starts_with(": (")) || m.starts_with("mark_precise:")
+}
+
 /// The fields that differ, and the class of the first difference.
 pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
     let mut fields = Vec::new();
@@ -167,8 +184,11 @@ pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
     .map(|c| c.0)
     .collect();
     fields.extend(&counters);
+    // no message, or only a log line (6.12's EFAULT after an instruction)
     let masked = |o: &Out| match (&o.message, o.errno) {
-        (None, Some(e)) if o.verdict == "rejected" => format!("(errno {e})"),
+        (m, Some(e)) if o.verdict == "rejected" && m.as_deref().is_none_or(log_line) => {
+            format!("(errno {e})")
+        }
         (m, _) => norm(m.as_deref()),
     };
     let (km, vm) = (masked(k), masked(v));
@@ -538,7 +558,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
         minimise: false,
         max_classes: 10,
         gen: GenOpts::default(),
-        timeout: Duration::from_secs(20),
+        timeout: Duration::from_secs(60),
         list: false,
     };
     let mut it = args.iter();
@@ -571,7 +591,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--batch 500] [--timeout 20] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -771,7 +791,7 @@ fn run(args: &[String]) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         let mut v = Veristep::new(o.timeout);
         for ((k, c), fs) in order {
-            if minimised.len() >= o.max_classes || !seen.insert(c.clone()) {
+            if minimised.len() >= o.max_classes || !seen.insert((k, c.clone())) {
                 continue;
             }
             // the shortest example
@@ -784,13 +804,15 @@ fn run(args: &[String]) -> Result<(), String> {
             match minimise::minimise(&f, *k, c, &oracle, &mut v) {
                 Ok(m) => {
                     println!(
-                        "minimised {} ({} -> {} instructions): {}\n    kernel {}\n    veristep {}",
+                        "minimised {} ({} -> {} instructions): {}\n    kernel {}; {}\n    veristep {}; {}",
                         rel(&m.path),
                         m.from_insns,
                         m.insns,
                         c,
                         m.kernel.short(),
-                        m.veristep.short()
+                        m.kernel.counters(),
+                        m.veristep.short(),
+                        m.veristep.counters()
                     );
                     minimised.push(json!({
                         "kernel": k.name(),
@@ -807,7 +829,35 @@ fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    // 6. the report
+    // 6. the report, with every reproducer of this seed (NAME.min.s)
+    let mut reproducers = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut mins: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".min.s"))
+            .collect();
+        mins.sort();
+        for p in mins {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            let about: Vec<&str> = text
+                .lines()
+                .take_while(|l| l.starts_with(';'))
+                .map(|l| l.trim_start_matches(';').trim())
+                .collect();
+            let insns = veristep_core::asm::parse(&text)
+                .map(|p| p.insns.len())
+                .unwrap_or(0);
+            reproducers.push(json!({"file": rel(&p), "instructions": insns, "about": about}));
+        }
+    }
+    if !reproducers.is_empty() {
+        println!(
+            "\n{} reproducers (*.min.s) in {}",
+            reproducers.len(),
+            rel(&dir)
+        );
+    }
     let report = json!({
         "seed": o.seed,
         "programs": o.n,
@@ -834,6 +884,7 @@ fn run(args: &[String]) -> Result<(), String> {
         })).collect::<Vec<_>>(),
         "disagreements": listing,
         "minimised": minimised,
+        "reproducers": reproducers,
     });
     let path = dir.join("report.json");
     std::fs::write(
@@ -864,7 +915,7 @@ pub fn rel(p: &Path) -> String {
 fn minimise_cmd(args: &[String]) -> Result<(), String> {
     let mut file = None;
     let mut kernel = Kernel::L61;
-    let mut timeout = Duration::from_secs(20);
+    let mut timeout = Duration::from_secs(60);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -908,12 +959,14 @@ fn minimise_cmd(args: &[String]) -> Result<(), String> {
     eprintln!("==> class: {class}");
     let m = minimise::minimise(&file, kernel, &class, &oracle, &mut v)?;
     println!(
-        "{} ({} -> {} instructions)\n    kernel {}\n    veristep {}",
+        "{} ({} -> {} instructions)\n    kernel {}; {}\n    veristep {}; {}",
         rel(&m.path),
         m.from_insns,
         m.insns,
         m.kernel.short(),
-        m.veristep.short()
+        m.kernel.counters(),
+        m.veristep.short(),
+        m.veristep.counters()
     );
     Ok(())
 }

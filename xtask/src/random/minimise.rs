@@ -176,20 +176,23 @@ pub fn minimise(
         ko = Out::from_json(r.get(&path).unwrap_or(&serde_json::Value::Null));
     }
     let insns = size(&cur).map(|s| s.0).unwrap_or(0);
+    let at = |o: &Out| {
+        o.error_insn
+            .map(|i| format!(" at insn {i}"))
+            .unwrap_or_default()
+    };
     let header = format!(
-        "; minimised from {}.s: {}\n; Linux {}: {}{}\n; veristep {}: {}{}\n",
+        "; minimised from {}.s: {}\n; Linux {}: {}{}; {}\n; veristep {}: {}{}; {}\n",
         stem,
         class,
         k.name(),
         ko.short(),
-        ko.error_insn
-            .map(|i| format!(" at insn {i}"))
-            .unwrap_or_default(),
+        at(&ko),
+        ko.counters(),
         k.mode(),
         vo.short(),
-        vo.error_insn
-            .map(|i| format!(" at insn {i}"))
-            .unwrap_or_default(),
+        at(&vo),
+        vo.counters(),
     );
     std::fs::write(&path, header + &cur.join("\n") + "\n").map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(&work);
