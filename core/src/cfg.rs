@@ -137,6 +137,32 @@ impl Env {
     /// `ld_imm64` and the map it names, and `bpf_opcode_in_insntable()`:
     /// an opcode the kernel does not know is refused here, before the walk
     /// could print it.
+    /// `check_map_prog_compatibility()`: which program types may hold a map
+    /// with a `bpf_spin_lock` or a `bpf_timer` in its value.
+    fn check_map_prog_compatibility(&mut self, map: &crate::program::MapDef) -> VResult<()> {
+        use crate::program::ProgType::*;
+        let pt = self.prog.prog_type;
+        let tracing = matches!(pt, Kprobe | Tracepoint | RawTracepoint);
+        if map.lock_off.is_some() {
+            if pt == SocketFilter {
+                return Err(self
+                    .fail(EINVAL, "socket filter progs cannot use bpf_spin_lock yet")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
+            if tracing {
+                return Err(self
+                    .fail(EINVAL, "tracing progs cannot use bpf_spin_lock yet")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
+        }
+        if map.timer_off.is_some() && tracing {
+            return Err(self
+                .fail(EINVAL, "tracing progs cannot use bpf_timer yet")
+                .because(crate::reason::Reason::LockMisuse));
+        }
+        Ok(())
+    }
+
     pub fn resolve_pseudo_ldimm64(&mut self) -> VResult<()> {
         const EBADF: i32 = 9;
         const EPROTO: i32 = 71;
@@ -183,6 +209,7 @@ impl Env {
                         &format!("fd {} is not pointing to valid bpf_map", fd),
                     ));
                 };
+                self.check_map_prog_compatibility(&map)?;
                 if insn.src == BPF_PSEUDO_MAP_VALUE {
                     let off = next.imm as u32;
                     if off >= BPF_MAX_VAR_OFF {

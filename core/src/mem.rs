@@ -73,7 +73,9 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 0 => Some(CtxField::Ptr(RegType::Packet)),
                 4 => Some(CtxField::Ptr(RegType::PacketEnd)),
                 8 => Some(CtxField::Ptr(RegType::PacketMeta)),
-                12 | 16 | 20 => Some(CtxField::Scalar),
+                // ingress_ifindex, rx_queue_index; egress_ifindex (20) only
+                // for programs attached to a devmap (not modelled)
+                12 | 16 => Some(CtxField::Scalar),
                 _ => None,
             }
         }

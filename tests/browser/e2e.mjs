@@ -143,9 +143,12 @@ await test('a long verification can be cancelled and keeps the previous run', as
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'the first run');
   await page.selectOption('#examples', 'near-limit');
   await page.waitForSelector('#progress');
+  // the previous run's views are marked as such while the new one runs
+  check(await page.$('.app.stale') !== null, 'old views dimmed while verifying');
   await page.click('#cancel');
   await page.waitForSelector('#banner');
   check((await page.textContent('#banner')).includes('cancelled'), 'banner says cancelled');
+  check(await page.$('.app.stale') === null, 'not dimmed once cancelled');
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'previous run kept');
 });
 

@@ -573,6 +573,10 @@ fn app() -> Html {
     if face.present {
         class.push_str(" present");
     }
+    if model.busy().is_some() || model.dirty {
+        // the views still show the previous run: say so until the new one lands
+        class.push_str(" stale");
+    }
     let kernel_select = html! {
         <label>{ "Kernel " }
             <select aria-label="kernel" id="kernel" onchange={on_kernel}>
