@@ -176,6 +176,12 @@ await test('no screen size makes the page wider than the window, whatever the lo
     const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     check(w[0] <= w[1], `${width}x${height}: page ${w[0]} px wide in a ${w[1]} px window`);
   }
+  // the presenter view on a 1280x720 projector
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${base}?present&lesson=callbacks-many-times`);
+  await idle(page);
+  const p = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(p[0] <= p[1], `presenter: page ${p[0]} px wide in a ${p[1]} px window`);
 });
 
 await test('keys work on arrival and right after choosing from a list', async (page) => {
