@@ -229,6 +229,15 @@ await test('share link round trip', async (page) => {
   await idle(page);
   const url = page.url();
   check(url.includes('#v1/'), `url ${url}`);
+  // Share opens a panel: the link, and ready-to-paste embed snippets
+  await page.waitForSelector('#share-panel');
+  check((await page.inputValue('#share-link')) === url, 'the panel shows the link');
+  const iframe = await page.inputValue('#share-iframe');
+  check(iframe.includes('?embed#v1/') && iframe.startsWith('<iframe'), `iframe snippet: ${iframe}`);
+  const script = await page.inputValue('#share-script');
+  check(script.includes('veristep-embed.js') && script.includes('<pre class="veristep"'), `script snippet: ${script}`);
+  await page.click('#share-close');
+  check(await page.$('#share-panel') === null, 'the panel closes');
   const text = await editorText(page);
   const other = await browser.newPage();
   await other.goto(url);

@@ -328,6 +328,8 @@ fn app() -> Html {
         });
     }
     let help = use_state(|| false);
+    // the share panel: the link and embed snippets, once Share is clicked
+    let shared = use_state(|| None::<SharePanel>);
     let dark = use_state(initial_dark);
     let font = use_state(|| initial_font(face.present));
     let catalogue = use_state(|| None::<Catalogue>);
@@ -485,6 +487,7 @@ fn app() -> Html {
     };
     let on_share = {
         let m = model.clone();
+        let shared = shared.clone();
         Callback::from(move |_: MouseEvent| {
             let f = share::encode(&share::Shared {
                 text: m.text.clone(),
@@ -492,7 +495,14 @@ fn app() -> Html {
                 step: m.step,
             });
             if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash(&f);
+                let loc = w.location();
+                let _ = loc.set_hash(&f);
+                let page = format!(
+                    "{}{}",
+                    loc.origin().unwrap_or_default(),
+                    loc.pathname().unwrap_or_default()
+                );
+                shared.set(Some(SharePanel::new(&page, &f, &m.text, m.kernel, m.step)));
             }
         })
     };
@@ -635,6 +645,7 @@ fn app() -> Html {
             ondrop={on_drop} ondragover={on_dragover}
             aria-busy={if model.working() { "true" } else { "false" }}>
             { header }
+            { share_panel(&shared) }
             if let Some(b) = model.banner.clone() {
                 <div class="banner" role="alert" id="banner">
                     { b }
@@ -1041,5 +1052,81 @@ fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
 fn refocus(root: &NodeRef) {
     if let Some(el) = root.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// What the share panel shows: the link, and the same state as an iframe
+/// and as a documentation block for `veristep-embed.js`.
+#[derive(Clone, Debug, PartialEq)]
+struct SharePanel {
+    link: String,
+    iframe: String,
+    script: String,
+}
+
+impl SharePanel {
+    fn new(page: &str, fragment: &str, text: &str, kernel: KernelVersion, step: usize) -> Self {
+        let dir = &page[..page.rfind('/').map(|i| i + 1).unwrap_or(page.len())];
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        SharePanel {
+            link: format!("{}#{}", page, fragment),
+            iframe: format!(
+                "<iframe src=\"{}?embed#{}\" style=\"width:100%;height:480px;border:0\" title=\"veristep\"></iframe>",
+                page, fragment
+            ),
+            script: format!(
+                "<script src=\"{}veristep-embed.js\"></script>\n<pre class=\"veristep\" data-kernel=\"{}\" data-step=\"{}\">\n{}</pre>",
+                dir,
+                kernel.name(),
+                step,
+                escaped
+            ),
+        }
+    }
+}
+
+/// The share panel: the link with a Copy button, and embed snippets.
+fn share_panel(shared: &UseStateHandle<Option<SharePanel>>) -> Html {
+    let Some(p) = (**shared).clone() else {
+        return html! {};
+    };
+    let copy = {
+        let link = p.link.clone();
+        Callback::from(move |_: MouseEvent| copy_text(&link))
+    };
+    let close = {
+        let shared = shared.clone();
+        Callback::from(move |_: MouseEvent| shared.set(None))
+    };
+    html! {
+        <div class="share-panel" id="share-panel" role="dialog" aria-label="share this program">
+            <label>{ "Link " }<input id="share-link" readonly=true value={p.link.clone()} /></label>
+            <button id="share-copy" onclick={copy}>{ "Copy" }</button>
+            <button id="share-close" aria-label="close the share panel" onclick={close}>{ "Close" }</button>
+            <label class="snippet">{ "Embed in a page (iframe)" }
+                <textarea id="share-iframe" readonly=true rows="2" value={p.iframe.clone()} /></label>
+            <label class="snippet">{ "Embed in documentation (script)" }
+                <textarea id="share-script" readonly=true rows="4" value={p.script.clone()} /></label>
+        </div>
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, where the browser offers it.
+fn copy_text(text: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Ok(nav) = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()) else {
+        return;
+    };
+    let Ok(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()) else {
+        return;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clip, &"writeText".into()) else {
+        return;
+    };
+    if let Ok(f) = write.dyn_into::<js_sys::Function>() {
+        let _ = f.call1(&clip, &JsValue::from_str(text));
     }
 }
