@@ -201,6 +201,13 @@ await test('keys work on arrival and right after choosing from a list', async (p
   await page.keyboard.press('ArrowRight');
   await idle(page);
   check((await page.textContent('#position')) !== before, 'ArrowRight after choosing an example');
+  // each step is narrated in words, and the end names the refusal
+  const said = await page.textContent('#narration');
+  check(/Checked instruction \d+/.test(said), `narration after a step: ${said}`);
+  await page.keyboard.press('End');
+  await idle(page);
+  const last = await page.textContent('#narration');
+  check(/refused/.test(last), `narration at the end: ${last}`);
   check((await page.inputValue('#examples')) === chosen, 'the select kept its choice');
 });
 

@@ -690,6 +690,9 @@ fn app() -> Html {
                             value={model.step.to_string()} oninput={on_scrub} />
                         <span id="position">{ format!("step {} / {}", model.step, len) }</span>
                     </div>
+                    <p id="narration" class="narration" aria-live="polite">
+                        { model.view.as_ref().map(|v| v.narration.clone()).unwrap_or_default() }
+                    </p>
                     <div class="jumps">
                         { for JUMP_KINDS.iter().map(|k| html! {
                             <span class="jump">

@@ -174,6 +174,9 @@ pub struct View {
     pub state: Option<StateView>,
     pub log: LogWindow,
     pub listing: Listing,
+    /// One plain sentence or two on what the step that led here did.
+    #[serde(default)]
+    pub narration: String,
 }
 
 /// The program's instructions around the position (all of a small one).

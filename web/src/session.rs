@@ -574,6 +574,93 @@ impl Run {
             state: now.map(|s| self.state_view(&s, before.as_ref())),
             log: self.log_window(step),
             listing: self.listing(insn.unwrap_or(0)),
+            narration: self.narration(step),
+        }
+    }
+
+    /// What the step before position `step` did, in plain words, built from
+    /// the trace's events (never from the log text).
+    pub fn narration(&self, step: usize) -> String {
+        let Some(t) = self.ex.outcome.trace.as_ref() else {
+            return String::new();
+        };
+        if step == 0 {
+            return "The walk starts at instruction 0 in frame 0 with an empty worklist.".into();
+        }
+        let Some(done) = t.steps.get(step - 1) else {
+            return String::new();
+        };
+        let events = t.events_of(step - 1);
+        let pruned = events.iter().any(|e| e.kind == EventKind::Prune);
+        let mut out: Vec<String> = Vec::new();
+        for e in events {
+            let sentence = match e.kind {
+                EventKind::Insn => format!(
+                    "Checked instruction {} in frame {}: {}.",
+                    e.insn,
+                    done.frame,
+                    self.insn_text_checked(e.insn as usize)
+                ),
+                EventKind::Push => format!(
+                    "The jump at {} can go either way: the other way (to {}) waits on the worklist.",
+                    e.insn, e.aux
+                ),
+                EventKind::Pop => format!(
+                    "The next pending state was taken off the worklist: the walk resumes at {} (branch from {}).",
+                    e.aux, e.insn
+                ),
+                EventKind::Prune => format!(
+                    "The state at {} is no weaker than checkpoint #{} already proven safe there, so this path is pruned.",
+                    e.insn, e.aux
+                ),
+                EventKind::Checkpoint => format!(
+                    "A checkpoint of the state at {} was stored for later pruning.",
+                    e.insn
+                ),
+                EventKind::Call => format!(
+                    "A bpf-to-bpf call entered frame {} at instruction {}.",
+                    e.aux, e.insn
+                ),
+                EventKind::CallbackEnter => format!(
+                    "The helper's callback is walked in frame {} as if the helper called it now.",
+                    e.aux
+                ),
+                EventKind::AsyncPush => format!(
+                    "An async callback at {} was queued to be verified on its own.",
+                    e.aux
+                ),
+                EventKind::Return => format!(
+                    "Frame {} returned; the caller (frame {}) resumes at {}.",
+                    e.aux + 1,
+                    e.aux,
+                    e.insn
+                ),
+                EventKind::Acquire => format!(
+                    "Reference id={} was acquired: every path must release it before exit.",
+                    e.aux
+                ),
+                EventKind::Release => format!("Reference id={} was released.", e.aux),
+                EventKind::PathDone if pruned => continue,
+                EventKind::PathDone => {
+                    "This path reached the main program's exit: it is safe.".to_string()
+                }
+                EventKind::Reject => "The verifier refused the program here.".to_string(),
+            };
+            out.push(sentence);
+        }
+        if out.is_empty() {
+            format!("Instruction {} was checked.", done.insn)
+        } else {
+            out.join(" ")
+        }
+    }
+
+    /// An instruction's text, or nothing for an index outside the program.
+    fn insn_text_checked(&self, i: usize) -> String {
+        if i < self.prog.insns.len() {
+            insn_text(&self.prog, i)
+        } else {
+            String::new()
         }
     }
 
@@ -832,5 +919,34 @@ mod tests {
             step: None,
         });
         assert!(matches!(r.as_slice(), [Reply::Invalid { id: 1, .. }]));
+    }
+
+    /// The narration says, in order, what the seed's leak does: the
+    /// callback is walked, the reference is acquired inside it, and the
+    /// verifier refuses at the callback's exit.
+    #[test]
+    fn narration_tells_the_leak_story() {
+        let mut s = Session::new();
+        s.handle(Request::Verify {
+            id: 1,
+            source: Source::Text(
+                include_str!("../../tests/corpus/seed/foreach_leak_in_cb.s").into(),
+            ),
+            kernel: KernelVersion::V6_1,
+            log_level: 1,
+            step: None,
+        });
+        while s.busy() {
+            s.tick();
+        }
+        let run = s.run().expect("a run");
+        let all: Vec<String> = (0..=run.ex.len()).map(|i| run.view(i).narration).collect();
+        assert!(all[0].starts_with("The walk starts"));
+        let at = |needle: &str| all.iter().position(|n| n.contains(needle));
+        let enter = at("callback is walked").expect("callback entered");
+        let acquire = at("was acquired").expect("reference acquired");
+        let refuse = at("refused").expect("refusal");
+        assert!(enter < acquire && acquire < refuse, "{all:#?}");
+        assert!(all.iter().all(|n| !n.is_empty()));
     }
 }
