@@ -187,6 +187,8 @@ await test('no screen size makes the page wider than the window, whatever the lo
 await test('keys work on arrival and right after choosing from a list', async (page) => {
   await page.goto(base);
   await idle(page);
+  // at step 0 nothing lies behind: the "previous" event jumps are greyed out
+  check(await page.isDisabled('button[aria-label="previous rejection"]'), 'previous rejection greyed at step 0');
   // nothing clicked yet: End goes to the last step
   const start = await page.textContent('#position');
   await page.keyboard.press('End');

@@ -697,10 +697,12 @@ fn app() -> Html {
                         { for JUMP_KINDS.iter().map(|k| html! {
                             <span class="jump">
                                 <button aria-label={format!("previous {}", kind_label(*k))}
+                                    disabled={!model.can_jump(*k, false)}
                                     onclick={act(Action::NextEvent(*k, false))}>{ "‹" }</button>
                                 <span>{ kind_label(*k) }</span>
                                 <button id={format!("next-{:?}", k).to_lowercase()}
                                     aria-label={format!("next {}", kind_label(*k))}
+                                    disabled={!model.can_jump(*k, true)}
                                     onclick={act(Action::NextEvent(*k, true))}>{ "›" }</button>
                             </span>
                         }) }

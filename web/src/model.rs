@@ -9,7 +9,10 @@
 //! verification, and answers with the diagnostics or the run.
 
 use crate::lesson::Lesson;
-use crate::protocol::{Diagnostic, Reply, Request, Source, StateView, Summary, Target, View};
+use crate::protocol::{
+    Diagnostic, Reply, Request, Source, StateView, Summary, Target, View, EVENT_KINDS,
+    MAX_LANDMARKS,
+};
 use std::rc::Rc;
 use veristep_core::trace::EventKind;
 use veristep_core::KernelVersion;
@@ -276,6 +279,28 @@ impl Model {
         self.len() == 0
     }
 
+    /// Whether a jump to the previous (`forward` false) or next event of
+    /// `kind` from the current position has somewhere to go. Decided from
+    /// the summary's landmarks; past the last kept landmark of a kind with
+    /// more than [`MAX_LANDMARKS`], the answer is yes (the worker knows).
+    pub fn can_jump(&self, kind: EventKind, forward: bool) -> bool {
+        let Some(run) = self.run.as_ref() else {
+            return false;
+        };
+        let Some(marks) = EVENT_KINDS
+            .iter()
+            .position(|k| *k == kind)
+            .and_then(|i| run.landmarks.get(i))
+        else {
+            return true;
+        };
+        if forward {
+            marks.len() >= MAX_LANDMARKS || marks.iter().any(|&at| at > self.step)
+        } else {
+            marks.first().is_some_and(|&at| at < self.step)
+        }
+    }
+
     /// The verifier's state at the current position.
     pub fn state(&self) -> Option<&StateView> {
         self.view.as_ref()?.state.as_ref()
@@ -306,12 +331,25 @@ impl Model {
                 }
             }
             Action::SetKernel(k) => {
+                // Stay on the same visit: the two walks are the same up to
+                // their first difference, so keep the step if it comes
+                // before it, else stop where they part.
+                let keep = m.run.as_ref().filter(|_| !m.dirty).map(|r| {
+                    let parts = r
+                        .compare
+                        .iter()
+                        .find(|c| c.kernel == k)
+                        .and_then(|c| c.diverges_at);
+                    parts.map_or(m.step, |at| m.step.min(at))
+                });
                 m.kernel = k;
-                m.reverify(None);
+                m.reverify(keep);
             }
             Action::SetLogLevel(l) => {
+                // The log level changes what is written, not the walk.
+                let keep = m.run.as_ref().filter(|_| !m.dirty).map(|_| m.step);
                 m.log_level = l.min(2);
-                m.reverify(None);
+                m.reverify(keep);
             }
             Action::Step(d) => {
                 let s = (m.step as i64 + d).clamp(0, len as i64) as usize;
@@ -645,8 +683,33 @@ mod tests {
         assert!(back.step < m.step);
         let before = h.apply(&back, Action::Step(-1));
         assert_eq!(before.current_insn(), Some(r));
+        let kept = m.step;
         let m = h.apply(&m, Action::SetKernel(KernelVersion::V5_19));
         assert_eq!(m.run.as_ref().map(|r| r.accepted), Some(true));
+        assert_eq!(
+            m.step,
+            kept.min(at),
+            "the same visit, or where the walks part"
+        );
+        let m = h.apply(&m, Action::SetLogLevel(2));
+        assert_eq!(m.step, kept.min(at), "a log level keeps the step");
+    }
+
+    /// Event jumps with nowhere to go are greyed out: at the start nothing
+    /// lies behind, a program with no prune has no prune to jump to, and at
+    /// the rejection nothing lies ahead.
+    #[test]
+    fn event_jumps_know_whether_they_have_a_target() {
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        assert_eq!(m.step, 0);
+        assert!(!m.can_jump(EventKind::Reject, false));
+        assert!(m.can_jump(EventKind::Reject, true));
+        assert!(m.can_jump(EventKind::CallbackEnter, true));
+        assert!(!m.can_jump(EventKind::Prune, true), "a straight-line walk");
+        let end = h.apply(&m, Action::NextEvent(EventKind::Reject, true));
+        assert!(!end.can_jump(EventKind::Reject, true));
+        assert!(end.can_jump(EventKind::CallbackEnter, false));
     }
 
     const LOOP: &str =
@@ -742,6 +805,15 @@ mod tests {
         );
         assert!(
             story.contains("acquired at instruction 4 by frame 0"),
+            "{story}"
+        );
+        // 6.7: main exits first, on the path where the callback ran zero times
+        let m = h.open(SEED, KernelVersion::V6_7);
+        let story = m.reference_story().expect("a story");
+        assert!(story.contains("exits frame 0"), "{story}");
+        assert!(
+            story.contains("as if the callback ran zero times")
+                && story.contains("entering the callback at instruction 16"),
             "{story}"
         );
         let leak = include_str!("../../tests/corpus/seed/ringbuf_leak_in_cb.s");

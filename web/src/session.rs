@@ -213,11 +213,29 @@ fn reference_story(ex: &Exploration) -> Option<String> {
         callsite: f.callsite as usize,
         in_callback: f.in_callback_fn,
     };
-    reason::reference_story(&err.reason, at, ctx, |id| {
+    let story = reason::reference_story(&err.reason, at, ctx, |id| {
         f.refs
             .iter()
             .find(|r| r.id == id)
             .map(|r| r.callback_ref as usize)
+    })?;
+    // 6.7: main exits while a state entering a synchronous callback still
+    // waits on the worklist: this path is the one where the callback ran
+    // zero times.
+    let pending_callback = s.worklist.iter().find(|p| {
+        p.frames
+            .last()
+            .is_some_and(|cb| cb.in_callback_fn && !cb.in_async_callback_fn)
+    });
+    Some(match (&err.reason, pending_callback) {
+        (reason::Reason::UnreleasedReference { .. }, Some(p)) if f.frameno == 0 => format!(
+            "{story} Linux 6.7 walks main on first as if the callback ran zero times \
+             (bpf_loop may call it never): the state entering the callback at instruction {} \
+             (pushed at {}) is still on the worklist, so nothing the callback does has \
+             happened on this path.",
+            p.insn, p.origin
+        ),
+        _ => story,
     })
 }
 
