@@ -184,6 +184,26 @@ await test('no screen size makes the page wider than the window, whatever the lo
   check(p[0] <= p[1], `presenter: page ${p[0]} px wide in a ${p[1]} px window`);
 });
 
+await test('help opens with ? and closes with Esc; verdict announced; headings do not skip', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.keyboard.press('?');
+  check(await page.isVisible('.help'), '? opens the help');
+  await page.keyboard.press('Escape');
+  check(!(await page.isVisible('.help')), 'Esc closes the help');
+  await page.keyboard.press('?');
+  await page.click('#help-close');
+  check(!(await page.isVisible('.help')), 'Close closes the help');
+  check((await page.getAttribute('#verdict', 'role')) === 'status', 'the verdict is a live status');
+  check((await page.getAttribute('#narration', 'aria-live')) === 'polite', 'the narration is a live region');
+  const levels = await page.evaluate(() =>
+    [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])));
+  for (let i = 1; i < levels.length; i++) {
+    check(levels[i] <= levels[i - 1] + 1, `heading levels skip: ${levels.join(',')}`);
+  }
+  await page.screenshot({ path: join(shots, 'help-and-headings.png') });
+});
+
 await test('keys work on arrival and right after choosing from a list', async (page) => {
   await page.goto(base);
   await idle(page);

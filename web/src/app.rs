@@ -411,6 +411,10 @@ fn app() -> Html {
                 return;
             }
             let a = match e.key().as_str() {
+                "Escape" if *help => {
+                    help.set(false);
+                    return;
+                }
                 "ArrowRight" | "l" => Action::Step(1),
                 "ArrowLeft" | "h" => Action::Step(-1),
                 "Home" => Action::First,
@@ -660,8 +664,10 @@ fn app() -> Html {
                         <li>{ "Home / End: first / last step" }</li>
                         <li>{ "n: next branch pushed · p: next state popped · c: next callback entry" }</li>
                         <li>{ "a: next acquire · r: next release · x: the rejection" }</li>
-                        <li>{ "click an instruction: run to its next visit · ?: this help" }</li>
+                        <li>{ "click an instruction: run to its next visit · ? or Esc: close this help" }</li>
+                        <li>{ "in the editor, Tab indents: press Esc, then Tab, to move on" }</li>
                     </ul>
+                    <button id="help-close" aria-label="close help" onclick={ { let h = help.clone(); Callback::from(move |_| h.set(false)) } }>{ "Close" }</button>
                 </div>
             }
             { lesson_panel(&model, &d, face.present) }
@@ -867,17 +873,17 @@ fn verdict(m: &Model) -> Html {
         } else {
             "The program text has errors."
         };
-        return html! { <div class="verdict bad" id="verdict">{ text }</div> };
+        return html! { <div class="verdict bad" id="verdict" role="status">{ text }</div> };
     };
     match &run.message {
         None => html! {
-            <div class="verdict ok" id="verdict">
+            <div class="verdict ok" id="verdict" role="status">
                 { format!("Accepted by {} — {} instructions processed, {} states stored.",
                     run.kernel.name(), run.processed, run.total_states) }
             </div>
         },
         Some(message) => html! {
-            <div class="verdict bad" id="verdict">
+            <div class="verdict bad" id="verdict" role="status">
                 <div id="message"><code>{ message.clone() }</code></div>
                 <div id="where">{ match (run.error_insn, run.error_line) {
                     (Some(i), 0) => format!("Rejected by {} at instruction {}.", run.kernel.name(), i),
@@ -939,7 +945,7 @@ fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(s) = s else { return html! {} };
     html! {
         <div class="frames" id="frames" aria-label="call frames">
-            <h3>{ "Frames" }{ if s.callback_unroll_depth > 0 { format!(" (callback iterations: {})", s.callback_unroll_depth) } else { String::new() } }</h3>
+            <h2>{ "Frames" }{ if s.callback_unroll_depth > 0 { format!(" (callback iterations: {})", s.callback_unroll_depth) } else { String::new() } }</h2>
             <ol>{ for s.frames.iter().enumerate().rev().map(|(i, f)| {
                 let d = d.clone();
                 let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectFrame(Some(i))));
@@ -965,7 +971,7 @@ fn regs(m: &Model, s: Option<&StateView>) -> Html {
     };
     html! {
         <div class="regs" id="regs" aria-label="registers and stack">
-            <h3>{ format!("Registers and stack of frame {}", f.frameno) }</h3>
+            <h2>{ format!("Registers and stack of frame {}", f.frameno) }</h2>
             <table>
                 { for f.rows.iter().map(|r| html! {
                     <tr class={if r.changed { "changed" } else { "" }}>
@@ -981,7 +987,7 @@ fn refs(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(s) = s else { return html! {} };
     html! {
         <div class="refs" id="refs" aria-label="acquired references">
-            <h3>{ "acquired_refs" }</h3>
+            <h2>{ "acquired_refs" }</h2>
             <table>
                 <thead><tr><th>{ "id" }</th><th>{ "alloc insn" }</th><th>{ "owner (callback_ref)" }</th><th>{ "held by" }</th></tr></thead>
                 <tbody>{ for s.refs.iter().map(|r| {
@@ -1007,7 +1013,7 @@ fn worklist(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
         .map(|(insn, origin)| format!("popped: resume at {} (pushed at {})", insn, origin));
     html! {
         <div class="worklist" id="worklist" aria-label="worklist of pending states">
-            <h3>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h3>
+            <h2>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h2>
             { popped.map(|t| html! { <div class="popped">{ t }</div> }).unwrap_or_default() }
             <ol>{ for s.worklist.iter().enumerate().rev().map(|(i, p)| {
                 let top = i + 1 == s.worklist.len();
