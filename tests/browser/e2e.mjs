@@ -201,6 +201,15 @@ await test('help opens with ? and closes with Esc; verdict announced; headings d
   for (let i = 1; i < levels.length; i++) {
     check(levels[i] <= levels[i - 1] + 1, `heading levels skip: ${levels.join(',')}`);
   }
+  // listing rows take the focus, and Enter runs to the instruction
+  const before = await page.textContent('#position');
+  const row = await page.$('#listing tr.insn:nth-child(4)');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await idle(page);
+  check((await page.textContent('#position')) !== before, 'Enter on a listing row runs to it');
+  check((await page.$$('#log [tabindex="0"]')).length > 0, 'log lines are reachable by keyboard');
+  check((await page.$$('#frames li[tabindex="0"]')).length > 0, 'frames are reachable by keyboard');
   await page.screenshot({ path: join(shots, 'help-and-headings.png') });
 });
 

@@ -898,6 +898,18 @@ fn verdict(m: &Model) -> Html {
 
 /// The listing: the rows the worker rendered around the position (all of
 /// a small program), with the run's visit counts.
+/// Enter or Space on a focused row does what a click does: rows that act on
+/// a click are reachable and usable from the keyboard too.
+fn on_activate(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardEvent> {
+    let d = d.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if matches!(e.key().as_str(), "Enter" | " ") {
+            e.prevent_default();
+            d.dispatch(a.clone());
+        }
+    })
+}
+
 fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let (Some(view), Some(run)) = (m.view.as_ref(), m.run.as_ref()) else {
         return html! {};
@@ -922,7 +934,9 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             class.push_str(" failing");
         }
         html! {
-            <tr class={class} onclick={onclick} id={format!("insn-{}", idx)}>
+            <tr class={class} onclick={onclick} id={format!("insn-{}", idx)} tabindex="0"
+                onkeydown={on_activate(d, Action::RunToInsn(idx))}
+                aria-label={format!("instruction {idx}: {}; press Enter to run to its next visit", r.text)}>
                 <td class="idx">{ idx }</td>
                 <td class="text">{ r.text.clone() }</td>
                 <td class="visits" title="visits">{ run.visits.get(idx).copied().unwrap_or(0) }</td>
@@ -947,10 +961,11 @@ fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
         <div class="frames" id="frames" aria-label="call frames">
             <h2>{ "Frames" }{ if s.callback_unroll_depth > 0 { format!(" (callback iterations: {})", s.callback_unroll_depth) } else { String::new() } }</h2>
             <ol>{ for s.frames.iter().enumerate().rev().map(|(i, f)| {
+                let onkeydown = on_activate(d, Action::SelectFrame(Some(i)));
                 let d = d.clone();
                 let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectFrame(Some(i))));
                 html! {
-                <li onclick={onclick}>
+                <li onclick={onclick} tabindex="0" onkeydown={onkeydown}>
                     { format!("frame {} · subprog {} · callsite {}{}{}{}",
                         f.frameno, f.subprog,
                         if f.callsite < 0 { "—".to_string() } else { f.callsite.to_string() },
@@ -1047,7 +1062,9 @@ fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::Goto(s)))
         });
-        html! { <div class={class} onclick={onclick}>{ l.text.clone() }</div> }
+        let onkeydown = l.step.map(|s| on_activate(d, Action::Goto(s)));
+        let tabindex = l.step.map(|_| "0");
+        html! { <div class={class} onclick={onclick} onkeydown={onkeydown} tabindex={tabindex}>{ l.text.clone() }</div> }
     });
     let to = w.from + w.lines.len();
     html! {
