@@ -254,6 +254,12 @@ await test('the rejection names the editor line and marks the failing instructio
   const line = (await editorText(page)).split('\n')[Number(m[1]) - 1];
   check(line.includes('bpf_ringbuf_discard'), `line ${m[1]}: ${line}`);
   check((await page.getAttribute('#insn-18', 'class')).includes('failing'), 'listing row marked');
+  // the editor marks that line: an error marker in the gutter and the line underlined
+  await page.waitForSelector('.cm-lint-marker-error', { timeout: 5000 }).catch(() => {});
+  check((await page.$$('.cm-lint-marker-error')).length === 1, 'one gutter marker');
+  const marked = await page.$$eval('.cm-lintRange-error', (els) => els.map((e) => e.textContent).join(''));
+  check(marked.includes('bpf_ringbuf_discard'), `editor marks the refused line: "${marked}"`);
+  await page.screenshot({ path: join(shots, 'failing-line.png') });
 });
 
 await test('share link round trip', async (page) => {

@@ -676,7 +676,7 @@ fn app() -> Html {
                     <section class="editor" aria-label="program">
                         { object_bar(&model, &d) }
                         if shows(Pane::Program) {
-                            <Editor text={model.text.clone()} diagnostics={model.diagnostics.clone()}
+                            <Editor text={model.text.clone()} diagnostics={model.editor_marks()}
                                 current_line={model.current_line()} on_change={on_text} readonly={face.readonly || model.readonly} />
                             if !face.embed { { about(&model) } }
                             { diagnostics(&model) }

@@ -246,6 +246,41 @@ impl Model {
         }
     }
 
+    /// What the editor marks: the parser's diagnostics, and the line of
+    /// the refused instruction (a gutter marker and the whole line) while
+    /// the shown text is the one the run verified.
+    pub fn editor_marks(&self) -> Vec<Diagnostic> {
+        let mut marks = self.diagnostics.clone();
+        if self.dirty || self.busy().is_some() {
+            return marks;
+        }
+        let Some(run) = self.run.as_ref() else {
+            return marks;
+        };
+        let (Some(insn), Some(message)) = (run.error_insn, run.message.as_ref()) else {
+            return marks;
+        };
+        let line = match self.lines.as_ref() {
+            Some(lines) => lines.get(insn).copied().unwrap_or(0),
+            None => run.error_line,
+        };
+        if line == 0 {
+            return marks;
+        }
+        let len = self
+            .text
+            .lines()
+            .nth(line as usize - 1)
+            .map_or(1, |l| l.chars().count().max(1));
+        marks.push(Diagnostic {
+            line,
+            col: 1,
+            len: len as u32,
+            message: format!("the verifier refused instruction {insn}: {message}"),
+        });
+        marks
+    }
+
     /// Asks for the view at a target; a plain position is shown at once.
     fn seek(&mut self, to: Target) {
         let Some(run) = self.run.as_ref() else { return };
@@ -698,6 +733,22 @@ mod tests {
     /// Event jumps with nowhere to go are greyed out: at the start nothing
     /// lies behind, a program with no prune has no prune to jump to, and at
     /// the rejection nothing lies ahead.
+    #[test]
+    fn the_refused_line_is_marked_in_the_editor() {
+        let mut h = Harness::new();
+        let m = h.open(SEED, KernelVersion::V6_1);
+        let run = m.run.clone().expect("verified");
+        let marks = m.editor_marks();
+        assert_eq!(marks.len(), 1, "{marks:?}");
+        assert_eq!(marks[0].line, run.error_line);
+        assert!(marks[0].message.contains("instruction 18"), "{marks:?}");
+        let line = SEED.lines().nth(run.error_line as usize - 1).unwrap_or("");
+        assert!(line.contains("call"), "the marked line is the call: {line}");
+        // an edit makes the mark stale: it goes until the next run
+        let edited = h.apply(&m, Action::Edit(format!("{SEED}\n")));
+        assert!(edited.editor_marks().is_empty());
+    }
+
     #[test]
     fn event_jumps_know_whether_they_have_a_target() {
         let mut h = Harness::new();
