@@ -182,6 +182,11 @@ await test('no screen size makes the page wider than the window, whatever the lo
   await idle(page);
   const p = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   check(p[0] <= p[1], `presenter: page ${p[0]} px wide in a ${p[1]} px window`);
+  // changed values are outlined, not just tinted, on a projector
+  await page.keyboard.press('ArrowRight');
+  await idle(page);
+  const outline = await page.$eval('.changed', (e) => getComputedStyle(e).outlineStyle).catch(() => 'none');
+  check(outline === 'solid', `presenter: a changed value is outlined (${outline})`);
 });
 
 await test('help opens with ? and closes with Esc; verdict announced; headings do not skip', async (page) => {
