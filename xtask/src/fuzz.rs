@@ -349,6 +349,8 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             s.rss_mb,
             if found.is_empty() && status.success() {
                 "no crash".to_string()
+            } else if found.is_empty() && text.contains("libFuzzer: run interrupted") {
+                "INTERRUPTED (a signal stopped it)".to_string()
             } else if found.is_empty() {
                 format!("FAILED ({}), see the log", status)
             } else {
