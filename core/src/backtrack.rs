@@ -664,7 +664,20 @@ impl Env {
                         .get(subseq_idx as usize - 1)
                         .is_some_and(|i| i.op() == BPF_CALL && i.src == BPF_PSEUDO_CALL);
                 let r0_precise = from_subprog_call && bt.is_reg_set(0);
-                if from_subprog_call && bt.reg_mask() & ARGS != 0 {
+                // Linux 6.12.95 (the oracle; as 6.7 wrote it): leaving a
+                // callback backwards drops R1-R5, which the helper that
+                // calls the callback set. 6.12.117 replaced this with a
+                // BUG check on subprogram exits only; the oracle is .95.
+                let calls_callback = subseq_idx >= 0
+                    && self.prog.insns.get(subseq_idx as usize).is_some_and(|i| {
+                        i.op() == BPF_CALL && i.src == 0 && is_sync_callback_helper(i.imm)
+                    });
+                if calls_callback {
+                    for r in 1..=5u8 {
+                        bt.clear_reg(r);
+                    }
+                }
+                if bt.reg_mask() & ARGS != 0 {
                     return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
                 }
                 bt.clear_reg(0);

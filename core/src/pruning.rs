@@ -224,17 +224,27 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v
     true
 }
 
-fn func_states_equal(o: &FuncState, c: &FuncState, exact: ExactLevel, v612: bool) -> bool {
-    let mut map: IdMap = Vec::new();
+fn func_states_equal(
+    o: &FuncState,
+    c: &FuncState,
+    map: &mut IdMap,
+    exact: ExactLevel,
+    v612: bool,
+) -> bool {
+    // 6.7+: a state that simulated more callback iterations than this one
+    // does not cover it (the iterations still to come differ)
+    if v612 && o.callback_depth > c.callback_depth {
+        return false;
+    }
     for i in 0..11 {
-        if !regsafe(&o.regs[i], &c.regs[i], &mut map, exact, v612) {
+        if !regsafe(&o.regs[i], &c.regs[i], map, exact, v612) {
             return false;
         }
     }
-    if !stacksafe(o, c, &mut map, exact, v612) {
+    if !stacksafe(o, c, map, exact, v612) {
         return false;
     }
-    refsafe(o, c, &mut map, v612)
+    refsafe(o, c, map, v612)
 }
 
 /// `refsafe()`: the same number of references, their ids mapped as the
@@ -259,11 +269,17 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     if o.active_spin_lock != c.active_spin_lock {
         return false;
     }
+    // 6.12 resets the id map once per comparison (`reset_idmap_scratch`),
+    // so ids map consistently across frames; 6.1 resets it per frame
+    let mut map: IdMap = Vec::new();
     for i in 0..o.frames.len() {
         if o.frames[i].callsite != c.frames[i].callsite {
             return false;
         }
-        if !func_states_equal(&o.frames[i], &c.frames[i], exact, v612) {
+        if !v612 {
+            map.clear();
+        }
+        if !func_states_equal(&o.frames[i], &c.frames[i], &mut map, exact, v612) {
             return false;
         }
     }
@@ -384,7 +400,11 @@ impl Env {
                 };
                 if !exempt {
                     if calls_callback {
+                        // `goto hit`: the same bookkeeping as any other hit
+                        // (liveness and precision flow back from the old
+                        // state), or the next iteration misses marks
                         if states_equal(&self.checkpoints[idx].st, &self.cur, cb_level, v612) {
+                            self.prune_hit(id, insn_idx);
                             hit = Some(id);
                             keep.extend_from_slice(&list[pos..]);
                             break;
@@ -419,10 +439,7 @@ impl Env {
                     v612,
                 )
             {
-                self.checkpoints[idx].hit_cnt += 1;
-                self.propagate_liveness(id);
-                self.push_jmp_history(insn_idx);
-                self.propagate_precision(id);
+                self.prune_hit(id, insn_idx);
                 hit = Some(id);
                 keep.extend_from_slice(&list[pos..]);
                 break;
@@ -520,6 +537,15 @@ impl Env {
         }
         self.event(EventKind::Checkpoint, insn_idx as u32, id);
         Ok(false)
+    }
+
+    /// is_state_visited()'s `hit:` label: the stored state `id` proved the
+    /// current one safe; what it learnt (reads, precision) flows back.
+    fn prune_hit(&mut self, id: u32, insn_idx: usize) {
+        self.checkpoints[id as usize].hit_cnt += 1;
+        self.propagate_liveness(id);
+        self.push_jmp_history(insn_idx);
+        self.propagate_precision(id);
     }
 
     /// `propagate_liveness()`: what the stored state read, the current one reads.
