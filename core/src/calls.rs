@@ -2,10 +2,11 @@
 //! `__check_func_call`, the `set_*_callback_state` functions,
 //! `prepare_func_exit`, `check_return_code`) and kfunc calls.
 
-use crate::env::{Env, VResult, E2BIG, EACCES, EINVAL};
+use crate::env::{Env, VErr, VResult, E2BIG, EACCES, EFAULT, EINVAL};
 use crate::helpers::{ArgMeta, CallbackKind};
 use crate::insn::Insn;
 use crate::program::Param;
+use crate::reason::Reason;
 use crate::regs::{RegType, LIVE_READ64};
 use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
 use crate::trace::EventKind;
@@ -194,6 +195,15 @@ impl Env {
 
         if self.rules.callbacks_iterate {
             if kind == CallbackKind::Loop {
+                // 6.12.95 takes any R1 (ARG_ANYTHING) and then asks for its
+                // precision: a pointer trips __mark_chain_precision()'s
+                // "backtracing misuse" WARN, EFAULT with nothing logged
+                if self.reg(1).ty != RegType::Scalar {
+                    self.event(EventKind::Reject, self.insn_idx as u32, EFAULT as u32);
+                    return Err(VErr::new(EFAULT)
+                        .because(Reason::KernelWarning)
+                        .ends_at_insn());
+                }
                 self.mark_chain_precision(1);
                 let umax = self.reg(1).umax;
                 if (self.cur.cur().callback_depth as u64) >= umax {

@@ -35,6 +35,10 @@ pub struct VErr {
     pub insn: Option<Option<usize>>,
     /// The kernel refuses without a message (a pass after the walk).
     pub silent: bool,
+    /// The kernel refuses mid-walk without a message (a `WARN_ONCE` and
+    /// `EFAULT`): its log ends with the current instruction's line, which
+    /// is therefore the message a user sees.
+    pub ends_at_insn: bool,
 }
 
 impl VErr {
@@ -44,7 +48,13 @@ impl VErr {
             reason: None,
             insn: None,
             silent: false,
+            ends_at_insn: false,
         }
+    }
+    /// No message mid-walk: the log ends at the instruction's own line.
+    pub fn ends_at_insn(mut self) -> VErr {
+        self.ends_at_insn = true;
+        self
     }
     /// No message: the kernel's log ends with the statistics alone.
     pub fn silent(mut self) -> VErr {

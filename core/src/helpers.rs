@@ -700,8 +700,9 @@ pub struct ArgMeta {
 }
 
 /// The prototypes Linux 6.12 changed: the socket lookups and raw syncookie
-/// helpers take a tuple or header of size 0 (`ARG_CONST_SIZE_OR_ZERO`),
-/// and `bpf_loop`'s count must be a number (`ARG_SCALAR`).
+/// helpers take a tuple or header of size 0 (`ARG_CONST_SIZE_OR_ZERO`).
+/// `bpf_loop`'s count is still `ARG_ANYTHING` in 6.12.95, the oracle
+/// (6.12.117 made it `ARG_SCALAR`).
 fn proto_612(fp: &Proto) -> Proto {
     let mut p = *fp;
     match p.id {
@@ -709,8 +710,6 @@ fn proto_612(fp: &Proto) -> Proto {
         84 | 85 | 99 => p.args[2] = ConstSizeOrZero,
         // tcp_raw_gen_syncookie_ipv4/6
         204 | 205 => p.args[2] = ConstSizeOrZero,
-        // bpf_loop
-        181 => p.args[0] = Scalar,
         _ => {}
     }
     p

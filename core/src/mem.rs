@@ -623,9 +623,13 @@ impl Env {
             f.grow_stack(-min_off as i32);
         }
         if t == Access::Write {
-            let writing_zero = value_regno
-                .map(|v| self.reg(v).is_null_const())
-                .unwrap_or(false);
+            let v612 = self.rules.stack_spill_612;
+            let insn = self.prog.insns[self.insn_idx];
+            // 6.12 also counts `*(u64 *)(rX + 0) = 0` (BPF_ST, imm 0)
+            let writing_zero = match value_regno {
+                Some(v) => self.reg(v).is_null_const(),
+                None => v612 && insn.class() == BPF_ST && insn.imm == 0,
+            };
             let mut zero_used = false;
             for i in min_off..max_off {
                 let slot = (-i - 1) as usize;
@@ -639,8 +643,28 @@ impl Env {
                 else {
                     break;
                 };
-                ss.spilled.ty = RegType::NotInit;
                 let cur = ss.types[slot % 8];
+                if v612 {
+                    // a spilled zero stays a spilled zero under a zero write
+                    if writing_zero
+                        && cur == SlotType::Spill
+                        && ss.spilled.ty == RegType::Scalar
+                        && ss.spilled.var_off.is_const()
+                        && ss.spilled.var_off.value == 0
+                    {
+                        zero_used = true;
+                        continue;
+                    }
+                    // scrub_special_slot(): the whole spill becomes misc
+                    if ss.types[7] == SlotType::Spill {
+                        for t in ss.types.iter_mut() {
+                            if *t != SlotType::Invalid {
+                                *t = SlotType::Misc;
+                            }
+                        }
+                    }
+                }
+                ss.spilled.ty = RegType::NotInit;
                 let mut new = SlotType::Misc;
                 if writing_zero && cur == SlotType::Zero {
                     new = SlotType::Zero;

@@ -95,6 +95,10 @@ pub enum Reason {
     /// A check of the program's structure before any path is walked
     /// (`check_subprogs`, `check_cfg`, reserved fields, unknown opcodes).
     InvalidProgram,
+    /// The kernel tripped over one of its own sanity checks (a `WARN_ONCE`
+    /// such as "backtracing misuse") and refused with `EFAULT`, printing
+    /// nothing: the log just stops.
+    KernelWarning,
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -120,6 +124,7 @@ impl Reason {
             Reason::LockMisuse => "lock_misuse",
             Reason::InvalidAlu => "invalid_alu",
             Reason::InvalidProgram => "invalid_program",
+            Reason::KernelWarning => "kernel_warning",
             Reason::Other => "other",
         }
     }
@@ -191,9 +196,11 @@ impl Reason {
                 .map(|r| vec![("reg", Int(r as i64))])
                 .unwrap_or_default(),
             Reason::HelperNotAllowed { func_id } => vec![("func_id", Int(func_id as i64))],
-            Reason::LockMisuse | Reason::InvalidAlu | Reason::InvalidProgram | Reason::Other => {
-                Vec::new()
-            }
+            Reason::LockMisuse
+            | Reason::InvalidAlu
+            | Reason::InvalidProgram
+            | Reason::KernelWarning
+            | Reason::Other => Vec::new(),
         }
     }
 
@@ -266,6 +273,9 @@ impl Reason {
             }
             Reason::InvalidProgram => {
                 "The program's structure is refused before any path is walked: a jump out of its function, unreachable code, a loop the kernel does not allow, or an instruction with reserved fields set.".into()
+            }
+            Reason::KernelWarning => {
+                "The kernel stopped on one of its internal sanity checks (a WARN in verifier.c) and refused the load with EFAULT without a message; the log simply ends at this instruction. The program reached a case the kernel's own code did not expect.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

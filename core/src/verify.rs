@@ -259,6 +259,14 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
 fn error_of(env: &Env, e: VErr) -> VerifierError {
     let message = if e.silent {
         String::new()
+    } else if e.ends_at_insn && !env.log.enabled() {
+        // what a level-1 log would end with; a log that is on ends with
+        // whatever it printed last (level 2: a mark_precise line)
+        format!(
+            "{}: {}",
+            env.insn_idx,
+            crate::disasm::insn_text(&env.prog, env.insn_idx)
+        )
     } else {
         env.log.last_line.clone()
     };
