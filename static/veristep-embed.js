@@ -14,6 +14,9 @@
 //   data-views="refs,frames"   program, verdict, compare, listing, frames, regs, refs, worklist, log
 //   data-height="480"          a fixed height in px (default: follows the content)
 //   data-editable              the program can be edited in the widget
+//   data-theme="dark"          light | dark (default: the host page's, followed
+//                              when it changes: data-theme, mdBook's theme
+//                              class, else the page's background)
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -30,6 +33,42 @@
     var packed = new Uint8Array(await new Response(
       new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
     return 'v1/' + kernel + '/' + step + '/' + b64url(packed);
+  }
+
+  // The host page's theme: its own statement (data-theme on <html> or
+  // <body>), mdBook's theme class, else how dark its background is.
+  var MDBOOK_DARK = ['coal', 'navy', 'ayu'], MDBOOK_LIGHT = ['light', 'rust'];
+  function luminance(css) {
+    var m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css || '');
+    if (!m || (m[4] !== undefined && +m[4] === 0)) return null;
+    var c = [m[1], m[2], m[3]].map(function (v) {
+      v = v / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  function hostTheme() {
+    var root = document.documentElement, body = document.body;
+    var said = root.dataset.theme || (body && body.dataset.theme);
+    if (said === 'dark' || said === 'light') return said;
+    if (MDBOOK_DARK.some(function (c) { return root.classList.contains(c); })) return 'dark';
+    if (MDBOOK_LIGHT.some(function (c) { return root.classList.contains(c); })) return 'light';
+    var l = body ? luminance(getComputedStyle(body).backgroundColor) : null;
+    if (l === null) l = luminance(getComputedStyle(root).backgroundColor);
+    return l !== null && l < 0.2 ? 'dark' : 'light';
+  }
+  function themeOf(frame) {
+    var pinned = frame.dataset.theme;
+    return pinned === 'dark' || pinned === 'light' ? pinned : hostTheme();
+  }
+  var lastTheme = null;
+  function followTheme() {
+    var t = hostTheme();
+    if (t === lastTheme) return;
+    lastTheme = t;
+    frames.forEach(function (f) {
+      if (f.contentWindow) f.contentWindow.postMessage({ veristep: 'theme', theme: themeOf(f) }, '*');
+    });
   }
 
   var frames = [];
@@ -49,13 +88,14 @@
     var text = pre.textContent.replace(/^\n/, '');
     var kernel = /^(5\.19|6\.1|6\.7)$/.test(opts.kernel || '') ? opts.kernel : '6.1';
     var step = /^\d+$/.test(opts.step || '') ? opts.step : '0';
-    var query = '?embed' + (opts.views ? '&views=' + encodeURIComponent(opts.views) : '') +
-      ('editable' in opts ? '&edit=1' : '');
     var frame = document.createElement('iframe');
+    if (opts.theme === 'dark' || opts.theme === 'light') frame.dataset.theme = opts.theme;
+    var query = '?embed' + (opts.views ? '&views=' + encodeURIComponent(opts.views) : '') +
+      ('editable' in opts ? '&edit=1' : '') + '&theme=' + themeOf(frame);
     frame.className = 'veristep-frame';
     frame.title = 'veristep: ' + (text.split('\n').find(function (l) { return l.trim(); }) || 'program');
     frame.setAttribute('loading', 'lazy');
-    frame.style.cssText = 'width:100%;border:1px solid #ccc;border-radius:4px;';
+    frame.style.cssText = 'display:block;width:100%;box-sizing:content-box;border:1px solid #ccc;border-radius:4px;';
     if (/^\d+$/.test(opts.height || '')) {
       frame.dataset.fixedHeight = '1';
       frame.style.height = opts.height + 'px';
@@ -63,10 +103,26 @@
       frame.style.height = '480px';
     }
     frame.id = pre.id || 'veristep-widget-' + n;
+    // a fresh frame may have missed a theme change while it loaded
+    frame.addEventListener('load', function () {
+      if (frame.contentWindow) frame.contentWindow.postMessage({ veristep: 'theme', theme: themeOf(frame) }, '*');
+    });
     frame.src = base + query + '#' + await fragment(text, kernel, step);
     frames.push(frame);
     // mdBook wraps the code in <pre><code>: replace the <pre>.
     pre.replaceWith(frame);
+  }
+
+  function watchTheme() {
+    lastTheme = hostTheme();
+    var obs = new MutationObserver(followTheme);
+    var what = { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] };
+    obs.observe(document.documentElement, what);
+    if (document.body) obs.observe(document.body, what);
+    if (window.matchMedia) {
+      var mq = window.matchMedia('(prefers-color-scheme: dark)');
+      if (mq.addEventListener) mq.addEventListener('change', followTheme);
+    }
   }
 
   function init() {
@@ -118,6 +174,7 @@
     scan: init,
   };
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  function start() { watchTheme(); init(); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

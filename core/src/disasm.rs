@@ -77,6 +77,33 @@ pub fn call_name(insn: &Insn) -> String {
 }
 
 /// The text after `N: ` in the verifier log, e.g. `(b7) r1 = 0`.
+/// The name the source gives what instruction `idx` refers to, where the
+/// kernel's notation shows a number: the map of `r1 = 0xffff... ll`, the
+/// callback of `r2 = 0x7`, the subprogram of `call pc+5`.
+pub fn insn_note(prog: &Program, idx: usize) -> Option<String> {
+    let insn = prog.insns.get(idx).copied()?;
+    let label_of = |t: i64| {
+        prog.labels
+            .iter()
+            .find(|(_, i)| *i as i64 == t)
+            .map(|(n, _)| n.clone())
+    };
+    if insn.is_ld_imm64() {
+        return match insn.src {
+            BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_VALUE => prog
+                .maps
+                .get(insn.imm as usize)
+                .map(|m| format!("map {}", m.name)),
+            BPF_PSEUDO_FUNC => label_of(idx as i64 + insn.imm as i64 + 1),
+            _ => None,
+        };
+    }
+    if insn.is_pseudo_call() {
+        return label_of(idx as i64 + insn.imm as i64 + 1);
+    }
+    None
+}
+
 pub fn insn_text(prog: &Program, idx: usize) -> String {
     let Some(insn) = prog.insns.get(idx).copied() else {
         return String::new();

@@ -232,6 +232,14 @@ pub fn helper_name(id: u32) -> Option<String> {
     short_name(id).map(|n| format!("bpf_{}", n))
 }
 
+/// Every helper's full name (`bpf_map_lookup_elem`), in id order.
+pub fn helper_names() -> impl Iterator<Item = String> {
+    NAMES
+        .iter()
+        .filter(|n| **n != "unspec")
+        .map(|n| format!("bpf_{}", n))
+}
+
 /// The id of `bpf_NAME` or `NAME`.
 pub fn helper_id(name: &str) -> Option<u32> {
     let n = name.strip_prefix("bpf_").unwrap_or(name);

@@ -17,7 +17,7 @@ const server = createServer(async (req, res) => {
   try {
     if (path === '/embed.html') {
       // A documentation page embedding the playground in a host element.
-      const page = (await readFile(join(dist, 'index.html'), 'utf8')).replace('<body></body>',
+      const page = (await readFile(join(dist, 'index.html'), 'utf8')).replace(/<body>[\s\S]*<\/body>/,
         '<body><h1 id="doc-title">Docs</h1><div id="veristep" data-example="timer" data-kernel="6.7"></div><p id="doc-after">after</p></body>');
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(page);
@@ -555,7 +555,7 @@ await test('the presenter view: large, high contrast, with a follow-along link',
   await page.waitForSelector('#follow-along');
   await idle(page);
   check((await page.getAttribute('.app', 'class')).includes('present'), 'presenter face');
-  check((await page.getAttribute('.app', 'style')).includes('24px'), 'large font');
+  check(parseInt((await page.getAttribute('.app', 'style')).replace(/.*font-size:\s*/, '')) >= 20, 'large font');
   const follow = await page.getAttribute('#follow-along a', 'href');
   check(follow.includes(`lesson=${id}`) && follow.includes('lstep=2'), `follow-along: ${follow}`);
   // a participant opening it is at the same lesson step
@@ -567,6 +567,165 @@ await test('the presenter view: large, high contrast, with a follow-along link',
   await other.close();
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'presenter.png') });
+});
+
+// --- first contact (issue 12): points 6, 8, 9 and 10, and the static shell ---
+
+// WCAG relative luminance and contrast of two computed CSS colours.
+function contrastOf(a, b) {
+  const lum = (css) => {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(css);
+    const c = [m[1], m[2], m[3]].map((v) => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+await test('point 6: a tagline, an introduction, a format guide, names instead of numbers, typo suggestions', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  check((await page.textContent('#tagline')).includes('BPF verifier'), 'tagline');
+  // open on a first visit; closing it is remembered
+  check(await page.$eval('#intro', (e) => e.open), 'introduction open on a first visit');
+  check((await page.textContent('#intro')).includes('worklist'), 'introduction says how to read the views');
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'p6-intro.png') });
+  await page.click('#intro summary');
+  await page.reload();
+  await idle(page);
+  check(!(await page.$eval('#intro', (e) => e.open)), 'introduction stays closed once read');
+  // the format guide, from the editor
+  await page.click('#format-guide-toggle');
+  const guide = await page.textContent('#format-guide');
+  check(guide.includes('.map') && guide.includes('.prog_type') && guide.includes('call bpf_loop') && guide.includes('label'), 'format guide');
+  check((await page.getAttribute('#format-guide-toggle', 'aria-expanded')) === 'true', 'aria-expanded');
+  await page.screenshot({ path: join(shots, 'p6-format-guide.png') });
+  // names instead of numbers: the map and the callback in the listing, the callback in the frames
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  const listing = await page.textContent('#listing');
+  check(listing.includes('; map rb') && listing.includes('; release_cb'), `listing names: ${listing.slice(0, 400)}`);
+  await page.click('#next-callbackenter');
+  await idle(page);
+  const frames = await page.textContent('#frames');
+  check(frames.includes('release_cb (subprog 1)') && frames.includes('main'), `frames: ${frames}`);
+  await page.screenshot({ path: join(shots, 'p6-names.png') });
+  // a misspelt helper gets the closest name
+  await typeProgram(page, 'call bpf_map_lookup_elme\nr0 = 0\nexit\n');
+  await page.waitForSelector('#diagnostics');
+  const diag = await page.textContent('#diagnostics');
+  check(diag.includes("did you mean 'bpf_map_lookup_elem'?"), `suggestion: ${diag}`);
+  await page.screenshot({ path: join(shots, 'p6-typo.png') });
+});
+
+await test('point 8: embedded widgets fit their content and follow the host theme, with AA contrast', async (page) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(base + 'docs/');
+  for (const id of ['w-seed', 'w-null', 'w-loop']) {
+    const w = await widget(page, `iframe#${id}`);
+    // the frame's height is its content's (not the 480 px it starts at)
+    await page.waitForFunction((i) => document.getElementById(i).style.height !== '480px', id, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    const [frameH, contentH] = [await page.$eval(`#${id}`, (f) => f.clientHeight), await w.evaluate(() => document.querySelector('.app').getBoundingClientRect().height)];
+    check(Math.abs(frameH - contentH) <= 24, `${id}: frame ${frameH} px for ${contentH} px of content`);
+    // a light page: a light widget, although the reader's system is dark
+    check((await w.getAttribute('.app', 'class')).includes('light'), `${id} follows the light host`);
+  }
+  // the widget follows a narrower page (its content grows taller)
+  const w = await widget(page, 'iframe#w-seed');
+  const h1 = await page.$eval('#w-seed', (f) => f.clientHeight);
+  await page.setViewportSize({ width: 480, height: 800 });
+  await page.waitForFunction((h) => Math.abs(document.getElementById('w-seed').clientHeight - h) > 24, h1, { timeout: 10000 });
+  const [frameH, contentH] = [await page.$eval('#w-seed', (f) => f.clientHeight), await w.evaluate(() => document.querySelector('.app').getBoundingClientRect().height)];
+  check(Math.abs(frameH - contentH) <= 24, `narrow page: frame ${frameH} px for ${contentH} px`);
+  await page.screenshot({ path: join(shots, 'p8-fit-narrow.png'), fullPage: true });
+  // the host switches to dark: the widget follows
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; document.body.style.background = '#111'; document.body.style.color = '#eee'; });
+  await w.waitForSelector('.app.dark', { timeout: 10000 });
+  // WCAG AA: text and the link against the widget's background
+  for (const sel of ['#open-playground', '#verdict', '#position']) {
+    const [fg, bg] = await w.$eval(sel, (e) => { const app = document.querySelector('.app'); return [getComputedStyle(e).color, getComputedStyle(app).backgroundColor]; });
+    const c = contrastOf(fg, bg);
+    check(c >= 4.5, `dark: ${sel} contrast ${c.toFixed(2)}:1`);
+  }
+  await page.screenshot({ path: join(shots, 'p8-dark-host.png'), fullPage: true });
+  // mdBook: the light theme class wins over a dark system; the demo shows the program
+  await page.goto(base + 'docs/mdbook/');
+  const m = await widget(page, 'iframe.veristep-frame');
+  check((await m.getAttribute('.app', 'class')).includes('light'), 'mdBook light theme');
+  check((await m.$('#editor')) !== null, 'the mdBook demo shows the program');
+  const [fg, bg] = await m.$eval('#open-playground', (e) => [getComputedStyle(e).color, getComputedStyle(document.querySelector('.app')).backgroundColor]);
+  check(contrastOf(fg, bg) >= 4.5, `light link contrast ${contrastOf(fg, bg).toFixed(2)}:1`);
+  await page.evaluate(() => { document.documentElement.className = 'coal'; });
+  await m.waitForSelector('.app.dark', { timeout: 10000 });
+  await page.screenshot({ path: join(shots, 'p8-mdbook-coal.png'), fullPage: true });
+});
+
+await test('point 9: the presenter view at 1280x720: lesson and state side by side, a room address and a QR code', async (page) => {
+  const id = catalogue.lessons[0]?.id;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${base}?present&lesson=${id}&lstep=2`);
+  await page.waitForSelector('#follow-along');
+  await idle(page);
+  const lesson = await page.$eval('#lesson', (e) => e.getBoundingClientRect().toJSON());
+  const state = await page.$eval('.stepper', (e) => e.getBoundingClientRect().toJSON());
+  check(lesson.right <= state.left + 1, `side by side: lesson ends at ${lesson.right}, state starts at ${state.left}`);
+  check(state.top < 720 && lesson.top < 720, 'both on the first screen');
+  const listing = await page.$eval('#listing', (e) => e.getBoundingClientRect().toJSON());
+  check(listing.top < 720, `the listing starts on the first screen (${listing.top})`);
+  const p = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(p[0] <= p[1], `presenter: page ${p[0]} px wide in a ${p[1]} px window`);
+  // served from 127.0.0.1: the room cannot use it; the teacher types the address
+  check((await page.$('#room-hint')) !== null, 'loopback hint');
+  await page.fill('#room-address', 'http://192.168.1.20:8080/');
+  const follow = await page.getAttribute('#follow-link', 'href');
+  check(follow === `http://192.168.1.20:8080/?lesson=${id}&lstep=2`, `follow link on the room address: ${follow}`);
+  check((await page.$('#room-hint')) === null, 'no hint for a LAN address');
+  const label = await page.getAttribute('#follow-qr svg', 'aria-label');
+  check(label && label.includes('192.168.1.20'), `QR code of the link: ${label}`);
+  // the address is remembered for the next lesson
+  await page.reload();
+  await page.waitForSelector('#follow-along');
+  check((await page.inputValue('#room-address')) === 'http://192.168.1.20:8080/', 'room address kept');
+  await page.screenshot({ path: join(shots, 'p9-presenter-1280x720.png') });
+});
+
+await test('point 10: a click outside the help closes it', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.keyboard.press('?');
+  await page.waitForSelector('.help');
+  await page.mouse.click(200, 400);
+  await page.waitForSelector('.help', { state: 'detached', timeout: 5000 });
+  await page.keyboard.press('?');
+  await page.waitForSelector('.help');
+  await page.screenshot({ path: join(shots, 'p10-help.png') });
+});
+
+await test('a static shell with the program is painted before the wasm arrives', async (page) => {
+  // hold the wasm back: the shell must already show the title and the program
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(base + '#v1/6.1/0/' + (await (async () => {
+    const text = 'r0 = 0\nexit\n; shown before the wasm\n';
+    const packed = await page.evaluate(async (t) => {
+      const buf = await new Response(new Blob([new TextEncoder().encode(t)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+      let s = ''; for (const b of new Uint8Array(buf)) s += String.fromCharCode(b);
+      return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }, text);
+    return packed;
+  })()), { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('#shell-program:not([hidden])', { timeout: 5000 });
+  check((await page.textContent('#shell-program')).includes('shown before the wasm'), 'shell shows the linked program');
+  check((await page.textContent('#shell h1')) === 'veristep', 'shell title');
+  await page.screenshot({ path: join(shots, 'shell-before-wasm.png') });
+  release();
+  await idle(page);
+  check((await page.$('#shell')) === null, 'the app replaces the shell');
 });
 
 // Figures for the closing note, measured in the browser (not asserted: timing

@@ -3,7 +3,7 @@
 
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
-use crate::face::{Face, Pane};
+use crate::face::{Face, Pane, Theme};
 use crate::lesson::{Catalogue, Lesson};
 use crate::model::{Action, Model, Outbox, ALL_KERNELS};
 use crate::protocol::{Request, StateView};
@@ -23,6 +23,8 @@ const STORE_KERNEL: &str = "veristep.kernel";
 const EDIT_DEBOUNCE_MS: u32 = 250;
 const STORE_THEME: &str = "veristep.theme";
 const STORE_FONT: &str = "veristep.font";
+const STORE_INTRO: &str = "veristep.intro-read";
+const STORE_ROOM: &str = "veristep.room-address";
 
 /// The theme the user chose, else the system's (`prefers-color-scheme`).
 fn initial_dark() -> bool {
@@ -44,7 +46,7 @@ fn save(key: &str, value: &str) {
 /// The chosen font size; the presenter view starts large for projectors.
 fn initial_font(present: bool) -> u32 {
     if present {
-        return 24;
+        return 20;
     }
     storage()
         .and_then(|s| s.get_item(STORE_FONT).ok().flatten())
@@ -142,6 +144,13 @@ fn initial(outbox: Outbox, embed: bool) -> Model {
 }
 
 pub fn start() {
+    // the static shell painted before the wasm arrived gives way to the app
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
     match host() {
         Some(h) => yew::Renderer::<App>::with_root(h).render(),
         None => yew::Renderer::<App>::new().render(),
@@ -225,14 +234,16 @@ fn open_lesson(id: String, at: usize, d: UseReducerDispatcher<Model>) {
     });
 }
 
-/// Tells the host page (an iframe's parent) how tall the content is.
+/// Tells the host page (an iframe's parent) how tall the content is: the
+/// app's own box, not the document's, which is never shorter than the
+/// frame and so would never let a widget shrink.
 fn post_height() {
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
     let Some(h) = w
         .document()
-        .and_then(|d| d.document_element())
-        .map(|e| e.scroll_height())
+        .and_then(|d| d.query_selector(".app").ok().flatten())
+        .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
     else {
         return;
     };
@@ -240,6 +251,51 @@ fn post_height() {
     let _ = js_sys::Reflect::set(&msg, &"veristep".into(), &"height".into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
     let _ = parent.post_message(&msg, "*");
+}
+
+/// An embed follows its content's size: any change of the app's box
+/// (a step that shows more rows, a narrower host page) is reported.
+fn observe_height() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".app").ok().flatten())
+    else {
+        return;
+    };
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| post_height());
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        obs.observe(&el);
+    }
+    // one observer for the page's lifetime
+    cb.forget();
+}
+
+/// An embed takes its theme from the host page, which sends
+/// `{veristep: "theme", theme: "dark" | "light"}` when its own changes.
+fn listen_for_theme(dark: UseStateHandle<bool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let kind = js_sys::Reflect::get(&data, &"veristep".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        if kind.as_deref() != Some("theme") {
+            return;
+        }
+        let theme = js_sys::Reflect::get(&data, &"theme".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|t| Theme::parse(&t));
+        if let Some(t) = theme {
+            dark.set(t == Theme::Dark);
+        }
+    });
+    let _ = w.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+    cb.forget();
 }
 
 /// Reads a dropped or picked `.o` file and opens it.
@@ -328,9 +384,21 @@ fn app() -> Html {
         });
     }
     let help = use_state(|| false);
+    // the introduction is open until its first reader closes it
+    let intro_open = use_state(|| {
+        storage()
+            .and_then(|s| s.get_item(STORE_INTRO).ok().flatten())
+            .is_none()
+    });
+    let guide = use_state(|| false);
+    let room = use_state(initial_room);
     // the share panel: the link and embed snippets, once Share is clicked
     let shared = use_state(|| None::<SharePanel>);
-    let dark = use_state(initial_dark);
+    // a host page's theme wins (an embed in a light book stays light)
+    let dark = use_state(|| match face.theme {
+        Some(t) => t == Theme::Dark,
+        None => initial_dark(),
+    });
     let font = use_state(|| initial_font(face.present));
     let catalogue = use_state(|| None::<Catalogue>);
 
@@ -368,12 +436,23 @@ fn app() -> Html {
             }
         });
     }
-    // An embed tells its host page its height after every render.
+    // An embed tells its host page its height after every render and
+    // whenever its box changes size; it follows the host's theme.
     {
         let embed = face.embed;
         use_effect(move || {
             if embed {
                 post_height();
+            }
+        });
+    }
+    {
+        let embed = face.embed;
+        let dark = dark.clone();
+        use_effect_with((), move |_| {
+            if embed {
+                observe_height();
+                listen_for_theme(dark);
             }
         });
     }
@@ -612,6 +691,7 @@ fn app() -> Html {
         html! {
             <header>
                 <h1>{ "veristep" }</h1>
+                <span class="tagline" id="tagline">{ "step through the Linux BPF verifier, state by state" }</span>
                 { kernel_select }
                 <label>{ "Log " }
                     <select aria-label="log level" onchange={on_level}>
@@ -657,6 +737,9 @@ fn app() -> Html {
                 </div>
             }
             if *help {
+                // a click anywhere outside the help closes it
+                <div class="help-backdrop" id="help-backdrop"
+                    onclick={ { let h = help.clone(); Callback::from(move |_| h.set(false)) } }></div>
                 <div class="help" role="dialog" aria-label="keyboard shortcuts">
                     <h2>{ "Keyboard" }</h2>
                     <ul>
@@ -670,11 +753,23 @@ fn app() -> Html {
                     <button id="help-close" aria-label="close help" onclick={ { let h = help.clone(); Callback::from(move |_| h.set(false)) } }>{ "Close" }</button>
                 </div>
             }
-            { lesson_panel(&model, &d, face.present) }
+            if !face.embed && !face.present { { intro(&intro_open) } }
+            <div class={if face.present { "stage" } else { "flow" }}>
+            { lesson_panel(&model, &d, face.present, &room) }
             <main class={if shows(Pane::Program) || shows(Pane::Compare) { "" } else { "single" }}>
                 if shows(Pane::Program) || shows(Pane::Compare) {
                     <section class="editor" aria-label="program">
                         { object_bar(&model, &d) }
+                        if shows(Pane::Program) && !face.embed {
+                            <div class="editor-bar">
+                                <button class="link" id="format-guide-toggle" aria-expanded={if *guide { "true" } else { "false" }}
+                                    aria-controls="format-guide"
+                                    onclick={ { let g = guide.clone(); Callback::from(move |_| g.set(!*g)) } }>
+                                    { if *guide { "Hide the format guide" } else { "Format guide: how to write a program" } }
+                                </button>
+                            </div>
+                            if *guide { { format_guide() } }
+                        }
                         if shows(Pane::Program) {
                             <Editor text={model.text.clone()} diagnostics={model.editor_marks()}
                                 current_line={model.current_line()} on_change={on_text} readonly={face.readonly || model.readonly} />
@@ -725,13 +820,148 @@ fn app() -> Html {
                     if shows(Pane::Log) { { log(&model, &d) } }
                 </section>
             </main>
+            </div>
+        </div>
+    }
+}
+
+/// The address the room reaches this page at: the one the teacher typed,
+/// else the page's own (useless to the room when it is a loopback one).
+fn initial_room() -> String {
+    storage()
+        .and_then(|s| s.get_item(STORE_ROOM).ok().flatten())
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| asset_url("./"))
+}
+
+/// `127.0.0.1`, `localhost`, `[::1]`: an address only this computer reaches.
+fn is_loopback(address: &str) -> bool {
+    let host = web_sys::Url::new(address)
+        .map(|u| u.hostname())
+        .unwrap_or_default();
+    host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1"
+}
+
+/// The participants' link to this lesson step, on the room's address.
+fn follow_link(room: &str, lesson: &str, step: usize) -> String {
+    let mut base = room.trim().to_string();
+    if !base.contains("://") {
+        base = format!("http://{base}");
+    }
+    // the query replaces whatever the typed address carried after `?`/`#`
+    if let Some(i) = base.find(['?', '#']) {
+        base.truncate(i);
+    }
+    format!("{base}?lesson={lesson}&lstep={step}")
+}
+
+/// The follow-along box: the link, its QR code (made here, no network),
+/// and the address the room uses, which the teacher may type.
+fn follow_along(follow: &str, room: &UseStateHandle<String>) -> Html {
+    let on_room = {
+        let room = room.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            let v = i.value();
+            save(STORE_ROOM, &v);
+            room.set(v);
+        })
+    };
+    let qr = crate::qr::encode(follow)
+        .map(|c| c.to_svg(4, &format!("QR code of {follow}")))
+        .ok();
+    let local = is_loopback(room);
+    html! {
+        <div class="follow" id="follow-along">
+            <div class="follow-text">
+                { "Follow along: " }<a href={follow.to_string()} id="follow-link">{ follow }</a>
+                <label class="room">{ "Address the room uses: " }
+                    <input id="room-address" type="url" value={(**room).clone()} oninput={on_room}
+                        placeholder="http://192.168.1.20:8080/" aria-describedby="room-hint" />
+                </label>
+                if local {
+                    <p class="room-hint" id="room-hint" role="note">
+                        { "This page is served to this computer only. Serve it to the room with " }
+                        <code>{ "cargo xtask serve --lan" }</code>
+                        { " and type the address it prints." }
+                    </p>
+                }
+            </div>
+            if let Some(svg) = qr {
+                <div class="qr" id="follow-qr">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+            }
+        </div>
+    }
+}
+
+/// What this is and how to read it: open on a first visit, one click
+/// away afterwards.
+fn intro(open: &UseStateHandle<bool>) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if !el.open() {
+                save(STORE_INTRO, "1");
+            }
+            open.set(el.open());
+        })
+    };
+    html! {
+        <details class="intro" id="intro" open={**open} {ontoggle}>
+            <summary>{ "What is this, and how do I read it?" }</summary>
+            <p>{ "Before Linux runs a BPF program it proves it safe: the verifier walks every path,                   keeping the state of each register, stack slot and acquired reference, and pushes                   the other side of each branch on a worklist to come back to. veristep runs a model                   of that verifier (Linux 5.19, 6.1 and 6.12) on your program and lets you step                   through the walk." }</p>
+            <ul>
+                <li><strong>{ "Program" }</strong>{ " (left): BPF assembly as the kernel log prints it; edit it, or pick an example or a lesson." }</li>
+                <li><strong>{ "Verdict" }</strong>{ ": accepted, or the kernel's own message with the line it names, in plain words below." }</li>
+                <li><strong>{ "Stepper" }</strong>{ ": ◀ ▶ (or ← →) walk the verifier one instruction at a time; the buttons below jump to the next branch, pop, callback, acquire, release or the rejection." }</li>
+                <li><strong>{ "Listing" }</strong>{ ": the instruction being checked is highlighted; visits count how often the walk came back." }</li>
+                <li><strong>{ "Frames, registers, references, worklist" }</strong>{ ": the verifier's state at this step; changed values are marked." }</li>
+                <li><strong>{ "Log" }</strong>{ ": the kernel-style verifier log; click a line to go to its step." }</li>
+            </ul>
+            <p class="muted">{ "Press ? for the keys. The compare strip shows where kernels part." }</p>
+        </details>
+    }
+}
+
+/// The text format in one screen (the contract is ASM.md).
+fn format_guide() -> Html {
+    const ROWS: &[(&str, &str)] = &[
+        ("; comment", "from ;, # or // to the end of the line"),
+        (".prog_type sched_cls", "program type: socket_filter, kprobe, sched_cls (tc), sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall"),
+        (".license \"GPL\"", "licence (GPL-only helpers need a GPL-compatible one)"),
+        (".map m hash key=4 value=16 entries=8", "a map; also array, percpu_array, lru_hash, prog_array, sockmap…; lock=OFF / timer=OFF place a bpf_spin_lock / bpf_timer in the value"),
+        (".map rb ringbuf entries=4096", "a ring buffer (entries in bytes)"),
+        ("r1 = m ll", "load a map's address (64-bit load)"),
+        ("r2 = my_cb ll", "load a callback's address: the label starts a subprogram"),
+        ("call bpf_loop", "call a helper by name (or call 181, call bpf_loop#181)"),
+        ("call my_sub", "call a static subprogram (bpf-to-bpf)"),
+        ("my_cb:", "a label; 1: … goto 1b / 1f for numeric ones"),
+        ("if r0 == 0 goto out", "conditional jump: == != > >= < <= s> s>= s< s<= &; w registers for 32 bits"),
+        ("r0 = *(u64 *)(r10 - 8)", "load; *(u32 *)(r1 + 4) = r2 stores; u8 u16 u32 u64"),
+        ("lock *(u64 *)(r10 - 8) += r1", "atomic add (also &=, |=, ^=, atomic_fetch_add, xchg_64, cmpxchg_64)"),
+        ("exit", "return R0; main starts at the first instruction"),
+    ];
+    html! {
+        <div class="format-guide" id="format-guide" role="region" aria-label="text format guide">
+            <table>
+                { for ROWS.iter().map(|(code, what)| html! {
+                    <tr><td><code>{ *code }</code></td><td>{ *what }</td></tr>
+                }) }
+            </table>
+            <p>{ "Lines pasted from a kernel log (12: (85) call …) or llvm-objdump keep only their instruction." }</p>
         </div>
     }
 }
 
 /// The lesson being followed: its step's paragraph, goal, question, the
 /// way on, and (for the presenter) the follow-along link.
-fn lesson_panel(m: &Model, d: &UseReducerDispatcher<Model>, present: bool) -> Html {
+fn lesson_panel(
+    m: &Model,
+    d: &UseReducerDispatcher<Model>,
+    present: bool,
+    room: &UseStateHandle<String>,
+) -> Html {
     let Some(l) = m.lesson.as_ref() else {
         return html! {};
     };
@@ -741,12 +971,7 @@ fn lesson_panel(m: &Model, d: &UseReducerDispatcher<Model>, present: bool) -> Ht
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::LessonGo(i)))
     };
-    let follow = format!(
-        "{}?lesson={}&lstep={}",
-        asset_url("./"),
-        l.lesson.id,
-        l.index + 1
-    );
+    let follow = follow_link(room, &l.lesson.id, l.index + 1);
     let question = step.question.as_ref().map(|q| {
         let answered = l.answer;
         html! {
@@ -793,11 +1018,7 @@ fn lesson_panel(m: &Model, d: &UseReducerDispatcher<Model>, present: bool) -> Ht
                     <span class="done" id="lesson-done">{ "Lesson complete." }</span>
                 }
             </div>
-            if present {
-                <div class="follow" id="follow-along">
-                    { "Follow along: " }<a href={follow.clone()}>{ follow }</a>
-                </div>
-            }
+            if present { { follow_along(&follow, room) } }
         </section>
     }
 }
@@ -938,7 +1159,9 @@ fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 onkeydown={on_activate(d, Action::RunToInsn(idx))}
                 aria-label={format!("instruction {idx}: {}; press Enter to run to its next visit", r.text)}>
                 <td class="idx">{ idx }</td>
-                <td class="text">{ r.text.clone() }</td>
+                <td class="text">{ r.text.clone() }
+                    if let Some(n) = r.note.clone() { <span class="note">{ format!("  ; {n}") }</span> }
+                </td>
                 <td class="visits" title="visits">{ run.visits.get(idx).copied().unwrap_or(0) }</td>
             </tr>
         }
@@ -966,8 +1189,9 @@ fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
                 let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectFrame(Some(i))));
                 html! {
                 <li onclick={onclick} tabindex="0" onkeydown={onkeydown}>
-                    { format!("frame {} · subprog {} · callsite {}{}{}{}",
-                        f.frameno, f.subprog,
+                    { format!("frame {} · {} · callsite {}{}{}{}",
+                        f.frameno,
+                        match &f.name { Some(n) if f.subprog == 0 => n.clone(), Some(n) => format!("{n} (subprog {})", f.subprog), None => format!("subprog {}", f.subprog) },
                         if f.callsite < 0 { "—".to_string() } else { f.callsite.to_string() },
                         if f.in_callback_fn { " · callback" } else { "" },
                         if f.in_async_callback_fn { " · async callback" } else { "" },

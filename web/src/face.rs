@@ -44,6 +44,16 @@ const EMBED_DEFAULT: [Pane; 6] = [
     Pane::Worklist,
 ];
 
+/// What the presenter view shows beside the lesson.
+const PRESENT_DEFAULT: [Pane; 6] = [
+    Pane::Verdict,
+    Pane::Listing,
+    Pane::Frames,
+    Pane::Regs,
+    Pane::Refs,
+    Pane::Worklist,
+];
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Face {
     pub embed: bool,
@@ -55,6 +65,25 @@ pub struct Face {
     /// A lesson to open (`lesson=ID`), at a step (`lstep=N`, 1-based).
     pub lesson: Option<String>,
     pub lesson_step: usize,
+    /// The theme a host page asked for (`theme=dark|light`): an embed
+    /// follows the page it sits in, not the reader's system setting.
+    pub theme: Option<Theme>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
 }
 
 impl Default for Face {
@@ -76,6 +105,7 @@ impl Default for Face {
             ],
             lesson: None,
             lesson_step: 0,
+            theme: None,
         }
     }
 }
@@ -132,8 +162,18 @@ impl Face {
                 }
                 "lesson" => f.lesson = Some(v).filter(|s| !s.is_empty()),
                 "lstep" => f.lesson_step = v.parse::<usize>().unwrap_or(1).saturating_sub(1),
+                "theme" => f.theme = Theme::parse(&v),
                 _ => {}
             }
+        }
+        if f.present && !f.embed {
+            // a projector has room for the lesson and the state, side by
+            // side; the program is the listing, the log is for reading later
+            f.panes = match views {
+                Some(v) if !v.is_empty() => v,
+                _ => PRESENT_DEFAULT.to_vec(),
+            };
+            return f;
         }
         if f.embed {
             f.panes = match views {
@@ -171,6 +211,11 @@ mod tests {
             Face::from_query("lesson=a%2Db&lstep=x").lesson.as_deref(),
             Some("a-b")
         );
+        assert_eq!(
+            Face::from_query("embed&theme=dark").theme,
+            Some(Theme::Dark)
+        );
+        assert_eq!(Face::from_query("embed&theme=blue").theme, None);
         assert_eq!(unescape("%zz%4"), "%zz%4");
         assert_eq!(unescape("a+b%20c"), "a b c");
     }

@@ -13,6 +13,7 @@ pub mod face;
 pub mod lesson;
 pub mod model;
 pub mod protocol;
+pub mod qr;
 pub mod reading;
 pub mod session;
 pub mod share;

@@ -197,6 +197,8 @@ pub struct ListingRow {
     pub text: String,
     /// A subprogram (or callback) starts here.
     pub subprog: bool,
+    /// The source's name for the number in `text` (`map rb`, `release_cb`).
+    pub note: Option<String>,
 }
 
 /// The verifier's state at a position, with what changed since the step before.
@@ -225,6 +227,8 @@ pub struct FrameView {
     pub in_callback_fn: bool,
     pub in_async_callback_fn: bool,
     pub callback_depth: u32,
+    /// The subprogram's name in the source (`release_cb`), when it has one.
+    pub name: Option<String>,
     /// Initialised registers and used stack slots.
     pub rows: Vec<ValueRow>,
 }

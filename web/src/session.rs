@@ -10,7 +10,7 @@ use crate::protocol::{
 };
 use crate::reading::read_reg;
 use std::rc::Rc;
-use veristep_core::disasm::insn_text;
+use veristep_core::disasm::{insn_note, insn_text};
 use veristep_core::explore::{self, Exploration, Explorer};
 use veristep_core::log::reg_value_str;
 use veristep_core::reason;
@@ -706,6 +706,7 @@ impl Run {
                 insn: i,
                 text: insn_text(&self.prog, i),
                 subprog: i != 0 && self.subprogs.binary_search(&i).is_ok(),
+                note: insn_note(&self.prog, i),
             });
             i += if insns[i].is_ld_imm64() { 2 } else { 1 };
         }
@@ -854,6 +855,17 @@ impl Run {
             in_callback_fn: f.in_callback_fn,
             in_async_callback_fn: f.in_async_callback_fn,
             callback_depth: f.callback_depth,
+            // the source's name for the subprogram (`release_cb`); main is `main`
+            name: if f.subprog == 0 {
+                Some("main".into())
+            } else {
+                self.subprogs.get(f.subprog as usize).and_then(|start| {
+                    prog.labels
+                        .iter()
+                        .find(|(_, i)| i == start)
+                        .map(|(n, _)| n.clone())
+                })
+            },
             rows,
         }
     }

@@ -468,16 +468,43 @@ fn build_web() -> Result<(), String> {
 }
 
 /// Builds and serves the playground on http://127.0.0.1:8080.
-fn serve() -> Result<(), String> {
+/// `cargo xtask serve [--lan]`: builds and serves the playground; `--lan`
+/// serves it to the local network too (a workshop room) and prints the
+/// address participants use.
+fn serve(args: &[String]) -> Result<(), String> {
+    let lan = args.iter().any(|a| a == "--lan");
+    if let Some(a) = args.iter().find(|a| *a != "--lan") {
+        return Err(format!("serve: unknown argument '{a}' (only --lan)"));
+    }
     ensure_web_tools()?;
     build_editor()?;
-    eprintln!("==> serving the playground on http://127.0.0.1:8080 (Ctrl-C stops)");
-    run(
-        "trunk serve",
-        Command::new("trunk")
-            .current_dir(root())
-            .args(["serve", "--release"]),
-    )
+    let mut cmd = Command::new("trunk");
+    cmd.current_dir(root()).args(["serve", "--release"]);
+    if lan {
+        cmd.args(["--address", "0.0.0.0"]);
+        match lan_address() {
+            Some(ip) => eprintln!(
+                "==> serving the playground to the room: http://{ip}:8080/ \
+                 (type it into the presenter view's address field; Ctrl-C stops)"
+            ),
+            None => eprintln!(
+                "==> serving the playground on all interfaces, port 8080 \
+                 (no LAN address found; Ctrl-C stops)"
+            ),
+        }
+    } else {
+        eprintln!("==> serving the playground on http://127.0.0.1:8080 (Ctrl-C stops)");
+    }
+    run("trunk serve", &mut cmd)
+}
+
+/// This machine's address on its local network: the source address a
+/// UDP socket would use towards a public address (connect() sends nothing).
+fn lan_address() -> Option<std::net::IpAddr> {
+    let s = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    s.connect("192.0.2.1:9").ok()?;
+    let ip = s.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
 }
 
 /// The benchmark workload in wasm32, timed by Node.
@@ -512,13 +539,13 @@ fn main() -> ExitCode {
         Some("bless") => bless(&args[1..]),
         Some("corpus-table") => corpus_table(),
         Some("bench-wasm") => bench_wasm(),
-        Some("serve") => serve(),
+        Some("serve") => serve(&args[1..]),
         Some("build-web") => build_web(),
         _ if random::wants(&args) => random::main(&args),
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [parse|verify|elf]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve | build-web"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [parse|verify|elf]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web"
                 .into(),
         ),
     };

@@ -942,7 +942,11 @@ fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
         }
         return Err(perr(
             &t,
-            format!("unknown helper or kernel function '{}'", name),
+            format!(
+                "unknown helper or kernel function '{}'{}",
+                name,
+                did_you_mean(&name, names)
+            ),
         ));
     }
     if let Some(id) = crate::helper_ids::helper_id(&name) {
@@ -951,8 +955,67 @@ fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
     }
     Err(perr(
         &t,
-        format!("unknown helper, kernel function or label '{}'", name),
+        format!(
+            "unknown helper, kernel function or label '{}'{}",
+            name,
+            did_you_mean(&name, names)
+        ),
     ))
+}
+
+/// `; did you mean 'bpf_map_lookup_elem'?` for the closest helper, kernel
+/// function or label, when one is close enough to be a typo (an edit
+/// distance of at most a third of the name, and at most 3).
+fn did_you_mean(name: &str, labels: &[String]) -> String {
+    // names are short (< 40 bytes); longer input is not a typo of one
+    if name.len() > 64 {
+        return String::new();
+    }
+    let limit = (name.chars().count() / 3).clamp(1, 3);
+    let helpers = crate::helper_ids::helper_names();
+    let kfuncs = crate::kfuncs::KFUNCS.iter().map(|k| k.name.to_string());
+    let mut best: Option<(usize, String)> = None;
+    for cand in helpers.chain(kfuncs).chain(labels.iter().cloned()) {
+        // `map_lookup_elme` is a typo of `bpf_map_lookup_elem` too
+        let d = edit_distance(name, &cand).min(
+            cand.strip_prefix("bpf_")
+                .map(|c| edit_distance(name, c))
+                .unwrap_or(usize::MAX),
+        );
+        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, cand));
+        }
+    }
+    best.map(|(_, c)| format!("; did you mean '{}'?", c))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance, with adjacent swaps counted as one edit
+/// (the commonest typo: `elme` for `elem`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (i, row) in d.chunks_mut(w).enumerate() {
+        row[0] = i;
+    }
+    for (j, v) in d.iter_mut().take(w).enumerate() {
+        *v = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
 }
 
 fn directive(

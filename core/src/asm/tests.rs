@@ -182,3 +182,23 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_misspelt_call_suggests_the_closest_name() {
+    let msg = |src: &str| parse(src).expect_err("must fail")[0].message.clone();
+    assert_eq!(
+        msg("call bpf_map_lookup_elme\nexit"),
+        "unknown helper or kernel function 'bpf_map_lookup_elme'; did you mean 'bpf_map_lookup_elem'?"
+    );
+    assert!(msg("call ringbuf_reserv\nexit").ends_with("did you mean 'bpf_ringbuf_reserve'?"));
+    // a label is a candidate too
+    assert!(msg("call release_cbb\nexit\nrelease_cb:\nr0 = 0\nexit")
+        .ends_with("did you mean 'release_cb'?"));
+    // nothing close: no guess
+    assert_eq!(
+        msg("call frobnicate\nexit"),
+        "unknown helper, kernel function or label 'frobnicate'"
+    );
+    assert_eq!(edit_distance("elme", "elem"), 1);
+    assert_eq!(edit_distance("", "abc"), 3);
+}
