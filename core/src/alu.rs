@@ -68,7 +68,12 @@ impl Env {
                 if insn.source() != BPF_K || insn.src != 0 || insn.off != 0 || insn.imm != 0 {
                     return Err(self.fail(EINVAL, "BPF_NEG uses reserved fields"));
                 }
-            } else if insn.src != 0 || insn.off != 0 || !matches!(insn.imm, 16 | 32 | 64) || alu64 {
+            } else if insn.src != 0
+                || insn.off != 0
+                || !matches!(insn.imm, 16 | 32 | 64)
+                // cpu v4's bswap is the ALU64 form with TO_LE (6.12)
+                || (alu64 && (!self.rules.opcodes_v4 || insn.source() != BPF_TO_LE))
+            {
                 return Err(self.fail(EINVAL, "BPF_END uses reserved fields"));
             }
             self.check_reg_src(insn.dst, alu64)?;
@@ -76,11 +81,36 @@ impl Env {
             return Ok(());
         }
         if op == BPF_MOV {
+            let v4 = self.rules.opcodes_v4;
             if insn.source() == BPF_X {
-                if insn.imm != 0 || insn.off != 0 {
+                // cpu v4 (6.12): movsx, `r1 = (s8|s16|s32)r2`, `w1 = (s8|s16)w2`;
+                // off 1 on ALU64 is the arena's addr_space_cast
+                let sx_ok = match (v4, alu64) {
+                    (false, _) => insn.off == 0,
+                    (true, false) => matches!(insn.off, 0 | 8 | 16),
+                    (true, true) => matches!(insn.off, 0 | 8 | 16 | 32),
+                };
+                if v4 && alu64 && insn.off == 1 {
+                    if insn.imm != 1 && insn.imm != 1 << 16 {
+                        return Err(self.fail(
+                            EINVAL,
+                            "addr_space_cast insn can only convert between address space 1 and 0",
+                        ));
+                    }
+                    return Err(self.fail(
+                        EINVAL,
+                        "addr_space_cast insn can only be used in a program that has an associated arena",
+                    ));
+                }
+                if insn.imm != 0 || !sx_ok {
                     return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
                 }
                 self.check_reg_src(insn.src, alu64)?;
+                if insn.off != 0 {
+                    self.check_reg_dst(insn.dst, false)?;
+                    self.mov_sign_extend(insn, alu64);
+                    return Ok(());
+                }
             } else if insn.src != 0 || insn.off != 0 {
                 return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
             }
@@ -151,12 +181,15 @@ impl Env {
         if op > BPF_END {
             return Err(self.fail(EINVAL, &format!("invalid BPF_ALU opcode {:x}", op)));
         }
+        // cpu v4 (6.12): off 1 makes a division or modulo signed (s/=, s%=)
+        let off_ok = insn.off == 0
+            || (self.rules.opcodes_v4 && insn.off == 1 && (op == BPF_DIV || op == BPF_MOD));
         if insn.source() == BPF_X {
-            if insn.imm != 0 || insn.off != 0 {
+            if insn.imm != 0 || !off_ok {
                 return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
             }
             self.check_reg_src(insn.src, alu64)?;
-        } else if insn.src != 0 || insn.off != 0 {
+        } else if insn.src != 0 || !off_ok {
             return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
         }
         self.check_reg_src(insn.dst, alu64)?;
@@ -176,6 +209,49 @@ impl Env {
         }
         self.check_reg_dst(insn.dst, false)?;
         self.adjust_reg_min_max_vals(insn)
+    }
+
+    /// `r1 = (s8)r2` / `w1 = (s16)w2` (6.12's check_alu_op, cpu v4): a
+    /// scalar is sign-extended in its bounds; anything else becomes an
+    /// unknown scalar (a privileged loader may leak pointers).
+    fn mov_sign_extend(&mut self, insn: &Insn, alu64: bool) {
+        let off = insn.off as u32;
+        let src = *self.reg(insn.src);
+        if src.ty != RegType::Scalar {
+            let d = self.reg_mut(insn.dst);
+            d.mark_unknown();
+            if !alu64 {
+                d.zext_32_to_64();
+                d.bounds_sync_612();
+            }
+            return;
+        }
+        // the copy stays linked only when no sign bit can be set
+        let no_sext = src.umax < (1u64 << (off - 1));
+        if no_sext {
+            self.unlink_add_const(insn.src);
+            let s = *self.reg(insn.src);
+            if s.id == 0 && !s.var_off.is_const() {
+                let id = self.new_id();
+                self.reg_mut(insn.src).id = id;
+            }
+        }
+        let src = *self.reg(insn.src);
+        let d = self.reg_mut(insn.dst);
+        copy_register_state(d, &src);
+        if !no_sext {
+            // clear_scalar_id()
+            d.id = 0;
+            d.off = 0;
+        }
+        d.live |= LIVE_WRITTEN;
+        if alu64 {
+            d.coerce_to_size_sx(off / 8);
+        } else {
+            d.coerce_subreg_to_size_sx(off / 8);
+            d.zext_32_to_64();
+            d.bounds_sync_612();
+        }
     }
 
     /// `assign_scalar_id_before_mov()`, first half: a register that is

@@ -538,7 +538,7 @@ impl Env {
                 fmt_reg_mask(bt.reg_mask()),
                 fmt_stack_mask(bt.stack_mask()),
                 idx,
-                crate::disasm::insn_text(&self.prog, idx)
+                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4)
             );
             self.verbose(&s);
         }

@@ -106,7 +106,7 @@ impl Env {
             }
             let is_jmp = class == BPF_JMP || class == BPF_JMP32;
             if is_jmp && insn.op() != BPF_CALL && insn.op() != BPF_EXIT {
-                let off = i as i64 + insn.off as i64 + 1;
+                let off = i as i64 + insn.jmp_off() + 1;
                 if off < subprog_start as i64 || off >= subprog_end as i64 {
                     return Err(self
                         .fail(
@@ -118,7 +118,10 @@ impl Env {
             }
             if i + 1 == subprog_end {
                 let last = self.prog.insns[i];
-                if last.code != (BPF_JMP | BPF_EXIT) && last.code != (BPF_JMP | BPF_JA) {
+                if last.code != (BPF_JMP | BPF_EXIT)
+                    && last.code != (BPF_JMP | BPF_JA)
+                    && last.code != (BPF_JMP32 | BPF_JA)
+                {
                     return Err(self.fail(EINVAL, "last insn is not an exit or jmp"));
                 }
                 subprog_start = subprog_end;
@@ -303,7 +306,7 @@ impl Env {
                         }
                     }
                     BPF_JA => {
-                        let tgt = t as i64 + insn.off as i64 + 1;
+                        let tgt = t as i64 + insn.jmp_off() + 1;
                         edges.push((tgt, FALLTHROUGH, true));
                         if tgt >= 0 {
                             self.mark_prune(tgt as usize);

@@ -105,6 +105,13 @@ pub fn insn_note(prog: &Program, idx: usize) -> Option<String> {
 }
 
 pub fn insn_text(prog: &Program, idx: usize) -> String {
+    insn_text_for(prog, idx, true)
+}
+
+/// `print_bpf_insn()` of a kernel that knows cpu v4 (`v4`: 6.12 prints
+/// `r1 = (s8)r2`, `r1 s/= r2`, `r1 = bswap16 r1`, `*(s8 *)` loads) or not
+/// (6.1 prints a movsx as a plain move before refusing it).
+pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
     let Some(insn) = prog.insns.get(idx).copied() else {
         return String::new();
     };
@@ -117,6 +124,9 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
             let op = insn.op();
             if op == BPF_END {
                 if class == BPF_ALU64 {
+                    if v4 {
+                        return format!("({:02x}) r{} = bswap{} r{}", c, d, insn.imm, d);
+                    }
                     return format!("BUG_alu64_{:02x}", c);
                 }
                 let dir = if insn.source() == BPF_TO_BE {
@@ -127,10 +137,21 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                 format!("({:02x}) r{} = {}{} r{}", c, d, dir, insn.imm, d)
             } else if op == BPF_NEG {
                 format!("({:02x}) {}{} = -{}{}", c, w, d, w, d)
-            } else if insn.source() == BPF_X {
-                format!("({:02x}) {}{} {} {}{}", c, w, d, alu_str(op), w, s)
+            } else if v4 && op == BPF_MOV && insn.source() == BPF_X && insn.off != 0 {
+                // movsx
+                format!("({:02x}) {}{} = (s{}){}{}", c, w, d, insn.off, w, s)
             } else {
-                format!("({:02x}) {}{} {} {}", c, w, d, alu_str(op), insn.imm)
+                // sdiv / smod: off 1
+                let sym = match (v4 && insn.off == 1, op) {
+                    (true, BPF_DIV) => "s/=",
+                    (true, BPF_MOD) => "s%=",
+                    _ => alu_str(op),
+                };
+                if insn.source() == BPF_X {
+                    format!("({:02x}) {}{} {} {}{}", c, w, d, sym, w, s)
+                } else {
+                    format!("({:02x}) {}{} {} {}", c, w, d, sym, insn.imm)
+                }
             }
         }
         BPF_STX => {
@@ -210,14 +231,21 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
             }
         }
         BPF_LDX => {
-            if insn.mode() != BPF_MEM {
+            let sx = v4 && insn.mode() == BPF_MEMSX;
+            if insn.mode() != BPF_MEM && !sx {
                 return format!("BUG_ldx_{:02x}", c);
             }
+            let ty = ldst(insn.size());
+            let ty = if sx {
+                ty.replacen('u', "s", 1)
+            } else {
+                ty.to_string()
+            };
             format!(
                 "({:02x}) r{} = *({} *)(r{} {})",
                 c,
                 d,
-                ldst(insn.size()),
+                ty,
                 s,
                 signed(insn.off as i64)
             )
@@ -258,6 +286,8 @@ pub fn insn_text(prog: &Program, idx: usize) -> String {
                 }
             } else if c == BPF_JMP | BPF_JA {
                 format!("({:02x}) goto pc{}", c, signed(insn.off as i64))
+            } else if c == BPF_JMP32 | BPF_JA {
+                format!("({:02x}) gotol pc{}", c, signed(insn.imm as i64))
             } else if c == BPF_JMP | BPF_EXIT {
                 format!("({:02x}) exit", c)
             } else if insn.source() == BPF_X {
@@ -338,7 +368,7 @@ pub fn program_text(prog: &Program) -> String {
             && insn.op() != BPF_CALL
             && insn.op() != BPF_EXIT
         {
-            Some(i as i64 + insn.off as i64 + 1)
+            Some(i as i64 + insn.jmp_off() + 1)
         } else {
             None
         };
@@ -435,8 +465,7 @@ pub fn program_text(prog: &Program) -> String {
                 _ => format!("call {}", insn.imm),
             }
         } else if insn.code == BPF_JMP32 | BPF_JA {
-            // `gotol`: the parser keeps its target in `off`, as for `goto`
-            format!("gotol {}", label_at(i, i as i64 + insn.off as i64 + 1))
+            format!("gotol {}", label_at(i, i as i64 + insn.imm as i64 + 1))
         } else if (class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT {
             let t = label_at(i, i as i64 + insn.off as i64 + 1);
             let full = insn_text(prog, i);

@@ -751,7 +751,7 @@ impl Env {
             let s = format!(
                 "{}: {}\n",
                 self.insn_idx,
-                crate::disasm::insn_text(&self.prog, self.insn_idx)
+                crate::disasm::insn_text_for(&self.prog, self.insn_idx, self.rules.opcodes_v4)
             );
             self.verbose(&s);
             self.log.prev_insn_print_len = self.log.len() - self.log.prev_log_len;
@@ -818,15 +818,23 @@ impl Env {
                         self.check_helper_call(&insn)?;
                     }
                 } else if op == BPF_JA {
+                    // gotol (JMP32) carries its offset in imm: Debian's 6.1.192
+                    // has the backport (EINVAL), 6.12 answers EFAULT
+                    let gotol = class == BPF_JMP32;
                     if insn.source() != BPF_K
-                        || insn.imm != 0
                         || insn.src != 0
                         || insn.dst != 0
-                        || class == BPF_JMP32
+                        || (!gotol && insn.imm != 0)
+                        || (gotol && (insn.off != 0 || !self.rules.opcode_jmp32_ja))
                     {
-                        return Err(self.fail(EINVAL, "BPF_JA uses reserved fields"));
+                        let errno = if self.rules.opcodes_v4 {
+                            EFAULT
+                        } else {
+                            EINVAL
+                        };
+                        return Err(self.fail(errno, "BPF_JA uses reserved fields"));
                     }
-                    self.insn_idx = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
+                    self.insn_idx = (self.insn_idx as i64 + insn.jmp_off() + 1) as usize;
                     return Ok(StepResult::Continue);
                 } else if op == BPF_EXIT {
                     if insn.source() != BPF_K

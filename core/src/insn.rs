@@ -126,6 +126,19 @@ impl Insn {
             _ => 8,
         }
     }
+    /// `gotol` (`BPF_JMP32 | BPF_JA`, cpu v4) keeps its 32-bit offset in
+    /// `imm`; every other jump in `off`.
+    pub fn is_gotol(&self) -> bool {
+        self.code == BPF_JMP32 | BPF_JA
+    }
+    /// The jump offset of a jump instruction (`imm` for `gotol`).
+    pub fn jmp_off(&self) -> i64 {
+        if self.is_gotol() {
+            self.imm as i64
+        } else {
+            self.off as i64
+        }
+    }
     pub fn is_ld_imm64(&self) -> bool {
         self.code == BPF_LD | BPF_IMM | BPF_DW
     }

@@ -1241,13 +1241,16 @@ impl Env {
     }
 
     pub fn check_ldx(&mut self, insn: &Insn) -> VResult<()> {
-        if insn.mode() != BPF_MEM || insn.imm != 0 {
+        // cpu v4 (6.12): BPF_MEMSX, the sign-extending loads `*(s8 *)`
+        let ldsx = self.rules.opcodes_v4 && insn.mode() == BPF_MEMSX;
+        if (insn.mode() != BPF_MEM && !ldsx) || insn.imm != 0 {
             return Err(self.fail(EINVAL, "BPF_LDX uses reserved fields"));
         }
         self.check_reg_src(insn.src, true)?;
         self.check_reg_dst(insn.dst, false)?;
         let size = insn.size_bytes();
-        let src_ty = self.reg(insn.src).ty;
+        let src = *self.reg(insn.src);
+        let src_ty = src.ty;
         self.check_mem_access(
             insn.src,
             insn.off as i32,
@@ -1255,12 +1258,29 @@ impl Env {
             Access::Read,
             Some(insn.dst),
         )?;
+        // the context's packet pointers (data, data_end, data_meta) refuse
+        // a sign-extending load (`info->is_ldsx` in filter.c)
+        if ldsx
+            && src_ty == RegType::Ctx
+            && matches!(
+                self.reg(insn.dst).ty,
+                RegType::Packet | RegType::PacketEnd | RegType::PacketMeta
+            )
+        {
+            let off = insn.off as i64 + src.off as i64;
+            return Err(self.fail(
+                EACCES,
+                &format!("invalid bpf_context access off={} size={}", off, size),
+            ));
+        }
         self.check_ptr_type_mismatch(src_ty)?;
         if size < 8 {
             let sync_612 = self.rules.scalar_alu_612;
             let d = self.reg_mut(insn.dst);
             if d.ty == RegType::Scalar {
-                if sync_612 {
+                if ldsx {
+                    d.coerce_to_size_sx(size);
+                } else if sync_612 {
                     d.coerce_to_size_612(size);
                 } else {
                     d.coerce_to_size(size);

@@ -58,7 +58,7 @@ impl Env {
                 reg_mask,
                 stack_mask,
                 idx,
-                crate::disasm::insn_text(&self.prog, idx)
+                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4)
             );
             self.verbose(&s);
         }

@@ -475,6 +475,114 @@ impl RegState {
         self.bounds_sync_612();
     }
 
+    /// `coerce_reg_to_size_sx()` (6.12, cpu v4): the low `size` bytes
+    /// sign-extended to 64 bits (`r1 = (s8)r2`, `*(s16 *)` loads).
+    pub fn coerce_to_size_sx(&mut self, size: u32) {
+        let bits = size * 8;
+        let sext = |v: u64| -> i64 {
+            match size {
+                1 => v as u8 as i8 as i64,
+                2 => v as u16 as i16 as i64,
+                _ => v as u32 as i32 as i64,
+            }
+        };
+        if self.var_off.is_const() {
+            let v = sext(self.var_off.value) as u64;
+            self.var_off = Tnum::konst(v);
+            self.smin = v as i64;
+            self.smax = v as i64;
+            self.umin = v;
+            self.umax = v;
+            self.s32_min = v as i32;
+            self.s32_max = v as i32;
+            self.u32_min = v as u32;
+            self.u32_max = v as u32;
+            return;
+        }
+        let top_smax = ((self.smax as u64) >> bits) << bits;
+        let top_smin = ((self.smin as u64) >> bits) << bits;
+        if top_smax == top_smin {
+            let (a, b) = (sext(self.smax as u64), sext(self.smin as u64));
+            let (lo, hi) = (a.min(b), a.max(b));
+            // both ends on the same side of zero
+            if (hi >= 0) == (lo >= 0) {
+                self.smin = lo;
+                self.s32_min = lo as i32;
+                self.smax = hi;
+                self.s32_max = hi as i32;
+                self.umin = lo as u64;
+                self.u32_min = lo as u32;
+                self.umax = hi as u64;
+                self.u32_max = hi as u32;
+                self.var_off = Tnum::range(lo as u64, hi as u64);
+                return;
+            }
+        }
+        // set_sext64_default_val()
+        let (lo, hi) = match size {
+            1 => (i8::MIN as i64, i8::MAX as i64),
+            2 => (i16::MIN as i64, i16::MAX as i64),
+            _ => (i32::MIN as i64, i32::MAX as i64),
+        };
+        self.smin = lo;
+        self.s32_min = lo as i32;
+        self.smax = hi;
+        self.s32_max = hi as i32;
+        self.umin = 0;
+        self.u32_min = 0;
+        self.umax = u64::MAX;
+        self.u32_max = u32::MAX;
+        self.var_off = Tnum::UNKNOWN;
+    }
+
+    /// `coerce_subreg_to_size_sx()` (6.12, cpu v4): `w1 = (s8)w2`, the low
+    /// `size` bytes sign-extended to 32 bits.
+    pub fn coerce_subreg_to_size_sx(&mut self, size: u32) {
+        let bits = size * 8;
+        let sext = |v: u32| -> i32 {
+            if size == 1 {
+                v as u8 as i8 as i32
+            } else {
+                v as u16 as i16 as i32
+            }
+        };
+        if self.var_off.is_const() {
+            let v = sext(self.var_off.value as u32);
+            // tnum_const((s8)u32_val): the 64-bit constant of the s32
+            self.var_off = Tnum::konst(v as i64 as u64);
+            self.s32_min = v;
+            self.s32_max = v;
+            self.u32_min = v as u32;
+            self.u32_max = v as u32;
+            return;
+        }
+        let top_smax = ((self.s32_max as u32) >> bits) << bits;
+        let top_smin = ((self.s32_min as u32) >> bits) << bits;
+        if top_smax == top_smin {
+            let (a, b) = (sext(self.s32_max as u32), sext(self.s32_min as u32));
+            let (lo, hi) = (a.min(b), a.max(b));
+            if (lo >= 0) == (hi >= 0) {
+                self.s32_min = lo;
+                self.s32_max = hi;
+                self.u32_min = lo as u32;
+                self.u32_max = hi as u32;
+                self.var_off = Tnum::range(lo as i64 as u64, hi as i64 as u64).subreg();
+                return;
+            }
+        }
+        // set_sext32_default_val()
+        let (lo, hi) = if size == 1 {
+            (i8::MIN as i32, i8::MAX as i32)
+        } else {
+            (i16::MIN as i32, i16::MAX as i32)
+        };
+        self.s32_min = lo;
+        self.s32_max = hi;
+        self.u32_min = 0;
+        self.u32_max = u32::MAX;
+        self.var_off = Tnum::UNKNOWN.subreg();
+    }
+
     pub fn coerce_to_size(&mut self, size: u32) {
         self.var_off = self.var_off.cast(size);
         if size >= 8 {

@@ -145,8 +145,11 @@ await test('a long verification can be cancelled and keeps the previous run', as
   await page.waitForSelector('#progress');
   // the previous run's views are marked as such while the new one runs
   check(await page.$('.app.stale') !== null, 'old views dimmed while verifying');
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'p4-stale-while-verifying.png') });
   await page.click('#cancel');
   await page.waitForSelector('#banner');
+  await page.screenshot({ path: join(shots, 'p4-cancelled.png') });
   check((await page.textContent('#banner')).includes('cancelled'), 'banner says cancelled');
   check(await page.$('.app.stale') === null, 'not dimmed once cancelled');
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'previous run kept');
@@ -175,6 +178,8 @@ await test('no screen size makes the page wider than the window, whatever the lo
     await idle(page);
     const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     check(w[0] <= w[1], `${width}x${height}: page ${w[0]} px wide in a ${w[1]} px window`);
+    await mkdir(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, `p1-no-overflow-${width}x${height}-6.7.png`) });
   }
   // the presenter view on a 1280x720 projector
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -244,6 +249,8 @@ await test('keys work on arrival and right after choosing from a list', async (p
   await idle(page);
   const last = await page.textContent('#narration');
   check(/refused/.test(last), `narration at the end: ${last}`);
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'p2-p5-keys-and-narration.png') });
   check((await page.inputValue('#examples')) === chosen, 'the select kept its choice');
 });
 
@@ -285,6 +292,8 @@ await test('share link round trip', async (page) => {
   check(iframe.includes('?embed#v1/') && iframe.startsWith('<iframe'), `iframe snippet: ${iframe}`);
   const script = await page.inputValue('#share-script');
   check(script.includes('veristep-embed.js') && script.includes('<pre class="veristep"'), `script snippet: ${script}`);
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'p7-share-panel.png') });
   await page.click('#share-close');
   check(await page.$('#share-panel') === null, 'the panel closes');
   const text = await editorText(page);

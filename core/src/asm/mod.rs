@@ -212,7 +212,18 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                     let is_jump = matches!(p.insn.class(), BPF_JMP | BPF_JMP32)
                         && p.insn.op() != BPF_CALL
                         && p.insn.op() != BPF_EXIT;
-                    if is_jump {
+                    if p.insn.is_gotol() {
+                        if rel < i32::MIN as i64 || rel > i32::MAX as i64 {
+                            cx.err(
+                                p.line,
+                                p.col,
+                                p.len,
+                                format!("jump offset {} does not fit in 32 bits", rel),
+                            );
+                        } else {
+                            p.insn.imm = rel as i32;
+                        }
+                    } else if is_jump {
                         if rel < i16::MIN as i64 || rel > i16::MAX as i64 {
                             cx.err(
                                 p.line,
@@ -692,10 +703,21 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
     // everything else starts with a register
     let (w, d) = c.reg()?;
     let class = if w { BPF_ALU } else { BPF_ALU64 };
-    // s>>=
-    if c.peek_is("s") && c.at(1).map(|t| t.is(">>=")).unwrap_or(false) {
-        c.i += 2;
-        return alu_operand(&mut c, class | BPF_ARSH, d, w);
+    // s>>=, and cpu v4's signed s/= and s%= (off = 1)
+    if c.peek_is("s") {
+        let next = c.at(1).map(|t| t.text.clone()).unwrap_or_default();
+        let signed = match next.as_str() {
+            ">>=" => Some((BPF_ARSH, 0)),
+            "/=" => Some((BPF_DIV, 1)),
+            "%=" => Some((BPF_MOD, 1)),
+            _ => None,
+        };
+        if let Some((op, off)) = signed {
+            c.i += 2;
+            let mut p = alu_operand(&mut c, class | op, d, w)?;
+            p.insn.off = off;
+            return Ok(p);
+        }
     }
     let opt = c
         .peek()
@@ -722,6 +744,21 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
         }
     }
     if let Some(t) = c.peek() {
+        // cpu v4: `r1 = bswap16 r1`, an unconditional swap (ALU64, TO_LE)
+        if let Some(bits) = t.text.strip_prefix("bswap") {
+            if let Ok(b @ (16 | 32 | 64)) = bits.parse::<i32>() {
+                if w {
+                    return Err(c.here("bswap takes an r register".into()));
+                }
+                c.i += 1;
+                let (_, s) = c.reg()?;
+                if s != d {
+                    return Err(c.here("a byte swap works in place (rN = bswap16 rN)".into()));
+                }
+                c.end()?;
+                return Ok(pend(Insn::new(BPF_ALU64 | BPF_END | BPF_TO_LE, d, 0, 0, b)));
+            }
+        }
         for (name, dir) in [("be", BPF_TO_BE), ("le", BPF_TO_LE)] {
             if let Some(bits) = t.text.strip_prefix(name) {
                 if let Ok(b) = bits.parse::<i32>() {
@@ -748,6 +785,10 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                     let (_, s) = r?;
                     c.i += 1;
                     let mut imm = 0i32;
+                    // the kernel prints a negative offset as `+ -70`
+                    if c.peek_is("+") && c.at(1).map(|t| t.is("-")).unwrap_or(false) {
+                        c.i += 1;
+                    }
                     if c.peek_is("+") || c.peek_is("-") {
                         let tt = c
                             .peek()
@@ -912,11 +953,9 @@ fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
     if t.kind == TokKind::Num {
         let v = c.number()?;
         c.end()?;
-        let id = imm32(v, &t)?;
-        if id <= 0 || id as u32 >= crate::helper_ids::MAX_ID {
-            return Err(perr(&t, format!("unknown helper id {}", id)));
-        }
-        p.insn.imm = id;
+        // any number: an id the kernel does not know is its rejection
+        // (`invalid func unknown#N`), not a typo in the text
+        p.insn.imm = imm32(v, &t)?;
         return Ok(p);
     }
     c.i += 1;
