@@ -122,14 +122,30 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 _ => None,
             }
         }
-        _ => {
-            if t == Access::Write {
-                None
-            } else if size == 8 && off % 8 == 0 && off < 168 {
-                Some(CtxField::Scalar)
-            } else {
-                None
-            }
+        // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
+        ProgType::Kprobe => {
+            const PT_REGS: i32 = 168;
+            (t == Access::Read && off % size as i32 == 0 && off + size as i32 <= PT_REGS)
+                .then_some(CtxField::Scalar)
+        }
+        // tp_prog_is_valid_access(): any aligned read of the record after
+        // its 8-byte common header, below PERF_MAX_TRACE_SIZE
+        ProgType::Tracepoint => {
+            const PERF_MAX_TRACE_SIZE: i32 = 8192;
+            (t == Access::Read && off >= 8 && off < PERF_MAX_TRACE_SIZE && off % size as i32 == 0)
+                .then_some(CtxField::Scalar)
+        }
+        // raw_tp_prog_is_valid_access() = bpf_tracing_ctx_access(): the
+        // u64 arguments, MAX_BPF_FUNC_ARGS of them, any aligned read
+        ProgType::RawTracepoint => {
+            const ARGS_END: i32 = 8 * 12;
+            (t == Access::Read && off < ARGS_END && off % size as i32 == 0)
+                .then_some(CtxField::Scalar)
+        }
+        // syscall_prog_is_valid_access(): its own argument buffer, read
+        // and written, anywhere below U16_MAX
+        ProgType::Syscall => {
+            (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
         }
     }
 }
