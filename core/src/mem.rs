@@ -132,7 +132,7 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
         // its 8-byte common header, below PERF_MAX_TRACE_SIZE
         ProgType::Tracepoint => {
             const PERF_MAX_TRACE_SIZE: i32 = 8192;
-            (t == Access::Read && off >= 8 && off < PERF_MAX_TRACE_SIZE && off % size as i32 == 0)
+            (t == Access::Read && (8..PERF_MAX_TRACE_SIZE).contains(&off) && off % size as i32 == 0)
                 .then_some(CtxField::Scalar)
         }
         // raw_tp_prog_is_valid_access() = bpf_tracing_ctx_access(): the
