@@ -60,6 +60,153 @@ fn sock_access_ok(ty: RegType, off: i32, size: u32) -> bool {
     }
 }
 
+/// Offsets in `struct __sk_buff` (uapi, 192 bytes).
+mod skb {
+    pub const MARK: i32 = 8;
+    pub const QUEUE_MAPPING: i32 = 12;
+    pub const PRIORITY: i32 = 32;
+    pub const TC_INDEX: i32 = 44;
+    pub const CB: i32 = 48;
+    pub const CB_END: i32 = 68;
+    pub const TC_CLASSID: i32 = 72;
+    pub const DATA: i32 = 76;
+    pub const DATA_END: i32 = 80;
+    pub const FAMILY: i32 = 88;
+    pub const REMOTE_IP4: i32 = 92;
+    pub const LOCAL_IP6_END: i32 = 132;
+    pub const LOCAL_PORT_END: i32 = 140;
+    pub const DATA_META: i32 = 140;
+    pub const FLOW_KEYS: i32 = 144;
+    pub const TSTAMP: i32 = 152;
+    pub const WIRE_LEN: i32 = 160;
+    pub const SK: i32 = 168;
+    pub const TSTAMP_TYPE: i32 = 180;
+    pub const HWTSTAMP: i32 = 184;
+    pub const SIZE: i32 = 192;
+}
+
+/// `bpf_ctx_range(field)`: any byte of a field of `width` bytes at `at`.
+fn in_field(off: i32, at: i32, width: i32) -> bool {
+    (at..at + width).contains(&off)
+}
+
+/// The per-type checks of `net/core/filter.c` (`sk_filter_`, `cg_skb_`,
+/// `tc_cls_act_is_valid_access`) and then `bpf_skb_is_valid_access()`.
+fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
+    use skb::*;
+    let write = t == Access::Write;
+    let cb = (CB..CB_END).contains(&off);
+    let sk_fields = (FAMILY..LOCAL_PORT_END).contains(&off);
+    let mut ptr = None;
+    match pt {
+        ProgType::SocketFilter => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, DATA_END, 4)
+                || sk_fields
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, WIRE_LEN, 4)
+                || in_field(off, HWTSTAMP, 8)
+            {
+                return None;
+            }
+            if write && !cb {
+                return None;
+            }
+        }
+        ProgType::CgroupSkb => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, WIRE_LEN, 4)
+            {
+                return None;
+            }
+            let writable = in_field(off, MARK, 4)
+                || in_field(off, PRIORITY, 4)
+                || cb
+                || in_field(off, TSTAMP, 8);
+            if write && !writable {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            }
+        }
+        _ => {
+            // sched_cls, sched_act
+            let writable = in_field(off, MARK, 4)
+                || in_field(off, TC_INDEX, 4)
+                || in_field(off, PRIORITY, 4)
+                || in_field(off, TC_CLASSID, 4)
+                || cb
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, QUEUE_MAPPING, 4);
+            if write && !writable {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_META, 4) {
+                ptr = Some(RegType::PacketMeta);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            } else if sk_fields {
+                return None;
+            } else if off == TSTAMP_TYPE {
+                return (size == 1).then_some(CtxField::Scalar);
+            }
+        }
+    }
+    // bpf_skb_is_valid_access()
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    let narrow_ok = size <= 4 && size.is_power_of_two();
+    if cb {
+        if off + size as i32 > CB_END {
+            return None;
+        }
+    } else if (REMOTE_IP4..LOCAL_IP6_END).contains(&off)
+        || in_field(off, DATA, 4)
+        || in_field(off, DATA_META, 4)
+        || in_field(off, DATA_END, 4)
+    {
+        if size != 4 {
+            return None;
+        }
+    } else if in_field(off, FLOW_KEYS, 8) {
+        return None;
+    } else if in_field(off, HWTSTAMP, 8) {
+        if write || size != 8 {
+            return None;
+        }
+    } else if in_field(off, TSTAMP, 8) {
+        if size != 8 {
+            return None;
+        }
+    } else if in_field(off, SK, 8) {
+        if write || size != 8 {
+            return None;
+        }
+        return Some(CtxField::PtrOrNull(RegType::SockCommon));
+    } else if off == TSTAMP_TYPE || (TSTAMP_TYPE + 1..HWTSTAMP).contains(&off) {
+        return None;
+    } else if write {
+        if size != 4 {
+            return None;
+        }
+    } else if !narrow_ok {
+        return None;
+    }
+    Some(match ptr {
+        Some(p) => CtxField::Ptr(p),
+        None => CtxField::Scalar,
+    })
+}
+
 fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
     if off < 0 || off % size as i32 != 0 && size != 8 {
         return None;
@@ -80,47 +227,7 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
             }
         }
         ProgType::SchedCls | ProgType::SchedAct | ProgType::SocketFilter | ProgType::CgroupSkb => {
-            let tc = matches!(pt, ProgType::SchedCls | ProgType::SchedAct);
-            let end = off + size as i32;
-            if end > 192 {
-                return None;
-            }
-            match off {
-                76 | 80 | 140 if size == 4 && t == Access::Read => {
-                    if !tc && pt != ProgType::CgroupSkb {
-                        return None;
-                    }
-                    Some(CtxField::Ptr(match off {
-                        76 => RegType::Packet,
-                        80 => RegType::PacketEnd,
-                        _ => RegType::PacketMeta,
-                    }))
-                }
-                76 | 80 | 140 => None,
-                // __bpf_md_ptr(struct bpf_sock *, sk)
-                168 if size == 8 && t == Access::Read => {
-                    Some(CtxField::PtrOrNull(RegType::SockCommon))
-                }
-                168..=175 => None,
-                48..=67 => Some(CtxField::Scalar),
-                _ if t == Access::Write => {
-                    // sk_filter_is_valid_access: a socket filter writes only cb[]
-                    let writable = (pt != ProgType::SocketFilter && matches!(off, 8 | 32))
-                        || (tc && matches!(off, 12 | 44 | 72));
-                    if writable && size == 4 {
-                        Some(CtxField::Scalar)
-                    } else {
-                        None
-                    }
-                }
-                0..=75 | 84..=139 | 144..=191 => {
-                    if size == 8 && !matches!(off, 152 | 168 | 176 | 184) {
-                        return None;
-                    }
-                    Some(CtxField::Scalar)
-                }
-                _ => None,
-            }
+            skb_field(pt, off, size, t)
         }
         // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
         ProgType::Kprobe => {

@@ -1,0 +1,6 @@
+; __sk_buff under cgroup_skb: r0 = *(u32 *)(r1 + 176)
+.prog_type cgroup_skb
+    r2 = 7
+    r0 = *(u32 *)(r1 + 176)
+    r0 = 0
+    exit

@@ -1,0 +1,6 @@
+; __sk_buff under sched_cls: r0 = *(u64 *)(r1 + 56)
+.prog_type sched_cls
+    r2 = 7
+    r0 = *(u64 *)(r1 + 56)
+    r0 = 0
+    exit

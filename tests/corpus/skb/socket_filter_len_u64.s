@@ -1,0 +1,6 @@
+; __sk_buff under socket_filter: r0 = *(u64 *)(r1 + 0)
+.prog_type socket_filter
+    r2 = 7
+    r0 = *(u64 *)(r1 + 0)
+    r0 = 0
+    exit

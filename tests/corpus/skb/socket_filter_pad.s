@@ -1,0 +1,6 @@
+; __sk_buff under socket_filter: r0 = *(u8 *)(r1 + 181)
+.prog_type socket_filter
+    r2 = 7
+    r0 = *(u8 *)(r1 + 181)
+    r0 = 0
+    exit

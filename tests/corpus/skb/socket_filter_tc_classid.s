@@ -1,0 +1,6 @@
+; __sk_buff under socket_filter: r0 = *(u32 *)(r1 + 72)
+.prog_type socket_filter
+    r2 = 7
+    r0 = *(u32 *)(r1 + 72)
+    r0 = 0
+    exit
