@@ -1265,8 +1265,24 @@ impl Env {
                 ),
             ));
         }
-        if reg.umin == 0 && !zero_size_allowed {
-            return Err(self.fail(EACCES, "invalid zero-sized read"));
+        // a size that may be 0: 6.12 refuses it outright when the helper
+        // needs bytes; 6.1.192 checks a zero-sized access to the memory
+        // (whose own check then says what is wrong)
+        let raw_ok = meta.raw_mode && reg.var_off.is_const();
+        if reg.umin == 0 {
+            if self.rules.words_612 {
+                if !zero_size_allowed {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "R{} invalid zero-sized read: u64=[{},{}]",
+                            regno, reg.umin as i64, reg.umax as i64
+                        ),
+                    ));
+                }
+            } else {
+                self.check_helper_mem_access(mem_regno, 0, zero_size_allowed, raw_ok)?;
+            }
         }
         if reg.umax >= (1 << 29) {
             return Err(self.fail(
@@ -1277,8 +1293,8 @@ impl Env {
                 ),
             ));
         }
-        let raw = meta.raw_mode;
-        self.check_helper_mem_access(mem_regno, reg.umax, zero_size_allowed, raw)?;
+        // a variable size turns raw mode off: the memory must be readable
+        self.check_helper_mem_access(mem_regno, reg.umax, zero_size_allowed, raw_ok)?;
         // the size bounds the access: it is tracked precisely
         self.mark_chain_precision(regno);
         meta.mem_size = reg.umax;

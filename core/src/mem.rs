@@ -854,6 +854,19 @@ impl Env {
         mem_size: u32,
         reg: &RegState,
     ) -> VResult<()> {
+        self.check_mem_region_access_z(regno, off, size, mem_size, reg, false)
+    }
+
+    /// `check_mem_region_access()` with `zero_size_allowed`.
+    fn check_mem_region_access_z(
+        &mut self,
+        regno: u8,
+        off: i32,
+        size: u32,
+        mem_size: u32,
+        reg: &RegState,
+        zero_ok: bool,
+    ) -> VResult<()> {
         let kind = |ty: RegType| match ty {
             RegType::MapKey => "map key, key_size",
             RegType::MapValue => "map value, value_size",
@@ -865,7 +878,7 @@ impl Env {
             RegType::MapValue => crate::reason::Region::MapValue,
             _ => crate::reason::Region::Memory,
         };
-        let check = |o: i64| o >= 0 && size > 0 && o + size as i64 <= mem_size as i64;
+        let check = |o: i64| o >= 0 && (size > 0 || zero_ok) && o + size as i64 <= mem_size as i64;
         if reg.smin < 0 && (reg.smin == i64::MIN || reg.smin + (off as i64) < 0) {
             return Err(self.fail(
                 EACCES,
@@ -1225,6 +1238,8 @@ impl Env {
     }
 
     /// `check_helper_mem_access()`: a helper reads (or, raw, writes) `size` bytes.
+    /// `check_helper_mem_access()`: `size` bytes at the pointer in `regno`
+    /// handed to a helper (`raw`: the helper only writes them).
     pub fn check_helper_mem_access(
         &mut self,
         regno: u8,
@@ -1233,77 +1248,12 @@ impl Env {
         raw: bool,
     ) -> VResult<()> {
         let reg = *self.reg(regno);
-        if size == 0 && !zero_ok {
-            return Err(self.fail(EACCES, "invalid zero-sized read"));
-        }
         match reg.ty {
-            RegType::Stack => {
-                if !reg.var_off.is_const() {
-                    return Err(self.fail(EACCES, &format!("R{} variable offset stack access prohibited for !root, var_off=(0x0; 0x0)", regno)));
-                }
-                let fr = reg.frameno as usize;
-                let off = reg.off as i64 + reg.var_off.value as i64;
-                if off < -(MAX_BPF_STACK as i64) || off + size as i64 > 0 || off >= 0 {
-                    if size == 0 && zero_ok {
-                        return Ok(());
-                    }
-                    let o = reg.off;
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!(
-                                "invalid indirect access to stack R{} off={} size={}",
-                                regno, o, size
-                            ),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::Stack,
-                            off,
-                            size,
-                        }));
-                }
-                self.update_stack_depth(fr, off as i32);
-                if let Some(f) = self.cur.frames.get_mut(fr) {
-                    f.grow_stack(-off as i32);
-                }
-                if raw {
-                    // the helper writes the memory: marked after the call
-                    return Ok(());
-                }
-                // check_stack_range_initialized(): a helper may write anything
-                // it reads (clobber), and a privileged loader may pass
-                // uninitialised or spilled-pointer bytes
-                for i in 0..size as i64 {
-                    let o = off + i;
-                    let slot = (-o - 1) as usize;
-                    let spi = slot / 8;
-                    let Some(ss) = self
-                        .cur
-                        .frames
-                        .get_mut(fr)
-                        .and_then(|f| f.stack.get_mut(spi))
-                    else {
-                        break;
-                    };
-                    let t = ss.types[slot % 8];
-                    if t == SlotType::Zero || t == SlotType::Invalid {
-                        ss.types[slot % 8] = SlotType::Misc;
-                    } else if t != SlotType::Misc && ss.is_spill() {
-                        ss.spilled.mark_unknown();
-                        for ty in ss.types.iter_mut() {
-                            if *ty != SlotType::Invalid {
-                                *ty = SlotType::Misc;
-                            }
-                        }
-                    }
-                    self.mark_stack_read(fr, spi);
-                }
-                Ok(())
-            }
+            RegType::Stack => self.check_stack_range_initialized(regno, &reg, size, zero_ok, raw),
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
-                if size == 0 {
-                    return Ok(());
+                if raw && reg.ty == RegType::MapKey {
+                    let t = self.reg_type_name(&reg);
+                    return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
                 }
                 let (ks, vs) = self
                     .prog
@@ -1316,24 +1266,40 @@ impl Env {
                     RegType::MapValue => vs,
                     _ => reg.aux,
                 };
-                self.check_mem_region_access(regno, 0, size as u32, mem, &reg)
+                // the helper reaches from the pointer's fixed offset on
+                self.check_mem_region_access_z(regno, reg.off, size as u32, mem, &reg, zero_ok)
             }
             RegType::Packet | RegType::PacketMeta => {
-                let hi = reg.umax as i64 + reg.off as i64 + size as i64;
-                if (reg.aux as i32) < 0 || hi > reg.aux as i32 as i64 {
-                    let (id, r, o) = (reg.id, reg.aux, reg.off);
+                // check_packet_access() at the pointer's fixed offset: the
+                // variable part is already inside the checked range
+                if reg.smin < 0 {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "R{} min value is negative, either use unsigned index or do a if (index >=0) check.",
+                            regno
+                        ),
+                    ));
+                }
+                let range = reg.aux as i32 as i64;
+                let off = reg.off as i64;
+                let size_ok = size > 0 || zero_ok;
+                if range < 0 || off < 0 || !size_ok || off + size as i64 > range {
+                    if range >= 0 {
+                        self.verbose(&format!(
+                            "invalid access to packet, off={} size={}, R{}(id={},off={},r={})\n",
+                            off, size, regno, reg.id, off, range
+                        ));
+                    }
                     return Err(self
                         .fail(
                             EACCES,
-                            &format!(
-                                "invalid access to packet, off={} size={}, R{}(id={},off={},r={})",
-                                o, size, regno, id, o, r
-                            ),
+                            &format!("R{} offset is outside of the packet", regno),
                         )
                         .because(crate::reason::Reason::OutOfBounds {
                             reg: Some(regno),
                             region: crate::reason::Region::Packet,
-                            off: o as i64,
+                            off,
                             size,
                         }));
                 }
@@ -1342,12 +1308,127 @@ impl Env {
             // a NULL pointer with a zero size (e.g. bpf_csum_diff's seed)
             _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),
             _ => {
+                if size == 0 && !zero_ok {
+                    return Err(self.fail(EACCES, "invalid zero-sized read"));
+                }
                 let t = self.reg_type_name(&reg);
                 Err(self
                     .fail(EACCES, &format!("R{} type={} expected=fp", regno, t))
                     .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }))
             }
         }
+    }
+
+    /// `check_stack_range_initialized()` for a helper (`ACCESS_HELPER`):
+    /// bounds as for a write, a variable offset allowed (the loader is
+    /// privileged), and every byte the helper may read marked as read and
+    /// clobbered (it may write anything there).
+    fn check_stack_range_initialized(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        size: u64,
+        zero_ok: bool,
+        raw: bool,
+    ) -> VResult<()> {
+        if size == 0 && !zero_ok {
+            return Err(self.fail(EACCES, "invalid zero-sized read"));
+        }
+        let fr = reg.frameno as usize;
+        let off = reg.off as i64;
+        let size_i = size as i64;
+        let var = !reg.var_off.is_const();
+        // check_stack_access_within_bounds(..., ACCESS_HELPER, BPF_WRITE)
+        let (min_off, max_off) = if !var {
+            let min = reg.var_off.value as i64 + off;
+            (min, if size > 0 { min + size_i - 1 } else { min })
+        } else {
+            if reg.smax >= 1 << 29 || reg.smin <= -(1 << 29) {
+                return Err(self.fail(
+                    EACCES,
+                    &format!(
+                        "invalid unbounded variable-offset indirect access to stack R{}",
+                        regno
+                    ),
+                ));
+            }
+            let min = reg.smin + off;
+            (
+                min,
+                if size > 0 {
+                    reg.smax + off + size_i - 1
+                } else {
+                    min
+                },
+            )
+        };
+        let within = |o: i64| (-(MAX_BPF_STACK as i64)..=-1).contains(&o);
+        if !within(min_off) || !within(max_off) {
+            let msg = if !var {
+                format!(
+                    "invalid indirect access to stack R{} off={} size={}",
+                    regno, off, size
+                )
+            } else {
+                let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+                if self.rules.words_612 {
+                    format!(
+                        "invalid variable-offset indirect access to stack R{} var_off={} off={} size={}",
+                        regno, tn, off, size
+                    )
+                } else {
+                    format!(
+                        "invalid variable-offset indirect access to stack R{} var_off={} size={}",
+                        regno, tn, size
+                    )
+                }
+            };
+            return Err(self
+                .fail(EACCES, &msg)
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::Stack,
+                    off: min_off,
+                    size,
+                }));
+        }
+        self.update_stack_depth(fr, min_off as i32);
+        if let Some(f) = self.cur.frames.get_mut(fr) {
+            f.grow_stack(-min_off as i32);
+        }
+        // a raw (write-only) buffer at a known place is marked written
+        // after the call; at a variable place it must be read as well
+        if raw && !var {
+            return Ok(());
+        }
+        let last = if var { reg.smax + off } else { min_off };
+        for o in min_off..last + size_i {
+            let slot = (-o - 1) as usize;
+            let spi = slot / 8;
+            let Some(ss) = self
+                .cur
+                .frames
+                .get_mut(fr)
+                .and_then(|f| f.stack.get_mut(spi))
+            else {
+                break;
+            };
+            let t = ss.types[slot % 8];
+            // a privileged loader may pass uninitialised bytes and spilled
+            // pointers; the helper may write anything there (clobber)
+            if t == SlotType::Zero || t == SlotType::Invalid {
+                ss.types[slot % 8] = SlotType::Misc;
+            } else if t != SlotType::Misc && ss.is_spill() {
+                ss.spilled.mark_unknown();
+                for ty in ss.types.iter_mut() {
+                    if *ty != SlotType::Invalid {
+                        *ty = SlotType::Misc;
+                    }
+                }
+            }
+            self.mark_stack_read(fr, spi);
+        }
+        Ok(())
     }
 
     /// Raw-mode helper memory: the helper writes it, one byte at a time

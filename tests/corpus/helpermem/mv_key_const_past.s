@@ -1,0 +1,18 @@
+; a map value at offset 12 as an 8-byte key: past its 16 bytes
+.prog_type sched_cls
+.map m hash key=8 value=16 entries=4
+    r1 = 0
+    *(u64 *)(r10 - 8) = r1
+    r1 = m ll
+    r2 = r10
+    r2 += -8
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r6 = r0
+    r6 += 12
+    r1 = m ll
+    r2 = r6
+    call bpf_map_lookup_elem
+out:
+    r0 = 0
+    exit

@@ -1,0 +1,21 @@
+; a map value with an offset in [-4, 3] as a helper's 8-byte key
+.prog_type sched_cls
+.map m hash key=8 value=16 entries=4
+    r1 = 0
+    *(u64 *)(r10 - 8) = r1
+    r1 = m ll
+    r2 = r10
+    r2 += -8
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r6 = r0
+    call bpf_get_prandom_u32
+    r0 &= 7
+    r0 -= 4
+    r6 += r0
+    r1 = m ll
+    r2 = r6
+    call bpf_map_lookup_elem
+out:
+    r0 = 0
+    exit
