@@ -1269,6 +1269,8 @@ impl Env {
         // needs bytes; 6.1.192 checks a zero-sized access to the memory
         // (whose own check then says what is wrong)
         let raw_ok = meta.raw_mode && reg.var_off.is_const();
+        // `meta = NULL`: nothing is marked written after the call either
+        meta.raw_mode = raw_ok;
         if reg.umin == 0 {
             if self.rules.words_612 {
                 if !zero_size_allowed {

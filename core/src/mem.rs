@@ -1435,7 +1435,9 @@ impl Env {
     /// as `check_helper_call()` does (`STACK_MISC`, spills scrubbed).
     pub fn mark_helper_mem_written(&mut self, regno: u8, size: u64) -> VResult<()> {
         let reg = *self.reg(regno);
-        if reg.ty != RegType::Stack {
+        // check_stack_range_initialized() records the access only at a
+        // known offset; at a variable one the bytes were read instead
+        if reg.ty != RegType::Stack || !reg.var_off.is_const() {
             return Ok(());
         }
         for i in 0..size.min(512) as i32 {
