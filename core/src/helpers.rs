@@ -700,7 +700,8 @@ pub struct ArgMeta {
 }
 
 /// The prototypes Linux 6.12 changed: the socket lookups and raw syncookie
-/// helpers take a tuple or header of size 0 (`ARG_CONST_SIZE_OR_ZERO`).
+/// helpers take a tuple or header of size 0 (`ARG_CONST_SIZE_OR_ZERO`),
+/// and `bpf_tail_call` leaves packet pointers stale.
 /// `bpf_loop`'s count is still `ARG_ANYTHING` in 6.12.95, the oracle
 /// (6.12.117 made it `ARG_SCALAR`).
 fn proto_612(fp: &Proto) -> Proto {
@@ -710,6 +711,9 @@ fn proto_612(fp: &Proto) -> Proto {
         84 | 85 | 99 => p.args[2] = ConstSizeOrZero,
         // tcp_raw_gen_syncookie_ipv4/6
         204 | 205 => p.args[2] = ConstSizeOrZero,
+        // "bpf: consider that tail calls invalidate packet pointers"
+        // (6.13, in 6.12.y): the program tailed into may change the packet
+        12 => p.changes_pkt_data = true,
         _ => {}
     }
     p

@@ -1678,7 +1678,17 @@ impl Env {
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, load_reg)?;
         if let Some(r) = load_reg {
-            self.reg_mut(r).live |= LIVE_WRITTEN;
+            // check_mem_access()'s last step: a 4-byte fetch zero-extends
+            let sync_612 = self.rules.scalar_alu_612;
+            let d = self.reg_mut(r);
+            if size < 8 && d.ty == RegType::Scalar {
+                if sync_612 {
+                    d.coerce_to_size_612(size);
+                } else {
+                    d.coerce_to_size(size);
+                }
+            }
+            d.live |= LIVE_WRITTEN;
         }
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
