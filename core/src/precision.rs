@@ -83,12 +83,23 @@ impl Env {
                     *reg_mask |= sreg;
                 }
             }
-            BPF_LDX => {
-                if *reg_mask & dreg == 0 {
+            // an atomic fetch loads the old value like a fill (6.1.y has
+            // the "atomic fetch" backtracking fix)
+            _ if class == BPF_LDX
+                || (class == BPF_STX && insn.mode() == BPF_ATOMIC && insn.imm & BPF_FETCH != 0) =>
+            {
+                let (load_reg, base) = if class == BPF_LDX {
+                    (dreg, insn.src)
+                } else if insn.imm == BPF_CMPXCHG {
+                    (1, insn.dst)
+                } else {
+                    (sreg, insn.dst)
+                };
+                if *reg_mask & load_reg == 0 {
                     return Backtrack::Ok;
                 }
-                *reg_mask &= !dreg;
-                if insn.src != BPF_REG_FP {
+                *reg_mask &= !load_reg;
+                if base != BPF_REG_FP {
                     return Backtrack::Ok;
                 }
                 let spi = (-(insn.off as i32) - 1) / 8;
