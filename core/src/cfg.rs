@@ -347,8 +347,9 @@ impl Env {
                     pushed = true;
                     break;
                 } else if state[w] & DISCOVERED != 0 && state[w] & EXPLORED == 0 {
-                    // back-edge: allowed for privileged loaders, not into calls
-                    if loop_ok {
+                    // back-edge: allowed for privileged loaders, not into
+                    // calls before 6.12
+                    if loop_ok || self.rules.cfg_any_back_edge {
                         continue;
                     }
                     return Err(self

@@ -48,6 +48,10 @@ pub struct Rules {
     /// `bpf_opcode_in_insntable()` knows the cpu v4 opcodes (64-bit `bswap`,
     /// sign-extending loads) and `may_goto`: 6.12, the `6.7` mode's oracle.
     pub opcodes_v4: bool,
+    /// `push_insn()` (6.12): a privileged loader may have any back-edge,
+    /// a recursive call too (the walk then finds the call stack too deep);
+    /// 6.1 refuses a back-edge into a call (`loop_ok` false).
+    pub cfg_any_back_edge: bool,
     /// `check_stack_write_fixed_off()` as 6.12 has it: every scalar written
     /// to an aligned slot is spilled (zero and unbounded ones too, where 6.1
     /// writes STACK_ZERO / STACK_MISC), a `BPF_ST` of any immediate spills a
@@ -125,6 +129,7 @@ impl Rules {
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
+                cfg_any_back_edge: false,
                 kernel: k,
             },
             KernelVersion::V6_1 => Rules {
@@ -151,6 +156,7 @@ impl Rules {
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
+                cfg_any_back_edge: false,
                 kernel: k,
             },
             KernelVersion::V6_7 => Rules {
@@ -177,6 +183,7 @@ impl Rules {
                 scalar_plus_fp_frame0: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
+                cfg_any_back_edge: true,
                 kernel: k,
             },
         }

@@ -1,0 +1,12 @@
+; a negative constant offset before the check
+.prog_type sched_cls
+    r2 = *(u32 *)(r1 + 76)
+    r3 = *(u32 *)(r1 + 80)
+    r2 += -4
+    r4 = r2
+    r4 += 8
+    if r4 > r3 goto out
+    r0 = *(u32 *)(r2 + 0)
+out:
+    r0 = 0
+    exit

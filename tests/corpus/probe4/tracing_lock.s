@@ -1,0 +1,11 @@
+; a tracepoint program using a map with a bpf_spin_lock
+.prog_type tracepoint
+.map m hash key=4 value=16 entries=4 lock=0
+    r1 = 0
+    *(u32 *)(r10 - 4) = r1
+    r1 = m ll
+    r2 = r10
+    r2 += -4
+    call bpf_map_lookup_elem
+    r0 = 0
+    exit
