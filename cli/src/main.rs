@@ -17,10 +17,11 @@ use veristep_core::explore::{Exploration, StateView};
 use veristep_core::reason::Fact;
 use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
+mod logcmd;
 mod view;
 
 /// Prints to stdout; a closed pipe (`veristep ... | head`) is not an error.
-fn out(s: &str) {
+pub(crate) fn out(s: &str) {
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes());
     let _ = o.flush();
@@ -87,6 +88,41 @@ enum Command {
     /// Programs in the text format (ASM.md); they parse back to the same bytes
     #[command(after_help = "Exit status: 0 done, 2 input error or bad arguments.")]
     Disasm(DisasmArgs),
+    /// A real kernel's verifier log read back; --against: where veristep parts from it
+    ///
+    /// Level 1 or 2, any 5.x-6.x kernel, libbpf- or bpftool-wrapped, cut
+    /// or whole.
+    #[command(after_help = LOG_NOTES)]
+    Log(LogCmdArgs),
+}
+
+/// `veristep log --help`, after the options.
+const LOG_NOTES: &str = "\
+Without --against: the log's verdict, message, error instruction and
+counters (with --json: also the program as logged and every step, with the
+registers, stack and references the log printed at it; what it did not
+print is absent, never guessed). With --against: {\"diverges\": false} or
+the first step where veristep's walk of PROG in mode K parts from the log.
+
+Exit status: 0 read (or no divergence), 1 a divergence, 2 input error.";
+
+#[derive(Args)]
+struct LogCmdArgs {
+    /// The log (a file, or - for standard input)
+    #[arg(value_name = "LOG")]
+    file: String,
+    /// JSON output
+    #[arg(long)]
+    json: bool,
+    /// Walk this program (text or object) beside the log
+    #[arg(long, value_name = "FILE.s|OBJ.o")]
+    against: Option<String>,
+    /// The program NAME of an object
+    #[arg(long, value_name = "NAME")]
+    prog: Option<String>,
+    /// The mode to walk in: 5.19, 6.1 or 6.7
+    #[arg(long, value_name = "K", default_value = "6.1", value_parser = parse_kernel)]
+    kernel: KernelVersion,
 }
 
 #[derive(Args)]
@@ -182,7 +218,7 @@ fn log_level() -> impl TypedValueParser<Value = u32> {
 
 /// The programs of a file: a text program, or every program of a
 /// clang-compiled object (`FILE:NAME`), or the one `--prog` names.
-fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Program)>, String> {
+pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Program)>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {}", path, e))?;
     if meta.len() > MAX_INPUT {
         return Err(format!("{}: larger than {} bytes", path, MAX_INPUT));
@@ -265,6 +301,13 @@ fn main() -> ExitCode {
         Command::Verify(a) => verify_cmd(a),
         Command::Trace(a) => trace_cmd(a),
         Command::Disasm(a) => disasm_cmd(a),
+        Command::Log(a) => logcmd::log_cmd(&logcmd::LogArgs {
+            file: &a.file,
+            json: a.json,
+            against: a.against.as_deref(),
+            prog: a.prog.as_deref(),
+            kernel: a.kernel,
+        }),
     }
 }
 

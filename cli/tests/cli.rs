@@ -448,3 +448,31 @@ fn flags_in_any_order_and_the_last_kernel_wins() {
     let t = run(&["verify", &seed("leak_prog"), "--kernel", "5.19, 6.7"]);
     assert!(String::from_utf8_lossy(&t.stdout).starts_with("File"));
 }
+
+/// A real kernel's log read back (Linux 6.12.95's log of the seed's second
+/// iteration, from the corpus record), and compared with each mode.
+#[test]
+fn log_read_and_against() {
+    const LOG: &str = "cli/tests/inputs/second_iteration.6.12.log";
+    const PROG: &str = "tests/corpus/seed/second_iteration.s";
+    let o = case("log_summary", &["log", LOG]);
+    assert_eq!(code(&o), 0);
+    // 6.1 verifies the callback once: it parts from 6.12's walk
+    let o = case(
+        "log_against_6.1",
+        &["log", LOG, "--against", PROG, "--kernel", "6.1"],
+    );
+    assert_eq!(code(&o), 1);
+    let o = case(
+        "log_against_6.7_json",
+        &["log", LOG, "--against", PROG, "--kernel", "6.7", "--json"],
+    );
+    assert_eq!(code(&o), 0);
+    let v = json_lines(&o);
+    assert_eq!(v[0]["diverges"], false);
+    let o = run(&["log", LOG, "--json"]);
+    let v = json_lines(&o);
+    assert_eq!(v[0]["verdict"], "rejected");
+    assert_eq!(v[0]["processed"], 23);
+    assert_eq!(v[0]["steps"], 23);
+}

@@ -33,7 +33,8 @@ impl KernelVersion {
         match s {
             "5.19" => Some(KernelVersion::V5_19),
             "6.1" => Some(KernelVersion::V6_1),
-            "6.7" => Some(KernelVersion::V6_7),
+            // the mode follows Linux 6.12: either name selects it
+            "6.7" | "6.12" => Some(KernelVersion::V6_7),
             _ => None,
         }
     }
@@ -56,6 +57,7 @@ pub mod env;
 pub mod explore;
 pub mod helpers;
 pub mod log;
+pub mod logread;
 mod mem;
 pub mod mode;
 pub mod outcome;

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use super::{corpus_files, root, run, tool_version};
 
-pub const TARGETS: [&str; 3] = ["parse", "verify", "elf"];
+pub const TARGETS: [&str; 4] = ["parse", "verify", "elf", "logread"];
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const CLANG: &str = "clang-16";
 
@@ -196,6 +196,25 @@ fn seed(targets: &[&str]) -> Result<Vec<(String, usize)>, String> {
                         for (i, p) in obj.programs.iter().enumerate() {
                             let name = format!("{}-{}", seed_name(o.parent().unwrap_or(o), o), i);
                             write(&dir, &name, &p.program.to_bytes())?;
+                            n += 1;
+                        }
+                    }
+                }
+            }
+            "logread" => {
+                // the kernels' own logs, as the corpus records hold them
+                for s in &sources {
+                    for tag in ["6.1", "6.12"] {
+                        let rec = s.with_extension(format!("{tag}.json"));
+                        let Ok(text) = std::fs::read_to_string(&rec) else {
+                            continue;
+                        };
+                        let log = serde_json::from_str::<serde_json::Value>(&text)
+                            .ok()
+                            .and_then(|v| v["log"].as_str().map(str::to_string));
+                        if let Some(log) = log {
+                            let name = format!("{}-{}", seed_name(&corpus, s), tag);
+                            write(&dir, &name, log.as_bytes())?;
                             n += 1;
                         }
                     }
