@@ -737,6 +737,43 @@ await test('a static shell with the program is painted before the wasm arrives',
   check((await page.$('#shell')) === null, 'the app replaces the shell');
 });
 
+await test('issue 14: a pasted kernel log is stepped in the same views, and compared with the program', async (page) => {
+  const rec = JSON.parse(await readFile('tests/corpus/seed/second_iteration.6.12.json', 'utf8'));
+  const prog = await readFile('tests/corpus/seed/second_iteration.s', 'utf8');
+  await page.goto(base);
+  await idle(page);
+  await page.click('#kernel-log');
+  await page.fill('#kernel-log-input', rec.log);
+  await page.click('#read-log');
+  await idle(page);
+  await page.waitForSelector('#from-log');
+  check((await page.textContent('#message')).trim() === rec.message, `the kernel's message: ${await page.textContent('#message')}`);
+  check((await page.textContent('#position')).includes('/ 23'), `23 steps: ${await page.textContent('#position')}`);
+  await page.keyboard.press('ArrowRight');
+  await idle(page);
+  await page.keyboard.press('ArrowRight');
+  await idle(page);
+  check((await page.textContent('#narration')).includes("From the kernel's log"), 'narrated from the log');
+  check((await page.$$('#listing tr.insn')).length >= 10, 'the logged program in the listing');
+  check((await page.textContent('#frames')).includes('frame 0'), 'frames from the log');
+  await page.click('#next-pop');
+  await idle(page);
+  check((await page.textContent('#log')).includes('from '), 'the log window follows');
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'kernel-log.png') });
+  // beside the program, walked by the 6.1 mode: they part (6.1 walks the callback once)
+  await typeProgram(page, prog);
+  await idle(page);
+  await page.click('#kernel-log');
+  await page.fill('#kernel-log-input', rec.log);
+  await page.check('#log-against');
+  await page.click('#read-log');
+  await idle(page);
+  const d = await page.textContent('#log-divergence');
+  check(d.includes('6.1 mode parts from this log at step 8'), `divergence: ${d}`);
+  await page.screenshot({ path: join(shots, 'kernel-log-against.png') });
+});
+
 // Figures for the closing note, measured in the browser (not asserted: timing
 // belongs to benchmarks, not to pass/fail).
 await test('measure first paint and the largest example', async (page) => {

@@ -301,7 +301,24 @@ fn listen_for_theme(dark: UseStateHandle<bool>) {
 /// Reads a dropped or picked `.o` file and opens it.
 fn open_file(file: web_sys::File, d: UseReducerDispatcher<Model>) {
     const MAX_OBJECT: f64 = 64.0 * 1024.0 * 1024.0;
+    const MAX_LOG: f64 = 256.0 * 1024.0 * 1024.0;
     let name = file.name();
+    // a kernel's verifier log, dropped or picked
+    if name.ends_with(".log") || name.ends_with(".txt") {
+        if file.size() > MAX_LOG {
+            d.dispatch(Action::Banner(Some(format!(
+                "{name} is larger than 256 MB"
+            ))));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => d.dispatch(Action::ReadLog(t.as_string().unwrap_or_default(), false)),
+                Err(_) => d.dispatch(Action::Banner(Some(format!("{name} cannot be read")))),
+            }
+        });
+        return;
+    }
     if file.size() > MAX_OBJECT {
         d.dispatch(Action::Banner(Some(format!("{name} is larger than 64 MB"))));
         return;
@@ -391,6 +408,9 @@ fn app() -> Html {
             .is_none()
     });
     let guide = use_state(|| false);
+    let log_open = use_state(|| false);
+    let log_text = use_state_eq(String::new);
+    let log_against = use_state_eq(|| false);
     let room = use_state(initial_room);
     // the share panel: the link and embed snippets, once Share is clicked
     let shared = use_state(|| None::<SharePanel>);
@@ -713,9 +733,12 @@ fn app() -> Html {
                         </select>
                     </label>
                 }
-                <label class="file">{ "Open .o " }
-                    <input type="file" id="open-object" accept=".o,application/x-object" aria-label="open a clang-compiled BPF object" onchange={on_pick} />
+                <label class="file">{ "Open .o / .log " }
+                    <input type="file" id="open-object" accept=".o,application/x-object,.log,.txt" aria-label="open a clang-compiled BPF object or a kernel's verifier log" onchange={on_pick} />
                 </label>
+                <button id="kernel-log" aria-label="step through a kernel's verifier log"
+                    aria-expanded={if *log_open { "true" } else { "false" }}
+                    onclick={ { let o = log_open.clone(); Callback::from(move |_| o.set(!*o)) } }>{ "Kernel log" }</button>
                 <button id="share" aria-label="share link" onclick={on_share}>{ "Share" }</button>
                 <button aria-label="dark theme" onclick={toggle_dark}>{ "◐" }</button>
                 <button aria-label="smaller text" onclick={smaller}>{ "A-" }</button>
@@ -730,6 +753,7 @@ fn app() -> Html {
             aria-busy={if model.working() { "true" } else { "false" }}>
             { header }
             { share_panel(&shared) }
+            if *log_open && !face.embed { { log_panel(&d, &log_open, &log_text, &log_against, model.kernel) } }
             if let Some(b) = model.banner.clone() {
                 <div class="banner" role="alert" id="banner">
                     { b }
@@ -891,6 +915,57 @@ fn follow_along(follow: &str, room: &UseStateHandle<String>) -> Html {
                 <div class="qr" id="follow-qr">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
             }
         </div>
+    }
+}
+
+/// Paste a real kernel's verifier log (or drop a .log file) and step
+/// through it in the same views; optionally beside the editor's program.
+fn log_panel(
+    d: &UseReducerDispatcher<Model>,
+    open: &UseStateHandle<bool>,
+    text: &UseStateHandle<String>,
+    against: &UseStateHandle<bool>,
+    kernel: KernelVersion,
+) -> Html {
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let t: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(t.value());
+        })
+    };
+    let on_against = {
+        let against = against.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            against.set(i.checked());
+        })
+    };
+    let go = {
+        let d = d.clone();
+        let text = text.clone();
+        let against = against.clone();
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !text.trim().is_empty() {
+                d.dispatch(Action::ReadLog((*text).clone(), *against));
+                open.set(false);
+            }
+        })
+    };
+    html! {
+        <section class="log-panel" id="log-panel" aria-label="read a kernel's verifier log">
+            <h2>{ "Step through a kernel's verifier log" }</h2>
+            <p>{ "Paste the log of any 5.x–6.x kernel (level 1 or 2; libbpf's or bpftool's output is fine), or drop a .log file on the page." }</p>
+            <textarea id="kernel-log-input" aria-label="the kernel's verifier log" rows="8"
+                placeholder={"0: R1=ctx() R10=fp0\n0: (b7) r0 = 0 ; R0_w=0\n…"} oninput={on_input} value={(**text).clone()} />
+            <label><input type="checkbox" id="log-against" checked={**against} onchange={on_against} />
+                { format!(" beside the program in the editor, walked by veristep's {} mode", kernel.name()) }</label>
+            <div>
+                <button id="read-log" onclick={go} disabled={text.trim().is_empty()}>{ "Step through the log" }</button>
+                <button onclick={ { let o = open.clone(); Callback::from(move |_| o.set(false)) } }>{ "Close" }</button>
+            </div>
+        </section>
     }
 }
 
@@ -1096,6 +1171,22 @@ fn verdict(m: &Model) -> Html {
         };
         return html! { <div class="verdict bad" id="verdict" role="status">{ text }</div> };
     };
+    if run.from_log {
+        return html! {
+            <div class={if run.accepted { "verdict ok" } else { "verdict bad" }} id="verdict" role="status">
+                <div class="from-log" id="from-log">{ "From the kernel's log — not veristep's walk" }</div>
+                if let Some(m) = &run.message {
+                    <div id="message"><code>{ m.clone() }</code></div>
+                } else {
+                    <div>{ format!("Accepted by the kernel — {} instructions processed.", run.processed) }</div>
+                }
+                <div class="explain">{ run.explanation.clone().unwrap_or_default() }</div>
+                if let Some(s) = &run.story {
+                    <div class="story" id="log-divergence">{ s.clone() }</div>
+                }
+            </div>
+        };
+    }
     match &run.message {
         None => html! {
             <div class="verdict ok" id="verdict" role="status">

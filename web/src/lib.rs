@@ -11,6 +11,7 @@ pub mod editor;
 pub mod examples;
 pub mod face;
 pub mod lesson;
+pub mod logsession;
 pub mod model;
 pub mod protocol;
 pub mod qr;

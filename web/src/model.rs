@@ -167,6 +167,9 @@ pub enum Action {
     ChooseProgram(usize),
     /// Make the object's program editable text.
     EditAsText,
+    /// A real kernel's verifier log to step through; `true`: beside the
+    /// program in the editor, walked in the chosen mode.
+    ReadLog(String, bool),
 }
 
 impl Model {
@@ -358,6 +361,18 @@ impl Model {
             Action::Edit(t) => {
                 m.text = t;
                 m.dirty = true;
+            }
+            Action::ReadLog(text, against) => {
+                m.frame = None;
+                m.pending_lines = None;
+                m.job_id += 1;
+                m.progress = Some(0);
+                m.outbox.send(Request::ReadLog {
+                    id: m.job_id,
+                    text,
+                    against: against.then(|| Source::Text(m.text.clone())),
+                    kernel: m.kernel,
+                });
             }
             Action::Reverify => {
                 if m.dirty {

@@ -29,6 +29,16 @@ pub enum Request {
     },
     /// Stop the verification `id`; the worker forgets it.
     Cancel { id: u64 },
+    /// Read a real kernel's verifier log and step through it; with
+    /// `against`, walk that program in `kernel` beside it and say where
+    /// veristep parts from the log. Answered like a verification.
+    ReadLog {
+        id: u64,
+        text: String,
+        against: Option<Source>,
+        #[serde(with = "kernel")]
+        kernel: KernelVersion,
+    },
     /// The view at a position of run `run`, found from `from`. `seq`
     /// numbers the seeks, so the page shows only the answer to its latest.
     Seek {
@@ -142,6 +152,8 @@ pub struct Summary {
     /// after the first [`MAX_LANDMARKS`] steps holding it: lessons name
     /// targets such as "the second release".
     pub landmarks: Vec<Vec<usize>>,
+    /// The run is a kernel's log read back, not veristep's own walk.
+    pub from_log: bool,
 }
 
 /// Positions kept per event kind in [`Summary::landmarks`].

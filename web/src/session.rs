@@ -389,6 +389,8 @@ impl Job {
 pub struct Session {
     job: Option<Job>,
     run: Option<Run>,
+    /// The last kernel log read, when it is what the page shows.
+    log: Option<crate::logsession::LogRun>,
 }
 
 impl Session {
@@ -429,11 +431,50 @@ impl Session {
                     }]
                 }
             },
+            Request::ReadLog {
+                id,
+                text,
+                against,
+                kernel,
+            } => {
+                self.job = None;
+                let prog = match against.as_ref().map(load) {
+                    Some(Ok(p)) => Some(p),
+                    Some(Err((message, diagnostics))) => {
+                        return vec![Reply::Invalid {
+                            id,
+                            message: format!("the program to compare with: {message}"),
+                            diagnostics,
+                        }];
+                    }
+                    None => None,
+                };
+                let run =
+                    crate::logsession::LogRun::build(id, text, prog.as_ref().map(|p| (p, kernel)));
+                let reply = Reply::Verified {
+                    summary: run.summary(),
+                    view: run.view(0),
+                };
+                self.log = Some(run);
+                vec![reply]
+            }
             Request::Cancel { id } => {
                 if self.job.as_ref().is_some_and(|j| j.id == id) {
                     self.job = None;
                 }
                 Vec::new()
+            }
+            Request::Seek { run, seq, from, to }
+                if self.log.as_ref().is_some_and(|l| l.id == run) =>
+            {
+                let Some(l) = self.log.as_ref() else {
+                    return Vec::new();
+                };
+                let step = l.seek(from.min(l.len()), to).unwrap_or(from);
+                vec![Reply::At {
+                    seq,
+                    view: l.view(step),
+                }]
             }
             Request::Seek { run, seq, from, to } => match self.run.as_ref().filter(|r| r.id == run)
             {
@@ -508,6 +549,7 @@ impl Run {
             compare: self.compare.clone(),
             log_lines: self.log_lines.len(),
             landmarks: self.landmarks(),
+            from_log: false,
         }
     }
 
