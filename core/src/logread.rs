@@ -132,16 +132,32 @@ pub fn read_log(text: &str) -> LogReading {
             line = cut(line, MAX_LINE);
         }
         // libbpf's wrapper: keep what is between BEGIN and END
-        if line.contains("-- BEGIN PROG LOAD LOG --") {
+        if line.contains("-- BEGIN PROG LOAD LOG --") || line.contains("-- BEGIN DUMP LOG ---") {
             in_wrapper = true;
             saw_wrapper = true;
             continue;
         }
-        if line.contains("-- END PROG LOAD LOG --") {
-            in_wrapper = false;
-            continue;
+        // libbpf prints `%s-- END PROG LOAD LOG --`: a log without its
+        // last newline ends on the marker's line
+        let mut ends_wrapper = false;
+        if let Some(i) = line
+            .find("-- END PROG LOAD LOG --")
+            .or_else(|| line.find("-- END LOG --"))
+        {
+            ends_wrapper = true;
+            line = &line[..i];
         }
         if saw_wrapper && !in_wrapper {
+            continue;
+        }
+        if ends_wrapper {
+            in_wrapper = false;
+            if line.trim().is_empty() {
+                continue;
+            }
+        }
+        // libbpf's own messages around the log are not the verifier's
+        if !in_wrapper && line.starts_with("libbpf: ") {
             continue;
         }
         let line = line.strip_prefix("libbpf: ").unwrap_or(line);

@@ -88,3 +88,43 @@ fn every_corpus_log_is_read_back() {
         parted61.join("\n")
     );
 }
+
+/// Level-1 (and stats-only) logs the oracle printed for corpus programs
+/// (`tests/logs/level1.KERNEL.jsonl`, written by `kernel-verdict -l 1`),
+/// read as they are and wrapped the way libbpf prints them.
+#[test]
+fn level1_and_libbpf_wrapped_logs_are_read_back() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("logs");
+    let mut n = 0;
+    for k in ["6.1", "6.12"] {
+        let text = std::fs::read_to_string(dir.join(format!("level1.{k}.jsonl")))
+            .expect("the level-1 logs");
+        for line in text.lines() {
+            let rec: serde_json::Value = serde_json::from_str(line).expect("a record");
+            let log = rec["log"].as_str().unwrap_or_default();
+            let wrapped = format!(
+                "libbpf: prog 'p': BPF program load failed: Permission denied\n\
+                 libbpf: prog 'p': -- BEGIN PROG LOAD LOG --\n{log}-- END PROG LOAD LOG --\n\
+                 libbpf: prog 'p': failed to load: -13\nlibbpf: failed to load object 'p.o'\n"
+            );
+            for text in [log.to_string(), wrapped] {
+                let r = read_log(&text);
+                let verdict = match r.verdict() {
+                    LogVerdict::Accepted => "accepted",
+                    LogVerdict::Rejected => "rejected",
+                    LogVerdict::Unknown => "unknown",
+                };
+                let name = rec["file"].as_str().unwrap_or_default();
+                assert_eq!(verdict, rec["verdict"], "{name} [{k}]");
+                assert_eq!(
+                    r.message.as_deref(),
+                    rec["message"].as_str(),
+                    "{name} [{k}]"
+                );
+                assert_eq!(r.processed, rec["processed"].as_u64(), "{name} [{k}]");
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 40, "{n} logs");
+}
