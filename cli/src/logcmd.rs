@@ -55,6 +55,7 @@ fn event_json(e: &LogEvent) -> Value {
         LogEvent::Prune { from } => json!({"kind": "Prune", "from": from}),
         LogEvent::Call { frame } => json!({"kind": "CallbackOrCallEnter", "frame": frame}),
         LogEvent::Return { to } => json!({"kind": "Return", "to": to}),
+        LogEvent::Push { to } => json!({"kind": "Push", "to": to}),
     }
 }
 

@@ -55,6 +55,9 @@ pub enum LogEvent {
     Call { frame: u8 },
     /// `returning from callee:` / `to caller at N:`.
     Return { to: Option<usize> },
+    /// The branch here left a state to resume at `to`: known from the
+    /// later `from X to Y` line that resumes it.
+    Push { to: usize },
 }
 
 /// One visit of an instruction (or a prune at one).
@@ -289,6 +292,23 @@ pub fn read_log(text: &str) -> LogReading {
         }
     }
     r.program = seen.into_iter().collect();
+    // a resumed state was pushed at the last visit of its branch before
+    let mut pushes = Vec::new();
+    for (p, st) in r.steps.iter().enumerate() {
+        for e in &st.events {
+            if let LogEvent::Pop { from, to } = e {
+                if let Some(s) = r.steps[..p]
+                    .iter()
+                    .rposition(|x| x.insn == *from && !x.text.is_empty())
+                {
+                    pushes.push((s, *to));
+                }
+            }
+        }
+    }
+    for (s, to) in pushes {
+        r.steps[s].events.push(LogEvent::Push { to });
+    }
     // the message is understood: it is the message
     if let Some(m) = &r.message {
         r.unknown.retain(|(_, t)| t != m);

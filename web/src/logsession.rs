@@ -178,10 +178,8 @@ impl LogRun {
                 LogEvent::Prune { .. } => EventKind::Prune,
                 LogEvent::Call { .. } => EventKind::CallbackEnter,
                 LogEvent::Return { .. } => EventKind::Return,
+                LogEvent::Push { .. } => EventKind::Push,
             });
-        }
-        if self.pending.iter().any(|p| p.0 == step) {
-            k.push(EventKind::Push);
         }
         if step + 1 == self.len() && self.reading.verdict() == LogVerdict::Rejected {
             k.push(EventKind::Reject);
@@ -360,6 +358,9 @@ impl LogRun {
                     None => " A frame returned to its caller.".to_string(),
                 }),
                 LogEvent::Prune { .. } => {}
+                LogEvent::Push { to } => out.push_str(&format!(
+                    " The branch left a state to resume at {to} on the worklist."
+                )),
             }
         }
         if let Some((d, what)) = &self.diverges {
