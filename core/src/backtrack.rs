@@ -12,7 +12,7 @@
 
 use crate::env::{Env, Owner};
 use crate::insn::*;
-use crate::log::func_state_str;
+
 use crate::regs::{RegType, LIVE_READ};
 use crate::state::{HistEntry, VerifierState, MAX_CALL_FRAMES};
 
@@ -441,7 +441,12 @@ impl Env {
                         fr,
                         fmt_reg_mask(bt.regs[fr]),
                         fmt_stack_mask(bt.stack[fr]),
-                        func_state_str(&self.prog, &fstate, None)
+                        crate::log::func_state_str_for(
+                            &self.prog,
+                            &fstate,
+                            None,
+                            self.rules.words_612
+                        )
                     );
                     self.verbose(&s);
                 }

@@ -220,15 +220,22 @@ impl Env {
             // callback returns to the call itself, which is checked again
             let mut st: VerifierState = self.cur.clone();
             let cf = st.curframe();
-            for r in callee.regs.iter_mut().take(6) {
-                if r.is_init() {
-                    r.live |= crate::regs::LIVE_WRITTEN;
+            // (6.12 prints the entry state without write marks: the new
+            // frame has no parent to screen reads from)
+            if !self.rules.words_612 {
+                for r in callee.regs.iter_mut().take(6) {
+                    if r.is_init() {
+                        r.live |= crate::regs::LIVE_WRITTEN;
+                    }
                 }
             }
             st.frames.push(callee);
             st.callback_unroll_depth += 1;
             st.frames[cf].callback_depth += 1;
             self.cur.cur_mut().callback_depth = 0;
+            // setup_func_entry()'s init_func_state() marks every register
+            // and slot scratched: the call's line prints the whole frame
+            self.mark_all_scratched();
             self.push_state(st, start, callsite)?;
             self.event(EventKind::Push, callsite as u32, start as u32);
             return Ok(());

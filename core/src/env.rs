@@ -3,7 +3,7 @@
 
 use crate::cfg::Subprog;
 use crate::insn::*;
-use crate::log::{func_state_str, Log, BPF_LOG_LEVEL2};
+use crate::log::{Log, BPF_LOG_LEVEL2};
 use crate::mode::Rules;
 use crate::outcome::Stats;
 use crate::program::Program;
@@ -326,7 +326,12 @@ impl Env {
         } else {
             Some((self.scratched_regs, self.scratched_stack))
         };
-        let s = func_state_str(&self.prog, &self.cur.frames[frame], sel);
+        let s = crate::log::func_state_str_for(
+            &self.prog,
+            &self.cur.frames[frame],
+            sel,
+            self.rules.words_612,
+        );
         self.verbose(&s);
         // only the scratched-only form clears the marks (6.1.y)
         if !print_all {
@@ -338,7 +343,7 @@ impl Env {
         if !self.log_on() {
             return;
         }
-        let s = func_state_str(&self.prog, st, None);
+        let s = crate::log::func_state_str_for(&self.prog, st, None, self.rules.words_612);
         self.verbose(&s);
     }
     /// `verbose_linfo(env, insn_idx, "; ")`: the source line of the

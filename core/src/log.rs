@@ -267,6 +267,239 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
     out
 }
 
+/// 6.12's number printing (`verbose_unum`): decimal up to U16_MAX, else hex.
+fn unum_612(v: u64) -> String {
+    if v <= u16::MAX as u64 {
+        format!("{}", v)
+    } else {
+        format!("{:#x}", v)
+    }
+}
+
+/// 6.12's `verbose_snum`: decimal within S16, else the bits in hex.
+fn snum_612(v: i64) -> String {
+    if (i16::MIN as i64..=i16::MAX as i64).contains(&v) {
+        format!("{}", v)
+    } else {
+        format!("{:#x}", v as u64)
+    }
+}
+
+/// 6.12's `tnum_strn`: a constant as a number.
+pub fn tnum_str_612(v: u64, m: u64) -> String {
+    if m == 0 {
+        unum_612(v)
+    } else {
+        tnum_str(v, m)
+    }
+}
+
+/// `reg_type_str()` of 6.12: `ringbuf_mem` for a ring buffer record.
+fn reg_type_str_612(prog: &Program, r: &RegState) -> String {
+    reg_type_str(prog, r).replace("alloc_mem", "ringbuf_mem")
+}
+
+/// 6.12's `print_scalar_ranges()`: equal bounds merged (`smin=smin32=0`),
+/// numbers as `verbose_snum` / `verbose_unum` print them.
+fn scalar_ranges_612(r: &RegState, attrs: &mut Vec<String>) {
+    let snum_dec = |v: i64| (i16::MIN as i64..=i16::MAX as i64).contains(&v);
+    let s32v = |v: i32| {
+        if snum_dec(v as i64) {
+            v as i64 as u64
+        } else {
+            v as u32 as u64
+        }
+    };
+    let mut m: [(&str, u64, bool); 8] = [
+        ("smin", r.smin as u64, r.smin == i64::MIN),
+        ("smax", r.smax as u64, r.smax == i64::MAX),
+        ("umin", r.umin, r.umin == 0),
+        ("umax", r.umax, r.umax == u64::MAX),
+        ("smin32", s32v(r.s32_min), r.s32_min == i32::MIN),
+        ("smax32", s32v(r.s32_max), r.s32_max == i32::MAX),
+        ("umin32", r.u32_min as u64, r.u32_min == 0),
+        ("umax32", r.u32_max as u64, r.u32_max == u32::MAX),
+    ];
+    for i in 0..m.len() {
+        if m[i].2 {
+            continue;
+        }
+        let neg1 = m[i].0.starts_with('s') && (m[i].1 as i64) < 0;
+        let mut text = format!("{}=", m[i].0);
+        let mut j = i + 2;
+        while j < m.len() {
+            let neg2 = m[j].0.starts_with('s') && (m[j].1 as i64) < 0;
+            if !m[j].2 && m[j].1 == m[i].1 && neg1 == neg2 {
+                m[j].2 = true;
+                text.push_str(&format!("{}=", m[j].0));
+            }
+            j += 2;
+        }
+        if m[i].0.starts_with('s') {
+            text.push_str(&snum_612(m[i].1 as i64));
+        } else {
+            text.push_str(&unum_612(m[i].1));
+        }
+        attrs.push(text);
+    }
+}
+
+/// 6.12's `print_reg_state()`; `frameno`: the frame being printed (a
+/// pointer into another frame's stack is `fp[0]-8`).
+pub fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
+    let mut out = String::new();
+    let t = r.ty;
+    if t == RegType::Scalar && r.precise {
+        out.push('P');
+    }
+    if t == RegType::Scalar && r.var_off.is_const() {
+        out.push_str(&snum_612(r.var_off.value as i64));
+        return out;
+    }
+    out.push_str(&reg_type_str_612(prog, r));
+    if t == RegType::Stack {
+        if r.frameno != frameno {
+            out.push_str(&format!("[{}]", r.frameno));
+        }
+        if r.var_off.is_const() {
+            out.push_str(&snum_612(
+                (r.var_off.value as i64).wrapping_add(r.off as i64),
+            ));
+            return out;
+        }
+    }
+    out.push('(');
+    let mut attrs: Vec<String> = Vec::new();
+    if r.id != 0 {
+        let base = r.id & !crate::regs::BPF_ADD_CONST;
+        if r.id & crate::regs::BPF_ADD_CONST != 0 {
+            attrs.push(format!("id={}{:+}", base, r.off));
+        } else {
+            attrs.push(format!("id={}", base));
+        }
+    }
+    if may_be_refcounted_or_null(t) && r.ref_obj_id != 0 {
+        attrs.push(format!("ref_obj_id={}", r.ref_obj_id));
+    }
+    if matches!(
+        t,
+        RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue
+    ) {
+        if let Some(m) = prog.maps.get(r.aux as usize) {
+            attrs.push(format!("map={}", m.name));
+            let (ks, vs) = match m.map_type {
+                crate::program::MapType::Ringbuf => (0, 0),
+                _ => (m.key_size, m.value_size),
+            };
+            attrs.push(format!("ks={},vs={}", ks, vs));
+        }
+    }
+    if t != RegType::Scalar && r.off != 0 {
+        attrs.push(format!("off={}", snum_612(r.off as i64)));
+    }
+    if r.is_packet() {
+        attrs.push(format!("r={}", unum_612(r.aux as i32 as i64 as u64)));
+    }
+    if matches!(t, RegType::AllocMem | RegType::Mem) {
+        attrs.push(format!("sz={}", unum_612(r.aux as u64)));
+    }
+    if r.var_off.is_const() {
+        if r.var_off.value != 0 {
+            attrs.push(format!("imm={}", snum_612(r.var_off.value as i64)));
+        }
+    } else {
+        scalar_ranges_612(r, &mut attrs);
+        if !r.var_off.is_unknown() {
+            attrs.push(format!(
+                "var_off={}",
+                tnum_str_612(r.var_off.value, r.var_off.mask)
+            ));
+        }
+    }
+    out.push_str(&attrs.join(","));
+    out.push(')');
+    out
+}
+
+/// `print_verifier_state()` of the mode: 6.12's notation when `v612`.
+pub fn func_state_str_for(
+    prog: &Program,
+    st: &FuncState,
+    scratched: Option<(u16, u64)>,
+    v612: bool,
+) -> String {
+    if !v612 {
+        return func_state_str(prog, st, scratched);
+    }
+    let mut out = String::new();
+    if st.frameno != 0 {
+        out.push_str(&format!(" frame{}:", st.frameno));
+    }
+    for (i, r) in st.regs.iter().enumerate() {
+        if r.ty == RegType::NotInit {
+            continue;
+        }
+        if let Some((regs, _)) = scratched {
+            if regs & (1 << i) == 0 {
+                continue;
+            }
+        }
+        out.push_str(&format!(" R{}", i));
+        liveness(r.live, &mut out);
+        out.push('=');
+        out.push_str(&reg_value_str_612(prog, r, st.frameno));
+    }
+    for (i, slot) in st.stack.iter().enumerate() {
+        if slot
+            .types
+            .iter()
+            .all(|t| *t == crate::state::SlotType::Invalid)
+        {
+            continue;
+        }
+        if let Some((_, stack)) = scratched {
+            if i >= 64 || stack & (1u64 << i) == 0 {
+                continue;
+            }
+        }
+        out.push_str(&format!(" fp{}", (-(i as i32) - 1) * BPF_REG_SIZE));
+        liveness(slot.spilled.live, &mut out);
+        out.push('=');
+        if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Spill {
+            // the MISC/ZERO/INVALID bytes above a narrower spill, then the value
+            for t in slot.types.iter() {
+                if *t == crate::state::SlotType::Spill {
+                    break;
+                }
+                out.push(t.ch());
+            }
+            out.push_str(&reg_value_str_612(prog, &slot.spilled, st.frameno));
+        } else {
+            for t in slot.types.iter() {
+                out.push(t.ch());
+            }
+        }
+    }
+    if let Some(first) = st.refs.first() {
+        if first.id != 0 {
+            out.push_str(&format!(" refs={}", first.id));
+            for r in st.refs.iter().skip(1) {
+                if r.id != 0 {
+                    out.push_str(&format!(",{}", r.id));
+                }
+            }
+        }
+    }
+    if st.in_callback_fn {
+        out.push_str(" cb");
+    }
+    if st.in_async_callback_fn {
+        out.push_str(" async_cb");
+    }
+    out.push('\n');
+    out
+}
+
 /// `print_verifier_state()`; `scratched` = (registers, stack slots) bitmaps,
 /// `None` to print everything.
 pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u64)>) -> String {

@@ -1151,6 +1151,10 @@ impl Env {
     fn check_stack_read(&mut self, fr: usize, off: i32, size: u32, dst: Option<u8>) -> VResult<()> {
         let slot = (-off - 1) as usize;
         let spi = slot / 8;
+        // 6.12's check_stack_read_fixed_off() marks the slot for the log
+        if self.rules.words_612 {
+            self.mark_stack_slot_scratched(spi);
+        }
         let st = self.cur.frames[fr].stack[spi];
         if st.is_spill() {
             let mut spill_size = 1;

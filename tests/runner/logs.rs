@@ -6,13 +6,14 @@
 
 use veristep_core::logread::{first_divergence, read_log, LogVerdict};
 use veristep_core::{verify, KernelVersion, Options};
-use veristep_corpus::{expectation, is_comparable, load, name_of, programs};
+use veristep_corpus::{expectation, is_comparable, load, name_of, normalize_log, programs};
 
 #[test]
 fn every_corpus_log_is_read_back() {
     let mut checked = 0;
     let mut wrong = Vec::new();
     let (mut same61, mut total61, mut parted61) = (0, 0, Vec::new());
+    let (mut same612, mut total612) = (0, 0);
     for p in programs() {
         for (tag, kernel) in [("6.1", KernelVersion::V6_1), ("6.12", KernelVersion::V6_7)] {
             let Some(exp) = expectation(&p, tag) else {
@@ -48,6 +49,20 @@ fn every_corpus_log_is_read_back() {
                 wrong.push(format!("{name} [{tag}]: processed {:?}", r.processed));
             }
             if tag != "6.1" {
+                // the 6.7 mode prints its log as 6.12 does
+                let Ok(prog) = load(&p) else { continue };
+                let o = verify(
+                    &prog,
+                    &Options {
+                        kernel,
+                        log_level: 2,
+                        trace: false,
+                    },
+                );
+                total612 += 1;
+                if normalize_log(&o.log).trim_end() == normalize_log(log).trim_end() {
+                    same612 += 1;
+                }
                 continue;
             }
             // --against in the 6.1 mode
@@ -78,7 +93,13 @@ fn every_corpus_log_is_read_back() {
         wrong.join("\n")
     );
     eprintln!(
-        "logs: {checked} kernel logs read back; veristep's 6.1 walk matches {same61}/{total61} 6.1 logs"
+        "logs: {checked} kernel logs read back; veristep's 6.1 walk matches {same61}/{total61} 6.1 logs; \
+         the 6.7 mode's level-2 log is identical to Linux 6.12's (normalised) for {same612}/{total612}"
+    );
+    // a floor, so that 6.12's notation does not silently regress
+    assert!(
+        same612 * 100 >= total612 * 80,
+        "6.12 logs identical: {same612}/{total612}"
     );
     assert!(
         same61 * 100 >= total61 * 95,
