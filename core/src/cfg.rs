@@ -289,9 +289,11 @@ impl Env {
                         if insn.imm == 170 && insn.src == 0 {
                             self.mark_prune(t);
                         }
+                        // is_sync_callback_calling_insn(): for_each_map_elem,
+                        // find_vma, loop, user_ringbuf_drain
                         if self.rules.callbacks_iterate
                             && insn.src == 0
-                            && matches!(insn.imm, 164 | 181)
+                            && matches!(insn.imm, 164 | 180 | 181 | 209)
                         {
                             // 6.7: a callback-calling insn is a forced checkpoint
                             self.mark_prune(t);

@@ -282,7 +282,13 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                 if s == BPF_PSEUDO_CALL {
                     format!("({:02x}) call pc{}", c, signed(insn.imm as i64))
                 } else {
-                    format!("({:02x}) call {}#{}", c, call_name(&insn), insn.imm)
+                    // 6.1's func_id_name() knows ids below 210 only
+                    let name = if !v4 && insn.src == 0 && insn.imm >= 210 {
+                        "unknown".to_string()
+                    } else {
+                        call_name(&insn)
+                    };
+                    format!("({:02x}) call {}#{}", c, name, insn.imm)
                 }
             } else if c == BPF_JMP | BPF_JA {
                 format!("({:02x}) goto pc{}", c, signed(insn.off as i64))

@@ -27,8 +27,11 @@ pub struct Rules {
     /// "program of this type cannot use helper", ...): the `6.7` mode is
     /// checked against 6.12.
     pub words_612: bool,
-    /// 6.10+: `bpf_get_current_pid_tgid` is offered to every program type.
-    pub pid_tgid_every_type: bool,
+    /// The helper tables and prototypes of 6.12 (`helpers.rs`): which
+    /// helpers each program type offers (`bpf_get_current_pid_tgid` to
+    /// every type since 6.10, ...), the 212 helper ids, and the register
+    /// types each argument accepts.
+    pub helpers_612: bool,
     /// `round_up_stack_depth()`: 6.12 with the JIT rounds each frame to 16
     /// bytes; 6.1 rounds `max(depth, 1)` to 32.
     pub stack_round_16: bool,
@@ -112,7 +115,7 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
-                pid_tgid_every_type: false,
+                helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
@@ -139,7 +142,7 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
-                pid_tgid_every_type: false,
+                helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
@@ -166,7 +169,7 @@ impl Rules {
                 callbacks_iterate: true,
                 eq_branch_uses_ranges: true,
                 words_612: true,
-                pid_tgid_every_type: true,
+                helpers_612: true,
                 stack_round_16: true,
                 btf_static_arg_check: false,
                 scalar_alu_612: true,

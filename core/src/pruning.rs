@@ -305,7 +305,9 @@ impl Env {
         let Some(insn) = self.prog.insns.get(insn_idx) else {
             return false;
         };
-        self.rules.callbacks_iterate && insn.is_helper_call() && matches!(insn.imm, 164 | 181)
+        self.rules.callbacks_iterate
+            && insn.is_helper_call()
+            && matches!(insn.imm, 164 | 180 | 181 | 209)
     }
 
     /// `clean_live_states()`: finished checkpoints forget what was never read.
