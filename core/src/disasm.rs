@@ -90,10 +90,14 @@ pub fn insn_note(prog: &Program, idx: usize) -> Option<String> {
     };
     if insn.is_ld_imm64() {
         return match insn.src {
-            BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_VALUE => prog
+            BPF_PSEUDO_MAP_FD => prog
                 .maps
                 .get(insn.imm as usize)
                 .map(|m| format!("map {}", m.name)),
+            BPF_PSEUDO_MAP_VALUE => prog.maps.get(insn.imm as usize).map(|m| {
+                let off = prog.insns.get(idx + 1).map(|x| x.imm).unwrap_or(0);
+                format!("{}[{}]", m.name, off)
+            }),
             BPF_PSEUDO_FUNC => label_of(idx as i64 + insn.imm as i64 + 1),
             _ => None,
         };
@@ -266,8 +270,13 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
             ),
             BPF_IMM if insn.size() == BPF_DW => {
                 let hi = prog.insns.get(idx + 1).map(|n| n.imm).unwrap_or(0);
-                let imm = if s == BPF_PSEUDO_MAP_FD || s == BPF_PSEUDO_MAP_VALUE {
+                let imm = if s == BPF_PSEUDO_MAP_FD {
                     map_address(insn.imm as u32)
+                } else if s == BPF_PSEUDO_MAP_VALUE {
+                    // the value's address: past the map's header, plus the offset
+                    map_address(insn.imm as u32)
+                        .wrapping_add(0x110)
+                        .wrapping_add(hi as u32 as u64)
                 } else {
                     ((hi as u32 as u64) << 32) | insn.imm as u32 as u64
                 };
@@ -351,7 +360,17 @@ pub fn program_text(prog: &Program) -> String {
         if let Some(l) = m.lock_off {
             out.push_str(&format!(" lock={}", l));
         }
+        if m.flags != 0 {
+            out.push_str(&format!(" flags={}", m.flags));
+        }
+        if m.frozen {
+            out.push_str(" frozen=1");
+        }
         out.push('\n');
+        if m.data.iter().any(|b| *b != 0) {
+            let hex: String = m.data.iter().map(|b| format!("{:02x}", b)).collect();
+            out.push_str(&format!(".mapdata {} x{}\n", m.name, hex));
+        }
     }
     // instruction starts: a target inside an ld_imm64 has no line to label
     let mut starts = vec![false; n];
@@ -459,6 +478,11 @@ pub fn program_text(prog: &Program) -> String {
                     .maps
                     .get(insn.imm as usize)
                     .map(|m| m.name.clone())
+                    .unwrap_or_else(|| "0".into()),
+                BPF_PSEUDO_MAP_VALUE => prog
+                    .maps
+                    .get(insn.imm as usize)
+                    .map(|m| format!("{}[{}]", m.name, hi))
                     .unwrap_or_else(|| "0".into()),
                 BPF_PSEUDO_FUNC => label_at(i, i as i64 + insn.imm as i64 + 1),
                 _ => format!("{:#x}", ((hi as u32 as u64) << 32) | insn.imm as u32 as u64),

@@ -181,6 +181,8 @@ struct Loader<'a> {
     text: Option<SectionIndex>,
     /// (section, offset of the symbol, map index)
     map_syms: Vec<(SectionIndex, u64, usize)>,
+    /// Global data sections and the internal map each became.
+    data_secs: Vec<(SectionIndex, usize)>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -218,6 +220,7 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         btf: None,
         text: None,
         map_syms: Vec::new(),
+        data_secs: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -297,6 +300,7 @@ impl<'a> Loader<'a> {
             self.code.push((s.index(), insns_of(data)));
         }
         self.read_maps()?;
+        self.read_data()?;
         self.read_funcs()?;
         self.read_relocs()?;
         Ok(())
@@ -326,6 +330,59 @@ impl<'a> Loader<'a> {
             .map_err(|e| ElfError(format!("map '{name}': {e}")))?;
             self.map_syms.push((sec, off, self.maps.len()));
             self.maps.push(def);
+        }
+        Ok(())
+    }
+
+    /// Global data as libbpf 1.1 lays it out (`bpf_object__init_internal_map`):
+    /// each non-empty `.rodata*`, `.data*` and `.bss*` section is a one-element
+    /// array map whose value is the section; `.rodata` is read-only to the
+    /// program and frozen, so the verifier reads its bytes as constants.
+    fn read_data(&mut self) -> Result<(), ElfError> {
+        let secs: Vec<(SectionIndex, String, u64, Vec<u8>)> = self
+            .file
+            .sections()
+            .filter_map(|sec| {
+                let name = sec.name().ok()?.to_string();
+                let kind = ["rodata", "data", "bss"].into_iter().find(|k| {
+                    let dotted = format!(".{k}");
+                    name == dotted || name.starts_with(&format!("{dotted}."))
+                })?;
+                let size = sec.size();
+                if size == 0 || size > u32::MAX as u64 {
+                    return None;
+                }
+                // .bss has no bytes in the file: all zero
+                let data = if kind == "bss" {
+                    Vec::new()
+                } else {
+                    sec.data().ok()?.to_vec()
+                };
+                Some((sec.index(), name, size, data))
+            })
+            .collect();
+        for (idx, name, size, data) in secs {
+            let rodata = name.starts_with(".rodata");
+            let mut bytes = data;
+            bytes.resize(size as usize, 0);
+            self.data_secs.push((idx, self.maps.len()));
+            self.maps.push(MapDef {
+                // libbpf prefixes the object's name; the section names it here
+                name: name.trim_start_matches('.').to_string(),
+                map_type: MapType::Array,
+                key_size: 4,
+                value_size: size as u32,
+                max_entries: 1,
+                timer_off: None,
+                lock_off: None,
+                flags: if rodata {
+                    crate::program::BPF_F_RDONLY_PROG
+                } else {
+                    0
+                },
+                data: bytes,
+                frozen: rodata,
+            });
         }
         Ok(())
     }
@@ -365,6 +422,8 @@ impl<'a> Loader<'a> {
             Ok(p.size_or_type)
         };
         let mut def = MapDef {
+            data: Vec::new(),
+            frozen: false,
             name: name.to_string(),
             map_type: MapType::Array,
             key_size: 0,
@@ -412,6 +471,8 @@ impl<'a> Loader<'a> {
                 .ok_or_else(|| "its definition runs past the section".to_string())
         };
         Ok(MapDef {
+            data: Vec::new(),
+            frozen: false,
             name: name.to_string(),
             map_type: map_type(word(0)?)?,
             key_size: word(1)?,
@@ -562,9 +623,20 @@ impl<'a> Loader<'a> {
                     .map_syms
                     .iter()
                     .find(|(s, off, _)| Some(*s) == r.sym_section && *off == r.sym_value);
+                let in_data = self
+                    .data_secs
+                    .iter()
+                    .find(|(s, _)| Some(*s) == r.sym_section);
                 if is_ld64 && r.r_type == R_BPF_64_64 {
                     if let Some((_, _, m)) = in_maps {
                         out[pos].src = BPF_PSEUDO_MAP_FD;
+                        out[pos].imm = *m as i32;
+                    } else if let (Some((_, m)), true) = (in_data, pos + 1 < out.len()) {
+                        // a global variable: the map value at its offset
+                        // (insn[1].imm = insn[0].imm + sym_off, as libbpf)
+                        let off = insn.imm as i64 + r.sym_value as i64;
+                        out[pos + 1].imm = off as i32;
+                        out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let byte = r.sym_value as i64 + insn.imm as i64;

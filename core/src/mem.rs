@@ -472,7 +472,31 @@ impl Env {
                         }
                     }
                 }
-                self.load_unknown(t, value_regno);
+                // a frozen read-only map (libbpf's .rodata): the verifier
+                // reads the bytes themselves (bpf_map_direct_read)
+                let known = match (t, value_regno, self.prog.maps.get(reg.aux as usize)) {
+                    (Access::Read, Some(_), Some(m))
+                        if reg.ty == RegType::MapValue
+                            && reg.var_off.is_const()
+                            && m.frozen
+                            && m.flags & crate::program::BPF_F_RDONLY_PROG != 0 =>
+                    {
+                        let at = off as i64 + reg.var_off.value as i64;
+                        let bytes = usize::try_from(at)
+                            .ok()
+                            .and_then(|a| m.data.get(a..a + size as usize));
+                        bytes.map(|b| {
+                            let mut v = [0u8; 8];
+                            v[..b.len()].copy_from_slice(b);
+                            u64::from_le_bytes(v)
+                        })
+                    }
+                    _ => None,
+                };
+                match (known, value_regno) {
+                    (Some(v), Some(r)) => self.reg_mut(r).mark_known(v),
+                    _ => self.load_unknown(t, value_regno),
+                }
                 Ok(())
             }
             RegType::AllocMem | RegType::Mem => {
@@ -1744,6 +1768,40 @@ impl Env {
                 let r = self.reg_mut(dst);
                 r.mark_known_zero_ptr(RegType::ConstPtrToMap);
                 r.aux = insn.imm as u32;
+                r.live |= LIVE_WRITTEN;
+            }
+            BPF_PSEUDO_MAP_VALUE => {
+                // global data: a pointer into the map's (only) value
+                let Some(m) = self.prog.maps.get(insn.imm as usize).cloned() else {
+                    let i = insn.imm;
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("fd {} is not pointing to valid bpf_map", i),
+                    ));
+                };
+                let off = next.imm as u32;
+                // resolve_pseudo_ldimm64(): map_direct_value_addr()
+                if m.map_type != crate::program::MapType::Array || m.max_entries != 1 {
+                    return Err(
+                        self.fail(EINVAL, "no direct value access support for this map type")
+                    );
+                }
+                if off >= m.value_size {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "invalid access to map value pointer, value_size={} off={}",
+                            m.value_size, off
+                        ),
+                    ));
+                }
+                let lock = m.lock_off.is_some();
+                let id = if lock { self.new_id() } else { 0 };
+                let r = self.reg_mut(dst);
+                r.mark_known_zero_ptr(RegType::MapValue);
+                r.aux = insn.imm as u32;
+                r.off = off as i32;
+                r.id = id;
                 r.live |= LIVE_WRITTEN;
             }
             _ => {

@@ -183,6 +183,11 @@ pub struct MapDef {
     /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
     /// `BPF_F_WRONLY_PROG`); from compiled objects only.
     pub flags: u32,
+    /// The value's initial bytes (global data: `.rodata`, `.data`).
+    pub data: Vec<u8>,
+    /// Frozen by the loader (libbpf freezes `.rodata`): with
+    /// `BPF_F_RDONLY_PROG`, the verifier reads its bytes as constants.
+    pub frozen: bool,
 }
 
 pub const BPF_F_RDONLY_PROG: u32 = 1 << 7;

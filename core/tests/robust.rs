@@ -20,6 +20,8 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             timer_off: Some(0),
             lock_off: None,
             flags: 0,
+            data: Vec::new(),
+            frozen: false,
         });
         p.maps.push(MapDef {
             name: "rb".into(),
@@ -30,6 +32,8 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             timer_off: None,
             lock_off: None,
             flags: 0,
+            data: Vec::new(),
+            frozen: false,
         });
     }
     p

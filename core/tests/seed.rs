@@ -41,6 +41,8 @@ fn release_in_callback() -> Program {
         timer_off: None,
         lock_off: None,
         flags: 0,
+        data: Vec::new(),
+        frozen: false,
     });
     p
 }

@@ -24,6 +24,8 @@ fuzz_target!(|data: &[u8]| {
         timer_off: Some(0),
         lock_off: None,
         flags: 0,
+        data: Vec::new(),
+        frozen: false,
     });
     common::check(prog);
 });

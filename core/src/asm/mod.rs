@@ -54,6 +54,8 @@ enum Target {
 struct Pending {
     insn: Insn,
     hi: Option<i32>,
+    /// `rX = NAME[OFF] ll`: the map value of NAME at OFF (global data).
+    value_off: Option<i32>,
     target: Option<Target>,
     /// `rX = NAME ll`: a map or a label
     name: Option<String>,
@@ -168,8 +170,16 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     for p in pending.iter_mut() {
         if let Some(name) = p.name.clone() {
             if let Some((_, idx)) = map_names.iter().find(|(n, _)| *n == name) {
-                p.insn.src = BPF_PSEUDO_MAP_FD;
                 p.insn.imm = *idx as i32;
+                match p.value_off {
+                    Some(off) => {
+                        p.insn.src = BPF_PSEUDO_MAP_VALUE;
+                        p.hi = Some(off);
+                    }
+                    None => p.insn.src = BPF_PSEUDO_MAP_FD,
+                }
+            } else if p.value_off.is_some() {
+                cx.err(p.line, p.col, p.len, format!("unknown map '{}'", name));
             } else if labels.iter().any(|(n, ..)| *n == name) {
                 p.insn.src = BPF_PSEUDO_FUNC;
                 p.target = Some(Target::Label(name));
@@ -536,6 +546,7 @@ fn pend(insn: Insn) -> Pending {
     Pending {
         insn,
         hi: None,
+        value_off: None,
         target: None,
         name: None,
         line: 0,
@@ -897,6 +908,24 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
                 c.end()?;
                 return Ok(p);
             }
+            // global data: `r1 = NAME[OFF] ll`, a pointer into the map's value
+            if vt.kind == TokKind::Word && c.at(1).map(|t| t.is("[")).unwrap_or(false) {
+                p.name = Some(vt.text.clone());
+                c.i += 2;
+                let ot = c
+                    .peek()
+                    .cloned()
+                    .unwrap_or_else(|| Tok::word("", c.end_col));
+                let off = imm32(c.number()?, &ot)?;
+                if off < 0 {
+                    return Err(perr(&ot, "a map value offset is not negative"));
+                }
+                c.expect("]")?;
+                c.expect("ll")?;
+                c.end()?;
+                p.value_off = Some(off);
+                return Ok(p);
+            }
             let v = c.number()?;
             c.expect("ll")?;
             c.end()?;
@@ -1084,6 +1113,30 @@ fn directive(
             _ => cx.err(line, name.col, 1, "expected .license \"NAME\""),
         },
         "map" => map_directive(cx, prog, maps, line, name, rest),
+        // `.mapdata NAME xHEX`: a map value's initial bytes (global data)
+        "mapdata" => match (rest.first(), rest.get(1)) {
+            (Some(n), Some(h)) if rest.len() == 2 => {
+                let hex = h.text.strip_prefix('x').unwrap_or("");
+                let bytes: Option<Vec<u8>> = (hex.len() % 2 == 0)
+                    .then(|| {
+                        (0..hex.len())
+                            .step_by(2)
+                            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                            .collect()
+                    })
+                    .flatten();
+                match (prog.maps.iter_mut().find(|m| m.name == n.text), bytes) {
+                    (Some(m), Some(b)) if b.len() <= m.value_size as usize => {
+                        let mut b = b;
+                        b.resize(m.value_size as usize, 0);
+                        m.data = b;
+                    }
+                    (None, _) => cx.err(line, n.col, n.text.len() as u32, format!("no map '{}' declared before", n.text)),
+                    _ => cx.err(line, h.col, h.text.len() as u32, "expected xHEX bytes, at most the value size"),
+                }
+            }
+            _ => cx.err(line, name.col, 1, "expected .mapdata NAME xHEX"),
+        },
         _ => cx.err(line, name.col, name.text.len() as u32, format!("unknown directive '.{}'", name.text)),
     }
 }
@@ -1129,6 +1182,8 @@ fn map_directive(
         return;
     };
     let mut def = MapDef {
+        data: Vec::new(),
+        frozen: false,
         name: name.text.clone(),
         map_type: mt,
         key_size: 0,
@@ -1177,13 +1232,16 @@ fn map_directive(
             "entries" => def.max_entries = n,
             "timer" => def.timer_off = Some(n),
             "lock" => def.lock_off = Some(n),
+            // global data (libbpf's internal maps): BPF_F_RDONLY_PROG is 128
+            "flags" => def.flags = n,
+            "frozen" => def.frozen = n != 0,
             _ => {
                 cx.err(
                     line,
                     k.col,
                     k.text.len() as u32,
                     format!(
-                        "unknown map attribute '{}' (key, value, entries, timer, lock)",
+                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen)",
                         k.text
                     ),
                 );

@@ -202,3 +202,31 @@ fn a_misspelt_call_suggests_the_closest_name() {
     assert_eq!(edit_distance("elme", "elem"), 1);
     assert_eq!(edit_distance("", "abc"), 3);
 }
+
+#[test]
+fn global_data_round_trips() {
+    let src = ".map rodata array key=4 value=8 entries=1 flags=128 frozen=1
+.mapdata rodata x0500000007
+.map bss array key=4 value=16 entries=1
+    r1 = rodata[0] ll
+    r0 = *(u32 *)(r1 + 0)
+    r2 = bss[8] ll
+    *(u64 *)(r2 + 0) = r0
+    exit
+";
+    let a = p(src);
+    assert_eq!(a.insns[0].src, BPF_PSEUDO_MAP_VALUE);
+    assert_eq!(a.insns[1].imm, 0);
+    assert_eq!(a.insns[3].imm, 1);
+    assert_eq!(a.insns[4].imm, 8);
+    assert_eq!(a.maps[0].data, vec![5, 0, 0, 0, 7, 0, 0, 0]);
+    assert!(a.maps[0].frozen && a.maps[0].flags == 128);
+    let text = program_text(&a);
+    let b = p(&text);
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    assert_eq!(a.maps, b.maps);
+    // an unknown map and a bad offset are errors with their place
+    assert!(parse("r1 = nosuch[0] ll\nexit").is_err());
+    assert!(parse(".map m array key=4 value=8 entries=1\nr1 = m[-1] ll\nexit").is_err());
+    assert!(parse(".map m array key=4 value=8 entries=1\n.mapdata m xzz\nr0 = 0\nexit").is_err());
+}
