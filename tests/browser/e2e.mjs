@@ -601,6 +601,8 @@ await test('point 6: a tagline, an introduction, a format guide, names instead o
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'p6-intro.png') });
   await page.click('#intro summary');
+  // the toggle event comes after the click: wait for it to be remembered
+  await page.waitForFunction(() => localStorage.getItem('veristep.intro-read') === '1', null, { timeout: 5000 });
   await page.reload();
   await idle(page);
   check(!(await page.$eval('#intro', (e) => e.open)), 'introduction stays closed once read');
