@@ -1838,6 +1838,17 @@ impl Env {
             MapType::Queue | MapType::Stack => {
                 matches!(id, F::map_peek_elem | F::map_pop_elem | F::map_push_elem)
             }
+            MapType::StackTrace => id == F::get_stackid,
+            MapType::CgroupArray => {
+                matches!(id, F::skb_under_cgroup | F::current_task_under_cgroup)
+            }
+            MapType::DevMap | MapType::DevMapHash | MapType::XskMap => {
+                matches!(id, F::redirect_map | F::map_lookup_elem)
+            }
+            // "Restrict bpf side of cpumap and xskmap, open when use-cases appear"
+            MapType::CpuMap => id == F::redirect_map,
+            MapType::BloomFilter => matches!(id, F::map_peek_elem | F::map_push_elem),
+            MapType::LpmTrie => true,
             MapType::Hash
             | MapType::Array
             | MapType::PercpuHash
@@ -1863,18 +1874,21 @@ impl Env {
                 mt == MapType::Sockhash
             }
             F::sk_select_reuseport => matches!(mt, MapType::Sockmap | MapType::Sockhash),
-            F::map_pop_elem | F::map_peek_elem | F::map_push_elem => {
-                matches!(mt, MapType::Queue | MapType::Stack)
+            F::map_pop_elem => matches!(mt, MapType::Queue | MapType::Stack),
+            F::map_peek_elem | F::map_push_elem => {
+                matches!(mt, MapType::Queue | MapType::Stack | MapType::BloomFilter)
             }
+            F::get_stackid => mt == MapType::StackTrace,
+            F::current_task_under_cgroup | F::skb_under_cgroup => mt == MapType::CgroupArray,
+            F::redirect_map => matches!(
+                mt,
+                MapType::DevMap | MapType::DevMapHash | MapType::CpuMap | MapType::XskMap
+            ),
             F::map_lookup_percpu_elem => matches!(
                 mt,
                 MapType::PercpuArray | MapType::PercpuHash | MapType::LruPercpuHash
             ),
             F::user_ringbuf_drain
-            | F::get_stackid
-            | F::current_task_under_cgroup
-            | F::skb_under_cgroup
-            | F::redirect_map
             | F::get_local_storage
             | F::sk_storage_get
             | F::sk_storage_delete

@@ -80,6 +80,14 @@ pub enum MapType {
     Queue,
     Stack,
     Ringbuf,
+    StackTrace,
+    CgroupArray,
+    LpmTrie,
+    DevMap,
+    CpuMap,
+    XskMap,
+    DevMapHash,
+    BloomFilter,
 }
 
 impl MapType {
@@ -100,11 +108,19 @@ impl MapType {
             "queue" => MapType::Queue,
             "stack" => MapType::Stack,
             "ringbuf" => MapType::Ringbuf,
+            "stack_trace" => MapType::StackTrace,
+            "cgroup_array" => MapType::CgroupArray,
+            "lpm_trie" => MapType::LpmTrie,
+            "devmap" => MapType::DevMap,
+            "cpumap" => MapType::CpuMap,
+            "xskmap" => MapType::XskMap,
+            "devmap_hash" => MapType::DevMapHash,
+            "bloom_filter" => MapType::BloomFilter,
             _ => return None,
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 15] = [
+    pub const ALL: [MapType; 23] = [
         MapType::Hash,
         MapType::Array,
         MapType::ProgArray,
@@ -120,6 +136,14 @@ impl MapType {
         MapType::Queue,
         MapType::Stack,
         MapType::Ringbuf,
+        MapType::StackTrace,
+        MapType::CgroupArray,
+        MapType::LpmTrie,
+        MapType::DevMap,
+        MapType::CpuMap,
+        MapType::XskMap,
+        MapType::DevMapHash,
+        MapType::BloomFilter,
     ];
 
     /// `enum bpf_map_type`'s number (messages, objects).
@@ -140,6 +164,14 @@ impl MapType {
             MapType::Queue => 22,
             MapType::Stack => 23,
             MapType::Ringbuf => 27,
+            MapType::StackTrace => 7,
+            MapType::CgroupArray => 8,
+            MapType::LpmTrie => 11,
+            MapType::DevMap => 14,
+            MapType::CpuMap => 16,
+            MapType::XskMap => 17,
+            MapType::DevMapHash => 25,
+            MapType::BloomFilter => 30,
         }
     }
 
@@ -164,6 +196,14 @@ impl MapType {
             MapType::Queue => "queue",
             MapType::Stack => "stack",
             MapType::Ringbuf => "ringbuf",
+            MapType::StackTrace => "stack_trace",
+            MapType::CgroupArray => "cgroup_array",
+            MapType::LpmTrie => "lpm_trie",
+            MapType::DevMap => "devmap",
+            MapType::CpuMap => "cpumap",
+            MapType::XskMap => "xskmap",
+            MapType::DevMapHash => "devmap_hash",
+            MapType::BloomFilter => "bloom_filter",
         }
     }
 }
