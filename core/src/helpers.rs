@@ -2014,7 +2014,7 @@ impl Env {
                 .because(Reason::ArgumentType { reg: Some(regno) }));
         }
         if matches!(at, MapValue | UninitMapValue | MapValueOrNull) {
-            at = self.resolve_map_arg_type(at, meta)?;
+            at = self.resolve_map_arg_type(at, meta, id)?;
         }
         // a NULL register (a scalar) skips the type check where NULL is allowed
         if !(reg.is_null_const() && arg_may_be_null(at)) {
@@ -2152,10 +2152,14 @@ impl Env {
     }
 
     /// `resolve_map_arg_type()`: a sockmap's values are sockets.
-    fn resolve_map_arg_type(&mut self, at: Arg, meta: &ArgMeta) -> VResult<Arg> {
+    fn resolve_map_arg_type(&mut self, at: Arg, meta: &ArgMeta, id: F) -> VResult<Arg> {
         let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
             return Err(self.fail(EACCES, "invalid map_ptr to access map->type"));
         };
+        // a bloom filter's peek reads the value it is given (no MEM_UNINIT)
+        if m.map_type == MapType::BloomFilter && id == F::map_peek_elem {
+            return Ok(MapValue);
+        }
         if !matches!(m.map_type, MapType::Sockmap | MapType::Sockhash) {
             return Ok(at);
         }
