@@ -315,6 +315,93 @@ pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<SectionLines>, String> {
     Ok(out)
 }
 
+/// One CO-RE relocation of `.BTF.ext` (`struct bpf_core_relo`): the
+/// instruction it patches, what it asks of the target kernel's types.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoreRelo {
+    /// Byte offset of the instruction in its section.
+    pub insn_off: u32,
+    /// `enum bpf_core_relo_kind` in words (`field byte offset`, ...).
+    pub kind: &'static str,
+    /// The local type's name and the access string (`task_struct 0:24`).
+    pub what: String,
+}
+
+/// `enum bpf_core_relo_kind`
+fn core_kind(k: u32) -> &'static str {
+    match k {
+        0 => "field byte offset",
+        1 => "field byte size",
+        2 => "field exists",
+        3 => "field signed",
+        4 => "field lshift",
+        5 => "field rshift",
+        6 => "local type id",
+        7 => "target type id",
+        8 => "type exists",
+        9 => "type size",
+        10 => "enum value exists",
+        11 => "enum value",
+        12 => "type matches",
+        _ => "unknown kind",
+    }
+}
+
+/// `.BTF.ext` CO-RE relocations by section name (empty when the header
+/// has none: objects built without CO-RE).
+pub fn core_relos(ext: &[u8], btf: &Btf) -> Result<Vec<(String, Vec<CoreRelo>)>, String> {
+    if u32_at(ext, 0)? & 0xffff != 0xeb9f {
+        return Err("BTF.ext has a bad magic number".into());
+    }
+    let hdr_len = u32_at(ext, 4)? as usize;
+    if hdr_len < 32 {
+        return Ok(Vec::new());
+    }
+    let off = u32_at(ext, 24)? as usize;
+    let len = u32_at(ext, 28)? as usize;
+    let start = hdr_len.checked_add(off).ok_or("BTF.ext offset overflow")?;
+    let end = start.checked_add(len).ok_or("BTF.ext offset overflow")?;
+    let cr = ext
+        .get(start..end)
+        .ok_or("BTF.ext CO-RE relocations lie outside the data")?;
+    if cr.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rec = u32_at(cr, 0)? as usize;
+    if rec < 16 {
+        return Err(format!("BTF.ext CO-RE record size {rec} is too small"));
+    }
+    let mut out = Vec::new();
+    let mut p = 4usize;
+    while p < cr.len() {
+        let sec = btf.string(u32_at(cr, p)?)?;
+        let n = u32_at(cr, p + 4)? as usize;
+        p += 8;
+        let mut v = Vec::new();
+        for _ in 0..n.min(1 << 20) {
+            let insn_off = u32_at(cr, p)?;
+            let type_id = u32_at(cr, p + 4)?;
+            let access = btf.string(u32_at(cr, p + 8)?)?;
+            let kind = core_kind(u32_at(cr, p + 12)?);
+            let tname = btf
+                .skip_mods(type_id)
+                .ok()
+                .and_then(|id| btf.get(id).ok())
+                .map(|t| t.name.clone())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| format!("type {type_id}"));
+            v.push(CoreRelo {
+                insn_off,
+                kind,
+                what: format!("{tname} {access}"),
+            });
+            p = p.checked_add(rec).ok_or("BTF.ext overflow")?;
+        }
+        out.push((sec, v));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

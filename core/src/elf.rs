@@ -186,6 +186,8 @@ struct Loader<'a> {
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
+    /// `.BTF.ext` CO-RE relocations by section name.
+    core: Vec<(String, Vec<btf::CoreRelo>)>,
     /// `.BTF.ext` line info by section name.
     lines: Vec<btf::SectionLines>,
     code: Vec<(SectionIndex, Vec<Insn>)>,
@@ -225,6 +227,7 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         funcs: Vec::new(),
         relocs: Vec::new(),
         lines: Vec::new(),
+        core: Vec::new(),
         code: Vec::new(),
     };
     l.read()?;
@@ -275,6 +278,9 @@ impl<'a> Loader<'a> {
         if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
             if let Some(l) = ext.data().ok().and_then(|d| btf::line_info(d, b).ok()) {
                 self.lines = l;
+            }
+            if let Some(c) = ext.data().ok().and_then(|d| btf::core_relos(d, b).ok()) {
+                self.core = c;
             }
         }
         self.text = self.file.section_by_name(".text").map(|s| s.index());
@@ -731,6 +737,37 @@ impl<'a> Loader<'a> {
             }
         }
         line_info.sort_by_key(|(i, _)| *i);
+        // CO-RE relocations are never applied silently: libbpf would
+        // relocate these instructions against the running kernel's BTF,
+        // which veristep does not have; it verifies them as compiled (the
+        // compile-time layout) and says so
+        let mut core: Vec<(usize, &btf::CoreRelo)> = Vec::new();
+        for (f, at) in placed.iter().enumerate() {
+            let Some(at) = at else { continue };
+            let func = &self.funcs[f];
+            let sec = self.section_name(func.sec);
+            if let Some((_, recs)) = self.core.iter().find(|(n, _)| *n == sec) {
+                for r in recs {
+                    let i = (r.insn_off / 8) as usize;
+                    if i >= func.start && i < func.start + func.len {
+                        core.push((at + i - func.start, r));
+                    }
+                }
+            }
+        }
+        if !core.is_empty() && unsupported.is_none() {
+            core.sort_by_key(|(i, _)| *i);
+            let (i, r) = core[0];
+            unsupported = Some(format!(
+                "{} CO-RE relocation{} (the first at instruction {}: {} of {}) verified as compiled, \
+                 not relocated against the kernel's BTF",
+                core.len(),
+                if core.len() == 1 { "" } else { "s" },
+                i,
+                r.kind,
+                r.what
+            ));
+        }
         // BTF of every placed function (its FUNC by name)
         let mut func_btf = Vec::new();
         if let Some(b) = self.btf.as_ref() {
