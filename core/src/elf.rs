@@ -61,6 +61,9 @@ pub struct ObjectFile {
     pub programs: Vec<ObjProgram>,
     pub license: String,
     pub maps: Vec<MapDef>,
+    /// Programs veristep cannot verify, each with `not modelled: WHAT`
+    /// (its program type, a map it uses): their siblings still load.
+    pub refused: Vec<(String, String)>,
 }
 
 const EM_BPF: u16 = 247;
@@ -183,6 +186,9 @@ struct Loader<'a> {
     map_syms: Vec<(SectionIndex, u64, usize)>,
     /// Global data sections and the internal map each became.
     data_secs: Vec<(SectionIndex, usize)>,
+    /// Maps veristep does not model (index, why): a program using one is
+    /// refused, the others load.
+    bad_maps: Vec<(usize, String)>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -223,6 +229,7 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         text: None,
         map_syms: Vec::new(),
         data_secs: Vec::new(),
+        bad_maps: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -233,17 +240,26 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
     l.read()?;
     let license = l.license();
     let mut programs = Vec::new();
+    let mut refused = Vec::new();
     for fi in 0..l.funcs.len() {
         if Some(l.funcs[fi].sec) == l.text {
             continue;
         }
-        programs.push(l.program(fi, &license)?);
+        // one program veristep cannot model does not refuse its siblings
+        match l.program(fi, &license) {
+            Ok(p) => programs.push(p),
+            Err(e) => refused.push((l.funcs[fi].name.clone(), e.0)),
+        }
     }
     if programs.is_empty() {
+        if let Some((_, why)) = refused.first() {
+            return err(why.clone());
+        }
         return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
     }
     Ok(ObjectFile {
         programs,
+        refused,
         license,
         maps: l.maps,
     })
@@ -332,8 +348,27 @@ impl<'a> Loader<'a> {
                 self.btf_map(&name)
             } else {
                 self.legacy_map(sec, off, &name)
-            }
-            .map_err(|e| ElfError(format!("map '{name}': {e}")))?;
+            };
+            let def = match def {
+                Ok(d) => d,
+                Err(e) => {
+                    // only the programs that use it are refused
+                    self.bad_maps
+                        .push((self.maps.len(), format!("map '{name}': {e}")));
+                    MapDef {
+                        name: name.clone(),
+                        map_type: MapType::Array,
+                        key_size: 4,
+                        value_size: 4,
+                        max_entries: 1,
+                        timer_off: None,
+                        lock_off: None,
+                        flags: 0,
+                        data: Vec::new(),
+                        frozen: false,
+                    }
+                }
+            };
             self.map_syms.push((sec, off, self.maps.len()));
             self.maps.push(def);
         }
@@ -634,6 +669,11 @@ impl<'a> Loader<'a> {
                     .iter()
                     .find(|(s, _)| Some(*s) == r.sym_section);
                 if is_ld64 && r.r_type == R_BPF_64_64 {
+                    if let Some((_, why)) =
+                        in_maps.and_then(|(_, _, m)| self.bad_maps.iter().find(|(b, _)| b == m))
+                    {
+                        return err(format!("program '{}': not modelled: {why}", main.name));
+                    }
                     if let Some((_, _, m)) = in_maps {
                         out[pos].src = BPF_PSEUDO_MAP_FD;
                         out[pos].imm = *m as i32;

@@ -103,3 +103,17 @@ fn damaged_objects_are_errors_not_panics() {
         }
     }
 }
+
+/// One program veristep cannot model (its type, a map it uses) does not
+/// refuse its siblings: they load, and it is named with the reason.
+#[test]
+fn an_unmodelled_program_does_not_refuse_its_siblings() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mixed.o");
+    let bytes = std::fs::read(&path).expect("the fixture");
+    let obj = veristep_core::elf::load(&bytes).expect("loads");
+    let names: Vec<&str> = obj.programs.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["good"]);
+    let refused: Vec<&str> = obj.refused.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(refused, vec!["uses_ts", "c4"]);
+    assert!(obj.refused[0].1.contains("not modelled: map 'ts'"), "{:?}", obj.refused);
+}
