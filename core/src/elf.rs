@@ -108,7 +108,11 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "action" => ProgType::SchedAct,
         "xdp" | "xdp.frags" => ProgType::Xdp,
         "socket" => ProgType::SocketFilter,
-        "kprobe" | "kretprobe" | "uprobe" | "uretprobe" => ProgType::Kprobe,
+        // libbpf 1.1's kprobe-type sections: syscall wrappers, USDT probes
+        // and multi-kprobes are BPF_PROG_TYPE_KPROBE too (not the sleepable
+        // `.s` variants: their helpers differ)
+        "kprobe" | "kretprobe" | "uprobe" | "uretprobe" | "ksyscall" | "kretsyscall" | "usdt"
+        | "kprobe.multi" | "kretprobe.multi" => ProgType::Kprobe,
         "tracepoint" | "tp" => ProgType::Tracepoint,
         "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
         "cgroup_skb" => ProgType::CgroupSkb,

@@ -115,5 +115,9 @@ fn an_unmodelled_program_does_not_refuse_its_siblings() {
     assert_eq!(names, vec!["good"]);
     let refused: Vec<&str> = obj.refused.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(refused, vec!["uses_ts", "c4"]);
-    assert!(obj.refused[0].1.contains("not modelled: map 'ts'"), "{:?}", obj.refused);
+    assert!(
+        obj.refused[0].1.contains("not modelled: map 'ts'"),
+        "{:?}",
+        obj.refused
+    );
 }

@@ -844,7 +844,37 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
             }
         }
         let word = t.text.as_str();
-        if let Some(kind) = word.strip_prefix("atomic_fetch_") {
+        // the kernel log's forms: atomic64_fetch_add((u64 *)(r10 -8), r1),
+        // atomic_xchg((u32 *)(r10 -8), r1), atomic64_cmpxchg((u64 *)(...), r0, r2)
+        let kword = word.replacen("atomic64_", "atomic_", 1);
+        if kword == "atomic_xchg" || kword == "atomic_cmpxchg" {
+            let is_cmp = kword == "atomic_cmpxchg";
+            c.i += 1;
+            c.expect("(")?;
+            let (sz, _) = c.size_cast()?;
+            let (b, off) = c.mem()?;
+            c.expect(",")?;
+            if is_cmp {
+                let (_, r0) = c.reg()?;
+                if r0 != 0 || d != 0 {
+                    return Err(c.here("cmpxchg compares with r0".into()));
+                }
+                c.expect(",")?;
+            }
+            let (_, s) = c.reg()?;
+            c.expect(")")?;
+            c.end()?;
+            if !is_cmp && s != d {
+                return Err((
+                    first.col,
+                    1,
+                    "the old value goes to the source register".into(),
+                ));
+            }
+            let imm = if is_cmp { BPF_CMPXCHG } else { BPF_XCHG };
+            return Ok(pend(Insn::new(BPF_STX | BPF_ATOMIC | sz, b, s, off, imm)));
+        }
+        if let Some(kind) = kword.strip_prefix("atomic_fetch_") {
             let op = match kind {
                 "add" => 0x01,
                 "and" => 0x51,
@@ -936,6 +966,26 @@ fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
             p.insn.imm = v as u32 as i32;
             p.hi = Some((v >> 32) as u32 as i32);
             return Ok(p);
+        }
+    }
+    // `r1 = 0xffff888004af3000`: the kernel log prints a 64-bit load (a
+    // map's address) without `ll`; a constant wider than 32 bits is one
+    if !w && c.i + 1 == toks.len() {
+        if let Some(t) = c.peek().filter(|t| t.kind == TokKind::Num).cloned() {
+            if let Some(v) = num_of(&t) {
+                if v > u32::MAX as i128 && v <= u64::MAX as i128 {
+                    let v = v as u64;
+                    let mut p = pend(Insn::new(
+                        BPF_LD | BPF_IMM | BPF_DW,
+                        d,
+                        0,
+                        0,
+                        v as u32 as i32,
+                    ));
+                    p.hi = Some((v >> 32) as u32 as i32);
+                    return Ok(p);
+                }
+            }
         }
     }
     alu_operand(&mut c, class | BPF_MOV, d, w)

@@ -230,3 +230,20 @@ fn global_data_round_trips() {
     assert!(parse(".map m array key=4 value=8 entries=1\nr1 = m[-1] ll\nexit").is_err());
     assert!(parse(".map m array key=4 value=8 entries=1\n.mapdata m xzz\nr0 = 0\nexit").is_err());
 }
+
+#[test]
+fn the_kernel_logs_own_notation_parses() {
+    // lines as Linux 6.1 and 6.12 print them, pasted with their prefixes
+    let a = p("0: (18) r1 = 0xffff88803ff81600\n\
+               2: (c3) r1 = atomic_xchg((u32 *)(r10 -8), r1)\n\
+               3: (db) r2 = atomic64_fetch_add((u64 *)(r10 -8), r2)\n\
+               4: (db) r0 = atomic64_cmpxchg((u64 *)(r10 -8), r0, r2)\n\
+               5: (95) exit");
+    assert!(a.insns[0].is_ld_imm64());
+    assert_eq!(a.insns[1].imm as u32, 0xffff8880);
+    assert_eq!(a.insns[2].imm, BPF_XCHG);
+    assert_eq!(a.insns[2].size(), BPF_W);
+    assert_eq!(a.insns[3].imm, 0x01);
+    assert_eq!(a.insns[4].imm, BPF_CMPXCHG);
+    assert!(parse("r1 = atomic_xchg((u64 *)(r10 -8), r2)\nexit").is_err());
+}
