@@ -294,6 +294,7 @@ fn outcome_json(o: &Outcome) -> Value {
         "mark_read": o.stats.mark_read,
         "kernel": o.kernel.name(),
         "log": o.log,
+        "log_truncated": o.log_truncated,
     })
 }
 

@@ -58,6 +58,9 @@ pub struct Outcome {
     pub log: String,
     /// The exploration, when asked for.
     pub trace: Option<Trace>,
+    /// The log reached veristep's cap (64 MiB) and was cut there: it then
+    /// says so in a line of its own before the `processed` line.
+    pub log_truncated: bool,
 }
 
 impl Outcome {

@@ -44,10 +44,32 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         Err(e) => Some(error_of(&env, e)),
     };
     let st = env.stats();
-    env.log.write(&format!(
+    let stats = format!(
         "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
         st.processed, st.max_states_per_insn, st.total_states, st.peak_states, st.mark_read
-    ));
+    );
+    // never a silent cut: a full log says where it stopped, and still ends
+    // with its statistics (past the cap, as these lines are short)
+    let log_truncated = env.log.full;
+    if log_truncated {
+        let cap = env.log.cap;
+        env.log.buf.push_str(&format!(
+            "\n... the log was cut here: veristep keeps at most {} MiB of it\n",
+            cap >> 20
+        ));
+        // the rejection's message is the log's last line, as always
+        if let Some(m) = error
+            .as_ref()
+            .map(|e| e.message.clone())
+            .filter(|m| !m.is_empty())
+        {
+            env.log.buf.push_str(&m);
+            env.log.buf.push('\n');
+        }
+        env.log.buf.push_str(&stats);
+    } else {
+        env.log.write(&stats);
+    }
     Outcome {
         kernel: opts.kernel,
         verdict: if error.is_some() {
@@ -63,6 +85,7 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         } else {
             None
         },
+        log_truncated,
     }
 }
 
