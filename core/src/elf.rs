@@ -117,6 +117,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
         "cgroup_skb" => ProgType::CgroupSkb,
         "syscall" => ProgType::Syscall,
+        "perf_event" => ProgType::PerfEvent,
         _ => return None,
     })
 }
@@ -136,6 +137,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::Xdp => "xdp_md",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
+        ProgType::PerfEvent => "bpf_perf_event_data",
         _ => return None,
     })
 }

@@ -391,6 +391,14 @@ mod protos {
         &[Ctx, ConstMapPtr, Anything, MemRdonly, ConstSizeOrZero],
     )
     .gpl_only();
+    pub const bpf_get_stackid_proto_pe: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, Anything]);
+    pub const bpf_get_stack_proto_pe: Proto =
+        Proto::new(Ret::Integer, &[Ctx, UninitMem, ConstSizeOrZero, Anything]).gpl_only();
+    pub const bpf_perf_prog_read_value_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, UninitMem, ConstSize]).gpl_only();
+    pub const bpf_read_branch_records_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, MemOrNull, ConstSizeOrZero, Anything]).gpl_only();
     pub const bpf_get_stackid_proto_tp: Proto =
         Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, Anything]).gpl_only();
     pub const bpf_get_stackid_proto_raw_tp: Proto =
@@ -786,7 +794,21 @@ pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto>
         ProgType::CgroupSkb => cg_skb_func_proto(id, v612),
         ProgType::RawTracepoint => raw_tp_prog_func_proto(id, v612),
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
+        ProgType::PerfEvent => pe_prog_func_proto(id, v612),
     }
+}
+
+/// `pe_prog_func_proto()` (the same in 6.1 and 6.12).
+fn pe_prog_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::perf_event_output => &bpf_perf_event_output_proto_tp,
+        F::get_stackid => &bpf_get_stackid_proto_pe,
+        F::get_stack => &bpf_get_stack_proto_pe,
+        F::perf_prog_read_value => &bpf_perf_prog_read_value_proto,
+        F::read_branch_records => &bpf_read_branch_records_proto,
+        F::get_attach_cookie => &bpf_get_attach_cookie_proto_trace,
+        _ => return bpf_tracing_func_proto(id, v612),
+    })
 }
 
 /// `bpf_base_func_proto()` (kernel/bpf/helpers.c): every program type's

@@ -249,6 +249,23 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
             (t == Access::Read && off < ARGS_END && off % size as i32 == 0)
                 .then_some(CtxField::Scalar)
         }
+        // pe_prog_is_valid_access(): struct bpf_perf_event_data is pt_regs
+        // (whole longs only), then sample_period and addr (narrow reads ok)
+        ProgType::PerfEvent => {
+            const SAMPLE_PERIOD: i32 = 168;
+            const ADDR: i32 = 176;
+            const SIZE: i32 = 184;
+            if t != Access::Read || !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+                return None;
+            }
+            let ok = if (SAMPLE_PERIOD..SIZE).contains(&off) {
+                let _ = ADDR;
+                size <= 8 && size.is_power_of_two()
+            } else {
+                size == 8
+            };
+            ok.then_some(CtxField::Scalar)
+        }
         // syscall_prog_is_valid_access(): its own argument buffer, read
         // and written, anywhere below U16_MAX
         ProgType::Syscall => {

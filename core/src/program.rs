@@ -16,6 +16,8 @@ pub enum ProgType {
     CgroupSkb,
     RawTracepoint,
     Syscall,
+    /// `BPF_PROG_TYPE_PERF_EVENT`: `struct bpf_perf_event_data` context.
+    PerfEvent,
 }
 
 impl ProgType {
@@ -30,6 +32,7 @@ impl ProgType {
             "cgroup_skb" => ProgType::CgroupSkb,
             "raw_tracepoint" => ProgType::RawTracepoint,
             "syscall" => ProgType::Syscall,
+            "perf_event" => ProgType::PerfEvent,
             _ => return None,
         })
     }
@@ -44,6 +47,7 @@ impl ProgType {
             ProgType::CgroupSkb => "cgroup_skb",
             ProgType::RawTracepoint => "raw_tracepoint",
             ProgType::Syscall => "syscall",
+            ProgType::PerfEvent => "perf_event",
         }
     }
     /// The kernel's enum value.
@@ -58,6 +62,7 @@ impl ProgType {
             ProgType::CgroupSkb => 8,
             ProgType::RawTracepoint => 17,
             ProgType::Syscall => 31,
+            ProgType::PerfEvent => 7,
         }
     }
 }

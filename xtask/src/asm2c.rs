@@ -26,6 +26,7 @@ fn section(pt: ProgType) -> Option<&'static str> {
         ProgType::CgroupSkb => "cgroup_skb/ingress",
         ProgType::RawTracepoint => "raw_tracepoint/sys_enter",
         ProgType::Syscall => "syscall",
+        ProgType::PerfEvent => "perf_event",
     })
 }
 
