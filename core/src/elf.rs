@@ -102,6 +102,10 @@ fn map_type(n: u32) -> Result<MapType, String> {
 
 /// libbpf's section names for the program types veristep models.
 fn prog_type(section: &str) -> Option<ProgType> {
+    // libbpf's "cgroup/skb" is the one cgroup/* section of a modelled type
+    if section == "cgroup/skb" {
+        return Some(ProgType::CgroupSkb);
+    }
     let head = section.split('/').next().unwrap_or(section);
     Some(match head {
         "tc" | "classifier" => ProgType::SchedCls,
@@ -118,6 +122,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "cgroup_skb" => ProgType::CgroupSkb,
         "syscall" => ProgType::Syscall,
         "perf_event" => ProgType::PerfEvent,
+        "sk_skb" => ProgType::SkSkb,
         _ => return None,
     })
 }
@@ -131,9 +136,11 @@ fn insns_of(data: &[u8]) -> Vec<Insn> {
 /// The context struct `btf_get_prog_ctx_type()` expects of a program type.
 fn ctx_struct(pt: ProgType) -> Option<&'static str> {
     Some(match pt {
-        ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb => {
-            "__sk_buff"
-        }
+        ProgType::SocketFilter
+        | ProgType::SchedCls
+        | ProgType::SchedAct
+        | ProgType::CgroupSkb
+        | ProgType::SkSkb => "__sk_buff",
         ProgType::Xdp => "xdp_md",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
@@ -838,5 +845,26 @@ impl<'a> Loader<'a> {
             program,
             unsupported,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prog_type;
+    use crate::program::ProgType;
+
+    #[test]
+    fn libbpf_section_names() {
+        for (sec, pt) in [
+            ("sk_skb/stream_parser", Some(ProgType::SkSkb)),
+            ("sk_skb/stream_verdict", Some(ProgType::SkSkb)),
+            ("cgroup/skb", Some(ProgType::CgroupSkb)),
+            ("cgroup_skb/egress", Some(ProgType::CgroupSkb)),
+            ("cgroup/connect4", None),
+            ("perf_event", Some(ProgType::PerfEvent)),
+            ("ksyscall/openat", Some(ProgType::Kprobe)),
+        ] {
+            assert_eq!(prog_type(sec), pt, "{sec}");
+        }
     }
 }

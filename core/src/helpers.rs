@@ -515,6 +515,10 @@ mod protos {
     pub const bpf_get_socket_cookie_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
     pub const bpf_get_socket_ptr_cookie_proto: Proto = Proto::new(Ret::Integer, &[BtfIdSockCommon]);
     pub const bpf_get_socket_uid_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_sk_redirect_map_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, Anything, Anything]);
+    pub const bpf_sk_redirect_hash_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]);
     pub const bpf_set_hash_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
     pub const bpf_skb_adjust_room_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, Anything, Anything]);
@@ -795,7 +799,31 @@ pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto>
         ProgType::RawTracepoint => raw_tp_prog_func_proto(id, v612),
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
+        ProgType::SkSkb => sk_skb_func_proto(id, v612),
     }
+}
+
+/// `sk_skb_func_proto()` (the same in 6.1 and 6.12; the `sk_skb_*`
+/// prototypes have the tc ones' arguments).
+fn sk_skb_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::skb_store_bytes => &bpf_skb_store_bytes_proto,
+        F::skb_load_bytes => &bpf_skb_load_bytes_proto,
+        F::skb_pull_data => &bpf_skb_pull_data_proto,
+        F::skb_change_tail => &bpf_skb_change_tail_proto,
+        F::skb_change_head => &bpf_skb_change_head_proto,
+        F::skb_adjust_room => &bpf_skb_adjust_room_proto,
+        F::get_socket_cookie => &bpf_get_socket_cookie_proto,
+        F::get_socket_uid => &bpf_get_socket_uid_proto,
+        F::sk_redirect_map => &bpf_sk_redirect_map_proto,
+        F::sk_redirect_hash => &bpf_sk_redirect_hash_proto,
+        F::perf_event_output => &bpf_skb_event_output_proto,
+        F::sk_lookup_tcp => &bpf_sk_lookup_tcp_proto,
+        F::sk_lookup_udp => &bpf_sk_lookup_udp_proto,
+        F::sk_release => &bpf_sk_release_proto,
+        F::skc_lookup_tcp => &bpf_skc_lookup_tcp_proto,
+        _ => return bpf_sk_base_func_proto(id, v612),
+    })
 }
 
 /// `pe_prog_func_proto()` (the same in 6.1 and 6.12).
@@ -1999,7 +2027,7 @@ impl Env {
     fn may_access_direct_pkt_data(&self, meta: &ArgMeta) -> bool {
         use crate::program::ProgType::*;
         match self.prog.prog_type {
-            SchedCls | SchedAct | Xdp | CgroupSkb => meta.pkt_access,
+            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb => meta.pkt_access,
             _ => false,
         }
     }

@@ -115,6 +115,28 @@ fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 return None;
             }
         }
+        // sk_skb_is_valid_access()
+        ProgType::SkSkb => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, WIRE_LEN, 4)
+                || in_field(off, HWTSTAMP, 8)
+            {
+                return None;
+            }
+            if write && !(in_field(off, TC_INDEX, 4) || in_field(off, PRIORITY, 4)) {
+                return None;
+            }
+            if in_field(off, MARK, 4) {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            }
+        }
         ProgType::CgroupSkb => {
             if in_field(off, TC_CLASSID, 4)
                 || in_field(off, DATA_META, 4)
@@ -226,9 +248,11 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 _ => None,
             }
         }
-        ProgType::SchedCls | ProgType::SchedAct | ProgType::SocketFilter | ProgType::CgroupSkb => {
-            skb_field(pt, off, size, t)
-        }
+        ProgType::SchedCls
+        | ProgType::SchedAct
+        | ProgType::SocketFilter
+        | ProgType::CgroupSkb
+        | ProgType::SkSkb => skb_field(pt, off, size, t),
         // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
         ProgType::Kprobe => {
             const PT_REGS: i32 = 168;

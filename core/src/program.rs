@@ -18,6 +18,8 @@ pub enum ProgType {
     Syscall,
     /// `BPF_PROG_TYPE_PERF_EVENT`: `struct bpf_perf_event_data` context.
     PerfEvent,
+    /// `BPF_PROG_TYPE_SK_SKB`: stream parsers and verdicts of a sockmap.
+    SkSkb,
 }
 
 impl ProgType {
@@ -33,6 +35,7 @@ impl ProgType {
             "raw_tracepoint" => ProgType::RawTracepoint,
             "syscall" => ProgType::Syscall,
             "perf_event" => ProgType::PerfEvent,
+            "sk_skb" => ProgType::SkSkb,
             _ => return None,
         })
     }
@@ -48,6 +51,7 @@ impl ProgType {
             ProgType::RawTracepoint => "raw_tracepoint",
             ProgType::Syscall => "syscall",
             ProgType::PerfEvent => "perf_event",
+            ProgType::SkSkb => "sk_skb",
         }
     }
     /// The kernel's enum value.
@@ -63,6 +67,7 @@ impl ProgType {
             ProgType::RawTracepoint => 17,
             ProgType::Syscall => 31,
             ProgType::PerfEvent => 7,
+            ProgType::SkSkb => 14,
         }
     }
 }

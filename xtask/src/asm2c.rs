@@ -27,6 +27,7 @@ fn section(pt: ProgType) -> Option<&'static str> {
         ProgType::RawTracepoint => "raw_tracepoint/sys_enter",
         ProgType::Syscall => "syscall",
         ProgType::PerfEvent => "perf_event",
+        ProgType::SkSkb => "sk_skb/stream_verdict",
     })
 }
 
