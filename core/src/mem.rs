@@ -553,7 +553,13 @@ impl Env {
                 Ok(())
             }
             RegType::Packet | RegType::PacketMeta => {
-                if self.prog.prog_type == ProgType::SocketFilter {
+                // may_access_direct_pkt_data(env, NULL, BPF_WRITE): cgroup_skb
+                // reads packets directly but never writes them
+                let may_write = matches!(
+                    self.prog.prog_type,
+                    ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp | ProgType::SkSkb
+                );
+                if t == Access::Write && !may_write {
                     return Err(self.fail(EACCES, "cannot write into packet"));
                 }
                 if reg.smin < 0 {
