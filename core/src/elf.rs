@@ -123,6 +123,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "syscall" => ProgType::Syscall,
         "perf_event" => ProgType::PerfEvent,
         "sk_skb" => ProgType::SkSkb,
+        "sk_msg" => ProgType::SkMsg,
         _ => return None,
     })
 }
@@ -142,6 +143,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         | ProgType::CgroupSkb
         | ProgType::SkSkb => "__sk_buff",
         ProgType::Xdp => "xdp_md",
+        ProgType::SkMsg => "sk_msg_md",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",
@@ -862,6 +864,7 @@ mod tests {
             ("cgroup_skb/egress", Some(ProgType::CgroupSkb)),
             ("cgroup/connect4", None),
             ("perf_event", Some(ProgType::PerfEvent)),
+            ("sk_msg", Some(ProgType::SkMsg)),
             ("ksyscall/openat", Some(ProgType::Kprobe)),
         ] {
             assert_eq!(prog_type(sec), pt, "{sec}");

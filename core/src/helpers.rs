@@ -70,6 +70,8 @@ pub enum Arg {
     ConstAllocSizeOrZero,
     /// `ARG_PTR_TO_CTX`
     Ctx,
+    /// `ARG_PTR_TO_CTX_OR_NULL` (get_netns_cookie): the context or NULL.
+    CtxOrNull,
     /// `ARG_PTR_TO_SOCK_COMMON` (sk_fullsock, tcp_sock, get_listener_sock).
     SockCommon,
     /// `ARG_PTR_TO_BTF_ID_SOCK_COMMON`: a socket, or a BTF pointer to one.
@@ -519,6 +521,25 @@ mod protos {
         Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, Anything, Anything]);
     pub const bpf_sk_redirect_hash_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]);
+    pub const bpf_msg_redirect_map_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, Anything, Anything]);
+    pub const bpf_msg_redirect_hash_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]);
+    pub const bpf_msg_apply_bytes_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
+    pub const bpf_msg_cork_bytes_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
+    pub const bpf_msg_pull_data_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, Anything, Anything]);
+    pub const bpf_msg_push_data_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, Anything, Anything]);
+    pub const bpf_msg_pop_data_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, Anything, Anything]);
+    pub const bpf_event_output_data_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, ConstMapPtr, Anything, MemRdonly, ConstSizeOrZero],
+    )
+    .gpl_only();
+    pub const bpf_get_netns_cookie_sk_msg_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    pub const bpf_get_cgroup_classid_curr_proto: Proto = Proto::new(Ret::Integer, &[]);
     pub const bpf_set_hash_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
     pub const bpf_skb_adjust_room_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, Anything, Anything]);
@@ -800,6 +821,7 @@ pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto>
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
         ProgType::SkSkb => sk_skb_func_proto(id, v612),
+        ProgType::SkMsg => sk_msg_func_proto(id, v612),
     }
 }
 
@@ -822,6 +844,30 @@ fn sk_skb_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
         F::sk_lookup_udp => &bpf_sk_lookup_udp_proto,
         F::sk_release => &bpf_sk_release_proto,
         F::skc_lookup_tcp => &bpf_skc_lookup_tcp_proto,
+        _ => return bpf_sk_base_func_proto(id, v612),
+    })
+}
+
+/// `sk_msg_func_proto()`. 6.12 drops get_current_pid_tgid and the cgroup
+/// ids from it: `bpf_base_func_proto()` offers them there, alike.
+fn sk_msg_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::msg_redirect_map => &bpf_msg_redirect_map_proto,
+        F::msg_redirect_hash => &bpf_msg_redirect_hash_proto,
+        F::msg_apply_bytes => &bpf_msg_apply_bytes_proto,
+        F::msg_cork_bytes => &bpf_msg_cork_bytes_proto,
+        F::msg_pull_data => &bpf_msg_pull_data_proto,
+        F::msg_push_data => &bpf_msg_push_data_proto,
+        F::msg_pop_data => &bpf_msg_pop_data_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
+        F::get_current_uid_gid => &bpf_get_current_uid_gid_proto,
+        F::get_current_pid_tgid => &bpf_get_current_pid_tgid_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_proto,
+        F::sk_storage_delete => &bpf_sk_storage_delete_proto,
+        F::get_netns_cookie => &bpf_get_netns_cookie_sk_msg_proto,
+        F::get_current_cgroup_id => &bpf_get_current_cgroup_id_proto,
+        F::get_current_ancestor_cgroup_id => &bpf_get_current_ancestor_cgroup_id_proto,
+        F::get_cgroup_classid => &bpf_get_cgroup_classid_curr_proto,
         _ => return bpf_sk_base_func_proto(id, v612),
     })
 }
@@ -1263,7 +1309,10 @@ fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
         | F::l4_csum_replace
         | F::xdp_adjust_head
         | F::xdp_adjust_meta
-        | F::xdp_adjust_tail => true,
+        | F::xdp_adjust_tail
+        | F::msg_pull_data
+        | F::msg_push_data
+        | F::msg_pop_data => true,
         F::tail_call => v612,
         _ => false,
     }
@@ -1407,7 +1456,7 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
         }
         ConstSize | ConstSizeOrZero | ConstAllocSizeOrZero | Scalar => SCALAR,
         ConstMapPtr => &[("map_ptr", Some(RegType::ConstPtrToMap))],
-        Ctx => &[("ctx", Some(RegType::Ctx))],
+        Ctx | CtxOrNull => &[("ctx", Some(RegType::Ctx))],
         SockCommon => SOCK_TYPES,
         BtfIdSockCommon | BtfIdSockCommonOrNull | ReleaseSockCommon if v612 => {
             BTF_ID_SOCK_COMMON_612
@@ -1435,6 +1484,7 @@ fn arg_may_be_null(arg: Arg) -> bool {
     matches!(
         arg,
         MapValueOrNull
+            | CtxOrNull
             | MemOrNull
             | MemRdonlyOrNull
             | BtfIdSockCommonOrNull
@@ -2027,7 +2077,7 @@ impl Env {
     fn may_access_direct_pkt_data(&self, meta: &ArgMeta) -> bool {
         use crate::program::ProgType::*;
         match self.prog.prog_type {
-            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb => meta.pkt_access,
+            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg => meta.pkt_access,
             _ => false,
         }
     }

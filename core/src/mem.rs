@@ -290,6 +290,22 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
             };
             ok.then_some(CtxField::Scalar)
         }
+        // sk_msg_is_valid_access(): read only, aligned; the pointers whole
+        ProgType::SkMsg => {
+            const DATA_END: i32 = 8;
+            const FAMILY: i32 = 16;
+            const SK: i32 = 72;
+            const SIZE: i32 = 80;
+            if t == Access::Write || off % size as i32 != 0 || !(0..SIZE).contains(&off) {
+                return None;
+            }
+            match off {
+                0..DATA_END => (size == 8).then_some(CtxField::Ptr(RegType::Packet)),
+                DATA_END..FAMILY => (size == 8).then_some(CtxField::Ptr(RegType::PacketEnd)),
+                SK.. => (size == 8).then_some(CtxField::Ptr(RegType::Socket)),
+                _ => (size == 4).then_some(CtxField::Scalar),
+            }
+        }
         // syscall_prog_is_valid_access(): its own argument buffer, read
         // and written, anywhere below U16_MAX
         ProgType::Syscall => {
@@ -557,7 +573,11 @@ impl Env {
                 // reads packets directly but never writes them
                 let may_write = matches!(
                     self.prog.prog_type,
-                    ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp | ProgType::SkSkb
+                    ProgType::SchedCls
+                        | ProgType::SchedAct
+                        | ProgType::Xdp
+                        | ProgType::SkSkb
+                        | ProgType::SkMsg
                 );
                 if t == Access::Write && !may_write {
                     return Err(self.fail(EACCES, "cannot write into packet"));

@@ -20,6 +20,8 @@ pub enum ProgType {
     PerfEvent,
     /// `BPF_PROG_TYPE_SK_SKB`: stream parsers and verdicts of a sockmap.
     SkSkb,
+    /// `BPF_PROG_TYPE_SK_MSG`: a sockmap's message verdicts (`sk_msg_md`).
+    SkMsg,
 }
 
 impl ProgType {
@@ -36,6 +38,7 @@ impl ProgType {
             "syscall" => ProgType::Syscall,
             "perf_event" => ProgType::PerfEvent,
             "sk_skb" => ProgType::SkSkb,
+            "sk_msg" => ProgType::SkMsg,
             _ => return None,
         })
     }
@@ -52,6 +55,7 @@ impl ProgType {
             ProgType::Syscall => "syscall",
             ProgType::PerfEvent => "perf_event",
             ProgType::SkSkb => "sk_skb",
+            ProgType::SkMsg => "sk_msg",
         }
     }
     /// The kernel's enum value.
@@ -68,6 +72,7 @@ impl ProgType {
             ProgType::Syscall => 31,
             ProgType::PerfEvent => 7,
             ProgType::SkSkb => 14,
+            ProgType::SkMsg => 16,
         }
     }
 }

@@ -28,6 +28,7 @@ fn section(pt: ProgType) -> Option<&'static str> {
         ProgType::Syscall => "syscall",
         ProgType::PerfEvent => "perf_event",
         ProgType::SkSkb => "sk_skb/stream_verdict",
+        ProgType::SkMsg => "sk_msg",
     })
 }
 
