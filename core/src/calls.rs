@@ -460,7 +460,11 @@ impl Env {
         if f.frameno == 0 && f.subprog != 0 {
             return Ok(());
         }
-        if self.prog.prog_type == crate::program::ProgType::CgroupSkb {
+        // check_return_code(): cgroup programs return 0 or 1
+        if matches!(
+            self.prog.prog_type,
+            crate::program::ProgType::CgroupSkb | crate::program::ProgType::SockOps
+        ) {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
                 let t = self.reg_type_name(&r0);

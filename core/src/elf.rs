@@ -124,6 +124,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "perf_event" => ProgType::PerfEvent,
         "sk_skb" => ProgType::SkSkb,
         "sk_msg" => ProgType::SkMsg,
+        "sockops" => ProgType::SockOps,
         _ => return None,
     })
 }
@@ -144,6 +145,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         | ProgType::SkSkb => "__sk_buff",
         ProgType::Xdp => "xdp_md",
         ProgType::SkMsg => "sk_msg_md",
+        ProgType::SockOps => "bpf_sock_ops",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",
@@ -865,6 +867,7 @@ mod tests {
             ("cgroup/connect4", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),
+            ("sockops", Some(ProgType::SockOps)),
             ("ksyscall/openat", Some(ProgType::Kprobe)),
         ] {
             assert_eq!(prog_type(sec), pt, "{sec}");

@@ -48,6 +48,9 @@ pub enum Arg {
     Mem,
     /// `ARG_PTR_TO_MEM_OR_NULL`: NULL with a size of 0.
     MemOrNull,
+    /// `ARG_PTR_TO_MEM | MEM_WRITE` (load_hdr_opt): initialised memory the
+    /// helper overwrites, checked as a write.
+    MemWrite,
     /// `ARG_PTR_TO_MEM | MEM_RDONLY`, sized by the next argument.
     MemRdonly,
     /// `ARG_PTR_TO_MEM | PTR_MAYBE_NULL | MEM_RDONLY`: NULL with a size of 0.
@@ -539,6 +542,27 @@ mod protos {
     )
     .gpl_only();
     pub const bpf_get_netns_cookie_sk_msg_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    pub const bpf_sock_ops_setsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, Anything, Anything, MemRdonly, ConstSize],
+    );
+    pub const bpf_sock_ops_getsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, Anything, Anything, UninitMem, ConstSize],
+    );
+    pub const bpf_sock_ops_cb_flags_set_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
+    pub const bpf_sock_map_update_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]).pkt_access();
+    pub const bpf_sock_hash_update_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]).pkt_access();
+    pub const bpf_get_socket_cookie_sock_ops_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_get_netns_cookie_sock_ops_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    pub const bpf_sock_ops_load_hdr_opt_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, MemWrite, ConstSize, Anything]);
+    pub const bpf_sock_ops_store_hdr_opt_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, MemRdonly, ConstSize, Anything]);
+    pub const bpf_sock_ops_reserve_hdr_opt_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, Anything]);
     pub const bpf_get_cgroup_classid_curr_proto: Proto = Proto::new(Ret::Integer, &[]);
     pub const bpf_set_hash_proto: Proto = Proto::new(Ret::Integer, &[Ctx, Anything]);
     pub const bpf_skb_adjust_room_proto: Proto =
@@ -822,6 +846,7 @@ pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto>
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
         ProgType::SkSkb => sk_skb_func_proto(id, v612),
         ProgType::SkMsg => sk_msg_func_proto(id, v612),
+        ProgType::SockOps => sock_ops_func_proto(id, v612),
     }
 }
 
@@ -844,6 +869,30 @@ fn sk_skb_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
         F::sk_lookup_udp => &bpf_sk_lookup_udp_proto,
         F::sk_release => &bpf_sk_release_proto,
         F::skc_lookup_tcp => &bpf_skc_lookup_tcp_proto,
+        _ => return bpf_sk_base_func_proto(id, v612),
+    })
+}
+
+/// `sock_ops_func_proto()` (the same in 6.1 and 6.12): first
+/// `cgroup_common_func_proto()`, whose get/set_retval are not for
+/// `BPF_CGROUP_SOCK_OPS`, the attach type libbpf gives "sockops".
+fn sock_ops_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::get_local_storage => &bpf_get_local_storage_proto,
+        F::setsockopt => &bpf_sock_ops_setsockopt_proto,
+        F::getsockopt => &bpf_sock_ops_getsockopt_proto,
+        F::sock_ops_cb_flags_set => &bpf_sock_ops_cb_flags_set_proto,
+        F::sock_map_update => &bpf_sock_map_update_proto,
+        F::sock_hash_update => &bpf_sock_hash_update_proto,
+        F::get_socket_cookie => &bpf_get_socket_cookie_sock_ops_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_proto,
+        F::sk_storage_delete => &bpf_sk_storage_delete_proto,
+        F::get_netns_cookie => &bpf_get_netns_cookie_sock_ops_proto,
+        F::load_hdr_opt => &bpf_sock_ops_load_hdr_opt_proto,
+        F::store_hdr_opt => &bpf_sock_ops_store_hdr_opt_proto,
+        F::reserve_hdr_opt => &bpf_sock_ops_reserve_hdr_opt_proto,
+        F::tcp_sock => &bpf_tcp_sock_proto,
         _ => return bpf_sk_base_func_proto(id, v612),
     })
 }
@@ -1312,7 +1361,8 @@ fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
         | F::xdp_adjust_tail
         | F::msg_pull_data
         | F::msg_push_data
-        | F::msg_pop_data => true,
+        | F::msg_pop_data
+        | F::store_hdr_opt => true,
         F::tail_call => v612,
         _ => false,
     }
@@ -1447,7 +1497,13 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
     match arg {
         MapKey | MapValue | UninitMapValue | MapValueOrNull if v612 => MEM_612,
         MapKey | MapValue | UninitMapValue | MapValueOrNull => MAP_KEY_VALUE_61,
-        Mem | MemOrNull | MemRdonly | MemRdonlyOrNull | UninitMem | FixedSizeMem { .. } => {
+        Mem
+        | MemWrite
+        | MemOrNull
+        | MemRdonly
+        | MemRdonlyOrNull
+        | UninitMem
+        | FixedSizeMem { .. } => {
             if v612 {
                 MEM_612
             } else {
@@ -1511,7 +1567,7 @@ fn arg_rdonly(arg: Arg) -> bool {
 fn arg_writes(arg: Arg) -> bool {
     matches!(
         arg,
-        UninitMem | UninitMapValue | FixedSizeMem { write: true, .. }
+        UninitMem | MemWrite | UninitMapValue | FixedSizeMem { write: true, .. }
     )
 }
 
@@ -2198,7 +2254,7 @@ impl Env {
                     return Err(self.errno_612_or(e, EACCES));
                 }
             }
-            Mem | MemOrNull | MemRdonly | MemRdonlyOrNull | UninitMem => {
+            Mem | MemWrite | MemOrNull | MemRdonly | MemRdonlyOrNull | UninitMem => {
                 // checked with the size that follows
                 meta.raw_mode = at == UninitMem;
             }

@@ -229,7 +229,7 @@ fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
     })
 }
 
-fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
+fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access, v612: bool) -> Option<CtxField> {
     if off < 0 || off % size as i32 != 0 && size != 8 {
         return None;
     }
@@ -306,12 +306,46 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 _ => (size == 4).then_some(CtxField::Scalar),
             }
         }
+        ProgType::SockOps => sock_ops_field(off, size, t, v612),
         // syscall_prog_is_valid_access(): its own argument buffer, read
         // and written, anywhere below U16_MAX
         ProgType::Syscall => {
             (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
         }
     }
+}
+
+/// `sock_ops_is_valid_access()`: `reply` and `sk_txhash` written whole;
+/// reads whole except the u64 counters and pointers, and `skb_tcp_flags`
+/// narrow at its start. 6.12's struct ends with the u64 `skb_hwtstamp`.
+fn sock_ops_field(off: i32, size: u32, t: Access, v612: bool) -> Option<CtxField> {
+    // offsets in struct bpf_sock_ops
+    const REPLY: i32 = 4;
+    const SK_TXHASH: i32 = 164;
+    const BYTES_RECEIVED: i32 = 168;
+    const SK: i32 = 184;
+    const SKB_DATA: i32 = 192;
+    const SKB_DATA_END: i32 = 200;
+    const SKB_LEN: i32 = 208;
+    const SKB_TCP_FLAGS: i32 = 212;
+    const SKB_HWTSTAMP: i32 = 216;
+    let end = if v612 { 224 } else { 216 };
+    if !(0..end).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    if t == Access::Write {
+        return (matches!(off, REPLY | SK_TXHASH) && size == 4).then_some(CtxField::Scalar);
+    }
+    let field = match off {
+        BYTES_RECEIVED..SK => (size == 8, CtxField::Scalar),
+        SK..SKB_DATA => (size == 8, CtxField::PtrOrNull(RegType::Socket)),
+        SKB_DATA..SKB_DATA_END => (size == 8, CtxField::Ptr(RegType::Packet)),
+        SKB_DATA_END..SKB_LEN => (size == 8, CtxField::Ptr(RegType::PacketEnd)),
+        SKB_TCP_FLAGS => (size <= 4 && size.is_power_of_two(), CtxField::Scalar),
+        SKB_HWTSTAMP.. => (size == 8, CtxField::Scalar),
+        _ => (size == 4, CtxField::Scalar),
+    };
+    field.0.then_some(field.1)
 }
 
 impl Env {
@@ -414,7 +448,9 @@ impl Env {
             }
             RegType::Ctx => {
                 self.check_ptr_off_reg(&reg, regno, false)?;
-                let Some(field) = ctx_field(self.prog.prog_type, off, size, t) else {
+                let Some(field) =
+                    ctx_field(self.prog.prog_type, off, size, t, self.rules.helpers_612)
+                else {
                     return Err(self
                         .fail(
                             EACCES,

@@ -22,6 +22,8 @@ pub enum ProgType {
     SkSkb,
     /// `BPF_PROG_TYPE_SK_MSG`: a sockmap's message verdicts (`sk_msg_md`).
     SkMsg,
+    /// `BPF_PROG_TYPE_SOCK_OPS`: TCP events of a cgroup (`bpf_sock_ops`).
+    SockOps,
 }
 
 impl ProgType {
@@ -39,6 +41,7 @@ impl ProgType {
             "perf_event" => ProgType::PerfEvent,
             "sk_skb" => ProgType::SkSkb,
             "sk_msg" => ProgType::SkMsg,
+            "sock_ops" => ProgType::SockOps,
             _ => return None,
         })
     }
@@ -56,6 +59,7 @@ impl ProgType {
             ProgType::PerfEvent => "perf_event",
             ProgType::SkSkb => "sk_skb",
             ProgType::SkMsg => "sk_msg",
+            ProgType::SockOps => "sock_ops",
         }
     }
     /// The kernel's enum value.
@@ -73,6 +77,7 @@ impl ProgType {
             ProgType::PerfEvent => 7,
             ProgType::SkSkb => 14,
             ProgType::SkMsg => 16,
+            ProgType::SockOps => 13,
         }
     }
 }

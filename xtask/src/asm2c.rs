@@ -29,6 +29,7 @@ fn section(pt: ProgType) -> Option<&'static str> {
         ProgType::PerfEvent => "perf_event",
         ProgType::SkSkb => "sk_skb/stream_verdict",
         ProgType::SkMsg => "sk_msg",
+        ProgType::SockOps => "sockops",
     })
 }
 

@@ -1155,7 +1155,7 @@ fn directive(
                 line,
                 rest.first().map(|t| t.col).unwrap_or(name.col),
                 1,
-                "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg)",
+                "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops)",
             ),
         },
         "license" => match rest.first() {
