@@ -476,8 +476,9 @@ impl Env {
                     ),
                 ));
             }
-            if !crate::tnum::Tnum::range(0, 1).contains(r0.var_off) {
-                let msg = self.invalid_scalar_msg(&r0, 0, 1, "At program exit", "R0");
+            let max = if self.prog.cgroup_egress { 3 } else { 1 };
+            if !crate::tnum::Tnum::range(0, max).contains(r0.var_off) {
+                let msg = self.invalid_scalar_msg(&r0, 0, max as i64, "At program exit", "R0");
                 return Err(self.fail(EINVAL, &msg));
             }
         }

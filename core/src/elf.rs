@@ -840,6 +840,7 @@ impl<'a> Loader<'a> {
         program.line_info = line_info;
         program.func_btf = func_btf;
         program.prog_type = prog_type;
+        program.cgroup_egress = section == "cgroup_skb/egress";
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;

@@ -286,6 +286,10 @@ pub struct Program {
     /// BTF func info of a compiled object's functions, for the kernel's
     /// check of a call's arguments against the callee's prototype.
     pub func_btf: Vec<FuncBtf>,
+    /// `expected_attach_type == BPF_CGROUP_INET_EGRESS`: libbpf's
+    /// `cgroup_skb/egress`, whose programs may return 0 to 3. Text
+    /// programs are loaded as `cgroup/skb` is (no attach type: ingress).
+    pub cgroup_egress: bool,
 }
 
 /// A function's BTF: where it starts, its name and FUNC type id, and what
@@ -322,6 +326,7 @@ impl Program {
             labels: Vec::new(),
             line_info: Vec::new(),
             func_btf: Vec::new(),
+            cgroup_egress: false,
         }
     }
     /// `license_is_gpl_compatible()` of the kernel.
