@@ -2757,9 +2757,11 @@ impl Env {
             // is_dynptr_reg_valid_init() says why the place is wrong first
             let _ = self.dynptr_get_spi(reg);
         }
+        // 6.1 numbers the argument from 1 (arg + 1); 6.12 prints regno - 1
+        let argno = if v612 { regno - 1 } else { regno };
         Err(self.fail(
             EINVAL,
-            &format!("Expected an initialized dynptr as arg #{}", regno),
+            &format!("Expected an initialized dynptr as arg #{}", argno),
         ))
     }
 

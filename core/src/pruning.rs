@@ -416,13 +416,34 @@ impl Env {
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
                     {
-                        return Err(self
+                        let e = self
                             .fail(
                                 EINVAL,
                                 &format!("infinite loop detected at insn {}", insn_idx),
                             )
                             .because(crate::reason::Reason::InfiniteLoop { insn: insn_idx })
-                            .at(Some(insn_idx)));
+                            .at(Some(insn_idx));
+                        if self.rules.words_612 && self.log_on() {
+                            // 6.12 prints both states after its message; the
+                            // message stays the rejection's line
+                            let message = self.log.last_line.clone();
+                            let cf = self.cur.frames.len() - 1;
+                            let cur = crate::log::func_state_str_for(
+                                &self.prog,
+                                &self.cur.frames[cf],
+                                None,
+                                true,
+                            );
+                            let old = crate::log::func_state_str_for(
+                                &self.prog,
+                                &self.checkpoints[idx].st.frames[cf],
+                                None,
+                                true,
+                            );
+                            self.verbose(&format!("cur state:{cur}old state:{old}"));
+                            self.log.last_line = message;
+                        }
+                        return Err(e);
                     }
                 }
                 if !force
