@@ -273,8 +273,9 @@ pub fn kind_str(kind: u32) -> &'static str {
     }
 }
 
-/// A section's line info: its name and (instruction byte offset, source line).
-pub type SectionLines = (String, Vec<(u32, String)>);
+/// A section's line info: its name and (instruction byte offset, source
+/// line, file name, line number).
+pub type SectionLines = (String, Vec<(u32, String, String, u32)>);
 
 /// `.BTF.ext` line info: for each section name, (byte offset of the
 /// instruction in its section, source line).
@@ -306,8 +307,11 @@ pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<SectionLines>, String> {
         let mut v = Vec::new();
         for _ in 0..n {
             let insn_off = u32_at(li, p)?;
+            let file = btf.string(u32_at(li, p + 4)?)?;
             let line = btf.string(u32_at(li, p + 8)?)?;
-            v.push((insn_off, line));
+            // BPF_LINE_INFO_LINE_NUM(line_col)
+            let line_num = u32_at(li, p + 12)? >> 10;
+            v.push((insn_off, line, file, line_num));
             p = p.checked_add(rec).ok_or("BTF.ext overflow")?;
         }
         out.push((sec, v));

@@ -452,8 +452,8 @@ pub fn program_text(prog: &Program) -> String {
             out.push_str(&format!("{}:\n", nm));
         }
         // a compiled object's source lines, as comments (they round-trip)
-        for (_, line) in prog.line_info.iter().filter(|(at, _)| *at == i) {
-            let line = line.trim();
+        for li in prog.line_info.iter().filter(|l| l.insn == i) {
+            let line = li.line.trim();
             if !line.is_empty() && last_line != Some(line) {
                 let ascii: String = line
                     .chars()

@@ -785,15 +785,20 @@ impl<'a> Loader<'a> {
             let func = &self.funcs[f];
             let sec = self.section_name(func.sec);
             if let Some((_, recs)) = self.lines.iter().find(|(n, _)| *n == sec) {
-                for (off, line) in recs {
+                for (off, line, file, line_num) in recs {
                     let i = (*off / 8) as usize;
                     if *off % 8 == 0 && i >= func.start && i < func.start + func.len {
-                        line_info.push((at + i - func.start, line.clone()));
+                        line_info.push(crate::program::LineInfo {
+                            insn: at + i - func.start,
+                            line: line.clone(),
+                            file: file.clone(),
+                            line_num: *line_num,
+                        });
                     }
                 }
             }
         }
-        line_info.sort_by_key(|(i, _)| *i);
+        line_info.sort_by_key(|l| l.insn);
         // CO-RE relocations are never applied silently: libbpf would
         // relocate these instructions against the running kernel's BTF,
         // which veristep does not have; it verifies them as compiled (the

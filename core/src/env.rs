@@ -350,11 +350,24 @@ impl Env {
     /// instruction, when its line info record is not the one printed last.
     fn verbose_linfo(&mut self) {
         let li = &self.prog.line_info;
-        let n = li.partition_point(|(at, _)| *at <= self.insn_idx);
+        let n = li.partition_point(|l| l.insn <= self.insn_idx);
         if n == 0 || self.prev_linfo == Some(n - 1) {
             return;
         }
-        let line = format!("; {}\n", li[n - 1].1.trim_start());
+        let rec = &li[n - 1];
+        let line = if self.rules.words_612 {
+            // 6.12 skips a record of the line printed last (another column)
+            // and names the file and line
+            if let Some(prev) = self.prev_linfo.map(|p| &li[p]) {
+                if prev.file == rec.file && prev.line_num == rec.line_num {
+                    return;
+                }
+            }
+            let fname = rec.file.rsplit('/').next().unwrap_or(&rec.file);
+            format!("; {} @ {}:{}\n", rec.line.trim_start(), fname, rec.line_num)
+        } else {
+            format!("; {}\n", rec.line.trim_start())
+        };
         self.verbose(&line);
         self.prev_linfo = Some(n - 1);
     }

@@ -282,7 +282,7 @@ pub struct Program {
     /// BTF line info of a compiled object: (first instruction, source
     /// line), sorted; the log prints a line when the record changes
     /// (`verbose_linfo`). Empty for programs from text.
-    pub line_info: Vec<(usize, String)>,
+    pub line_info: Vec<LineInfo>,
     /// BTF func info of a compiled object's functions, for the kernel's
     /// check of a call's arguments against the callee's prototype.
     pub func_btf: Vec<FuncBtf>,
@@ -290,6 +290,19 @@ pub struct Program {
     /// `cgroup_skb/egress`, whose programs may return 0 to 3. Text
     /// programs are loaded as `cgroup/skb` is (no attach type: ingress).
     pub cgroup_egress: bool,
+}
+
+/// One BTF line info record (`struct bpf_line_info`) of a compiled object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineInfo {
+    /// The first instruction the record covers.
+    pub insn: usize,
+    /// The source line's text.
+    pub line: String,
+    /// The source file's name as clang recorded it; 6.12's log prints its
+    /// last path component and `line_num` after the line.
+    pub file: String,
+    pub line_num: u32,
 }
 
 /// A function's BTF: where it starts, its name and FUNC type id, and what
