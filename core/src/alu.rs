@@ -519,7 +519,13 @@ impl Env {
             }
         }
         self.check_reg_sane_offset(&d, &ptr)?;
-        d.bounds_sync();
+        // reg_bounds_sync(): 6.12's also deduces the 32-bit bounds from the
+        // 64-bit ones, which the pointer's were reset to unbounded
+        if self.rules.scalar_alu_612 {
+            d.bounds_sync_612();
+        } else {
+            d.bounds_sync();
+        }
         *self.reg_mut(dst) = d;
         Ok(())
     }
