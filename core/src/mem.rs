@@ -276,14 +276,13 @@ fn ctx_field(pt: ProgType, off: i32, size: u32, t: Access, v612: bool) -> Option
         // pe_prog_is_valid_access(): struct bpf_perf_event_data is pt_regs
         // (whole longs only), then sample_period and addr (narrow reads ok)
         ProgType::PerfEvent => {
+            // sample_period (168) and addr (176) may be read narrow
             const SAMPLE_PERIOD: i32 = 168;
-            const ADDR: i32 = 176;
             const SIZE: i32 = 184;
             if t != Access::Read || !(0..SIZE).contains(&off) || off % size as i32 != 0 {
                 return None;
             }
             let ok = if (SAMPLE_PERIOD..SIZE).contains(&off) {
-                let _ = ADDR;
                 size <= 8 && size.is_power_of_two()
             } else {
                 size == 8

@@ -64,36 +64,9 @@ fn ensure_tools() -> Result<(), String> {
     apt_install(&missing)
 }
 
-/// A cached 6.1 kernel image: ours, or the oracle's (`../shared/oracle/setup`).
-fn cached_kernel(dir: &Path) -> Option<PathBuf> {
-    let oracle = std::env::var_os("ORACLE_STATE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            cache_dir()
-                .parent()
-                .and_then(Path::parent)
-                .map(|c| c.join("veristep-oracle"))
-                .unwrap_or_default()
-        })
-        .join("cache/boot");
-    [dir.to_path_buf(), oracle].into_iter().find_map(|d| {
-        let mut images: Vec<PathBuf> = std::fs::read_dir(&d)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("vmlinuz-6.1."))
-            })
-            .collect();
-        images.sort();
-        images.pop()
-    })
-}
-
-/// The oracle's Linux 6.12 image (`ORACLE_CACHE=cache-6.12 ./setup`).
-fn kernel_612() -> Result<PathBuf, String> {
-    let boot = std::env::var_os("ORACLE_STATE")
+/// The oracle's state directory (`../shared/oracle/setup` fills it).
+fn oracle_state() -> PathBuf {
+    std::env::var_os("ORACLE_STATE")
         .map(PathBuf::from)
         .or_else(|| {
             cache_dir()
@@ -102,25 +75,39 @@ fn kernel_612() -> Result<PathBuf, String> {
                 .map(|c| c.join("veristep-oracle"))
         })
         .unwrap_or_default()
-        .join("cache-6.12/boot");
-    let mut images: Vec<PathBuf> = std::fs::read_dir(&boot)
-        .map_err(|e| {
-            format!(
-                "{}: {e} (set up the oracle's Linux 6.12 first)",
-                boot.display()
-            )
-        })?
+}
+
+/// The newest `vmlinuz-PREFIX*` image in `dir`.
+fn newest_image(dir: &Path, prefix: &str) -> Option<PathBuf> {
+    let mut images: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("vmlinuz-6.12."))
+                .is_some_and(|n| n.starts_with(prefix))
         })
         .collect();
     images.sort();
-    images
-        .pop()
-        .ok_or_else(|| format!("no vmlinuz-6.12.* in {}", boot.display()))
+    images.pop()
+}
+
+/// A cached 6.1 kernel image: ours, or the oracle's (`../shared/oracle/setup`).
+fn cached_kernel(dir: &Path) -> Option<PathBuf> {
+    [dir.to_path_buf(), oracle_state().join("cache/boot")]
+        .iter()
+        .find_map(|d| newest_image(d, "vmlinuz-6.1."))
+}
+
+/// The oracle's Linux 6.12 image (`ORACLE_CACHE=cache-6.12 ./setup`).
+fn kernel_612() -> Result<PathBuf, String> {
+    let boot = oracle_state().join("cache-6.12/boot");
+    newest_image(&boot, "vmlinuz-6.12.").ok_or_else(|| {
+        format!(
+            "no vmlinuz-6.12.* in {} (set up the oracle's Linux 6.12 first)",
+            boot.display()
+        )
+    })
 }
 
 /// The versioned package `linux-image-amd64` depends on today.
