@@ -268,7 +268,7 @@ pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Progra
 }
 
 /// A rejection's facts: `{"kind": ..., "insn": N, ...}`.
-fn reason_json(e: &veristep_core::outcome::VerifierError) -> Value {
+fn reason_json(e: &veristep_core::VerifierError) -> Value {
     let mut v = json!({ "kind": e.reason.kind(), "insn": e.insn });
     for (name, fact) in e.reason.facts() {
         v[name] = match fact {

@@ -1,8 +1,8 @@
 //! Text and JSON views of outcomes and states for the command line.
 
 use serde_json::{json, Value};
-use veristep_core::log::reg_value_str;
-use veristep_core::state::FuncState;
+use veristep_core::reg_value_str;
+use veristep_core::FuncState;
 use veristep_core::{KernelVersion, Outcome, Program};
 
 /// A veristat-like table: one row per program, verdict / processed /
@@ -55,7 +55,7 @@ pub fn frame_json(prog: &Program, f: &FuncState) -> Value {
         .filter(|(_, s)| {
             s.types
                 .iter()
-                .any(|t| *t != veristep_core::state::SlotType::Invalid)
+                .any(|t| *t != veristep_core::SlotType::Invalid)
         })
         .map(|(i, s)| {
             let types: String = s.types.iter().map(|t| t.ch()).collect();

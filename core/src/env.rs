@@ -115,9 +115,6 @@ impl Checkpoints {
     pub fn len(&self) -> usize {
         self.len
     }
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
     pub fn push(&mut self, c: Checkpoint) {
         if self.len.is_multiple_of(CHUNK) {
             self.chunks.push(Rc::new(Vec::with_capacity(CHUNK)));
@@ -406,9 +403,6 @@ impl Env {
 
     // ---- registers ---------------------------------------------------------
 
-    pub fn regs(&self) -> &[RegState; 11] {
-        &self.cur.cur().regs
-    }
     pub fn reg(&self, r: u8) -> &RegState {
         &self.cur.cur().regs[(r & 0x0f) as usize % 11]
     }

@@ -30,8 +30,6 @@ pub enum Arg {
     DontCare,
     /// `ARG_ANYTHING`
     Anything,
-    /// `ARG_SCALAR`: a number, not a pointer.
-    Scalar,
     /// `ARG_CONST_MAP_PTR`
     ConstMapPtr,
     /// `ARG_PTR_TO_MAP_KEY`: `key_size` readable bytes.
@@ -1510,7 +1508,7 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
                 MEM_61
             }
         }
-        ConstSize | ConstSizeOrZero | ConstAllocSizeOrZero | Scalar => SCALAR,
+        ConstSize | ConstSizeOrZero | ConstAllocSizeOrZero => SCALAR,
         ConstMapPtr => &[("map_ptr", Some(RegType::ConstPtrToMap))],
         Ctx | CtxOrNull => &[("ctx", Some(RegType::Ctx))],
         SockCommon => SOCK_TYPES,

@@ -5,12 +5,12 @@
 //! [`Outcome`].
 
 pub mod asm;
-pub mod btf;
+pub(crate) mod btf;
 pub mod disasm;
 pub mod elf;
-pub mod helper_ids;
+pub(crate) mod helper_ids;
 pub mod insn;
-pub mod kfuncs;
+pub(crate) mod kfuncs;
 pub mod program;
 
 pub use insn::Insn;
@@ -52,24 +52,28 @@ pub(crate) mod backtrack;
 mod branches;
 mod branches612;
 mod calls;
-pub mod cfg;
-pub mod env;
+pub(crate) mod cfg;
+pub(crate) mod env;
 pub mod explore;
-pub mod helpers;
-pub mod log;
+pub(crate) mod helpers;
+mod log;
 pub mod logread;
 mod mem;
-pub mod mode;
-pub mod outcome;
+pub(crate) mod mode;
+mod outcome;
 mod precision;
 mod pruning;
 pub mod reason;
 mod refs;
-pub mod regs;
-pub mod state;
-pub mod tnum;
+mod regs;
+mod state;
+pub(crate) mod tnum;
 pub mod trace;
 mod verify;
 
+pub use kfuncs::by_btf_id as kfunc_by_btf_id;
+pub use log::reg_value_str;
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
+pub use regs::{RegState, RegType};
+pub use state::{FuncState, RefState, SlotType, StackSlot};
 pub use verify::{verify, Options};

@@ -58,9 +58,6 @@ impl Log {
     pub fn len(&self) -> usize {
         self.buf.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
-    }
     /// `bpf_vlog_reset()`
     pub fn reset(&mut self, pos: usize) {
         if pos <= self.buf.len() {
@@ -136,30 +133,6 @@ fn btf_struct_name(r: &RegState) -> &'static str {
         .get(r.aux as usize)
         .map(|k| k.struct_name)
         .unwrap_or("unknown")
-}
-
-/// Type names as `check_reg_type()` lists them in `expected=`: without the
-/// struct name for `ptr_`.
-pub fn base_type_str(ty: RegType) -> &'static str {
-    match ty {
-        RegType::NotInit => "?",
-        RegType::Scalar => "scalar",
-        RegType::Ctx => "ctx",
-        RegType::ConstPtrToMap => "map_ptr",
-        RegType::MapValue => "map_value",
-        RegType::MapKey => "map_key",
-        RegType::Stack => "fp",
-        RegType::Packet => "pkt",
-        RegType::PacketMeta => "pkt_meta",
-        RegType::PacketEnd => "pkt_end",
-        RegType::AllocMem => "alloc_mem",
-        RegType::Mem => "mem",
-        RegType::Socket => "sock",
-        RegType::SockCommon => "sock_common",
-        RegType::TcpSock => "tcp_sock",
-        RegType::Func => "func",
-        RegType::BtfId => "ptr_",
-    }
 }
 
 fn may_be_refcounted_or_null(ty: RegType) -> bool {

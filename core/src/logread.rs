@@ -577,8 +577,12 @@ pub fn first_divergence(kernel: &LogReading, ours: &LogReading) -> Option<Diverg
         if same_notation {
             for (ks, os) in [(&k.after, &o.after), (&k.before, &o.before)] {
                 if let (Some(ks), Some(os)) = (ks, os) {
-                    for kv in &ks.values {
-                        if let Some(ov) = os.values.iter().find(|v| v.name == kv.name) {
+                    for (j, kv) in ks.values.iter().enumerate() {
+                        // a name printed twice on a line (a cut or garbled
+                        // log) pairs with the same occurrence on the other side
+                        let nth = ks.values[..j].iter().filter(|v| v.name == kv.name).count();
+                        let ov = os.values.iter().filter(|v| v.name == kv.name).nth(nth);
+                        if let Some(ov) = ov {
                             if normalise(&kv.value) != normalise(&ov.value) {
                                 return Some(div(format!(
                                     "{}: the kernel has {}, veristep {}",

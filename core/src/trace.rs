@@ -3,7 +3,7 @@
 //! callback entry and return, acquire, release, rejection).
 //!
 //! Steps are small (16 bytes); full states are not stored per step. The
-//! verifier is deterministic, so [`crate::explain::state_at`] reconstructs
+//! verifier is deterministic, so [`crate::explore::Exploration::state_at`] reconstructs
 //! the state and the worklist at any step by replaying from the nearest
 //! snapshot (a cheap clone of the checker taken every
 //! [`SNAPSHOT_INTERVAL`] steps).
@@ -40,6 +40,92 @@ pub enum EventKind {
     PathDone,
     /// Verification stopped with an error.
     Reject,
+}
+
+impl EventKind {
+    /// Every kind, in declaration order: the one list the views, the wire
+    /// format (a kind crosses as its index here) and lessons go by.
+    pub const ALL: [EventKind; 13] = [
+        EventKind::Insn,
+        EventKind::Push,
+        EventKind::Pop,
+        EventKind::Prune,
+        EventKind::Checkpoint,
+        EventKind::Call,
+        EventKind::CallbackEnter,
+        EventKind::AsyncPush,
+        EventKind::Return,
+        EventKind::Acquire,
+        EventKind::Release,
+        EventKind::PathDone,
+        EventKind::Reject,
+    ];
+
+    /// Its index in [`EventKind::ALL`].
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_index(i: u8) -> Option<EventKind> {
+        EventKind::ALL.get(i as usize).copied()
+    }
+
+    /// A short stable name (lessons and links write it).
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Insn => "insn",
+            EventKind::Push => "push",
+            EventKind::Pop => "pop",
+            EventKind::Prune => "prune",
+            EventKind::Checkpoint => "checkpoint",
+            EventKind::Call => "call",
+            EventKind::CallbackEnter => "callback",
+            EventKind::AsyncPush => "async",
+            EventKind::Return => "return",
+            EventKind::Acquire => "acquire",
+            EventKind::Release => "release",
+            EventKind::PathDone => "done",
+            EventKind::Reject => "reject",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// In people's words, as the views label it.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Insn => "instruction",
+            EventKind::Push => "branch pushed",
+            EventKind::Pop => "state popped",
+            EventKind::Prune => "pruned",
+            EventKind::Checkpoint => "checkpoint",
+            EventKind::Call => "call",
+            EventKind::CallbackEnter => "callback entry",
+            EventKind::AsyncPush => "async callback pushed",
+            EventKind::Return => "return",
+            EventKind::Acquire => "acquire",
+            EventKind::Release => "release",
+            EventKind::PathDone => "path done",
+            EventKind::Reject => "rejection",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventKind;
+
+    #[test]
+    fn the_list_of_kinds_is_complete_and_in_order() {
+        for (i, k) in EventKind::ALL.into_iter().enumerate() {
+            assert_eq!(k.index() as usize, i);
+            assert_eq!(EventKind::from_index(k.index()), Some(k));
+            assert_eq!(EventKind::from_name(k.name()), Some(k));
+        }
+        assert_eq!(EventKind::from_index(EventKind::ALL.len() as u8), None);
+    }
 }
 
 /// One event; `step` is the index of the step it happened in.

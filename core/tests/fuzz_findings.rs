@@ -275,3 +275,15 @@ processed 10 insns (limit 1000000) max_states_per_insn 0 total_states 1 peak_sta
     ]);
     assert_eq!(words_prog.to_bytes(), prog.to_bytes());
 }
+
+/// fuzz `logread`: a cut line printed a register twice (`R7_w=80M-u2: …
+/// R7_w=80`), and comparing the log with itself paired the second `R7_w`
+/// with the first, so the log diverged from itself.
+#[test]
+fn a_log_never_diverges_from_itself() {
+    let text = "func#0 @0\n0: R1=ctx() R10=fp0\n0: (bf) r6 = r1 ; R1=ctx() R6_w=ctx()\n\
+        1: (b7) r7 = 80 ; R7_w=80M-u2: (50) r0 = *(u8 *)skb[r7 + -70] ; R0_w=scalar() R6_w=ctx() R7_w=80\n\
+        3: (95) exit\nprocessed 4 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n";
+    let r = veristep_core::logread::read_log(text);
+    assert_eq!(veristep_core::logread::first_divergence(&r, &r), None);
+}

@@ -54,7 +54,7 @@ pub enum ApiFact {
     Str(&'static str),
 }
 
-fn api_reason(e: &veristep_core::outcome::VerifierError) -> ApiReason {
+fn api_reason(e: &veristep_core::VerifierError) -> ApiReason {
     ApiReason {
         kind: e.reason.kind(),
         insn: e.insn.map(|i| i as u32),

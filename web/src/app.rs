@@ -157,24 +157,6 @@ pub fn start() {
     };
 }
 
-fn kind_label(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Push => "branch pushed",
-        EventKind::Pop => "state popped",
-        EventKind::Prune => "pruned",
-        EventKind::Call => "call",
-        EventKind::CallbackEnter => "callback entry",
-        EventKind::Return => "return",
-        EventKind::Acquire => "acquire",
-        EventKind::Release => "release",
-        EventKind::Reject => "rejection",
-        EventKind::AsyncPush => "async callback pushed",
-        EventKind::Checkpoint => "checkpoint",
-        EventKind::PathDone => "path done",
-        EventKind::Insn => "instruction",
-    }
-}
-
 const JUMP_KINDS: [EventKind; 9] = [
     EventKind::Push,
     EventKind::Pop,
@@ -821,12 +803,12 @@ fn app() -> Html {
                     <div class="jumps">
                         { for JUMP_KINDS.iter().map(|k| html! {
                             <span class="jump">
-                                <button aria-label={format!("previous {}", kind_label(*k))}
+                                <button aria-label={format!("previous {}", EventKind::label(*k))}
                                     disabled={!model.can_jump(*k, false)}
                                     onclick={act(Action::NextEvent(*k, false))}>{ "‹" }</button>
-                                <span>{ kind_label(*k) }</span>
+                                <span>{ EventKind::label(*k) }</span>
                                 <button id={format!("next-{:?}", k).to_lowercase()}
-                                    aria-label={format!("next {}", kind_label(*k))}
+                                    aria-label={format!("next {}", EventKind::label(*k))}
                                     disabled={!model.can_jump(*k, true)}
                                     onclick={act(Action::NextEvent(*k, true))}>{ "›" }</button>
                             </span>

@@ -4,7 +4,7 @@
 //! at run time, so a teacher writes one without rebuilding the app.
 
 use crate::examples;
-use crate::protocol::{Summary, EVENT_KINDS};
+use crate::protocol::Summary;
 use serde::Deserialize;
 use veristep_core::trace::EventKind;
 use veristep_core::KernelVersion;
@@ -91,22 +91,9 @@ pub struct Question {
     pub explain: Option<String>,
 }
 
-/// Event kinds as lessons name them.
+/// Event kinds as lessons name them: the kinds a person can jump to.
 pub fn event_kind(name: &str) -> Option<EventKind> {
-    Some(match name {
-        "push" => EventKind::Push,
-        "pop" => EventKind::Pop,
-        "prune" => EventKind::Prune,
-        "call" => EventKind::Call,
-        "callback" => EventKind::CallbackEnter,
-        "return" => EventKind::Return,
-        "acquire" => EventKind::Acquire,
-        "release" => EventKind::Release,
-        "reject" => EventKind::Reject,
-        "async" => EventKind::AsyncPush,
-        "checkpoint" => EventKind::Checkpoint,
-        _ => return None,
-    })
+    EventKind::from_name(name).filter(|k| !matches!(k, EventKind::Insn | EventKind::PathDone))
 }
 
 impl Step {
@@ -160,7 +147,7 @@ impl Goal {
     /// The position an event goal names in a run (None: the run has no such event).
     pub fn position(&self, run: &Summary) -> Option<usize> {
         let kind = event_kind(self.event.as_deref()?)?;
-        let k = EVENT_KINDS.iter().position(|x| *x == kind)?;
+        let k = kind.index() as usize;
         let nth = self.nth.unwrap_or(1).max(1);
         run.landmarks.get(k)?.get(nth - 1).copied()
     }

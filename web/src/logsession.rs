@@ -5,7 +5,7 @@
 
 use crate::protocol::{
     FrameView, Listing, ListingRow, LogLine, LogWindow, ModeVerdict, PendingView, RefView,
-    StateView, Summary, Target, ValueRow, View, EVENT_KINDS, MAX_LANDMARKS,
+    StateView, Summary, Target, ValueRow, View, MAX_LANDMARKS,
 };
 use crate::session::{LISTING_WINDOW, LOG_WINDOW};
 use std::collections::BTreeMap;
@@ -188,13 +188,12 @@ impl LogRun {
     }
 
     fn landmarks(&self) -> Vec<Vec<usize>> {
-        let mut v = vec![Vec::new(); EVENT_KINDS.len()];
+        let mut v = vec![Vec::new(); EventKind::ALL.len()];
         for step in 0..self.len() {
             for kind in self.kinds(step) {
-                if let Some(k) = EVENT_KINDS.iter().position(|x| *x == kind) {
-                    if v[k].len() < MAX_LANDMARKS {
-                        v[k].push(step + 1);
-                    }
+                let k = kind.index() as usize;
+                if v[k].len() < MAX_LANDMARKS {
+                    v[k].push(step + 1);
                 }
             }
         }

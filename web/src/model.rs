@@ -10,8 +10,7 @@
 
 use crate::lesson::Lesson;
 use crate::protocol::{
-    Diagnostic, Reply, Request, Source, StateView, Summary, Target, View, EVENT_KINDS,
-    MAX_LANDMARKS,
+    Diagnostic, Reply, Request, Source, StateView, Summary, Target, View, MAX_LANDMARKS,
 };
 use std::rc::Rc;
 use veristep_core::trace::EventKind;
@@ -325,11 +324,7 @@ impl Model {
         let Some(run) = self.run.as_ref() else {
             return false;
         };
-        let Some(marks) = EVENT_KINDS
-            .iter()
-            .position(|k| *k == kind)
-            .and_then(|i| run.landmarks.get(i))
-        else {
+        let Some(marks) = run.landmarks.get(kind.index() as usize) else {
             return true;
         };
         if forward {

@@ -148,7 +148,7 @@ pub struct Summary {
     pub compare: Vec<ModeVerdict>,
     /// Lines in the kernel log.
     pub log_lines: usize,
-    /// For each event kind (index in [`EVENT_KINDS`]), the positions just
+    /// For each event kind (index in [`EventKind::ALL`]), the positions just
     /// after the first [`MAX_LANDMARKS`] steps holding it: lessons name
     /// targets such as "the second release".
     pub landmarks: Vec<Vec<usize>>,
@@ -314,37 +314,16 @@ mod kernel {
     }
 }
 
-/// Event kinds cross as their index in [`EVENT_KINDS`].
+/// Event kinds cross as their index in [`EventKind::ALL`].
 mod event_kind {
-    use super::EVENT_KINDS;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
     use veristep_core::trace::EventKind;
 
     pub fn serialize<S: Serializer>(k: &EventKind, s: S) -> Result<S::Ok, S::Error> {
-        let i = EVENT_KINDS.iter().position(|x| x == k).unwrap_or(0);
-        s.serialize_u8(i as u8)
+        s.serialize_u8(k.index())
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EventKind, D::Error> {
-        let i = u8::deserialize(d)?;
-        EVENT_KINDS
-            .get(i as usize)
-            .copied()
+        EventKind::from_index(u8::deserialize(d)?)
             .ok_or_else(|| D::Error::custom("unknown event kind"))
     }
 }
-
-pub const EVENT_KINDS: [EventKind; 13] = [
-    EventKind::Insn,
-    EventKind::Push,
-    EventKind::Pop,
-    EventKind::Prune,
-    EventKind::Checkpoint,
-    EventKind::Call,
-    EventKind::CallbackEnter,
-    EventKind::AsyncPush,
-    EventKind::Return,
-    EventKind::Acquire,
-    EventKind::Release,
-    EventKind::PathDone,
-    EventKind::Reject,
-];

@@ -1,6 +1,6 @@
 //! Plain-language readings of register values, in kernel notation.
 
-use veristep_core::regs::{RegState, RegType};
+use veristep_core::{RegState, RegType};
 
 /// "an unknown number 0..7", "the number 3", "a pointer into the stack (fp-8)", ...
 pub fn read_reg(r: &RegState) -> String {

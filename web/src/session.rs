@@ -5,18 +5,17 @@
 
 use crate::protocol::{
     Diagnostic, FrameView, Listing, ListingRow, LogLine, LogWindow, ModeVerdict, PendingView,
-    RefView, Reply, Request, Source, StateView, Summary, Target, ValueRow, View, EVENT_KINDS,
-    MAX_LANDMARKS,
+    RefView, Reply, Request, Source, StateView, Summary, Target, ValueRow, View, MAX_LANDMARKS,
 };
 use crate::reading::read_reg;
 use std::rc::Rc;
 use veristep_core::disasm::{insn_note, insn_text};
 use veristep_core::explore::{self, Exploration, Explorer};
-use veristep_core::log::reg_value_str;
 use veristep_core::reason;
-use veristep_core::state::{FuncState, SlotType};
+use veristep_core::reg_value_str;
 use veristep_core::trace::EventKind;
 use veristep_core::{asm, elf, KernelVersion, Options, Program, Verdict};
+use veristep_core::{FuncState, SlotType};
 
 pub const ALL_KERNELS: [KernelVersion; 3] = [
     KernelVersion::V5_19,
@@ -554,14 +553,13 @@ impl Run {
     }
 
     fn landmarks(&self) -> Vec<Vec<usize>> {
-        let mut v = vec![Vec::new(); EVENT_KINDS.len()];
+        let mut v = vec![Vec::new(); EventKind::ALL.len()];
         if let Some(t) = self.ex.outcome.trace.as_ref() {
             for e in &t.events {
-                if let Some(k) = EVENT_KINDS.iter().position(|k| *k == e.kind) {
-                    let at = e.step as usize + 1;
-                    if v[k].len() < MAX_LANDMARKS && v[k].last() != Some(&at) {
-                        v[k].push(at);
-                    }
+                let k = e.kind.index() as usize;
+                let at = e.step as usize + 1;
+                if v[k].len() < MAX_LANDMARKS && v[k].last() != Some(&at) {
+                    v[k].push(at);
                 }
             }
         }
@@ -842,14 +840,14 @@ impl Run {
 
     fn frame_view(&self, f: &FuncState, before: Option<&FuncState>, has_prev: bool) -> FrameView {
         let prog = &self.prog;
-        let reg_text = |r: &veristep_core::regs::RegState| {
+        let reg_text = |r: &veristep_core::RegState| {
             if r.is_init() {
                 reg_value_str(prog, r)
             } else {
                 String::new()
             }
         };
-        let slot_text = |sl: &veristep_core::state::StackSlot| {
+        let slot_text = |sl: &veristep_core::StackSlot| {
             if sl.is_spill() {
                 reg_value_str(prog, &sl.spilled)
             } else {

@@ -35,7 +35,7 @@ fn section(pt: ProgType) -> Option<&'static str> {
 
 /// The C prototype of a test kfunc (libbpf checks it against the kernel's BTF).
 fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
-    let k = veristep_core::kfuncs::by_btf_id(btf_id)?;
+    let k = veristep_core::kfunc_by_btf_id(btf_id)?;
     Some(match k.name {
         "bpf_kfunc_call_test_acquire" => (
             k.name,

@@ -1,11 +1,11 @@
-//! `cargo xtask fuzz [--seconds N] [TARGET...]`: the cargo-fuzz targets of
-//! `fuzz/` (parse, verify, elf), seeded from the project's own programs.
+//! `cargo xtask fuzz [--seconds N] [--runs N] [TARGET...]`: the cargo-fuzz
+//! targets of `fuzz/` (parse, verify, elf, logread), seeded from the project's own programs.
 //!
 //! cargo-fuzz wants a nightly compiler for its sanitizer flags; the stable
 //! toolchain builds them with `RUSTC_BOOTSTRAP=1`. Installs cargo-fuzz when
 //! it is missing, writes seeds into `fuzz/corpus/TARGET/` (not committed:
 //! libFuzzer keeps what it finds there too), builds the targets and runs
-//! each for N seconds, one after the other. A crash stops its target;
+//! each for N seconds (or N executions with `--runs`), one after the other. A crash stops its target;
 //! libFuzzer writes the input to `fuzz/artifacts/TARGET/`. The run's output
 //! is in `target/fuzz/TARGET.log`.
 
@@ -293,6 +293,10 @@ fn artifacts(dir: &Path, since: std::time::SystemTime) -> Vec<PathBuf> {
 
 pub fn fuzz(args: &[String]) -> Result<(), String> {
     let mut seconds: u64 = 60;
+    // `--runs N` stops each target after N executions (libFuzzer's -runs),
+    // with no time limit unless --seconds is also given
+    let mut runs: Option<u64> = None;
+    let mut seconds_given = false;
     let mut targets: Vec<&str> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -302,12 +306,20 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
                     .next()
                     .and_then(|v| v.parse().ok())
                     .ok_or("--seconds takes a number")?;
+                seconds_given = true;
+            }
+            "--runs" => {
+                runs = Some(
+                    it.next()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or("--runs takes a number")?,
+                );
             }
             t => match TARGETS.iter().find(|x| **x == t) {
                 Some(x) => targets.push(x),
                 None => {
                     return Err(format!(
-                        "usage: cargo xtask fuzz [--seconds N] [{}]...",
+                        "usage: cargo xtask fuzz [--seconds N] [--runs N] [{}]...",
                         TARGETS.join("|")
                     ))
                 }
@@ -316,6 +328,9 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
     }
     if targets.is_empty() {
         targets = TARGETS.to_vec();
+    }
+    if runs.is_some() && !seconds_given {
+        seconds = 0; // libFuzzer: no time limit
     }
     let r = root();
     build()?;
@@ -339,16 +354,22 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
         let log = std::fs::File::create(&log_path).map_err(|e| e.to_string())?;
         let art = r.join("fuzz/artifacts").join(t);
         let since = std::time::SystemTime::now();
+        let budget = match (runs, seconds) {
+            (Some(n), 0) => format!("{} runs", n),
+            (Some(n), s) => format!("{} runs or {} s", n, s),
+            (None, s) => format!("{} s", s),
+        };
         eprintln!(
-            "==> cargo fuzz run {} for {} s (output: {})",
+            "==> cargo fuzz run {} for {} (output: {})",
             t,
-            seconds,
+            budget,
             log_path.display()
         );
         let start = Instant::now();
         let status = cargo_fuzz("run")
             .args([t, "--"])
             .arg(format!("-max_total_time={}", seconds))
+            .args(runs.map(|n| format!("-runs={}", n)))
             .args(["-print_final_stats=1", "-timeout=60"])
             .stdout(log.try_clone().map_err(|e| e.to_string())?)
             .stderr(log)

@@ -545,7 +545,7 @@ fn main() -> ExitCode {
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [parse|verify|elf|logread]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web"
                 .into(),
         ),
     };
