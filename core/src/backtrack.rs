@@ -10,8 +10,9 @@
 //! id at a conditional jump are recorded there too (`linked_regs`): when one
 //! of them must be precise, all of them must.
 
-use crate::env::{Env, Owner};
+use crate::env::Env;
 use crate::insn::*;
+use crate::liveness::Owner;
 
 use crate::regs::{RegType, LIVE_READ};
 use crate::state::{HistEntry, VerifierState, MAX_CALL_FRAMES};

@@ -639,7 +639,7 @@ impl Env {
         }
         if pred == 1 || pred == 0 {
             if self.log_on() {
-                self.print_insn_state_pub();
+                self.print_insn_state();
             }
             if pred == 1 {
                 self.insn_idx = (self.insn_idx as i64 + insn.off as i64) as usize;
@@ -746,7 +746,7 @@ impl Env {
         if self.log_on() {
             let (p, l) = (self.log.prev_log_len, self.log.len());
             let _ = (p, l);
-            self.print_insn_state_pub();
+            self.print_insn_state();
         }
         Ok(())
     }

@@ -3,7 +3,8 @@
 //! `prepare_func_exit`, `check_return_code`) and kfunc calls.
 
 use crate::env::{Env, VErr, VResult, E2BIG, EACCES, EFAULT, EINVAL};
-use crate::helpers::{ArgMeta, CallbackKind};
+use crate::func_arg::ArgMeta;
+use crate::func_proto::CallbackKind;
 use crate::insn::Insn;
 use crate::program::Param;
 use crate::reason::Reason;

@@ -4,21 +4,11 @@
 //! and prune points.
 
 use crate::env::{Env, VResult, E2BIG, EINVAL, ENOTSUPP};
+use crate::helper_ids::FuncId;
 use crate::insn::*;
+use crate::state::Subprog;
 
 pub const BPF_MAX_SUBPROGS: usize = 256;
-
-/// `struct bpf_subprog_info`
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Subprog {
-    pub start: usize,
-    pub stack_depth: i32,
-    pub is_async_cb: bool,
-    pub has_tail_call: bool,
-    pub has_ld_abs: bool,
-    /// Its address is taken (`ld_imm64` of `BPF_PSEUDO_FUNC`): a callback.
-    pub is_cb_target: bool,
-}
 
 impl Env {
     fn add_subprog(&mut self, off: i64) -> VResult<()> {
@@ -68,15 +58,6 @@ impl Env {
                 self.verbose(&format!("func#{} @{}\n", i, s.start));
             }
         }
-        for i in 0..n {
-            let insn = self.prog.insns[i];
-            if insn.is_pseudo_func() {
-                let t = (i as i64 + insn.imm as i64 + 1) as usize;
-                if let Some(s) = self.subprogs.iter_mut().find(|s| s.start == t) {
-                    s.is_cb_target = true;
-                }
-            }
-        }
         Ok(())
     }
 
@@ -94,14 +75,10 @@ impl Env {
             if let Some(a) = self.aux.get_mut(i) {
                 a.subprog = cur as u16;
             }
-            if code == (BPF_JMP | BPF_CALL) && insn.imm == 12 && insn.src == 0 {
+            if code == (BPF_JMP | BPF_CALL) && insn.imm == FuncId::tail_call as i32 && insn.src == 0
+            {
                 if let Some(s) = self.subprogs.get_mut(cur) {
                     s.has_tail_call = true;
-                }
-            }
-            if class == BPF_LD && (insn.mode() == BPF_ABS || insn.mode() == BPF_IND) {
-                if let Some(s) = self.subprogs.get_mut(cur) {
-                    s.has_ld_abs = true;
                 }
             }
             let is_jmp = class == BPF_JMP || class == BPF_JMP32;

@@ -1,13 +1,14 @@
 //! Stepping through a finished exploration: the state and the worklist at
 //! any step, rebuilt by deterministic replay from the nearest snapshot.
 
-use crate::env::{Env, StepResult, VErr};
+use crate::do_check::StepResult;
+use crate::env::{Env, VErr};
 use crate::mode::Rules;
 use crate::outcome::Outcome;
 use crate::program::Program;
 use crate::state::{FuncState, RefState};
 use crate::trace::SNAPSHOT_INTERVAL;
-use crate::verify::{after_walk, finish, reset_log_after_walk, structure, Options};
+use crate::verify::{after_walk, before_walk, finish, Options};
 
 /// A frame as the worklist shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,22 +144,13 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    /// Checks the program's structure (`check_subprogs`, `check_cfg`) and
-    /// sets up the first state; a structural error finishes at once.
+    /// Checks the program's structure and sets up the first state, as
+    /// [`verify`](crate::verify()) does; a structural error finishes at once.
     pub fn new(prog: std::rc::Rc<Program>, opts: &Options) -> Self {
         let rules = Rules::for_kernel(opts.kernel);
         let mut env = Env::new(prog, rules, opts.log_level);
         env.recording = true;
-        let result = match structure(&mut env) {
-            Err(e) => {
-                env.structural_error = true;
-                Some(Err(e))
-            }
-            Ok(()) => {
-                env.start();
-                None
-            }
-        };
+        let result = before_walk(&mut env).err().map(Err);
         Explorer {
             env,
             snapshots: Vec::new(),
@@ -188,7 +180,6 @@ impl Explorer {
             match env.step() {
                 Ok(StepResult::Continue) => {}
                 Ok(StepResult::Done) => {
-                    reset_log_after_walk(env);
                     self.result = Some(after_walk(env));
                     return true;
                 }

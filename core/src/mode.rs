@@ -101,8 +101,6 @@ pub struct Rules {
     /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
     /// stack, whichever frame the code runs in (observed on 6.12.95).
     pub scalar_plus_fp_frame0: bool,
-    /// 6.1 introduced `callback_ret_range`; 5.19 hard-codes [0, 1]. Same text.
-    pub kernel: KernelVersion,
 }
 
 impl Rules {
@@ -133,7 +131,6 @@ impl Rules {
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
-                kernel: k,
             },
             KernelVersion::V6_1 => Rules {
                 callback_ref: true,
@@ -160,7 +157,6 @@ impl Rules {
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
-                kernel: k,
             },
             KernelVersion::V6_7 => Rules {
                 callback_ref: true,
@@ -187,7 +183,6 @@ impl Rules {
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 cfg_any_back_edge: true,
-                kernel: k,
             },
         }
     }

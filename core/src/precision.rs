@@ -3,8 +3,9 @@
 //! is not marked; the instructions since the last checkpoint are walked
 //! backwards (following `jmp_history`), then each parent checkpoint.
 
-use crate::env::{Env, Owner};
+use crate::env::Env;
 use crate::insn::*;
+use crate::liveness::Owner;
 use crate::log::func_state_str;
 use crate::regs::{RegType, LIVE_READ};
 

@@ -2,7 +2,9 @@
 //! `stacksafe`, `refsafe`), liveness propagation, the infinite-loop check,
 //! precision marks and (6.7) widening at callback calls.
 
-use crate::env::{Checkpoint, Env, Owner, RegLoc, VResult, EINVAL};
+use crate::checkpoints::Checkpoint;
+use crate::env::{Env, VResult, EINVAL};
+use crate::liveness::{Owner, RegLoc};
 use crate::regs::{
     ParentLink, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
 };

@@ -169,3 +169,21 @@ impl VerifierState {
         self.frames.len() - 1
     }
 }
+
+/// `struct bpf_subprog_info`
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Subprog {
+    pub start: usize,
+    pub stack_depth: i32,
+    pub is_async_cb: bool,
+    pub has_tail_call: bool,
+}
+
+/// One pending branch state (`struct bpf_verifier_stack_elem`).
+#[derive(Clone, Debug)]
+pub struct StackElem {
+    pub st: VerifierState,
+    pub insn_idx: usize,
+    pub prev_insn_idx: usize,
+    pub log_pos: usize,
+}

@@ -89,34 +89,41 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     }
 }
 
-pub(crate) fn structure(env: &mut Env) -> Result<(), VErr> {
-    if env.prog.insns.is_empty() {
-        return Err(env.fail(crate::env::EINVAL, "empty program"));
-    }
-    env.add_subprog_and_kfunc()?;
-    env.check_subprogs()?;
-    env.resolve_pseudo_ldimm64()?;
-    env.check_cfg()?;
-    Ok(())
-}
-
-fn run_checks(env: &mut Env) -> Result<(), VErr> {
+/// `bpf_check()` up to the walk: the static passes (`check_subprogs`,
+/// `resolve_pseudo_ldimm64`, `check_cfg`), then the first state. The same
+/// sequence for [`verify`] and the explorer.
+pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
+    let structure = |env: &mut Env| {
+        if env.prog.insns.is_empty() {
+            return Err(env.fail(crate::env::EINVAL, "empty program"));
+        }
+        env.add_subprog_and_kfunc()?;
+        env.check_subprogs()?;
+        env.resolve_pseudo_ldimm64()?;
+        env.check_cfg()
+    };
     if let Err(e) = structure(env) {
         env.structural_error = true;
         return Err(e);
     }
     env.start();
-    env.run()?;
-    reset_log_after_walk(env);
-    check_max_stack_depth(env)?;
-    check_dead_callback_refs(env)?;
     Ok(())
 }
 
-/// The passes after a successful walk, as far as they can refuse a
-/// program: `check_max_stack_depth()`, then (6.12) the dead-code removal
-/// and `jit_subprogs()` check of [`check_dead_callback_refs`].
+fn run_checks(env: &mut Env) -> Result<(), VErr> {
+    before_walk(env)?;
+    env.run()?;
+    after_walk(env)
+}
+
+/// `bpf_check()` after a successful walk, as far as it can refuse a
+/// program: level 1 keeps only the failing path, so the log restarts;
+/// `check_max_stack_depth()`; then (6.12) the dead-code removal and
+/// `jit_subprogs()` check of [`check_dead_callback_refs`].
 pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
+    if env.log.level == crate::log::BPF_LOG_LEVEL1 {
+        env.log.reset(0);
+    }
     check_max_stack_depth(env)?;
     check_dead_callback_refs(env)
 }
@@ -169,14 +176,6 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
         }
     }
     Ok(())
-}
-
-/// Level 1 keeps only the failing path: once the walk succeeds the log
-/// restarts empty (later passes and the stats line follow).
-pub(crate) fn reset_log_after_walk(env: &mut Env) {
-    if env.log.level == crate::log::BPF_LOG_LEVEL1 {
-        env.log.reset(0);
-    }
 }
 
 /// `check_max_stack_depth()`: the deepest static call chain (callbacks

@@ -1,0 +1,359 @@
+//! Context access rules (`is_valid_access` of each program type in
+//! `net/core/filter.c`, `kernel/trace/bpf_trace.c` and `kernel/bpf/*`):
+//! which offsets and sizes of the context struct a program may read or
+//! write, and what the load gives it. The offsets are the uapi structs'
+//! (`__sk_buff`, `xdp_md`, `bpf_sock`, `bpf_sock_ops`, `sk_msg_md`, ...).
+
+use crate::program::ProgType;
+use crate::regs::RegType;
+
+/// `enum bpf_access_type`
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// What a context field is.
+pub(crate) enum CtxField {
+    Scalar,
+    Ptr(RegType),
+    /// A pointer that may be NULL (`__sk_buff->sk`: sock_common_or_null).
+    PtrOrNull(RegType),
+}
+
+/// `bpf_sock_is_valid_access()` (and `bpf_sock_common_is_valid_access()`,
+/// which refuses `type` to `priority`): which reads of `struct bpf_sock`
+/// a program may make.
+pub(crate) fn sock_access_ok(ty: RegType, off: i32, size: u32) -> bool {
+    // offsets in struct bpf_sock
+    const FAMILY: i32 = 4;
+    const TYPE: i32 = 8;
+    const PROTOCOL: i32 = 12;
+    const PRIORITY_END: i32 = 24;
+    const SRC_IP4: i32 = 24;
+    const SRC_IP6_END: i32 = 44;
+    const SRC_PORT: i32 = 44;
+    const DST_PORT: i32 = 48;
+    const DST_PORT_END: i32 = 50;
+    const DST_IP4: i32 = 52;
+    const DST_IP6_END: i32 = 72;
+    const STATE: i32 = 72;
+    const RX_QUEUE_MAPPING: i32 = 76;
+    const SIZE: i32 = 80;
+    if ty == RegType::SockCommon && (TYPE..PRIORITY_END).contains(&off) {
+        return false;
+    }
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+        return false;
+    }
+    let narrow_ok = |field: u32| size <= field && size.is_power_of_two();
+    match off {
+        STATE | FAMILY | TYPE | PROTOCOL | SRC_PORT | RX_QUEUE_MAPPING => narrow_ok(4),
+        o if (SRC_IP4..SRC_IP6_END).contains(&o) || (DST_IP4..DST_IP6_END).contains(&o) => {
+            narrow_ok(4)
+        }
+        o if (DST_PORT..DST_PORT_END).contains(&o) => narrow_ok(if size == 4 { 4 } else { 2 }),
+        o if (DST_PORT_END..DST_IP4).contains(&o) => false,
+        _ => size == 4,
+    }
+}
+
+/// Offsets in `struct __sk_buff` (uapi, 192 bytes).
+mod skb {
+    pub const MARK: i32 = 8;
+    pub const QUEUE_MAPPING: i32 = 12;
+    pub const PRIORITY: i32 = 32;
+    pub const TC_INDEX: i32 = 44;
+    pub const CB: i32 = 48;
+    pub const CB_END: i32 = 68;
+    pub const TC_CLASSID: i32 = 72;
+    pub const DATA: i32 = 76;
+    pub const DATA_END: i32 = 80;
+    pub const FAMILY: i32 = 88;
+    pub const REMOTE_IP4: i32 = 92;
+    pub const LOCAL_IP6_END: i32 = 132;
+    pub const LOCAL_PORT_END: i32 = 140;
+    pub const DATA_META: i32 = 140;
+    pub const FLOW_KEYS: i32 = 144;
+    pub const TSTAMP: i32 = 152;
+    pub const WIRE_LEN: i32 = 160;
+    pub const SK: i32 = 168;
+    pub const TSTAMP_TYPE: i32 = 180;
+    pub const HWTSTAMP: i32 = 184;
+    pub const SIZE: i32 = 192;
+}
+
+/// `bpf_ctx_range(field)`: any byte of a field of `width` bytes at `at`.
+fn in_field(off: i32, at: i32, width: i32) -> bool {
+    (at..at + width).contains(&off)
+}
+
+/// The per-type checks of `net/core/filter.c` (`sk_filter_`, `cg_skb_`,
+/// `tc_cls_act_is_valid_access`) and then `bpf_skb_is_valid_access()`.
+fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
+    use skb::*;
+    let write = t == Access::Write;
+    let cb = (CB..CB_END).contains(&off);
+    let sk_fields = (FAMILY..LOCAL_PORT_END).contains(&off);
+    let mut ptr = None;
+    match pt {
+        ProgType::SocketFilter => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, DATA_END, 4)
+                || sk_fields
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, WIRE_LEN, 4)
+                || in_field(off, HWTSTAMP, 8)
+            {
+                return None;
+            }
+            if write && !cb {
+                return None;
+            }
+        }
+        // sk_skb_is_valid_access()
+        ProgType::SkSkb => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, WIRE_LEN, 4)
+                || in_field(off, HWTSTAMP, 8)
+            {
+                return None;
+            }
+            if write && !(in_field(off, TC_INDEX, 4) || in_field(off, PRIORITY, 4)) {
+                return None;
+            }
+            if in_field(off, MARK, 4) {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            }
+        }
+        ProgType::CgroupSkb => {
+            if in_field(off, TC_CLASSID, 4)
+                || in_field(off, DATA_META, 4)
+                || in_field(off, WIRE_LEN, 4)
+            {
+                return None;
+            }
+            let writable = in_field(off, MARK, 4)
+                || in_field(off, PRIORITY, 4)
+                || cb
+                || in_field(off, TSTAMP, 8);
+            if write && !writable {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            }
+        }
+        _ => {
+            // sched_cls, sched_act
+            let writable = in_field(off, MARK, 4)
+                || in_field(off, TC_INDEX, 4)
+                || in_field(off, PRIORITY, 4)
+                || in_field(off, TC_CLASSID, 4)
+                || cb
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, QUEUE_MAPPING, 4);
+            if write && !writable {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_META, 4) {
+                ptr = Some(RegType::PacketMeta);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            } else if sk_fields {
+                return None;
+            } else if off == TSTAMP_TYPE {
+                return (size == 1).then_some(CtxField::Scalar);
+            }
+        }
+    }
+    // bpf_skb_is_valid_access()
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    let narrow_ok = size <= 4 && size.is_power_of_two();
+    if cb {
+        if off + size as i32 > CB_END {
+            return None;
+        }
+    } else if (REMOTE_IP4..LOCAL_IP6_END).contains(&off)
+        || in_field(off, DATA, 4)
+        || in_field(off, DATA_META, 4)
+        || in_field(off, DATA_END, 4)
+    {
+        if size != 4 {
+            return None;
+        }
+    } else if in_field(off, FLOW_KEYS, 8) {
+        return None;
+    } else if in_field(off, HWTSTAMP, 8) {
+        if write || size != 8 {
+            return None;
+        }
+    } else if in_field(off, TSTAMP, 8) {
+        if size != 8 {
+            return None;
+        }
+    } else if in_field(off, SK, 8) {
+        if write || size != 8 {
+            return None;
+        }
+        return Some(CtxField::PtrOrNull(RegType::SockCommon));
+    } else if off == TSTAMP_TYPE || (TSTAMP_TYPE + 1..HWTSTAMP).contains(&off) {
+        return None;
+    } else if write {
+        if size != 4 {
+            return None;
+        }
+    } else if !narrow_ok {
+        return None;
+    }
+    Some(match ptr {
+        Some(p) => CtxField::Ptr(p),
+        None => CtxField::Scalar,
+    })
+}
+
+pub(crate) fn ctx_field(
+    pt: ProgType,
+    off: i32,
+    size: u32,
+    t: Access,
+    v612: bool,
+) -> Option<CtxField> {
+    if off < 0 || off % size as i32 != 0 && size != 8 {
+        return None;
+    }
+    match pt {
+        ProgType::Xdp => {
+            if t == Access::Write || size != 4 {
+                return None;
+            }
+            // offsets in struct xdp_md
+            const DATA: i32 = 0;
+            const DATA_END: i32 = 4;
+            const DATA_META: i32 = 8;
+            const INGRESS_IFINDEX: i32 = 12;
+            const RX_QUEUE_INDEX: i32 = 16;
+            match off {
+                DATA => Some(CtxField::Ptr(RegType::Packet)),
+                DATA_END => Some(CtxField::Ptr(RegType::PacketEnd)),
+                DATA_META => Some(CtxField::Ptr(RegType::PacketMeta)),
+                // egress_ifindex (20) only for programs attached to a
+                // devmap (not modelled)
+                INGRESS_IFINDEX | RX_QUEUE_INDEX => Some(CtxField::Scalar),
+                _ => None,
+            }
+        }
+        ProgType::SchedCls
+        | ProgType::SchedAct
+        | ProgType::SocketFilter
+        | ProgType::CgroupSkb
+        | ProgType::SkSkb => skb_field(pt, off, size, t),
+        // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
+        ProgType::Kprobe => {
+            const PT_REGS: i32 = 168;
+            (t == Access::Read && off % size as i32 == 0 && off + size as i32 <= PT_REGS)
+                .then_some(CtxField::Scalar)
+        }
+        // tp_prog_is_valid_access(): any aligned read of the record after
+        // its 8-byte common header, below PERF_MAX_TRACE_SIZE
+        ProgType::Tracepoint => {
+            const PERF_MAX_TRACE_SIZE: i32 = 8192;
+            (t == Access::Read && (8..PERF_MAX_TRACE_SIZE).contains(&off) && off % size as i32 == 0)
+                .then_some(CtxField::Scalar)
+        }
+        // raw_tp_prog_is_valid_access() = bpf_tracing_ctx_access(): the
+        // u64 arguments, MAX_BPF_FUNC_ARGS of them, any aligned read
+        ProgType::RawTracepoint => {
+            const ARGS_END: i32 = 8 * 12;
+            (t == Access::Read && off < ARGS_END && off % size as i32 == 0)
+                .then_some(CtxField::Scalar)
+        }
+        // pe_prog_is_valid_access(): struct bpf_perf_event_data is pt_regs
+        // (whole longs only), then sample_period and addr (narrow reads ok)
+        ProgType::PerfEvent => {
+            // sample_period (168) and addr (176) may be read narrow
+            const SAMPLE_PERIOD: i32 = 168;
+            const SIZE: i32 = 184;
+            if t != Access::Read || !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+                return None;
+            }
+            let ok = if (SAMPLE_PERIOD..SIZE).contains(&off) {
+                size <= 8 && size.is_power_of_two()
+            } else {
+                size == 8
+            };
+            ok.then_some(CtxField::Scalar)
+        }
+        // sk_msg_is_valid_access(): read only, aligned; the pointers whole
+        ProgType::SkMsg => {
+            const DATA_END: i32 = 8;
+            const FAMILY: i32 = 16;
+            const SK: i32 = 72;
+            const SIZE: i32 = 80;
+            if t == Access::Write || off % size as i32 != 0 || !(0..SIZE).contains(&off) {
+                return None;
+            }
+            match off {
+                0..DATA_END => (size == 8).then_some(CtxField::Ptr(RegType::Packet)),
+                DATA_END..FAMILY => (size == 8).then_some(CtxField::Ptr(RegType::PacketEnd)),
+                SK.. => (size == 8).then_some(CtxField::Ptr(RegType::Socket)),
+                _ => (size == 4).then_some(CtxField::Scalar),
+            }
+        }
+        ProgType::SockOps => sock_ops_field(off, size, t, v612),
+        // syscall_prog_is_valid_access(): its own argument buffer, read
+        // and written, anywhere below U16_MAX
+        ProgType::Syscall => {
+            (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
+        }
+    }
+}
+
+/// `sock_ops_is_valid_access()`: `reply` and `sk_txhash` written whole;
+/// reads whole except the u64 counters and pointers, and `skb_tcp_flags`
+/// narrow at its start. 6.12's struct ends with the u64 `skb_hwtstamp`.
+fn sock_ops_field(off: i32, size: u32, t: Access, v612: bool) -> Option<CtxField> {
+    // offsets in struct bpf_sock_ops
+    const REPLY: i32 = 4;
+    const SK_TXHASH: i32 = 164;
+    const BYTES_RECEIVED: i32 = 168;
+    const SK: i32 = 184;
+    const SKB_DATA: i32 = 192;
+    const SKB_DATA_END: i32 = 200;
+    const SKB_LEN: i32 = 208;
+    const SKB_TCP_FLAGS: i32 = 212;
+    const SKB_HWTSTAMP: i32 = 216;
+    let end = if v612 { 224 } else { 216 };
+    if !(0..end).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    if t == Access::Write {
+        return (matches!(off, REPLY | SK_TXHASH) && size == 4).then_some(CtxField::Scalar);
+    }
+    let field = match off {
+        BYTES_RECEIVED..SK => (size == 8, CtxField::Scalar),
+        SK..SKB_DATA => (size == 8, CtxField::PtrOrNull(RegType::Socket)),
+        SKB_DATA..SKB_DATA_END => (size == 8, CtxField::Ptr(RegType::Packet)),
+        SKB_DATA_END..SKB_LEN => (size == 8, CtxField::Ptr(RegType::PacketEnd)),
+        SKB_TCP_FLAGS => (size <= 4 && size.is_power_of_two(), CtxField::Scalar),
+        SKB_HWTSTAMP.. => (size == 8, CtxField::Scalar),
+        _ => (size == 4, CtxField::Scalar),
+    };
+    field.0.then_some(field.1)
+}

@@ -1,0 +1,923 @@
+//! The arguments of a helper call (`check_func_arg`): each register
+//! against its `bpf_arg_type` — the register types it accepts
+//! (`compatible_reg_types[]`), offsets, memory and sizes, constant strings,
+//! and the special objects (dynptrs, spin locks, timers, kptrs).
+
+use crate::env::{Env, VResult, EACCES, EFAULT, EINVAL};
+use crate::func_proto::*;
+use crate::helper_ids::FuncId as F;
+
+use crate::program::{MapType, BPF_F_RDONLY_PROG, BPF_F_WRONLY_PROG};
+use crate::reason::Reason;
+use crate::regs::{RegState, RegType};
+use Arg::*;
+
+/// An entry of `compatible_reg_types[]`: the name `reg_type_str()` gives
+/// it in `expected=`, and the register type that matches it, if veristep
+/// has one (`buf`, `xdp_sock`, `trusted_ptr_`, ... are never held).
+type Compat = (&'static str, Option<RegType>);
+
+const FP: Compat = ("fp", Some(RegType::Stack));
+
+const PKT: Compat = ("pkt", Some(RegType::Packet));
+
+const PKT_META: Compat = ("pkt_meta", Some(RegType::PacketMeta));
+
+const MAP_KEY: Compat = ("map_key", Some(RegType::MapKey));
+
+const MAP_VALUE: Compat = ("map_value", Some(RegType::MapValue));
+
+const MEM: Compat = ("mem", Some(RegType::Mem));
+
+const BUF: Compat = ("buf", None);
+
+const SOCK_COMMON: Compat = ("sock_common", Some(RegType::SockCommon));
+
+const SOCK: Compat = ("sock", Some(RegType::Socket));
+
+const TCP_SOCK: Compat = ("tcp_sock", Some(RegType::TcpSock));
+
+const XDP_SOCK: Compat = ("xdp_sock", None);
+
+/// `PTR_TO_BTF_ID`: a kfunc's object (the only BTF pointers veristep has).
+const PTR: Compat = ("ptr_", Some(RegType::BtfId));
+
+const TRUSTED_PTR: Compat = ("trusted_ptr_", None);
+
+const RCU_PTR: Compat = ("rcu_ptr_", None);
+
+/// `PTR_TO_BTF_ID | MEM_ALLOC` (an object of `bpf_obj_new`), printed `ptr_`.
+const ALLOC_PTR: Compat = ("ptr_", None);
+
+/// `compatible_reg_types[base_type(arg)]` of 6.1 (`v612`: of 6.12).
+fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
+    const ALLOC_MEM: Compat = ("alloc_mem", Some(RegType::AllocMem));
+    const RINGBUF_MEM: Compat = ("ringbuf_mem", Some(RegType::AllocMem));
+    const SCALAR: &[Compat] = &[("scalar", Some(RegType::Scalar))];
+    // map_key_value_types (6.1); 6.12 checks keys and values as memory
+    const MAP_KEY_VALUE_61: &[Compat] = &[FP, PKT, PKT_META, MAP_KEY, MAP_VALUE];
+    const MEM_61: &[Compat] = &[FP, PKT, PKT_META, MAP_KEY, MAP_VALUE, MEM, ALLOC_MEM, BUF];
+    const MEM_612: &[Compat] = &[
+        FP,
+        PKT,
+        PKT_META,
+        MAP_KEY,
+        MAP_VALUE,
+        MEM,
+        RINGBUF_MEM,
+        BUF,
+        TRUSTED_PTR,
+    ];
+    const SOCK_TYPES: &[Compat] = &[SOCK_COMMON, SOCK, TCP_SOCK, XDP_SOCK];
+    const BTF_ID_SOCK_COMMON_61: &[Compat] = &[SOCK_COMMON, SOCK, TCP_SOCK, XDP_SOCK, PTR];
+    const BTF_ID_SOCK_COMMON_612: &[Compat] =
+        &[SOCK_COMMON, SOCK, TCP_SOCK, XDP_SOCK, PTR, TRUSTED_PTR];
+    const BTF_PTR_61: &[Compat] = &[PTR];
+    const BTF_PTR_612: &[Compat] = &[PTR, TRUSTED_PTR, RCU_PTR];
+    const PERCPU_BTF_PTR_61: &[Compat] = &[("percpu_ptr_", None)];
+    const PERCPU_BTF_PTR_612: &[Compat] = &[
+        ("percpu_ptr_", None),
+        ("percpu_rcu_ptr_", None),
+        ("percpu_trusted_ptr_", None),
+    ];
+    match arg {
+        MapKey | MapValue | UninitMapValue | MapValueOrNull if v612 => MEM_612,
+        MapKey | MapValue | UninitMapValue | MapValueOrNull => MAP_KEY_VALUE_61,
+        Mem
+        | MemWrite
+        | MemOrNull
+        | MemRdonly
+        | MemRdonlyOrNull
+        | UninitMem
+        | FixedSizeMem { .. } => {
+            if v612 {
+                MEM_612
+            } else {
+                MEM_61
+            }
+        }
+        ConstSize | ConstSizeOrZero | ConstAllocSizeOrZero => SCALAR,
+        ConstMapPtr => &[("map_ptr", Some(RegType::ConstPtrToMap))],
+        Ctx | CtxOrNull => &[("ctx", Some(RegType::Ctx))],
+        SockCommon => SOCK_TYPES,
+        BtfIdSockCommon | BtfIdSockCommonOrNull | ReleaseSockCommon if v612 => {
+            BTF_ID_SOCK_COMMON_612
+        }
+        BtfIdSockCommon | BtfIdSockCommonOrNull | ReleaseSockCommon => BTF_ID_SOCK_COMMON_61,
+        BtfId(_) | BtfIdOrNull(_) | ReleaseBtfIdOrNull if v612 => BTF_PTR_612,
+        BtfId(_) | BtfIdOrNull(_) | ReleaseBtfIdOrNull => BTF_PTR_61,
+        PercpuBtfId if v612 => PERCPU_BTF_PTR_612,
+        PercpuBtfId => PERCPU_BTF_PTR_61,
+        ReleaseAllocMem if v612 => &[RINGBUF_MEM],
+        ReleaseAllocMem => &[ALLOC_MEM],
+        Func => &[("func", Some(RegType::Func))],
+        StackOrNull => &[FP],
+        Timer | ConstStr => &[MAP_VALUE],
+        // 6.12: a lock or kptr may also be in an allocated object
+        SpinLock | Kptr if v612 => &[MAP_VALUE, ALLOC_PTR],
+        SpinLock | Kptr => &[MAP_VALUE],
+        Dynptr { .. } => &[FP, ("dynptr_ptr", None)],
+        Anything | DontCare => &[],
+    }
+}
+
+/// `type_may_be_null(arg_type)`: NULL skips the type check.
+fn arg_may_be_null(arg: Arg) -> bool {
+    matches!(
+        arg,
+        MapValueOrNull
+            | CtxOrNull
+            | MemOrNull
+            | MemRdonlyOrNull
+            | BtfIdSockCommonOrNull
+            | BtfIdOrNull(_)
+            | ReleaseBtfIdOrNull
+            | StackOrNull
+    )
+}
+
+/// `arg_type_is_release()`
+fn arg_is_release(arg: Arg) -> bool {
+    matches!(
+        arg,
+        ReleaseSockCommon | ReleaseAllocMem | ReleaseBtfIdOrNull | Dynptr { release: true, .. }
+    )
+}
+
+/// `MEM_RDONLY` on the argument: a read-only register is folded to match.
+fn arg_rdonly(arg: Arg) -> bool {
+    matches!(arg, MemRdonly | MemRdonlyOrNull)
+}
+
+/// `MEM_WRITE` on a memory argument: its size is checked as a write.
+fn arg_writes(arg: Arg) -> bool {
+    matches!(
+        arg,
+        UninitMem | MemWrite | UninitMapValue | FixedSizeMem { write: true, .. }
+    )
+}
+
+/// What `check_func_arg` learned (`struct bpf_call_arg_meta`).
+#[derive(Clone, Debug, Default)]
+pub struct ArgMeta {
+    pub map: Option<u32>,
+    /// `.pkt_access` of the prototype.
+    pub pkt_access: bool,
+    pub release_regno: u8,
+    pub ref_obj_id: u32,
+    /// The size bpf_ringbuf_reserve was asked for.
+    pub mem_size: u64,
+    /// `msize_max_value`: the largest size the last sized memory had.
+    pub msize_max_value: u64,
+    pub subprogno: Option<usize>,
+    /// `raw_mode`: the memory argument being checked is the helper's to fill.
+    pub raw_mode: bool,
+    /// `regno` and `access_size`: raw stack bytes marked written after the
+    /// arguments are checked.
+    pub raw_access: Option<(u8, u64)>,
+    /// `uninit_dynptr_regno` (6.1): the dynptr to create, whose stack
+    /// bytes are written after the arguments.
+    pub uninit_dynptr_regno: Option<u8>,
+    /// An argument the kernel would take further than veristep can follow
+    /// (a dynptr to create, a string in a frozen map, a BTF object): what
+    /// it is, refused once the kernel's checks of the other arguments pass.
+    pub unmodelled: Option<String>,
+}
+
+impl Env {
+    /// The kernel's `reg_type_str()` of a register as `check_reg_type()`
+    /// prints it: a BTF pointer without its struct's name.
+    pub(crate) fn arg_reg_type_str(&self, reg: &RegState) -> String {
+        if reg.ty == RegType::BtfId {
+            return if reg.maybe_null {
+                "ptr_or_null_"
+            } else {
+                "ptr_"
+            }
+            .to_string();
+        }
+        self.reg_type_name(reg)
+    }
+
+    /// `check_func_arg()` for argument `arg` (R1 + arg).
+    pub(crate) fn check_func_arg(
+        &mut self,
+        arg: usize,
+        fp: &Proto,
+        id: F,
+        meta: &mut ArgMeta,
+    ) -> VResult<()> {
+        let regno = (arg + 1) as u8;
+        let mut at = fp.args[arg];
+        if at == DontCare {
+            return Ok(());
+        }
+        self.check_reg_src(regno, true)?;
+        let reg = *self.reg(regno);
+        if at == Anything {
+            return Ok(());
+        }
+        if reg.is_packet() && !self.may_access_direct_pkt_data(meta) {
+            return Err(self
+                .fail(EACCES, "helper access to the packet is not allowed")
+                .because(Reason::ArgumentType { reg: Some(regno) }));
+        }
+        if matches!(at, MapValue | UninitMapValue | MapValueOrNull) {
+            at = self.resolve_map_arg_type(at, meta, id)?;
+        }
+        // a NULL register (a scalar) skips the type check where NULL is allowed
+        if !(reg.is_null_const() && arg_may_be_null(at)) {
+            self.check_reg_type(regno, at, meta)?;
+            self.check_func_arg_reg_off(&reg, regno, at)?;
+        }
+        if arg_is_release(at) {
+            if matches!(at, Dynptr { .. }) {
+                self.check_dynptr_release(regno, &reg)?;
+            } else if reg.ref_obj_id == 0 && !reg.is_null_const() {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "R{} must be referenced when passed to release function",
+                        regno
+                    ),
+                ));
+            }
+            if meta.release_regno != 0 {
+                return Err(self.fail(
+                    EFAULT,
+                    "verifier internal error: more than one release argument",
+                ));
+            }
+            meta.release_regno = regno;
+        }
+        // 6.12: the kptr slot's reference is not the argument's
+        if reg.ref_obj_id != 0 && !(self.rules.helpers_612 && at == Kptr) {
+            if meta.ref_obj_id != 0 {
+                let (a, b) = (meta.ref_obj_id, reg.ref_obj_id);
+                return Err(self.fail(
+                    EFAULT,
+                    &format!(
+                        "verifier internal error: more than one arg with ref_obj_id R{} {} {}",
+                        regno, b, a
+                    ),
+                ));
+            }
+            meta.ref_obj_id = reg.ref_obj_id;
+        }
+        match at {
+            ConstMapPtr => {
+                // a timer argument already named its map: it must be this one
+                if meta.map.is_some_and(|m| m != reg.aux) {
+                    return Err(self.fail(
+                        EINVAL,
+                        "timer pointer in R1 map_uid=0 doesn't match map pointer in R2 map_uid=0",
+                    ));
+                }
+                meta.map = Some(reg.aux);
+            }
+            MapKey => {
+                let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
+                    return Err(self.fail(EACCES, "invalid map_ptr to access map->key"));
+                };
+                let ks = m.key_size as u64;
+                self.helper_mem_access(regno, ks, false, false, None)?;
+            }
+            MapValue | UninitMapValue | MapValueOrNull => {
+                if at == MapValueOrNull && reg.is_null_const() {
+                    return Ok(());
+                }
+                let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
+                    return Err(self.fail(EACCES, "invalid map_ptr to access map->value"));
+                };
+                let vs = m.value_size as u64;
+                meta.raw_mode = at == UninitMapValue;
+                self.helper_mem_access(regno, vs, arg_writes(at), false, Some(meta))?;
+            }
+            Func => meta.subprogno = Some(reg.aux as usize),
+            Timer => {
+                if let Err(e) = self.process_timer_func(regno, meta) {
+                    // 6.1 returns EACCES whatever the timer check said
+                    return Err(self.errno_612_or(e, EACCES));
+                }
+            }
+            SpinLock => {
+                let is_lock = id == F::spin_lock;
+                if let Err(e) = self.process_spin_lock(regno, is_lock) {
+                    // 6.1 returns EACCES whatever the lock check said
+                    return Err(self.errno_612_or(e, EACCES));
+                }
+            }
+            Mem | MemWrite | MemOrNull | MemRdonly | MemRdonlyOrNull | UninitMem => {
+                // checked with the size that follows
+                meta.raw_mode = at == UninitMem;
+            }
+            FixedSizeMem {
+                size,
+                uninit,
+                write,
+                aligned,
+            } => {
+                meta.raw_mode = uninit;
+                let size = size as u64;
+                self.helper_mem_access(regno, size, write, false, Some(meta))?;
+                if aligned {
+                    self.check_ptr_alignment_strict(regno, 0, size as u32)?;
+                }
+            }
+            ConstSize | ConstSizeOrZero => {
+                let write = arg > 0 && arg_writes(fp.args[arg - 1]);
+                self.check_mem_size_reg(regno, write, at == ConstSizeOrZero, meta)?;
+            }
+            ConstAllocSizeOrZero => {
+                if !reg.var_off.is_const() {
+                    return Err(self
+                        .fail(EACCES, &format!("R{} is not a known constant'", regno))
+                        .because(Reason::ArgumentType { reg: Some(regno) }));
+                }
+                meta.mem_size = reg.var_off.value;
+                self.mark_chain_precision(regno);
+            }
+            PercpuBtfId => {
+                // no modelled register passes the type check
+                meta.unmodelled
+                    .get_or_insert(format!("the per-CPU variable R{} points to", regno));
+            }
+            ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
+            Kptr => self.process_kptr_func(&reg, regno)?,
+            Dynptr { uninit, .. } => self.process_dynptr_func(&reg, regno, uninit, meta)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `resolve_map_arg_type()`: a sockmap's values are sockets.
+    fn resolve_map_arg_type(&mut self, at: Arg, meta: &ArgMeta, id: F) -> VResult<Arg> {
+        let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
+            return Err(self.fail(EACCES, "invalid map_ptr to access map->type"));
+        };
+        // a bloom filter's peek reads the value it is given (no MEM_UNINIT)
+        if m.map_type == MapType::BloomFilter && id == F::map_peek_elem {
+            return Ok(MapValue);
+        }
+        if !matches!(m.map_type, MapType::Sockmap | MapType::Sockhash) {
+            return Ok(at);
+        }
+        if at != MapValue {
+            return Err(self.fail(EINVAL, "invalid arg_type for sockmap/sockhash"));
+        }
+        Ok(BtfIdSockCommon)
+    }
+
+    /// `check_reg_type()`: the register is one of the argument's
+    /// `compatible_reg_types`; a BTF pointer must point to the right struct.
+    fn check_reg_type(&mut self, regno: u8, at: Arg, meta: &mut ArgMeta) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let v612 = self.rules.helpers_612;
+        let compat = compatible(at, v612);
+        // MEM_RDONLY and PTR_MAYBE_NULL on the argument accept the
+        // register's; without them a read-only or maybe-NULL register
+        // matches no entry
+        let flags_left =
+            (reg.maybe_null && !arg_may_be_null(at)) || (reg.rdonly && !arg_rdonly(at));
+        let found = !flags_left && compat.iter().any(|(_, t)| *t == Some(reg.ty));
+        if !found {
+            let names: Vec<&str> = compat.iter().map(|(name, _)| *name).collect();
+            let t = self.arg_reg_type_str(&reg);
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{} type={} expected={}", regno, t, names.join(", ")),
+                )
+                .because(Reason::ArgumentType { reg: Some(regno) }));
+        }
+        if reg.ty != RegType::BtfId {
+            return Ok(());
+        }
+        if v612 && reg.maybe_null && (!arg_may_be_null(at) || arg_is_release(at)) {
+            return Err(self.fail(
+                EACCES,
+                &format!("Possibly NULL pointer passed to helper arg{}", regno),
+            ));
+        }
+        // btf_struct_ids_match(): the only BTF objects veristep holds are
+        // the test kfuncs', which start with an int, not with any struct a
+        // helper takes
+        let want = match at {
+            BtfId(s) | BtfIdOrNull(s) => s,
+            _ => "sock_common",
+        };
+        let have = crate::kfuncs::KFUNCS
+            .get(reg.aux as usize)
+            .map_or("unknown", |k| k.struct_name);
+        if have != want {
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{} is of type {} but {} is expected", regno, have, want),
+                )
+                .because(Reason::ArgumentType { reg: Some(regno) }));
+        }
+        meta.unmodelled
+            .get_or_insert(format!("the {} object R{} points to", want, regno));
+        Ok(())
+    }
+
+    /// `check_func_arg_reg_off()`: which pointers may be passed moved.
+    fn check_func_arg_reg_off(&mut self, reg: &RegState, regno: u8, at: Arg) -> VResult<()> {
+        let is_dynptr = matches!(at, Dynptr { .. });
+        if self.rules.helpers_612 && arg_is_release(at) {
+            // a dynptr to release is where it is on the stack
+            if is_dynptr && reg.ty == RegType::Stack {
+                return Ok(());
+            }
+            if reg.off != 0 {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "R{} must have zero offset when passed to release func or trusted arg to kfunc",
+                        regno
+                    ),
+                ));
+            }
+            return self.check_ptr_off_reg(reg, regno, false);
+        }
+        let fixed_off_ok = match reg.ty {
+            RegType::Stack if is_dynptr && !self.rules.helpers_612 && reg.off % 8 != 0 => {
+                return Err(self.fail(EINVAL, "cannot pass in dynptr at an offset"));
+            }
+            // the kernel switches on the full type: a maybe-NULL pointer
+            // (passed where NULL is allowed) is none of the listed ones
+            _ if reg.maybe_null => false,
+            RegType::Stack
+            | RegType::Packet
+            | RegType::PacketMeta
+            | RegType::MapKey
+            | RegType::MapValue
+            | RegType::Mem
+            | RegType::AllocMem
+            | RegType::Scalar => {
+                if at != ReleaseAllocMem {
+                    return Ok(());
+                }
+                false
+            }
+            RegType::BtfId => {
+                if arg_is_release(at) && reg.off != 0 {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "R{} must have zero offset when passed to release func",
+                            regno
+                        ),
+                    ));
+                }
+                true
+            }
+            _ => false,
+        };
+        self.check_ptr_off_reg(reg, regno, fixed_off_ok)
+    }
+
+    /// `__check_ptr_off_reg()`: a pointer used in its original form.
+    pub fn check_ptr_off_reg(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        fixed_off_ok: bool,
+    ) -> VResult<()> {
+        let t = self.reg_type_name(reg);
+        if reg.off < 0 {
+            let o = reg.off;
+            return Err(self.fail(
+                EACCES,
+                &format!("negative offset {} ptr R{} off={} disallowed", t, regno, o),
+            ));
+        }
+        if !fixed_off_ok && reg.off != 0 {
+            let o = reg.off;
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "dereference of modified {} ptr R{} off={} disallowed",
+                        t, regno, o
+                    ),
+                )
+                .because(Reason::PointerArithmetic { reg: Some(regno) }));
+        }
+        if !reg.var_off.equals_const(0) {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            return Err(self.fail(
+                EACCES,
+                &format!("variable {} access var_off={} disallowed", t, tn),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `check_helper_mem_access()` with the access type: the map flags and
+    /// the read-only checks the kernel makes before the bounds, then the
+    /// bounds (`mem.rs`). A raw (write-only) stack buffer at a known place
+    /// is recorded in `meta` to be marked written after the arguments.
+    fn helper_mem_access(
+        &mut self,
+        regno: u8,
+        size: u64,
+        write: bool,
+        zero_ok: bool,
+        meta: Option<&mut ArgMeta>,
+    ) -> VResult<()> {
+        let reg = *self.reg(regno);
+        match reg.ty {
+            RegType::MapKey if write => {
+                let t = self.reg_type_name(&reg);
+                return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
+            }
+            RegType::Mem | RegType::AllocMem if write && reg.rdonly => {
+                let t = self.reg_type_name(&reg);
+                return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
+            }
+            RegType::MapValue => {
+                // check_map_access_type()
+                if let Some(m) = self.prog.maps.get(reg.aux as usize) {
+                    let (flags, vs) = (m.flags, m.value_size);
+                    let forbidden = if write {
+                        (flags & BPF_F_RDONLY_PROG != 0).then_some("write into")
+                    } else {
+                        (flags & BPF_F_WRONLY_PROG != 0).then_some("read from")
+                    };
+                    if let Some(what) = forbidden {
+                        return Err(self.fail(
+                            EACCES,
+                            &format!(
+                                "{} map forbidden, value_size={} off={} size={}",
+                                what, vs, reg.off, size
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        let raw = meta.as_ref().is_some_and(|m| m.raw_mode);
+        self.check_helper_mem_access(regno, size, zero_ok, raw)?;
+        if let Some(meta) = meta {
+            if raw && reg.ty == RegType::Stack && reg.var_off.is_const() {
+                meta.raw_access = Some((regno, size));
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_mem_size_reg()`: the size argument after a memory argument.
+    fn check_mem_size_reg(
+        &mut self,
+        regno: u8,
+        write: bool,
+        zero_size_allowed: bool,
+        meta: &mut ArgMeta,
+    ) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let mem_regno = regno - 1;
+        meta.msize_max_value = reg.umax;
+        // a variable size drops `meta`: raw memory must then be readable,
+        // and nothing is marked written after the call
+        meta.raw_mode &= reg.var_off.is_const();
+        if reg.smin < 0 {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "R{} min value is negative, either use unsigned or 'var &= const'",
+                    regno
+                ),
+            ));
+        }
+        // a size that may be 0: 6.12 refuses it outright when the helper
+        // needs bytes; 6.1.192 checks a zero-sized access to the memory
+        // (whose own check then says what is wrong)
+        if reg.umin == 0 {
+            if self.rules.words_612 {
+                if !zero_size_allowed {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "R{} invalid zero-sized read: u64=[{},{}]",
+                            regno, reg.umin as i64, reg.umax as i64
+                        ),
+                    ));
+                }
+            } else {
+                self.helper_mem_access(mem_regno, 0, write, zero_size_allowed, Some(meta))?;
+            }
+        }
+        if reg.umax >= (1 << 29) {
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "R{} unbounded memory access, use 'var &= const' or 'if (var < const)'",
+                    regno
+                ),
+            ));
+        }
+        self.helper_mem_access(mem_regno, reg.umax, write, zero_size_allowed, Some(meta))?;
+        // the size bounds the access: it is tracked precisely
+        self.mark_chain_precision(regno);
+        Ok(())
+    }
+
+    /// `check_reg_const_str()` (6.12; inline in 6.1's `check_func_arg()`):
+    /// a format or a string to compare, in a frozen read-only map.
+    fn check_reg_const_str(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        meta: &mut ArgMeta,
+    ) -> VResult<()> {
+        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
+            return Ok(());
+        };
+        // bpf_map_is_rdonly(): BPF_F_RDONLY_PROG and frozen; veristep's
+        // maps are never frozen, the flag alone sends the check on
+        if m.flags & BPF_F_RDONLY_PROG == 0 {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{} does not point to a readonly map'", regno),
+            ));
+        }
+        let array = matches!(m.map_type, MapType::Array);
+        if !reg.var_off.is_const() {
+            return Err(self.fail(EACCES, &format!("R{} is not a constant address'", regno)));
+        }
+        if !array {
+            // only arrays have map_direct_value_addr
+            return Err(self.fail(EACCES, "no direct value access support for this map type"));
+        }
+        // the kernel reads the string out of the frozen map
+        meta.unmodelled.get_or_insert(format!(
+            "the string R{} points to in a read-only map",
+            regno
+        ));
+        Ok(())
+    }
+
+    /// `process_kptr_func()`: a map value's kptr field. No modelled map
+    /// value has one.
+    fn process_kptr_func(&mut self, reg: &RegState, regno: u8) -> VResult<()> {
+        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
+            return Ok(());
+        };
+        // a map declared without special fields carries no value BTF
+        let has_btf = m.timer_off.is_some() || m.lock_off.is_some();
+        let name = m.name.clone();
+        let no_btf = format!(
+            "map '{}' has to have BTF in order to use bpf_kptr_xchg",
+            name
+        );
+        let var_off = format!(
+            "R{} doesn't have constant offset. kptr has to be at the constant offset",
+            regno
+        );
+        // 6.12 looks at the map's BTF first, 6.1 at the offset first
+        let msg = if self.rules.helpers_612 {
+            if !has_btf {
+                no_btf
+            } else if !reg.var_off.is_const() {
+                var_off
+            } else {
+                format!("R{} has no valid kptr", regno)
+            }
+        } else if !reg.var_off.is_const() {
+            var_off
+        } else if !has_btf {
+            no_btf
+        } else {
+            format!("map '{}' has no valid kptr", name)
+        };
+        let errno = if self.rules.helpers_612 {
+            EINVAL
+        } else {
+            EACCES
+        };
+        Err(self.fail(errno, &msg))
+    }
+
+    /// The 8-byte writes that make stack room for a dynptr being created
+    /// (`BPF_DYNPTR_SIZE`, 16 bytes).
+    pub(crate) fn write_dynptr_slots(&mut self, regno: u8) -> VResult<()> {
+        for off in [0, 8] {
+            self.check_mem_access(regno, off, 8, crate::ctx::Access::Write, None)?;
+        }
+        Ok(())
+    }
+
+    /// `dynptr_get_spi()` (6.12): the stack slot of a dynptr at a constant,
+    /// 8-byte aligned offset; `Err(true)` when the slots are not allocated
+    /// (`-ERANGE`, no message).
+    fn dynptr_get_spi(&mut self, reg: &RegState) -> Result<usize, bool> {
+        if !reg.var_off.is_const() {
+            self.verbose("dynptr has to be at a constant offset\n");
+            return Err(false);
+        }
+        let off = reg.off as i64 + reg.var_off.value as i64;
+        let spi = (-off - 1) / 8;
+        if off % 8 != 0 || spi + 1 < 2 {
+            self.verbose(&format!("cannot pass in dynptr at an offset={}\n", off));
+            return Err(false);
+        }
+        if !self.is_spi_bounds_valid(reg, spi) {
+            return Err(true);
+        }
+        Ok(spi as usize)
+    }
+
+    /// `is_spi_bounds_valid(state, spi, BPF_DYNPTR_NR_SLOTS)`
+    fn is_spi_bounds_valid(&self, reg: &RegState, spi: i64) -> bool {
+        let allocated = self
+            .cur
+            .frames
+            .get(reg.frameno as usize)
+            .map_or(0, |f| f.stack.len() as i64);
+        // spi - BPF_DYNPTR_NR_SLOTS + 1 >= 0
+        spi >= 1 && spi < allocated
+    }
+
+    /// The release check of a dynptr argument (`check_func_arg()`): the
+    /// slot must hold an acquired dynptr, which in veristep none does; a
+    /// slot holding a spilled pointer with an id gets past it in 6.1 (and
+    /// one with a reference in 6.12) to the "initialized" check.
+    fn check_dynptr_release(&mut self, regno: u8, reg: &RegState) -> VResult<()> {
+        let spilled = |s: &Self, spi: usize| {
+            s.cur
+                .frames
+                .get(reg.frameno as usize)
+                .and_then(|f| f.stack.get(spi))
+                .filter(|slot| slot.is_spill())
+                .map(|slot| slot.spilled)
+        };
+        let acquired = if self.rules.helpers_612 {
+            self.dynptr_get_spi(reg)
+                .ok()
+                .and_then(|spi| spilled(self, spi))
+                .is_some_and(|r| r.ref_obj_id != 0)
+        } else {
+            let spi = (-(reg.off as i64) - 1) / 8;
+            self.is_spi_bounds_valid(reg, spi)
+                && spilled(self, spi as usize).is_some_and(|r| r.id != 0)
+        };
+        if !acquired {
+            return Err(self.fail(EINVAL, &format!("arg {} is an unacquired reference", regno)));
+        }
+        Ok(())
+    }
+
+    /// The dynptr case of `check_func_arg()` (6.12: `process_dynptr_func()`).
+    /// veristep never creates a dynptr, so none is initialized; one to be
+    /// created is left to the kernel.
+    fn process_dynptr_func(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        uninit: bool,
+        meta: &mut ArgMeta,
+    ) -> VResult<()> {
+        let v612 = self.rules.helpers_612;
+        if uninit {
+            // is_dynptr_reg_valid_uninit(): 6.1 accepts any place (the
+            // slots hold no dynptr); 6.12 wants a dynptr-sized aligned one
+            if v612 {
+                if self.dynptr_get_spi(reg) == Err(false) {
+                    return Err(self.fail(EINVAL, "Dynptr has to be an uninitialized dynptr"));
+                }
+                self.write_dynptr_slots(regno)?;
+            } else {
+                meta.uninit_dynptr_regno = Some(regno);
+            }
+            meta.unmodelled
+                .get_or_insert(format!("the dynptr it creates at R{}", regno));
+            return Ok(());
+        }
+        if v612 {
+            // is_dynptr_reg_valid_init() says why the place is wrong first
+            let _ = self.dynptr_get_spi(reg);
+        }
+        // 6.1 numbers the argument from 1 (arg + 1); 6.12 prints regno - 1
+        let argno = if v612 { regno - 1 } else { regno };
+        Err(self.fail(
+            EINVAL,
+            &format!("Expected an initialized dynptr as arg #{}", argno),
+        ))
+    }
+
+    /// `process_spin_lock()`: take or drop the lock in a map value.
+    fn process_spin_lock(&mut self, regno: u8, is_lock: bool) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
+            return Err(self.fail(EINVAL, "map is not set"));
+        };
+        if !reg.var_off.is_const() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("R{} doesn't have constant offset. bpf_spin_lock has to be at the constant offset", regno),
+            ));
+        }
+        if m.timer_off.is_none() && m.lock_off.is_none() {
+            let msg = format!(
+                "map '{}' has to have BTF in order to use bpf_spin_lock",
+                m.name
+            );
+            return Err(self.fail(EINVAL, &msg));
+        }
+        let Some(loff) = m.lock_off else {
+            let msg = format!("map '{}' doesn't have 'struct bpf_spin_lock'", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        };
+        let off = reg.var_off.value as i64 + reg.off as i64;
+        if off != loff as i64 {
+            return Err(self.fail(
+                EINVAL,
+                &format!("off {} doesn't point to 'struct bpf_spin_lock'", off),
+            ));
+        }
+        if is_lock {
+            if self.cur.active_spin_lock != 0 {
+                return Err(self
+                    .fail(EINVAL, "Locking two bpf_spin_locks are not allowed")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
+            self.cur.active_spin_lock = reg.id;
+        } else {
+            if self.cur.active_spin_lock == 0 {
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock without taking a lock")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
+            if self.cur.active_spin_lock != reg.id {
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock of different lock")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
+            self.cur.active_spin_lock = 0;
+        }
+        Ok(())
+    }
+
+    /// Timer argument: a map value with a `struct bpf_timer` at that offset.
+    fn process_timer_func(&mut self, regno: u8, meta: &mut ArgMeta) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let m = self.prog.maps.get(reg.aux as usize).cloned();
+        let Some(m) = m else {
+            return Err(self.fail(EINVAL, "map is not set"));
+        };
+        if !reg.var_off.is_const() {
+            return Err(self.fail(
+                EINVAL,
+                &format!(
+                    "R{} doesn't have constant offset. bpf_timer has to be at the constant offset",
+                    regno
+                ),
+            ));
+        }
+        if m.timer_off.is_none() && m.lock_off.is_none() {
+            // a map declared without special fields carries no value BTF
+            let msg = format!("map '{}' has to have BTF in order to use bpf_timer", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        }
+        let Some(toff) = m.timer_off else {
+            let msg = format!("map '{}' doesn't have 'struct bpf_timer'", m.name);
+            return Err(self.fail(EINVAL, &msg));
+        };
+        let off = reg.var_off.value as i64 + reg.off as i64;
+        if off != toff as i64 {
+            return Err(self.fail(
+                EINVAL,
+                &format!(
+                    "off {} doesn't point to 'struct bpf_timer' that is at {}",
+                    off, toff
+                ),
+            ));
+        }
+        meta.map = Some(reg.aux);
+        Ok(())
+    }
+
+    /// `may_access_direct_pkt_data(env, meta, BPF_READ)` for a helper's
+    /// argument: program types with direct packet access let a packet
+    /// pointer reach only the helpers whose prototype says `pkt_access`.
+    fn may_access_direct_pkt_data(&self, meta: &ArgMeta) -> bool {
+        use crate::program::ProgType::*;
+        match self.prog.prog_type {
+            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg => meta.pkt_access,
+            _ => false,
+        }
+    }
+
+    /// 6.12 returns the error of a lock or timer check as it is; 6.1 turns
+    /// it into `errno`.
+    fn errno_612_or(&self, e: crate::env::VErr, errno: i32) -> crate::env::VErr {
+        if self.rules.helpers_612 {
+            e
+        } else {
+            crate::env::VErr { errno, ..e }
+        }
+    }
+}

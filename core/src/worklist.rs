@@ -1,0 +1,111 @@
+//! The worklist of pending branch states (`push_stack`, `pop_stack`:
+//! last in, first out), branch counts, and the end of a path.
+
+use crate::do_check::StepResult;
+use crate::env::{Env, VResult, BPF_COMPLEXITY_LIMIT_JMP_SEQ, E2BIG};
+use crate::state::{StackElem, VerifierState};
+use crate::trace::EventKind;
+
+impl Env {
+    /// `push_stack()`: the pending state continues at `insn_idx`.
+    pub fn push_stack(&mut self, insn_idx: usize, prev_insn_idx: usize) -> VResult<()> {
+        let elem = StackElem {
+            st: self.cur.clone(),
+            insn_idx,
+            prev_insn_idx,
+            log_pos: self.log.len(),
+        };
+        self.head.push(elem);
+        self.event(EventKind::Push, prev_insn_idx as u32, insn_idx as u32);
+        if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
+            let n = self.head.len();
+            return Err(self.fail(
+                E2BIG,
+                &format!("The sequence of {} jumps is too complex.", n),
+            ));
+        }
+        if let Some(p) = self.cur.parent {
+            if let Some(cp) = self.checkpoints.get_mut(p as usize) {
+                cp.branches += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pushes an already built state (async callbacks, 6.7 callback entries).
+    pub fn push_state(
+        &mut self,
+        st: VerifierState,
+        insn_idx: usize,
+        prev_insn_idx: usize,
+    ) -> VResult<()> {
+        let parent = st.parent;
+        self.head.push(StackElem {
+            st,
+            insn_idx,
+            prev_insn_idx,
+            log_pos: self.log.len(),
+        });
+        if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
+            let n = self.head.len();
+            return Err(self.fail(
+                E2BIG,
+                &format!("The sequence of {} jumps is too complex.", n),
+            ));
+        }
+        if let Some(p) = parent {
+            if let Some(cp) = self.checkpoints.get_mut(p as usize) {
+                cp.branches += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// `update_branch_counts()` for the path that just finished.
+    pub fn update_branch_counts(&mut self) {
+        let mut p = self.cur.parent;
+        while let Some(i) = p {
+            let Some(cp) = self.checkpoints.get_mut(i as usize) else {
+                break;
+            };
+            cp.branches = cp.branches.saturating_sub(1);
+            if cp.branches != 0 {
+                break;
+            }
+            p = cp.st.parent;
+        }
+    }
+
+    /// `pop_stack()`; false when the worklist is empty.
+    fn pop_stack(&mut self) -> bool {
+        let Some(elem) = self.head.pop() else {
+            return false;
+        };
+        self.cur = elem.st;
+        self.insn_idx = elem.insn_idx;
+        self.prev_insn_idx = elem.prev_insn_idx;
+        if !self.log.level2() && self.log.enabled() {
+            self.log.reset(elem.log_pos);
+        }
+        self.event(
+            EventKind::Pop,
+            self.prev_insn_idx as u32,
+            self.insn_idx as u32,
+        );
+        true
+    }
+
+    /// The path reached the end (exit of frame 0, or pruned): pop the next.
+    pub fn finish_path(&mut self) -> StepResult {
+        self.mark_all_scratched();
+        self.update_branch_counts();
+        self.event(EventKind::PathDone, self.insn_idx as u32, 0);
+        if self.pop_stack() {
+            self.do_print_state = true;
+            StepResult::Continue
+        } else {
+            self.finished = true;
+            StepResult::Done
+        }
+    }
+}
