@@ -1,0 +1,177 @@
+//! Tokens of one line as a cursor (`Cur`): registers, numbers, size
+//! casts, memory operands and offsets, each failure a located `PErr`.
+
+use super::*;
+
+pub(super) fn num_of(t: &Tok) -> Option<i128> {
+    let s = t.text.as_str();
+    if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        i128::from_str_radix(h, 16).ok()
+    } else {
+        s.parse::<i128>().ok()
+    }
+}
+
+pub(super) type PErr = (u32, u32, String);
+
+pub(super) fn perr(t: &Tok, msg: impl Into<String>) -> PErr {
+    (t.col, t.text.len().max(1) as u32, msg.into())
+}
+
+/// A cursor over one line's tokens.
+pub(super) struct Cur<'a> {
+    pub(super) t: &'a [Tok],
+    pub(super) i: usize,
+    pub(super) end_col: u32,
+}
+
+impl<'a> Cur<'a> {
+    pub(super) fn peek(&self) -> Option<&'a Tok> {
+        self.t.get(self.i)
+    }
+    pub(super) fn peek_is(&self, s: &str) -> bool {
+        self.peek().map(|t| t.is(s)).unwrap_or(false)
+    }
+    pub(super) fn at(&self, k: usize) -> Option<&'a Tok> {
+        self.t.get(self.i + k)
+    }
+    pub(super) fn eat(&mut self, s: &str) -> bool {
+        if self.peek_is(s) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    pub(super) fn expect(&mut self, s: &str) -> Result<(), PErr> {
+        if self.eat(s) {
+            Ok(())
+        } else {
+            Err(self.here(format!("expected '{}'", s)))
+        }
+    }
+    pub(super) fn here(&self, msg: String) -> PErr {
+        match self.peek() {
+            Some(t) => perr(t, msg),
+            None => (self.end_col, 1, msg),
+        }
+    }
+    pub(super) fn done(&self) -> bool {
+        self.i >= self.t.len()
+    }
+    pub(super) fn end(&self) -> Result<(), PErr> {
+        match self.peek() {
+            None => Ok(()),
+            Some(t) => Err(perr(t, format!("unexpected '{}'", t.text))),
+        }
+    }
+    /// A register `rN` / `wN`: (is_w, n).
+    pub(super) fn reg(&mut self) -> Result<(bool, u8), PErr> {
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected a register".into()))?;
+        match reg_of(t) {
+            Some(Ok(r)) => {
+                self.i += 1;
+                Ok(r)
+            }
+            Some(Err(e)) => Err(e),
+            None => Err(perr(t, format!("expected a register, found '{}'", t.text))),
+        }
+    }
+    /// `[+|-] NUM` as i128.
+    pub(super) fn number(&mut self) -> Result<i128, PErr> {
+        let mut neg = false;
+        if self.eat("-") {
+            neg = true;
+        } else {
+            self.eat("+");
+        }
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected a number".into()))?;
+        if t.kind != TokKind::Num {
+            return Err(perr(t, format!("expected a number, found '{}'", t.text)));
+        }
+        let v = num_of(t).ok_or_else(|| perr(t, format!("bad number '{}'", t.text)))?;
+        self.i += 1;
+        Ok(if neg { -v } else { v })
+    }
+    /// `(SZ *)` → size bits and whether signed.
+    pub(super) fn size_cast(&mut self) -> Result<(u8, bool), PErr> {
+        self.expect("(")?;
+        let t = self
+            .peek()
+            .ok_or_else(|| self.here("expected u8/u16/u32/u64".into()))?;
+        let r = match t.text.as_str() {
+            "u8" => (BPF_B, false),
+            "u16" => (BPF_H, false),
+            "u32" => (BPF_W, false),
+            "u64" => (BPF_DW, false),
+            "s8" => (BPF_B, true),
+            "s16" => (BPF_H, true),
+            "s32" => (BPF_W, true),
+            _ => {
+                return Err(perr(
+                    t,
+                    format!("expected u8, u16, u32 or u64, found '{}'", t.text),
+                ))
+            }
+        };
+        self.i += 1;
+        self.expect("*")?;
+        self.expect(")")?;
+        Ok(r)
+    }
+    /// `(rB [+|- OFF])`
+    pub(super) fn mem(&mut self) -> Result<(u8, i16), PErr> {
+        self.expect("(")?;
+        let (w, b) = self.reg()?;
+        if w {
+            return Err(self.here("a memory base must be an r register".into()));
+        }
+        let off = self.offset()?;
+        self.expect(")")?;
+        Ok((b, off))
+    }
+    pub(super) fn offset(&mut self) -> Result<i16, PErr> {
+        if self.peek_is("+") || self.peek_is("-") {
+            let t = self.peek().cloned();
+            let v = self.number()?;
+            if v < i16::MIN as i128 || v > i16::MAX as i128 {
+                let t = t.unwrap_or_else(|| Tok::word("", 1));
+                return Err(perr(&t, format!("offset {} does not fit in 16 bits", v)));
+            }
+            return Ok(v as i16);
+        }
+        Ok(0)
+    }
+}
+
+pub(super) fn reg_of(t: &Tok) -> Option<Result<(bool, u8), PErr>> {
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let s = t.text.as_str();
+    let (w, rest) = if let Some(r) = s.strip_prefix('r') {
+        (false, r)
+    } else if let Some(r) = s.strip_prefix('w') {
+        (true, r)
+    } else {
+        return None;
+    };
+    if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match rest.parse::<u32>() {
+        Ok(n) if n <= 10 => Some(Ok((w, n as u8))),
+        _ => Some(Err(perr(t, format!("no register {}", s)))),
+    }
+}
+
+pub(super) fn imm32(v: i128, t: &Tok) -> Result<i32, PErr> {
+    if v < i32::MIN as i128 || v > u32::MAX as i128 {
+        return Err(perr(t, format!("immediate {} does not fit in 32 bits", v)));
+    }
+    Ok(v as i64 as i32)
+}

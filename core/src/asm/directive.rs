@@ -1,0 +1,221 @@
+//! Directives: `.prog_type`, `.map`, `.mapdata`, `.func` and the rest
+//! of ASM.md's (and veristep's documented extensions).
+
+use super::*;
+
+pub(super) fn directive(
+    cx: &mut Ctx,
+    prog: &mut Program,
+    maps: &mut Vec<(String, u32)>,
+    line: u32,
+    toks: &[Tok],
+) {
+    let Some(name) = toks.get(1) else {
+        cx.err(line, toks[0].col, 1, "expected a directive name");
+        return;
+    };
+    let rest = &toks[2..];
+    match name.text.as_str() {
+        "prog_type" => match rest.first().map(|t| t.text.as_str()).and_then(ProgType::from_name) {
+            Some(pt) if rest.len() == 1 => prog.prog_type = pt,
+            _ => cx.err(
+                line,
+                rest.first().map(|t| t.col).unwrap_or(name.col),
+                1,
+                "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops)",
+            ),
+        },
+        "license" => match rest.first() {
+            Some(t) if t.kind == TokKind::Str && rest.len() == 1 => prog.license = t.text.clone(),
+            _ => cx.err(line, name.col, 1, "expected .license \"NAME\""),
+        },
+        "map" => map_directive(cx, prog, maps, line, name, rest),
+        // `.mapdata NAME xHEX`: a map value's initial bytes (global data)
+        "mapdata" => match (rest.first(), rest.get(1)) {
+            (Some(n), Some(h)) if rest.len() == 2 => {
+                let hex = h.text.strip_prefix('x').unwrap_or("");
+                let bytes: Option<Vec<u8>> = (hex.len() % 2 == 0)
+                    .then(|| {
+                        (0..hex.len())
+                            .step_by(2)
+                            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                            .collect()
+                    })
+                    .flatten();
+                match (prog.maps.iter_mut().find(|m| m.name == n.text), bytes) {
+                    (Some(m), Some(b)) if b.len() <= m.value_size as usize => {
+                        let mut b = b;
+                        b.resize(m.value_size as usize, 0);
+                        m.data = b;
+                    }
+                    (None, _) => cx.err(line, n.col, n.text.len() as u32, format!("no map '{}' declared before", n.text)),
+                    _ => cx.err(line, h.col, h.text.len() as u32, "expected xHEX bytes, at most the value size"),
+                }
+            }
+            _ => cx.err(line, name.col, 1, "expected .mapdata NAME xHEX"),
+        },
+        _ => cx.err(line, name.col, name.text.len() as u32, format!("unknown directive '.{}'", name.text)),
+    }
+}
+
+fn map_directive(
+    cx: &mut Ctx,
+    prog: &mut Program,
+    maps: &mut Vec<(String, u32)>,
+    line: u32,
+    at: &Tok,
+    rest: &[Tok],
+) {
+    if rest.len() < 2 {
+        cx.err(
+            line,
+            at.col,
+            3,
+            "expected .map NAME TYPE key=N value=N entries=N",
+        );
+        return;
+    }
+    let name = &rest[0];
+    if name.kind != TokKind::Word {
+        cx.err(line, name.col, 1, "expected a map name");
+        return;
+    }
+    if maps.iter().any(|(n, _)| *n == name.text) {
+        cx.err(
+            line,
+            name.col,
+            name.text.len() as u32,
+            format!("duplicate map '{}'", name.text),
+        );
+        return;
+    }
+    let Some(mt) = MapType::from_name(&rest[1].text) else {
+        cx.err(
+            line,
+            rest[1].col,
+            rest[1].text.len() as u32,
+            format!("unknown map type '{}'", rest[1].text),
+        );
+        return;
+    };
+    let mut def = MapDef {
+        data: Vec::new(),
+        frozen: false,
+        name: name.text.clone(),
+        map_type: mt,
+        key_size: 0,
+        value_size: 0,
+        max_entries: 0,
+        timer_off: None,
+        lock_off: None,
+        flags: 0,
+    };
+    let mut seen = Vec::new();
+    let mut i = 2;
+    let mut ok = true;
+    while i < rest.len() {
+        let k = &rest[i];
+        let (Some(eq), Some(v)) = (rest.get(i + 1), rest.get(i + 2)) else {
+            cx.err(line, k.col, k.text.len() as u32, "expected KEY=VALUE");
+            return;
+        };
+        if !eq.is("=") || v.kind != TokKind::Num {
+            cx.err(line, k.col, k.text.len() as u32, "expected KEY=NUMBER");
+            return;
+        }
+        let Some(n) = num_of(v).filter(|n| *n >= 0 && *n <= u32::MAX as i128) else {
+            cx.err(
+                line,
+                v.col,
+                v.text.len() as u32,
+                "a map attribute is a 32-bit unsigned number",
+            );
+            return;
+        };
+        let n = n as u32;
+        if seen.contains(&k.text) {
+            cx.err(
+                line,
+                k.col,
+                k.text.len() as u32,
+                format!("'{}' given twice", k.text),
+            );
+            ok = false;
+        }
+        seen.push(k.text.clone());
+        match k.text.as_str() {
+            "key" => def.key_size = n,
+            "value" => def.value_size = n,
+            "entries" => def.max_entries = n,
+            "timer" => def.timer_off = Some(n),
+            "lock" => def.lock_off = Some(n),
+            // global data (libbpf's internal maps): BPF_F_RDONLY_PROG is 128
+            "flags" => def.flags = n,
+            "frozen" => def.frozen = n != 0,
+            _ => {
+                cx.err(
+                    line,
+                    k.col,
+                    k.text.len() as u32,
+                    format!(
+                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen)",
+                        k.text
+                    ),
+                );
+                ok = false;
+            }
+        }
+        i += 3;
+    }
+    if mt == MapType::Ringbuf {
+        if seen.iter().any(|s| s != "entries") {
+            cx.err(line, at.col, 3, "a ringbuf map takes only entries=");
+            ok = false;
+        } else if def.max_entries < 4096 || !def.max_entries.is_power_of_two() {
+            cx.err(
+                line,
+                at.col,
+                3,
+                "ringbuf entries must be a power of two multiple of 4096",
+            );
+            ok = false;
+        }
+    } else {
+        for need in ["key", "value", "entries"] {
+            if !seen.iter().any(|s| s == need) {
+                cx.err(line, at.col, 3, format!("missing {}=", need));
+                ok = false;
+            }
+        }
+    }
+    if let Some(t) = def.timer_off {
+        if t.checked_add(16)
+            .map(|e| e > def.value_size)
+            .unwrap_or(true)
+            || t % 8 != 0
+        {
+            cx.err(
+                line,
+                at.col,
+                3,
+                "timer= must be an 8-aligned offset with 16 bytes inside the value",
+            );
+            ok = false;
+        }
+    }
+    if let Some(l) = def.lock_off {
+        if l.checked_add(4).map(|e| e > def.value_size).unwrap_or(true) || l % 4 != 0 {
+            cx.err(
+                line,
+                at.col,
+                3,
+                "lock= must be a 4-aligned offset with 4 bytes inside the value",
+            );
+            ok = false;
+        }
+    }
+    if ok {
+        maps.push((def.name.clone(), prog.maps.len() as u32));
+        prog.maps.push(def);
+    }
+}
