@@ -16,6 +16,8 @@ pub mod model;
 pub mod protocol;
 pub mod qr;
 pub mod reading;
+pub mod render;
+pub mod run;
 pub mod session;
 pub mod share;
 pub mod worker;

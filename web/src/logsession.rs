@@ -7,7 +7,7 @@ use crate::protocol::{
     FrameView, Listing, ListingRow, LogLine, LogWindow, ModeVerdict, PendingView, RefView,
     StateView, Summary, Target, ValueRow, View, MAX_LANDMARKS,
 };
-use crate::session::{LISTING_WINDOW, LOG_WINDOW};
+use crate::render::{LISTING_WINDOW, LOG_WINDOW};
 use std::collections::BTreeMap;
 use veristep_core::logread::{first_divergence, read_log, LogEvent, LogReading, LogVerdict};
 use veristep_core::trace::EventKind;

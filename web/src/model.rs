@@ -16,7 +16,7 @@ use std::rc::Rc;
 use veristep_core::trace::EventKind;
 use veristep_core::KernelVersion;
 
-pub use crate::session::ALL_KERNELS;
+pub use crate::run::ALL_KERNELS;
 
 /// Where the model's requests go: the worker in the page, a session in tests.
 #[derive(Clone)]
