@@ -1,77 +1,26 @@
 //! The Yew views: editor, stepper, listing, worklist, frames, registers and
 //! stack, references, verdict, compare strip, log, examples, share links.
 
+use crate::browser::*;
 use crate::editor::Editor;
 use crate::examples::{self, EXAMPLES};
 use crate::face::{Face, Pane, Theme};
-use crate::lesson::{Catalogue, Lesson};
+use crate::lesson::Catalogue;
 use crate::model::{Action, Model, Outbox, ALL_KERNELS};
-use crate::protocol::{Request, StateView};
+use crate::panels::{FramesPanel, ListingPanel, LogPanel, RefsPanel, RegsPanel, WorklistPanel};
+use crate::protocol::Request;
 use crate::share;
+use crate::teach::*;
 use crate::worker::VerifierWorker;
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
-use std::rc::Rc;
 use veristep_core::trace::EventKind;
 use veristep_core::KernelVersion;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-const STORE_TEXT: &str = "veristep.text";
-const STORE_KERNEL: &str = "veristep.kernel";
 /// How long typing must pause before the text is verified.
 const EDIT_DEBOUNCE_MS: u32 = 250;
-const STORE_THEME: &str = "veristep.theme";
-const STORE_FONT: &str = "veristep.font";
-const STORE_INTRO: &str = "veristep.intro-read";
-const STORE_ROOM: &str = "veristep.room-address";
-
-/// The theme the user chose, else the system's (`prefers-color-scheme`).
-fn initial_dark() -> bool {
-    if let Some(t) = storage().and_then(|s| s.get_item(STORE_THEME).ok().flatten()) {
-        return t == "dark";
-    }
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
-fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}
-
-/// The chosen font size; the presenter view starts large for projectors.
-fn initial_font(present: bool) -> u32 {
-    if present {
-        return 20;
-    }
-    storage()
-        .and_then(|s| s.get_item(STORE_FONT).ok().flatten())
-        .and_then(|f| f.parse().ok())
-        .filter(|f| (10..=28).contains(f))
-        .unwrap_or(14)
-}
-
-/// The element the app mounts into: `#veristep` when the host page has
-/// one (embedding), else the body.
-fn host() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("veristep")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-fn fragment() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
-}
-
 /// The page's end of the verifier worker. Requests made before the worker
 /// is spawned (the first render's) wait in the queue.
 #[derive(Default)]
@@ -87,23 +36,6 @@ impl Link {
             None => self.queue.borrow_mut().push(r),
         }
     }
-}
-
-/// Where the app's own files are: the host element's `data-base` when a
-/// page embeds the app from elsewhere, else the page's base URL, so the
-/// worker resolves under any sub-path.
-fn asset_url(name: &str) -> String {
-    let base = host()
-        .and_then(|h| h.get_attribute("data-base"))
-        .or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.base_uri().ok().flatten())
-        })
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(name, &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| name.to_string())
 }
 
 /// The first state: a share link, else what the user had, else the first example.
@@ -168,117 +100,6 @@ const JUMP_KINDS: [EventKind; 9] = [
     EventKind::Release,
     EventKind::Reject,
 ];
-
-/// The page's query string (`?embed&views=...`).
-fn search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
-/// Fetches a text file of the app (lessons), relative to its base URL.
-async fn fetch_text(name: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let url = asset_url(name);
-    let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|_| format!("cannot fetch {name}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
-    if !resp.ok() {
-        return Err(format!("{name}: HTTP {}", resp.status()));
-    }
-    let text = JsFuture::from(resp.text().map_err(|_| "no body")?)
-        .await
-        .map_err(|_| format!("cannot read {name}"))?;
-    text.as_string()
-        .ok_or_else(|| format!("{name} is not text"))
-}
-
-/// Fetches and opens a lesson at a step; failures become the banner.
-fn open_lesson(id: String, at: usize, d: UseReducerDispatcher<Model>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let safe = id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let got = if safe {
-            fetch_text(&format!("lessons/{id}.json")).await
-        } else {
-            Err("a lesson id is letters, digits, - and _".to_string())
-        };
-        match got.and_then(|t| Lesson::parse(&t)) {
-            Ok(l) => d.dispatch(Action::StartLesson(Rc::new(l), at)),
-            Err(e) => d.dispatch(Action::Banner(Some(format!(
-                "The lesson '{id}' cannot be opened: {e}"
-            )))),
-        }
-    });
-}
-
-/// Tells the host page (an iframe's parent) how tall the content is: the
-/// app's own box, not the document's, which is never shorter than the
-/// frame and so would never let a widget shrink.
-fn post_height() {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(Some(parent)) = w.parent() else { return };
-    let Some(h) = w
-        .document()
-        .and_then(|d| d.query_selector(".app").ok().flatten())
-        .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
-    else {
-        return;
-    };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"veristep".into(), &"height".into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
-    let _ = parent.post_message(&msg, "*");
-}
-
-/// An embed follows its content's size: any change of the app's box
-/// (a step that shows more rows, a narrower host page) is reported.
-fn observe_height() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".app").ok().flatten())
-    else {
-        return;
-    };
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| post_height());
-    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        obs.observe(&el);
-    }
-    // one observer for the page's lifetime
-    cb.forget();
-}
-
-/// An embed takes its theme from the host page, which sends
-/// `{veristep: "theme", theme: "dark" | "light"}` when its own changes.
-fn listen_for_theme(dark: UseStateHandle<bool>) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else { return };
-    let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let data = e.data();
-        let kind = js_sys::Reflect::get(&data, &"veristep".into())
-            .ok()
-            .and_then(|v| v.as_string());
-        if kind.as_deref() != Some("theme") {
-            return;
-        }
-        let theme = js_sys::Reflect::get(&data, &"theme".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|t| Theme::parse(&t));
-        if let Some(t) = theme {
-            dark.set(t == Theme::Dark);
-        }
-    });
-    let _ = w.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
-    cb.forget();
-}
 
 /// Reads a dropped or picked `.o` file and opens it.
 fn open_file(file: web_sys::File, d: UseReducerDispatcher<Model>) {
@@ -616,7 +437,7 @@ fn app() -> Html {
         })
     };
 
-    let state = model.state();
+    let (view, run) = (model.view.clone(), model.run.clone());
     let len = model.len();
     let on_lesson = {
         let d = d.clone();
@@ -815,87 +636,26 @@ fn app() -> Html {
                         }) }
                     </div>
                     <div class="panes">
-                        if shows(Pane::Listing) { { listing(&model, &d) } }
-                        <div class="state">
-                            if shows(Pane::Frames) { { frames(state, &d) } }
-                            if shows(Pane::Regs) { { regs(&model, state) } }
-                            if shows(Pane::Refs) { { refs(state, &d) } }
-                            if shows(Pane::Worklist) { { worklist(state, &d) } }
-                        </div>
+                        if let (true, Some(view), Some(run)) = (shows(Pane::Listing), view.clone(), run.clone()) {
+                            <ListingPanel {view} {run} dispatch={d.clone()} />
+                        }
+                        if let Some(view) = view.clone() {
+                            <div class="state">
+                                if shows(Pane::Frames) { <FramesPanel view={view.clone()} dispatch={d.clone()} /> }
+                                if shows(Pane::Regs) { <RegsPanel view={view.clone()} frame={model.frame} /> }
+                                if shows(Pane::Refs) { <RefsPanel view={view.clone()} dispatch={d.clone()} /> }
+                                if shows(Pane::Worklist) { <WorklistPanel {view} dispatch={d.clone()} /> }
+                            </div>
+                        } else {
+                            <div class="state"></div>
+                        }
                     </div>
-                    if shows(Pane::Log) { { log(&model, &d) } }
+                    if let (true, Some(view), Some(run)) = (shows(Pane::Log), view.clone(), run.clone()) {
+                        <LogPanel {view} {run} dispatch={d.clone()} />
+                    }
                 </section>
             </main>
             </div>
-        </div>
-    }
-}
-
-/// The address the room reaches this page at: the one the teacher typed,
-/// else the page's own (useless to the room when it is a loopback one).
-fn initial_room() -> String {
-    storage()
-        .and_then(|s| s.get_item(STORE_ROOM).ok().flatten())
-        .filter(|a| !a.trim().is_empty())
-        .unwrap_or_else(|| asset_url("./"))
-}
-
-/// `127.0.0.1`, `localhost`, `[::1]`: an address only this computer reaches.
-fn is_loopback(address: &str) -> bool {
-    let host = web_sys::Url::new(address)
-        .map(|u| u.hostname())
-        .unwrap_or_default();
-    host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1"
-}
-
-/// The participants' link to this lesson step, on the room's address.
-fn follow_link(room: &str, lesson: &str, step: usize) -> String {
-    let mut base = room.trim().to_string();
-    if !base.contains("://") {
-        base = format!("http://{base}");
-    }
-    // the query replaces whatever the typed address carried after `?`/`#`
-    if let Some(i) = base.find(['?', '#']) {
-        base.truncate(i);
-    }
-    format!("{base}?lesson={lesson}&lstep={step}")
-}
-
-/// The follow-along box: the link, its QR code (made here, no network),
-/// and the address the room uses, which the teacher may type.
-fn follow_along(follow: &str, room: &UseStateHandle<String>) -> Html {
-    let on_room = {
-        let room = room.clone();
-        Callback::from(move |e: InputEvent| {
-            let i: HtmlInputElement = e.target_unchecked_into();
-            let v = i.value();
-            save(STORE_ROOM, &v);
-            room.set(v);
-        })
-    };
-    let qr = crate::qr::encode(follow)
-        .map(|c| c.to_svg(4, &format!("QR code of {follow}")))
-        .ok();
-    let local = is_loopback(room);
-    html! {
-        <div class="follow" id="follow-along">
-            <div class="follow-text">
-                { "Follow along: " }<a href={follow.to_string()} id="follow-link">{ follow }</a>
-                <label class="room">{ "Address the room uses: " }
-                    <input id="room-address" type="url" value={(**room).clone()} oninput={on_room}
-                        placeholder="http://192.168.1.20:8080/" aria-describedby="room-hint" />
-                </label>
-                if local {
-                    <p class="room-hint" id="room-hint" role="note">
-                        { "This page is served to this computer only. Serve it to the room with " }
-                        <code>{ "cargo xtask serve --lan" }</code>
-                        { " and type the address it prints." }
-                    </p>
-                }
-            </div>
-            if let Some(svg) = qr {
-                <div class="qr" id="follow-qr">{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
-            }
         </div>
     }
 }
@@ -947,135 +707,6 @@ fn log_panel(
                 <button id="read-log" onclick={go} disabled={text.trim().is_empty()}>{ "Step through the log" }</button>
                 <button onclick={ { let o = open.clone(); Callback::from(move |_| o.set(false)) } }>{ "Close" }</button>
             </div>
-        </section>
-    }
-}
-
-/// What this is and how to read it: open on a first visit, one click
-/// away afterwards.
-fn intro(open: &UseStateHandle<bool>) -> Html {
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            if !el.open() {
-                save(STORE_INTRO, "1");
-            }
-            open.set(el.open());
-        })
-    };
-    html! {
-        <details class="intro" id="intro" open={**open} {ontoggle}>
-            <summary>{ "What is this, and how do I read it?" }</summary>
-            <p>{ "Before Linux runs a BPF program it proves it safe: the verifier walks every path,                   keeping the state of each register, stack slot and acquired reference, and pushes                   the other side of each branch on a worklist to come back to. veristep runs a model                   of that verifier (Linux 5.19, 6.1 and 6.12) on your program and lets you step                   through the walk." }</p>
-            <ul>
-                <li><strong>{ "Program" }</strong>{ " (left): BPF assembly as the kernel log prints it; edit it, or pick an example or a lesson." }</li>
-                <li><strong>{ "Verdict" }</strong>{ ": accepted, or the kernel's own message with the line it names, in plain words below." }</li>
-                <li><strong>{ "Stepper" }</strong>{ ": ◀ ▶ (or ← →) walk the verifier one instruction at a time; the buttons below jump to the next branch, pop, callback, acquire, release or the rejection." }</li>
-                <li><strong>{ "Listing" }</strong>{ ": the instruction being checked is highlighted; visits count how often the walk came back." }</li>
-                <li><strong>{ "Frames, registers, references, worklist" }</strong>{ ": the verifier's state at this step; changed values are marked." }</li>
-                <li><strong>{ "Log" }</strong>{ ": the kernel-style verifier log; click a line to go to its step." }</li>
-            </ul>
-            <p class="muted">{ "Press ? for the keys. The compare strip shows where kernels part." }</p>
-        </details>
-    }
-}
-
-/// The text format in one screen (the contract is ASM.md).
-fn format_guide() -> Html {
-    const ROWS: &[(&str, &str)] = &[
-        ("; comment", "from ;, # or // to the end of the line"),
-        (".prog_type sched_cls", "program type: socket_filter, kprobe, sched_cls (tc), sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall"),
-        (".license \"GPL\"", "licence (GPL-only helpers need a GPL-compatible one)"),
-        (".map m hash key=4 value=16 entries=8", "a map; also array, percpu_array, lru_hash, prog_array, sockmap…; lock=OFF / timer=OFF place a bpf_spin_lock / bpf_timer in the value"),
-        (".map rb ringbuf entries=4096", "a ring buffer (entries in bytes)"),
-        ("r1 = m ll", "load a map's address (64-bit load)"),
-        ("r2 = my_cb ll", "load a callback's address: the label starts a subprogram"),
-        ("call bpf_loop", "call a helper by name (or call 181, call bpf_loop#181)"),
-        ("call my_sub", "call a static subprogram (bpf-to-bpf)"),
-        ("my_cb:", "a label; 1: … goto 1b / 1f for numeric ones"),
-        ("if r0 == 0 goto out", "conditional jump: == != > >= < <= s> s>= s< s<= &; w registers for 32 bits"),
-        ("r0 = *(u64 *)(r10 - 8)", "load; *(u32 *)(r1 + 4) = r2 stores; u8 u16 u32 u64"),
-        ("lock *(u64 *)(r10 - 8) += r1", "atomic add (also &=, |=, ^=, atomic_fetch_add, xchg_64, cmpxchg_64)"),
-        ("exit", "return R0; main starts at the first instruction"),
-    ];
-    html! {
-        <div class="format-guide" id="format-guide" role="region" aria-label="text format guide">
-            <table>
-                { for ROWS.iter().map(|(code, what)| html! {
-                    <tr><td><code>{ *code }</code></td><td>{ *what }</td></tr>
-                }) }
-            </table>
-            <p>{ "Lines pasted from a kernel log (12: (85) call …) or llvm-objdump keep only their instruction." }</p>
-        </div>
-    }
-}
-
-/// The lesson being followed: its step's paragraph, goal, question, the
-/// way on, and (for the presenter) the follow-along link.
-fn lesson_panel(
-    m: &Model,
-    d: &UseReducerDispatcher<Model>,
-    present: bool,
-    room: &UseStateHandle<String>,
-) -> Html {
-    let Some(l) = m.lesson.as_ref() else {
-        return html! {};
-    };
-    let step = l.step();
-    let n = l.lesson.steps.len();
-    let go = |i: usize| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::LessonGo(i)))
-    };
-    let follow = follow_link(room, &l.lesson.id, l.index + 1);
-    let question = step.question.as_ref().map(|q| {
-        let answered = l.answer;
-        html! {
-            <fieldset class="question" id="lesson-question">
-                <legend>{ q.prompt.clone() }</legend>
-                { for q.choices.iter().enumerate().map(|(i, c)| {
-                    let d = d.clone();
-                    let pick = Callback::from(move |_: Event| d.dispatch(Action::Answer(i)));
-                    html! {
-                        <label class="choice">
-                            <input type="radio" name="lesson-choice" checked={answered == Some(i)} onchange={pick} />
-                            { c.clone() }
-                        </label>
-                    }
-                }) }
-                { match answered {
-                    Some(a) if a == q.answer => html! { <div class="answer ok" id="lesson-answer">{ format!("Right. {}", q.explain.clone().unwrap_or_default()) }</div> },
-                    Some(_) => html! { <div class="answer bad" id="lesson-answer">{ "Not quite — look at the views again." }</div> },
-                    None => html! {},
-                } }
-            </fieldset>
-        }
-    });
-    let can = l.can_advance();
-    html! {
-        <section class="lesson" id="lesson" aria-label="lesson">
-            <div class="lesson-head">
-                <strong>{ l.lesson.title.clone() }</strong>
-                <span id="lesson-progress">{ format!(" · step {} of {}", l.index + 1, n) }</span>
-                <button class="link" aria-label="leave the lesson" onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EndLesson)) } }>{ "leave" }</button>
-            </div>
-            <h2 id="lesson-title">{ step.title.clone() }</h2>
-            { for step.prose.split("\n\n").map(|p| html! { <p>{ p.to_string() }</p> }) }
-            <div class={if l.reached { "goal ok" } else { "goal" }} id="lesson-goal">
-                { if l.reached { "✓ Goal reached.".to_string() } else { format!("Goal: {}", step.hint.clone().unwrap_or_else(|| "follow the paragraph above".into())) } }
-            </div>
-            { question.unwrap_or_default() }
-            <div class="lesson-nav">
-                <button id="lesson-back" aria-label="previous lesson step" disabled={l.index == 0}
-                    onclick={go(l.index.saturating_sub(1))}>{ "◀ Back" }</button>
-                if l.index + 1 < n {
-                    <button id="lesson-next" aria-label="next lesson step" disabled={!can} onclick={go(l.index + 1)}>{ "Next ▶" }</button>
-                } else if can {
-                    <span class="done" id="lesson-done">{ "Lesson complete." }</span>
-                }
-            </div>
-            if present { { follow_along(&follow, room) } }
         </section>
     }
 }
@@ -1190,196 +821,6 @@ fn verdict(m: &Model) -> Html {
     }
 }
 
-/// The listing: the rows the worker rendered around the position (all of
-/// a small program), with the run's visit counts.
-/// Enter or Space on a focused row does what a click does: rows that act on
-/// a click are reachable and usable from the keyboard too.
-fn on_activate(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardEvent> {
-    let d = d.clone();
-    Callback::from(move |e: KeyboardEvent| {
-        if matches!(e.key().as_str(), "Enter" | " ") {
-            e.prevent_default();
-            d.dispatch(a.clone());
-        }
-    })
-}
-
-fn listing(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
-    let (Some(view), Some(run)) = (m.view.as_ref(), m.run.as_ref()) else {
-        return html! {};
-    };
-    let l = &view.listing;
-    let cur = view.insn;
-    let rows = l.rows.iter().map(|r| {
-        let idx = r.insn;
-        let onclick = {
-            let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::RunToInsn(idx)))
-        };
-        let mut class = String::from("insn");
-        if Some(idx) == cur {
-            class.push_str(" current");
-        }
-        if r.subprog {
-            class.push_str(" subprog");
-        }
-        if Some(idx) == run.error_insn {
-            // the instruction the kernel refused, marked at every step
-            class.push_str(" failing");
-        }
-        html! {
-            <tr class={class} onclick={onclick} id={format!("insn-{}", idx)} tabindex="0"
-                onkeydown={on_activate(d, Action::RunToInsn(idx))}
-                aria-label={format!("instruction {idx}: {}; press Enter to run to its next visit", r.text)}>
-                <td class="idx">{ idx }</td>
-                <td class="text">{ r.text.clone() }
-                    if let Some(n) = r.note.clone() { <span class="note">{ format!("  ; {n}") }</span> }
-                </td>
-                <td class="visits" title="visits">{ run.visits.get(idx).copied().unwrap_or(0) }</td>
-            </tr>
-        }
-    });
-    let note = (l.from > 0 || l.to < l.total).then(|| {
-        html! { <div class="window-note">{ format!("instructions {}–{} of {} (the listing follows the stepper)", l.from, l.to - 1, l.total) }</div> }
-    });
-    html! {
-        <div class="listing" id="listing" aria-label="program listing">
-            { note.unwrap_or_default() }
-            <table><thead><tr><th>{ "#" }</th><th>{ "instruction" }</th><th>{ "visits" }</th></tr></thead>
-            <tbody>{ for rows }</tbody></table>
-        </div>
-    }
-}
-
-fn frames(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
-    let Some(s) = s else { return html! {} };
-    html! {
-        <div class="frames" id="frames" aria-label="call frames">
-            <h2>{ "Frames" }{ if s.callback_unroll_depth > 0 { format!(" (callback iterations: {})", s.callback_unroll_depth) } else { String::new() } }</h2>
-            <ol>{ for s.frames.iter().enumerate().rev().map(|(i, f)| {
-                let onkeydown = on_activate(d, Action::SelectFrame(Some(i)));
-                let d = d.clone();
-                let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectFrame(Some(i))));
-                html! {
-                <li onclick={onclick} tabindex="0" onkeydown={onkeydown}>
-                    { format!("frame {} · {} · callsite {}{}{}{}",
-                        f.frameno,
-                        match &f.name { Some(n) if f.subprog == 0 => n.clone(), Some(n) => format!("{n} (subprog {})", f.subprog), None => format!("subprog {}", f.subprog) },
-                        if f.callsite < 0 { "—".to_string() } else { f.callsite.to_string() },
-                        if f.in_callback_fn { " · callback" } else { "" },
-                        if f.in_async_callback_fn { " · async callback" } else { "" },
-                        if f.callback_depth > 0 { format!(" · callback depth {}", f.callback_depth) } else { String::new() }) }
-                </li>
-            }}) }</ol>
-        </div>
-    }
-}
-
-fn regs(m: &Model, s: Option<&StateView>) -> Html {
-    let Some(s) = s else { return html! {} };
-    let fi = m.frame.unwrap_or(s.frames.len().saturating_sub(1));
-    let Some(f) = s.frames.get(fi) else {
-        return html! {};
-    };
-    html! {
-        <div class="regs" id="regs" aria-label="registers and stack">
-            <h2>{ format!("Registers and stack of frame {}", f.frameno) }</h2>
-            <table>
-                { for f.rows.iter().map(|r| html! {
-                    <tr class={if r.changed { "changed" } else { "" }}>
-                        <td>{ r.name.clone() }</td><td><code>{ r.text.clone() }</code></td><td>{ r.reading.clone() }</td>
-                    </tr>
-                }) }
-            </table>
-        </div>
-    }
-}
-
-fn refs(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
-    let Some(s) = s else { return html! {} };
-    html! {
-        <div class="refs" id="refs" aria-label="acquired references">
-            <h2>{ "acquired_refs" }</h2>
-            <table>
-                <thead><tr><th>{ "id" }</th><th>{ "alloc insn" }</th><th>{ "owner (callback_ref)" }</th><th>{ "held by" }</th></tr></thead>
-                <tbody>{ for s.refs.iter().map(|r| {
-                    let insn = r.alloc_insn;
-                    let d = d.clone();
-                    let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoAcquire(insn)));
-                    html! {
-                        <tr class={if r.new { "ref changed" } else { "ref" }}><td>{ r.id }</td>
-                            <td><button class="link" aria-label={format!("go to the acquisition at instruction {}", insn)} onclick={go}>{ insn }</button></td>
-                            <td class="owner">{ format!("frame {}", r.owner) }</td>
-                            <td>{ r.holders.join(", ") }</td></tr>
-                    }
-                }) }</tbody>
-            </table>
-        </div>
-    }
-}
-
-fn worklist(s: Option<&StateView>, d: &UseReducerDispatcher<Model>) -> Html {
-    let Some(s) = s else { return html! {} };
-    let popped = s
-        .popped
-        .map(|(insn, origin)| format!("popped: resume at {} (pushed at {})", insn, origin));
-    html! {
-        <div class="worklist" id="worklist" aria-label="worklist of pending states">
-            <h2>{ format!("Worklist ({} pending, top first)", s.worklist.len()) }</h2>
-            { popped.map(|t| html! { <div class="popped">{ t }</div> }).unwrap_or_default() }
-            <ol>{ for s.worklist.iter().enumerate().rev().map(|(i, p)| {
-                let top = i + 1 == s.worklist.len();
-                let d = d.clone();
-                let go = Callback::from(move |_: MouseEvent| d.dispatch(Action::GotoPending(i)));
-                html! {
-                <li class={if top && s.pushed { "changed" } else { "" }}>
-                    <button class="link" aria-label={format!("go to where the state pending at instruction {} is resumed", p.insn)}
-                        title="go to where this state is popped and resumed" onclick={go}>
-                        { format!("resume at {}", p.insn) }</button>
-                    { format!(" (pushed at {}) · frames [{}] · refs {:?}", p.origin, p.frames, p.refs) }</li>
-            }}) }</ol>
-        </div>
-    }
-}
-
-fn log(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
-    let (Some(run), Some(view)) = (m.run.as_ref(), m.view.as_ref()) else {
-        return html! {};
-    };
-    let w = &view.log;
-    let rows = w.lines.iter().map(|l| {
-        let class = if l.current {
-            "ll done cur"
-        } else if l.done {
-            "ll done"
-        } else {
-            "ll rest"
-        };
-        let onclick = l.step.map(|s| {
-            let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Goto(s)))
-        });
-        let onkeydown = l.step.map(|s| on_activate(d, Action::Goto(s)));
-        let tabindex = l.step.map(|_| "0");
-        html! { <div class={class} onclick={onclick} onkeydown={onkeydown} tabindex={tabindex}>{ l.text.clone() }</div> }
-    });
-    let to = w.from + w.lines.len();
-    html! {
-        <details class="log" open=true>
-            <summary>{ format!("Kernel log (level {}) · lines {}–{} of {} · click a line to go to its step",
-                run.log_level, if w.total == 0 { 0 } else { w.from + 1 }, to, w.total) }</summary>
-            <pre id="log" aria-label="kernel log">{ for rows }</pre>
-        </details>
-    }
-}
-
-/// Gives the keyboard back to the app root (the stepper's shortcuts).
-fn refocus(root: &NodeRef) {
-    if let Some(el) = root.cast::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-}
-
 /// What the share panel shows: the link, and the same state as an iframe
 /// and as a documentation block for `veristep-embed.js`.
 #[derive(Clone, Debug, PartialEq)]
@@ -1436,22 +877,5 @@ fn share_panel(shared: &UseStateHandle<Option<SharePanel>>) -> Html {
             <label class="snippet">{ "Embed in documentation (script)" }
                 <textarea id="share-script" readonly=true rows="4" value={p.script.clone()} /></label>
         </div>
-    }
-}
-
-/// `navigator.clipboard.writeText(text)`, where the browser offers it.
-fn copy_text(text: &str) {
-    use wasm_bindgen::{JsCast, JsValue};
-    let Ok(nav) = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()) else {
-        return;
-    };
-    let Ok(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()) else {
-        return;
-    };
-    let Ok(write) = js_sys::Reflect::get(&clip, &"writeText".into()) else {
-        return;
-    };
-    if let Ok(f) = write.dyn_into::<js_sys::Function>() {
-        let _ = f.call1(&clip, &JsValue::from_str(text));
     }
 }

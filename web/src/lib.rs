@@ -7,12 +7,14 @@
 
 pub mod api;
 pub mod app;
+mod browser;
 pub mod editor;
 pub mod examples;
 pub mod face;
 pub mod lesson;
 pub mod logsession;
 pub mod model;
+pub mod panels;
 pub mod protocol;
 pub mod qr;
 pub mod reading;
@@ -20,4 +22,5 @@ pub mod render;
 pub mod run;
 pub mod session;
 pub mod share;
+mod teach;
 pub mod worker;
