@@ -11,6 +11,7 @@
 //! of them must be precise, all of them must.
 
 use crate::env::Env;
+use crate::helper_ids::is_sync_callback_calling_function;
 use crate::insn::*;
 use crate::liveness::Owner;
 
@@ -188,12 +189,6 @@ fn fmt_stack_mask(mask: u64) -> String {
         .map(|i| format!("{}", -(i as i64 + 1) * 8))
         .collect::<Vec<_>>()
         .join(",")
-}
-
-/// `is_sync_callback_calling_function()`: the helpers that call their
-/// callback before they return (not `bpf_timer_set_callback`).
-fn is_sync_callback_helper(imm: i32) -> bool {
-    matches!(imm, 164 | 180 | 181 | 209)
 }
 
 impl Env {
@@ -635,7 +630,7 @@ impl Env {
             }
             if op == BPF_CALL
                 && insn.src == 0
-                && is_sync_callback_helper(insn.imm)
+                && is_sync_callback_calling_function(insn.imm)
                 && idx as i64 != subseq_idx - 1
             {
                 // the callback's entry: its R1-R5 were set by the helper
@@ -676,7 +671,7 @@ impl Env {
                 // BUG check on subprogram exits only; the oracle is .95.
                 let calls_callback = subseq_idx >= 0
                     && self.prog.insns.get(subseq_idx as usize).is_some_and(|i| {
-                        i.op() == BPF_CALL && i.src == 0 && is_sync_callback_helper(i.imm)
+                        i.op() == BPF_CALL && i.src == 0 && is_sync_callback_calling_function(i.imm)
                     });
                 if calls_callback {
                     for r in 1..=5u8 {

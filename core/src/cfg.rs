@@ -4,7 +4,7 @@
 //! and prune points.
 
 use crate::env::{Env, VResult, E2BIG, EINVAL, ENOTSUPP};
-use crate::helper_ids::FuncId;
+use crate::helper_ids::{is_sync_callback_calling_function, FuncId};
 use crate::insn::*;
 use crate::state::Subprog;
 
@@ -263,14 +263,12 @@ impl Env {
                 match insn.op() {
                     BPF_EXIT => {}
                     BPF_CALL => {
-                        if insn.imm == 170 && insn.src == 0 {
+                        if insn.imm == FuncId::timer_set_callback as i32 && insn.src == 0 {
                             self.mark_prune(t);
                         }
-                        // is_sync_callback_calling_insn(): for_each_map_elem,
-                        // find_vma, loop, user_ringbuf_drain
                         if self.rules.callbacks_iterate
                             && insn.src == 0
-                            && matches!(insn.imm, 164 | 180 | 181 | 209)
+                            && is_sync_callback_calling_function(insn.imm)
                         {
                             // 6.7: a callback-calling insn is a forced checkpoint
                             self.mark_prune(t);

@@ -2,6 +2,7 @@
 //! the checks of its class, until no pending state is left.
 
 use crate::env::{Env, VResult, BPF_COMPLEXITY_LIMIT_INSNS, E2BIG, EFAULT, EINVAL};
+use crate::helper_ids::FuncId;
 use crate::insn::*;
 use crate::regs::RegType;
 use crate::state::{FuncState, BPF_MAIN_FUNC};
@@ -163,9 +164,9 @@ impl Env {
                     }
                     // 6.9+ lets a static subprogram run under the lock
                     let lock_blocks_call = if self.rules.subprog_under_lock {
-                        insn.src == 0 && insn.imm != 94
+                        insn.src == 0 && insn.imm != FuncId::spin_unlock as i32
                     } else {
-                        insn.src == BPF_PSEUDO_CALL || insn.imm != 94
+                        insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
                     };
                     if self.cur.active_spin_lock != 0 && lock_blocks_call {
                         return Err(self

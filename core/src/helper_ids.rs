@@ -286,3 +286,22 @@ pub fn helper_id(name: &str) -> Option<u32> {
         .position(|x| *x == n && *x != "unspec")
         .map(|i| i as u32)
 }
+
+/// `is_sync_callback_calling_function()`: the helpers that call their
+/// callback before they return.
+pub(crate) fn is_sync_callback_calling_function(id: i32) -> bool {
+    [
+        FuncId::for_each_map_elem,
+        FuncId::find_vma,
+        FuncId::r#loop,
+        FuncId::user_ringbuf_drain,
+    ]
+    .iter()
+    .any(|f| *f as i32 == id)
+}
+
+/// `is_callback_calling_function()`: those, and `bpf_timer_set_callback`
+/// (its callback runs later, asynchronously).
+pub(crate) fn is_callback_calling_function(id: i32) -> bool {
+    is_sync_callback_calling_function(id) || id == FuncId::timer_set_callback as i32
+}

@@ -4,6 +4,7 @@
 //! backwards (following `jmp_history`), then each parent checkpoint.
 
 use crate::env::Env;
+use crate::helper_ids::is_callback_calling_function;
 use crate::insn::*;
 use crate::liveness::Owner;
 use crate::log::func_state_str;
@@ -133,7 +134,7 @@ impl Env {
                     if insn.src == BPF_PSEUDO_CALL {
                         return Backtrack::NotSupported;
                     }
-                    if insn.src == 0 && matches!(insn.imm, 164 | 170 | 180 | 181 | 209) {
+                    if insn.src == 0 && is_callback_calling_function(insn.imm) {
                         return Backtrack::NotSupported;
                     }
                     *reg_mask &= !1;

@@ -4,6 +4,7 @@
 
 use crate::checkpoints::Checkpoint;
 use crate::env::{Env, VResult, EINVAL};
+use crate::helper_ids::is_sync_callback_calling_function;
 use crate::liveness::{Owner, RegLoc};
 use crate::regs::{
     ParentLink, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
@@ -309,7 +310,7 @@ impl Env {
         };
         self.rules.callbacks_iterate
             && insn.is_helper_call()
-            && matches!(insn.imm, 164 | 180 | 181 | 209)
+            && is_sync_callback_calling_function(insn.imm)
     }
 
     /// `clean_live_states()`: finished checkpoints forget what was never read.
