@@ -1,6 +1,6 @@
 //! Throughput of the checker with the trace on, memory per step, and the
 //! time to rebuild the state at a random step, on generated programs up to
-//! the 1M processed-instruction limit.
+//! the 1M processed-instruction limit; the parser on 100k-line texts.
 //!
 //! `cargo bench -p veristep-core --bench verify` (criterion); the figures
 //! that criterion does not measure (bytes per step) are printed once.
@@ -100,5 +100,27 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The parser on large texts: every line labelled, and every line an
+/// unknown name (each gets a "did you mean" search). Both must take time
+/// linear in the text (a share link or a pasted file is untrusted input).
+fn parse(c: &mut Criterion) {
+    let n = 100_000;
+    let labelled: String = (0..n)
+        .map(|i| format!("L{i}: r0 = {}\n", i % 5))
+        .chain(["exit\n".to_string()])
+        .collect();
+    let unknown: String = (0..n).map(|i| format!("L{i}: call L{i}x\n")).collect();
+    let mut g = c.benchmark_group("parse_100k_lines");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function("labels", |b| {
+        b.iter(|| veristep_core::asm::parse(&labelled))
+    });
+    g.bench_function("unknown_names", |b| {
+        b.iter(|| veristep_core::asm::parse(&unknown))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, parse);
 criterion_main!(benches);

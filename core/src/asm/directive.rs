@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn directive(
     cx: &mut Ctx,
     prog: &mut Program,
-    maps: &mut Vec<(String, u32)>,
+    maps: &mut HashMap<String, u32>,
     line: u32,
     toks: &[Tok],
 ) {
@@ -42,7 +42,8 @@ pub(super) fn directive(
                             .collect()
                     })
                     .flatten();
-                match (prog.maps.iter_mut().find(|m| m.name == n.text), bytes) {
+                let map = maps.get(&n.text).and_then(|&i| prog.maps.get_mut(i as usize));
+                match (map, bytes) {
                     (Some(m), Some(b)) if b.len() <= m.value_size as usize => {
                         let mut b = b;
                         b.resize(m.value_size as usize, 0);
@@ -61,7 +62,7 @@ pub(super) fn directive(
 fn map_directive(
     cx: &mut Ctx,
     prog: &mut Program,
-    maps: &mut Vec<(String, u32)>,
+    maps: &mut HashMap<String, u32>,
     line: u32,
     at: &Tok,
     rest: &[Tok],
@@ -80,7 +81,7 @@ fn map_directive(
         cx.err(line, name.col, 1, "expected a map name");
         return;
     }
-    if maps.iter().any(|(n, _)| *n == name.text) {
+    if maps.contains_key(&name.text) {
         cx.err(
             line,
             name.col,
@@ -215,7 +216,7 @@ fn map_directive(
         }
     }
     if ok {
-        maps.push((def.name.clone(), prog.maps.len() as u32));
+        maps.insert(def.name.clone(), prog.maps.len() as u32);
         prog.maps.push(def);
     }
 }

@@ -96,7 +96,7 @@ fn jmp_op(c: &mut Cur) -> Option<u8> {
     Some(op)
 }
 
-pub(super) fn parse_insn(toks: &[Tok], names: &[String]) -> Result<Pending, PErr> {
+pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
     let last = &toks[toks.len() - 1];
     let mut c = Cur {
         t: toks,
@@ -514,7 +514,7 @@ fn alu_operand(c: &mut Cur, code: u8, d: u8, w: bool) -> Result<Pending, PErr> {
     Ok(pend(insn))
 }
 
-fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
+fn parse_call(c: &mut Cur, names: &Names) -> Result<Pending, PErr> {
     let t = c
         .peek()
         .cloned()
@@ -582,25 +582,48 @@ fn parse_call(c: &mut Cur, names: &[String]) -> Result<Pending, PErr> {
 /// `; did you mean 'bpf_map_lookup_elem'?` for the closest helper, kernel
 /// function or label, when one is close enough to be a typo (an edit
 /// distance of at most a third of the name, and at most 3).
-fn did_you_mean(name: &str, labels: &[String]) -> String {
+fn did_you_mean(name: &str, names: &Names) -> String {
     // names are short (< 40 bytes); longer input is not a typo of one
-    if name.len() > 64 {
+    if name.len() > 64 || names.suggested.get() >= Names::MAX_SUGGESTED {
         return String::new();
     }
-    let limit = (name.chars().count() / 3).clamp(1, 3);
-    let helpers = crate::helper_ids::helper_names();
-    let kfuncs = crate::kfuncs::KFUNCS.iter().map(|k| k.name.to_string());
-    let mut best: Option<(usize, String)> = None;
-    for cand in helpers.chain(kfuncs).chain(labels.iter().cloned()) {
+    names.suggested.set(names.suggested.get() + 1);
+    let n = name.chars().count();
+    let limit = (n / 3).clamp(1, 3);
+    // the distance is at least the difference in length: most candidates
+    // are ruled out without computing it
+    let close = |c: &str| {
+        c.len().abs_diff(name.len()) <= 4 * limit && c.chars().count().abs_diff(n) <= limit
+    };
+    let distance = |cand: &str| {
         // `map_lookup_elme` is a typo of `bpf_map_lookup_elem` too
-        let d = edit_distance(name, &cand).min(
-            cand.strip_prefix("bpf_")
-                .map(|c| edit_distance(name, c))
-                .unwrap_or(usize::MAX),
-        );
-        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-            best = Some((d, cand));
+        [Some(cand), cand.strip_prefix("bpf_")]
+            .into_iter()
+            .flatten()
+            .filter(|c| close(c))
+            .map(|c| edit_distance(name, c))
+            .min()
+    };
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |cand: &str| {
+        if let Some(d) = distance(cand) {
+            if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, cand.to_string()));
+            }
         }
+    };
+    for h in crate::helper_ids::helper_names() {
+        consider(&h);
+    }
+    for k in crate::kfuncs::KFUNCS {
+        consider(k.name);
+    }
+    // labels: within what is left of the parse's budget
+    let left = names.suggestions_left.get();
+    let take = names.list.len().min(left);
+    names.suggestions_left.set(left - take);
+    for l in &names.list[..take] {
+        consider(l);
     }
     best.map(|(_, c)| format!("; did you mean '{}'?", c))
         .unwrap_or_default()

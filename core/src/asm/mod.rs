@@ -14,6 +14,11 @@ use cursor::*;
 use directive::*;
 use insn::*;
 use lex::{lex, Tok, TokKind};
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+
+/// Diagnostics kept for one text (later ones are dropped).
+const MAX_DIAGNOSTICS: usize = 1000;
 
 /// Most instruction slots a program may have (the kernel's 1M limit).
 pub const MAX_INSNS: usize = 1_000_000;
@@ -71,13 +76,46 @@ struct Pending {
     idx: usize,
 }
 
+/// The labels of the text, known before its lines are parsed (so that
+/// `call NAME` can tell a label from a helper), and what is left of the
+/// budget for "did you mean" suggestions: each compares a name with every
+/// label, so a text full of unknown names gets a bounded number of them.
+#[derive(Default)]
+struct Names {
+    set: HashSet<String>,
+    list: Vec<String>,
+    suggestions_left: Cell<usize>,
+    /// Names a suggestion was looked for (no more than diagnostics are kept).
+    suggested: Cell<usize>,
+}
+
+impl Names {
+    /// Comparisons of a name with a label that suggestions may make in one
+    /// parse (a few milliseconds).
+    const SUGGESTION_BUDGET: usize = 200_000;
+    /// Names that get a suggestion: as many as diagnostics are kept.
+    const MAX_SUGGESTED: usize = MAX_DIAGNOSTICS;
+
+    fn add(&mut self, name: &str) {
+        if self.list.is_empty() {
+            self.suggestions_left.set(Self::SUGGESTION_BUDGET);
+        }
+        if self.set.insert(name.to_string()) {
+            self.list.push(name.to_string());
+        }
+    }
+    fn contains(&self, name: &str) -> bool {
+        self.set.contains(name)
+    }
+}
+
 struct Ctx {
     diags: Vec<Diagnostic>,
 }
 
 impl Ctx {
     fn err(&mut self, line: u32, col: u32, len: u32, msg: impl Into<String>) {
-        if self.diags.len() < 1000 {
+        if self.diags.len() < MAX_DIAGNOSTICS {
             self.diags.push(Diagnostic {
                 line,
                 col,
@@ -92,20 +130,24 @@ impl Ctx {
 pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut cx = Ctx { diags: Vec::new() };
     let mut prog = Program::new(Vec::new());
-    let mut map_names: Vec<(String, u32)> = Vec::new();
+    // names are looked up in hash maps: a text of a million lines must
+    // parse in time linear in its length, whatever it holds
+    let mut map_names: HashMap<String, u32> = HashMap::new();
     let mut labels: Vec<(String, usize, u32, u32)> = Vec::new();
-    let mut numlabels: Vec<(String, usize)> = Vec::new();
+    let mut label_at: HashMap<String, usize> = HashMap::new();
+    // each numeric label's positions, in increasing order
+    let mut numlabels: HashMap<String, Vec<usize>> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut length = 0usize;
     let mut too_many = false;
     // first pass: label names, so `call NAME` can tell labels from helpers
-    let mut names: Vec<String> = Vec::new();
+    let mut names = Names::default();
     for raw in src.lines() {
         let (body, base) = strip_line(raw);
         if let Ok(toks) = lex(body, base) {
             let mut k = 0;
             while toks.len() >= k + 2 && toks[k + 1].is(":") && toks[k].kind == TokKind::Word {
-                names.push(toks[k].text.clone());
+                names.add(&toks[k].text);
                 k += 2;
             }
         }
@@ -127,8 +169,8 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
         {
             let t = toks[0].clone();
             if t.kind == TokKind::Num {
-                numlabels.push((t.text.clone(), length));
-            } else if labels.iter().any(|(n, ..)| *n == t.text) {
+                numlabels.entry(t.text.clone()).or_default().push(length);
+            } else if label_at.contains_key(&t.text) {
                 cx.err(
                     line,
                     t.col,
@@ -136,6 +178,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                     format!("duplicate label '{}'", t.text),
                 );
             } else {
+                label_at.insert(t.text.clone(), length);
                 labels.push((t.text.clone(), length, line, t.col));
             }
             toks.drain(0..2);
@@ -175,7 +218,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut locs: Vec<SrcLoc> = Vec::with_capacity(length);
     for p in pending.iter_mut() {
         if let Some(name) = p.name.clone() {
-            if let Some((_, idx)) = map_names.iter().find(|(n, _)| *n == name) {
+            if let Some(idx) = map_names.get(&name) {
                 p.insn.imm = *idx as i32;
                 match p.value_off {
                     Some(off) => {
@@ -186,7 +229,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                 }
             } else if p.value_off.is_some() {
                 cx.err(p.line, p.col, p.len, format!("unknown map '{}'", name));
-            } else if labels.iter().any(|(n, ..)| *n == name) {
+            } else if label_at.contains_key(&name) {
                 p.insn.src = BPF_PSEUDO_FUNC;
                 p.target = Some(Target::Label(name));
             } else {
@@ -201,18 +244,18 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
         if let Some(t) = p.target.clone() {
             let tidx: Option<i64> = match &t {
                 Target::Rel(r) => Some(p.idx as i64 + 1 + r),
-                Target::Label(l) => labels.iter().find(|(n, ..)| n == l).map(|x| x.1 as i64),
-                Target::Num(n, fwd) => {
-                    let c = numlabels
-                        .iter()
-                        .filter(|(nn, x)| nn == n && ((*x > p.idx) == *fwd))
-                        .map(|x| x.1 as i64);
+                Target::Label(l) => label_at.get(l).map(|&i| i as i64),
+                Target::Num(n, fwd) => numlabels.get(n).and_then(|at| {
+                    // the nearest after the instruction (`1f`), or the
+                    // nearest at or before it (`1b`)
+                    let k = at.partition_point(|&x| x <= p.idx);
                     if *fwd {
-                        c.min()
+                        at.get(k)
                     } else {
-                        c.max()
+                        k.checked_sub(1).and_then(|k| at.get(k))
                     }
-                }
+                    .map(|&i| i as i64)
+                }),
             };
             match tidx {
                 None => {

@@ -247,3 +247,22 @@ fn the_kernel_logs_own_notation_parses() {
     assert_eq!(a.insns[4].imm, BPF_CMPXCHG);
     assert!(parse("r1 = atomic_xchg((u64 *)(r10 -8), r2)\nexit").is_err());
 }
+
+#[test]
+fn numeric_labels_take_the_nearest() {
+    // `1b` is the nearest `1:` at or before the jump, `1f` the nearest after
+    let a = p("1: r0 = 0\n1: r1 = 0\nif r0 > 0 goto 1b\nif r0 > 1 goto 1f\n1: r2 = 0\n1: exit");
+    assert_eq!(a.insns[2].off, -2); // to insn 1
+    assert_eq!(a.insns[3].off, 0); // to insn 4
+    assert!(parse("if r0 > 0 goto 1b\n1: exit").is_err());
+    assert!(parse("1: r0 = 0\nif r0 > 0 goto 1f\nexit").is_err());
+}
+
+#[test]
+fn suggestions_in_a_text_full_of_unknown_names_are_bounded() {
+    // every line an unknown name: only the kept diagnostics get a search
+    let text: String = (0..3000).map(|i| format!("L{i}: call L{i}x\n")).collect();
+    let diags = parse(&text).unwrap_err();
+    assert_eq!(diags.len(), 1000);
+    assert!(diags[0].message.contains("did you mean 'L0'"), "{}", diags[0].message);
+}
