@@ -38,6 +38,9 @@ impl fmt::Display for ElfError {
     }
 }
 
+/// `KMALLOC_MAX_SIZE` on x86-64 (6.1 and 6.12): the largest array map value.
+const KMALLOC_MAX_SIZE: u64 = 4 << 20;
+
 fn err<T>(msg: impl Into<String>) -> Result<T, ElfError> {
     Err(ElfError(msg.into()))
 }
@@ -420,9 +423,18 @@ impl<'a> Loader<'a> {
             })
             .collect();
         for (idx, name, size, data) in secs {
+            // libbpf creates the map before any program loads; the kernel
+            // refuses an array value over KMALLOC_MAX_SIZE (4 MiB on x86-64:
+            // `array_map_alloc_check()`), and the whole load fails. A `.bss`
+            // has no bytes in the file, so its size is checked before its
+            // zeros are made.
+            if size > KMALLOC_MAX_SIZE {
+                return err(format!(
+                    "section {name}: {size} bytes of global data; the kernel refuses an array map value over {KMALLOC_MAX_SIZE} bytes (E2BIG), so libbpf cannot create its map"
+                ));
+            }
             let rodata = name.starts_with(".rodata");
-            let mut bytes = data;
-            bytes.resize(size as usize, 0);
+            let bytes = data;
             self.data_secs.push((idx, self.maps.len()));
             self.maps.push(MapDef {
                 // libbpf prefixes the object's name; the section names it here

@@ -237,13 +237,14 @@ impl Env {
                             && m.frozen
                             && m.flags & crate::program::BPF_F_RDONLY_PROG != 0 =>
                     {
+                        // past the initial bytes the value is zero, as
+                        // the kernel's array map is
                         let at = off as i64 + reg.var_off.value as i64;
-                        let bytes = usize::try_from(at)
-                            .ok()
-                            .and_then(|a| m.data.get(a..a + size as usize));
-                        bytes.map(|b| {
+                        usize::try_from(at).ok().map(|a| {
                             let mut v = [0u8; 8];
-                            v[..b.len()].copy_from_slice(b);
+                            for (k, b) in v.iter_mut().take(size as usize).enumerate() {
+                                *b = m.data.get(a + k).copied().unwrap_or(0);
+                            }
                             u64::from_le_bytes(v)
                         })
                     }

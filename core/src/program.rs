@@ -243,7 +243,9 @@ pub struct MapDef {
     /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
     /// `BPF_F_WRONLY_PROG`); from compiled objects only.
     pub flags: u32,
-    /// The value's initial bytes (global data: `.rodata`, `.data`).
+    /// The value's initial bytes (global data: `.rodata`, `.data`); past
+    /// them, up to `value_size`, the value is zero (so a `.bss` of any size
+    /// costs nothing).
     pub data: Vec<u8>,
     /// Frozen by the loader (libbpf freezes `.rodata`): with
     /// `BPF_F_RDONLY_PROG`, the verifier reads its bytes as constants.

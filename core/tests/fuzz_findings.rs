@@ -287,3 +287,39 @@ fn a_log_never_diverges_from_itself() {
     let r = veristep_core::logread::read_log(text);
     assert_eq!(veristep_core::logread::first_divergence(&r, &r), None);
 }
+
+/// fuzz `elf`: a 14 KB object whose `.bss.` section header claims 1.3 GB.
+/// The loader made that many zero bytes (and each kernel mode copied the
+/// program): 5 GB of memory. libbpf would fail to create the map (the
+/// kernel refuses an array value over KMALLOC_MAX_SIZE with E2BIG), so the
+/// object is refused, and no value's zeros are ever stored.
+#[test]
+fn huge_bss_is_refused_without_allocating_it() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/fuzz_elf_huge_bss.o"
+    ))
+    .unwrap();
+    let e = veristep_core::elf::load(&bytes).err().expect("refused");
+    assert!(e.0.contains("1308622847 bytes of global data"), "{}", e.0);
+    assert!(e.0.contains("E2BIG"), "{}", e.0);
+    // in text, a value's bytes are what `.mapdata` gives; the rest is zero
+    let p =
+        asm::parse(".map m array key=4 value=4000000000 entries=1\n.mapdata m x01\nr0 = 0\nexit\n")
+            .unwrap();
+    assert_eq!(p.maps[0].data, vec![1]);
+}
+
+/// A frozen read-only value reads as constants, zero past its given bytes.
+#[test]
+fn frozen_value_reads_zero_past_its_bytes() {
+    let prog = asm::parse(
+        ".map ro array key=4 value=16 entries=1 flags=128 frozen=1\n.mapdata ro x07\n\
+         r1 = ro[0] ll\nr0 = *(u64 *)(r1 + 8)\nif r0 != 0 goto +1\nexit\nr0 = r5\nexit\n",
+    )
+    .unwrap();
+    for k in MODES {
+        // the read of the uninitialised r5 is dead code: r0 is the constant 0
+        assert_eq!(run(&prog, k).verdict, Verdict::Accepted, "{:?}", k);
+    }
+}

@@ -44,11 +44,7 @@ pub(super) fn directive(
                     .flatten();
                 let map = maps.get(&n.text).and_then(|&i| prog.maps.get_mut(i as usize));
                 match (map, bytes) {
-                    (Some(m), Some(b)) if b.len() <= m.value_size as usize => {
-                        let mut b = b;
-                        b.resize(m.value_size as usize, 0);
-                        m.data = b;
-                    }
+                    (Some(m), Some(b)) if b.len() <= m.value_size as usize => m.data = b,
                     (None, _) => cx.err(line, n.col, n.text.len() as u32, format!("no map '{}' declared before", n.text)),
                     _ => cx.err(line, h.col, h.text.len() as u32, "expected xHEX bytes, at most the value size"),
                 }
