@@ -409,6 +409,30 @@ impl Env {
         }
     }
 
+    /// The range `check_return_code()` enforces on R0 at the main exit,
+    /// for the program types that have one.
+    fn return_range(&self) -> Option<(u64, u64)> {
+        use crate::program::{AttachType as A, ProgType as P};
+        let attach = self.prog.expected_attach_type;
+        match self.prog.prog_type {
+            P::CgroupSkb if attach == Some(A::CgroupInetEgress) => Some((0, 3)),
+            P::CgroupSkb | P::SockOps => Some((0, 1)),
+            P::CgroupSockAddr => Some(match attach {
+                Some(
+                    A::Udp4Recvmsg
+                    | A::Udp6Recvmsg
+                    | A::Inet4Getpeername
+                    | A::Inet6Getpeername
+                    | A::Inet4Getsockname
+                    | A::Inet6Getsockname,
+                ) => (1, 1),
+                Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),
+                _ => (0, 1),
+            }),
+            _ => None,
+        }
+    }
+
     /// `check_return_code()` at the `exit` of frame 0.
     pub fn check_return_code(&mut self) -> VResult<()> {
         let f = self.cur.cur().clone();
@@ -461,11 +485,9 @@ impl Env {
         if f.frameno == 0 && f.subprog != 0 {
             return Ok(());
         }
-        // check_return_code(): cgroup programs return 0 or 1
-        if matches!(
-            self.prog.prog_type,
-            crate::program::ProgType::CgroupSkb | crate::program::ProgType::SockOps
-        ) {
+        // check_return_code(): cgroup programs return 0 or 1, some hooks
+        // more, some only 1
+        if let Some((min, max)) = self.return_range() {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
                 let t = self.reg_type_name(&r0);
@@ -477,9 +499,9 @@ impl Env {
                     ),
                 ));
             }
-            let max = if self.prog.cgroup_egress { 3 } else { 1 };
-            if !crate::tnum::Tnum::range(0, max).contains(r0.var_off) {
-                let msg = self.invalid_scalar_msg(&r0, 0, max as i64, "At program exit", "R0");
+            if !crate::tnum::Tnum::range(min, max).contains(r0.var_off) {
+                let msg =
+                    self.invalid_scalar_msg(&r0, min as i64, max as i64, "At program exit", "R0");
                 return Err(self.fail(EINVAL, &msg));
             }
         }

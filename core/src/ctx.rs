@@ -4,7 +4,7 @@
 //! write, and what the load gives it. The offsets are the uapi structs'
 //! (`__sk_buff`, `xdp_md`, `bpf_sock`, `bpf_sock_ops`, `sk_msg_md`, ...).
 
-use crate::program::ProgType;
+use crate::program::{AttachType, ProgType};
 use crate::regs::RegType;
 
 /// `enum bpf_access_type`
@@ -230,6 +230,7 @@ fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
 
 pub(crate) fn ctx_field(
     pt: ProgType,
+    attach: Option<AttachType>,
     off: i32,
     size: u32,
     t: Access,
@@ -317,6 +318,7 @@ pub(crate) fn ctx_field(
             }
         }
         ProgType::SockOps => sock_ops_field(off, size, t, v612),
+        ProgType::CgroupSockAddr => sock_addr_field(off, size, t, attach),
         // syscall_prog_is_valid_access(): its own argument buffer, read
         // and written, anywhere below U16_MAX
         ProgType::Syscall => {
@@ -356,4 +358,59 @@ fn sock_ops_field(off: i32, size: u32, t: Access, v612: bool) -> Option<CtxField
         _ => (size == 4, CtxField::Scalar),
     };
     field.0.then_some(field.1)
+}
+
+/// `sock_addr_is_valid_access()` (the same in 6.1 and 6.12 for the inet
+/// hooks): the addresses of the hook's family only (`msg_src_*` for
+/// sendmsg), read narrow or written whole, the IPv6 ones also as u64;
+/// `user_family`, `family`, `type` and `protocol` read whole; `sk` read as
+/// a socket pointer.
+fn sock_addr_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -> Option<CtxField> {
+    // offsets in struct bpf_sock_addr
+    const USER_FAMILY: i32 = 0;
+    const USER_IP4: i32 = 4;
+    const USER_IP6: i32 = 8;
+    const USER_PORT: i32 = 24;
+    const FAMILY: i32 = 28;
+    const TYPE: i32 = 32;
+    const PROTOCOL: i32 = 36;
+    const MSG_SRC_IP4: i32 = 40;
+    const MSG_SRC_IP6: i32 = 44;
+    const MSG_SRC_IP6_END: i32 = 60;
+    const SK: i32 = 64;
+    const SIZE: i32 = 72;
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    let inet4 = attach.is_some_and(AttachType::is_inet4);
+    let inet6 = attach.is_some_and(|a| !a.is_inet4());
+    let family_ok = match off {
+        USER_IP4 => inet4,
+        USER_IP6..USER_PORT => inet6,
+        MSG_SRC_IP4 => attach == Some(AttachType::Udp4Sendmsg),
+        MSG_SRC_IP6..MSG_SRC_IP6_END => attach == Some(AttachType::Udp6Sendmsg),
+        _ => true,
+    };
+    if !family_ok {
+        return None;
+    }
+    // bpf_ctx_wide_access_ok(): a u64 inside a u32[4] address
+    let wide = |at: i32| size == 8 && off >= at && off + 8 <= at + 16 && off % 8 == 0;
+    let ok = match off {
+        USER_IP4 | USER_IP6..FAMILY | MSG_SRC_IP4 | MSG_SRC_IP6..MSG_SRC_IP6_END => {
+            wide(USER_IP6)
+                || wide(MSG_SRC_IP6)
+                || match t {
+                    // bpf_ctx_narrow_access_ok()
+                    Access::Read => size <= 4 && size.is_power_of_two(),
+                    Access::Write => size == 4,
+                }
+        }
+        SK => {
+            return (t == Access::Read && size == 8).then_some(CtxField::Ptr(RegType::Socket));
+        }
+        USER_FAMILY | FAMILY | TYPE | PROTOCOL => t == Access::Read && size == 4,
+        _ => false,
+    };
+    ok.then_some(CtxField::Scalar)
 }

@@ -336,7 +336,14 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
 pub fn program_text(prog: &Program) -> String {
     let n = prog.insns.len();
     let mut out = String::new();
-    out.push_str(&format!(".prog_type {}\n", prog.prog_type.name()));
+    match prog.expected_attach_type {
+        Some(a) => out.push_str(&format!(
+            ".prog_type {} {}\n",
+            prog.prog_type.name(),
+            a.name()
+        )),
+        None => out.push_str(&format!(".prog_type {}\n", prog.prog_type.name())),
+    }
     out.push_str(&format!(".license \"{}\"\n", prog.license));
     for m in &prog.maps {
         if m.map_type == crate::program::MapType::Ringbuf {

@@ -20,7 +20,7 @@
 
 use crate::btf::{self, Btf};
 use crate::insn::*;
-use crate::program::{FuncBtf, MapDef, MapType, Param, ProgType, Program};
+use crate::program::{AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program};
 use object::read::elf::{ElfFile64, FileHeader};
 use object::{
     Endianness, Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget,
@@ -103,11 +103,24 @@ fn map_type(n: u32) -> Result<MapType, String> {
     MapType::from_number(n).ok_or_else(|| format!("map type {n} is not modelled"))
 }
 
+/// The expected attach type libbpf 1.1 loads a section's program with,
+/// where veristep's rules depend on it.
+fn attach_type(section: &str) -> Option<AttachType> {
+    if section == "cgroup_skb/egress" {
+        return Some(AttachType::CgroupInetEgress);
+    }
+    AttachType::sock_addr(section.strip_prefix("cgroup/")?)
+}
+
 /// libbpf's section names for the program types veristep models.
 fn prog_type(section: &str) -> Option<ProgType> {
-    // libbpf's "cgroup/skb" is the one cgroup/* section of a modelled type
+    // of libbpf's cgroup/* sections: "cgroup/skb" and the socket address
+    // hooks ("cgroup/connect4", ...)
     if section == "cgroup/skb" {
         return Some(ProgType::CgroupSkb);
+    }
+    if section.starts_with("cgroup/") {
+        return attach_type(section).map(|_| ProgType::CgroupSockAddr);
     }
     let head = section.split('/').next().unwrap_or(section);
     Some(match head {
@@ -149,6 +162,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::Xdp => "xdp_md",
         ProgType::SkMsg => "sk_msg_md",
         ProgType::SockOps => "bpf_sock_ops",
+        ProgType::CgroupSockAddr => "bpf_sock_addr",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",
@@ -857,7 +871,7 @@ impl<'a> Loader<'a> {
         program.line_info = line_info;
         program.func_btf = func_btf;
         program.prog_type = prog_type;
-        program.cgroup_egress = section == "cgroup_skb/egress";
+        program.expected_attach_type = attach_type(&section);
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;
@@ -882,7 +896,10 @@ mod tests {
             ("sk_skb/stream_verdict", Some(ProgType::SkSkb)),
             ("cgroup/skb", Some(ProgType::CgroupSkb)),
             ("cgroup_skb/egress", Some(ProgType::CgroupSkb)),
-            ("cgroup/connect4", None),
+            ("cgroup/connect4", Some(ProgType::CgroupSockAddr)),
+            ("cgroup/getsockname6", Some(ProgType::CgroupSockAddr)),
+            ("cgroup/post_bind4", None),
+            ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),
             ("sockops", Some(ProgType::SockOps)),

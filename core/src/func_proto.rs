@@ -16,7 +16,7 @@
 //! ...) enabled.
 
 use crate::helper_ids::FuncId as F;
-use crate::program::{MapType, ProgType};
+use crate::program::{AttachType, MapType, ProgType};
 use Arg::*;
 
 /// `enum bpf_arg_type`: a base type with the flags a prototype sets.
@@ -550,6 +550,33 @@ mod protos {
     pub const bpf_sock_hash_update_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]).pkt_access();
     pub const bpf_get_socket_cookie_sock_ops_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    // cgroup_sock_addr (net/core/filter.c) and the cgroup hooks' common
+    // helpers (kernel/bpf/cgroup.c)
+    pub const bpf_bind_proto: Proto = Proto::new(Ret::Integer, &[Ctx, MemRdonly, ConstSize]);
+    pub const bpf_get_socket_cookie_sock_addr_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_get_netns_cookie_sock_addr_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    pub const bpf_sock_addr_sk_lookup_tcp_proto: Proto = Proto::new(
+        Ret::SocketOrNull,
+        &[Ctx, MemRdonly, ConstSize, Anything, Anything],
+    );
+    pub const bpf_sock_addr_sk_lookup_udp_proto: Proto = Proto::new(
+        Ret::SocketOrNull,
+        &[Ctx, MemRdonly, ConstSize, Anything, Anything],
+    );
+    pub const bpf_sock_addr_skc_lookup_tcp_proto: Proto = Proto::new(
+        Ret::SockCommonOrNull,
+        &[Ctx, MemRdonly, ConstSize, Anything, Anything],
+    );
+    pub const bpf_sock_addr_setsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, Anything, Anything, MemRdonly, ConstSize],
+    );
+    pub const bpf_sock_addr_getsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, Anything, Anything, UninitMem, ConstSize],
+    );
+    pub const bpf_get_retval_proto: Proto = Proto::new(Ret::Integer, &[]);
+    pub const bpf_set_retval_proto: Proto = Proto::new(Ret::Integer, &[Anything]);
     pub const bpf_get_netns_cookie_sock_ops_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
     pub const bpf_sock_ops_load_hdr_opt_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, MemWrite, ConstSize, Anything]);
@@ -827,7 +854,12 @@ use protos::*;
 /// `env->ops->get_func_proto(func_id, prog)`: the prototype the program
 /// type offers under `id`, `None` for "unknown func" (6.1) / "program of
 /// this type cannot use helper" (6.12). `v612` picks 6.12's tables.
-pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto> {
+pub fn get_func_proto(
+    id: F,
+    pt: ProgType,
+    attach: Option<AttachType>,
+    v612: bool,
+) -> Option<&'static Proto> {
     match pt {
         ProgType::SocketFilter => sk_filter_func_proto(id, v612),
         ProgType::Kprobe => kprobe_prog_func_proto(id, v612),
@@ -841,7 +873,81 @@ pub fn get_func_proto(id: F, pt: ProgType, v612: bool) -> Option<&'static Proto>
         ProgType::SkSkb => sk_skb_func_proto(id, v612),
         ProgType::SkMsg => sk_msg_func_proto(id, v612),
         ProgType::SockOps => sock_ops_func_proto(id, v612),
+        ProgType::CgroupSockAddr => sock_addr_func_proto(id, attach, v612),
     }
+}
+
+/// `cgroup_common_func_proto()`: cgroup storage, and the hook's return
+/// value for the hooks that have one to read or set.
+fn cgroup_common_func_proto(id: F, attach: Option<AttachType>) -> Option<&'static Proto> {
+    use AttachType as A;
+    // ingress (attach type 0), egress, sock_ops, recvmsg, getpeername and
+    // getsockname have no retval
+    let no_retval = matches!(
+        attach,
+        None | Some(
+            A::CgroupInetEgress
+                | A::Udp4Recvmsg
+                | A::Udp6Recvmsg
+                | A::Inet4Getpeername
+                | A::Inet6Getpeername
+                | A::Inet4Getsockname
+                | A::Inet6Getsockname
+        )
+    );
+    Some(match id {
+        F::get_local_storage => &bpf_get_local_storage_proto,
+        F::get_retval if !no_retval => &bpf_get_retval_proto,
+        F::set_retval if !no_retval => &bpf_set_retval_proto,
+        _ => return None,
+    })
+}
+
+/// `cgroup_current_func_proto()`: helpers about the current task, for
+/// hooks that run in its context. 6.12 moved the pid and cgroup ids to the
+/// base table and added `current_task_under_cgroup`.
+fn cgroup_current_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::get_current_uid_gid => &bpf_get_current_uid_gid_proto,
+        F::get_current_pid_tgid if !v612 => &bpf_get_current_pid_tgid_proto,
+        F::get_current_comm => &bpf_get_current_comm_proto,
+        F::get_current_cgroup_id if !v612 => &bpf_get_current_cgroup_id_proto,
+        F::get_current_ancestor_cgroup_id if !v612 => &bpf_get_current_ancestor_cgroup_id_proto,
+        F::get_cgroup_classid => &bpf_get_cgroup_classid_curr_proto,
+        F::current_task_under_cgroup if v612 => &bpf_current_task_under_cgroup_proto,
+        _ => return None,
+    })
+}
+
+/// `sock_addr_func_proto()`: `bpf_bind` for connect hooks only, socket
+/// lookups, socket options for every inet hook (6.12 adds the unix ones,
+/// which libbpf 1.1 cannot name).
+fn sock_addr_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    use AttachType as A;
+    if let Some(p) = cgroup_common_func_proto(id, attach) {
+        return Some(p);
+    }
+    if let Some(p) = cgroup_current_func_proto(id, v612) {
+        return Some(p);
+    }
+    let inet_hook = attach.is_some_and(|a| a != A::CgroupInetEgress);
+    Some(match id {
+        F::bind if matches!(attach, Some(A::Inet4Connect | A::Inet6Connect)) => &bpf_bind_proto,
+        F::bind => return None,
+        F::get_socket_cookie => &bpf_get_socket_cookie_sock_addr_proto,
+        F::get_netns_cookie => &bpf_get_netns_cookie_sock_addr_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
+        F::sk_lookup_tcp => &bpf_sock_addr_sk_lookup_tcp_proto,
+        F::sk_lookup_udp => &bpf_sock_addr_sk_lookup_udp_proto,
+        F::sk_release => &bpf_sk_release_proto,
+        F::skc_lookup_tcp => &bpf_sock_addr_skc_lookup_tcp_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_proto,
+        F::sk_storage_delete => &bpf_sk_storage_delete_proto,
+        F::setsockopt if inet_hook => &bpf_sock_addr_setsockopt_proto,
+        F::getsockopt if inet_hook => &bpf_sock_addr_getsockopt_proto,
+        F::setsockopt | F::getsockopt => return None,
+        _ => return bpf_sk_base_func_proto(id, v612),
+    })
 }
 
 /// `sk_skb_func_proto()` (the same in 6.1 and 6.12; the `sk_skb_*`
@@ -1451,7 +1557,7 @@ mod tests {
     ];
 
     fn offered(id: F, pt: ProgType, v612: bool) -> bool {
-        get_func_proto(id, pt, v612).is_some()
+        get_func_proto(id, pt, None, v612).is_some()
     }
 
     #[test]
@@ -1493,7 +1599,7 @@ mod tests {
         }
         // tracing_prog_func_proto() offers bpf_d_path to syscall
         // programs, and its `.allowed` refuses them
-        let d_path = get_func_proto(F::d_path, ProgType::Syscall, false).unwrap();
+        let d_path = get_func_proto(F::d_path, ProgType::Syscall, None, false).unwrap();
         assert!(d_path
             .allowed
             .is_some_and(|allowed| !allowed(ProgType::Syscall)));
@@ -1501,13 +1607,13 @@ mod tests {
 
     #[test]
     fn prototypes_612() {
-        let lookup = get_func_proto(F::sk_lookup_tcp, ProgType::SchedCls, true).unwrap();
+        let lookup = get_func_proto(F::sk_lookup_tcp, ProgType::SchedCls, None, true).unwrap();
         assert_eq!(lookup.args[2], ConstSize);
         assert_eq!(proto_612(F::sk_lookup_tcp, lookup).args[2], ConstSizeOrZero);
         // only the syscall program's socket cookie takes a pointer
-        let cookie = get_func_proto(F::get_socket_cookie, ProgType::SchedCls, true).unwrap();
+        let cookie = get_func_proto(F::get_socket_cookie, ProgType::SchedCls, None, true).unwrap();
         assert_eq!(proto_612(F::get_socket_cookie, cookie).args[0], Ctx);
-        let cookie = get_func_proto(F::get_socket_cookie, ProgType::Syscall, true).unwrap();
+        let cookie = get_func_proto(F::get_socket_cookie, ProgType::Syscall, None, true).unwrap();
         assert_eq!(
             proto_612(F::get_socket_cookie, cookie).args[0],
             BtfIdSockCommonOrNull

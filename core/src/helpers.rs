@@ -28,7 +28,7 @@ impl Env {
             return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
         };
         let pt = self.prog.prog_type;
-        let Some(fp) = get_func_proto(id, pt, v612) else {
+        let Some(fp) = get_func_proto(id, pt, self.prog.expected_attach_type, v612) else {
             let msg = if self.rules.words_612 {
                 format!(
                     "program of this type cannot use helper {}#{}",

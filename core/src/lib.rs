@@ -14,7 +14,7 @@ pub(crate) mod kfuncs;
 pub mod program;
 
 pub use insn::Insn;
-pub use program::{MapDef, MapType, ProgType, Program};
+pub use program::{AttachType, MapDef, MapType, ProgType, Program};
 
 /// Which kernel's rules to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

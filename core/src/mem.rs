@@ -111,9 +111,14 @@ impl Env {
             }
             RegType::Ctx => {
                 self.check_ptr_off_reg(&reg, regno, false)?;
-                let Some(field) =
-                    ctx_field(self.prog.prog_type, off, size, t, self.rules.helpers_612)
-                else {
+                let Some(field) = ctx_field(
+                    self.prog.prog_type,
+                    self.prog.expected_attach_type,
+                    off,
+                    size,
+                    t,
+                    self.rules.helpers_612,
+                ) else {
                     return Err(self
                         .fail(
                             EACCES,

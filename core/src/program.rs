@@ -24,6 +24,10 @@ pub enum ProgType {
     SkMsg,
     /// `BPF_PROG_TYPE_SOCK_OPS`: TCP events of a cgroup (`bpf_sock_ops`).
     SockOps,
+    /// `BPF_PROG_TYPE_CGROUP_SOCK_ADDR`: a cgroup's socket address hooks
+    /// (bind, connect, sendmsg, recvmsg, getpeername, getsockname) on
+    /// `struct bpf_sock_addr`; which one is its [`AttachType`].
+    CgroupSockAddr,
 }
 
 impl ProgType {
@@ -42,6 +46,7 @@ impl ProgType {
             "sk_skb" => ProgType::SkSkb,
             "sk_msg" => ProgType::SkMsg,
             "sock_ops" => ProgType::SockOps,
+            "cgroup_sock_addr" => ProgType::CgroupSockAddr,
             _ => return None,
         })
     }
@@ -60,6 +65,7 @@ impl ProgType {
             ProgType::SkSkb => "sk_skb",
             ProgType::SkMsg => "sk_msg",
             ProgType::SockOps => "sock_ops",
+            ProgType::CgroupSockAddr => "cgroup_sock_addr",
         }
     }
     /// The kernel's enum value.
@@ -78,7 +84,80 @@ impl ProgType {
             ProgType::SkSkb => 14,
             ProgType::SkMsg => 16,
             ProgType::SockOps => 13,
+            ProgType::CgroupSockAddr => 18,
         }
+    }
+}
+
+/// `enum bpf_attach_type` values a modelled program type's rules depend on
+/// (`expected_attach_type` at load).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AttachType {
+    /// `BPF_CGROUP_INET_EGRESS`: cgroup_skb programs that may return 0 to 3.
+    CgroupInetEgress,
+    Inet4Bind,
+    Inet6Bind,
+    Inet4Connect,
+    Inet6Connect,
+    Udp4Sendmsg,
+    Udp6Sendmsg,
+    Udp4Recvmsg,
+    Udp6Recvmsg,
+    Inet4Getpeername,
+    Inet6Getpeername,
+    Inet4Getsockname,
+    Inet6Getsockname,
+}
+
+impl AttachType {
+    /// The cgroup_sock_addr hooks by the names of libbpf's `cgroup/NAME`
+    /// sections (`connect4`, `recvmsg6`, ...).
+    pub const SOCK_ADDR: [(&'static str, AttachType); 12] = [
+        ("bind4", AttachType::Inet4Bind),
+        ("bind6", AttachType::Inet6Bind),
+        ("connect4", AttachType::Inet4Connect),
+        ("connect6", AttachType::Inet6Connect),
+        ("sendmsg4", AttachType::Udp4Sendmsg),
+        ("sendmsg6", AttachType::Udp6Sendmsg),
+        ("recvmsg4", AttachType::Udp4Recvmsg),
+        ("recvmsg6", AttachType::Udp6Recvmsg),
+        ("getpeername4", AttachType::Inet4Getpeername),
+        ("getpeername6", AttachType::Inet6Getpeername),
+        ("getsockname4", AttachType::Inet4Getsockname),
+        ("getsockname6", AttachType::Inet6Getsockname),
+    ];
+
+    pub fn sock_addr(name: &str) -> Option<AttachType> {
+        Self::SOCK_ADDR
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| *a)
+    }
+
+    /// Its name in the text format (`.prog_type cgroup_sock_addr connect4`,
+    /// `.prog_type cgroup_skb egress`).
+    pub fn name(self) -> &'static str {
+        match self {
+            AttachType::CgroupInetEgress => "egress",
+            a => Self::SOCK_ADDR
+                .iter()
+                .find(|(_, x)| *x == a)
+                .map(|(n, _)| *n)
+                .unwrap_or("?"),
+        }
+    }
+
+    /// An IPv4 hook (`user_ip4` is its address), or IPv6 (`user_ip6`).
+    pub fn is_inet4(self) -> bool {
+        matches!(
+            self,
+            AttachType::Inet4Bind
+                | AttachType::Inet4Connect
+                | AttachType::Udp4Sendmsg
+                | AttachType::Udp4Recvmsg
+                | AttachType::Inet4Getpeername
+                | AttachType::Inet4Getsockname
+        )
     }
 }
 
@@ -288,10 +367,10 @@ pub struct Program {
     /// BTF func info of a compiled object's functions, for the kernel's
     /// check of a call's arguments against the callee's prototype.
     pub func_btf: Vec<FuncBtf>,
-    /// `expected_attach_type == BPF_CGROUP_INET_EGRESS`: libbpf's
-    /// `cgroup_skb/egress`, whose programs may return 0 to 3. Text
-    /// programs are loaded as `cgroup/skb` is (no attach type: ingress).
-    pub cgroup_egress: bool,
+    /// `expected_attach_type`, where the rules depend on it: libbpf's
+    /// `cgroup_skb/egress` (may return 0 to 3) and the `cgroup/connect4`
+    /// family. None is attach type 0 (a cgroup_skb program's ingress).
+    pub expected_attach_type: Option<AttachType>,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
@@ -341,7 +420,7 @@ impl Program {
             labels: Vec::new(),
             line_info: Vec::new(),
             func_btf: Vec::new(),
-            cgroup_egress: false,
+            expected_attach_type: None,
         }
     }
     /// `license_is_gpl_compatible()` of the kernel.

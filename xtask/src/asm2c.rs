@@ -15,22 +15,35 @@
 
 use veristep_core::{MapType, ProgType, Program};
 
-fn section(pt: ProgType) -> Option<&'static str> {
-    Some(match pt {
-        ProgType::SocketFilter => "socket",
-        ProgType::Kprobe => "kprobe/do_nanosleep",
-        ProgType::SchedCls => "tc",
-        ProgType::SchedAct => "action",
-        ProgType::Tracepoint => "tracepoint/syscalls/sys_enter_getpid",
-        ProgType::Xdp => "xdp",
-        ProgType::CgroupSkb => "cgroup_skb/ingress",
-        ProgType::RawTracepoint => "raw_tracepoint/sys_enter",
-        ProgType::Syscall => "syscall",
-        ProgType::PerfEvent => "perf_event",
-        ProgType::SkSkb => "sk_skb/stream_verdict",
-        ProgType::SkMsg => "sk_msg",
-        ProgType::SockOps => "sockops",
-    })
+/// libbpf's section for the program, which gives it its type and expected
+/// attach type.
+fn section(p: &Program) -> Option<String> {
+    if let Some(a) = p.expected_attach_type {
+        return Some(match p.prog_type {
+            ProgType::CgroupSkb => format!("cgroup_skb/{}", a.name()),
+            _ => format!("cgroup/{}", a.name()),
+        });
+    }
+    Some(
+        match p.prog_type {
+            ProgType::SocketFilter => "socket",
+            ProgType::Kprobe => "kprobe/do_nanosleep",
+            ProgType::SchedCls => "tc",
+            ProgType::SchedAct => "action",
+            ProgType::Tracepoint => "tracepoint/syscalls/sys_enter_getpid",
+            ProgType::Xdp => "xdp",
+            ProgType::CgroupSkb => "cgroup_skb/ingress",
+            ProgType::RawTracepoint => "raw_tracepoint/sys_enter",
+            ProgType::Syscall => "syscall",
+            ProgType::PerfEvent => "perf_event",
+            ProgType::SkSkb => "sk_skb/stream_verdict",
+            ProgType::SkMsg => "sk_msg",
+            ProgType::SockOps => "sockops",
+            // needs its hook, which the text gives with the type
+            ProgType::CgroupSockAddr => return None,
+        }
+        .to_string(),
+    )
 }
 
 /// The C prototype of a test kfunc (libbpf checks it against the kernel's BTF).
@@ -53,7 +66,7 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
 
 /// C for a program, or why it cannot be converted.
 pub fn to_c(p: &Program) -> Result<String, String> {
-    let sec = section(p.prog_type).ok_or("program type without a section")?;
+    let sec = section(p).ok_or("program type without a section")?;
     if p.maps
         .iter()
         .any(|m| matches!(m.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps))

@@ -16,15 +16,61 @@ pub(super) fn directive(
     };
     let rest = &toks[2..];
     match name.text.as_str() {
-        "prog_type" => match rest.first().map(|t| t.text.as_str()).and_then(ProgType::from_name) {
-            Some(pt) if rest.len() == 1 => prog.prog_type = pt,
-            _ => cx.err(
-                line,
-                rest.first().map(|t| t.col).unwrap_or(name.col),
-                1,
-                "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops)",
-            ),
-        },
+        // `.prog_type TYPE [HOOK]`: the hook is the expected attach type
+        // where the type's rules depend on it (cgroup_skb egress, and
+        // cgroup_sock_addr's bind4, connect4, ... which it needs)
+        "prog_type" => {
+            let pt = rest
+                .first()
+                .map(|t| t.text.as_str())
+                .and_then(ProgType::from_name);
+            let hook = rest.get(1).map(|t| t.text.as_str());
+            let attach = match (pt, hook) {
+                (Some(ProgType::CgroupSkb), Some("egress")) => {
+                    Ok(Some(AttachType::CgroupInetEgress))
+                }
+                (Some(ProgType::CgroupSkb), Some("ingress")) => Ok(None),
+                (Some(ProgType::CgroupSockAddr), Some(h)) => {
+                    AttachType::sock_addr(h).map(Some).ok_or(())
+                }
+                (Some(ProgType::CgroupSockAddr), None) => Err(()),
+                (Some(_), None) => Ok(None),
+                _ => Err(()),
+            };
+            match (pt, attach) {
+                (Some(pt), Ok(attach)) if rest.len() <= 2 => {
+                    prog.prog_type = pt;
+                    prog.expected_attach_type = attach;
+                }
+                (Some(ProgType::CgroupSockAddr), _) => cx.err(
+                    line,
+                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
+                    1,
+                    format!(
+                        "cgroup_sock_addr needs its hook: one of {}",
+                        AttachType::SOCK_ADDR.map(|(n, _)| n).join(", ")
+                    ),
+                ),
+                (Some(ProgType::CgroupSkb), _) => cx.err(
+                    line,
+                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
+                    1,
+                    "cgroup_skb's hook is ingress (the default) or egress",
+                ),
+                (Some(_), _) => cx.err(
+                    line,
+                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
+                    1,
+                    "this program type takes no hook",
+                ),
+                _ => cx.err(
+                    line,
+                    rest.first().map(|t| t.col).unwrap_or(name.col),
+                    1,
+                    "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr)",
+                ),
+            }
+        }
         "license" => match rest.first() {
             Some(t) if t.kind == TokKind::Str && rest.len() == 1 => prog.license = t.text.clone(),
             _ => cx.err(line, name.col, 1, "expected .license \"NAME\""),
@@ -42,16 +88,33 @@ pub(super) fn directive(
                             .collect()
                     })
                     .flatten();
-                let map = maps.get(&n.text).and_then(|&i| prog.maps.get_mut(i as usize));
+                let map = maps
+                    .get(&n.text)
+                    .and_then(|&i| prog.maps.get_mut(i as usize));
                 match (map, bytes) {
                     (Some(m), Some(b)) if b.len() <= m.value_size as usize => m.data = b,
-                    (None, _) => cx.err(line, n.col, n.text.len() as u32, format!("no map '{}' declared before", n.text)),
-                    _ => cx.err(line, h.col, h.text.len() as u32, "expected xHEX bytes, at most the value size"),
+                    (None, _) => cx.err(
+                        line,
+                        n.col,
+                        n.text.len() as u32,
+                        format!("no map '{}' declared before", n.text),
+                    ),
+                    _ => cx.err(
+                        line,
+                        h.col,
+                        h.text.len() as u32,
+                        "expected xHEX bytes, at most the value size",
+                    ),
                 }
             }
             _ => cx.err(line, name.col, 1, "expected .mapdata NAME xHEX"),
         },
-        _ => cx.err(line, name.col, name.text.len() as u32, format!("unknown directive '.{}'", name.text)),
+        _ => cx.err(
+            line,
+            name.col,
+            name.text.len() as u32,
+            format!("unknown directive '.{}'", name.text),
+        ),
     }
 }
 

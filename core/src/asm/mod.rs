@@ -9,7 +9,7 @@ mod insn;
 mod lex;
 
 use crate::insn::*;
-use crate::program::{MapDef, MapType, ProgType, Program, SrcLoc};
+use crate::program::{AttachType, MapDef, MapType, ProgType, Program, SrcLoc};
 use cursor::*;
 use directive::*;
 use insn::*;

@@ -271,3 +271,28 @@ fn suggestions_in_a_text_full_of_unknown_names_are_bounded() {
         diags[0].message
     );
 }
+
+#[test]
+fn prog_type_takes_its_hook() {
+    use crate::program::{AttachType, ProgType};
+    let a = p(".prog_type cgroup_sock_addr connect4\nr0 = 1\nexit");
+    assert_eq!(a.prog_type, ProgType::CgroupSockAddr);
+    assert_eq!(a.expected_attach_type, Some(AttachType::Inet4Connect));
+    let text = crate::disasm::program_text(&a);
+    assert!(
+        text.contains(".prog_type cgroup_sock_addr connect4"),
+        "{}",
+        text
+    );
+    assert_eq!(
+        p(&text).expected_attach_type,
+        Some(AttachType::Inet4Connect)
+    );
+    let e = p(".prog_type cgroup_skb egress\nr0 = 3\nexit");
+    assert_eq!(e.expected_attach_type, Some(AttachType::CgroupInetEgress));
+    // the kernel refuses a sock_addr program without its attach type
+    let d = parse(".prog_type cgroup_sock_addr\nr0 = 1\nexit").unwrap_err();
+    assert!(d[0].message.contains("needs its hook"), "{}", d[0].message);
+    assert!(parse(".prog_type cgroup_sock_addr connect5\nr0 = 1\nexit").is_err());
+    assert!(parse(".prog_type xdp egress\nr0 = 1\nexit").is_err());
+}
