@@ -379,17 +379,19 @@ pub fn program_text(prog: &Program) -> String {
             out.push_str(&format!(".mapdata {} x{}\n", m.name, hex));
         }
     }
-    // instruction starts: a target inside an ld_imm64 has no line to label
-    let mut starts = vec![false; n];
+    // instruction starts: a target inside an ld_imm64 has no line to label;
+    // the end of the program has one (a label on the text's last line)
+    let mut starts = vec![false; n + 1];
     let mut k = 0;
     while k < n {
         starts[k] = true;
         k += if prog.insns[k].is_ld_imm64() { 2 } else { 1 };
     }
-    let labelable = |t: i64| t >= 0 && (t as usize) < n && starts[t as usize];
+    starts[n] = true;
+    let labelable = |t: i64| t >= 0 && (t as usize) <= n && starts[t as usize];
     // labels: the program's own names where it has them, else L<idx>
-    let mut names: Vec<Option<String>> = vec![None; n];
-    let mut need = vec![false; n];
+    let mut names: Vec<Option<String>> = vec![None; n + 1];
+    let mut need = vec![false; n + 1];
     for (i, insn) in prog.insns.iter().enumerate() {
         if !starts[i] {
             continue;
@@ -422,7 +424,7 @@ pub fn program_text(prog: &Program) -> String {
             && !prog.maps.iter().any(|m| m.name == name)
     };
     for (name, idx) in &prog.labels {
-        if *idx < n && starts[*idx] && names[*idx].is_none() && usable(name) {
+        if *idx <= n && starts[*idx] && names[*idx].is_none() && usable(name) {
             names[*idx] = Some(name.clone());
         }
     }
@@ -432,7 +434,7 @@ pub fn program_text(prog: &Program) -> String {
         .map(|(nm, _)| nm.clone())
         .chain(prog.maps.iter().map(|m| m.name.clone()))
         .collect();
-    for i in 0..n {
+    for i in 0..=n {
         if need[i] && names[i].is_none() {
             let mut nm = format!("L{}", i);
             while taken.contains(&nm) {
@@ -443,7 +445,8 @@ pub fn program_text(prog: &Program) -> String {
         }
     }
     // a target outside the program (or inside an ld_imm64) keeps its
-    // relative form, `pc+N` / `pc-N`
+    // relative form, `pc+N` / `pc-N` (a jump's; an `ld_imm64` of a function
+    // can only name a label, and a parsed one always has one)
     let label_at = |i: usize, t: i64| -> String {
         if labelable(t) {
             if let Some(nm) = &names[t as usize] {
@@ -534,6 +537,10 @@ pub fn program_text(prog: &Program) -> String {
         out.push_str(&text);
         out.push('\n');
         i += if insn.is_ld_imm64() { 2 } else { 1 };
+    }
+    // a label at the end (`cb:` with nothing after it)
+    if let Some(nm) = &names[n] {
+        out.push_str(&format!("{}:\n", nm));
     }
     out
 }

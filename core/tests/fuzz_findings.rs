@@ -198,8 +198,12 @@ fn ld_imm64_and_ldx_checked_before_the_walk() {
 /// format allows it) got a label `program_text` never wrote.
 #[test]
 fn jump_past_the_end_round_trips() {
+    // to the end of the program: a label on the last line
     let t = round_trip("goto +2\nr0 = 0\nexit\n");
-    assert!(t.contains("goto pc+2"), "{}", t);
+    assert!(t.contains("goto L3") && t.trim_end().ends_with("L3:"), "{}", t);
+    // beyond it: the relative form
+    let t = round_trip("goto +4\nr0 = 0\nexit\n");
+    assert!(t.contains("goto pc+4"), "{}", t);
     round_trip("if r1 > 3 goto +1\nexit\n");
     round_trip("goto -2\nexit\n");
     round_trip("call pc+5\nr0 = 0\nexit\n");
@@ -324,4 +328,15 @@ fn frozen_value_reads_zero_past_its_bytes() {
         // the read of the uninitialised r5 is dead code: r0 is the constant 0
         assert_eq!(run(&prog, k).verdict, Verdict::Accepted, "{:?}", k);
     }
+}
+
+/// fuzz `parse`: `r2 = cb ll` naming a label on the text's last line (the
+/// end of the program) came back as `r2 = pc+6 ll`, which does not parse.
+#[test]
+fn function_address_of_a_label_at_the_end_round_trips() {
+    let t = round_trip(".map rb ringbuf entries=4096\nr1 = rb ll\nr2 = cb ll\nr3 = 0\nr4 = 0\ncall bpf_for_each_map_elem\nr0 = 0\nexit\ncb:\n");
+    assert!(t.trim_end().ends_with("cb:"), "{}", t);
+    // a jump to the end gets a label too
+    let t = round_trip("if r1 > 0 goto end\nr0 = 0\nexit\nend:\n");
+    assert!(t.contains("goto end"), "{}", t);
 }
