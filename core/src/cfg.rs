@@ -150,8 +150,12 @@ impl Env {
         const BPF_PSEUDO_BTF_ID: u8 = 3;
         const BPF_PSEUDO_MAP_IDX: u8 = 5;
         const BPF_PSEUDO_MAP_IDX_VALUE: u8 = 6;
+        const EBUSY: i32 = 16;
         let n = self.prog.insns.len();
         let mut i = 0;
+        // bpf_cgroup_storage_assign(): the cgroup storage map of each kind
+        // (shared, per-CPU) the program uses
+        let mut cgroup_storage: [Option<usize>; 2] = [None, None];
         while i < n {
             let insn = self.prog.insns[i];
             if insn.class() == BPF_LDX
@@ -190,6 +194,7 @@ impl Env {
                     ));
                 };
                 self.check_map_prog_compatibility(&map)?;
+                let map_idx = insn.imm as u32 as usize;
                 if insn.src == BPF_PSEUDO_MAP_VALUE {
                     let off = next.imm as u32;
                     if off >= BPF_MAX_VAR_OFF {
@@ -219,6 +224,21 @@ impl Env {
                                 map.value_size, off
                             ),
                         ));
+                    }
+                }
+                let stype = match map.map_type {
+                    crate::program::MapType::CgroupStorage => Some(0),
+                    crate::program::MapType::PercpuCgroupStorage => Some(1),
+                    _ => None,
+                };
+                if let Some(st) = stype {
+                    match cgroup_storage[st] {
+                        Some(other) if other != map_idx => {
+                            return Err(
+                                self.fail(EBUSY, "only one cgroup storage of each type is allowed")
+                            );
+                        }
+                        _ => cgroup_storage[st] = Some(map_idx),
                     }
                 }
                 continue;

@@ -362,8 +362,8 @@ impl Env {
         };
         let mt = m.map_type;
         // check_map_func_compatibility(): what a map type allows, then
-        // which map types a helper takes (those veristep does not model,
-        // cgroup arrays, stack traces, storages, dev maps, ..., never match)
+        // which map types a helper takes (those veristep does not model
+        // never match)
         let map_ok = match mt {
             MapType::ProgArray => id == F::tail_call,
             MapType::PerfEventArray => matches!(
@@ -417,6 +417,10 @@ impl Env {
             // "Restrict bpf side of cpumap and xskmap, open when use-cases appear"
             MapType::CpuMap => id == F::redirect_map,
             MapType::BloomFilter => matches!(id, F::map_peek_elem | F::map_push_elem),
+            MapType::CgroupStorage | MapType::PercpuCgroupStorage => id == F::get_local_storage,
+            MapType::SkStorage => matches!(id, F::sk_storage_get | F::sk_storage_delete),
+            MapType::InodeStorage => matches!(id, F::inode_storage_get | F::inode_storage_delete),
+            MapType::TaskStorage => matches!(id, F::task_storage_get | F::task_storage_delete),
             MapType::LpmTrie => true,
             MapType::Hash
             | MapType::Array
@@ -457,16 +461,14 @@ impl Env {
                 mt,
                 MapType::PercpuArray | MapType::PercpuHash | MapType::LruPercpuHash
             ),
-            F::user_ringbuf_drain
-            | F::get_local_storage
-            | F::sk_storage_get
-            | F::sk_storage_delete
-            | F::inode_storage_get
-            | F::inode_storage_delete
-            | F::task_storage_get
-            | F::task_storage_delete
-            | F::cgrp_storage_get
-            | F::cgrp_storage_delete => false,
+            F::get_local_storage => {
+                matches!(mt, MapType::CgroupStorage | MapType::PercpuCgroupStorage)
+            }
+            F::sk_storage_get | F::sk_storage_delete => mt == MapType::SkStorage,
+            F::inode_storage_get | F::inode_storage_delete => mt == MapType::InodeStorage,
+            F::task_storage_get | F::task_storage_delete => mt == MapType::TaskStorage,
+            // user_ringbuf and cgrp_storage (6.2) maps are not modelled
+            F::user_ringbuf_drain | F::cgrp_storage_get | F::cgrp_storage_delete => false,
             _ => true,
         };
         if !(map_ok && func_ok) {

@@ -187,6 +187,16 @@ pub enum MapType {
     XskMap,
     DevMapHash,
     BloomFilter,
+    /// `BPF_MAP_TYPE_CGROUP_STORAGE`: the attached cgroup's value, by
+    /// `bpf_get_local_storage` only.
+    CgroupStorage,
+    PercpuCgroupStorage,
+    /// `BPF_MAP_TYPE_SK_STORAGE`: a value per socket.
+    SkStorage,
+    /// `BPF_MAP_TYPE_INODE_STORAGE`: a value per inode (LSM programs).
+    InodeStorage,
+    /// `BPF_MAP_TYPE_TASK_STORAGE`: a value per task.
+    TaskStorage,
 }
 
 impl MapType {
@@ -215,11 +225,16 @@ impl MapType {
             "xskmap" => MapType::XskMap,
             "devmap_hash" => MapType::DevMapHash,
             "bloom_filter" => MapType::BloomFilter,
+            "cgroup_storage" => MapType::CgroupStorage,
+            "percpu_cgroup_storage" => MapType::PercpuCgroupStorage,
+            "sk_storage" => MapType::SkStorage,
+            "inode_storage" => MapType::InodeStorage,
+            "task_storage" => MapType::TaskStorage,
             _ => return None,
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 23] = [
+    pub const ALL: [MapType; 28] = [
         MapType::Hash,
         MapType::Array,
         MapType::ProgArray,
@@ -243,6 +258,11 @@ impl MapType {
         MapType::XskMap,
         MapType::DevMapHash,
         MapType::BloomFilter,
+        MapType::CgroupStorage,
+        MapType::PercpuCgroupStorage,
+        MapType::SkStorage,
+        MapType::InodeStorage,
+        MapType::TaskStorage,
     ];
 
     /// `enum bpf_map_type`'s number (messages, objects).
@@ -271,6 +291,11 @@ impl MapType {
             MapType::XskMap => 17,
             MapType::DevMapHash => 25,
             MapType::BloomFilter => 30,
+            MapType::CgroupStorage => 19,
+            MapType::PercpuCgroupStorage => 21,
+            MapType::SkStorage => 24,
+            MapType::InodeStorage => 28,
+            MapType::TaskStorage => 29,
         }
     }
 
@@ -303,6 +328,11 @@ impl MapType {
             MapType::XskMap => "xskmap",
             MapType::DevMapHash => "devmap_hash",
             MapType::BloomFilter => "bloom_filter",
+            MapType::CgroupStorage => "cgroup_storage",
+            MapType::PercpuCgroupStorage => "percpu_cgroup_storage",
+            MapType::SkStorage => "sk_storage",
+            MapType::InodeStorage => "inode_storage",
+            MapType::TaskStorage => "task_storage",
         }
     }
 }

@@ -200,7 +200,11 @@ fn ld_imm64_and_ldx_checked_before_the_walk() {
 fn jump_past_the_end_round_trips() {
     // to the end of the program: a label on the last line
     let t = round_trip("goto +2\nr0 = 0\nexit\n");
-    assert!(t.contains("goto L3") && t.trim_end().ends_with("L3:"), "{}", t);
+    assert!(
+        t.contains("goto L3") && t.trim_end().ends_with("L3:"),
+        "{}",
+        t
+    );
     // beyond it: the relative form
     let t = round_trip("goto +4\nr0 = 0\nexit\n");
     assert!(t.contains("goto pc+4"), "{}", t);
