@@ -373,6 +373,9 @@ pub fn program_text(prog: &Program) -> String {
         if m.frozen {
             out.push_str(" frozen=1");
         }
+        if let Some(t) = m.inner.and_then(|i| prog.maps.get(i as usize)) {
+            out.push_str(&format!(" inner={}", t.name));
+        }
         out.push('\n');
         if m.data.iter().any(|b| *b != 0) {
             let hex: String = m.data.iter().map(|b| format!("{:02x}", b)).collect();

@@ -381,28 +381,40 @@ impl<'a> Loader<'a> {
             let def = if sname == ".maps" {
                 self.btf_map(&name)
             } else {
-                self.legacy_map(sec, off, &name)
+                self.legacy_map(sec, off, &name).map(|d| (d, None))
             };
-            let def = match def {
+            let (mut def, template) = match def {
                 Ok(d) => d,
                 Err(e) => {
                     // only the programs that use it are refused
                     self.bad_maps
                         .push((self.maps.len(), format!("map '{name}': {e}")));
-                    MapDef {
-                        name: name.clone(),
-                        map_type: MapType::Array,
-                        key_size: 4,
-                        value_size: 4,
-                        max_entries: 1,
-                        timer_off: None,
-                        lock_off: None,
-                        flags: 0,
-                        data: Vec::new(),
-                        frozen: false,
-                    }
+                    (
+                        MapDef {
+                            name: name.clone(),
+                            map_type: MapType::Array,
+                            key_size: 4,
+                            value_size: 4,
+                            max_entries: 1,
+                            timer_off: None,
+                            lock_off: None,
+                            flags: 0,
+                            data: Vec::new(),
+                            frozen: false,
+                            inner: None,
+                            inner_meta: false,
+                        },
+                        None,
+                    )
                 }
             };
+            // the inner map template goes before its outer map (the text
+            // format names it with `inner=` once declared)
+            if let Some(mut t) = template {
+                t.inner_meta = true;
+                def.inner = Some(self.maps.len() as u32);
+                self.maps.push(t);
+            }
             self.map_syms.push((sec, off, self.maps.len()));
             self.maps.push(def);
         }
@@ -466,6 +478,8 @@ impl<'a> Loader<'a> {
                 },
                 data: bytes,
                 frozen: rodata,
+                inner: None,
+                inner_meta: false,
             });
         }
         Ok(())
@@ -473,7 +487,7 @@ impl<'a> Loader<'a> {
 
     /// A BTF-defined map: the `.maps` DATASEC's variable `name`, a struct
     /// whose members are `__uint(type, ...)`, `__type(key, ...)`, etc.
-    fn btf_map(&self, name: &str) -> Result<MapDef, String> {
+    fn btf_map(&self, name: &str) -> Result<(MapDef, Option<MapDef>), String> {
         let b = self
             .btf
             .as_ref()
@@ -481,7 +495,14 @@ impl<'a> Loader<'a> {
         let var = b
             .find(btf::KIND_VAR, name)
             .ok_or("no BTF variable of that name")?;
-        let st = b.skip_mods(b.get(var)?.size_or_type)?;
+        self.btf_map_struct(name, b.get(var)?.size_or_type)
+    }
+
+    /// The map a BTF map-definition struct describes (`name`'s, or an outer
+    /// map's inner template).
+    fn btf_map_struct(&self, name: &str, st: u32) -> Result<(MapDef, Option<MapDef>), String> {
+        let b = self.btf.as_ref().ok_or("a .maps section needs BTF")?;
+        let st = b.skip_mods(st)?;
         let st = b.get(st)?;
         if st.kind != btf::KIND_STRUCT {
             return Err("its BTF type is not a struct".into());
@@ -516,8 +537,11 @@ impl<'a> Loader<'a> {
             timer_off: None,
             lock_off: None,
             flags: 0,
+            inner: None,
+            inner_meta: false,
         };
         let mut ty = None;
+        let mut template = None;
         for (m, mty, _) in &st.members {
             match m.as_str() {
                 "type" => ty = Some(uint(*mty)?),
@@ -532,12 +556,34 @@ impl<'a> Loader<'a> {
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
                 }
                 "map_flags" => def.flags = uint(*mty)?,
+                // `__array(values, struct inner)`: `struct inner *values[]`,
+                // the inner map template of a map of maps (its initial
+                // values, relocations in `.rel.maps`, are not needed)
+                "values" => {
+                    let arr = b.get(b.skip_mods(*mty)?)?;
+                    let (elem, _) = arr.array.ok_or("'values' is not an array")?;
+                    let (inner, nested) =
+                        self.btf_map_struct(&format!("{name}.inner"), pointee(elem)?)?;
+                    if nested.is_some() {
+                        return Err("a map of maps of maps is not allowed".into());
+                    }
+                    template = Some(inner);
+                }
                 "pinning" | "numa_node" | "map_extra" => {}
                 other => return Err(format!("member '{other}' is not modelled")),
             }
         }
         def.map_type = map_type(ty.ok_or("no map type")?)?;
-        Ok(def)
+        if template.is_some() {
+            if !matches!(def.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps) {
+                return Err("'values' of maps in a map that does not hold maps".into());
+            }
+            // libbpf: an outer map's values are map ids
+            if def.value_size == 0 {
+                def.value_size = 4;
+            }
+        }
+        Ok((def, template))
     }
 
     /// A legacy `struct bpf_map_def` in section `maps`.
@@ -565,6 +611,8 @@ impl<'a> Loader<'a> {
             timer_off: None,
             lock_off: None,
             flags: 0,
+            inner: None,
+            inner_meta: false,
         })
     }
 

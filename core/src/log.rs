@@ -359,7 +359,9 @@ pub fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
         RegType::ConstPtrToMap | RegType::MapKey | RegType::MapValue
     ) {
         if let Some(m) = prog.maps.get(r.aux as usize) {
-            attrs.push(format!("map={}", m.name));
+            if !m.inner_meta {
+                attrs.push(format!("map={}", m.name));
+            }
             let (ks, vs) = match m.map_type {
                 crate::program::MapType::Ringbuf => (0, 0),
                 _ => (m.key_size, m.value_size),

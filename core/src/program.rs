@@ -359,6 +359,13 @@ pub struct MapDef {
     /// Frozen by the loader (libbpf freezes `.rodata`): with
     /// `BPF_F_RDONLY_PROG`, the verifier reads its bytes as constants.
     pub frozen: bool,
+    /// array_of_maps / hash_of_maps: the inner map template
+    /// (`inner_map_meta`), as an index in the program's maps. A lookup's
+    /// non-NULL result is a pointer to a map like it.
+    pub inner: Option<u32>,
+    /// This map is an object's inner map template only (`inner_map_meta`,
+    /// which the kernel copies without a name: 6.12's log prints no `map=`).
+    pub inner_meta: bool,
 }
 
 pub const BPF_F_RDONLY_PROG: u32 = 1 << 7;

@@ -130,32 +130,41 @@ impl Env {
             // the NULL branch holds nothing: drop the reference
             let _ = self.release_reference_state(id);
         }
-        let lock_maps: Vec<bool> = self
-            .prog
-            .maps
-            .iter()
-            .map(|m| m.lock_off.is_some())
-            .collect();
-        let keeps_id = |r: &crate::regs::RegState| {
+        let maps = &self.prog.maps;
+        let lock_map = |r: &crate::regs::RegState| {
             r.ty == crate::regs::RegType::MapValue
-                && lock_maps.get(r.aux as usize).copied().unwrap_or(false)
+                && maps
+                    .get(r.aux as usize)
+                    .is_some_and(|m| m.lock_off.is_some())
+        };
+        // a map of maps' value, once not NULL, is a pointer to its inner map
+        let inner_map = |r: &crate::regs::RegState| {
+            (r.ty == crate::regs::RegType::MapValue)
+                .then(|| maps.get(r.aux as usize).and_then(|m| m.inner))
+                .flatten()
         };
         for f in self.cur.frames.iter_mut() {
             for r in f.regs.iter_mut() {
-                let keep = keeps_id(r);
-                mark_ptr_or_null_reg(r, id, is_null, keep);
+                let (keep, inner) = (lock_map(r), inner_map(r));
+                mark_ptr_or_null_reg(r, id, is_null, keep, inner);
             }
             for s in f.stack.iter_mut() {
                 if s.is_spill() {
-                    let keep = keeps_id(&s.spilled);
-                    mark_ptr_or_null_reg(&mut s.spilled, id, is_null, keep);
+                    let (keep, inner) = (lock_map(&s.spilled), inner_map(&s.spilled));
+                    mark_ptr_or_null_reg(&mut s.spilled, id, is_null, keep, inner);
                 }
             }
         }
     }
 }
 
-fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool, keep_id: bool) {
+fn mark_ptr_or_null_reg(
+    r: &mut crate::regs::RegState,
+    id: u32,
+    is_null: bool,
+    keep_id: bool,
+    inner_map: Option<u32>,
+) {
     if !r.maybe_null || r.id != id || id == 0 {
         return;
     }
@@ -166,6 +175,11 @@ fn mark_ptr_or_null_reg(r: &mut crate::regs::RegState, id: u32, is_null: bool, k
         r.ref_obj_id = 0;
     } else {
         r.maybe_null = false;
+        if let Some(inner) = inner_map {
+            // CONST_PTR_TO_MAP of the inner map template (inner_map_meta)
+            r.ty = crate::regs::RegType::ConstPtrToMap;
+            r.aux = inner;
+        }
         // the id stays only on map values with a spin lock: it names the lock
         if !keep_id {
             r.id = 0;

@@ -22,6 +22,8 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             flags: 0,
             data: Vec::new(),
             frozen: false,
+            inner: None,
+            inner_meta: false,
         });
         p.maps.push(MapDef {
             name: "rb".into(),
@@ -34,6 +36,8 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
             flags: 0,
             data: Vec::new(),
             frozen: false,
+            inner: None,
+            inner_meta: false,
         });
     }
     p

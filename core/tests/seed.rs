@@ -43,6 +43,8 @@ fn release_in_callback() -> Program {
         flags: 0,
         data: Vec::new(),
         frozen: false,
+        inner: None,
+        inner_meta: false,
     });
     p
 }

@@ -169,6 +169,8 @@ fn map_directive(
         timer_off: None,
         lock_off: None,
         flags: 0,
+        inner: None,
+        inner_meta: false,
     };
     let mut seen = Vec::new();
     let mut i = 2;
@@ -179,6 +181,52 @@ fn map_directive(
             cx.err(line, k.col, k.text.len() as u32, "expected KEY=VALUE");
             return;
         };
+        // `inner=NAME`: a map of maps' inner map template, declared before
+        if k.text == "inner" && eq.is("=") && v.kind == TokKind::Word {
+            if seen.contains(&k.text) {
+                cx.err(line, k.col, 5, "'inner' given twice");
+                ok = false;
+            }
+            seen.push(k.text.clone());
+            match maps.get(&v.text) {
+                Some(&idx) if matches!(mt, MapType::ArrayOfMaps | MapType::HashOfMaps) => {
+                    if prog
+                        .maps
+                        .get(idx as usize)
+                        .is_some_and(|m| m.inner.is_some())
+                    {
+                        cx.err(
+                            line,
+                            v.col,
+                            v.text.len() as u32,
+                            "a map of maps cannot hold maps of maps",
+                        );
+                        ok = false;
+                    }
+                    def.inner = Some(idx);
+                }
+                Some(_) => {
+                    cx.err(
+                        line,
+                        k.col,
+                        5,
+                        "only array_of_maps and hash_of_maps take inner=",
+                    );
+                    ok = false;
+                }
+                None => {
+                    cx.err(
+                        line,
+                        v.col,
+                        v.text.len() as u32,
+                        format!("no map '{}' declared before", v.text),
+                    );
+                    ok = false;
+                }
+            }
+            i += 3;
+            continue;
+        }
         if !eq.is("=") || v.kind != TokKind::Num {
             cx.err(line, k.col, k.text.len() as u32, "expected KEY=NUMBER");
             return;
@@ -218,7 +266,7 @@ fn map_directive(
                     k.col,
                     k.text.len() as u32,
                     format!(
-                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen)",
+                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen, inner)",
                         k.text
                     ),
                 );

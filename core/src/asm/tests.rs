@@ -296,3 +296,20 @@ fn prog_type_takes_its_hook() {
     assert!(parse(".prog_type cgroup_sock_addr connect5\nr0 = 1\nexit").is_err());
     assert!(parse(".prog_type xdp egress\nr0 = 1\nexit").is_err());
 }
+
+#[test]
+fn maps_of_maps_name_their_inner_template() {
+    let src = ".map in0 array key=4 value=8 entries=4
+.map outer array_of_maps key=4 value=4 entries=2 inner=in0
+r0 = 0
+exit
+";
+    let a = p(src);
+    assert_eq!(a.maps[1].inner, Some(0));
+    let text = crate::disasm::program_text(&a);
+    assert!(text.contains("entries=2 inner=in0"), "{}", text);
+    assert_eq!(p(&text).maps[1].inner, Some(0));
+    // declared before, and only for maps of maps
+    assert!(parse(".map outer array_of_maps key=4 value=4 entries=2 inner=in0\nexit").is_err());
+    assert!(parse(".map in0 array key=4 value=8 entries=4\n.map h hash key=4 value=4 entries=2 inner=in0\nexit").is_err());
+}
