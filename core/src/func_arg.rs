@@ -531,11 +531,15 @@ impl Env {
         match reg.ty {
             RegType::MapKey if write => {
                 let t = self.reg_type_name(&reg);
-                return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
+                return Err(self
+                    .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
+                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
             }
             RegType::Mem | RegType::AllocMem if write && reg.rdonly => {
                 let t = self.reg_type_name(&reg);
-                return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
+                return Err(self
+                    .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
+                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
             }
             RegType::MapValue => {
                 // check_map_access_type()

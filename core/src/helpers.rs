@@ -310,7 +310,9 @@ impl Env {
             .and_then(|m| self.prog.maps.get(m as usize))
             .is_some_and(|m| m.flags & BPF_F_RDONLY_PROG != 0);
         if writes && rdonly {
-            return Err(self.fail(EACCES, "write into map forbidden"));
+            return Err(self
+                .fail(EACCES, "write into map forbidden")
+                .because(Reason::ReadOnly { reg: None }));
         }
         Ok(())
     }

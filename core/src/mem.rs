@@ -187,13 +187,15 @@ impl Env {
                     .unwrap_or(0);
                 if reg.ty == RegType::MapValue {
                     if t == Access::Write && flags & crate::program::BPF_F_RDONLY_PROG != 0 {
-                        return Err(self.fail(
-                            EACCES,
-                            &format!(
-                                "write into map forbidden, value_size={} off={} size={}",
-                                vs, off, size
-                            ),
-                        ));
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!(
+                                    "write into map forbidden, value_size={} off={} size={}",
+                                    vs, off, size
+                                ),
+                            )
+                            .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
                     }
                     if t == Access::Read && flags & crate::program::BPF_F_WRONLY_PROG != 0 {
                         return Err(self.fail(
@@ -285,7 +287,9 @@ impl Env {
                         | ProgType::SkMsg
                 );
                 if t == Access::Write && !may_write {
-                    return Err(self.fail(EACCES, "cannot write into packet"));
+                    return Err(self
+                        .fail(EACCES, "cannot write into packet")
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
                 }
                 if reg.smin < 0 {
                     return Err(self.fail(
@@ -331,9 +335,9 @@ impl Env {
                 }
                 if t == Access::Write {
                     let tstr = self.reg_type_name(&reg);
-                    return Err(
-                        self.fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
-                    );
+                    return Err(self
+                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
                 }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
@@ -522,7 +526,9 @@ impl Env {
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
                 if raw && reg.ty == RegType::MapKey {
                     let t = self.reg_type_name(&reg);
-                    return Err(self.fail(EACCES, &format!("R{} cannot write into {}", regno, t)));
+                    return Err(self
+                        .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
                 }
                 let (ks, vs) = self
                     .prog

@@ -80,6 +80,10 @@ pub enum Reason {
     /// An access whose address is not a multiple of its size where the
     /// kernel requires alignment (the stack always, atomics everywhere).
     MisalignedAccess { reg: u8 },
+    /// A store into memory the program may only read: a packet of a type
+    /// without direct packet writes, a read-only map value, a map key, a
+    /// socket, read-only memory.
+    ReadOnly { reg: Option<u8> },
     /// A helper or kfunc argument of the wrong kind (`R1 type=... expected=...`).
     ArgumentType { reg: Option<u8> },
     /// Arithmetic a pointer may not take part in, or a pointer whose
@@ -118,6 +122,7 @@ impl Reason {
             Reason::CallbackReturnRange { .. } => "callback_return_range",
             Reason::CallDepth { .. } => "call_depth",
             Reason::MisalignedAccess { .. } => "misaligned_access",
+            Reason::ReadOnly { .. } => "read_only",
             Reason::ArgumentType { .. } => "argument_type",
             Reason::PointerArithmetic { .. } => "pointer_arithmetic",
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
@@ -192,7 +197,9 @@ impl Reason {
             }
             Reason::CallDepth { frames } => vec![("frames", Int(frames as i64))],
             Reason::MisalignedAccess { reg } => vec![("reg", Int(reg as i64))],
-            Reason::ArgumentType { reg } | Reason::PointerArithmetic { reg } => reg
+            Reason::ArgumentType { reg }
+            | Reason::PointerArithmetic { reg }
+            | Reason::ReadOnly { reg } => reg
                 .map(|r| vec![("reg", Int(r as i64))])
                 .unwrap_or_default(),
             Reason::HelperNotAllowed { func_id } => vec![("func_id", Int(func_id as i64))],
@@ -264,6 +271,9 @@ impl Reason {
             }
             Reason::HelperNotAllowed { .. } => {
                 "This helper is not available here: not to this program type, not without a GPL-compatible licence, or not in this kernel.".into()
+            }
+            Reason::ReadOnly { .. } => {
+                "This memory is read-only to the program: the packet of a program type without direct packet writes, a map the loader made read-only (a `const` global), a map key, or a kernel object such as a socket. Its bytes can be read, not written.".into()
             }
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()

@@ -153,3 +153,19 @@ fn every_corpus_rejection_has_a_kind_and_few_are_other() {
         other.len()
     );
 }
+
+/// A store into memory the program may only read is `read_only`, with the
+/// register: a cgroup_skb packet, here (Linux 6.1's message, from the
+/// corpus record `skb/cgroup_skb_pkt_write`).
+#[test]
+fn writes_to_read_only_memory_are_read_only() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/corpus/skb/cgroup_skb_pkt_write.s"
+    ))
+    .unwrap();
+    let (reason, _, message) = reason_of(&text, KernelVersion::V6_1);
+    assert_eq!(message, "cannot write into packet");
+    assert!(matches!(reason, Reason::ReadOnly { reg: Some(_) }), "{reason:?}");
+    assert_eq!(reason.kind(), "read_only");
+}
