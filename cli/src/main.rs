@@ -1,6 +1,6 @@
 //! `veristep`: the command line over veristep-core.
 //!
-//! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.7[,...]] [--log-level 0|1|2] [--json]
+//! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.12[,...]] [--log-level 0|1|2] [--json]
 //! veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--log-level 0|1|2] [--from N] [--count N]
 //! veristep disasm OBJ.o|FILE.s... [--prog NAME]   (each program in the text format)
 //!
@@ -54,13 +54,13 @@ const EXAMPLES: &str = "\
 Examples:
   veristep verify prog.s                          kernel-style log (level 1)
   veristep verify prog.s --log-level 2 --json     one JSON object, the level-2 log in it
-  veristep verify a.s b.o --kernel 5.19,6.1,6.7   comparison table
+  veristep verify a.s b.o --kernel 5.19,6.1,6.12  comparison table
   veristep trace prog.s --from 10 --count 5       steps 10..15 of the exploration
   veristep disasm prog.o                          the object's programs as text
 
 Exit status: 0 accepted, 1 rejected, 2 input error or bad arguments.";
 
-/// A model of the Linux BPF verifier (5.19, 6.1, 6.7-6.12): the kernel's
+/// A model of the Linux BPF verifier (5.19, 6.1, 6.12): the kernel's
 /// verdict, message and log, and a trace of the exploration.
 #[derive(Parser)]
 #[command(
@@ -120,7 +120,7 @@ struct LogCmdArgs {
     /// The program NAME of an object
     #[arg(long, value_name = "NAME")]
     prog: Option<String>,
-    /// The mode to walk in: 5.19, 6.1 or 6.7
+    /// The mode to walk in: 5.19, 6.1 or 6.12 (6.7 is an alias)
     #[arg(long, value_name = "K", default_value = "6.1", value_parser = parse_kernel)]
     kernel: KernelVersion,
 }
@@ -133,7 +133,7 @@ struct VerifyArgs {
     /// Only the program NAME of an object
     #[arg(long, value_name = "NAME")]
     prog: Option<String>,
-    /// Kernel mode (5.19, 6.1, 6.7), or a comma list for a table
+    /// Kernel mode (5.19, 6.1, 6.12; 6.7 is an alias), or a comma list for a table
     #[arg(long, value_name = "K[,K...]", default_value = "6.1", value_parser = parse_kernels)]
     kernel: Kernels,
     /// As the kernel's log_level: 0 none, 1 the verdict's path, 2 all
@@ -158,7 +158,7 @@ struct TraceArgs {
     /// The program NAME of an object (needed when it has several)
     #[arg(long, value_name = "NAME")]
     prog: Option<String>,
-    /// Kernel mode: 5.19, 6.1 or 6.7
+    /// Kernel mode: 5.19, 6.1 or 6.12 (6.7 is an alias)
     #[arg(long, value_name = "K", default_value = "6.1", value_parser = parse_kernel)]
     kernel: KernelVersion,
     /// The kernel's log_level for the `log` field [default: 2]
@@ -196,12 +196,12 @@ struct DisasmArgs {
     count: Option<usize>,
 }
 
-/// `--kernel 5.19,6.1,6.7`.
+/// `--kernel 5.19,6.1,6.12`.
 #[derive(Clone)]
 struct Kernels(Vec<KernelVersion>);
 
 fn parse_kernel(k: &str) -> Result<KernelVersion, String> {
-    KernelVersion::parse(k.trim()).ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.7)", k))
+    KernelVersion::parse(k.trim()).ok_or(format!("unknown kernel '{}' (5.19, 6.1, 6.12)", k))
 }
 
 fn parse_kernels(s: &str) -> Result<Kernels, String> {

@@ -24,7 +24,8 @@ pub enum KernelVersion {
     /// 6.1: 9d9d00ac; callbacks verified once.
     #[default]
     V6_1,
-    /// 6.7–6.12: callbacks verified as if called any number of times.
+    /// Linux 6.12 (named `6.12`; `6.7`, the release that began verifying
+    /// callbacks as if called any number of times, is an alias).
     V6_7,
 }
 
@@ -33,7 +34,7 @@ impl KernelVersion {
         match s {
             "5.19" => Some(KernelVersion::V5_19),
             "6.1" => Some(KernelVersion::V6_1),
-            // the mode follows Linux 6.12: either name selects it
+            // the mode follows Linux 6.12; 6.7 is its old name
             "6.7" | "6.12" => Some(KernelVersion::V6_7),
             _ => None,
         }
@@ -42,7 +43,7 @@ impl KernelVersion {
         match self {
             KernelVersion::V5_19 => "5.19",
             KernelVersion::V6_1 => "6.1",
-            KernelVersion::V6_7 => "6.7",
+            KernelVersion::V6_7 => "6.12",
         }
     }
 }

@@ -173,13 +173,13 @@ await test('no screen size makes the page wider than the window, whatever the lo
     await idle(page);
     await page.selectOption('#examples', 'release-in-callback');
     await idle(page);
-    // 6.7's log carries long lines (mark_precise, full register dumps)
-    await page.selectOption('#kernel', '6.7');
+    // 6.12's log carries long lines (mark_precise, full register dumps)
+    await page.selectOption('#kernel', '6.12');
     await idle(page);
     const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     check(w[0] <= w[1], `${width}x${height}: page ${w[0]} px wide in a ${w[1]} px window`);
     await mkdir(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `p1-no-overflow-${width}x${height}-6.7.png`) });
+    await page.screenshot({ path: join(shots, `p1-no-overflow-${width}x${height}-6.12.png`) });
   }
   // the presenter view on a 1280x720 projector
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -380,7 +380,8 @@ await test('mounts into a host element with its example and kernel', async (page
   await page.waitForSelector('#veristep #verdict');
   check((await page.textContent('#doc-title')) === 'Docs', 'host page kept');
   check((await page.$('#doc-after')) !== null, 'content after the host kept');
-  check((await page.inputValue('#kernel')) === '6.7', 'data-kernel');
+  // data-kernel="6.7": the old name selects the 6.12 mode
+  check((await page.inputValue('#kernel')) === '6.12', 'data-kernel');
   check((await page.textContent('#about')).includes('timer'), 'data-example');
 });
 
@@ -478,7 +479,7 @@ await test('the documentation demo page: three live widgets and the JS API, all 
   // the frames follow their content's height (posted by the app)
   await page.waitForFunction(() => document.querySelector('#w-seed').style.height !== '480px', null, { timeout: 10000 });
   // the JS API
-  await page.waitForFunction(() => document.querySelector('#api-out').textContent.includes('6.7'), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#api-out').textContent.includes('6.12'), null, { timeout: 30000 });
   const api = await page.textContent('#api-out');
   check(api.includes('5.19: accepted') && api.includes('6.1: rejected — func bpf_ringbuf_discard#133 reference has not been acquired before'), `api: ${api}`);
   const big = await page.evaluate(async () => typeof (await veristep.verify('r0 = 0\nexit\n', { kernel: '6.1' })).processed);

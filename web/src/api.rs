@@ -83,7 +83,7 @@ pub struct ApiDiagnostic {
 /// The outcome of verifying `text` (pure; the wasm export wraps it).
 pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
     let kernel = KernelVersion::parse(kernel)
-        .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.7)"))?;
+        .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.12)"))?;
     let prog = match asm::parse(text) {
         Ok(p) => p,
         Err(ds) => {

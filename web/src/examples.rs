@@ -32,7 +32,7 @@ pub const EXAMPLES: &[Example] = &[
         "cb1 reserves and calls bpf_loop with cb2. callback_ref records which frame owns the reference: cb2's exit passes, cb1's exit reports the leak.",
         "seed/nested_cb_leak.s"),
     ex!("second-iteration", "A bug only the second iteration sees",
-        "6.1 walks a callback once and accepts; 6.7 verifies it as if called any number of times and finds R0 = 2.",
+        "6.1 walks a callback once and accepts; 6.12 (like every kernel since 6.7) verifies it as if called any number of times and finds R0 = 2.",
         "seed/second_iteration.s"),
     ex!("subprog-hole", "A leak through a subprogram inside a callback",
         "A static subprogram called from a callback acquires: the reference is not tagged with the callback's frame, and Linux 6.1 accepts the leak.",
