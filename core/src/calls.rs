@@ -74,7 +74,9 @@ impl Env {
         }
         self.cur.frames.push(callee);
         self.mark_all_scratched();
-        self.insn_idx = target - 1;
+        // the kernel's int: -1 for a call to instruction 0, which do_check's
+        // insn_idx++ makes 0
+        self.insn_idx = target.wrapping_sub(1);
         let fr = self.cur.curframe() as u32;
         self.event(EventKind::Call, callsite as u32, fr);
         self.print_call_states();
@@ -254,7 +256,7 @@ impl Env {
         self.cur.frames.push(callee);
         self.callback_caller_frame = Some(caller_frame);
         self.mark_all_scratched();
-        self.insn_idx = start - 1;
+        self.insn_idx = start.wrapping_sub(1);
         self.event(EventKind::CallbackEnter, callsite as u32, frameno as u32);
         if self.log_on() {
             self.verbose("caller:\n");

@@ -166,6 +166,9 @@ fn writes_to_read_only_memory_are_read_only() {
     .unwrap();
     let (reason, _, message) = reason_of(&text, KernelVersion::V6_1);
     assert_eq!(message, "cannot write into packet");
-    assert!(matches!(reason, Reason::ReadOnly { reg: Some(_) }), "{reason:?}");
+    assert!(
+        matches!(reason, Reason::ReadOnly { reg: Some(_) }),
+        "{reason:?}"
+    );
     assert_eq!(reason.kind(), "read_only");
 }
