@@ -26,6 +26,8 @@ fuzz_target!(|data: &[u8]| {
         flags: 0,
         data: Vec::new(),
         frozen: false,
+        inner: None,
+        inner_meta: false,
     });
     common::check(prog);
 });
