@@ -420,14 +420,7 @@ impl Env {
             P::CgroupSkb if attach == Some(A::CgroupInetEgress) => Some((0, 3)),
             P::CgroupSkb | P::SockOps => Some((0, 1)),
             P::CgroupSockAddr => Some(match attach {
-                Some(
-                    A::Udp4Recvmsg
-                    | A::Udp6Recvmsg
-                    | A::Inet4Getpeername
-                    | A::Inet6Getpeername
-                    | A::Inet4Getsockname
-                    | A::Inet6Getsockname,
-                ) => (1, 1),
+                Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),
                 _ => (0, 1),
             }),

@@ -389,23 +389,7 @@ impl<'a> Loader<'a> {
                     // only the programs that use it are refused
                     self.bad_maps
                         .push((self.maps.len(), format!("map '{name}': {e}")));
-                    (
-                        MapDef {
-                            name: name.clone(),
-                            map_type: MapType::Array,
-                            key_size: 4,
-                            value_size: 4,
-                            max_entries: 1,
-                            timer_off: None,
-                            lock_off: None,
-                            flags: 0,
-                            data: Vec::new(),
-                            frozen: false,
-                            inner: None,
-                            inner_meta: false,
-                        },
-                        None,
-                    )
+                    (MapDef::new(name.clone(), MapType::Array, 4, 4, 1), None)
                 }
             };
             // the inner map template goes before its outer map (the text
@@ -462,15 +446,9 @@ impl<'a> Loader<'a> {
             let rodata = name.starts_with(".rodata");
             let bytes = data;
             self.data_secs.push((idx, self.maps.len()));
+            // libbpf prefixes the object's name; the section names it here
+            let name = name.trim_start_matches('.');
             self.maps.push(MapDef {
-                // libbpf prefixes the object's name; the section names it here
-                name: name.trim_start_matches('.').to_string(),
-                map_type: MapType::Array,
-                key_size: 4,
-                value_size: size as u32,
-                max_entries: 1,
-                timer_off: None,
-                lock_off: None,
                 flags: if rodata {
                     crate::program::BPF_F_RDONLY_PROG
                 } else {
@@ -478,8 +456,7 @@ impl<'a> Loader<'a> {
                 },
                 data: bytes,
                 frozen: rodata,
-                inner: None,
-                inner_meta: false,
+                ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
         Ok(())
@@ -526,20 +503,7 @@ impl<'a> Loader<'a> {
             }
             Ok(p.size_or_type)
         };
-        let mut def = MapDef {
-            data: Vec::new(),
-            frozen: false,
-            name: name.to_string(),
-            map_type: MapType::Array,
-            key_size: 0,
-            value_size: 0,
-            max_entries: 0,
-            timer_off: None,
-            lock_off: None,
-            flags: 0,
-            inner: None,
-            inner_meta: false,
-        };
+        let mut def = MapDef::new(name, MapType::Array, 0, 0, 0);
         let mut ty = None;
         let mut template = None;
         for (m, mty, _) in &st.members {
@@ -600,20 +564,13 @@ impl<'a> Loader<'a> {
                 .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
                 .ok_or_else(|| "its definition runs past the section".to_string())
         };
-        Ok(MapDef {
-            data: Vec::new(),
-            frozen: false,
-            name: name.to_string(),
-            map_type: map_type(word(0)?)?,
-            key_size: word(1)?,
-            value_size: word(2)?,
-            max_entries: word(3)?,
-            timer_off: None,
-            lock_off: None,
-            flags: 0,
-            inner: None,
-            inner_meta: false,
-        })
+        Ok(MapDef::new(
+            name,
+            map_type(word(0)?)?,
+            word(1)?,
+            word(2)?,
+            word(3)?,
+        ))
     }
 
     fn read_funcs(&mut self) -> Result<(), ElfError> {

@@ -880,21 +880,12 @@ pub fn get_func_proto(
 /// `cgroup_common_func_proto()`: cgroup storage, and the hook's return
 /// value for the hooks that have one to read or set.
 fn cgroup_common_func_proto(id: F, attach: Option<AttachType>) -> Option<&'static Proto> {
-    use AttachType as A;
-    // ingress (attach type 0), egress, sock_ops, recvmsg, getpeername and
-    // getsockname have no retval
-    let no_retval = matches!(
-        attach,
-        None | Some(
-            A::CgroupInetEgress
-                | A::Udp4Recvmsg
-                | A::Udp6Recvmsg
-                | A::Inet4Getpeername
-                | A::Inet6Getpeername
-                | A::Inet4Getsockname
-                | A::Inet6Getsockname
-        )
-    );
+    // ingress (attach type 0), egress, sock_ops and the hooks that report
+    // an address have no retval
+    let no_retval = match attach {
+        None | Some(AttachType::CgroupInetEgress) => true,
+        Some(a) => a.reports_an_address(),
+    };
     Some(match id {
         F::get_local_storage => &bpf_get_local_storage_proto,
         F::get_retval if !no_retval => &bpf_get_retval_proto,

@@ -147,6 +147,21 @@ impl AttachType {
         }
     }
 
+    /// recvmsg, getpeername and getsockname: hooks that rewrite an address
+    /// reported to user space. They cannot refuse (they return 1) and have
+    /// no return value of the syscall to read or set.
+    pub fn reports_an_address(self) -> bool {
+        matches!(
+            self,
+            AttachType::Udp4Recvmsg
+                | AttachType::Udp6Recvmsg
+                | AttachType::Inet4Getpeername
+                | AttachType::Inet6Getpeername
+                | AttachType::Inet4Getsockname
+                | AttachType::Inet6Getsockname
+        )
+    }
+
     /// An IPv4 hook (`user_ip4` is its address), or IPv6 (`user_ip6`).
     pub fn is_inet4(self) -> bool {
         matches!(
@@ -366,6 +381,33 @@ pub struct MapDef {
     /// This map is an object's inner map template only (`inner_map_meta`,
     /// which the kernel copies without a name: 6.12's log prints no `map=`).
     pub inner_meta: bool,
+}
+
+impl MapDef {
+    /// A map as `bpf_map_create` takes it: no special fields, flags or
+    /// initial bytes, not a map of maps.
+    pub fn new(
+        name: impl Into<String>,
+        map_type: MapType,
+        key_size: u32,
+        value_size: u32,
+        max_entries: u32,
+    ) -> MapDef {
+        MapDef {
+            name: name.into(),
+            map_type,
+            key_size,
+            value_size,
+            max_entries,
+            timer_off: None,
+            lock_off: None,
+            flags: 0,
+            data: Vec::new(),
+            frozen: false,
+            inner: None,
+            inner_meta: false,
+        }
+    }
 }
 
 pub const BPF_F_RDONLY_PROG: u32 = 1 << 7;

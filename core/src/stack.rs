@@ -351,17 +351,7 @@ impl Env {
                 }
                 let f = &mut self.cur.frames[fr];
                 let s = &mut f.stack[spi];
-                s.spilled.ty = RegType::NotInit;
-                if s.is_spill() {
-                    for t in s.types.iter_mut() {
-                        if *t != SlotType::Invalid {
-                            *t = SlotType::Misc;
-                        }
-                    }
-                }
-                if size == 8 {
-                    s.spilled.live |= LIVE_WRITTEN;
-                }
+                s.scrub_spill(size);
                 for i in 0..size as usize {
                     let idx = (slot - i) % 8;
                     s.types[idx] = ty;
@@ -683,17 +673,7 @@ impl Env {
             SlotType::Misc
         };
         let s = &mut self.cur.frames[fr].stack[spi];
-        s.spilled.ty = RegType::NotInit;
-        if s.is_spill() {
-            for t in s.types.iter_mut() {
-                if *t != SlotType::Invalid {
-                    *t = SlotType::Misc;
-                }
-            }
-        }
-        if size == 8 {
-            s.spilled.live |= LIVE_WRITTEN;
-        }
+        s.scrub_spill(size);
         for i in 0..size as usize {
             s.types[(slot - i) % 8] = ty;
         }

@@ -47,6 +47,23 @@ impl StackSlot {
     pub fn is_full_spill(&self) -> bool {
         self.types.iter().all(|t| *t == SlotType::Spill)
     }
+    /// A store of `size` bytes that is not a spill, into this slot: a
+    /// spilled register there is gone and its bytes become misc
+    /// (`check_stack_write_fixed_off`'s scrub), and a whole-slot store
+    /// screens the slot's liveness.
+    pub fn scrub_spill(&mut self, size: u32) {
+        self.spilled.ty = RegType::NotInit;
+        if self.is_spill() {
+            for t in self.types.iter_mut() {
+                if *t != SlotType::Invalid {
+                    *t = SlotType::Misc;
+                }
+            }
+        }
+        if size == 8 {
+            self.spilled.live |= crate::regs::LIVE_WRITTEN;
+        }
+    }
 }
 
 /// `struct bpf_reference_state`.

@@ -12,33 +12,10 @@ fn program(words: Vec<u64>, with_maps: bool) -> Program {
     let mut p = Program::new(insns);
     if with_maps {
         p.maps.push(MapDef {
-            name: "m".into(),
-            map_type: MapType::Array,
-            key_size: 4,
-            value_size: 16,
-            max_entries: 1,
             timer_off: Some(0),
-            lock_off: None,
-            flags: 0,
-            data: Vec::new(),
-            frozen: false,
-            inner: None,
-            inner_meta: false,
+            ..MapDef::new("m", MapType::Array, 4, 16, 1)
         });
-        p.maps.push(MapDef {
-            name: "rb".into(),
-            map_type: MapType::Ringbuf,
-            key_size: 0,
-            value_size: 0,
-            max_entries: 4096,
-            timer_off: None,
-            lock_off: None,
-            flags: 0,
-            data: Vec::new(),
-            frozen: false,
-            inner: None,
-            inner_meta: false,
-        });
+        p.maps.push(MapDef::new("rb", MapType::Ringbuf, 0, 0, 4096));
     }
     p
 }

@@ -32,20 +32,7 @@ fn release_in_callback() -> Program {
         i(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),
         i(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
     ]);
-    p.maps.push(MapDef {
-        name: "rb".into(),
-        map_type: MapType::Ringbuf,
-        key_size: 0,
-        value_size: 0,
-        max_entries: 4096,
-        timer_off: None,
-        lock_off: None,
-        flags: 0,
-        data: Vec::new(),
-        frozen: false,
-        inner: None,
-        inner_meta: false,
-    });
+    p.maps.push(MapDef::new("rb", MapType::Ringbuf, 0, 0, 4096));
     p
 }
 

@@ -16,18 +16,8 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let mut prog = Program::new(insns);
     prog.maps.push(MapDef {
-        name: "m".into(),
-        map_type: MapType::Array,
-        key_size: 4,
-        value_size: 16,
-        max_entries: 1,
         timer_off: Some(0),
-        lock_off: None,
-        flags: 0,
-        data: Vec::new(),
-        frozen: false,
-        inner: None,
-        inner_meta: false,
+        ..MapDef::new("m", MapType::Array, 4, 16, 1)
     });
     common::check(prog);
 });

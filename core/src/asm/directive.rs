@@ -26,49 +26,42 @@ pub(super) fn directive(
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
             let attach = match (pt, hook) {
+                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr)".to_string()),
+                (Some(ProgType::CgroupSkb), None | Some("ingress")) => Ok(None),
                 (Some(ProgType::CgroupSkb), Some("egress")) => {
                     Ok(Some(AttachType::CgroupInetEgress))
                 }
-                (Some(ProgType::CgroupSkb), Some("ingress")) => Ok(None),
-                (Some(ProgType::CgroupSockAddr), Some(h)) => {
-                    AttachType::sock_addr(h).map(Some).ok_or(())
+                (Some(ProgType::CgroupSkb), Some(_)) => {
+                    Err("cgroup_skb's hook is ingress (the default) or egress".to_string())
                 }
-                (Some(ProgType::CgroupSockAddr), None) => Err(()),
+                (Some(ProgType::CgroupSockAddr), h) => {
+                    h.and_then(AttachType::sock_addr).map(Some).ok_or_else(|| {
+                        format!(
+                            "cgroup_sock_addr needs its hook: one of {}",
+                            AttachType::SOCK_ADDR.map(|(n, _)| n).join(", ")
+                        )
+                    })
+                }
                 (Some(_), None) => Ok(None),
-                _ => Err(()),
+                (Some(_), Some(_)) => Err("this program type takes no hook".to_string()),
             };
             match (pt, attach) {
                 (Some(pt), Ok(attach)) if rest.len() <= 2 => {
                     prog.prog_type = pt;
                     prog.expected_attach_type = attach;
                 }
-                (Some(ProgType::CgroupSockAddr), _) => cx.err(
-                    line,
-                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
-                    1,
-                    format!(
-                        "cgroup_sock_addr needs its hook: one of {}",
-                        AttachType::SOCK_ADDR.map(|(n, _)| n).join(", ")
-                    ),
-                ),
-                (Some(ProgType::CgroupSkb), _) => cx.err(
-                    line,
-                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
-                    1,
-                    "cgroup_skb's hook is ingress (the default) or egress",
-                ),
-                (Some(_), _) => cx.err(
-                    line,
-                    rest.get(1).map(|t| t.col).unwrap_or(name.col),
-                    1,
-                    "this program type takes no hook",
-                ),
-                _ => cx.err(
-                    line,
-                    rest.first().map(|t| t.col).unwrap_or(name.col),
-                    1,
-                    "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr)",
-                ),
+                (_, attach) => {
+                    // at the hook, or at the type when the type is wrong
+                    let at = if pt.is_some() {
+                        rest.get(1)
+                    } else {
+                        rest.first()
+                    };
+                    let msg = attach
+                        .err()
+                        .unwrap_or_else(|| "expected .prog_type TYPE [HOOK]".to_string());
+                    cx.err(line, at.map(|t| t.col).unwrap_or(name.col), 1, msg)
+                }
             }
         }
         "license" => match rest.first() {
@@ -158,20 +151,7 @@ fn map_directive(
         );
         return;
     };
-    let mut def = MapDef {
-        data: Vec::new(),
-        frozen: false,
-        name: name.text.clone(),
-        map_type: mt,
-        key_size: 0,
-        value_size: 0,
-        max_entries: 0,
-        timer_off: None,
-        lock_off: None,
-        flags: 0,
-        inner: None,
-        inner_meta: false,
-    };
+    let mut def = MapDef::new(name.text.clone(), mt, 0, 0, 0);
     let mut seen = Vec::new();
     let mut i = 2;
     let mut ok = true;
