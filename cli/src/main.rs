@@ -17,6 +17,7 @@ use veristep_core::explore::{Exploration, StateView};
 use veristep_core::reason::Fact;
 use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
+mod graphcmd;
 mod logcmd;
 mod view;
 
@@ -57,6 +58,7 @@ Examples:
   veristep verify a.s b.o --kernel 5.19,6.1,6.12  comparison table
   veristep trace prog.s --from 10 --count 5       steps 10..15 of the exploration
   veristep disasm prog.o                          the object's programs as text
+  veristep graph prog.s --dot | dot -Tsvg         the exploration as a picture
 
 Exit status: 0 accepted, 1 rejected, 2 input error or bad arguments.";
 
@@ -94,6 +96,45 @@ enum Command {
     /// or whole.
     #[command(after_help = LOG_NOTES)]
     Log(LogCmdArgs),
+    /// The exploration graph: states stored and visited, branches, prunes
+    #[command(after_help = GRAPH_NOTES)]
+    Graph(GraphCmdArgs),
+}
+
+/// `veristep graph --help`, after the options.
+const GRAPH_NOTES: &str = "\
+Nodes are the points of the walk: the start, each state stored for pruning,
+each branch pushed and resumed, calls, callback entries, returns, and the
+ends of paths (done, pruned, rejected). Edges: the walk (solid), a push to
+the pop that resumes it (bold), a pruned path to the stored state it
+matched (dashed, labelled prune). Callbacks and subprograms are nested
+clusters. Above --limit nodes, nodes of one kind at one instruction and
+frame depth are merged, with counts.
+
+  veristep graph prog.s --dot | dot -Tsvg > exploration.svg
+
+Exit status: 0 accepted, 1 rejected, 2 input error or bad arguments.";
+
+#[derive(Args)]
+struct GraphCmdArgs {
+    /// Program text (ASM.md) or clang-compiled BPF object
+    #[arg(value_name = "FILE.s|OBJ.o")]
+    file: String,
+    /// The program NAME of an object (needed when it has several)
+    #[arg(long, value_name = "NAME")]
+    prog: Option<String>,
+    /// Kernel mode: 5.19, 6.1 or 6.12 (6.7 is an alias)
+    #[arg(long, value_name = "K", default_value = "6.1", value_parser = parse_kernel)]
+    kernel: KernelVersion,
+    /// Graphviz dot (the default)
+    #[arg(long, conflicts_with = "json")]
+    dot: bool,
+    /// JSON: nodes (with a layout), edges, frames
+    #[arg(long)]
+    json: bool,
+    /// Nodes shown one by one before the graph is aggregated
+    #[arg(long, value_name = "N", default_value_t = veristep_core::graph::DETAIL_LIMIT)]
+    limit: usize,
 }
 
 /// `veristep log --help`, after the options.
@@ -311,6 +352,13 @@ fn main() -> ExitCode {
         Command::Verify(a) => verify_cmd(a),
         Command::Trace(a) => trace_cmd(a),
         Command::Disasm(a) => disasm_cmd(a),
+        Command::Graph(a) => graphcmd::graph_cmd(&graphcmd::GraphArgs {
+            file: &a.file,
+            prog: a.prog.as_deref(),
+            kernel: a.kernel,
+            dot: !a.json,
+            limit: a.limit,
+        }),
         Command::Log(a) => logcmd::log_cmd(&logcmd::LogArgs {
             file: &a.file,
             json: a.json,

@@ -381,6 +381,7 @@ fn help() {
         ("help_verify", &["verify", "--help"]),
         ("help_trace", &["trace", "--help"]),
         ("help_disasm", &["disasm", "--help"]),
+        ("help_graph", &["graph", "--help"]),
     ] {
         let o = case(name, args);
         assert_eq!(code(&o), 0, "{:?}", args);
@@ -476,4 +477,82 @@ fn log_read_and_against() {
     assert_eq!(v[0]["verdict"], "rejected");
     assert_eq!(v[0]["processed"], 23);
     assert_eq!(v[0]["steps"], 23);
+}
+
+#[test]
+fn graph_dot() {
+    // three independent branches: pushes, resumes, a stored state and two
+    // prunes onto it
+    let o = case(
+        "graph_dot_branchy",
+        &["graph", "cli/tests/inputs/branchy.s", "--dot"],
+    );
+    assert_eq!(code(&o), 0);
+    let dot = String::from_utf8_lossy(&o.stdout);
+    assert!(dot.starts_with("digraph exploration {"));
+    assert_eq!(dot.matches("label=\"prune\"").count(), 2, "{dot}");
+    // 6.12 walks bpf_loop's callback again: two callback frames, nested
+    let o = case(
+        "graph_dot_callback_6.12",
+        &["graph", &seed("second_iteration"), "--kernel", "6.12"],
+    );
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout)
+            .matches("subgraph cluster_")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn graph_json_is_consistent() {
+    for file in [
+        "cli/tests/inputs/branchy.s".to_string(),
+        seed("nested_cb_leak"),
+        seed("second_iteration"),
+    ] {
+        for k in ["5.19", "6.1", "6.12"] {
+            let doc = &json_lines(&run(&["graph", &file, "--json", "--kernel", k]))[0];
+            let nodes = doc["nodes"].as_array().unwrap();
+            let edges = doc["edges"].as_array().unwrap();
+            assert_eq!(nodes[0]["kind"], "start", "{file} {k}");
+            let mut last = 0;
+            for n in nodes {
+                let step = n["step"].as_u64().unwrap();
+                assert!(step >= last, "{file} {k}: nodes in step order");
+                last = step;
+            }
+            let kind = |i: &Value| nodes[i.as_u64().unwrap() as usize]["kind"].clone();
+            for e in edges {
+                match e["kind"].as_str().unwrap() {
+                    "prune" => {
+                        assert_eq!(kind(&e["from"]), "prune");
+                        assert_eq!(kind(&e["to"]), "checkpoint", "{file} {k}");
+                    }
+                    "branch" => {
+                        assert!(["branch", "async"].contains(&kind(&e["from"]).as_str().unwrap()));
+                        assert_eq!(kind(&e["to"]), "resume");
+                    }
+                    "walk" => assert_ne!(kind(&e["to"]), "resume"),
+                    other => panic!("edge kind {other}"),
+                }
+            }
+            let rejected = doc["verdict"] == "rejected";
+            assert_eq!(
+                nodes.iter().any(|n| n["kind"] == "reject"),
+                rejected,
+                "{file} {k}: the rejection is marked"
+            );
+        }
+    }
+    // the 1M-instruction loop: aggregated to a handful of nodes
+    let doc = &json_lines(&run(&[
+        "graph",
+        "tests/corpus/limits/too_large.s",
+        "--json",
+    ]))[0];
+    assert_eq!(doc["aggregated"], true);
+    assert!(doc["detailed_nodes"].as_u64().unwrap() > 20_000);
+    assert!(doc["nodes"].as_array().unwrap().len() < 10);
 }
