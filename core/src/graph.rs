@@ -498,8 +498,57 @@ impl Builder<'_> {
         }
         self.g.detailed_nodes = self.g.nodes.len();
         self.g.width = self.lanes + 1;
+        self.place_paths();
         self.g.height = self.g.nodes.iter().map(|n| n.y + 1).max().unwrap_or(0);
         self.g
+    }
+}
+
+impl Builder<'_> {
+    /// Columns for the paths: each path (a lane: the start, or a resumed
+    /// branch) is placed right of the path that pushed it, its own branches
+    /// after it, the one pushed lowest nearest. A push edge then runs above
+    /// every column it passes, so edges do not cross paths.
+    fn place_paths(&mut self) {
+        let lanes = self.lanes as usize + 1;
+        // children of each lane, with the row of the push that made them
+        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); lanes];
+        let mut has_parent = vec![false; lanes];
+        for e in self.g.edges.iter().filter(|e| e.kind == EdgeKind::Branch) {
+            let (a, b) = (&self.g.nodes[e.from as usize], &self.g.nodes[e.to as usize]);
+            if (a.x as usize) < lanes && (b.x as usize) < lanes && a.x != b.x {
+                children[a.x as usize].push((a.y, b.x));
+                has_parent[b.x as usize] = true;
+            }
+        }
+        let mut col = vec![u32::MAX; lanes];
+        let mut next = 0u32;
+        for root in 0..lanes {
+            if has_parent[root] || col[root] != u32::MAX {
+                continue;
+            }
+            let mut stack = vec![root as u32];
+            while let Some(l) = stack.pop() {
+                let l = l as usize;
+                if col[l] != u32::MAX {
+                    continue;
+                }
+                col[l] = next;
+                next += 1;
+                let mut c = std::mem::take(&mut children[l]);
+                // lowest push first: pushed last so that it is popped first
+                c.sort_by_key(|&(y, lane)| (y, std::cmp::Reverse(lane)));
+                stack.extend(c.into_iter().map(|(_, lane)| lane));
+            }
+        }
+        for n in &mut self.g.nodes {
+            if let Some(&c) = col.get(n.x as usize) {
+                if c != u32::MAX {
+                    n.x = c;
+                }
+            }
+        }
+        self.g.width = next.max(1);
     }
 }
 

@@ -12,6 +12,8 @@ pub struct Block {
     /// First and last instruction (an `ld_imm64` ends at its second slot).
     pub start: u32,
     pub end: u32,
+    /// Its last instruction (the jump or exit that ends it, if one does).
+    pub last: u32,
     /// The function it belongs to: index in [`Cfg::functions`].
     pub function: u32,
     /// Blocks control can go to (by their index).
@@ -148,6 +150,7 @@ pub fn cfg(prog: &Program, trace: Option<&Trace>) -> Cfg {
         blocks.push(Block {
             start: s as u32,
             end: end as u32,
+            last: last as u32,
             function,
             succs,
             visits: 0,

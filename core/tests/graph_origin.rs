@@ -63,6 +63,12 @@ fn branches_pushed_are_resumed_in_lifo_order_and_prunes_end_on_checkpoints() {
     cells.sort();
     cells.dedup();
     assert_eq!(cells.len(), g.nodes.len());
+    // a resumed path sits right of the path that pushed it
+    for e in g.edges.iter().filter(|e| e.kind == EdgeKind::Branch) {
+        assert!(g.nodes[e.to as usize].x > g.nodes[e.from as usize].x);
+        assert_eq!(g.nodes[e.to as usize].y, g.nodes[e.from as usize].y + 1);
+    }
+    assert!(g.nodes.iter().all(|n| n.x < g.width && n.y < g.height));
     // the node shown at a position is the last one at or before it
     let at = g.node_at(12).unwrap();
     assert!(g.nodes[at].step <= 12 && g.nodes.get(at + 1).is_none_or(|n| n.step > 12));

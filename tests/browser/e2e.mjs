@@ -431,6 +431,129 @@ await test('a clang-compiled object opens, read-only, and steps like text', asyn
   check((await editorText(page)).includes('call 181'), 'the program as text');
 });
 
+// --- the exploration as pictures (issue 15) ---
+
+await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'pruning');
+  await idle(page);
+  const svg = page.locator('svg[aria-label^="Exploration"]');
+  await svg.waitFor();
+  const nodes = page.locator('#graph g[role="button"]');
+  const n = await nodes.count();
+  check(n >= 12, `a dozen or more state nodes (${n})`);
+  check((await page.locator('#graph .gnode.prune').count()) > 0, 'pruned paths drawn');
+  check((await page.locator('#graph path.gedge.prune').count()) > 0, 'prune edges to the stored states');
+  check((await page.locator('#graph path.gedge.branch').count()) > 0, 'push -> pop edges');
+  // the 8th node: its label names its step; a click goes there
+  const node = nodes.nth(7);
+  const label = await node.getAttribute('aria-label');
+  const m = /step (\d+)/.exec(label);
+  check(m && /instruction \d+, frame \d+, step \d+/.test(label), `node label: ${label}`);
+  await node.click();
+  await idle(page);
+  check((await page.textContent('#position')).startsWith(`step ${m[1]} `), `the stepper moved to step ${m[1]}`);
+  check((await node.getAttribute('class')).includes('current'), 'the clicked node is the current one');
+  // stepping moves the highlight; the keyboard works on nodes
+  await page.click('#last');
+  await idle(page);
+  check(!(await node.getAttribute('class')).includes('current'), 'the highlight follows the stepper');
+  await nodes.nth(2).focus();
+  await page.keyboard.press('Enter');
+  await idle(page);
+  const m2 = /step (\d+)/.exec(await nodes.nth(2).getAttribute('aria-label'));
+  check((await page.textContent('#position')).startsWith(`step ${m2[1]} `), 'Enter on a node moves the stepper');
+  await mkdir(shots, { recursive: true });
+  await page.locator('#graph-panel').screenshot({ path: join(shots, 'graph.png') });
+  await page.screenshot({ path: join(shots, 'graph-page.png'), fullPage: true });
+  // zoom changes the drawing's size, not the layout
+  const w0 = Number(await svg.getAttribute('width'));
+  await page.click('button[aria-label="zoom out of the exploration graph"]');
+  check(Number(await svg.getAttribute('width')) < w0, 'zoom out');
+  await page.click('button[aria-label="fit the exploration graph"]');
+  await page.locator('#graph-panel').screenshot({ path: join(shots, 'graph-fit.png') });
+});
+
+await test('the exploration graph nests callbacks and marks the rejection', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'second-iteration');
+  await page.selectOption('#kernel', '6.12');
+  await idle(page);
+  await page.locator('svg[aria-label^="Exploration"]').waitFor();
+  const frames = await page.locator('#graph .gframe').allTextContents();
+  check(frames.length === 2 && frames.every((t) => t.includes('callback at')), `two callback walks: ${frames}`);
+  const reject = page.locator('#graph .gnode.reject');
+  check((await reject.count()) === 1, 'the rejection is marked');
+  await reject.click();
+  await idle(page);
+  check((await page.textContent('#listing .current .idx')).trim() === '14', 'the rejected instruction');
+});
+
+await test('the CFG with heat: blocks, loops, callbacks; a click runs to the next visit', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  const cfg = page.locator('svg[aria-label^="Control-flow graph"]');
+  await cfg.waitFor();
+  const blocks = page.locator('#cfg g[role="button"]');
+  check((await blocks.count()) >= 3, 'basic blocks drawn');
+  check((await page.locator('#cfg .chead').allTextContents()).some((t) => t.includes('callback at 16')), 'the callback is its own function');
+  // heat: walked and unwalked blocks are filled differently
+  const fills = new Set(await page.$$eval('#cfg .cblock rect', (rs) => rs.map((r) => r.style.fill)));
+  check(fills.size >= 2, `heat colours: ${[...fills]}`);
+  const cb = page.locator('#cfg g[aria-label^="block 16"]');
+  await cb.click();
+  await idle(page);
+  check((await page.textContent('#listing .current .idx')).trim() === '16', 'ran to the callback block');
+  check((await cb.getAttribute('class')).includes('current'), 'the current block is marked');
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'bounded-loop');
+  await idle(page);
+  check((await page.locator('#cfg path.cedge.back').count()) >= 1, 'the loop is drawn as a back edge');
+  await page.locator('#cfg-panel').screenshot({ path: join(shots, 'cfg.png') });
+});
+
+await test('where a value came from: the chain, arrows in the listing, links to steps', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  await page.click('#next-reject');
+  await idle(page);
+  await page.click('#prev');
+  await idle(page);
+  // in the callback, before the discard: R1 was loaded through R2, which
+  // bpf_loop set to the caller's fp-8
+  await page.click('button[aria-label="where R1 came from"]');
+  await page.waitForSelector('#origin li');
+  const links = await page.locator('#origin li').allTextContents();
+  check(links[0].includes('R1 loaded through R2'), `first link: ${links[0]}`);
+  check(links.some((t) => t.includes('set by the helper calling the callback')), `callback argument: ${links}`);
+  check((await page.locator('#listing tr.origin').count()) >= 2, 'the listing marks the chain');
+  const before = await page.textContent('#position');
+  await page.locator('#origin li button').first().click();
+  await idle(page);
+  check((await page.textContent('#position')) !== before, 'a link moves the stepper');
+  await page.locator('#regs').screenshot({ path: join(shots, 'origin.png') });
+  // main's fp-8: spilled from R0, narrowed by the NULL check, returned by the reserve
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', 'release-in-callback');
+  await idle(page);
+  await page.click('#insn-7');
+  await idle(page);
+  await page.click('button[aria-label="where fp-8 came from"]');
+  await page.waitForSelector('#origin li');
+  const chain = (await page.locator('#origin').textContent());
+  check(chain.includes('R0 spilled here') && chain.includes('compared') && chain.includes('returned by the call'), `fp-8: ${chain}`);
+  await page.click('button[aria-label="close the provenance"]');
+  check((await page.$('#origin')) === null, 'closed');
+});
+
 // --- embedding (issue 5) ---
 
 // Waits for an embedded widget (an iframe) to be idle and returns its frame.

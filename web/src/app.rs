@@ -8,6 +8,7 @@ use crate::face::{Face, Pane, Theme};
 use crate::lesson::Catalogue;
 use crate::model::{Action, Model, Outbox, ALL_KERNELS};
 use crate::panels::{FramesPanel, ListingPanel, LogPanel, RefsPanel, RegsPanel, WorklistPanel};
+use crate::pictures::{CfgPanel, GraphPanel};
 use crate::protocol::Request;
 use crate::share;
 use crate::teach::*;
@@ -637,12 +638,12 @@ fn app() -> Html {
                     </div>
                     <div class="panes">
                         if let (true, Some(view), Some(run)) = (shows(Pane::Listing), view.clone(), run.clone()) {
-                            <ListingPanel {view} {run} dispatch={d.clone()} />
+                            <ListingPanel {view} {run} dispatch={d.clone()} origin={model.origin.clone()} />
                         }
                         if let Some(view) = view.clone() {
                             <div class="state">
                                 if shows(Pane::Frames) { <FramesPanel view={view.clone()} dispatch={d.clone()} /> }
-                                if shows(Pane::Regs) { <RegsPanel view={view.clone()} frame={model.frame} /> }
+                                if shows(Pane::Regs) { <RegsPanel view={view.clone()} frame={model.frame} dispatch={d.clone()} origin={model.origin.clone()} /> }
                                 if shows(Pane::Refs) { <RefsPanel view={view.clone()} dispatch={d.clone()} /> }
                                 if shows(Pane::Worklist) { <WorklistPanel {view} dispatch={d.clone()} /> }
                             </div>
@@ -650,6 +651,12 @@ fn app() -> Html {
                             <div class="state"></div>
                         }
                     </div>
+                    if let Some(run) = run.clone().filter(|r| !r.graph.nodes.is_empty()) {
+                        <div class="pictures">
+                            if shows(Pane::Graph) { <GraphPanel run={run.clone()} step={model.step} insn={model.current_insn()} dispatch={d.clone()} /> }
+                            if shows(Pane::Cfg) { <CfgPanel {run} step={model.step} insn={model.current_insn()} dispatch={d.clone()} /> }
+                        </div>
+                    }
                     if let (true, Some(view), Some(run)) = (shows(Pane::Log), view.clone(), run.clone()) {
                         <LogPanel {view} {run} dispatch={d.clone()} />
                     }

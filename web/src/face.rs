@@ -15,6 +15,10 @@ pub enum Pane {
     Refs,
     Worklist,
     Log,
+    /// The exploration graph.
+    Graph,
+    /// The control-flow graph with heat.
+    Cfg,
 }
 
 impl Pane {
@@ -29,6 +33,8 @@ impl Pane {
             "refs" => Pane::Refs,
             "worklist" => Pane::Worklist,
             "log" => Pane::Log,
+            "graph" | "exploration" => Pane::Graph,
+            "cfg" | "heat" => Pane::Cfg,
             _ => return None,
         })
     }
@@ -102,6 +108,8 @@ impl Default for Face {
                 Pane::Refs,
                 Pane::Worklist,
                 Pane::Log,
+                Pane::Graph,
+                Pane::Cfg,
             ],
             lesson: None,
             lesson_step: 0,

@@ -15,6 +15,7 @@ pub mod lesson;
 pub mod logsession;
 pub mod model;
 pub mod panels;
+pub mod pictures;
 pub mod protocol;
 pub mod qr;
 pub mod reading;

@@ -161,6 +161,9 @@ impl LogRun {
             log_lines: self.lines.len(),
             landmarks: self.landmarks(),
             from_log: true,
+            // a log has no walk of veristep's to draw
+            graph: Default::default(),
+            cfg: Default::default(),
         }
     }
 

@@ -10,7 +10,7 @@
 
 use crate::lesson::Lesson;
 use crate::protocol::{
-    Diagnostic, Reply, Request, Source, StateView, Summary, Target, View, MAX_LANDMARKS,
+    Diagnostic, OriginView, Reply, Request, Source, StateView, Summary, Target, View, MAX_LANDMARKS,
 };
 use std::rc::Rc;
 use veristep_core::trace::EventKind;
@@ -68,6 +68,11 @@ pub struct Model {
     pub object: Option<Rc<OpenedObject>>,
     /// The text is an object's program, shown read-only until "edit as text".
     pub readonly: bool,
+    /// Where a value came from, as last asked (it stays pinned to the
+    /// position it was asked at).
+    pub origin: Option<Rc<OriginView>>,
+    /// Counts the provenance questions: only the answer to the latest is shown.
+    origin_seq: u64,
     outbox: Outbox,
 }
 
@@ -169,6 +174,10 @@ pub enum Action {
     /// A real kernel's verifier log to step through; `true`: beside the
     /// program in the editor, walked in the chosen mode.
     ReadLog(String, bool),
+    /// Where the value of a register or stack slot (`R3`, `fp-8`) at the
+    /// position came from.
+    Origin(String),
+    CloseOrigin,
 }
 
 impl Model {
@@ -194,6 +203,8 @@ impl Model {
             lesson: None,
             object: None,
             readonly: false,
+            origin: None,
+            origin_seq: 0,
             outbox,
         };
         m.reverify(step);
@@ -408,6 +419,22 @@ impl Model {
             Action::GotoAcquire(i) => m.seek(Target::Acquire(i)),
             Action::GotoPending(i) => m.seek(Target::Pending(i)),
             Action::SelectFrame(f) => m.frame = f,
+            Action::Origin(loc) => {
+                if let Some(run) = m.run.as_ref() {
+                    m.origin_seq += 1;
+                    m.outbox.send(Request::Origin {
+                        run: run.run,
+                        seq: m.origin_seq,
+                        step: m.step,
+                        loc,
+                    });
+                }
+            }
+            Action::CloseOrigin => {
+                // a late answer is stale too
+                m.origin_seq += 1;
+                m.origin = None;
+            }
             Action::Banner(b) => m.banner = b,
             Action::Load(text, kernel, step) => {
                 m.object = None;
@@ -567,6 +594,7 @@ impl Model {
                 self.step = view.step;
                 self.run = Some(Rc::new(summary));
                 self.view = Some(Rc::new(view));
+                self.origin = None;
                 self.progress = None;
                 self.seeking = false;
                 self.frame = None;
@@ -593,6 +621,11 @@ impl Model {
                     self.run = None;
                     self.view = None;
                     self.step = 0;
+                }
+            }
+            Reply::Origin { run, seq, origin } => {
+                if seq == self.origin_seq && self.run.as_ref().is_some_and(|r| r.run == run) {
+                    self.origin = Some(Rc::new(origin));
                 }
             }
             Reply::At { seq, view } => {

@@ -5,7 +5,7 @@
 //! when what it shows changed; clicks go back as `Action`s.
 
 use crate::model::{Action, Model};
-use crate::protocol::{StateView, Summary, View};
+use crate::protocol::{OriginView, StateView, Summary, View};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +23,9 @@ pub struct RunProps {
     pub view: Rc<View>,
     pub run: Rc<Summary>,
     pub dispatch: UseReducerDispatcher<Model>,
+    /// Where a value came from: the listing marks its instructions.
+    #[prop_or_default]
+    pub origin: Option<Rc<OriginView>>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +33,8 @@ pub struct RegsProps {
     pub view: Rc<View>,
     /// The frame chosen in the frames panel (None: the current one).
     pub frame: Option<usize>,
+    pub dispatch: UseReducerDispatcher<Model>,
+    pub origin: Option<Rc<OriginView>>,
 }
 
 /// Enter or Space on a focused row does what a click does: rows that act on
@@ -67,6 +72,17 @@ pub fn listing(p: &RunProps) -> Html {
             // the instruction the kernel refused, marked at every step
             class.push_str(" failing");
         }
+        // the value's provenance: an arrow at each instruction of its chain
+        let marks: Vec<String> = p
+            .origin
+            .iter()
+            .flat_map(|o| o.links.iter())
+            .filter(|k| k.insn as usize == idx && k.role != "entry")
+            .map(|k| format!("◀ {} {}", k.role, k.loc))
+            .collect();
+        if !marks.is_empty() {
+            class.push_str(" origin");
+        }
         html! {
             <tr class={class} onclick={on_click(d, Action::RunToInsn(idx))} id={format!("insn-{}", idx)} tabindex="0"
                 onkeydown={on_activate(d, Action::RunToInsn(idx))}
@@ -74,6 +90,7 @@ pub fn listing(p: &RunProps) -> Html {
                 <td class="idx">{ idx }</td>
                 <td class="text">{ r.text.clone() }
                     if let Some(n) = r.note.clone() { <span class="note">{ format!("  ; {n}") }</span> }
+                    if !marks.is_empty() { <span class="origin-mark">{ format!("  {}", marks.join(" ")) }</span> }
                 </td>
                 <td class="visits" title="visits">{ run.visits.get(idx).copied().unwrap_or(0) }</td>
             </tr>
@@ -125,20 +142,64 @@ pub fn regs(p: &RegsProps) -> Html {
     let Some(s) = state(&p.view) else {
         return html! {};
     };
-    let fi = p.frame.unwrap_or(s.frames.len().saturating_sub(1));
+    let innermost = s.frames.len().saturating_sub(1);
+    let fi = p.frame.unwrap_or(innermost);
     let Some(f) = s.frames.get(fi) else {
         return html! {};
     };
+    let d = &p.dispatch;
+    // provenance follows the walk of the current frame
+    let ask = fi == innermost;
     html! {
         <div class="regs" id="regs" aria-label="registers and stack">
             <h2>{ format!("Registers and stack of frame {}", f.frameno) }</h2>
             <table>
-                { for f.rows.iter().map(|r| html! {
+                { for f.rows.iter().map(|r| {
+                    let why = (ask && r.name != "R10").then(|| html! {
+                        <button class="link why" aria-label={format!("where {} came from", r.name)}
+                            title="the instructions that produced this value and the branches that narrowed it"
+                            onclick={on_click(d, Action::Origin(r.name.clone()))}>{ "why?" }</button>
+                    });
+                    html! {
                     <tr class={if r.changed { "changed" } else { "" }}>
                         <td>{ r.name.clone() }</td><td><code>{ r.text.clone() }</code></td><td>{ r.reading.clone() }</td>
+                        <td>{ why.unwrap_or_default() }</td>
                     </tr>
-                }) }
+                }}) }
             </table>
+            if let Some(o) = p.origin.clone() { <OriginPanel origin={o} dispatch={d.clone()} /> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OriginProps {
+    pub origin: Rc<OriginView>,
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// Where a value came from: its chain, nearest first; each link goes to the
+/// state just after its instruction.
+#[function_component(OriginPanel)]
+pub fn origin(p: &OriginProps) -> Html {
+    let (o, d) = (&p.origin, &p.dispatch);
+    html! {
+        <div class="origin" id="origin" aria-label={format!("where {} came from", o.loc)}>
+            <h3>{ format!("Where {} came from (at step {})", o.loc, o.step) }
+                <button class="link" aria-label="close the provenance" onclick={on_click(d, Action::CloseOrigin)}>{ "×" }</button></h3>
+            if o.links.is_empty() {
+                <p>{ "Nothing on this path wrote it: it holds its value from the start of its function." }</p>
+            }
+            <ol>{ for o.links.iter().map(|k| {
+                let go = Action::Goto(k.step as usize + 1);
+                html! {
+                    <li class={format!("olink {}", k.role)}>
+                        <button class="link" aria-label={format!("go to instruction {} at step {}", k.insn, k.step)}
+                            onclick={on_click(d, go)}>{ format!("{}: {}", k.insn, k.text) }</button>
+                        { format!(" — {} {}", k.loc, k.what) }
+                    </li>
+                }
+            }) }</ol>
         </div>
     }
 }

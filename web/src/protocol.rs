@@ -47,6 +47,14 @@ pub enum Request {
         from: usize,
         to: Target,
     },
+    /// Where the value of `loc` (`R3`, `fp-8`) in the state before `step`
+    /// came from (`veristep_core::origin`).
+    Origin {
+        run: u64,
+        seq: u64,
+        step: usize,
+        loc: String,
+    },
 }
 
 /// What to verify: the program exactly as the CLI gets it.
@@ -95,6 +103,12 @@ pub enum Reply {
     },
     /// The view a [`Request::Seek`] asked for.
     At { seq: u64, view: View },
+    /// Where a value came from, as a [`Request::Origin`] asked.
+    Origin {
+        run: u64,
+        seq: u64,
+        origin: OriginView,
+    },
 }
 
 /// An error in the program text (`asm::Diagnostic`, as data).
@@ -154,6 +168,110 @@ pub struct Summary {
     pub landmarks: Vec<Vec<usize>>,
     /// The run is a kernel's log read back, not veristep's own walk.
     pub from_log: bool,
+    /// The exploration graph, laid out.
+    #[serde(default)]
+    pub graph: GraphView,
+    /// The basic blocks with their heat.
+    #[serde(default)]
+    pub cfg: CfgView,
+}
+
+/// The exploration graph (`veristep_core::graph`), laid out in the worker:
+/// the page only draws it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct GraphView {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+    pub frames: Vec<GraphFrame>,
+    /// Nodes of one kind at one instruction and depth are merged.
+    pub aggregated: bool,
+    /// Nodes before aggregation.
+    pub detailed_nodes: usize,
+    /// Layout extent in cells.
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct GraphNode {
+    /// `NodeKind::name` (`checkpoint`, `prune`, …).
+    pub kind: String,
+    /// `NodeKind::label`, in people's words.
+    pub label: String,
+    pub insn: u32,
+    pub step: u32,
+    pub depth: u8,
+    pub frame: u32,
+    pub count: u32,
+    pub x: u32,
+    pub y: u32,
+    /// The instruction in the kernel's notation.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct GraphEdge {
+    pub from: u32,
+    pub to: u32,
+    /// `walk`, `branch` or `prune`.
+    pub kind: String,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct GraphFrame {
+    pub parent: Option<u32>,
+    pub depth: u8,
+    pub start: u32,
+    pub callsite: Option<u32>,
+    pub callback: bool,
+}
+
+/// The program's basic blocks (`veristep_core::heat`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct CfgView {
+    pub blocks: Vec<CfgBlock>,
+    /// Where each function starts, and whether it is a callback.
+    pub functions: Vec<(u32, bool)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CfgBlock {
+    pub start: u32,
+    pub end: u32,
+    pub function: u32,
+    pub succs: Vec<u32>,
+    /// Steps that entered it (processed its first instruction).
+    pub visits: u32,
+    /// Steps that processed any of its instructions.
+    pub walked: u64,
+    /// States stored in it.
+    pub states: u32,
+    pub loops_back: bool,
+    /// Its last instruction, in the kernel's notation.
+    pub last_text: String,
+}
+
+/// Where a value came from, nearest first.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct OriginView {
+    /// The position asked about (the state before this step).
+    pub step: usize,
+    pub loc: String,
+    pub links: Vec<OriginLink>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct OriginLink {
+    /// The step that processed the instruction.
+    pub step: u32,
+    pub insn: u32,
+    /// `def`, `narrow`, `pass` or `entry`.
+    pub role: String,
+    /// The location it explains.
+    pub loc: String,
+    pub what: String,
+    pub text: String,
 }
 
 /// Positions kept per event kind in [`Summary::landmarks`].

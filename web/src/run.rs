@@ -3,8 +3,13 @@
 //! the reference story; its summary and its seeks (next event, run to an
 //! instruction, where a pending state resumes).
 
-use crate::protocol::{ModeVerdict, Summary, Target, MAX_LANDMARKS};
+use crate::protocol::{
+    CfgBlock, CfgView, GraphEdge, GraphFrame, GraphNode, GraphView, ModeVerdict, OriginLink,
+    OriginView, Summary, Target, MAX_LANDMARKS,
+};
+use std::cell::OnceCell;
 use std::rc::Rc;
+use veristep_core::disasm;
 use veristep_core::explore::Exploration;
 use veristep_core::reason;
 use veristep_core::trace::EventKind;
@@ -34,6 +39,12 @@ pub struct Run {
     pub log_lines: Vec<u32>,
     /// Where subprograms and callbacks start (sorted), for the listing.
     pub(crate) subprogs: Vec<usize>,
+    /// The exploration graph and the blocks' heat, built once.
+    graph: GraphView,
+    cfg: CfgView,
+    /// Each step's predecessor on its path, for value provenance (built
+    /// at the first question).
+    parents: OnceCell<Vec<Option<u32>>>,
 }
 
 /// For a reference error, the story in plain words: the rejection's facts
@@ -129,8 +140,12 @@ impl Run {
                 }
             })
             .collect();
+        let (graph, cfg) = graph_and_cfg(&prog, &ex);
         Run {
             id,
+            graph,
+            cfg,
+            parents: OnceCell::new(),
             subprogs: subprog_starts(&prog),
             prog,
             log_level,
@@ -198,7 +213,39 @@ impl Run {
             log_lines: self.log_lines.len(),
             landmarks: self.landmarks(),
             from_log: false,
+            graph: self.graph.clone(),
+            cfg: self.cfg.clone(),
         }
+    }
+
+    /// Where the value of `loc` in the state before `step` came from.
+    pub fn origin(&self, step: usize, loc: &str) -> OriginView {
+        let mut view = OriginView {
+            step,
+            loc: loc.to_string(),
+            links: Vec::new(),
+        };
+        let (Some(t), Some(l)) = (
+            self.ex.outcome.trace.as_ref(),
+            veristep_core::origin::Loc::parse(loc),
+        ) else {
+            return view;
+        };
+        let parents = self
+            .parents
+            .get_or_init(|| veristep_core::origin::path_parents(t));
+        view.links = veristep_core::origin::origin_with(&self.prog, t, parents, step, l)
+            .into_iter()
+            .map(|k| OriginLink {
+                step: k.step,
+                insn: k.insn,
+                role: k.role.name().to_string(),
+                loc: k.loc,
+                what: k.what,
+                text: disasm::insn_text(&self.prog, k.insn as usize),
+            })
+            .collect();
+        view
     }
 
     fn landmarks(&self) -> Vec<Vec<usize>> {
@@ -264,6 +311,80 @@ impl Run {
         let t = self.ex.outcome.trace.as_ref()?;
         t.steps.get(step).map(|s| s.insn as usize)
     }
+}
+
+/// The exploration graph and the blocks' heat of a run, for the page.
+fn graph_and_cfg(prog: &Program, ex: &Exploration) -> (GraphView, CfgView) {
+    let trace = ex.outcome.trace.as_ref();
+    let text = |i: u32| disasm::insn_text(prog, i as usize);
+    let graph = trace
+        .map(|t| {
+            let g = veristep_core::graph::build(t, veristep_core::graph::DETAIL_LIMIT);
+            GraphView {
+                nodes: g
+                    .nodes
+                    .iter()
+                    .map(|n| GraphNode {
+                        kind: n.kind.name().to_string(),
+                        label: n.kind.label().to_string(),
+                        insn: n.insn,
+                        step: n.step,
+                        depth: n.depth,
+                        frame: n.frame,
+                        count: n.count,
+                        x: n.x,
+                        y: n.y,
+                        text: text(n.insn),
+                    })
+                    .collect(),
+                edges: g
+                    .edges
+                    .iter()
+                    .map(|e| GraphEdge {
+                        from: e.from,
+                        to: e.to,
+                        kind: e.kind.name().to_string(),
+                        count: e.count,
+                    })
+                    .collect(),
+                frames: g
+                    .frames
+                    .iter()
+                    .map(|f| GraphFrame {
+                        parent: f.parent,
+                        depth: f.depth,
+                        start: f.start,
+                        callsite: f.callsite,
+                        callback: f.callback,
+                    })
+                    .collect(),
+                aggregated: g.aggregated,
+                detailed_nodes: g.detailed_nodes,
+                width: g.width,
+                height: g.height,
+            }
+        })
+        .unwrap_or_default();
+    let c = veristep_core::heat::cfg(prog, trace);
+    let cfg = CfgView {
+        blocks: c
+            .blocks
+            .iter()
+            .map(|b| CfgBlock {
+                start: b.start,
+                end: b.end,
+                function: b.function,
+                succs: b.succs.clone(),
+                visits: b.visits,
+                walked: b.insns_walked,
+                states: b.states,
+                loops_back: b.loops_back,
+                last_text: text(b.last),
+            })
+            .collect(),
+        functions: c.functions.iter().map(|f| (f.start, f.callback)).collect(),
+    };
+    (graph, cfg)
 }
 
 /// Where subprograms (and callbacks) start: 0 and the targets of pseudo

@@ -290,6 +290,19 @@ impl Session {
                 // A seek in a run replaced since: the page will hear of the new one.
                 None => Vec::new(),
             },
+            Request::Origin {
+                run,
+                seq,
+                step,
+                loc,
+            } => match self.run.as_ref().filter(|r| r.id == run) {
+                Some(r) => vec![Reply::Origin {
+                    run,
+                    seq,
+                    origin: r.origin(step, &loc),
+                }],
+                None => Vec::new(),
+            },
         }
     }
 
@@ -379,5 +392,52 @@ mod tests {
         let refuse = at("refused").expect("refusal");
         assert!(enter < acquire && acquire < refuse, "{all:#?}");
         assert!(all.iter().all(|n| !n.is_empty()));
+    }
+
+    /// The summary carries the exploration graph and the blocks' heat;
+    /// a provenance question is answered for its run only.
+    #[test]
+    fn graph_cfg_and_origin_cross_to_the_page() {
+        let mut s = Session::new();
+        let mut replies = s.handle(Request::Verify {
+            id: 1,
+            source: Source::Text(
+                include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s").into(),
+            ),
+            kernel: KernelVersion::V6_1,
+            log_level: 1,
+            step: None,
+        });
+        while s.busy() {
+            replies = s.tick();
+        }
+        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
+            panic!("verified");
+        };
+        let g = &summary.graph;
+        assert_eq!(g.nodes.first().map(|n| n.kind.as_str()), Some("start"));
+        assert_eq!(g.nodes.last().map(|n| n.kind.as_str()), Some("reject"));
+        assert!(g.nodes.iter().any(|n| n.kind == "callback"));
+        assert!(summary.cfg.functions.contains(&(16, true)));
+        let len = summary.len;
+        let r = s.handle(Request::Origin {
+            run: 1,
+            seq: 4,
+            step: len - 1,
+            loc: "R1".into(),
+        });
+        let [Reply::Origin { seq: 4, origin, .. }] = r.as_slice() else {
+            panic!("{r:?}");
+        };
+        assert_eq!(origin.links[0].insn, 16, "{origin:?}");
+        assert_eq!(origin.links[0].role, "def");
+        assert!(s
+            .handle(Request::Origin {
+                run: 7,
+                seq: 5,
+                step: 0,
+                loc: "R1".into(),
+            })
+            .is_empty());
     }
 }
