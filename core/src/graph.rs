@@ -286,7 +286,7 @@ impl Graph {
         let n = &self.nodes[i];
         let shape = match n.kind {
             NodeKind::Prune => ", shape=box, style=dashed",
-            NodeKind::Done => ", shape=doublecircle, width=0.3",
+            NodeKind::Done => ", shape=box, peripheries=2",
             NodeKind::Reject => ", shape=box, color=red, penwidth=2",
             NodeKind::Branch | NodeKind::Async | NodeKind::Resume => ", shape=box, style=rounded",
             _ => "",

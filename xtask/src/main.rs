@@ -7,6 +7,7 @@
 //!   (`../shared/oracle/kernel-verdict`) about corpus programs and writes
 //!   `NAME.6.1.json` / `NAME.6.12.json` next to them.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
@@ -107,6 +108,7 @@ fn test() -> Result<(), String> {
     for (name, args) in steps {
         run(name, cargo().args(&args))?;
     }
+    graph_renders()?;
     // the cargo-fuzz targets keep compiling (build only; `cargo xtask fuzz` runs them)
     fuzz::build()?;
     // veristep against the real Linux 6.1 on the C corpus (qemu)
@@ -199,6 +201,64 @@ fn build_editor() -> Result<(), String> {
             .current_dir(&dir)
             .args(["run", "--silent", "build"]),
     )
+}
+
+/// `veristep graph --dot` is valid Graphviz: Graphviz's `dot` renders it
+/// (for a branchy program, callbacks in both modes, a rejection and an
+/// aggregated 1M-step walk).
+fn graph_renders() -> Result<(), String> {
+    // `dot -V` (it has no --version)
+    let have_dot = Command::new("dot")
+        .arg("-V")
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have_dot {
+        apt_install(&["graphviz"])?;
+    }
+    let r = root();
+    run(
+        "veristep (debug)",
+        Command::new("cargo")
+            .current_dir(&r)
+            .args(["build", "-q", "-p", "veristep"]),
+    )?;
+    let cases: [&[&str]; 4] = [
+        &["tests/corpus/limits/many_branches.s"],
+        &["tests/corpus/seed/second_iteration.s", "--kernel", "6.12"],
+        &["tests/corpus/seed/nested_cb_leak.s", "--kernel", "6.1"],
+        &["tests/corpus/limits/too_large.s"],
+    ];
+    for args in cases {
+        let out = Command::new(r.join("target/debug/veristep"))
+            .current_dir(&r)
+            .arg("graph")
+            .args(args)
+            .arg("--dot")
+            .output()
+            .map_err(|e| format!("veristep graph: {e}"))?;
+        let mut dot = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("dot: {e}"))?;
+        if let Some(mut i) = dot.stdin.take() {
+            i.write_all(&out.stdout).map_err(|e| format!("dot: {e}"))?;
+        }
+        let o = dot.wait_with_output().map_err(|e| format!("dot: {e}"))?;
+        let svg = String::from_utf8_lossy(&o.stdout);
+        if !o.status.success() || !svg.contains("<svg") || !o.stderr.is_empty() {
+            return Err(format!(
+                "dot -Tsvg cannot render veristep graph {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&o.stderr)
+            ));
+        }
+        println!("    graph {}: {} bytes of SVG", args.join(" "), svg.len());
+    }
+    Ok(())
 }
 
 fn ensure_browser_tools() -> Result<(), String> {
@@ -541,11 +601,12 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench_wasm(),
         Some("serve") => serve(&args[1..]),
         Some("build-web") => build_web(),
+        Some("graph-check") => graph_renders(),
         _ if random::wants(&args) => random::main(&args),
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web | graph-check"
                 .into(),
         ),
     };
