@@ -770,6 +770,13 @@ fn compare_strip(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                         title="the first step where this kernel's walk differs from the shown one" onclick={go}>
                         { format!("differs at step {}", at) }</button> }
                 });
+                if c.pending {
+                    return html! {
+                        <td class="pending" title="this kernel's walk is still under way">
+                            { format!("{}: checking…", c.kernel.name()) }
+                        </td>
+                    };
+                }
                 html! {
                     <td class={if c.accepted { "ok" } else { "bad" }}
                         title={c.message.clone().unwrap_or_default()}>

@@ -85,6 +85,7 @@ impl LogRun {
                     accepted: o.verdict == veristep_core::Verdict::Accepted,
                     message: o.message().map(str::to_string),
                     diverges_at: d.as_ref().map(|d| d.step),
+                    pending: false,
                 };
                 (vec![mv], d.map(|d| (d.step, d.what)), kernel)
             }
@@ -161,6 +162,7 @@ impl LogRun {
             log_lines: self.lines.len(),
             landmarks: self.landmarks(),
             from_log: true,
+            log_pending: false,
             // a log has no walk of veristep's to draw
             graph: Default::default(),
             cfg: Default::default(),

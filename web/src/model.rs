@@ -317,7 +317,10 @@ impl Model {
 
     /// Waiting for the verifier: a verification or a seek (`aria-busy`).
     pub fn working(&self) -> bool {
-        self.progress.is_some() || self.seeking || self.dirty
+        self.progress.is_some()
+            || self.seeking
+            || self.dirty
+            || self.run.as_ref().is_some_and(|r| r.filling())
     }
 
     pub fn len(&self) -> usize {
@@ -623,6 +626,15 @@ impl Model {
                     self.step = 0;
                 }
             }
+            Reply::Updated { summary } => {
+                if self.run.as_ref().is_none_or(|r| r.run != summary.run) {
+                    return;
+                }
+                self.run = Some(Rc::new(summary));
+                // the log window (and the rest of the view) at the same place
+                let step = self.step;
+                self.seek(Target::Step(step));
+            }
             Reply::Origin { run, seq, origin } => {
                 if seq == self.origin_seq && self.run.as_ref().is_some_and(|r| r.run == run) {
                     self.origin = Some(Rc::new(origin));
@@ -808,6 +820,10 @@ mod tests {
 
     const LOOP: &str =
         "    r1 = 0\n1:\n    r1 += 1\n    if r1 < 20000 goto 1b\n    r0 = 0\n    exit\n";
+    /// Long enough that even its verdict (the walk without a log) takes
+    /// several slices.
+    const LONG_LOOP: &str =
+        "    r1 = 0\n1:\n    r1 += 1\n    if r1 < 100000 goto 1b\n    r0 = 0\n    exit\n";
 
     #[test]
     fn a_long_walk_goes_in_slices_and_can_be_cancelled() {
@@ -816,7 +832,11 @@ mod tests {
         let m = h.deliver(m);
         assert!(m.busy().is_none(), "a small program finishes in one slice");
         let seed_run = m.run.clone().expect("run");
-        let m = m.apply(Action::Load(LOOP.to_string(), KernelVersion::V6_1, 30_000));
+        let m = m.apply(Action::Load(
+            LONG_LOOP.to_string(),
+            KernelVersion::V6_1,
+            30_000,
+        ));
         let m = h.deliver(m);
         let walked = m.busy().expect("still walking");
         assert!(walked > 0);
@@ -842,7 +862,46 @@ mod tests {
         assert_eq!(run.len, 40_003);
         assert_eq!(m.step, 30_000);
         assert_eq!(run.compare.len(), 3);
-        assert!(run.compare.iter().all(|c| c.accepted));
+        assert!(run.compare.iter().all(|c| c.accepted && !c.pending));
+        assert!(
+            !run.log_pending && run.log_lines > 40_000,
+            "the log came after the verdict"
+        );
+    }
+
+    /// Verdict first: a walk too long for one slice is answered as soon as
+    /// the shown mode is walked without its log; the other modes and the
+    /// log follow as updates, and the position stays where the reader is.
+    #[test]
+    fn the_verdict_comes_before_the_compare_strip_and_the_log() {
+        let mut h = Harness::new();
+        let mut m = Model::new(LOOP.to_string(), KernelVersion::V6_1, None, h.outbox());
+        m = h.deliver(m);
+        while m.run.is_none() {
+            for r in h.session.tick() {
+                m = m.apply(Action::Reply(Box::new(roundtrip(r))));
+            }
+        }
+        let run = m.run.clone().expect("verdict");
+        assert!(run.accepted && run.len == 40_003);
+        assert!(run.log_pending && run.log_lines == 0);
+        assert!(run.compare.iter().any(|c| c.pending));
+        assert!(
+            m.busy().is_none() && m.working(),
+            "the verdict is out; more to come"
+        );
+        assert!(m.view.as_ref().expect("a view").state.is_some());
+        let m = h.apply(&m, Action::Goto(1234));
+        let m = h.settle(m);
+        let run = m.run.clone().expect("run");
+        assert!(!run.filling() && run.log_lines > 40_000);
+        assert_eq!(m.step, 1234, "the position stays");
+        assert!(!m.working());
+        let log = &m.view.as_ref().expect("view").log;
+        assert!(
+            log.total > 40_000 && !log.lines.is_empty(),
+            "the log window is there now"
+        );
     }
 
     #[test]

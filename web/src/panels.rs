@@ -274,6 +274,14 @@ pub fn log(p: &RunProps) -> Html {
         html! { <div class={class} onclick={onclick} onkeydown={onkeydown} tabindex={tabindex}>{ l.text.clone() }</div> }
     });
     let to = w.from + w.lines.len();
+    if run.log_pending {
+        return html! {
+            <details class="log" open=true>
+                <summary>{ format!("Kernel log (level {}) · being written: the verdict came first", run.log_level) }</summary>
+                <pre id="log" aria-label="kernel log" aria-busy="true">{ "The verifier is walking the program again with its log on…" }</pre>
+            </details>
+        };
+    }
     html! {
         <details class="log" open=true>
             <summary>{ format!("Kernel log (level {}) · lines {}–{} of {} · click a line to go to its step",

@@ -103,6 +103,9 @@ pub enum Reply {
     },
     /// The view a [`Request::Seek`] asked for.
     At { seq: u64, view: View },
+    /// More of run `summary.run` is known (the other modes' verdicts, the
+    /// log): its summary again, the position unchanged.
+    Updated { summary: Summary },
     /// Where a value came from, as a [`Request::Origin`] asked.
     Origin {
         run: u64,
@@ -168,6 +171,9 @@ pub struct Summary {
     pub landmarks: Vec<Vec<usize>>,
     /// The run is a kernel's log read back, not veristep's own walk.
     pub from_log: bool,
+    /// The kernel log is still being built (the verdict came first).
+    #[serde(default)]
+    pub log_pending: bool,
     /// The exploration graph, laid out.
     #[serde(default)]
     pub graph: GraphView,
@@ -274,6 +280,13 @@ pub struct OriginLink {
     pub text: String,
 }
 
+impl Summary {
+    /// Part of the run is still being worked out (other modes, the log).
+    pub fn filling(&self) -> bool {
+        self.log_pending || self.compare.iter().any(|c| c.pending)
+    }
+}
+
 /// Positions kept per event kind in [`Summary::landmarks`].
 pub const MAX_LANDMARKS: usize = 256;
 
@@ -287,6 +300,9 @@ pub struct ModeVerdict {
     /// The first step at which this mode's walk differs from the shown
     /// mode's (a different instruction, or one walk ends); None: identical.
     pub diverges_at: Option<usize>,
+    /// Still being walked: the verdict is not known yet.
+    #[serde(default)]
+    pub pending: bool,
 }
 
 /// Everything the views show at one position, rendered in the worker.

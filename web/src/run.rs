@@ -39,6 +39,8 @@ pub struct Run {
     pub log_lines: Vec<u32>,
     /// Where subprograms and callbacks start (sorted), for the listing.
     pub(crate) subprogs: Vec<usize>,
+    /// The log is being built (the views show the walk without it).
+    pub log_pending: bool,
     /// The exploration graph and the blocks' heat, built once.
     graph: GraphView,
     cfg: CfgView,
@@ -86,6 +88,15 @@ fn reference_story(ex: &Exploration) -> Option<String> {
     })
 }
 
+/// The instruction each step of a walk processed.
+fn insns_walked(ex: &Exploration) -> Vec<u32> {
+    ex.outcome
+        .trace
+        .as_ref()
+        .map(|t| t.steps.iter().map(|s| s.insn).collect())
+        .unwrap_or_default()
+}
+
 /// The first index where two step sequences process different instructions.
 fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
     match a.iter().zip(b).position(|(x, y)| x != y) {
@@ -96,52 +107,26 @@ fn first_divergence(a: &[u32], b: &[u32]) -> Option<usize> {
 }
 
 impl Run {
-    /// The views' indexes over a finished exploration and the other modes'.
+    /// The views' indexes over a finished exploration and the other modes'
+    /// (a mode not among `others` is still being walked: `pending`).
+    /// `log_pending`: the log is still being built.
     pub(crate) fn build(
         id: u64,
         ex: Exploration,
-        others: Vec<(KernelVersion, Exploration)>,
+        others: &[(KernelVersion, Exploration)],
         log_lines: Vec<u32>,
         prog: Rc<Program>,
         log_level: u32,
+        log_pending: bool,
     ) -> Run {
         let mut visits = vec![0u32; prog.insns.len()];
-        let here: Vec<u32> = ex
-            .outcome
-            .trace
-            .as_ref()
-            .map(|t| t.steps.iter().map(|s| s.insn).collect())
-            .unwrap_or_default();
-        for &i in &here {
+        for &i in &insns_walked(&ex) {
             if let Some(v) = visits.get_mut(i as usize) {
                 *v += 1;
             }
         }
-        let compare = ALL_KERNELS
-            .iter()
-            .map(|k| {
-                let (o, diverges_at) = match others.iter().find(|(ok, _)| ok == k) {
-                    Some((_, e)) => {
-                        let there: Vec<u32> = e
-                            .outcome
-                            .trace
-                            .as_ref()
-                            .map(|t| t.steps.iter().map(|s| s.insn).collect())
-                            .unwrap_or_default();
-                        (&e.outcome, first_divergence(&here, &there))
-                    }
-                    None => (&ex.outcome, None),
-                };
-                ModeVerdict {
-                    kernel: *k,
-                    accepted: o.verdict == Verdict::Accepted,
-                    message: o.message().map(str::to_string),
-                    diverges_at,
-                }
-            })
-            .collect();
         let (graph, cfg) = graph_and_cfg(&prog, &ex);
-        Run {
+        let mut run = Run {
             id,
             graph,
             cfg,
@@ -152,9 +137,43 @@ impl Run {
             story: reference_story(&ex),
             ex,
             visits,
-            compare,
+            compare: Vec::new(),
             log_lines,
-        }
+            log_pending,
+        };
+        run.compare_with(others);
+        run
+    }
+
+    /// The compare strip against the other modes' walks.
+    pub(crate) fn compare_with(&mut self, others: &[(KernelVersion, Exploration)]) {
+        let here = insns_walked(&self.ex);
+        let shown = self.ex.outcome.kernel;
+        self.compare = ALL_KERNELS
+            .iter()
+            .map(|k| {
+                let other = others.iter().find(|(ok, _)| ok == k);
+                let (o, diverges_at) = match other {
+                    Some((_, e)) => (&e.outcome, first_divergence(&here, &insns_walked(e))),
+                    None => (&self.ex.outcome, None),
+                };
+                ModeVerdict {
+                    kernel: *k,
+                    accepted: o.verdict == Verdict::Accepted,
+                    message: o.message().map(str::to_string),
+                    diverges_at,
+                    pending: other.is_none() && *k != shown,
+                }
+            })
+            .collect();
+    }
+
+    /// The shown mode's walk again, now with its log: it replaces the
+    /// walk without one (the same steps; each now knows its log lines).
+    pub(crate) fn attach_log(&mut self, logged: Exploration, log_lines: Vec<u32>) {
+        self.ex = logged;
+        self.log_lines = log_lines;
+        self.log_pending = false;
     }
 
     /// The log line holding byte `pos` (the last line when past the end).
@@ -213,6 +232,7 @@ impl Run {
             log_lines: self.log_lines.len(),
             landmarks: self.landmarks(),
             from_log: false,
+            log_pending: self.log_pending,
             graph: self.graph.clone(),
             cfg: self.cfg.clone(),
         }

@@ -45,97 +45,145 @@ fn slice_steps(log_level: u32) -> usize {
 /// Work per slice, in unlogged steps (about 20-40 ms in wasm).
 const SLICE_UNITS: usize = 24_000;
 
-/// A verification under way: the shown mode with its log first, then the
-/// other modes (no log) for the compare strip.
+/// A verification under way, verdict first:
+/// 1. the shown mode without its log (the fastest walk): the verdict, the
+///    trace and the views, sent as soon as it is done;
+/// 2. the other modes (no log), for the compare strip;
+/// 3. the shown mode again with its log, when a log level is asked for
+///    (the walk is the same; it adds the log and each step's place in it),
+///    then the log's line index.
+///
+/// A small program is done within one slice and answered once; a large one
+/// is answered after phase 1 and updated as the others complete.
 pub struct Job {
     id: u64,
-    main: Option<Explorer>,
-    done: Option<Exploration>,
+    quick: Option<Explorer>,
+    quick_done: Option<Exploration>,
     others: Vec<(KernelVersion, Explorer)>,
     finished_others: Vec<(KernelVersion, Exploration)>,
+    logged: Option<Explorer>,
+    logged_done: Option<Exploration>,
     prog: Rc<Program>,
     log_level: u32,
     /// The position to open at when done (share links).
     step: Option<usize>,
-    /// The shown mode's log line index, built a slice at a time.
+    /// The logged walk's line index, built a slice at a time.
     log_lines: Vec<u32>,
     log_scanned: usize,
+    /// The verdict was sent (phase 1 is over and the run exists).
+    announced: bool,
+    /// The compare strip was sent complete.
+    compared: bool,
 }
 
 /// Log bytes indexed per slice.
 const LOG_SCAN_BYTES: usize = 4 << 20;
 
+/// Walks `e` with `units` of work at `cost` units a step; the units left.
+fn walk(e: &mut Explorer, units: usize, cost: usize) -> (usize, bool) {
+    let before = e.steps();
+    let finished = e.advance((units / cost).max(1));
+    (
+        units.saturating_sub((e.steps() - before).max(1) * cost),
+        finished,
+    )
+}
+
 impl Job {
-    /// Walks one slice: about [`SLICE_UNITS`] of work, where a step of the
-    /// shown mode costs more when it is logged; goes on to the next
-    /// explorer whenever one finishes, so a small program is done at once.
+    /// Walks one slice: about [`SLICE_UNITS`] of work, where a logged step
+    /// costs more; goes on to the next phase whenever one finishes, so a
+    /// small program is done at once.
     fn slice(&mut self) {
         let mut units = SLICE_UNITS;
-        let main_cost = SLICE_UNITS / slice_steps(self.log_level);
+        let logged_cost = SLICE_UNITS / slice_steps(self.log_level);
         while units > 0 {
-            if let Some(ex) = self.done.as_ref().filter(|_| self.main.is_none()) {
-                let log = ex.outcome.log.as_bytes();
-                if self.log_scanned < log.len() {
-                    let end = (self.log_scanned + LOG_SCAN_BYTES).min(log.len());
-                    if self.log_scanned == 0 {
-                        self.log_lines.push(0);
-                    }
-                    for (i, b) in log[self.log_scanned..end].iter().enumerate() {
-                        let next = self.log_scanned + i + 1;
-                        if *b == b'\n' && next < log.len() {
-                            self.log_lines.push(next as u32);
-                        }
-                    }
-                    self.log_scanned = end;
-                    if log.len() > LOG_SCAN_BYTES {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            if let Some(mut e) = self.main.take() {
-                let before = e.steps();
-                let finished = e.advance(units / main_cost);
-                units = units.saturating_sub((e.steps() - before).max(1) * main_cost);
+            if let Some(mut e) = self.quick.take() {
+                let (left, finished) = walk(&mut e, units, 1);
+                units = left;
                 if finished {
-                    self.done = Some(e.finish());
-                    // Finishing costs a little; index the log next slice.
-                    if self
-                        .done
-                        .as_ref()
-                        .is_some_and(|d| d.outcome.log.len() > LOG_SCAN_BYTES)
-                    {
-                        return;
-                    }
+                    // the rest of the slice goes on: a small program is
+                    // complete within one, a large one has the verdict out
+                    // at the end of this slice
+                    self.quick_done = Some(e.finish());
                 } else {
-                    self.main = Some(e);
+                    self.quick = Some(e);
                 }
             } else if let Some((k, mut e)) = self.others.pop() {
-                let before = e.steps();
-                let finished = e.advance(units);
-                units = units.saturating_sub((e.steps() - before).max(1));
+                let (left, finished) = walk(&mut e, units, 1);
+                units = left;
                 if finished {
                     self.finished_others.push((k, e.finish()));
                 } else {
                     self.others.push((k, e));
+                }
+            } else if let Some(mut e) = self.logged.take() {
+                let (left, finished) = walk(&mut e, units, logged_cost);
+                units = left;
+                if finished {
+                    self.logged_done = Some(e.finish());
+                    if self.log_len() > LOG_SCAN_BYTES {
+                        return;
+                    }
+                } else {
+                    self.logged = Some(e);
+                }
+            } else if self.log_scanned < self.log_len() {
+                self.scan_log();
+                if self.log_len() > LOG_SCAN_BYTES {
+                    return;
                 }
             } else {
                 return;
             }
         }
     }
-    fn is_done(&self) -> bool {
-        self.main.is_none()
-            && self.others.is_empty()
-            && self
-                .done
-                .as_ref()
-                .is_none_or(|d| self.log_scanned >= d.outcome.log.len())
+
+    fn log_len(&self) -> usize {
+        self.logged_done
+            .as_ref()
+            .map(|d| d.outcome.log.len())
+            .unwrap_or(0)
     }
-    /// Steps walked so far, over all modes.
+
+    /// Indexes the next [`LOG_SCAN_BYTES`] of the logged walk's log.
+    fn scan_log(&mut self) {
+        let Some(ex) = self.logged_done.as_ref() else {
+            return;
+        };
+        let log = ex.outcome.log.as_bytes();
+        let end = (self.log_scanned + LOG_SCAN_BYTES).min(log.len());
+        if self.log_scanned == 0 {
+            self.log_lines.push(0);
+        }
+        for (i, b) in log[self.log_scanned..end].iter().enumerate() {
+            let next = self.log_scanned + i + 1;
+            if *b == b'\n' && next < log.len() {
+                self.log_lines.push(next as u32);
+            }
+        }
+        self.log_scanned = end;
+    }
+
+    fn others_done(&self) -> bool {
+        self.others.is_empty()
+    }
+
+    fn log_done(&self) -> bool {
+        self.logged.is_none() && self.log_scanned >= self.log_len()
+    }
+
+    fn is_done(&self) -> bool {
+        self.quick.is_none() && self.others_done() && self.log_done()
+    }
+
+    /// Steps walked so far, over all walks.
     fn progress(&self) -> usize {
-        self.main.as_ref().map(Explorer::steps).unwrap_or(0)
-            + self.done.as_ref().map(Exploration::len).unwrap_or(0)
+        let walking = |e: &Option<Explorer>| e.as_ref().map(Explorer::steps).unwrap_or(0);
+        let walked = |e: &Option<Exploration>| e.as_ref().map(Exploration::len).unwrap_or(0);
+        walking(&self.quick)
+            + walked(&self.quick_done)
+            + walking(&self.logged)
+            + walked(&self.logged_done)
             + self.others.iter().map(|(_, e)| e.steps()).sum::<usize>()
             + self
                 .finished_others
@@ -153,7 +201,7 @@ impl Job {
         log_level: u32,
         step: Option<usize>,
     ) -> Job {
-        let opts = Options {
+        let opts = |kernel, log_level| Options {
             kernel,
             log_level,
             trace: true,
@@ -161,26 +209,23 @@ impl Job {
         let others = ALL_KERNELS
             .iter()
             .filter(|k| **k != kernel)
-            .map(|k| {
-                let o = Options {
-                    kernel: *k,
-                    log_level: 0,
-                    trace: true,
-                };
-                (*k, Explorer::new(prog.clone(), &o))
-            })
+            .map(|k| (*k, Explorer::new(prog.clone(), &opts(*k, 0))))
             .collect();
         Job {
             id,
-            main: Some(Explorer::new(prog.clone(), &opts)),
-            done: None,
+            quick: Some(Explorer::new(prog.clone(), &opts(kernel, 0))),
+            quick_done: None,
             others,
             finished_others: Vec::new(),
+            logged: (log_level > 0).then(|| Explorer::new(prog.clone(), &opts(kernel, log_level))),
+            logged_done: None,
             prog,
             log_level,
             step,
             log_lines: Vec::new(),
             log_scanned: 0,
+            announced: false,
+            compared: false,
         }
     }
 }
@@ -306,37 +351,74 @@ impl Session {
         }
     }
 
-    /// Walks the verification under way by one slice: its progress, or
-    /// the finished run's summary and opening view.
+    /// Walks the verification under way by one slice: its progress, the
+    /// verdict as soon as the shown mode is walked (with the views at the
+    /// opening position), then an update each time more is known.
     pub fn tick(&mut self) -> Vec<Reply> {
         let Some(mut job) = self.job.take() else {
             return Vec::new();
         };
         job.slice();
-        if !job.is_done() {
-            let steps = job.progress();
-            let id = job.id;
-            self.job = Some(job);
-            return vec![Reply::Progress { id, steps }];
-        }
-        let Some(ex) = job.done.take() else {
+        let done = job.is_done();
+        let mut replies = Vec::new();
+        if !job.announced {
+            let Some(quick) = job.quick_done.take() else {
+                // still walking the shown mode
+                let (id, steps) = (job.id, job.progress());
+                self.job = Some(job);
+                return vec![Reply::Progress { id, steps }];
+            };
+            // a small program is complete already: one answer, the logged
+            // walk in it
+            let complete = if done { job.logged_done.take() } else { None };
+            let (ex, log_lines, log_pending) = match complete {
+                Some(logged) => (logged, std::mem::take(&mut job.log_lines), false),
+                None => (quick, Vec::new(), job.log_level > 0),
+            };
+            let run = Run::build(
+                job.id,
+                ex,
+                &job.finished_others,
+                log_lines,
+                job.prog.clone(),
+                job.log_level,
+                log_pending,
+            );
+            let step = job.step.unwrap_or(0).min(run.ex.len());
+            replies.push(Reply::Verified {
+                summary: run.summary(),
+                view: run.view(step),
+            });
+            job.announced = true;
+            job.compared = job.others_done();
+            self.run = Some(run);
+        } else if let Some(run) = self.run.as_mut().filter(|r| r.id == job.id) {
+            let mut changed = false;
+            if !job.compared && job.others_done() {
+                run.compare_with(&job.finished_others);
+                job.compared = true;
+                changed = true;
+            }
+            if run.log_pending && job.log_done() {
+                if let Some(logged) = job.logged_done.take() {
+                    run.attach_log(logged, std::mem::take(&mut job.log_lines));
+                }
+                run.log_pending = false;
+                changed = true;
+            }
+            if changed {
+                replies.push(Reply::Updated {
+                    summary: run.summary(),
+                });
+            }
+        } else {
+            // the run was replaced (a log read): this job is stale
             return Vec::new();
-        };
-        let run = Run::build(
-            job.id,
-            ex,
-            std::mem::take(&mut job.finished_others),
-            std::mem::take(&mut job.log_lines),
-            job.prog.clone(),
-            job.log_level,
-        );
-        let step = job.step.unwrap_or(0).min(run.ex.len());
-        let reply = Reply::Verified {
-            summary: run.summary(),
-            view: run.view(step),
-        };
-        self.run = Some(run);
-        vec![reply]
+        }
+        if !done {
+            self.job = Some(job);
+        }
+        replies
     }
 }
 
