@@ -539,7 +539,7 @@ impl Env {
                 fmt_reg_mask(bt.reg_mask()),
                 fmt_stack_mask(bt.stack_mask()),
                 idx,
-                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4)
+                self.insn_text(idx)
             );
             self.verbose(&s);
         }

@@ -114,12 +114,14 @@ impl Env {
             }
             self.verbose_linfo();
             self.log.prev_log_len = self.log.len();
-            let s = format!(
-                "{}: {}\n",
-                self.insn_idx,
-                crate::disasm::insn_text_for(&self.prog, self.insn_idx, self.rules.opcodes_v4)
-            );
+            let mut s = std::mem::take(&mut self.line);
+            s.clear();
+            crate::log::push_dec(&mut s, self.insn_idx as i64);
+            s.push_str(": ");
+            s.push_str(self.insn_text(self.insn_idx));
+            s.push('\n');
             self.verbose(&s);
+            self.line = s;
             self.log.prev_insn_print_len = self.log.len() - self.log.prev_log_len;
             self.log.prev_log_len = self.log.len();
         }

@@ -95,6 +95,12 @@ pub struct InsnAux {
 #[derive(Clone, Debug)]
 pub struct Env {
     pub prog: Rc<Program>,
+    /// Each instruction's text as the log prints it, made at its first
+    /// use: a level-2 log prints the same few instructions millions of
+    /// times (every step, every backtracking line). Shared by snapshots.
+    insn_texts: Rc<Vec<std::cell::OnceCell<Box<str>>>>,
+    /// A reused buffer for the log's hottest lines.
+    pub line: String,
     pub rules: Rules,
     pub aux: Vec<InsnAux>,
     pub subprogs: Vec<Subprog>,
@@ -139,6 +145,8 @@ impl Env {
     pub fn new(prog: Rc<Program>, rules: Rules, log_level: u32) -> Self {
         let n = prog.insns.len();
         Env {
+            insn_texts: Rc::new(vec![std::cell::OnceCell::new(); n]),
+            line: String::new(),
             prog,
             rules,
             aux: vec![InsnAux::default(); n],
@@ -196,6 +204,15 @@ impl Env {
 
     pub fn verbose(&mut self, s: &str) {
         self.log.write(s);
+    }
+    /// Instruction `idx` in the log's notation (`disasm::insn_text_for`).
+    pub fn insn_text(&self, idx: usize) -> &str {
+        match self.insn_texts.get(idx) {
+            Some(cell) => cell.get_or_init(|| {
+                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4).into()
+            }),
+            None => "",
+        }
     }
     /// Writes a message line and returns the error to propagate.
     pub fn fail(&mut self, errno: i32, msg: &str) -> VErr {

@@ -41,11 +41,22 @@ impl Log {
     }
     /// `verbose()`: appends when logging; always tracks the last line.
     pub fn write(&mut self, s: &str) {
-        for (i, part) in s.split('\n').enumerate() {
-            if i > 0 {
-                self.last_line = std::mem::take(&mut self.partial);
+        // only the last complete line and the unfinished one are kept
+        match s.rfind('\n') {
+            None => self.partial.push_str(s),
+            Some(end) => {
+                let done = &s[..end];
+                self.last_line.clear();
+                match done.rfind('\n') {
+                    Some(start) => self.last_line.push_str(&done[start + 1..]),
+                    None => {
+                        self.last_line.push_str(&self.partial);
+                        self.last_line.push_str(done);
+                    }
+                }
+                self.partial.clear();
+                self.partial.push_str(&s[end + 1..]);
             }
-            self.partial.push_str(part);
         }
         if self.level != 0 && !self.full {
             if self.buf.len() + s.len() > self.cap {
@@ -64,6 +75,41 @@ impl Log {
             self.buf.truncate(pos);
         }
     }
+}
+
+/// Appends `v` in lower-case hex (`{:x}`), without the formatting
+/// machinery: the log's hottest lines are built from these.
+pub fn push_hex(out: &mut String, mut v: u64) {
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(v & 15) as usize];
+        v >>= 4;
+        if v == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// Appends `v` in decimal (`{}`).
+pub fn push_dec(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut u = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// `vlog_alignment()`
@@ -559,4 +605,21 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod push_tests {
+    #[test]
+    fn hex_and_decimal_as_format_writes_them() {
+        for v in [0u64, 1, 9, 10, 15, 16, 255, 0x7530, u64::MAX, 1 << 63] {
+            let mut s = String::new();
+            super::push_hex(&mut s, v);
+            assert_eq!(s, format!("{v:x}"));
+        }
+        for v in [0i64, 1, -1, 9, 10, -10, 12345, i64::MIN, i64::MAX] {
+            let mut s = String::new();
+            super::push_dec(&mut s, v);
+            assert_eq!(s, format!("{v}"));
+        }
+    }
 }

@@ -55,14 +55,21 @@ impl Env {
             return Backtrack::Ok;
         }
         if self.level2() {
-            let s = format!(
-                "regs={:x} stack={:x} before {}: {}\n",
-                reg_mask,
-                stack_mask,
-                idx,
-                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4)
-            );
+            // "regs=%x stack=%llx before %d: ", built without format!:
+            // a loop's level-2 log is mostly these lines
+            let mut s = std::mem::take(&mut self.line);
+            s.clear();
+            s.push_str("regs=");
+            crate::log::push_hex(&mut s, *reg_mask as u64);
+            s.push_str(" stack=");
+            crate::log::push_hex(&mut s, *stack_mask);
+            s.push_str(" before ");
+            crate::log::push_dec(&mut s, idx as i64);
+            s.push_str(": ");
+            s.push_str(self.insn_text(idx));
+            s.push('\n');
             self.verbose(&s);
+            self.line = s;
         }
         let class = insn.class();
         let op = insn.op();
