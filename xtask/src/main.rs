@@ -520,10 +520,10 @@ fn build_web() -> Result<(), String> {
     ensure_web_tools()?;
     build_editor()?;
     run(
-        "trunk build --release",
+        "trunk build --release --cargo-profile wasm",
         Command::new("trunk")
             .current_dir(root())
-            .args(["build", "--release"]),
+            .args(["build", "--release", "--cargo-profile", "wasm"]),
     )
 }
 
@@ -539,7 +539,8 @@ fn serve(args: &[String]) -> Result<(), String> {
     ensure_web_tools()?;
     build_editor()?;
     let mut cmd = Command::new("trunk");
-    cmd.current_dir(root()).args(["serve", "--release"]);
+    cmd.current_dir(root())
+        .args(["serve", "--release", "--cargo-profile", "wasm"]);
     if lan {
         cmd.args(["--address", "0.0.0.0"]);
         match lan_address() {
