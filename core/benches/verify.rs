@@ -122,5 +122,26 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, parse);
+/// The kernel log's cost over the walk (issue 13: level 1 ≤ 1.5× and
+/// level 2 ≤ 2× level 0): the 1M-limit loop and the branchy program at
+/// log levels 0, 1 and 2, trace off as the CLI runs them.
+fn log_levels(c: &mut Criterion) {
+    for (name, prog) in [
+        ("counting_loop_limit", counting_loop(1_000_000)),
+        ("branchy_12", branchy(12)),
+    ] {
+        let mut g = c.benchmark_group(format!("log_levels_{name}"));
+        g.sample_size(10);
+        for level in [0, 1, 2] {
+            let o = Options {
+                log_level: level,
+                ..opts(false)
+            };
+            g.bench_function(format!("level_{level}"), |b| b.iter(|| verify(&prog, &o)));
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench, parse, log_levels);
 criterion_main!(benches);

@@ -17,12 +17,38 @@ pub struct Log {
     pub prev_log_len: usize,
     pub prev_insn_print_len: usize,
     /// The last complete line written, at any level (it becomes the
-    /// rejection message).
-    pub last_line: String,
+    /// rejection message), as of `tracked`.
+    last_line: String,
     partial: String,
+    /// `buf` up to here is accounted for in `last_line` and `partial`;
+    /// what follows was written since and is read only when asked (a
+    /// level-2 log writes millions of lines and the message is needed once).
+    tracked: usize,
     /// Cap on `buf` (the user's log buffer); past it the log is marked full.
     pub cap: usize,
     pub full: bool,
+}
+
+/// Moves the last-line tracking over `s`: only the last complete line and
+/// the unfinished one are kept, so this reads `s` back to its last two
+/// newlines and no further.
+fn track(last_line: &mut String, partial: &mut String, s: &str) {
+    match s.rfind('\n') {
+        None => partial.push_str(s),
+        Some(end) => {
+            let done = &s[..end];
+            last_line.clear();
+            match done.rfind('\n') {
+                Some(start) => last_line.push_str(&done[start + 1..]),
+                None => {
+                    last_line.push_str(partial);
+                    last_line.push_str(done);
+                }
+            }
+            partial.clear();
+            partial.push_str(&s[end + 1..]);
+        }
+    }
 }
 
 impl Log {
@@ -39,41 +65,53 @@ impl Log {
     pub fn level2(&self) -> bool {
         self.level & BPF_LOG_LEVEL2 != 0
     }
-    /// `verbose()`: appends when logging; always tracks the last line.
+    /// `verbose()`: appends when logging; the last line is always known.
     pub fn write(&mut self, s: &str) {
-        // only the last complete line and the unfinished one are kept
-        match s.rfind('\n') {
-            None => self.partial.push_str(s),
-            Some(end) => {
-                let done = &s[..end];
-                self.last_line.clear();
-                match done.rfind('\n') {
-                    Some(start) => self.last_line.push_str(&done[start + 1..]),
-                    None => {
-                        self.last_line.push_str(&self.partial);
-                        self.last_line.push_str(done);
-                    }
-                }
-                self.partial.clear();
-                self.partial.push_str(&s[end + 1..]);
-            }
-        }
         if self.level != 0 && !self.full {
-            if self.buf.len() + s.len() > self.cap {
-                self.full = true;
-            } else {
+            if self.buf.len() + s.len() <= self.cap {
+                // tracked later, from the buffer
                 self.buf.push_str(s);
+                return;
             }
+            self.full = true;
         }
+        self.fold();
+        track(&mut self.last_line, &mut self.partial, s);
+    }
+    /// Accounts for what was written to the buffer since the last time.
+    fn fold(&mut self) {
+        if let Some(chunk) = self.buf.get(self.tracked..) {
+            track(&mut self.last_line, &mut self.partial, chunk);
+        }
+        self.tracked = self.buf.len();
+    }
+    /// The last complete line written (the rejection's message).
+    pub fn last_line(&mut self) -> String {
+        self.fold();
+        self.last_line.clone()
+    }
+    /// Makes `line` the last line again (lines printed after a message).
+    pub fn set_last_line(&mut self, line: String) {
+        self.fold();
+        self.last_line = line;
+    }
+    /// Appends to the buffer what is not a `verbose()` line (the summary
+    /// after the walk): it never becomes the last line.
+    pub fn append_untracked(&mut self, s: &str) {
+        self.fold();
+        self.buf.push_str(s);
+        self.tracked = self.buf.len();
     }
     pub fn len(&self) -> usize {
         self.buf.len()
     }
     /// `bpf_vlog_reset()`
     pub fn reset(&mut self, pos: usize) {
+        self.fold();
         if pos <= self.buf.len() {
             self.buf.truncate(pos);
         }
+        self.tracked = self.buf.len();
     }
 }
 
@@ -90,7 +128,7 @@ pub fn push_hex(out: &mut String, mut v: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 /// Appends `v` in decimal (`{}`).
@@ -109,7 +147,7 @@ pub fn push_dec(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 /// `vlog_alignment()`
@@ -204,10 +242,10 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
         if t != RegType::Scalar {
             out.push_str(&reg_type_str(prog, r));
         }
-        out.push_str(&format!(
-            "{}",
-            (r.var_off.value as i64).wrapping_add(r.off as i64)
-        ));
+        push_dec(
+            &mut out,
+            (r.var_off.value as i64).wrapping_add(r.off as i64),
+        );
         return out;
     }
     out.push_str(&reg_type_str(prog, r));
@@ -465,7 +503,8 @@ pub fn func_state_str_for(
                 continue;
             }
         }
-        out.push_str(&format!(" R{}", i));
+        out.push_str(" R");
+        push_dec(&mut out, i as i64);
         liveness(r.live, &mut out);
         out.push('=');
         out.push_str(&reg_value_str_612(prog, r, st.frameno));
@@ -483,7 +522,8 @@ pub fn func_state_str_for(
                 continue;
             }
         }
-        out.push_str(&format!(" fp{}", (-(i as i32) - 1) * BPF_REG_SIZE));
+        out.push_str(" fp");
+        push_dec(&mut out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
         liveness(slot.spilled.live, &mut out);
         out.push('=');
         if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Spill {
@@ -537,7 +577,8 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
                 continue;
             }
         }
-        out.push_str(&format!(" R{}", i));
+        out.push_str(" R");
+        push_dec(&mut out, i as i64);
         liveness(r.live, &mut out);
         out.push('=');
         out.push_str(&reg_value_str(prog, r));
@@ -555,7 +596,8 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
                 continue;
             }
         }
-        out.push_str(&format!(" fp{}", (-(i as i32) - 1) * BPF_REG_SIZE));
+        out.push_str(" fp");
+        push_dec(&mut out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
         liveness(slot.spilled.live, &mut out);
         if slot.is_spill() {
             let r = &slot.spilled;

@@ -93,12 +93,21 @@ impl Env {
         if self.log.prev_log_len != 0 && self.log.prev_log_len == self.log.len() {
             let keep = self.log.prev_log_len - 1;
             self.log.reset(keep);
+            // "%*c;" with the width vlog_alignment() gives
             let pad = crate::log::vlog_alignment(self.log.prev_insn_print_len);
-            let s = format!("{:>width$};", ' ', width = pad);
+            let mut s = std::mem::take(&mut self.line);
+            s.clear();
+            s.extend(std::iter::repeat_n(' ', pad.max(1)));
+            s.push(';');
             self.verbose(&s);
+            self.line = s;
         } else {
-            let s = format!("{}:", self.insn_idx);
+            let mut s = std::mem::take(&mut self.line);
+            s.clear();
+            crate::log::push_dec(&mut s, self.insn_idx as i64);
+            s.push(':');
             self.verbose(&s);
+            self.line = s;
         }
         self.print_state(fr, false);
     }

@@ -429,7 +429,7 @@ impl Env {
                         if self.rules.words_612 && self.log_on() {
                             // 6.12 prints both states after its message; the
                             // message stays the rejection's line
-                            let message = self.log.last_line.clone();
+                            let message = self.log.last_line();
                             let cf = self.cur.frames.len() - 1;
                             let cur = crate::log::func_state_str_for(
                                 &self.prog,
@@ -444,7 +444,7 @@ impl Env {
                                 true,
                             );
                             self.verbose(&format!("cur state:{cur}old state:{old}"));
-                            self.log.last_line = message;
+                            self.log.set_last_line(message);
                         }
                         return Err(e);
                     }

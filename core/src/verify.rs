@@ -41,7 +41,7 @@ pub fn verify(prog: &Program, opts: &Options) -> Outcome {
 pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome {
     let error = match result {
         Ok(()) => None,
-        Err(e) => Some(error_of(&env, e)),
+        Err(e) => Some(error_of(&mut env, e)),
     };
     let st = env.stats();
     let stats = format!(
@@ -53,7 +53,7 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     let log_truncated = env.log.full;
     if log_truncated {
         let cap = env.log.cap;
-        env.log.buf.push_str(&format!(
+        env.log.append_untracked(&format!(
             "\n... the log was cut here: veristep keeps at most {} MiB of it\n",
             cap >> 20
         ));
@@ -63,10 +63,10 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
             .map(|e| e.message.clone())
             .filter(|m| !m.is_empty())
         {
-            env.log.buf.push_str(&m);
-            env.log.buf.push('\n');
+            env.log.append_untracked(&m);
+            env.log.append_untracked("\n");
         }
-        env.log.buf.push_str(&stats);
+        env.log.append_untracked(&stats);
     } else {
         env.log.write(&stats);
     }
@@ -278,7 +278,7 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     Ok(())
 }
 
-fn error_of(env: &Env, e: VErr) -> VerifierError {
+fn error_of(env: &mut Env, e: VErr) -> VerifierError {
     let message = if e.silent {
         String::new()
     } else if e.ends_at_insn && !env.log.enabled() {
@@ -290,7 +290,7 @@ fn error_of(env: &Env, e: VErr) -> VerifierError {
             crate::disasm::insn_text(&env.prog, env.insn_idx)
         )
     } else {
-        env.log.last_line.clone()
+        env.log.last_line()
     };
     // the instruction: the one the check named, else (walk) the current
     // one; checks before the walk name theirs or none

@@ -521,9 +521,12 @@ fn build_web() -> Result<(), String> {
     build_editor()?;
     run(
         "trunk build --release --cargo-profile wasm",
-        Command::new("trunk")
-            .current_dir(root())
-            .args(["build", "--release", "--cargo-profile", "wasm"]),
+        Command::new("trunk").current_dir(root()).args([
+            "build",
+            "--release",
+            "--cargo-profile",
+            "wasm",
+        ]),
     )
 }
 
