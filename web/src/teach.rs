@@ -122,6 +122,7 @@ pub(crate) fn intro(open: &UseStateHandle<bool>) -> Html {
                 <li><strong>{ "Listing" }</strong>{ ": the instruction being checked is highlighted; visits count how often the walk came back." }</li>
                 <li><strong>{ "Frames, registers, references, worklist" }</strong>{ ": the verifier's state at this step; changed values are marked." }</li>
                 <li><strong>{ "Log" }</strong>{ ": the kernel-style verifier log; click a line to go to its step." }</li>
+                <li><strong>{ "Exploration graph, control-flow graph" }</strong>{ ": the states the walk stored, the branches it pushed and resumed, the paths it pruned; the blocks coloured by how often they were walked. Click a node or a block to go there; " }<em>{ "why?" }</em>{ " beside a register shows where its value came from." }</li>
             </ul>
             <p class="muted">{ "Press ? for the keys. The compare strip shows where kernels part." }</p>
         </details>
