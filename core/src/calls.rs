@@ -418,7 +418,7 @@ impl Env {
         let attach = self.prog.expected_attach_type;
         match self.prog.prog_type {
             P::CgroupSkb if attach == Some(A::CgroupInetEgress) => Some((0, 3)),
-            P::CgroupSkb | P::SockOps => Some((0, 1)),
+            P::CgroupSkb | P::SockOps | P::CgroupDevice | P::CgroupSysctl => Some((0, 1)),
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),
@@ -460,6 +460,11 @@ impl Env {
                     },
                 ));
             }
+            if self.rules.precision_612 {
+                // 6.12's check_return_code() marks R0 precise before its
+                // range check (enforce_retval)
+                self.mark_chain_precision(0);
+            }
             let range = crate::tnum::Tnum::konst(0);
             if !range.contains(r0.var_off) {
                 // 6.12 says "At async callback return"
@@ -493,6 +498,9 @@ impl Env {
                         t
                     ),
                 ));
+            }
+            if self.rules.precision_612 {
+                self.mark_chain_precision(0);
             }
             if !crate::tnum::Tnum::range(min, max).contains(r0.var_off) {
                 let msg =

@@ -319,12 +319,49 @@ pub(crate) fn ctx_field(
         }
         ProgType::SockOps => sock_ops_field(off, size, t, v612),
         ProgType::CgroupSockAddr => sock_addr_field(off, size, t, attach),
+        // cgroup_dev_is_valid_access(): struct bpf_cgroup_dev_ctx
+        // (access_type, major, minor), read only; access_type may be read
+        // narrow, the others only whole
+        ProgType::CgroupDevice => {
+            const MAJOR: i32 = 4;
+            const SIZE: i32 = 12;
+            if t == Access::Write || off < 0 || off + size as i32 > SIZE || off % size as i32 != 0 {
+                return None;
+            }
+            let ok = if off < MAJOR {
+                narrow_ok(size, 4)
+            } else {
+                size == 4
+            };
+            ok.then_some(CtxField::Scalar)
+        }
+        // sysctl_is_valid_access(): struct bpf_sysctl (write, file_pos);
+        // `write` read only, `file_pos` read (narrow too) and written whole
+        ProgType::CgroupSysctl => {
+            const FILE_POS: i32 = 4;
+            const SIZE: i32 = 8;
+            if off < 0 || off + size as i32 > SIZE || off % size as i32 != 0 {
+                return None;
+            }
+            let ok = match (off < FILE_POS, t) {
+                (_, Access::Read) => narrow_ok(size, 4),
+                (true, Access::Write) => false,
+                (false, Access::Write) => size == 4,
+            };
+            ok.then_some(CtxField::Scalar)
+        }
         // syscall_prog_is_valid_access(): its own argument buffer, read
         // and written, anywhere below U16_MAX
         ProgType::Syscall => {
             (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
         }
     }
+}
+
+/// `bpf_ctx_narrow_access_ok()`: a power-of-two load no wider than the
+/// field.
+fn narrow_ok(size: u32, size_default: u32) -> bool {
+    size <= size_default && size.is_power_of_two()
 }
 
 /// `sock_ops_is_valid_access()`: `reply` and `sk_txhash` written whole;

@@ -336,7 +336,10 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
 pub fn program_text(prog: &Program) -> String {
     let n = prog.insns.len();
     let mut out = String::new();
-    match prog.expected_attach_type {
+    match prog
+        .expected_attach_type
+        .filter(|a| Some(*a) != prog.prog_type.implied_attach())
+    {
         Some(a) => out.push_str(&format!(
             ".prog_type {} {}\n",
             prog.prog_type.name(),

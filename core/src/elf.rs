@@ -106,8 +106,11 @@ fn map_type(n: u32) -> Result<MapType, String> {
 /// The expected attach type libbpf 1.1 loads a section's program with,
 /// where veristep's rules depend on it.
 fn attach_type(section: &str) -> Option<AttachType> {
-    if section == "cgroup_skb/egress" {
-        return Some(AttachType::CgroupInetEgress);
+    match section {
+        "cgroup_skb/egress" => return Some(AttachType::CgroupInetEgress),
+        "cgroup/dev" => return Some(AttachType::CgroupDevice),
+        "cgroup/sysctl" => return Some(AttachType::CgroupSysctl),
+        _ => {}
     }
     AttachType::sock_addr(section.strip_prefix("cgroup/")?)
 }
@@ -116,8 +119,11 @@ fn attach_type(section: &str) -> Option<AttachType> {
 fn prog_type(section: &str) -> Option<ProgType> {
     // of libbpf's cgroup/* sections: "cgroup/skb" and the socket address
     // hooks ("cgroup/connect4", ...)
-    if section == "cgroup/skb" {
-        return Some(ProgType::CgroupSkb);
+    match section {
+        "cgroup/skb" => return Some(ProgType::CgroupSkb),
+        "cgroup/dev" => return Some(ProgType::CgroupDevice),
+        "cgroup/sysctl" => return Some(ProgType::CgroupSysctl),
+        _ => {}
     }
     if section.starts_with("cgroup/") {
         return attach_type(section).map(|_| ProgType::CgroupSockAddr);
@@ -163,6 +169,8 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::SkMsg => "sk_msg_md",
         ProgType::SockOps => "bpf_sock_ops",
         ProgType::CgroupSockAddr => "bpf_sock_addr",
+        ProgType::CgroupDevice => "bpf_cgroup_dev_ctx",
+        ProgType::CgroupSysctl => "bpf_sysctl",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",

@@ -576,6 +576,16 @@ mod protos {
         &[Ctx, Anything, Anything, UninitMem, ConstSize],
     );
     pub const bpf_get_retval_proto: Proto = Proto::new(Ret::Integer, &[]);
+    // kernel/bpf/cgroup.c: the name buffer is ARG_PTR_TO_MEM (checked as
+    // read although the helper writes it), the value buffers uninit
+    pub const bpf_sysctl_get_name_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Mem, ConstSize, Anything]);
+    pub const bpf_sysctl_get_current_value_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, UninitMem, ConstSize]);
+    pub const bpf_sysctl_get_new_value_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, UninitMem, ConstSize]);
+    pub const bpf_sysctl_set_new_value_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, MemRdonly, ConstSize]);
     pub const bpf_set_retval_proto: Proto = Proto::new(Ret::Integer, &[Anything]);
     pub const bpf_get_netns_cookie_sock_ops_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
     pub const bpf_sock_ops_load_hdr_opt_proto: Proto =
@@ -874,6 +884,8 @@ pub fn get_func_proto(
         ProgType::SkMsg => sk_msg_func_proto(id, v612),
         ProgType::SockOps => sock_ops_func_proto(id, v612),
         ProgType::CgroupSockAddr => sock_addr_func_proto(id, attach, v612),
+        ProgType::CgroupDevice => cgroup_dev_func_proto(id, attach, v612),
+        ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
     }
 }
 
@@ -907,6 +919,41 @@ fn cgroup_current_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
         F::get_cgroup_classid => &bpf_get_cgroup_classid_curr_proto,
         F::current_task_under_cgroup if v612 => &bpf_current_task_under_cgroup_proto,
         _ => return None,
+    })
+}
+
+/// `cgroup_dev_func_proto()` (kernel/bpf/cgroup.c, the same in 6.1 and
+/// 6.12): the cgroup and current-task helpers, perf output, the base set.
+fn cgroup_dev_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    if let Some(p) = cgroup_common_func_proto(id, attach) {
+        return Some(p);
+    }
+    if let Some(p) = cgroup_current_func_proto(id, v612) {
+        return Some(p);
+    }
+    match id {
+        F::perf_event_output => Some(&bpf_event_output_data_proto),
+        _ => bpf_base_func_proto(id, v612),
+    }
+}
+
+/// `sysctl_func_proto()`: as a device hook, plus the sysctl accessors and
+/// the coarse clock.
+fn sysctl_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    if let Some(p) = cgroup_common_func_proto(id, attach) {
+        return Some(p);
+    }
+    if let Some(p) = cgroup_current_func_proto(id, v612) {
+        return Some(p);
+    }
+    Some(match id {
+        F::sysctl_get_name => &bpf_sysctl_get_name_proto,
+        F::sysctl_get_current_value => &bpf_sysctl_get_current_value_proto,
+        F::sysctl_get_new_value => &bpf_sysctl_get_new_value_proto,
+        F::sysctl_set_new_value => &bpf_sysctl_set_new_value_proto,
+        F::ktime_get_coarse_ns => &bpf_ktime_get_coarse_ns_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
+        _ => return bpf_base_func_proto(id, v612),
     })
 }
 
@@ -1535,7 +1582,9 @@ pub(crate) fn func_max_id(v612: bool) -> u32 {
 mod tests {
     use super::*;
 
-    const TYPES: [ProgType; 9] = [
+    const TYPES: [ProgType; 11] = [
+        ProgType::CgroupDevice,
+        ProgType::CgroupSysctl,
         ProgType::SocketFilter,
         ProgType::Kprobe,
         ProgType::SchedCls,
@@ -1583,7 +1632,10 @@ mod tests {
         for pt in TYPES {
             for v612 in [false, true] {
                 // cgroup_sysctl programs' own helpers
-                assert!(!offered(F::sysctl_get_name, pt, v612));
+                assert_eq!(
+                    offered(F::sysctl_get_name, pt, v612),
+                    pt == ProgType::CgroupSysctl
+                );
                 // the base table: map helpers for every program type
                 assert!(offered(F::map_lookup_elem, pt, v612));
             }

@@ -28,6 +28,12 @@ pub enum ProgType {
     /// (bind, connect, sendmsg, recvmsg, getpeername, getsockname) on
     /// `struct bpf_sock_addr`; which one is its [`AttachType`].
     CgroupSockAddr,
+    /// `BPF_PROG_TYPE_CGROUP_DEVICE`: a cgroup's device access checks
+    /// (`struct bpf_cgroup_dev_ctx`).
+    CgroupDevice,
+    /// `BPF_PROG_TYPE_CGROUP_SYSCTL`: a cgroup's sysctl reads and writes
+    /// (`struct bpf_sysctl`).
+    CgroupSysctl,
 }
 
 impl ProgType {
@@ -47,6 +53,8 @@ impl ProgType {
             "sk_msg" => ProgType::SkMsg,
             "sock_ops" => ProgType::SockOps,
             "cgroup_sock_addr" => ProgType::CgroupSockAddr,
+            "cgroup_device" | "cgroup_dev" => ProgType::CgroupDevice,
+            "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
     }
@@ -66,6 +74,8 @@ impl ProgType {
             ProgType::SkMsg => "sk_msg",
             ProgType::SockOps => "sock_ops",
             ProgType::CgroupSockAddr => "cgroup_sock_addr",
+            ProgType::CgroupDevice => "cgroup_device",
+            ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
     /// The kernel's enum value.
@@ -85,6 +95,19 @@ impl ProgType {
             ProgType::SkMsg => 16,
             ProgType::SockOps => 13,
             ProgType::CgroupSockAddr => 18,
+            ProgType::CgroupDevice => 15,
+            ProgType::CgroupSysctl => 23,
+        }
+    }
+
+    /// The expected attach type a program of this type always has (libbpf
+    /// 1.1 loads `cgroup/dev` with `BPF_CGROUP_DEVICE` and `cgroup/sysctl`
+    /// with `BPF_CGROUP_SYSCTL`); the text format implies it.
+    pub fn implied_attach(self) -> Option<AttachType> {
+        match self {
+            ProgType::CgroupDevice => Some(AttachType::CgroupDevice),
+            ProgType::CgroupSysctl => Some(AttachType::CgroupSysctl),
+            _ => None,
         }
     }
 }
@@ -107,6 +130,10 @@ pub enum AttachType {
     Inet6Getpeername,
     Inet4Getsockname,
     Inet6Getsockname,
+    /// `BPF_CGROUP_DEVICE`
+    CgroupDevice,
+    /// `BPF_CGROUP_SYSCTL`
+    CgroupSysctl,
 }
 
 impl AttachType {
@@ -139,6 +166,8 @@ impl AttachType {
     pub fn name(self) -> &'static str {
         match self {
             AttachType::CgroupInetEgress => "egress",
+            AttachType::CgroupDevice => "device",
+            AttachType::CgroupSysctl => "sysctl",
             a => Self::SOCK_ADDR
                 .iter()
                 .find(|(_, x)| *x == a)

@@ -18,6 +18,12 @@ use veristep_core::{MapType, ProgType, Program};
 /// libbpf's section for the program, which gives it its type and expected
 /// attach type.
 fn section(p: &Program) -> Option<String> {
+    // libbpf's names, whose attach types the text implies
+    match p.prog_type {
+        ProgType::CgroupDevice => return Some("cgroup/dev".to_string()),
+        ProgType::CgroupSysctl => return Some("cgroup/sysctl".to_string()),
+        _ => {}
+    }
     if let Some(a) = p.expected_attach_type {
         return Some(match p.prog_type {
             ProgType::CgroupSkb => format!("cgroup_skb/{}", a.name()),
@@ -41,6 +47,7 @@ fn section(p: &Program) -> Option<String> {
             ProgType::SockOps => "sockops",
             // needs its hook, which the text gives with the type
             ProgType::CgroupSockAddr => return None,
+            ProgType::CgroupDevice | ProgType::CgroupSysctl => return None,
         }
         .to_string(),
     )

@@ -26,7 +26,7 @@ pub(super) fn directive(
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
             let attach = match (pt, hook) {
-                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr)".to_string()),
+                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_device, cgroup_sysctl)".to_string()),
                 (Some(ProgType::CgroupSkb), None | Some("ingress")) => Ok(None),
                 (Some(ProgType::CgroupSkb), Some("egress")) => {
                     Ok(Some(AttachType::CgroupInetEgress))
@@ -42,7 +42,7 @@ pub(super) fn directive(
                         )
                     })
                 }
-                (Some(_), None) => Ok(None),
+                (Some(pt), None) => Ok(pt.implied_attach()),
                 (Some(_), Some(_)) => Err("this program type takes no hook".to_string()),
             };
             match (pt, attach) {

@@ -295,6 +295,27 @@ fn prog_type_takes_its_hook() {
     assert!(d[0].message.contains("needs its hook"), "{}", d[0].message);
     assert!(parse(".prog_type cgroup_sock_addr connect5\nr0 = 1\nexit").is_err());
     assert!(parse(".prog_type xdp egress\nr0 = 1\nexit").is_err());
+    // device and sysctl hooks have one attach type each, implied by the
+    // type (as libbpf's cgroup/dev and cgroup/sysctl give it)
+    for (name, pt, at) in [
+        (
+            "cgroup_device",
+            ProgType::CgroupDevice,
+            AttachType::CgroupDevice,
+        ),
+        (
+            "cgroup_sysctl",
+            ProgType::CgroupSysctl,
+            AttachType::CgroupSysctl,
+        ),
+    ] {
+        let c = p(&format!(".prog_type {name}\nr0 = 1\nexit"));
+        assert_eq!((c.prog_type, c.expected_attach_type), (pt, Some(at)));
+        let text = crate::disasm::program_text(&c);
+        assert!(text.contains(&format!(".prog_type {name}\n")), "{text}");
+        assert_eq!(p(&text).expected_attach_type, Some(at));
+        assert!(parse(&format!(".prog_type {name} egress\nr0 = 1\nexit")).is_err());
+    }
 }
 
 #[test]
