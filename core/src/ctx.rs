@@ -319,6 +319,14 @@ pub(crate) fn ctx_field(
         }
         ProgType::SockOps => sock_ops_field(off, size, t, v612),
         ProgType::CgroupSockAddr => sock_addr_field(off, size, t, attach),
+        // sock_filter_is_valid_access(): struct bpf_sock as sockets are
+        // read, then __sock_filter_check_attach_type()
+        ProgType::CgroupSock => {
+            if !sock_access_ok(RegType::Socket, off, size) {
+                return None;
+            }
+            sock_filter_attach_ok(off, t, attach).then_some(CtxField::Scalar)
+        }
         // cgroup_dev_is_valid_access(): struct bpf_cgroup_dev_ctx
         // (access_type, major, minor), read only; access_type may be read
         // narrow, the others only whole
@@ -356,6 +364,32 @@ pub(crate) fn ctx_field(
             (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
         }
     }
+}
+
+/// `__sock_filter_check_attach_type()`: `bound_dev_if`, `mark` and
+/// `priority` read and written by the create and release hooks only; the
+/// source address and port read by the post-bind hooks of their family
+/// only; every other field read only.
+fn sock_filter_attach_ok(off: i32, t: Access, attach: Option<AttachType>) -> bool {
+    // offsets in struct bpf_sock
+    const BOUND_DEV_IF: i32 = 0;
+    const MARK: i32 = 16;
+    const PRIORITY: i32 = 20;
+    const SRC_IP4: i32 = 24;
+    const SRC_IP6: i32 = 28;
+    const SRC_PORT: i32 = 44;
+    const DST_PORT: i32 = 48;
+    use AttachType as A;
+    let allowed = match off {
+        BOUND_DEV_IF | MARK | PRIORITY => {
+            return matches!(attach, Some(A::SockCreate | A::SockRelease));
+        }
+        SRC_IP4..SRC_IP6 => attach == Some(A::PostBind4),
+        SRC_IP6..SRC_PORT => attach == Some(A::PostBind6),
+        SRC_PORT..DST_PORT => matches!(attach, Some(A::PostBind4 | A::PostBind6)),
+        _ => true,
+    };
+    allowed && t == Access::Read
 }
 
 /// `bpf_ctx_narrow_access_ok()`: a power-of-two load no wider than the

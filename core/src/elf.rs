@@ -110,7 +110,12 @@ fn attach_type(section: &str) -> Option<AttachType> {
         "cgroup_skb/egress" => return Some(AttachType::CgroupInetEgress),
         "cgroup/dev" => return Some(AttachType::CgroupDevice),
         "cgroup/sysctl" => return Some(AttachType::CgroupSysctl),
+        // SEC_ATTACHABLE_OPT: "cgroup/sock" is socket creation
+        "cgroup/sock" => return Some(AttachType::SockCreate),
         _ => {}
+    }
+    if let Some(a) = section.strip_prefix("cgroup/").and_then(AttachType::sock) {
+        return Some(a);
     }
     AttachType::sock_addr(section.strip_prefix("cgroup/")?)
 }
@@ -123,7 +128,15 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "cgroup/skb" => return Some(ProgType::CgroupSkb),
         "cgroup/dev" => return Some(ProgType::CgroupDevice),
         "cgroup/sysctl" => return Some(ProgType::CgroupSysctl),
+        "cgroup/sock" => return Some(ProgType::CgroupSock),
         _ => {}
+    }
+    if section
+        .strip_prefix("cgroup/")
+        .and_then(AttachType::sock)
+        .is_some()
+    {
+        return Some(ProgType::CgroupSock);
     }
     if section.starts_with("cgroup/") {
         return attach_type(section).map(|_| ProgType::CgroupSockAddr);
@@ -170,6 +183,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::SockOps => "bpf_sock_ops",
         ProgType::CgroupSockAddr => "bpf_sock_addr",
         ProgType::CgroupDevice => "bpf_cgroup_dev_ctx",
+        ProgType::CgroupSock => "bpf_sock",
         ProgType::CgroupSysctl => "bpf_sysctl",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",

@@ -554,6 +554,13 @@ mod protos {
     // helpers (kernel/bpf/cgroup.c)
     pub const bpf_bind_proto: Proto = Proto::new(Ret::Integer, &[Ctx, MemRdonly, ConstSize]);
     pub const bpf_get_socket_cookie_sock_addr_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_get_socket_cookie_sock_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_get_netns_cookie_sock_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    // bpf_sk_storage.c: a cgroup_sock program's context is the socket
+    pub const bpf_sk_storage_get_cg_sock_proto: Proto = Proto::new(
+        Ret::MapValueOrNull,
+        &[ConstMapPtr, Ctx, MapValueOrNull, Anything],
+    );
     pub const bpf_get_netns_cookie_sock_addr_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
     pub const bpf_sock_addr_sk_lookup_tcp_proto: Proto = Proto::new(
         Ret::SocketOrNull,
@@ -885,6 +892,7 @@ pub fn get_func_proto(
         ProgType::SockOps => sock_ops_func_proto(id, v612),
         ProgType::CgroupSockAddr => sock_addr_func_proto(id, attach, v612),
         ProgType::CgroupDevice => cgroup_dev_func_proto(id, attach, v612),
+        ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
     }
 }
@@ -935,6 +943,25 @@ fn cgroup_dev_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Optio
         F::perf_event_output => Some(&bpf_event_output_data_proto),
         _ => bpf_base_func_proto(id, v612),
     }
+}
+
+/// `sock_filter_func_proto()` (net/core/filter.c): the cgroup and
+/// current-task helpers, the socket's cookies and storage.
+fn sock_filter_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    if let Some(p) = cgroup_common_func_proto(id, attach) {
+        return Some(p);
+    }
+    if let Some(p) = cgroup_current_func_proto(id, v612) {
+        return Some(p);
+    }
+    Some(match id {
+        F::get_socket_cookie => &bpf_get_socket_cookie_sock_proto,
+        F::get_netns_cookie => &bpf_get_netns_cookie_sock_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_cg_sock_proto,
+        F::ktime_get_coarse_ns => &bpf_ktime_get_coarse_ns_proto,
+        _ => return bpf_base_func_proto(id, v612),
+    })
 }
 
 /// `sysctl_func_proto()`: as a device hook, plus the sysctl accessors and

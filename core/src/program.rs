@@ -28,6 +28,10 @@ pub enum ProgType {
     /// (bind, connect, sendmsg, recvmsg, getpeername, getsockname) on
     /// `struct bpf_sock_addr`; which one is its [`AttachType`].
     CgroupSockAddr,
+    /// `BPF_PROG_TYPE_CGROUP_SOCK`: a cgroup's socket creation, release
+    /// and post-bind hooks on `struct bpf_sock`; which one is its
+    /// [`AttachType`] (socket creation when none is given).
+    CgroupSock,
     /// `BPF_PROG_TYPE_CGROUP_DEVICE`: a cgroup's device access checks
     /// (`struct bpf_cgroup_dev_ctx`).
     CgroupDevice,
@@ -54,6 +58,7 @@ impl ProgType {
             "sock_ops" => ProgType::SockOps,
             "cgroup_sock_addr" => ProgType::CgroupSockAddr,
             "cgroup_device" | "cgroup_dev" => ProgType::CgroupDevice,
+            "cgroup_sock" => ProgType::CgroupSock,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
@@ -75,6 +80,7 @@ impl ProgType {
             ProgType::SockOps => "sock_ops",
             ProgType::CgroupSockAddr => "cgroup_sock_addr",
             ProgType::CgroupDevice => "cgroup_device",
+            ProgType::CgroupSock => "cgroup_sock",
             ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
@@ -96,6 +102,7 @@ impl ProgType {
             ProgType::SockOps => 13,
             ProgType::CgroupSockAddr => 18,
             ProgType::CgroupDevice => 15,
+            ProgType::CgroupSock => 9,
             ProgType::CgroupSysctl => 23,
         }
     }
@@ -105,6 +112,9 @@ impl ProgType {
     /// with `BPF_CGROUP_SYSCTL`); the text format implies it.
     pub fn implied_attach(self) -> Option<AttachType> {
         match self {
+            // bpf_prog_load_fixup_attach_type(): attach type 0 becomes
+            // BPF_CGROUP_INET_SOCK_CREATE
+            ProgType::CgroupSock => Some(AttachType::SockCreate),
             ProgType::CgroupDevice => Some(AttachType::CgroupDevice),
             ProgType::CgroupSysctl => Some(AttachType::CgroupSysctl),
             _ => None,
@@ -130,6 +140,12 @@ pub enum AttachType {
     Inet6Getpeername,
     Inet4Getsockname,
     Inet6Getsockname,
+    /// `BPF_CGROUP_INET_SOCK_CREATE`, `BPF_CGROUP_INET_SOCK_RELEASE`,
+    /// `BPF_CGROUP_INET4_POST_BIND`, `BPF_CGROUP_INET6_POST_BIND`
+    SockCreate,
+    SockRelease,
+    PostBind4,
+    PostBind6,
     /// `BPF_CGROUP_DEVICE`
     CgroupDevice,
     /// `BPF_CGROUP_SYSCTL`
@@ -154,6 +170,18 @@ impl AttachType {
         ("getsockname6", AttachType::Inet6Getsockname),
     ];
 
+    /// The cgroup_sock hooks by libbpf's `cgroup/NAME` section names.
+    pub const SOCK: [(&'static str, AttachType); 4] = [
+        ("sock_create", AttachType::SockCreate),
+        ("sock_release", AttachType::SockRelease),
+        ("post_bind4", AttachType::PostBind4),
+        ("post_bind6", AttachType::PostBind6),
+    ];
+
+    pub fn sock(name: &str) -> Option<AttachType> {
+        Self::SOCK.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+
     pub fn sock_addr(name: &str) -> Option<AttachType> {
         Self::SOCK_ADDR
             .iter()
@@ -167,6 +195,10 @@ impl AttachType {
         match self {
             AttachType::CgroupInetEgress => "egress",
             AttachType::CgroupDevice => "device",
+            AttachType::SockCreate => "sock_create",
+            AttachType::SockRelease => "sock_release",
+            AttachType::PostBind4 => "post_bind4",
+            AttachType::PostBind6 => "post_bind6",
             AttachType::CgroupSysctl => "sysctl",
             a => Self::SOCK_ADDR
                 .iter()

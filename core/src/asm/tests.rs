@@ -295,6 +295,16 @@ fn prog_type_takes_its_hook() {
     assert!(d[0].message.contains("needs its hook"), "{}", d[0].message);
     assert!(parse(".prog_type cgroup_sock_addr connect5\nr0 = 1\nexit").is_err());
     assert!(parse(".prog_type xdp egress\nr0 = 1\nexit").is_err());
+    // cgroup_sock: socket creation unless a hook is named (the kernel's
+    // bpf_prog_load_fixup_attach_type())
+    let k = p(".prog_type cgroup_sock\nr0 = 1\nexit");
+    assert_eq!(k.expected_attach_type, Some(AttachType::SockCreate));
+    assert!(!crate::disasm::program_text(&k).contains("sock_create"));
+    let b = p(".prog_type cgroup_sock post_bind6\nr0 = 1\nexit");
+    assert_eq!(b.expected_attach_type, Some(AttachType::PostBind6));
+    let text = crate::disasm::program_text(&b);
+    assert_eq!(p(&text).expected_attach_type, Some(AttachType::PostBind6));
+    assert!(parse(".prog_type cgroup_sock connect4\nr0 = 1\nexit").is_err());
     // device and sysctl hooks have one attach type each, implied by the
     // type (as libbpf's cgroup/dev and cgroup/sysctl give it)
     for (name, pt, at) in [
