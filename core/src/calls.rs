@@ -418,9 +418,12 @@ impl Env {
         let attach = self.prog.expected_attach_type;
         match self.prog.prog_type {
             P::CgroupSkb if attach == Some(A::CgroupInetEgress) => Some((0, 3)),
-            P::CgroupSkb | P::SockOps | P::CgroupSock | P::CgroupDevice | P::CgroupSysctl => {
-                Some((0, 1))
-            }
+            P::CgroupSkb
+            | P::SockOps
+            | P::CgroupSock
+            | P::CgroupSockopt
+            | P::CgroupDevice
+            | P::CgroupSysctl => Some((0, 1)),
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),

@@ -327,6 +327,7 @@ pub(crate) fn ctx_field(
             }
             sock_filter_attach_ok(off, t, attach).then_some(CtxField::Scalar)
         }
+        ProgType::CgroupSockopt => sockopt_field(off, size, t, attach),
         // cgroup_dev_is_valid_access(): struct bpf_cgroup_dev_ctx
         // (access_type, major, minor), read only; access_type may be read
         // narrow, the others only whole
@@ -364,6 +365,45 @@ pub(crate) fn ctx_field(
             (off < u16::MAX as i32 && off % size as i32 == 0).then_some(CtxField::Scalar)
         }
     }
+}
+
+/// `cg_sockopt_is_valid_access()`: `struct bpf_sockopt`'s pointers read
+/// whole (the socket, and the option value as a packet), `retval` for
+/// getsockopt, `level` and `optname` written by setsockopt, `optlen` by
+/// both.
+fn sockopt_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -> Option<CtxField> {
+    // offsets in struct bpf_sockopt
+    const OPTVAL: i32 = 8;
+    const OPTVAL_END: i32 = 16;
+    const LEVEL: i32 = 24;
+    const OPTNAME: i32 = 28;
+    const OPTLEN: i32 = 32;
+    const RETVAL: i32 = 36;
+    const SIZE: i32 = 40;
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 {
+        return None;
+    }
+    let get = attach == Some(AttachType::Getsockopt);
+    let set = attach == Some(AttachType::Setsockopt);
+    let ok = if t == Access::Write {
+        match off {
+            RETVAL => size == 4 && get,
+            OPTNAME | LEVEL => size == 4 && set,
+            OPTLEN => size == 4,
+            _ => false,
+        }
+    } else {
+        match off {
+            0..OPTVAL => return (size == 8).then_some(CtxField::Ptr(RegType::Socket)),
+            OPTVAL..OPTVAL_END => return (size == 8).then_some(CtxField::Ptr(RegType::Packet)),
+            OPTVAL_END..LEVEL => {
+                return (size == 8).then_some(CtxField::Ptr(RegType::PacketEnd));
+            }
+            RETVAL.. => size == 4 && get,
+            _ => size == 4,
+        }
+    };
+    ok.then_some(CtxField::Scalar)
 }
 
 /// `__sock_filter_check_attach_type()`: `bound_dev_if`, `mark` and

@@ -112,6 +112,8 @@ fn attach_type(section: &str) -> Option<AttachType> {
         "cgroup/sysctl" => return Some(AttachType::CgroupSysctl),
         // SEC_ATTACHABLE_OPT: "cgroup/sock" is socket creation
         "cgroup/sock" => return Some(AttachType::SockCreate),
+        "cgroup/getsockopt" => return Some(AttachType::Getsockopt),
+        "cgroup/setsockopt" => return Some(AttachType::Setsockopt),
         _ => {}
     }
     if let Some(a) = section.strip_prefix("cgroup/").and_then(AttachType::sock) {
@@ -129,6 +131,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "cgroup/dev" => return Some(ProgType::CgroupDevice),
         "cgroup/sysctl" => return Some(ProgType::CgroupSysctl),
         "cgroup/sock" => return Some(ProgType::CgroupSock),
+        "cgroup/getsockopt" | "cgroup/setsockopt" => return Some(ProgType::CgroupSockopt),
         _ => {}
     }
     if section
@@ -184,6 +187,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::CgroupSockAddr => "bpf_sock_addr",
         ProgType::CgroupDevice => "bpf_cgroup_dev_ctx",
         ProgType::CgroupSock => "bpf_sock",
+        ProgType::CgroupSockopt => "bpf_sockopt",
         ProgType::CgroupSysctl => "bpf_sysctl",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
@@ -929,7 +933,8 @@ mod tests {
             ("cgroup/sock", Some(ProgType::CgroupSock)),
             ("cgroup/dev", Some(ProgType::CgroupDevice)),
             ("cgroup/sysctl", Some(ProgType::CgroupSysctl)),
-            ("cgroup/getsockopt", None),
+            ("cgroup/getsockopt", Some(ProgType::CgroupSockopt)),
+            ("cgroup/sendmsg_unix", None),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),

@@ -911,6 +911,8 @@ impl Env {
         use crate::program::ProgType::*;
         match self.prog.prog_type {
             SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg => meta.pkt_access,
+            // any helper may take the option value
+            CgroupSockopt => true,
             _ => false,
         }
     }

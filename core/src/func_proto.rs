@@ -555,6 +555,16 @@ mod protos {
     pub const bpf_bind_proto: Proto = Proto::new(Ret::Integer, &[Ctx, MemRdonly, ConstSize]);
     pub const bpf_get_socket_cookie_sock_addr_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
     pub const bpf_get_socket_cookie_sock_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
+    pub const bpf_get_netns_cookie_sockopt_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
+    // net/core/filter.c: the socket options on any socket pointer
+    pub const bpf_sk_setsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[BtfIdSockCommon, Anything, Anything, MemRdonly, ConstSize],
+    );
+    pub const bpf_sk_getsockopt_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[BtfIdSockCommon, Anything, Anything, UninitMem, ConstSize],
+    );
     pub const bpf_get_netns_cookie_sock_proto: Proto = Proto::new(Ret::Integer, &[CtxOrNull]);
     // bpf_sk_storage.c: a cgroup_sock program's context is the socket
     pub const bpf_sk_storage_get_cg_sock_proto: Proto = Proto::new(
@@ -893,6 +903,7 @@ pub fn get_func_proto(
         ProgType::CgroupSockAddr => sock_addr_func_proto(id, attach, v612),
         ProgType::CgroupDevice => cgroup_dev_func_proto(id, attach, v612),
         ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
+        ProgType::CgroupSockopt => cg_sockopt_func_proto(id, attach, v612),
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
     }
 }
@@ -960,6 +971,30 @@ fn sock_filter_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
         F::perf_event_output => &bpf_event_output_data_proto,
         F::sk_storage_get => &bpf_sk_storage_get_cg_sock_proto,
         F::ktime_get_coarse_ns => &bpf_ktime_get_coarse_ns_proto,
+        _ => return bpf_base_func_proto(id, v612),
+    })
+}
+
+/// `cg_sockopt_func_proto()` (kernel/bpf/cgroup.c, the same in 6.1 and
+/// 6.12): socket storage, the TCP socket, and the socket options (for
+/// setsockopt hooks only).
+fn cg_sockopt_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    if let Some(p) = cgroup_common_func_proto(id, attach) {
+        return Some(p);
+    }
+    if let Some(p) = cgroup_current_func_proto(id, v612) {
+        return Some(p);
+    }
+    let set = attach == Some(AttachType::Setsockopt);
+    Some(match id {
+        F::get_netns_cookie => &bpf_get_netns_cookie_sockopt_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_proto,
+        F::sk_storage_delete => &bpf_sk_storage_delete_proto,
+        F::setsockopt if set => &bpf_sk_setsockopt_proto,
+        F::getsockopt if set => &bpf_sk_getsockopt_proto,
+        F::setsockopt | F::getsockopt => return None,
+        F::tcp_sock => &bpf_tcp_sock_proto,
+        F::perf_event_output => &bpf_event_output_data_proto,
         _ => return bpf_base_func_proto(id, v612),
     })
 }

@@ -285,6 +285,7 @@ impl Env {
                         | ProgType::Xdp
                         | ProgType::SkSkb
                         | ProgType::SkMsg
+                        | ProgType::CgroupSockopt
                 );
                 if t == Access::Write && !may_write {
                     return Err(self

@@ -32,6 +32,10 @@ pub enum ProgType {
     /// and post-bind hooks on `struct bpf_sock`; which one is its
     /// [`AttachType`] (socket creation when none is given).
     CgroupSock,
+    /// `BPF_PROG_TYPE_CGROUP_SOCKOPT`: a cgroup's getsockopt and
+    /// setsockopt hooks on `struct bpf_sockopt` (the option value as a
+    /// packet); which one is its [`AttachType`].
+    CgroupSockopt,
     /// `BPF_PROG_TYPE_CGROUP_DEVICE`: a cgroup's device access checks
     /// (`struct bpf_cgroup_dev_ctx`).
     CgroupDevice,
@@ -59,6 +63,7 @@ impl ProgType {
             "cgroup_sock_addr" => ProgType::CgroupSockAddr,
             "cgroup_device" | "cgroup_dev" => ProgType::CgroupDevice,
             "cgroup_sock" => ProgType::CgroupSock,
+            "cgroup_sockopt" => ProgType::CgroupSockopt,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
@@ -81,6 +86,7 @@ impl ProgType {
             ProgType::CgroupSockAddr => "cgroup_sock_addr",
             ProgType::CgroupDevice => "cgroup_device",
             ProgType::CgroupSock => "cgroup_sock",
+            ProgType::CgroupSockopt => "cgroup_sockopt",
             ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
@@ -103,6 +109,7 @@ impl ProgType {
             ProgType::CgroupSockAddr => 18,
             ProgType::CgroupDevice => 15,
             ProgType::CgroupSock => 9,
+            ProgType::CgroupSockopt => 25,
             ProgType::CgroupSysctl => 23,
         }
     }
@@ -146,6 +153,9 @@ pub enum AttachType {
     SockRelease,
     PostBind4,
     PostBind6,
+    /// `BPF_CGROUP_GETSOCKOPT`, `BPF_CGROUP_SETSOCKOPT`
+    Getsockopt,
+    Setsockopt,
     /// `BPF_CGROUP_DEVICE`
     CgroupDevice,
     /// `BPF_CGROUP_SYSCTL`
@@ -178,6 +188,15 @@ impl AttachType {
         ("post_bind6", AttachType::PostBind6),
     ];
 
+    /// The cgroup_sockopt hooks (`cgroup/getsockopt`, `cgroup/setsockopt`).
+    pub fn sockopt(name: &str) -> Option<AttachType> {
+        match name {
+            "getsockopt" => Some(AttachType::Getsockopt),
+            "setsockopt" => Some(AttachType::Setsockopt),
+            _ => None,
+        }
+    }
+
     pub fn sock(name: &str) -> Option<AttachType> {
         Self::SOCK.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
     }
@@ -199,6 +218,8 @@ impl AttachType {
             AttachType::SockRelease => "sock_release",
             AttachType::PostBind4 => "post_bind4",
             AttachType::PostBind6 => "post_bind6",
+            AttachType::Getsockopt => "getsockopt",
+            AttachType::Setsockopt => "setsockopt",
             AttachType::CgroupSysctl => "sysctl",
             a => Self::SOCK_ADDR
                 .iter()

@@ -47,7 +47,10 @@ fn section(p: &Program) -> Option<String> {
             ProgType::SockOps => "sockops",
             // needs its hook, which the text gives with the type
             ProgType::CgroupSockAddr => return None,
-            ProgType::CgroupDevice | ProgType::CgroupSysctl | ProgType::CgroupSock => return None,
+            ProgType::CgroupDevice
+            | ProgType::CgroupSysctl
+            | ProgType::CgroupSock
+            | ProgType::CgroupSockopt => return None,
         }
         .to_string(),
     )

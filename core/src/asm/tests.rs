@@ -305,6 +305,13 @@ fn prog_type_takes_its_hook() {
     let text = crate::disasm::program_text(&b);
     assert_eq!(p(&text).expected_attach_type, Some(AttachType::PostBind6));
     assert!(parse(".prog_type cgroup_sock connect4\nr0 = 1\nexit").is_err());
+    // the kernel refuses a sockopt program without its attach type
+    let d = parse(".prog_type cgroup_sockopt\nr0 = 1\nexit").unwrap_err();
+    assert!(d[0].message.contains("needs its hook"), "{}", d[0].message);
+    let g = p(".prog_type cgroup_sockopt getsockopt\nr0 = 1\nexit");
+    assert_eq!(g.expected_attach_type, Some(AttachType::Getsockopt));
+    let text = crate::disasm::program_text(&g);
+    assert_eq!(p(&text).expected_attach_type, Some(AttachType::Getsockopt));
     // device and sysctl hooks have one attach type each, implied by the
     // type (as libbpf's cgroup/dev and cgroup/sysctl give it)
     for (name, pt, at) in [
