@@ -423,7 +423,9 @@ impl Env {
             | P::CgroupSock
             | P::CgroupSockopt
             | P::CgroupDevice
-            | P::CgroupSysctl => Some((0, 1)),
+            | P::CgroupSysctl
+            // SK_DROP, SK_PASS
+            | P::SkLookup => Some((0, 1)),
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),

@@ -328,6 +328,7 @@ pub(crate) fn ctx_field(
             sock_filter_attach_ok(off, t, attach).then_some(CtxField::Scalar)
         }
         ProgType::CgroupSockopt => sockopt_field(off, size, t, attach),
+        ProgType::SkLookup => sk_lookup_field(off, size, t),
         // cgroup_dev_is_valid_access(): struct bpf_cgroup_dev_ctx
         // (access_type, major, minor), read only; access_type may be read
         // narrow, the others only whole
@@ -402,6 +403,30 @@ fn sockopt_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -> 
             RETVAL.. => size == 4 && get,
             _ => size == 4,
         }
+    };
+    ok.then_some(CtxField::Scalar)
+}
+
+/// `sk_lookup_is_valid_access()`: read only; `sk` (a socket or NULL)
+/// whole, the addresses and ports narrow too, `remote_port` as 2 or 4
+/// bytes and its zero padding as 2.
+fn sk_lookup_field(off: i32, size: u32, t: Access) -> Option<CtxField> {
+    // offsets in struct bpf_sk_lookup
+    const FAMILY: i32 = 8;
+    const REMOTE_PORT: i32 = 36;
+    const PADDING: i32 = 38;
+    const LOCAL_IP4: i32 = 40;
+    const INGRESS_IFINDEX_END: i32 = 68;
+    const SIZE: i32 = 72;
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 || t != Access::Read {
+        return None;
+    }
+    let ok = match off {
+        0..FAMILY => return (size == 8).then_some(CtxField::PtrOrNull(RegType::Socket)),
+        REMOTE_PORT..PADDING => size == 4 || narrow_ok(size, 2),
+        PADDING..LOCAL_IP4 => narrow_ok(size, 2),
+        FAMILY..INGRESS_IFINDEX_END => narrow_ok(size, 4),
+        _ => false,
     };
     ok.then_some(CtxField::Scalar)
 }

@@ -112,6 +112,7 @@ fn attach_type(section: &str) -> Option<AttachType> {
         "cgroup/sysctl" => return Some(AttachType::CgroupSysctl),
         // SEC_ATTACHABLE_OPT: "cgroup/sock" is socket creation
         "cgroup/sock" => return Some(AttachType::SockCreate),
+        "sk_lookup" => return Some(AttachType::SkLookup),
         "cgroup/getsockopt" => return Some(AttachType::Getsockopt),
         "cgroup/setsockopt" => return Some(AttachType::Setsockopt),
         _ => {}
@@ -163,6 +164,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sk_skb" => ProgType::SkSkb,
         "sk_msg" => ProgType::SkMsg,
         "sockops" => ProgType::SockOps,
+        "sk_lookup" => ProgType::SkLookup,
         _ => return None,
     })
 }
@@ -188,6 +190,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::CgroupDevice => "bpf_cgroup_dev_ctx",
         ProgType::CgroupSock => "bpf_sock",
         ProgType::CgroupSockopt => "bpf_sockopt",
+        ProgType::SkLookup => "bpf_sk_lookup",
         ProgType::CgroupSysctl => "bpf_sysctl",
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
@@ -935,6 +938,7 @@ mod tests {
             ("cgroup/sysctl", Some(ProgType::CgroupSysctl)),
             ("cgroup/getsockopt", Some(ProgType::CgroupSockopt)),
             ("cgroup/sendmsg_unix", None),
+            ("sk_lookup", Some(ProgType::SkLookup)),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),

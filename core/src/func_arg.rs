@@ -100,6 +100,7 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
         ConstMapPtr => &[("map_ptr", Some(RegType::ConstPtrToMap))],
         Ctx | CtxOrNull => &[("ctx", Some(RegType::Ctx))],
         SockCommon => SOCK_TYPES,
+        SocketOrNull => &[SOCK],
         BtfIdSockCommon | BtfIdSockCommonOrNull | ReleaseSockCommon if v612 => {
             BTF_ID_SOCK_COMMON_612
         }
@@ -130,6 +131,7 @@ fn arg_may_be_null(arg: Arg) -> bool {
             | MemOrNull
             | MemRdonlyOrNull
             | BtfIdSockCommonOrNull
+            | SocketOrNull
             | BtfIdOrNull(_)
             | ReleaseBtfIdOrNull
             | StackOrNull

@@ -69,6 +69,8 @@ pub enum Arg {
     Ctx,
     /// `ARG_PTR_TO_CTX_OR_NULL` (get_netns_cookie): the context or NULL.
     CtxOrNull,
+    /// `ARG_PTR_TO_SOCKET_OR_NULL` (sk_lookup's sk_assign).
+    SocketOrNull,
     /// `ARG_PTR_TO_SOCK_COMMON` (sk_fullsock, tcp_sock, get_listener_sock).
     SockCommon,
     /// `ARG_PTR_TO_BTF_ID_SOCK_COMMON`: a socket, or a BTF pointer to one.
@@ -717,6 +719,8 @@ mod protos {
         ],
     )
     .gpl_only();
+    pub const bpf_sk_lookup_assign_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, SocketOrNull, Anything]);
     pub const bpf_sk_assign_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, BtfIdSockCommon, Anything]);
     pub const bpf_sk_cgroup_id_proto: Proto = Proto::new(Ret::Integer, &[BtfIdSockCommon]);
@@ -904,6 +908,13 @@ pub fn get_func_proto(
         ProgType::CgroupDevice => cgroup_dev_func_proto(id, attach, v612),
         ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
         ProgType::CgroupSockopt => cg_sockopt_func_proto(id, attach, v612),
+        ProgType::SkLookup => Some(match id {
+            // sk_lookup_func_proto()
+            F::perf_event_output => &bpf_event_output_data_proto,
+            F::sk_assign => &bpf_sk_lookup_assign_proto,
+            F::sk_release => &bpf_sk_release_proto,
+            _ => return bpf_sk_base_func_proto(id, v612),
+        }),
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
     }
 }

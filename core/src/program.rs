@@ -36,6 +36,9 @@ pub enum ProgType {
     /// setsockopt hooks on `struct bpf_sockopt` (the option value as a
     /// packet); which one is its [`AttachType`].
     CgroupSockopt,
+    /// `BPF_PROG_TYPE_SK_LOOKUP`: socket selection for an incoming
+    /// connection or packet (`struct bpf_sk_lookup`).
+    SkLookup,
     /// `BPF_PROG_TYPE_CGROUP_DEVICE`: a cgroup's device access checks
     /// (`struct bpf_cgroup_dev_ctx`).
     CgroupDevice,
@@ -64,6 +67,7 @@ impl ProgType {
             "cgroup_device" | "cgroup_dev" => ProgType::CgroupDevice,
             "cgroup_sock" => ProgType::CgroupSock,
             "cgroup_sockopt" => ProgType::CgroupSockopt,
+            "sk_lookup" => ProgType::SkLookup,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
@@ -87,6 +91,7 @@ impl ProgType {
             ProgType::CgroupDevice => "cgroup_device",
             ProgType::CgroupSock => "cgroup_sock",
             ProgType::CgroupSockopt => "cgroup_sockopt",
+            ProgType::SkLookup => "sk_lookup",
             ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
@@ -110,6 +115,7 @@ impl ProgType {
             ProgType::CgroupDevice => 15,
             ProgType::CgroupSock => 9,
             ProgType::CgroupSockopt => 25,
+            ProgType::SkLookup => 30,
             ProgType::CgroupSysctl => 23,
         }
     }
@@ -123,6 +129,8 @@ impl ProgType {
             // BPF_CGROUP_INET_SOCK_CREATE
             ProgType::CgroupSock => Some(AttachType::SockCreate),
             ProgType::CgroupDevice => Some(AttachType::CgroupDevice),
+            // the kernel loads sk_lookup programs with BPF_SK_LOOKUP only
+            ProgType::SkLookup => Some(AttachType::SkLookup),
             ProgType::CgroupSysctl => Some(AttachType::CgroupSysctl),
             _ => None,
         }
@@ -156,6 +164,8 @@ pub enum AttachType {
     /// `BPF_CGROUP_GETSOCKOPT`, `BPF_CGROUP_SETSOCKOPT`
     Getsockopt,
     Setsockopt,
+    /// `BPF_SK_LOOKUP`
+    SkLookup,
     /// `BPF_CGROUP_DEVICE`
     CgroupDevice,
     /// `BPF_CGROUP_SYSCTL`
@@ -214,6 +224,7 @@ impl AttachType {
         match self {
             AttachType::CgroupInetEgress => "egress",
             AttachType::CgroupDevice => "device",
+            AttachType::SkLookup => "sk_lookup",
             AttachType::SockCreate => "sock_create",
             AttachType::SockRelease => "sock_release",
             AttachType::PostBind4 => "post_bind4",

@@ -137,11 +137,18 @@ impl Env {
                     .get(r.aux as usize)
                     .is_some_and(|m| m.lock_off.is_some())
         };
-        // a map of maps' value, once not NULL, is a pointer to its inner map
+        // a map of maps' value, once not NULL, is a pointer to its inner
+        // map; a sockmap's or sockhash's is the socket
         let inner_map = |r: &crate::regs::RegState| {
-            (r.ty == crate::regs::RegType::MapValue)
-                .then(|| maps.get(r.aux as usize).and_then(|m| m.inner))
-                .flatten()
+            let m = maps
+                .get(r.aux as usize)
+                .filter(|_| r.ty == crate::regs::RegType::MapValue)?;
+            match m.map_type {
+                crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
+                    Some(NotNull::Socket)
+                }
+                _ => m.inner.map(NotNull::InnerMap),
+            }
         };
         for f in self.cur.frames.iter_mut() {
             for r in f.regs.iter_mut() {
@@ -158,12 +165,22 @@ impl Env {
     }
 }
 
+/// What a map lookup's value becomes once not NULL, where it is not a map
+/// value (`mark_ptr_or_null_reg()`).
+#[derive(Clone, Copy)]
+enum NotNull {
+    /// CONST_PTR_TO_MAP of the inner map template (`inner_map_meta`).
+    InnerMap(u32),
+    /// PTR_TO_SOCKET (a sockmap's or sockhash's entry).
+    Socket,
+}
+
 fn mark_ptr_or_null_reg(
     r: &mut crate::regs::RegState,
     id: u32,
     is_null: bool,
     keep_id: bool,
-    inner_map: Option<u32>,
+    inner_map: Option<NotNull>,
 ) {
     if !r.maybe_null || r.id != id || id == 0 {
         return;
@@ -175,10 +192,16 @@ fn mark_ptr_or_null_reg(
         r.ref_obj_id = 0;
     } else {
         r.maybe_null = false;
-        if let Some(inner) = inner_map {
-            // CONST_PTR_TO_MAP of the inner map template (inner_map_meta)
-            r.ty = crate::regs::RegType::ConstPtrToMap;
-            r.aux = inner;
+        match inner_map {
+            Some(NotNull::InnerMap(inner)) => {
+                r.ty = crate::regs::RegType::ConstPtrToMap;
+                r.aux = inner;
+            }
+            Some(NotNull::Socket) => {
+                r.ty = crate::regs::RegType::Socket;
+                r.aux = 0;
+            }
+            None => {}
         }
         // the id stays only on map values with a spin lock: it names the lock
         if !keep_id {

@@ -22,6 +22,7 @@ fn section(p: &Program) -> Option<String> {
     match p.prog_type {
         ProgType::CgroupDevice => return Some("cgroup/dev".to_string()),
         ProgType::CgroupSysctl => return Some("cgroup/sysctl".to_string()),
+        ProgType::SkLookup => return Some("sk_lookup".to_string()),
         _ => {}
     }
     if let Some(a) = p.expected_attach_type {
@@ -50,7 +51,8 @@ fn section(p: &Program) -> Option<String> {
             ProgType::CgroupDevice
             | ProgType::CgroupSysctl
             | ProgType::CgroupSock
-            | ProgType::CgroupSockopt => return None,
+            | ProgType::CgroupSockopt
+            | ProgType::SkLookup => return None,
         }
         .to_string(),
     )
