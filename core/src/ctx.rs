@@ -136,6 +136,26 @@ fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
                 ptr = Some(RegType::PacketEnd);
             }
         }
+        // lwt_is_valid_access()
+        ProgType::LwtIn | ProgType::LwtOut | ProgType::LwtXmit => {
+            if in_field(off, TC_CLASSID, 4)
+                || sk_fields
+                || in_field(off, DATA_META, 4)
+                || in_field(off, TSTAMP, 8)
+                || in_field(off, WIRE_LEN, 4)
+                || in_field(off, HWTSTAMP, 8)
+            {
+                return None;
+            }
+            if write && !(in_field(off, MARK, 4) || in_field(off, PRIORITY, 4) || cb) {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                ptr = Some(RegType::Packet);
+            } else if in_field(off, DATA_END, 4) {
+                ptr = Some(RegType::PacketEnd);
+            }
+        }
         ProgType::CgroupSkb => {
             if in_field(off, TC_CLASSID, 4)
                 || in_field(off, DATA_META, 4)
@@ -264,7 +284,10 @@ pub(crate) fn ctx_field(
         | ProgType::SchedAct
         | ProgType::SocketFilter
         | ProgType::CgroupSkb
-        | ProgType::SkSkb => skb_field(pt, off, size, t),
+        | ProgType::SkSkb
+        | ProgType::LwtIn
+        | ProgType::LwtOut
+        | ProgType::LwtXmit => skb_field(pt, off, size, t),
         // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
         ProgType::Kprobe => {
             const PT_REGS: i32 = 168;

@@ -165,6 +165,9 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sk_msg" => ProgType::SkMsg,
         "sockops" => ProgType::SockOps,
         "sk_lookup" => ProgType::SkLookup,
+        "lwt_in" => ProgType::LwtIn,
+        "lwt_out" => ProgType::LwtOut,
+        "lwt_xmit" => ProgType::LwtXmit,
         _ => return None,
     })
 }
@@ -182,7 +185,10 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         | ProgType::SchedCls
         | ProgType::SchedAct
         | ProgType::CgroupSkb
-        | ProgType::SkSkb => "__sk_buff",
+        | ProgType::SkSkb
+        | ProgType::LwtIn
+        | ProgType::LwtOut
+        | ProgType::LwtXmit => "__sk_buff",
         ProgType::Xdp => "xdp_md",
         ProgType::SkMsg => "sk_msg_md",
         ProgType::SockOps => "bpf_sock_ops",
@@ -939,6 +945,8 @@ mod tests {
             ("cgroup/getsockopt", Some(ProgType::CgroupSockopt)),
             ("cgroup/sendmsg_unix", None),
             ("sk_lookup", Some(ProgType::SkLookup)),
+            ("lwt_xmit", Some(ProgType::LwtXmit)),
+            ("lwt_seg6local", None),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),

@@ -719,6 +719,10 @@ mod protos {
         ],
     )
     .gpl_only();
+    pub const bpf_lwt_in_push_encap_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
+    pub const bpf_lwt_xmit_push_encap_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
     pub const bpf_sk_lookup_assign_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, SocketOrNull, Anything]);
     pub const bpf_sk_assign_proto: Proto =
@@ -908,6 +912,12 @@ pub fn get_func_proto(
         ProgType::CgroupDevice => cgroup_dev_func_proto(id, attach, v612),
         ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
         ProgType::CgroupSockopt => cg_sockopt_func_proto(id, attach, v612),
+        ProgType::LwtOut => lwt_out_func_proto(id, v612),
+        ProgType::LwtIn => match id {
+            F::lwt_push_encap => Some(&bpf_lwt_in_push_encap_proto),
+            _ => lwt_out_func_proto(id, v612),
+        },
+        ProgType::LwtXmit => lwt_xmit_func_proto(id, v612),
         ProgType::SkLookup => Some(match id {
             // sk_lookup_func_proto()
             F::perf_event_output => &bpf_event_output_data_proto,
@@ -1462,6 +1472,46 @@ fn tc_cls_act_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
     })
 }
 
+/// `lwt_out_func_proto()`: reading the packet, its hash, realm and
+/// cgroup; the socket helpers of the base set.
+fn lwt_out_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::skb_load_bytes => &bpf_skb_load_bytes_proto,
+        F::skb_pull_data => &bpf_skb_pull_data_proto,
+        F::csum_diff => &bpf_csum_diff_proto,
+        F::get_cgroup_classid => &bpf_get_cgroup_classid_proto,
+        F::get_route_realm => &bpf_get_route_realm_proto,
+        F::get_hash_recalc => &bpf_get_hash_recalc_proto,
+        F::perf_event_output => &bpf_skb_event_output_proto,
+        F::get_smp_processor_id => &bpf_get_smp_processor_id_proto,
+        F::skb_under_cgroup => &bpf_skb_under_cgroup_proto,
+        _ => return bpf_sk_base_func_proto(id, v612),
+    })
+}
+
+/// `lwt_xmit_func_proto()`: lwt_out's and the tunnel, redirect, checksum
+/// and packet-changing helpers.
+fn lwt_xmit_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
+    Some(match id {
+        F::skb_get_tunnel_key => &bpf_skb_get_tunnel_key_proto,
+        F::skb_set_tunnel_key => &bpf_skb_set_tunnel_key_proto,
+        F::skb_get_tunnel_opt => &bpf_skb_get_tunnel_opt_proto,
+        F::skb_set_tunnel_opt => &bpf_skb_set_tunnel_opt_proto,
+        F::redirect => &bpf_redirect_proto,
+        F::clone_redirect => &bpf_clone_redirect_proto,
+        F::skb_change_tail => &bpf_skb_change_tail_proto,
+        F::skb_change_head => &bpf_skb_change_head_proto,
+        F::skb_store_bytes => &bpf_skb_store_bytes_proto,
+        F::csum_update => &bpf_csum_update_proto,
+        F::csum_level => &bpf_csum_level_proto,
+        F::l3_csum_replace => &bpf_l3_csum_replace_proto,
+        F::l4_csum_replace => &bpf_l4_csum_replace_proto,
+        F::set_hash_invalid => &bpf_set_hash_invalid_proto,
+        F::lwt_push_encap => &bpf_lwt_xmit_push_encap_proto,
+        _ => return lwt_out_func_proto(id, v612),
+    })
+}
+
 /// `xdp_func_proto()`
 fn xdp_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
     Some(match id {
@@ -1573,7 +1623,8 @@ pub(crate) fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
         | F::msg_pull_data
         | F::msg_push_data
         | F::msg_pop_data
-        | F::store_hdr_opt => true,
+        | F::store_hdr_opt
+        | F::lwt_push_encap => true,
         F::tail_call => v612,
         _ => false,
     }

@@ -286,6 +286,7 @@ impl Env {
                         | ProgType::SkSkb
                         | ProgType::SkMsg
                         | ProgType::CgroupSockopt
+                        | ProgType::LwtXmit
                 );
                 if t == Access::Write && !may_write {
                     return Err(self

@@ -36,6 +36,11 @@ pub enum ProgType {
     /// setsockopt hooks on `struct bpf_sockopt` (the option value as a
     /// packet); which one is its [`AttachType`].
     CgroupSockopt,
+    /// `BPF_PROG_TYPE_LWT_IN`, `_OUT`, `_XMIT`: lightweight tunnel hooks
+    /// on `__sk_buff` (the packet read only, written by xmit).
+    LwtIn,
+    LwtOut,
+    LwtXmit,
     /// `BPF_PROG_TYPE_SK_LOOKUP`: socket selection for an incoming
     /// connection or packet (`struct bpf_sk_lookup`).
     SkLookup,
@@ -68,6 +73,9 @@ impl ProgType {
             "cgroup_sock" => ProgType::CgroupSock,
             "cgroup_sockopt" => ProgType::CgroupSockopt,
             "sk_lookup" => ProgType::SkLookup,
+            "lwt_in" => ProgType::LwtIn,
+            "lwt_out" => ProgType::LwtOut,
+            "lwt_xmit" => ProgType::LwtXmit,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
@@ -92,6 +100,9 @@ impl ProgType {
             ProgType::CgroupSock => "cgroup_sock",
             ProgType::CgroupSockopt => "cgroup_sockopt",
             ProgType::SkLookup => "sk_lookup",
+            ProgType::LwtIn => "lwt_in",
+            ProgType::LwtOut => "lwt_out",
+            ProgType::LwtXmit => "lwt_xmit",
             ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
@@ -116,6 +127,9 @@ impl ProgType {
             ProgType::CgroupSock => 9,
             ProgType::CgroupSockopt => 25,
             ProgType::SkLookup => 30,
+            ProgType::LwtIn => 10,
+            ProgType::LwtOut => 11,
+            ProgType::LwtXmit => 12,
             ProgType::CgroupSysctl => 23,
         }
     }

@@ -53,6 +53,9 @@ fn section(p: &Program) -> Option<String> {
             | ProgType::CgroupSock
             | ProgType::CgroupSockopt
             | ProgType::SkLookup => return None,
+            ProgType::LwtIn => "lwt_in",
+            ProgType::LwtOut => "lwt_out",
+            ProgType::LwtXmit => "lwt_xmit",
         }
         .to_string(),
     )
