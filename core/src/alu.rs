@@ -378,8 +378,11 @@ impl Env {
         }
         let smin_val = off.smin;
         match ptr.ty {
+            // a flow keys pointer moves by constants only
+            RegType::FlowKeys if known => {}
             RegType::ConstPtrToMap if known && smin_val == 0 && op == BPF_ADD => {}
-            RegType::ConstPtrToMap
+            RegType::FlowKeys
+            | RegType::ConstPtrToMap
             | RegType::PacketEnd
             | RegType::Socket
             | RegType::SockCommon

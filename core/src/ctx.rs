@@ -352,6 +352,23 @@ pub(crate) fn ctx_field(
         }
         ProgType::CgroupSockopt => sockopt_field(off, size, t, attach),
         ProgType::SkLookup => sk_lookup_field(off, size, t),
+        // flow_dissector_is_valid_access(): read only; the packet and the
+        // flow keys, nothing else
+        ProgType::FlowDissector => {
+            use skb::*;
+            if !(0..SIZE).contains(&off) || off % size as i32 != 0 || t != Access::Read {
+                return None;
+            }
+            if in_field(off, DATA, 4) {
+                (size == 4).then_some(CtxField::Ptr(RegType::Packet))
+            } else if in_field(off, DATA_END, 4) {
+                (size == 4).then_some(CtxField::Ptr(RegType::PacketEnd))
+            } else if in_field(off, FLOW_KEYS, 8) {
+                (size == 8).then_some(CtxField::Ptr(RegType::FlowKeys))
+            } else {
+                None
+            }
+        }
         // cgroup_dev_is_valid_access(): struct bpf_cgroup_dev_ctx
         // (access_type, major, minor), read only; access_type may be read
         // narrow, the others only whole

@@ -166,6 +166,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sockops" => ProgType::SockOps,
         "sk_lookup" => ProgType::SkLookup,
         "lwt_in" => ProgType::LwtIn,
+        "flow_dissector" => ProgType::FlowDissector,
         "lwt_out" => ProgType::LwtOut,
         "lwt_xmit" => ProgType::LwtXmit,
         _ => return None,
@@ -188,7 +189,8 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         | ProgType::SkSkb
         | ProgType::LwtIn
         | ProgType::LwtOut
-        | ProgType::LwtXmit => "__sk_buff",
+        | ProgType::LwtXmit
+        | ProgType::FlowDissector => "__sk_buff",
         ProgType::Xdp => "xdp_md",
         ProgType::SkMsg => "sk_msg_md",
         ProgType::SockOps => "bpf_sock_ops",
@@ -944,6 +946,8 @@ mod tests {
             ("cgroup/sysctl", Some(ProgType::CgroupSysctl)),
             ("cgroup/getsockopt", Some(ProgType::CgroupSockopt)),
             ("cgroup/sendmsg_unix", None),
+            ("flow_dissector", Some(ProgType::FlowDissector)),
+            ("sk_reuseport", None),
             ("sk_lookup", Some(ProgType::SkLookup)),
             ("lwt_xmit", Some(ProgType::LwtXmit)),
             ("lwt_seg6local", None),

@@ -912,9 +912,8 @@ impl Env {
     fn may_access_direct_pkt_data(&self, meta: &ArgMeta) -> bool {
         use crate::program::ProgType::*;
         match self.prog.prog_type {
-            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg | LwtIn | LwtOut | LwtXmit => {
-                meta.pkt_access
-            }
+            SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg | LwtIn | LwtOut | LwtXmit
+            | FlowDissector => meta.pkt_access,
             // any helper may take the option value
             CgroupSockopt => true,
             _ => false,

@@ -719,6 +719,8 @@ mod protos {
         ],
     )
     .gpl_only();
+    pub const bpf_flow_dissector_load_bytes_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, UninitMem, ConstSize]);
     pub const bpf_lwt_in_push_encap_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
     pub const bpf_lwt_xmit_push_encap_proto: Proto =
@@ -913,6 +915,11 @@ pub fn get_func_proto(
         ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
         ProgType::CgroupSockopt => cg_sockopt_func_proto(id, attach, v612),
         ProgType::LwtOut => lwt_out_func_proto(id, v612),
+        // flow_dissector_func_proto()
+        ProgType::FlowDissector => match id {
+            F::skb_load_bytes => Some(&bpf_flow_dissector_load_bytes_proto),
+            _ => bpf_sk_base_func_proto(id, v612),
+        },
         ProgType::LwtIn => match id {
             F::lwt_push_encap => Some(&bpf_lwt_in_push_encap_proto),
             _ => lwt_out_func_proto(id, v612),

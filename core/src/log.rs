@@ -188,6 +188,7 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
         RegType::Socket => "sock",
         RegType::SockCommon => "sock_common",
         RegType::TcpSock => "tcp_sock",
+        RegType::FlowKeys => "flow_keys",
         RegType::Func => "func",
         RegType::BtfId => "ptr_",
     };

@@ -55,6 +55,7 @@ impl Env {
             RegType::Socket => "sock ",
             RegType::SockCommon => "sock_common ",
             RegType::TcpSock => "tcp_sock ",
+            RegType::FlowKeys => "flow keys ",
             _ => "",
         };
         let at = reg.var_off.add(crate::tnum::Tnum::konst(
@@ -324,6 +325,21 @@ impl Env {
                             off: off as i64,
                             size: size as u64,
                         }));
+                }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            // check_flow_keys_access(): inside struct bpf_flow_keys, read
+            // and written (root may store pointers: allow_ptr_leaks)
+            RegType::FlowKeys => {
+                const FLOW_KEYS_SIZE: i64 = 56;
+                if off < 0 || off as i64 + size as i64 > FLOW_KEYS_SIZE {
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!("invalid access to flow keys off={} size={}", off, size),
+                        )
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -783,6 +799,7 @@ impl Env {
                 | RegType::SockCommon
                 | RegType::TcpSock
                 | RegType::BtfId
+                | RegType::FlowKeys
         ) {
             let t = self.reg_type_name(&d);
             let n = insn.dst;

@@ -41,6 +41,9 @@ pub enum ProgType {
     LwtIn,
     LwtOut,
     LwtXmit,
+    /// `BPF_PROG_TYPE_FLOW_DISSECTOR`: `__sk_buff`'s packet and
+    /// `flow_keys` only.
+    FlowDissector,
     /// `BPF_PROG_TYPE_SK_LOOKUP`: socket selection for an incoming
     /// connection or packet (`struct bpf_sk_lookup`).
     SkLookup,
@@ -73,6 +76,7 @@ impl ProgType {
             "cgroup_sock" => ProgType::CgroupSock,
             "cgroup_sockopt" => ProgType::CgroupSockopt,
             "sk_lookup" => ProgType::SkLookup,
+            "flow_dissector" => ProgType::FlowDissector,
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
             "lwt_xmit" => ProgType::LwtXmit,
@@ -100,6 +104,7 @@ impl ProgType {
             ProgType::CgroupSock => "cgroup_sock",
             ProgType::CgroupSockopt => "cgroup_sockopt",
             ProgType::SkLookup => "sk_lookup",
+            ProgType::FlowDissector => "flow_dissector",
             ProgType::LwtIn => "lwt_in",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
@@ -127,6 +132,7 @@ impl ProgType {
             ProgType::CgroupSock => 9,
             ProgType::CgroupSockopt => 25,
             ProgType::SkLookup => 30,
+            ProgType::FlowDissector => 22,
             ProgType::LwtIn => 10,
             ProgType::LwtOut => 11,
             ProgType::LwtXmit => 12,

@@ -25,6 +25,8 @@ pub enum RegType {
     Socket,
     SockCommon,
     TcpSock,
+    /// `PTR_TO_FLOW_KEYS`: a flow dissector's `struct bpf_flow_keys`.
+    FlowKeys,
     Func,
     /// `PTR_TO_BTF_ID` of a kfunc's struct (printed `ptr_<name>`).
     BtfId,

@@ -54,6 +54,7 @@ fn section(p: &Program) -> Option<String> {
             | ProgType::CgroupSockopt
             | ProgType::SkLookup => return None,
             ProgType::LwtIn => "lwt_in",
+            ProgType::FlowDissector => "flow_dissector",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
         }
