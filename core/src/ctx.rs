@@ -352,6 +352,7 @@ pub(crate) fn ctx_field(
         }
         ProgType::CgroupSockopt => sockopt_field(off, size, t, attach),
         ProgType::SkLookup => sk_lookup_field(off, size, t),
+        ProgType::SkReuseport => sk_reuseport_field(off, size, t),
         // flow_dissector_is_valid_access(): read only; the packet and the
         // flow keys, nothing else
         ProgType::FlowDissector => {
@@ -445,6 +446,36 @@ fn sockopt_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -> 
         }
     };
     ok.then_some(CtxField::Scalar)
+}
+
+/// `sk_reuseport_is_valid_access()`: read only; the packet pointers and
+/// sockets whole, `hash` whole, the others narrow too (`eth_protocol` no
+/// narrower than 2 bytes).
+fn sk_reuseport_field(off: i32, size: u32, t: Access) -> Option<CtxField> {
+    // offsets in struct sk_reuseport_md
+    const DATA: i32 = 0;
+    const DATA_END: i32 = 8;
+    const LEN: i32 = 16;
+    const ETH_PROTOCOL: i32 = 20;
+    const IP_PROTOCOL: i32 = 24;
+    const HASH: i32 = 32;
+    const SK: i32 = 40;
+    const MIGRATING_SK: i32 = 48;
+    const SIZE: i32 = 56;
+    if !(0..SIZE).contains(&off) || off % size as i32 != 0 || t != Access::Read {
+        return None;
+    }
+    let whole8 = |ty: CtxField| (size == 8).then_some(ty);
+    match off {
+        DATA => whole8(CtxField::Ptr(RegType::Packet)),
+        DATA_END => whole8(CtxField::Ptr(RegType::PacketEnd)),
+        SK => whole8(CtxField::Ptr(RegType::Socket)),
+        MIGRATING_SK => whole8(CtxField::PtrOrNull(RegType::SockCommon)),
+        HASH => (size == 4).then_some(CtxField::Scalar),
+        ETH_PROTOCOL..IP_PROTOCOL => (size >= 2 && narrow_ok(size, 4)).then_some(CtxField::Scalar),
+        LEN..ETH_PROTOCOL | IP_PROTOCOL..HASH => narrow_ok(size, 4).then_some(CtxField::Scalar),
+        _ => None,
+    }
 }
 
 /// `sk_lookup_is_valid_access()`: read only; `sk` (a socket or NULL)

@@ -719,6 +719,14 @@ mod protos {
         ],
     )
     .gpl_only();
+    pub const sk_select_reuseport_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, ConstMapPtr, MapKey, Anything]);
+    pub const sk_reuseport_load_bytes_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, UninitMem, ConstSize]);
+    pub const sk_reuseport_load_bytes_relative_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[Ctx, Anything, UninitMem, ConstSize, Anything],
+    );
     pub const bpf_flow_dissector_load_bytes_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, UninitMem, ConstSize]);
     pub const bpf_lwt_in_push_encap_proto: Proto =
@@ -915,6 +923,15 @@ pub fn get_func_proto(
         ProgType::CgroupSock => sock_filter_func_proto(id, attach, v612),
         ProgType::CgroupSockopt => cg_sockopt_func_proto(id, attach, v612),
         ProgType::LwtOut => lwt_out_func_proto(id, v612),
+        // sk_reuseport_func_proto()
+        ProgType::SkReuseport => Some(match id {
+            F::sk_select_reuseport => &sk_select_reuseport_proto,
+            F::skb_load_bytes => &sk_reuseport_load_bytes_proto,
+            F::skb_load_bytes_relative => &sk_reuseport_load_bytes_relative_proto,
+            F::get_socket_cookie => &bpf_get_socket_ptr_cookie_proto,
+            F::ktime_get_coarse_ns => &bpf_ktime_get_coarse_ns_proto,
+            _ => return bpf_base_func_proto(id, v612),
+        }),
         // flow_dissector_func_proto()
         ProgType::FlowDissector => match id {
             F::skb_load_bytes => Some(&bpf_flow_dissector_load_bytes_proto),

@@ -406,6 +406,7 @@ impl Env {
                         | F::map_lookup_elem
                 ) || self.may_update_sockmap(id)
             }
+            MapType::ReuseportSockarray => id == F::sk_select_reuseport,
             MapType::Queue | MapType::Stack => {
                 matches!(id, F::map_peek_elem | F::map_pop_elem | F::map_push_elem)
             }
@@ -448,7 +449,10 @@ impl Env {
             F::sk_redirect_hash | F::msg_redirect_hash | F::sock_hash_update => {
                 mt == MapType::Sockhash
             }
-            F::sk_select_reuseport => matches!(mt, MapType::Sockmap | MapType::Sockhash),
+            F::sk_select_reuseport => matches!(
+                mt,
+                MapType::ReuseportSockarray | MapType::Sockmap | MapType::Sockhash
+            ),
             F::map_pop_elem => matches!(mt, MapType::Queue | MapType::Stack),
             F::map_peek_elem | F::map_push_elem => {
                 matches!(mt, MapType::Queue | MapType::Stack | MapType::BloomFilter)

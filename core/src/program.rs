@@ -44,6 +44,9 @@ pub enum ProgType {
     /// `BPF_PROG_TYPE_FLOW_DISSECTOR`: `__sk_buff`'s packet and
     /// `flow_keys` only.
     FlowDissector,
+    /// `BPF_PROG_TYPE_SK_REUSEPORT`: socket selection in a reuseport group
+    /// (`struct sk_reuseport_md`).
+    SkReuseport,
     /// `BPF_PROG_TYPE_SK_LOOKUP`: socket selection for an incoming
     /// connection or packet (`struct bpf_sk_lookup`).
     SkLookup,
@@ -77,6 +80,7 @@ impl ProgType {
             "cgroup_sockopt" => ProgType::CgroupSockopt,
             "sk_lookup" => ProgType::SkLookup,
             "flow_dissector" => ProgType::FlowDissector,
+            "sk_reuseport" => ProgType::SkReuseport,
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
             "lwt_xmit" => ProgType::LwtXmit,
@@ -105,6 +109,7 @@ impl ProgType {
             ProgType::CgroupSockopt => "cgroup_sockopt",
             ProgType::SkLookup => "sk_lookup",
             ProgType::FlowDissector => "flow_dissector",
+            ProgType::SkReuseport => "sk_reuseport",
             ProgType::LwtIn => "lwt_in",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
@@ -133,6 +138,7 @@ impl ProgType {
             ProgType::CgroupSockopt => 25,
             ProgType::SkLookup => 30,
             ProgType::FlowDissector => 22,
+            ProgType::SkReuseport => 21,
             ProgType::LwtIn => 10,
             ProgType::LwtOut => 11,
             ProgType::LwtXmit => 12,
@@ -313,6 +319,9 @@ pub enum MapType {
     DevMap,
     CpuMap,
     XskMap,
+    /// `BPF_MAP_TYPE_REUSEPORT_SOCKARRAY`: sockets of a reuseport group,
+    /// for `bpf_sk_select_reuseport` only.
+    ReuseportSockarray,
     DevMapHash,
     BloomFilter,
     /// `BPF_MAP_TYPE_CGROUP_STORAGE`: the attached cgroup's value, by
@@ -351,6 +360,7 @@ impl MapType {
             "devmap" => MapType::DevMap,
             "cpumap" => MapType::CpuMap,
             "xskmap" => MapType::XskMap,
+            "reuseport_sockarray" => MapType::ReuseportSockarray,
             "devmap_hash" => MapType::DevMapHash,
             "bloom_filter" => MapType::BloomFilter,
             "cgroup_storage" => MapType::CgroupStorage,
@@ -362,7 +372,8 @@ impl MapType {
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 28] = [
+    pub const ALL: [MapType; 29] = [
+        MapType::ReuseportSockarray,
         MapType::Hash,
         MapType::Array,
         MapType::ProgArray,
@@ -417,6 +428,7 @@ impl MapType {
             MapType::DevMap => 14,
             MapType::CpuMap => 16,
             MapType::XskMap => 17,
+            MapType::ReuseportSockarray => 20,
             MapType::DevMapHash => 25,
             MapType::BloomFilter => 30,
             MapType::CgroupStorage => 19,
@@ -454,6 +466,7 @@ impl MapType {
             MapType::DevMap => "devmap",
             MapType::CpuMap => "cpumap",
             MapType::XskMap => "xskmap",
+            MapType::ReuseportSockarray => "reuseport_sockarray",
             MapType::DevMapHash => "devmap_hash",
             MapType::BloomFilter => "bloom_filter",
             MapType::CgroupStorage => "cgroup_storage",
