@@ -122,7 +122,10 @@ impl Env {
     fn check_map_prog_compatibility(&mut self, map: &crate::program::MapDef) -> VResult<()> {
         use crate::program::ProgType::*;
         let pt = self.prog.prog_type;
-        let tracing = matches!(pt, Kprobe | Tracepoint | RawTracepoint | PerfEvent);
+        let tracing = matches!(
+            pt,
+            Kprobe | Tracepoint | RawTracepoint | RawTracepointWritable | PerfEvent
+        );
         if map.lock_off.is_some() {
             if pt == SocketFilter {
                 return Err(self

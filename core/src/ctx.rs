@@ -303,7 +303,11 @@ pub(crate) fn ctx_field(
         }
         // raw_tp_prog_is_valid_access() = bpf_tracing_ctx_access(): the
         // u64 arguments, MAX_BPF_FUNC_ARGS of them, any aligned read
-        ProgType::RawTracepoint => {
+        // raw_tp_writable_prog_is_valid_access(): args[0] is the buffer
+        ProgType::RawTracepointWritable if off == 0 => {
+            (t == Access::Read && size == 8).then_some(CtxField::Ptr(RegType::TpBuffer))
+        }
+        ProgType::RawTracepoint | ProgType::RawTracepointWritable => {
             const ARGS_END: i32 = 8 * 12;
             (t == Access::Read && off < ARGS_END && off % size as i32 == 0)
                 .then_some(CtxField::Scalar)

@@ -158,6 +158,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         | "kprobe.multi" | "kretprobe.multi" => ProgType::Kprobe,
         "tracepoint" | "tp" => ProgType::Tracepoint,
         "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
+        "raw_tracepoint.w" | "raw_tp.w" => ProgType::RawTracepointWritable,
         "cgroup_skb" => ProgType::CgroupSkb,
         "syscall" => ProgType::Syscall,
         "perf_event" => ProgType::PerfEvent,
@@ -203,7 +204,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::SkReuseport => "sk_reuseport_md",
         ProgType::CgroupSysctl => "bpf_sysctl",
         ProgType::Kprobe => "pt_regs",
-        ProgType::RawTracepoint => "bpf_raw_tracepoint_args",
+        ProgType::RawTracepoint | ProgType::RawTracepointWritable => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",
         _ => return None,
     })
@@ -952,6 +953,10 @@ mod tests {
             ("sk_reuseport", Some(ProgType::SkReuseport)),
             ("sk_reuseport/migrate", Some(ProgType::SkReuseport)),
             ("lwt_seg6local", None),
+            (
+                "raw_tp.w/bpf_test_finish",
+                Some(ProgType::RawTracepointWritable),
+            ),
             ("sk_lookup", Some(ProgType::SkLookup)),
             ("lwt_xmit", Some(ProgType::LwtXmit)),
             ("lwt_seg6local", None),

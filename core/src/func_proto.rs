@@ -912,7 +912,9 @@ pub fn get_func_proto(
         ProgType::Tracepoint => tp_prog_func_proto(id, v612),
         ProgType::Xdp => xdp_func_proto(id, v612),
         ProgType::CgroupSkb => cg_skb_func_proto(id, v612),
-        ProgType::RawTracepoint => raw_tp_prog_func_proto(id, v612),
+        ProgType::RawTracepoint | ProgType::RawTracepointWritable => {
+            raw_tp_prog_func_proto(id, v612)
+        }
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
         ProgType::SkSkb => sk_skb_func_proto(id, v612),

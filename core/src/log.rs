@@ -189,6 +189,7 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
         RegType::SockCommon => "sock_common",
         RegType::TcpSock => "tcp_sock",
         RegType::FlowKeys => "flow_keys",
+        RegType::TpBuffer => "tp_buffer",
         RegType::Func => "func",
         RegType::BtfId => "ptr_",
     };

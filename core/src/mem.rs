@@ -329,6 +329,34 @@ impl Env {
                 self.load_unknown(t, value_regno);
                 Ok(())
             }
+            // check_tp_buffer_access(): at a constant, non-negative offset
+            RegType::TpBuffer => {
+                if off < 0 {
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!(
+                                "R{} invalid tracepoint buffer access: off={}, size={}",
+                                regno, off, size
+                            ),
+                        )
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+                }
+                if !reg.var_off.is_const() || reg.var_off.value != 0 {
+                    let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!(
+                                "R{} invalid variable buffer offset: off={}, var_off={}",
+                                regno, off, tn
+                            ),
+                        )
+                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+                }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
             // check_flow_keys_access(): inside struct bpf_flow_keys, read
             // and written (root may store pointers: allow_ptr_leaks)
             RegType::FlowKeys => {

@@ -41,6 +41,9 @@ pub enum ProgType {
     LwtIn,
     LwtOut,
     LwtXmit,
+    /// `BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE`: a raw tracepoint whose
+    /// first argument is a buffer the program may write.
+    RawTracepointWritable,
     /// `BPF_PROG_TYPE_FLOW_DISSECTOR`: `__sk_buff`'s packet and
     /// `flow_keys` only.
     FlowDissector,
@@ -80,6 +83,7 @@ impl ProgType {
             "cgroup_sockopt" => ProgType::CgroupSockopt,
             "sk_lookup" => ProgType::SkLookup,
             "flow_dissector" => ProgType::FlowDissector,
+            "raw_tracepoint_writable" => ProgType::RawTracepointWritable,
             "sk_reuseport" => ProgType::SkReuseport,
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
@@ -109,6 +113,7 @@ impl ProgType {
             ProgType::CgroupSockopt => "cgroup_sockopt",
             ProgType::SkLookup => "sk_lookup",
             ProgType::FlowDissector => "flow_dissector",
+            ProgType::RawTracepointWritable => "raw_tracepoint_writable",
             ProgType::SkReuseport => "sk_reuseport",
             ProgType::LwtIn => "lwt_in",
             ProgType::LwtOut => "lwt_out",
@@ -138,6 +143,7 @@ impl ProgType {
             ProgType::CgroupSockopt => 25,
             ProgType::SkLookup => 30,
             ProgType::FlowDissector => 22,
+            ProgType::RawTracepointWritable => 24,
             ProgType::SkReuseport => 21,
             ProgType::LwtIn => 10,
             ProgType::LwtOut => 11,

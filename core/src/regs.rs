@@ -27,6 +27,8 @@ pub enum RegType {
     TcpSock,
     /// `PTR_TO_FLOW_KEYS`: a flow dissector's `struct bpf_flow_keys`.
     FlowKeys,
+    /// `PTR_TO_TP_BUFFER`: a writable raw tracepoint's buffer.
+    TpBuffer,
     Func,
     /// `PTR_TO_BTF_ID` of a kfunc's struct (printed `ptr_<name>`).
     BtfId,

@@ -31,6 +31,7 @@ pub fn read_reg(r: &RegState) -> String {
         RegType::SockCommon => maybe(r, "a socket (common part)"),
         RegType::TcpSock => maybe(r, "a TCP socket"),
         RegType::FlowKeys => "the flow keys the dissector fills in".into(),
+        RegType::TpBuffer => "the tracepoint's writable buffer".into(),
         RegType::Func => "the address of a function (a callback)".into(),
         RegType::BtfId => maybe(r, "a kernel object"),
     }

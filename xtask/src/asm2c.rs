@@ -55,6 +55,7 @@ fn section(p: &Program) -> Option<String> {
             | ProgType::SkLookup => return None,
             ProgType::LwtIn => "lwt_in",
             ProgType::FlowDissector => "flow_dissector",
+            ProgType::RawTracepointWritable => "raw_tp.w/bpf_test_finish",
             ProgType::SkReuseport => "sk_reuseport",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
