@@ -18,6 +18,15 @@ pub struct Checkpoint {
     pub cleaned: bool,
 }
 
+impl Checkpoint {
+    /// Drops the state's frames and history, as the kernel frees an
+    /// evicted state that is done: memory follows the live states.
+    pub fn release(&mut self) {
+        self.st.frames = Vec::new();
+        self.st.jmp_history = Vec::new();
+    }
+}
+
 /// The stored states, shared copy-on-write between the checker and its
 /// snapshots (see `explore`): a snapshot costs a pointer per checkpoint, and
 /// a checkpoint is copied only when changed (liveness, precision, counters)

@@ -485,7 +485,11 @@ impl Env {
                 let done = cp.st.frames[0].regs[0].live & LIVE_DONE != 0;
                 self.checkpoints[idx].evicted = true;
                 if done {
+                    // free_verifier_state(): no path descends from it any
+                    // more and nothing will compare against it; only its
+                    // place (an index others name) is kept
                     self.peak_states = self.peak_states.saturating_sub(1);
+                    self.checkpoints[idx].release();
                 }
                 continue;
             }
