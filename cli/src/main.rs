@@ -40,8 +40,12 @@ each rejection's message under its row (with --json, one JSON line each).
 An OBJ.o is a clang-compiled BPF object (clang -target bpf -O2 -g -c):
 every program in it, or the one --prog NAME names.
 
+A level-2 log of one program is printed as the walk writes it (never held
+whole); a reader that stops reading (| head) stops the walk.
+
 Exit status: 0 accepted, 1 rejected (any, for a table), 2 input error or bad
-arguments. Input errors are printed on stderr as FILE:LINE:COL: error: MESSAGE.";
+arguments, 141 the output pipe closed. Input errors are printed on stderr as
+FILE:LINE:COL: error: MESSAGE.";
 
 /// `veristep trace --help`, after the options.
 const TRACE_NOTES: &str = "\
@@ -405,6 +409,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let kernels = &args.kernel.0;
     let single = programs.len() == 1 && kernels.len() == 1;
     let mut any_rejected = false;
+    if single && !args.json && args.log_level == 2 {
+        return verify_streamed(&programs[0].1, kernels[0]);
+    }
     if single {
         let (_, prog) = &programs[0];
         let o = verify(
@@ -456,6 +463,35 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// One program's level-2 log, printed as the walk writes it: a log of a
+/// million steps is never held whole, and a reader that stops reading
+/// (`| head`) stops the walk (exit status 141, as a pipe's writer killed
+/// by SIGPIPE).
+fn verify_streamed(prog: &Program, kernel: KernelVersion) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let mut sink = |chunk: &str| stdout.write_all(chunk.as_bytes()).is_ok();
+    let opts = Options {
+        kernel,
+        log_level: 2,
+        trace: false,
+    };
+    let Some(o) = veristep_core::verify_streaming(prog, &opts, &mut sink) else {
+        return ExitCode::from(141);
+    };
+    if stdout
+        .write_all(o.log.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(141);
+    }
+    if o.verdict == Verdict::Accepted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

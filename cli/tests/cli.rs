@@ -556,3 +556,41 @@ fn graph_json_is_consistent() {
     assert!(doc["detailed_nodes"].as_u64().unwrap() > 20_000);
     assert!(doc["nodes"].as_array().unwrap().len() < 10);
 }
+
+/// A level-2 log is printed as it is written: the same bytes as the
+/// JSON's log, and a reader that stops reading stops the walk.
+#[test]
+fn level_2_log_streams() {
+    let dir = std::env::temp_dir().join(format!("veristep-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("loop.s");
+    // about 2 MB of level-2 log: more than one streamed chunk
+    std::fs::write(
+        &file,
+        "r1 = 0\n1:\nr1 += 1\nif r1 < 2000 goto 1b\nr0 = 0\nexit\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let streamed = run(&["verify", f, "--log-level", "2"]);
+    assert_eq!(code(&streamed), 0);
+    let doc = &json_lines(&run(&["verify", f, "--log-level", "2", "--json"]))[0];
+    let log = doc["log"].as_str().unwrap();
+    assert!(log.len() > 1 << 20, "{} bytes", log.len());
+    assert!(
+        String::from_utf8_lossy(&streamed.stdout) == log,
+        "streamed log differs"
+    );
+    // `| head -c 10`: the walk stops at the closed pipe
+    let mut child = Command::new(env!("CARGO_BIN_EXE_veristep"))
+        .args(["verify", f, "--log-level", "2"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(&mut out, &mut first).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(141), "stopped by the closed pipe");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -90,4 +90,4 @@ pub use log::reg_value_str;
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
 pub use regs::{RegState, RegType};
 pub use state::{FuncState, RefState, SlotType, StackSlot};
-pub use verify::{verify, Options};
+pub use verify::{verify, verify_streaming, Options};

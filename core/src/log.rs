@@ -24,7 +24,10 @@ pub struct Log {
     /// what follows was written since and is read only when asked (a
     /// level-2 log writes millions of lines and the message is needed once).
     tracked: usize,
-    /// Cap on `buf` (the user's log buffer); past it the log is marked full.
+    /// Bytes already handed out from the front of the log
+    /// ([`Log::drain_settled`]); positions stay absolute.
+    flushed: usize,
+    /// Cap on the log (the user's log buffer); past it the log is marked full.
     pub cap: usize,
     pub full: bool,
 }
@@ -68,7 +71,7 @@ impl Log {
     /// `verbose()`: appends when logging; the last line is always known.
     pub fn write(&mut self, s: &str) {
         if self.level != 0 && !self.full {
-            if self.buf.len() + s.len() <= self.cap {
+            if self.len() + s.len() <= self.cap {
                 // tracked later, from the buffer
                 self.buf.push_str(s);
                 return;
@@ -102,16 +105,37 @@ impl Log {
         self.buf.push_str(s);
         self.tracked = self.buf.len();
     }
+    /// The log's length, counting what was drained.
     pub fn len(&self) -> usize {
-        self.buf.len()
+        self.flushed + self.buf.len()
     }
     /// `bpf_vlog_reset()`
     pub fn reset(&mut self, pos: usize) {
         self.fold();
+        let pos = pos.saturating_sub(self.flushed);
         if pos <= self.buf.len() {
             self.buf.truncate(pos);
         }
         self.tracked = self.buf.len();
+    }
+    /// Takes the lines no later write can change from the front of the
+    /// buffer: all but the last complete line (an instruction's line gets
+    /// its state appended after its newline is taken back) and the
+    /// unfinished one. Only for a log that is never reset further back
+    /// (level 2: paths are not cut out of it).
+    pub fn drain_settled(&mut self) -> String {
+        self.fold();
+        let end = self.buf.len();
+        let search = if self.buf.ends_with('\n') {
+            end - 1
+        } else {
+            end
+        };
+        let cut = self.buf[..search].rfind('\n').map_or(0, |p| p + 1);
+        let out: String = self.buf.drain(..cut).collect();
+        self.flushed += cut;
+        self.tracked = self.buf.len();
+        out
     }
 }
 

@@ -37,6 +37,47 @@ pub fn verify(prog: &Program, opts: &Options) -> Outcome {
     finish(env, result, opts)
 }
 
+/// Verifies as [`verify`] does, handing the level-2 log to `sink` as it is
+/// written (settled lines, in chunks), so a caller can print a huge log
+/// without holding it; the [`Outcome`]'s `log` is then only the part not
+/// handed out. `sink` returns false to stop: the walk ends there and None
+/// is returned. Other log levels are not streamed (level 1 restarts the log
+/// when the program is accepted): the whole log is in the outcome.
+pub fn verify_streaming(
+    prog: &Program,
+    opts: &Options,
+    sink: &mut dyn FnMut(&str) -> bool,
+) -> Option<Outcome> {
+    const CHUNK: usize = 1 << 20;
+    let rules = Rules::for_kernel(opts.kernel);
+    let mut env = Env::new(std::rc::Rc::new(prog.clone()), rules, opts.log_level);
+    env.recording = opts.trace;
+    let stream = opts.log_level == crate::log::BPF_LOG_LEVEL2;
+    let mut walk = |env: &mut Env| -> Result<bool, VErr> {
+        before_walk(env)?;
+        loop {
+            match env.step()? {
+                crate::do_check::StepResult::Continue => {}
+                crate::do_check::StepResult::Done => break,
+            }
+            if stream && env.log.buf.len() >= CHUNK {
+                let chunk = env.log.drain_settled();
+                if !chunk.is_empty() && !sink(&chunk) {
+                    return Ok(false);
+                }
+            }
+        }
+        after_walk(env)?;
+        Ok(true)
+    };
+    let result = match walk(&mut env) {
+        Ok(false) => return None,
+        Ok(true) => Ok(()),
+        Err(e) => Err(e),
+    };
+    Some(finish(env, result, opts))
+}
+
 /// Turns a finished checker into the [`Outcome`].
 pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome {
     let error = match result {
