@@ -55,11 +55,7 @@ pub fn verify_streaming(
     let stream = opts.log_level == crate::log::BPF_LOG_LEVEL2;
     let mut walk = |env: &mut Env| -> Result<bool, VErr> {
         before_walk(env)?;
-        loop {
-            match env.step()? {
-                crate::do_check::StepResult::Continue => {}
-                crate::do_check::StepResult::Done => break,
-            }
+        while let crate::do_check::StepResult::Continue = env.step()? {
             if stream && env.log.buf.len() >= CHUNK {
                 let chunk = env.log.drain_settled();
                 if !chunk.is_empty() && !sink(&chunk) {
