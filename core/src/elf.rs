@@ -260,6 +260,8 @@ struct Loader<'a> {
     map_syms: Vec<(SectionIndex, u64, usize)>,
     /// Global data sections and the internal map each became.
     data_secs: Vec<(SectionIndex, usize)>,
+    /// libbpf's `.kconfig` map: its index and each extern's offset.
+    kconfig: Option<(usize, Vec<(String, u32)>)>,
     /// Maps veristep does not model (index, why): a program using one is
     /// refused, the others load.
     bad_maps: Vec<(usize, String)>,
@@ -303,6 +305,7 @@ pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         text: None,
         map_syms: Vec::new(),
         data_secs: Vec::new(),
+        kconfig: None,
         bad_maps: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
@@ -397,6 +400,7 @@ impl<'a> Loader<'a> {
         }
         self.read_maps()?;
         self.read_data()?;
+        self.read_kconfig()?;
         self.read_funcs()?;
         self.read_relocs()?;
         Ok(())
@@ -442,6 +446,55 @@ impl<'a> Loader<'a> {
             self.map_syms.push((sec, off, self.maps.len()));
             self.maps.push(def);
         }
+        Ok(())
+    }
+
+    /// `.kconfig` externs as libbpf 1.1 lays them out
+    /// (`bpf_object__collect_externs`, `bpf_object__init_kconfig_map`): one
+    /// frozen array map, read only to the program, the externs sorted by
+    /// alignment (largest first), then size (smallest first), then name.
+    /// Their values depend on the kernel and are filled in per mode.
+    fn read_kconfig(&mut self) -> Result<(), ElfError> {
+        let Some(b) = self.btf.as_ref() else {
+            return Ok(());
+        };
+        let Some(ds) = b.find(btf::KIND_DATASEC, ".kconfig") else {
+            return Ok(());
+        };
+        let bad = |e: String| ElfError(format!(".kconfig: {e}"));
+        let mut ext: Vec<(String, u32, u32)> = Vec::new();
+        for (_, var, _) in b.get(ds).map_err(bad)?.members.clone() {
+            let v = b.get(var).map_err(bad)?;
+            let size = b.size_of(v.size_or_type).map_err(bad)?;
+            // btf__align_of(): the natural alignment, an array's element's
+            let mut t = b.skip_mods(v.size_or_type).map_err(bad)?;
+            while let Some((elem, _)) = b.get(t).map_err(bad)?.array {
+                t = b.skip_mods(elem).map_err(bad)?;
+            }
+            let align = b.size_of(t).map_err(bad)?.clamp(1, 8);
+            ext.push((v.name.clone(), size, align));
+        }
+        ext.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
+        let mut off = 0u32;
+        let mut placed = Vec::new();
+        for (name, size, align) in ext {
+            off = off.div_ceil(align) * align;
+            placed.push((name, off, size));
+            off += size;
+        }
+        if off == 0 {
+            return Ok(());
+        }
+        self.kconfig = Some((
+            self.maps.len(),
+            placed.iter().map(|(n, o, _)| (n.clone(), *o)).collect(),
+        ));
+        self.maps.push(MapDef {
+            flags: crate::program::BPF_F_RDONLY_PROG,
+            frozen: true,
+            kconfig: placed,
+            ..MapDef::new("kconfig", MapType::Array, 4, off, 1)
+        });
         Ok(())
     }
 
@@ -770,6 +823,27 @@ impl<'a> Loader<'a> {
                         // (insn[1].imm = insn[0].imm + sym_off, as libbpf)
                         let off = insn.imm as i64 + r.sym_value as i64;
                         out[pos + 1].imm = off as i32;
+                        out[pos].src = BPF_PSEUDO_MAP_VALUE;
+                        out[pos].imm = *m as i32;
+                    } else if let (true, Some((m, placed)), true) =
+                        (r.sym_undefined, self.kconfig.as_ref(), pos + 1 < out.len())
+                    {
+                        // a `.kconfig` extern: its place in the map
+                        let Some((_, off)) = placed.iter().find(|(n, _)| *n == r.sym_name) else {
+                            return err(at(&format!(
+                                "ld_imm64 of '{}': kernel symbols are not modelled",
+                                r.sym_name
+                            )));
+                        };
+                        if crate::program::kconfig_value(&r.sym_name, crate::KernelVersion::V6_1)
+                            .is_none()
+                        {
+                            return err(format!(
+                                "program '{}': not modelled: .kconfig extern '{}' (its value comes from the kernel's build configuration)",
+                                main.name, r.sym_name
+                            ));
+                        }
+                        out[pos + 1].imm = *off as i32 + insn.imm;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
                     } else if r.sym_section.is_some() && r.sym_section == self.text {

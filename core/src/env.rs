@@ -141,8 +141,29 @@ pub struct Env {
     pub cur_hist_ent: bool,
 }
 
+/// The program with its `.kconfig` map's values for the modelled kernel
+/// (libbpf fills them in at load time, from the running kernel).
+fn with_kconfig(prog: Rc<Program>, kernel: crate::KernelVersion) -> Rc<Program> {
+    if prog.maps.iter().all(|m| m.kconfig.is_empty()) {
+        return prog;
+    }
+    let mut p = (*prog).clone();
+    for m in p.maps.iter_mut() {
+        for (name, off, size) in m.kconfig.clone() {
+            let v = crate::program::kconfig_value(&name, kernel).unwrap_or(0);
+            let (off, size) = (off as usize, (size as usize).min(8));
+            if m.data.len() < off + size {
+                m.data.resize(off + size, 0);
+            }
+            m.data[off..off + size].copy_from_slice(&v.to_le_bytes()[..size]);
+        }
+    }
+    Rc::new(p)
+}
+
 impl Env {
     pub fn new(prog: Rc<Program>, rules: Rules, log_level: u32) -> Self {
+        let prog = with_kconfig(prog, rules.kernel_version);
         let n = prog.insns.len();
         Env {
             insn_texts: Rc::new(vec![std::cell::OnceCell::new(); n]),

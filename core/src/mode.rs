@@ -101,12 +101,16 @@ pub struct Rules {
     /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
     /// stack, whichever frame the code runs in (observed on 6.12.95).
     pub scalar_plus_fp_frame0: bool,
+    /// The kernel itself, for what is a value rather than a rule (libbpf's
+    /// `LINUX_KERNEL_VERSION`).
+    pub kernel_version: KernelVersion,
 }
 
 impl Rules {
     pub fn for_kernel(k: KernelVersion) -> Rules {
         match k {
             KernelVersion::V5_19 => Rules {
+                kernel_version: k,
                 callback_ref: false,
                 leak_check_every_exit: false,
                 copy_refs_back_from_callback: true,
@@ -133,6 +137,7 @@ impl Rules {
                 cfg_any_back_edge: false,
             },
             KernelVersion::V6_1 => Rules {
+                kernel_version: k,
                 callback_ref: true,
                 leak_check_every_exit: true,
                 copy_refs_back_from_callback: false,
@@ -159,6 +164,7 @@ impl Rules {
                 cfg_any_back_edge: false,
             },
             KernelVersion::V6_7 => Rules {
+                kernel_version: k,
                 callback_ref: true,
                 leak_check_every_exit: true,
                 copy_refs_back_from_callback: false,

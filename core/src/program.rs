@@ -513,6 +513,28 @@ pub struct MapDef {
     /// This map is an object's inner map template only (`inner_map_meta`,
     /// which the kernel copies without a name: 6.12's log prints no `map=`).
     pub inner_meta: bool,
+    /// libbpf's `.kconfig` map: the externs it holds (name, offset, size),
+    /// whose values depend on the kernel (filled in per mode).
+    pub kconfig: Vec<(String, u32, u32)>,
+}
+
+/// The value libbpf 1.1 gives a virtual `.kconfig` extern on `kernel`, or
+/// None for one veristep does not know (every `CONFIG_*`: their values come
+/// from the kernel's build configuration).
+pub fn kconfig_value(name: &str, kernel: crate::KernelVersion) -> Option<u64> {
+    // KERNEL_VERSION(a, b, c) of the release `uname -r` reports: Debian's
+    // "6.1.0-57-amd64" and "6.12.95+deb12-amd64"
+    let version = |a: u64, b: u64, c: u64| (a << 16) + (b << 8) + c.min(255);
+    match name {
+        "LINUX_KERNEL_VERSION" => Some(match kernel {
+            crate::KernelVersion::V5_19 => version(5, 19, 0),
+            crate::KernelVersion::V6_1 => version(6, 1, 0),
+            crate::KernelVersion::V6_7 => version(6, 12, 95),
+        }),
+        // probed by libbpf; both are there on x86-64 since 5.15
+        "LINUX_HAS_BPF_COOKIE" | "LINUX_HAS_SYSCALL_WRAPPER" => Some(1),
+        _ => None,
+    }
 }
 
 impl MapDef {
@@ -538,6 +560,7 @@ impl MapDef {
             frozen: false,
             inner: None,
             inner_meta: false,
+            kconfig: Vec::new(),
         }
     }
 }
