@@ -161,3 +161,94 @@ proptest! {
         }
     }
 }
+
+/// Every program type (with each attach type it takes): context loads and
+/// stores at any offset and size, and walkable code, never panic, and a
+/// rejection carries a message.
+fn every_type(
+) -> impl Strategy<Value = (veristep_core::ProgType, Option<veristep_core::AttachType>)> {
+    use veristep_core::{AttachType as A, ProgType as P};
+    prop::sample::select(vec![
+        (P::SocketFilter, None),
+        (P::Kprobe, None),
+        (P::SchedCls, None),
+        (P::SchedAct, None),
+        (P::Tracepoint, None),
+        (P::Xdp, None),
+        (P::CgroupSkb, None),
+        (P::CgroupSkb, Some(A::CgroupInetEgress)),
+        (P::RawTracepoint, None),
+        (P::RawTracepointWritable, None),
+        (P::Syscall, None),
+        (P::PerfEvent, None),
+        (P::SkSkb, None),
+        (P::SkMsg, None),
+        (P::SockOps, None),
+        (P::CgroupSockAddr, Some(A::Inet4Connect)),
+        (P::CgroupSockAddr, Some(A::Udp6Recvmsg)),
+        (P::CgroupSock, Some(A::SockCreate)),
+        (P::CgroupSock, Some(A::PostBind4)),
+        (P::CgroupSock, Some(A::PostBind6)),
+        (P::CgroupSockopt, Some(A::Getsockopt)),
+        (P::CgroupSockopt, Some(A::Setsockopt)),
+        (P::CgroupDevice, Some(A::CgroupDevice)),
+        (P::CgroupSysctl, Some(A::CgroupSysctl)),
+        (P::SkLookup, Some(A::SkLookup)),
+        (P::SkReuseport, None),
+        (P::FlowDissector, None),
+        (P::LwtIn, None),
+        (P::LwtOut, None),
+        (P::LwtXmit, None),
+    ])
+}
+
+fn ctx_access() -> impl Strategy<Value = Insn> {
+    (
+        prop::sample::select(vec![
+            0x61u8, 0x69, 0x71, 0x79, 0x63, 0x6b, 0x73, 0x7b, 0x62, 0x7a,
+        ]),
+        2u8..10,
+        0i16..50,
+        any::<bool>(),
+    )
+        .prop_map(|(c, r, k, aligned)| {
+            // mostly aligned to the access size, as real fields are
+            let size = [4i16, 2, 1, 8][((c >> 3) & 3) as usize];
+            let off = if aligned { k * size } else { k * 4 + 1 };
+            let load = c & 0x07 == 0x01;
+            Insn::new(
+                c,
+                if load { r } else { 1 },
+                if load { 1 } else { r },
+                off,
+                0,
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_program_type_never_panics(
+        (pt, attach) in every_type(),
+        ctx in prop::collection::vec(ctx_access(), 0..6),
+        insns in walkable(),
+    ) {
+        let mut p = program(Vec::new(), true);
+        p.prog_type = pt;
+        p.expected_attach_type = attach;
+        // r2 (often a pointer a context read gave) used as memory
+        p.insns = vec![Insn::new(0xb7, 2, 0, 0, 0)];
+        p.insns.extend(ctx);
+        p.insns.push(Insn::new(0x15, 2, 0, 1, 0));
+        p.insns.push(Insn::new(0x71, 0, 2, 0, 0));
+        p.insns.extend(insns);
+        for k in [KernelVersion::V6_1, KernelVersion::V6_7] {
+            let o = verify(&p, &Options { kernel: k, log_level: 2, trace: true });
+            if o.verdict == veristep_core::Verdict::Rejected {
+                prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false), "{}", o.log);
+            }
+        }
+    }
+}
