@@ -137,7 +137,7 @@ fn skb_field(pt: ProgType, off: i32, size: u32, t: Access) -> Option<CtxField> {
             }
         }
         // lwt_is_valid_access()
-        ProgType::LwtIn | ProgType::LwtOut | ProgType::LwtXmit => {
+        ProgType::LwtIn | ProgType::LwtOut | ProgType::LwtXmit | ProgType::LwtSeg6local => {
             if in_field(off, TC_CLASSID, 4)
                 || sk_fields
                 || in_field(off, DATA_META, 4)
@@ -287,7 +287,8 @@ pub(crate) fn ctx_field(
         | ProgType::SkSkb
         | ProgType::LwtIn
         | ProgType::LwtOut
-        | ProgType::LwtXmit => skb_field(pt, off, size, t),
+        | ProgType::LwtXmit
+        | ProgType::LwtSeg6local => skb_field(pt, off, size, t),
         // kprobe_prog_is_valid_access(): any aligned read inside pt_regs
         ProgType::Kprobe => {
             const PT_REGS: i32 = 168;

@@ -171,6 +171,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sk_reuseport" => ProgType::SkReuseport,
         "lwt_out" => ProgType::LwtOut,
         "lwt_xmit" => ProgType::LwtXmit,
+        "lwt_seg6local" => ProgType::LwtSeg6local,
         _ => return None,
     })
 }
@@ -192,6 +193,7 @@ fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         | ProgType::LwtIn
         | ProgType::LwtOut
         | ProgType::LwtXmit
+        | ProgType::LwtSeg6local
         | ProgType::FlowDissector => "__sk_buff",
         ProgType::Xdp => "xdp_md",
         ProgType::SkMsg => "sk_msg_md",
@@ -1026,14 +1028,14 @@ mod tests {
             ("flow_dissector", Some(ProgType::FlowDissector)),
             ("sk_reuseport", Some(ProgType::SkReuseport)),
             ("sk_reuseport/migrate", Some(ProgType::SkReuseport)),
-            ("lwt_seg6local", None),
             (
                 "raw_tp.w/bpf_test_finish",
                 Some(ProgType::RawTracepointWritable),
             ),
             ("sk_lookup", Some(ProgType::SkLookup)),
             ("lwt_xmit", Some(ProgType::LwtXmit)),
-            ("lwt_seg6local", None),
+            ("lwt_seg6local", Some(ProgType::LwtSeg6local)),
+            ("iter/task", None),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),

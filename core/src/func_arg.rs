@@ -913,7 +913,7 @@ impl Env {
         use crate::program::ProgType::*;
         match self.prog.prog_type {
             SchedCls | SchedAct | Xdp | CgroupSkb | SkSkb | SkMsg | LwtIn | LwtOut | LwtXmit
-            | FlowDissector | SkReuseport => meta.pkt_access,
+            | LwtSeg6local | FlowDissector | SkReuseport => meta.pkt_access,
             // any helper may take the option value
             CgroupSockopt => true,
             _ => false,

@@ -729,6 +729,12 @@ mod protos {
     );
     pub const bpf_flow_dissector_load_bytes_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, UninitMem, ConstSize]);
+    pub const bpf_lwt_seg6_store_bytes_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
+    pub const bpf_lwt_seg6_action_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
+    pub const bpf_lwt_seg6_adjust_srh_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, Anything]);
     pub const bpf_lwt_in_push_encap_proto: Proto =
         Proto::new(Ret::Integer, &[Ctx, Anything, MemRdonly, ConstSize]);
     pub const bpf_lwt_xmit_push_encap_proto: Proto =
@@ -944,6 +950,15 @@ pub fn get_func_proto(
             _ => lwt_out_func_proto(id, v612),
         },
         ProgType::LwtXmit => lwt_xmit_func_proto(id, v612),
+        // lwt_seg6local_func_proto(): no skb_pull_data in 6.1 (and in the
+        // 6.12.117 source), but 6.12.95, the kernel booted, offers it
+        ProgType::LwtSeg6local => match id {
+            F::skb_pull_data if !v612 => None,
+            F::lwt_seg6_store_bytes => Some(&bpf_lwt_seg6_store_bytes_proto),
+            F::lwt_seg6_action => Some(&bpf_lwt_seg6_action_proto),
+            F::lwt_seg6_adjust_srh => Some(&bpf_lwt_seg6_adjust_srh_proto),
+            _ => lwt_out_func_proto(id, v612),
+        },
         ProgType::SkLookup => Some(match id {
             // sk_lookup_func_proto()
             F::perf_event_output => &bpf_event_output_data_proto,
@@ -1650,7 +1665,10 @@ pub(crate) fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
         | F::msg_push_data
         | F::msg_pop_data
         | F::store_hdr_opt
-        | F::lwt_push_encap => true,
+        | F::lwt_push_encap
+        | F::lwt_seg6_store_bytes
+        | F::lwt_seg6_adjust_srh
+        | F::lwt_seg6_action => true,
         F::tail_call => v612,
         _ => false,
     }

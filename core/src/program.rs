@@ -41,6 +41,8 @@ pub enum ProgType {
     LwtIn,
     LwtOut,
     LwtXmit,
+    /// `BPF_PROG_TYPE_LWT_SEG6LOCAL`: an IPv6 segment routing local action.
+    LwtSeg6local,
     /// `BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE`: a raw tracepoint whose
     /// first argument is a buffer the program may write.
     RawTracepointWritable,
@@ -88,6 +90,7 @@ impl ProgType {
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
             "lwt_xmit" => ProgType::LwtXmit,
+            "lwt_seg6local" => ProgType::LwtSeg6local,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             _ => return None,
         })
@@ -118,6 +121,7 @@ impl ProgType {
             ProgType::LwtIn => "lwt_in",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
+            ProgType::LwtSeg6local => "lwt_seg6local",
             ProgType::CgroupSysctl => "cgroup_sysctl",
         }
     }
@@ -148,6 +152,7 @@ impl ProgType {
             ProgType::LwtIn => 10,
             ProgType::LwtOut => 11,
             ProgType::LwtXmit => 12,
+            ProgType::LwtSeg6local => 19,
             ProgType::CgroupSysctl => 23,
         }
     }

@@ -114,7 +114,7 @@ fn an_unmodelled_program_does_not_refuse_its_siblings() {
     let names: Vec<&str> = obj.programs.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, vec!["good"]);
     let refused: Vec<&str> = obj.refused.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(refused, vec!["uses_rs", "seg6"]);
+    assert_eq!(refused, vec!["uses_rs", "it"]);
     assert!(
         obj.refused[0].1.contains("not modelled: map 'rs'"),
         "{:?}",

@@ -199,6 +199,7 @@ fn every_type(
         (P::LwtIn, None),
         (P::LwtOut, None),
         (P::LwtXmit, None),
+        (P::LwtSeg6local, None),
     ])
 }
 

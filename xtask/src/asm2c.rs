@@ -59,6 +59,7 @@ fn section(p: &Program) -> Option<String> {
             ProgType::SkReuseport => "sk_reuseport",
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
+            ProgType::LwtSeg6local => "lwt_seg6local",
         }
         .to_string(),
     )

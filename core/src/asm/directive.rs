@@ -26,7 +26,7 @@ pub(super) fn directive(
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
             let attach = match (pt, hook) {
-                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_sock, cgroup_sockopt, cgroup_device, cgroup_sysctl, sk_lookup, lwt_in, lwt_out, lwt_xmit, flow_dissector, sk_reuseport, raw_tracepoint_writable)".to_string()),
+                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_sock, cgroup_sockopt, cgroup_device, cgroup_sysctl, sk_lookup, lwt_in, lwt_out, lwt_xmit, lwt_seg6local, flow_dissector, sk_reuseport, raw_tracepoint_writable)".to_string()),
                 (Some(ProgType::CgroupSkb), None | Some("ingress")) => Ok(None),
                 (Some(ProgType::CgroupSkb), Some("egress")) => {
                     Ok(Some(AttachType::CgroupInetEgress))
