@@ -312,7 +312,8 @@ fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// A pushed state waiting on the graph's own model of the worklist.
+/// A pushed state's node and the frames it was pushed in, by the step that
+/// pushed it.
 struct Pending {
     node: u32,
     origin: u32,
@@ -324,7 +325,10 @@ struct Builder<'t> {
     g: Graph,
     /// The frame instances of the current path, innermost last.
     frames: Vec<u32>,
-    pending: Vec<Pending>,
+    /// Pushed states not resumed yet, by pushing step.
+    pending: std::collections::HashMap<u32, Pending>,
+    /// `Trace::path_parents`: which push a pop resumes.
+    parents: Vec<Option<u32>>,
     /// The previous node on the current path.
     last: Option<u32>,
     /// Checkpoint index -> its node.
@@ -422,24 +426,26 @@ impl Builder<'_> {
                             NodeKind::Async
                         };
                         let id = self.node(kind, e.insn, i);
-                        self.pending.push(Pending {
-                            node: id,
-                            origin: e.insn,
-                            frames: self.frames.clone(),
-                        });
+                        self.pending.insert(
+                            i as u32,
+                            Pending {
+                                node: id,
+                                origin: e.insn,
+                                frames: self.frames.clone(),
+                            },
+                        );
                     }
                     EventKind::Pop => {
-                        // the worklist is LIFO; look deeper only if this
-                        // model of it has drifted
-                        let at = self
-                            .pending
-                            .iter()
-                            .rposition(|p| p.origin == e.insn)
-                            .or(self.pending.len().checked_sub(1));
-                        let from = at.map(|k| self.pending.remove(k));
+                        // the step that resumes the state names its push
+                        let next = i + 1;
+                        let from = self
+                            .parents
+                            .get(next)
+                            .copied()
+                            .flatten()
+                            .and_then(|s| self.pending.remove(&s));
                         self.lanes += 1;
                         self.lane = self.lanes;
-                        let next = i + 1;
                         if let Some(p) = &from {
                             self.frames = p.frames.clone();
                         }
@@ -558,7 +564,8 @@ pub fn build(trace: &Trace, limit: usize) -> Graph {
         trace,
         g: Graph::default(),
         frames: Vec::new(),
-        pending: Vec::new(),
+        pending: std::collections::HashMap::new(),
+        parents: trace.path_parents(),
         last: None,
         checkpoints: Vec::new(),
         lanes: 0,

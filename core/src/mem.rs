@@ -340,7 +340,12 @@ impl Env {
                                 regno, off, size
                             ),
                         )
-                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::TracepointBuffer,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 }
                 if !reg.var_off.is_const() || reg.var_off.value != 0 {
                     let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
@@ -352,7 +357,12 @@ impl Env {
                                 regno, off, tn
                             ),
                         )
-                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::TracepointBuffer,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -367,7 +377,12 @@ impl Env {
                             EACCES,
                             &format!("invalid access to flow keys off={} size={}", off, size),
                         )
-                        .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+                        .because(crate::reason::Reason::OutOfBounds {
+                            reg: Some(regno),
+                            region: crate::reason::Region::FlowKeys,
+                            off: off as i64,
+                            size: size as u64,
+                        }));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())

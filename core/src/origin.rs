@@ -7,7 +7,7 @@
 
 use crate::insn::*;
 use crate::program::Program;
-use crate::trace::{EventKind, Trace};
+use crate::trace::Trace;
 
 /// A location in the current frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,37 +81,6 @@ pub struct Link {
 /// Links kept at most (a long loop can narrow a register many times).
 pub const MAX_LINKS: usize = 64;
 
-/// For each step, the step before it on its own path: the previous step,
-/// or for the first step of a resumed branch, the step that pushed it.
-/// None for the first step.
-pub fn path_parents(trace: &Trace) -> Vec<Option<u32>> {
-    let mut parent = Vec::with_capacity(trace.steps.len());
-    // (pushing step, origin insn), the worklist's LIFO
-    let mut pending: Vec<(u32, u32)> = Vec::new();
-    let mut resumed_from: Option<Option<u32>> = None;
-    for i in 0..trace.steps.len() {
-        let p = match resumed_from.take() {
-            Some(from) => from,
-            None => (i as u32).checked_sub(1),
-        };
-        parent.push(p);
-        for e in trace.events_of(i) {
-            match e.kind {
-                EventKind::Push | EventKind::AsyncPush => pending.push((i as u32, e.insn)),
-                EventKind::Pop => {
-                    let at = pending
-                        .iter()
-                        .rposition(|&(_, o)| o == e.insn)
-                        .or(pending.len().checked_sub(1));
-                    resumed_from = Some(at.map(|k| pending.remove(k).0));
-                }
-                _ => {}
-            }
-        }
-    }
-    parent
-}
-
 fn is_cond_jump(i: &Insn) -> bool {
     let c = i.class();
     (c == BPF_JMP || c == BPF_JMP32) && !matches!(i.op(), BPF_JA | BPF_CALL | BPF_EXIT)
@@ -120,7 +89,7 @@ fn is_cond_jump(i: &Insn) -> bool {
 /// Where `loc` (as it is before step `step`, in that step's frame) came
 /// from, nearest first.
 pub fn origin(prog: &Program, trace: &Trace, step: usize, loc: Loc) -> Vec<Link> {
-    let parents = path_parents(trace);
+    let parents = trace.path_parents();
     origin_with(prog, trace, &parents, step, loc)
 }
 

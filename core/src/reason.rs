@@ -17,6 +17,10 @@ pub enum Region {
     /// Memory a helper returned (`alloc_mem`, `mem`, `rdonly_mem`).
     Memory,
     Socket,
+    /// A flow dissector's `struct bpf_flow_keys`.
+    FlowKeys,
+    /// A writable raw tracepoint's buffer.
+    TracepointBuffer,
 }
 
 impl Region {
@@ -29,6 +33,8 @@ impl Region {
             Region::Context => "context",
             Region::Memory => "memory",
             Region::Socket => "socket",
+            Region::FlowKeys => "flow_keys",
+            Region::TracepointBuffer => "tp_buffer",
         }
     }
 }
@@ -237,6 +243,8 @@ impl Reason {
                 Region::Context => "This field of the context is not accessible, or not with this size, for this program type.".into(),
                 Region::Memory => "The access falls outside the memory the helper returned.".into(),
                 Region::Socket => "The access falls outside the socket fields this program may read.".into(),
+                Region::FlowKeys => "The access falls outside struct bpf_flow_keys.".into(),
+                Region::TracepointBuffer => "The tracepoint buffer is reached at constant, non-negative offsets only.".into(),
             },
             Reason::Uninitialized { stack_off: Some(_), .. } => {
                 "The instruction reads stack bytes that were never written on this path.".into()

@@ -172,6 +172,39 @@ impl Trace {
             .unwrap_or(self.events.len());
         self.events.get(start..end).unwrap_or(&[])
     }
+    /// For each step, the step before it on its own path: the previous
+    /// step, or for the first step of a resumed branch, the step that
+    /// pushed it (the worklist is LIFO: a pop resumes the latest push from
+    /// its origin). None for the first step. The exploration graph and
+    /// value provenance both walk paths by it.
+    pub fn path_parents(&self) -> Vec<Option<u32>> {
+        let mut parent = Vec::with_capacity(self.steps.len());
+        // (pushing step, origin insn), the worklist's LIFO
+        let mut pending: Vec<(u32, u32)> = Vec::new();
+        let mut resumed_from: Option<Option<u32>> = None;
+        for i in 0..self.steps.len() {
+            let p = match resumed_from.take() {
+                Some(from) => from,
+                None => (i as u32).checked_sub(1),
+            };
+            parent.push(p);
+            for e in self.events_of(i) {
+                match e.kind {
+                    EventKind::Push | EventKind::AsyncPush => pending.push((i as u32, e.insn)),
+                    EventKind::Pop => {
+                        let at = pending
+                            .iter()
+                            .rposition(|&(_, o)| o == e.insn)
+                            .or(pending.len().checked_sub(1));
+                        resumed_from = Some(at.map(|k| pending.remove(k).0));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        parent
+    }
+
     /// Approximate memory held per step, in bytes.
     pub fn bytes_per_step(&self) -> f64 {
         if self.steps.is_empty() {

@@ -4,22 +4,8 @@ use veristep_core::graph::{self, EdgeKind, NodeKind};
 use veristep_core::origin::{self, Loc, Role};
 use veristep_core::{asm, verify, KernelVersion, Options, Program};
 
-const BRANCHY: &str = "\
-    call bpf_get_prandom_u32
-    r6 = r0
-    r7 = 0
-    if r6 > 10 goto a
-    r7 += 1
-a:
-    if r6 > 20 goto b
-    r7 += 2
-b:
-    if r6 > 30 goto c
-    r7 += 4
-c:
-    r0 = r7
-    exit
-";
+/// Three independent branches on a random value (the CLI's graph input).
+const BRANCHY: &str = include_str!("../../cli/tests/inputs/branchy.s");
 
 fn run(src: &str, kernel: KernelVersion) -> (Program, veristep_core::Outcome) {
     let prog = asm::parse(src).expect("parses");

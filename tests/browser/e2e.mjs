@@ -72,6 +72,13 @@ function check(cond, msg) { if (!cond) throw new Error(msg); }
 async function idle(page) {
   await page.waitForSelector('.app[aria-busy="false"]', { timeout: 60000 });
 }
+// Opens the playground on an example and waits for its run.
+async function openExample(page, id) {
+  await page.goto(base);
+  await idle(page);
+  await page.selectOption('#examples', id);
+  await idle(page);
+}
 // The program editor is CodeMirror; its host element carries its API.
 async function editorText(page) {
   await page.waitForSelector('#editor .cm-content');
@@ -97,10 +104,7 @@ await test('loads and shows the seed example', async (page) => {
 });
 
 await test('step to the callback release: the reference is owned by frame 0', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await page.click('#next-reject');
   await idle(page);
   await page.click('#prev');
@@ -114,10 +118,7 @@ await test('step to the callback release: the reference is owned by frame 0', as
 });
 
 await test('alloc insn and compare strip link to their steps', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await page.click('#next-reject');
   await idle(page);
   await page.click('#prev');
@@ -136,10 +137,7 @@ await test('alloc insn and compare strip link to their steps', async (page) => {
 });
 
 await test('a long verification can be cancelled and keeps the previous run', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   check((await page.textContent('#message')).includes('reference has not been acquired before'), 'the first run');
   await page.selectOption('#examples', 'near-limit');
   await page.waitForSelector('#progress');
@@ -156,10 +154,7 @@ await test('a long verification can be cancelled and keeps the previous run', as
 });
 
 await test('Linux 5.19 accepts the same program', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await page.selectOption('#kernel', '5.19');
   await idle(page);
   const v = await page.textContent('#verdict');
@@ -255,10 +250,7 @@ await test('keys work on arrival and right after choosing from a list', async (p
 });
 
 await test('the rejection names the editor line and marks the failing instruction', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   const where = await page.textContent('#where');
   const m = where.match(/instruction 18 \(line (\d+)\)/);
   check(m, `verdict: ${where}`);
@@ -275,10 +267,7 @@ await test('the rejection names the editor line and marks the failing instructio
 });
 
 await test('share link round trip', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'callback-leaks');
-  await idle(page);
+  await openExample(page, 'callback-leaks');
   await page.click('#next');
   await idle(page);
   await page.click('#share');
@@ -307,10 +296,7 @@ await test('share link round trip', async (page) => {
 });
 
 await test('editing re-verifies once typing pauses, and the text survives a reload', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await typeProgram(page, 'r0 = 1\nexit\n');
   await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Accepted'));
   await page.reload();
@@ -319,10 +305,7 @@ await test('editing re-verifies once typing pauses, and the text survives a relo
 });
 
 await test('the editor highlights BPF assembly, marks errors inline and follows the stepper', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   for (const tok of ['tok-variableName', 'tok-number', 'tok-keyword', 'tok-function']) {
     check((await page.$(`#editor .${tok}`)) !== null, `highlighted: ${tok}`);
   }
@@ -356,10 +339,7 @@ await test('the theme and font size are remembered', async (page) => {
 });
 
 await test('a worklist entry opens where it is resumed', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'socket');
-  await idle(page);
+  await openExample(page, 'socket');
   await page.click('#first');
   await idle(page);
   await page.keyboard.press('n');
@@ -434,10 +414,7 @@ await test('a clang-compiled object opens, read-only, and steps like text', asyn
 // --- the exploration as pictures (issue 15) ---
 
 await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'pruning');
-  await idle(page);
+  await openExample(page, 'pruning');
   const svg = page.locator('svg[aria-label^="Exploration"]');
   await svg.waitFor();
   const nodes = page.locator('#graph g[role="button"]');
@@ -492,10 +469,7 @@ await test('the exploration graph nests callbacks and marks the rejection', asyn
 });
 
 await test('the CFG with heat: blocks, loops, callbacks; a click runs to the next visit', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   const cfg = page.locator('svg[aria-label^="Control-flow graph"]');
   await cfg.waitFor();
   const blocks = page.locator('#cfg g[role="button"]');
@@ -509,19 +483,13 @@ await test('the CFG with heat: blocks, loops, callbacks; a click runs to the nex
   await idle(page);
   check((await page.textContent('#listing .current .idx')).trim() === '16', 'ran to the callback block');
   check((await cb.getAttribute('class')).includes('current'), 'the current block is marked');
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'bounded-loop');
-  await idle(page);
+  await openExample(page, 'bounded-loop');
   check((await page.locator('#cfg path.cedge.back').count()) >= 1, 'the loop is drawn as a back edge');
   await page.locator('#cfg-panel').screenshot({ path: join(shots, 'cfg.png') });
 });
 
 await test('where a value came from: the chain, arrows in the listing, links to steps', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await page.click('#next-reject');
   await idle(page);
   await page.click('#prev');
@@ -540,10 +508,7 @@ await test('where a value came from: the chain, arrows in the listing, links to 
   check((await page.textContent('#position')) !== before, 'a link moves the stepper');
   await page.locator('#regs').screenshot({ path: join(shots, 'origin.png') });
   // main's fp-8: spilled from R0, narrowed by the NULL check, returned by the reserve
-  await page.goto(base);
-  await idle(page);
-  await page.selectOption('#examples', 'release-in-callback');
-  await idle(page);
+  await openExample(page, 'release-in-callback');
   await page.click('#insn-7');
   await idle(page);
   await page.click('button[aria-label="where fp-8 came from"]');

@@ -1,5 +1,6 @@
-/* cgroup/sysctl passing an uninitialised buffer for the name. Rejected:
- * the name buffer is ARG_PTR_TO_MEM, read as well as written. */
+/* cgroup/sysctl passing an uninitialised buffer for the name. Accepted:
+ * the name buffer is ARG_PTR_TO_MEM, checked as read, and a privileged
+ * loader may read uninitialised stack (allow_uninit_stack). */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 char LICENSE[] SEC("license") = "GPL";

@@ -39,7 +39,7 @@ pub struct RegsProps {
 
 /// Enter or Space on a focused row does what a click does: rows that act on
 /// a click are reachable and usable from the keyboard too.
-fn on_activate(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardEvent> {
+pub(crate) fn on_activate(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardEvent> {
     let d = d.clone();
     Callback::from(move |e: KeyboardEvent| {
         if matches!(e.key().as_str(), "Enter" | " ") {
@@ -49,7 +49,7 @@ fn on_activate(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardE
     })
 }
 
-fn on_click(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<MouseEvent> {
+pub(crate) fn on_click(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<MouseEvent> {
     let d = d.clone();
     Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
 }

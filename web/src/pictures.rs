@@ -5,6 +5,7 @@
 //! a click (or Enter) on one moves the stepper there.
 
 use crate::model::{Action, Model};
+use crate::panels::{on_activate, on_click};
 use crate::protocol::{CfgView, GraphNode, GraphView, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,21 +16,6 @@ const CELL_H: f64 = 58.0;
 const NODE_W: f64 = 134.0;
 const NODE_H: f64 = 38.0;
 const MARGIN: f64 = 16.0;
-
-fn on_key(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<KeyboardEvent> {
-    let d = d.clone();
-    Callback::from(move |e: KeyboardEvent| {
-        if matches!(e.key().as_str(), "Enter" | " ") {
-            e.prevent_default();
-            d.dispatch(a.clone());
-        }
-    })
-}
-
-fn on_click(d: &UseReducerDispatcher<Model>, a: Action) -> Callback<MouseEvent> {
-    let d = d.clone();
-    Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct PictureProps {
@@ -223,7 +209,7 @@ pub fn graph_panel(p: &PictureProps) -> Html {
         html! {
             <g class={class} role="button" tabindex="0" aria-label={label.clone()}
                 transform={format!("translate({x:.0},{y:.0})")}
-                onclick={on_click(d, go.clone())} onkeydown={on_key(d, go)}>
+                onclick={on_click(d, go.clone())} onkeydown={on_activate(d, go)}>
                 <title>{ label }</title>
                 <rect width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
                 <text x="7" y="15">{ n.label.clone() }</text>
@@ -253,13 +239,18 @@ pub fn graph_panel(p: &PictureProps) -> Html {
                             <path d="M0,0 L10,5 L0,10 z" class="garrowhead" />
                         </marker>
                     </defs>
-                    { for boxes.into_iter().map(|(x, y, bw, bh, label)| html! {
+                    { for boxes.iter().map(|(x, y, bw, bh, _)| html! {
                         <g class="gframe">
                             <rect x={format!("{x:.0}")} y={format!("{y:.0}")} width={format!("{bw:.0}")} height={format!("{bh:.0}")} rx="10" />
-                            <text x={format!("{:.0}", x + 8.0)} y={format!("{:.0}", y + 12.0)}>{ label }</text>
                         </g>
                     }) }
                     { for edges }
+                    // the frames' names above the edges that enter them
+                    { for boxes.into_iter().map(|(x, y, _, _, label)| html! {
+                        <g class="gframe">
+                            <text x={format!("{:.0}", x + 8.0)} y={format!("{:.0}", y + 12.0)}>{ label }</text>
+                        </g>
+                    }) }
                     { for nodes }
                 </svg>
             </div>
@@ -368,7 +359,7 @@ pub fn cfg_panel(p: &PictureProps) -> Html {
         html! {
             <g class={class} role="button" tabindex="0" aria-label={label.clone()}
                 transform={format!("translate({x0:.0},{y:.0})")}
-                onclick={on_click(d, go.clone())} onkeydown={on_key(d, go)}>
+                onclick={on_click(d, go.clone())} onkeydown={on_activate(d, go)}>
                 <title>{ label }</title>
                 <rect width={BLOCK_W.to_string()} height={(ROW_H - 8.0).to_string()} rx="4" style={format!("fill: {fill}")} />
                 <text x="6" y="14">{ format!("{span} · {}", b.last_text) }</text>

@@ -251,9 +251,7 @@ impl Run {
         ) else {
             return view;
         };
-        let parents = self
-            .parents
-            .get_or_init(|| veristep_core::origin::path_parents(t));
+        let parents = self.parents.get_or_init(|| t.path_parents());
         view.links = veristep_core::origin::origin_with(&self.prog, t, parents, step, l)
             .into_iter()
             .map(|k| OriginLink {
