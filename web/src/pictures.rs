@@ -239,15 +239,12 @@ pub fn graph_panel(p: &PictureProps) -> Html {
                             <path d="M0,0 L10,5 L0,10 z" class="garrowhead" />
                         </marker>
                     </defs>
-                    { for boxes.iter().map(|(x, y, bw, bh, _)| html! {
+                    { for edges }
+                    // frames (outlines, unfilled) over the edges, so that
+                    // their names stay legible where an edge enters them
+                    { for boxes.into_iter().map(|(x, y, bw, bh, label)| html! {
                         <g class="gframe">
                             <rect x={format!("{x:.0}")} y={format!("{y:.0}")} width={format!("{bw:.0}")} height={format!("{bh:.0}")} rx="10" />
-                        </g>
-                    }) }
-                    { for edges }
-                    // the frames' names above the edges that enter them
-                    { for boxes.into_iter().map(|(x, y, _, _, label)| html! {
-                        <g class="gframe">
                             <text x={format!("{:.0}", x + 8.0)} y={format!("{:.0}", y + 12.0)}>{ label }</text>
                         </g>
                     }) }
