@@ -50,12 +50,8 @@ pub(crate) fn graph_json(prog: &Program, g: &Graph) -> Value {
 }
 
 pub(crate) fn graph_cmd(args: &GraphArgs) -> ExitCode {
-    let prog = match crate::load(args.file, args.prog) {
-        Ok(mut p) if p.len() == 1 => p.remove(0).1,
-        Ok(_) => {
-            eprintln!("veristep: the object has several programs; name one with --prog");
-            return ExitCode::from(2);
-        }
+    let prog = match crate::load_one(args.file, args.prog, args.kernel) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e);
             return ExitCode::from(2);

@@ -106,12 +106,8 @@ pub fn log_cmd(a: &LogArgs) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    let prog = match crate::load(prog_path, a.prog) {
-        Ok(mut p) if p.len() == 1 => p.remove(0).1,
-        Ok(_) => {
-            eprintln!("veristep: the object has several programs; name one with --prog");
-            return ExitCode::from(2);
-        }
+    let prog = match crate::load_one(prog_path, a.prog, a.kernel) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);

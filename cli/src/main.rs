@@ -18,6 +18,7 @@ use veristep_core::reason::Fact;
 use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
 mod graphcmd;
+mod kbtf;
 mod logcmd;
 mod view;
 
@@ -228,9 +229,11 @@ struct DisasmArgs {
     /// Only the program NAME of an object
     #[arg(long, value_name = "NAME")]
     prog: Option<String>,
-    // verify's options, accepted and ignored as they always were
-    #[arg(long, hide = true, value_parser = parse_kernels)]
+    /// The program as libbpf loads it into this kernel: CO-RE relocations
+    /// applied against its BTF (the first of a list)
+    #[arg(long, value_name = "5.19|6.1|6.12", value_parser = parse_kernels)]
     kernel: Option<Kernels>,
+    // verify's options, accepted and ignored as they always were
     #[arg(long, hide = true, value_parser = log_level())]
     log_level: Option<u32>,
     #[arg(long, hide = true)]
@@ -373,6 +376,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// The one program of a file (or the one `--prog` names), as libbpf
+/// would load it into kernel `k` (its CO-RE relocations applied).
+pub(crate) fn load_one(
+    path: &str,
+    only: Option<&str>,
+    k: KernelVersion,
+) -> Result<Program, String> {
+    match load(path, only)? {
+        mut p if p.len() == 1 => {
+            let (name, prog) = p.remove(0);
+            kbtf::for_kernel(&name, &prog, k).map(|p| p.into_owned())
+        }
+        _ => Err("veristep: the object has several programs; name one with --prog".into()),
+    }
+}
+
 /// Every program of every file; input errors are printed (all of them).
 fn load_all(files: &[String], prog: Option<&str>) -> Option<Vec<(String, Program)>> {
     let mut programs = Vec::new();
@@ -393,11 +412,41 @@ fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
     let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
         return ExitCode::from(2);
     };
+    let kernel = args.kernel.as_ref().and_then(|k| k.0.first().copied());
     for (name, p) in &programs {
         if programs.len() > 1 {
             out(&format!("; {}\n", name));
         }
-        out(&disasm::program_text(p));
+        let Some(k) = kernel.filter(|_| !p.core_relos.is_empty()) else {
+            if !p.core_relos.is_empty() {
+                out(&format!(
+                    "; {} CO-RE relocation(s), shown as compiled: --kernel K applies them\n",
+                    p.core_relos.len()
+                ));
+            }
+            out(&disasm::program_text(p));
+            continue;
+        };
+        match kbtf::for_kernel(name, p, k) {
+            Ok(r) => {
+                out(&format!(
+                    "; CO-RE relocations applied against Linux {}'s BTF:\n",
+                    kbtf::btf_kernel(k)
+                ));
+                for a in &r.core_applied {
+                    let what = match a.values {
+                        Some((old, new)) => format!("{old} -> {new}"),
+                        None => "not found: poisoned (call unknown#195896080)".to_string(),
+                    };
+                    out(&format!(";   insn {}: {}: {}\n", a.insn, a.spec, what));
+                }
+                out(&disasm::program_text(&r));
+            }
+            Err(e) => {
+                eprintln!("veristep: {e}");
+                return ExitCode::from(2);
+            }
+        }
     }
     ExitCode::SUCCESS
 }
@@ -409,11 +458,27 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let kernels = &args.kernel.0;
     let single = programs.len() == 1 && kernels.len() == 1;
     let mut any_rejected = false;
+    // CO-RE relocations per kernel, as libbpf applies them: a failure is
+    // libbpf's (the object does not load), an input error
+    let mut relocated = Vec::new();
+    for (name, prog) in &programs {
+        let mut per_kernel = Vec::new();
+        for k in kernels {
+            match kbtf::for_kernel(name, prog, *k) {
+                Ok(p) => per_kernel.push(p),
+                Err(e) => {
+                    eprintln!("veristep: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        relocated.push(per_kernel);
+    }
     if single && !args.json && args.log_level == 2 {
-        return verify_streamed(&programs[0].1, kernels[0]);
+        return verify_streamed(&relocated[0][0], kernels[0]);
     }
     if single {
-        let (_, prog) = &programs[0];
+        let prog = &relocated[0][0];
         let o = verify(
             prog,
             &Options {
@@ -435,9 +500,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     }
     // several programs or kernels: a comparison table (or JSON lines)
     let mut rows = Vec::new();
-    for (name, prog) in &programs {
+    for ((name, _), per_kernel) in programs.iter().zip(&relocated) {
         let mut cells = Vec::new();
-        for k in kernels {
+        for (k, prog) in kernels.iter().zip(per_kernel) {
             let o = verify(
                 prog,
                 &Options {
@@ -516,12 +581,8 @@ fn state_json(prog: &Program, s: &StateView) -> Value {
 }
 
 fn trace_cmd(args: &TraceArgs) -> ExitCode {
-    let prog = match load(&args.file, args.prog.as_deref()) {
-        Ok(mut p) if p.len() == 1 => p.remove(0).1,
-        Ok(_) => {
-            eprintln!("veristep: the object has several programs; name one with --prog");
-            return ExitCode::from(2);
-        }
+    let prog = match load_one(&args.file, args.prog.as_deref(), args.kernel) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e);
             return ExitCode::from(2);

@@ -327,6 +327,64 @@ fn trace_of_an_object_needs_prog() {
     assert_eq!(code(&o), 0);
 }
 
+// ---- CO-RE: relocated per kernel against its BTF (objects of tests/c) ----
+
+#[test]
+fn core_relocated_per_kernel() {
+    // BPF_MAP_TYPE_ARENA exists in 6.12 only: the walks differ (8 and 9
+    // instructions, as the kernels count them)
+    let o = case(
+        "core_enum_kernels",
+        &[
+            "verify",
+            "tests/c/obj/core_enum_kernel.o",
+            "--kernel",
+            "6.1,6.12",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("accepted           8") && out.contains("accepted           9"));
+}
+
+#[test]
+fn core_poisoned_log_as_libbpf_shows_it() {
+    let o = case(
+        "core_missing_field",
+        &[
+            "verify",
+            "tests/c/obj/core_missing_field.o",
+            "--log-level",
+            "1",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(
+        "1: <invalid CO-RE relocation>\nfailed to resolve CO-RE relocation <byte_off> [5] struct task_struct___x.no_such_field (0:0 @ offset 0)\n"
+    ));
+}
+
+#[test]
+fn core_disasm_applies_relocations() {
+    let o = case(
+        "core_disasm_6.12",
+        &[
+            "disasm",
+            "tests/c/obj/core_ctx_resize.o",
+            "--kernel",
+            "6.12",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    // mark: local __u64 at 0, the kernel's __u32 at 8 (narrowed load)
+    assert!(String::from_utf8_lossy(&o.stdout).contains("r2 = *(u32 *)(r1 +8)"));
+    let o = case(
+        "core_disasm_compiled",
+        &["disasm", "tests/c/obj/core_ctx_resize.o"],
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("r2 = *(u64 *)(r1 +0)"));
+}
+
 // ---- disasm ----
 
 #[test]

@@ -39,10 +39,41 @@ pub struct Type {
     pub members: Vec<(String, u32, u32)>,
     /// ARRAY: (element type, nr_elems).
     pub array: Option<(u32, u32)>,
+    /// `BTF_INFO_KFLAG`: bitfield members (STRUCT/UNION), a union (FWD),
+    /// signed values (ENUM/ENUM64).
+    pub kflag: bool,
+    /// INT: the encoding word (`BTF_INT_ENCODING`, `_OFFSET`, `_BITS`).
+    pub int_enc: u32,
+    /// STRUCT/UNION with `kflag`: each member's bitfield size (0: none).
+    pub bitfield_sizes: Vec<u32>,
+    /// ENUM/ENUM64: (name, value); an ENUM's 32-bit value sign-extended, as
+    /// libbpf reads `struct btf_enum`'s `__s32 val`.
+    pub enums: Vec<(String, i64)>,
+}
+
+impl Type {
+    /// `btf_member_bitfield_size()`.
+    pub fn bitfield_size(&self, member: usize) -> u32 {
+        self.bitfield_sizes.get(member).copied().unwrap_or(0)
+    }
+    /// `BTF_INT_SIGNED` of an INT's encoding.
+    pub fn int_signed(&self) -> bool {
+        (self.int_enc >> 24) & 0x0f & 1 != 0
+    }
+    /// `BTF_INT_OFFSET`: a deprecated bitfield-like integer when non-zero.
+    pub fn int_offset(&self) -> u32 {
+        (self.int_enc >> 16) & 0xff
+    }
+    pub fn is_composite(&self) -> bool {
+        self.kind == KIND_STRUCT || self.kind == KIND_UNION
+    }
+    pub fn is_any_enum(&self) -> bool {
+        self.kind == KIND_ENUM || self.kind == KIND_ENUM64
+    }
 }
 
 /// A parsed `.BTF` section: types by id (id 0 is void).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Btf {
     pub types: Vec<Type>,
     /// The string section (names, and source lines for line info).
@@ -93,6 +124,10 @@ impl Btf {
             size_or_type: 0,
             members: Vec::new(),
             array: None,
+            kflag: false,
+            int_enc: 0,
+            bitfield_sizes: Vec::new(),
+            enums: Vec::new(),
         }];
         let mut p = 0usize;
         while p < types.len() {
@@ -102,6 +137,7 @@ impl Btf {
             let kind = (info >> 24) & 0x1f;
             let vlen = info & 0xffff;
             p += 12;
+            let kflag = info >> 31 != 0;
             let mut t = Type {
                 name,
                 kind,
@@ -109,28 +145,53 @@ impl Btf {
                 size_or_type,
                 members: Vec::new(),
                 array: None,
+                kflag,
+                int_enc: 0,
+                bitfield_sizes: Vec::new(),
+                enums: Vec::new(),
             };
             match kind {
-                KIND_INT | KIND_DECL_TAG => p += 4,
+                KIND_INT => {
+                    t.int_enc = u32_at(types, p)?;
+                    p += 4;
+                }
+                KIND_DECL_TAG => p += 4,
                 KIND_ARRAY => {
                     t.array = Some((u32_at(types, p)?, u32_at(types, p + 8)?));
                     p += 12;
                 }
                 KIND_STRUCT | KIND_UNION => {
-                    let kflag = info >> 31 != 0;
                     for _ in 0..vlen {
                         let n = str_at(strs, u32_at(types, p)?)?;
                         let ty = u32_at(types, p + 4)?;
                         let mut off = u32_at(types, p + 8)?;
                         if kflag {
+                            t.bitfield_sizes.push(off >> 24);
                             off &= 0x00ff_ffff;
                         }
                         t.members.push((n, ty, off));
                         p += 12;
                     }
                 }
-                KIND_ENUM => p += 8 * vlen as usize,
-                KIND_ENUM64 => p += 12 * vlen as usize,
+                KIND_ENUM => {
+                    for _ in 0..vlen {
+                        let n = str_at(strs, u32_at(types, p)?)?;
+                        let v = u32_at(types, p + 4)?;
+                        // `struct btf_enum`'s val is an __s32: libbpf widens it signed
+                        let v = v as i32 as i64;
+                        t.enums.push((n, v));
+                        p += 8;
+                    }
+                }
+                KIND_ENUM64 => {
+                    for _ in 0..vlen {
+                        let n = str_at(strs, u32_at(types, p)?)?;
+                        let lo = u32_at(types, p + 4)? as u64;
+                        let hi = u32_at(types, p + 8)? as u64;
+                        t.enums.push((n, (hi << 32 | lo) as i64));
+                        p += 12;
+                    }
+                }
                 KIND_FUNC_PROTO => {
                     for _ in 0..vlen {
                         let n = str_at(strs, u32_at(types, p)?)?;
@@ -320,34 +381,36 @@ pub fn line_info(ext: &[u8], btf: &Btf) -> Result<Vec<SectionLines>, String> {
 }
 
 /// One CO-RE relocation of `.BTF.ext` (`struct bpf_core_relo`): the
-/// instruction it patches, what it asks of the target kernel's types.
+/// instruction it patches and what it asks of the target kernel's types.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoreRelo {
     /// Byte offset of the instruction in its section.
     pub insn_off: u32,
-    /// `enum bpf_core_relo_kind` in words (`field byte offset`, ...).
-    pub kind: &'static str,
-    /// The local type's name and the access string (`task_struct 0:24`).
-    pub what: String,
+    /// The local (object's BTF) root type.
+    pub type_id: u32,
+    /// The access string (`0:24:1`).
+    pub access: String,
+    /// `enum bpf_core_relo_kind`.
+    pub kind: u32,
 }
 
-/// `enum bpf_core_relo_kind`
-fn core_kind(k: u32) -> &'static str {
+/// `core_relo_kind_str()` of libbpf: `enum bpf_core_relo_kind` in its words.
+pub fn core_kind_str(k: u32) -> &'static str {
     match k {
-        0 => "field byte offset",
-        1 => "field byte size",
-        2 => "field exists",
-        3 => "field signed",
-        4 => "field lshift",
-        5 => "field rshift",
-        6 => "local type id",
-        7 => "target type id",
-        8 => "type exists",
-        9 => "type size",
-        10 => "enum value exists",
-        11 => "enum value",
-        12 => "type matches",
-        _ => "unknown kind",
+        0 => "byte_off",
+        1 => "byte_sz",
+        2 => "field_exists",
+        3 => "signed",
+        4 => "lshift_u64",
+        5 => "rshift_u64",
+        6 => "local_type_id",
+        7 => "target_type_id",
+        8 => "type_exists",
+        9 => "type_size",
+        10 => "enumval_exists",
+        11 => "enumval_value",
+        12 => "type_matches",
+        _ => "unknown",
     }
 }
 
@@ -383,21 +446,11 @@ pub fn core_relos(ext: &[u8], btf: &Btf) -> Result<Vec<(String, Vec<CoreRelo>)>,
         p += 8;
         let mut v = Vec::new();
         for _ in 0..n.min(1 << 20) {
-            let insn_off = u32_at(cr, p)?;
-            let type_id = u32_at(cr, p + 4)?;
-            let access = btf.string(u32_at(cr, p + 8)?)?;
-            let kind = core_kind(u32_at(cr, p + 12)?);
-            let tname = btf
-                .skip_mods(type_id)
-                .ok()
-                .and_then(|id| btf.get(id).ok())
-                .map(|t| t.name.clone())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| format!("type {type_id}"));
             v.push(CoreRelo {
-                insn_off,
-                kind,
-                what: format!("{tname} {access}"),
+                insn_off: u32_at(cr, p)?,
+                type_id: u32_at(cr, p + 4)?,
+                access: btf.string(u32_at(cr, p + 8)?)?,
+                kind: u32_at(cr, p + 12)?,
             });
             p = p.checked_add(rec).ok_or("BTF.ext overflow")?;
         }

@@ -113,7 +113,7 @@ impl Env {
                 Param::Scalar => format!("R{} is not a scalar\n", regno),
                 Param::Ctx if ty == RegType::Ctx => continue,
                 Param::Ctx => format!("arg#{} expected pointer to ctx, but got PTR\n", i),
-                Param::Ptr => format!(
+                Param::Ptr { .. } => format!(
                     "reg type unsupported for arg#{} function {}#{}\n",
                     i, f.name, f.btf_id
                 ),
@@ -121,6 +121,52 @@ impl Env {
             };
             self.verbose(&msg);
             return;
+        }
+    }
+
+    /// 6.12's `btf_prepare_func_args()` for the main program (a global
+    /// function with BTF): its parameters are sorted as a global
+    /// function's, and the first one that cannot be is logged; the program
+    /// is still verified with R1 = ctx (its BTF is only marked unreliable).
+    pub fn btf_prepare_main_args(&mut self) {
+        if self.rules.btf_static_arg_check || !self.log_on() {
+            return;
+        }
+        let prog = self.prog.clone();
+        let Some(f) = prog.func_btf.iter().find(|f| f.start == 0) else {
+            return;
+        };
+        if f.params.len() > 5 {
+            self.verbose(&format!(
+                "Global function {}() with {} > 5 args. Buggy compiler.\n",
+                f.name,
+                f.params.len()
+            ));
+            return;
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            match p {
+                Param::Scalar
+                | Param::Ctx
+                | Param::Ptr {
+                    unsized_pointee: None,
+                } => {}
+                Param::Ptr {
+                    unsized_pointee: Some(what),
+                } => {
+                    self.verbose(&format!(
+                        "arg#{i} reference type('{what}') size cannot be determined: -22\n"
+                    ));
+                    return;
+                }
+                Param::Other(k) => {
+                    self.verbose(&format!(
+                        "Arg#{i} type {k} in {}() is not supported yet.\n",
+                        f.name
+                    ));
+                    return;
+                }
+            }
         }
     }
 

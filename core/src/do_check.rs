@@ -23,6 +23,7 @@ impl Env {
         self.cur.frames = vec![f];
         // the main program's prototype against R1 = ctx (objects with BTF)
         self.btf_check_subprog_arg_match(0);
+        self.btf_prepare_main_args();
         self.mark_all_scratched();
         self.insn_idx = 0;
         self.prev_insn_idx = 0;

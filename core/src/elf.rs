@@ -237,7 +237,17 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
                     if is_ctx {
                         Param::Ctx
                     } else {
-                        Param::Ptr
+                        let target = t.and_then(|t| b.skip_mods(t.size_or_type).ok());
+                        let unsized_pointee =
+                            target.filter(|&id| b.size_of(id).is_err()).map(|id| {
+                                let p = b.get(id).ok();
+                                format!(
+                                    "{} {}",
+                                    btf::kind_str(p.map(|p| p.kind).unwrap_or(0)),
+                                    p.map(|p| p.name.as_str()).unwrap_or("")
+                                )
+                            });
+                        Param::Ptr { unsized_pointee }
                     }
                 }
                 Some(k) => Param::Other(btf::kind_str(k)),
@@ -256,7 +266,7 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
 /// The reader over one object.
 struct Loader<'a> {
     file: ElfFile64<'a, Endianness>,
-    btf: Option<Btf>,
+    btf: Option<std::sync::Arc<Btf>>,
     text: Option<SectionIndex>,
     /// (section, offset of the symbol, map index)
     map_syms: Vec<(SectionIndex, u64, usize)>,
@@ -367,7 +377,9 @@ impl<'a> Loader<'a> {
     fn read(&mut self) -> Result<(), ElfError> {
         if let Some(s) = self.file.section_by_name(".BTF") {
             let data = s.data().map_err(|e| ElfError(format!(".BTF: {e}")))?;
-            self.btf = Some(Btf::parse(data).map_err(|e| ElfError(format!(".BTF: {e}")))?);
+            self.btf = Some(std::sync::Arc::new(
+                Btf::parse(data).map_err(|e| ElfError(format!(".BTF: {e}")))?,
+            ));
         }
         // line info is for the log's source lines: a damaged one is dropped
         if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
@@ -946,36 +958,29 @@ impl<'a> Loader<'a> {
             }
         }
         line_info.sort_by_key(|l| l.insn);
-        // CO-RE relocations are never applied silently: libbpf would
-        // relocate these instructions against the running kernel's BTF,
-        // which veristep does not have; it verifies them as compiled (the
-        // compile-time layout) and says so
-        let mut core: Vec<(usize, &btf::CoreRelo)> = Vec::new();
-        for (f, at) in placed.iter().enumerate() {
-            let Some(at) = at else { continue };
-            let func = &self.funcs[f];
-            let sec = self.section_name(func.sec);
-            if let Some((_, recs)) = self.core.iter().find(|(n, _)| *n == sec) {
-                for r in recs {
-                    let i = (r.insn_off / 8) as usize;
-                    if i >= func.start && i < func.start + func.len {
-                        core.push((at + i - func.start, r));
-                    }
+        // CO-RE relocations, placed: applied per kernel (`Program::relocated`)
+        // in libbpf's order, the records' (section, then record) order
+        let mut core_relos = Vec::new();
+        for (sec, recs) in &self.core {
+            for (index, r) in recs.iter().enumerate() {
+                let i = (r.insn_off / 8) as usize;
+                let placed_at = placed.iter().enumerate().find_map(|(f, at)| {
+                    let func = &self.funcs[f];
+                    (at.is_some()
+                        && self.section_name(func.sec) == *sec
+                        && i >= func.start
+                        && i < func.start + func.len)
+                        .then(|| at.map(|at| at + i - func.start))
+                        .flatten()
+                });
+                if let (Some(insn), true) = (placed_at, r.insn_off % 8 == 0) {
+                    core_relos.push(crate::relo_core::Site {
+                        insn,
+                        index,
+                        relo: r.clone(),
+                    });
                 }
             }
-        }
-        if !core.is_empty() && unsupported.is_none() {
-            core.sort_by_key(|(i, _)| *i);
-            let (i, r) = core[0];
-            unsupported = Some(format!(
-                "{} CO-RE relocation{} (the first at instruction {}: {} of {}) verified as compiled, \
-                 not relocated against the kernel's BTF",
-                core.len(),
-                if core.len() == 1 { "" } else { "s" },
-                i,
-                r.kind,
-                r.what
-            ));
         }
         // BTF of every placed function (its FUNC by name)
         let mut func_btf = Vec::new();
@@ -991,6 +996,10 @@ impl<'a> Loader<'a> {
         let mut program = Program::new(out);
         program.line_info = line_info;
         program.func_btf = func_btf;
+        if !core_relos.is_empty() {
+            program.obj_btf = self.btf.clone();
+        }
+        program.core_relos = core_relos;
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(&section);
         program.license = license.to_string();

@@ -5,7 +5,7 @@
 //! [`Outcome`].
 
 pub mod asm;
-pub(crate) mod btf;
+pub mod btf;
 pub mod disasm;
 pub mod elf;
 pub(crate) mod helper_ids;
@@ -78,6 +78,7 @@ mod pruning;
 pub mod reason;
 mod refs;
 mod regs;
+pub mod relo_core;
 mod stack;
 mod state;
 pub(crate) mod tnum;

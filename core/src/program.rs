@@ -610,6 +610,14 @@ pub struct Program {
     /// `cgroup_skb/egress` (may return 0 to 3) and the `cgroup/connect4`
     /// family. None is attach type 0 (a cgroup_skb program's ingress).
     pub expected_attach_type: Option<AttachType>,
+    /// CO-RE relocations still to apply: libbpf applies them against the
+    /// running kernel's BTF before loading ([`Program::relocated`]). The
+    /// verifier refuses a program that still has some.
+    pub core_relos: Vec<crate::relo_core::Site>,
+    /// The object's BTF, whose types `core_relos` name.
+    pub obj_btf: Option<std::sync::Arc<crate::btf::Btf>>,
+    /// What the applied relocations did, for the listing.
+    pub core_applied: Vec<crate::relo_core::Applied>,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
@@ -636,14 +644,16 @@ pub struct FuncBtf {
 }
 
 /// A parameter as `btf_check_func_arg_match()` sorts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Param {
     /// int, enum
     Scalar,
     /// a pointer to the program type's context struct
     Ctx,
-    /// any other pointer
-    Ptr,
+    /// any other pointer; `unsized_pointee` names a pointee whose size BTF cannot
+    /// give (`UNKNOWN ` for void, `FWD name`), as 6.12's
+    /// `btf_prepare_func_args()` prints it
+    Ptr { unsized_pointee: Option<String> },
     /// neither (a struct by value, ...): `Unrecognized arg#N type KIND`
     Other(&'static str),
 }
@@ -660,7 +670,35 @@ impl Program {
             line_info: Vec::new(),
             func_btf: Vec::new(),
             expected_attach_type: None,
+            core_relos: Vec::new(),
+            obj_btf: None,
+            core_applied: Vec::new(),
         }
+    }
+    /// The program as libbpf loads it into a kernel whose BTF is `kernel`:
+    /// its CO-RE relocations applied (`bpf_object__relocate_core`). A
+    /// program without any is returned as it is. Err is libbpf's failure
+    /// (the object does not load).
+    pub fn relocated(
+        &self,
+        name: &str,
+        kernel: &crate::relo_core::KernelBtf,
+    ) -> Result<Program, crate::relo_core::ReloError> {
+        let mut p = self.clone();
+        if self.core_relos.is_empty() {
+            return Ok(p);
+        }
+        let Some(local) = self.obj_btf.as_deref() else {
+            return Err(crate::relo_core::ReloError(
+                "CO-RE relocations without the object's BTF".into(),
+            ));
+        };
+        let (insns, applied) =
+            crate::relo_core::relocate(name, &self.insns, local, &self.core_relos, kernel)?;
+        p.insns = insns;
+        p.core_relos.clear();
+        p.core_applied = applied;
+        Ok(p)
     }
     /// `license_is_gpl_compatible()` of the kernel.
     pub fn gpl_compatible(&self) -> bool {

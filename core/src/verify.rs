@@ -76,7 +76,7 @@ pub fn verify_streaming(
 
 /// Turns a finished checker into the [`Outcome`].
 pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome {
-    let error = match result {
+    let mut error = match result {
         Ok(()) => None,
         Err(e) => Some(error_of(&mut env, e)),
     };
@@ -88,6 +88,25 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     // never a silent cut: a full log says where it stopped, and still ends
     // with its statistics (past the cap, as these lines are short)
     let log_truncated = env.log.full;
+    if let Some(e) = error.as_mut() {
+        if let (Some(i), false) = (e.insn, env.prog.core_applied.is_empty()) {
+            if crate::relo_core::fixup_log(
+                &env.prog.core_applied,
+                i,
+                &mut e.message,
+                &mut env.log.buf,
+            ) {
+                e.explanation = format!(
+                    "libbpf could not relocate this instruction against the kernel's BTF ({}) \
+                     and replaced it with an invalid call, and the walk reached it. Guard the \
+                     access (bpf_core_field_exists, bpf_core_type_exists) or describe the \
+                     kernel's layout with a flavour (struct name___flavour).",
+                    e.message
+                        .trim_start_matches("failed to resolve CO-RE relocation ")
+                );
+            }
+        }
+    }
     if log_truncated {
         let cap = env.log.cap;
         env.log.append_untracked(&format!(
@@ -133,6 +152,13 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
     let structure = |env: &mut Env| {
         if env.prog.insns.is_empty() {
             return Err(env.fail(crate::env::EINVAL, "empty program"));
+        }
+        if !env.prog.core_relos.is_empty() {
+            // never verified as compiled: libbpf would have relocated them
+            return Err(env.fail(
+                crate::env::EINVAL,
+                "CO-RE relocations not applied: the program needs the kernel's BTF",
+            ));
         }
         env.add_subprog_and_kfunc()?;
         env.check_subprogs()?;

@@ -627,3 +627,54 @@ pub fn kernel_diff() -> Result<(), String> {
         ))
     }
 }
+
+/// `cargo xtask kernel-btf`: the modelled kernels' BTF (`.BTF` of the
+/// oracle's uncompressed `vmlinux`, the BTF `/sys/kernel/btf/vmlinux`
+/// shows), gzipped into `static/btf/` where the CLI embeds it and the
+/// playground fetches it. Run after the oracle moves to a new kernel.
+pub fn kernel_btf() -> Result<(), String> {
+    let out_dir = crate::root().join("static/btf");
+    std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    for (mode, cache) in [("6.1", "cache"), ("6.12", "cache-6.12")] {
+        let dir = oracle_state().join(cache);
+        let vmlinux = dir.join("vmlinux");
+        if !vmlinux.exists() {
+            return Err(format!(
+                "{} is missing (set up the oracle for Linux {mode} first)",
+                vmlinux.display()
+            ));
+        }
+        let release = newest_image(&dir.join("boot"), "vmlinuz-")
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default()
+            .trim_start_matches("vmlinuz-")
+            .to_string();
+        let raw = std::env::temp_dir().join(format!("veristep-btf-{mode}"));
+        crate::run(
+            &format!("objcopy .BTF of Linux {release}"),
+            Command::new("objcopy")
+                .args(["-O", "binary", "--only-section=.BTF"])
+                .arg(&vmlinux)
+                .arg(&raw),
+        )?;
+        let gz = Command::new("gzip")
+            .args(["-9", "-n", "-c"])
+            .arg(&raw)
+            .output()
+            .map_err(|e| format!("gzip: {e}"))?;
+        if !gz.status.success() {
+            return Err("gzip failed".into());
+        }
+        let dest = out_dir.join(format!("linux-{mode}.btf.gz"));
+        std::fs::write(&dest, &gz.stdout).map_err(|e| format!("{}: {e}", dest.display()))?;
+        std::fs::write(out_dir.join(format!("linux-{mode}.release")), &release)
+            .map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_file(&raw);
+        eprintln!(
+            "    {} ({} bytes, Linux {release})",
+            dest.display(),
+            gz.stdout.len()
+        );
+    }
+    Ok(())
+}

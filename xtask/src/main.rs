@@ -608,9 +608,10 @@ fn main() -> ExitCode {
         Some("graph-check") => graph_renders(),
         _ if random::wants(&args) => random::main(&args),
         Some("kernel-diff") => kernel_diff::kernel_diff(),
+        Some("kernel-btf") => kernel_diff::kernel_btf(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web | graph-check"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web | graph-check"
                 .into(),
         ),
     };

@@ -1,0 +1,63 @@
+//! The modelled kernels' BTF, embedded (`static/btf`, made by `cargo xtask
+//! kernel-btf` from the oracle's kernels), for the CO-RE relocations libbpf
+//! would apply before loading. Decompressed and indexed on first use only:
+//! a program without CO-RE never pays for it.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::sync::OnceLock;
+use veristep_core::btf::Btf;
+use veristep_core::relo_core::KernelBtf;
+use veristep_core::{KernelVersion, Program};
+
+static LINUX_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
+static LINUX_6_12: &[u8] = include_bytes!("../../static/btf/linux-6.12.btf.gz");
+
+/// The kernel whose BTF a mode relocates against: 5.19 has none of its
+/// own here, and its layouts are closest to 6.1's.
+pub(crate) fn btf_kernel(k: KernelVersion) -> &'static str {
+    match k {
+        KernelVersion::V5_19 | KernelVersion::V6_1 => "6.1",
+        KernelVersion::V6_7 => "6.12",
+    }
+}
+
+fn decode(gz: &[u8], what: &str) -> Result<KernelBtf, String> {
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(gz)
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("the BTF of Linux {what}: {e}"))?;
+    let btf = Btf::parse(&raw).map_err(|e| format!("the BTF of Linux {what}: {e}"))?;
+    Ok(KernelBtf::new(btf))
+}
+
+/// The BTF of the kernel a mode models.
+pub(crate) fn kernel_btf(k: KernelVersion) -> Result<&'static KernelBtf, String> {
+    static K61: OnceLock<Result<KernelBtf, String>> = OnceLock::new();
+    static K612: OnceLock<Result<KernelBtf, String>> = OnceLock::new();
+    let (cell, gz) = match btf_kernel(k) {
+        "6.1" => (&K61, LINUX_6_1),
+        _ => (&K612, LINUX_6_12),
+    };
+    cell.get_or_init(|| decode(gz, btf_kernel(k)))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// A program as libbpf would load it into kernel `k`: its CO-RE
+/// relocations applied against that kernel's BTF. `name` is the program's
+/// (`FILE:NAME`); Err is libbpf's failure, said as libbpf says it.
+pub(crate) fn for_kernel<'a>(
+    name: &str,
+    prog: &'a Program,
+    k: KernelVersion,
+) -> Result<Cow<'a, Program>, String> {
+    if prog.core_relos.is_empty() {
+        return Ok(Cow::Borrowed(prog));
+    }
+    let kernel = kernel_btf(k)?;
+    let short = name.rsplit(':').next().unwrap_or(name);
+    prog.relocated(short, kernel)
+        .map(Cow::Owned)
+        .map_err(|e| format!("{name}: libbpf: {} (Linux {})", e.0, btf_kernel(k)))
+}
