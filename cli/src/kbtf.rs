@@ -4,31 +4,17 @@
 //! a program without CO-RE never pays for it.
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::sync::OnceLock;
-use veristep_core::btf::Btf;
 use veristep_core::relo_core::KernelBtf;
 use veristep_core::{KernelVersion, Program};
 
 static LINUX_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
 static LINUX_6_12: &[u8] = include_bytes!("../../static/btf/linux-6.12.btf.gz");
 
-/// The kernel whose BTF a mode relocates against: 5.19 has none of its
-/// own here, and its layouts are closest to 6.1's.
-pub(crate) fn btf_kernel(k: KernelVersion) -> &'static str {
-    match k {
-        KernelVersion::V5_19 | KernelVersion::V6_1 => "6.1",
-        KernelVersion::V6_7 => "6.12",
-    }
-}
+pub(crate) use veristep_core::relo_core::btf_kernel;
 
 fn decode(gz: &[u8], what: &str) -> Result<KernelBtf, String> {
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(gz)
-        .read_to_end(&mut raw)
-        .map_err(|e| format!("the BTF of Linux {what}: {e}"))?;
-    let btf = Btf::parse(&raw).map_err(|e| format!("the BTF of Linux {what}: {e}"))?;
-    Ok(KernelBtf::new(btf))
+    KernelBtf::from_gzip(gz).map_err(|e| format!("Linux {what}: {e}"))
 }
 
 /// The BTF of the kernel a mode models.

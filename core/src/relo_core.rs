@@ -928,6 +928,15 @@ impl CandIndex {
     }
 }
 
+/// The kernel whose BTF a mode relocates against (`static/btf/linux-K.btf.gz`):
+/// 5.19 has none of its own here, and its layouts are closest to 6.1's.
+pub fn btf_kernel(k: crate::KernelVersion) -> &'static str {
+    match k {
+        crate::KernelVersion::V5_19 | crate::KernelVersion::V6_1 => "6.1",
+        crate::KernelVersion::V6_7 => "6.12",
+    }
+}
+
 /// A kernel's BTF, ready for relocations.
 #[derive(Debug)]
 pub struct KernelBtf {
@@ -939,6 +948,18 @@ impl KernelBtf {
     pub fn new(btf: Btf) -> Self {
         let index = CandIndex::new(&btf);
         KernelBtf { btf, index }
+    }
+    /// From the gzipped raw BTF `cargo xtask kernel-btf` writes
+    /// (`static/btf/linux-K.btf.gz`); at most 64 MiB decompressed.
+    pub fn from_gzip(gz: &[u8]) -> Result<Self, String> {
+        use std::io::Read;
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(gz)
+            .take(64 << 20)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("the kernel's BTF: {e}"))?;
+        let btf = Btf::parse(&raw).map_err(|e| format!("the kernel's BTF: {e}"))?;
+        Ok(Self::new(btf))
     }
 }
 

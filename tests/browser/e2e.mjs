@@ -411,6 +411,24 @@ await test('a clang-compiled object opens, read-only, and steps like text', asyn
   check((await editorText(page)).includes('call 181'), 'the program as text');
 });
 
+await test('an object with CO-RE relocations: the worker fetches the kernels\' BTF and each mode walks its relocation', async (page) => {
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/btf/')) fetched.push(r.url()); });
+  await page.goto(base);
+  await idle(page);
+  check(fetched.length === 0, 'no BTF fetched for a program without CO-RE');
+  await page.setInputFiles('#open-object', 'tests/c/obj/core_enum_kernel.o');
+  await page.waitForSelector('#object-program');
+  await idle(page);
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes('processed'));
+  check((await page.textContent('#verdict')).includes('8 instructions processed'), 'as Linux 6.1 relocates it: 8 processed');
+  check(fetched.some((u) => u.endsWith('linux-6.1.btf.gz')) && fetched.some((u) => u.endsWith('linux-6.12.btf.gz')), `BTF fetched: ${fetched}`);
+  check((await page.textContent('body')).includes('CO-RE relocations: each kernel mode verifies'), 'the note says what is relocated');
+  await page.waitForFunction(() => !(document.querySelector('#compare')?.textContent || '').includes('checking'));
+  const strip = await page.textContent('#compare');
+  check(/6\.12/.test(strip), `compare strip: ${strip}`);
+});
+
 // --- the exploration as pictures (issue 15) ---
 
 await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {

@@ -198,6 +198,9 @@ fn app() -> Html {
             let bridge = VerifierWorker::spawner()
                 .callback(move |reply| d.dispatch(Action::Reply(Box::new(reply))))
                 .spawn(&asset_url("veristep-worker.js"));
+            bridge.send(Request::Assets {
+                base: asset_url("."),
+            });
             for r in link.queue.take() {
                 bridge.send(r);
             }

@@ -489,12 +489,22 @@ impl Model {
                                 p.section,
                                 veristep_core::disasm::program_text(&p.program)
                             );
+                            // CO-RE: the worker relocates per kernel mode;
+                            // the text is the program as compiled
+                            let core = (!p.program.core_relos.is_empty()).then(|| {
+                                format!(
+                                    "{} CO-RE relocation{}: each kernel mode verifies the program \
+                                     relocated against its kernel's BTF; the text shows it as compiled",
+                                    p.program.core_relos.len(),
+                                    if p.program.core_relos.len() == 1 { "" } else { "s" }
+                                )
+                            });
                             ObjectProgram {
                                 name: p.name.clone(),
                                 section: p.section.clone(),
                                 lines: Rc::new(text_lines(&text)),
                                 text,
-                                note: p.unsupported.clone(),
+                                note: p.unsupported.clone().or(core),
                             }
                         })
                         .collect();

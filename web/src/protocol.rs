@@ -29,6 +29,9 @@ pub enum Request {
     },
     /// Stop the verification `id`; the worker forgets it.
     Cancel { id: u64 },
+    /// Where the playground's files are (the page's base URL): the worker,
+    /// started from a blob, fetches the kernels' BTF from there.
+    Assets { base: String },
     /// Read a real kernel's verifier log and step through it; with
     /// `against`, walk that program in `kernel` beside it and say where
     /// veristep parts from the log. Answered like a verification.

@@ -7,6 +7,7 @@ use crate::protocol::{Diagnostic, Reply, Request, Source};
 use crate::run::{Run, ALL_KERNELS};
 use std::rc::Rc;
 use veristep_core::explore::{Exploration, Explorer};
+use veristep_core::relo_core::KernelBtf;
 use veristep_core::{asm, elf, KernelVersion, Options, Program};
 
 /// The program a [`Source`] names, loaded as the CLI loads it
@@ -196,11 +197,21 @@ impl Job {
 impl Job {
     fn new(
         id: u64,
-        prog: Rc<Program>,
+        progs: &[(KernelVersion, Rc<Program>)],
         kernel: KernelVersion,
         log_level: u32,
         step: Option<usize>,
     ) -> Job {
+        // each mode walks the program as libbpf loads it into its kernel
+        let prog_for = |k: KernelVersion| {
+            progs
+                .iter()
+                .find(|(pk, _)| *pk == k)
+                .or(progs.first())
+                .map(|(_, p)| p.clone())
+                .unwrap_or_else(|| Rc::new(Program::new(Vec::new())))
+        };
+        let prog = prog_for(kernel);
         let opts = |kernel, log_level| Options {
             kernel,
             log_level,
@@ -209,7 +220,7 @@ impl Job {
         let others = ALL_KERNELS
             .iter()
             .filter(|k| **k != kernel)
-            .map(|k| (*k, Explorer::new(prog.clone(), &opts(*k, 0))))
+            .map(|k| (*k, Explorer::new(prog_for(*k), &opts(*k, 0))))
             .collect();
         Job {
             id,
@@ -238,11 +249,90 @@ pub struct Session {
     run: Option<Run>,
     /// The last kernel log read, when it is what the page shows.
     log: Option<crate::logsession::LogRun>,
+    /// The kernels' BTF fetched so far (`btf/linux-K.btf.gz`), for CO-RE.
+    kernel_btf: Vec<(&'static str, Result<Rc<KernelBtf>, String>)>,
 }
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
+    }
+
+    /// The BTF files (`linux-6.1`, `linux-6.12`) a request needs before it
+    /// can be handled: those of an object with CO-RE relocations, for
+    /// every mode, that were not given yet ([`Session::add_kernel_btf`]).
+    pub fn missing_btf(&self, req: &Request) -> Vec<&'static str> {
+        let source = match req {
+            Request::Verify { source, .. } => source,
+            Request::ReadLog {
+                against: Some(a), ..
+            } => a,
+            _ => return Vec::new(),
+        };
+        if !matches!(source, Source::Object { .. }) {
+            return Vec::new();
+        }
+        let Ok(p) = load(source) else {
+            return Vec::new();
+        };
+        if p.core_relos.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<&'static str> = ALL_KERNELS
+            .iter()
+            .map(|k| veristep_core::relo_core::btf_kernel(*k))
+            .filter(|k| !self.kernel_btf.iter().any(|(h, _)| h == k))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// A kernel's BTF as fetched (the gzipped file), or why it could not be.
+    pub fn add_kernel_btf(&mut self, kernel: &'static str, gz: Result<Vec<u8>, String>) {
+        let btf = gz
+            .and_then(|b| KernelBtf::from_gzip(&b))
+            .map(Rc::new)
+            .map_err(|e| format!("the BTF of Linux {kernel} (btf/linux-{kernel}.btf.gz): {e}"));
+        self.kernel_btf.retain(|(k, _)| *k != kernel);
+        self.kernel_btf.push((kernel, btf));
+    }
+
+    /// The program as libbpf loads it into each mode's kernel: its CO-RE
+    /// relocations applied against that kernel's BTF. One program for all
+    /// modes when it has none.
+    fn relocate_all(
+        &self,
+        source: &Source,
+        p: Program,
+    ) -> Result<Vec<(KernelVersion, Rc<Program>)>, (String, Vec<Diagnostic>)> {
+        if p.core_relos.is_empty() {
+            let p = Rc::new(p);
+            return Ok(ALL_KERNELS.iter().map(|k| (*k, p.clone())).collect());
+        }
+        let name = match source {
+            Source::Object { program, .. } => program.as_str(),
+            Source::Text(_) => "",
+        };
+        let mut out = Vec::new();
+        for k in ALL_KERNELS {
+            let file = veristep_core::relo_core::btf_kernel(k);
+            let btf =
+                match self.kernel_btf.iter().find(|(f, _)| *f == file) {
+                    Some((_, Ok(b))) => b.clone(),
+                    Some((_, Err(e))) => return Err((e.clone(), Vec::new())),
+                    None => return Err((
+                        format!(
+                            "the BTF of Linux {file} is needed for this object's CO-RE relocations"
+                        ),
+                        Vec::new(),
+                    )),
+                };
+            let r = p
+                .relocated(name, &btf)
+                .map_err(|e| (format!("libbpf (Linux {file}): {}", e.0), Vec::new()))?;
+            out.push((k, Rc::new(r)));
+        }
+        Ok(out)
     }
 
     /// A verification is under way: call [`Session::tick`] again.
@@ -263,9 +353,9 @@ impl Session {
                 kernel,
                 log_level,
                 step,
-            } => match load(&source) {
-                Ok(p) => {
-                    self.job = Some(Job::new(id, Rc::new(p), kernel, log_level.min(2), step));
+            } => match load(&source).and_then(|p| self.relocate_all(&source, p)) {
+                Ok(progs) => {
+                    self.job = Some(Job::new(id, &progs, kernel, log_level.min(2), step));
                     // A small program is done within its first slice.
                     self.tick()
                 }
@@ -285,7 +375,13 @@ impl Session {
                 kernel,
             } => {
                 self.job = None;
-                let prog = match against.as_ref().map(load) {
+                let prog = match against.as_ref().map(|a| {
+                    load(a).and_then(|p| self.relocate_all(a, p)).map(|ps| {
+                        let k = ps.iter().find(|(pk, _)| *pk == kernel).or(ps.first());
+                        k.map(|(_, p)| Program::clone(p))
+                            .unwrap_or_else(|| Program::new(Vec::new()))
+                    })
+                }) {
                     Some(Ok(p)) => Some(p),
                     Some(Err((message, diagnostics))) => {
                         return vec![Reply::Invalid {
@@ -305,6 +401,8 @@ impl Session {
                 self.log = Some(run);
                 vec![reply]
             }
+            // the worker's own business (where to fetch from)
+            Request::Assets { .. } => Vec::new(),
             Request::Cancel { id } => {
                 if self.job.as_ref().is_some_and(|j| j.id == id) {
                     self.job = None;
@@ -521,5 +619,66 @@ mod tests {
                 loc: "R1".into(),
             })
             .is_empty());
+    }
+
+    /// An object with CO-RE relocations waits for the kernels' BTF; once
+    /// given, each mode walks the program relocated for its kernel: 6.12
+    /// has BPF_MAP_TYPE_ARENA, so its walk goes one instruction further.
+    #[test]
+    fn core_objects_are_relocated_per_kernel() {
+        let mut s = Session::new();
+        let req = Request::Verify {
+            id: 7,
+            source: Source::Object {
+                bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
+                program: "core_enum_kernel".into(),
+            },
+            kernel: KernelVersion::V6_1,
+            log_level: 1,
+            step: None,
+        };
+        assert_eq!(s.missing_btf(&req), vec!["6.1", "6.12"]);
+        s.add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
+        );
+        assert_eq!(s.missing_btf(&req), vec!["6.12"]);
+        s.add_kernel_btf(
+            "6.12",
+            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
+        );
+        assert!(s.missing_btf(&req).is_empty());
+        let mut replies = s.handle(req);
+        while s.busy() {
+            replies = s.tick();
+        }
+        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
+            panic!("verified");
+        };
+        assert_eq!(summary.processed, 8);
+        let v612 = summary
+            .compare
+            .iter()
+            .find(|m| m.kernel == KernelVersion::V6_7)
+            .expect("6.12 in the strip");
+        assert!(v612.accepted && v612.diverges_at.is_some());
+        // a BTF that could not be fetched is said, not ignored
+        let mut s = Session::new();
+        s.add_kernel_btf("6.1", Err("HTTP 404".into()));
+        s.add_kernel_btf("6.12", Err("HTTP 404".into()));
+        let r = s.handle(Request::Verify {
+            id: 8,
+            source: Source::Object {
+                bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
+                program: "core_enum_kernel".into(),
+            },
+            kernel: KernelVersion::V6_1,
+            log_level: 1,
+            step: None,
+        });
+        match r.as_slice() {
+            [Reply::Invalid { message, .. }] => assert!(message.contains("HTTP 404"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -505,6 +505,15 @@ pub fn kernel_diff() -> Result<(), String> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
+    // the modelled kernel's BTF, for CO-RE relocations (as the CLI embeds it)
+    let btf_file = r.join(if v612 {
+        "static/btf/linux-6.12.btf.gz"
+    } else {
+        "static/btf/linux-6.1.btf.gz"
+    });
+    let kernel_btf = std::fs::read(&btf_file)
+        .map_err(|e| format!("{}: {e}", btf_file.display()))
+        .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))?;
     let mut rows = Vec::new();
     for line in text.lines().filter_map(|l| l.strip_prefix("VSK ")) {
         let rec: Value = serde_json::from_str(line).map_err(|e| format!("a record: {e}"))?;
@@ -517,10 +526,16 @@ pub fn kernel_diff() -> Result<(), String> {
         let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
         let mut ours_log = String::new();
         let (ours, ours_msg, ours_processed) = match elf::load(&bytes) {
-            Ok(o) => match o.programs.iter().find(|p| p.name == prog) {
-                Some(p) => {
+            Ok(o) => match o
+                .programs
+                .iter()
+                .find(|p| p.name == prog)
+                .map(|p| p.program.relocated(&p.name, &kernel_btf))
+            {
+                Some(Err(e)) => ("error".to_string(), Some(e.0), 0),
+                Some(Ok(program)) => {
                     let v = verify(
-                        &p.program,
+                        &program,
                         &Options {
                             kernel: if v612 {
                                 KernelVersion::V6_7
