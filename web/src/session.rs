@@ -241,6 +241,9 @@ impl Job {
     }
 }
 
+/// A program as each mode's kernel loads it.
+type PerKernel = Vec<(KernelVersion, Rc<Program>)>;
+
 /// The verifier's side: at most one verification under way, and the last
 /// complete run, which the page steps through.
 #[derive(Default)]
@@ -304,7 +307,7 @@ impl Session {
         &self,
         source: &Source,
         p: Program,
-    ) -> Result<Vec<(KernelVersion, Rc<Program>)>, (String, Vec<Diagnostic>)> {
+    ) -> Result<PerKernel, (String, Vec<Diagnostic>)> {
         if p.core_relos.is_empty() {
             let p = Rc::new(p);
             return Ok(ALL_KERNELS.iter().map(|k| (*k, p.clone())).collect());
@@ -316,17 +319,18 @@ impl Session {
         let mut out = Vec::new();
         for k in ALL_KERNELS {
             let file = veristep_core::relo_core::btf_kernel(k);
-            let btf =
-                match self.kernel_btf.iter().find(|(f, _)| *f == file) {
-                    Some((_, Ok(b))) => b.clone(),
-                    Some((_, Err(e))) => return Err((e.clone(), Vec::new())),
-                    None => return Err((
+            let btf = match self.kernel_btf.iter().find(|(f, _)| *f == file) {
+                Some((_, Ok(b))) => b.clone(),
+                Some((_, Err(e))) => return Err((e.clone(), Vec::new())),
+                None => {
+                    return Err((
                         format!(
                             "the BTF of Linux {file} is needed for this object's CO-RE relocations"
                         ),
                         Vec::new(),
-                    )),
-                };
+                    ))
+                }
+            };
             let r = p
                 .relocated(name, &btf)
                 .map_err(|e| (format!("libbpf (Linux {file}): {}", e.0), Vec::new()))?;

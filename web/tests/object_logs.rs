@@ -28,7 +28,7 @@ struct Playground {
 impl Playground {
     fn new() -> Playground {
         Playground {
-            session: Session::new(),
+            session: with_kernel_btf(Session::new()),
             sent: Rc::default(),
             seen: Vec::new(),
         }
@@ -72,8 +72,19 @@ impl Playground {
     }
 }
 
+const BTF_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
+const BTF_6_12: &[u8] = include_bytes!("../../static/btf/linux-6.12.btf.gz");
+
+/// A session that has the kernels' BTF, as the worker has it once fetched.
+fn with_kernel_btf(mut s: Session) -> Session {
+    s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
+    s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+    s
+}
+
 /// What `veristep verify OBJ.o --prog NAME --kernel K --log-level L`
-/// prints: cli/src/main.rs's `load` and `verify_cmd`.
+/// prints: cli/src/main.rs's `load` and `verify_cmd` (CO-RE relocated
+/// against the kernel's BTF, as `cli/src/kbtf.rs` does).
 fn cli_log(bytes: &[u8], name: &str, kernel: KernelVersion, log_level: u32) -> String {
     let obj = elf::load(bytes).expect("the CLI loads it");
     let p = obj
@@ -81,8 +92,14 @@ fn cli_log(bytes: &[u8], name: &str, kernel: KernelVersion, log_level: u32) -> S
         .into_iter()
         .find(|p| p.name == name)
         .expect("the program");
+    let gz = match veristep_core::relo_core::btf_kernel(kernel) {
+        "6.1" => BTF_6_1,
+        _ => BTF_6_12,
+    };
+    let kbtf = veristep_core::relo_core::KernelBtf::from_gzip(gz).expect("the kernel's BTF");
+    let program = p.program.relocated(name, &kbtf).expect("relocated");
     verify(
-        &p.program,
+        &program,
         &Options {
             kernel,
             log_level,
