@@ -4,7 +4,7 @@
 //! a program without CO-RE never pays for it.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use veristep_core::relo_core::KernelBtf;
 use veristep_core::{KernelVersion, Program};
 
@@ -13,14 +13,16 @@ static LINUX_6_12: &[u8] = include_bytes!("../../static/btf/linux-6.12.btf.gz");
 
 pub(crate) use veristep_core::relo_core::btf_kernel;
 
-fn decode(gz: &[u8], what: &str) -> Result<KernelBtf, String> {
-    KernelBtf::from_gzip(gz).map_err(|e| format!("Linux {what}: {e}"))
+fn decode(gz: &[u8], what: &str) -> Result<Arc<KernelBtf>, String> {
+    KernelBtf::from_gzip(gz)
+        .map(Arc::new)
+        .map_err(|e| format!("Linux {what}: {e}"))
 }
 
 /// The BTF of the kernel a mode models.
-pub(crate) fn kernel_btf(k: KernelVersion) -> Result<&'static KernelBtf, String> {
-    static K61: OnceLock<Result<KernelBtf, String>> = OnceLock::new();
-    static K612: OnceLock<Result<KernelBtf, String>> = OnceLock::new();
+pub(crate) fn kernel_btf(k: KernelVersion) -> Result<&'static Arc<KernelBtf>, String> {
+    static K61: OnceLock<Result<Arc<KernelBtf>, String>> = OnceLock::new();
+    static K612: OnceLock<Result<Arc<KernelBtf>, String>> = OnceLock::new();
     let (cell, gz) = match btf_kernel(k) {
         "6.1" => (&K61, LINUX_6_1),
         _ => (&K612, LINUX_6_12),
@@ -38,7 +40,7 @@ pub(crate) fn for_kernel<'a>(
     prog: &'a Program,
     k: KernelVersion,
 ) -> Result<Cow<'a, Program>, String> {
-    if prog.core_relos.is_empty() {
+    if !prog.needs_kernel_btf() {
         return Ok(Cow::Borrowed(prog));
     }
     let kernel = kernel_btf(k)?;

@@ -472,6 +472,8 @@ impl Env {
             | P::CgroupSysctl
             // SK_DROP, SK_PASS
             | P::SkLookup => Some((0, 1)),
+            // fentry and fexit return 0; fmod_ret and tp_btf anything
+            P::Tracing if matches!(attach, Some(A::TraceFentry | A::TraceFexit)) => Some((0, 0)),
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),
@@ -479,6 +481,27 @@ impl Env {
             }),
             _ => None,
         }
+    }
+
+    /// 6.12's `get_func_retval_range()` for an LSM program: None for a
+    /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
+    fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
+        if !self.rules.helpers_612 || self.prog.prog_type != crate::program::ProgType::Lsm {
+            return None;
+        }
+        let a = self.prog.attach_btf.as_ref()?;
+        let proto = a.kernel.btf.get(a.proto).ok()?;
+        if proto.size_or_type == 0 {
+            return None;
+        }
+        // bool_lsm_hooks
+        if matches!(
+            a.tname.as_str(),
+            "bpf_lsm_audit_rule_known" | "bpf_lsm_inode_xattr_skipcap"
+        ) {
+            return Some((0, 1));
+        }
+        Some((-4095, 0))
     }
 
     /// `check_return_code()` at the `exit` of frame 0.
@@ -536,6 +559,25 @@ impl Env {
         // R0 must be readable; sched_cls, xdp, socket_filter take any value
         self.check_reg_src(0, true)?;
         if f.frameno == 0 && f.subprog != 0 {
+            return Ok(());
+        }
+        // 6.12: an LSM hook returning int: 0 or -errno (a bool hook 0 or
+        // 1), checked on the 32-bit value (bpf_lsm_get_retval_range)
+        if let Some((min, max)) = self.lsm_retval_range_612() {
+            let r0 = *self.reg(0);
+            if r0.ty != RegType::Scalar {
+                let t = self.reg_type_name(&r0);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("At program exit the register R0 is not a known value ({t})"),
+                ));
+            }
+            self.mark_chain_precision(0);
+            let r0 = *self.reg(0);
+            if !(min <= r0.s32_min as i64 && r0.s32_max as i64 <= max) {
+                let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
+                return Err(self.fail(EINVAL, &msg));
+            }
             return Ok(());
         }
         // check_return_code(): cgroup programs return 0 or 1, some hooks

@@ -117,14 +117,40 @@ fn attach_type(section: &str) -> Option<AttachType> {
         "cgroup/setsockopt" => return Some(AttachType::Setsockopt),
         _ => {}
     }
+    if let Some((a, _)) = btf_target(section) {
+        return Some(a);
+    }
     if let Some(a) = section.strip_prefix("cgroup/").and_then(AttachType::sock) {
         return Some(a);
     }
     AttachType::sock_addr(section.strip_prefix("cgroup/")?)
 }
 
+/// A BTF-typed program's section (`fentry/do_nanosleep`): its attach type
+/// and the target libbpf looks up in the kernel's BTF. The sleepable
+/// `.s` variants are not modelled.
+fn btf_target(section: &str) -> Option<(AttachType, &str)> {
+    let (head, target) = section.split_once('/')?;
+    let a = match head {
+        "fentry" => AttachType::TraceFentry,
+        "fexit" => AttachType::TraceFexit,
+        "fmod_ret" => AttachType::ModifyReturn,
+        "tp_btf" => AttachType::TraceRawTp,
+        "lsm" => AttachType::LsmMac,
+        _ => return None,
+    };
+    (!target.is_empty()).then_some((a, target))
+}
+
 /// libbpf's section names for the program types veristep models.
 fn prog_type(section: &str) -> Option<ProgType> {
+    if let Some((a, _)) = btf_target(section) {
+        return Some(if a == AttachType::LsmMac {
+            ProgType::Lsm
+        } else {
+            ProgType::Tracing
+        });
+    }
     // of libbpf's cgroup/* sections: "cgroup/skb" and the socket address
     // hooks ("cgroup/connect4", ...)
     match section {
@@ -1002,6 +1028,12 @@ impl<'a> Loader<'a> {
         program.core_relos = core_relos;
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(&section);
+        program.attach_to = btf_target(&section).map(|(_, t)| t.to_string());
+        // bpf_get_current_task_btf() returns a kernel pointer
+        program.wants_kernel_btf = program
+            .insns
+            .iter()
+            .any(|i| i.code == 0x85 && i.src == 0 && i.imm == 158);
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;
@@ -1045,6 +1077,10 @@ mod tests {
             ("lwt_xmit", Some(ProgType::LwtXmit)),
             ("lwt_seg6local", Some(ProgType::LwtSeg6local)),
             ("iter/task", None),
+            ("fentry/do_nanosleep", Some(ProgType::Tracing)),
+            ("tp_btf/sched_switch", Some(ProgType::Tracing)),
+            ("lsm/file_open", Some(ProgType::Lsm)),
+            ("fentry.s/do_nanosleep", None),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),

@@ -967,6 +967,38 @@ pub fn get_func_proto(
             _ => return bpf_sk_base_func_proto(id, v612),
         }),
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
+        ProgType::Tracing => tracing_btf_func_proto(id, attach, v612),
+        // bpf_lsm_func_proto(): the storage and IMA helpers are not
+        // modelled (their maps and sleepable hooks); the rest is tracing's
+        ProgType::Lsm => match id {
+            F::get_attach_cookie => Some(&bpf_get_attach_cookie_proto_tracing),
+            F::spin_lock => Some(&bpf_spin_lock_proto),
+            F::spin_unlock => Some(&bpf_spin_unlock_proto),
+            F::sk_storage_get => Some(&bpf_sk_storage_get_proto),
+            F::sk_storage_delete => Some(&bpf_sk_storage_delete_proto),
+            _ => tracing_btf_func_proto(id, Some(AttachType::LsmMac), v612),
+        },
+    }
+}
+
+/// `tracing_prog_func_proto()` for a program with a trampoline (fentry,
+/// fexit, fmod_ret, LSM) or a BTF tracepoint: the function argument
+/// helpers where there is a trampoline, the return value after one.
+fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    let trampoline = matches!(
+        attach,
+        Some(
+            AttachType::TraceFentry
+                | AttachType::TraceFexit
+                | AttachType::ModifyReturn
+                | AttachType::LsmMac
+        )
+    );
+    match id {
+        F::get_func_ip if trampoline => Some(&bpf_get_func_ip_proto_tracing),
+        F::get_attach_cookie if trampoline => Some(&bpf_get_attach_cookie_proto_tracing),
+        F::get_func_ip | F::get_attach_cookie => None,
+        _ => tracing_prog_func_proto(id, v612),
     }
 }
 

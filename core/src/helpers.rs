@@ -200,9 +200,20 @@ impl Env {
             .map
             .and_then(|m| self.prog.maps.get(m as usize))
             .is_some_and(|m| m.lock_off.is_some());
+        // bpf_get_current_task_btf(): the task_struct of the kernel's BTF
+        // (6.12: RET_PTR_TO_BTF_ID_TRUSTED)
+        let task_btf = (id == F::get_current_task_btf)
+            .then(|| self.prog.kernel_btf.as_ref())
+            .flatten()
+            .and_then(|k| k.find(crate::btf::KIND_STRUCT, "task_struct"));
+        let v612_flags = if v612 { crate::btf_access::TRUSTED } else { 0 };
         let r0 = &mut self.cur.frames[cf].regs[0];
         match fp.ret {
             Ret::Integer => r0.mark_unknown(),
+            Ret::BtfId if task_btf.is_some() => {
+                r0.mark_known_zero_ptr(RegType::BtfId);
+                r0.aux = crate::btf_access::BtfPtr::new(task_btf.unwrap_or(0), v612_flags).0;
+            }
             Ret::Void => r0.ty = RegType::NotInit,
             Ret::MapValue | Ret::MapValueOrNull => {
                 r0.mark_known_zero_ptr(RegType::MapValue);

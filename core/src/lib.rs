@@ -6,6 +6,7 @@
 
 pub mod asm;
 pub mod btf;
+pub mod btf_access;
 pub mod disasm;
 pub mod elf;
 pub(crate) mod helper_ids;

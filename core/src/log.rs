@@ -223,6 +223,12 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
     } else if r.rdonly {
         s.push_str("rdonly_");
     }
+    let kernel_ptr = (r.ty == RegType::BtfId)
+        .then(|| crate::btf_access::BtfPtr::of(r.aux))
+        .flatten();
+    if let Some(p) = kernel_ptr {
+        s.push_str(&p.prefix());
+    }
     s.push_str(base);
     if r.maybe_null {
         s.push_str(if r.ty == RegType::BtfId {
@@ -231,10 +237,18 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
             "_or_null"
         });
     }
-    if r.ty == RegType::BtfId {
-        s.push_str(btf_struct_name(r));
+    match kernel_ptr {
+        // the struct's name in the kernel's BTF
+        Some(p) => s.push_str(
+            prog.kernel_btf
+                .as_ref()
+                .and_then(|k| k.btf.get(p.id()).ok())
+                .map(|t| t.name.as_str())
+                .unwrap_or("unknown"),
+        ),
+        None if r.ty == RegType::BtfId => s.push_str(btf_struct_name(r)),
+        None => {}
     }
-    let _ = prog;
     s
 }
 

@@ -110,6 +110,22 @@ impl Env {
                     self.check_stack_read(fr, o, size, value_regno)
                 }
             }
+            RegType::Ctx
+                if matches!(
+                    self.prog.prog_type,
+                    crate::program::ProgType::Tracing | crate::program::ProgType::Lsm
+                ) =>
+            {
+                self.check_ptr_off_reg(&reg, regno, false)?;
+                self.check_btf_ctx_access(regno, off, size, t, value_regno)
+            }
+            RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId
+                if reg.ty == RegType::BtfId
+                    && crate::btf_access::BtfPtr::of(reg.aux).is_some()
+                    && !reg.maybe_null =>
+            {
+                self.check_ptr_to_btf_access(regno, &reg, off, size, t, value_regno)
+            }
             RegType::Ctx => {
                 self.check_ptr_off_reg(&reg, regno, false)?;
                 let Some(field) = ctx_field(
@@ -460,6 +476,177 @@ impl Env {
                     .because(crate::reason::Reason::InvalidMemAccess { reg: regno }))
             }
         }
+    }
+
+    /// `bpf_tracing_btf_ctx_access()`: a tracing or LSM program's context
+    /// is its target's arguments, typed by the kernel's BTF.
+    fn check_btf_ctx_access(
+        &mut self,
+        regno: u8,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
+        let refuse = |env: &mut Self| {
+            Err(env
+                .fail(
+                    EACCES,
+                    &format!("invalid bpf_context access off={} size={}", off, size),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::Context,
+                    off: off as i64,
+                    size: size as u64,
+                }))
+        };
+        // bpf_tracing_ctx_access(): MAX_BPF_FUNC_ARGS u64s, read, aligned
+        if !(0..8 * 12).contains(&off) || t != Access::Read || off % size as i32 != 0 {
+            return refuse(self);
+        }
+        let Some(a) = self.prog.attach_btf.clone() else {
+            return refuse(self);
+        };
+        let trusted = self.rules.helpers_612
+            && crate::btf_access::args_trusted(self.prog.prog_type, self.prog.expected_attach_type);
+        let (lines, arg) =
+            crate::btf_access::btf_ctx_access(&a, self.prog.expected_attach_type, trusted, off);
+        for l in lines {
+            self.verbose(&format!("{l}\n"));
+        }
+        let Some(arg) = arg else {
+            return refuse(self);
+        };
+        if let Some(v) = value_regno {
+            match arg {
+                crate::btf_access::CtxArg::Scalar => self.reg_mut(v).mark_unknown(),
+                crate::btf_access::CtxArg::Ptr(p) => {
+                    let d = self.reg_mut(v);
+                    d.mark_known_zero_ptr(RegType::BtfId);
+                    d.aux = p.0;
+                    d.live |= LIVE_WRITTEN;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `check_ptr_to_btf_access()`: a read through a kernel BTF pointer
+    /// (`btf_struct_access`); the pointer read has 6.12's trust flags.
+    fn check_ptr_to_btf_access(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
+        use crate::btf_access::{BtfPtr, Walk, PERCPU, USER};
+        let p = BtfPtr::of(reg.aux).unwrap_or(BtfPtr(0));
+        let Some(kernel) = self.prog.kernel_btf.clone() else {
+            return Err(self.fail(EACCES, "the kernel's BTF is not given"));
+        };
+        let tname = kernel
+            .btf
+            .get(p.id())
+            .map(|t| t.name.clone())
+            .unwrap_or_default();
+        if self.rules.helpers_612 && !self.prog.gpl_compatible() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("Cannot access kernel 'struct {tname}' from non-GPL compatible program"),
+            ));
+        }
+        if off < 0 {
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{regno} is ptr_{tname} invalid negative access: off={off}"),
+                )
+                .because(crate::reason::Reason::OutOfBounds {
+                    reg: Some(regno),
+                    region: crate::reason::Region::KernelStruct,
+                    off: off as i64,
+                    size: size as u64,
+                }));
+        }
+        if !reg.var_off.is_const() || reg.var_off.value != 0 {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            return Err(self.fail(
+                EACCES,
+                &format!(
+                    "R{regno} is ptr_{tname} invalid variable offset: off={off}, var_off={tn}"
+                ),
+            ));
+        }
+        if p.has(USER) {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{regno} is ptr_{tname} access user memory: off={off}"),
+            ));
+        }
+        if p.has(PERCPU) {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{regno} is ptr_{tname} access percpu memory: off={off}"),
+            ));
+        }
+        if t == Access::Write {
+            return Err(self
+                .fail(EACCES, "only read is supported")
+                .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+        }
+        let walk = match crate::btf_access::btf_struct_access(&kernel.btf, p.id(), off as i64, size)
+        {
+            Ok(w) => w,
+            Err(m) => {
+                return Err(self
+                    .fail(EACCES, &m)
+                    .because(crate::reason::Reason::OutOfBounds {
+                        reg: Some(regno),
+                        region: crate::reason::Region::KernelStruct,
+                        off: off as i64,
+                        size: size as u64,
+                    }))
+            }
+        };
+        let Some(v) = value_regno else {
+            return Ok(());
+        };
+        match walk {
+            Walk::Scalar => self.reg_mut(v).mark_unknown(),
+            Walk::Ptr { id, field, tags } => {
+                let (flags, maybe_null) = if self.rules.helpers_612 {
+                    crate::btf_access::walked_flags_612(
+                        &kernel,
+                        p,
+                        reg.maybe_null,
+                        &field,
+                        id,
+                        tags,
+                    )
+                } else {
+                    // 6.1: walking keeps only the untrusted mark and the
+                    // __user / __percpu tags
+                    (
+                        (tags & (USER | PERCPU)) | (p.flags() & crate::btf_access::UNTRUSTED),
+                        false,
+                    )
+                };
+                let d = self.reg_mut(v);
+                d.mark_known_zero_ptr(RegType::BtfId);
+                d.aux = BtfPtr::new(id, flags).0;
+                d.maybe_null = maybe_null;
+                d.live |= LIVE_WRITTEN;
+                if maybe_null {
+                    let nid = self.new_id();
+                    self.reg_mut(v).id = nid;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn load_unknown(&mut self, t: Access, value_regno: Option<u8>) {

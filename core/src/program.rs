@@ -61,6 +61,13 @@ pub enum ProgType {
     /// `BPF_PROG_TYPE_CGROUP_SYSCTL`: a cgroup's sysctl reads and writes
     /// (`struct bpf_sysctl`).
     CgroupSysctl,
+    /// `BPF_PROG_TYPE_TRACING`: fentry, fexit, fmod_ret and tp_btf
+    /// programs, whose context is the attach target's arguments typed by
+    /// the kernel's BTF (objects only: the target comes from the section).
+    Tracing,
+    /// `BPF_PROG_TYPE_LSM`: a BPF LSM hook (`lsm/HOOK`), arguments typed
+    /// by BTF as for tracing.
+    Lsm,
 }
 
 impl ProgType {
@@ -123,6 +130,8 @@ impl ProgType {
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
             ProgType::CgroupSysctl => "cgroup_sysctl",
+            ProgType::Tracing => "tracing",
+            ProgType::Lsm => "lsm",
         }
     }
     /// The kernel's enum value.
@@ -154,6 +163,8 @@ impl ProgType {
             ProgType::LwtXmit => 12,
             ProgType::LwtSeg6local => 19,
             ProgType::CgroupSysctl => 23,
+            ProgType::Tracing => 26,
+            ProgType::Lsm => 29,
         }
     }
 
@@ -207,6 +218,13 @@ pub enum AttachType {
     CgroupDevice,
     /// `BPF_CGROUP_SYSCTL`
     CgroupSysctl,
+    /// `BPF_TRACE_FENTRY`, `BPF_TRACE_FEXIT`, `BPF_MODIFY_RETURN`,
+    /// `BPF_TRACE_RAW_TP` (tp_btf), `BPF_LSM_MAC`
+    TraceFentry,
+    TraceFexit,
+    ModifyReturn,
+    TraceRawTp,
+    LsmMac,
 }
 
 impl AttachType {
@@ -269,6 +287,11 @@ impl AttachType {
             AttachType::Getsockopt => "getsockopt",
             AttachType::Setsockopt => "setsockopt",
             AttachType::CgroupSysctl => "sysctl",
+            AttachType::TraceFentry => "fentry",
+            AttachType::TraceFexit => "fexit",
+            AttachType::ModifyReturn => "fmod_ret",
+            AttachType::TraceRawTp => "tp_btf",
+            AttachType::LsmMac => "lsm",
             a => Self::SOCK_ADDR
                 .iter()
                 .find(|(_, x)| *x == a)
@@ -618,6 +641,17 @@ pub struct Program {
     pub obj_btf: Option<std::sync::Arc<crate::btf::Btf>>,
     /// What the applied relocations did, for the listing.
     pub core_applied: Vec<crate::relo_core::Applied>,
+    /// The target a BTF-typed program names in its section
+    /// (`fentry/do_nanosleep`, `tp_btf/sched_switch`, `lsm/file_open`),
+    /// found in the kernel's BTF by [`Program::relocated`].
+    pub attach_to: Option<String>,
+    /// That target, resolved in the kernel's BTF.
+    pub attach_btf: Option<crate::btf_access::AttachBtf>,
+    /// The kernel's BTF, for programs that walk kernel pointers.
+    pub kernel_btf: Option<std::sync::Arc<crate::relo_core::KernelBtf>>,
+    /// The program walks kernel pointers (`bpf_get_current_task_btf`):
+    /// it needs the kernel's BTF.
+    pub wants_kernel_btf: bool,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
@@ -673,7 +707,17 @@ impl Program {
             core_relos: Vec::new(),
             obj_btf: None,
             core_applied: Vec::new(),
+            attach_to: None,
+            attach_btf: None,
+            kernel_btf: None,
+            wants_kernel_btf: false,
         }
+    }
+    /// The program cannot be verified without a kernel's BTF: CO-RE
+    /// relocations, a BTF-typed attach target, kernel pointers.
+    pub fn needs_kernel_btf(&self) -> bool {
+        (!self.core_relos.is_empty() || self.attach_to.is_some() || self.wants_kernel_btf)
+            && self.kernel_btf.is_none()
     }
     /// The program as libbpf loads it into a kernel whose BTF is `kernel`:
     /// its CO-RE relocations applied (`bpf_object__relocate_core`). A
@@ -682,9 +726,19 @@ impl Program {
     pub fn relocated(
         &self,
         name: &str,
-        kernel: &crate::relo_core::KernelBtf,
+        kernel: &std::sync::Arc<crate::relo_core::KernelBtf>,
     ) -> Result<Program, crate::relo_core::ReloError> {
         let mut p = self.clone();
+        if !self.needs_kernel_btf() {
+            return Ok(p);
+        }
+        p.kernel_btf = Some(kernel.clone());
+        if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
+            p.attach_btf = Some(
+                crate::btf_access::resolve_attach(kernel, at, target)
+                    .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
+            );
+        }
         if self.core_relos.is_empty() {
             return Ok(p);
         }

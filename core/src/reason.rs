@@ -21,6 +21,8 @@ pub enum Region {
     FlowKeys,
     /// A writable raw tracepoint's buffer.
     TracepointBuffer,
+    /// A kernel struct reached through a BTF pointer (`btf_struct_access`).
+    KernelStruct,
 }
 
 impl Region {
@@ -35,6 +37,7 @@ impl Region {
             Region::Socket => "socket",
             Region::FlowKeys => "flow_keys",
             Region::TracepointBuffer => "tp_buffer",
+            Region::KernelStruct => "kernel_struct",
         }
     }
 }
@@ -245,6 +248,7 @@ impl Reason {
                 Region::Socket => "The access falls outside the socket fields this program may read.".into(),
                 Region::FlowKeys => "The access falls outside struct bpf_flow_keys.".into(),
                 Region::TracepointBuffer => "The tracepoint buffer is reached at constant, non-negative offsets only.".into(),
+                Region::KernelStruct => "The read does not fall on a field of the kernel struct (as the kernel's BTF lays it out), or reads a pointer field only partly.".into(),
             },
             Reason::Uninitialized { stack_off: Some(_), .. } => {
                 "The instruction reads stack bytes that were never written on this path.".into()

@@ -915,6 +915,13 @@ impl CandIndex {
         }
         CandIndex { by_name }
     }
+    /// The ids whose name has this essential name.
+    fn ids(&self, name: &str) -> &[u32] {
+        self.by_name
+            .get(essential_name(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
     fn cands(&self, kernel: &Btf, local: &Type) -> Vec<u32> {
         self.by_name
             .get(essential_name(&local.name))
@@ -948,6 +955,10 @@ impl KernelBtf {
     pub fn new(btf: Btf) -> Self {
         let index = CandIndex::new(&btf);
         KernelBtf { btf, index }
+    }
+    /// The types whose name has `name`'s essential name.
+    pub(crate) fn by_name(&self, name: &str) -> Vec<u32> {
+        self.index.ids(name).to_vec()
     }
     /// From the gzipped raw BTF `cargo xtask kernel-btf` writes
     /// (`static/btf/linux-K.btf.gz`); at most 64 MiB decompressed.

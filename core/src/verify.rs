@@ -153,11 +153,12 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         if env.prog.insns.is_empty() {
             return Err(env.fail(crate::env::EINVAL, "empty program"));
         }
-        if !env.prog.core_relos.is_empty() {
-            // never verified as compiled: libbpf would have relocated them
+        if env.prog.needs_kernel_btf() {
+            // never verified as compiled: libbpf would have relocated it
+            // and found its target in the kernel's BTF
             return Err(env.fail(
                 crate::env::EINVAL,
-                "CO-RE relocations not applied: the program needs the kernel's BTF",
+                "the program needs the kernel's BTF (CO-RE relocations, its attach target): not given",
             ));
         }
         env.add_subprog_and_kfunc()?;

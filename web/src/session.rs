@@ -253,7 +253,7 @@ pub struct Session {
     /// The last kernel log read, when it is what the page shows.
     log: Option<crate::logsession::LogRun>,
     /// The kernels' BTF fetched so far (`btf/linux-K.btf.gz`), for CO-RE.
-    kernel_btf: Vec<(&'static str, Result<Rc<KernelBtf>, String>)>,
+    kernel_btf: Vec<(&'static str, Result<std::sync::Arc<KernelBtf>, String>)>,
 }
 
 impl Session {
@@ -278,7 +278,7 @@ impl Session {
         let Ok(p) = load(source) else {
             return Vec::new();
         };
-        if p.core_relos.is_empty() {
+        if !p.needs_kernel_btf() {
             return Vec::new();
         }
         let mut out: Vec<&'static str> = ALL_KERNELS
@@ -294,7 +294,7 @@ impl Session {
     pub fn add_kernel_btf(&mut self, kernel: &'static str, gz: Result<Vec<u8>, String>) {
         let btf = gz
             .and_then(|b| KernelBtf::from_gzip(&b))
-            .map(Rc::new)
+            .map(std::sync::Arc::new)
             .map_err(|e| format!("the BTF of Linux {kernel} (btf/linux-{kernel}.btf.gz): {e}"));
         self.kernel_btf.retain(|(k, _)| *k != kernel);
         self.kernel_btf.push((kernel, btf));
@@ -308,7 +308,7 @@ impl Session {
         source: &Source,
         p: Program,
     ) -> Result<PerKernel, (String, Vec<Diagnostic>)> {
-        if p.core_relos.is_empty() {
+        if !p.needs_kernel_btf() {
             let p = Rc::new(p);
             return Ok(ALL_KERNELS.iter().map(|k| (*k, p.clone())).collect());
         }

@@ -96,7 +96,9 @@ fn cli_log(bytes: &[u8], name: &str, kernel: KernelVersion, log_level: u32) -> S
         "6.1" => BTF_6_1,
         _ => BTF_6_12,
     };
-    let kbtf = veristep_core::relo_core::KernelBtf::from_gzip(gz).expect("the kernel's BTF");
+    let kbtf = std::sync::Arc::new(
+        veristep_core::relo_core::KernelBtf::from_gzip(gz).expect("the kernel's BTF"),
+    );
     let program = p.program.relocated(name, &kbtf).expect("relocated");
     verify(
         &program,

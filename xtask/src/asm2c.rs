@@ -60,6 +60,8 @@ fn section(p: &Program) -> Option<String> {
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
+            // text programs do not name an attach target
+            ProgType::Tracing | ProgType::Lsm => return None,
         }
         .to_string(),
     )

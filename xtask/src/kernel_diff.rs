@@ -513,7 +513,8 @@ pub fn kernel_diff() -> Result<(), String> {
     });
     let kernel_btf = std::fs::read(&btf_file)
         .map_err(|e| format!("{}: {e}", btf_file.display()))
-        .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))?;
+        .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))
+        .map(std::sync::Arc::new)?;
     let mut rows = Vec::new();
     for line in text.lines().filter_map(|l| l.strip_prefix("VSK ")) {
         let rec: Value = serde_json::from_str(line).map_err(|e| format!("a record: {e}"))?;

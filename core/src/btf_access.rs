@@ -1,0 +1,599 @@
+//! Programs typed by the kernel's BTF (`kernel/bpf/btf.c`): the attach
+//! target of a tracing or LSM program (`bpf_check_attach_target`), its
+//! context as the target's arguments (`btf_ctx_access`), and reads
+//! through `PTR_TO_BTF_ID` pointers (`btf_struct_walk`,
+//! `btf_struct_access`), with 6.12's trust flags
+//! (`check_ptr_to_btf_access`: trusted, RCU, untrusted).
+//!
+//! A kernel BTF pointer is a `RegType::BtfId` register whose `aux` holds
+//! the kernel's type id and its flags ([`BtfPtr`]); the test kfuncs' own
+//! structs keep their small index there.
+
+use crate::btf::{Btf, Type, KIND_ARRAY, KIND_INT, KIND_PTR, KIND_STRUCT, KIND_UNION};
+use crate::relo_core::KernelBtf;
+use std::sync::Arc;
+
+/// What a program is attached to, resolved in the kernel's BTF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachBtf {
+    pub kernel: Arc<KernelBtf>,
+    /// The name the kernel's messages use (`do_nanosleep`,
+    /// `sched_switch` for `tp_btf/sched_switch`, `bpf_lsm_file_open`).
+    pub tname: String,
+    /// The target's FUNC_PROTO.
+    pub proto: u32,
+    /// tp_btf: `btf_trace_NAME`'s first argument (`void *__data`) is not
+    /// the program's.
+    pub btf_trace: bool,
+    /// The FUNC's id (LSM hooks are told apart by it).
+    pub func_id: u32,
+}
+
+impl PartialEq for KernelBtf {
+    fn eq(&self, o: &Self) -> bool {
+        std::ptr::eq(self, o) || self.btf == o.btf
+    }
+}
+impl Eq for KernelBtf {}
+
+/// Flags of a kernel BTF pointer (`enum bpf_type_flag`), in `aux`.
+pub const KERNEL: u32 = 1 << 31;
+pub const TRUSTED: u32 = 1 << 30;
+pub const RCU: u32 = 1 << 29;
+pub const UNTRUSTED: u32 = 1 << 28;
+pub const USER: u32 = 1 << 27;
+pub const PERCPU: u32 = 1 << 26;
+const ID_MASK: u32 = (1 << 26) - 1;
+
+/// A `PTR_TO_BTF_ID` of the kernel's BTF as a register's `aux`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BtfPtr(pub u32);
+
+impl BtfPtr {
+    pub fn new(id: u32, flags: u32) -> Self {
+        BtfPtr(KERNEL | flags | (id & ID_MASK))
+    }
+    /// `aux` of a register: a kernel BTF pointer, or a test kfunc's struct.
+    pub fn of(aux: u32) -> Option<Self> {
+        (aux & KERNEL != 0).then_some(BtfPtr(aux))
+    }
+    pub fn id(self) -> u32 {
+        self.0 & ID_MASK
+    }
+    pub fn has(self, f: u32) -> bool {
+        self.0 & f != 0
+    }
+    pub fn flags(self) -> u32 {
+        self.0 & !ID_MASK & !KERNEL
+    }
+    /// `reg_type_str()`'s prefix for the flags (6.1 has no trusted or RCU
+    /// pointers).
+    pub fn prefix(self) -> String {
+        let mut s = String::new();
+        for (f, p) in [
+            (USER, "user_"),
+            (PERCPU, "percpu_"),
+            (RCU, "rcu_"),
+            (UNTRUSTED, "untrusted_"),
+            (TRUSTED, "trusted_"),
+        ] {
+            if self.has(f) {
+                s.push_str(p);
+            }
+        }
+        s
+    }
+}
+
+fn skip(btf: &Btf, id: u32) -> Option<(u32, &Type)> {
+    let id = btf.skip_mods(id).ok()?;
+    Some((id, btf.get(id).ok()?))
+}
+
+/// `btf_type_str()`
+fn type_str(t: Option<&Type>) -> &'static str {
+    match t {
+        Some(t) => {
+            let s = crate::btf::kind_str(t.kind);
+            if t.kind == 0 {
+                "UNKNOWN"
+            } else {
+                s
+            }
+        }
+        None => "UNKNOWN",
+    }
+}
+
+/// libbpf (`libbpf_find_attach_btf_id`) and the kernel
+/// (`bpf_check_attach_target`): the BTF a section's target names.
+/// Err: libbpf's failure (the program does not load).
+pub fn resolve_attach(
+    kernel: &Arc<KernelBtf>,
+    attach: crate::program::AttachType,
+    target: &str,
+) -> Result<AttachBtf, String> {
+    use crate::program::AttachType as A;
+    let btf = &kernel.btf;
+    let (name, kind) = match attach {
+        A::TraceRawTp => (format!("btf_trace_{target}"), crate::btf::KIND_TYPEDEF),
+        A::LsmMac => (format!("bpf_lsm_{target}"), crate::btf::KIND_FUNC),
+        _ => (target.to_string(), crate::btf::KIND_FUNC),
+    };
+    let Some(id) = kernel.find(kind, &name) else {
+        return Err(format!(
+            "failed to find kernel BTF type ID of '{target}': -3"
+        ));
+    };
+    let t = btf.get(id).map_err(|e| e.to_string())?;
+    let proto = if attach == A::TraceRawTp {
+        // typedef -> pointer -> func_proto
+        let p = btf.get(t.size_or_type).map_err(|e| e.to_string())?;
+        if p.kind != KIND_PTR {
+            return Err(format!(
+                "attach_btf_id {id} points to wrong type name {name}"
+            ));
+        }
+        p.size_or_type
+    } else {
+        t.size_or_type
+    };
+    if btf.get(proto).map(|p| p.kind) != Ok(crate::btf::KIND_FUNC_PROTO) {
+        return Err(format!("attach_btf_id {id} is not a function"));
+    }
+    Ok(AttachBtf {
+        kernel: kernel.clone(),
+        tname: if attach == A::TraceRawTp {
+            target.to_string()
+        } else {
+            name
+        },
+        proto,
+        btf_trace: attach == A::TraceRawTp,
+        func_id: id,
+    })
+}
+
+/// What a context read of a BTF-typed program gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CtxArg {
+    Scalar,
+    /// A kernel BTF pointer (may be NULL only where the kernel says so).
+    Ptr(BtfPtr),
+}
+
+/// `get_ctx_arg_idx()`: which argument a context offset falls in.
+fn ctx_arg_idx(btf: &Btf, params: &[u32], ret: u32, off: i32) -> usize {
+    let slot = |id: u32| -> i32 {
+        match skip(btf, id) {
+            Some((_, t)) if t.kind == KIND_PTR => 8,
+            Some((_, t)) => ((t.size_or_type as i32) + 7) / 8 * 8,
+            None => 8,
+        }
+    };
+    let mut offset = 0;
+    for (i, p) in params.iter().enumerate() {
+        offset += slot(*p);
+        if off < offset {
+            return i;
+        }
+    }
+    offset += slot(ret);
+    if off < offset {
+        return params.len();
+    }
+    params.len() + 1
+}
+
+/// `btf_ctx_access()` (after `bpf_tracing_ctx_access()`'s bounds): the
+/// lines it logs, and what the read gives (None: refused).
+pub fn btf_ctx_access(
+    a: &AttachBtf,
+    attach: Option<crate::program::AttachType>,
+    args_trusted: bool,
+    off: i32,
+) -> (Vec<String>, Option<CtxArg>) {
+    use crate::program::AttachType as A;
+    let btf = &a.kernel.btf;
+    let tname = &a.tname;
+    let mut log = Vec::new();
+    if off % 8 != 0 {
+        log.push(format!("func '{tname}' offset {off} is not multiple of 8"));
+        return (log, None);
+    }
+    let Ok(proto) = btf.get(a.proto) else {
+        return (log, Some(CtxArg::Scalar));
+    };
+    let mut params: Vec<u32> = proto.members.iter().map(|m| m.1).collect();
+    if a.btf_trace && !params.is_empty() {
+        params.remove(0);
+    }
+    let nr = params.len();
+    let arg = ctx_arg_idx(btf, &params, proto.size_or_type, off);
+    if arg > nr {
+        log.push(format!(
+            "func '{tname}' doesn't have {}-th argument",
+            arg + 1
+        ));
+        return (log, None);
+    }
+    let ty = if arg == nr {
+        match attach {
+            Some(A::LsmMac | A::TraceFexit) => proto.size_or_type,
+            Some(A::ModifyReturn) => {
+                let t = skip(btf, proto.size_or_type).map(|(_, t)| t);
+                if !t.is_some_and(is_small_int) {
+                    log.push(format!("ret type {} not allowed for fmod_ret", type_str(t)));
+                    return (log, None);
+                }
+                proto.size_or_type
+            }
+            _ => {
+                log.push(format!(
+                    "func '{tname}' doesn't have {}-th argument",
+                    arg + 1
+                ));
+                return (log, None);
+            }
+        }
+    } else {
+        params[arg]
+    };
+    let Some((_, t)) = skip(btf, ty) else {
+        return (log, Some(CtxArg::Scalar));
+    };
+    if is_small_int(t) || t.is_any_enum() || t.is_composite() {
+        return (log, Some(CtxArg::Scalar));
+    }
+    if t.kind != KIND_PTR {
+        log.push(format!(
+            "func '{tname}' arg{arg} '{}' has type {}. Only pointer access is allowed",
+            t.name,
+            type_str(Some(t))
+        ));
+        return (log, None);
+    }
+    // a pointer to void, or to an integer, is a scalar to the verifier
+    if t.size_or_type == 0 {
+        return (log, Some(CtxArg::Scalar));
+    }
+    if skip(btf, t.size_or_type).is_some_and(|(_, p)| p.kind == KIND_INT) {
+        return (log, Some(CtxArg::Scalar));
+    }
+    let mut flags = if args_trusted { TRUSTED } else { 0 };
+    // type tags on the pointee: __user, __percpu
+    let mut id = t.size_or_type;
+    if let Ok(pt) = btf.get(id) {
+        if pt.kind == crate::btf::KIND_TYPE_TAG {
+            match pt.name.as_str() {
+                "user" => flags |= USER,
+                "percpu" => flags |= PERCPU,
+                _ => {}
+            }
+        }
+    }
+    // through modifiers, the id following them
+    for _ in 0..32 {
+        match btf.get(id) {
+            Ok(m) if is_modifier(m) => id = m.size_or_type,
+            _ => break,
+        }
+    }
+    let st = btf.get(id).ok();
+    if !st.is_some_and(|s| s.is_composite()) {
+        log.push(format!(
+            "func '{tname}' arg{arg} type {} is not a struct",
+            type_str(st)
+        ));
+        return (log, None);
+    }
+    let st = st.expect("checked above");
+    log.push(format!(
+        "func '{tname}' arg{arg} has btf_id {id} type {} '{}'",
+        type_str(Some(st)),
+        st.name
+    ));
+    (log, Some(CtxArg::Ptr(BtfPtr::new(id, flags))))
+}
+
+fn is_modifier(t: &Type) -> bool {
+    use crate::btf::{KIND_CONST, KIND_RESTRICT, KIND_TYPEDEF, KIND_TYPE_TAG, KIND_VOLATILE};
+    matches!(
+        t.kind,
+        KIND_TYPEDEF | KIND_VOLATILE | KIND_CONST | KIND_RESTRICT | KIND_TYPE_TAG
+    )
+}
+
+/// `btf_type_is_small_int()`: an integer of at most 8 bytes.
+fn is_small_int(t: &Type) -> bool {
+    t.kind == KIND_INT && t.size_or_type <= 8
+}
+
+/// What `btf_struct_access()` found at an offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Walk {
+    Scalar,
+    /// A pointer member to a struct: the pointee's id, the member's name
+    /// and its type tag flags (`__user`, `__percpu`, `__rcu`).
+    Ptr {
+        id: u32,
+        field: String,
+        tags: u32,
+    },
+}
+
+/// `__btf_resolve_size()` for a member: (size, the element type and the
+/// number of elements when an array, linearised).
+fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<(u32, u64)>)> {
+    let (sid, t) = skip(btf, id)?;
+    if t.kind == KIND_ARRAY {
+        let mut n: u64 = 1;
+        let mut cur = sid;
+        for _ in 0..32 {
+            let (cid, c) = skip(btf, cur)?;
+            match c.array {
+                Some((elem, nelems)) if c.kind == KIND_ARRAY => {
+                    n = n.checked_mul(u64::from(nelems))?;
+                    cur = elem;
+                }
+                _ => {
+                    let esz = u64::from(btf.size_of(cid).ok()?);
+                    return Some((esz.checked_mul(n)?, Some((cid, n))));
+                }
+            }
+        }
+        return None;
+    }
+    Some((u64::from(btf.size_of(sid).ok()?), None))
+}
+
+/// `btf_struct_walk()` + `btf_struct_access()` for a read of `size` bytes
+/// at `off` of struct `id`: Err is the kernel's message.
+pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
+    let mut t_id = id;
+    let mut off = off;
+    let size = i64::from(size);
+    for _ in 0..64 {
+        let t = btf.get(t_id).map_err(|e| e.to_string())?;
+        let tname = t.name.clone();
+        if !t.is_composite() {
+            return Err(format!("Type '{tname}' is not a struct"));
+        }
+        let tsize = i64::from(t.size_or_type);
+        if off + size > tsize {
+            // a flexible array at the end may be read past the size
+            let beyond = || format!("access beyond struct {tname} at off {off} size {size}");
+            let Some(last) = t.members.last() else {
+                return Err(beyond());
+            };
+            let Some((_, mt)) = skip(btf, last.1) else {
+                return Err(beyond());
+            };
+            match mt.array {
+                Some((elem, 0)) if mt.kind == KIND_ARRAY => {
+                    let moff = i64::from(last.2 / 8);
+                    if off < moff {
+                        return Err(beyond());
+                    }
+                    let Some((eid, et)) = skip(btf, elem) else {
+                        return Err(beyond());
+                    };
+                    if et.kind == KIND_INT {
+                        return Ok(Walk::Scalar);
+                    }
+                    if !et.is_composite() || et.size_or_type == 0 {
+                        return Err(beyond());
+                    }
+                    off = (off - moff) % i64::from(et.size_or_type);
+                    t_id = eid;
+                    continue;
+                }
+                _ => return Err(beyond()),
+            }
+        }
+        let mut next: Option<(u32, i64)> = None;
+        let mut found: Option<Result<Walk, String>> = None;
+        for (i, m) in t.members.iter().enumerate() {
+            let bit_off = i64::from(m.2);
+            let mut moff = bit_off / 8;
+            if off + size <= moff {
+                break;
+            }
+            let bits = t.bitfield_size(i);
+            if bits > 0 {
+                let end_bit = bit_off + i64::from(bits);
+                if off <= moff && (end_bit + 7) / 8 <= off + size {
+                    found = Some(Ok(Walk::Scalar));
+                    break;
+                }
+                continue;
+            }
+            if off < moff {
+                break;
+            }
+            let Some((msize, arr)) = resolve(btf, m.1) else {
+                found = Some(Err(format!("field {} doesn't have size", m.0)));
+                break;
+            };
+            let mtrue_end = moff + msize as i64;
+            if off >= mtrue_end {
+                continue;
+            }
+            let mut mid = m.1;
+            let mut msize = msize as i64;
+            if let Some((eid, n)) = arr {
+                if msize == 0 {
+                    continue;
+                }
+                msize /= n as i64;
+                let idx = (off - moff) / msize.max(1);
+                moff += idx * msize;
+                mid = eid;
+            }
+            let Some((sid, mt)) = skip(btf, mid) else {
+                found = Some(Err(format!("field {} doesn't have size", m.0)));
+                break;
+            };
+            if mt.is_composite() {
+                if off == moff {
+                    // the struct itself at this offset: go on inside it
+                    next = Some((sid, 0));
+                } else {
+                    next = Some((sid, off - moff));
+                }
+                break;
+            }
+            if mt.kind == KIND_PTR {
+                if msize != size || off != moff {
+                    found = Some(Err(format!(
+                        "cannot access ptr member {} with moff {} in struct {} with off {} size {}",
+                        m.0, moff, tname, off, size
+                    )));
+                    break;
+                }
+                let mut tags = 0;
+                if let Ok(tt) = btf.get(mt.size_or_type) {
+                    if tt.kind == crate::btf::KIND_TYPE_TAG {
+                        tags = match tt.name.as_str() {
+                            "user" => USER,
+                            "percpu" => PERCPU,
+                            "rcu" => RCU,
+                            _ => 0,
+                        };
+                    }
+                }
+                if let Some((pid, pt)) = skip(btf, mt.size_or_type) {
+                    if pt.kind == KIND_STRUCT || pt.kind == KIND_UNION {
+                        found = Some(Ok(Walk::Ptr {
+                            id: pid,
+                            field: m.0.clone(),
+                            tags,
+                        }));
+                        break;
+                    }
+                }
+            }
+            if off + size > mtrue_end {
+                found = Some(Err(format!(
+                    "access beyond the end of member {} (mend:{}) in struct {} with off {} size {}",
+                    m.0, mtrue_end, tname, off, size
+                )));
+                break;
+            }
+            found = Some(Ok(Walk::Scalar));
+            break;
+        }
+        if let Some(r) = found {
+            return r;
+        }
+        match next {
+            Some((sid, o)) => {
+                t_id = sid;
+                off = o;
+            }
+            None => return Err(format!("struct {tname} doesn't have field at offset {off}")),
+        }
+    }
+    Err("struct nesting too deep".into())
+}
+
+/// `btf_nested_type_is_trusted()`: `STRUCT__safe_SUFFIX` in the kernel's
+/// BTF lists `field` as a pointer to `ptr_id`'s type.
+fn nested_is_safe(kernel: &KernelBtf, parent: u32, field: &str, ptr_id: u32, suffix: &str) -> bool {
+    let btf = &kernel.btf;
+    let Ok(p) = btf.get(parent) else { return false };
+    let Some(safe) = kernel.find(p.kind, &format!("{}{}", p.name, suffix)) else {
+        return false;
+    };
+    let Ok(st) = btf.get(safe) else { return false };
+    st.members.iter().any(|m| {
+        m.0 == field
+            && skip(btf, m.1)
+                .filter(|(_, t)| t.kind == KIND_PTR)
+                .and_then(|(_, t)| skip(btf, t.size_or_type))
+                .is_some_and(|(id, t)| {
+                    id == ptr_id
+                        || btf
+                            .get(ptr_id)
+                            .is_ok_and(|pt| pt.name == t.name && pt.kind == t.kind)
+                })
+    })
+}
+
+/// The flags of a pointer read through `parent` (6.12's
+/// `check_ptr_to_btf_access`, in RCU read-side as a non-sleepable program
+/// is): (flags, may be NULL).
+pub fn walked_flags_612(
+    kernel: &KernelBtf,
+    parent: BtfPtr,
+    parent_maybe_null: bool,
+    field: &str,
+    id: u32,
+    tags: u32,
+) -> (u32, bool) {
+    if parent.has(UNTRUSTED) {
+        return (UNTRUSTED, false);
+    }
+    let p = parent.id();
+    if parent.has(TRUSTED) || parent.has(RCU) {
+        if nested_is_safe(kernel, p, field, id, "__safe_trusted") {
+            return (TRUSTED | (tags & (USER | PERCPU)), false);
+        }
+        if nested_is_safe(kernel, p, field, id, "__safe_trusted_or_null") {
+            return (TRUSTED | (tags & (USER | PERCPU)), true);
+        }
+        if !parent_maybe_null {
+            if nested_is_safe(kernel, p, field, id, "__safe_rcu") {
+                return (RCU | (tags & !RCU), false);
+            }
+            if tags & RCU != 0 || nested_is_safe(kernel, p, field, id, "__safe_rcu_or_null") {
+                return (RCU | (tags & !RCU), true);
+            }
+            if tags & (USER | PERCPU) != 0 {
+                return (tags, false);
+            }
+            return (tags & !RCU, false);
+        }
+        return (UNTRUSTED, false);
+    }
+    (tags & (USER | PERCPU), false)
+}
+
+/// `prog_args_trusted()` of 6.12 (6.1 has no trusted pointers).
+pub fn args_trusted(
+    pt: crate::program::ProgType,
+    attach: Option<crate::program::AttachType>,
+) -> bool {
+    use crate::program::{AttachType as A, ProgType as P};
+    match pt {
+        P::Tracing => attach == Some(A::TraceRawTp),
+        P::Lsm => true,
+        _ => false,
+    }
+}
+
+impl KernelBtf {
+    /// A named type of a kind (`btf_find_by_name_kind`).
+    pub fn find(&self, kind: u32, name: &str) -> Option<u32> {
+        self.by_name(name).into_iter().find(|&id| {
+            self.btf
+                .get(id)
+                .is_ok_and(|t| t.kind == kind && t.name == name)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_pack_into_aux() {
+        let p = BtfPtr::new(12345, TRUSTED);
+        assert_eq!(p.id(), 12345);
+        assert!(p.has(TRUSTED) && !p.has(RCU));
+        assert_eq!(BtfPtr::of(p.0), Some(p));
+        assert_eq!(BtfPtr::of(3), None);
+        assert_eq!(p.prefix(), "trusted_");
+    }
+}
