@@ -158,6 +158,8 @@ pub fn resolve_attach(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CtxArg {
     Scalar,
+    /// The traced function's return value (fexit, fmod_ret, LSM).
+    RetVal,
     /// A kernel BTF pointer (may be NULL only where the kernel says so).
     Ptr(BtfPtr),
 }
@@ -243,7 +245,14 @@ pub fn btf_ctx_access(
         return (log, Some(CtxArg::Scalar));
     };
     if is_small_int(t) || t.is_any_enum() || t.is_composite() {
-        return (log, Some(CtxArg::Scalar));
+        return (
+            log,
+            Some(if arg == nr {
+                CtxArg::RetVal
+            } else {
+                CtxArg::Scalar
+            }),
+        );
     }
     if t.kind != KIND_PTR {
         log.push(format!(
@@ -347,9 +356,62 @@ fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<(u32, u64)>)> {
     Some((u64::from(btf.size_of(sid).ok()?), None))
 }
 
-/// `btf_struct_walk()` + `btf_struct_access()` for a read of `size` bytes
-/// at `off` of struct `id`: Err is the kernel's message.
+/// `btf_struct_access()`: `btf_struct_walk()` until it finds a scalar or a
+/// pointer, diving into the structs it finds at the offset. Err is the
+/// kernel's message.
 pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
+    let mut id = id;
+    let mut off = off;
+    for _ in 0..64 {
+        match btf_struct_walk(btf, id, off, size)? {
+            Step::Found(w) => return Ok(w),
+            Step::Struct(sid) => {
+                id = sid;
+                off = 0;
+            }
+        }
+    }
+    Err("struct nesting too deep".into())
+}
+
+/// `btf_struct_ids_match()` (not strict) for a helper's BTF argument: is
+/// the struct at `off` of `id` the one named `want` (or does it start
+/// with it)? The walk's messages go to the log, as the kernel's do.
+pub fn struct_ids_match(btf: &Btf, id: u32, off: i64, want: &str) -> (bool, Option<String>) {
+    let is_want = |id: u32| {
+        btf.get(id)
+            .is_ok_and(|t| t.name == want && t.is_composite())
+    };
+    if off == 0 && is_want(id) {
+        return (true, None);
+    }
+    let (mut id, mut off) = (id, off);
+    for _ in 0..64 {
+        match btf_struct_walk(btf, id, off, 1) {
+            Ok(Step::Struct(sid)) => {
+                if is_want(sid) {
+                    return (true, None);
+                }
+                id = sid;
+                off = 0;
+            }
+            Ok(Step::Found(_)) => return (false, None),
+            Err(m) => return (false, Some(m)),
+        }
+    }
+    (false, None)
+}
+
+/// What one `btf_struct_walk()` gives.
+enum Step {
+    Found(Walk),
+    /// A nested struct starts exactly at the offset (`WALK_STRUCT`).
+    Struct(u32),
+}
+
+/// `btf_struct_walk()`: one struct, through the structs nested inside it
+/// at other offsets than their start.
+fn btf_struct_walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Step, String> {
     let mut t_id = id;
     let mut off = off;
     let size = i64::from(size);
@@ -379,7 +441,7 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
                         return Err(beyond());
                     };
                     if et.kind == KIND_INT {
-                        return Ok(Walk::Scalar);
+                        return Ok(Step::Found(Walk::Scalar));
                     }
                     if !et.is_composite() || et.size_or_type == 0 {
                         return Err(beyond());
@@ -392,7 +454,7 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
             }
         }
         let mut next: Option<(u32, i64)> = None;
-        let mut found: Option<Result<Walk, String>> = None;
+        let mut found: Option<Result<Step, String>> = None;
         for (i, m) in t.members.iter().enumerate() {
             let bit_off = i64::from(m.2);
             let mut moff = bit_off / 8;
@@ -403,7 +465,7 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
             if bits > 0 {
                 let end_bit = bit_off + i64::from(bits);
                 if off <= moff && (end_bit + 7) / 8 <= off + size {
-                    found = Some(Ok(Walk::Scalar));
+                    found = Some(Ok(Step::Found(Walk::Scalar)));
                     break;
                 }
                 continue;
@@ -436,8 +498,8 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
             };
             if mt.is_composite() {
                 if off == moff {
-                    // the struct itself at this offset: go on inside it
-                    next = Some((sid, 0));
+                    // a struct starting at the offset: the caller dives in
+                    found = Some(Ok(Step::Struct(sid)));
                 } else {
                     next = Some((sid, off - moff));
                 }
@@ -464,11 +526,11 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
                 }
                 if let Some((pid, pt)) = skip(btf, mt.size_or_type) {
                     if pt.kind == KIND_STRUCT || pt.kind == KIND_UNION {
-                        found = Some(Ok(Walk::Ptr {
+                        found = Some(Ok(Step::Found(Walk::Ptr {
                             id: pid,
                             field: m.0.clone(),
                             tags,
-                        }));
+                        })));
                         break;
                     }
                 }
@@ -480,7 +542,7 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
                 )));
                 break;
             }
-            found = Some(Ok(Walk::Scalar));
+            found = Some(Ok(Step::Found(Walk::Scalar)));
             break;
         }
         if let Some(r) = found {

@@ -485,7 +485,7 @@ impl Env {
 
     /// 6.12's `get_func_retval_range()` for an LSM program: None for a
     /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
-    fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
+    pub(crate) fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
         if !self.rules.helpers_612 || self.prog.prog_type != crate::program::ProgType::Lsm {
             return None;
         }

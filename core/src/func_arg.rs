@@ -191,12 +191,17 @@ impl Env {
     /// prints it: a BTF pointer without its struct's name.
     pub(crate) fn arg_reg_type_str(&self, reg: &RegState) -> String {
         if reg.ty == RegType::BtfId {
-            return if reg.maybe_null {
-                "ptr_or_null_"
-            } else {
-                "ptr_"
-            }
-            .to_string();
+            let prefix = crate::btf_access::BtfPtr::of(reg.aux)
+                .map(|p| p.prefix())
+                .unwrap_or_default();
+            return format!(
+                "{prefix}{}",
+                if reg.maybe_null {
+                    "ptr_or_null_"
+                } else {
+                    "ptr_"
+                }
+            );
         }
         self.reg_type_name(reg)
     }
@@ -408,6 +413,32 @@ impl Env {
             BtfId(s) | BtfIdOrNull(s) => s,
             _ => "sock_common",
         };
+        // a kernel BTF pointer: btf_struct_ids_match() (the struct, or one
+        // it starts with)
+        if let (Some(p), Some(k)) = (
+            crate::btf_access::BtfPtr::of(reg.aux),
+            self.prog.kernel_btf.clone(),
+        ) {
+            let have = k
+                .btf
+                .get(p.id())
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            let (ok, walk_msg) =
+                crate::btf_access::struct_ids_match(&k.btf, p.id(), reg.off as i64, want);
+            if ok {
+                return Ok(());
+            }
+            if let Some(m) = walk_msg {
+                self.verbose(&format!("{m}\n"));
+            }
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{} is of type {} but {} is expected", regno, have, want),
+                )
+                .because(Reason::ArgumentType { reg: Some(regno) }));
+        }
         let have = crate::kfuncs::KFUNCS
             .get(reg.aux as usize)
             .map_or("unknown", |k| k.struct_name);

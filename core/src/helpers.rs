@@ -358,6 +358,24 @@ impl Env {
             return Ok(());
         }
         let id = F::get_func_ip as i32;
+        if pt == ProgType::Tracing {
+            use crate::program::AttachType as A;
+            // bpf_prog_has_trampoline()
+            if matches!(
+                self.prog.expected_attach_type,
+                Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn)
+            ) {
+                return Ok(());
+            }
+            return Err(self.fail(
+                ENOTSUPP,
+                &format!(
+                    "func {}#{} supported only for fentry/fexit/fmod_ret programs",
+                    helper_name(id),
+                    id
+                ),
+            ));
+        }
         Err(self.fail(
             ENOTSUPP,
             &format!(

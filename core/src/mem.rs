@@ -521,6 +521,20 @@ impl Env {
         if let Some(v) = value_regno {
             match arg {
                 crate::btf_access::CtxArg::Scalar => self.reg_mut(v).mark_unknown(),
+                // 6.12: an LSM hook's previous return value is in the
+                // hook's range (__mark_reg_s32_range)
+                crate::btf_access::CtxArg::RetVal => {
+                    let range = self.lsm_retval_range_612();
+                    let d = self.reg_mut(v);
+                    d.mark_unknown();
+                    if let Some((lo, hi)) = range {
+                        d.s32_min = d.s32_min.max(lo as i32);
+                        d.s32_max = d.s32_max.min(hi as i32);
+                        d.smin = d.smin.max(lo);
+                        d.smax = d.smax.min(hi);
+                        d.bounds_sync_612();
+                    }
+                }
                 crate::btf_access::CtxArg::Ptr(p) => {
                     let d = self.reg_mut(v);
                     d.mark_known_zero_ptr(RegType::BtfId);
