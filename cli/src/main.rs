@@ -273,7 +273,7 @@ pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Progra
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
     if bytes.starts_with(b"\x7fELF") {
-        let obj = elf::load(&bytes).map_err(|e| format!("{}: {}", path, e))?;
+        let obj = elf::load_named(&bytes, path).map_err(|e| format!("{}: {}", path, e))?;
         // programs veristep cannot verify: named, and the others go on
         for (name, why) in &obj.refused {
             if only == Some(name.as_str()) {

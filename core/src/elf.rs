@@ -315,6 +315,67 @@ struct Loader<'a> {
 
 /// Loads every program of an object.
 pub fn load(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
+    load_named(bytes, "")
+}
+
+/// libbpf's `internal_map_name()`: the object's name (its file's, up to
+/// the first dot) cut so that the section's name fits in 15 bytes
+/// (`my_objec.rodata`, `my_obje.kconfig`); a custom `.rodata.x` keeps its
+/// own name only. Characters the kernel refuses become `_`.
+fn internal_map_name(obj_name: &str, section: &str) -> String {
+    let sfx_len = section.len().clamp(7, 15);
+    let pfx_len = if section.get(1..).is_some_and(|s| s.contains('.')) {
+        0
+    } else {
+        (16 - sfx_len - 1).min(obj_name.len())
+    };
+    let name: String = obj_name
+        .bytes()
+        .take(pfx_len)
+        .chain(section.bytes().take(sfx_len))
+        .take(15)
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' {
+                b as char
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    name
+}
+
+/// [`load`] of a file: its name (`dir/prog.bpf.o`) names the object as
+/// libbpf names it (`prog`), which the kernel's 6.12 log shows in the
+/// names of global data maps.
+pub fn load_named(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> {
+    let base = file_name.rsplit('/').next().unwrap_or(file_name);
+    let obj_name = base.split('.').next().unwrap_or(base);
+    let mut o = load_unnamed(bytes)?;
+    let name_maps = |maps: &mut Vec<MapDef>| {
+        for m in maps.iter_mut() {
+            let internal = m.map_type == MapType::Array
+                && m.max_entries == 1
+                && m.key_size == 4
+                && (m.name == "kconfig"
+                    || ["rodata", "data", "bss"]
+                        .iter()
+                        .any(|k| m.name == *k || m.name.starts_with(&format!("{k}."))));
+            if internal && !obj_name.is_empty() {
+                m.kernel_name = Some(internal_map_name(obj_name, &format!(".{}", m.name)));
+            } else if m.name.len() > 15 {
+                m.kernel_name = Some(m.name.chars().take(15).collect());
+            }
+        }
+    };
+    name_maps(&mut o.maps);
+    for p in o.programs.iter_mut() {
+        name_maps(&mut p.program.maps);
+    }
+    Ok(o)
+}
+
+fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
     if bytes.len() > MAX_OBJECT {
         return err(format!("the object is larger than {} MB", MAX_OBJECT >> 20));
     }
@@ -1050,6 +1111,18 @@ impl<'a> Loader<'a> {
 mod tests {
     use super::prog_type;
     use crate::program::ProgType;
+
+    #[test]
+    fn internal_map_names_as_libbpf_makes_them() {
+        use super::internal_map_name as n;
+        assert_eq!(n("tr_fexit_ret", ".bss"), "tr_fexit.bss");
+        assert_eq!(n("my_object_name", ".rodata"), "my_objec.rodata");
+        assert_eq!(n("my_object_name", ".kconfig"), "my_obje.kconfig");
+        assert_eq!(n("x", ".data"), "x.data");
+        assert_eq!(n("obj", ".rodata.str1.1"), ".rodata.str1.1");
+        assert_eq!(n("obj", ".rodata.abracadabra"), ".rodata.abracad");
+        assert_eq!(n("a-b", ".bss"), "a_b.bss");
+    }
 
     #[test]
     fn libbpf_section_names() {

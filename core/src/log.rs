@@ -484,7 +484,7 @@ pub fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
     ) {
         if let Some(m) = prog.maps.get(r.aux as usize) {
             if !m.inner_meta {
-                attrs.push(format!("map={}", m.name));
+                attrs.push(format!("map={}", m.kernel_name()));
             }
             let (ks, vs) = match m.map_type {
                 crate::program::MapType::Ringbuf => (0, 0),

@@ -544,6 +544,10 @@ pub struct MapDef {
     /// libbpf's `.kconfig` map: the externs it holds (name, offset, size),
     /// whose values depend on the kernel (filled in per mode).
     pub kconfig: Vec<(String, u32, u32)>,
+    /// The name the kernel holds, where it is not `name`: libbpf's name of
+    /// an internal map (`my_objec.rodata`), a name cut to 15 bytes. 6.12's
+    /// log prints it (`map=...`).
+    pub kernel_name: Option<String>,
 }
 
 /// The value libbpf 1.1 gives a virtual `.kconfig` extern on `kernel`, or
@@ -589,7 +593,12 @@ impl MapDef {
             inner: None,
             inner_meta: false,
             kconfig: Vec::new(),
+            kernel_name: None,
         }
+    }
+    /// The name as the kernel's log prints it.
+    pub fn kernel_name(&self) -> &str {
+        self.kernel_name.as_deref().unwrap_or(&self.name)
     }
 }
 

@@ -227,6 +227,7 @@ impl Model {
             (Some(o), Some(p)) => Source::Object {
                 bytes: o.bytes.as_ref().clone(),
                 program: p.name.clone(),
+                file: o.file.clone(),
             },
             _ => Source::Text(self.text.clone()),
         };
@@ -476,9 +477,10 @@ impl Model {
                 }
             }
             Action::EndLesson => m.lesson = None,
-            Action::OpenObject(file, bytes) => match veristep_core::elf::load(&bytes) {
-                Ok(o) => {
-                    let programs = o
+            Action::OpenObject(file, bytes) => {
+                match veristep_core::elf::load_named(&bytes, &file) {
+                    Ok(o) => {
+                        let programs = o
                         .programs
                         .iter()
                         .map(|p| {
@@ -508,19 +510,20 @@ impl Model {
                             }
                         })
                         .collect();
-                    m.object = Some(Rc::new(OpenedObject {
-                        file,
-                        bytes: Rc::new(bytes),
-                        programs,
-                        chosen: 0,
-                    }));
-                    m.banner = None;
-                    m.open_object_program(0);
+                        m.object = Some(Rc::new(OpenedObject {
+                            file,
+                            bytes: Rc::new(bytes),
+                            programs,
+                            chosen: 0,
+                        }));
+                        m.banner = None;
+                        m.open_object_program(0);
+                    }
+                    Err(e) => {
+                        m.banner = Some(format!("{file} cannot be opened: {e}"));
+                    }
                 }
-                Err(e) => {
-                    m.banner = Some(format!("{file} cannot be opened: {e}"));
-                }
-            },
+            }
             Action::ChooseProgram(i) => m.open_object_program(i),
             Action::EditAsText => m.readonly = false,
         }

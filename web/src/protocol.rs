@@ -67,8 +67,14 @@ pub enum Source {
     Text(String),
     /// A clang-compiled object's bytes and the name of one of its
     /// programs, loaded by the worker with `elf::load` (BTF line and func
-    /// info included), never text regenerated from it.
-    Object { bytes: Vec<u8>, program: String },
+    /// info included), never text regenerated from it. `file`: the file's
+    /// name, which names the object as libbpf does (its global data maps).
+    Object {
+        bytes: Vec<u8>,
+        program: String,
+        #[serde(default)]
+        file: String,
+    },
 }
 
 /// Where to go in a run.

@@ -22,8 +22,12 @@ pub fn load(source: &Source) -> Result<Program, (String, Vec<Diagnostic>)> {
                 .unwrap_or_default();
             (message, ds.into_iter().map(Diagnostic::from).collect())
         }),
-        Source::Object { bytes, program } => {
-            let o = elf::load(bytes).map_err(|e| (e.to_string(), Vec::new()))?;
+        Source::Object {
+            bytes,
+            program,
+            file,
+        } => {
+            let o = elf::load_named(bytes, file).map_err(|e| (e.to_string(), Vec::new()))?;
             o.programs
                 .into_iter()
                 .find(|p| p.name == *program)
@@ -636,6 +640,7 @@ mod tests {
             source: Source::Object {
                 bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
                 program: "core_enum_kernel".into(),
+                file: "core_enum_kernel.o".into(),
             },
             kernel: KernelVersion::V6_1,
             log_level: 1,
@@ -675,6 +680,7 @@ mod tests {
             source: Source::Object {
                 bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
                 program: "core_enum_kernel".into(),
+                file: "core_enum_kernel.o".into(),
             },
             kernel: KernelVersion::V6_1,
             log_level: 1,

@@ -85,8 +85,8 @@ fn with_kernel_btf(mut s: Session) -> Session {
 /// What `veristep verify OBJ.o --prog NAME --kernel K --log-level L`
 /// prints: cli/src/main.rs's `load` and `verify_cmd` (CO-RE relocated
 /// against the kernel's BTF, as `cli/src/kbtf.rs` does).
-fn cli_log(bytes: &[u8], name: &str, kernel: KernelVersion, log_level: u32) -> String {
-    let obj = elf::load(bytes).expect("the CLI loads it");
+fn cli_log(bytes: &[u8], file: &str, name: &str, kernel: KernelVersion, log_level: u32) -> String {
+    let obj = elf::load_named(bytes, file).expect("the CLI loads it");
     let p = obj
         .programs
         .into_iter()
@@ -170,10 +170,10 @@ fn every_object_program_logs_as_the_cli_does() {
                     };
                     assert_eq!(*log_level, level, "{at}");
                     assert!(
-                        matches!(source, Source::Object { bytes: b, program } if *b == bytes && program == name),
+                        matches!(source, Source::Object { bytes: b, program, file: f } if *b == bytes && program == name && *f == file),
                         "{at}: the object's bytes and the program's name"
                     );
-                    let want = cli_log(&bytes, name, kernel, level);
+                    let want = cli_log(&bytes, &file, name, kernel, level);
                     let run = pg.session.run().expect("run");
                     assert_eq!(run.ex.outcome.log, want, "{at}: the worker's log");
                     assert_eq!(pg.log(&m), want, "{at}: the page's lines");
@@ -205,7 +205,16 @@ fn timer_and_loop_keeps_its_btf_lines() {
     );
     let m = pg.apply(&m, Action::SetLogLevel(2));
     let log = pg.log(&m);
-    assert_eq!(log, cli_log(&bytes, "prog_timer", KernelVersion::V6_1, 2));
+    assert_eq!(
+        log,
+        cli_log(
+            &bytes,
+            "timer_and_loop.o",
+            "prog_timer",
+            KernelVersion::V6_1,
+            2
+        )
+    );
     assert!(log.lines().any(|l| l.starts_with("; ")), "source lines");
     assert!(
         log.contains("reg type unsupported for arg#0"),

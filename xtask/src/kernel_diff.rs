@@ -56,6 +56,8 @@ fn ensure_tools() -> Result<(), String> {
         ),
         ("clang-16", tool_version(CLANG).is_some()),
         ("gcc", tool_version("gcc").is_some()),
+        // vmlinux.h for the real-world-style programs (rw_*.bpf.c)
+        ("bpftool", Path::new("/usr/sbin/bpftool").exists()),
     ] {
         if !present {
             missing.push(pkg);
@@ -343,6 +345,10 @@ pub fn kernel_diff() -> Result<(), String> {
                 .args(["-lbpf", "-lelf", "-lz"]),
         )?;
     }
+    // vmlinux.h of the 6.1 kernel's BTF (as real programs are built),
+    // made by bpftool from static/btf
+    let include = work.join("include");
+    vmlinux_h(&r.join("static/btf/linux-6.1.btf.gz"), &include)?;
     // the C corpus
     let mut sources: Vec<PathBuf> = std::fs::read_dir(r.join("tests/c"))
         .map_err(|e| e.to_string())?
@@ -373,6 +379,7 @@ pub fn kernel_diff() -> Result<(), String> {
                     "-I/usr/include/x86_64-linux-gnu",
                     "-c",
                 ])
+                .arg(format!("-I{}", include.display()))
                 .arg(s)
                 .arg("-o")
                 .arg(&o)
@@ -526,7 +533,8 @@ pub fn kernel_diff() -> Result<(), String> {
         let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
         let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
         let mut ours_log = String::new();
-        let (ours, ours_msg, ours_processed) = match elf::load(&bytes) {
+        let (ours, ours_msg, ours_processed) = match elf::load_named(&bytes, &obj.to_string_lossy())
+        {
             Ok(o) => match o
                 .programs
                 .iter()
@@ -642,6 +650,38 @@ pub fn kernel_diff() -> Result<(), String> {
             unexplained.join(", ")
         ))
     }
+}
+
+/// `DIR/vmlinux.h` from a gzipped kernel BTF (`bpftool btf dump ... format
+/// c`), made once.
+fn vmlinux_h(btf_gz: &Path, dir: &Path) -> Result<(), String> {
+    let out = dir.join("vmlinux.h");
+    if out.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let raw = dir.join("vmlinux.btf");
+    let gz = Command::new("gzip")
+        .arg("-dc")
+        .arg(btf_gz)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    if !gz.status.success() {
+        return Err(format!("{}: cannot be decompressed", btf_gz.display()));
+    }
+    std::fs::write(&raw, &gz.stdout).map_err(|e| e.to_string())?;
+    let dump = Command::new("bpftool")
+        .args(["btf", "dump", "file"])
+        .arg(&raw)
+        .args(["format", "c"])
+        .output()
+        .map_err(|e| format!("bpftool: {e}"))?;
+    if !dump.status.success() {
+        return Err("bpftool btf dump failed".into());
+    }
+    let tmp = dir.join("vmlinux.h.tmp");
+    std::fs::write(&tmp, &dump.stdout).map_err(|e| e.to_string())?;
+    std::fs::rename(&tmp, &out).map_err(|e| e.to_string())
 }
 
 /// `cargo xtask kernel-btf`: the modelled kernels' BTF (`.BTF` of the
