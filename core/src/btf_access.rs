@@ -118,6 +118,15 @@ pub fn resolve_attach(
     let (name, kind) = match attach {
         A::TraceRawTp => (format!("btf_trace_{target}"), crate::btf::KIND_TYPEDEF),
         A::LsmMac => (format!("bpf_lsm_{target}"), crate::btf::KIND_FUNC),
+        A::TraceIter => {
+            // the registered targets whose context arguments are BTF
+            // pointers (bpf_map_elem and the other buffer-passing ones are
+            // not modelled)
+            if !ITER_TARGETS.contains(&target) {
+                return Err(format!("not modelled: the iterator target '{target}'"));
+            }
+            (format!("bpf_iter_{target}"), crate::btf::KIND_FUNC)
+        }
         _ => (target.to_string(), crate::btf::KIND_FUNC),
     };
     let Some(id) = kernel.find(kind, &name) else {
@@ -154,9 +163,35 @@ pub fn resolve_attach(
     })
 }
 
+/// Iterator targets of 6.1 and 6.12 whose context (after `meta`) holds
+/// pointers to kernel structs only (`ctx_arg_info`:
+/// `PTR_TO_BTF_ID_OR_NULL`), checked in both kernels' sources; the
+/// networking ones and those passing buffers (`bpf_map_elem`) are not
+/// modelled yet.
+pub const ITER_TARGETS: [&str; 7] = [
+    "task",
+    "task_file",
+    "task_vma",
+    "bpf_map",
+    "bpf_prog",
+    "bpf_link",
+    "cgroup",
+];
+
+/// 6.12 marks these iterators' objects `PTR_TRUSTED` (task_iter.c,
+/// map_iter.c, cgroup_iter.c); the others' stay plain.
+fn iter_objects_trusted(tname: &str) -> bool {
+    matches!(
+        tname,
+        "bpf_iter_task" | "bpf_iter_bpf_map" | "bpf_iter_cgroup"
+    )
+}
+
 /// What a context read of a BTF-typed program gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CtxArg {
+    /// An iterator's object (`ctx_arg_info`): NULL on the last call.
+    PtrOrNull(BtfPtr),
     Scalar,
     /// The traced function's return value (fexit, fmod_ret, LSM).
     RetVal,
@@ -261,6 +296,18 @@ pub fn btf_ctx_access(
             type_str(Some(t))
         ));
         return (log, None);
+    }
+    // an iterator's objects after meta come from ctx_arg_info: may be
+    // NULL, no log line
+    if attach == Some(A::TraceIter) && arg > 0 {
+        if let Some((id, _)) = skip(btf, t.size_or_type).filter(|(_, p)| p.is_composite()) {
+            let flags = if args_trusted && iter_objects_trusted(tname) {
+                TRUSTED
+            } else {
+                0
+            };
+            return (log, Some(CtxArg::PtrOrNull(BtfPtr::new(id, flags))));
+        }
     }
     // a pointer to void, or to an integer, is a scalar to the verifier
     if t.size_or_type == 0 {
@@ -628,7 +675,7 @@ pub fn args_trusted(
 ) -> bool {
     use crate::program::{AttachType as A, ProgType as P};
     match pt {
-        P::Tracing => attach == Some(A::TraceRawTp),
+        P::Tracing => matches!(attach, Some(A::TraceRawTp | A::TraceIter)),
         P::Lsm => true,
         _ => false,
     }

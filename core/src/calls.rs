@@ -474,6 +474,7 @@ impl Env {
             | P::SkLookup => Some((0, 1)),
             // fentry and fexit return 0; fmod_ret and tp_btf anything
             P::Tracing if matches!(attach, Some(A::TraceFentry | A::TraceFexit)) => Some((0, 0)),
+            P::Tracing if attach == Some(A::TraceIter) => Some((0, 1)),
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),

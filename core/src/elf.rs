@@ -137,6 +137,7 @@ fn btf_target(section: &str) -> Option<(AttachType, &str)> {
         "fmod_ret" => AttachType::ModifyReturn,
         "tp_btf" => AttachType::TraceRawTp,
         "lsm" => AttachType::LsmMac,
+        "iter" => AttachType::TraceIter,
         _ => return None,
     };
     (!target.is_empty()).then_some((a, target))
@@ -1149,7 +1150,7 @@ mod tests {
             ("sk_lookup", Some(ProgType::SkLookup)),
             ("lwt_xmit", Some(ProgType::LwtXmit)),
             ("lwt_seg6local", Some(ProgType::LwtSeg6local)),
-            ("iter/task", None),
+            ("iter/task", Some(ProgType::Tracing)),
             ("fentry/do_nanosleep", Some(ProgType::Tracing)),
             ("tp_btf/sched_switch", Some(ProgType::Tracing)),
             ("lsm/file_open", Some(ProgType::Lsm)),

@@ -435,6 +435,27 @@ mod protos {
         &[Mem, ConstSize, MemRdonly, ConstSize, Anything],
     );
     pub const bpf_get_current_task_btf_proto: Proto = Proto::new(Ret::BtfId, &[]).gpl_only();
+    // kernel/trace/bpf_trace.c: the iterators' seq_file output
+    pub const bpf_seq_printf_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[
+            BtfId("seq_file"),
+            MemRdonly,
+            ConstSize,
+            MemRdonlyOrNull,
+            ConstSizeOrZero,
+        ],
+    )
+    .gpl_only();
+    pub const bpf_seq_write_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[BtfId("seq_file"), MemRdonly, ConstSizeOrZero],
+    )
+    .gpl_only();
+    pub const bpf_seq_printf_btf_proto: Proto = Proto::new(
+        Ret::Integer,
+        &[BtfId("seq_file"), MemRdonly, ConstSizeOrZero, Anything],
+    );
     pub const bpf_get_func_ip_proto_kprobe: Proto = Proto::new(Ret::Integer, &[Ctx]).gpl_only();
     pub const bpf_get_func_ip_proto_tracing: Proto = Proto::new(Ret::Integer, &[Ctx]).gpl_only();
     pub const bpf_get_attach_cookie_proto_trace: Proto = Proto::new(Ret::Integer, &[Ctx]);
@@ -994,7 +1015,11 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
                 | AttachType::LsmMac
         )
     );
+    let iter = attach == Some(AttachType::TraceIter);
     match id {
+        F::seq_printf if iter => Some(&bpf_seq_printf_proto),
+        F::seq_write if iter => Some(&bpf_seq_write_proto),
+        F::seq_printf_btf if iter => Some(&bpf_seq_printf_btf_proto),
         F::get_func_ip if trampoline => Some(&bpf_get_func_ip_proto_tracing),
         F::get_attach_cookie if trampoline => Some(&bpf_get_attach_cookie_proto_tracing),
         F::get_func_ip | F::get_attach_cookie => None,

@@ -405,7 +405,12 @@ impl Env {
             }
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
                 if reg.maybe_null {
-                    let tstr = self.reg_type_name(&reg);
+                    // reg_type_str(): a BTF pointer without its struct's name
+                    let tstr = if reg.ty == RegType::BtfId {
+                        self.arg_reg_type_str(&reg)
+                    } else {
+                        self.reg_type_name(&reg)
+                    };
                     return Err(self
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
@@ -539,6 +544,15 @@ impl Env {
                     let d = self.reg_mut(v);
                     d.mark_known_zero_ptr(RegType::BtfId);
                     d.aux = p.0;
+                    d.live |= LIVE_WRITTEN;
+                }
+                crate::btf_access::CtxArg::PtrOrNull(p) => {
+                    let id = self.new_id();
+                    let d = self.reg_mut(v);
+                    d.mark_known_zero_ptr(RegType::BtfId);
+                    d.aux = p.0;
+                    d.maybe_null = true;
+                    d.id = id;
                     d.live |= LIVE_WRITTEN;
                 }
             }

@@ -225,6 +225,8 @@ pub enum AttachType {
     ModifyReturn,
     TraceRawTp,
     LsmMac,
+    /// `BPF_TRACE_ITER`: an iterator (`iter/task`)
+    TraceIter,
 }
 
 impl AttachType {
@@ -292,6 +294,7 @@ impl AttachType {
             AttachType::ModifyReturn => "fmod_ret",
             AttachType::TraceRawTp => "tp_btf",
             AttachType::LsmMac => "lsm",
+            AttachType::TraceIter => "iter",
             a => Self::SOCK_ADDR
                 .iter()
                 .find(|(_, x)| *x == a)
