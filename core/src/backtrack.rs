@@ -204,7 +204,7 @@ impl Env {
         }
         self.cur.jmp_history.push(HistEntry {
             idx: self.insn_idx as u32,
-            prev: self.prev_insn_idx as u32,
+            prev: self.hist_prev as u32,
             flags,
             linked,
         });

@@ -65,6 +65,7 @@ impl Env {
 
         self.insn_processed += 1;
         self.cur_hist_ent = false;
+        self.hist_prev = self.prev_insn_idx;
         if self.insn_processed > BPF_COMPLEXITY_LIMIT_INSNS {
             let n = self.insn_processed;
             return Err(self

@@ -138,6 +138,10 @@ pub struct Env {
     pub structural_error: bool,
     /// This visit of the current instruction has a history entry already
     /// (`env->cur_hist_ent`): further pushes merge into it.
+    /// The instruction before this one (the kernel's `env->prev_insn_idx`
+    /// while an instruction is checked): an instruction history entry's
+    /// `prev_idx`.
+    pub hist_prev: usize,
     pub cur_hist_ent: bool,
 }
 
@@ -185,6 +189,7 @@ impl Env {
             head: Vec::new(),
             insn_idx: 0,
             prev_insn_idx: 0,
+            hist_prev: 0,
             id_gen: 0,
             insn_processed: 0,
             jmps_processed: 0,

@@ -475,7 +475,8 @@ pub fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
             attrs.push(format!("id={}", base));
         }
     }
-    if may_be_refcounted_or_null(t) && r.ref_obj_id != 0 {
+    // 6.12 prints any register's reference (print_reg_state)
+    if r.ref_obj_id != 0 {
         attrs.push(format!("ref_obj_id={}", r.ref_obj_id));
     }
     if matches!(

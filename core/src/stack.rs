@@ -225,6 +225,11 @@ impl Env {
             else {
                 break;
             };
+            // 6.12's mark_reg_stack_read() scratches each slot it looks
+            // at, up to the first byte that is not zero (the log shows them)
+            if zeros && self.rules.words_612 {
+                self.mark_stack_slot_scratched(spi);
+            }
             if ss.types[slot % 8] != SlotType::Zero {
                 zeros = false;
             }
