@@ -630,12 +630,13 @@ fn nested_is_safe(kernel: &KernelBtf, parent: u32, field: &str, ptr_id: u32, suf
 }
 
 /// The flags of a pointer read through `parent` (6.12's
-/// `check_ptr_to_btf_access`, in RCU read-side as a non-sleepable program
-/// is): (flags, may be NULL).
+/// `check_ptr_to_btf_access`; a non-sleepable program is in an RCU
+/// read-side section, `in_rcu_cs`): (flags, may be NULL).
 pub fn walked_flags_612(
     kernel: &KernelBtf,
     parent: BtfPtr,
     parent_maybe_null: bool,
+    in_rcu_cs: bool,
     field: &str,
     id: u32,
     tags: u32,
@@ -651,7 +652,7 @@ pub fn walked_flags_612(
         if nested_is_safe(kernel, p, field, id, "__safe_trusted_or_null") {
             return (TRUSTED | (tags & (USER | PERCPU)), true);
         }
-        if !parent_maybe_null {
+        if in_rcu_cs && !parent_maybe_null {
             if nested_is_safe(kernel, p, field, id, "__safe_rcu") {
                 return (RCU | (tags & !RCU), false);
             }

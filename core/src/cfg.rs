@@ -143,7 +143,52 @@ impl Env {
                 .fail(EINVAL, "tracing progs cannot use bpf_timer yet")
                 .because(crate::reason::Reason::LockMisuse));
         }
+        if self.prog.sleepable {
+            use crate::program::MapType as M;
+            let ok = matches!(
+                map.map_type,
+                M::Hash
+                    | M::LruHash
+                    | M::Array
+                    | M::PercpuHash
+                    | M::PercpuArray
+                    | M::LruPercpuHash
+                    | M::ArrayOfMaps
+                    | M::HashOfMaps
+                    | M::Ringbuf
+                    | M::InodeStorage
+                    | M::SkStorage
+                    | M::TaskStorage
+            ) || (self.rules.helpers_612 && matches!(map.map_type, M::Queue | M::Stack));
+            if !ok {
+                let msg = if self.rules.helpers_612 {
+                    "Sleepable programs can only use array, hash, ringbuf and local storage maps"
+                } else {
+                    "Sleepable programs can only use array, hash, and ringbuf maps"
+                };
+                return Err(self.fail(EINVAL, msg));
+            }
+        }
         Ok(())
+    }
+
+    /// `check_attach_btf_id()` for a sleepable LSM program: the hook must
+    /// be one that may sleep (`bpf_lsm_is_sleepable_hook`).
+    pub fn check_attach_btf_id(&mut self) -> VResult<()> {
+        if !self.prog.sleepable || self.prog.prog_type != crate::program::ProgType::Lsm {
+            return Ok(());
+        }
+        let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
+            return Ok(());
+        };
+        let hook = tname.trim_start_matches("bpf_lsm_");
+        let sleepable = SLEEPABLE_LSM_HOOKS.contains(&hook)
+            || (self.rules.helpers_612 && SLEEPABLE_LSM_HOOKS_612.contains(&hook))
+            || (!self.rules.helpers_612 && SLEEPABLE_LSM_HOOKS_61.contains(&hook));
+        if sleepable {
+            return Ok(());
+        }
+        Err(self.fail(EINVAL, &format!("{tname} is not sleepable")))
     }
 
     pub fn resolve_pseudo_ldimm64(&mut self) -> VResult<()> {
@@ -441,3 +486,100 @@ pub fn opcode_in_insntable(code: u8, jmp32_ja: bool, v4: bool) -> bool {
         }
     }
 }
+
+/// `sleepable_lsm_hooks` of both kernels (kernel/bpf/bpf_lsm.c).
+const SLEEPABLE_LSM_HOOKS: &[&str] = &[
+    "bpf",
+    "bpf_map",
+    "bpf_prog",
+    "bprm_check_security",
+    "bprm_committed_creds",
+    "bprm_committing_creds",
+    "bprm_creds_for_exec",
+    "bprm_creds_from_file",
+    "capget",
+    "capset",
+    "cred_prepare",
+    "file_ioctl",
+    "file_lock",
+    "file_open",
+    "file_receive",
+    "inode_create",
+    "inode_free_security",
+    "inode_getattr",
+    "inode_getxattr",
+    "inode_mknod",
+    "inode_need_killpriv",
+    "inode_post_setxattr",
+    "inode_readlink",
+    "inode_rename",
+    "inode_rmdir",
+    "inode_setattr",
+    "inode_setxattr",
+    "inode_symlink",
+    "inode_unlink",
+    "kernel_module_request",
+    "kernel_read_file",
+    "kernfs_init_security",
+    "mmap_file",
+    "netlink_send",
+    "path_notify",
+    "release_secctx",
+    "sb_alloc_security",
+    "sb_eat_lsm_opts",
+    "sb_kern_mount",
+    "sb_mount",
+    "sb_remount",
+    "sb_set_mnt_opts",
+    "sb_show_options",
+    "sb_statfs",
+    "sb_umount",
+    "settime",
+    "socket_accept",
+    "socket_bind",
+    "socket_connect",
+    "socket_create",
+    "socket_getpeername",
+    "socket_getpeersec_dgram",
+    "socket_getsockname",
+    "socket_getsockopt",
+    "socket_listen",
+    "socket_post_create",
+    "socket_recvmsg",
+    "socket_sendmsg",
+    "socket_shutdown",
+    "socket_socketpair",
+    "syslog",
+    "task_alloc",
+    "current_getsecid_subj",
+    "task_getsecid_obj",
+];
+
+/// Only 6.1's list has these.
+const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
+    "bpf_map_alloc_security",
+    "bpf_map_free_security",
+    "inet_conn_established",
+    "key_free",
+];
+
+/// Only 6.12's list has these.
+const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
+    "bpf_map_create",
+    "bpf_map_free",
+    "bpf_prog_load",
+    "bpf_token_create",
+    "bpf_token_free",
+    "bpf_token_cmd",
+    "bpf_token_capable",
+    "file_post_open",
+    "path_unlink",
+    "path_mkdir",
+    "path_rmdir",
+    "path_truncate",
+    "path_symlink",
+    "path_link",
+    "path_rename",
+    "path_chmod",
+    "path_chown",
+];

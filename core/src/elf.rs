@@ -131,6 +131,13 @@ fn attach_type(section: &str) -> Option<AttachType> {
 /// `.s` variants are not modelled.
 fn btf_target(section: &str) -> Option<(AttachType, &str)> {
     let (head, target) = section.split_once('/')?;
+    // lsm.s and iter.s: sleepable (fentry.s & co. need the kernel's error
+    // injection list, which veristep does not have)
+    let head = match head {
+        "lsm.s" => "lsm",
+        "iter.s" => "iter",
+        h => h,
+    };
     let a = match head {
         "fentry" => AttachType::TraceFentry,
         "fexit" => AttachType::TraceFexit,
@@ -182,7 +189,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         // and multi-kprobes are BPF_PROG_TYPE_KPROBE too (not the sleepable
         // `.s` variants: their helpers differ)
         "kprobe" | "kretprobe" | "uprobe" | "uretprobe" | "ksyscall" | "kretsyscall" | "usdt"
-        | "kprobe.multi" | "kretprobe.multi" => ProgType::Kprobe,
+        | "kprobe.multi" | "kretprobe.multi" | "uprobe.s" | "uretprobe.s" => ProgType::Kprobe,
         "tracepoint" | "tp" => ProgType::Tracepoint,
         "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
         "raw_tracepoint.w" | "raw_tp.w" => ProgType::RawTracepointWritable,
@@ -1091,6 +1098,10 @@ impl<'a> Loader<'a> {
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(&section);
         program.attach_to = btf_target(&section).map(|(_, t)| t.to_string());
+        program.sleepable = matches!(
+            section.split('/').next(),
+            Some("lsm.s" | "iter.s" | "uprobe.s" | "uretprobe.s")
+        );
         // bpf_get_current_task_btf() returns a kernel pointer
         program.wants_kernel_btf = program
             .insns

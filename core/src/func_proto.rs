@@ -1776,8 +1776,8 @@ pub(crate) fn is_ptr_cast_function(id: F) -> bool {
 /// Syscall programs are sleepable: "Syscall programs can only be
 /// sleepable" (`check_attach_btf_id()`), the loader sets
 /// `BPF_F_SLEEPABLE`. No other modelled type may be.
-pub(crate) fn prog_sleepable(pt: ProgType) -> bool {
-    pt == ProgType::Syscall
+pub(crate) fn prog_sleepable(prog: &crate::program::Program) -> bool {
+    prog.sleepable || prog.prog_type == ProgType::Syscall
 }
 
 /// `func_id_name()`: `bpf_map_lookup_elem`, or `unknown` outside the

@@ -55,7 +55,7 @@ impl Env {
                 .fail(EINVAL, "helper call is not allowed in probe")
                 .because(Reason::HelperNotAllowed { func_id }));
         }
-        if fp.might_sleep && !prog_sleepable(pt) {
+        if fp.might_sleep && !prog_sleepable(&self.prog) {
             return Err(self
                 .fail(EINVAL, "helper call might sleep in a non-sleepable prog")
                 .because(Reason::HelperNotAllowed { func_id }));

@@ -651,6 +651,7 @@ impl Env {
                         &kernel,
                         p,
                         reg.maybe_null,
+                        !self.prog.sleepable,
                         &field,
                         id,
                         tags,

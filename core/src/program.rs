@@ -664,6 +664,9 @@ pub struct Program {
     /// The program walks kernel pointers (`bpf_get_current_task_btf`):
     /// it needs the kernel's BTF.
     pub wants_kernel_btf: bool,
+    /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `uprobe.s/`,
+    /// `iter.s/`).
+    pub sleepable: bool,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
@@ -723,6 +726,7 @@ impl Program {
             attach_btf: None,
             kernel_btf: None,
             wants_kernel_btf: false,
+            sleepable: false,
         }
     }
     /// The program cannot be verified without a kernel's BTF: CO-RE
