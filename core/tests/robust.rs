@@ -253,3 +253,86 @@ proptest! {
         }
     }
 }
+
+mod kernel_btf {
+    //! CO-RE relocations and BTF-typed programs come from untrusted
+    //! objects: damaged relocation records and damaged attach targets are
+    //! errors or poisoned instructions, never a panic, against the real
+    //! kernel's BTF.
+    use super::*;
+    use std::sync::{Arc, OnceLock};
+    use veristep_core::relo_core::KernelBtf;
+
+    fn kernel() -> &'static Arc<KernelBtf> {
+        static K: OnceLock<Arc<KernelBtf>> = OnceLock::new();
+        K.get_or_init(|| {
+            let gz = include_bytes!("../../static/btf/linux-6.1.btf.gz");
+            Arc::new(KernelBtf::from_gzip(gz).expect("the 6.1 BTF"))
+        })
+    }
+
+    fn object(name: &str) -> Vec<veristep_core::elf::ObjProgram> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/c/obj")
+            .join(name);
+        let bytes = std::fs::read(path).expect("the fixture");
+        veristep_core::elf::load(&bytes).expect("loads").programs
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn damaged_relocations_never_panic(
+            which in 0usize..3,
+            kind in 0u32..16,
+            type_id in prop_oneof![0u32..40, any::<u32>()],
+            access in "[0-9:]{0,12}",
+            insn in 0usize..64,
+        ) {
+            let objs = ["core_enum_kernel.o", "core_missing_field.o", "core_ctx_resize.o"];
+            for p in object(objs[which]) {
+                let mut prog = p.program.clone();
+                if let Some(site) = prog.core_relos.first_mut() {
+                    site.relo.kind = kind;
+                    site.relo.type_id = type_id;
+                    site.relo.access = access.clone();
+                    site.insn = insn;
+                }
+                if let Ok(r) = prog.relocated(&p.name, kernel()) {
+                    let _ = verify(&r, &Options { kernel: KernelVersion::V6_1, log_level: 2, trace: false });
+                }
+            }
+        }
+
+        #[test]
+        fn any_attach_target_never_panics(
+            target in "[a-z_]{1,24}",
+            attach in 0usize..6,
+            words in prop::collection::vec(plausible(), 1..40),
+        ) {
+            use veristep_core::{AttachType as A, ProgType as P};
+            let kinds = [
+                (P::Tracing, A::TraceFentry),
+                (P::Tracing, A::TraceFexit),
+                (P::Tracing, A::ModifyReturn),
+                (P::Tracing, A::TraceRawTp),
+                (P::Lsm, A::LsmMac),
+                (P::Tracing, A::TraceIter),
+            ];
+            // well-known targets too, so that contexts and walks are reached
+            let known = ["do_nanosleep", "sched_switch", "file_open", "task", "bpf_map", "tcp_v4_connect"];
+            for t in [target.as_str(), known[attach]] {
+                let mut prog = program(words.clone(), true);
+                prog.prog_type = kinds[attach].0;
+                prog.expected_attach_type = Some(kinds[attach].1);
+                prog.attach_to = Some(t.to_string());
+                if let Ok(r) = prog.relocated("p", kernel()) {
+                    for k in [KernelVersion::V6_1, KernelVersion::V6_7] {
+                        let _ = verify(&r, &Options { kernel: k, log_level: 2, trace: false });
+                    }
+                }
+            }
+        }
+    }
+}
