@@ -318,6 +318,12 @@ impl Env {
                     bt.frame, last_idx, first_idx, subseq_idx
                 ));
             }
+            if last_idx < 0 {
+                // the entry of a function: a global subprogram's arguments
+                // (R1-R5) are its own to make precise
+                self.backtrack_func_entry(owner, &mut bt);
+                return;
+            }
             let history: Vec<HistEntry> = match owner {
                 Owner::Cur => self.cur.jmp_history.clone(),
                 Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
@@ -452,12 +458,48 @@ impl Env {
             }
             let st = &self.checkpoints[pid as usize].st;
             subseq_idx = first_idx;
-            last_idx = st.last_insn_idx as i64;
+            // -1: the state a function's walk began with
+            last_idx = st.last_insn_idx as i32 as i64;
             first_idx = st.first_insn_idx as i64;
         }
         if !bt.empty() {
             self.mark_all_scalars_precise_612();
         }
+    }
+
+    /// `__mark_chain_precision()` at `last_idx < 0`: the first state of a
+    /// global subprogram's walk; its arguments become precise, anything
+    /// else asked for is the kernel's backtracking bug.
+    fn backtrack_func_entry(&mut self, owner: Owner, bt: &mut Bt) {
+        let st = match owner {
+            Owner::Cur => &mut self.cur,
+            Owner::Checkpoint(c) => &mut self.checkpoints[c as usize].st,
+        };
+        let args_only = st.frames.len() == 1
+            && st.frames[0].subprog > 0
+            && st.frames[0].callsite == crate::state::BPF_MAIN_FUNC
+            && bt.stack.iter().all(|m| *m == 0)
+            && bt.regs.iter().skip(1).all(|m| *m == 0)
+            && bt.regs[0] & !0x3e == 0;
+        if args_only {
+            for r in 1..=5usize {
+                if bt.regs[0] & (1 << r) != 0 {
+                    if let Some(reg) = st.frames[0].regs.get_mut(r) {
+                        if reg.ty == RegType::Scalar {
+                            reg.precise = true;
+                        }
+                    }
+                }
+            }
+            bt.regs[0] = 0;
+            return;
+        }
+        let sub = st.frames.first().map(|f| f.subprog).unwrap_or(0);
+        let msg = format!(
+            "BUG backtracking func entry subprog {} reg_mask {:x} stack_mask {:x}\n",
+            sub, bt.regs[0], bt.stack[0]
+        );
+        self.verbose(&msg);
     }
 
     /// `mark_all_scalars_precise()` (6.12): every ancestor of the current

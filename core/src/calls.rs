@@ -13,7 +13,7 @@ use crate::state::{FuncState, VerifierState, MAX_CALL_FRAMES};
 use crate::trace::EventKind;
 
 impl Env {
-    fn subprog_of_start(&self, start: usize) -> Option<usize> {
+    pub(crate) fn subprog_of_start(&self, start: usize) -> Option<usize> {
         self.subprogs.iter().position(|s| s.start == start)
     }
 
@@ -54,6 +54,9 @@ impl Env {
                     &format!("the call stack of {} frames is too deep", n),
                 )
                 .because(crate::reason::Reason::CallDepth { frames: n }));
+        }
+        if self.is_global_subprog(target) {
+            return self.call_global_subprog(target, subprog);
         }
         self.btf_check_subprog_arg_match(target);
         let callsite = self.insn_idx;
@@ -150,9 +153,11 @@ impl Env {
                 | Param::Ctx
                 | Param::Ptr {
                     unsized_pointee: None,
+                    ..
                 } => {}
                 Param::Ptr {
                     unsized_pointee: Some(what),
+                    ..
                 } => {
                     self.verbose(&format!(
                         "arg#{i} reference type('{what}') size cannot be determined: -22\n"
@@ -168,6 +173,105 @@ impl Env {
                 }
             }
         }
+    }
+
+    /// `check_func_call()` of a global subprogram: the arguments against
+    /// its prototype (`btf_check_subprog_call`), then it is skipped: it is
+    /// verified on its own, and returns an unknown scalar.
+    fn call_global_subprog(&mut self, target: usize, subprog: usize) -> VResult<()> {
+        let prog = self.prog.clone();
+        let Some(f) = prog.func_btf.iter().find(|f| f.start == target) else {
+            return Ok(());
+        };
+        let v612 = self.rules.helpers_612;
+        let invalid = |env: &mut Self| {
+            let msg = if v612 {
+                format!(
+                    "Caller passes invalid args into func#{} ('{}')",
+                    subprog, f.name
+                )
+            } else {
+                format!("Caller passes invalid args into func#{}", subprog)
+            };
+            Err(env
+                .fail(EINVAL, &msg)
+                .because(crate::reason::Reason::ArgumentType { reg: None }))
+        };
+        if f.params.len() > 5 {
+            self.verbose(&format!(
+                "Function {} has {} > 5 args\n",
+                f.name,
+                f.params.len()
+            ));
+            return invalid(self);
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let regno = (i + 1) as u8;
+            let reg = *self.reg(regno);
+            match p {
+                Param::Scalar => {
+                    if reg.ty != RegType::Scalar {
+                        self.verbose(&format!("R{} is not a scalar\n", regno));
+                        return invalid(self);
+                    }
+                }
+                Param::Ctx => {
+                    if reg.ty != RegType::Ctx {
+                        let t = self.reg_type_name(&reg);
+                        self.verbose(&format!(
+                            "arg#{} expected pointer to ctx, but got {}\n",
+                            i, t
+                        ));
+                        return invalid(self);
+                    }
+                }
+                Param::Ptr {
+                    unsized_pointee: None,
+                    size,
+                } => {
+                    // check_mem_reg(): NULL, or `size` accessible bytes
+                    let is_null = reg.ty == RegType::Scalar
+                        && reg.var_off.is_const()
+                        && reg.var_off.value == 0;
+                    if !is_null
+                        && self
+                            .check_helper_mem_access(regno, *size as u64, true, false)
+                            .is_err()
+                    {
+                        return invalid(self);
+                    }
+                }
+                Param::Ptr { .. } | Param::Other(_) => {
+                    self.verbose(&format!(
+                        "reg type unsupported for arg#{} function {}#{}\n",
+                        i, f.name, f.btf_id
+                    ));
+                    return invalid(self);
+                }
+            }
+        }
+        if self.log_on() {
+            let line = if v612 {
+                format!(
+                    "Func#{} ('{}') is global and assumed valid.\n",
+                    subprog, f.name
+                )
+            } else {
+                format!("Func#{} is global and valid. Skipping.\n", subprog)
+            };
+            self.verbose(&line);
+        }
+        if let Some(c) = self.global_called.get_mut(subprog) {
+            *c = true;
+        }
+        // clear_caller_saved_regs(), then R0 an unknown 64-bit scalar
+        for r in 0..=5u8 {
+            self.reg_mut(r).mark_not_init();
+            self.mark_reg_scratched(r as usize);
+            self.reg_mut(r).live |= crate::regs::LIVE_WRITTEN;
+        }
+        self.reg_mut(0).mark_unknown();
+        Ok(())
     }
 
     /// The callee frame of a helper's callback (`set_*_callback_state`).

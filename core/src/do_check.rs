@@ -16,21 +16,213 @@ pub enum StepResult {
 }
 
 impl Env {
+    /// Global subprograms, by subprogram index (those with BTF, linkage
+    /// global; the program itself never).
+    fn global_subprog_index(&self, start: usize) -> Option<usize> {
+        let fb = self.prog.func_btf.iter().find(|f| f.start == start)?;
+        if !fb.global {
+            return None;
+        }
+        self.subprog_of_start(start).filter(|&i| i != 0)
+    }
+
+    /// Is the subprogram starting at `start` global?
+    pub fn is_global_subprog(&self, start: usize) -> bool {
+        self.global_subprog_index(start).is_some()
+    }
+
+    /// `bpf_check()`'s order of `do_check_common()` runs: 6.1 verifies
+    /// every global subprogram first (`do_check_subprogs`), then main;
+    /// 6.12 main first, then the global ones it found called.
+    pub fn start(&mut self) -> VResult<()> {
+        let n = self.subprogs.len();
+        self.global_called = vec![false; n];
+        self.global_verified = vec![false; n];
+        let starts: Vec<usize> = self.subprogs.iter().map(|s| s.start).collect();
+        let globals: Vec<usize> = starts
+            .iter()
+            .filter_map(|&st| self.global_subprog_index(st))
+            .collect();
+        if self.rules.helpers_612 || globals.is_empty() {
+            self.start_main();
+            return Ok(());
+        }
+        self.func_queue = globals[1..].to_vec();
+        self.func_queue.push(0);
+        self.begin_func(globals[0])
+    }
+
+    /// The next function once one is verified: 6.1's queue, or 6.12's
+    /// lowest-numbered global subprogram called and not yet verified.
+    fn next_func(&mut self) -> Option<usize> {
+        if !self.func_queue.is_empty() {
+            return Some(self.func_queue.remove(0));
+        }
+        if self.rules.helpers_612 {
+            if self.cur_func != 0 {
+                if let Some(v) = self.global_verified.get_mut(self.cur_func) {
+                    *v = true;
+                }
+            }
+            return (1..self.subprogs.len())
+                .find(|&i| self.global_called[i] && !self.global_verified[i]);
+        }
+        None
+    }
+
+    /// A function's walk ended without a rejection (`do_check_common`'s
+    /// end): the level-1 log restarts, a global one is said safe, the
+    /// stored states are freed; then the next function starts, if any.
+    /// Ok(true): another function is under way.
+    pub fn end_func(&mut self) -> VResult<bool> {
+        if self.subprogs.len() < 2 || !self.prog.func_btf.iter().any(|f| f.global) {
+            return Ok(false);
+        }
+        if self.log.level == crate::log::BPF_LOG_LEVEL1 {
+            self.log.reset(0);
+        }
+        self.func_log_reset = true;
+        if self.cur_func != 0 && self.log_on() {
+            let name = self.subprog_name(self.cur_func);
+            let line = if self.rules.helpers_612 {
+                format!(
+                    "Func#{} ('{}') is safe for any args that match its prototype\n",
+                    self.cur_func, name
+                )
+            } else {
+                format!(
+                    "Func#{} is safe for any args that match its prototype\n",
+                    self.cur_func
+                )
+            };
+            self.verbose(&line);
+        }
+        let Some(next) = self.next_func() else {
+            return Ok(false);
+        };
+        // free_states(): a function's stored states never prune another's
+        for l in self.explored.iter_mut() {
+            l.clear();
+        }
+        if next == 0 {
+            self.start_main();
+            self.finished = false;
+            return Ok(true);
+        }
+        self.begin_func(next)?;
+        self.finished = false;
+        Ok(true)
+    }
+
+    fn subprog_name(&self, i: usize) -> String {
+        let start = self.subprogs.get(i).map(|s| s.start).unwrap_or(0);
+        self.prog
+            .func_btf
+            .iter()
+            .find(|f| f.start == start)
+            .map(|f| f.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// A fresh path at function `sub`'s first instruction.
+    fn fresh_state(&mut self, f: FuncState, start: usize, prev: usize) {
+        self.cur = crate::state::VerifierState {
+            frames: vec![f],
+            parent: None,
+            speculative: false,
+            active_spin_lock: 0,
+            callback_unroll_depth: 0,
+            first_insn_idx: start as u32,
+            last_insn_idx: 0,
+            jmp_history: Vec::new(),
+        };
+        self.mark_all_scratched();
+        self.insn_idx = start;
+        self.prev_insn_idx = prev;
+        // a new do_check(): nothing pending to print
+        self.do_print_state = false;
+    }
+
+    /// `do_check_common()` for global subprogram `sub`: its registers from
+    /// its BTF prototype (`btf_prepare_func_args`).
+    fn begin_func(&mut self, sub: usize) -> VResult<()> {
+        self.cur_func = sub;
+        let start = self.subprogs.get(sub).map(|s| s.start).unwrap_or(0);
+        let prog = self.prog.clone();
+        let Some(fb) = prog.func_btf.iter().find(|f| f.start == start) else {
+            return Err(self.fail(crate::env::EFAULT, "Global functions need valid BTF"));
+        };
+        if self.log_on() {
+            self.verbose(&format!("Validating {}() func#{}...\n", fb.name, sub));
+        }
+        if fb.params.len() > 5 {
+            return Err(self.fail(
+                crate::env::EINVAL,
+                &format!(
+                    "Global function {}() with {} > 5 args. Buggy compiler.",
+                    fb.name,
+                    fb.params.len()
+                ),
+            ));
+        }
+        let mut f = FuncState::new(BPF_MAIN_FUNC, 0, sub as u16);
+        for (i, p) in fb.params.iter().enumerate() {
+            let r = &mut f.regs[i + 1];
+            match p {
+                crate::program::Param::Scalar => r.mark_unknown(),
+                crate::program::Param::Ctx => r.mark_known_zero_ptr(RegType::Ctx),
+                crate::program::Param::Ptr {
+                    unsized_pointee: None,
+                    size,
+                } => {
+                    r.mark_known_zero_ptr(RegType::Mem);
+                    r.aux = *size;
+                    r.maybe_null = true;
+                    // 6.1 takes an id in btf_prepare_func_args() and again
+                    // in do_check_common()
+                    self.id_gen += if self.rules.helpers_612 { 1 } else { 2 };
+                    r.id = self.id_gen;
+                }
+                crate::program::Param::Ptr {
+                    unsized_pointee: Some(what),
+                    ..
+                } => {
+                    return Err(self.fail(
+                        crate::env::EINVAL,
+                        &format!("arg#{i} reference type('{what}') size cannot be determined: -22"),
+                    ));
+                }
+                crate::program::Param::Other(k) => {
+                    return Err(self.fail(
+                        crate::env::EINVAL,
+                        &format!("Arg#{i} type {k} in {}() is not supported yet.", fb.name),
+                    ));
+                }
+            }
+        }
+        // do_check()'s prev_insn_idx starts at -1: the walk's first stored
+        // state ends at -1 (a function entry to backtracking)
+        self.fresh_state(f, start, u32::MAX as usize);
+        Ok(())
+    }
+
     /// Starts `do_check_common()` for the main program.
-    pub fn start(&mut self) {
+    pub fn start_main(&mut self) {
+        self.cur_func = 0;
         let mut f = FuncState::new(BPF_MAIN_FUNC, 0, 0);
         f.regs[1].mark_known_zero_ptr(RegType::Ctx);
-        self.cur.frames = vec![f];
+        self.fresh_state(f, 0, 0);
         // the main program's prototype against R1 = ctx (objects with BTF)
         self.btf_check_subprog_arg_match(0);
         self.btf_prepare_main_args();
-        self.mark_all_scratched();
-        self.insn_idx = 0;
-        self.prev_insn_idx = 0;
     }
 
     /// One iteration of `do_check()`'s loop.
     pub fn step(&mut self) -> VResult<StepResult> {
+        if let Some(e) = self.pending_err.take() {
+            self.finished = true;
+            return Err(e);
+        }
         if self.finished {
             return Ok(StepResult::Done);
         }

@@ -272,6 +272,7 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
                         Param::Ctx
                     } else {
                         let target = t.and_then(|t| b.skip_mods(t.size_or_type).ok());
+                        let size = target.and_then(|id| b.size_of(id).ok()).unwrap_or(0);
                         let unsized_pointee =
                             target.filter(|&id| b.size_of(id).is_err()).map(|id| {
                                 let p = b.get(id).ok();
@@ -281,7 +282,10 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
                                     p.map(|p| p.name.as_str()).unwrap_or("")
                                 )
                             });
-                        Param::Ptr { unsized_pointee }
+                        Param::Ptr {
+                            unsized_pointee,
+                            size,
+                        }
                     }
                 }
                 Some(k) => Param::Other(btf::kind_str(k)),
@@ -294,6 +298,7 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
         name: name.to_string(),
         btf_id: id,
         params,
+        global: false,
     })
 }
 
@@ -891,7 +896,7 @@ impl<'a> Loader<'a> {
         let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
-        let mut unsupported = None;
+        let unsupported = None;
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
         // (function, where it starts in `out`, next instruction to look at).
         let mut stack = vec![(fi, 0usize, 0usize)];
@@ -1010,12 +1015,6 @@ impl<'a> Loader<'a> {
                 target = Some((self.subprog_at(idx, &at("call"))?, BPF_PSEUDO_CALL));
             }
             if let Some((t, src)) = target {
-                if self.funcs[t].global && unsupported.is_none() {
-                    unsupported = Some(format!(
-                        "calls global function '{}', which the kernel verifies on its own; veristep verifies it as a static subprogram",
-                        self.funcs[t].name
-                    ));
-                }
                 let start = match placed[t] {
                     Some(s) => s,
                     None => {
@@ -1083,7 +1082,9 @@ impl<'a> Loader<'a> {
             for (f, at) in placed.iter().enumerate() {
                 let Some(at) = at else { continue };
                 let name = &self.funcs[f].name;
-                if let Some(fb) = func_btf_of(b, name, *at, prog_type) {
+                if let Some(mut fb) = func_btf_of(b, name, *at, prog_type) {
+                    // the program itself is global too, but never skipped
+                    fb.global = self.funcs[f].global && *at != 0;
                     func_btf.push(fb);
                 }
             }

@@ -142,6 +142,20 @@ pub struct Env {
     /// while an instruction is checked): an instruction history entry's
     /// `prev_idx`.
     pub hist_prev: usize,
+    /// Global subprograms (`do_check_subprogs`): the functions still to
+    /// verify after the current one (6.1: every global one, then main),
+    /// and 6.12's called and verified marks by subprogram index.
+    pub func_queue: Vec<usize>,
+    pub global_called: Vec<bool>,
+    pub global_verified: Vec<bool>,
+    /// The function being verified (0: main).
+    pub cur_func: usize,
+    /// The level-1 log was already restarted at the end of the last
+    /// function (`do_check_common`'s pop_log).
+    pub func_log_reset: bool,
+    /// A refusal found between two functions' walks, returned by the next
+    /// step.
+    pub pending_err: Option<VErr>,
     pub cur_hist_ent: bool,
 }
 
@@ -190,6 +204,12 @@ impl Env {
             insn_idx: 0,
             prev_insn_idx: 0,
             hist_prev: 0,
+            func_queue: Vec::new(),
+            global_called: Vec::new(),
+            global_verified: Vec::new(),
+            cur_func: 0,
+            func_log_reset: false,
+            pending_err: None,
             id_gen: 0,
             insn_processed: 0,
             jmps_processed: 0,

@@ -690,6 +690,9 @@ pub struct FuncBtf {
     pub name: String,
     pub btf_id: u32,
     pub params: Vec<Param>,
+    /// `BTF_FUNC_GLOBAL`: a global subprogram is verified on its own, for
+    /// any arguments its prototype allows, and its callers skip it.
+    pub global: bool,
 }
 
 /// A parameter as `btf_check_func_arg_match()` sorts it.
@@ -699,10 +702,13 @@ pub enum Param {
     Scalar,
     /// a pointer to the program type's context struct
     Ctx,
-    /// any other pointer; `unsized_pointee` names a pointee whose size BTF cannot
-    /// give (`UNKNOWN ` for void, `FWD name`), as 6.12's
-    /// `btf_prepare_func_args()` prints it
-    Ptr { unsized_pointee: Option<String> },
+    /// any other pointer, to `size` bytes; `unsized_pointee` names a
+    /// pointee whose size BTF cannot give (`UNKNOWN ` for void, `FWD
+    /// name`), as `btf_prepare_func_args()` prints it
+    Ptr {
+        unsized_pointee: Option<String>,
+        size: u32,
+    },
     /// neither (a struct by value, ...): `Unrecognized arg#N type KIND`
     Other(&'static str),
 }

@@ -171,8 +171,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         env.structural_error = true;
         return Err(e);
     }
-    env.start();
-    Ok(())
+    env.start()
 }
 
 fn run_checks(env: &mut Env) -> Result<(), VErr> {
@@ -186,7 +185,7 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
 /// `check_max_stack_depth()`; then (6.12) the dead-code removal and
 /// `jit_subprogs()` check of [`check_dead_callback_refs`].
 pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
-    if env.log.level == crate::log::BPF_LOG_LEVEL1 {
+    if env.log.level == crate::log::BPF_LOG_LEVEL1 && !env.func_log_reset {
         env.log.reset(0);
     }
     check_max_stack_depth(env)?;

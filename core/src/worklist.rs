@@ -102,10 +102,18 @@ impl Env {
         self.event(EventKind::PathDone, self.insn_idx as u32, 0);
         if self.pop_stack() {
             self.do_print_state = true;
-            StepResult::Continue
-        } else {
-            self.finished = true;
-            StepResult::Done
+            return StepResult::Continue;
+        }
+        self.finished = true;
+        // global subprograms: the next function's walk, if any (a refusal
+        // of its prototype stops the whole verification)
+        match self.end_func() {
+            Ok(true) => StepResult::Continue,
+            Ok(false) => StepResult::Done,
+            Err(e) => {
+                self.pending_err = Some(e);
+                StepResult::Continue
+            }
         }
     }
 }
