@@ -168,7 +168,7 @@ pub struct Proto {
     /// `.might_sleep`: only sleepable programs may call it.
     pub might_sleep: bool,
     /// `.allowed`: a last say of the helper on the program calling it.
-    pub allowed: Option<fn(ProgType) -> bool>,
+    pub allowed: Option<fn(&crate::program::Program) -> bool>,
 }
 
 impl Proto {
@@ -201,23 +201,53 @@ impl Proto {
         self.might_sleep = true;
         self
     }
-    const fn allowed(mut self, f: fn(ProgType) -> bool) -> Proto {
+    const fn allowed(mut self, f: fn(&crate::program::Program) -> bool) -> Proto {
         self.allowed = Some(f);
         self
     }
 }
 
-/// `bpf_d_path_allowed()`: iterators, sleepable LSM hooks and functions on
-/// an allowlist traced by fentry/fexit; none of the modelled programs.
-fn bpf_d_path_allowed(_: ProgType) -> bool {
-    false
+/// `bpf_d_path_allowed()`: iterators, sleepable LSM hooks and the
+/// functions of `btf_allowlist_d_path` (the same in 6.1 and 6.12).
+fn bpf_d_path_allowed(p: &crate::program::Program) -> bool {
+    use crate::program::AttachType as A;
+    match p.prog_type {
+        ProgType::Tracing if p.expected_attach_type == Some(A::TraceIter) => true,
+        ProgType::Lsm => p.sleepable,
+        ProgType::Tracing => p.attach_to.as_deref().is_some_and(|t| {
+            matches!(
+                t,
+                "security_file_permission"
+                    | "security_inode_getattr"
+                    | "security_file_open"
+                    | "security_path_truncate"
+                    | "vfs_truncate"
+                    | "vfs_fallocate"
+                    | "dentry_open"
+                    | "vfs_getattr"
+                    | "filp_close"
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// `bpf_sk_storage_tracing_allowed()`: tracing programs attached to an
-/// iterator, a raw tracepoint or a function (by BTF id); a syscall
-/// program (the one modelled type with the tracing table) has none.
-fn bpf_sk_storage_tracing_allowed(_: ProgType) -> bool {
-    false
+/// iterator, a BTF tracepoint, or a function other than the
+/// `bpf_sk_storage*` ones.
+fn bpf_sk_storage_tracing_allowed(p: &crate::program::Program) -> bool {
+    use crate::program::AttachType as A;
+    if p.prog_type != ProgType::Tracing {
+        return false;
+    }
+    match p.expected_attach_type {
+        Some(A::TraceIter | A::TraceRawTp) => true,
+        Some(A::TraceFentry | A::TraceFexit) => p
+            .attach_to
+            .as_deref()
+            .is_some_and(|t| !t.starts_with("bpf_sk_storage")),
+        _ => false,
+    }
 }
 
 /// The `struct bpf_func_proto`s the modelled program types are offered,
@@ -1868,9 +1898,9 @@ mod tests {
         // tracing_prog_func_proto() offers bpf_d_path to syscall
         // programs, and its `.allowed` refuses them
         let d_path = get_func_proto(F::d_path, ProgType::Syscall, None, false).unwrap();
-        assert!(d_path
-            .allowed
-            .is_some_and(|allowed| !allowed(ProgType::Syscall)));
+        let mut syscall = crate::program::Program::new(Vec::new());
+        syscall.prog_type = ProgType::Syscall;
+        assert!(d_path.allowed.is_some_and(|allowed| !allowed(&syscall)));
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Env {
                 )
                 .because(Reason::HelperNotAllowed { func_id }));
         }
-        if fp.allowed.is_some_and(|allowed| !allowed(pt)) {
+        if fp.allowed.is_some_and(|allowed| !allowed(&self.prog)) {
             return Err(self
                 .fail(EINVAL, "helper call is not allowed in probe")
                 .because(Reason::HelperNotAllowed { func_id }));
