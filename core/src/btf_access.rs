@@ -165,10 +165,10 @@ pub fn resolve_attach(
 
 /// Iterator targets of 6.1 and 6.12 whose context (after `meta`) holds
 /// pointers to kernel structs only (`ctx_arg_info`:
-/// `PTR_TO_BTF_ID_OR_NULL`), checked in both kernels' sources; the
-/// networking ones and those passing buffers (`bpf_map_elem`) are not
-/// modelled yet.
-pub const ITER_TARGETS: [&str; 7] = [
+/// `PTR_TO_BTF_ID_OR_NULL`), checked in both kernels' sources and on the
+/// oracles; those passing buffers (`bpf_map_elem`, `sockmap`,
+/// `bpf_sk_storage_map`) are not modelled yet.
+pub const ITER_TARGETS: [&str; 13] = [
     "task",
     "task_file",
     "task_vma",
@@ -176,6 +176,12 @@ pub const ITER_TARGETS: [&str; 7] = [
     "bpf_prog",
     "bpf_link",
     "cgroup",
+    "tcp",
+    "udp",
+    "unix",
+    "netlink",
+    "ipv6_route",
+    "ksym",
 ];
 
 /// 6.12 marks these iterators' objects `PTR_TRUSTED` (task_iter.c,
