@@ -185,11 +185,12 @@ pub const ITER_TARGETS: [&str; 13] = [
 ];
 
 /// 6.12 marks these iterators' objects `PTR_TRUSTED` (task_iter.c,
-/// map_iter.c, cgroup_iter.c); the others' stay plain.
+/// map_iter.c, cgroup_iter.c; tcp and udp as the 6.12 kernel shows); the
+/// others' stay plain.
 fn iter_objects_trusted(tname: &str) -> bool {
     matches!(
         tname,
-        "bpf_iter_task" | "bpf_iter_bpf_map" | "bpf_iter_cgroup"
+        "bpf_iter_task" | "bpf_iter_bpf_map" | "bpf_iter_cgroup" | "bpf_iter_tcp" | "bpf_iter_udp"
     )
 }
 
