@@ -119,6 +119,9 @@ impl Env {
                 self.check_ptr_off_reg(&reg, regno, false)?;
                 self.check_btf_ctx_access(regno, off, size, t, value_regno)
             }
+            RegType::ConstPtrToMap if self.prog.kernel_btf.is_some() => {
+                self.check_ptr_to_map_access(regno, &reg, off, size, t, value_regno)
+            }
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId
                 if reg.ty == RegType::BtfId
                     && crate::btf_access::BtfPtr::of(reg.aux).is_some()
@@ -678,6 +681,78 @@ impl Env {
         Ok(())
     }
 
+    /// `check_ptr_to_map_access()`: reads of a map's kernel struct
+    /// (`map->ops->map_btf_id`: `struct bpf_array`, `bpf_htab`, ...) through
+    /// its pointer, walked in the kernel's BTF.
+    fn check_ptr_to_map_access(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
+        use crate::btf_access::{BtfPtr, Walk};
+        let Some(kernel) = self.prog.kernel_btf.clone() else {
+            return Err(self.fail(EACCES, "the kernel's BTF is not given"));
+        };
+        let mt = self.prog.maps.get(reg.aux as usize).map(|m| m.map_type);
+        let Some(sname) = mt.and_then(map_btf_struct) else {
+            let n = mt.map(|m| m.number()).unwrap_or(0);
+            return Err(self.fail(
+                crate::env::ENOTSUPP,
+                &format!("map_ptr access not supported for map type {n}"),
+            ));
+        };
+        let Some(sid) = kernel.find(crate::btf::KIND_STRUCT, sname) else {
+            return Err(self.fail(
+                crate::env::ENOTSUPP,
+                &format!(
+                    "map_ptr access not supported for map type {}",
+                    mt.map(|m| m.number()).unwrap_or(0)
+                ),
+            ));
+        };
+        if off < 0 {
+            return Err(self.fail(
+                EACCES,
+                &format!("R{regno} is {sname} invalid negative access: off={off}"),
+            ));
+        }
+        if t == Access::Write {
+            return Err(self
+                .fail(EACCES, &format!("only read from {sname} is supported"))
+                .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+        }
+        let walk = match crate::btf_access::btf_struct_access(&kernel.btf, sid, off as i64, size) {
+            Ok(w) => w,
+            Err(m) => {
+                return Err(self
+                    .fail(EACCES, &m)
+                    .because(crate::reason::Reason::OutOfBounds {
+                        reg: Some(regno),
+                        region: crate::reason::Region::KernelStruct,
+                        off: off as i64,
+                        size: size as u64,
+                    }))
+            }
+        };
+        if let Some(v) = value_regno {
+            match walk {
+                Walk::Scalar => self.reg_mut(v).mark_unknown(),
+                Walk::Ptr { id, tags, .. } => {
+                    let flags = tags & (crate::btf_access::USER | crate::btf_access::PERCPU);
+                    let d = self.reg_mut(v);
+                    d.mark_known_zero_ptr(RegType::BtfId);
+                    d.aux = BtfPtr::new(id, flags).0;
+                    d.live |= LIVE_WRITTEN;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn load_unknown(&mut self, t: Access, value_regno: Option<u8>) {
         if t == Access::Read {
             if let Some(v) = value_regno {
@@ -1091,4 +1166,32 @@ impl Env {
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
     }
+}
+
+/// `map->ops->map_btf_id`: the kernel struct each map type is (6.1 and
+/// 6.12 alike for the modelled map types).
+fn map_btf_struct(mt: crate::program::MapType) -> Option<&'static str> {
+    use crate::program::MapType as M;
+    Some(match mt {
+        M::Array
+        | M::PercpuArray
+        | M::ProgArray
+        | M::PerfEventArray
+        | M::CgroupArray
+        | M::ArrayOfMaps => "bpf_array",
+        M::Hash | M::PercpuHash | M::LruHash | M::LruPercpuHash | M::HashOfMaps => "bpf_htab",
+        M::Ringbuf => "bpf_ringbuf_map",
+        M::StackTrace => "bpf_stack_map",
+        M::Queue | M::Stack => "bpf_queue_stack",
+        M::LpmTrie => "lpm_trie",
+        M::Sockmap => "bpf_stab",
+        M::Sockhash => "bpf_shtab",
+        M::DevMap | M::DevMapHash => "bpf_dtab",
+        M::CpuMap => "bpf_cpu_map",
+        M::XskMap => "xsk_map",
+        M::ReuseportSockarray => "reuseport_array",
+        M::BloomFilter => "bpf_bloom_filter",
+        M::CgroupStorage | M::PercpuCgroupStorage => "bpf_cgroup_storage_map",
+        M::SkStorage | M::InodeStorage | M::TaskStorage => "bpf_local_storage_map",
+    })
 }

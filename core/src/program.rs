@@ -738,8 +738,52 @@ impl Program {
     /// The program cannot be verified without a kernel's BTF: CO-RE
     /// relocations, a BTF-typed attach target, kernel pointers.
     pub fn needs_kernel_btf(&self) -> bool {
-        (!self.core_relos.is_empty() || self.attach_to.is_some() || self.wants_kernel_btf)
+        (!self.core_relos.is_empty()
+            || self.attach_to.is_some()
+            || self.wants_kernel_btf
+            || self.reads_map_ptr())
             && self.kernel_btf.is_none()
+    }
+
+    /// Does the program read a map's own fields through its pointer
+    /// (`r1 = map ll` then `*(u32 *)(r1 +36)`, a `struct bpf_map` walk in
+    /// the kernel's BTF)? A straight-line scan of where map pointers are.
+    pub fn reads_map_ptr(&self) -> bool {
+        use crate::insn::*;
+        let mut holds: u16 = 0;
+        let mut i = 0;
+        while i < self.insns.len() {
+            let ins = self.insns[i];
+            let (class, dst, src) = (ins.code & 0x07, ins.dst & 0x0f, ins.src & 0x0f);
+            let bit = |r: u8| 1u16 << (r & 0x0f);
+            if ins.code == BPF_LD | BPF_IMM | BPF_DW {
+                if ins.src == BPF_PSEUDO_MAP_FD {
+                    holds |= bit(dst);
+                } else {
+                    holds &= !bit(dst);
+                }
+                i += 2;
+                continue;
+            }
+            match class {
+                BPF_LDX if holds & bit(src) != 0 => return true,
+                BPF_ST | BPF_STX if holds & bit(dst) != 0 => return true,
+                BPF_LDX => holds &= !bit(dst),
+                BPF_ALU | BPF_ALU64 => {
+                    if ins.code & 0xf0 == BPF_MOV && ins.code & BPF_X != 0 && holds & bit(src) != 0
+                    {
+                        holds |= bit(dst);
+                    } else {
+                        holds &= !bit(dst);
+                    }
+                }
+                // a call clobbers R0-R5
+                BPF_JMP if ins.code & 0xf0 == 0x80 => holds &= !0x3f,
+                _ => {}
+            }
+            i += 1;
+        }
+        false
     }
     /// The program as libbpf loads it into a kernel whose BTF is `kernel`:
     /// its CO-RE relocations applied (`bpf_object__relocate_core`). A
