@@ -2,6 +2,51 @@
 
 use veristep_core::{RegState, RegType};
 
+/// [`read_reg`], naming a kernel struct a BTF pointer points to and how
+/// far 6.12 trusts it (`trusted_ptr_task_struct`: "a kernel struct
+/// task_struct (trusted)").
+pub fn read_reg_in(prog: &veristep_core::Program, r: &RegState) -> String {
+    if r.ty != RegType::BtfId {
+        return read_reg(r);
+    }
+    let Some(p) = veristep_core::btf_access::BtfPtr::of(r.aux) else {
+        return read_reg(r);
+    };
+    let name = prog
+        .kernel_btf
+        .as_ref()
+        .and_then(|k| k.btf.get(p.id()).ok())
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let mut what = format!("a kernel struct {name}");
+    for (f, w) in [
+        (veristep_core::btf_access::TRUSTED, "trusted"),
+        (veristep_core::btf_access::RCU, "RCU-protected"),
+        (
+            veristep_core::btf_access::UNTRUSTED,
+            "untrusted: read only, never passed on",
+        ),
+        (
+            veristep_core::btf_access::USER,
+            "user memory: not readable directly",
+        ),
+        (
+            veristep_core::btf_access::PERCPU,
+            "per-CPU: not readable directly",
+        ),
+    ] {
+        if p.has(f) {
+            what.push_str(&format!(" ({w})"));
+        }
+    }
+    maybe(r, &what)
+        + &if r.ref_obj_id != 0 {
+            format!(", holding reference {}", r.ref_obj_id)
+        } else {
+            String::new()
+        }
+}
+
 /// "an unknown number 0..7", "the number 3", "a pointer into the stack (fp-8)", ...
 pub fn read_reg(r: &RegState) -> String {
     match r.ty {

@@ -6,7 +6,7 @@ use crate::protocol::{
     FrameView, Listing, ListingRow, LogLine, LogWindow, PendingView, RefView, StateView, ValueRow,
     View,
 };
-use crate::reading::read_reg;
+use crate::reading::read_reg_in;
 use crate::run::Run;
 use veristep_core::disasm::{insn_note, insn_text};
 use veristep_core::explore::{self};
@@ -288,7 +288,7 @@ impl Run {
             rows.push(ValueRow {
                 name: format!("R{i}"),
                 text,
-                reading: read_reg(r),
+                reading: read_reg_in(prog, r),
                 changed,
             });
         }
@@ -305,7 +305,7 @@ impl Run {
                 name: format!("fp{}", -8 * (i as i64 + 1)),
                 text,
                 reading: if sl.is_spill() {
-                    format!("spilled: {}", read_reg(&sl.spilled))
+                    format!("spilled: {}", read_reg_in(prog, &sl.spilled))
                 } else {
                     "data".to_string()
                 },

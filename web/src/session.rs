@@ -691,4 +691,53 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    /// A tp_btf program: its context is typed by the kernel's BTF, and the
+    /// register panel names the kernel struct an argument points to, with
+    /// 6.12's trust.
+    #[test]
+    fn btf_typed_programs_read_their_kernel_structs() {
+        let mut s = Session::new();
+        s.add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
+        );
+        s.add_kernel_btf(
+            "6.12",
+            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
+        );
+        let mut replies = s.handle(Request::Verify {
+            id: 9,
+            source: Source::Object {
+                bytes: include_bytes!("../../tests/c/obj/tr_tp_btf.o").to_vec(),
+                program: "tr_tp_btf".into(),
+                file: "tr_tp_btf.o".into(),
+            },
+            kernel: KernelVersion::V6_7,
+            log_level: 2,
+            step: None,
+        });
+        while s.busy() {
+            replies = s.tick();
+        }
+        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
+            panic!("verified");
+        };
+        assert_eq!(summary.processed, 6);
+        let run = s.run().expect("a run");
+        // after the first instruction, R1 is the tracepoint's `next`
+        let v = run.view(1);
+        let st = v.state.expect("a state");
+        let r1 = st.frames[0]
+            .rows
+            .iter()
+            .find(|r| r.name == "R1")
+            .expect("R1");
+        assert!(
+            r1.text.starts_with("trusted_ptr_task_struct("),
+            "{}",
+            r1.text
+        );
+        assert_eq!(r1.reading, "a kernel struct task_struct (trusted)");
+    }
 }
