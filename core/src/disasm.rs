@@ -336,16 +336,32 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
 pub fn program_text(prog: &Program) -> String {
     let n = prog.insns.len();
     let mut out = String::new();
-    match prog
-        .expected_attach_type
-        .filter(|a| Some(*a) != prog.prog_type.implied_attach())
-    {
-        Some(a) => out.push_str(&format!(
-            ".prog_type {} {}\n",
-            prog.prog_type.name(),
-            a.name()
-        )),
-        None => out.push_str(&format!(".prog_type {}\n", prog.prog_type.name())),
+    // a BTF-typed program names its target (`.prog_type tracing fentry
+    // do_nanosleep`, `.prog_type lsm file_open`)
+    let btf_typed = matches!(
+        prog.prog_type,
+        crate::program::ProgType::Tracing | crate::program::ProgType::Lsm
+    );
+    if let (true, Some(t)) = (btf_typed, prog.attach_to.as_deref()) {
+        let sleepable = if prog.sleepable { " sleepable" } else { "" };
+        match prog.expected_attach_type {
+            Some(a) if prog.prog_type == crate::program::ProgType::Tracing => {
+                out.push_str(&format!(".prog_type tracing {} {t}{sleepable}\n", a.name()))
+            }
+            _ => out.push_str(&format!(".prog_type lsm {t}{sleepable}\n")),
+        }
+    } else {
+        match prog
+            .expected_attach_type
+            .filter(|a| Some(*a) != prog.prog_type.implied_attach())
+        {
+            Some(a) => out.push_str(&format!(
+                ".prog_type {} {}\n",
+                prog.prog_type.name(),
+                a.name()
+            )),
+            None => out.push_str(&format!(".prog_type {}\n", prog.prog_type.name())),
+        }
     }
     out.push_str(&format!(".license \"{}\"\n", prog.license));
     for m in &prog.maps {

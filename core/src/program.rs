@@ -93,6 +93,8 @@ impl ProgType {
             "sk_lookup" => ProgType::SkLookup,
             "flow_dissector" => ProgType::FlowDissector,
             "raw_tracepoint_writable" => ProgType::RawTracepointWritable,
+            "tracing" => ProgType::Tracing,
+            "lsm" => ProgType::Lsm,
             "sk_reuseport" => ProgType::SkReuseport,
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
@@ -230,6 +232,19 @@ pub enum AttachType {
 }
 
 impl AttachType {
+    /// A tracing program's kind in the text format (`.prog_type tracing
+    /// fentry do_nanosleep`): the section name libbpf gives it.
+    pub fn tracing_kind(name: &str) -> Option<AttachType> {
+        Some(match name {
+            "fentry" => AttachType::TraceFentry,
+            "fexit" => AttachType::TraceFexit,
+            "fmod_ret" => AttachType::ModifyReturn,
+            "tp_btf" => AttachType::TraceRawTp,
+            "iter" => AttachType::TraceIter,
+            _ => return None,
+        })
+    }
+
     /// The cgroup_sock_addr hooks by the names of libbpf's `cgroup/NAME`
     /// sections (`connect4`, `recvmsg6`, ...).
     pub const SOCK_ADDR: [(&'static str, AttachType); 12] = [

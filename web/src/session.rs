@@ -276,8 +276,13 @@ impl Session {
             } => a,
             _ => return Vec::new(),
         };
-        if !matches!(source, Source::Object { .. }) {
-            return Vec::new();
+        // text needs it too for a BTF-typed program or a map pointer read;
+        // a large text is not parsed twice for it (only its type is looked at)
+        if let Source::Text(t) = source {
+            let typed = t.contains(".prog_type tracing") || t.contains(".prog_type lsm");
+            if t.len() > 200_000 && !typed {
+                return Vec::new();
+            }
         }
         let Ok(p) = load(source) else {
             return Vec::new();
@@ -318,7 +323,7 @@ impl Session {
         }
         let name = match source {
             Source::Object { program, .. } => program.as_str(),
-            Source::Text(_) => "",
+            Source::Text(_) => "prog",
         };
         let mut out = Vec::new();
         for k in ALL_KERNELS {

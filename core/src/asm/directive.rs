@@ -25,6 +25,41 @@ pub(super) fn directive(
                 .map(|t| t.text.as_str())
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
+            // BTF-typed programs name their target (an extension of ASM.md):
+            // `.prog_type tracing fentry|fexit|fmod_ret|tp_btf|iter TARGET
+            // [sleepable]`, `.prog_type lsm HOOK [sleepable]`
+            if matches!(pt, Some(ProgType::Tracing | ProgType::Lsm)) {
+                let pt = pt.unwrap_or(ProgType::Tracing);
+                let (attach, target, more) = if pt == ProgType::Lsm {
+                    (Some(AttachType::LsmMac), rest.get(1), rest.get(2))
+                } else {
+                    (
+                        hook.and_then(AttachType::tracing_kind),
+                        rest.get(2),
+                        rest.get(3),
+                    )
+                };
+                let sleepable = more.is_some_and(|t| t.text == "sleepable");
+                let extra = if pt == ProgType::Lsm { 3 } else { 4 };
+                match (attach, target) {
+                    (Some(a), Some(t)) if rest.len() <= extra && (more.is_none() || sleepable) => {
+                        prog.prog_type = pt;
+                        prog.expected_attach_type = Some(a);
+                        prog.attach_to = Some(t.text.clone());
+                        prog.sleepable = sleepable;
+                    }
+                    _ => {
+                        let msg = if pt == ProgType::Lsm {
+                            "expected .prog_type lsm HOOK [sleepable]"
+                        } else {
+                            "expected .prog_type tracing fentry|fexit|fmod_ret|tp_btf|iter TARGET [sleepable]"
+                        };
+                        let at = rest.get(1).map(|t| t.col).unwrap_or(name.col);
+                        cx.err(line, at, 1, msg.to_string())
+                    }
+                }
+                return;
+            }
             let attach = match (pt, hook) {
                 (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_sock, cgroup_sockopt, cgroup_device, cgroup_sysctl, sk_lookup, lwt_in, lwt_out, lwt_xmit, lwt_seg6local, flow_dissector, sk_reuseport, raw_tracepoint_writable)".to_string()),
                 (Some(ProgType::CgroupSkb), None | Some("ingress")) => Ok(None),

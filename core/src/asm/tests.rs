@@ -351,3 +351,28 @@ exit
     assert!(parse(".map outer array_of_maps key=4 value=4 entries=2 inner=in0\nexit").is_err());
     assert!(parse(".map in0 array key=4 value=8 entries=4\n.map h hash key=4 value=4 entries=2 inner=in0\nexit").is_err());
 }
+
+#[test]
+fn btf_typed_programs_name_their_target() {
+    use crate::program::AttachType;
+    let a = p(".prog_type tracing fentry do_nanosleep\nr0 = 0\nexit");
+    assert_eq!(a.prog_type, ProgType::Tracing);
+    assert_eq!(a.expected_attach_type, Some(AttachType::TraceFentry));
+    assert_eq!(a.attach_to.as_deref(), Some("do_nanosleep"));
+    assert!(a.needs_kernel_btf());
+    let text = crate::disasm::program_text(&a);
+    assert!(
+        text.starts_with(".prog_type tracing fentry do_nanosleep\n"),
+        "{text}"
+    );
+    let l = p(".prog_type lsm file_open sleepable\nr0 = 0\nexit");
+    assert_eq!(l.prog_type, ProgType::Lsm);
+    assert!(l.sleepable);
+    assert!(crate::disasm::program_text(&l).starts_with(".prog_type lsm file_open sleepable\n"));
+    let i = p(".prog_type tracing iter task\nr0 = 0\nexit");
+    assert_eq!(i.expected_attach_type, Some(AttachType::TraceIter));
+    assert!(parse(".prog_type tracing fentry\nr0 = 0\nexit").is_err());
+    assert!(parse(".prog_type tracing kprobe x\nr0 = 0\nexit").is_err());
+    assert!(parse(".prog_type lsm\nr0 = 0\nexit").is_err());
+    assert!(parse(".prog_type lsm file_open fast\nr0 = 0\nexit").is_err());
+}
