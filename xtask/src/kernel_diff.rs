@@ -576,6 +576,12 @@ pub fn kernel_diff() -> Result<(), String> {
             program: format!("{file}:{prog}"),
             kernel_msg: if kernel == "accepted" {
                 None
+            } else if kernel == "error" {
+                // libbpf failed before the verifier: its first line says why
+                rec["libbpf"]
+                    .as_str()
+                    .and_then(|l| l.lines().next())
+                    .map(|l| l.trim_start_matches("libbpf: ").to_string())
             } else {
                 message(log)
             },
