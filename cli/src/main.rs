@@ -460,25 +460,37 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let mut any_rejected = false;
     // CO-RE relocations per kernel, as libbpf applies them: a failure is
     // libbpf's (the object does not load), an input error
+    // a program libbpf cannot load (its target missing from the kernel's
+    // BTF, a relocation it fails on) is said and skipped; its siblings go on
     let mut relocated = Vec::new();
+    let mut load_failed = false;
     for (name, prog) in &programs {
         let mut per_kernel = Vec::new();
         for k in kernels {
             match kbtf::for_kernel(name, prog, *k) {
-                Ok(p) => per_kernel.push(p),
+                Ok(p) => per_kernel.push(Some(p)),
                 Err(e) => {
                     eprintln!("veristep: {e}");
-                    return ExitCode::from(2);
+                    if args.json {
+                        out(&format!(
+                            "{}\n",
+                            json!({"file": name, "kernel": k.name(), "verdict": "error", "message": e})
+                        ));
+                    }
+                    load_failed = true;
+                    per_kernel.push(None);
                 }
             }
         }
         relocated.push(per_kernel);
     }
-    if single && !args.json && args.log_level == 2 {
-        return verify_streamed(&relocated[0][0], kernels[0]);
-    }
     if single {
-        let prog = &relocated[0][0];
+        let Some(prog) = relocated[0][0].as_ref() else {
+            return ExitCode::from(2);
+        };
+        if !args.json && args.log_level == 2 {
+            return verify_streamed(prog, kernels[0]);
+        }
         let o = verify(
             prog,
             &Options {
@@ -501,8 +513,11 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     // several programs or kernels: a comparison table (or JSON lines)
     let mut rows = Vec::new();
     for ((name, _), per_kernel) in programs.iter().zip(&relocated) {
+        if per_kernel.iter().any(Option::is_none) {
+            continue;
+        }
         let mut cells = Vec::new();
-        for (k, prog) in kernels.iter().zip(per_kernel) {
+        for (k, prog) in kernels.iter().zip(per_kernel.iter().flatten()) {
             let o = verify(
                 prog,
                 &Options {
@@ -524,7 +539,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     if !args.json {
         out(&view::table(kernels, &rows));
     }
-    if any_rejected {
+    if load_failed {
+        ExitCode::from(2)
+    } else if any_rejected {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -812,7 +812,9 @@ impl<'a> Loader<'a> {
                 sec,
                 start,
                 len,
-                global: sym.is_global(),
+                // libbpf marks hidden and internal functions static in
+                // BTF (mark_btf_static): only the others are global
+                global: sym.is_global() && !matches!(sym.elf_symbol().st_visibility(), 1 | 2),
             });
         }
         funcs.sort_by_key(|f| (f.sec.0, f.start));
@@ -1111,6 +1113,33 @@ impl<'a> Loader<'a> {
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;
+        // a map of no entries: libbpf's map creation fails (EINVAL) unless
+        // its loader sets the size first (bpf_map__set_max_entries), as
+        // tools do for their stack maps; verified as if it had
+        let unsupported = unsupported.or_else(|| {
+            let used = |i: usize| {
+                program.insns.iter().any(|x| {
+                    x.code == 0x18 && matches!(x.src, 1 | 2) && x.imm as u32 as usize == i
+                })
+            };
+            program.maps.iter().enumerate().find_map(|(i, m)| {
+                let zero_ok = matches!(
+                    m.map_type,
+                    MapType::PerfEventArray
+                        | MapType::CgroupStorage
+                        | MapType::PercpuCgroupStorage
+                        | MapType::SkStorage
+                        | MapType::InodeStorage
+                        | MapType::TaskStorage
+                );
+                (m.max_entries == 0 && !zero_ok && !m.inner_meta && used(i)).then(|| {
+                    format!(
+                        "map '{}' has max_entries 0: libbpf cannot create it (EINVAL) unless the loader sets its size; verified as if it had",
+                        m.name
+                    )
+                })
+            })
+        });
         Ok(ObjProgram {
             name: main.name.clone(),
             section,
