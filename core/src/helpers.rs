@@ -200,19 +200,25 @@ impl Env {
             .map
             .and_then(|m| self.prog.maps.get(m as usize))
             .is_some_and(|m| m.lock_off.is_some());
-        // bpf_get_current_task_btf(): the task_struct of the kernel's BTF
-        // (6.12: RET_PTR_TO_BTF_ID_TRUSTED)
-        let task_btf = (id == F::get_current_task_btf)
-            .then(|| self.prog.kernel_btf.as_ref())
-            .flatten()
-            .and_then(|k| k.find(crate::btf::KIND_STRUCT, "task_struct"));
-        let v612_flags = if v612 { crate::btf_access::TRUSTED } else { 0 };
+        // helpers returning a kernel struct (`ret_btf_id`), typed by the
+        // kernel's BTF: bpf_get_current_task_btf (6.12: trusted), the
+        // socket casts, bpf_sock_from_file, bpf_task_pt_regs
+        let ret_struct = btf_returning_helper(id);
+        let task_btf = ret_struct
+            .and_then(|n| self.prog.kernel_btf.as_ref().map(|k| (k, n)))
+            .and_then(|(k, n)| k.find(crate::btf::KIND_STRUCT, n));
+        let v612_flags = if v612 && id == F::get_current_task_btf {
+            crate::btf_access::TRUSTED
+        } else {
+            0
+        };
         let r0 = &mut self.cur.frames[cf].regs[0];
         match fp.ret {
             Ret::Integer => r0.mark_unknown(),
-            Ret::BtfId if task_btf.is_some() => {
+            Ret::BtfId | Ret::BtfIdOrNull if task_btf.is_some() => {
                 r0.mark_known_zero_ptr(RegType::BtfId);
                 r0.aux = crate::btf_access::BtfPtr::new(task_btf.unwrap_or(0), v612_flags).0;
+                r0.maybe_null = fp.ret == Ret::BtfIdOrNull;
             }
             Ret::Void => r0.ty = RegType::NotInit,
             Ret::MapValue | Ret::MapValueOrNull => {
@@ -576,4 +582,21 @@ impl Env {
             r0.bounds_sync();
         }
     }
+}
+
+/// The kernel struct a helper returns a pointer to (`ret_btf_id`).
+pub(crate) fn btf_returning_helper(id: F) -> Option<&'static str> {
+    Some(match id {
+        F::get_current_task_btf => "task_struct",
+        F::skc_to_tcp6_sock => "tcp6_sock",
+        F::skc_to_tcp_sock => "tcp_sock",
+        F::skc_to_tcp_timewait_sock => "tcp_timewait_sock",
+        F::skc_to_tcp_request_sock => "tcp_request_sock",
+        F::skc_to_udp6_sock => "udp6_sock",
+        F::skc_to_unix_sock => "unix_sock",
+        F::skc_to_mptcp_sock => "mptcp_sock",
+        F::sock_from_file => "socket",
+        F::task_pt_regs => "pt_regs",
+        _ => return None,
+    })
 }

@@ -756,8 +756,17 @@ impl Program {
         (!self.core_relos.is_empty()
             || self.attach_to.is_some()
             || self.wants_kernel_btf
-            || self.reads_map_ptr())
+            || self.reads_map_ptr()
+            || self.calls_btf_helper())
             && self.kernel_btf.is_none()
+    }
+
+    /// Does the program call a helper returning a kernel struct pointer
+    /// (`bpf_skc_to_tcp_sock`, `bpf_get_current_task_btf`, ...)?
+    pub fn calls_btf_helper(&self) -> bool {
+        self.insns.iter().any(|i| {
+            i.code == 0x85 && i.src == 0 && matches!(i.imm, 136..=140 | 158 | 162 | 175 | 178 | 196)
+        })
     }
 
     /// Does the program read a map's own fields through its pointer
