@@ -750,8 +750,16 @@ impl Program {
             sleepable: false,
         }
     }
-    /// The program cannot be verified without a kernel's BTF: CO-RE
-    /// relocations, a BTF-typed attach target, kernel pointers.
+    /// The program cannot be verified at all without a kernel's BTF:
+    /// CO-RE relocations, a BTF-typed attach target.
+    pub fn requires_kernel_btf(&self) -> bool {
+        (!self.core_relos.is_empty() || self.attach_to.is_some()) && self.kernel_btf.is_none()
+    }
+
+    /// The program should be given a kernel's BTF (front ends attach it
+    /// with [`Program::relocated`]): what [`Program::requires_kernel_btf`]
+    /// says, and kernel pointers (a helper returning one, a map's own
+    /// fields), which without it are refused as not modelled.
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || self.attach_to.is_some()

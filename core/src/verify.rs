@@ -153,7 +153,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         if env.prog.insns.is_empty() {
             return Err(env.fail(crate::env::EINVAL, "empty program"));
         }
-        if env.prog.needs_kernel_btf() {
+        if env.prog.requires_kernel_btf() {
             // never verified as compiled: libbpf would have relocated it
             // and found its target in the kernel's BTF
             return Err(env.fail(
