@@ -203,6 +203,37 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v
             return false;
         }
         let cs = &c.stack[spi];
+        // 6.12: a 64-bit scalar spill against a slot of all MISC bytes (a
+        // read of which is an unbound scalar), and the reverse, compared
+        // as registers (scalar_reg_for_stack)
+        if v612 {
+            let unbound = {
+                let mut r = crate::regs::RegState::not_init();
+                r.mark_unknown();
+                r.live |= LIVE_READ;
+                r
+            };
+            let as_reg = |st: &crate::state::StackSlot| {
+                if st.types[0] == SlotType::Spill && st.spilled.ty == crate::regs::RegType::Scalar {
+                    Some(st.spilled)
+                } else if st
+                    .types
+                    .iter()
+                    .all(|t| matches!(t, SlotType::Misc | SlotType::Invalid))
+                {
+                    Some(unbound)
+                } else {
+                    None
+                }
+            };
+            if let (Some(a), Some(b)) = (as_reg(os), as_reg(cs)) {
+                if !regsafe(&a, &b, map, exact, v612) {
+                    return false;
+                }
+                i += 8;
+                continue;
+            }
+        }
         let ct = cs.types[i % 8];
         if ot == SlotType::Misc && ct == SlotType::Zero {
             i += 1;
