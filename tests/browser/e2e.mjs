@@ -424,6 +424,8 @@ await test('an object with CO-RE relocations: the worker fetches the kernels\' B
   check((await page.textContent('#verdict')).includes('8 instructions processed'), 'as Linux 6.1 relocates it: 8 processed');
   check(fetched.some((u) => u.endsWith('linux-6.1.btf.gz')) && fetched.some((u) => u.endsWith('linux-6.12.btf.gz')), `BTF fetched: ${fetched}`);
   check((await page.textContent('body')).includes('CO-RE relocations: each kernel mode verifies'), 'the note says what is relocated');
+  const relos = await page.textContent('#core-relocations');
+  check(relos.includes("applied for Linux 6.1's BTF") && relos.includes('BPF_FUNC_loop___x') && relos.includes('-> 181'), `the relocations listed: ${relos}`);
   await page.waitForFunction(() => !(document.querySelector('#compare')?.textContent || '').includes('checking'));
   const strip = await page.textContent('#compare');
   check(/6\.12/.test(strip), `compare strip: ${strip}`);

@@ -138,6 +138,22 @@ fn open_file(file: web_sys::File, d: UseReducerDispatcher<Model>) {
     });
 }
 
+/// The CO-RE relocations libbpf applied for the shown kernel: what each
+/// relocated instruction became (or that it was poisoned).
+fn relocations(m: &Model) -> Html {
+    let Some(run) = m.run.as_ref().filter(|r| !r.relocations.is_empty()) else {
+        return html! {};
+    };
+    let kernel = veristep_core::relo_core::btf_kernel(run.kernel);
+    html! {
+        <details class="relocations" id="core-relocations">
+            <summary>{ format!("{} CO-RE relocation{} applied for Linux {}'s BTF",
+                run.relocations.len(), if run.relocations.len() == 1 { "" } else { "s" }, kernel) }</summary>
+            <ul>{ for run.relocations.iter().map(|r| html! { <li><code>{ r.clone() }</code></li> }) }</ul>
+        </details>
+    }
+}
+
 /// The opened object: which program is shown, and the way to edit it.
 fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(o) = m.object.as_ref() else {
@@ -167,6 +183,7 @@ fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                     onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditAsText)) } }>{ "Edit as text" }</button>
             }
             if let Some(n) = p.note.clone() { <div class="note">{ n }</div> }
+            { relocations(m) }
         </div>
     }
 }

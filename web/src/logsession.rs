@@ -166,6 +166,7 @@ impl LogRun {
             // a log has no walk of veristep's to draw
             graph: Default::default(),
             cfg: Default::default(),
+            relocations: Vec::new(),
         }
     }
 

@@ -189,6 +189,11 @@ pub struct Summary {
     /// The basic blocks with their heat.
     #[serde(default)]
     pub cfg: CfgView,
+    /// The CO-RE relocations libbpf applied for this run's kernel, one
+    /// line each (`insn 3: <byte_off> [2] struct __sk_buff___local.len
+    /// (0:1 @ offset 8): 8 -> 0`).
+    #[serde(default)]
+    pub relocations: Vec<String>,
 }
 
 /// The exploration graph (`veristep_core::graph`), laid out in the worker:

@@ -235,6 +235,18 @@ impl Run {
             log_pending: self.log_pending,
             graph: self.graph.clone(),
             cfg: self.cfg.clone(),
+            relocations: self
+                .prog
+                .core_applied
+                .iter()
+                .map(|a| match a.values {
+                    Some((old, new)) => format!("insn {}: {}: {} -> {}", a.insn, a.spec, old, new),
+                    None => format!(
+                        "insn {}: {}: not found, the instruction poisoned (call unknown#195896080)",
+                        a.insn, a.spec
+                    ),
+                })
+                .collect(),
         }
     }
 

@@ -670,6 +670,15 @@ mod tests {
             panic!("verified");
         };
         assert_eq!(summary.processed, 8);
+        // what libbpf did, for the page to list
+        assert!(
+            summary
+                .relocations
+                .iter()
+                .any(|r| r.contains("BPF_FUNC_loop___x") && r.ends_with("1 -> 181")),
+            "{:?}",
+            summary.relocations
+        );
         let v612 = summary
             .compare
             .iter()
