@@ -175,12 +175,32 @@ impl Env {
     /// `check_attach_btf_id()` for a sleepable LSM program: the hook must
     /// be one that may sleep (`bpf_lsm_is_sleepable_hook`).
     pub fn check_attach_btf_id(&mut self) -> VResult<()> {
-        if !self.prog.sleepable || self.prog.prog_type != crate::program::ProgType::Lsm {
-            return Ok(());
-        }
+        use crate::program::AttachType as A;
         let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
             return Ok(());
         };
+        let trampoline = matches!(
+            self.prog.expected_attach_type,
+            Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn)
+        );
+        // Debian's 6.1 and 6.12 are built without
+        // CONFIG_FUNCTION_ERROR_INJECTION: no function is in the error
+        // injection list, so no fentry/fexit/fmod_ret may sleep, and only
+        // security_* functions may have their return modified
+        if self.prog.prog_type == crate::program::ProgType::Tracing && trampoline {
+            if self.prog.sleepable {
+                return Err(self.fail(EINVAL, &format!("{tname} is not sleepable")));
+            }
+            if self.prog.expected_attach_type == Some(A::ModifyReturn)
+                && !tname.starts_with("security_")
+            {
+                return Err(self.fail(EINVAL, &format!("{tname}() is not modifiable")));
+            }
+            return Ok(());
+        }
+        if !self.prog.sleepable || self.prog.prog_type != crate::program::ProgType::Lsm {
+            return Ok(());
+        }
         let hook = tname.trim_start_matches("bpf_lsm_");
         let sleepable = SLEEPABLE_LSM_HOOKS.contains(&hook)
             || (self.rules.helpers_612 && SLEEPABLE_LSM_HOOKS_612.contains(&hook))

@@ -131,11 +131,13 @@ fn attach_type(section: &str) -> Option<AttachType> {
 /// `.s` variants are not modelled.
 fn btf_target(section: &str) -> Option<(AttachType, &str)> {
     let (head, target) = section.split_once('/')?;
-    // lsm.s and iter.s: sleepable (fentry.s & co. need the kernel's error
-    // injection list, which veristep does not have)
+    // the sleepable `.s` sections
     let head = match head {
         "lsm.s" => "lsm",
         "iter.s" => "iter",
+        "fentry.s" => "fentry",
+        "fexit.s" => "fexit",
+        "fmod_ret.s" => "fmod_ret",
         h => h,
     };
     let a = match head {
@@ -1103,7 +1105,15 @@ impl<'a> Loader<'a> {
         program.attach_to = btf_target(&section).map(|(_, t)| t.to_string());
         program.sleepable = matches!(
             section.split('/').next(),
-            Some("lsm.s" | "iter.s" | "uprobe.s" | "uretprobe.s")
+            Some(
+                "lsm.s"
+                    | "iter.s"
+                    | "uprobe.s"
+                    | "uretprobe.s"
+                    | "fentry.s"
+                    | "fexit.s"
+                    | "fmod_ret.s"
+            )
         );
         // bpf_get_current_task_btf() returns a kernel pointer
         program.wants_kernel_btf = program
@@ -1195,7 +1205,7 @@ mod tests {
             ("fentry/do_nanosleep", Some(ProgType::Tracing)),
             ("tp_btf/sched_switch", Some(ProgType::Tracing)),
             ("lsm/file_open", Some(ProgType::Lsm)),
-            ("fentry.s/do_nanosleep", None),
+            ("fentry.s/do_nanosleep", Some(ProgType::Tracing)),
             ("cgroup/connect_unix", None),
             ("perf_event", Some(ProgType::PerfEvent)),
             ("sk_msg", Some(ProgType::SkMsg)),
