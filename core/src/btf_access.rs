@@ -692,7 +692,7 @@ pub fn args_trusted(
 impl KernelBtf {
     /// A named type of a kind (`btf_find_by_name_kind`).
     pub fn find(&self, kind: u32, name: &str) -> Option<u32> {
-        self.by_name(name).into_iter().find(|&id| {
+        self.by_name(name).iter().copied().find(|&id| {
             self.btf
                 .get(id)
                 .is_ok_and(|t| t.kind == kind && t.name == name)

@@ -183,7 +183,7 @@ impl Env {
         let Some(f) = prog.func_btf.iter().find(|f| f.start == target) else {
             return Ok(());
         };
-        let v612 = self.rules.helpers_612;
+        let v612 = self.rules.words_612;
         let invalid = |env: &mut Self| {
             let msg = if v612 {
                 format!(
@@ -591,7 +591,7 @@ impl Env {
     /// 6.12's `get_func_retval_range()` for an LSM program: None for a
     /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
     pub(crate) fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
-        if !self.rules.helpers_612 || self.prog.prog_type != crate::program::ProgType::Lsm {
+        if !self.rules.lsm_retval_range || self.prog.prog_type != crate::program::ProgType::Lsm {
             return None;
         }
         let a = self.prog.attach_btf.as_ref()?;

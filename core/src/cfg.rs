@@ -159,14 +159,17 @@ impl Env {
                     | M::InodeStorage
                     | M::SkStorage
                     | M::TaskStorage
-            ) || (self.rules.helpers_612 && matches!(map.map_type, M::Queue | M::Stack));
+            ) || (self.rules.sleepable_queue_stack
+                && matches!(map.map_type, M::Queue | M::Stack));
             if !ok {
-                let msg = if self.rules.helpers_612 {
+                let msg = if self.rules.words_612 {
                     "Sleepable programs can only use array, hash, ringbuf and local storage maps"
                 } else {
                     "Sleepable programs can only use array, hash, and ringbuf maps"
                 };
-                return Err(self.fail(EINVAL, msg));
+                return Err(self
+                    .fail(EINVAL, msg)
+                    .because(crate::reason::Reason::AttachTarget));
             }
         }
         Ok(())
@@ -189,12 +192,16 @@ impl Env {
         // security_* functions may have their return modified
         if self.prog.prog_type == crate::program::ProgType::Tracing && trampoline {
             if self.prog.sleepable {
-                return Err(self.fail(EINVAL, &format!("{tname} is not sleepable")));
+                return Err(self
+                    .fail(EINVAL, &format!("{tname} is not sleepable"))
+                    .because(crate::reason::Reason::AttachTarget));
             }
             if self.prog.expected_attach_type == Some(A::ModifyReturn)
                 && !tname.starts_with("security_")
             {
-                return Err(self.fail(EINVAL, &format!("{tname}() is not modifiable")));
+                return Err(self
+                    .fail(EINVAL, &format!("{tname}() is not modifiable"))
+                    .because(crate::reason::Reason::AttachTarget));
             }
             return Ok(());
         }
@@ -202,13 +209,12 @@ impl Env {
             return Ok(());
         }
         let hook = tname.trim_start_matches("bpf_lsm_");
-        let sleepable = SLEEPABLE_LSM_HOOKS.contains(&hook)
-            || (self.rules.helpers_612 && SLEEPABLE_LSM_HOOKS_612.contains(&hook))
-            || (!self.rules.helpers_612 && SLEEPABLE_LSM_HOOKS_61.contains(&hook));
-        if sleepable {
+        if self.rules.sleepable_lsm_hooks.contains(&hook) {
             return Ok(());
         }
-        Err(self.fail(EINVAL, &format!("{tname} is not sleepable")))
+        Err(self
+            .fail(EINVAL, &format!("{tname} is not sleepable"))
+            .because(crate::reason::Reason::AttachTarget))
     }
 
     pub fn resolve_pseudo_ldimm64(&mut self) -> VResult<()> {
@@ -507,8 +513,8 @@ pub fn opcode_in_insntable(code: u8, jmp32_ja: bool, v4: bool) -> bool {
     }
 }
 
-/// `sleepable_lsm_hooks` of both kernels (kernel/bpf/bpf_lsm.c).
-const SLEEPABLE_LSM_HOOKS: &[&str] = &[
+/// `sleepable_lsm_hooks` of 6.1 (kernel/bpf/bpf_lsm.c), without `bpf_lsm_`.
+pub(crate) const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
     "bpf",
     "bpf_map",
     "bpf_prog",
@@ -573,18 +579,78 @@ const SLEEPABLE_LSM_HOOKS: &[&str] = &[
     "task_alloc",
     "current_getsecid_subj",
     "task_getsecid_obj",
-];
-
-/// Only 6.1's list has these.
-const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
     "bpf_map_alloc_security",
     "bpf_map_free_security",
     "inet_conn_established",
     "key_free",
 ];
 
-/// Only 6.12's list has these.
-const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
+/// `sleepable_lsm_hooks` of 6.12.
+pub(crate) const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
+    "bpf",
+    "bpf_map",
+    "bpf_prog",
+    "bprm_check_security",
+    "bprm_committed_creds",
+    "bprm_committing_creds",
+    "bprm_creds_for_exec",
+    "bprm_creds_from_file",
+    "capget",
+    "capset",
+    "cred_prepare",
+    "file_ioctl",
+    "file_lock",
+    "file_open",
+    "file_receive",
+    "inode_create",
+    "inode_free_security",
+    "inode_getattr",
+    "inode_getxattr",
+    "inode_mknod",
+    "inode_need_killpriv",
+    "inode_post_setxattr",
+    "inode_readlink",
+    "inode_rename",
+    "inode_rmdir",
+    "inode_setattr",
+    "inode_setxattr",
+    "inode_symlink",
+    "inode_unlink",
+    "kernel_module_request",
+    "kernel_read_file",
+    "kernfs_init_security",
+    "mmap_file",
+    "netlink_send",
+    "path_notify",
+    "release_secctx",
+    "sb_alloc_security",
+    "sb_eat_lsm_opts",
+    "sb_kern_mount",
+    "sb_mount",
+    "sb_remount",
+    "sb_set_mnt_opts",
+    "sb_show_options",
+    "sb_statfs",
+    "sb_umount",
+    "settime",
+    "socket_accept",
+    "socket_bind",
+    "socket_connect",
+    "socket_create",
+    "socket_getpeername",
+    "socket_getpeersec_dgram",
+    "socket_getsockname",
+    "socket_getsockopt",
+    "socket_listen",
+    "socket_post_create",
+    "socket_recvmsg",
+    "socket_sendmsg",
+    "socket_shutdown",
+    "socket_socketpair",
+    "syslog",
+    "task_alloc",
+    "current_getsecid_subj",
+    "task_getsecid_obj",
     "bpf_map_create",
     "bpf_map_free",
     "bpf_prog_load",

@@ -43,7 +43,7 @@ impl Env {
             .iter()
             .filter_map(|&st| self.global_subprog_index(st))
             .collect();
-        if self.rules.helpers_612 || globals.is_empty() {
+        if self.rules.global_subprogs_after_main || globals.is_empty() {
             self.start_main();
             return Ok(());
         }
@@ -58,7 +58,7 @@ impl Env {
         if !self.func_queue.is_empty() {
             return Some(self.func_queue.remove(0));
         }
-        if self.rules.helpers_612 {
+        if self.rules.global_subprogs_after_main {
             if self.cur_func != 0 {
                 if let Some(v) = self.global_verified.get_mut(self.cur_func) {
                     *v = true;
@@ -84,7 +84,7 @@ impl Env {
         self.func_log_reset = true;
         if self.cur_func != 0 && self.log_on() {
             let name = self.subprog_name(self.cur_func);
-            let line = if self.rules.helpers_612 {
+            let line = if self.rules.words_612 {
                 format!(
                     "Func#{} ('{}') is safe for any args that match its prototype\n",
                     self.cur_func, name
@@ -180,22 +180,31 @@ impl Env {
                     r.maybe_null = true;
                     // 6.1 takes an id in btf_prepare_func_args() and again
                     // in do_check_common()
-                    self.id_gen += if self.rules.helpers_612 { 1 } else { 2 };
+                    self.id_gen += if self.rules.global_arg_ids_twice {
+                        2
+                    } else {
+                        1
+                    };
                     r.id = self.id_gen;
                 }
                 crate::program::Param::Ptr {
                     unsized_pointee: Some(what),
                     ..
                 } => {
-                    return Err(self.fail(
-                        crate::env::EINVAL,
-                        &format!("arg#{i} reference type('{what}') size cannot be determined: -22"),
+                    let msg =
+                        format!("arg#{i} reference type('{what}') size cannot be determined: -22");
+                    return Err(self.fail(crate::env::EINVAL, &msg).because(
+                        crate::reason::Reason::ArgumentType {
+                            reg: Some(i as u8 + 1),
+                        },
                     ));
                 }
                 crate::program::Param::Other(k) => {
-                    return Err(self.fail(
-                        crate::env::EINVAL,
-                        &format!("Arg#{i} type {k} in {}() is not supported yet.", fb.name),
+                    let msg = format!("Arg#{i} type {k} in {}() is not supported yet.", fb.name);
+                    return Err(self.fail(crate::env::EINVAL, &msg).because(
+                        crate::reason::Reason::ArgumentType {
+                            reg: Some(i as u8 + 1),
+                        },
                     ));
                 }
             }

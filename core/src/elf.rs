@@ -53,8 +53,8 @@ pub struct ObjProgram {
     /// Its ELF section (`tc`, `xdp`, `tracepoint/syscalls/...`).
     pub section: String,
     pub program: Program,
-    /// Something the kernel would do that veristep does not model (e.g. a
-    /// global subprogram, verified on its own by the kernel).
+    /// A note on what libbpf would do differently before the kernel sees
+    /// the program (a map it could not create unless its loader sizes it).
     pub unsupported: Option<String>,
 }
 
@@ -900,7 +900,6 @@ impl<'a> Loader<'a> {
         let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
-        let unsupported = None;
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
         // (function, where it starts in `out`, next instruction to look at).
         let mut stack = vec![(fi, 0usize, 0usize)];
@@ -1115,39 +1114,33 @@ impl<'a> Loader<'a> {
                     | "fmod_ret.s"
             )
         );
-        // bpf_get_current_task_btf() returns a kernel pointer
-        program.wants_kernel_btf = program
-            .insns
-            .iter()
-            .any(|i| i.code == 0x85 && i.src == 0 && i.imm == 158);
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;
         // a map of no entries: libbpf's map creation fails (EINVAL) unless
         // its loader sets the size first (bpf_map__set_max_entries), as
         // tools do for their stack maps; verified as if it had
-        let unsupported = unsupported.or_else(|| {
-            let used = |i: usize| {
-                program.insns.iter().any(|x| {
-                    x.code == 0x18 && matches!(x.src, 1 | 2) && x.imm as u32 as usize == i
-                })
-            };
-            program.maps.iter().enumerate().find_map(|(i, m)| {
-                let zero_ok = matches!(
-                    m.map_type,
-                    MapType::PerfEventArray
-                        | MapType::CgroupStorage
-                        | MapType::PercpuCgroupStorage
-                        | MapType::SkStorage
-                        | MapType::InodeStorage
-                        | MapType::TaskStorage
-                );
-                (m.max_entries == 0 && !zero_ok && !m.inner_meta && used(i)).then(|| {
-                    format!(
-                        "map '{}' has max_entries 0: libbpf cannot create it (EINVAL) unless the loader sets its size; verified as if it had",
-                        m.name
-                    )
-                })
+        let used: Vec<usize> = program
+            .insns
+            .iter()
+            .filter(|x| x.code == 0x18 && matches!(x.src, 1 | 2))
+            .map(|x| x.imm as u32 as usize)
+            .collect();
+        let unsupported = program.maps.iter().enumerate().find_map(|(i, m)| {
+            let zero_ok = matches!(
+                m.map_type,
+                MapType::PerfEventArray
+                    | MapType::CgroupStorage
+                    | MapType::PercpuCgroupStorage
+                    | MapType::SkStorage
+                    | MapType::InodeStorage
+                    | MapType::TaskStorage
+            );
+            (m.max_entries == 0 && !zero_ok && !m.inner_meta && used.contains(&i)).then(|| {
+                format!(
+                    "map '{}' has max_entries 0: libbpf cannot create it (EINVAL) unless the loader sets its size; verified as if it had",
+                    m.name
+                )
             })
         });
         Ok(ObjProgram {

@@ -207,7 +207,7 @@ impl Env {
         let task_btf = ret_struct
             .and_then(|n| self.prog.kernel_btf.as_ref().map(|k| (k, n)))
             .and_then(|(k, n)| k.find(crate::btf::KIND_STRUCT, n));
-        let v612_flags = if v612 && id == F::get_current_task_btf {
+        let trust = if self.rules.trusted_ptrs && id == F::get_current_task_btf {
             crate::btf_access::TRUSTED
         } else {
             0
@@ -217,7 +217,7 @@ impl Env {
             Ret::Integer => r0.mark_unknown(),
             Ret::BtfId | Ret::BtfIdOrNull if task_btf.is_some() => {
                 r0.mark_known_zero_ptr(RegType::BtfId);
-                r0.aux = crate::btf_access::BtfPtr::new(task_btf.unwrap_or(0), v612_flags).0;
+                r0.aux = crate::btf_access::BtfPtr::new(task_btf.unwrap_or(0), trust).0;
                 r0.maybe_null = fp.ret == Ret::BtfIdOrNull;
             }
             Ret::Void => r0.ty = RegType::NotInit,

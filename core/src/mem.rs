@@ -9,6 +9,7 @@ use crate::env::{Env, VResult, EACCES, EINVAL};
 use crate::insn::*;
 use crate::log::reg_type_str;
 use crate::program::ProgType;
+use crate::reason::Region;
 use crate::regs::{RegState, RegType, LIVE_WRITTEN};
 
 impl Env {
@@ -497,29 +498,21 @@ impl Env {
         value_regno: Option<u8>,
     ) -> VResult<()> {
         let refuse = |env: &mut Self| {
-            Err(env
-                .fail(
-                    EACCES,
-                    &format!("invalid bpf_context access off={} size={}", off, size),
-                )
-                .because(crate::reason::Reason::OutOfBounds {
-                    reg: Some(regno),
-                    region: crate::reason::Region::Context,
-                    off: off as i64,
-                    size: size as u64,
-                }))
+            let msg = format!("invalid bpf_context access off={off} size={size}");
+            Err(env.out_of_bounds(&msg, regno, crate::reason::Region::Context, off, size))
         };
         // bpf_tracing_ctx_access(): MAX_BPF_FUNC_ARGS u64s, read, aligned
         if !(0..8 * 12).contains(&off) || t != Access::Read || off % size as i32 != 0 {
             return refuse(self);
         }
-        let Some(a) = self.prog.attach_btf.clone() else {
+        let prog = self.prog.clone();
+        let Some(a) = prog.attach_btf.as_ref() else {
             return refuse(self);
         };
-        let trusted = self.rules.helpers_612
-            && crate::btf_access::args_trusted(self.prog.prog_type, self.prog.expected_attach_type);
+        let trusted = self.rules.trusted_ptrs
+            && crate::btf_access::args_trusted(prog.prog_type, prog.expected_attach_type);
         let (lines, arg) =
-            crate::btf_access::btf_ctx_access(&a, self.prog.expected_attach_type, trusted, off);
+            crate::btf_access::btf_ctx_access(a, prog.expected_attach_type, trusted, off);
         for l in lines {
             self.verbose(&format!("{l}\n"));
         }
@@ -543,21 +536,8 @@ impl Env {
                         d.bounds_sync_612();
                     }
                 }
-                crate::btf_access::CtxArg::Ptr(p) => {
-                    let d = self.reg_mut(v);
-                    d.mark_known_zero_ptr(RegType::BtfId);
-                    d.aux = p.0;
-                    d.live |= LIVE_WRITTEN;
-                }
-                crate::btf_access::CtxArg::PtrOrNull(p) => {
-                    let id = self.new_id();
-                    let d = self.reg_mut(v);
-                    d.mark_known_zero_ptr(RegType::BtfId);
-                    d.aux = p.0;
-                    d.maybe_null = true;
-                    d.id = id;
-                    d.live |= LIVE_WRITTEN;
-                }
+                crate::btf_access::CtxArg::Ptr(p) => self.mark_btf_ld_reg(v, p, false),
+                crate::btf_access::CtxArg::PtrOrNull(p) => self.mark_btf_ld_reg(v, p, true),
             }
         }
         Ok(())
@@ -579,77 +559,61 @@ impl Env {
         let Some(kernel) = self.prog.kernel_btf.clone() else {
             return Err(self.fail(EACCES, "the kernel's BTF is not given"));
         };
-        let tname = kernel
-            .btf
-            .get(p.id())
-            .map(|t| t.name.clone())
-            .unwrap_or_default();
-        if self.rules.helpers_612 && !self.prog.gpl_compatible() {
+        // the struct's name, for the messages only
+        let tname = || {
+            kernel
+                .btf
+                .get(p.id())
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        };
+        if self.rules.trusted_ptrs && !self.prog.gpl_compatible() {
             return Err(self.fail(
                 EINVAL,
-                &format!("Cannot access kernel 'struct {tname}' from non-GPL compatible program"),
-            ));
-        }
-        if off < 0 {
-            return Err(self
-                .fail(
-                    EACCES,
-                    &format!("R{regno} is ptr_{tname} invalid negative access: off={off}"),
-                )
-                .because(crate::reason::Reason::OutOfBounds {
-                    reg: Some(regno),
-                    region: crate::reason::Region::KernelStruct,
-                    off: off as i64,
-                    size: size as u64,
-                }));
-        }
-        if !reg.var_off.is_const() || reg.var_off.value != 0 {
-            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
-            return Err(self.fail(
-                EACCES,
                 &format!(
-                    "R{regno} is ptr_{tname} invalid variable offset: off={off}, var_off={tn}"
+                    "Cannot access kernel 'struct {}' from non-GPL compatible program",
+                    tname()
                 ),
             ));
         }
-        if p.has(USER) {
-            return Err(self.fail(
-                EACCES,
-                &format!("R{regno} is ptr_{tname} access user memory: off={off}"),
-            ));
+        if off < 0 {
+            let msg = format!(
+                "R{regno} is ptr_{} invalid negative access: off={off}",
+                tname()
+            );
+            return Err(self.out_of_bounds(&msg, regno, Region::KernelStruct, off, size));
         }
-        if p.has(PERCPU) {
-            return Err(self.fail(
-                EACCES,
-                &format!("R{regno} is ptr_{tname} access percpu memory: off={off}"),
-            ));
+        // a pointer the program may not read through: moved by an unknown
+        // amount, to user or per-CPU memory
+        let unreadable = if !reg.var_off.is_const() || reg.var_off.value != 0 {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            Some(format!("invalid variable offset: off={off}, var_off={tn}"))
+        } else if p.has(USER) {
+            Some(format!("access user memory: off={off}"))
+        } else if p.has(PERCPU) {
+            Some(format!("access percpu memory: off={off}"))
+        } else {
+            None
+        };
+        if let Some(what) = unreadable {
+            return Err(self
+                .fail(EACCES, &format!("R{regno} is ptr_{} {what}", tname()))
+                .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
         }
         if t == Access::Write {
             return Err(self
                 .fail(EACCES, "only read is supported")
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
         }
-        let walk = match crate::btf_access::btf_struct_access(&kernel.btf, p.id(), off as i64, size)
-        {
-            Ok(w) => w,
-            Err(m) => {
-                return Err(self
-                    .fail(EACCES, &m)
-                    .because(crate::reason::Reason::OutOfBounds {
-                        reg: Some(regno),
-                        region: crate::reason::Region::KernelStruct,
-                        off: off as i64,
-                        size: size as u64,
-                    }))
-            }
-        };
+        let walk = crate::btf_access::btf_struct_access(&kernel.btf, p.id(), off as i64, size)
+            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
         let Some(v) = value_regno else {
             return Ok(());
         };
         match walk {
             Walk::Scalar => self.reg_mut(v).mark_unknown(),
             Walk::Ptr { id, field, tags } => {
-                let (flags, maybe_null) = if self.rules.helpers_612 {
+                let (flags, maybe_null) = if self.rules.trusted_ptrs {
                     crate::btf_access::walked_flags_612(
                         &kernel,
                         p,
@@ -667,18 +631,40 @@ impl Env {
                         false,
                     )
                 };
-                let d = self.reg_mut(v);
-                d.mark_known_zero_ptr(RegType::BtfId);
-                d.aux = BtfPtr::new(id, flags).0;
-                d.maybe_null = maybe_null;
-                d.live |= LIVE_WRITTEN;
-                if maybe_null {
-                    let nid = self.new_id();
-                    self.reg_mut(v).id = nid;
-                }
+                self.mark_btf_ld_reg(v, BtfPtr::new(id, flags), maybe_null);
             }
         }
         Ok(())
+    }
+
+    /// `mark_btf_ld_reg()`: register `v` holds a kernel BTF pointer (a
+    /// NULL-able one gets an id for the NULL check).
+    fn mark_btf_ld_reg(&mut self, v: u8, p: crate::btf_access::BtfPtr, maybe_null: bool) {
+        let id = if maybe_null { self.new_id() } else { 0 };
+        let d = self.reg_mut(v);
+        d.mark_known_zero_ptr(RegType::BtfId);
+        d.aux = p.0;
+        d.maybe_null = maybe_null;
+        d.id = id;
+        d.live |= LIVE_WRITTEN;
+    }
+
+    /// An access outside the memory a pointer may reach, with its facts.
+    fn out_of_bounds(
+        &mut self,
+        msg: &str,
+        regno: u8,
+        region: Region,
+        off: i32,
+        size: u32,
+    ) -> crate::env::VErr {
+        self.fail(EACCES, msg)
+            .because(crate::reason::Reason::OutOfBounds {
+                reg: Some(regno),
+                region,
+                off: off as i64,
+                size: size as u64,
+            })
     }
 
     /// `check_ptr_to_map_access()`: reads of a map's kernel struct
@@ -698,55 +684,33 @@ impl Env {
             return Err(self.fail(EACCES, "the kernel's BTF is not given"));
         };
         let mt = self.prog.maps.get(reg.aux as usize).map(|m| m.map_type);
-        let Some(sname) = mt.and_then(map_btf_struct) else {
+        let found = mt
+            .and_then(map_btf_struct)
+            .and_then(|n| Some((n, kernel.find(crate::btf::KIND_STRUCT, n)?)));
+        let Some((sname, sid)) = found else {
             let n = mt.map(|m| m.number()).unwrap_or(0);
             return Err(self.fail(
                 crate::env::ENOTSUPP,
                 &format!("map_ptr access not supported for map type {n}"),
             ));
         };
-        let Some(sid) = kernel.find(crate::btf::KIND_STRUCT, sname) else {
-            return Err(self.fail(
-                crate::env::ENOTSUPP,
-                &format!(
-                    "map_ptr access not supported for map type {}",
-                    mt.map(|m| m.number()).unwrap_or(0)
-                ),
-            ));
-        };
         if off < 0 {
-            return Err(self.fail(
-                EACCES,
-                &format!("R{regno} is {sname} invalid negative access: off={off}"),
-            ));
+            let msg = format!("R{regno} is {sname} invalid negative access: off={off}");
+            return Err(self.out_of_bounds(&msg, regno, Region::KernelStruct, off, size));
         }
         if t == Access::Write {
             return Err(self
                 .fail(EACCES, &format!("only read from {sname} is supported"))
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
         }
-        let walk = match crate::btf_access::btf_struct_access(&kernel.btf, sid, off as i64, size) {
-            Ok(w) => w,
-            Err(m) => {
-                return Err(self
-                    .fail(EACCES, &m)
-                    .because(crate::reason::Reason::OutOfBounds {
-                        reg: Some(regno),
-                        region: crate::reason::Region::KernelStruct,
-                        off: off as i64,
-                        size: size as u64,
-                    }))
-            }
-        };
+        let walk = crate::btf_access::btf_struct_access(&kernel.btf, sid, off as i64, size)
+            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
         if let Some(v) = value_regno {
             match walk {
                 Walk::Scalar => self.reg_mut(v).mark_unknown(),
                 Walk::Ptr { id, tags, .. } => {
                     let flags = tags & (crate::btf_access::USER | crate::btf_access::PERCPU);
-                    let d = self.reg_mut(v);
-                    d.mark_known_zero_ptr(RegType::BtfId);
-                    d.aux = BtfPtr::new(id, flags).0;
-                    d.live |= LIVE_WRITTEN;
+                    self.mark_btf_ld_reg(v, BtfPtr::new(id, flags), false);
                 }
             }
         }

@@ -101,6 +101,28 @@ pub struct Rules {
     /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
     /// stack, whichever frame the code runs in (observed on 6.12.95).
     pub scalar_plus_fp_frame0: bool,
+    /// 6.12's trust in kernel BTF pointers (`PTR_TRUSTED`, `MEM_RCU`,
+    /// `PTR_UNTRUSTED`): trusted tp_btf, LSM and iterator arguments and
+    /// `bpf_get_current_task_btf()`, walks that keep or lose the trust, and
+    /// kernel structs read only by GPL programs.
+    pub trusted_ptrs: bool,
+    /// 6.12's `bpf_lsm_get_retval_range()`: an LSM hook returning int
+    /// returns 0 or -errno (32-bit), and its previous return value read
+    /// from the context is in that range.
+    pub lsm_retval_range: bool,
+    /// `do_check_subprogs()` of 6.12: global subprograms are verified after
+    /// main, only those it calls; 6.1 verifies every one before main.
+    pub global_subprogs_after_main: bool,
+    /// 6.1's `btf_prepare_func_args()` and `do_check_common()` both give a
+    /// global subprogram's pointer argument an id (6.12: once).
+    pub global_arg_ids_twice: bool,
+    /// The hooks a sleepable LSM program may attach to
+    /// (`sleepable_lsm_hooks` of kernel/bpf/bpf_lsm.c), without `bpf_lsm_`.
+    pub sleepable_lsm_hooks: &'static [&'static str],
+    /// 6.12: sleepable programs may use queues and stacks too
+    /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
+    /// which veristep does not model).
+    pub sleepable_queue_stack: bool,
     /// The kernel itself, for what is a value rather than a rule (libbpf's
     /// `LINUX_KERNEL_VERSION`).
     pub kernel_version: KernelVersion,
@@ -135,6 +157,12 @@ impl Rules {
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
+                trusted_ptrs: false,
+                lsm_retval_range: false,
+                global_subprogs_after_main: false,
+                global_arg_ids_twice: true,
+                sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
+                sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
                 kernel_version: k,
@@ -162,6 +190,12 @@ impl Rules {
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
+                trusted_ptrs: false,
+                lsm_retval_range: false,
+                global_subprogs_after_main: false,
+                global_arg_ids_twice: true,
+                sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
+                sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
                 kernel_version: k,
@@ -189,6 +223,12 @@ impl Rules {
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
                 cfg_any_back_edge: true,
+                trusted_ptrs: true,
+                lsm_retval_range: true,
+                global_subprogs_after_main: true,
+                global_arg_ids_twice: false,
+                sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_612,
+                sleepable_queue_stack: true,
             },
         }
     }

@@ -676,11 +676,8 @@ pub struct Program {
     pub attach_btf: Option<crate::btf_access::AttachBtf>,
     /// The kernel's BTF, for programs that walk kernel pointers.
     pub kernel_btf: Option<std::sync::Arc<crate::relo_core::KernelBtf>>,
-    /// The program walks kernel pointers (`bpf_get_current_task_btf`):
-    /// it needs the kernel's BTF.
-    pub wants_kernel_btf: bool,
-    /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `uprobe.s/`,
-    /// `iter.s/`).
+    /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `iter.s/`,
+    /// `uprobe.s/`, `fentry.s/`, ...).
     pub sleepable: bool,
 }
 
@@ -746,7 +743,6 @@ impl Program {
             attach_to: None,
             attach_btf: None,
             kernel_btf: None,
-            wants_kernel_btf: false,
             sleepable: false,
         }
     }
@@ -763,7 +759,6 @@ impl Program {
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || self.attach_to.is_some()
-            || self.wants_kernel_btf
             || self.reads_map_ptr()
             || self.calls_btf_helper())
             && self.kernel_btf.is_none()

@@ -112,6 +112,14 @@ pub enum Reason {
     /// such as "backtracing misuse") and refused with `EFAULT`, printing
     /// nothing: the log just stops.
     KernelWarning,
+    /// The program may not be loaded where its section attaches it: a
+    /// hook that cannot sleep for a sleepable program, a function whose
+    /// return may not be modified, a map type a sleepable program may not
+    /// use.
+    AttachTarget,
+    /// libbpf could not resolve a CO-RE relocation against the kernel's
+    /// BTF and poisoned the instruction, which the walk reached.
+    UnresolvedCoreRelocation,
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -139,6 +147,8 @@ impl Reason {
             Reason::InvalidAlu => "invalid_alu",
             Reason::InvalidProgram => "invalid_program",
             Reason::KernelWarning => "kernel_warning",
+            Reason::AttachTarget => "attach_target",
+            Reason::UnresolvedCoreRelocation => "unresolved_core_relocation",
             Reason::Other => "other",
         }
     }
@@ -216,6 +226,8 @@ impl Reason {
             | Reason::InvalidAlu
             | Reason::InvalidProgram
             | Reason::KernelWarning
+            | Reason::AttachTarget
+            | Reason::UnresolvedCoreRelocation
             | Reason::Other => Vec::new(),
         }
     }
@@ -298,6 +310,12 @@ impl Reason {
             }
             Reason::KernelWarning => {
                 "The kernel stopped on one of its internal sanity checks (a WARN in verifier.c) and refused the load with EFAULT without a message; the log simply ends at this instruction. The program reached a case the kernel's own code did not expect.".into()
+            }
+            Reason::AttachTarget => {
+                "The program cannot be loaded where its section attaches it: the hook or function may not sleep, its return value may not be modified, or a sleepable program uses a map type it may not.".into()
+            }
+            Reason::UnresolvedCoreRelocation => {
+                "libbpf could not find this field or type in the kernel's BTF and replaced the instruction with an invalid call, and the walk reached it. Guard the access (bpf_core_field_exists, bpf_core_type_exists) or describe the kernel's layout with a flavour (struct name___flavour).".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

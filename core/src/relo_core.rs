@@ -257,8 +257,8 @@ fn types_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32, level: i32) -> Resul
     }
     let (mut lid, mut tid) = (lid, tid);
     for _ in 0..32 {
-        let (l, lt) = skip(lb, lid).ok_or(())?;
-        let (t, tt) = skip(tb, tid).ok_or(())?;
+        let (_, lt) = skip(lb, lid).ok_or(())?;
+        let (_, tt) = skip(tb, tid).ok_or(())?;
         if !kind_core_compat(lt, tt) {
             return Ok(false);
         }
@@ -292,13 +292,8 @@ fn types_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32, level: i32) -> Resul
             }
             _ => return Ok(false),
         }
-        let _ = (l, t);
     }
     Err(())
-}
-
-fn names_match_essential(a: &str, b: &str) -> bool {
-    essential_name(a) == essential_name(b)
 }
 
 /// `bpf_core_fields_are_compat()`
@@ -453,7 +448,7 @@ fn names_match(local: &str, targ: &str) -> bool {
     if targ.is_empty() {
         return local.is_empty();
     }
-    names_match_essential(local, targ)
+    essential_name(local) == essential_name(targ)
 }
 
 /// `__bpf_core_types_match()`
@@ -470,9 +465,8 @@ fn types_match(
     }
     let (mut lid, mut tid, mut behind_ptr) = (lid, tid, behind_ptr);
     for _ in 0..32 {
-        let (l, lt) = skip(lb, lid).ok_or(())?;
-        let (t, tt) = skip(tb, tid).ok_or(())?;
-        let _ = (l, t);
+        let (_, lt) = skip(lb, lid).ok_or(())?;
+        let (_, tt) = skip(tb, tid).ok_or(())?;
         if !names_match(&lt.name, &tt.name) {
             return Ok(false);
         }
@@ -957,8 +951,8 @@ impl KernelBtf {
         KernelBtf { btf, index }
     }
     /// The types whose name has `name`'s essential name.
-    pub(crate) fn by_name(&self, name: &str) -> Vec<u32> {
-        self.index.ids(name).to_vec()
+    pub(crate) fn by_name(&self, name: &str) -> &[u32] {
+        self.index.ids(name)
     }
     /// From the gzipped raw BTF `cargo xtask kernel-btf` writes
     /// (`static/btf/linux-K.btf.gz`); at most 64 MiB decompressed.

@@ -96,14 +96,8 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
                 &mut e.message,
                 &mut env.log.buf,
             ) {
-                e.explanation = format!(
-                    "libbpf could not relocate this instruction against the kernel's BTF ({}) \
-                     and replaced it with an invalid call, and the walk reached it. Guard the \
-                     access (bpf_core_field_exists, bpf_core_type_exists) or describe the \
-                     kernel's layout with a flavour (struct name___flavour).",
-                    e.message
-                        .trim_start_matches("failed to resolve CO-RE relocation ")
-                );
+                e.reason = crate::reason::Reason::UnresolvedCoreRelocation;
+                e.explanation = e.reason.explanation();
             }
         }
     }
