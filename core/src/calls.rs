@@ -139,39 +139,8 @@ impl Env {
         let Some(f) = prog.func_btf.iter().find(|f| f.start == 0) else {
             return;
         };
-        if f.params.len() > 5 {
-            self.verbose(&format!(
-                "Global function {}() with {} > 5 args. Buggy compiler.\n",
-                f.name,
-                f.params.len()
-            ));
-            return;
-        }
-        for (i, p) in f.params.iter().enumerate() {
-            match p {
-                Param::Scalar
-                | Param::Ctx
-                | Param::Ptr {
-                    unsized_pointee: None,
-                    ..
-                } => {}
-                Param::Ptr {
-                    unsized_pointee: Some(what),
-                    ..
-                } => {
-                    self.verbose(&format!(
-                        "arg#{i} reference type('{what}') size cannot be determined: -22\n"
-                    ));
-                    return;
-                }
-                Param::Other(k) => {
-                    self.verbose(&format!(
-                        "Arg#{i} type {k} in {}() is not supported yet.\n",
-                        f.name
-                    ));
-                    return;
-                }
-            }
+        if let Some((_, msg)) = prepare_func_args_problem(f) {
+            self.verbose(&format!("{msg}\n"));
         }
     }
 
@@ -666,9 +635,17 @@ impl Env {
         if f.frameno == 0 && f.subprog != 0 {
             return Ok(());
         }
-        // 6.12: an LSM hook returning int: 0 or -errno (a bool hook 0 or
-        // 1), checked on the 32-bit value (bpf_lsm_get_retval_range)
-        if let Some((min, max)) = self.lsm_retval_range_612() {
+        // check_return_code(): cgroup programs return 0 or 1, some hooks
+        // more, some only 1; 6.12's LSM hooks returning int 0 or -errno (a
+        // bool hook 0 or 1), checked on the 32-bit value
+        let (range, on_s32) = match self.lsm_retval_range_612() {
+            Some(r) => (Some(r), true),
+            None => (
+                self.return_range().map(|(lo, hi)| (lo as i64, hi as i64)),
+                false,
+            ),
+        };
+        if let Some((min, max)) = range {
             let r0 = *self.reg(0);
             if r0.ty != RegType::Scalar {
                 let t = self.reg_type_name(&r0);
@@ -677,34 +654,16 @@ impl Env {
                     &format!("At program exit the register R0 is not a known value ({t})"),
                 ));
             }
-            self.mark_chain_precision(0);
-            let r0 = *self.reg(0);
-            if !(min <= r0.s32_min as i64 && r0.s32_max as i64 <= max) {
-                let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
-                return Err(self.fail(EINVAL, &msg));
-            }
-            return Ok(());
-        }
-        // check_return_code(): cgroup programs return 0 or 1, some hooks
-        // more, some only 1
-        if let Some((min, max)) = self.return_range() {
-            let r0 = *self.reg(0);
-            if r0.ty != RegType::Scalar {
-                let t = self.reg_type_name(&r0);
-                return Err(self.fail(
-                    EINVAL,
-                    &format!(
-                        "At program exit the register R0 is not a known value ({})",
-                        t
-                    ),
-                ));
-            }
             if self.rules.precision_612 {
                 self.mark_chain_precision(0);
             }
-            if !crate::tnum::Tnum::range(min, max).contains(r0.var_off) {
-                let msg =
-                    self.invalid_scalar_msg(&r0, min as i64, max as i64, "At program exit", "R0");
+            let within = if on_s32 {
+                min <= r0.s32_min as i64 && r0.s32_max as i64 <= max
+            } else {
+                crate::tnum::Tnum::range(min as u64, max as u64).contains(r0.var_off)
+            };
+            if !within {
+                let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
                 return Err(self.fail(EINVAL, &msg));
             }
         }
@@ -803,4 +762,34 @@ impl Env {
         self.mark_cur_reg_read(1, crate::regs::LIVE_READ64);
         Ok(())
     }
+}
+
+/// What `btf_prepare_func_args()` refuses in a global function's (or
+/// 6.12's main program's) prototype, if anything: the register of the
+/// argument at fault and the kernel's message. More than five arguments,
+/// a pointer to something without a size, a struct passed by value.
+pub(crate) fn prepare_func_args_problem(
+    f: &crate::program::FuncBtf,
+) -> Option<(Option<u8>, String)> {
+    if f.params.len() > 5 {
+        return Some((
+            None,
+            format!(
+                "Global function {}() with {} > 5 args. Buggy compiler.",
+                f.name,
+                f.params.len()
+            ),
+        ));
+    }
+    f.params.iter().enumerate().find_map(|(i, p)| {
+        let msg = match p {
+            Param::Ptr {
+                unsized_pointee: Some(what),
+                ..
+            } => format!("arg#{i} reference type('{what}') size cannot be determined: -22"),
+            Param::Other(k) => format!("Arg#{i} type {k} in {}() is not supported yet.", f.name),
+            _ => return None,
+        };
+        Some((Some(i as u8 + 1), msg))
+    })
 }

@@ -155,15 +155,12 @@ impl Env {
         if self.log_on() {
             self.verbose(&format!("Validating {}() func#{}...\n", fb.name, sub));
         }
-        if fb.params.len() > 5 {
-            return Err(self.fail(
-                crate::env::EINVAL,
-                &format!(
-                    "Global function {}() with {} > 5 args. Buggy compiler.",
-                    fb.name,
-                    fb.params.len()
-                ),
-            ));
+        if let Some((reg, msg)) = crate::calls::prepare_func_args_problem(fb) {
+            let e = self.fail(crate::env::EINVAL, &msg);
+            return Err(match reg {
+                Some(r) => e.because(crate::reason::Reason::ArgumentType { reg: Some(r) }),
+                None => e,
+            });
         }
         let mut f = FuncState::new(BPF_MAIN_FUNC, 0, sub as u16);
         for (i, p) in fb.params.iter().enumerate() {
@@ -187,26 +184,8 @@ impl Env {
                     };
                     r.id = self.id_gen;
                 }
-                crate::program::Param::Ptr {
-                    unsized_pointee: Some(what),
-                    ..
-                } => {
-                    let msg =
-                        format!("arg#{i} reference type('{what}') size cannot be determined: -22");
-                    return Err(self.fail(crate::env::EINVAL, &msg).because(
-                        crate::reason::Reason::ArgumentType {
-                            reg: Some(i as u8 + 1),
-                        },
-                    ));
-                }
-                crate::program::Param::Other(k) => {
-                    let msg = format!("Arg#{i} type {k} in {}() is not supported yet.", fb.name);
-                    return Err(self.fail(crate::env::EINVAL, &msg).because(
-                        crate::reason::Reason::ArgumentType {
-                            reg: Some(i as u8 + 1),
-                        },
-                    ));
-                }
+                // refused above (prepare_func_args_problem)
+                _ => {}
             }
         }
         // do_check()'s prev_insn_idx starts at -1: the walk's first stored

@@ -634,6 +634,9 @@ mod tests {
             .is_empty());
     }
 
+    const BTF_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
+    const BTF_6_12: &[u8] = include_bytes!("../../static/btf/linux-6.12.btf.gz");
+
     /// An object with CO-RE relocations waits for the kernels' BTF; once
     /// given, each mode walks the program relocated for its kernel: 6.12
     /// has BPF_MAP_TYPE_ARENA, so its walk goes one instruction further.
@@ -652,15 +655,9 @@ mod tests {
             step: None,
         };
         assert_eq!(s.missing_btf(&req), vec!["6.1", "6.12"]);
-        s.add_kernel_btf(
-            "6.1",
-            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
-        );
+        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
         assert_eq!(s.missing_btf(&req), vec!["6.12"]);
-        s.add_kernel_btf(
-            "6.12",
-            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
-        );
+        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
         assert!(s.missing_btf(&req).is_empty());
         let mut replies = s.handle(req);
         while s.busy() {
@@ -712,14 +709,8 @@ mod tests {
     #[test]
     fn btf_typed_programs_read_their_kernel_structs() {
         let mut s = Session::new();
-        s.add_kernel_btf(
-            "6.1",
-            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
-        );
-        s.add_kernel_btf(
-            "6.12",
-            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
-        );
+        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
+        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
         let mut replies = s.handle(Request::Verify {
             id: 9,
             source: Source::Object {
