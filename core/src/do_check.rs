@@ -207,9 +207,13 @@ impl Env {
 
     /// One iteration of `do_check()`'s loop.
     pub fn step(&mut self) -> VResult<StepResult> {
-        if let Some(e) = self.pending_err.take() {
-            self.finished = true;
-            return Err(e);
+        // a refusal found between two functions' walks (rare: looked at
+        // before taking, so the step loop does not move the slot)
+        if self.pending_err.is_some() {
+            if let Some(e) = self.pending_err.take() {
+                self.finished = true;
+                return Err(e);
+            }
         }
         if self.finished {
             return Ok(StepResult::Done);

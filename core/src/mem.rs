@@ -140,17 +140,13 @@ impl Env {
                     t,
                     self.rules.helpers_612,
                 ) else {
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!("invalid bpf_context access off={} size={}", off, size),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::Context,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                    return Err(self.out_of_bounds(
+                        &format!("invalid bpf_context access off={} size={}", off, size),
+                        regno,
+                        Region::Context,
+                        off,
+                        size,
+                    ));
                 };
                 if t == Access::Read {
                     if let Some(v) = value_regno {
@@ -334,17 +330,13 @@ impl Env {
                             off, size, regno, id, off, r
                         ));
                     }
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!("R{} offset is outside of the packet", regno),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::Packet,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                    return Err(self.out_of_bounds(
+                        &format!("R{} offset is outside of the packet", regno),
+                        regno,
+                        Region::Packet,
+                        off,
+                        size,
+                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -352,37 +344,29 @@ impl Env {
             // check_tp_buffer_access(): at a constant, non-negative offset
             RegType::TpBuffer => {
                 if off < 0 {
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!(
-                                "R{} invalid tracepoint buffer access: off={}, size={}",
-                                regno, off, size
-                            ),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::TracepointBuffer,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                    return Err(self.out_of_bounds(
+                        &format!(
+                            "R{} invalid tracepoint buffer access: off={}, size={}",
+                            regno, off, size
+                        ),
+                        regno,
+                        Region::TracepointBuffer,
+                        off,
+                        size,
+                    ));
                 }
                 if !reg.var_off.is_const() || reg.var_off.value != 0 {
                     let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!(
-                                "R{} invalid variable buffer offset: off={}, var_off={}",
-                                regno, off, tn
-                            ),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::TracepointBuffer,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                    return Err(self.out_of_bounds(
+                        &format!(
+                            "R{} invalid variable buffer offset: off={}, var_off={}",
+                            regno, off, tn
+                        ),
+                        regno,
+                        Region::TracepointBuffer,
+                        off,
+                        size,
+                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -392,17 +376,13 @@ impl Env {
             RegType::FlowKeys => {
                 const FLOW_KEYS_SIZE: i64 = 56;
                 if off < 0 || off as i64 + size as i64 > FLOW_KEYS_SIZE {
-                    return Err(self
-                        .fail(
-                            EACCES,
-                            &format!("invalid access to flow keys off={} size={}", off, size),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::FlowKeys,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                    return Err(self.out_of_bounds(
+                        &format!("invalid access to flow keys off={} size={}", off, size),
+                        regno,
+                        Region::FlowKeys,
+                        off,
+                        size,
+                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
@@ -443,37 +423,29 @@ impl Env {
                         && size == if matches!(off, 80 | 88) { 8 } else { 4 };
                     if !ok {
                         let tstr = self.reg_type_name(&reg);
-                        return Err(self
-                            .fail(
-                                EACCES,
-                                &format!(
-                                    "R{} invalid {} access off={} size={}",
-                                    regno, tstr, off, size
-                                ),
-                            )
-                            .because(crate::reason::Reason::OutOfBounds {
-                                reg: Some(regno),
-                                region: crate::reason::Region::Socket,
-                                off: off as i64,
-                                size: size as u64,
-                            }));
-                    }
-                } else if !sock_access_ok(reg.ty, off, size) {
-                    let tstr = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(
-                            EACCES,
+                        return Err(self.out_of_bounds(
                             &format!(
                                 "R{} invalid {} access off={} size={}",
                                 regno, tstr, off, size
                             ),
-                        )
-                        .because(crate::reason::Reason::OutOfBounds {
-                            reg: Some(regno),
-                            region: crate::reason::Region::Socket,
-                            off: off as i64,
-                            size: size as u64,
-                        }));
+                            regno,
+                            Region::Socket,
+                            off,
+                            size,
+                        ));
+                    }
+                } else if !sock_access_ok(reg.ty, off, size) {
+                    let tstr = self.reg_type_name(&reg);
+                    return Err(self.out_of_bounds(
+                        &format!(
+                            "R{} invalid {} access off={} size={}",
+                            regno, tstr, off, size
+                        ),
+                        regno,
+                        Region::Socket,
+                        off,
+                        size,
+                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())

@@ -536,7 +536,19 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::Target;
+    use crate::protocol::{Summary, Target};
+
+    /// The summary of a verification run to its end.
+    fn verified(s: &mut Session, req: Request) -> Summary {
+        let mut replies = s.handle(req);
+        while s.busy() {
+            replies = s.tick();
+        }
+        match replies.pop() {
+            Some(Reply::Verified { summary, .. }) => summary,
+            other => panic!("not verified: {other:?}"),
+        }
+    }
 
     #[test]
     fn seeks_in_an_unknown_run_are_not_answered() {
@@ -592,21 +604,18 @@ mod tests {
     #[test]
     fn graph_cfg_and_origin_cross_to_the_page() {
         let mut s = Session::new();
-        let mut replies = s.handle(Request::Verify {
-            id: 1,
-            source: Source::Text(
-                include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s").into(),
-            ),
-            kernel: KernelVersion::V6_1,
-            log_level: 1,
-            step: None,
-        });
-        while s.busy() {
-            replies = s.tick();
-        }
-        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
-            panic!("verified");
-        };
+        let summary = verified(
+            &mut s,
+            Request::Verify {
+                id: 1,
+                source: Source::Text(
+                    include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s").into(),
+                ),
+                kernel: KernelVersion::V6_1,
+                log_level: 1,
+                step: None,
+            },
+        );
         let g = &summary.graph;
         assert_eq!(g.nodes.first().map(|n| n.kind.as_str()), Some("start"));
         assert_eq!(g.nodes.last().map(|n| n.kind.as_str()), Some("reject"));
@@ -659,13 +668,7 @@ mod tests {
         assert_eq!(s.missing_btf(&req), vec!["6.12"]);
         s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
         assert!(s.missing_btf(&req).is_empty());
-        let mut replies = s.handle(req);
-        while s.busy() {
-            replies = s.tick();
-        }
-        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
-            panic!("verified");
-        };
+        let summary = verified(&mut s, req);
         assert_eq!(summary.processed, 8);
         // what libbpf did, for the page to list
         assert!(
@@ -711,23 +714,20 @@ mod tests {
         let mut s = Session::new();
         s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
         s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
-        let mut replies = s.handle(Request::Verify {
-            id: 9,
-            source: Source::Object {
-                bytes: include_bytes!("../../tests/c/obj/tr_tp_btf.o").to_vec(),
-                program: "tr_tp_btf".into(),
-                file: "tr_tp_btf.o".into(),
+        let summary = verified(
+            &mut s,
+            Request::Verify {
+                id: 9,
+                source: Source::Object {
+                    bytes: include_bytes!("../../tests/c/obj/tr_tp_btf.o").to_vec(),
+                    program: "tr_tp_btf".into(),
+                    file: "tr_tp_btf.o".into(),
+                },
+                kernel: KernelVersion::V6_7,
+                log_level: 2,
+                step: None,
             },
-            kernel: KernelVersion::V6_7,
-            log_level: 2,
-            step: None,
-        });
-        while s.busy() {
-            replies = s.tick();
-        }
-        let Some(Reply::Verified { summary, .. }) = replies.pop() else {
-            panic!("verified");
-        };
+        );
         assert_eq!(summary.processed, 6);
         let run = s.run().expect("a run");
         // after the first instruction, R1 is the tracepoint's `next`
