@@ -1,6 +1,8 @@
 //! Raw instruction words: the checker never panics, in every kernel mode.
 //! Input: up to 4096 instructions of 8 bytes (`Program::to_bytes`), with one
-//! array map (index 0, a timer in its value).
+//! array map (index 0, a timer in its value). A trailing byte (the input's
+//! length not a multiple of 8) picks the kernel mode; without one the number
+//! of instructions picks it.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use veristep_core::{Insn, MapDef, MapType, Program};
@@ -9,6 +11,7 @@ use veristep_core::{Insn, MapDef, MapType, Program};
 mod common;
 
 fuzz_target!(|data: &[u8]| {
+    let tail = &data[data.len() / 8 * 8..];
     let insns: Vec<Insn> = data
         .chunks_exact(8)
         .take(4096)
@@ -19,5 +22,8 @@ fuzz_target!(|data: &[u8]| {
         timer_off: Some(0),
         ..MapDef::new("m", MapType::Array, 4, 16, 1)
     });
-    common::check(prog);
+    let selector = tail
+        .first()
+        .map_or(prog.insns.len(), |&b| usize::from(b));
+    common::check(prog, selector);
 });

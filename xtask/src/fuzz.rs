@@ -182,12 +182,13 @@ fn seed(targets: &[&str]) -> Result<Vec<(String, usize)>, String> {
                 }
             }
             "verify" => {
-                // the target's input: raw instruction words, 8 bytes each
+                // the target's input: raw instruction words, 8 bytes each,
+                // then one byte choosing the kernel mode: a seed per mode
+                let mut words = Vec::new();
                 for s in &sources {
                     let text = std::fs::read_to_string(s).unwrap_or_default();
                     if let Ok(p) = veristep_core::asm::parse(&text) {
-                        write(&dir, &seed_name(&corpus, s), &p.to_bytes())?;
-                        n += 1;
+                        words.push((seed_name(&corpus, s), p.to_bytes()));
                     }
                 }
                 for o in &objs {
@@ -195,9 +196,16 @@ fn seed(targets: &[&str]) -> Result<Vec<(String, usize)>, String> {
                     if let Ok(obj) = veristep_core::elf::load(&bytes) {
                         for (i, p) in obj.programs.iter().enumerate() {
                             let name = format!("{}-{}", seed_name(o.parent().unwrap_or(o), o), i);
-                            write(&dir, &name, &p.program.to_bytes())?;
-                            n += 1;
+                            words.push((name, p.program.to_bytes()));
                         }
+                    }
+                }
+                for (name, bytes) in words {
+                    for mode in 0..3u8 {
+                        let mut input = bytes.clone();
+                        input.push(mode);
+                        write(&dir, &format!("{}-m{}", name, mode), &input)?;
+                        n += 1;
                     }
                 }
             }
