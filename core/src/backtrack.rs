@@ -173,22 +173,31 @@ impl Bt {
     }
 }
 
-/// `fmt_reg_mask()`: `r1,r4`
-fn fmt_reg_mask(mask: u32) -> String {
-    (0..32)
-        .filter(|i| mask & (1 << i) != 0)
-        .map(|i| format!("r{}", i))
-        .collect::<Vec<_>>()
-        .join(",")
+/// `fmt_reg_mask()` appended to `out`: `r1,r4`
+fn push_reg_mask(out: &mut String, mask: u32) {
+    let mut m = mask;
+    while m != 0 {
+        let i = m.trailing_zeros();
+        if m != mask {
+            out.push(',');
+        }
+        out.push('r');
+        crate::log::push_dec(out, i64::from(i));
+        m &= m - 1;
+    }
 }
 
-/// `fmt_stack_mask()`: `-8,-16`
-fn fmt_stack_mask(mask: u64) -> String {
-    (0..64)
-        .filter(|i| mask & (1u64 << i) != 0)
-        .map(|i| format!("{}", -(i as i64 + 1) * 8))
-        .collect::<Vec<_>>()
-        .join(",")
+/// `fmt_stack_mask()` appended to `out`: `-8,-16`
+fn push_stack_mask(out: &mut String, mask: u64) {
+    let mut m = mask;
+    while m != 0 {
+        let i = m.trailing_zeros();
+        if m != mask {
+            out.push(',');
+        }
+        crate::log::push_dec(out, -(i64::from(i) + 1) * 8);
+        m &= m - 1;
+    }
 }
 
 impl Env {
@@ -313,10 +322,19 @@ impl Env {
         let mut budget = self.checkpoints.len() + 1;
         loop {
             if self.level2() {
-                self.verbose(&format!(
-                    "mark_precise: frame{}: last_idx {} first_idx {} subseq_idx {} \n",
-                    bt.frame, last_idx, first_idx, subseq_idx
-                ));
+                let mut s = std::mem::take(&mut self.line);
+                s.clear();
+                s.push_str("mark_precise: frame");
+                crate::log::push_dec(&mut s, bt.frame as i64);
+                s.push_str(": last_idx ");
+                crate::log::push_dec(&mut s, last_idx);
+                s.push_str(" first_idx ");
+                crate::log::push_dec(&mut s, first_idx);
+                s.push_str(" subseq_idx ");
+                crate::log::push_dec(&mut s, subseq_idx);
+                s.push_str(" \n");
+                self.verbose(&s);
+                self.line = s;
             }
             if last_idx < 0 {
                 // the entry of a function: a global subprogram's arguments
@@ -437,20 +455,24 @@ impl Env {
                     return;
                 }
                 if level2 {
-                    let fstate = self.checkpoints[pid as usize].st.frames[fr].clone();
-                    let s = format!(
-                        "mark_precise: frame{}: parent state regs={} stack={}: {}",
-                        fr,
-                        fmt_reg_mask(bt.regs[fr]),
-                        fmt_stack_mask(bt.stack[fr]),
-                        crate::log::func_state_str_for(
-                            &self.prog,
-                            &fstate,
-                            None,
-                            self.rules.words_612
-                        )
+                    let mut s = std::mem::take(&mut self.line);
+                    s.clear();
+                    s.push_str("mark_precise: frame");
+                    crate::log::push_dec(&mut s, fr as i64);
+                    s.push_str(": parent state regs=");
+                    push_reg_mask(&mut s, bt.regs[fr]);
+                    s.push_str(" stack=");
+                    push_stack_mask(&mut s, bt.stack[fr]);
+                    s.push_str(": ");
+                    crate::log::write_func_state_for(
+                        &mut s,
+                        &self.prog,
+                        &self.checkpoints[pid as usize].st.frames[fr],
+                        None,
+                        self.rules.words_612,
                     );
                     self.verbose(&s);
+                    self.line = s;
                 }
             }
             if bt.empty() {
@@ -575,15 +597,30 @@ impl Env {
             return Ok(());
         }
         if self.level2() {
-            let s = format!(
-                "mark_precise: frame{}: regs={} stack={} before {}: {}\n",
-                bt.frame,
-                fmt_reg_mask(bt.reg_mask()),
-                fmt_stack_mask(bt.stack_mask()),
+            // "mark_precise: frame%d: regs=%s stack=%s before %d: ", from a
+            // head cached while the masks stay and the instruction's tail
+            let key = Some((bt.frame as u32, bt.reg_mask(), bt.stack_mask()));
+            let mut head = std::mem::take(&mut self.bt_head);
+            if head.0 != key {
+                head.0 = key;
+                head.1.clear();
+                head.1.push_str("mark_precise: frame");
+                crate::log::push_dec(&mut head.1, bt.frame as i64);
+                head.1.push_str(": regs=");
+                push_reg_mask(&mut head.1, bt.reg_mask());
+                head.1.push_str(" stack=");
+                push_stack_mask(&mut head.1, bt.stack_mask());
+                head.1.push(' ');
+            }
+            self.log.write(&head.1);
+            self.bt_head = head;
+            let tail = crate::env::backtrack_tail(
+                &self.insn_texts,
+                &self.prog,
                 idx,
-                self.insn_text(idx)
+                self.rules.opcodes_v4,
             );
-            self.verbose(&s);
+            self.log.write(tail);
         }
         bt.sync_linked_regs(hist);
         let class = insn.class();

@@ -95,12 +95,17 @@ pub struct InsnAux {
 #[derive(Clone, Debug)]
 pub struct Env {
     pub prog: Rc<Program>,
-    /// Each instruction's text as the log prints it, made at its first
-    /// use: a level-2 log prints the same few instructions millions of
-    /// times (every step, every backtracking line). Shared by snapshots.
-    insn_texts: Rc<Vec<std::cell::OnceCell<Box<str>>>>,
+    /// Each instruction's backtracking line tail, `before N: TEXT\n`, made
+    /// at its first use; the instruction's text as the log prints it is the
+    /// middle of it. A level-2 log prints the same few instructions millions
+    /// of times (every step, every backtracking line). Shared by snapshots.
+    pub(crate) insn_texts: Rc<Vec<std::cell::OnceCell<InsnText>>>,
     /// A reused buffer for the log's hottest lines.
     pub line: String,
+    /// The frame and masks of the last backtracking line and its head
+    /// (`regs=%x stack=%llx `; 6.12: `mark_precise: frame%d: regs=%s
+    /// stack=%s `): a loop backtracks with the same masks line after line.
+    pub(crate) bt_head: (Option<(u32, u32, u64)>, String),
     pub rules: Rules,
     pub aux: Vec<InsnAux>,
     pub subprogs: Vec<Subprog>,
@@ -179,6 +184,38 @@ fn with_kconfig(prog: Rc<Program>, kernel: crate::KernelVersion) -> Rc<Program> 
     Rc::new(p)
 }
 
+/// An instruction's backtracking line tail and where its text starts in it.
+#[derive(Clone, Debug)]
+pub(crate) struct InsnText {
+    line: Box<str>,
+    text_at: usize,
+}
+
+/// [`Env::backtrack_tail`] on the fields it reads, so a caller can write
+/// it to the log while holding it.
+pub(crate) fn backtrack_tail<'a>(
+    texts: &'a [std::cell::OnceCell<InsnText>],
+    prog: &Program,
+    idx: usize,
+    opcodes_v4: bool,
+) -> &'a str {
+    match texts.get(idx) {
+        Some(cell) => {
+            &cell
+                .get_or_init(|| {
+                    let head = format!("before {}: ", idx);
+                    let text = crate::disasm::insn_text_for(prog, idx, opcodes_v4);
+                    InsnText {
+                        text_at: head.len(),
+                        line: format!("{}{}\n", head, text).into(),
+                    }
+                })
+                .line
+        }
+        None => "",
+    }
+}
+
 impl Env {
     pub fn new(prog: Rc<Program>, rules: Rules, log_level: u32) -> Self {
         let prog = with_kconfig(prog, rules.kernel_version);
@@ -186,6 +223,7 @@ impl Env {
         Env {
             insn_texts: Rc::new(vec![std::cell::OnceCell::new(); n]),
             line: String::new(),
+            bt_head: (None, String::new()),
             prog,
             rules,
             aux: vec![InsnAux::default(); n],
@@ -253,12 +291,16 @@ impl Env {
     }
     /// Instruction `idx` in the log's notation (`disasm::insn_text_for`).
     pub fn insn_text(&self, idx: usize) -> &str {
-        match self.insn_texts.get(idx) {
-            Some(cell) => cell.get_or_init(|| {
-                crate::disasm::insn_text_for(&self.prog, idx, self.rules.opcodes_v4).into()
-            }),
+        let _ = self.backtrack_tail(idx);
+        match self.insn_texts.get(idx).and_then(|c| c.get()) {
+            // between "before N: " and the newline
+            Some(t) => t.line.get(t.text_at..t.line.len() - 1).unwrap_or(""),
             None => "",
         }
+    }
+    /// `before N: TEXT\n`, the end of a backtracking line for `idx`.
+    pub(crate) fn backtrack_tail(&self, idx: usize) -> &str {
+        backtrack_tail(&self.insn_texts, &self.prog, idx, self.rules.opcodes_v4)
     }
     /// Writes a message line and returns the error to propagate.
     pub fn fail(&mut self, errno: i32, msg: &str) -> VErr {

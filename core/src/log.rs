@@ -30,7 +30,14 @@ pub struct Log {
     /// Cap on the log (the user's log buffer); past it the log is marked full.
     pub cap: usize,
     pub full: bool,
+    /// What was written but not kept (level 0, or past the cap), waiting to
+    /// be read for the last line: read in chunks, not line by line, as a
+    /// walk past the cap writes millions of lines nobody keeps.
+    spill: String,
 }
+
+/// How much unkept text [`Log::write`] gathers before reading it.
+const SPILL_CHUNK: usize = 4096;
 
 /// Moves the last-line tracking over `s`: only the last complete line and
 /// the unfinished one are kept, so this reads `s` back to its last two
@@ -78,15 +85,22 @@ impl Log {
             }
             self.full = true;
         }
-        self.fold();
-        track(&mut self.last_line, &mut self.partial, s);
+        self.spill.push_str(s);
+        if self.spill.len() >= SPILL_CHUNK {
+            self.fold();
+        }
     }
-    /// Accounts for what was written to the buffer since the last time.
+    /// Accounts for what was written since the last time: first to the
+    /// buffer, then past it (the spill always follows the buffer's text).
     fn fold(&mut self) {
         if let Some(chunk) = self.buf.get(self.tracked..) {
             track(&mut self.last_line, &mut self.partial, chunk);
         }
         self.tracked = self.buf.len();
+        if !self.spill.is_empty() {
+            track(&mut self.last_line, &mut self.partial, &self.spill);
+            self.spill.clear();
+        }
     }
     /// The last complete line written (the rejection's message).
     pub fn last_line(&mut self) -> String {
@@ -119,11 +133,14 @@ impl Log {
         self.tracked = self.buf.len();
     }
     /// Takes the lines no later write can change from the front of the
-    /// buffer: all but the last complete line (an instruction's line gets
-    /// its state appended after its newline is taken back) and the
-    /// unfinished one. Only for a log that is never reset further back
-    /// (level 2: paths are not cut out of it).
-    pub fn drain_settled(&mut self) -> String {
+    /// buffer: everything before an unfinished line, or, when the buffer
+    /// ends with a newline, before its last line (an instruction's line
+    /// gets its state appended after its newline is taken back). Only for
+    /// a log that is never reset further back (level 2: paths are not cut
+    /// out of it). `sink` reads them in place and says whether to go on;
+    /// the buffer keeps its capacity, so a streamed log is never copied or
+    /// regrown.
+    pub fn drain_settled(&mut self, sink: &mut dyn FnMut(&str) -> bool) -> bool {
         self.fold();
         let end = self.buf.len();
         let search = if self.buf.ends_with('\n') {
@@ -132,16 +149,23 @@ impl Log {
             end
         };
         let cut = self.buf[..search].rfind('\n').map_or(0, |p| p + 1);
-        let out: String = self.buf.drain(..cut).collect();
+        let go_on = cut == 0 || sink(&self.buf[..cut]);
+        // only the short unsettled tail moves to the front
+        self.buf.replace_range(..cut, "");
         self.flushed += cut;
         self.tracked = self.buf.len();
-        out
+        go_on
     }
 }
 
 /// Appends `v` in lower-case hex (`{:x}`), without the formatting
 /// machinery: the log's hottest lines are built from these.
 pub fn push_hex(out: &mut String, mut v: u64) {
+    if v < 16 {
+        // the common case (register and stack masks of one bit)
+        out.push(char::from(b"0123456789abcdef"[v as usize]));
+        return;
+    }
     let mut buf = [0u8; 16];
     let mut i = buf.len();
     loop {
@@ -152,11 +176,23 @@ pub fn push_hex(out: &mut String, mut v: u64) {
             break;
         }
     }
-    out.extend(buf[i..].iter().map(|&b| b as char));
+    push_ascii(out, &buf[i..]);
+}
+
+/// Appends digits made above (always ASCII) without going char by char.
+fn push_ascii(out: &mut String, digits: &[u8]) {
+    out.reserve(digits.len());
+    for &b in digits {
+        out.push(char::from(b));
+    }
 }
 
 /// Appends `v` in decimal (`{}`).
 pub fn push_dec(out: &mut String, v: i64) {
+    if (0..10).contains(&v) {
+        out.push(char::from(b'0' + v as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut u = v.unsigned_abs();
@@ -171,7 +207,7 @@ pub fn push_dec(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    out.extend(buf[i..].iter().map(|&b| b as char));
+    push_ascii(out, &buf[i..]);
 }
 
 /// `vlog_alignment()`
@@ -196,8 +232,19 @@ fn liveness(live: u8, out: &mut String) {
 }
 
 /// `reg_type_str()` of 6.1.
-pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
-    let base = match r.ty {
+/// `reg_type_str()` appended to `out`; a plain type (no prefix, no
+/// `_or_null`, no struct name) without building a string.
+fn push_reg_type(out: &mut String, prog: &Program, r: &RegState) {
+    if !r.rdonly && !r.maybe_null && !matches!(r.ty, RegType::AllocMem | RegType::BtfId) {
+        out.push_str(reg_base_name(r.ty));
+    } else {
+        out.push_str(&reg_type_str(prog, r));
+    }
+}
+
+/// The base of `reg_type_str()`, before prefixes and suffixes.
+fn reg_base_name(ty: RegType) -> &'static str {
+    match ty {
         RegType::NotInit => "?",
         RegType::Scalar => "scalar",
         RegType::Ctx => "ctx",
@@ -216,7 +263,11 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
         RegType::TpBuffer => "tp_buffer",
         RegType::Func => "func",
         RegType::BtfId => "ptr_",
-    };
+    }
+}
+
+pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
+    let base = reg_base_name(r.ty);
     let mut s = String::new();
     if r.ty == RegType::AllocMem {
         s.push_str("alloc_");
@@ -274,21 +325,25 @@ pub fn tnum_str(v: u64, m: u64) -> String {
 /// The value part of a register (after `=`).
 pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
     let mut out = String::new();
+    write_reg_value(&mut out, prog, r);
+    out
+}
+
+/// [`reg_value_str`] appended to `out`: the state lines of a level-2 log
+/// are built in one reused buffer.
+pub fn write_reg_value(out: &mut String, prog: &Program, r: &RegState) {
     let t = r.ty;
     if t == RegType::Scalar && r.precise {
         out.push('P');
     }
     if (t == RegType::Scalar || t == RegType::Stack) && r.var_off.is_const() {
         if t != RegType::Scalar {
-            out.push_str(&reg_type_str(prog, r));
+            push_reg_type(out, prog, r);
         }
-        push_dec(
-            &mut out,
-            (r.var_off.value as i64).wrapping_add(r.off as i64),
-        );
-        return out;
+        push_dec(out, (r.var_off.value as i64).wrapping_add(r.off as i64));
+        return;
     }
-    out.push_str(&reg_type_str(prog, r));
+    push_reg_type(out, prog, r);
     out.push('(');
     let mut attrs: Vec<String> = Vec::new();
     if r.id != 0 {
@@ -361,7 +416,6 @@ pub fn reg_value_str(prog: &Program, r: &RegState) -> String {
     }
     out.push_str(&attrs.join(","));
     out.push(')');
-    out
 }
 
 /// 6.12's number printing (`verbose_unum`): decimal up to U16_MAX, else hex.
@@ -441,9 +495,43 @@ fn scalar_ranges_612(r: &RegState, attrs: &mut Vec<String>) {
     }
 }
 
-/// 6.12's `print_reg_state()`; `frameno`: the frame being printed (a
-/// pointer into another frame's stack is `fp[0]-8`).
-pub fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
+/// `verbose_snum` appended to `out`.
+fn push_snum_612(out: &mut String, v: i64) {
+    if (i16::MIN as i64..=i16::MAX as i64).contains(&v) {
+        push_dec(out, v);
+    } else {
+        out.push_str(&snum_612(v));
+    }
+}
+
+/// 6.12's `print_reg_state()` appended to `out`; `frameno`: the frame being
+/// printed (a pointer into another frame's stack is `fp[0]-8`). Constants
+/// and plain stack pointers (most of a level-2 log's state lines) are
+/// written without building strings.
+pub fn write_reg_value_612(out: &mut String, prog: &Program, r: &RegState, frameno: u8) {
+    let t = r.ty;
+    if t == RegType::Scalar && r.var_off.is_const() {
+        if r.precise {
+            out.push('P');
+        }
+        push_snum_612(out, r.var_off.value as i64);
+        return;
+    }
+    if t == RegType::Stack
+        && r.frameno == frameno
+        && r.var_off.is_const()
+        && !r.rdonly
+        && !r.maybe_null
+    {
+        out.push_str(reg_base_name(t));
+        push_snum_612(out, (r.var_off.value as i64).wrapping_add(r.off as i64));
+        return;
+    }
+    out.push_str(&reg_value_str_612(prog, r, frameno));
+}
+
+/// [`write_reg_value_612`]'s general case, as a string.
+fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
     let mut out = String::new();
     let t = r.ty;
     if t == RegType::Scalar && r.precise {
@@ -528,10 +616,22 @@ pub fn func_state_str_for(
     scratched: Option<(u16, u64)>,
     v612: bool,
 ) -> String {
-    if !v612 {
-        return func_state_str(prog, st, scratched);
-    }
     let mut out = String::new();
+    write_func_state_for(&mut out, prog, st, scratched, v612);
+    out
+}
+
+/// [`func_state_str_for`] appended to `out`.
+pub fn write_func_state_for(
+    out: &mut String,
+    prog: &Program,
+    st: &FuncState,
+    scratched: Option<(u16, u64)>,
+    v612: bool,
+) {
+    if !v612 {
+        return write_func_state(out, prog, st, scratched);
+    }
     if st.frameno != 0 {
         out.push_str(&format!(" frame{}:", st.frameno));
     }
@@ -545,10 +645,10 @@ pub fn func_state_str_for(
             }
         }
         out.push_str(" R");
-        push_dec(&mut out, i as i64);
-        liveness(r.live, &mut out);
+        push_dec(out, i as i64);
+        liveness(r.live, out);
         out.push('=');
-        out.push_str(&reg_value_str_612(prog, r, st.frameno));
+        write_reg_value_612(out, prog, r, st.frameno);
     }
     for (i, slot) in st.stack.iter().enumerate() {
         if slot
@@ -564,8 +664,8 @@ pub fn func_state_str_for(
             }
         }
         out.push_str(" fp");
-        push_dec(&mut out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
-        liveness(slot.spilled.live, &mut out);
+        push_dec(out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
+        liveness(slot.spilled.live, out);
         out.push('=');
         if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Spill {
             // the MISC/ZERO/INVALID bytes above a narrower spill, then the value
@@ -575,7 +675,7 @@ pub fn func_state_str_for(
                 }
                 out.push(t.ch());
             }
-            out.push_str(&reg_value_str_612(prog, &slot.spilled, st.frameno));
+            write_reg_value_612(out, prog, &slot.spilled, st.frameno);
         } else {
             for t in slot.types.iter() {
                 out.push(t.ch());
@@ -599,13 +699,16 @@ pub fn func_state_str_for(
         out.push_str(" async_cb");
     }
     out.push('\n');
-    out
 }
 
-/// `print_verifier_state()`; `scratched` = (registers, stack slots) bitmaps,
+/// `print_verifier_state()` appended to `out`; `scratched` = (registers, stack slots) bitmaps,
 /// `None` to print everything.
-pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u64)>) -> String {
-    let mut out = String::new();
+pub fn write_func_state(
+    out: &mut String,
+    prog: &Program,
+    st: &FuncState,
+    scratched: Option<(u16, u64)>,
+) {
     if st.frameno != 0 {
         out.push_str(&format!(" frame{}:", st.frameno));
     }
@@ -619,10 +722,10 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
             }
         }
         out.push_str(" R");
-        push_dec(&mut out, i as i64);
-        liveness(r.live, &mut out);
+        push_dec(out, i as i64);
+        liveness(r.live, out);
         out.push('=');
-        out.push_str(&reg_value_str(prog, r));
+        write_reg_value(out, prog, r);
     }
     for (i, slot) in st.stack.iter().enumerate() {
         if slot
@@ -638,8 +741,8 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
             }
         }
         out.push_str(" fp");
-        push_dec(&mut out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
-        liveness(slot.spilled.live, &mut out);
+        push_dec(out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
+        liveness(slot.spilled.live, out);
         if slot.is_spill() {
             let r = &slot.spilled;
             out.push('=');
@@ -687,7 +790,66 @@ pub fn func_state_str(prog: &Program, st: &FuncState, scratched: Option<(u16, u6
         out.push_str(" async_cb");
     }
     out.push('\n');
-    out
+}
+
+#[cfg(test)]
+mod last_line_tests {
+    use super::Log;
+
+    /// Writes `n` numbered lines in pieces, as the checker does.
+    fn lines(log: &mut Log, n: usize) {
+        for i in 0..n {
+            log.write("line ");
+            log.write(&i.to_string());
+            log.write("\n");
+        }
+    }
+
+    #[test]
+    fn the_last_line_is_known_at_level_0_across_spill_chunks() {
+        let mut log = Log::new(0);
+        lines(&mut log, 5000);
+        assert_eq!(log.last_line(), "line 4999");
+        log.write("unfinished");
+        assert_eq!(log.last_line(), "line 4999");
+        log.write(" now\n");
+        assert_eq!(log.last_line(), "unfinished now");
+        assert!(log.buf.is_empty());
+    }
+
+    #[test]
+    fn past_the_cap_the_buffer_stops_and_the_last_line_goes_on() {
+        let mut log = Log::new(2);
+        log.cap = 100;
+        lines(&mut log, 3000);
+        assert!(log.full);
+        assert!(log.buf.len() <= 100);
+        assert_eq!(log.last_line(), "line 2999");
+    }
+
+    #[test]
+    fn draining_hands_out_settled_lines_and_keeps_positions() {
+        let mut log = Log::new(2);
+        lines(&mut log, 3);
+        let mut got = String::new();
+        let mut sink = |s: &str| {
+            got.push_str(s);
+            true
+        };
+        // a complete last line stays: its state may still be appended to it
+        assert!(log.drain_settled(&mut sink));
+        assert_eq!(log.buf, "line 2\n");
+        // an unfinished line stays alone
+        log.write("tail");
+        assert!(log.drain_settled(&mut sink));
+        assert_eq!(got, "line 0\nline 1\nline 2\n");
+        assert_eq!(log.buf, "tail");
+        assert_eq!(log.len(), got.len() + log.buf.len());
+        // a sink that stops says so
+        log.write("\nmore\n");
+        assert!(!log.drain_settled(&mut |_| false));
+        assert_eq!(log.last_line(), "more");
+    }
 }
 
 #[cfg(test)]

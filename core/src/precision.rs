@@ -7,7 +7,7 @@ use crate::env::Env;
 use crate::helper_ids::is_callback_calling_function;
 use crate::insn::*;
 use crate::liveness::Owner;
-use crate::log::func_state_str;
+use crate::log::write_func_state;
 use crate::regs::{RegType, LIVE_READ};
 
 enum Backtrack {
@@ -55,21 +55,28 @@ impl Env {
             return Backtrack::Ok;
         }
         if self.level2() {
-            // "regs=%x stack=%llx before %d: ", built without format!:
-            // a loop's level-2 log is mostly these lines
-            let mut s = std::mem::take(&mut self.line);
-            s.clear();
-            s.push_str("regs=");
-            crate::log::push_hex(&mut s, *reg_mask as u64);
-            s.push_str(" stack=");
-            crate::log::push_hex(&mut s, *stack_mask);
-            s.push_str(" before ");
-            crate::log::push_dec(&mut s, idx as i64);
-            s.push_str(": ");
-            s.push_str(self.insn_text(idx));
-            s.push('\n');
-            self.verbose(&s);
-            self.line = s;
+            // "regs=%x stack=%llx before %d: ", from two cached pieces: a
+            // loop's level-2 log is mostly these lines
+            let masks = Some((0, *reg_mask, *stack_mask));
+            let mut head = std::mem::take(&mut self.bt_head);
+            if head.0 != masks {
+                head.0 = masks;
+                head.1.clear();
+                head.1.push_str("regs=");
+                crate::log::push_hex(&mut head.1, *reg_mask as u64);
+                head.1.push_str(" stack=");
+                crate::log::push_hex(&mut head.1, *stack_mask);
+                head.1.push(' ');
+            }
+            self.log.write(&head.1);
+            self.bt_head = head;
+            let tail = crate::env::backtrack_tail(
+                &self.insn_texts,
+                &self.prog,
+                idx,
+                self.rules.opcodes_v4,
+            );
+            self.log.write(tail);
         }
         let class = insn.class();
         let op = insn.op();
@@ -248,7 +255,15 @@ impl Env {
             };
             let mut hcnt = history.len();
             if self.level2() {
-                self.verbose(&format!("last_idx {} first_idx {}\n", last_idx, first_idx));
+                let mut s = std::mem::take(&mut self.line);
+                s.clear();
+                s.push_str("last_idx ");
+                crate::log::push_dec(&mut s, last_idx);
+                s.push_str(" first_idx ");
+                crate::log::push_dec(&mut s, first_idx);
+                s.push('\n');
+                self.verbose(&s);
+                self.line = s;
             }
             let mut i = last_idx;
             let mut steps = 0usize;
@@ -339,19 +354,25 @@ impl Env {
                 return;
             }
             if self.level2() {
-                let fstate = self.checkpoints[pid as usize].st.frames[frame].clone();
-                let s = format!(
-                    "parent {} regs={:x} stack={:x} marks:{}",
-                    if new_marks {
-                        "didn't have"
-                    } else {
-                        "already had"
-                    },
-                    reg_mask,
-                    stack_mask,
-                    func_state_str(&self.prog, &fstate, None)
+                let mut s = std::mem::take(&mut self.line);
+                s.clear();
+                s.push_str(if new_marks {
+                    "parent didn't have regs="
+                } else {
+                    "parent already had regs="
+                });
+                crate::log::push_hex(&mut s, reg_mask as u64);
+                s.push_str(" stack=");
+                crate::log::push_hex(&mut s, stack_mask);
+                s.push_str(" marks:");
+                write_func_state(
+                    &mut s,
+                    &self.prog,
+                    &self.checkpoints[pid as usize].st.frames[frame],
+                    None,
                 );
                 self.verbose(&s);
+                self.line = s;
             }
             if reg_mask == 0 && stack_mask == 0 {
                 break;

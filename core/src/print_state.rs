@@ -39,13 +39,19 @@ impl Env {
         } else {
             Some((self.scratched_regs, self.scratched_stack))
         };
-        let s = crate::log::func_state_str_for(
+        // built in the reused line buffer: a level-2 log prints a state
+        // after nearly every instruction
+        let mut s = std::mem::take(&mut self.line);
+        s.clear();
+        crate::log::write_func_state_for(
+            &mut s,
             &self.prog,
             &self.cur.frames[frame],
             sel,
             self.rules.words_612,
         );
         self.verbose(&s);
+        self.line = s;
         // only the scratched-only form clears the marks (6.1.y)
         if !print_all {
             self.scratched_regs = 0;
@@ -97,7 +103,9 @@ impl Env {
             let pad = crate::log::vlog_alignment(self.log.prev_insn_print_len);
             let mut s = std::mem::take(&mut self.line);
             s.clear();
-            s.extend(std::iter::repeat_n(' ', pad.max(1)));
+            for _ in 0..pad.max(1) {
+                s.push(' ');
+            }
             s.push(';');
             self.verbose(&s);
             self.line = s;

@@ -56,11 +56,9 @@ pub fn verify_streaming(
     let mut walk = |env: &mut Env| -> Result<bool, VErr> {
         before_walk(env)?;
         while let crate::do_check::StepResult::Continue = env.step()? {
-            if stream && env.log.buf.len() >= CHUNK {
-                let chunk = env.log.drain_settled();
-                if !chunk.is_empty() && !sink(&chunk) {
-                    return Ok(false);
-                }
+            // settled lines go out as they come; a sink that stops ends the walk
+            if stream && env.log.buf.len() >= CHUNK && !env.log.drain_settled(sink) {
+                return Ok(false);
             }
         }
         after_walk(env)?;
