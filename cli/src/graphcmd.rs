@@ -63,6 +63,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> ExitCode {
             kernel: args.kernel,
             log_level: 0,
             trace: true,
+            log_size: None,
         },
     );
     let g = o

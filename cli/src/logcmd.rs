@@ -119,6 +119,7 @@ pub fn log_cmd(a: &LogArgs) -> ExitCode {
             kernel: a.kernel,
             log_level: 2,
             trace: false,
+            log_size: None,
         },
     );
     let ours = read_log(&o.log);

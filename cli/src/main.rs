@@ -185,6 +185,11 @@ struct VerifyArgs {
     /// As the kernel's log_level: 0 none, 1 the verdict's path, 2 all
     #[arg(long, value_name = "N", default_value = "1", value_parser = log_level())]
     log_level: u32,
+    /// The log buffer's size in bytes (the kernel's log_size): the log is
+    /// cut as the kernel cuts it (6.1 keeps its beginning, 6.12 its end), and
+    /// a log that does not fit fails the load with ENOSPC, as on the kernel
+    #[arg(long, value_name = "BYTES")]
+    log_size: Option<u32>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -451,11 +456,42 @@ fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// What the kernels accept as a log buffer (`bpf_verifier_log_attr_valid`):
+/// a log level with it, at most `UINT_MAX >> 2` bytes, and on 6.1 at least
+/// 128; the kernel refuses anything else with EINVAL before verifying.
+fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<(), String> {
+    if level == 0 {
+        return Err("a log buffer needs --log-level 1 or 2 (the kernels refuse one without a level: EINVAL)".into());
+    }
+    if size > u32::MAX >> 2 {
+        return Err(format!("the kernels take at most {} bytes (EINVAL)", u32::MAX >> 2));
+    }
+    if let Some(k) = kernels
+        .iter()
+        .find(|k| **k != KernelVersion::V6_7 && size < 128)
+    {
+        return Err(format!(
+            "Linux {} refuses a log buffer under 128 bytes (EINVAL)",
+            k.name()
+        ));
+    }
+    if size == 0 {
+        return Err("the kernels refuse a log level without a buffer (EINVAL)".into());
+    }
+    Ok(())
+}
+
 fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
         return ExitCode::from(2);
     };
     let kernels = &args.kernel.0;
+    if let Some(size) = args.log_size {
+        if let Err(e) = check_log_size(size, args.log_level, kernels) {
+            eprintln!("veristep: --log-size {size}: {e}");
+            return ExitCode::from(2);
+        }
+    }
     let single = programs.len() == 1 && kernels.len() == 1;
     let mut any_rejected = false;
     // CO-RE relocations per kernel, as libbpf applies them: a failure is
@@ -488,7 +524,7 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
         let Some(prog) = relocated[0][0].as_ref() else {
             return ExitCode::from(2);
         };
-        if !args.json && args.log_level == 2 {
+        if !args.json && args.log_level == 2 && args.log_size.is_none() {
             return verify_streamed(prog, kernels[0]);
         }
         let o = verify(
@@ -497,6 +533,7 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
                 kernel: kernels[0],
                 log_level: args.log_level,
                 trace: false,
+                log_size: args.log_size,
             },
         );
         if args.json {
@@ -522,8 +559,14 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
                 prog,
                 &Options {
                     kernel: *k,
-                    log_level: if args.json { args.log_level } else { 0 },
+                    // a log buffer that may overflow decides the verdict
+                    log_level: if args.json || args.log_size.is_some() {
+                        args.log_level
+                    } else {
+                        0
+                    },
                     trace: false,
+                    log_size: args.log_size,
                 },
             );
             any_rejected |= o.verdict == Verdict::Rejected;
@@ -559,6 +602,7 @@ fn verify_streamed(prog: &Program, kernel: KernelVersion) -> ExitCode {
         kernel,
         log_level: 2,
         trace: false,
+        log_size: None,
     };
     let Some(o) = veristep_core::verify_streaming(prog, &opts, &mut sink) else {
         return ExitCode::from(141);
@@ -609,6 +653,7 @@ fn trace_cmd(args: &TraceArgs) -> ExitCode {
         kernel: args.kernel,
         log_level: args.log_level.unwrap_or(2),
         trace: true,
+        log_size: None,
     };
     let ex = Exploration::run(&prog, &opts);
     let o = &ex.outcome;

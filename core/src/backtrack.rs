@@ -349,8 +349,10 @@ impl Env {
             let mut hend = history.len();
             let mut i = last_idx;
             // a walk within one state visits each history entry once and
-            // otherwise steps back by one: bounded by both
-            let mut steps = history.len() + self.prog.insns.len() + 2;
+            // otherwise steps back by one within a straight run (at most the
+            // program's length): bounded by (entries + 1) runs. A safety net
+            // only; a loop iterating within one state has a long history.
+            let mut steps = (history.len() + 1) * (self.prog.insns.len() + 1) + 2;
             loop {
                 steps = steps.saturating_sub(1);
                 if steps == 0 {

@@ -3,7 +3,6 @@
 
 use crate::do_check::StepResult;
 use crate::env::{Env, VErr};
-use crate::mode::Rules;
 use crate::outcome::Outcome;
 use crate::program::Program;
 use crate::state::{FuncState, RefState};
@@ -147,8 +146,7 @@ impl Explorer {
     /// Checks the program's structure and sets up the first state, as
     /// [`verify`](crate::verify()) does; a structural error finishes at once.
     pub fn new(prog: std::rc::Rc<Program>, opts: &Options) -> Self {
-        let rules = Rules::for_kernel(opts.kernel);
-        let mut env = Env::new(prog, rules, opts.log_level);
+        let mut env = crate::verify::new_env(prog, opts);
         env.recording = true;
         let result = before_walk(&mut env).err().map(Err);
         Explorer {

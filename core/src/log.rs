@@ -34,6 +34,34 @@ pub struct Log {
     /// be read for the last line: read in chunks, not line by line, as a
     /// walk past the cap writes millions of lines nobody keeps.
     spill: String,
+    /// The user's buffer (`log_size`), when the log is cut as the kernel
+    /// cuts it; `None`: veristep's own cap, which says where it cut.
+    pub kernel_buf: Option<KernelLogBuf>,
+}
+
+/// The kernel's log buffer of `size` bytes (`struct bpf_verifier_log`).
+#[derive(Clone, Copy, Debug)]
+pub struct KernelLogBuf {
+    pub size: usize,
+    /// 6.4+ (`bpf_verifier_vlog` without `BPF_LOG_FIXED`): the buffer keeps
+    /// the last `size - 1` bytes. Before (6.1): the first ones, then the
+    /// log is full, stops, and ignores resets.
+    pub rotating: bool,
+    /// Rotating: `start_pos`, where the kept window begins (absolute).
+    start: usize,
+    /// Rotating: `len_max - 1`, the longest the log ever was.
+    max_len: usize,
+}
+
+impl KernelLogBuf {
+    pub fn new(size: usize, rotating: bool) -> Self {
+        KernelLogBuf {
+            size,
+            rotating,
+            start: 0,
+            max_len: 0,
+        }
+    }
 }
 
 /// How much unkept text [`Log::write`] gathers before reading it.
@@ -75,12 +103,44 @@ impl Log {
     pub fn level2(&self) -> bool {
         self.level & BPF_LOG_LEVEL2 != 0
     }
+    /// The kernel's log buffer of `size` bytes: see [`KernelLogBuf`].
+    pub fn with_kernel_buf(level: u32, size: usize, rotating: bool) -> Self {
+        let mut log = Log::new(level);
+        log.kernel_buf = Some(KernelLogBuf::new(size, rotating));
+        log.cap = if rotating {
+            usize::MAX
+        } else {
+            size.saturating_sub(1)
+        };
+        log
+    }
     /// `verbose()`: appends when logging; the last line is always known.
     pub fn write(&mut self, s: &str) {
         if self.level != 0 && !self.full {
             if self.len() + s.len() <= self.cap {
                 // tracked later, from the buffer
                 self.buf.push_str(s);
+                if let Some(k) = self.kernel_buf.as_mut().filter(|k| k.rotating) {
+                    let len = self.flushed + self.buf.len();
+                    k.max_len = k.max_len.max(len);
+                    if self.buf.len() > 2 * k.size + SPILL_CHUNK {
+                        self.drop_before_window();
+                    }
+                }
+                return;
+            }
+            if let Some(k) = self.kernel_buf.filter(|k| !k.rotating) {
+                // 6.1: as much as fits (`n = min(len_total - len_used - 1,
+                // n)`), and the log is full from there on
+                let room = (k.size.saturating_sub(1)).saturating_sub(self.len());
+                let mut cut = room.min(s.len());
+                while !s.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                self.buf.push_str(&s[..cut]);
+                self.fold();
+                self.full = true;
+                self.spill.push_str(&s[cut..]);
                 return;
             }
             self.full = true;
@@ -126,11 +186,70 @@ impl Log {
     /// `bpf_vlog_reset()`
     pub fn reset(&mut self, pos: usize) {
         self.fold();
+        match self.kernel_buf {
+            // 6.1: a full log is no longer "needed": resets are ignored
+            Some(k) if !k.rotating && self.full => return,
+            Some(k) if k.rotating => {
+                self.settle_window();
+                if let Some(k) = self.kernel_buf.as_mut() {
+                    // a reset before the window leaves it empty there
+                    k.start = k.start.min(pos);
+                }
+                if pos < self.flushed {
+                    self.buf.clear();
+                    self.flushed = pos;
+                }
+            }
+            _ => {}
+        }
         let pos = pos.saturating_sub(self.flushed);
         if pos <= self.buf.len() {
             self.buf.truncate(pos);
         }
         self.tracked = self.buf.len();
+    }
+    /// Rotating: `start_pos` after the writes since the last reset (each
+    /// write moves it to `end + 1 - size` when the window overflows).
+    fn settle_window(&mut self) {
+        let len = self.len();
+        if let Some(k) = self.kernel_buf.as_mut() {
+            k.start = k.start.max((len + 1).saturating_sub(k.size));
+        }
+    }
+    /// Rotating: forgets the text before the window, which no reset can
+    /// bring back (a reset there empties the window).
+    fn drop_before_window(&mut self) {
+        self.fold();
+        self.settle_window();
+        let Some(k) = self.kernel_buf else {
+            return;
+        };
+        let cut = k.start.saturating_sub(self.flushed).min(self.buf.len());
+        if cut > 0 && self.buf.is_char_boundary(cut) {
+            self.buf.replace_range(..cut, "");
+            self.flushed += cut;
+            self.tracked = self.buf.len();
+        }
+    }
+    /// What the user's buffer holds at the end, and whether the kernel
+    /// refuses the load with ENOSPC because the log did not fit: 6.1 when
+    /// the log filled up (`bpf_verifier_log_full`), 6.12 when it ever was
+    /// longer than the buffer (`bpf_vlog_finalize`: `len_max > len_total`).
+    /// `None` without a kernel buffer.
+    pub fn finish_kernel_buf(&mut self) -> Option<bool> {
+        let k = self.kernel_buf?;
+        if !k.rotating {
+            return Some(self.full);
+        }
+        self.drop_before_window();
+        let k = self.kernel_buf?;
+        let from = k.start.saturating_sub(self.flushed).min(self.buf.len());
+        if from > 0 && self.buf.is_char_boundary(from) {
+            self.buf.replace_range(..from, "");
+            self.flushed += from;
+        }
+        self.tracked = self.tracked.min(self.buf.len());
+        Some(k.max_len + 1 > k.size)
     }
     /// Takes the lines no later write can change from the front of the
     /// buffer: everything before an unfinished line, or, when the buffer

@@ -27,6 +27,10 @@ pub struct Rules {
     /// "program of this type cannot use helper", ...): the `6.7` mode is
     /// checked against 6.12.
     pub words_612: bool,
+    /// The log buffer rotates (6.4+, `bpf_verifier_vlog`): a log longer
+    /// than `log_size` keeps its end; before, it kept its beginning and
+    /// stopped.
+    pub rotating_log: bool,
     /// The helper tables and prototypes of 6.12 (`helpers.rs`): which
     /// helpers each program type offers (`bpf_get_current_pid_tgid` to
     /// every type since 6.10, ...), the 212 helper ids, and the register
@@ -139,7 +143,8 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
-                helpers_612: false,
+                                rotating_log: false,
+helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
@@ -172,7 +177,8 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
-                helpers_612: false,
+                                rotating_log: false,
+helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
@@ -205,7 +211,8 @@ impl Rules {
                 callbacks_iterate: true,
                 eq_branch_uses_ranges: true,
                 words_612: true,
-                helpers_612: true,
+                                rotating_log: true,
+helpers_612: true,
                 stack_round_16: true,
                 btf_static_arg_check: false,
                 scalar_alu_612: true,

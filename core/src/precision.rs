@@ -266,10 +266,16 @@ impl Env {
                 self.line = s;
             }
             let mut i = last_idx;
+            // a safety net only: each step consumes a history entry or moves
+            // back by one within a straight run (at most the program's
+            // length), so a walk ends within (entries + 1) runs. A loop that
+            // iterates within one state has a long history: a bound by the
+            // program's length alone stopped such walks early.
+            let budget = (history.len() + 1) * (self.prog.insns.len() + 1) + 2;
             let mut steps = 0usize;
             loop {
                 steps += 1;
-                if steps > self.prog.insns.len() * 4 + 16 {
+                if steps > budget {
                     return;
                 }
                 let r = if skip_first {

@@ -120,6 +120,10 @@ pub enum Reason {
     /// libbpf could not resolve a CO-RE relocation against the kernel's
     /// BTF and poisoned the instruction, which the walk reached.
     UnresolvedCoreRelocation,
+    /// The log did not fit in the buffer the loader gave (`log_size`): the
+    /// kernel refuses the load with ENOSPC whatever the walk found.
+    /// `walk_errno`: what the walk itself returned (0: accepted).
+    LogFull { log_size: u32, walk_errno: i32 },
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -149,6 +153,7 @@ impl Reason {
             Reason::KernelWarning => "kernel_warning",
             Reason::AttachTarget => "attach_target",
             Reason::UnresolvedCoreRelocation => "unresolved_core_relocation",
+            Reason::LogFull { .. } => "log_full",
             Reason::Other => "other",
         }
     }
@@ -222,6 +227,13 @@ impl Reason {
                 .map(|r| vec![("reg", Int(r as i64))])
                 .unwrap_or_default(),
             Reason::HelperNotAllowed { func_id } => vec![("func_id", Int(func_id as i64))],
+            Reason::LogFull {
+                log_size,
+                walk_errno,
+            } => vec![
+                ("log_size", Int(i64::from(log_size))),
+                ("walk_errno", Int(i64::from(walk_errno))),
+            ],
             Reason::LockMisuse
             | Reason::InvalidAlu
             | Reason::InvalidProgram
@@ -314,6 +326,18 @@ impl Reason {
             Reason::AttachTarget => {
                 "The program cannot be loaded where its section attaches it: the hook or function may not sleep, its return value may not be modified, or a sleepable program uses a map type it may not.".into()
             }
+            Reason::LogFull {
+                log_size,
+                walk_errno,
+            } => format!(
+                "The verifier's log did not fit in the {} bytes of the log buffer (log_size), so the kernel refused the load with ENOSPC {}. Give a larger buffer or a lower log level.",
+                log_size,
+                if walk_errno == 0 {
+                    "although the program itself passed"
+                } else {
+                    "instead of the walk's own error"
+                }
+            ),
             Reason::UnresolvedCoreRelocation => {
                 "libbpf could not find this field or type in the kernel's BTF and replaced the instruction with an invalid call, and the walk reached it. Guard the access (bpf_core_field_exists, bpf_core_type_exists) or describe the kernel's layout with a flavour (struct name___flavour).".into()
             }

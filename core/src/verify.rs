@@ -16,6 +16,12 @@ pub struct Options {
     pub log_level: u32,
     /// Record the exploration ([`crate::trace::Trace`]).
     pub trace: bool,
+    /// The size of the log buffer the loader gives the kernel (`log_size`),
+    /// when the log is to be cut as the kernel cuts it: the first
+    /// `log_size - 1` bytes (6.1) or the last ones (6.12's rotating log),
+    /// and the load refused with ENOSPC when the log did not fit. `None`:
+    /// the whole log (up to veristep's own cap, which says where it cut).
+    pub log_size: Option<u32>,
 }
 
 impl Default for Options {
@@ -24,15 +30,14 @@ impl Default for Options {
             kernel: KernelVersion::V6_1,
             log_level: 1,
             trace: false,
+            log_size: None,
         }
     }
 }
 
 /// Verifies `prog` as the chosen kernel would, for a privileged loader.
 pub fn verify(prog: &Program, opts: &Options) -> Outcome {
-    let rules = Rules::for_kernel(opts.kernel);
-    let mut env = Env::new(std::rc::Rc::new(prog.clone()), rules, opts.log_level);
-    env.recording = opts.trace;
+    let mut env = new_env(std::rc::Rc::new(prog.clone()), opts);
     let result = run_checks(&mut env);
     finish(env, result, opts)
 }
@@ -49,10 +54,9 @@ pub fn verify_streaming(
     sink: &mut dyn FnMut(&str) -> bool,
 ) -> Option<Outcome> {
     const CHUNK: usize = 1 << 20;
-    let rules = Rules::for_kernel(opts.kernel);
-    let mut env = Env::new(std::rc::Rc::new(prog.clone()), rules, opts.log_level);
-    env.recording = opts.trace;
-    let stream = opts.log_level == crate::log::BPF_LOG_LEVEL2;
+    let mut env = new_env(std::rc::Rc::new(prog.clone()), opts);
+    // a log cut to the kernel's buffer is short, and only its end may be kept
+    let stream = opts.log_level == crate::log::BPF_LOG_LEVEL2 && opts.log_size.is_none();
     let mut walk = |env: &mut Env| -> Result<bool, VErr> {
         before_walk(env)?;
         while let crate::do_check::StepResult::Continue = env.step()? {
@@ -70,6 +74,18 @@ pub fn verify_streaming(
         Err(e) => Err(e),
     };
     Some(finish(env, result, opts))
+}
+
+/// The checker for `opts`: its mode's rules, log level and log buffer.
+pub(crate) fn new_env(prog: std::rc::Rc<Program>, opts: &Options) -> Env {
+    let rules = Rules::for_kernel(opts.kernel);
+    let rotating = rules.rotating_log;
+    let mut env = Env::new(prog, rules, opts.log_level);
+    env.recording = opts.trace;
+    if let (Some(size), true) = (opts.log_size, opts.log_level != 0) {
+        env.log = crate::log::Log::with_kernel_buf(opts.log_level, size as usize, rotating);
+    }
+    env
 }
 
 /// Turns a finished checker into the [`Outcome`].
@@ -98,6 +114,44 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
                 e.explanation = e.reason.explanation();
             }
         }
+    }
+    if env.log.kernel_buf.is_some() {
+        // cut as the kernel cuts it, the statistics included
+        env.log.write(&stats);
+        let enospc = env.log.finish_kernel_buf() == Some(true);
+        let log_size = opts.log_size.unwrap_or(0);
+        if enospc {
+            let walk = error.take();
+            let reason = crate::reason::Reason::LogFull {
+                log_size,
+                walk_errno: walk.as_ref().map_or(0, |e| e.errno),
+            };
+            error = Some(VerifierError {
+                insn: walk.as_ref().and_then(|e| e.insn),
+                // the walk's own message, though the buffer may not hold it
+                message: walk.map(|e| e.message).unwrap_or_default(),
+                errno: crate::env::ENOSPC,
+                explanation: reason.explanation(),
+                reason,
+            });
+        }
+        return Outcome {
+            kernel: opts.kernel,
+            verdict: if error.is_some() {
+                Verdict::Rejected
+            } else {
+                Verdict::Accepted
+            },
+            error,
+            stats: st,
+            log: std::mem::take(&mut env.log.buf),
+            trace: if opts.trace {
+                Some(std::mem::take(&mut env.trace))
+            } else {
+                None
+            },
+            log_truncated: enospc,
+        };
     }
     if log_truncated {
         let cap = env.log.cap;

@@ -52,6 +52,7 @@ fn programs_are_laid_out_as_libbpf_does() {
                 kernel: KernelVersion::V6_1,
                 log_level: 1,
                 trace: false,
+                log_size: None,
             },
         );
         assert_eq!(out.verdict, Verdict::Accepted, "{}", p.name);
@@ -97,6 +98,7 @@ fn damaged_objects_are_errors_not_panics() {
                         kernel: KernelVersion::V6_1,
                         log_level: 2,
                         trace: false,
+                        log_size: None,
                     },
                 );
             }

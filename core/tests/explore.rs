@@ -30,6 +30,7 @@ fn every_step_of_a_callback_program_replays_to_the_recorded_insn() {
                 kernel,
                 log_level: 2,
                 trace: true,
+                log_size: None,
             },
         );
         let trace = ex.outcome.trace.as_ref().expect("trace");
@@ -88,6 +89,7 @@ fn walking_in_slices_gives_the_same_exploration() {
         kernel: KernelVersion::V6_1,
         log_level: 2,
         trace: true,
+        log_size: None,
     };
     let whole = Exploration::run_shared(prog.clone(), &opts);
     let mut e = veristep_core::explore::Explorer::new(prog, &opts);

@@ -26,6 +26,7 @@ fn run(prog: &Program, kernel: KernelVersion) -> veristep_core::Outcome {
             kernel,
             log_level: 2,
             trace: true,
+            log_size: None,
         },
     )
 }

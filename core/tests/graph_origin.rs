@@ -15,6 +15,7 @@ fn run(src: &str, kernel: KernelVersion) -> (Program, veristep_core::Outcome) {
             kernel,
             log_level: 0,
             trace: true,
+            log_size: None,
         },
     );
     (prog, o)

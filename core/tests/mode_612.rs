@@ -14,6 +14,7 @@ fn run(text: &str, kernel: KernelVersion) -> veristep_core::Outcome {
             kernel,
             log_level: 1,
             trace: false,
+            log_size: None,
         },
     )
 }

@@ -11,6 +11,7 @@ fn reason_of(text: &str, kernel: KernelVersion) -> (Reason, Option<usize>, Strin
             kernel,
             log_level: 1,
             trace: false,
+            log_size: None,
         },
     );
     let e = o.error.expect("rejected");
@@ -135,6 +136,7 @@ fn every_corpus_rejection_has_a_kind_and_few_are_other() {
                     kernel: KernelVersion::V6_1,
                     log_level: 0,
                     trace: false,
+                    log_size: None,
                 },
             );
             if let Some(e) = o.error {

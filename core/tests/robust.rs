@@ -53,7 +53,7 @@ proptest! {
     fn random_words_never_panic(words in prop::collection::vec(any::<u64>(), 1..40), maps in any::<bool>()) {
         let p = program(words, maps);
         for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
-            let _ = verify(&p, &Options { kernel: k, log_level: 2, trace: true });
+            let _ = verify(&p, &Options { kernel: k, log_level: 2, trace: true , log_size: None });
         }
     }
 
@@ -62,7 +62,7 @@ proptest! {
         words.push(u64::from_le_bytes(Insn::new(0x95, 0, 0, 0, 0).to_bytes()));
         let p = program(words, maps);
         for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
-            let o = verify(&p, &Options { kernel: k, log_level: 1, trace: false });
+            let o = verify(&p, &Options { kernel: k, log_level: 1, trace: false , log_size: None });
             // a rejection always carries a message
             if o.verdict == veristep_core::Verdict::Rejected {
                 prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false), "{}", o.log);
@@ -153,7 +153,7 @@ proptest! {
         p.insns = insns;
         for k in [KernelVersion::V5_19, KernelVersion::V6_1, KernelVersion::V6_7] {
             for level in [0, 1, 2] {
-                let o = verify(&p, &Options { kernel: k, log_level: level, trace: level == 2 });
+                let o = verify(&p, &Options { kernel: k, log_level: level, trace: level == 2 , log_size: None });
                 if o.verdict == veristep_core::Verdict::Rejected {
                     prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false));
                 }
@@ -246,7 +246,7 @@ proptest! {
         p.insns.push(Insn::new(0x71, 0, 2, 0, 0));
         p.insns.extend(insns);
         for k in [KernelVersion::V6_1, KernelVersion::V6_7] {
-            let o = verify(&p, &Options { kernel: k, log_level: 2, trace: true });
+            let o = verify(&p, &Options { kernel: k, log_level: 2, trace: true , log_size: None });
             if o.verdict == veristep_core::Verdict::Rejected {
                 prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false), "{}", o.log);
             }
@@ -300,7 +300,7 @@ mod kernel_btf {
                     site.insn = insn;
                 }
                 if let Ok(r) = prog.relocated(&p.name, kernel()) {
-                    let _ = verify(&r, &Options { kernel: KernelVersion::V6_1, log_level: 2, trace: false });
+                    let _ = verify(&r, &Options { kernel: KernelVersion::V6_1, log_level: 2, trace: false , log_size: None });
                 }
             }
         }
@@ -329,7 +329,7 @@ mod kernel_btf {
                 prog.attach_to = Some(t.to_string());
                 if let Ok(r) = prog.relocated("p", kernel()) {
                     for k in [KernelVersion::V6_1, KernelVersion::V6_7] {
-                        let _ = verify(&r, &Options { kernel: k, log_level: 2, trace: false });
+                        let _ = verify(&r, &Options { kernel: k, log_level: 2, trace: false , log_size: None });
                     }
                 }
             }

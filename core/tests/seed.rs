@@ -43,6 +43,7 @@ fn run(k: KernelVersion) -> veristep_core::Outcome {
             kernel: k,
             log_level: 2,
             trace: false,
+            log_size: None,
         },
     )
 }

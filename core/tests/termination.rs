@@ -29,6 +29,7 @@ fn verify_bounded(name: &str, text: &str) -> Vec<Verdict> {
                     kernel,
                     log_level: 0,
                     trace: false,
+                    log_size: None,
                 };
                 let o = verify(&p, &opts);
                 let _ = tx.send(o.verdict);

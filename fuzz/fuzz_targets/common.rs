@@ -36,6 +36,7 @@ pub fn check(prog: Program, selector: usize) {
             kernel,
             log_level: 2,
             trace: true,
+            log_size: None,
         };
         let mut ex = Explorer::new(prog.clone(), &opts);
         if !ex.advance(STEP_BUDGET) {
@@ -53,6 +54,7 @@ pub fn check(prog: Program, selector: usize) {
                 kernel,
                 log_level: 1,
                 trace: false,
+                log_size: None,
             },
         );
     }

@@ -163,6 +163,7 @@ pub fn run_all() -> (Vec<Check>, Vec<String>) {
                     kernel,
                     log_level: 0,
                     trace: false,
+                    log_size: None,
                 },
             );
             let mut c = compare(&name, tag, &exp, &o, verdict_only);
@@ -251,6 +252,7 @@ pub fn check_snapshot(p: &Path, prog: &Program, k: KernelVersion, bless: bool) -
             kernel: k,
             log_level: 2,
             trace: true,
+            log_size: None,
         },
     );
     let mut differ = Vec::new();
@@ -478,6 +480,7 @@ pub fn check_record(prog: &Program, rec: &Record, exp: &Value) -> RecordCheck {
             kernel: rec.kernel,
             log_level: 0,
             trace: false,
+            log_size: None,
         },
     );
     let mut out = RecordCheck {
@@ -510,6 +513,7 @@ pub fn check_record(prog: &Program, rec: &Record, exp: &Value) -> RecordCheck {
                 kernel: rec.kernel,
                 log_level: 2,
                 trace: false,
+                log_size: None,
             },
         );
         out.compared.push("log2");

@@ -57,6 +57,7 @@ fn every_corpus_log_is_read_back() {
                         kernel,
                         log_level: 2,
                         trace: false,
+                        log_size: None,
                     },
                 );
                 total612 += 1;
@@ -73,6 +74,7 @@ fn every_corpus_log_is_read_back() {
                     kernel,
                     log_level: 2,
                     trace: false,
+                    log_size: None,
                 },
             );
             total61 += 1;

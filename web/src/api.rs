@@ -117,6 +117,7 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
             kernel,
             log_level: log_level.min(2),
             trace: false,
+            log_size: None,
         },
     );
     Ok(ApiOutcome {

@@ -76,6 +76,7 @@ impl LogRun {
                         kernel,
                         log_level: 2,
                         trace: false,
+                        log_size: None,
                     },
                 );
                 let ours = read_log(&o.log);

@@ -220,6 +220,7 @@ impl Job {
             kernel,
             log_level,
             trace: true,
+            log_size: None,
         };
         let others = ALL_KERNELS
             .iter()

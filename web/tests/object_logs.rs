@@ -106,6 +106,7 @@ fn cli_log(bytes: &[u8], file: &str, name: &str, kernel: KernelVersion, log_leve
             kernel,
             log_level,
             trace: false,
+            log_size: None,
         },
     )
     .log

@@ -553,6 +553,7 @@ pub fn kernel_diff() -> Result<(), String> {
                             },
                             log_level: 1,
                             trace: false,
+                            log_size: None,
                         },
                     );
                     ours_log = v.log.clone();

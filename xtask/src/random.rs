@@ -264,6 +264,7 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
                 kernel,
                 log_level: 0,
                 trace: false,
+                log_size: None,
             },
         )
     });
