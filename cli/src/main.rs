@@ -464,7 +464,10 @@ fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<()
         return Err("a log buffer needs --log-level 1 or 2 (the kernels refuse one without a level: EINVAL)".into());
     }
     if size > u32::MAX >> 2 {
-        return Err(format!("the kernels take at most {} bytes (EINVAL)", u32::MAX >> 2));
+        return Err(format!(
+            "the kernels take at most {} bytes (EINVAL)",
+            u32::MAX >> 2
+        ));
     }
     if let Some(k) = kernels
         .iter()

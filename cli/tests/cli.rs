@@ -652,3 +652,62 @@ fn level_2_log_streams() {
     assert_eq!(status.code(), Some(141), "stopped by the closed pipe");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn log_size_cuts_as_each_kernel_cuts() {
+    let prog = seed("ringbuf_acq_rel_in_cb");
+    // 6.1 keeps the beginning, 6.12 the end; both fail with ENOSPC
+    for (name, kernel) in [("log_size_6.1", "6.1"), ("log_size_6.12", "6.12")] {
+        let args = [
+            "verify",
+            &prog,
+            "--kernel",
+            kernel,
+            "--log-level",
+            "2",
+            "--log-size",
+            "300",
+        ];
+        let o = case(name, &args);
+        assert_eq!(code(&o), 1, "{kernel}");
+        assert_eq!(o.stdout.len(), 299, "{kernel}");
+    }
+    let o = case(
+        "log_size_json_table",
+        &[
+            "verify",
+            &prog,
+            "--kernel",
+            "6.1,6.12",
+            "--log-level",
+            "1",
+            "--log-size",
+            "128",
+            "--json",
+        ],
+    );
+    for v in json_lines(&o) {
+        assert_eq!(v["errno"], 28);
+        assert_eq!(v["reason"]["kind"], "log_full");
+        assert_eq!(v["reason"]["walk_errno"], 0);
+    }
+    // what the kernels refuse before verifying (EINVAL): said, exit 2
+    for (name, args) in [
+        (
+            "usage_log_size_small",
+            &["verify", &prog, "--log-size", "64"][..],
+        ),
+        (
+            "usage_log_size_level_0",
+            &["verify", &prog, "--log-level", "0", "--log-size", "4096"][..],
+        ),
+    ] {
+        let o = case(name, args);
+        assert_eq!(code(&o), 2, "{:?}", args);
+        assert!(o.stdout.is_empty());
+    }
+    // 6.12 takes a buffer under 128 bytes
+    let o = run(&["verify", &prog, "--kernel", "6.12", "--log-size", "64"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(o.stdout.len(), 63);
+}

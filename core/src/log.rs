@@ -120,7 +120,12 @@ impl Log {
             if self.len() + s.len() <= self.cap {
                 // tracked later, from the buffer
                 self.buf.push_str(s);
-                if let Some(k) = self.kernel_buf.as_mut().filter(|k| k.rotating) {
+                if let Some(k) = self.kernel_buf.as_mut() {
+                    if !k.rotating {
+                        // `bpf_verifier_log_full()`: len_used >= len_total - 1
+                        self.full = self.len() >= self.cap;
+                        return;
+                    }
                     let len = self.flushed + self.buf.len();
                     k.max_len = k.max_len.max(len);
                     if self.buf.len() > 2 * k.size + SPILL_CHUNK {

@@ -58,8 +58,10 @@ pub struct Outcome {
     pub log: String,
     /// The exploration, when asked for.
     pub trace: Option<Trace>,
-    /// The log reached veristep's cap (64 MiB) and was cut there: it then
-    /// says so in a line of its own before the `processed` line.
+    /// The log was cut: at veristep's cap (64 MiB), where a line of its own
+    /// says so before the `processed` line; or, with `Options::log_size`,
+    /// to the kernel's buffer, as the kernel cuts it (the load then fails
+    /// with ENOSPC).
     pub log_truncated: bool,
 }
 
