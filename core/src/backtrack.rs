@@ -614,15 +614,14 @@ impl Env {
                 push_stack_mask(&mut head.1, bt.stack_mask());
                 head.1.push(' ');
             }
-            self.log.write(&head.1);
-            self.bt_head = head;
             let tail = crate::env::backtrack_tail(
                 &self.insn_texts,
                 &self.prog,
                 idx,
                 self.rules.opcodes_v4,
             );
-            self.log.write(tail);
+            self.log.write2(&head.1, tail);
+            self.bt_head = head;
         }
         bt.sync_linked_regs(hist);
         let class = insn.class();

@@ -114,6 +114,28 @@ impl Log {
         };
         log
     }
+    /// `verbose()` of a line made of two pieces (a backtracking line's
+    /// cached head and tail): one check when both fit, the common case.
+    pub fn write2(&mut self, a: &str, b: &str) {
+        if self.level != 0
+            && !self.full
+            && self.kernel_buf.is_none()
+            && self.len() + a.len() + b.len() <= self.cap
+        {
+            self.buf.push_str(a);
+            self.buf.push_str(b);
+        } else if self.level == 0 || self.full {
+            // nothing is kept: only the last line is read, in chunks
+            self.spill.push_str(a);
+            self.spill.push_str(b);
+            if self.spill.len() >= SPILL_CHUNK {
+                self.fold();
+            }
+        } else {
+            self.write(a);
+            self.write(b);
+        }
+    }
     /// `verbose()`: appends when logging; the last line is always known.
     pub fn write(&mut self, s: &str) {
         if self.level != 0 && !self.full {

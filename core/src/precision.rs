@@ -68,15 +68,14 @@ impl Env {
                 crate::log::push_hex(&mut head.1, *stack_mask);
                 head.1.push(' ');
             }
-            self.log.write(&head.1);
-            self.bt_head = head;
             let tail = crate::env::backtrack_tail(
                 &self.insn_texts,
                 &self.prog,
                 idx,
                 self.rules.opcodes_v4,
             );
-            self.log.write(tail);
+            self.log.write2(&head.1, tail);
+            self.bt_head = head;
         }
         let class = insn.class();
         let op = insn.op();
