@@ -407,9 +407,11 @@ impl Env {
             d.frameno = 0;
         }
         let cur_dst = *self.reg(dst);
-        if !scalar_dst {
-            // `scalar += pointer` copies the pointer's whole state, its
-            // liveness and parentage too (*dst_reg = *ptr_reg)
+        if !scalar_dst || self.rules.scalar_plus_fp_frame0 {
+            // `ptr += scalar` keeps the destination's liveness and
+            // parentage; so does `scalar += pointer` on 6.12.95 (its level-2
+            // log prints `R6_w=fp[0]0` after `r6 = 0; r6 += r10`), where 6.1
+            // copies the pointer's whole state (*dst_reg = *ptr_reg)
             d.live = cur_dst.live;
             d.parent = cur_dst.parent;
         }

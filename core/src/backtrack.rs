@@ -637,8 +637,6 @@ impl Env {
                 )
             })
         };
-        let is_atomic_fetch =
-            class == BPF_STX && insn.mode() == BPF_ATOMIC && insn.imm & BPF_FETCH != 0;
         if class == BPF_ALU || class == BPF_ALU64 {
             if !bt.is_reg_set(dreg) {
                 return Ok(());
@@ -654,16 +652,14 @@ impl Env {
             } else if insn.source() == BPF_X && sreg != BPF_REG_FP {
                 bt.set_reg(sreg);
             }
-        } else if class == BPF_LDX || is_atomic_fetch {
-            let load_reg = if is_atomic_fetch {
-                if insn.imm == BPF_CMPXCHG {
-                    0
-                } else {
-                    sreg
-                }
-            } else {
-                dreg
-            };
+        } else if class == BPF_LDX {
+            // An atomic fetch (`r1 = atomic_xchg(...)`) writes its register, but
+            // the booted 6.12.95 backtracks it as any BPF_STX: the register stays
+            // in the mask (the level-2 log of `sound/atomic_xchg32_zext` shows
+            // `regs=r1 ... before 10`). Later 6.12.y sources treat it as a load
+            // (`is_atomic_fetch_insn()`); the kernel the mode is checked against
+            // decides.
+            let load_reg = dreg;
             if !bt.is_reg_set(load_reg) {
                 return Ok(());
             }
