@@ -690,7 +690,7 @@ fn finish(
     dst: &mut RegState,
     mut d: RegState,
     live: u8,
-    parent: Option<crate::regs::ParentLink>,
+    parent: Option<crate::regs::ParentRef>,
     precise: bool,
     alu64: bool,
     sync_612: bool,

@@ -3,7 +3,9 @@
 //! screens it, so pruning may ignore what no later path reads.
 
 use crate::env::Env;
-use crate::regs::{ParentLink, RegState, LIVE_READ, LIVE_READ32, LIVE_READ64, LIVE_WRITTEN};
+use crate::regs::{
+    ParentLink, ParentRef, RegState, LIVE_READ, LIVE_READ32, LIVE_READ64, LIVE_WRITTEN,
+};
 use crate::state::VerifierState;
 
 /// Where a register or stack slot lives, for liveness walks.
@@ -66,9 +68,10 @@ impl Env {
 
     /// The liveness parent of `loc`.
     pub fn parent_of(&self, loc: RegLoc) -> Option<RegLoc> {
-        let st = self.loc_state(loc.owner)?;
-        let parent_cp = st.parent?;
-        let link = self.loc_reg(loc)?.parent?;
+        let ParentRef {
+            cp: parent_cp,
+            link,
+        } = self.loc_reg(loc)?.parent?;
         let cp = self.checkpoints.get(parent_cp as usize)?;
         // the parent slot must exist in the parent state
         let f = cp.st.frames.get(link.frame as usize)?;

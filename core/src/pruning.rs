@@ -7,7 +7,7 @@ use crate::env::{Env, VResult, EINVAL};
 use crate::helper_ids::is_sync_callback_calling_function;
 use crate::liveness::{Owner, RegLoc};
 use crate::regs::{
-    ParentLink, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
+    ParentLink, ParentRef, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
 };
 use crate::state::{FuncState, SlotType, VerifierState};
 use crate::trace::EventKind;
@@ -579,20 +579,26 @@ impl Env {
             let start = if j < curframe { 6 } else { 0 };
             for i in 0..10 {
                 if i >= start {
-                    f.regs[i].parent = Some(ParentLink {
-                        frame: j as u8,
-                        stack: false,
-                        idx: i as u16,
+                    f.regs[i].parent = Some(ParentRef {
+                        cp: id,
+                        link: ParentLink {
+                            frame: j as u8,
+                            stack: false,
+                            idx: i as u16,
+                        },
                     });
                 }
                 f.regs[i].live = 0;
             }
             for (i, s) in f.stack.iter_mut().enumerate() {
                 s.spilled.live = 0;
-                s.spilled.parent = Some(ParentLink {
-                    frame: j as u8,
-                    stack: true,
-                    idx: i as u16,
+                s.spilled.parent = Some(ParentRef {
+                    cp: id,
+                    link: ParentLink {
+                        frame: j as u8,
+                        stack: true,
+                        idx: i as u16,
+                    },
                 });
             }
         }

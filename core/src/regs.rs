@@ -45,14 +45,24 @@ pub const LIVE_READ: u8 = LIVE_READ32 | LIVE_READ64;
 pub const LIVE_WRITTEN: u8 = 4;
 pub const LIVE_DONE: u8 = 8;
 
-/// Where a register's liveness parent is: the same-numbered frame of the
-/// current state's parent checkpoint, register `idx` (0..=9) or stack slot
-/// `idx` (spi) when `stack`.
+/// A register or stack slot of a state: frame `frame`, register `idx`
+/// (0..=9) or stack slot `idx` (spi) when `stack`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParentLink {
     pub frame: u8,
     pub stack: bool,
     pub idx: u16,
+}
+
+/// A register's liveness parent (`reg->parent`): `link` in checkpoint `cp`.
+/// The checkpoint is named, not implied by the state's parent: when a
+/// checkpoint is taken inside a call, the callers' R0-R5 stay linked to an
+/// older one (`is_state_visited()` connects only their R6-R9), so a read of
+/// them after the call skips the checkpoints taken inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParentRef {
+    pub cp: u32,
+    pub link: ParentLink,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,7 +90,7 @@ pub struct RegState {
     pub frameno: u8,
     pub live: u8,
     pub precise: bool,
-    pub parent: Option<ParentLink>,
+    pub parent: Option<ParentRef>,
 }
 
 impl Default for RegState {
