@@ -232,6 +232,7 @@ pub fn is_branch_taken(
 }
 
 /// `reg_set_min_max()`: what each branch learns of a scalar compared with a constant.
+/// `jset_forgets_ranges`: [`crate::mode::Rules::jset_forgets_ranges`].
 pub fn reg_set_min_max(
     true_reg: &mut RegState,
     false_reg: &mut RegState,
@@ -239,6 +240,7 @@ pub fn reg_set_min_max(
     val32: u32,
     op: u8,
     jmp32: bool,
+    jset_forgets_ranges: bool,
 ) {
     if false_reg.is_pointer() {
         return;
@@ -279,6 +281,10 @@ pub fn reg_set_min_max(
             }
         }
         BPF_JSET => {
+            if jset_forgets_ranges {
+                // a dead branch must not leave bounds the tnum contradicts
+                false_reg.mark_unbounded();
+            }
             if jmp32 {
                 false_32 = false_32.and(Tnum::konst(!val32 as u64));
                 if val32.is_power_of_two() {
@@ -677,6 +683,7 @@ impl Env {
                             src.var_off.subreg().value as u32,
                             op,
                             jmp32,
+                            self.rules.jset_forgets_ranges,
                         );
                         self.other_branch().frames[cf].regs[d] = t_d;
                         self.cur.frames[cf].regs[d] = f_d;
@@ -688,6 +695,7 @@ impl Env {
                             dst.var_off.subreg().value as u32,
                             flip(op),
                             jmp32,
+                            self.rules.jset_forgets_ranges,
                         );
                         self.other_branch().frames[cf].regs[s] = t_s;
                         self.cur.frames[cf].regs[s] = f_s;
@@ -721,6 +729,7 @@ impl Env {
                     insn.imm as u32,
                     op,
                     jmp32,
+                    self.rules.jset_forgets_ranges,
                 );
                 self.other_branch().frames[cf].regs[d] = t_d;
                 self.cur.frames[cf].regs[d] = f_d;

@@ -31,6 +31,11 @@ pub struct Rules {
     /// than `log_size` keeps its end; before, it kept its beginning and
     /// stopped.
     pub rotating_log: bool,
+    /// A JSET's false branch forgets the register's ranges before narrowing
+    /// its tnum (`__mark_reg_unbounded(false_reg)`, "to avoid invariant
+    /// violations if we're on a dead branch"): in Debian's 6.1.192 and in
+    /// 6.12, not in 5.19.
+    pub jset_forgets_ranges: bool,
     /// The helper tables and prototypes of 6.12 (`helpers.rs`): which
     /// helpers each program type offers (`bpf_get_current_pid_tgid` to
     /// every type since 6.10, ...), the 212 helper ids, and the register
@@ -144,6 +149,7 @@ impl Rules {
                 eq_branch_uses_ranges: false,
                 words_612: false,
                 rotating_log: false,
+                jset_forgets_ranges: false,
                 helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
@@ -178,6 +184,7 @@ impl Rules {
                 eq_branch_uses_ranges: false,
                 words_612: false,
                 rotating_log: false,
+                jset_forgets_ranges: true,
                 helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
@@ -212,6 +219,7 @@ impl Rules {
                 eq_branch_uses_ranges: true,
                 words_612: true,
                 rotating_log: true,
+                jset_forgets_ranges: true,
                 helpers_612: true,
                 stack_round_16: true,
                 btf_static_arg_check: false,
