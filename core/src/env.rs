@@ -235,6 +235,7 @@ impl Env {
                 parent: None,
                 speculative: false,
                 active_spin_lock: 0,
+                active_lock_map: 0,
                 callback_unroll_depth: 0,
                 first_insn_idx: 0,
                 last_insn_idx: 0,

@@ -882,6 +882,7 @@ impl Env {
                     .because(crate::reason::Reason::LockMisuse));
             }
             self.cur.active_spin_lock = reg.id;
+            self.cur.active_lock_map = reg.aux;
         } else {
             if self.cur.active_spin_lock == 0 {
                 return Err(self

@@ -300,12 +300,22 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     if o.speculative && !c.speculative {
         return false;
     }
-    if o.active_spin_lock != c.active_spin_lock {
-        return false;
-    }
     // 6.12 resets the id map once per comparison (`reset_idmap_scratch`),
     // so ids map consistently across frames; 6.1 resets it per frame
     let mut map: IdMap = Vec::new();
+    if v612 {
+        // the same lock's map, both held or both not, its id mapped as the
+        // registers' ids are (a lock taken on another path has another id)
+        if (o.active_spin_lock != 0) != (c.active_spin_lock != 0)
+            || (o.active_spin_lock != 0
+                && (o.active_lock_map != c.active_lock_map
+                    || !check_ids(o.active_spin_lock, c.active_spin_lock, &mut map, v612)))
+        {
+            return false;
+        }
+    } else if o.active_spin_lock != c.active_spin_lock {
+        return false;
+    }
     for i in 0..o.frames.len() {
         if o.frames[i].callsite != c.frames[i].callsite {
             return false;

@@ -149,6 +149,9 @@ pub struct VerifierState {
     pub parent: Option<u32>,
     pub speculative: bool,
     pub active_spin_lock: u32,
+    /// The map whose value holds the lock taken (`active_lock.ptr` of
+    /// 6.12); meaningful while `active_spin_lock` is not 0.
+    pub active_lock_map: u32,
     /// 6.7: how many callback iterations this path has simulated.
     pub callback_unroll_depth: u32,
     pub first_insn_idx: u32,
