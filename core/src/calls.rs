@@ -291,6 +291,20 @@ impl Env {
         callee
     }
 
+    /// A callback's frame must fit under the 8-frame limit.
+    fn check_callback_depth(&mut self) -> VResult<()> {
+        if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
+            let n = self.cur.curframe() + 2;
+            return Err(self
+                .fail(
+                    E2BIG,
+                    &format!("the call stack of {} frames is too deep", n),
+                )
+                .because(crate::reason::Reason::CallDepth { frames: n }));
+        }
+        Ok(())
+    }
+
     /// A helper that calls a callback synchronously (`bpf_loop`,
     /// `bpf_for_each_map_elem`): 6.1 walks the body once, inline; 6.7 pushes
     /// a state that enters it and goes on after the call.
@@ -301,19 +315,13 @@ impl Env {
         kind: CallbackKind,
         meta: &ArgMeta,
     ) -> VResult<()> {
-        if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
-            let n = self.cur.curframe() + 2;
-            return Err(self
-                .fail(
-                    E2BIG,
-                    &format!("the call stack of {} frames is too deep", n),
-                )
-                .because(crate::reason::Reason::CallDepth { frames: n }));
+        // 6.1 checks the depth first (__check_func_call); 6.12 when it pushes
+        // the callback (push_callback_call), after bpf_loop's R1 precision
+        if !self.rules.callbacks_iterate {
+            self.check_callback_depth()?;
         }
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         let frameno = (self.cur.curframe() + 1) as u8;
-        let mut callee = self.callback_frame(callsite, subprog, kind, meta, frameno);
-        callee.refs = self.cur.cur().refs.clone();
 
         if self.rules.callbacks_iterate {
             if kind == CallbackKind::Loop {
@@ -340,6 +348,9 @@ impl Env {
             // push_callback_call(): the callback entry waits on the worklist
             // 6.7 does not clear the caller's R1-R5 in the pushed state: the
             // callback returns to the call itself, which is checked again
+            self.check_callback_depth()?;
+            let mut callee = self.callback_frame(callsite, subprog, kind, meta, frameno);
+            callee.refs = self.cur.cur().refs.clone();
             let mut st: VerifierState = self.cur.clone();
             let cf = st.curframe();
             // (6.12 prints the entry state without write marks: the new
@@ -363,6 +374,8 @@ impl Env {
             return Ok(());
         }
 
+        let mut callee = self.callback_frame(callsite, subprog, kind, meta, frameno);
+        callee.refs = self.cur.cur().refs.clone();
         let caller_frame = self.cur.curframe();
         // clear_caller_saved_regs() runs before the states are printed
         for r in 0..=5usize {
