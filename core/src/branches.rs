@@ -542,8 +542,15 @@ impl Env {
                 k.mark_known(insn.imm as i64 as u64);
                 (k, k)
             };
-            let log =
-                crate::branches612::reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, op, jmp32);
+            let log = crate::branches612::reg_set_min_max(
+                &mut t1,
+                &mut t2,
+                &mut f1,
+                &mut f2,
+                op,
+                jmp32,
+                x && d == s,
+            );
             if x {
                 self.other_branch().frames[cf].regs[s] = t2;
                 self.cur.frames[cf].regs[s] = f2;

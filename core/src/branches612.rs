@@ -375,6 +375,9 @@ fn sanity_check(r: &mut RegState, ctx: &str) -> Option<String> {
 /// `reg_set_min_max()`: narrows the two operands in the taken branch
 /// (`t1`, `t2`) and the fall-through (`f1`, `f2`). Returns the invariant
 /// violation lines the kernel would log.
+/// `same`: both operands are one register (`if r4 s<= r4`); the kernel's
+/// two pointers then alias, and each branch's register learns both halves
+/// of the refinement.
 pub fn reg_set_min_max(
     t1: &mut RegState,
     t2: &mut RegState,
@@ -382,11 +385,19 @@ pub fn reg_set_min_max(
     f2: &mut RegState,
     op: u8,
     jmp32: bool,
+    same: bool,
 ) -> String {
-    regs_refine_cond_op(f1, f2, rev_opcode(op), jmp32);
+    if same {
+        refine_aliased(f1, rev_opcode(op), jmp32);
+        refine_aliased(t1, op, jmp32);
+        *f2 = *f1;
+        *t2 = *t1;
+    } else {
+        regs_refine_cond_op(f1, f2, rev_opcode(op), jmp32);
+        regs_refine_cond_op(t1, t2, op, jmp32);
+    }
     f1.bounds_sync_612();
     f2.bounds_sync_612();
-    regs_refine_cond_op(t1, t2, op, jmp32);
     t1.bounds_sync_612();
     t2.bounds_sync_612();
     let mut log = String::new();
@@ -401,6 +412,32 @@ pub fn reg_set_min_max(
         }
     }
     log
+}
+
+/// `regs_refine_cond_op(reg, reg, ...)` on one register: its statements
+/// run one after the other on the same struct. Each pair of statements sets
+/// different fields (`reg1->smax`, then `reg2->smin`), so the register
+/// takes every field either half changed.
+fn refine_aliased(r: &mut RegState, op: u8, jmp32: bool) {
+    let orig = *r;
+    let (mut a, mut b) = (*r, *r);
+    regs_refine_cond_op(&mut a, &mut b, op, jmp32);
+    fn pick<T: PartialEq>(fa: T, fb: T, fo: T) -> T {
+        if fb != fo {
+            fb
+        } else {
+            fa
+        }
+    }
+    r.smin = pick(a.smin, b.smin, orig.smin);
+    r.smax = pick(a.smax, b.smax, orig.smax);
+    r.umin = pick(a.umin, b.umin, orig.umin);
+    r.umax = pick(a.umax, b.umax, orig.umax);
+    r.s32_min = pick(a.s32_min, b.s32_min, orig.s32_min);
+    r.s32_max = pick(a.s32_max, b.s32_max, orig.s32_max);
+    r.u32_min = pick(a.u32_min, b.u32_min, orig.u32_min);
+    r.u32_max = pick(a.u32_max, b.u32_max, orig.u32_max);
+    r.var_off = pick(a.var_off, b.var_off, orig.var_off);
 }
 
 /// `sync_linked_regs()`: every scalar linked to `known` (same base id)
