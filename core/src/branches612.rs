@@ -519,7 +519,7 @@ mod tests {
         // if a < b (a in [0, 100], b in [10, 20]): a <= 19, b >= 1
         let (mut t1, mut t2) = (range(0, 100), range(10, 20));
         let (mut f1, mut f2) = (t1, t2);
-        let log = reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JLT, false);
+        let log = reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JLT, false, false);
         assert!(log.is_empty());
         assert_eq!((t1.umin, t1.umax), (0, 19));
         assert_eq!((t2.umin, t2.umax), (10, 20));
