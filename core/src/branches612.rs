@@ -531,7 +531,7 @@ mod tests {
     fn not_equal_to_a_bound_moves_it() {
         let (mut t1, mut t2) = (range(0, 10), konst(0));
         let (mut f1, mut f2) = (t1, t2);
-        reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JNE, false);
+        reg_set_min_max(&mut t1, &mut t2, &mut f1, &mut f2, BPF_JNE, false, false);
         assert_eq!((t1.umin, t1.umax), (1, 10));
         assert_eq!((f1.umin, f1.umax), (0, 0));
     }
