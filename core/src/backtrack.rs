@@ -599,29 +599,17 @@ impl Env {
             return Ok(());
         }
         if self.level2() {
-            // "mark_precise: frame%d: regs=%s stack=%s before %d: ", from a
-            // head cached while the masks stay and the instruction's tail
-            let key = Some((bt.frame as u32, bt.reg_mask(), bt.stack_mask()));
-            let mut head = std::mem::take(&mut self.bt_head);
-            if head.0 != key {
-                head.0 = key;
-                head.1.clear();
-                head.1.push_str("mark_precise: frame");
-                crate::log::push_dec(&mut head.1, bt.frame as i64);
-                head.1.push_str(": regs=");
-                push_reg_mask(&mut head.1, bt.reg_mask());
-                head.1.push_str(" stack=");
-                push_stack_mask(&mut head.1, bt.stack_mask());
-                head.1.push(' ');
-            }
-            let tail = crate::env::backtrack_tail(
-                &self.insn_texts,
-                &self.prog,
-                idx,
-                self.rules.opcodes_v4,
-            );
-            self.log.write2(&head.1, tail);
-            self.bt_head = head;
+            // "mark_precise: frame%d: regs=%s stack=%s before %d: "
+            let (frame, regs, stack) = (bt.frame, bt.reg_mask(), bt.stack_mask());
+            self.write_backtrack_line((frame as u32, regs, stack), idx, |h| {
+                h.push_str("mark_precise: frame");
+                crate::log::push_dec(h, frame as i64);
+                h.push_str(": regs=");
+                push_reg_mask(h, regs);
+                h.push_str(" stack=");
+                push_stack_mask(h, stack);
+                h.push(' ');
+            });
         }
         bt.sync_linked_regs(hist);
         let class = insn.class();

@@ -101,13 +101,12 @@ pub struct Env {
     /// at its first use; the instruction's text as the log prints it is the
     /// middle of it. A level-2 log prints the same few instructions millions
     /// of times (every step, every backtracking line). Shared by snapshots.
-    pub(crate) insn_texts: Rc<Vec<std::cell::OnceCell<InsnText>>>,
+    insn_texts: Rc<Vec<std::cell::OnceCell<InsnText>>>,
     /// A reused buffer for the log's hottest lines.
     pub line: String,
     /// The frame and masks of the last backtracking line and its head
-    /// (`regs=%x stack=%llx `; 6.12: `mark_precise: frame%d: regs=%s
-    /// stack=%s `): a loop backtracks with the same masks line after line.
-    pub(crate) bt_head: (Option<(u32, u32, u64)>, String),
+    /// ([`Env::write_backtrack_line`]).
+    bt_head: (Option<(u32, u32, u64)>, String),
     pub rules: Rules,
     pub aux: Vec<InsnAux>,
     pub subprogs: Vec<Subprog>,
@@ -193,29 +192,33 @@ pub(crate) struct InsnText {
     text_at: usize,
 }
 
-/// [`Env::backtrack_tail`] on the fields it reads, so a caller can write
-/// it to the log while holding it.
-pub(crate) fn backtrack_tail<'a>(
+impl InsnText {
+    /// The instruction's text as the log prints it.
+    fn text(&self) -> &str {
+        // between "before N: " and the newline
+        self.line
+            .get(self.text_at..self.line.len() - 1)
+            .unwrap_or("")
+    }
+}
+
+/// Instruction `idx`'s entry of `texts`, made at its first use.
+fn insn_text_entry<'a>(
     texts: &'a [std::cell::OnceCell<InsnText>],
     prog: &Program,
     idx: usize,
     opcodes_v4: bool,
-) -> &'a str {
-    match texts.get(idx) {
-        Some(cell) => {
-            &cell
-                .get_or_init(|| {
-                    let head = format!("before {}: ", idx);
-                    let text = crate::disasm::insn_text_for(prog, idx, opcodes_v4);
-                    InsnText {
-                        text_at: head.len(),
-                        line: format!("{}{}\n", head, text).into(),
-                    }
-                })
-                .line
-        }
-        None => "",
-    }
+) -> Option<&'a InsnText> {
+    texts.get(idx).map(|cell| {
+        cell.get_or_init(|| {
+            let head = format!("before {}: ", idx);
+            let text = crate::disasm::insn_text_for(prog, idx, opcodes_v4);
+            InsnText {
+                text_at: head.len(),
+                line: format!("{}{}\n", head, text).into(),
+            }
+        })
+    })
 }
 
 impl Env {
@@ -294,16 +297,30 @@ impl Env {
     }
     /// Instruction `idx` in the log's notation (`disasm::insn_text_for`).
     pub fn insn_text(&self, idx: usize) -> &str {
-        let _ = self.backtrack_tail(idx);
-        match self.insn_texts.get(idx).and_then(|c| c.get()) {
-            // between "before N: " and the newline
-            Some(t) => t.line.get(t.text_at..t.line.len() - 1).unwrap_or(""),
-            None => "",
-        }
+        insn_text_entry(&self.insn_texts, &self.prog, idx, self.rules.opcodes_v4)
+            .map_or("", InsnText::text)
     }
-    /// `before N: TEXT\n`, the end of a backtracking line for `idx`.
-    pub(crate) fn backtrack_tail(&self, idx: usize) -> &str {
-        backtrack_tail(&self.insn_texts, &self.prog, idx, self.rules.opcodes_v4)
+    /// A backtracking line: a head (`regs=%x stack=%llx `, or 6.12's
+    /// `mark_precise: frame%d: regs=%s stack=%s `) made by `head` only when
+    /// `key` (frame and masks) changed since the last line, then instruction
+    /// `idx`'s cached `before N: TEXT\n`. A loop's level-2 log is mostly
+    /// these lines, with the same masks line after line.
+    pub(crate) fn write_backtrack_line(
+        &mut self,
+        key: (u32, u32, u64),
+        idx: usize,
+        head: impl FnOnce(&mut String),
+    ) {
+        let mut cached = std::mem::take(&mut self.bt_head);
+        if cached.0 != Some(key) {
+            cached.0 = Some(key);
+            cached.1.clear();
+            head(&mut cached.1);
+        }
+        let tail = insn_text_entry(&self.insn_texts, &self.prog, idx, self.rules.opcodes_v4)
+            .map_or("", |t| &t.line);
+        self.log.write2(&cached.1, tail);
+        self.bt_head = cached;
     }
     /// Writes a message line and returns the error to propagate.
     pub fn fail(&mut self, errno: i32, msg: &str) -> VErr {

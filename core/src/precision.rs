@@ -55,27 +55,15 @@ impl Env {
             return Backtrack::Ok;
         }
         if self.level2() {
-            // "regs=%x stack=%llx before %d: ", from two cached pieces: a
-            // loop's level-2 log is mostly these lines
-            let masks = Some((0, *reg_mask, *stack_mask));
-            let mut head = std::mem::take(&mut self.bt_head);
-            if head.0 != masks {
-                head.0 = masks;
-                head.1.clear();
-                head.1.push_str("regs=");
-                crate::log::push_hex(&mut head.1, *reg_mask as u64);
-                head.1.push_str(" stack=");
-                crate::log::push_hex(&mut head.1, *stack_mask);
-                head.1.push(' ');
-            }
-            let tail = crate::env::backtrack_tail(
-                &self.insn_texts,
-                &self.prog,
-                idx,
-                self.rules.opcodes_v4,
-            );
-            self.log.write2(&head.1, tail);
-            self.bt_head = head;
+            // "regs=%x stack=%llx before %d: "
+            let (regs, stack) = (*reg_mask, *stack_mask);
+            self.write_backtrack_line((0, regs, stack), idx, |h| {
+                h.push_str("regs=");
+                crate::log::push_hex(h, u64::from(regs));
+                h.push_str(" stack=");
+                crate::log::push_hex(h, stack);
+                h.push(' ');
+            });
         }
         let class = insn.class();
         let op = insn.op();
