@@ -312,6 +312,12 @@ impl Env {
         };
         let alu64 = insn.class() == BPF_ALU64;
         let alu_612 = self.rules.scalar_alu_612;
+        if self.rules.fork_minus_one_or_zero
+            && matches!(op, BPF_AND | BPF_OR)
+            && src.var_off.is_const()
+        {
+            self.maybe_fork_scalars(insn.dst)?;
+        }
         let d = self.reg_mut(insn.dst);
         adjust_scalar(d, &src, op, alu64, alu_612);
         if add_const {
@@ -532,6 +538,51 @@ impl Env {
             d.bounds_sync();
         }
         *self.reg_mut(dst) = d;
+        Ok(())
+    }
+}
+
+impl Env {
+    /// `maybe_fork_scalars()` (6.12): a scalar in [-1, 0] (64-bit, else its
+    /// lower 32 bits) about to be masked by a constant becomes two paths:
+    /// this one goes on with -1, a pushed one re-runs the instruction with
+    /// 0. Masking either constant is exact, where the range would not be.
+    fn maybe_fork_scalars(&mut self, dst: u8) -> VResult<()> {
+        let r = *self.reg(dst);
+        let alu32 = if r.smin == -1 && r.smax == 0 {
+            false
+        } else if r.s32_min == -1 && r.s32_max == 0 {
+            true
+        } else {
+            return Ok(());
+        };
+        // __mark_reg32_known() sets only the lower half; __mark_reg_known()
+        // the whole register and clears its ids, not its precision
+        let set = |reg: &mut RegState, v: u64| {
+            if alu32 {
+                reg.var_off = reg.var_off.const_subreg(v as u32);
+                reg.s32_min = v as u32 as i32;
+                reg.s32_max = v as u32 as i32;
+                reg.u32_min = v as u32;
+                reg.u32_max = v as u32;
+            } else {
+                let precise = reg.precise;
+                reg.mark_known(v);
+                reg.precise = precise;
+            }
+        };
+        let idx = self.insn_idx;
+        self.push_stack(idx, idx)?;
+        let fr = self.cur.curframe();
+        if let Some(reg) = self
+            .head
+            .last_mut()
+            .and_then(|e| e.st.frames.get_mut(fr))
+            .and_then(|f| f.regs.get_mut(dst as usize))
+        {
+            set(reg, 0);
+        }
+        set(self.reg_mut(dst), u64::MAX);
         Ok(())
     }
 }

@@ -36,6 +36,9 @@ pub struct Rules {
     /// violations if we're on a dead branch"): in Debian's 6.1.192 and in
     /// 6.12, not in 5.19.
     pub jset_forgets_ranges: bool,
+    /// `maybe_fork_scalars()` (6.12.95): a scalar in [-1, 0] ANDed or ORed
+    /// with a constant forks the path, -1 going on and 0 pushed.
+    pub fork_minus_one_or_zero: bool,
     /// The helper tables and prototypes of 6.12 (`helpers.rs`): which
     /// helpers each program type offers (`bpf_get_current_pid_tgid` to
     /// every type since 6.10, ...), the 212 helper ids, and the register
@@ -150,6 +153,7 @@ impl Rules {
                 words_612: false,
                 rotating_log: false,
                 jset_forgets_ranges: false,
+                fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
@@ -185,6 +189,7 @@ impl Rules {
                 words_612: false,
                 rotating_log: false,
                 jset_forgets_ranges: true,
+                fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
                 btf_static_arg_check: true,
@@ -220,6 +225,7 @@ impl Rules {
                 words_612: true,
                 rotating_log: true,
                 jset_forgets_ranges: true,
+                fork_minus_one_or_zero: true,
                 helpers_612: true,
                 stack_round_16: true,
                 btf_static_arg_check: false,
