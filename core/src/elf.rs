@@ -593,10 +593,12 @@ impl<'a> Loader<'a> {
         ext.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
         let mut off = 0u32;
         let mut placed = Vec::new();
+        // sizes come from the object's BTF: a damaged one must not overflow
+        let too_big = || bad(format!("its externs take more than {} bytes", u32::MAX));
         for (name, size, align) in ext {
-            off = off.div_ceil(align) * align;
-            placed.push((name, off, size));
-            off += size;
+            let start = off.checked_next_multiple_of(align).ok_or_else(too_big)?;
+            placed.push((name, start, size));
+            off = start.checked_add(size).ok_or_else(too_big)?;
         }
         if off == 0 {
             return Ok(());

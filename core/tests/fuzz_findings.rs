@@ -369,3 +369,24 @@ fn call_to_insn_0() {
         }
     }
 }
+
+/// fuzz `elf` (6.5 million executions in): an object whose `.kconfig`
+/// externs' BTF sizes add up past 4 GB overflowed the layout's offset (a
+/// panic in debug builds, a wrapped offset in release ones). The sizes come
+/// from the object: the loader now refuses it with a message.
+#[test]
+fn kconfig_externs_past_4_gb_are_refused() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/fuzz_elf_kconfig_overflow.o"
+    ))
+    .unwrap();
+    let Err(e) = veristep_core::elf::load(&bytes) else {
+        panic!("the object loads")
+    };
+    assert!(
+        e.0.contains(".kconfig: its externs take more than"),
+        "{}",
+        e.0
+    );
+}
