@@ -46,15 +46,7 @@ impl Env {
                 )
                 .at(Some(t)));
         };
-        if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
-            let n = self.cur.curframe() + 2;
-            return Err(self
-                .fail(
-                    E2BIG,
-                    &format!("the call stack of {} frames is too deep", n),
-                )
-                .because(crate::reason::Reason::CallDepth { frames: n }));
-        }
+        self.check_call_depth()?;
         if self.is_global_subprog(target) {
             return self.call_global_subprog(target, subprog);
         }
@@ -291,8 +283,9 @@ impl Env {
         callee
     }
 
-    /// A callback's frame must fit under the 8-frame limit.
-    fn check_callback_depth(&mut self) -> VResult<()> {
+    /// A new frame (a called function's or a callback's) must fit under
+    /// the 8-frame limit.
+    fn check_call_depth(&mut self) -> VResult<()> {
         if self.cur.curframe() + 1 >= MAX_CALL_FRAMES {
             let n = self.cur.curframe() + 2;
             return Err(self
@@ -318,7 +311,7 @@ impl Env {
         // 6.1 checks the depth first (__check_func_call); 6.12 when it pushes
         // the callback (push_callback_call), after bpf_loop's R1 precision
         if !self.rules.callbacks_iterate {
-            self.check_callback_depth()?;
+            self.check_call_depth()?;
         }
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         let frameno = (self.cur.curframe() + 1) as u8;
@@ -348,7 +341,7 @@ impl Env {
             // push_callback_call(): the callback entry waits on the worklist
             // 6.7 does not clear the caller's R1-R5 in the pushed state: the
             // callback returns to the call itself, which is checked again
-            self.check_callback_depth()?;
+            self.check_call_depth()?;
             let mut callee = self.callback_frame(callsite, subprog, kind, meta, frameno);
             callee.refs = self.cur.cur().refs.clone();
             let mut st: VerifierState = self.cur.clone();

@@ -101,7 +101,7 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     );
     // never a silent cut: a full log says where it stopped, and still ends
     // with its statistics (past the cap, as these lines are short)
-    let log_truncated = env.log.full;
+    let hit_cap = env.log.full;
     if let Some(e) = error.as_mut() {
         if let (Some(i), false) = (e.insn, env.prog.core_applied.is_empty()) {
             if crate::relo_core::fixup_log(
@@ -115,15 +115,14 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
             }
         }
     }
-    if env.log.kernel_buf.is_some() {
+    let log_truncated = if env.log.kernel_buf.is_some() {
         // cut as the kernel cuts it, the statistics included
         env.log.write(&stats);
         let enospc = env.log.finish_kernel_buf() == Some(true);
-        let log_size = opts.log_size.unwrap_or(0);
         if enospc {
             let walk = error.take();
             let reason = crate::reason::Reason::LogFull {
-                log_size,
+                log_size: opts.log_size.unwrap_or(0),
                 walk_errno: walk.as_ref().map_or(0, |e| e.errno),
             };
             error = Some(VerifierError {
@@ -135,25 +134,8 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
                 reason,
             });
         }
-        return Outcome {
-            kernel: opts.kernel,
-            verdict: if error.is_some() {
-                Verdict::Rejected
-            } else {
-                Verdict::Accepted
-            },
-            error,
-            stats: st,
-            log: std::mem::take(&mut env.log.buf),
-            trace: if opts.trace {
-                Some(std::mem::take(&mut env.trace))
-            } else {
-                None
-            },
-            log_truncated: enospc,
-        };
-    }
-    if log_truncated {
+        enospc
+    } else if hit_cap {
         let cap = env.log.cap;
         env.log.append_untracked(&format!(
             "\n... the log was cut here: veristep keeps at most {} MiB of it\n",
@@ -169,9 +151,11 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
             env.log.append_untracked("\n");
         }
         env.log.append_untracked(&stats);
+        true
     } else {
         env.log.write(&stats);
-    }
+        false
+    };
     Outcome {
         kernel: opts.kernel,
         verdict: if error.is_some() {
