@@ -415,12 +415,16 @@ impl Env {
                             ),
                         ));
                     }
-                } else if reg.ty == RegType::TcpSock {
-                    // bpf_tcp_sock_is_valid_access: u32 fields up to
-                    // icsk_retransmits, bytes_received/bytes_acked are u64
-                    let ok = (0..112).contains(&off)
-                        && off % size as i32 == 0
-                        && size == if matches!(off, 80 | 88) { 8 } else { 4 };
+                } else {
+                    let ok = if reg.ty == RegType::TcpSock {
+                        // bpf_tcp_sock_is_valid_access: u32 fields up to
+                        // icsk_retransmits, bytes_received/bytes_acked are u64
+                        (0..112).contains(&off)
+                            && off % size as i32 == 0
+                            && size == if matches!(off, 80 | 88) { 8 } else { 4 }
+                    } else {
+                        sock_access_ok(reg.ty, off, size)
+                    };
                     if !ok {
                         let tstr = self.reg_type_name(&reg);
                         return Err(self.out_of_bounds(
@@ -434,18 +438,6 @@ impl Env {
                             size,
                         ));
                     }
-                } else if !sock_access_ok(reg.ty, off, size) {
-                    let tstr = self.reg_type_name(&reg);
-                    return Err(self.out_of_bounds(
-                        &format!(
-                            "R{} invalid {} access off={} size={}",
-                            regno, tstr, off, size
-                        ),
-                        regno,
-                        Region::Socket,
-                        off,
-                        size,
-                    ));
                 }
                 self.load_unknown(t, value_regno);
                 Ok(())
