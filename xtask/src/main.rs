@@ -147,10 +147,66 @@ fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     update.arg("update");
     install
         .args(["install", "-y", "--no-install-recommends"])
-        .args(pkgs)
         .env("DEBIAN_FRONTEND", "noninteractive");
+    // qemu's packages must come from one release: on machines whose
+    // qemu-utils is bookworm-backports' (qemu 10), bookworm's
+    // qemu-system-x86 7.2 is refused ("qemu-utils : Breaks:
+    // qemu-system-common (< 1:8.0+dfsg-5~)"), so take it from backports too.
+    if pkgs.contains(&"qemu-system-x86") && installed_version("qemu-utils").contains("bpo") {
+        ensure_backports_source(root_user)?;
+        install.args(["-t", "bookworm-backports"]);
+    }
+    install.args(pkgs);
     run("apt-get update", &mut update)?;
     run(&format!("apt-get install {}", pkgs.join(" ")), &mut install)
+}
+
+/// The installed version of a Debian package ("" when it is not installed).
+fn installed_version(pkg: &str) -> String {
+    output(Command::new("dpkg-query").args(["-W", "-f", "${Version}", pkg]))
+        .trim()
+        .to_string()
+}
+
+/// Adds bookworm-backports to apt's sources when no source names it yet.
+fn ensure_backports_source(root_user: bool) -> Result<(), String> {
+    let dir = Path::new("/etc/apt/sources.list.d");
+    let named = std::fs::read_dir(dir)
+        .map(|entries| {
+            // apt reads only *.list and *.sources here
+            entries.filter_map(|e| e.ok()).any(|e| {
+                let path = e.path();
+                matches!(
+                    path.extension().and_then(|x| x.to_str()),
+                    Some("list" | "sources")
+                ) && std::fs::read_to_string(&path)
+                    .is_ok_and(|text| text.contains("bookworm-backports"))
+            })
+        })
+        .unwrap_or(false)
+        || std::fs::read_to_string("/etc/apt/sources.list")
+            .is_ok_and(|text| text.contains("bookworm-backports"));
+    if named {
+        return Ok(());
+    }
+    let source = concat!(
+        "Types: deb\n",
+        "URIs: http://deb.debian.org/debian\n",
+        "Suites: bookworm-backports\n",
+        "Components: main\n",
+        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n",
+    );
+    let path = dir.join("bookworm-backports.sources");
+    if root_user {
+        return std::fs::write(&path, source).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    // not root: write it where we may, then let sudo put it in place
+    let staged = std::env::temp_dir().join("veristep-bookworm-backports.sources");
+    std::fs::write(&staged, source).map_err(|e| format!("{}: {e}", staged.display()))?;
+    run(
+        "add bookworm-backports to apt's sources",
+        Command::new("sudo").arg("cp").arg(&staged).arg(&path),
+    )
 }
 
 /// Node.js and npm, for the editor bundle and the browser tests.
