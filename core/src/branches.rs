@@ -771,10 +771,15 @@ impl Env {
         if insn.source() != BPF_X || insn.class() == BPF_JMP32 {
             return false;
         }
+        // reg_is_init_pkt_pointer(): `data` itself, never advanced (a copy
+        // moved by a variable offset has an id and a var_off)
+        let init_pkt = |r: &RegState| {
+            r.ty == RegType::Packet && r.id == 0 && r.off == 0 && r.var_off.equals_const(0)
+        };
         let pkt_vs_end = (dst.ty == RegType::Packet && src.ty == RegType::PacketEnd)
-            || (dst.ty == RegType::PacketMeta && src.ty == RegType::Packet && src.off == 0);
+            || (dst.ty == RegType::PacketMeta && init_pkt(src));
         let end_vs_pkt = (dst.ty == RegType::PacketEnd && src.ty == RegType::Packet)
-            || (dst.ty == RegType::Packet && dst.off == 0 && src.ty == RegType::PacketMeta);
+            || (init_pkt(dst) && src.ty == RegType::PacketMeta);
         let n = self.head.len() - 1;
         let (d, sr) = (insn.dst, insn.src);
         match insn.op() {

@@ -485,7 +485,6 @@ impl Env {
         }
         self.cur.frames.pop();
         self.event(EventKind::Return, next as u32, caller_idx as u32);
-        self.do_print_state = true;
         if callee.in_callback_fn && self.rules.callbacks_iterate {
             self.widen_imprecise_scalars(next);
         }

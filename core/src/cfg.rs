@@ -61,6 +61,32 @@ impl Env {
         Ok(())
     }
 
+    /// `check_btf_func()`'s return-type rule: a subprogram whose prototype
+    /// does not return an int may hold neither LD_ABS nor a tail call. A
+    /// program in the text format is compiled with `int` subprograms.
+    pub fn check_btf_func(&mut self) -> VResult<()> {
+        for s in self.subprogs.iter().skip(1) {
+            let Some(f) = self.prog.func_btf.iter().find(|f| f.start == s.start) else {
+                continue;
+            };
+            if f.ret_scalar {
+                continue;
+            }
+            let what = if s.has_ld_abs {
+                "LD_ABS"
+            } else if s.has_tail_call {
+                "tail_call"
+            } else {
+                continue;
+            };
+            return Err(self.fail(
+                EINVAL,
+                &format!("{what} is only allowed in functions that return 'int'."),
+            ));
+        }
+        Ok(())
+    }
+
     /// `check_subprogs()`: every jump stays in its subprogram, and each
     /// subprogram ends in `exit` or `goto`.
     pub fn check_subprogs(&mut self) -> VResult<()> {
@@ -79,6 +105,11 @@ impl Env {
             {
                 if let Some(s) = self.subprogs.get_mut(cur) {
                     s.has_tail_call = true;
+                }
+            }
+            if class == BPF_LD && matches!(insn.mode(), BPF_ABS | BPF_IND) {
+                if let Some(s) = self.subprogs.get_mut(cur) {
+                    s.has_ld_abs = true;
                 }
             }
             let is_jmp = class == BPF_JMP || class == BPF_JMP32;

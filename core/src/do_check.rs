@@ -446,6 +446,9 @@ impl Env {
         if self.cur.curframe() > 0 {
             // exit from nested function
             self.prepare_func_exit()?;
+            // do_check() prints the caller's state next (an LD_ABS's
+            // hidden exit does not)
+            self.do_print_state = true;
             return Ok(StepResult::Continue);
         }
         if !self.rules.leak_check_every_exit {

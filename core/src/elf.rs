@@ -301,6 +301,16 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
         btf_id: id,
         params,
         global: false,
+        ret_scalar: b
+            .skip_mods(proto.size_or_type)
+            .ok()
+            .filter(|&t| t != 0)
+            .and_then(|t| b.get(t).ok())
+            .is_some_and(|t| {
+                (t.kind == btf::KIND_INT && t.size_or_type <= 8)
+                    || t.kind == btf::KIND_ENUM
+                    || t.kind == btf::KIND_ENUM64
+            }),
     })
 }
 
@@ -883,8 +893,11 @@ impl<'a> Loader<'a> {
     /// Program `fi` with its subprograms appended, relocated as libbpf does.
     fn program(&self, fi: usize, license: &str) -> Result<ObjProgram, ElfError> {
         let main = &self.funcs[fi];
-        let section = self.section_name(main.sec);
-        let prog_type = prog_type(&section).ok_or_else(|| {
+        // SEC("?NAME") is libbpf's NAME with autoload off; libbpf forgets
+        // the '?' before it reads the section's program type
+        let raw_section = self.section_name(main.sec);
+        let section = raw_section.strip_prefix('?').unwrap_or(&raw_section);
+        let prog_type = prog_type(section).ok_or_else(|| {
             ElfError(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
                 main.name
@@ -1102,8 +1115,8 @@ impl<'a> Loader<'a> {
         }
         program.core_relos = core_relos;
         program.prog_type = prog_type;
-        program.expected_attach_type = attach_type(&section);
-        program.attach_to = btf_target(&section).map(|(_, t)| t.to_string());
+        program.expected_attach_type = attach_type(section);
+        program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
         program.sleepable = matches!(
             section.split('/').next(),
             Some(
@@ -1147,7 +1160,7 @@ impl<'a> Loader<'a> {
         });
         Ok(ObjProgram {
             name: main.name.clone(),
-            section,
+            section: section.to_string(),
             program,
             unsupported,
         })

@@ -535,10 +535,23 @@ impl Env {
         if !matches!(id, F::map_update_elem | F::map_delete_elem) {
             return false;
         }
-        if matches!(
-            self.prog.prog_type,
-            ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::Xdp
-        ) {
+        // no path to a locked struct sock from these, so updating is safe
+        let safe = match self.prog.prog_type {
+            ProgType::Tracing => {
+                self.prog.expected_attach_type == Some(crate::program::AttachType::TraceIter)
+            }
+            // updates only through the helpers that check the event type
+            ProgType::SockOps => id == F::map_delete_elem,
+            ProgType::SocketFilter
+            | ProgType::SchedCls
+            | ProgType::SchedAct
+            | ProgType::Xdp
+            | ProgType::SkReuseport
+            | ProgType::FlowDissector
+            | ProgType::SkLookup => true,
+            _ => false,
+        };
+        if safe {
             return true;
         }
         self.verbose("cannot update sockmap in this context\n");

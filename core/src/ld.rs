@@ -132,12 +132,6 @@ impl Env {
                 )
                 .because(crate::reason::Reason::LockMisuse));
         }
-        if self.cur.curframe() > 0 {
-            return Err(self.fail(
-                EINVAL,
-                "BPF_LD_[ABS|IND] instructions cannot be mixed with bpf-to-bpf calls",
-            ));
-        }
         if self.reg(6).ty != RegType::Ctx {
             return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
         }
@@ -151,6 +145,16 @@ impl Env {
         }
         self.reg_mut(0).mark_unknown();
         let _ = LIVE_READ64;
+        if self.rules.ld_abs_hidden_exit && self.cur.curframe() > 0 {
+            // bpf_gen_ld_abs()'s hidden exit: the load may fail and return
+            // 0 from the subprogram; the path after the load is pushed
+            self.mark_reg_scratched(0);
+            self.push_stack(self.insn_idx + 1, self.insn_idx)?;
+            self.reg_mut(0).mark_known(0);
+            self.prepare_func_exit()?;
+            // do_check() steps past the instruction it ran
+            self.insn_idx -= 1;
+        }
         Ok(())
     }
 }

@@ -36,6 +36,13 @@ pub struct Rules {
     /// violations if we're on a dead branch"): in Debian's 6.1.192 and in
     /// 6.12, not in 5.19.
     pub jset_forgets_ranges: bool,
+    /// An LD_ABS/LD_IND in a subprogram may end the program at run time
+    /// (`bpf_gen_ld_abs()`'s hidden `exit` with R0 = 0), so the walk
+    /// explores that exit too: a pushed path goes on after the load, the
+    /// current one returns 0 to the caller ("bpf: Fix ld_{abs,ind} failure
+    /// path analysis in subprogs", in Debian's 6.1.192; not in 6.12.95,
+    /// whose oracle accepts `peer/ld_abs_subprog_exit`).
+    pub ld_abs_hidden_exit: bool,
     /// `maybe_fork_scalars()` (6.12.95): a scalar in [-1, 0] ANDed or ORed
     /// with a constant forks the path, -1 going on and 0 pushed.
     pub fork_minus_one_or_zero: bool,
@@ -153,6 +160,7 @@ impl Rules {
                 words_612: false,
                 rotating_log: false,
                 jset_forgets_ranges: false,
+                ld_abs_hidden_exit: false,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -189,6 +197,7 @@ impl Rules {
                 words_612: false,
                 rotating_log: false,
                 jset_forgets_ranges: true,
+                ld_abs_hidden_exit: true,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -225,6 +234,7 @@ impl Rules {
                 words_612: true,
                 rotating_log: true,
                 jset_forgets_ranges: true,
+                ld_abs_hidden_exit: false,
                 fork_minus_one_or_zero: true,
                 helpers_612: true,
                 stack_round_16: true,

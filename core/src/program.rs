@@ -705,6 +705,10 @@ pub struct FuncBtf {
     /// `BTF_FUNC_GLOBAL`: a global subprogram is verified on its own, for
     /// any arguments its prototype allows, and its callers skip it.
     pub global: bool,
+    /// The prototype returns an int or an enum (`btf_type_is_small_int()`,
+    /// `btf_is_any_enum()`): only such a subprogram may hold LD_ABS or a
+    /// tail call, which can end the program with its own return value.
+    pub ret_scalar: bool,
 }
 
 /// A parameter as `btf_check_func_arg_match()` sorts it.

@@ -197,6 +197,7 @@ pub struct Subprog {
     pub stack_depth: i32,
     pub is_async_cb: bool,
     pub has_tail_call: bool,
+    pub has_ld_abs: bool,
 }
 
 /// One pending branch state (`struct bpf_verifier_stack_elem`).

@@ -193,6 +193,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         }
         env.add_subprog_and_kfunc()?;
         env.check_subprogs()?;
+        env.check_btf_func()?;
         env.check_attach_btf_id()?;
         env.resolve_pseudo_ldimm64()?;
         env.check_cfg()
