@@ -236,16 +236,36 @@ impl Env {
             }
             return Ok(());
         }
-        if !self.prog.sleepable || self.prog.prog_type != crate::program::ProgType::Lsm {
+        if self.prog.prog_type != crate::program::ProgType::Lsm {
             return Ok(());
         }
         let hook = tname.trim_start_matches("bpf_lsm_");
-        if self.rules.sleepable_lsm_hooks.contains(&hook) {
-            return Ok(());
+        if self.prog.sleepable && !self.rules.sleepable_lsm_hooks.contains(&hook) {
+            return Err(self
+                .fail(EINVAL, &format!("{tname} is not sleepable"))
+                .because(crate::reason::Reason::AttachTarget));
         }
-        Err(self
-            .fail(EINVAL, &format!("{tname} is not sleepable"))
-            .because(crate::reason::Reason::AttachTarget))
+        // bpf_lsm_verify_prog()
+        if !self.prog.gpl_compatible() {
+            return Err(self
+                .fail(EINVAL, "LSM programs must have a GPL compatible license")
+                .because(crate::reason::Reason::AttachTarget));
+        }
+        if LSM_DISABLED_HOOKS.contains(&hook) || (self.rules.words_612 && hook == "getselfattr") {
+            let id = self
+                .prog
+                .attach_btf
+                .as_ref()
+                .map(|a| a.func_id)
+                .unwrap_or(0);
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("attach_btf_id {id} points to disabled hook {tname}"),
+                )
+                .because(crate::reason::Reason::AttachTarget));
+        }
+        Ok(())
     }
 
     pub fn resolve_pseudo_ldimm64(&mut self) -> VResult<()> {
@@ -699,4 +719,22 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
     "path_rename",
     "path_chmod",
     "path_chown",
+];
+
+/// `bpf_lsm_disabled_hooks` (kernel/bpf/bpf_lsm.c) as Debian builds it
+/// (CONFIG_KEYS, CONFIG_AUDIT, CONFIG_SECURITY_NETWORK_XFRM on): hooks whose
+/// return value or arguments a BPF program must not own; 6.12 adds
+/// `getselfattr`.
+const LSM_DISABLED_HOOKS: &[&str] = &[
+    "vm_enough_memory",
+    "inode_need_killpriv",
+    "inode_getsecurity",
+    "inode_listsecurity",
+    "inode_copy_up_xattr",
+    "getprocattr",
+    "setprocattr",
+    "key_getsecurity",
+    "audit_rule_match",
+    "xfrm_decode_session",
+    "ismaclabel",
 ];

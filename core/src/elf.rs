@@ -727,6 +727,7 @@ impl<'a> Loader<'a> {
         let mut def = MapDef::new(name, MapType::Array, 0, 0, 0);
         let mut ty = None;
         let mut template = None;
+        let mut prog_values = false;
         for (m, mty, _) in &st.members {
             match m.as_str() {
                 "type" => ty = Some(uint(*mty)?),
@@ -747,6 +748,13 @@ impl<'a> Loader<'a> {
                 "values" => {
                     let arr = b.get(b.skip_mods(*mty)?)?;
                     let (elem, _) = arr.array.ok_or("'values' is not an array")?;
+                    // `__array(values, void (void))` of a prog array: its
+                    // initial programs, slots libbpf fills after loading
+                    let target = b.get(b.skip_mods(pointee(elem)?)?)?;
+                    if target.kind == btf::KIND_FUNC_PROTO {
+                        prog_values = true;
+                        continue;
+                    }
                     let (inner, nested) =
                         self.btf_map_struct(&format!("{name}.inner"), pointee(elem)?)?;
                     if nested.is_some() {
@@ -759,6 +767,14 @@ impl<'a> Loader<'a> {
             }
         }
         def.map_type = map_type(ty.ok_or("no map type")?)?;
+        if prog_values {
+            if def.map_type != MapType::ProgArray {
+                return Err("'values' of programs in a map that is not a prog array".into());
+            }
+            if def.value_size == 0 {
+                def.value_size = 4;
+            }
+        }
         if template.is_some() {
             if !matches!(def.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps) {
                 return Err("'values' of maps in a map that does not hold maps".into());

@@ -560,9 +560,11 @@ impl Env {
         let size_i = size as i64;
         let var = !reg.var_off.is_const();
         // check_stack_access_within_bounds(..., ACCESS_HELPER, BPF_WRITE)
+        // the end is one past the last byte: it may be 0, never above (a
+        // zero-sized access with a variable offset ends at smax + off)
         let (min_off, max_off) = if !var {
             let min = reg.var_off.value as i64 + off;
-            (min, if size > 0 { min + size_i - 1 } else { min })
+            (min, min + size_i)
         } else {
             if reg.smax >= 1 << 29 || reg.smin <= -(1 << 29) {
                 return Err(self.fail(
@@ -573,18 +575,10 @@ impl Env {
                     ),
                 ));
             }
-            let min = reg.smin + off;
-            (
-                min,
-                if size > 0 {
-                    reg.smax + off + size_i - 1
-                } else {
-                    min
-                },
-            )
+            (reg.smin + off, reg.smax + off + size_i)
         };
         let within = |o: i64| (-(MAX_BPF_STACK as i64)..=-1).contains(&o);
-        if !within(min_off) || !within(max_off) {
+        if !within(min_off) || max_off > 0 {
             let msg = if !var {
                 format!(
                     "invalid indirect access to stack R{} off={} size={}",
