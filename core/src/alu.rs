@@ -323,8 +323,15 @@ impl Env {
         if add_const {
             // `r1 += K` keeps r1 linked to the scalar it was copied from,
             // remembering K, so a bound learnt on either holds for both
-            if op == BPF_ADD && alu64 && d.id != 0 && src.var_off.is_const() {
-                let val = src.var_off.value;
+            // `r1 += r1`: the kernel's src_reg is dst_reg, already summed
+            // (6.12.95; later 6.12.y unlink it instead)
+            let src_now = if insn.source() == BPF_X && insn.src == insn.dst {
+                *d
+            } else {
+                src
+            };
+            if op == BPF_ADD && alu64 && d.id != 0 && src_now.var_off.is_const() {
+                let val = src_now.var_off.value;
                 if d.id & BPF_ADD_CONST != 0 || val > i32::MAX as u64 {
                     d.off = 0;
                     d.id = 0;

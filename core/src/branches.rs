@@ -748,6 +748,36 @@ impl Env {
                 find_equal_scalars(self.other_branch(), &k2);
             }
         }
+        // 6.2+: `src == dst` with one of them not NULL lifts the other's
+        // PTR_MAYBE_NULL in the branch where they are equal (not for
+        // PTR_TO_BTF_ID, which may be NULL unmarked)
+        if self.rules.infer_not_null_from_ptr_eq
+            && !jmp32
+            && x
+            && dst.is_pointer()
+            && src.is_pointer()
+            && dst.ty != RegType::BtfId
+            && src.ty != RegType::BtfId
+            && (op == BPF_JEQ || op == BPF_JNE)
+        {
+            let n = self.head.len() - 1;
+            let mut eq = if op == BPF_JEQ {
+                self.head[n].st.clone()
+            } else {
+                self.cur.clone()
+            };
+            if reg_not_null(&dst) && src.maybe_null {
+                self.mark_ptr_not_null_reg(&mut eq, insn.src);
+            }
+            if reg_not_null(&src) && dst.maybe_null {
+                self.mark_ptr_not_null_reg(&mut eq, insn.dst);
+            }
+            if op == BPF_JEQ {
+                self.head[n].st = eq;
+            } else {
+                self.cur = eq;
+            }
+        }
         if !jmp32 && !x && insn.imm == 0 && (op == BPF_JEQ || op == BPF_JNE) && dst.maybe_null {
             self.mark_ptr_or_null_regs(insn.dst, op == BPF_JNE);
             let n = self.head.len() - 1;
@@ -870,4 +900,19 @@ mod tests {
         rec.maybe_null = true;
         assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, true), -1);
     }
+}
+
+/// `reg_not_null()`: a pointer that cannot be NULL (PTR_TO_BTF_ID is left
+/// out: the caller never asks about it).
+fn reg_not_null(r: &RegState) -> bool {
+    !r.maybe_null
+        && matches!(
+            r.ty,
+            RegType::Socket
+                | RegType::TcpSock
+                | RegType::MapValue
+                | RegType::MapKey
+                | RegType::SockCommon
+                | RegType::Mem
+        )
 }

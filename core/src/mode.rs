@@ -43,6 +43,9 @@ pub struct Rules {
     /// path analysis in subprogs", in Debian's 6.1.192; not in 6.12.95,
     /// whose oracle accepts `peer/ld_abs_subprog_exit`).
     pub ld_abs_hidden_exit: bool,
+    /// Comparing two pointers for equality, one of them not NULL, lifts
+    /// the other's PTR_MAYBE_NULL where they are equal (6.2+, in 6.12).
+    pub infer_not_null_from_ptr_eq: bool,
     /// `maybe_fork_scalars()` (6.12.95): a scalar in [-1, 0] ANDed or ORed
     /// with a constant forks the path, -1 going on and 0 pushed.
     pub fork_minus_one_or_zero: bool,
@@ -161,6 +164,7 @@ impl Rules {
                 rotating_log: false,
                 jset_forgets_ranges: false,
                 ld_abs_hidden_exit: false,
+                infer_not_null_from_ptr_eq: false,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -198,6 +202,7 @@ impl Rules {
                 rotating_log: false,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: true,
+                infer_not_null_from_ptr_eq: false,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -235,6 +240,7 @@ impl Rules {
                 rotating_log: true,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: false,
+                infer_not_null_from_ptr_eq: true,
                 fork_minus_one_or_zero: true,
                 helpers_612: true,
                 stack_round_16: true,

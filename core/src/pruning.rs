@@ -91,8 +91,9 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
         return equal && o.frameno == c.frameno;
     }
     // 6.1 accepts identical registers at once (memcmp); 6.12 has no such
-    // shortcut, so linked scalars are always entered in the id map
-    if equal && !(v612 && o.ty == RegType::Scalar) {
+    // shortcut, so every id (linked scalars, packet pointers sharing an
+    // id) is entered in the id map and must map consistently
+    if equal && !v612 {
         return true;
     }
     if o.ty == RegType::NotInit {

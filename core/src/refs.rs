@@ -165,6 +165,38 @@ impl Env {
     }
 }
 
+impl Env {
+    /// `mark_ptr_not_null_reg()` on register `regno` of `st`: what a
+    /// pointer compared equal to a non-NULL one becomes (6.2+). Unlike a
+    /// NULL check it keeps the register's id.
+    pub fn mark_ptr_not_null_reg(&self, st: &mut crate::state::VerifierState, regno: u8) {
+        let cf = st.frames.len() - 1;
+        let r = &mut st.frames[cf].regs[regno as usize];
+        if !r.maybe_null {
+            return;
+        }
+        r.maybe_null = false;
+        if r.ty != crate::regs::RegType::MapValue {
+            return;
+        }
+        let Some(m) = self.prog.maps.get(r.aux as usize) else {
+            return;
+        };
+        match m.map_type {
+            crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
+                r.ty = crate::regs::RegType::Socket;
+                r.aux = 0;
+            }
+            _ => {
+                if let Some(inner) = m.inner {
+                    r.ty = crate::regs::RegType::ConstPtrToMap;
+                    r.aux = inner;
+                }
+            }
+        }
+    }
+}
+
 /// What a map lookup's value becomes once not NULL, where it is not a map
 /// value (`mark_ptr_or_null_reg()`).
 #[derive(Clone, Copy)]

@@ -332,7 +332,8 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                 continue;
             }
             if stack.len() >= 8 {
-                let f = stack.len() + 1;
+                // the kernel's `frame` after `frame++`: main is frame 0
+                let f = stack.len();
                 return Err(env
                     .fail(
                         crate::env::E2BIG,
