@@ -614,7 +614,15 @@ impl Env {
             k.mark_known(insn.imm as i64 as u64);
             k
         };
-        let pred = if self.rules.branches_612
+        let pkt_any = |r: &RegState| {
+            matches!(
+                r.ty,
+                RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+            )
+        };
+        let pred = if x && !jmp32 && pkt_any(&dst) && pkt_any(&src) {
+            is_pkt_ptr_branch_taken(&dst, &src, op)
+        } else if self.rules.branches_612
             && dst.ty == RegType::Scalar
             && (!x || src.ty == RegType::Scalar)
         {
@@ -915,4 +923,26 @@ fn reg_not_null(r: &RegState) -> bool {
                 | RegType::SockCommon
                 | RegType::Mem
         )
+}
+
+/// `is_pkt_ptr_branch_taken()`: a packet pointer known to be at
+/// (AT_PKT_END, -1) or beyond (BEYOND_PKT_END, -2) the packet's end
+/// decides a compare with `data_end`.
+fn is_pkt_ptr_branch_taken(dst: &RegState, src: &RegState, op: u8) -> i32 {
+    let (pkt, op) = if src.ty == RegType::PacketEnd {
+        (dst, op)
+    } else if dst.ty == RegType::PacketEnd {
+        (src, flip(op))
+    } else {
+        return -1;
+    };
+    let range = pkt.aux as i32;
+    if range >= 0 {
+        return -1;
+    }
+    match op {
+        BPF_JLE | BPF_JGT if range == -2 => (op == BPF_JGT) as i32,
+        BPF_JLT | BPF_JGE if range == -2 || range == -1 => (op == BPF_JGE) as i32,
+        _ => -1,
+    }
 }
