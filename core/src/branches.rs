@@ -859,6 +859,43 @@ impl Env {
     }
 }
 
+/// `reg_not_null()`: a pointer that cannot be NULL (PTR_TO_BTF_ID is left
+/// out: the caller never asks about it).
+fn reg_not_null(r: &RegState) -> bool {
+    !r.maybe_null
+        && matches!(
+            r.ty,
+            RegType::Socket
+                | RegType::TcpSock
+                | RegType::MapValue
+                | RegType::MapKey
+                | RegType::SockCommon
+                | RegType::Mem
+        )
+}
+
+/// `is_pkt_ptr_branch_taken()`: a packet pointer known to be at
+/// (AT_PKT_END, -1) or beyond (BEYOND_PKT_END, -2) the packet's end
+/// decides a compare with `data_end`.
+fn is_pkt_ptr_branch_taken(dst: &RegState, src: &RegState, op: u8) -> i32 {
+    let (pkt, op) = if src.ty == RegType::PacketEnd {
+        (dst, op)
+    } else if dst.ty == RegType::PacketEnd {
+        (src, flip(op))
+    } else {
+        return -1;
+    };
+    let range = pkt.aux as i32;
+    if range >= 0 {
+        return -1;
+    }
+    match op {
+        BPF_JLE | BPF_JGT if range == -2 => (op == BPF_JGT) as i32,
+        BPF_JLT | BPF_JGE if range == -2 || range == -1 => (op == BPF_JGE) as i32,
+        _ => -1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,42 +944,5 @@ mod tests {
         assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, true), 0);
         rec.maybe_null = true;
         assert_eq!(is_branch_taken(&rec, 0, BPF_JEQ, false, false, true), -1);
-    }
-}
-
-/// `reg_not_null()`: a pointer that cannot be NULL (PTR_TO_BTF_ID is left
-/// out: the caller never asks about it).
-fn reg_not_null(r: &RegState) -> bool {
-    !r.maybe_null
-        && matches!(
-            r.ty,
-            RegType::Socket
-                | RegType::TcpSock
-                | RegType::MapValue
-                | RegType::MapKey
-                | RegType::SockCommon
-                | RegType::Mem
-        )
-}
-
-/// `is_pkt_ptr_branch_taken()`: a packet pointer known to be at
-/// (AT_PKT_END, -1) or beyond (BEYOND_PKT_END, -2) the packet's end
-/// decides a compare with `data_end`.
-fn is_pkt_ptr_branch_taken(dst: &RegState, src: &RegState, op: u8) -> i32 {
-    let (pkt, op) = if src.ty == RegType::PacketEnd {
-        (dst, op)
-    } else if dst.ty == RegType::PacketEnd {
-        (src, flip(op))
-    } else {
-        return -1;
-    };
-    let range = pkt.aux as i32;
-    if range >= 0 {
-        return -1;
-    }
-    match op {
-        BPF_JLE | BPF_JGT if range == -2 => (op == BPF_JGT) as i32,
-        BPF_JLT | BPF_JGE if range == -2 || range == -1 => (op == BPF_JGE) as i32,
-        _ => -1,
     }
 }

@@ -120,7 +120,7 @@ impl Env {
                 self.check_ptr_off_reg(&reg, regno, false)?;
                 self.check_btf_ctx_access(regno, off, size, t, value_regno)
             }
-            RegType::ConstPtrToMap if self.prog.kernel_btf.is_some() => {
+            RegType::ConstPtrToMap => {
                 self.check_ptr_to_map_access(regno, &reg, off, size, t, value_regno)
             }
             RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId
@@ -644,14 +644,8 @@ impl Env {
         value_regno: Option<u8>,
     ) -> VResult<()> {
         use crate::btf_access::{BtfPtr, Walk};
-        let Some(kernel) = self.prog.kernel_btf.clone() else {
-            return Err(self.fail(EACCES, "the kernel's BTF is not given"));
-        };
         let mt = self.prog.maps.get(reg.aux as usize).map(|m| m.map_type);
-        let found = mt
-            .and_then(map_btf_struct)
-            .and_then(|n| Some((n, kernel.find(crate::btf::KIND_STRUCT, n)?)));
-        let Some((sname, sid)) = found else {
+        let Some(sname) = mt.and_then(map_btf_struct) else {
             let n = mt.map(|m| m.number()).unwrap_or(0);
             return Err(self.fail(
                 crate::env::ENOTSUPP,
@@ -667,6 +661,20 @@ impl Env {
                 .fail(EACCES, &format!("only read from {sname} is supported"))
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
         }
+        // only a read walks the struct: the kernel's BTF is needed from here
+        let Some(kernel) = self.prog.kernel_btf.clone() else {
+            return Err(self.fail(
+                EACCES,
+                &format!("not modelled: a read of {sname} needs the kernel's BTF, not given"),
+            ));
+        };
+        let Some(sid) = kernel.find(crate::btf::KIND_STRUCT, sname) else {
+            let n = mt.map(|m| m.number()).unwrap_or(0);
+            return Err(self.fail(
+                crate::env::ENOTSUPP,
+                &format!("map_ptr access not supported for map type {n}"),
+            ));
+        };
         let walk = crate::btf_access::btf_struct_access(&kernel.btf, sid, off as i64, size)
             .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
         if let Some(v) = value_regno {

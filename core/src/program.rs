@@ -759,11 +759,13 @@ impl Program {
     /// The program should be given a kernel's BTF (front ends attach it
     /// with [`Program::relocated`]): what [`Program::requires_kernel_btf`]
     /// says, and kernel pointers (a helper returning one, a map's own
-    /// fields), which without it are refused as not modelled.
+    /// fields, an inner map found in a map of maps), which without it are
+    /// refused as not modelled.
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
+            || self.maps.iter().any(|m| m.inner.is_some())
             || self.calls_btf_helper())
             && self.kernel_btf.is_none()
     }
