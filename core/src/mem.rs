@@ -1006,6 +1006,14 @@ impl Env {
         let mut k = RegState::not_init();
         k.mark_known(insn.imm as i64 as u64);
         let reg = *self.reg(insn.dst);
+        if reg.ty == RegType::Ctx && !self.rules.st_into_ctx {
+            // 6.1 refuses BPF_ST to ctx before checking the access
+            let d = insn.dst;
+            return Err(self.fail(
+                EACCES,
+                &format!("BPF_ST stores into R{} ctx is not allowed", d),
+            ));
+        }
         if reg.ty == RegType::Stack && reg.var_off.is_const() {
             // check_mem_access() -> check_stack_write_fixed_off(), which
             // tracks the immediate of a BPF_ST (6.3, in Debian's 6.1.y)
@@ -1017,17 +1025,16 @@ impl Env {
                 size,
                 Access::Write,
             )?;
-            return self.check_stack_write_imm(fr, off, size, k);
+            self.check_stack_write_imm(fr, off, size, k)?;
+        } else {
+            self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)?;
         }
-        if reg.ty == RegType::Ctx {
-            // BPF_ST to ctx is rejected by the kernel
-            let d = insn.dst;
-            return Err(self.fail(
-                EACCES,
-                &format!("BPF_ST stores into R{} ctx is not allowed", d),
-            ));
+        if self.rules.st_into_ctx {
+            // 6.3+ converts a BPF_ST into ctx like a BPF_STX: one pointer
+            // kind per instruction (save_aux_ptr_type())
+            self.check_ptr_type_mismatch(reg.ty)?;
         }
-        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
+        Ok(())
     }
 
     pub fn check_atomic(&mut self, insn: &Insn) -> VResult<()> {

@@ -46,6 +46,9 @@ pub struct Rules {
     /// Comparing two pointers for equality, one of them not NULL, lifts
     /// the other's PTR_MAYBE_NULL where they are equal (6.2+, in 6.12).
     pub infer_not_null_from_ptr_eq: bool,
+    /// BPF_ST may store into the context (6.3+, "bpf: allow ctx writes
+    /// using BPF_ST_MEM instruction"); 6.1 refuses it.
+    pub st_into_ctx: bool,
     /// `maybe_fork_scalars()` (6.12.95): a scalar in [-1, 0] ANDed or ORed
     /// with a constant forks the path, -1 going on and 0 pushed.
     pub fork_minus_one_or_zero: bool,
@@ -165,6 +168,7 @@ impl Rules {
                 jset_forgets_ranges: false,
                 ld_abs_hidden_exit: false,
                 infer_not_null_from_ptr_eq: false,
+                st_into_ctx: false,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -203,6 +207,7 @@ impl Rules {
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: true,
                 infer_not_null_from_ptr_eq: false,
+                st_into_ctx: false,
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
@@ -241,6 +246,7 @@ impl Rules {
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: false,
                 infer_not_null_from_ptr_eq: true,
+                st_into_ctx: true,
                 fork_minus_one_or_zero: true,
                 helpers_612: true,
                 stack_round_16: true,
