@@ -459,7 +459,13 @@ fn find_equal_scalars(st: &mut VerifierState, known: &RegState) {
             }
         }
         for s in f.stack.iter_mut() {
-            if s.is_spill() && s.spilled.ty == RegType::Scalar && s.spilled.id == known.id {
+            // 5.19/6.1's bpf_get_spilled_reg() looks at slot_type[0]: a
+            // 4-byte spill (bytes 7..4 of its slot) is not a spilled
+            // register there, so its copy keeps the old bounds
+            if s.types[0] == crate::state::SlotType::Spill
+                && s.spilled.ty == RegType::Scalar
+                && s.spilled.id == known.id
+            {
                 let (live, parent) = (s.spilled.live, s.spilled.parent);
                 s.spilled = *known;
                 s.spilled.live = live;
