@@ -222,6 +222,20 @@ impl Env {
             };
             self.verbose(&line);
         }
+        // 6.12: a global function that may move the packet leaves the
+        // caller's packet pointers stale
+        if v612 {
+            if self.changes_pkt_data.is_none() {
+                self.changes_pkt_data = Some(self.subprogs_changing_pkt_data());
+            }
+            if self
+                .changes_pkt_data
+                .as_ref()
+                .is_some_and(|c| c.get(subprog).copied().unwrap_or(false))
+            {
+                self.clear_all_pkt_pointers();
+            }
+        }
         if let Some(c) = self.global_called.get_mut(subprog) {
             *c = true;
         }

@@ -153,6 +153,9 @@ pub struct Env {
     /// and 6.12's called and verified marks by subprogram index.
     pub func_queue: Vec<usize>,
     pub global_called: Vec<bool>,
+    /// Per subprogram, whether it may move the packet (6.12), computed
+    /// at the first global call.
+    pub changes_pkt_data: Option<Vec<bool>>,
     pub global_verified: Vec<bool>,
     /// The function being verified (0: main).
     pub cur_func: usize,
@@ -250,6 +253,7 @@ impl Env {
             hist_prev: 0,
             func_queue: Vec::new(),
             global_called: Vec::new(),
+            changes_pkt_data: None,
             global_verified: Vec::new(),
             cur_func: 0,
             func_log_reset: false,

@@ -281,28 +281,75 @@ impl Env {
             let what = "the kernel object it returns (a BTF pointer)";
             return Err(self.not_modelled(&name, func_id, what));
         }
-        // clear_all_pkt_pointers(): the packet may have moved
         if bpf_helper_changes_pkt_data(id, v612) {
-            let is_pkt = |t: RegType| {
-                matches!(
-                    t,
-                    RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
-                )
-            };
-            for f in self.cur.frames.iter_mut() {
-                for r in f.regs.iter_mut() {
-                    if is_pkt(r.ty) {
-                        r.mark_unknown();
-                    }
+            self.clear_all_pkt_pointers();
+        }
+        Ok(())
+    }
+
+    /// `clear_all_pkt_pointers()`: the packet may have moved, so every
+    /// packet pointer (registers and spills) becomes an unknown scalar.
+    pub(crate) fn clear_all_pkt_pointers(&mut self) {
+        let is_pkt = |t: RegType| {
+            matches!(
+                t,
+                RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
+            )
+        };
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                if is_pkt(r.ty) {
+                    r.mark_unknown();
                 }
-                for sl in f.stack.iter_mut() {
-                    if sl.is_spill() && is_pkt(sl.spilled.ty) {
-                        sl.spilled.mark_unknown();
-                    }
+            }
+            for sl in f.stack.iter_mut() {
+                if sl.is_spill() && is_pkt(sl.spilled.ty) {
+                    sl.spilled.mark_unknown();
                 }
             }
         }
-        Ok(())
+    }
+
+    /// Subprograms that may move the packet (6.12's `changes_pkt_data`):
+    /// those calling such a helper (a tail call too), and callers of them
+    /// through bpf-to-bpf calls (`merge_callee_effects()`).
+    pub(crate) fn subprogs_changing_pkt_data(&self) -> Vec<bool> {
+        let n = self.subprogs.len();
+        let sub_of = |i: usize| {
+            self.subprogs
+                .iter()
+                .rposition(|s| s.start <= i)
+                .unwrap_or(0)
+        };
+        let mut changes = vec![false; n];
+        let mut calls: Vec<(usize, usize)> = Vec::new();
+        for (i, insn) in self.prog.insns.iter().enumerate() {
+            if insn.is_helper_call() {
+                if let Some(id) = F::from_id(insn.imm) {
+                    if bpf_helper_changes_pkt_data(id, true) {
+                        changes[sub_of(i)] = true;
+                    }
+                }
+            } else if insn.code == (crate::insn::BPF_JMP | crate::insn::BPF_CALL) && insn.src == 1 {
+                let target = i as i64 + insn.imm as i64 + 1;
+                if target >= 0 {
+                    calls.push((sub_of(i), sub_of(target as usize)));
+                }
+            }
+        }
+        // the call graph has no cycles that matter here: iterate to a fixpoint
+        loop {
+            let mut grew = false;
+            for &(caller, callee) in &calls {
+                if changes[callee] && !changes[caller] {
+                    changes[caller] = true;
+                    grew = true;
+                }
+            }
+            if !grew {
+                return changes;
+            }
+        }
     }
 
     /// The refusal of a call the kernel would follow further than veristep
