@@ -83,17 +83,16 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
     if o.live & LIVE_READ == 0 && exact == ExactLevel::NotExact {
         return true;
     }
-    let equal = o.same_value(c);
     if o.ty == RegType::Stack {
         if v612 {
             return regs_exact(o, c, map, v612) && o.frameno == c.frameno;
         }
-        return equal && o.frameno == c.frameno;
+        return o.same_value(c) && o.frameno == c.frameno;
     }
     // 6.1 accepts identical registers at once (memcmp); 6.12 has no such
     // shortcut, so every id (linked scalars, packet pointers sharing an
     // id) is entered in the id map and must map consistently
-    if equal && !v612 {
+    if !v612 && o.same_value(c) {
         return true;
     }
     if o.ty == RegType::NotInit {
@@ -176,6 +175,24 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v
     while i < alloc_o {
         let spi = i / 8;
         let os = &o.stack[spi];
+        // a whole slot of invalid or misc bytes passes byte by byte below
+        // whatever the current state holds (or, compared exactly, when the
+        // current slot has the same bytes): one step, not eight
+        if i % 8 == 0
+            && os
+                .types
+                .iter()
+                .all(|t| matches!(t, SlotType::Invalid | SlotType::Misc))
+        {
+            let same = |ct: &[SlotType; 8]| *ct == os.types;
+            if exact == ExactLevel::NotExact
+                || (i < alloc_c && same(&c.stack[spi].types))
+                || (i >= alloc_c && os.types.iter().all(|t| *t == SlotType::Invalid))
+            {
+                i += 8;
+                continue;
+            }
+        }
         let ot = os.types[i % 8];
         if exact != ExactLevel::NotExact {
             let ct = if i < alloc_c {
