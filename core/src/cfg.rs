@@ -310,6 +310,17 @@ impl Env {
                     // libbpf passes no fd_array
                     return Err(self.fail(EPROTO, "fd_idx without fd_array is invalid"));
                 }
+                // an object's map load without relocation: the loader's
+                // fd 0-2 are its standard files (not maps: EINVAL), any
+                // other is not open (EBADF)
+                if self.prog.raw_map_fds.contains(&(i - 2)) {
+                    let fd = insn.imm;
+                    let errno = if (0..=2).contains(&fd) { EINVAL } else { EBADF };
+                    return Err(self.fail(
+                        errno,
+                        &format!("fd {} is not pointing to valid bpf_map", fd),
+                    ));
+                }
                 // the model's "fd" is the index into the program's maps
                 let Some(map) = self.prog.maps.get(insn.imm as u32 as usize).cloned() else {
                     let fd = insn.imm;

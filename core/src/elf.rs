@@ -929,6 +929,7 @@ impl<'a> Loader<'a> {
         let mut out = code(main);
         // where each function was appended (None: not in this program)
         let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
+        let mut raw_map_fds = Vec::new();
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
@@ -1038,6 +1039,8 @@ impl<'a> Loader<'a> {
                         )));
                     }
                 }
+            } else if is_ld64 && matches!(insn.src, BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_VALUE) {
+                raw_map_fds.push(pos);
             } else if is_call && insn.src == BPF_PSEUDO_CALL {
                 // a static call within the same section, no relocation
                 if Some(func.sec) != self.text {
@@ -1124,6 +1127,7 @@ impl<'a> Loader<'a> {
             }
         }
         let mut program = Program::new(out);
+        program.raw_map_fds = raw_map_fds;
         program.line_info = line_info;
         program.func_btf = func_btf;
         if !core_relos.is_empty() {

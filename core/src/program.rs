@@ -640,6 +640,10 @@ pub struct SrcLoc {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Program {
     pub insns: Vec<Insn>,
+    /// Map loads of an object with no relocation (`BPF_LD_MAP_FD(r1, 0)`
+    /// written as raw bytes): libbpf leaves them alone, so the kernel reads
+    /// their immediate as a file descriptor of the loader, never a map.
+    pub raw_map_fds: Vec<usize>,
     pub prog_type: ProgType,
     /// The `.license` string; GPL-only helpers need a GPL-compatible one.
     pub license: String,
@@ -732,6 +736,7 @@ pub enum Param {
 impl Program {
     pub fn new(insns: Vec<Insn>) -> Self {
         Program {
+            raw_map_fds: Vec::new(),
             insns,
             prog_type: ProgType::SchedCls,
             license: "GPL".to_string(),
