@@ -775,21 +775,16 @@ impl Env {
             && (op == BPF_JEQ || op == BPF_JNE)
         {
             let n = self.head.len() - 1;
-            let mut eq = if op == BPF_JEQ {
-                self.head[n].st.clone()
+            let eq = if op == BPF_JEQ {
+                &mut self.head[n].st
             } else {
-                self.cur.clone()
+                &mut self.cur
             };
             if reg_not_null(&dst) && src.maybe_null {
-                self.mark_ptr_not_null_reg(&mut eq, insn.src);
+                crate::refs::mark_ptr_not_null_reg(&self.prog.maps, eq, insn.src);
             }
             if reg_not_null(&src) && dst.maybe_null {
-                self.mark_ptr_not_null_reg(&mut eq, insn.dst);
-            }
-            if op == BPF_JEQ {
-                self.head[n].st = eq;
-            } else {
-                self.cur = eq;
+                crate::refs::mark_ptr_not_null_reg(&self.prog.maps, eq, insn.dst);
             }
         }
         if !jmp32 && !x && insn.imm == 0 && (op == BPF_JEQ || op == BPF_JNE) && dst.maybe_null {

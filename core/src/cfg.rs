@@ -251,7 +251,7 @@ impl Env {
                 .fail(EINVAL, "LSM programs must have a GPL compatible license")
                 .because(crate::reason::Reason::AttachTarget));
         }
-        if LSM_DISABLED_HOOKS.contains(&hook) || (self.rules.words_612 && hook == "getselfattr") {
+        if self.rules.lsm_disabled_hooks.contains(&hook) {
             let id = self
                 .prog
                 .attach_btf
@@ -732,16 +732,31 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
     "path_chown",
 ];
 
-/// `bpf_lsm_disabled_hooks` (kernel/bpf/bpf_lsm.c) as Debian builds it
+/// `bpf_lsm_disabled_hooks` (kernel/bpf/bpf_lsm.c) as Debian builds 6.1
 /// (CONFIG_KEYS, CONFIG_AUDIT, CONFIG_SECURITY_NETWORK_XFRM on): hooks whose
-/// return value or arguments a BPF program must not own; 6.12 adds
-/// `getselfattr`.
-const LSM_DISABLED_HOOKS: &[&str] = &[
+/// return value or arguments a BPF program must not own.
+pub const LSM_DISABLED_HOOKS_61: &[&str] = &[
     "vm_enough_memory",
     "inode_need_killpriv",
     "inode_getsecurity",
     "inode_listsecurity",
     "inode_copy_up_xattr",
+    "getprocattr",
+    "setprocattr",
+    "key_getsecurity",
+    "audit_rule_match",
+    "xfrm_decode_session",
+    "ismaclabel",
+];
+
+/// 6.12's set: 6.1's and `getselfattr` (6.8).
+pub const LSM_DISABLED_HOOKS_612: &[&str] = &[
+    "vm_enough_memory",
+    "inode_need_killpriv",
+    "inode_getsecurity",
+    "inode_listsecurity",
+    "inode_copy_up_xattr",
+    "getselfattr",
     "getprocattr",
     "setprocattr",
     "key_getsecurity",

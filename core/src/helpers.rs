@@ -315,12 +315,8 @@ impl Env {
     /// through bpf-to-bpf calls (`merge_callee_effects()`).
     pub(crate) fn subprogs_changing_pkt_data(&self) -> Vec<bool> {
         let n = self.subprogs.len();
-        let sub_of = |i: usize| {
-            self.subprogs
-                .iter()
-                .rposition(|s| s.start <= i)
-                .unwrap_or(0)
-        };
+        // check_subprogs() recorded each instruction's subprogram
+        let sub_of = |i: usize| self.aux.get(i).map_or(0, |a| a.subprog as usize);
         let mut changes = vec![false; n];
         let mut calls: Vec<(usize, usize)> = Vec::new();
         for (i, insn) in self.prog.insns.iter().enumerate() {
@@ -330,7 +326,9 @@ impl Env {
                         changes[sub_of(i)] = true;
                     }
                 }
-            } else if insn.code == (crate::insn::BPF_JMP | crate::insn::BPF_CALL) && insn.src == 1 {
+            } else if insn.code == (crate::insn::BPF_JMP | crate::insn::BPF_CALL)
+                && insn.src == crate::insn::BPF_PSEUDO_CALL
+            {
                 let target = i as i64 + insn.imm as i64 + 1;
                 if target >= 0 {
                     calls.push((sub_of(i), sub_of(target as usize)));

@@ -144,6 +144,9 @@ pub struct Rules {
     /// The hooks a sleepable LSM program may attach to
     /// (`sleepable_lsm_hooks` of kernel/bpf/bpf_lsm.c), without `bpf_lsm_`.
     pub sleepable_lsm_hooks: &'static [&'static str],
+    /// The LSM hooks no program may attach to (`bpf_lsm_disabled_hooks`),
+    /// without `bpf_lsm_`.
+    pub lsm_disabled_hooks: &'static [&'static str],
     /// 6.12: sleepable programs may use queues and stacks too
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
@@ -193,6 +196,7 @@ impl Rules {
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
+                lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
@@ -232,6 +236,7 @@ impl Rules {
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
+                lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
@@ -271,6 +276,7 @@ impl Rules {
                 global_subprogs_after_main: true,
                 global_arg_ids_twice: false,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_612,
+                lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_612,
                 sleepable_queue_stack: true,
             },
         }

@@ -137,19 +137,7 @@ impl Env {
                     .get(r.aux as usize)
                     .is_some_and(|m| m.lock_off.is_some())
         };
-        // a map of maps' value, once not NULL, is a pointer to its inner
-        // map; a sockmap's or sockhash's is the socket
-        let inner_map = |r: &crate::regs::RegState| {
-            let m = maps
-                .get(r.aux as usize)
-                .filter(|_| r.ty == crate::regs::RegType::MapValue)?;
-            match m.map_type {
-                crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
-                    Some(NotNull::Socket)
-                }
-                _ => m.inner.map(NotNull::InnerMap),
-            }
-        };
+        let inner_map = |r: &crate::regs::RegState| not_null_kind(maps, r);
         for f in self.cur.frames.iter_mut() {
             for r in f.regs.iter_mut() {
                 let (keep, inner) = (lock_map(r), inner_map(r));
@@ -165,35 +153,50 @@ impl Env {
     }
 }
 
-impl Env {
-    /// `mark_ptr_not_null_reg()` on register `regno` of `st`: what a
-    /// pointer compared equal to a non-NULL one becomes (6.2+). Unlike a
-    /// NULL check it keeps the register's id.
-    pub fn mark_ptr_not_null_reg(&self, st: &mut crate::state::VerifierState, regno: u8) {
-        let cf = st.frames.len() - 1;
-        let r = &mut st.frames[cf].regs[regno as usize];
-        if !r.maybe_null {
-            return;
+/// `mark_ptr_not_null_reg()` on register `regno` of `st`'s current frame:
+/// what a pointer compared equal to a non-NULL one becomes (6.2+). Unlike
+/// a NULL check it keeps the register's id.
+pub(crate) fn mark_ptr_not_null_reg(
+    maps: &[crate::program::MapDef],
+    st: &mut crate::state::VerifierState,
+    regno: u8,
+) {
+    let cf = st.frames.len() - 1;
+    let r = &mut st.frames[cf].regs[regno as usize];
+    if !r.maybe_null {
+        return;
+    }
+    let kind = not_null_kind(maps, r);
+    r.maybe_null = false;
+    set_not_null_kind(r, kind);
+}
+
+/// A map value that is no longer NULL: a map of maps' is a pointer to its
+/// inner map, a sockmap's or sockhash's is the socket; any other stays a
+/// map value (`mark_ptr_or_null_reg()`, `mark_ptr_not_null_reg()`).
+fn not_null_kind(maps: &[crate::program::MapDef], r: &crate::regs::RegState) -> Option<NotNull> {
+    let m = maps
+        .get(r.aux as usize)
+        .filter(|_| r.ty == crate::regs::RegType::MapValue)?;
+    match m.map_type {
+        crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
+            Some(NotNull::Socket)
         }
-        r.maybe_null = false;
-        if r.ty != crate::regs::RegType::MapValue {
-            return;
+        _ => m.inner.map(NotNull::InnerMap),
+    }
+}
+
+fn set_not_null_kind(r: &mut crate::regs::RegState, kind: Option<NotNull>) {
+    match kind {
+        Some(NotNull::InnerMap(inner)) => {
+            r.ty = crate::regs::RegType::ConstPtrToMap;
+            r.aux = inner;
         }
-        let Some(m) = self.prog.maps.get(r.aux as usize) else {
-            return;
-        };
-        match m.map_type {
-            crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
-                r.ty = crate::regs::RegType::Socket;
-                r.aux = 0;
-            }
-            _ => {
-                if let Some(inner) = m.inner {
-                    r.ty = crate::regs::RegType::ConstPtrToMap;
-                    r.aux = inner;
-                }
-            }
+        Some(NotNull::Socket) => {
+            r.ty = crate::regs::RegType::Socket;
+            r.aux = 0;
         }
+        None => {}
     }
 }
 
@@ -224,17 +227,7 @@ fn mark_ptr_or_null_reg(
         r.ref_obj_id = 0;
     } else {
         r.maybe_null = false;
-        match inner_map {
-            Some(NotNull::InnerMap(inner)) => {
-                r.ty = crate::regs::RegType::ConstPtrToMap;
-                r.aux = inner;
-            }
-            Some(NotNull::Socket) => {
-                r.ty = crate::regs::RegType::Socket;
-                r.aux = 0;
-            }
-            None => {}
-        }
+        set_not_null_kind(r, inner_map);
         // the id stays only on map values with a spin lock: it names the lock
         if !keep_id {
             r.id = 0;
