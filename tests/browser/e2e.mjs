@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 const dist = process.argv[2];
 const shots = process.argv[3] || 'target/browser';
 const types = { '.json': 'application/json', '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+// What the server sent (time, file, bytes on the wire): the critical path.
+const served = [];
 const server = createServer(async (req, res) => {
   // dist is served at / and under /docs/playground/ (a documentation sub-path)
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname))
@@ -24,8 +26,20 @@ const server = createServer(async (req, res) => {
       return;
     }
     const file = path.endsWith('/') ? path + 'index.html' : path;
+    const type = types[extname(file)] || 'text/html';
+    // as a static host with precompressed files (nginx's gzip_static) serves them
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const gz = await readFile(join(dist, file + '.gz')).catch(() => null);
+      if (gz) {
+        served.push({ t: Date.now(), path: file, bytes: gz.length });
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
+        res.end(gz);
+        return;
+      }
+    }
     const body = await readFile(join(dist, file));
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'text/html' });
+    served.push({ t: Date.now(), path: file, bytes: body.length });
+    res.writeHead(200, { 'content-type': type });
     res.end(body);
   } catch {
     res.writeHead(404); res.end('not found');
@@ -846,6 +860,33 @@ await test('a static shell with the program is painted before the wasm arrives',
   release();
   await idle(page);
   check((await page.$('#shell')) === null, 'the app replaces the shell');
+});
+
+await test('issue 13: the first verdict comes before the page wasm, in at most 300 KB', async (page) => {
+  // hold the page's own wasm: the shell must have painted the verdict by then
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/veristep-web-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  served.length = 0;
+  await page.goto(base);
+  await page.waitForSelector('#shell-verdict:not([hidden])', { timeout: 30000 });
+  const v = await page.textContent('#shell-verdict');
+  // a first visit opens the first example: 6.1 rejects the callback's release
+  check(v.includes('Linux 6.1 rejects this program at instruction'), `shell verdict: ${v}`);
+  check(v.includes('reference has not been acquired before'), `shell verdict message: ${v}`);
+  check(!(await page.isVisible('.app')), 'the app is not there yet');
+  await page.screenshot({ path: join(shots, 'shell-verdict.png') });
+  const at = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('veristep-first-verdict')[0].startTime);
+  const before = served.filter((s) => s.t <= at);
+  const bytes = before.reduce((n, s) => n + s.bytes, 0);
+  console.log(`     before the first verdict: ${before.map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ')}; ${(bytes / 1024).toFixed(1)} KB in all`);
+  check(bytes <= 300 * 1000, `${bytes} bytes before the first verdict`);
+  check(!before.some((s) => /veristep-(web|worker|editor)/.test(s.path)), 'the page, its worker and the editor come after the verdict');
+  release();
+  await idle(page);
+  check((await page.$('#shell')) === null, 'the app replaces the shell');
+  check((await page.textContent('#verdict')).includes('Rejected'), 'the app agrees');
+  check(await page.isVisible('#editor .cm-content'), 'the editor bundle arrived after the verdict');
 });
 
 await test('issue 14: a pasted kernel log is stepped in the same views, and compared with the program', async (page) => {

@@ -69,3 +69,23 @@ pub const EXAMPLES: &[Example] = &[
 pub fn by_id(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The static shell shows a first visit's program and its verdict
+    /// before the app runs: Trunk.toml puts that program's text into
+    /// index.html (the `example` pattern parameter). It must be the one
+    /// the app then opens.
+    #[test]
+    fn the_shell_opens_the_first_example() {
+        let trunk = include_str!("../../Trunk.toml");
+        let path = trunk
+            .lines()
+            .find_map(|l| l.strip_prefix("example = \"@"))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("Trunk.toml names the shell's example");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let text = std::fs::read_to_string(root.join(path)).expect("the shell's example exists");
+        assert_eq!(text, super::EXAMPLES[0].text);
+    }
+}

@@ -696,6 +696,25 @@ fn bench_wasm() -> Result<(), String> {
     )
 }
 
+/// The playground's time to verdict in Chromium (tests/browser/bench.mjs):
+/// the shell's verdict, the app's, and the bytes before the first, on
+/// localhost and on an emulated slow network. Printed, never asserted.
+fn bench_browser(args: &[String]) -> Result<(), String> {
+    let runs = match args {
+        [] => "5".to_string(),
+        [n] if n.parse::<u32>().is_ok_and(|n| n > 0) => n.clone(),
+        _ => return Err("usage: cargo xtask bench-browser [RUNS]".into()),
+    };
+    build_web()?;
+    ensure_browser_tools()?;
+    run(
+        "tests/browser/bench.mjs",
+        Command::new("node")
+            .current_dir(root())
+            .args(["tests/browser/bench.mjs", "dist", &runs]),
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let r = match args.first().map(String::as_str) {
@@ -703,6 +722,7 @@ fn main() -> ExitCode {
         Some("bless") => bless(&args[1..]),
         Some("corpus-table") => corpus_table(),
         Some("bench-wasm") => bench_wasm(),
+        Some("bench-browser") => bench_browser(&args[1..]),
         Some("serve") => serve(&args[1..]),
         Some("build-web") => build_web(),
         Some("graph-check") => graph_renders(),
@@ -711,7 +731,7 @@ fn main() -> ExitCode {
         Some("kernel-btf") => kernel_diff::kernel_btf(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | serve [--lan] | build-web | graph-check"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | bench-browser [RUNS] | serve [--lan] | build-web | graph-check"
                 .into(),
         ),
     };
