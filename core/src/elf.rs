@@ -613,6 +613,13 @@ impl<'a> Loader<'a> {
         if off == 0 {
             return Ok(());
         }
+        // libbpf creates this map too: over KMALLOC_MAX_SIZE the kernel
+        // refuses it (E2BIG) and the object does not load
+        if off as u64 > KMALLOC_MAX_SIZE {
+            return Err(bad(format!(
+                "its externs take {off} bytes; the kernel refuses an array map value over {KMALLOC_MAX_SIZE} bytes (E2BIG), so libbpf cannot create its map"
+            )));
+        }
         self.kconfig = Some((
             self.maps.len(),
             placed.iter().map(|(n, o, _)| (n.clone(), *o)).collect(),

@@ -390,3 +390,26 @@ fn kconfig_externs_past_4_gb_are_refused() {
         e.0
     );
 }
+
+/// Found by the `elf` target after 1.65 million executions (a 5.6 KB
+/// object using 4 GB): `.kconfig` externs whose BTF sizes add up to just
+/// under 4 GiB passed the overflow check above, and each mode's walk then
+/// filled a 4 GiB map value. libbpf could not create that map (the kernel
+/// refuses an array value over KMALLOC_MAX_SIZE, 4 MiB), so the object does
+/// not load, as with global data sections.
+#[test]
+fn kconfig_externs_over_kmalloc_max_size_are_refused() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/fuzz_elf_kconfig_4_gib_value.o"
+    ))
+    .unwrap();
+    let Err(e) = veristep_core::elf::load(&bytes) else {
+        panic!("the object loads")
+    };
+    assert!(
+        e.0.contains(".kconfig: its externs take") && e.0.contains("(E2BIG)"),
+        "{}",
+        e.0
+    );
+}
