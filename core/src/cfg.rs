@@ -272,7 +272,6 @@ impl Env {
         const EBADF: i32 = 9;
         const EPROTO: i32 = 71;
         const BPF_MAX_VAR_OFF: u32 = 1 << 29;
-        const BPF_PSEUDO_BTF_ID: u8 = 3;
         const BPF_PSEUDO_MAP_IDX: u8 = 5;
         const BPF_PSEUDO_MAP_IDX_VALUE: u8 = 6;
         const EBUSY: i32 = 16;
@@ -301,7 +300,11 @@ impl Env {
                 match insn.src {
                     // a constant; a kernel variable (BTF, not modelled: the
                     // walk decides); a function address
-                    0 | BPF_PSEUDO_BTF_ID | BPF_PSEUDO_FUNC => continue,
+                    0 | BPF_PSEUDO_FUNC => continue,
+                    BPF_PSEUDO_BTF_ID => {
+                        self.check_pseudo_btf_id(i - 2)?;
+                        continue;
+                    }
                     BPF_PSEUDO_MAP_VALUE | BPF_PSEUDO_MAP_IDX_VALUE => {}
                     BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_IDX if next.imm == 0 => {}
                     _ => return Err(self.fail(EINVAL, "unrecognized bpf_ld_imm64 insn")),
@@ -385,6 +388,62 @@ impl Env {
             }
             i += 1;
         }
+        Ok(())
+    }
+
+    /// `check_pseudo_btf_id()`: the `ld_imm64` of a kernel variable (a
+    /// typed `__ksym`, `imm` its BTF id in vmlinux). The kernel rewrites the
+    /// instruction to the variable's address, which the log prints, and
+    /// keeps its type for the walk (`aux->btf_var`). Every VAR of the
+    /// modelled kernels' BTF is a per-CPU variable (pahole encodes no other
+    /// globals there): its address is its offset in `.data..percpu`, the
+    /// same on every boot (per-CPU symbols are absolute, KASLR leaves them).
+    fn check_pseudo_btf_id(&mut self, at: usize) -> VResult<()> {
+        const ENOENT: i32 = 2;
+        let id = self.prog.insns[at].imm as u32;
+        if self.prog.insns[at + 1].imm != 0 {
+            // a module's BTF object fd: libbpf gives 0 for vmlinux
+            return Err(self.fail(EINVAL, "invalid module BTF object FD specified."));
+        }
+        let Some(kernel) = self.prog.kernel_btf.clone() else {
+            return Err(self
+                .fail(
+                    ENOTSUPP,
+                    "ld_imm64 of a kernel variable (BPF_PSEUDO_BTF_ID) without the kernel's BTF is not modelled by veristep",
+                )
+                .because(crate::reason::Reason::Other));
+        };
+        let kb = &kernel.btf;
+        let Some(var) = kb.get(id).ok().filter(|_| id != 0) else {
+            return Err(self.fail(
+                ENOENT,
+                &format!("ldimm64 insn specifies invalid btf_id {}.", id),
+            ));
+        };
+        if var.kind != crate::btf::KIND_VAR {
+            return Err(self.fail(
+                EINVAL,
+                &format!("pseudo btf_id {} in ldimm64 isn't KIND_VAR.", id),
+            ));
+        }
+        let addr = kb
+            .find(crate::btf::KIND_DATASEC, ".data..percpu")
+            .and_then(|ds| kb.get(ds).ok())
+            .and_then(|ds| ds.members.iter().find(|(_, v, _)| *v == id).map(|m| m.2));
+        let Some(addr) = addr else {
+            let name = var.name.clone();
+            return Err(self
+                .fail(
+                    ENOTSUPP,
+                    &format!("kernel variable '{name}' outside .data..percpu: its address is not modelled by veristep"),
+                )
+                .because(crate::reason::Reason::Other));
+        };
+        self.aux[at].btf_var = Some(var.size_or_type);
+        // a copy of the program the first time only (make_mut)
+        let p = std::rc::Rc::make_mut(&mut self.prog);
+        p.insns[at].imm = addr as i32;
+        p.insns[at + 1].imm = 0;
         Ok(())
     }
 

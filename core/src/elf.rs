@@ -97,6 +97,7 @@ struct Reloc {
     sym_section: Option<SectionIndex>,
     sym_value: u64,
     sym_undefined: bool,
+    sym_weak: bool,
 }
 
 fn map_type(n: u32) -> Result<MapType, String> {
@@ -887,6 +888,7 @@ impl<'a> Loader<'a> {
                     sym_section: sym.section_index(),
                     sym_value: sym.address(),
                     sym_undefined: sym.is_undefined(),
+                    sym_weak: sym.is_weak(),
                 });
             }
             self.relocs.push((*sec, v));
@@ -902,6 +904,24 @@ impl<'a> Loader<'a> {
     }
 
     /// The function of `.text` starting at instruction `idx`.
+    /// The type (past modifiers and typedefs; 0: void, an untyped one) of
+    /// the `__ksym` variable `name`: a VAR of the object's `.ksyms` DATASEC,
+    /// as `bpf_object__collect_externs` finds it. None: not a ksym variable.
+    fn ksym_var_type(&self, name: &str) -> Option<u32> {
+        let b = self.btf.as_ref()?;
+        let ds = b.get(b.find(btf::KIND_DATASEC, ".ksyms")?).ok()?;
+        ds.members.iter().find_map(|(_, var, _)| {
+            let v = b.get(*var).ok()?;
+            if v.kind != btf::KIND_VAR || v.name != name {
+                return None;
+            }
+            if v.size_or_type == 0 {
+                return Some(0);
+            }
+            b.skip_mods(v.size_or_type).ok()
+        })
+    }
+
     fn subprog_at(&self, idx: i64, why: &str) -> Result<usize, ElfError> {
         self.funcs
             .iter()
@@ -937,6 +957,7 @@ impl<'a> Loader<'a> {
         // where each function was appended (None: not in this program)
         let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
         let mut raw_map_fds = Vec::new();
+        let mut ksyms = Vec::new();
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
@@ -1002,6 +1023,27 @@ impl<'a> Loader<'a> {
                         out[pos + 1].imm = *off as i32 + insn.imm;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
+                    } else if let (true, Some(local_type), true) = (
+                        r.sym_undefined,
+                        self.ksym_var_type(&r.sym_name),
+                        pos + 1 < out.len(),
+                    ) {
+                        // a `__ksym` extern: a typed one is found in the
+                        // kernel's BTF per mode (`Program::relocated`)
+                        if local_type == 0 {
+                            return err(format!(
+                                "program '{}': not modelled: the untyped __ksym '{}' (its value is the kernel symbol's address, from /proc/kallsyms)",
+                                main.name, r.sym_name
+                            ));
+                        }
+                        out[pos].imm = 0;
+                        out[pos + 1].imm = 0;
+                        ksyms.push(crate::program::KsymSite {
+                            insn: pos,
+                            name: r.sym_name.clone(),
+                            local_type,
+                            weak: r.sym_weak,
+                        });
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let byte = r.sym_value as i64 + insn.imm as i64;
                         if byte % 8 != 0 {
@@ -1137,10 +1179,11 @@ impl<'a> Loader<'a> {
         program.raw_map_fds = raw_map_fds;
         program.line_info = line_info;
         program.func_btf = func_btf;
-        if !core_relos.is_empty() {
+        if !core_relos.is_empty() || !ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }
         program.core_relos = core_relos;
+        program.ksyms = ksyms;
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(section);
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());

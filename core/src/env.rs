@@ -92,6 +92,9 @@ pub struct InsnAux {
     pub seen: bool,
     /// Index of the subprogram the instruction belongs to.
     pub subprog: u16,
+    /// An `ld_imm64` of a kernel (per-CPU) variable: its BTF type
+    /// (`aux->btf_var`), set by `check_pseudo_btf_id`.
+    pub btf_var: Option<u32>,
 }
 
 #[derive(Clone, Debug)]

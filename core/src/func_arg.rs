@@ -74,9 +74,9 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
         &[SOCK_COMMON, SOCK, TCP_SOCK, XDP_SOCK, PTR, TRUSTED_PTR];
     const BTF_PTR_61: &[Compat] = &[PTR];
     const BTF_PTR_612: &[Compat] = &[PTR, TRUSTED_PTR, RCU_PTR];
-    const PERCPU_BTF_PTR_61: &[Compat] = &[("percpu_ptr_", None)];
+    const PERCPU_BTF_PTR_61: &[Compat] = &[("percpu_ptr_", Some(RegType::BtfId))];
     const PERCPU_BTF_PTR_612: &[Compat] = &[
-        ("percpu_ptr_", None),
+        ("percpu_ptr_", Some(RegType::BtfId)),
         ("percpu_rcu_ptr_", None),
         ("percpu_trusted_ptr_", None),
     ];
@@ -184,6 +184,9 @@ pub struct ArgMeta {
     /// (a dynptr to create, a string in a frozen map, a BTF object): what
     /// it is, refused once the kernel's checks of the other arguments pass.
     pub unmodelled: Option<String>,
+    /// `ret_btf_id`: the per-CPU variable's BTF type that bpf_per_cpu_ptr
+    /// and bpf_this_cpu_ptr return a pointer to.
+    pub ret_btf_id: Option<u32>,
 }
 
 impl Env {
@@ -345,9 +348,13 @@ impl Env {
                 self.mark_chain_precision(regno);
             }
             PercpuBtfId => {
-                // no modelled register passes the type check
-                meta.unmodelled
-                    .get_or_insert(format!("the per-CPU variable R{} points to", regno));
+                let id = crate::btf_access::BtfPtr::of(reg.aux).map_or(0, |p| p.id());
+                if id == 0 {
+                    return Err(self
+                        .fail(EACCES, &format!("Helper has invalid btf_id in R{}", regno))
+                        .because(Reason::ArgumentType { reg: Some(regno) }));
+                }
+                meta.ret_btf_id = Some(id);
             }
             ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
             Kptr => self.process_kptr_func(&reg, regno)?,
@@ -386,7 +393,20 @@ impl Env {
         // matches no entry
         let flags_left =
             (reg.maybe_null && !arg_may_be_null(at)) || (reg.rdonly && !arg_rdonly(at));
-        let found = !flags_left && compat.iter().any(|(_, t)| *t == Some(reg.ty));
+        // a kernel BTF pointer matches by its flags too (`type ==
+        // compatible->types[i]`): the entry named as reg_type_str() names it
+        // (`ptr_`, `trusted_ptr_`, `percpu_ptr_`, ...), never the MEM_ALLOC one
+        let btf_ptr = crate::btf_access::BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+        let found = !flags_left
+            && match btf_ptr {
+                Some(p) => {
+                    let want = format!("{}ptr_", p.prefix());
+                    compat
+                        .iter()
+                        .any(|(name, t)| *name == want && (t.is_some() || want != "ptr_"))
+                }
+                None => compat.iter().any(|(_, t)| *t == Some(reg.ty)),
+            };
         if !found {
             let names: Vec<&str> = compat.iter().map(|(name, _)| *name).collect();
             let t = self.arg_reg_type_str(&reg);
@@ -398,6 +418,10 @@ impl Env {
                 .because(Reason::ArgumentType { reg: Some(regno) }));
         }
         if reg.ty != RegType::BtfId {
+            return Ok(());
+        }
+        // per-CPU pointers are left to the helper's own checks
+        if btf_ptr.is_some_and(|p| p.has(crate::btf_access::PERCPU)) {
             return Ok(());
         }
         if v612 && reg.maybe_null && (!arg_may_be_null(at) || arg_is_release(at)) {

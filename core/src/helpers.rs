@@ -212,9 +212,53 @@ impl Env {
         } else {
             0
         };
+        // bpf_per_cpu_ptr / bpf_this_cpu_ptr: a pointer to the per-CPU
+        // variable's type (`meta.ret_btf_id`), a struct as a BTF pointer,
+        // anything else as read-only memory of its size (None: a struct)
+        let mem_or_btf = match (fp.ret, meta.ret_btf_id, self.prog.kernel_btf.as_ref()) {
+            (Ret::MemOrBtfId, Some(ret_id), Some(k)) => {
+                let b = &k.btf;
+                let t = b
+                    .skip_mods(ret_id)
+                    .and_then(|t| b.get(t).map(|t| (t.kind, t.name.clone())));
+                match t {
+                    Ok((crate::btf::KIND_STRUCT | crate::btf::KIND_UNION, _)) => {
+                        Some((ret_id, None))
+                    }
+                    Ok((_, name)) => match b.size_of(ret_id) {
+                        Ok(size) => Some((ret_id, Some(size))),
+                        Err(_) => {
+                            return Err(self.fail(
+                                EINVAL,
+                                &format!("unable to resolve the size of type '{name}': -22"),
+                            ))
+                        }
+                    },
+                    Err(_) => None,
+                }
+            }
+            _ => None,
+        };
         let r0 = &mut self.cur.frames[cf].regs[0];
         match fp.ret {
             Ret::Integer => r0.mark_unknown(),
+            Ret::MemOrBtfId if mem_or_btf.is_some() => {
+                let (ret_id, size) = mem_or_btf.unwrap_or_default();
+                match size {
+                    None => {
+                        // MEM_RDONLY does not apply to a BTF pointer
+                        r0.mark_known_zero_ptr(RegType::BtfId);
+                        r0.aux = crate::btf_access::BtfPtr::new(ret_id, 0).0;
+                    }
+                    Some(size) => {
+                        r0.mark_known_zero_ptr(RegType::Mem);
+                        r0.rdonly = true;
+                        r0.aux = size;
+                    }
+                }
+                // RET_PTR_TO_MEM_OR_BTF_ID | PTR_MAYBE_NULL
+                r0.maybe_null = id == F::per_cpu_ptr;
+            }
             Ret::BtfId | Ret::BtfIdOrNull if task_btf.is_some() => {
                 r0.mark_known_zero_ptr(RegType::BtfId);
                 r0.aux = crate::btf_access::BtfPtr::new(task_btf.unwrap_or(0), trust).0;

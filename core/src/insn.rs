@@ -84,6 +84,8 @@ pub const BPF_CMPXCHG: i32 = 0xf0 | BPF_FETCH;
 // src_reg of ld_imm64
 pub const BPF_PSEUDO_MAP_FD: u8 = 1;
 pub const BPF_PSEUDO_MAP_VALUE: u8 = 2;
+/// `ld_imm64` of a kernel variable: `imm` is its BTF id (a typed `__ksym`).
+pub const BPF_PSEUDO_BTF_ID: u8 = 3;
 pub const BPF_PSEUDO_FUNC: u8 = 4;
 // src_reg of call
 pub const BPF_PSEUDO_CALL: u8 = 1;

@@ -56,6 +56,18 @@ impl Env {
                 r.aux = insn.imm as u32;
                 r.live |= LIVE_WRITTEN;
             }
+            BPF_PSEUDO_BTF_ID => {
+                // a per-CPU kernel variable (check_pseudo_btf_id() kept its
+                // type): PTR_TO_BTF_ID | MEM_PERCPU
+                let ty = self
+                    .aux
+                    .get(self.insn_idx)
+                    .and_then(|a| a.btf_var)
+                    .unwrap_or(0);
+                let r = self.reg_mut(dst);
+                r.mark_known_zero_ptr(RegType::BtfId);
+                r.aux = crate::btf_access::BtfPtr::new(ty, crate::btf_access::PERCPU).0;
+            }
             BPF_PSEUDO_MAP_VALUE => {
                 // global data: a pointer into the map's (only) value
                 let Some(m) = self.prog.maps.get(insn.imm as usize).cloned() else {

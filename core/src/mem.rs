@@ -287,6 +287,13 @@ impl Env {
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
+                // MEM_RDONLY: a per-CPU variable through bpf_this_cpu_ptr, ...
+                if t == Access::Write && reg.rdonly {
+                    let tstr = self.reg_type_name(&reg);
+                    return Err(self
+                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                }
                 let mem_size = reg.aux;
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
                 self.load_unknown(t, value_regno);

@@ -668,8 +668,12 @@ pub struct Program {
     /// running kernel's BTF before loading ([`Program::relocated`]). The
     /// verifier refuses a program that still has some.
     pub core_relos: Vec<crate::relo_core::Site>,
-    /// The object's BTF, whose types `core_relos` name.
+    /// The object's BTF, whose types `core_relos` and `ksyms` name.
     pub obj_btf: Option<std::sync::Arc<crate::btf::Btf>>,
+    /// Typed `__ksym` externs still to resolve: libbpf finds each in the
+    /// running kernel's BTF ([`Program::relocated`]) and loads its BTF id
+    /// (`BPF_PSEUDO_BTF_ID`). Until then the `ld_imm64` loads 0.
+    pub ksyms: Vec<KsymSite>,
     /// What the applied relocations did, for the listing.
     pub core_applied: Vec<crate::relo_core::Applied>,
     /// The target a BTF-typed program names in its section
@@ -683,6 +687,20 @@ pub struct Program {
     /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `iter.s/`,
     /// `uprobe.s/`, `fentry.s/`, ...).
     pub sleepable: bool,
+}
+
+/// A typed `__ksym` extern's `ld_imm64` (`extern const struct rq
+/// runqueues __ksym;`), as libbpf 1.1 collects it
+/// (`bpf_object__collect_externs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KsymSite {
+    /// The `ld_imm64`'s first slot.
+    pub insn: usize,
+    pub name: String,
+    /// The variable's type in the object's BTF, past modifiers and typedefs.
+    pub local_type: u32,
+    /// `__weak`: a kernel without it loads 0 instead of failing.
+    pub weak: bool,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
@@ -748,6 +766,7 @@ impl Program {
             expected_attach_type: None,
             core_relos: Vec::new(),
             obj_btf: None,
+            ksyms: Vec::new(),
             core_applied: Vec::new(),
             attach_to: None,
             attach_btf: None,
@@ -758,7 +777,8 @@ impl Program {
     /// The program cannot be verified at all without a kernel's BTF:
     /// CO-RE relocations, a BTF-typed attach target.
     pub fn requires_kernel_btf(&self) -> bool {
-        (!self.core_relos.is_empty() || self.attach_to.is_some()) && self.kernel_btf.is_none()
+        (!self.core_relos.is_empty() || !self.ksyms.is_empty() || self.attach_to.is_some())
+            && self.kernel_btf.is_none()
     }
 
     /// The program should be given a kernel's BTF (front ends attach it
@@ -768,6 +788,7 @@ impl Program {
     /// refused as not modelled.
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
+            || !self.ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
             || self.maps.iter().any(|m| m.inner.is_some())
@@ -843,6 +864,17 @@ impl Program {
                     .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
             );
         }
+        if !self.ksyms.is_empty() {
+            let Some(local) = self.obj_btf.as_deref() else {
+                return Err(crate::relo_core::ReloError(
+                    "__ksym externs without the object's BTF".into(),
+                ));
+            };
+            for k in &self.ksyms {
+                crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel)?;
+            }
+            p.ksyms.clear();
+        }
         if self.core_relos.is_empty() {
             return Ok(p);
         }
@@ -852,7 +884,7 @@ impl Program {
             ));
         };
         let (insns, applied) =
-            crate::relo_core::relocate(name, &self.insns, local, &self.core_relos, kernel)?;
+            crate::relo_core::relocate(name, &p.insns, local, &self.core_relos, kernel)?;
         p.insns = insns;
         p.core_relos.clear();
         p.core_applied = applied;

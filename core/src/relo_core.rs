@@ -296,6 +296,65 @@ fn types_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32, level: i32) -> Resul
     Err(())
 }
 
+/// libbpf 1.1's `bpf_object__resolve_ksym_var_btf_id()` and its part of
+/// `bpf_object__relocate_data()`: a typed `__ksym` extern is the kernel's
+/// BTF VAR of that name, whose type must be compatible with the object's
+/// (`bpf_core_types_are_compat`); its `ld_imm64` then loads that VAR's id
+/// (`BPF_PSEUDO_BTF_ID`, BTF object fd 0: vmlinux). A `__weak` one the
+/// kernel does not have loads 0; any other miss fails the load.
+pub fn resolve_ksym(
+    insns: &mut [crate::insn::Insn],
+    k: &crate::program::KsymSite,
+    local: &Btf,
+    kernel: &KernelBtf,
+) -> Result<(), ReloError> {
+    let kb = &kernel.btf;
+    let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
+        if k.weak {
+            return Ok(());
+        }
+        return Err(ReloError(format!(
+            "extern (var ksym) '{}': not found in kernel BTF",
+            k.name
+        )));
+    };
+    let targ = kb.get(id).map_err(ReloError)?.size_or_type;
+    let (targ_id, _) = skip(kb, targ).ok_or_else(|| {
+        ReloError(format!(
+            "extern (var ksym) '{}': the kernel's BTF is damaged",
+            k.name
+        ))
+    })?;
+    let describe = |b: &Btf, id: u32| match b.get(id) {
+        Ok(t) => format!("[{id}] {} {}", btf::kind_str(t.kind), t.name),
+        Err(_) => format!("[{id}]"),
+    };
+    if !matches!(
+        types_are_compat(local, k.local_type, kb, targ_id, 32),
+        Ok(true)
+    ) {
+        return Err(ReloError(format!(
+            "extern (var ksym) '{}': incompatible types, expected {}, but kernel has {}",
+            k.name,
+            describe(local, k.local_type),
+            describe(kb, targ_id)
+        )));
+    }
+    let (Some(first), true) = (insns.get(k.insn).copied(), k.insn + 1 < insns.len()) else {
+        return Err(ReloError(format!(
+            "extern (var ksym) '{}': its ld_imm64 is outside the program",
+            k.name
+        )));
+    };
+    insns[k.insn] = crate::insn::Insn {
+        src: crate::insn::BPF_PSEUDO_BTF_ID,
+        imm: id as i32,
+        ..first
+    };
+    insns[k.insn + 1].imm = 0;
+    Ok(())
+}
+
 /// `bpf_core_fields_are_compat()`
 fn fields_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32) -> Result<bool, ()> {
     let (mut lid, mut tid) = (lid, tid);

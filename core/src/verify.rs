@@ -188,7 +188,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
             // and found its target in the kernel's BTF
             return Err(env.fail(
                 crate::env::EINVAL,
-                "the program needs the kernel's BTF (CO-RE relocations, its attach target): not given",
+                "the program needs the kernel's BTF (CO-RE relocations, __ksym externs, its attach target): not given",
             ));
         }
         env.add_subprog_and_kfunc()?;
