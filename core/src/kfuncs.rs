@@ -2,8 +2,10 @@
 //! `net/bpf/test_run.c` that Linux 6.1 registers for `sched_cls` programs.
 //!
 //! A kfunc call carries the function's BTF id in `imm`. BTF ids depend on the
-//! kernel build; these are the ids of Debian's 6.1.0-56-amd64 (6.1.192-2), as
-//! its verifier log prints them (`call bpf_kfunc_call_test_release#52659`).
+//! kernel build; these are the ids of Debian's 6.1.0-57-amd64 (6.1.192-3),
+//! the kernel whose BTF `static/btf/linux-6.1.btf.gz` is, as its verifier
+//! log prints them (`call bpf_kfunc_call_test_release#99468`). (6.1.0-56
+//! had 52663 and 52659: Debian's next build renumbered its BTF.)
 
 /// `KF_*` flags of a kfunc (`include/linux/btf.h`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub struct Kfunc {
 pub const KFUNCS: &[Kfunc] = &[
     Kfunc {
         name: "bpf_kfunc_call_test_acquire",
-        btf_id: 52663,
+        btf_id: 99472,
         flags: KfuncFlags {
             acquire: true,
             release: false,
@@ -35,7 +37,7 @@ pub const KFUNCS: &[Kfunc] = &[
     },
     Kfunc {
         name: "bpf_kfunc_call_test_release",
-        btf_id: 52659,
+        btf_id: 99468,
         flags: KfuncFlags {
             acquire: false,
             release: true,
