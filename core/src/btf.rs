@@ -250,21 +250,34 @@ impl Btf {
     }
 
     /// The size in bytes of a type.
+    /// Arrays of arrays are followed at most `MAX_DEPTH` deep, as the
+    /// kernel's `btf_resolve_size()`: an array that contains itself (a
+    /// damaged object) is an error, not an endless recursion.
     pub fn size_of(&self, id: u32) -> Result<u32, String> {
-        let id = self.skip_mods(id)?;
-        let t = self.get(id)?;
-        match t.kind {
-            KIND_INT | KIND_STRUCT | KIND_UNION | KIND_ENUM | KIND_ENUM64 | KIND_FLOAT
-            | KIND_DATASEC => Ok(t.size_or_type),
-            KIND_PTR => Ok(8),
-            KIND_ARRAY => {
-                let (elem, n) = t.array.unwrap_or((0, 0));
-                self.size_of(elem)?
-                    .checked_mul(n)
-                    .ok_or_else(|| "BTF array is too large".to_string())
-            }
-            k => Err(format!("BTF type {id} (kind {k}) has no size")),
+        let too_large = || "BTF array is too large".to_string();
+        let mut count: u64 = 1;
+        let mut id = id;
+        for _ in 0..MAX_DEPTH {
+            id = self.skip_mods(id)?;
+            let t = self.get(id)?;
+            let elem_size = match t.kind {
+                KIND_INT | KIND_STRUCT | KIND_UNION | KIND_ENUM | KIND_ENUM64 | KIND_FLOAT
+                | KIND_DATASEC => t.size_or_type,
+                KIND_PTR => 8,
+                KIND_ARRAY => {
+                    let (elem, n) = t.array.unwrap_or((0, 0));
+                    count = count.checked_mul(u64::from(n)).ok_or_else(too_large)?;
+                    id = elem;
+                    continue;
+                }
+                k => return Err(format!("BTF type {id} (kind {k}) has no size")),
+            };
+            let size = count
+                .checked_mul(u64::from(elem_size))
+                .ok_or_else(too_large)?;
+            return u32::try_from(size).map_err(|_| too_large());
         }
+        Err("BTF arrays are nested too deep".into())
     }
 
     /// The byte offset of a struct named `name` inside type `id` (searched
@@ -470,5 +483,41 @@ mod tests {
         let mut b = vec![0x9f, 0xeb, 1, 0, 24, 0, 0, 0];
         b.extend_from_slice(&[0, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
         assert!(Btf::parse(&b).is_err());
+    }
+
+    fn ty(kind: u32, size_or_type: u32, array: Option<(u32, u32)>) -> Type {
+        Type {
+            name: String::new(),
+            kind,
+            vlen: 0,
+            size_or_type,
+            members: Vec::new(),
+            array,
+            kflag: false,
+            int_enc: 0,
+            bitfield_sizes: Vec::new(),
+            enums: Vec::new(),
+        }
+    }
+
+    /// A damaged object's array of itself (found by the `elf` fuzz target:
+    /// the recursion overflowed the stack) has no size, and arrays of
+    /// arrays still multiply out.
+    #[test]
+    fn an_array_of_itself_has_no_size() {
+        let b = Btf {
+            types: vec![
+                ty(0, 0, None),
+                ty(KIND_ARRAY, 0, Some((1, 2))),
+                ty(KIND_INT, 4, None),
+                ty(KIND_ARRAY, 0, Some((2, 3))),
+                ty(KIND_ARRAY, 0, Some((3, 5))),
+                ty(KIND_ARRAY, 0, Some((2, u32::MAX))),
+            ],
+            strings: Vec::new(),
+        };
+        assert!(b.size_of(1).is_err());
+        assert_eq!(b.size_of(4), Ok(60));
+        assert!(b.size_of(5).is_err());
     }
 }

@@ -99,11 +99,16 @@ fn skip(btf: &Btf, id: u32) -> Option<(u32, &Type)> {
 
 /// `btf__resolve_size()`
 fn resolve_size(btf: &Btf, id: u32) -> Option<u64> {
-    let (id, t) = skip(btf, id)?;
-    if t.kind == btf::KIND_VAR {
-        return resolve_size(btf, t.size_or_type);
+    let mut id = id;
+    // a VAR's type, a bounded number of times (a VAR of itself is damaged)
+    for _ in 0..32 {
+        let (skipped, t) = skip(btf, id)?;
+        if t.kind != btf::KIND_VAR {
+            return btf.size_of(skipped).ok().map(u64::from);
+        }
+        id = t.size_or_type;
     }
-    btf.size_of(id).ok().map(u64::from)
+    None
 }
 
 /// `struct bpf_core_accessor`
