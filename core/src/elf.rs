@@ -922,6 +922,14 @@ impl<'a> Loader<'a> {
         })
     }
 
+    /// The FUNC_PROTO of the kfunc extern `name` in the object's BTF (its
+    /// extern FUNC), if the object has one.
+    fn ksym_func_proto(&self, name: &str) -> Option<u32> {
+        let b = self.btf.as_ref()?;
+        let f = b.get(b.find(btf::KIND_FUNC, name)?).ok()?;
+        Some(f.size_or_type)
+    }
+
     fn subprog_at(&self, idx: i64, why: &str) -> Result<usize, ElfError> {
         self.funcs
             .iter()
@@ -1043,6 +1051,7 @@ impl<'a> Loader<'a> {
                             name: r.sym_name.clone(),
                             local_type,
                             weak: r.sym_weak,
+                            func: false,
                         });
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let byte = r.sym_value as i64 + insn.imm as i64;
@@ -1078,6 +1087,16 @@ impl<'a> Loader<'a> {
                         })?;
                         out[pos].src = BPF_PSEUDO_KFUNC_CALL;
                         out[pos].imm = k.btf_id;
+                        // libbpf finds it in the running kernel's BTF
+                        if let Some(proto) = self.ksym_func_proto(&r.sym_name) {
+                            ksyms.push(crate::program::KsymSite {
+                                insn: pos,
+                                name: r.sym_name.clone(),
+                                local_type: proto,
+                                weak: r.sym_weak,
+                                func: true,
+                            });
+                        }
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let idx = (r.sym_value / 8) as i64 + insn.imm as i64 + 1;
                         target = Some((self.subprog_at(idx, &at("call"))?, BPF_PSEUDO_CALL));

@@ -671,8 +671,10 @@ pub struct Program {
     /// The object's BTF, whose types `core_relos` and `ksyms` name.
     pub obj_btf: Option<std::sync::Arc<crate::btf::Btf>>,
     /// Typed `__ksym` externs still to resolve: libbpf finds each in the
-    /// running kernel's BTF ([`Program::relocated`]) and loads its BTF id
-    /// (`BPF_PSEUDO_BTF_ID`). Until then the `ld_imm64` loads 0.
+    /// running kernel's BTF ([`Program::relocated`]): a variable's
+    /// `ld_imm64` loads its BTF id (`BPF_PSEUDO_BTF_ID`; until then 0), a
+    /// kfunc call takes the kernel FUNC's id (until then the id of the
+    /// 6.1 kernel veristep's kfunc table holds).
     pub ksyms: Vec<KsymSite>,
     /// What the applied relocations did, for the listing.
     pub core_applied: Vec<crate::relo_core::Applied>,
@@ -701,6 +703,10 @@ pub struct KsymSite {
     pub local_type: u32,
     /// `__weak`: a kernel without it loads 0 instead of failing.
     pub weak: bool,
+    /// A kfunc (`extern int f(...) __ksym;`): `insn` is its call, whose
+    /// `imm` becomes the kernel FUNC's BTF id, and `local_type` its
+    /// FUNC_PROTO. Otherwise a variable's `ld_imm64`.
+    pub func: bool,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.

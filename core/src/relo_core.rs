@@ -314,6 +314,9 @@ pub fn resolve_ksym(
     kernel: &KernelBtf,
 ) -> Result<(), ReloError> {
     let kb = &kernel.btf;
+    if k.func {
+        return resolve_kfunc(insns, k, local, kb);
+    }
     let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
         if k.weak {
             return Ok(());
@@ -357,6 +360,44 @@ pub fn resolve_ksym(
         ..first
     };
     insns[k.insn + 1].imm = 0;
+    Ok(())
+}
+
+/// libbpf 1.1's `bpf_object__resolve_ksym_func_btf_id()`: a kfunc extern
+/// is the kernel's FUNC of that name, its prototype compatible with the
+/// object's; the call then carries that FUNC's id (vmlinux: `off` 0).
+/// Linux 6.12 has no test kfuncs in vmlinux (they are bpf_testmod's), so
+/// an object calling them does not load there, as on the real kernel.
+fn resolve_kfunc(
+    insns: &mut [crate::insn::Insn],
+    k: &crate::program::KsymSite,
+    local: &Btf,
+    kb: &Btf,
+) -> Result<(), ReloError> {
+    let Some(id) = kb.find(btf::KIND_FUNC, &k.name) else {
+        return Err(ReloError(format!(
+            "extern (func ksym) '{}': not found in kernel or module BTFs",
+            k.name
+        )));
+    };
+    let proto = kb.get(id).map_err(ReloError)?.size_or_type;
+    if !matches!(
+        types_are_compat(local, k.local_type, kb, proto, 32),
+        Ok(true)
+    ) {
+        return Err(ReloError(format!(
+            "extern (func ksym) '{}': func_proto [{}] incompatible with vmlinux [{}]",
+            k.name, k.local_type, proto
+        )));
+    }
+    let Some(call) = insns.get_mut(k.insn) else {
+        return Err(ReloError(format!(
+            "extern (func ksym) '{}': its call is outside the program",
+            k.name
+        )));
+    };
+    call.imm = id as i32;
+    call.off = 0;
     Ok(())
 }
 
