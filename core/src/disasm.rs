@@ -557,6 +557,11 @@ pub fn program_text(prog: &Program) -> String {
         };
         out.push_str("    ");
         out.push_str(&text);
+        // a typed __ksym variable: loaded as 0 until libbpf resolves it
+        // in the kernel's BTF, which the text cannot say (a comment)
+        if let Some(k) = prog.ksyms.iter().find(|k| k.insn == i && !k.func) {
+            out.push_str(&format!("  ; __ksym {}", k.name));
+        }
         out.push('\n');
         i += if insn.is_ld_imm64() { 2 } else { 1 };
     }
