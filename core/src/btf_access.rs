@@ -166,9 +166,9 @@ pub fn resolve_attach(
 /// Iterator targets of 6.1 and 6.12 whose context (after `meta`) holds
 /// pointers to kernel structs only (`ctx_arg_info`:
 /// `PTR_TO_BTF_ID_OR_NULL`), checked in both kernels' sources and on the
-/// oracles; those passing buffers (`bpf_map_elem`, `sockmap`,
-/// `bpf_sk_storage_map`) are not modelled yet.
-pub const ITER_TARGETS: [&str; 13] = [
+/// oracles; and `bpf_map_elem`, whose key and value are buffers
+/// (`PTR_TO_BUF`). `sockmap` and `bpf_sk_storage_map` are not modelled yet.
+pub const ITER_TARGETS: [&str; 14] = [
     "task",
     "task_file",
     "task_vma",
@@ -182,6 +182,7 @@ pub const ITER_TARGETS: [&str; 13] = [
     "netlink",
     "ipv6_route",
     "ksym",
+    "bpf_map_elem",
 ];
 
 /// 6.12 marks these iterators' objects `PTR_TRUSTED` (task_iter.c,
@@ -204,6 +205,11 @@ pub enum CtxArg {
     RetVal,
     /// A kernel BTF pointer (may be NULL only where the kernel says so).
     Ptr(BtfPtr),
+    /// An iterator's buffer (`ctx_arg_info`: `PTR_TO_BUF | PTR_MAYBE_NULL`,
+    /// read-only when `rdonly`).
+    BufOrNull {
+        rdonly: bool,
+    },
 }
 
 /// `get_ctx_arg_idx()`: which argument a context offset falls in.
@@ -304,9 +310,18 @@ pub fn btf_ctx_access(
         ));
         return (log, None);
     }
+    // an iterator's buffers (ctx_arg_info, looked at first): bpf_map_elem's
+    // key (read-only) and value
+    if attach == Some(A::TraceIter) && tname == "bpf_iter_bpf_map_elem" {
+        match arg {
+            2 => return (log, Some(CtxArg::BufOrNull { rdonly: true })),
+            3 => return (log, Some(CtxArg::BufOrNull { rdonly: false })),
+            _ => {}
+        }
+    }
     // an iterator's objects after meta come from ctx_arg_info: may be
-    // NULL, no log line
-    if attach == Some(A::TraceIter) && arg > 0 {
+    // NULL, no log line (bpf_map_elem's map is not among them)
+    if attach == Some(A::TraceIter) && arg > 0 && tname != "bpf_iter_bpf_map_elem" {
         if let Some((id, _)) = skip(btf, t.size_or_type).filter(|(_, p)| p.is_composite()) {
             let flags = if args_trusted && iter_objects_trusted(tname) {
                 TRUSTED

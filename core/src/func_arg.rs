@@ -29,7 +29,7 @@ const MAP_VALUE: Compat = ("map_value", Some(RegType::MapValue));
 
 const MEM: Compat = ("mem", Some(RegType::Mem));
 
-const BUF: Compat = ("buf", None);
+const BUF: Compat = ("buf", Some(RegType::Buf));
 
 const SOCK_COMMON: Compat = ("sock_common", Some(RegType::SockCommon));
 
@@ -512,6 +512,7 @@ impl Env {
             | RegType::MapValue
             | RegType::Mem
             | RegType::AllocMem
+            | RegType::Buf
             | RegType::Scalar => {
                 if at != ReleaseAllocMem {
                     return Ok(());

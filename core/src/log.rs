@@ -409,6 +409,7 @@ fn reg_base_name(ty: RegType) -> &'static str {
         RegType::TpBuffer => "tp_buffer",
         RegType::Func => "func",
         RegType::BtfId => "ptr_",
+        RegType::Buf => "buf",
     }
 }
 

@@ -280,6 +280,17 @@ impl Env {
                 }
                 Ok(())
             }
+            RegType::Buf if !reg.maybe_null => {
+                if t == Access::Write && reg.rdonly {
+                    let tstr = self.reg_type_name(&reg);
+                    return Err(self
+                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                }
+                self.check_buffer_access(regno, &reg, off, size)?;
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
             RegType::AllocMem | RegType::Mem => {
                 if reg.maybe_null {
                     let tstr = self.reg_type_name(&reg);
@@ -509,6 +520,16 @@ impl Env {
                 }
                 crate::btf_access::CtxArg::Ptr(p) => self.mark_btf_ld_reg(v, p, false),
                 crate::btf_access::CtxArg::PtrOrNull(p) => self.mark_btf_ld_reg(v, p, true),
+                crate::btf_access::CtxArg::BufOrNull { rdonly } => {
+                    // check_ctx_access(): a maybe-NULL pointer gets an id
+                    let id = self.new_id();
+                    let d = self.reg_mut(v);
+                    d.mark_known_zero_ptr(RegType::Buf);
+                    d.rdonly = rdonly;
+                    d.maybe_null = true;
+                    d.id = id;
+                    d.live |= LIVE_WRITTEN;
+                }
             }
         }
         Ok(())
@@ -705,6 +726,39 @@ impl Env {
     }
 
     /// `check_mem_region_access()` for map values, keys and memory.
+    /// `check_buffer_access()`: an iterator's buffer is read or written at
+    /// a constant offset, never before its start. How far is checked when
+    /// the iterator is attached to its map (`max_rdonly_access`,
+    /// `max_rdwr_access`), not by the walk.
+    fn check_buffer_access(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u32,
+    ) -> VResult<()> {
+        let info = if reg.rdonly { "rdonly" } else { "rdwr" };
+        if off < 0 {
+            return Err(self.out_of_bounds(
+                &format!("R{regno} invalid {info} buffer access: off={off}, size={size}"),
+                regno,
+                crate::reason::Region::Memory,
+                off,
+                size,
+            ));
+        }
+        if !reg.var_off.is_const() || reg.var_off.value != 0 {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{regno} invalid variable buffer offset: off={off}, var_off={tn}"),
+                )
+                .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+        }
+        Ok(())
+    }
+
     fn check_mem_region_access(
         &mut self,
         regno: u8,
@@ -818,6 +872,16 @@ impl Env {
         let reg = *self.reg(regno);
         match reg.ty {
             RegType::Stack => self.check_stack_range_initialized(regno, &reg, size, zero_ok, raw),
+            RegType::Buf => {
+                if raw && reg.rdonly {
+                    let t = self.reg_type_name(&reg);
+                    return Err(self
+                        .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                }
+                let size = u32::try_from(size).unwrap_or(u32::MAX);
+                self.check_buffer_access(regno, &reg, reg.off, size)
+            }
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
                 if raw && reg.ty == RegType::MapKey {
                     let t = self.reg_type_name(&reg);

@@ -32,6 +32,10 @@ pub enum RegType {
     Func,
     /// `PTR_TO_BTF_ID` of a kfunc's struct (printed `ptr_<name>`).
     BtfId,
+    /// `PTR_TO_BUF`: an iterator's key or value buffer (`rdonly_buf` with
+    /// `rdonly`), of a size the kernel checks when the iterator is attached
+    /// to its map: the walk only records how far it reads.
+    Buf,
 }
 
 /// `BPF_ADD_CONST` (6.11+): a scalar id with this bit is `base id + off`,
