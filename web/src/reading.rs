@@ -79,6 +79,8 @@ pub fn read_reg(r: &RegState) -> String {
         RegType::TpBuffer => "the tracepoint's writable buffer".into(),
         RegType::Func => "the address of a function (a callback)".into(),
         RegType::BtfId => maybe(r, "a kernel object"),
+        RegType::Buf if r.rdonly => maybe(r, "the iterated element's key (read-only)"),
+        RegType::Buf => maybe(r, "the iterated element's value"),
     }
     .to_string()
         + &if r.ref_obj_id != 0 {
