@@ -166,9 +166,9 @@ pub fn resolve_attach(
 /// Iterator targets of 6.1 and 6.12 whose context (after `meta`) holds
 /// pointers to kernel structs only (`ctx_arg_info`:
 /// `PTR_TO_BTF_ID_OR_NULL`), checked in both kernels' sources and on the
-/// oracles; and `bpf_map_elem`, whose key and value are buffers
-/// (`PTR_TO_BUF`). `sockmap` and `bpf_sk_storage_map` are not modelled yet.
-pub const ITER_TARGETS: [&str; 14] = [
+/// oracles; and those over a map's elements (`bpf_map_elem`, `sockmap`,
+/// `bpf_sk_storage_map`), whose keys and values are buffers (`PTR_TO_BUF`).
+pub const ITER_TARGETS: [&str; 16] = [
     "task",
     "task_file",
     "task_vma",
@@ -183,6 +183,37 @@ pub const ITER_TARGETS: [&str; 14] = [
     "ipv6_route",
     "ksym",
     "bpf_map_elem",
+    "sockmap",
+    "bpf_sk_storage_map",
+];
+
+/// What an iterator over a map's elements gets after `meta` and `map`
+/// (`ctx_arg_info` of map_iter.c, sock_map.c, bpf_sk_storage.c; the same in
+/// 6.1 and 6.12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IterArg {
+    /// `PTR_TO_BUF | PTR_MAYBE_NULL` (`| MEM_RDONLY`: a key).
+    Buf { rdonly: bool },
+    /// `PTR_TO_BTF_ID_OR_NULL` (`struct sock`).
+    SockOrNull,
+}
+
+const ITER_MAP_ELEMS: [(&str, [IterArg; 2]); 3] = [
+    (
+        "bpf_iter_bpf_map_elem",
+        [
+            IterArg::Buf { rdonly: true },
+            IterArg::Buf { rdonly: false },
+        ],
+    ),
+    (
+        "bpf_iter_sockmap",
+        [IterArg::Buf { rdonly: true }, IterArg::SockOrNull],
+    ),
+    (
+        "bpf_iter_bpf_sk_storage_map",
+        [IterArg::SockOrNull, IterArg::Buf { rdonly: false }],
+    ),
 ];
 
 /// 6.12 marks these iterators' objects `PTR_TRUSTED` (task_iter.c,
@@ -310,18 +341,26 @@ pub fn btf_ctx_access(
         ));
         return (log, None);
     }
-    // an iterator's buffers (ctx_arg_info, looked at first): bpf_map_elem's
-    // key (read-only) and value
-    if attach == Some(A::TraceIter) && tname == "bpf_iter_bpf_map_elem" {
-        match arg {
-            2 => return (log, Some(CtxArg::BufOrNull { rdonly: true })),
-            3 => return (log, Some(CtxArg::BufOrNull { rdonly: false })),
-            _ => {}
+    // the iterators over a map's elements list their key, value and socket
+    // in ctx_arg_info, but not the map itself: buffers are looked at first
+    // (a pointer to void), the socket may be NULL
+    let map_elems = ITER_MAP_ELEMS.iter().find(|(n, _)| *n == tname);
+    if let (Some(A::TraceIter), Some((_, info))) = (attach, map_elems) {
+        match info.get(arg.wrapping_sub(2)) {
+            Some(IterArg::Buf { rdonly }) => {
+                return (log, Some(CtxArg::BufOrNull { rdonly: *rdonly }));
+            }
+            Some(IterArg::SockOrNull) => {
+                if let Some((id, _)) = skip(btf, t.size_or_type).filter(|(_, p)| p.is_composite()) {
+                    return (log, Some(CtxArg::PtrOrNull(BtfPtr::new(id, 0))));
+                }
+            }
+            None => {}
         }
     }
     // an iterator's objects after meta come from ctx_arg_info: may be
-    // NULL, no log line (bpf_map_elem's map is not among them)
-    if attach == Some(A::TraceIter) && arg > 0 && tname != "bpf_iter_bpf_map_elem" {
+    // NULL, no log line
+    if attach == Some(A::TraceIter) && arg > 0 && map_elems.is_none() {
         if let Some((id, _)) = skip(btf, t.size_or_type).filter(|(_, p)| p.is_composite()) {
             let flags = if args_trusted && iter_objects_trusted(tname) {
                 TRUSTED
