@@ -298,9 +298,9 @@ impl Env {
                 };
                 i += 2;
                 match insn.src {
-                    // a constant; a kernel variable (BTF, not modelled: the
-                    // walk decides); a function address
+                    // a constant; a function address
                     0 | BPF_PSEUDO_FUNC => continue,
+                    // a kernel variable (a typed __ksym)
                     BPF_PSEUDO_BTF_ID => {
                         self.check_pseudo_btf_id(i - 2)?;
                         continue;
