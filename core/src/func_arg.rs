@@ -588,16 +588,10 @@ impl Env {
         let reg = *self.reg(regno);
         match reg.ty {
             RegType::MapKey if write => {
-                let t = self.reg_type_name(&reg);
-                return Err(self
-                    .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
-                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                return Err(self.cannot_write_into(regno, &reg));
             }
             RegType::Mem | RegType::AllocMem if write && reg.rdonly => {
-                let t = self.reg_type_name(&reg);
-                return Err(self
-                    .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
-                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                return Err(self.cannot_write_into(regno, &reg));
             }
             RegType::MapValue => {
                 // check_map_access_type()

@@ -282,10 +282,7 @@ impl Env {
             }
             RegType::Buf if !reg.maybe_null => {
                 if t == Access::Write && reg.rdonly {
-                    let tstr = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
-                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 self.check_buffer_access(regno, &reg, off, size)?;
                 self.load_unknown(t, value_regno);
@@ -300,10 +297,7 @@ impl Env {
                 }
                 // MEM_RDONLY: a per-CPU variable through bpf_this_cpu_ptr, ...
                 if t == Access::Write && reg.rdonly {
-                    let tstr = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
-                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 let mem_size = reg.aux;
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
@@ -418,10 +412,7 @@ impl Env {
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 if t == Access::Write {
-                    let tstr = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(EACCES, &format!("R{} cannot write into {}", regno, tstr))
-                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
@@ -726,6 +717,15 @@ impl Env {
     }
 
     /// `check_mem_region_access()` for map values, keys and memory.
+    /// `R%d cannot write into %s`: a write (by the program or a helper)
+    /// through a pointer to read-only memory (a map key, `rdonly_mem`,
+    /// `rdonly_buf`, ...).
+    pub(crate) fn cannot_write_into(&mut self, regno: u8, reg: &RegState) -> crate::env::VErr {
+        let t = self.reg_type_name(reg);
+        self.fail(EACCES, &format!("R{} cannot write into {}", regno, t))
+            .because(crate::reason::Reason::ReadOnly { reg: Some(regno) })
+    }
+
     /// `check_buffer_access()`: an iterator's buffer is read or written at
     /// a constant offset, never before its start. How far is checked when
     /// the iterator is attached to its map (`max_rdonly_access`,
@@ -874,20 +874,14 @@ impl Env {
             RegType::Stack => self.check_stack_range_initialized(regno, &reg, size, zero_ok, raw),
             RegType::Buf => {
                 if raw && reg.rdonly {
-                    let t = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
-                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 let size = u32::try_from(size).unwrap_or(u32::MAX);
                 self.check_buffer_access(regno, &reg, reg.off, size)
             }
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
                 if raw && reg.ty == RegType::MapKey {
-                    let t = self.reg_type_name(&reg);
-                    return Err(self
-                        .fail(EACCES, &format!("R{} cannot write into {}", regno, t))
-                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 let (ks, vs) = self
                     .prog
