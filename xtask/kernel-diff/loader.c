@@ -4,11 +4,40 @@
 // with a verifier log, and prints one JSON line:
 //   VSK {"object":N,"program":"...","section":"...","verdict":"accepted|rejected|error","errno":E,"log":"..."}
 // then "VSK-END". Statically linked against Debian's libbpf.
+#define _GNU_SOURCE /* tdestroy */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <search.h>
 #include <bpf/libbpf.h>
+
+/* elfutils 0.192's static libelf.a (bookworm-backports, which new machines
+ * of this kind carry) calls its search-tree helpers but leaves them out of
+ * the archive. The tree's root is the first member of its search_tree, and
+ * this loader is single-threaded, so the plain tsearch(3) family stands in.
+ * Weak: a libelf.a that defines them wins. */
+__attribute__((weak)) void eu_search_tree_init(void **tree) { *tree = NULL; }
+__attribute__((weak)) void eu_search_tree_fini(void **tree, void (*free_node)(void *))
+{
+	tdestroy(*tree, free_node);
+	*tree = NULL;
+}
+__attribute__((weak)) void *eu_tsearch(const void *key, void **tree,
+				       int (*cmp)(const void *, const void *))
+{
+	return tsearch(key, tree, cmp);
+}
+__attribute__((weak)) void *eu_tfind(const void *key, void **tree,
+				     int (*cmp)(const void *, const void *))
+{
+	return tfind(key, tree, cmp);
+}
+__attribute__((weak)) void *eu_tdelete(const void *key, void **tree,
+				       int (*cmp)(const void *, const void *))
+{
+	return tdelete(key, tree, cmp);
+}
 
 #define LOG_SIZE (16u << 20)
 static char logbuf[LOG_SIZE];

@@ -54,6 +54,10 @@ fn ensure_tools() -> Result<(), String> {
             "zlib1g-dev",
             Path::new("/usr/lib/x86_64-linux-gnu/libz.a").exists(),
         ),
+        (
+            "libzstd-dev",
+            Path::new("/usr/lib/x86_64-linux-gnu/libzstd.a").exists(),
+        ),
         ("clang-16", tool_version(CLANG).is_some()),
         ("gcc", tool_version("gcc").is_some()),
         // vmlinux.h for the real-world-style programs (rw_*.bpf.c)
@@ -342,7 +346,8 @@ pub fn kernel_diff() -> Result<(), String> {
                 .args(["-O2", "-Wall", "-static", "-o"])
                 .arg(&loader)
                 .arg(&src)
-                .args(["-lbpf", "-lelf", "-lz"]),
+                // libelf.a of elfutils 0.192 compresses with zstd
+                .args(["-lbpf", "-lelf", "-lz", "-lzstd"]),
         )?;
     }
     // vmlinux.h of the 6.1 kernel's BTF (as real programs are built),
