@@ -20,6 +20,7 @@
 
 use crate::btf::{self, Btf};
 use crate::insn::*;
+use crate::kconfig::KconfigExtern;
 use crate::program::{AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program};
 use object::read::elf::{ElfFile64, FileHeader};
 use object::{
@@ -589,7 +590,7 @@ impl<'a> Loader<'a> {
             return Ok(());
         };
         let bad = |e: String| ElfError(format!(".kconfig: {e}"));
-        let mut ext: Vec<(String, u32, u32)> = Vec::new();
+        let mut ext: Vec<(KconfigExtern, u32)> = Vec::new();
         for (_, var, _) in b.get(ds).map_err(bad)?.members.clone() {
             let v = b.get(var).map_err(bad)?;
             let size = b.size_of(v.size_or_type).map_err(bad)?;
@@ -599,18 +600,42 @@ impl<'a> Loader<'a> {
                 t = b.skip_mods(elem).map_err(bad)?;
             }
             let align = b.size_of(t).map_err(bad)?.clamp(1, 8);
-            ext.push((v.name.clone(), size, align));
+            let Some(ty) = crate::kconfig::find_kcfg_type(b, v.size_or_type) else {
+                return Err(ElfError(format!(
+                    "extern (kcfg) '{}': type is unsupported",
+                    v.name
+                )));
+            };
+            let weak = self
+                .file
+                .symbols()
+                .find(|s| s.is_undefined() && s.name() == Ok(v.name.as_str()))
+                .is_some_and(|s| s.is_weak());
+            let e = KconfigExtern {
+                name: v.name.clone(),
+                off: 0,
+                size,
+                ty,
+                weak,
+            };
+            ext.push((e, align));
         }
-        ext.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
+        ext.sort_by(|(a, aa), (b, ba)| {
+            ba.cmp(aa)
+                .then(a.size.cmp(&b.size))
+                .then(a.name.cmp(&b.name))
+        });
         let mut off = 0u32;
         let mut placed = Vec::new();
         // sizes come from the object's BTF: a damaged one must not overflow
         let too_big = || bad(format!("its externs take more than {} bytes", u32::MAX));
-        for (name, size, align) in ext {
-            let start = off.checked_next_multiple_of(align).ok_or_else(too_big)?;
-            placed.push((name, start, size));
-            off = start.checked_add(size).ok_or_else(too_big)?;
+        for (mut e, align) in ext {
+            e.off = off.checked_next_multiple_of(align).ok_or_else(too_big)?;
+            off = e.off.checked_add(e.size).ok_or_else(too_big)?;
+            placed.push(e);
         }
+        // libbpf refuses unknown virtual externs whatever the kernel
+        crate::kconfig::check_virtual(&placed).map_err(ElfError)?;
         if off == 0 {
             return Ok(());
         }
@@ -623,7 +648,7 @@ impl<'a> Loader<'a> {
         }
         self.kconfig = Some((
             self.maps.len(),
-            placed.iter().map(|(n, o, _)| (n.clone(), *o)).collect(),
+            placed.iter().map(|e| (e.name.clone(), e.off)).collect(),
         ));
         self.maps.push(MapDef {
             flags: crate::program::BPF_F_RDONLY_PROG,
@@ -1020,14 +1045,6 @@ impl<'a> Loader<'a> {
                                 r.sym_name
                             )));
                         };
-                        if crate::program::kconfig_value(&r.sym_name, crate::KernelVersion::V6_1)
-                            .is_none()
-                        {
-                            return err(format!(
-                                "program '{}': not modelled: .kconfig extern '{}' (its value comes from the kernel's build configuration)",
-                                main.name, r.sym_name
-                            ));
-                        }
                         out[pos + 1].imm = *off as i32 + insn.imm;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
@@ -1036,14 +1053,9 @@ impl<'a> Loader<'a> {
                         self.ksym_var_type(&r.sym_name),
                         pos + 1 < out.len(),
                     ) {
-                        // a `__ksym` extern: a typed one is found in the
-                        // kernel's BTF per mode (`Program::relocated`)
-                        if local_type == 0 {
-                            return err(format!(
-                                "program '{}': not modelled: the untyped __ksym '{}' (its value is the kernel symbol's address, from /proc/kallsyms)",
-                                main.name, r.sym_name
-                            ));
-                        }
+                        // a `__ksym` extern, resolved per mode
+                        // (`Program::relocated`): a typed one in the
+                        // kernel's BTF, an untyped one to an address
                         out[pos].imm = 0;
                         out[pos + 1].imm = 0;
                         ksyms.push(crate::program::KsymSite {

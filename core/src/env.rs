@@ -179,9 +179,13 @@ fn with_kconfig(prog: Rc<Program>, kernel: crate::KernelVersion) -> Rc<Program> 
     }
     let mut p = (*prog).clone();
     for m in p.maps.iter_mut() {
-        for (name, off, size) in m.kconfig.clone() {
-            let v = crate::program::kconfig_value(&name, kernel).unwrap_or(0);
-            let (off, size) = (off as usize, (size as usize).min(8));
+        for e in m.kconfig.clone() {
+            // CONFIG_* values came with the kernel's BTF (`Program::relocated`)
+            if e.name.starts_with("CONFIG_") {
+                continue;
+            }
+            let v = crate::kconfig::virtual_value(&e.name, kernel).unwrap_or(0);
+            let (off, size) = (e.off as usize, (e.size as usize).min(8));
             if m.data.len() < off + size {
                 m.data.resize(off + size, 0);
             }

@@ -11,6 +11,7 @@ pub mod disasm;
 pub mod elf;
 pub(crate) mod helper_ids;
 pub mod insn;
+pub mod kconfig;
 pub(crate) mod kfuncs;
 pub mod program;
 

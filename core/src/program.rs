@@ -559,32 +559,13 @@ pub struct MapDef {
     /// This map is an object's inner map template only (`inner_map_meta`,
     /// which the kernel copies without a name: 6.12's log prints no `map=`).
     pub inner_meta: bool,
-    /// libbpf's `.kconfig` map: the externs it holds (name, offset, size),
-    /// whose values depend on the kernel (filled in per mode).
-    pub kconfig: Vec<(String, u32, u32)>,
+    /// libbpf's `.kconfig` map: the externs it holds, whose values depend
+    /// on the kernel (filled in per mode: [`crate::kconfig`]).
+    pub kconfig: Vec<crate::kconfig::KconfigExtern>,
     /// The name the kernel holds, where it is not `name`: libbpf's name of
     /// an internal map (`my_objec.rodata`), a name cut to 15 bytes. 6.12's
     /// log prints it (`map=...`).
     pub kernel_name: Option<String>,
-}
-
-/// The value libbpf 1.1 gives a virtual `.kconfig` extern on `kernel`, or
-/// None for one veristep does not know (every `CONFIG_*`: their values come
-/// from the kernel's build configuration).
-pub fn kconfig_value(name: &str, kernel: crate::KernelVersion) -> Option<u64> {
-    // KERNEL_VERSION(a, b, c) of the release `uname -r` reports: Debian's
-    // "6.1.0-57-amd64" and "6.12.95+deb12-amd64"
-    let version = |a: u64, b: u64, c: u64| (a << 16) + (b << 8) + c.min(255);
-    match name {
-        "LINUX_KERNEL_VERSION" => Some(match kernel {
-            crate::KernelVersion::V5_19 => version(5, 19, 0),
-            crate::KernelVersion::V6_1 => version(6, 1, 0),
-            crate::KernelVersion::V6_7 => version(6, 12, 95),
-        }),
-        // probed by libbpf; both are there on x86-64 since 5.15
-        "LINUX_HAS_BPF_COOKIE" | "LINUX_HAS_SYSCALL_WRAPPER" => Some(1),
-        _ => None,
-    }
 }
 
 impl MapDef {
@@ -798,8 +779,17 @@ impl Program {
             || self.attach_to.is_some()
             || self.reads_map_ptr()
             || self.maps.iter().any(|m| m.inner.is_some())
-            || self.calls_btf_helper())
+            || self.calls_btf_helper()
+            || self.reads_kernel_config())
             && self.kernel_btf.is_none()
+    }
+
+    /// Does the program have `CONFIG_*` externs, whose values come with the
+    /// kernel's BTF?
+    pub fn reads_kernel_config(&self) -> bool {
+        self.maps
+            .iter()
+            .any(|m| m.kconfig.iter().any(|e| e.name.starts_with("CONFIG_")))
     }
 
     /// Does the program call a helper returning a kernel struct pointer
@@ -864,6 +854,12 @@ impl Program {
             return Ok(p);
         }
         p.kernel_btf = Some(kernel.clone());
+        // bpf_object__resolve_externs() comes before any relocation
+        for m in p.maps.iter_mut() {
+            let config = kernel.config.as_ref();
+            crate::kconfig::fill_config(&m.kconfig, config, &mut m.data)
+                .map_err(crate::relo_core::ReloError)?;
+        }
         if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
             p.attach_btf = Some(
                 crate::btf_access::resolve_attach(kernel, at, target)

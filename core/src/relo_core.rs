@@ -317,6 +317,9 @@ pub fn resolve_ksym(
     if k.func {
         return resolve_kfunc(insns, k, local, kb);
     }
+    if k.local_type == 0 {
+        return resolve_untyped_ksym(insns, k, kb);
+    }
     let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
         if k.weak {
             return Ok(());
@@ -360,6 +363,46 @@ pub fn resolve_ksym(
         ..first
     };
     insns[k.insn + 1].imm = 0;
+    Ok(())
+}
+
+/// An untyped `__ksym` (`extern const void X __ksym;`): libbpf writes the
+/// symbol's address from `/proc/kallsyms` into the `ld_imm64`, a plain
+/// constant to the verifier. A per-CPU variable's address is its offset in
+/// `.data..percpu` (absolute, not moved by KASLR), read from the kernel's
+/// BTF. Any other address is chosen at boot by KASLR, and veristep holds no
+/// symbol table: it stands in a fixed address in the kernel's text range
+/// (`0xffffffff8.......`, from the name) and takes the symbol to exist, so a
+/// misspelled name loads here where libbpf fails with `extern 'X' (strong):
+/// not resolved`.
+fn resolve_untyped_ksym(
+    insns: &mut [crate::insn::Insn],
+    k: &crate::program::KsymSite,
+    kb: &Btf,
+) -> Result<(), ReloError> {
+    let percpu = kb.find(btf::KIND_VAR, &k.name).and_then(|var| {
+        let sec = kb.get(kb.find(btf::KIND_DATASEC, ".data..percpu")?).ok()?;
+        sec.members
+            .iter()
+            .find(|(_, v, _)| *v == var)
+            .map(|(_, _, off)| *off as u64)
+    });
+    let addr = percpu.unwrap_or_else(|| {
+        // FNV-1a of the name: stable across runs and builds
+        let h = k.name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        });
+        0xffff_ffff_8100_0000 + (h & 0x00ff_fff0)
+    });
+    if k.insn + 1 >= insns.len() {
+        return Err(ReloError(format!(
+            "extern (ksym) '{}': its ld_imm64 is outside the program",
+            k.name
+        )));
+    }
+    insns[k.insn].src = 0;
+    insns[k.insn].imm = addr as u32 as i32;
+    insns[k.insn + 1].imm = (addr >> 32) as u32 as i32;
     Ok(())
 }
 
@@ -1048,29 +1091,60 @@ pub fn btf_kernel(k: crate::KernelVersion) -> &'static str {
 pub struct KernelBtf {
     pub btf: Btf,
     index: CandIndex,
+    /// The kernel's build configuration (`/boot/config-*`), for `CONFIG_*`
+    /// externs; None if the file carried none.
+    pub config: Option<crate::kconfig::KernelConfig>,
 }
 
 impl KernelBtf {
     pub fn new(btf: Btf) -> Self {
         let index = CandIndex::new(&btf);
-        KernelBtf { btf, index }
+        KernelBtf {
+            btf,
+            index,
+            config: None,
+        }
     }
     /// The types whose name has `name`'s essential name.
     pub(crate) fn by_name(&self, name: &str) -> &[u32] {
         self.index.ids(name)
     }
-    /// From the gzipped raw BTF `cargo xtask kernel-btf` writes
-    /// (`static/btf/linux-K.btf.gz`); at most 64 MiB decompressed.
+    /// From the file `cargo xtask kernel-btf` writes
+    /// (`static/btf/linux-K.btf.gz`), at most 64 MiB decompressed: the raw
+    /// BTF, gzipped, then optionally a second gzip member holding the
+    /// kernel's `CONFIG_*=` lines (so `zcat` shows both, one after the other).
     pub fn from_gzip(gz: &[u8]) -> Result<Self, String> {
         use std::io::Read;
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(gz)
+        flate2::read::MultiGzDecoder::new(gz)
             .take(64 << 20)
             .read_to_end(&mut raw)
             .map_err(|e| format!("the kernel's BTF: {e}"))?;
         let btf = Btf::parse(&raw).map_err(|e| format!("the kernel's BTF: {e}"))?;
-        Ok(Self::new(btf))
+        let mut k = Self::new(btf);
+        let rest = raw.get(btf_len(&raw)..).unwrap_or_default();
+        if !rest.is_empty() {
+            let text = std::str::from_utf8(rest)
+                .map_err(|_| "the kernel's configuration is not text".to_string())?;
+            k.config = Some(crate::kconfig::KernelConfig::parse(text));
+        }
+        Ok(k)
     }
+}
+
+/// Where raw BTF ends: its header, then its type and string sections.
+fn btf_len(raw: &[u8]) -> usize {
+    let word = |at: usize| {
+        raw.get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .unwrap_or(0)
+    };
+    let (hdr, type_end, str_end) = (
+        word(4),
+        word(8).saturating_add(word(12)),
+        word(16).saturating_add(word(20)),
+    );
+    hdr.saturating_add(type_end.max(str_end))
 }
 
 /// The result of one relocation for one instruction

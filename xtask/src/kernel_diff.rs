@@ -212,6 +212,9 @@ const INIT: &str = "#!/bin/busybox sh
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+# the kernel's build configuration where Debian installs it (libbpf reads
+# CONFIG_* externs from it)
+mkdir -p /boot && mv /kconfig /boot/config-$(uname -r)
 out=/dev/ttyS1
 [ -c $out ] || out=/dev/console
 stty -F $out raw -echo 2>/dev/null
@@ -220,7 +223,7 @@ sync
 poweroff -f
 ";
 
-fn initramfs(loader: &Path, objs: &[PathBuf]) -> Result<Vec<u8>, String> {
+fn initramfs(loader: &Path, objs: &[PathBuf], config: &str) -> Result<Vec<u8>, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let mut out = Vec::new();
     let mut ino = 1;
@@ -239,6 +242,8 @@ fn initramfs(loader: &Path, objs: &[PathBuf]) -> Result<Vec<u8>, String> {
     );
     ino += 1;
     cpio_entry(&mut out, ino, "loader", 0o100755, &read(loader)?);
+    ino += 1;
+    cpio_entry(&mut out, ino, "kconfig", 0o100644, config.as_bytes());
     ino += 1;
     for (i, o) in objs.iter().enumerate() {
         cpio_entry(
@@ -461,7 +466,18 @@ pub fn kernel_diff() -> Result<(), String> {
     }
     // boot
     let initrd = work.join("initrd.cpio");
-    std::fs::write(&initrd, initramfs(&loader, &objs)?).map_err(|e| e.to_string())?;
+    // the configuration veristep models for this kernel, from static/btf
+    let btf_file = r.join(format!(
+        "static/btf/linux-{}.btf.gz",
+        if v612 { "6.12" } else { "6.1" }
+    ));
+    let config = std::fs::read(&btf_file)
+        .map_err(|e| format!("{}: {e}", btf_file.display()))
+        .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))?
+        .config
+        .map(|c| c.text())
+        .unwrap_or_default();
+    std::fs::write(&initrd, initramfs(&loader, &objs, &config)?).map_err(|e| e.to_string())?;
     let console = work.join("console.txt");
     let out = work.join("out.txt");
     let _ = std::fs::remove_file(&out);
@@ -698,8 +714,9 @@ fn vmlinux_h(btf_gz: &Path, dir: &Path) -> Result<(), String> {
 
 /// `cargo xtask kernel-btf`: the modelled kernels' BTF (`.BTF` of the
 /// oracle's uncompressed `vmlinux`, the BTF `/sys/kernel/btf/vmlinux`
-/// shows), gzipped into `static/btf/` where the CLI embeds it and the
-/// playground fetches it. Run after the oracle moves to a new kernel.
+/// shows) and build configuration (`boot/config-*`, for `CONFIG_*`
+/// externs), gzipped into `static/btf/` where the CLI embeds them and the
+/// playground fetches them. Run after the oracle moves to a new kernel.
 pub fn kernel_btf() -> Result<(), String> {
     let out_dir = crate::root().join("static/btf");
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
@@ -733,15 +750,46 @@ pub fn kernel_btf() -> Result<(), String> {
         if !gz.status.success() {
             return Err("gzip failed".into());
         }
+        // then the kernel's build configuration, as a second gzip member:
+        // its `CONFIG_*=` lines, all that libbpf reads of it
+        let config_file = dir.join("boot").join(format!("config-{release}"));
+        let config = std::fs::read_to_string(&config_file)
+            .map_err(|e| format!("{}: {e}", config_file.display()))?;
+        let lines: String = config
+            .lines()
+            .filter(|l| l.starts_with("CONFIG_"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let mut gz_config = Command::new("gzip")
+            .args(["-9", "-n", "-c"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("gzip: {e}"))?;
+        if let Some(mut stdin) = gz_config.stdin.take() {
+            use std::io::Write;
+            stdin
+                .write_all(lines.as_bytes())
+                .map_err(|e| format!("gzip: {e}"))?;
+        }
+        let gz_config = gz_config
+            .wait_with_output()
+            .map_err(|e| format!("gzip: {e}"))?;
+        if !gz_config.status.success() {
+            return Err("gzip failed".into());
+        }
+        let mut file = gz.stdout;
+        file.extend_from_slice(&gz_config.stdout);
         let dest = out_dir.join(format!("linux-{mode}.btf.gz"));
-        std::fs::write(&dest, &gz.stdout).map_err(|e| format!("{}: {e}", dest.display()))?;
+        std::fs::write(&dest, &file).map_err(|e| format!("{}: {e}", dest.display()))?;
         std::fs::write(out_dir.join(format!("linux-{mode}.release")), &release)
             .map_err(|e| e.to_string())?;
         let _ = std::fs::remove_file(&raw);
         eprintln!(
-            "    {} ({} bytes, Linux {release})",
+            "    {} ({} bytes, Linux {release}, {} CONFIG_ lines)",
             dest.display(),
-            gz.stdout.len()
+            file.len(),
+            lines.lines().count()
         );
     }
     Ok(())
