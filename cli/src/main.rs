@@ -553,11 +553,17 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     // several programs or kernels: a comparison table (or JSON lines)
     let mut rows = Vec::new();
     for ((name, _), per_kernel) in programs.iter().zip(&relocated) {
-        if per_kernel.iter().any(Option::is_none) {
+        // a kernel that cannot load it was said above; the JSON lines
+        // still carry the others, the table only whole rows
+        let loads_everywhere = per_kernel.iter().all(Option::is_some);
+        if !loads_everywhere && !args.json {
             continue;
         }
         let mut cells = Vec::new();
-        for (k, prog) in kernels.iter().zip(per_kernel.iter().flatten()) {
+        for (k, prog) in kernels.iter().zip(per_kernel) {
+            let Some(prog) = prog else {
+                continue;
+            };
             let o = verify(
                 prog,
                 &Options {
@@ -580,7 +586,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
             }
             cells.push(o);
         }
-        rows.push((name.clone(), cells));
+        if loads_everywhere {
+            rows.push((name.clone(), cells));
+        }
     }
     if !args.json {
         out(&view::table(kernels, &rows));

@@ -780,8 +780,17 @@ impl Program {
             || self.reads_map_ptr()
             || self.maps.iter().any(|m| m.inner.is_some())
             || self.calls_btf_helper()
-            || self.reads_kernel_config())
+            || self.reads_kernel_config()
+            || self.calls_kfunc_by_name())
             && self.kernel_btf.is_none()
+    }
+
+    /// Does a program of the text format call a kernel function? Its
+    /// name is looked up in the kernel's BTF as libbpf looks up an object's
+    /// kfunc extern ([`Program::relocated`]): Linux 6.12's vmlinux has no
+    /// test kfuncs, so such a program does not load there.
+    pub fn calls_kfunc_by_name(&self) -> bool {
+        self.obj_btf.is_none() && self.insns.iter().any(|i| i.is_kfunc_call())
     }
 
     /// Does the program have `CONFIG_*` externs, whose values come with the
@@ -876,6 +885,21 @@ impl Program {
                 crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel)?;
             }
             p.ksyms.clear();
+        }
+        if self.calls_kfunc_by_name() {
+            for insn in p.insns.iter_mut().filter(|i| i.is_kfunc_call()) {
+                // the text names the kfunc; its call carries 6.1's id
+                let Some(k) = crate::kfuncs::by_btf_id(insn.imm) else {
+                    continue;
+                };
+                let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, k.name) else {
+                    return Err(crate::relo_core::ReloError(format!(
+                        "extern (func ksym) '{}': not found in kernel or module BTFs",
+                        k.name
+                    )));
+                };
+                insn.imm = id as i32;
+            }
         }
         if self.core_relos.is_empty() {
             return Ok(p);

@@ -10,8 +10,9 @@
 //! - `GROUP/NAME::6.1`, `::6.12`, `::5.19` (one per record next to it): verdict,
 //!   message and error instruction must equal the kernel's (6.12: the verdict);
 //!   the counters (6.1, 6.12) and the level-2 log (6.1) must too, unless
-//!   `tests/corpus/ALLOWED_DIFFERENCES` lists the field. Records of programs
-//!   the kernel did not load (verdict `error`) are listed as ignored;
+//!   `tests/corpus/ALLOWED_DIFFERENCES` lists the field. A record of a
+//!   program libbpf did not load (verdict `error`) must be veristep's
+//!   `error` too, with libbpf's message;
 //! - `seed/NAME::snapshot-MODE`: veristep's own level-2 log and trace
 //!   (`VERISTEP_BLESS=1` rewrites them).
 //!

@@ -340,7 +340,10 @@ pub const ALLOWABLE_FIELDS: [&str; 4] = ["processed", "total_states", "peak_stat
 /// Whether a record is one the kernel loaded (accepted or rejected); the
 /// others (`error`: e.g. test kfuncs that 6.12 no longer has) are skipped.
 pub fn is_comparable(exp: &Value) -> bool {
-    matches!(exp["verdict"].as_str(), Some("accepted" | "rejected"))
+    matches!(
+        exp["verdict"].as_str(),
+        Some("accepted" | "rejected" | "error")
+    )
 }
 
 /// One line of `tests/corpus/ALLOWED_DIFFERENCES`:
@@ -472,8 +475,59 @@ pub struct RecordCheck {
     pub compared: Vec<&'static str>,
 }
 
+/// The modelled kernel's BTF (`static/btf`), decoded once per kernel.
+fn kernel_btf(k: KernelVersion) -> &'static std::sync::Arc<veristep_core::relo_core::KernelBtf> {
+    use std::sync::{Arc, OnceLock};
+    use veristep_core::relo_core::KernelBtf;
+    static K61: OnceLock<Arc<KernelBtf>> = OnceLock::new();
+    static K612: OnceLock<Arc<KernelBtf>> = OnceLock::new();
+    let (cell, gz): (_, &[u8]) = match k {
+        KernelVersion::V6_7 => (&K612, include_bytes!("../../static/btf/linux-6.12.btf.gz")),
+        _ => (&K61, include_bytes!("../../static/btf/linux-6.1.btf.gz")),
+    };
+    cell.get_or_init(|| Arc::new(KernelBtf::from_gzip(gz).expect("static/btf decodes")))
+}
+
 /// Verifies `prog` as `rec` says and compares it with the record `exp`.
+/// A program that needs the kernel's BTF is first loaded as libbpf loads it
+/// into that kernel; where libbpf fails (a kfunc the kernel lacks), the
+/// record's verdict must be `error` with libbpf's message.
 pub fn check_record(prog: &Program, rec: &Record, exp: &Value) -> RecordCheck {
+    let relocated;
+    let prog = if prog.needs_kernel_btf() {
+        match prog.relocated("prog", kernel_btf(rec.kernel)) {
+            Ok(p) => {
+                relocated = p;
+                &relocated
+            }
+            Err(e) => {
+                let mut fidelity = Vec::new();
+                let ev = exp["verdict"].as_str().unwrap_or("");
+                if ev != "error" {
+                    fidelity.push(format!("verdict: kernel {ev} veristep error"));
+                }
+                let em = exp["message"].as_str().unwrap_or("");
+                let vm = format!("libbpf: {}", e.0);
+                if em != vm && !rec.verdict_only {
+                    fidelity.push(format!("message: kernel {em:?} veristep {vm:?}"));
+                }
+                return RecordCheck {
+                    fidelity,
+                    ..RecordCheck::default()
+                };
+            }
+        }
+    } else {
+        prog
+    };
+    if exp["verdict"].as_str() == Some("error") {
+        return RecordCheck {
+            fidelity: vec![
+                "verdict: kernel error (libbpf did not load it) veristep loads it".into(),
+            ],
+            ..RecordCheck::default()
+        };
+    }
     let o = verify(
         prog,
         &Options {

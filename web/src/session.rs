@@ -222,9 +222,10 @@ impl Job {
             trace: true,
             log_size: None,
         };
+        // the modes that loaded it (libbpf may fail in another kernel)
         let others = ALL_KERNELS
             .iter()
-            .filter(|k| **k != kernel)
+            .filter(|k| **k != kernel && progs.iter().any(|(pk, _)| pk == *k))
             .map(|k| (*k, Explorer::new(prog_for(*k), &opts(*k, 0))))
             .collect();
         Job {
@@ -248,6 +249,9 @@ impl Job {
 
 /// A program as each mode's kernel loads it.
 type PerKernel = Vec<(KernelVersion, Rc<Program>)>;
+
+/// The modes whose kernel libbpf could not load the program into, and why.
+type LoadFailures = Vec<(KernelVersion, String)>;
 
 /// The verifier's side: at most one verification under way, and the last
 /// complete run, which the page steps through.
@@ -317,11 +321,17 @@ impl Session {
         &self,
         source: &Source,
         p: Program,
-    ) -> Result<PerKernel, (String, Vec<Diagnostic>)> {
+    ) -> Result<(PerKernel, LoadFailures), (String, Vec<Diagnostic>)> {
         if !p.needs_kernel_btf() {
             let p = Rc::new(p);
-            return Ok(ALL_KERNELS.iter().map(|k| (*k, p.clone())).collect());
+            return Ok((
+                ALL_KERNELS.iter().map(|k| (*k, p.clone())).collect(),
+                Vec::new(),
+            ));
         }
+        // a kernel libbpf cannot load it into (a kfunc it lacks) fails
+        // alone: the other modes still walk it
+        let mut failed = Vec::new();
         let name = match source {
             Source::Object { program, .. } => program.as_str(),
             Source::Text(_) => "prog",
@@ -341,12 +351,12 @@ impl Session {
                     ))
                 }
             };
-            let r = p
-                .relocated(name, &btf)
-                .map_err(|e| (format!("libbpf (Linux {file}): {}", e.0), Vec::new()))?;
-            out.push((k, Rc::new(r)));
+            match p.relocated(name, &btf) {
+                Ok(r) => out.push((k, Rc::new(r))),
+                Err(e) => failed.push((k, format!("libbpf (Linux {file}): {}", e.0))),
+            }
         }
-        Ok(out)
+        Ok((out, failed))
     }
 
     /// A verification is under way: call [`Session::tick`] again.
@@ -367,7 +377,14 @@ impl Session {
                 kernel,
                 log_level,
                 step,
-            } => match load(&source).and_then(|p| self.relocate_all(&source, p)) {
+            } => match load(&source)
+                .and_then(|p| self.relocate_all(&source, p))
+                .and_then(
+                    |(progs, failed)| match failed.iter().find(|(k, _)| *k == kernel) {
+                        Some((_, why)) => Err((why.clone(), Vec::new())),
+                        None => Ok(progs),
+                    },
+                ) {
                 Ok(progs) => {
                     self.job = Some(Job::new(id, &progs, kernel, log_level.min(2), step));
                     // A small program is done within its first slice.
@@ -390,11 +407,13 @@ impl Session {
             } => {
                 self.job = None;
                 let prog = match against.as_ref().map(|a| {
-                    load(a).and_then(|p| self.relocate_all(a, p)).map(|ps| {
-                        let k = ps.iter().find(|(pk, _)| *pk == kernel).or(ps.first());
-                        k.map(|(_, p)| Program::clone(p))
-                            .unwrap_or_else(|| Program::new(Vec::new()))
-                    })
+                    load(a)
+                        .and_then(|p| self.relocate_all(a, p))
+                        .map(|(ps, _)| {
+                            let k = ps.iter().find(|(pk, _)| *pk == kernel).or(ps.first());
+                            k.map(|(_, p)| Program::clone(p))
+                                .unwrap_or_else(|| Program::new(Vec::new()))
+                        })
                 }) {
                     Some(Ok(p)) => Some(p),
                     Some(Err((message, diagnostics))) => {
