@@ -6,6 +6,7 @@
 // then "VSK-END". Statically linked against Debian's libbpf.
 #define _GNU_SOURCE /* tdestroy */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +62,17 @@ static void json_str(const char *s)
 	putchar('"');
 }
 
-static int quiet(enum libbpf_print_level l, const char *f, va_list a)
+/* libbpf's warnings of the current load: why it failed before the
+ * verifier, when it did (its debug and info lines are dropped) */
+static char libbpf_msgs[1 << 16];
+
+static int keep_warnings(enum libbpf_print_level l, const char *f, va_list a)
 {
-	(void)l; (void)f; (void)a;
-	return 0;
+	size_t used = strlen(libbpf_msgs);
+
+	if (l != LIBBPF_WARN || used + 1 >= sizeof(libbpf_msgs))
+		return 0;
+	return vsnprintf(libbpf_msgs + used, sizeof(libbpf_msgs) - used, f, a);
 }
 
 /* Loads program number `want` of `path` alone; prints its record. */
@@ -86,6 +94,7 @@ static void load_one(int obj_index, const char *path, int want, int level)
 		i++;
 	}
 	logbuf[0] = 0;
+	libbpf_msgs[0] = 0;
 	bpf_program__set_log_buf(target, logbuf, LOG_SIZE);
 	bpf_program__set_log_level(target, level);
 	err = bpf_object__load(obj);
@@ -104,6 +113,8 @@ static void load_one(int obj_index, const char *path, int want, int level)
 	printf(",\"verdict\":\"%s\",\"errno\":%d,\"log\":",
 	       err == 0 ? "accepted" : (logbuf[0] ? "rejected" : "error"), err < 0 ? -err : 0);
 	json_str(logbuf);
+	printf(",\"libbpf\":");
+	json_str(libbpf_msgs);
 	printf("}\n");
 	fflush(stdout);
 	bpf_object__close(obj);
@@ -113,7 +124,7 @@ int main(int argc, char **argv)
 {
 	int level = 1; /* the failing path only: a level-2 log of 1M insns overflows 16 MB */
 
-	libbpf_set_print(quiet);
+	libbpf_set_print(keep_warnings);
 	for (int a = 1; a < argc; a++) {
 		struct bpf_object *obj = bpf_object__open_file(argv[a], NULL);
 		struct bpf_program *p;

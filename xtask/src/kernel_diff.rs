@@ -562,7 +562,12 @@ pub fn kernel_diff() -> Result<(), String> {
                 .find(|p| p.name == prog)
                 .map(|p| p.program.relocated(&p.name, &kernel_btf))
             {
-                Some(Err(e)) => ("error".to_string(), Some(e.0), 0),
+                // libbpf's first line, as the kernel's side is read
+                Some(Err(e)) => (
+                    "error".to_string(),
+                    e.0.lines().next().map(str::to_string),
+                    0,
+                ),
                 Some(Ok(program)) => {
                     let v = verify(
                         &program,
