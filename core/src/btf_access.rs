@@ -25,8 +25,12 @@ pub struct AttachBtf {
     /// tp_btf: `btf_trace_NAME`'s first argument (`void *__data`) is not
     /// the program's.
     pub btf_trace: bool,
-    /// The FUNC's id (LSM hooks are told apart by it).
+    /// The FUNC's id (LSM hooks are told apart by it); a struct_ops
+    /// program's struct.
     pub func_id: u32,
+    /// A struct_ops program: the kernel struct's name and the member's
+    /// index (the expected attach type the kernel is given).
+    pub struct_ops: Option<(String, u32)>,
 }
 
 impl PartialEq for KernelBtf {
@@ -115,6 +119,9 @@ pub fn resolve_attach(
 ) -> Result<AttachBtf, String> {
     use crate::program::AttachType as A;
     let btf = &kernel.btf;
+    if matches!(attach, A::StructOps | A::StructOpsRelease) {
+        return resolve_struct_ops(kernel, target);
+    }
     let (name, kind) = match attach {
         A::TraceRawTp => (format!("btf_trace_{target}"), crate::btf::KIND_TYPEDEF),
         A::LsmMac => (format!("bpf_lsm_{target}"), crate::btf::KIND_FUNC),
@@ -160,6 +167,58 @@ pub fn resolve_attach(
         proto,
         btf_trace: attach == A::TraceRawTp,
         func_id: id,
+        struct_ops: None,
+    })
+}
+
+/// libbpf 1.1's `bpf_map__init_kern_struct_ops()` for one member
+/// (`STRUCT/member`): the kernel's struct of that name, its
+/// `bpf_struct_ops_STRUCT` value type (only registered structs have one),
+/// the member of that name, a function pointer. The program is loaded with
+/// the struct's id and the member's index; its context is the member's
+/// prototype.
+fn resolve_struct_ops(kernel: &Arc<KernelBtf>, target: &str) -> Result<AttachBtf, String> {
+    let btf = &kernel.btf;
+    let (tname, mname) = target.split_once('/').unwrap_or((target, ""));
+    let Some(id) = kernel.find(crate::btf::KIND_STRUCT, tname) else {
+        return Err(format!(
+            "struct_ops init_kern: struct {tname} is not found in kernel BTF"
+        ));
+    };
+    // the struct_ops veristep models: the congestion controls (Debian's
+    // kernels also register bpf_dummy_ops, for tests)
+    if tname != "tcp_congestion_ops" {
+        return Err(format!("not modelled: struct_ops of struct {tname}"));
+    }
+    let vname = format!("bpf_struct_ops_{tname}");
+    if kernel.find(crate::btf::KIND_STRUCT, &vname).is_none() {
+        return Err(format!(
+            "struct_ops init_kern: struct {vname} is not found in kernel BTF"
+        ));
+    }
+    let st = btf.get(id).map_err(|e| e.to_string())?;
+    let Some(idx) = st.members.iter().position(|(n, _, _)| n == mname) else {
+        return Err(format!(
+            "struct_ops init_kern {tname}: Cannot find member {mname} in kernel BTF"
+        ));
+    };
+    let proto = skip(btf, st.members[idx].1)
+        .filter(|(_, t)| t.kind == KIND_PTR)
+        .and_then(|(_, t)| skip(btf, t.size_or_type))
+        .filter(|(_, t)| t.kind == crate::btf::KIND_FUNC_PROTO)
+        .map(|(id, _)| id);
+    let Some(proto) = proto else {
+        return Err(format!(
+            "struct_ops init_kern {tname}: kernel member {mname} is not a func ptr"
+        ));
+    };
+    Ok(AttachBtf {
+        kernel: kernel.clone(),
+        tname: mname.to_string(),
+        proto,
+        btf_trace: false,
+        func_id: id,
+        struct_ops: Some((tname.to_string(), idx as u32)),
     })
 }
 
@@ -738,9 +797,73 @@ pub fn args_trusted(
     use crate::program::{AttachType as A, ProgType as P};
     match pt {
         P::Tracing => matches!(attach, Some(A::TraceRawTp | A::TraceIter)),
-        P::Lsm => true,
+        P::Lsm | P::StructOps => true,
         _ => false,
     }
+}
+
+/// `bpf_tcp_ca_btf_struct_access()` (net/ipv4/bpf_tcp_ca.c): the fields of
+/// `struct tcp_sock` a congestion control may write, by (offset, end),
+/// from the kernel's BTF. 6.12 adds `snd_cwnd_stamp` and `app_limited`.
+/// An offset anywhere inside `icsk_ca_priv` counts (`bpf_ctx_range`).
+pub fn tcp_ca_writable(kernel: &KernelBtf, v612: bool) -> Vec<(u32, u32, bool)> {
+    let mut fields: Vec<(&str, &[&str])> = vec![
+        ("sock", &["sk_pacing_rate"]),
+        ("sock", &["sk_pacing_status"]),
+        ("inet_connection_sock", &["icsk_ca_priv"]),
+        ("inet_connection_sock", &["icsk_ack", "pending"]),
+        ("tcp_sock", &["snd_cwnd"]),
+        ("tcp_sock", &["snd_cwnd_cnt"]),
+        ("tcp_sock", &["snd_ssthresh"]),
+        ("tcp_sock", &["ecn_flags"]),
+    ];
+    if v612 {
+        fields.push(("tcp_sock", &["snd_cwnd_stamp"]));
+        fields.push(("tcp_sock", &["app_limited"]));
+    }
+    fields
+        .into_iter()
+        .filter_map(|(st, path)| {
+            let (off, end) = member_span(kernel, st, path)?;
+            Some((off, end, path[0] == "icsk_ca_priv"))
+        })
+        .collect()
+}
+
+/// Byte offset and end of a member (through nested members, named and
+/// anonymous) of a struct named `st`.
+fn member_span(kernel: &KernelBtf, st: &str, path: &[&str]) -> Option<(u32, u32)> {
+    let btf = &kernel.btf;
+    let mut id = kernel.find(crate::btf::KIND_STRUCT, st)?;
+    let mut base = 0u32;
+    let mut end = 0u32;
+    for name in path {
+        let (bits, ty) = find_member(btf, id, name, 0)?;
+        base += bits / 8;
+        id = skip(btf, ty)?.0;
+        end = base + btf.size_of(ty).ok()?;
+    }
+    Some((base, end))
+}
+
+/// A member by name, looking into anonymous structs and unions: its bit
+/// offset and type.
+fn find_member(btf: &Btf, id: u32, name: &str, depth: u32) -> Option<(u32, u32)> {
+    if depth > 8 {
+        return None;
+    }
+    let t = btf.get(skip(btf, id)?.0).ok()?;
+    for (n, ty, off) in &t.members {
+        if n == name {
+            return Some((*off, *ty));
+        }
+        if n.is_empty() {
+            if let Some((o, ty)) = find_member(btf, *ty, name, depth + 1) {
+                return Some((off + o, ty));
+            }
+        }
+    }
+    None
 }
 
 impl KernelBtf {

@@ -577,6 +577,18 @@ impl Env {
         }
     }
 
+    /// Is the program a struct_ops member whose prototype returns void
+    /// (`!prog->aux->attach_func_proto->type`)?
+    fn struct_ops_returns_void(&self) -> bool {
+        if self.prog.prog_type != crate::program::ProgType::StructOps {
+            return false;
+        }
+        self.prog
+            .attach_btf
+            .as_ref()
+            .is_some_and(|a| a.kernel.btf.get(a.proto).is_ok_and(|p| p.size_or_type == 0))
+    }
+
     /// 6.12's `get_func_retval_range()` for an LSM program: None for a
     /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
     pub(crate) fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
@@ -648,6 +660,11 @@ impl Env {
                     .fail(EINVAL, &msg)
                     .because(crate::reason::Reason::CallbackReturnRange { min: 0, max: 0 }));
             }
+            return Ok(());
+        }
+        // a struct_ops member returning void: nothing to check, R0 may be
+        // unset (check_return_code())
+        if f.frameno == 0 && f.subprog == 0 && self.struct_ops_returns_void() {
             return Ok(());
         }
         // R0 must be readable; sched_cls, xdp, socket_filter take any value
@@ -787,7 +804,8 @@ impl Env {
 /// What `btf_prepare_func_args()` refuses in a global function's (or
 /// 6.12's main program's) prototype, if anything: the register of the
 /// argument at fault and the kernel's message. More than five arguments,
-/// a pointer to something without a size, a struct passed by value.
+/// a return type that is not an integer, a pointer to something without
+/// a size, a struct passed by value.
 pub(crate) fn prepare_func_args_problem(
     f: &crate::program::FuncBtf,
 ) -> Option<(Option<u8>, String)> {
@@ -798,6 +816,16 @@ pub(crate) fn prepare_func_args_problem(
                 "Global function {}() with {} > 5 args. Buggy compiler.",
                 f.name,
                 f.params.len()
+            ),
+        ));
+    }
+    // then it must return an integer or an enum
+    if !f.ret_scalar {
+        return Some((
+            None,
+            format!(
+                "Global function {}() doesn't return scalar. Only those are supported.",
+                f.name
             ),
         ));
     }

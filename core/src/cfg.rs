@@ -31,6 +31,38 @@ impl Env {
         Ok(())
     }
 
+    /// `check_struct_ops_btf_id()`: a GPL-compatible program, for a member
+    /// of a registered struct of operations that the struct lets BPF
+    /// implement (`tcp_congestion_ops`: all but `get_info`, in 6.1 by
+    /// `check_member`, in 6.12 because its stubs have none).
+    fn check_struct_ops_btf_id(&mut self) -> VResult<()> {
+        if !self.prog.gpl_compatible() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "struct ops programs must have a GPL compatible license",
+                )
+                .because(crate::reason::Reason::AttachTarget));
+        }
+        let Some((st, mname)) = self
+            .prog
+            .attach_btf
+            .as_ref()
+            .and_then(|a| a.struct_ops.clone().map(|(st, _)| (st, a.tname.clone())))
+        else {
+            return Ok(());
+        };
+        if st == "tcp_congestion_ops" && mname == "get_info" {
+            return Err(self
+                .fail(
+                    crate::env::ENOTSUPP,
+                    &format!("attach to unsupported member {mname} of struct {st}"),
+                )
+                .because(crate::reason::Reason::AttachTarget));
+        }
+        Ok(())
+    }
+
     /// `add_subprog_and_kfunc()`
     pub fn add_subprog_and_kfunc(&mut self) -> VResult<()> {
         self.subprogs.clear();
@@ -213,6 +245,9 @@ impl Env {
         let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
             return Ok(());
         };
+        if self.prog.prog_type == crate::program::ProgType::StructOps {
+            return self.check_struct_ops_btf_id();
+        }
         let trampoline = matches!(
             self.prog.expected_attach_type,
             Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn)

@@ -306,7 +306,7 @@ pub(crate) fn ctx_field(
         // u64 arguments, MAX_BPF_FUNC_ARGS of them, any aligned read
         // raw_tp_writable_prog_is_valid_access(): args[0] is the buffer
         // btf_ctx_access(), with the kernel's BTF: see btf_access
-        ProgType::Tracing | ProgType::Lsm => None,
+        ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => None,
         ProgType::RawTracepointWritable if off == 0 => {
             (t == Access::Read && size == 8).then_some(CtxField::Ptr(RegType::TpBuffer))
         }

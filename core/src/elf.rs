@@ -163,6 +163,10 @@ fn prog_type(section: &str) -> Option<ProgType> {
             ProgType::Tracing
         });
     }
+    // SEC_DEF("struct_ops+"): its member comes from the .struct_ops map
+    if section == "struct_ops" || section.starts_with("struct_ops/") {
+        return Some(ProgType::StructOps);
+    }
     // of libbpf's cgroup/* sections: "cgroup/skb" and the socket address
     // hooks ("cgroup/connect4", ...)
     match section {
@@ -330,6 +334,8 @@ struct Loader<'a> {
     /// Maps veristep does not model (index, why): a program using one is
     /// refused, the others load.
     bad_maps: Vec<(usize, String)>,
+    /// `.struct_ops` maps' function pointers: (program, `STRUCT/member`).
+    struct_ops: Vec<(String, String)>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -433,6 +439,7 @@ fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         data_secs: Vec::new(),
         kconfig: None,
         bad_maps: Vec::new(),
+        struct_ops: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -529,6 +536,7 @@ impl<'a> Loader<'a> {
         self.read_maps()?;
         self.read_data()?;
         self.read_kconfig()?;
+        self.read_struct_ops()?;
         self.read_funcs()?;
         self.read_relocs()?;
         Ok(())
@@ -573,6 +581,77 @@ impl<'a> Loader<'a> {
             }
             self.map_syms.push((sec, off, self.maps.len()));
             self.maps.push(def);
+        }
+        Ok(())
+    }
+
+    /// `.struct_ops` as libbpf 1.1 reads it (`init_struct_ops_maps`,
+    /// `bpf_object__collect_st_ops_relos`): each variable a struct of
+    /// operations, each relocation in it a function pointer member set to
+    /// a program. The program is then loaded for that member of the
+    /// kernel's struct of the same name (`Program::relocated`).
+    fn read_struct_ops(&mut self) -> Result<(), ElfError> {
+        let (Some(b), Some(sec)) = (self.btf.as_ref(), self.file.section_by_name(".struct_ops"))
+        else {
+            return Ok(());
+        };
+        let bad = |e: String| ElfError(format!(".struct_ops: {e}"));
+        let Some(ds) = b.find(btf::KIND_DATASEC, ".struct_ops") else {
+            return Err(bad("no BTF DATASEC".into()));
+        };
+        // (start, end, struct type) of each variable: where its ELF symbol
+        // is (clang leaves the DATASEC's offsets for libbpf to fill in)
+        let sec_index = sec.index();
+        let mut vars = Vec::new();
+        for (_, var, _) in b.get(ds).map_err(bad)?.members.clone() {
+            let v = b.get(var).map_err(bad)?;
+            let t = b.skip_mods(v.size_or_type).map_err(bad)?;
+            let st = b.get(t).map_err(bad)?;
+            if st.kind != btf::KIND_STRUCT {
+                return Err(bad(format!("'{}' is not a struct", v.name)));
+            }
+            let Some(sym) = self
+                .file
+                .symbols()
+                .find(|s| s.section_index() == Some(sec_index) && s.name() == Ok(v.name.as_str()))
+            else {
+                return Err(bad(format!("no symbol for '{}'", v.name)));
+            };
+            let off = sym.address();
+            vars.push((off, off + st.size_or_type as u64, t));
+        }
+        for (off, r) in sec.relocations() {
+            let RelocationTarget::Symbol(si) = r.target() else {
+                continue;
+            };
+            let sym = self
+                .file
+                .symbol_by_index(si)
+                .map_err(|e| bad(format!("relocation at {off}: {e}")))?;
+            let Some(&(start, _, t)) = vars.iter().find(|(s, e, _)| (*s..*e).contains(&off)) else {
+                return Err(bad(format!("relocation at {off} is in no variable")));
+            };
+            let st = b.get(t).map_err(bad)?;
+            let bit = (off - start) * 8;
+            let Some((member, _, _)) = st.members.iter().find(|(_, _, o)| *o as u64 == bit) else {
+                return Err(bad(format!(
+                    "struct {}: no member at byte {}",
+                    st.name,
+                    off - start
+                )));
+            };
+            let prog = sym.name().unwrap_or("").to_string();
+            if let Some((_, was)) = self.struct_ops.iter().find(|(p, _)| *p == prog) {
+                let now = format!("{}/{member}", st.name);
+                if *was != now {
+                    return Err(bad(format!(
+                        "program '{prog}' is both {was} and {now} (libbpf refuses a program in two struct_ops slots)"
+                    )));
+                }
+                continue;
+            }
+            self.struct_ops
+                .push((prog, format!("{}/{member}", st.name)));
         }
         Ok(())
     }
@@ -1218,6 +1297,20 @@ impl<'a> Loader<'a> {
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(section);
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
+        if prog_type == ProgType::StructOps {
+            let Some((_, slot)) = self.struct_ops.iter().find(|(p, _)| *p == main.name) else {
+                return err(format!(
+                    "program '{}': not modelled: a struct_ops program no .struct_ops map refers to",
+                    main.name
+                ));
+            };
+            program.expected_attach_type = Some(if slot.ends_with("/release") {
+                AttachType::StructOpsRelease
+            } else {
+                AttachType::StructOps
+            });
+            program.attach_to = Some(slot.clone());
+        }
         program.sleepable = matches!(
             section.split('/').next(),
             Some(

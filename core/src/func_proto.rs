@@ -927,6 +927,9 @@ mod protos {
     // net/core/bpf_sk_storage.c (not among the sources read here; as in
     // the kernels of 5.10 on). The tracing pair is `.allowed` for programs
     // attached by BTF only.
+    // net/ipv4/bpf_tcp_ca.c: a congestion control's ACK
+    pub const bpf_tcp_send_ack_proto: Proto =
+        Proto::new(Ret::Integer, &[BtfId("tcp_sock"), Anything]);
     pub const bpf_sk_storage_get_proto: Proto = Proto::new(
         Ret::MapValueOrNull,
         &[ConstMapPtr, BtfIdSockCommon, MapValueOrNull, Anything],
@@ -1019,6 +1022,7 @@ pub fn get_func_proto(
         }),
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
         ProgType::Tracing => tracing_btf_func_proto(id, attach, v612),
+        ProgType::StructOps => tcp_ca_func_proto(id, attach, v612),
         // bpf_lsm_func_proto(): the storage and IMA helpers are not
         // modelled (their maps and sleepable hooks); the rest is tracing's
         ProgType::Lsm => match id {
@@ -1035,6 +1039,23 @@ pub fn get_func_proto(
 /// `tracing_prog_func_proto()` for a program with a trampoline (fentry,
 /// fexit, fmod_ret, LSM) or a BTF tracepoint: the function argument
 /// helpers where there is a trampoline, the return value after one.
+/// `bpf_tcp_ca_get_func_proto()` (net/ipv4/bpf_tcp_ca.c, the same in 6.1
+/// and 6.12): a `tcp_congestion_ops` member's helpers; `release` may not
+/// set or get socket options.
+fn tcp_ca_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    let release = attach == Some(AttachType::StructOpsRelease);
+    Some(match id {
+        F::tcp_send_ack => &bpf_tcp_send_ack_proto,
+        F::sk_storage_get => &bpf_sk_storage_get_proto,
+        F::sk_storage_delete => &bpf_sk_storage_delete_proto,
+        F::setsockopt if !release => &bpf_sk_setsockopt_proto,
+        F::getsockopt if !release => &bpf_sk_getsockopt_proto,
+        F::setsockopt | F::getsockopt => return None,
+        F::ktime_get_coarse_ns => &bpf_ktime_get_coarse_ns_proto,
+        _ => return bpf_base_func_proto(id, v612),
+    })
+}
+
 fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
     let trampoline = matches!(
         attach,

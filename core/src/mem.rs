@@ -114,7 +114,9 @@ impl Env {
             RegType::Ctx
                 if matches!(
                     self.prog.prog_type,
-                    crate::program::ProgType::Tracing | crate::program::ProgType::Lsm
+                    crate::program::ProgType::Tracing
+                        | crate::program::ProgType::Lsm
+                        | crate::program::ProgType::StructOps
                 ) =>
             {
                 self.check_ptr_off_reg(&reg, regno, false)?;
@@ -484,8 +486,32 @@ impl Env {
         };
         let trusted = self.rules.trusted_ptrs
             && crate::btf_access::args_trusted(prog.prog_type, prog.expected_attach_type);
-        let (lines, arg) =
+        let (lines, mut arg) =
             crate::btf_access::btf_ctx_access(a, prog.expected_attach_type, trusted, off);
+        // bpf_tcp_ca_is_valid_access(): a congestion control's `struct
+        // sock *` is its `struct tcp_sock` (6.1: a plain pointer only,
+        // 6.12: one without unsafe modifiers)
+        if let (crate::program::ProgType::StructOps, Some(crate::btf_access::CtxArg::Ptr(p))) =
+            (prog.prog_type, arg.as_mut())
+        {
+            let kb = &a.kernel;
+            let plain = if self.rules.trusted_ptrs {
+                !p.has(crate::btf_access::UNTRUSTED)
+                    && !p.has(crate::btf_access::USER)
+                    && !p.has(crate::btf_access::PERCPU)
+            } else {
+                p.flags() == 0
+            };
+            if let (true, Some(sock), Some(tcp_sock)) = (
+                plain,
+                kb.find(crate::btf::KIND_STRUCT, "sock"),
+                kb.find(crate::btf::KIND_STRUCT, "tcp_sock"),
+            ) {
+                if p.id() == sock {
+                    *p = crate::btf_access::BtfPtr::new(tcp_sock, p.flags());
+                }
+            }
+        }
         for l in lines {
             self.verbose(&format!("{l}\n"));
         }
@@ -584,6 +610,13 @@ impl Env {
                 .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
         }
         if t == Access::Write {
+            // a congestion control writes some of its socket's fields
+            // (env->ops->btf_struct_access); 6.12 first refuses a write
+            // through an untrusted pointer
+            let untrusted_612 = self.rules.trusted_ptrs && p.has(crate::btf_access::UNTRUSTED);
+            if self.prog.prog_type == crate::program::ProgType::StructOps && !untrusted_612 {
+                return self.tcp_ca_write(regno, p, off, size, &kernel);
+            }
             return Err(self
                 .fail(EACCES, "only read is supported")
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
@@ -616,6 +649,43 @@ impl Env {
                 };
                 self.mark_btf_ld_reg(v, BtfPtr::new(id, flags), maybe_null);
             }
+        }
+        Ok(())
+    }
+
+    /// `bpf_tcp_ca_btf_struct_access()` for a write: only into a
+    /// `struct tcp_sock`, only its congestion control fields.
+    fn tcp_ca_write(
+        &mut self,
+        regno: u8,
+        p: crate::btf_access::BtfPtr,
+        off: i32,
+        size: u32,
+        kernel: &crate::relo_core::KernelBtf,
+    ) -> VResult<()> {
+        let ro = |env: &mut Self, msg: &str| {
+            Err(env
+                .fail(EACCES, msg)
+                .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }))
+        };
+        if kernel.find(crate::btf::KIND_STRUCT, "tcp_sock") != Some(p.id()) {
+            return ro(self, "only read is supported");
+        }
+        let fields = crate::btf_access::tcp_ca_writable(kernel, self.rules.trusted_ptrs);
+        let off_u = off as u32;
+        let field = fields.iter().find(|(start, end, range)| {
+            off_u == *start || (*range && (*start..*end).contains(&off_u))
+        });
+        let Some(&(_, end, _)) = field else {
+            return ro(self, &format!("no write support to tcp_sock at off {off}"));
+        };
+        if off_u + size > end {
+            return ro(
+                self,
+                &format!(
+                    "write access at off {off} with size {size} beyond the member of tcp_sock ended at {end}"
+                ),
+            );
         }
         Ok(())
     }

@@ -65,6 +65,11 @@ pub enum ProgType {
     /// programs, whose context is the attach target's arguments typed by
     /// the kernel's BTF (objects only: the target comes from the section).
     Tracing,
+    /// `BPF_PROG_TYPE_STRUCT_OPS`: a member function of a kernel struct of
+    /// operations a program set implements (`tcp_congestion_ops`), its
+    /// arguments typed by the member's prototype (objects only: the member
+    /// comes from the object's `.struct_ops` map).
+    StructOps,
     /// `BPF_PROG_TYPE_LSM`: a BPF LSM hook (`lsm/HOOK`), arguments typed
     /// by BTF as for tracing.
     Lsm,
@@ -95,6 +100,7 @@ impl ProgType {
             "raw_tracepoint_writable" => ProgType::RawTracepointWritable,
             "tracing" => ProgType::Tracing,
             "lsm" => ProgType::Lsm,
+            "struct_ops" => ProgType::StructOps,
             "sk_reuseport" => ProgType::SkReuseport,
             "lwt_in" => ProgType::LwtIn,
             "lwt_out" => ProgType::LwtOut,
@@ -134,6 +140,7 @@ impl ProgType {
             ProgType::CgroupSysctl => "cgroup_sysctl",
             ProgType::Tracing => "tracing",
             ProgType::Lsm => "lsm",
+            ProgType::StructOps => "struct_ops",
         }
     }
     /// The kernel's enum value.
@@ -167,6 +174,7 @@ impl ProgType {
             ProgType::CgroupSysctl => 23,
             ProgType::Tracing => 26,
             ProgType::Lsm => 29,
+            ProgType::StructOps => 27,
         }
     }
 
@@ -229,6 +237,10 @@ pub enum AttachType {
     LsmMac,
     /// `BPF_TRACE_ITER`: an iterator (`iter/task`)
     TraceIter,
+    /// A struct_ops program's member (the kernel takes its index as the
+    /// expected attach type); `release` apart, whose helpers differ.
+    StructOps,
+    StructOpsRelease,
 }
 
 impl AttachType {
@@ -310,6 +322,7 @@ impl AttachType {
             AttachType::TraceRawTp => "tp_btf",
             AttachType::LsmMac => "lsm",
             AttachType::TraceIter => "iter",
+            AttachType::StructOps | AttachType::StructOpsRelease => "struct_ops",
             a => Self::SOCK_ADDR
                 .iter()
                 .find(|(_, x)| *x == a)
