@@ -541,6 +541,42 @@ pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk
     Err("struct nesting too deep".into())
 }
 
+/// `__btf_type_is_scalar_struct()`: a struct (or union) of integers,
+/// enums, arrays of them and such structs, nested at most three deep
+/// (deeper, the kernel logs `max struct nesting depth exceeded`).
+pub fn is_scalar_struct(btf: &Btf, id: u32, rec: u32, log: &mut Vec<String>) -> bool {
+    let scalar = |t: &Type| t.kind == crate::btf::KIND_INT || t.kind == crate::btf::KIND_ENUM;
+    let Some((_, t)) = skip(btf, id) else {
+        return false;
+    };
+    if !t.is_composite() {
+        return false;
+    }
+    for (_, ty, _) in &t.members {
+        let Some((mid, mt)) = skip(btf, *ty) else {
+            return false;
+        };
+        if mt.is_composite() {
+            if rec >= 3 {
+                log.push("max struct nesting depth exceeded".into());
+                return false;
+            }
+            if !is_scalar_struct(btf, mid, rec + 1, log) {
+                return false;
+            }
+            continue;
+        }
+        let elem = match mt.array {
+            Some((e, _)) => skip(btf, e).map(|(_, t)| t),
+            None => Some(mt),
+        };
+        if !elem.is_some_and(scalar) {
+            return false;
+        }
+    }
+    true
+}
+
 /// `btf_struct_ids_match()` (not strict) for a helper's BTF argument: is
 /// the struct at `off` of `id` the one named `want` (or does it start
 /// with it)? The walk's messages go to the log, as the kernel's do.

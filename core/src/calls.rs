@@ -707,8 +707,12 @@ impl Env {
         Ok(())
     }
 
-    /// `check_kfunc_call()` for the test kfuncs.
+    /// `check_kfunc_call()`: the test kfuncs, and the kernel functions of
+    /// the modelled kernel's BTF that [`crate::kfuncs::allowed`] lists.
     pub fn check_kfunc_call(&mut self, insn: &Insn) -> VResult<()> {
+        if let Some(name) = self.kernel_kfunc_name(insn.imm) {
+            return self.check_kernel_kfunc_call(insn.imm, &name);
+        }
         let Some(kidx) = crate::kfuncs::KFUNCS
             .iter()
             .position(|k| k.btf_id == insn.imm)
@@ -797,6 +801,159 @@ impl Env {
         }
         // mark_btf_func_reg_size(): the argument is read as 64 bits
         self.mark_cur_reg_read(1, crate::regs::LIVE_READ64);
+        Ok(())
+    }
+}
+
+impl Env {
+    /// The name of the kernel FUNC a kfunc call's `imm` is, in the
+    /// modelled kernel's BTF (not a test kfunc of the table).
+    pub(crate) fn kernel_kfunc_name(&self, imm: i32) -> Option<String> {
+        if crate::kfuncs::by_btf_id(imm).is_some() {
+            return None;
+        }
+        let k = self.prog.kernel_btf.as_ref()?;
+        let t = k.btf.get(u32::try_from(imm).ok()?).ok()?;
+        (t.kind == crate::btf::KIND_FUNC).then(|| t.name.clone())
+    }
+
+    /// `check_kfunc_call()` of a kernel function without flags (the
+    /// congestion controls' `tcp_slow_start`, ...): allowed for the program
+    /// type, its arguments against its BTF prototype
+    /// (`btf_check_kfunc_arg_match` / `check_kfunc_args`), then R0-R5
+    /// clobbered and R0 what it returns.
+    fn check_kernel_kfunc_call(&mut self, id: i32, name: &str) -> VResult<()> {
+        use crate::btf::{KIND_FUNC_PROTO, KIND_INT, KIND_PTR};
+        if !crate::kfuncs::allowed(name, self.prog.prog_type) {
+            return Err(self.fail(
+                EACCES,
+                &format!("calling kernel function {name} is not allowed"),
+            ));
+        }
+        let Some(kernel) = self.prog.kernel_btf.clone() else {
+            return Err(self.fail(EACCES, "the kernel's BTF is not given"));
+        };
+        let btf = &kernel.btf;
+        let proto = btf
+            .get(id as u32)
+            .ok()
+            .and_then(|f| btf.get(f.size_or_type).ok())
+            .filter(|p| p.kind == KIND_FUNC_PROTO)
+            .cloned();
+        let Some(proto) = proto else {
+            return Err(self.fail(EINVAL, &format!("Invalid BTF of func {name}")));
+        };
+        let skip = |t: u32| {
+            btf.skip_mods(t)
+                .ok()
+                .and_then(|t| btf.get(t).ok().map(|x| (t, x)))
+        };
+        for (i, (_, ty, _)) in proto.members.iter().enumerate() {
+            let regno = i as u8 + 1;
+            let reg = *self.reg(regno);
+            let Some((_, t)) = skip(*ty) else { continue };
+            if t.kind == KIND_INT || t.is_any_enum() {
+                if reg.ty != RegType::Scalar {
+                    return Err(self
+                        .fail(EINVAL, &format!("R{regno} is not a scalar"))
+                        .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+                }
+                continue;
+            }
+            if t.kind != KIND_PTR {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("Unrecognized arg#{i} type {}", crate::btf::kind_str(t.kind)),
+                ));
+            }
+            let Some((ref_id, ref_t)) = skip(t.size_or_type) else {
+                continue;
+            };
+            let ptr = crate::btf_access::BtfPtr::of(reg.aux)
+                .filter(|_| reg.ty == RegType::BtfId && !reg.maybe_null);
+            let Some(p) = ptr else {
+                // not a kernel object: it would have to be memory of
+                // scalars (these kfuncs' structs never are)
+                let mut lines = Vec::new();
+                let scalar = ref_t.kind == KIND_INT
+                    || crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines);
+                for l in lines {
+                    self.verbose(&format!("{l}\n"));
+                }
+                if scalar {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("not modelled: memory passed to kernel function {name}"),
+                    ));
+                }
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                            "arg#{i} pointer type {} {} must point to scalar, or struct with scalar",
+                            crate::btf::kind_str(ref_t.kind).to_uppercase(),
+                            ref_t.name
+                        ),
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+            };
+            let (ok, _) =
+                crate::btf_access::struct_ids_match(btf, p.id(), reg.off as i64, &ref_t.name);
+            if !ok || !ref_t.is_composite() {
+                let have = btf.get(p.id()).map(|t| t.name.clone()).unwrap_or_default();
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                            "kernel function {name} args#{i} expected pointer to STRUCT {} but R{regno} has a pointer to STRUCT {have}",
+                            ref_t.name
+                        ),
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+            }
+        }
+        // mark_btf_func_reg_size(): each argument read as its size
+        for (i, (_, ty, _)) in proto.members.iter().enumerate() {
+            let size = skip(*ty)
+                .map(|(_, t)| {
+                    if t.kind == KIND_PTR {
+                        8
+                    } else {
+                        t.size_or_type
+                    }
+                })
+                .unwrap_or(8);
+            let flag = if size == 8 {
+                crate::regs::LIVE_READ64
+            } else {
+                crate::regs::LIVE_READ32
+            };
+            self.mark_cur_reg_read(i + 1, flag);
+        }
+        for r in 0..=5u8 {
+            self.reg_mut(r).mark_not_init();
+        }
+        // do_check() scratches R0 after any call (6.12's log prints it)
+        self.mark_reg_scratched(0);
+        // a void function leaves R0 clobbered
+        let ret = (proto.size_or_type != 0)
+            .then(|| skip(proto.size_or_type))
+            .flatten();
+        match ret {
+            None => {}
+            Some((_, t)) if t.kind == KIND_INT || t.is_any_enum() => {
+                let r0 = self.reg_mut(0);
+                r0.mark_unknown();
+                r0.live |= crate::regs::LIVE_WRITTEN;
+            }
+            Some((_, t)) => {
+                let what = crate::btf::kind_str(t.kind);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("kernel function {name} returns type {what} is not supported"),
+                ));
+            }
+        }
         Ok(())
     }
 }

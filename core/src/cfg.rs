@@ -74,7 +74,9 @@ impl Env {
                 continue;
             }
             if insn.is_kfunc_call() {
-                if crate::kfuncs::by_btf_id(insn.imm).is_none() {
+                if crate::kfuncs::by_btf_id(insn.imm).is_none()
+                    && self.kernel_kfunc_name(insn.imm).is_none()
+                {
                     let id = insn.imm;
                     return Err(
                         self.fail(EINVAL, &format!("kernel btf_id {} is not a function", id))

@@ -63,9 +63,20 @@ pub fn map_address(index: u32) -> u64 {
 
 /// Name a call instruction refers to.
 pub fn call_name(insn: &Insn) -> String {
+    call_name_in(None, insn)
+}
+
+/// The same, a kernel function found in the program's kernel BTF too.
+pub fn call_name_in(prog: Option<&Program>, insn: &Insn) -> String {
     if insn.src == BPF_PSEUDO_KFUNC_CALL {
+        let in_kernel = || {
+            let k = prog?.kernel_btf.as_ref()?;
+            let t = k.btf.get(u32::try_from(insn.imm).ok()?).ok()?;
+            (t.kind == crate::btf::KIND_FUNC).then(|| t.name.clone())
+        };
         return crate::kfuncs::by_btf_id(insn.imm)
             .map(|k| k.name.to_string())
+            .or_else(in_kernel)
             .unwrap_or_else(|| "<error>".to_string());
     }
     if insn.imm >= 0 {
@@ -295,7 +306,7 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                     let name = if !v4 && insn.src == 0 && insn.imm >= 210 {
                         "unknown".to_string()
                     } else {
-                        call_name(&insn)
+                        call_name_in(Some(prog), &insn)
                     };
                     format!("({:02x}) call {}#{}", c, name, insn.imm)
                 }

@@ -1170,14 +1170,18 @@ impl<'a> Loader<'a> {
                     }
                 } else if is_call && r.r_type == R_BPF_64_32 {
                     if r.sym_undefined {
-                        let k = crate::kfuncs::by_name(&r.sym_name).ok_or_else(|| {
-                            ElfError(at(&format!(
+                        if !crate::kfuncs::is_modelled(&r.sym_name) {
+                            return err(at(&format!(
                                 "kernel function '{}' is not modelled",
                                 r.sym_name
-                            )))
-                        })?;
+                            )));
+                        }
+                        // a test kfunc carries 6.1's id until relocated;
+                        // any other is found in each kernel's BTF
                         out[pos].src = BPF_PSEUDO_KFUNC_CALL;
-                        out[pos].imm = k.btf_id;
+                        out[pos].imm = crate::kfuncs::by_name(&r.sym_name)
+                            .map(|k| k.btf_id)
+                            .unwrap_or(0);
                         // libbpf finds it in the running kernel's BTF
                         if let Some(proto) = self.ksym_func_proto(&r.sym_name) {
                             ksyms.push(crate::program::KsymSite {

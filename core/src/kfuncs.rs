@@ -54,3 +54,26 @@ pub fn by_name(name: &str) -> Option<&'static Kfunc> {
 pub fn by_btf_id(id: i32) -> Option<&'static Kfunc> {
     KFUNCS.iter().find(|k| k.btf_id == id)
 }
+
+/// The kernel functions of the modelled kernels' own sets, beyond the test
+/// kfuncs, and the program types they are registered for: the congestion
+/// control helpers of net/ipv4/bpf_tcp_ca.c (`bpf_tcp_ca_check_kfunc_ids`,
+/// no flags, `BPF_PROG_TYPE_STRUCT_OPS`; the same in 6.1 and 6.12).
+/// Their prototypes come from the kernel's BTF.
+pub const TCP_CA_KFUNCS: [&str; 5] = [
+    "tcp_reno_ssthresh",
+    "tcp_reno_cong_avoid",
+    "tcp_reno_undo_cwnd",
+    "tcp_slow_start",
+    "tcp_cong_avoid_ai",
+];
+
+/// `btf_kfunc_id_set_contains()` for a kernel function by name.
+pub fn allowed(name: &str, pt: crate::program::ProgType) -> bool {
+    pt == crate::program::ProgType::StructOps && TCP_CA_KFUNCS.contains(&name)
+}
+
+/// Is `name` a kernel function veristep models?
+pub fn is_modelled(name: &str) -> bool {
+    by_name(name).is_some() || TCP_CA_KFUNCS.contains(&name)
+}

@@ -61,7 +61,7 @@ fn section(p: &Program) -> Option<String> {
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
             // text programs do not name an attach target
-            ProgType::Tracing | ProgType::Lsm => return None,
+            ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => return None,
         }
         .to_string(),
     )
