@@ -1,6 +1,7 @@
 /* A congestion control kfunc called from a kprobe: the set is registered
  * for struct_ops programs only ("calling kernel function tcp_slow_start is
  * not allowed", EACCES), on 6.1 and 6.12. */
+#define __TARGET_ARCH_x86
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
