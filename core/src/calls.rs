@@ -732,6 +732,9 @@ impl Env {
         }
         let insn_idx = self.insn_idx;
         let mut release_ref = 0;
+        if k.flags.kptr_get {
+            return self.check_kptr_get_arg();
+        }
         // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
         if !self.reg(1).is_init() {
             return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
@@ -806,6 +809,75 @@ impl Env {
 }
 
 impl Env {
+    /// 6.1's `btf_check_kfunc_arg_match()` for a `KF_KPTR_GET` kfunc's
+    /// first argument: after `check_func_arg_reg_off()`, a map value at a
+    /// constant offset holding a referenced kptr. veristep's maps (the text
+    /// format's, and objects' without `__kptr_ref` fields) hold none, so
+    /// the call is always refused, with the kernel's message.
+    fn check_kptr_get_arg(&mut self) -> VResult<()> {
+        let r1 = *self.reg(1);
+        let because = crate::reason::Reason::ArgumentType { reg: Some(1) };
+        // check_func_arg_reg_off(): pointers that may carry an offset, and
+        // scalars, pass; any other register (ctx, an uninitialised one)
+        // must not be moved
+        let offset_ok = matches!(
+            r1.ty,
+            RegType::Stack
+                | RegType::Packet
+                | RegType::PacketMeta
+                | RegType::MapKey
+                | RegType::MapValue
+                | RegType::Mem
+                | RegType::Buf
+                | RegType::Scalar
+        );
+        if !offset_ok {
+            let t = self.reg_type_name(&r1);
+            if r1.off != 0 {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "dereference of modified {t} ptr R1 off={} disallowed",
+                            r1.off
+                        ),
+                    )
+                    .because(because));
+            }
+            if !r1.is_init() || !r1.var_off.is_const() || r1.var_off.value != 0 {
+                let (v, m) = if r1.is_init() {
+                    (r1.var_off.value, r1.var_off.mask)
+                } else {
+                    (0, u64::MAX)
+                };
+                let tn = crate::log::tnum_str(v, m);
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("variable {t} access var_off={tn} disallowed"),
+                    )
+                    .because(because));
+            }
+        }
+        if r1.ty != RegType::MapValue {
+            return Err(self
+                .fail(EINVAL, "arg#0 expected pointer to map value")
+                .because(because));
+        }
+        if !r1.var_off.is_const() {
+            return Err(self
+                .fail(EINVAL, "arg#0 must have constant offset")
+                .because(because));
+        }
+        let off = (r1.off as i64 as u64).wrapping_add(r1.var_off.value);
+        Err(self
+            .fail(
+                EINVAL,
+                &format!("arg#0 no referenced kptr at map value offset={off}"),
+            )
+            .because(because))
+    }
+
     /// The name of the kernel FUNC a kfunc call's `imm` is, in the
     /// modelled kernel's BTF (not a test kfunc of the table).
     pub(crate) fn kernel_kfunc_name(&self, imm: i32) -> Option<String> {

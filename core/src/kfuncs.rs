@@ -13,6 +13,9 @@ pub struct KfuncFlags {
     pub acquire: bool,
     pub release: bool,
     pub ret_null: bool,
+    /// `KF_KPTR_GET`: the first argument is a referenced kptr's slot in a
+    /// map value.
+    pub kptr_get: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +35,7 @@ pub const KFUNCS: &[Kfunc] = &[
             acquire: true,
             release: false,
             ret_null: true,
+            kptr_get: false,
         },
         struct_name: "prog_test_ref_kfunc",
     },
@@ -42,6 +46,20 @@ pub const KFUNCS: &[Kfunc] = &[
             acquire: false,
             release: true,
             ret_null: false,
+            kptr_get: false,
+        },
+        struct_name: "prog_test_ref_kfunc",
+    },
+    // KF_ACQUIRE | KF_RET_NULL | KF_KPTR_GET: its slot is always a map
+    // value's referenced kptr, which veristep's maps never hold
+    Kfunc {
+        name: "bpf_kfunc_call_test_kptr_get",
+        btf_id: 99456,
+        flags: KfuncFlags {
+            acquire: true,
+            release: false,
+            ret_null: true,
+            kptr_get: true,
         },
         struct_name: "prog_test_ref_kfunc",
     },

@@ -81,6 +81,11 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             "void bpf_kfunc_call_test_release(struct prog_test_ref_kfunc *p)",
             1,
         ),
+        "bpf_kfunc_call_test_kptr_get" => (
+            k.name,
+            "struct prog_test_ref_kfunc *bpf_kfunc_call_test_kptr_get(struct prog_test_ref_kfunc **pp, int a, int b)",
+            3,
+        ),
         _ => return None,
     })
 }
