@@ -200,6 +200,9 @@ fn every_type(
         (P::LwtOut, None),
         (P::LwtXmit, None),
         (P::LwtSeg6local, None),
+        // without the kernel's BTF: its context is refused, never a panic
+        (P::StructOps, Some(A::StructOps)),
+        (P::StructOps, Some(A::StructOpsRelease)),
     ])
 }
 
@@ -279,6 +282,46 @@ mod kernel_btf {
         veristep_core::elf::load(&bytes).expect("loads").programs
     }
 
+    /// A congestion control (tests/c/sto_tcp_ca.bpf.c): each program is
+    /// the member its `.struct_ops` variable names, and all are accepted,
+    /// with the counters Linux 6.1 gives them (kernel-diff checks them
+    /// against the kernel itself).
+    #[test]
+    fn a_congestion_control_loads_member_by_member() {
+        let progs = object("sto_tcp_ca.o");
+        let want = [
+            ("sto_init", "tcp_congestion_ops/init", 10),
+            ("sto_ssthresh", "tcp_congestion_ops/ssthresh", 9),
+            ("sto_cong_avoid", "tcp_congestion_ops/cong_avoid", 28),
+            ("sto_undo_cwnd", "tcp_congestion_ops/undo_cwnd", 14),
+            ("sto_cwnd_event", "tcp_congestion_ops/cwnd_event", 12),
+            ("sto_pkts_acked", "tcp_congestion_ops/pkts_acked", 13),
+            ("sto_set_state", "tcp_congestion_ops/set_state", 15),
+        ];
+        assert_eq!(progs.len(), want.len());
+        for (name, slot, processed) in want {
+            let p = progs.iter().find(|p| p.name == name).expect(name);
+            assert_eq!(p.program.attach_to.as_deref(), Some(slot));
+            let r = p.program.relocated(name, kernel()).expect("relocates");
+            let o = verify(
+                &r,
+                &Options {
+                    kernel: KernelVersion::V6_1,
+                    log_level: 0,
+                    trace: false,
+                    log_size: None,
+                },
+            );
+            assert_eq!(
+                o.verdict,
+                veristep_core::Verdict::Accepted,
+                "{name}: {:?}",
+                o.message()
+            );
+            assert_eq!(o.stats.processed, processed, "{name}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -308,7 +351,7 @@ mod kernel_btf {
         #[test]
         fn any_attach_target_never_panics(
             target in "[a-z_]{1,24}",
-            attach in 0usize..6,
+            attach in 0usize..7,
             words in prop::collection::vec(plausible(), 1..40),
         ) {
             use veristep_core::{AttachType as A, ProgType as P};
@@ -319,9 +362,10 @@ mod kernel_btf {
                 (P::Tracing, A::TraceRawTp),
                 (P::Lsm, A::LsmMac),
                 (P::Tracing, A::TraceIter),
+                (P::StructOps, A::StructOps),
             ];
             // well-known targets too, so that contexts and walks are reached
-            let known = ["do_nanosleep", "sched_switch", "file_open", "task", "bpf_map", "tcp_v4_connect"];
+            let known = ["do_nanosleep", "sched_switch", "file_open", "task", "bpf_map", "tcp_v4_connect", "tcp_congestion_ops/cong_avoid"];
             for t in [target.as_str(), known[attach]] {
                 let mut prog = program(words.clone(), true);
                 prog.prog_type = kinds[attach].0;
