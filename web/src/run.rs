@@ -32,6 +32,8 @@ pub struct Run {
     pub visits: Vec<u32>,
     /// The verdict of every kernel mode, for the compare strip.
     pub compare: Vec<ModeVerdict>,
+    /// Modes libbpf could not load the program into, with its message.
+    pub(crate) load_failed: crate::session::LoadFailures,
     /// The plain-words story of a reference error, if the run ends in one.
     pub story: Option<String>,
     /// Byte offset of each line of the kernel log, so the log view renders
@@ -138,6 +140,7 @@ impl Run {
             ex,
             visits,
             compare: Vec::new(),
+            load_failed: Vec::new(),
             log_lines,
             log_pending,
         };
@@ -152,6 +155,15 @@ impl Run {
         self.compare = ALL_KERNELS
             .iter()
             .map(|k| {
+                if let Some((_, why)) = self.load_failed.iter().find(|(fk, _)| fk == k) {
+                    return ModeVerdict {
+                        kernel: *k,
+                        accepted: false,
+                        message: Some(why.clone()),
+                        diverges_at: None,
+                        pending: false,
+                    };
+                }
                 let other = others.iter().find(|(ok, _)| ok == k);
                 let (o, diverges_at) = match other {
                     Some((_, e)) => (&e.outcome, first_divergence(&here, &insns_walked(e))),

@@ -79,6 +79,9 @@ pub struct Job {
     announced: bool,
     /// The compare strip was sent complete.
     compared: bool,
+    /// The modes libbpf could not load the program into, and why: shown
+    /// in the compare strip as such.
+    load_failed: LoadFailures,
 }
 
 /// Log bytes indexed per slice.
@@ -243,6 +246,7 @@ impl Job {
             log_scanned: 0,
             announced: false,
             compared: false,
+            load_failed: Vec::new(),
         }
     }
 }
@@ -251,7 +255,7 @@ impl Job {
 type PerKernel = Vec<(KernelVersion, Rc<Program>)>;
 
 /// The modes whose kernel libbpf could not load the program into, and why.
-type LoadFailures = Vec<(KernelVersion, String)>;
+pub(crate) type LoadFailures = Vec<(KernelVersion, String)>;
 
 /// The verifier's side: at most one verification under way, and the last
 /// complete run, which the page steps through.
@@ -382,11 +386,13 @@ impl Session {
                 .and_then(
                     |(progs, failed)| match failed.iter().find(|(k, _)| *k == kernel) {
                         Some((_, why)) => Err((why.clone(), Vec::new())),
-                        None => Ok(progs),
+                        None => Ok((progs, failed)),
                     },
                 ) {
-                Ok(progs) => {
-                    self.job = Some(Job::new(id, &progs, kernel, log_level.min(2), step));
+                Ok((progs, failed)) => {
+                    let mut job = Job::new(id, &progs, kernel, log_level.min(2), step);
+                    job.load_failed = failed;
+                    self.job = Some(job);
                     // A small program is done within its first slice.
                     self.tick()
                 }
@@ -506,7 +512,7 @@ impl Session {
                 Some(logged) => (logged, std::mem::take(&mut job.log_lines), false),
                 None => (quick, Vec::new(), job.log_level > 0),
             };
-            let run = Run::build(
+            let mut run = Run::build(
                 job.id,
                 ex,
                 &job.finished_others,
@@ -515,6 +521,8 @@ impl Session {
                 job.log_level,
                 log_pending,
             );
+            run.load_failed = job.load_failed.clone();
+            run.compare_with(&job.finished_others);
             let step = job.step.unwrap_or(0).min(run.ex.len());
             replies.push(Reply::Verified {
                 summary: run.summary(),
@@ -661,6 +669,69 @@ mod tests {
                 loc: "R1".into(),
             })
             .is_empty());
+    }
+
+    /// A text program calling a test kfunc: libbpf finds it in 6.1's BTF
+    /// only. The 6.1 walk goes on without the 6.12 one; asking for 6.12
+    /// says libbpf's error.
+    #[test]
+    fn a_kernel_libbpf_cannot_load_into_fails_alone() {
+        let text = "r1 = 0\n*(u64 *)(r10 - 8) = r1\nr1 = r10\nr1 += -8\ncall bpf_kfunc_call_test_acquire\nif r0 == 0 goto 1f\nr1 = r0\ncall bpf_kfunc_call_test_release\n1:\nr0 = 0\nexit\n";
+        let mut s = Session::new();
+        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
+        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        let req = |id, kernel| Request::Verify {
+            id,
+            source: Source::Text(text.into()),
+            kernel,
+            log_level: 1,
+            step: None,
+        };
+        let summary = verified(&mut s, req(1, KernelVersion::V6_1));
+        assert!(summary.accepted, "{summary:?}");
+        let v612 = summary
+            .compare
+            .iter()
+            .find(|m| m.kernel == KernelVersion::V6_7)
+            .expect("6.12 in the strip");
+        assert!(!v612.accepted && !v612.pending, "{v612:?}");
+        assert!(v612
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("not found in kernel or module BTFs")));
+        let r = s.handle(req(2, KernelVersion::V6_7));
+        let [Reply::Invalid { message, .. }] = r.as_slice() else {
+            panic!("{r:?}");
+        };
+        assert!(
+            message.contains("not found in kernel or module BTFs"),
+            "{message}"
+        );
+    }
+
+    /// A congestion control object (struct_ops) is walked in the
+    /// playground as on the command line.
+    #[test]
+    fn congestion_controls_open_in_the_playground() {
+        let mut s = Session::new();
+        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
+        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        let summary = verified(
+            &mut s,
+            Request::Verify {
+                id: 3,
+                source: Source::Object {
+                    bytes: include_bytes!("../../tests/c/obj/sto_tcp_ca.o").to_vec(),
+                    program: "sto_cong_avoid".into(),
+                    file: "sto_tcp_ca.o".into(),
+                },
+                kernel: KernelVersion::V6_7,
+                log_level: 2,
+                step: None,
+            },
+        );
+        assert!(summary.accepted, "{summary:?}");
+        assert_eq!(summary.processed, 28);
     }
 
     const BTF_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
