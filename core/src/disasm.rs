@@ -353,7 +353,12 @@ pub fn program_text(prog: &Program) -> String {
         prog.prog_type,
         crate::program::ProgType::Tracing | crate::program::ProgType::Lsm
     );
-    if let (true, Some(t)) = (btf_typed, prog.attach_to.as_deref()) {
+    let struct_ops = prog.prog_type == crate::program::ProgType::StructOps;
+    if let (true, Some(t)) = (struct_ops, prog.attach_to.as_deref()) {
+        // `.prog_type struct_ops tcp_congestion_ops cong_avoid`
+        let (st, member) = t.split_once('/').unwrap_or((t, ""));
+        out.push_str(&format!(".prog_type struct_ops {st} {member}\n"));
+    } else if let (true, Some(t)) = (btf_typed, prog.attach_to.as_deref()) {
         let sleepable = if prog.sleepable { " sleepable" } else { "" };
         match prog.expected_attach_type {
             Some(a) if prog.prog_type == crate::program::ProgType::Tracing => {

@@ -28,6 +28,32 @@ pub(super) fn directive(
             // BTF-typed programs name their target (an extension of ASM.md):
             // `.prog_type tracing fentry|fexit|fmod_ret|tp_btf|iter TARGET
             // [sleepable]`, `.prog_type lsm HOOK [sleepable]`
+            // `.prog_type struct_ops STRUCT MEMBER`: the member of a struct
+            // of operations the program implements (an extension of ASM.md)
+            if pt == Some(ProgType::StructOps) {
+                match (rest.get(1), rest.get(2)) {
+                    (Some(st), Some(member)) if rest.len() == 3 => {
+                        prog.prog_type = ProgType::StructOps;
+                        prog.expected_attach_type = Some(if member.text == "release" {
+                            AttachType::StructOpsRelease
+                        } else {
+                            AttachType::StructOps
+                        });
+                        prog.attach_to = Some(format!("{}/{}", st.text, member.text));
+                    }
+                    _ => {
+                        let at = rest.get(1).map(|t| t.col).unwrap_or(name.col);
+                        cx.err(
+                            line,
+                            at,
+                            1,
+                            "expected .prog_type struct_ops STRUCT MEMBER (tcp_congestion_ops cong_avoid)"
+                                .to_string(),
+                        )
+                    }
+                }
+                return;
+            }
             if matches!(pt, Some(ProgType::Tracing | ProgType::Lsm)) {
                 let pt = pt.unwrap_or(ProgType::Tracing);
                 let (attach, target, more) = if pt == ProgType::Lsm {

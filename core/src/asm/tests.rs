@@ -376,3 +376,22 @@ fn btf_typed_programs_name_their_target() {
     assert!(parse(".prog_type lsm\nr0 = 0\nexit").is_err());
     assert!(parse(".prog_type lsm file_open fast\nr0 = 0\nexit").is_err());
 }
+
+#[test]
+fn struct_ops_programs_name_their_member() {
+    use crate::program::AttachType;
+    let s = p(".prog_type struct_ops tcp_congestion_ops release\nexit");
+    assert_eq!(s.prog_type, ProgType::StructOps);
+    assert_eq!(s.expected_attach_type, Some(AttachType::StructOpsRelease));
+    assert_eq!(s.attach_to.as_deref(), Some("tcp_congestion_ops/release"));
+    assert!(s.needs_kernel_btf());
+    let text = crate::disasm::program_text(&s);
+    assert!(
+        text.starts_with(".prog_type struct_ops tcp_congestion_ops release\n"),
+        "{text}"
+    );
+    let c = p(".prog_type struct_ops tcp_congestion_ops cong_avoid\nexit");
+    assert_eq!(c.expected_attach_type, Some(AttachType::StructOps));
+    assert!(parse(".prog_type struct_ops\nexit").is_err());
+    assert!(parse(".prog_type struct_ops tcp_congestion_ops\nexit").is_err());
+}
