@@ -507,7 +507,7 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
         let mut per_kernel = Vec::new();
         for k in kernels {
             match kbtf::for_kernel(name, prog, *k) {
-                Ok(p) => per_kernel.push(Some(p)),
+                Ok(p) => per_kernel.push(Ok(p)),
                 Err(e) => {
                     eprintln!("veristep: {e}");
                     if args.json {
@@ -517,14 +517,14 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
                         ));
                     }
                     load_failed = true;
-                    per_kernel.push(None);
+                    per_kernel.push(Err(e));
                 }
             }
         }
         relocated.push(per_kernel);
     }
     if single {
-        let Some(prog) = relocated[0][0].as_ref() else {
+        let Ok(prog) = relocated[0][0].as_ref() else {
             return ExitCode::from(2);
         };
         if !args.json && args.log_level == 2 && args.log_size.is_none() {
@@ -553,16 +553,16 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     // several programs or kernels: a comparison table (or JSON lines)
     let mut rows = Vec::new();
     for ((name, _), per_kernel) in programs.iter().zip(&relocated) {
-        // a kernel that cannot load it was said above; the JSON lines
-        // still carry the others, the table only whole rows
-        let loads_everywhere = per_kernel.iter().all(Option::is_some);
-        if !loads_everywhere && !args.json {
-            continue;
-        }
+        // a kernel that cannot load it was said above (and in its JSON
+        // line); the table shows it as an `error` cell
         let mut cells = Vec::new();
         for (k, prog) in kernels.iter().zip(per_kernel) {
-            let Some(prog) = prog else {
-                continue;
+            let prog = match prog {
+                Ok(p) => p,
+                Err(e) => {
+                    cells.push(Err(e.clone()));
+                    continue;
+                }
             };
             let o = verify(
                 prog,
@@ -584,11 +584,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
                 v["file"] = json!(name);
                 out(&format!("{}\n", v));
             }
-            cells.push(o);
+            cells.push(Ok(o));
         }
-        if loads_everywhere {
-            rows.push((name.clone(), cells));
-        }
+        rows.push((name.clone(), cells));
     }
     if !args.json {
         out(&view::table(kernels, &rows));

@@ -7,7 +7,11 @@ use veristep_core::{KernelVersion, Outcome, Program};
 
 /// A veristat-like table: one row per program, verdict / processed /
 /// states per kernel, then each rejection's message.
-pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Outcome>)]) -> String {
+/// One program's outcome in one kernel, or why libbpf could not load it
+/// there.
+pub type Cell = Result<Outcome, String>;
+
+pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Cell>)]) -> String {
     let name_w = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(4).max(4);
     let mut out = format!("{:<w$}", "File", w = name_w);
     for k in kernels {
@@ -21,19 +25,28 @@ pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Outcome>)]) -> Stri
     out.push('\n');
     for (name, cells) in rows {
         out.push_str(&format!("{:<w$}", name, w = name_w));
-        for o in cells {
-            out.push_str(&format!(
-                "  {:<10} {:>9} {:>7}",
-                o.verdict.name(),
-                o.stats.processed,
-                o.stats.total_states
-            ));
+        for cell in cells {
+            out.push_str(&match cell {
+                Ok(o) => format!(
+                    "  {:<10} {:>9} {:>7}",
+                    o.verdict.name(),
+                    o.stats.processed,
+                    o.stats.total_states
+                ),
+                Err(_) => format!("  {:<10} {:>9} {:>7}", "error", "-", "-"),
+            });
         }
         out.push('\n');
-        for (k, o) in kernels.iter().zip(cells) {
-            if let Some(e) = &o.error {
-                let at = e.insn.map(|i| format!(" (insn {})", i)).unwrap_or_default();
-                out.push_str(&format!("    {}: {}{}\n", k.name(), e.message, at));
+        for (k, cell) in kernels.iter().zip(cells) {
+            match cell {
+                Ok(o) => {
+                    if let Some(e) = &o.error {
+                        let at = e.insn.map(|i| format!(" (insn {})", i)).unwrap_or_default();
+                        out.push_str(&format!("    {}: {}{}\n", k.name(), e.message, at));
+                    }
+                }
+                // libbpf's own words, as the kernel's loader would say them
+                Err(why) => out.push_str(&format!("    {}: {why}\n", k.name())),
             }
         }
     }

@@ -327,6 +327,29 @@ fn trace_of_an_object_needs_prog() {
     assert_eq!(code(&o), 0);
 }
 
+// ---- a kernel libbpf cannot load the program into ----
+
+#[test]
+fn a_kernel_without_the_kfunc_is_an_error_cell() {
+    // 6.12's vmlinux has no test kfuncs: libbpf fails there, 6.1 verifies
+    let o = case(
+        "kfunc_kernels",
+        &[
+            "verify",
+            "tests/corpus/seed/kfunc_acq_rel_in_cb.s",
+            "--kernel",
+            "6.1,6.12",
+        ],
+    );
+    assert_eq!(code(&o), 2);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("accepted") && out.contains("error              -       -"),
+        "{out}"
+    );
+    assert!(out.contains("not found in kernel or module BTFs"), "{out}");
+}
+
 // ---- CO-RE: relocated per kernel against its BTF (objects of tests/c) ----
 
 #[test]
