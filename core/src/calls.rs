@@ -817,48 +817,8 @@ impl Env {
     fn check_kptr_get_arg(&mut self) -> VResult<()> {
         let r1 = *self.reg(1);
         let because = crate::reason::Reason::ArgumentType { reg: Some(1) };
-        // check_func_arg_reg_off(): pointers that may carry an offset, and
-        // scalars, pass; any other register (ctx, an uninitialised one)
-        // must not be moved
-        let offset_ok = matches!(
-            r1.ty,
-            RegType::Stack
-                | RegType::Packet
-                | RegType::PacketMeta
-                | RegType::MapKey
-                | RegType::MapValue
-                | RegType::Mem
-                | RegType::Buf
-                | RegType::Scalar
-        );
-        if !offset_ok {
-            let t = self.reg_type_name(&r1);
-            if r1.off != 0 {
-                return Err(self
-                    .fail(
-                        EACCES,
-                        &format!(
-                            "dereference of modified {t} ptr R1 off={} disallowed",
-                            r1.off
-                        ),
-                    )
-                    .because(because));
-            }
-            if !r1.is_init() || !r1.var_off.is_const() || r1.var_off.value != 0 {
-                let (v, m) = if r1.is_init() {
-                    (r1.var_off.value, r1.var_off.mask)
-                } else {
-                    (0, u64::MAX)
-                };
-                let tn = crate::log::tnum_str(v, m);
-                return Err(self
-                    .fail(
-                        EACCES,
-                        &format!("variable {t} access var_off={tn} disallowed"),
-                    )
-                    .because(because));
-            }
-        }
+        // the argument as any kfunc argument (ARG_DONTCARE)
+        self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
         if r1.ty != RegType::MapValue {
             return Err(self
                 .fail(EINVAL, "arg#0 expected pointer to map value")

@@ -480,7 +480,12 @@ impl Env {
     }
 
     /// `check_func_arg_reg_off()`: which pointers may be passed moved.
-    fn check_func_arg_reg_off(&mut self, reg: &RegState, regno: u8, at: Arg) -> VResult<()> {
+    pub(crate) fn check_func_arg_reg_off(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        at: Arg,
+    ) -> VResult<()> {
         let is_dynptr = matches!(at, Dynptr { .. });
         if self.rules.helpers_612 && arg_is_release(at) {
             // a dynptr to release is where it is on the stack
