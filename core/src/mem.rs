@@ -671,7 +671,7 @@ impl Env {
         if kernel.find(crate::btf::KIND_STRUCT, "tcp_sock") != Some(p.id()) {
             return ro(self, "only read is supported");
         }
-        let fields = crate::btf_access::tcp_ca_writable(kernel, self.rules.trusted_ptrs);
+        let fields = crate::btf_access::tcp_ca_writable(kernel, self.rules.tcp_ca_writes_612);
         let off_u = off as u32;
         let field = fields.iter().find(|(start, end, range)| {
             off_u == *start || (*range && (*start..*end).contains(&off_u))

@@ -131,6 +131,9 @@ pub struct Rules {
     /// `bpf_get_current_task_btf()`, walks that keep or lose the trust, and
     /// kernel structs read only by GPL programs.
     pub trusted_ptrs: bool,
+    /// `bpf_tcp_ca_btf_struct_access()` also lets a congestion control
+    /// write `snd_cwnd_stamp` and `app_limited` (6.12).
+    pub tcp_ca_writes_612: bool,
     /// 6.12's `bpf_lsm_get_retval_range()`: an LSM hook returning int
     /// returns 0 or -errno (32-bit), and its previous return value read
     /// from the context is in that range.
@@ -192,6 +195,7 @@ impl Rules {
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
+                tcp_ca_writes_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -232,6 +236,7 @@ impl Rules {
                 opcodes_v4: false,
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
+                tcp_ca_writes_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -272,6 +277,7 @@ impl Rules {
                 opcodes_v4: true,
                 cfg_any_back_edge: true,
                 trusted_ptrs: true,
+                tcp_ca_writes_612: true,
                 lsm_retval_range: true,
                 global_subprogs_after_main: true,
                 global_arg_ids_twice: false,
