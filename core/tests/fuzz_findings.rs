@@ -370,6 +370,16 @@ fn call_to_insn_0() {
     }
 }
 
+/// Why the object `core/tests/data/NAME` does not load.
+fn refusal(name: &str) -> String {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    match veristep_core::elf::load(&bytes) {
+        Err(e) => e.0,
+        Ok(_) => panic!("{name} loads"),
+    }
+}
+
 /// fuzz `elf` (6.5 million executions in): an object whose `.kconfig`
 /// externs' BTF sizes add up past 4 GB overflowed the layout's offset (a
 /// panic in debug builds, a wrapped offset in release ones). The sizes come
@@ -378,17 +388,9 @@ fn call_to_insn_0() {
 /// `char[0x7fffffff]` externs (clang-16) reach the overflow.
 #[test]
 fn kconfig_externs_past_4_gb_are_refused() {
-    let load = |name: &str| {
-        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        match veristep_core::elf::load(&bytes) {
-            Err(e) => e.0,
-            Ok(_) => panic!("{name} loads"),
-        }
-    };
-    let e = load("fuzz_elf_kconfig_overflow.o");
+    let e = refusal("fuzz_elf_kconfig_overflow.o");
     assert!(e.contains("type is unsupported"), "{e}");
-    let e = load("kconfig_chars_past_4_gib.o");
+    let e = refusal("kconfig_chars_past_4_gib.o");
     assert!(e.contains(".kconfig: its externs take more than"), "{e}");
 }
 
@@ -400,19 +402,11 @@ fn kconfig_externs_past_4_gb_are_refused() {
 /// not load, as with global data sections.
 #[test]
 fn kconfig_externs_over_kmalloc_max_size_are_refused() {
-    let load = |name: &str| {
-        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        match veristep_core::elf::load(&bytes) {
-            Err(e) => e.0,
-            Ok(_) => panic!("{name} loads"),
-        }
-    };
     // the fuzzer's externs are of types libbpf refuses first
-    let e = load("fuzz_elf_kconfig_4_gib_value.o");
+    let e = refusal("fuzz_elf_kconfig_4_gib_value.o");
     assert!(e.contains("type is unsupported"), "{e}");
     // one `char[0x500000]` extern: 5 MiB
-    let e = load("kconfig_chars_over_kmalloc_max_size.o");
+    let e = refusal("kconfig_chars_over_kmalloc_max_size.o");
     assert!(
         e.contains(".kconfig: its externs take") && e.contains("(E2BIG)"),
         "{e}"

@@ -677,9 +677,7 @@ mod tests {
     #[test]
     fn a_kernel_libbpf_cannot_load_into_fails_alone() {
         let text = "r1 = 0\n*(u64 *)(r10 - 8) = r1\nr1 = r10\nr1 += -8\ncall bpf_kfunc_call_test_acquire\nif r0 == 0 goto 1f\nr1 = r0\ncall bpf_kfunc_call_test_release\n1:\nr0 = 0\nexit\n";
-        let mut s = Session::new();
-        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
-        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        let mut s = with_both_btfs();
         let req = |id, kernel| Request::Verify {
             id,
             source: Source::Text(text.into()),
@@ -713,9 +711,7 @@ mod tests {
     /// playground as on the command line.
     #[test]
     fn congestion_controls_open_in_the_playground() {
-        let mut s = Session::new();
-        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
-        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        let mut s = with_both_btfs();
         let summary = verified(
             &mut s,
             Request::Verify {
@@ -732,6 +728,14 @@ mod tests {
         );
         assert!(summary.accepted, "{summary:?}");
         assert_eq!(summary.processed, 28);
+    }
+
+    /// A session that has both kernels' BTF already.
+    fn with_both_btfs() -> Session {
+        let mut s = Session::new();
+        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
+        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        s
     }
 
     const BTF_6_1: &[u8] = include_bytes!("../../static/btf/linux-6.1.btf.gz");
@@ -802,9 +806,7 @@ mod tests {
     /// 6.12's trust.
     #[test]
     fn btf_typed_programs_read_their_kernel_structs() {
-        let mut s = Session::new();
-        s.add_kernel_btf("6.1", Ok(BTF_6_1.to_vec()));
-        s.add_kernel_btf("6.12", Ok(BTF_6_12.to_vec()));
+        let mut s = with_both_btfs();
         let summary = verified(
             &mut s,
             Request::Verify {
