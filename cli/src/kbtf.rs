@@ -32,6 +32,22 @@ pub(crate) fn kernel_btf(k: KernelVersion) -> Result<&'static Arc<KernelBtf>, St
         .map_err(Clone::clone)
 }
 
+/// libbpf failed to load a program into a kernel.
+#[derive(Clone, Debug)]
+pub(crate) struct LoadError {
+    /// For people: `FILE:NAME: libbpf: ... (Linux K)`.
+    pub shown: String,
+    /// libbpf's own line, as a loader's log has it (`libbpf: ...`), which
+    /// is the `message` of the kernel oracle's `error` records.
+    pub libbpf: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.shown)
+    }
+}
+
 /// A program as libbpf would load it into kernel `k`: its CO-RE
 /// relocations applied against that kernel's BTF. `name` is the program's
 /// (`FILE:NAME`); Err is libbpf's failure, said as libbpf says it.
@@ -39,13 +55,19 @@ pub(crate) fn for_kernel<'a>(
     name: &str,
     prog: &'a Program,
     k: KernelVersion,
-) -> Result<Cow<'a, Program>, String> {
+) -> Result<Cow<'a, Program>, LoadError> {
     if !prog.needs_kernel_btf() {
         return Ok(Cow::Borrowed(prog));
     }
-    let kernel = kernel_btf(k)?;
+    let kernel = kernel_btf(k).map_err(|e| LoadError {
+        shown: e.clone(),
+        libbpf: e,
+    })?;
     let short = name.rsplit(':').next().unwrap_or(name);
     prog.relocated(short, kernel)
         .map(Cow::Owned)
-        .map_err(|e| format!("{name}: libbpf: {} (Linux {})", e.0, btf_kernel(k)))
+        .map_err(|e| LoadError {
+            shown: format!("{name}: libbpf: {} (Linux {})", e.0, btf_kernel(k)),
+            libbpf: format!("libbpf: {}", e.0),
+        })
 }

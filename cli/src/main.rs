@@ -333,10 +333,12 @@ fn reason_json(e: &veristep_core::VerifierError) -> Value {
 }
 
 fn outcome_json(o: &Outcome) -> Value {
+    let logged = o.as_logged();
     json!({
         "verdict": o.verdict.name(),
-        "message": o.message(),
-        "error_insn": o.error_insn(),
+        // as the kernel oracle reads them from the log (Outcome::as_logged)
+        "message": logged.as_ref().map_or(o.message(), |l| Some(l.0.as_str())),
+        "error_insn": logged.as_ref().map_or(o.error_insn(), |l| l.1),
         "errno": o.error.as_ref().map(|e| e.errno).unwrap_or(0),
         "explanation": o.error.as_ref().map(|e| e.explanation.clone()),
         "reason": o.error.as_ref().map(reason_json),
@@ -391,7 +393,9 @@ pub(crate) fn load_one(
     match load(path, only)? {
         mut p if p.len() == 1 => {
             let (name, prog) = p.remove(0);
-            kbtf::for_kernel(&name, &prog, k).map(|p| p.into_owned())
+            kbtf::for_kernel(&name, &prog, k)
+                .map(|p| p.into_owned())
+                .map_err(|e| e.shown)
         }
         _ => Err("veristep: the object has several programs; name one with --prog".into()),
     }
@@ -513,11 +517,11 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
                     if args.json {
                         out(&format!(
                             "{}\n",
-                            json!({"file": name, "kernel": k.name(), "verdict": "error", "message": e})
+                            json!({"file": name, "kernel": k.name(), "verdict": "error", "message": e.libbpf})
                         ));
                     }
                     load_failed = true;
-                    per_kernel.push(Err(e));
+                    per_kernel.push(Err(e.shown));
                 }
             }
         }

@@ -753,10 +753,22 @@ impl Env {
                     )
                     .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
             }
+            // btf_check_func_arg_match(): every pointer argument's offsets,
+            // a referenced one's as a release argument's
+            let at = if r1.ref_obj_id != 0 {
+                crate::func_proto::Arg::ReleaseBtfIdOrNull
+            } else {
+                crate::func_proto::Arg::Anything
+            };
+            self.check_func_arg_reg_off(&r1, 1, at)?;
             if r1.ref_obj_id == 0 {
+                // after the argument loop of btf_check_func_arg_match()
                 return Err(self.fail(
                     EINVAL,
-                    "R1 must be referenced when passed to release function",
+                    &format!(
+                        "release kernel function {} expects refcounted PTR_TO_BTF_ID",
+                        k.name
+                    ),
                 ));
             }
             release_ref = r1.ref_obj_id;

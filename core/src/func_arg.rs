@@ -548,7 +548,8 @@ impl Env {
         regno: u8,
         fixed_off_ok: bool,
     ) -> VResult<()> {
-        let t = self.reg_type_name(reg);
+        // reg_type_str(): a BTF pointer without its struct's name
+        let t = self.arg_reg_type_str(reg);
         if reg.off < 0 {
             let o = reg.off;
             return Err(self.fail(

@@ -416,6 +416,26 @@ impl Env {
                 if t == Access::Write {
                     return Err(self.cannot_write_into(regno, &reg));
                 }
+                if reg.ty == RegType::BtfId && t == Access::Read {
+                    // a test kfunc's struct is the kernel's: walked as any
+                    // kernel struct (btf_struct_access)
+                    let kernel = self.prog.kernel_btf.clone();
+                    let sid = kernel
+                        .as_ref()
+                        .and_then(|k| k.btf.find(crate::btf::KIND_STRUCT, "prog_test_ref_kfunc"));
+                    if let Some(sid) = sid {
+                        let mut as_kernel = reg;
+                        as_kernel.aux = crate::btf_access::BtfPtr::new(sid, 0).0;
+                        return self.check_ptr_to_btf_access(
+                            regno,
+                            &as_kernel,
+                            off,
+                            size,
+                            t,
+                            value_regno,
+                        );
+                    }
+                }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
                         return Err(self.fail(
@@ -1225,6 +1245,12 @@ impl Env {
         } else {
             None
         };
+        if let Some(r) = load_reg {
+            // "check and record load of old value" comes before the memory
+            // is looked at: a fetch into r10 is refused as a write to it, and
+            // a fetch into the address register leaves a scalar to access
+            self.check_reg_dst(r, true)?;
+        }
         // atomics are always checked for alignment (strict_alignment_once)
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, load_reg)?;

@@ -68,6 +68,18 @@ pub struct Check {
     pub verdict_only: bool,
 }
 
+/// The log level to verify a record's program at: 1 for a record made at
+/// level 1 (its message and instruction are read from that log, as the
+/// oracle read them from the kernel's), else none (the message is the
+/// checker's own; the level-2 log is compared on its own).
+fn record_level(exp: &Value) -> u32 {
+    if exp["log_level"].as_u64() == Some(1) {
+        1
+    } else {
+        0
+    }
+}
+
 /// What differs in verdict, message and error instruction (never allowed
 /// to): one line per field.
 pub fn fidelity_diffs(exp: &Value, o: &Outcome, verdict_only: bool) -> Vec<String> {
@@ -83,23 +95,31 @@ pub fn fidelity_diffs(exp: &Value, o: &Outcome, verdict_only: bool) -> Vec<Strin
         ));
     }
     if !verdict_only {
-        if em != o.message() {
+        // the oracle reads message and instruction from the log; veristep's
+        // log is read by the same rule (Outcome::as_logged), and the
+        // checker's own message must be the line's end (the kernel may
+        // glue it to an instruction line)
+        let logged = o.as_logged();
+        let vm = logged.as_ref().map_or(o.message(), |l| Some(l.0.as_str()));
+        let vi = logged.as_ref().map_or(o.error_insn(), |l| l.1);
+        let own_ok = match (em, o.message()) {
+            (Some(e), Some(m)) => e.ends_with(m),
+            (e, m) => e == m,
+        };
+        if em != vm || !own_ok {
             detail.push(format!(
-                "message: kernel {:?} veristep {:?}",
+                "message: kernel {:?} veristep {:?} (logged {:?})",
                 em,
-                o.message()
+                o.message(),
+                vm
             ));
         }
-        // the oracle finds the instruction in the log; a stats-only log
-        // (level 4, kept when the full log overflowed) cannot show it
+        // a stats-only log (level 4, kept when the full log overflowed)
+        // cannot show the instruction
         let log_level = exp["log_level"].as_u64().unwrap_or(2);
         let insn_known = exp.get("error_insn").is_some() && log_level != 4;
-        if insn_known && ei != o.error_insn() {
-            detail.push(format!(
-                "error_insn: kernel {:?} veristep {:?}",
-                ei,
-                o.error_insn()
-            ));
+        if insn_known && ei != vi {
+            detail.push(format!("error_insn: kernel {ei:?} veristep {vi:?}"));
         }
     }
     detail
@@ -161,7 +181,7 @@ pub fn run_all() -> (Vec<Check>, Vec<String>) {
                 &prog,
                 &Options {
                     kernel,
-                    log_level: 0,
+                    log_level: record_level(&exp),
                     trace: false,
                     log_size: None,
                 },
@@ -532,7 +552,7 @@ pub fn check_record(prog: &Program, rec: &Record, exp: &Value) -> RecordCheck {
         prog,
         &Options {
             kernel: rec.kernel,
-            log_level: 0,
+            log_level: record_level(exp),
             trace: false,
             log_size: None,
         },

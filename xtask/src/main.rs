@@ -402,16 +402,51 @@ fn bless(args: &[String]) -> Result<(), String> {
     if files.is_empty() {
         return Err("no .s files to bless".into());
     }
+    // a program whose header says `; oracle-log-level: 1` is recorded at
+    // that level (what a level-1 log shows, e.g. a message the kernel
+    // prints on an instruction's line); the rest at level 2
+    let level_of = |f: &PathBuf| -> &'static str {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let one = text
+            .lines()
+            .take_while(|l| l.starts_with(';'))
+            .any(|l| l.trim_start_matches(';').trim() == "oracle-log-level: 1");
+        if one {
+            "1"
+        } else {
+            "2"
+        }
+    };
+    let mut groups: Vec<(&str, Vec<PathBuf>)> = Vec::new();
+    for f in files {
+        let l = level_of(&f);
+        match groups.iter_mut().find(|g| g.0 == l) {
+            Some(g) => g.1.push(f),
+            None => groups.push((l, vec![f])),
+        }
+    }
     for k in kernels {
+        for (level, files) in &groups {
+            bless_group(&oracle, k, level, files)?;
+        }
+    }
+    Ok(())
+}
+
+/// One boot of kernel `k` for `files`, recorded at log level `level`.
+fn bless_group(oracle: &Path, k: &str, level: &str, files: &[PathBuf]) -> Result<(), String> {
+    {
         eprintln!(
-            "==> asking Linux {} about {} programs (one boot)",
+            "==> asking Linux {} about {} programs (one boot, log level {})",
             k,
-            files.len()
+            files.len(),
+            level
         );
         let mut cmd = Command::new(oracle.join("kernel-verdict"));
         cmd.arg("--max-record-kb")
             .arg("512")
-            .args(&files)
+            .args(["-l", level])
+            .args(files)
             .env("ORACLE_TIMEOUT", "1800");
         if k == "6.12" {
             cmd.env("ORACLE_CACHE", "cache-6.12");
