@@ -413,12 +413,9 @@ impl Env {
                         .fail(EACCES, &format!("R{} invalid mem access '{}'", regno, tstr))
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
-                if t == Access::Write {
-                    return Err(self.cannot_write_into(regno, &reg));
-                }
-                if reg.ty == RegType::BtfId && t == Access::Read {
+                if reg.ty == RegType::BtfId {
                     // a test kfunc's struct is the kernel's: walked as any
-                    // kernel struct (btf_struct_access)
+                    // kernel struct (check_ptr_to_btf_access)
                     let kernel = self.prog.kernel_btf.clone();
                     let sid = kernel
                         .as_ref()
@@ -435,6 +432,9 @@ impl Env {
                             value_regno,
                         );
                     }
+                }
+                if t == Access::Write {
+                    return Err(self.cannot_write_into(regno, &reg));
                 }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
@@ -636,6 +636,23 @@ impl Env {
             let untrusted_612 = self.rules.trusted_ptrs && p.has(crate::btf_access::UNTRUSTED);
             if self.prog.prog_type == crate::program::ProgType::StructOps && !untrusted_612 {
                 return self.tcp_ca_write(regno, p, off, size, &kernel);
+            }
+            // tc and XDP programs have their own btf_struct_access, which
+            // hands a write to nf_conntrack's (nfct_btf_struct_access) when
+            // that module is loaded, and otherwise refuses it without a
+            // word: the modelled machines have no nf_conntrack loaded
+            if matches!(
+                self.prog.prog_type,
+                crate::program::ProgType::SchedCls | crate::program::ProgType::Xdp
+            ) {
+                self.event(
+                    crate::trace::EventKind::Reject,
+                    self.insn_idx as u32,
+                    EACCES as u32,
+                );
+                return Err(crate::env::VErr::new(EACCES)
+                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) })
+                    .ends_at_insn());
             }
             return Err(self
                 .fail(EACCES, "only read is supported")
@@ -1230,7 +1247,6 @@ impl Env {
                 | RegType::Socket
                 | RegType::SockCommon
                 | RegType::TcpSock
-                | RegType::BtfId
                 | RegType::FlowKeys
         ) {
             let t = self.reg_type_name(&d);

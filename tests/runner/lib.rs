@@ -68,15 +68,14 @@ pub struct Check {
     pub verdict_only: bool,
 }
 
-/// The log level to verify a record's program at: 1 for a record made at
-/// level 1 (its message and instruction are read from that log, as the
-/// oracle read them from the kernel's), else none (the message is the
-/// checker's own; the level-2 log is compared on its own).
+/// The log level to verify a record's program at: the record's own (1 or
+/// 2), so that message and instruction are read from veristep's log by the
+/// rule the oracle read them from the kernel's; none for a stats-only
+/// record (level 4).
 fn record_level(exp: &Value) -> u32 {
-    if exp["log_level"].as_u64() == Some(1) {
-        1
-    } else {
-        0
+    match exp["log_level"].as_u64() {
+        Some(l @ (1 | 2)) => l as u32,
+        _ => 0,
     }
 }
 

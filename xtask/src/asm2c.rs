@@ -23,6 +23,13 @@ fn section(p: &Program) -> Option<String> {
         ProgType::CgroupDevice => return Some("cgroup/dev".to_string()),
         ProgType::CgroupSysctl => return Some("cgroup/sysctl".to_string()),
         ProgType::SkLookup => return Some("sk_lookup".to_string()),
+        // typed by the kernel's BTF: libbpf's KIND/TARGET (`fentry/FUNC`,
+        // `lsm/HOOK`, ...) gives the attach type and target
+        ProgType::Tracing | ProgType::Lsm => {
+            let (a, t) = (p.expected_attach_type?, p.attach_to.as_ref()?);
+            let s = if p.sleepable { ".s" } else { "" };
+            return Some(format!("{}{s}/{t}", a.name()));
+        }
         _ => {}
     }
     if let Some(a) = p.expected_attach_type {
@@ -60,7 +67,6 @@ fn section(p: &Program) -> Option<String> {
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
-            // text programs do not name an attach target
             ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => return None,
         }
         .to_string(),
