@@ -34,6 +34,29 @@ fn cache_dir() -> PathBuf {
         .join("veristep/kernel-diff")
 }
 
+/// The BTF a mode models (`static/btf`), decoded once.
+pub(crate) fn kernel_btf_of(
+    k: KernelVersion,
+) -> Result<std::sync::Arc<veristep_core::relo_core::KernelBtf>, String> {
+    use std::sync::{Arc, OnceLock};
+    static K61: OnceLock<Result<Arc<veristep_core::relo_core::KernelBtf>, String>> =
+        OnceLock::new();
+    static K612: OnceLock<Result<Arc<veristep_core::relo_core::KernelBtf>, String>> =
+        OnceLock::new();
+    let (cell, file) = match k {
+        KernelVersion::V6_7 => (&K612, "static/btf/linux-6.12.btf.gz"),
+        _ => (&K61, "static/btf/linux-6.1.btf.gz"),
+    };
+    cell.get_or_init(|| {
+        let path = root().join(file);
+        std::fs::read(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))
+            .map(Arc::new)
+    })
+    .clone()
+}
+
 fn ensure_tools() -> Result<(), String> {
     let mut missing = Vec::new();
     for (pkg, present) in [

@@ -16,6 +16,7 @@ mod asm2c;
 mod fuzz;
 mod kernel_diff;
 mod random;
+mod selftests;
 
 fn root() -> PathBuf {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -765,8 +766,9 @@ fn main() -> ExitCode {
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("kernel-btf") => kernel_diff::kernel_btf(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
+        Some("selftests") => selftests::selftests(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | bench-browser [RUNS] | serve [--lan] | build-web | graph-check"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | selftests [--kernel 6.1|6.12|both] | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | bench-browser [RUNS] | serve [--lan] | build-web | graph-check"
                 .into(),
         ),
     };
