@@ -274,6 +274,20 @@ impl Env {
                 callee.regs[3].aux = map;
                 callee.regs[4] = caller.regs[3];
             }
+            CallbackKind::FindVma => {
+                // (callback_fn)(struct task_struct *task, struct
+                // vm_area_struct *vma, void *callback_ctx): the caller's
+                // task, a (plain) pointer to the VMA, the caller's context
+                callee.regs[1] = caller.regs[1];
+                let vma = self
+                    .prog
+                    .kernel_btf
+                    .as_ref()
+                    .and_then(|k| k.btf.find(crate::btf::KIND_STRUCT, "vm_area_struct"));
+                callee.regs[2].mark_known_zero_ptr(RegType::BtfId);
+                callee.regs[2].aux = crate::btf_access::BtfPtr::new(vma.unwrap_or(0), 0).0;
+                callee.regs[3] = caller.regs[4];
+            }
             CallbackKind::TimerAsync => {
                 let map = meta.map.unwrap_or(0);
                 callee.regs[1].mark_known_zero_ptr(RegType::ConstPtrToMap);

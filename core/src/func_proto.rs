@@ -153,6 +153,8 @@ pub enum CallbackKind {
     None,
     Loop,
     ForEachMapElem,
+    /// `bpf_find_vma`'s callback (`set_find_vma_callback_state`).
+    FindVma,
     TimerAsync,
 }
 
@@ -1784,12 +1786,13 @@ pub(crate) fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
 
 /// Which callback a helper verifies (`check_helper_call()`'s
 /// `__check_func_call` / `push_callback_call` cases that can be reached:
-/// find_vma needs a task pointer and user_ringbuf_drain a user ring
-/// buffer, neither of which a modelled program holds).
+/// user_ringbuf_drain needs a user ring buffer, which no modelled program
+/// holds).
 pub(crate) fn callback_kind(id: F) -> CallbackKind {
     match id {
         F::r#loop => CallbackKind::Loop,
         F::for_each_map_elem => CallbackKind::ForEachMapElem,
+        F::find_vma => CallbackKind::FindVma,
         F::timer_set_callback => CallbackKind::TimerAsync,
         _ => CallbackKind::None,
     }

@@ -499,6 +499,16 @@ pub fn kernel_diff() -> Result<(), String> {
     for s in &skipped {
         eprintln!("    skipped {s}");
     }
+    // a developer's measurement: `VERISTEP_KERNEL_DIFF_OBJS=DIR` loads the
+    // compiled objects of DIR instead (e.g. a kernel's selftests)
+    if let Some(dir) = std::env::var_os("VERISTEP_KERNEL_DIFF_OBJS") {
+        objs = std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "o"))
+            .collect();
+        objs.sort();
+    }
     // boot
     let initrd = work.join("initrd.cpio");
     // the configuration veristep models for this kernel, from static/btf

@@ -39,7 +39,10 @@ const MAPS: &[(&str, &str)] = &[
     ("map_stacktrace", "stack_trace key=4 value=8 entries=1"),
     ("map_spin_lock", "array key=4 value=8 entries=1 lock=4"),
     ("map_array_small", "array key=4 value=1 entries=1"),
-    ("map_event_output", "perf_event_array key=4 value=4 entries=1"),
+    (
+        "map_event_output",
+        "perf_event_array key=4 value=4 entries=1",
+    ),
     (
         "map_reuseport_array",
         "reuseport_sockarray key=4 value=8 entries=1",
@@ -144,7 +147,10 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
 /// as served today, downloaded once and cached.
 fn source_tree(work: &Path) -> Result<PathBuf, String> {
     let tree = work.join("linux-source-6.1");
-    if tree.join("tools/testing/selftests/bpf/test_verifier.c").is_file() {
+    if tree
+        .join("tools/testing/selftests/bpf/test_verifier.c")
+        .is_file()
+    {
         return Ok(tree);
     }
     let cache = std::env::var_os("HOME")
@@ -456,7 +462,7 @@ fn to_text(t: &Test) -> Result<String, String> {
             0 => {
                 if c == 0x18 {
                     let Some(&[c2, d2, s2, o2, im2]) = t.insns.get(i + 1) else {
-                        return bad("ld_imm64 at the end")
+                        return bad("ld_imm64 at the end");
                     };
                     if c2 != 0 || d2 != 0 || s2 != 0 || o2 != 0 || o != 0 {
                         return bad("ld_imm64's second half");
@@ -596,9 +602,7 @@ fn compare(
     if k == "6.12" {
         cmd.env("ORACLE_CACHE", "cache-6.12");
     }
-    let out = cmd
-        .output()
-        .map_err(|e| format!("kernel-verdict: {e}"))?;
+    let out = cmd.output().map_err(|e| format!("kernel-verdict: {e}"))?;
     let kernel = if k == "6.12" {
         KernelVersion::V6_7
     } else {
@@ -642,7 +646,10 @@ fn compare(
             if rec["log_level"].as_u64() == Some(4) || ki == ours.insn {
                 insns += 1;
             } else {
-                what.push(format!("error_insn: kernel {ki:?} veristep {:?}", ours.insn));
+                what.push(format!(
+                    "error_insn: kernel {ki:?} veristep {:?}",
+                    ours.insn
+                ));
             }
             if kv != "error" {
                 counted += 1;
@@ -651,7 +658,10 @@ fn compare(
                 if kc == ours.counters {
                     counters += 1;
                 } else {
-                    what.push(format!("counters: kernel {kc:?} veristep {:?}", ours.counters));
+                    what.push(format!(
+                        "counters: kernel {kc:?} veristep {:?}",
+                        ours.counters
+                    ));
                 }
             }
         }
