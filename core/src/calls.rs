@@ -875,17 +875,33 @@ impl Env {
         (t.kind == crate::btf::KIND_FUNC).then(|| t.name.clone())
     }
 
-    /// `check_kfunc_call()` of a kernel function without flags (the
-    /// congestion controls' `tcp_slow_start`, ...): allowed for the program
-    /// type, its arguments against its BTF prototype
-    /// (`btf_check_kfunc_arg_match` / `check_kfunc_args`), then R0-R5
-    /// clobbered and R0 what it returns.
+    /// `check_kfunc_call()` of a kernel function of the modelled kernel's
+    /// own sets ([`crate::kfuncs::KERNEL_KFUNCS`]): allowed for the program
+    /// type, its arguments against its BTF prototype (6.1's
+    /// `btf_check_kfunc_arg_match`, 6.12's `check_kfunc_args`, which differ
+    /// in order and words), the release of its referenced argument, then
+    /// R0-R5 clobbered and R0 what it returns (a kernel struct pointer,
+    /// referenced and maybe NULL as its flags say).
     fn check_kernel_kfunc_call(&mut self, id: i32, name: &str) -> VResult<()> {
         use crate::btf::{KIND_FUNC_PROTO, KIND_INT, KIND_PTR};
-        if !crate::kfuncs::allowed(name, self.prog.prog_type) {
+        use crate::btf_access::{BtfPtr, TRUSTED};
+        use crate::reason::Reason;
+        let v612 = self.rules.helpers_612;
+        let insn_idx = self.insn_idx;
+        let allowed = crate::kfuncs::kernel_kfunc(name)
+            .copied()
+            .filter(|k| crate::kfuncs::allowed(k, self.prog.prog_type, v612));
+        let Some(k) = allowed else {
             return Err(self.fail(
                 EACCES,
                 &format!("calling kernel function {name} is not allowed"),
+            ));
+        };
+        // 6.12 asks before the arguments (6.1 after them)
+        if v612 && k.sleepable && !self.prog.sleepable {
+            return Err(self.fail(
+                EACCES,
+                &format!("program must be sleepable to call sleepable kfunc {name}"),
             ));
         }
         let Some(kernel) = self.prog.kernel_btf.clone() else {
@@ -906,15 +922,21 @@ impl Env {
                 .ok()
                 .and_then(|t| btf.get(t).ok().map(|x| (t, x)))
         };
+        let release_arg = crate::func_proto::Arg::ReleaseBtfIdOrNull;
+        let any_arg = crate::func_proto::Arg::Anything;
+        // is_kfunc_trusted_args(): 6.12 counts a release function's
+        let trusted_args = v612 && k.release;
+        let mut ref_regno: Option<u8> = None;
         for (i, (_, ty, _)) in proto.members.iter().enumerate() {
             let regno = i as u8 + 1;
             let reg = *self.reg(regno);
+            let because = Reason::ArgumentType { reg: Some(regno) };
             let Some((_, t)) = skip(*ty) else { continue };
             if t.kind == KIND_INT || t.is_any_enum() {
                 if reg.ty != RegType::Scalar {
                     return Err(self
                         .fail(EINVAL, &format!("R{regno} is not a scalar"))
-                        .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+                        .because(because));
                 }
                 continue;
             }
@@ -927,18 +949,81 @@ impl Env {
             let Some((ref_id, ref_t)) = skip(t.size_or_type) else {
                 continue;
             };
-            let ptr = crate::btf_access::BtfPtr::of(reg.aux)
-                .filter(|_| reg.ty == RegType::BtfId && !reg.maybe_null);
-            let Some(p) = ptr else {
-                // not a kernel object: it would have to be memory of
-                // scalars (these kfuncs' structs never are)
+            if trusted_args && (reg.is_null_const() || reg.maybe_null) {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("Possibly NULL pointer passed to trusted arg{i}"),
+                    )
+                    .because(because));
+            }
+            // a referenced argument: the one a release function releases
+            if reg.ref_obj_id != 0 && (k.release || !v612) {
+                if let Some(r) = ref_regno {
+                    let (a, b) = (reg.ref_obj_id, self.reg(r).ref_obj_id);
+                    return Err(self.fail(
+                        EFAULT,
+                        &format!("verifier internal error: more than one arg with ref_obj_id R{regno} {a} {b}"),
+                    ));
+                }
+                ref_regno = Some(regno);
+            }
+            let at = if k.release && reg.ref_obj_id != 0 {
+                release_arg
+            } else {
+                any_arg
+            };
+            let kernel_ptr = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+            let dynptr = ref_t.is_composite()
+                && ref_t.name
+                    == if v612 {
+                        "bpf_dynptr"
+                    } else {
+                        "bpf_dynptr_kern"
+                    };
+            // 6.1 takes a BTF pointer that may be NULL as memory; 6.12 as
+            // a BTF pointer (its base type)
+            let as_btf = kernel_ptr.filter(|_| v612 || !reg.maybe_null);
+            if v612 {
+                if dynptr {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("not modelled: a dynptr passed to kernel function {name}"),
+                    ));
+                }
+                if as_btf.is_some() {
+                    if !ref_t.is_composite() {
+                        return Err(self.fail(
+                            EINVAL,
+                            &format!(
+                                "kernel function {name} args#{i} pointer type {} {} is not supported",
+                                crate::btf::kind_str(ref_t.kind).to_uppercase(),
+                                ref_t.name
+                            ),
+                        ));
+                    }
+                    // is_trusted_reg(): referenced, or trusted and nothing else
+                    let trusted = reg.ref_obj_id != 0
+                        || (as_btf.is_some_and(|p| p.flags() == TRUSTED) && !reg.maybe_null);
+                    if trusted_args && !trusted {
+                        return Err(self
+                            .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
+                            .because(because));
+                    }
+                }
+            }
+            if as_btf.is_none() {
+                // not a kernel object: memory of scalars, or refused
                 let mut lines = Vec::new();
                 let scalar = ref_t.kind == KIND_INT
                     || crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines);
                 for l in lines {
                     self.verbose(&format!("{l}\n"));
                 }
-                if scalar {
+                if !v612 {
+                    self.check_func_arg_reg_off(&reg, regno, at)?;
+                }
+                if scalar || (!v612 && dynptr) {
                     return Err(self.fail(
                         EINVAL,
                         &format!("not modelled: memory passed to kernel function {name}"),
@@ -953,8 +1038,10 @@ impl Env {
                             ref_t.name
                         ),
                     )
-                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
-            };
+                    .because(because));
+            }
+            self.check_func_arg_reg_off(&reg, regno, at)?;
+            let p = as_btf.unwrap_or(BtfPtr(0));
             let (ok, _) =
                 crate::btf_access::struct_ids_match(btf, p.id(), reg.off as i64, &ref_t.name);
             if !ok || !ref_t.is_composite() {
@@ -967,7 +1054,33 @@ impl Env {
                             ref_t.name
                         ),
                     )
-                    .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+                    .because(because));
+            }
+        }
+        if k.release && ref_regno.is_none() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("release kernel function {name} expects refcounted PTR_TO_BTF_ID"),
+                )
+                .because(Reason::ArgumentType { reg: Some(1) }));
+        }
+        if !v612 && k.sleepable && !self.prog.sleepable {
+            return Err(self.fail(
+                EINVAL,
+                &format!("kernel function {name} is sleepable but the program is not"),
+            ));
+        }
+        if let Some(r) = ref_regno.filter(|_| k.release) {
+            let ref_obj_id = self.reg(r).ref_obj_id;
+            if self.release_reference(ref_obj_id).is_err() {
+                let reason = self.not_acquired_reason(ref_obj_id);
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("kfunc {name}#{id} reference has not been acquired before"),
+                    )
+                    .because(reason));
             }
         }
         // mark_btf_func_reg_size(): each argument read as its size
@@ -991,18 +1104,53 @@ impl Env {
         for r in 0..=5u8 {
             self.reg_mut(r).mark_not_init();
         }
-        // do_check() scratches R0 after any call (6.12's log prints it)
-        self.mark_reg_scratched(0);
+        // 6.12's do_check() scratches R0 after any call (its log prints it)
+        if v612 {
+            self.mark_reg_scratched(0);
+        }
         // a void function leaves R0 clobbered
         let ret = (proto.size_or_type != 0)
             .then(|| skip(proto.size_or_type))
             .flatten();
+        let struct_ptr = ret
+            .as_ref()
+            .filter(|(_, t)| t.kind == KIND_PTR)
+            .and_then(|(_, t)| skip(t.size_or_type))
+            .filter(|(_, t)| t.is_composite());
+        if k.acquire && struct_ptr.is_none() {
+            return Err(self.fail(
+                EINVAL,
+                "acquire kernel function does not return PTR_TO_BTF_ID",
+            ));
+        }
         match ret {
             None => {}
             Some((_, t)) if t.kind == KIND_INT || t.is_any_enum() => {
                 let r0 = self.reg_mut(0);
                 r0.mark_unknown();
                 r0.live |= crate::regs::LIVE_WRITTEN;
+            }
+            Some(_) if struct_ptr.is_some() => {
+                let sid = struct_ptr.map_or(0, |(sid, _)| sid);
+                let null_id = if k.ret_null { self.new_id() } else { 0 };
+                {
+                    let r0 = self.reg_mut(0);
+                    r0.mark_known_zero_ptr(RegType::BtfId);
+                    r0.aux = BtfPtr::new(sid, 0).0;
+                    r0.maybe_null = k.ret_null;
+                    r0.id = null_id;
+                    r0.live |= crate::regs::LIVE_WRITTEN;
+                }
+                if k.acquire {
+                    let rid = self.acquire_reference_state(insn_idx);
+                    let r0 = self.reg_mut(0);
+                    // 6.1 gives it the reference's id; 6.12 only when it
+                    // may be NULL
+                    if !v612 || k.ret_null {
+                        r0.id = rid;
+                    }
+                    r0.ref_obj_id = rid;
+                }
             }
             Some((_, t)) => {
                 let what = crate::btf::kind_str(t.kind);

@@ -73,25 +73,96 @@ pub fn by_btf_id(id: i32) -> Option<&'static Kfunc> {
     KFUNCS.iter().find(|k| k.btf_id == id)
 }
 
-/// The kernel functions of the modelled kernels' own sets, beyond the test
-/// kfuncs, and the program types they are registered for: the congestion
-/// control helpers of net/ipv4/bpf_tcp_ca.c (`bpf_tcp_ca_check_kfunc_ids`,
-/// no flags, `BPF_PROG_TYPE_STRUCT_OPS`; the same in 6.1 and 6.12).
-/// Their prototypes come from the kernel's BTF.
-pub const TCP_CA_KFUNCS: [&str; 5] = [
-    "tcp_reno_ssthresh",
-    "tcp_reno_cong_avoid",
-    "tcp_reno_undo_cwnd",
-    "tcp_slow_start",
-    "tcp_cong_avoid_ai",
+/// A kernel function of the modelled kernels' own sets (beyond the test
+/// kfuncs), with its `BTF_ID_FLAGS` as both kernels register it; its
+/// prototype comes from the kernel's BTF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KernelKfunc {
+    pub name: &'static str,
+    /// `KF_ACQUIRE`: returns a referenced pointer.
+    pub acquire: bool,
+    /// `KF_RELEASE`: releases its referenced argument.
+    pub release: bool,
+    /// `KF_RET_NULL`: the pointer it returns may be NULL.
+    pub ret_null: bool,
+    /// `KF_SLEEPABLE`: only sleepable programs may call it.
+    pub sleepable: bool,
+    /// Where it is registered (`register_btf_kfunc_id_set`).
+    pub set: KfuncSet,
+}
+
+/// The kfunc sets, by the program types whose hook they are registered on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KfuncSet {
+    /// net/ipv4/bpf_tcp_ca.c: `BPF_PROG_TYPE_STRUCT_OPS`.
+    TcpCongestion,
+    /// kernel/trace/bpf_trace.c's `bpf_key_sig_kfunc_set`:
+    /// `BPF_PROG_TYPE_TRACING`, whose hook (`BTF_KFUNC_HOOK_TRACING`) 6.1
+    /// shares with LSM programs and 6.12 also with tracepoint and
+    /// perf_event programs (`bpf_prog_type_to_kfunc_hook`).
+    Tracing,
+}
+
+const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
+    KernelKfunc {
+        name,
+        acquire: false,
+        release: false,
+        ret_null: false,
+        sleepable: false,
+        set,
+    }
+}
+
+/// The same in 6.1 and 6.12 (net/ipv4/bpf_tcp_ca.c, kernel/trace/bpf_trace.c).
+pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
+    plain("tcp_reno_ssthresh", KfuncSet::TcpCongestion),
+    plain("tcp_reno_cong_avoid", KfuncSet::TcpCongestion),
+    plain("tcp_reno_undo_cwnd", KfuncSet::TcpCongestion),
+    plain("tcp_slow_start", KfuncSet::TcpCongestion),
+    plain("tcp_cong_avoid_ai", KfuncSet::TcpCongestion),
+    // KF_ACQUIRE | KF_RET_NULL | KF_SLEEPABLE
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        sleepable: true,
+        ..plain("bpf_lookup_user_key", KfuncSet::Tracing)
+    },
+    // KF_ACQUIRE | KF_RET_NULL
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        ..plain("bpf_lookup_system_key", KfuncSet::Tracing)
+    },
+    // KF_RELEASE
+    KernelKfunc {
+        release: true,
+        ..plain("bpf_key_put", KfuncSet::Tracing)
+    },
+    // KF_SLEEPABLE
+    KernelKfunc {
+        sleepable: true,
+        ..plain("bpf_verify_pkcs7_signature", KfuncSet::Tracing)
+    },
 ];
 
+pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
+    KERNEL_KFUNCS.iter().find(|k| k.name == name)
+}
+
 /// `btf_kfunc_id_set_contains()` for a kernel function by name.
-pub fn allowed(name: &str, pt: crate::program::ProgType) -> bool {
-    pt == crate::program::ProgType::StructOps && TCP_CA_KFUNCS.contains(&name)
+pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> bool {
+    use crate::program::ProgType as P;
+    match k.set {
+        KfuncSet::TcpCongestion => pt == P::StructOps,
+        KfuncSet::Tracing => {
+            matches!(pt, P::Tracing | P::Lsm)
+                || (v612 && matches!(pt, P::Tracepoint | P::PerfEvent))
+        }
+    }
 }
 
 /// Is `name` a kernel function veristep models?
 pub fn is_modelled(name: &str) -> bool {
-    by_name(name).is_some() || TCP_CA_KFUNCS.contains(&name)
+    by_name(name).is_some() || kernel_kfunc(name).is_some()
 }

@@ -1,0 +1,22 @@
+/* The key bpf_lookup_user_key returns is a reference: not putting it back
+ * is a leak at the program's exit. Rejected by both kernels. */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+extern struct bpf_key *bpf_lookup_user_key(__u32 serial, __u64 flags) __ksym;
+extern struct bpf_key *bpf_lookup_system_key(__u64 id) __ksym;
+extern void bpf_key_put(struct bpf_key *key) __ksym;
+extern int bpf_verify_pkcs7_signature(struct bpf_dynptr *data_ptr,
+				      struct bpf_dynptr *sig_ptr,
+				      struct bpf_key *trusted_keyring) __ksym;
+
+char LICENSE[] SEC("license") = "GPL";
+
+SEC("lsm.s/bpf")
+int BPF_PROG(kk_user_key_leak, int cmd, union bpf_attr *attr, unsigned int size)
+{
+	struct bpf_key *key = bpf_lookup_user_key(1, 0);
+
+	return key ? 0 : 0;
+}

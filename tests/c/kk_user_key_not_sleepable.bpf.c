@@ -1,0 +1,24 @@
+/* bpf_lookup_user_key is KF_SLEEPABLE: Linux 6.12 refuses it in a program
+ * that may not sleep; Linux 6.1 has the flag but does not check it. */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+extern struct bpf_key *bpf_lookup_user_key(__u32 serial, __u64 flags) __ksym;
+extern struct bpf_key *bpf_lookup_system_key(__u64 id) __ksym;
+extern void bpf_key_put(struct bpf_key *key) __ksym;
+extern int bpf_verify_pkcs7_signature(struct bpf_dynptr *data_ptr,
+				      struct bpf_dynptr *sig_ptr,
+				      struct bpf_key *trusted_keyring) __ksym;
+
+char LICENSE[] SEC("license") = "GPL";
+
+SEC("fentry/do_nanosleep")
+int BPF_PROG(kk_user_key_not_sleepable)
+{
+	struct bpf_key *key = bpf_lookup_user_key(1, 0);
+
+	if (key)
+		bpf_key_put(key);
+	return 0;
+}
