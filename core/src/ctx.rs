@@ -598,10 +598,11 @@ fn sock_addr_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -
     }
     let inet4 = attach.is_some_and(AttachType::is_inet4);
     let inet6 = attach.is_some_and(|a| !a.is_inet4());
+    // bpf_ctx_range(): any byte of a field (its narrow reads)
     let family_ok = match off {
-        USER_IP4 => inet4,
+        USER_IP4..USER_IP6 => inet4,
         USER_IP6..USER_PORT => inet6,
-        MSG_SRC_IP4 => attach == Some(AttachType::Udp4Sendmsg),
+        MSG_SRC_IP4..MSG_SRC_IP6 => attach == Some(AttachType::Udp4Sendmsg),
         MSG_SRC_IP6..MSG_SRC_IP6_END => attach == Some(AttachType::Udp6Sendmsg),
         _ => true,
     };
@@ -611,7 +612,7 @@ fn sock_addr_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -
     // bpf_ctx_wide_access_ok(): a u64 inside a u32[4] address
     let wide = |at: i32| size == 8 && off >= at && off + 8 <= at + 16 && off % 8 == 0;
     let ok = match off {
-        USER_IP4 | USER_IP6..FAMILY | MSG_SRC_IP4 | MSG_SRC_IP6..MSG_SRC_IP6_END => {
+        USER_IP4..FAMILY | MSG_SRC_IP4..MSG_SRC_IP6_END => {
             wide(USER_IP6)
                 || wide(MSG_SRC_IP6)
                 || match t {

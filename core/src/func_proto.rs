@@ -490,6 +490,12 @@ mod protos {
     );
     pub const bpf_get_func_ip_proto_kprobe: Proto = Proto::new(Ret::Integer, &[Ctx]).gpl_only();
     pub const bpf_get_func_ip_proto_tracing: Proto = Proto::new(Ret::Integer, &[Ctx]).gpl_only();
+    /// kernel/trace/bpf_trace.c: a traced function's arguments and return
+    /// value, through the trampoline's context (6.1.192 and 6.12 alike)
+    pub const bpf_get_func_arg_proto: Proto =
+        Proto::new(Ret::Integer, &[Ctx, Anything, fixed_size_out(8)]);
+    pub const bpf_get_func_ret_proto: Proto = Proto::new(Ret::Integer, &[Ctx, fixed_size_out(8)]);
+    pub const bpf_get_func_arg_cnt_proto: Proto = Proto::new(Ret::Integer, &[Ctx]);
     pub const bpf_get_attach_cookie_proto_trace: Proto = Proto::new(Ret::Integer, &[Ctx]);
     pub const bpf_get_attach_cookie_proto_tracing: Proto = Proto::new(Ret::Integer, &[Ctx]);
     pub const bpf_task_pt_regs_proto: Proto =
@@ -901,6 +907,24 @@ mod protos {
     pub const bpf_task_storage_delete_proto: Proto =
         Proto::new(Ret::Integer, &[ConstMapPtr, BtfId("task_struct")]);
 
+    // kernel/bpf/bpf_inode_storage.c: 6.12 takes a NULL inode too
+    pub const bpf_inode_storage_get_proto: Proto = Proto::new(
+        Ret::MapValueOrNull,
+        &[ConstMapPtr, BtfId("inode"), MapValueOrNull, Anything],
+    );
+    pub const bpf_inode_storage_delete_proto: Proto =
+        Proto::new(Ret::Integer, &[ConstMapPtr, BtfId("inode")]);
+    pub const bpf_inode_storage_get_proto_612: Proto = Proto::new(
+        Ret::MapValueOrNull,
+        &[ConstMapPtr, BtfIdOrNull("inode"), MapValueOrNull, Anything],
+    );
+    pub const bpf_inode_storage_delete_proto_612: Proto =
+        Proto::new(Ret::Integer, &[ConstMapPtr, BtfIdOrNull("inode")]);
+
+    // kernel/bpf/bpf_lsm.c
+    pub const bpf_bprm_opts_set_proto: Proto =
+        Proto::new(Ret::Integer, &[BtfId("linux_binprm"), Anything]);
+
     // kernel/bpf/bpf_iter.c
     pub const bpf_for_each_map_elem_proto: Proto =
         Proto::new(Ret::Integer, &[ConstMapPtr, Func, StackOrNull, Anything]);
@@ -1025,9 +1049,14 @@ pub fn get_func_proto(
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
         ProgType::Tracing => tracing_btf_func_proto(id, attach, v612),
         ProgType::StructOps => tcp_ca_func_proto(id, attach, v612),
-        // bpf_lsm_func_proto(): the storage and IMA helpers are not
-        // modelled (their maps and sleepable hooks); the rest is tracing's
+        // bpf_lsm_func_proto(): the IMA hashes are not modelled (their
+        // `.allowed` asks whether the hook may sleep); the rest is tracing's
         ProgType::Lsm => match id {
+            F::inode_storage_get if v612 => Some(&bpf_inode_storage_get_proto_612),
+            F::inode_storage_delete if v612 => Some(&bpf_inode_storage_delete_proto_612),
+            F::inode_storage_get => Some(&bpf_inode_storage_get_proto),
+            F::inode_storage_delete => Some(&bpf_inode_storage_delete_proto),
+            F::bprm_opts_set => Some(&bpf_bprm_opts_set_proto),
             F::get_attach_cookie => Some(&bpf_get_attach_cookie_proto_tracing),
             F::spin_lock => Some(&bpf_spin_lock_proto),
             F::spin_unlock => Some(&bpf_spin_unlock_proto),
@@ -1074,6 +1103,10 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
         F::seq_write if iter => Some(&bpf_seq_write_proto),
         F::seq_printf_btf if iter => Some(&bpf_seq_printf_btf_proto),
         F::get_func_ip if trampoline => Some(&bpf_get_func_ip_proto_tracing),
+        // bpf_prog_has_trampoline()
+        F::get_func_arg if trampoline => Some(&bpf_get_func_arg_proto),
+        F::get_func_ret if trampoline => Some(&bpf_get_func_ret_proto),
+        F::get_func_arg_cnt if trampoline => Some(&bpf_get_func_arg_cnt_proto),
         F::get_attach_cookie if trampoline => Some(&bpf_get_attach_cookie_proto_tracing),
         F::get_func_ip | F::get_attach_cookie => None,
         _ => tracing_prog_func_proto(id, v612),
