@@ -695,12 +695,12 @@ impl Env {
         regno: u8,
         meta: &mut ArgMeta,
     ) -> VResult<()> {
-        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
+        let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
             return Ok(());
         };
-        // bpf_map_is_rdonly(): BPF_F_RDONLY_PROG and frozen; veristep's
-        // maps are never frozen, the flag alone sends the check on
-        if m.flags & BPF_F_RDONLY_PROG == 0 {
+        // bpf_map_is_rdonly(): BPF_F_RDONLY_PROG and frozen (libbpf
+        // freezes .rodata; a map of the program's own is never frozen)
+        if m.flags & BPF_F_RDONLY_PROG == 0 || !m.frozen {
             return Err(self.fail(
                 EACCES,
                 &format!("R{} does not point to a readonly map'", regno),
@@ -714,11 +714,25 @@ impl Env {
             // only arrays have map_direct_value_addr
             return Err(self.fail(EACCES, "no direct value access support for this map type"));
         }
-        // the kernel reads the string out of the frozen map
-        meta.unmodelled.get_or_insert(format!(
-            "the string R{} points to in a read-only map",
-            regno
-        ));
+        // check_map_access() of the rest of the value
+        let vs = m.value_size as i64;
+        let rest = (vs - reg.off as i64).max(0) as u64;
+        self.helper_mem_access(regno, rest, false, false, None)?;
+        // the string, read out of the frozen map, ends inside the value
+        let map_off = (reg.off as i64 + reg.var_off.value as i64).clamp(0, vs) as usize;
+        let byte = |i: usize| m.data.get(i).copied().unwrap_or(0);
+        if !(map_off..m.value_size as usize).any(|i| byte(i) == 0) {
+            return Err(self.fail(EINVAL, "string is not zero-terminated"));
+        }
+        // bpf_snprintf's format is then parsed (check_bpf_snprintf_call),
+        // which veristep does not do
+        let call = self.prog.insns.get(self.insn_idx).map(|i| i.imm);
+        if call == Some(crate::helper_ids::FuncId::snprintf as i32) {
+            meta.unmodelled.get_or_insert(format!(
+                "the format string R{} points to in a read-only map",
+                regno
+            ));
+        }
         Ok(())
     }
 

@@ -1113,6 +1113,26 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
     }
 }
 
+/// `bpf_iter_get_func_proto()` (kernel/bpf/bpf_iter.c), asked last by
+/// `tracing_prog_func_proto()` for an iterator: its target's own helpers
+/// (`bpf_iter_tcp_get_func_proto`, `bpf_iter_unix_get_func_proto`: socket
+/// options of the socket being walked; the same in 6.1 and 6.12).
+pub(crate) fn bpf_iter_get_func_proto(
+    id: F,
+    pt: ProgType,
+    attach: Option<AttachType>,
+    target: Option<&str>,
+) -> Option<&'static Proto> {
+    if pt != ProgType::Tracing || attach != Some(AttachType::TraceIter) {
+        return None;
+    }
+    match (target?, id) {
+        ("tcp" | "unix", F::setsockopt) => Some(&bpf_sk_setsockopt_proto),
+        ("tcp" | "unix", F::getsockopt) => Some(&bpf_sk_getsockopt_proto),
+        _ => None,
+    }
+}
+
 /// `cgroup_common_func_proto()`: cgroup storage, and the hook's return
 /// value for the hooks that have one to read or set.
 fn cgroup_common_func_proto(id: F, attach: Option<AttachType>) -> Option<&'static Proto> {

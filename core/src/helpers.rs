@@ -28,7 +28,15 @@ impl Env {
             return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
         };
         let pt = self.prog.prog_type;
-        let Some(fp) = get_func_proto(id, pt, self.prog.expected_attach_type, v612) else {
+        let fp = get_func_proto(id, pt, self.prog.expected_attach_type, v612).or_else(|| {
+            crate::func_proto::bpf_iter_get_func_proto(
+                id,
+                pt,
+                self.prog.expected_attach_type,
+                self.prog.attach_to.as_deref(),
+            )
+        });
+        let Some(fp) = fp else {
             let msg = if self.rules.words_612 {
                 format!(
                     "program of this type cannot use helper {}#{}",
