@@ -238,6 +238,10 @@ impl Btf {
     /// Through typedefs and qualifiers.
     pub fn skip_mods(&self, mut id: u32) -> Result<u32, String> {
         for _ in 0..MAX_DEPTH {
+            // void (`const void`) ends the chain
+            if id == 0 {
+                return Ok(0);
+            }
             let t = self.get(id)?;
             match t.kind {
                 KIND_TYPEDEF | KIND_VOLATILE | KIND_CONST | KIND_RESTRICT | KIND_TYPE_TAG => {

@@ -1114,16 +1114,18 @@ impl<'a> Loader<'a> {
                         out[pos + 1].imm = off as i32;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
-                    } else if let (true, Some((m, placed)), true) =
-                        (r.sym_undefined, self.kconfig.as_ref(), pos + 1 < out.len())
-                    {
-                        // a `.kconfig` extern: its place in the map
-                        let Some((_, off)) = placed.iter().find(|(n, _)| *n == r.sym_name) else {
-                            return err(at(&format!(
-                                "ld_imm64 of '{}': kernel symbols are not modelled",
-                                r.sym_name
-                            )));
-                        };
+                    } else if let (true, Some((m, off)), true) = (
+                        r.sym_undefined,
+                        // a `.kconfig` extern: its place in the map (any
+                        // other extern is a `__ksym`, below)
+                        self.kconfig.as_ref().and_then(|(m, placed)| {
+                            placed
+                                .iter()
+                                .find(|(n, _)| *n == r.sym_name)
+                                .map(|(_, off)| (m, off))
+                        }),
+                        pos + 1 < out.len(),
+                    ) {
                         out[pos + 1].imm = *off as i32 + insn.imm;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
