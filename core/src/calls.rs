@@ -190,14 +190,20 @@ impl Env {
                     unsized_pointee: None,
                     size,
                 } => {
-                    // check_mem_reg(): NULL, or `size` accessible bytes
+                    // check_mem_reg(): NULL, or `size` bytes the callee
+                    // may read and then write (a read-only map's value is
+                    // refused: "write into map forbidden")
                     let is_null = reg.ty == RegType::Scalar
                         && reg.var_off.is_const()
                         && reg.var_off.value == 0;
+                    let size = *size as u64;
                     if !is_null
-                        && self
-                            .check_helper_mem_access(regno, *size as u64, true, false)
+                        && (self
+                            .helper_mem_access(regno, size, false, true, None)
                             .is_err()
+                            || self
+                                .helper_mem_access(regno, size, true, true, None)
+                                .is_err())
                     {
                         return invalid(self);
                     }

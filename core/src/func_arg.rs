@@ -583,7 +583,7 @@ impl Env {
     /// the read-only checks the kernel makes before the bounds, then the
     /// bounds (`mem.rs`). A raw (write-only) stack buffer at a known place
     /// is recorded in `meta` to be marked written after the arguments.
-    fn helper_mem_access(
+    pub(crate) fn helper_mem_access(
         &mut self,
         regno: u8,
         size: u64,
