@@ -177,12 +177,23 @@ impl Env {
                     }
                 }
                 Param::Ctx => {
+                    // every pointer argument is first a pointer in its
+                    // original form where its type demands it
+                    // (check_func_arg_reg_off: a moved context is refused)
+                    if self
+                        .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
+                        .is_err()
+                    {
+                        return invalid(self);
+                    }
                     if reg.ty != RegType::Ctx {
-                        let t = self.reg_type_name(&reg);
-                        self.verbose(&format!(
-                            "arg#{} expected pointer to ctx, but got {}\n",
-                            i, t
-                        ));
+                        let line = if v612 {
+                            format!("arg#{i} expects pointer to ctx\n")
+                        } else {
+                            // btf_type_str() of the parameter: a pointer
+                            format!("arg#{i} expected pointer to ctx, but got PTR\n")
+                        };
+                        self.verbose(&line);
                         return invalid(self);
                     }
                 }
@@ -197,6 +208,12 @@ impl Env {
                         && reg.var_off.is_const()
                         && reg.var_off.value == 0;
                     let size = *size as u64;
+                    if self
+                        .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
+                        .is_err()
+                    {
+                        return invalid(self);
+                    }
                     if !is_null
                         && (self
                             .helper_mem_access(regno, size, false, true, None)
