@@ -909,7 +909,7 @@ impl Env {
         use crate::btf::{KIND_FUNC_PROTO, KIND_INT, KIND_PTR};
         use crate::btf_access::{BtfPtr, TRUSTED};
         use crate::reason::Reason;
-        let v612 = self.rules.helpers_612;
+        let v612 = self.rules.kfuncs_612;
         let insn_idx = self.insn_idx;
         let allowed = crate::kfuncs::kernel_kfunc(name)
             .copied()

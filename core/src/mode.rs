@@ -134,6 +134,13 @@ pub struct Rules {
     /// `bpf_tcp_ca_btf_struct_access()` also lets a congestion control
     /// write `snd_cwnd_stamp` and `app_limited` (6.12).
     pub tcp_ca_writes_612: bool,
+    /// Kernel functions are checked by 6.12's `check_kfunc_args()` rather
+    /// than 6.1's `btf_check_kfunc_arg_match()`: the sleepable check
+    /// before the arguments, release arguments trusted (`Possibly NULL
+    /// pointer passed to trusted arg0`), an acquired pointer's `id` only
+    /// when it may be NULL, and the tracing kfunc sets also offered to
+    /// tracepoint and perf_event programs.
+    pub kfuncs_612: bool,
     /// 6.12's `bpf_lsm_get_retval_range()`: an LSM hook returning int
     /// returns 0 or -errno (32-bit), and its previous return value read
     /// from the context is in that range.
@@ -196,6 +203,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                kfuncs_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -237,6 +245,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                kfuncs_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -278,6 +287,7 @@ impl Rules {
                 cfg_any_back_edge: true,
                 trusted_ptrs: true,
                 tcp_ca_writes_612: true,
+                kfuncs_612: true,
                 lsm_retval_range: true,
                 global_subprogs_after_main: true,
                 global_arg_ids_twice: false,

@@ -579,15 +579,11 @@ pub fn kernel_diff() -> Result<(), String> {
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     // the modelled kernel's BTF, for CO-RE relocations (as the CLI embeds it)
-    let btf_file = r.join(if v612 {
-        "static/btf/linux-6.12.btf.gz"
+    let kernel_btf = kernel_btf_of(if v612 {
+        KernelVersion::V6_7
     } else {
-        "static/btf/linux-6.1.btf.gz"
-    });
-    let kernel_btf = std::fs::read(&btf_file)
-        .map_err(|e| format!("{}: {e}", btf_file.display()))
-        .and_then(|gz| veristep_core::relo_core::KernelBtf::from_gzip(&gz))
-        .map(std::sync::Arc::new)?;
+        KernelVersion::V6_1
+    })?;
     let mut rows = Vec::new();
     for line in text.lines().filter_map(|l| l.strip_prefix("VSK ")) {
         let rec: Value = serde_json::from_str(line).map_err(|e| format!("a record: {e}"))?;
