@@ -614,10 +614,11 @@ impl Env {
         }
     }
 
-    /// Is the program a struct_ops member whose prototype returns void
-    /// (`!prog->aux->attach_func_proto->type`)?
-    fn struct_ops_returns_void(&self) -> bool {
-        if self.prog.prog_type != crate::program::ProgType::StructOps {
+    /// Is the program a struct_ops member or an LSM program whose
+    /// prototype returns void (`!prog->aux->attach_func_proto->type`)?
+    fn hook_returns_void(&self) -> bool {
+        use crate::program::ProgType as P;
+        if !matches!(self.prog.prog_type, P::StructOps | P::Lsm) {
             return false;
         }
         self.prog
@@ -699,9 +700,9 @@ impl Env {
             }
             return Ok(());
         }
-        // a struct_ops member returning void: nothing to check, R0 may be
-        // unset (check_return_code())
-        if f.frameno == 0 && f.subprog == 0 && self.struct_ops_returns_void() {
+        // a struct_ops member or LSM hook returning void: nothing to
+        // check, R0 may be unset (check_return_code())
+        if f.frameno == 0 && f.subprog == 0 && self.hook_returns_void() {
             return Ok(());
         }
         // R0 must be readable; sched_cls, xdp, socket_filter take any value

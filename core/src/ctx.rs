@@ -270,13 +270,15 @@ pub(crate) fn ctx_field(
             const DATA_META: i32 = 8;
             const INGRESS_IFINDEX: i32 = 12;
             const RX_QUEUE_INDEX: i32 = 16;
+            const EGRESS_IFINDEX: i32 = 20;
             match off {
                 DATA => Some(CtxField::Ptr(RegType::Packet)),
                 DATA_END => Some(CtxField::Ptr(RegType::PacketEnd)),
                 DATA_META => Some(CtxField::Ptr(RegType::PacketMeta)),
-                // egress_ifindex (20) only for programs attached to a
-                // devmap (not modelled)
                 INGRESS_IFINDEX | RX_QUEUE_INDEX => Some(CtxField::Scalar),
+                // xdp_is_valid_access(): egress_ifindex only for programs
+                // a devmap runs
+                EGRESS_IFINDEX if attach == Some(AttachType::XdpDevmap) => Some(CtxField::Scalar),
                 _ => None,
             }
         }

@@ -117,6 +117,9 @@ fn attach_type(section: &str) -> Option<AttachType> {
         "sk_lookup" => return Some(AttachType::SkLookup),
         "cgroup/getsockopt" => return Some(AttachType::Getsockopt),
         "cgroup/setsockopt" => return Some(AttachType::Setsockopt),
+        // libbpf 1.1's SEC_DEF("xdp/devmap", XDP, BPF_XDP_DEVMAP, ...)
+        "xdp/devmap" | "xdp.frags/devmap" => return Some(AttachType::XdpDevmap),
+        "xdp/cpumap" | "xdp.frags/cpumap" => return Some(AttachType::XdpCpumap),
         _ => {}
     }
     if let Some((a, _)) = btf_target(section) {

@@ -169,8 +169,9 @@ pub struct Proto {
     pub pkt_access: bool,
     /// `.might_sleep`: only sleepable programs may call it.
     pub might_sleep: bool,
-    /// `.allowed`: a last say of the helper on the program calling it.
-    pub allowed: Option<fn(&crate::program::Program) -> bool>,
+    /// `.allowed`: a last say of the helper on the program calling it
+    /// (some ask a list the modelled kernel holds).
+    pub allowed: Option<fn(&crate::program::Program, &crate::mode::Rules) -> bool>,
 }
 
 impl Proto {
@@ -203,7 +204,10 @@ impl Proto {
         self.might_sleep = true;
         self
     }
-    const fn allowed(mut self, f: fn(&crate::program::Program) -> bool) -> Proto {
+    const fn allowed(
+        mut self,
+        f: fn(&crate::program::Program, &crate::mode::Rules) -> bool,
+    ) -> Proto {
         self.allowed = Some(f);
         self
     }
@@ -211,7 +215,7 @@ impl Proto {
 
 /// `bpf_d_path_allowed()`: iterators, sleepable LSM hooks and the
 /// functions of `btf_allowlist_d_path` (the same in 6.1 and 6.12).
-fn bpf_d_path_allowed(p: &crate::program::Program) -> bool {
+fn bpf_d_path_allowed(p: &crate::program::Program, _: &crate::mode::Rules) -> bool {
     use crate::program::AttachType as A;
     match p.prog_type {
         ProgType::Tracing if p.expected_attach_type == Some(A::TraceIter) => true,
@@ -234,10 +238,19 @@ fn bpf_d_path_allowed(p: &crate::program::Program) -> bool {
     }
 }
 
+/// `bpf_ima_inode_hash_allowed()` (the IMA hashes): an LSM hook that
+/// may sleep (`bpf_lsm_is_sleepable_hook`, the modelled kernel's list).
+fn bpf_ima_inode_hash_allowed(p: &crate::program::Program, r: &crate::mode::Rules) -> bool {
+    p.attach_btf.as_ref().is_some_and(|a| {
+        r.sleepable_lsm_hooks
+            .contains(&a.tname.trim_start_matches("bpf_lsm_"))
+    })
+}
+
 /// `bpf_sk_storage_tracing_allowed()`: tracing programs attached to an
 /// iterator, a BTF tracepoint, or a function other than the
 /// `bpf_sk_storage*` ones.
-fn bpf_sk_storage_tracing_allowed(p: &crate::program::Program) -> bool {
+fn bpf_sk_storage_tracing_allowed(p: &crate::program::Program, _: &crate::mode::Rules) -> bool {
     use crate::program::AttachType as A;
     if p.prog_type != ProgType::Tracing {
         return false;
@@ -924,6 +937,14 @@ mod protos {
     // kernel/bpf/bpf_lsm.c
     pub const bpf_bprm_opts_set_proto: Proto =
         Proto::new(Ret::Integer, &[BtfId("linux_binprm"), Anything]);
+    pub const bpf_ima_inode_hash_proto: Proto =
+        Proto::new(Ret::Integer, &[BtfId("inode"), UninitMem, ConstSize])
+            .might_sleep()
+            .allowed(super::bpf_ima_inode_hash_allowed);
+    pub const bpf_ima_file_hash_proto: Proto =
+        Proto::new(Ret::Integer, &[BtfId("file"), UninitMem, ConstSize])
+            .might_sleep()
+            .allowed(super::bpf_ima_inode_hash_allowed);
 
     // kernel/bpf/bpf_iter.c
     pub const bpf_for_each_map_elem_proto: Proto =
@@ -1049,14 +1070,15 @@ pub fn get_func_proto(
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
         ProgType::Tracing => tracing_btf_func_proto(id, attach, v612),
         ProgType::StructOps => tcp_ca_func_proto(id, attach, v612),
-        // bpf_lsm_func_proto(): the IMA hashes are not modelled (their
-        // `.allowed` asks whether the hook may sleep); the rest is tracing's
+        // bpf_lsm_func_proto(); the rest is tracing's
         ProgType::Lsm => match id {
             F::inode_storage_get if v612 => Some(&bpf_inode_storage_get_proto_612),
             F::inode_storage_delete if v612 => Some(&bpf_inode_storage_delete_proto_612),
             F::inode_storage_get => Some(&bpf_inode_storage_get_proto),
             F::inode_storage_delete => Some(&bpf_inode_storage_delete_proto),
             F::bprm_opts_set => Some(&bpf_bprm_opts_set_proto),
+            F::ima_inode_hash => Some(&bpf_ima_inode_hash_proto),
+            F::ima_file_hash => Some(&bpf_ima_file_hash_proto),
             F::get_attach_cookie => Some(&bpf_get_attach_cookie_proto_tracing),
             F::spin_lock => Some(&bpf_spin_lock_proto),
             F::spin_unlock => Some(&bpf_spin_unlock_proto),

@@ -58,7 +58,10 @@ impl Env {
                 )
                 .because(Reason::HelperNotAllowed { func_id }));
         }
-        if fp.allowed.is_some_and(|allowed| !allowed(&self.prog)) {
+        if fp
+            .allowed
+            .is_some_and(|allowed| !allowed(&self.prog, &self.rules))
+        {
             return Err(self
                 .fail(EINVAL, "helper call is not allowed in probe")
                 .because(Reason::HelperNotAllowed { func_id }));

@@ -114,7 +114,8 @@ const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
     }
 }
 
-/// The same in 6.1 and 6.12 (net/ipv4/bpf_tcp_ca.c, kernel/trace/bpf_trace.c).
+/// The same in 6.1 and 6.12 (net/ipv4/bpf_tcp_ca.c, kernel/trace/bpf_trace.c,
+/// kernel/cgroup/rstat.c).
 pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("tcp_reno_ssthresh", KfuncSet::TcpCongestion),
     plain("tcp_reno_cong_avoid", KfuncSet::TcpCongestion),
@@ -143,6 +144,12 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     KernelKfunc {
         sleepable: true,
         ..plain("bpf_verify_pkcs7_signature", KfuncSet::Tracing)
+    },
+    // bpf_rstat_kfunc_ids, registered for BPF_PROG_TYPE_TRACING
+    plain("cgroup_rstat_updated", KfuncSet::Tracing),
+    KernelKfunc {
+        sleepable: true,
+        ..plain("cgroup_rstat_flush", KfuncSet::Tracing)
     },
 ];
 

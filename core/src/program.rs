@@ -237,6 +237,11 @@ pub enum AttachType {
     LsmMac,
     /// `BPF_TRACE_ITER`: an iterator (`iter/task`)
     TraceIter,
+    /// `BPF_XDP_DEVMAP`, `BPF_XDP_CPUMAP`: an xdp program a devmap or a
+    /// cpumap runs (libbpf's `xdp/devmap`, `xdp/cpumap`); a devmap's may
+    /// read `egress_ifindex`.
+    XdpDevmap,
+    XdpCpumap,
     /// A struct_ops program's member (the kernel takes its index as the
     /// expected attach type); `release` apart, whose helpers differ.
     StructOps,
@@ -282,6 +287,15 @@ impl AttachType {
         ("post_bind6", AttachType::PostBind6),
     ];
 
+    /// The xdp hooks (`.prog_type xdp devmap`).
+    pub fn xdp(name: &str) -> Option<AttachType> {
+        match name {
+            "devmap" => Some(AttachType::XdpDevmap),
+            "cpumap" => Some(AttachType::XdpCpumap),
+            _ => None,
+        }
+    }
+
     /// The cgroup_sockopt hooks (`cgroup/getsockopt`, `cgroup/setsockopt`).
     pub fn sockopt(name: &str) -> Option<AttachType> {
         match name {
@@ -322,6 +336,8 @@ impl AttachType {
             AttachType::TraceRawTp => "tp_btf",
             AttachType::LsmMac => "lsm",
             AttachType::TraceIter => "iter",
+            AttachType::XdpDevmap => "devmap",
+            AttachType::XdpCpumap => "cpumap",
             AttachType::StructOps | AttachType::StructOpsRelease => "struct_ops",
             a => Self::SOCK_ADDR
                 .iter()

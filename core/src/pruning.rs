@@ -299,9 +299,16 @@ fn func_states_equal(
     refsafe(o, c, map, v612)
 }
 
-/// `refsafe()`: the same number of references, their ids mapped as the
-/// registers' are (which instruction acquired them does not matter).
+/// `refsafe()`: the same number of references. 6.12 maps their ids as
+/// the registers' are (which instruction acquired them does not matter);
+/// 6.1 `memcmp`s `struct bpf_reference_state`, so id, acquiring
+/// instruction and `callback_ref` must be identical: a reference acquired
+/// after two paths parted (a new id on each) never lets one prune the
+/// other.
 fn refsafe(o: &FuncState, c: &FuncState, map: &mut IdMap, v612: bool) -> bool {
+    if !v612 {
+        return o.refs == c.refs;
+    }
     o.refs.len() == c.refs.len()
         && o.refs
             .iter()

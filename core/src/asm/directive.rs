@@ -118,6 +118,9 @@ pub(super) fn directive(
                         )
                     })
                 }
+                (Some(ProgType::Xdp), Some(h)) => AttachType::xdp(h)
+                    .map(Some)
+                    .ok_or_else(|| "xdp's hook is devmap or cpumap".to_string()),
                 (Some(pt), None) => Ok(pt.implied_attach()),
                 (Some(_), Some(_)) => Err("this program type takes no hook".to_string()),
             };
