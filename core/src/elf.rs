@@ -39,8 +39,14 @@ impl fmt::Display for ElfError {
     }
 }
 
-/// `KMALLOC_MAX_SIZE` on x86-64 (6.1 and 6.12): the largest array map value.
+/// `KMALLOC_MAX_SIZE` on x86-64 (6.1 and 6.12). veristep fills a
+/// `.kconfig` map's value for each mode, so it models none larger.
 const KMALLOC_MAX_SIZE: u64 = 4 << 20;
+
+/// `array_map_alloc_check()` (6.1 and 6.12): a value over `INT_MAX` bytes
+/// is `E2BIG`. Below it the kernel allocates what it can (vmalloc), so a
+/// 16 MiB `.bss` loads.
+const ARRAY_VALUE_MAX: u64 = i32::MAX as u64;
 
 fn err<T>(msg: impl Into<String>) -> Result<T, ElfError> {
     Err(ElfError(msg.into()))
@@ -721,11 +727,11 @@ impl<'a> Loader<'a> {
         if off == 0 {
             return Ok(());
         }
-        // libbpf creates this map too: over KMALLOC_MAX_SIZE the kernel
-        // refuses it (E2BIG) and the object does not load
+        // veristep writes the externs' values into this map for each mode:
+        // it bounds what it fills (libbpf's strings are a few bytes)
         if off as u64 > KMALLOC_MAX_SIZE {
             return Err(bad(format!(
-                "its externs take {off} bytes; the kernel refuses an array map value over {KMALLOC_MAX_SIZE} bytes (E2BIG), so libbpf cannot create its map"
+                "not modelled: its externs take {off} bytes; veristep models a .kconfig map of up to {KMALLOC_MAX_SIZE} bytes"
             )));
         }
         self.kconfig = Some((
@@ -770,13 +776,14 @@ impl<'a> Loader<'a> {
             .collect();
         for (idx, name, size, data) in secs {
             // libbpf creates the map before any program loads; the kernel
-            // refuses an array value over KMALLOC_MAX_SIZE (4 MiB on x86-64:
-            // `array_map_alloc_check()`), and the whole load fails. A `.bss`
-            // has no bytes in the file, so its size is checked before its
-            // zeros are made.
-            if size > KMALLOC_MAX_SIZE {
+            // refuses an array value over INT_MAX bytes
+            // (`array_map_alloc_check()`: E2BIG), and the whole load fails.
+            // A `.bss` has no bytes in the file, and its zeros are never
+            // made (a value reads as zero past its given bytes), so a huge
+            // one costs nothing.
+            if size > ARRAY_VALUE_MAX {
                 return err(format!(
-                    "section {name}: {size} bytes of global data; the kernel refuses an array map value over {KMALLOC_MAX_SIZE} bytes (E2BIG), so libbpf cannot create its map"
+                    "section {name}: {size} bytes of global data; the kernel refuses an array map value over {ARRAY_VALUE_MAX} bytes (E2BIG), so libbpf cannot create its map"
                 ));
             }
             let rodata = name.starts_with(".rodata");
