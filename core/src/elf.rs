@@ -48,6 +48,25 @@ const KMALLOC_MAX_SIZE: u64 = 4 << 20;
 /// 16 MiB `.bss` loads.
 const ARRAY_VALUE_MAX: u64 = i32::MAX as u64;
 
+/// libbpf's `adjust_ringbuf_sz()` (4 KiB pages): the kernel wants a ring
+/// buffer of a power-of-2 number of pages; libbpf passes such a size
+/// through and rounds any other up (0, and a size no u32 can round up to,
+/// stay as they are, for the kernel to refuse).
+fn adjust_ringbuf_sz(sz: u32) -> u32 {
+    const PAGE: u32 = 4096;
+    if sz == 0 || (sz % PAGE == 0 && (sz / PAGE).is_power_of_two()) {
+        return sz;
+    }
+    let mut mul: u32 = 1;
+    while mul <= u32::MAX / PAGE {
+        if mul * PAGE > sz {
+            return mul * PAGE;
+        }
+        mul <<= 1;
+    }
+    sz
+}
+
 fn err<T>(msg: impl Into<String>) -> Result<T, ElfError> {
     Err(ElfError(msg.into()))
 }
@@ -856,8 +875,12 @@ impl<'a> Loader<'a> {
                 "max_entries" => def.max_entries = uint(*mty)?,
                 "key_size" => def.key_size = uint(*mty)?,
                 "value_size" => def.value_size = uint(*mty)?,
-                "key" => def.key_size = b.size_of(pointee(*mty)?)?,
+                "key" => {
+                    def.key_size = b.size_of(pointee(*mty)?)?;
+                    def.btf_typed = true;
+                }
                 "value" => {
+                    def.btf_typed = true;
                     let v = pointee(*mty)?;
                     def.value_size = b.size_of(v)?;
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
@@ -889,6 +912,30 @@ impl<'a> Loader<'a> {
             }
         }
         def.map_type = map_type(ty.ok_or("no map type")?)?;
+        // libbpf's adjust_ringbuf_sz(): a ring buffer's size is rounded up to
+        // a power-of-2 number of pages (0 stays 0, for the loader to set)
+        if def.map_type == MapType::Ringbuf {
+            def.max_entries = adjust_ringbuf_sz(def.max_entries);
+        }
+        // bpf_object__create_map(): libbpf creates these without BTF types
+        if matches!(
+            def.map_type,
+            MapType::PerfEventArray
+                | MapType::CgroupArray
+                | MapType::StackTrace
+                | MapType::ArrayOfMaps
+                | MapType::HashOfMaps
+                | MapType::DevMap
+                | MapType::DevMapHash
+                | MapType::CpuMap
+                | MapType::XskMap
+                | MapType::Sockmap
+                | MapType::Sockhash
+                | MapType::Queue
+                | MapType::Stack
+        ) {
+            def.btf_typed = false;
+        }
         if prog_values {
             if def.map_type != MapType::ProgArray {
                 return Err("'values' of programs in a map that is not a prog array".into());
@@ -1381,6 +1428,18 @@ impl<'a> Loader<'a> {
 mod tests {
     use super::prog_type;
     use crate::program::ProgType;
+
+    #[test]
+    fn ring_buffer_sizes_as_libbpf_adjusts_them() {
+        use super::adjust_ringbuf_sz as a;
+        assert_eq!(a(0), 0);
+        assert_eq!(a(4096), 4096);
+        assert_eq!(a(5000), 8192);
+        assert_eq!(a(1), 4096);
+        assert_eq!(a(3 * 4096), 4 * 4096);
+        assert_eq!(a(1 << 31), 1 << 31);
+        assert_eq!(a((1 << 31) + 1), (1 << 31) + 1);
+    }
 
     #[test]
     fn internal_map_names_as_libbpf_makes_them() {

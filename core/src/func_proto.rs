@@ -1999,7 +1999,10 @@ mod tests {
         let d_path = get_func_proto(F::d_path, ProgType::Syscall, None, false).unwrap();
         let mut syscall = crate::program::Program::new(Vec::new());
         syscall.prog_type = ProgType::Syscall;
-        assert!(d_path.allowed.is_some_and(|allowed| !allowed(&syscall)));
+        assert!(d_path.allowed.is_some_and(|allowed| !allowed(
+            &syscall,
+            &crate::mode::Rules::for_kernel(crate::KernelVersion::V6_1)
+        )));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub(crate) mod helper_ids;
 pub mod insn;
 pub mod kconfig;
 pub(crate) mod kfuncs;
+pub mod map_create;
 pub mod program;
 
 pub use insn::Insn;

@@ -571,6 +571,10 @@ pub struct MapDef {
     pub timer_off: Option<u32>,
     /// Offset of a `struct bpf_spin_lock` in the value, if any.
     pub lock_off: Option<u32>,
+    /// Created with BTF key or value types (an object's `__type(key, T)` /
+    /// `__type(value, T)`, global data): libbpf retries a refused creation
+    /// without them and says so first ([`crate::map_create::libbpf_line`]).
+    pub btf_typed: bool,
     /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
     /// `BPF_F_WRONLY_PROG`); from compiled objects only.
     pub flags: u32,
@@ -615,6 +619,7 @@ impl MapDef {
             max_entries,
             timer_off: None,
             lock_off: None,
+            btf_typed: false,
             flags: 0,
             data: Vec::new(),
             frozen: false,
@@ -801,13 +806,15 @@ impl Program {
     /// with [`Program::relocated`]): what [`Program::requires_kernel_btf`]
     /// says, and kernel pointers (a helper returning one, a map's own
     /// fields, an inner map found in a map of maps), which without it are
-    /// refused as not modelled.
+    /// refused as not modelled; and a map the kernel refuses to create,
+    /// which [`Program::relocated`] reports as libbpf does.
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
             || self.maps.iter().any(|m| m.inner.is_some())
+            || crate::map_create::first_failure(&self.maps).is_some()
             || self.calls_btf_helper()
             || self.reads_kernel_config()
             || self.calls_kfunc_by_name())
@@ -887,6 +894,10 @@ impl Program {
         name: &str,
         kernel: &std::sync::Arc<crate::relo_core::KernelBtf>,
     ) -> Result<Program, crate::relo_core::ReloError> {
+        // bpf_object__create_maps(): every map before any program
+        if let Some(line) = crate::map_create::first_failure(&self.maps) {
+            return Err(crate::relo_core::ReloError(line));
+        }
         let mut p = self.clone();
         if !self.needs_kernel_btf() {
             return Ok(p);

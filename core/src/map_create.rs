@@ -1,0 +1,238 @@
+//! `map_create()` (kernel/bpf/syscall.c) as libbpf meets it: each map
+//! type's `map_alloc_check` / `map_alloc` sanity checks on the key size,
+//! value size and number of entries, the same in Linux 6.1 and 6.12.
+//!
+//! libbpf creates every map of an object before it loads any program
+//! (`bpf_object__create_maps`), so a map the kernel refuses fails the whole
+//! object: no program of it reaches the verifier. The usual cause in real
+//! programs is a size left for user space to set (`max_entries` of a ring
+//! buffer, a bloom filter's value size), which a loader that does not set
+//! it passes on as 0.
+//!
+//! Flags, NUMA nodes and capabilities are not checked here (veristep runs
+//! as root, and objects' flags are those libbpf passes).
+
+use crate::program::{MapDef, MapType};
+
+/// `KMALLOC_MAX_SIZE` on x86-64 (6.1 and 6.12).
+const KMALLOC_MAX_SIZE: u64 = 4 << 20;
+/// `PCPU_MIN_UNIT_SIZE`: the largest per-CPU value.
+const PCPU_MIN_UNIT_SIZE: u64 = 32 << 10;
+/// `sizeof(struct htab_elem)` on x86-64.
+const HTAB_ELEM_SIZE: u64 = 48;
+/// `RINGBUF_MAX_DATA_SZ` on x86-64 with 4 KiB pages.
+const RINGBUF_MAX_DATA_SZ: u64 = (u32::MAX as u64 / 8 + 1) * 4096 - 4096 * 3;
+/// `sysctl_perf_event_max_stack`'s default.
+const PERF_EVENT_MAX_STACK: u32 = 127;
+const PAGE_SIZE: u32 = 4096;
+
+/// Why the kernel refused to create a map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreateError {
+    /// `-EINVAL`
+    Invalid,
+    /// `-E2BIG`
+    TooBig,
+}
+
+impl CreateError {
+    /// libbpf's words for the error (`libbpf_strerror_r`) and its number.
+    fn strerror(self) -> (&'static str, i32) {
+        match self {
+            CreateError::Invalid => ("Invalid argument", -22),
+            CreateError::TooBig => ("Argument list too long", -7),
+        }
+    }
+}
+
+/// The kernel's sanity checks for a map of this type, as `map_create()`
+/// runs them (`map_alloc_check`, then the start of `map_alloc`).
+pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
+    use CreateError::{Invalid, TooBig};
+    use MapType as T;
+    let (key, value, entries) = (m.key_size, m.value_size, m.max_entries);
+    let fail_if = |c: bool, e: CreateError| if c { Err(e) } else { Ok(()) };
+    // array_map_alloc_check()
+    let array = |percpu: bool| -> Result<(), CreateError> {
+        fail_if(entries == 0 || key != 4 || value == 0, Invalid)?;
+        fail_if(value as u64 > i32::MAX as u64, TooBig)?;
+        fail_if(
+            percpu && (value as u64).next_multiple_of(8) > PCPU_MIN_UNIT_SIZE,
+            TooBig,
+        )
+    };
+    match m.map_type {
+        T::Array => array(false),
+        T::PercpuArray => array(true),
+        // fd_array_map_alloc_check(): only file descriptors are stored
+        T::ProgArray | T::PerfEventArray | T::CgroupArray => {
+            fail_if(value != 4, Invalid)?;
+            array(false)
+        }
+        // array_of_map_alloc(): bpf_map_meta_alloc() of the inner map's fd
+        // first (libbpf passes none without `__array(values, ...)`)
+        T::ArrayOfMaps => {
+            fail_if(m.inner.is_none(), Invalid)?;
+            fail_if(value != 4, Invalid)?;
+            array(false)
+        }
+        T::HashOfMaps if m.inner.is_none() => Err(Invalid),
+        // htab_map_alloc_check()
+        T::Hash | T::LruHash | T::PercpuHash | T::LruPercpuHash | T::HashOfMaps => {
+            let percpu = matches!(m.map_type, T::PercpuHash | T::LruPercpuHash);
+            fail_if(entries == 0 || key == 0 || value == 0, Invalid)?;
+            fail_if(
+                key as u64 + value as u64 >= KMALLOC_MAX_SIZE - HTAB_ELEM_SIZE,
+                TooBig,
+            )?;
+            fail_if(
+                percpu && (value as u64).next_multiple_of(8) > PCPU_MIN_UNIT_SIZE,
+                TooBig,
+            )
+        }
+        // ringbuf_map_alloc()
+        T::Ringbuf => {
+            fail_if(
+                key != 0 || value != 0 || !entries.is_power_of_two() || entries % PAGE_SIZE != 0,
+                Invalid,
+            )?;
+            fail_if(entries as u64 > RINGBUF_MAX_DATA_SZ, TooBig)
+        }
+        // bloom_map_alloc_check(), bloom_map_alloc()
+        T::BloomFilter => {
+            fail_if(value as u64 > KMALLOC_MAX_SIZE, TooBig)?;
+            fail_if(key != 0 || value == 0 || entries == 0, Invalid)
+        }
+        // queue_stack_map_alloc_check()
+        T::Queue | T::Stack => {
+            fail_if(entries == 0 || key != 0 || value == 0, Invalid)?;
+            fail_if(value as u64 > KMALLOC_MAX_SIZE, TooBig)
+        }
+        // stack_map_alloc() (without BPF_F_STACK_BUILD_ID)
+        T::StackTrace => {
+            fail_if(
+                entries == 0 || key != 4 || value < 8 || value % 8 != 0,
+                Invalid,
+            )?;
+            fail_if(value / 8 > PERF_EVENT_MAX_STACK, Invalid)?;
+            fail_if(entries as u64 > 1 << 31, TooBig)
+        }
+        // sock_map_alloc(), sock_hash_alloc()
+        T::Sockmap => fail_if(
+            entries == 0 || entries > i32::MAX as u32 || key != 4 || !(value == 4 || value == 8),
+            Invalid,
+        ),
+        T::Sockhash => {
+            fail_if(
+                entries == 0 || key == 0 || !(value == 4 || value == 8),
+                Invalid,
+            )?;
+            fail_if(key > 512, TooBig)
+        }
+        // dev_map_init_map(): the value is an ifindex, or with a program fd
+        T::DevMap | T::DevMapHash => fail_if(
+            entries == 0 || key != 4 || !(value == 4 || value == 8),
+            Invalid,
+        ),
+        // cpu_map_alloc(): a queue size, or with a program fd
+        T::CpuMap => fail_if(
+            entries == 0 || key != 4 || !(value == 4 || value == 8),
+            Invalid,
+        ),
+        // xsk_map_alloc()
+        T::XskMap => fail_if(entries == 0 || key != 4 || value != 4, Invalid),
+        // the rest (lpm_trie, the storage maps, reuseport_sockarray) are
+        // created as they are given
+        _ => Ok(()),
+    }
+}
+
+/// libbpf's first line when the kernel refuses to create `m`
+/// (`bpf_object__create_map`): a map created with BTF key or value types
+/// is retried without them first, and says so.
+pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
+    let (what, errno) = e.strerror();
+    if m.btf_typed {
+        format!(
+            "Error in bpf_create_map_xattr({}):{what}({errno}). Retrying without BTF.",
+            m.name
+        )
+    } else {
+        format!("map '{}': failed to create: {what}({errno})", m.name)
+    }
+}
+
+/// The first of `maps` the kernel refuses to create, as libbpf reports it.
+///
+/// A map of no entries is taken as sized by its loader: tools set such
+/// sizes at run time (`bpf_map__set_max_entries`), libbpf gives a perf
+/// event array one entry per CPU, and the ELF loader notes the rest
+/// ("verified as if it had"). Its other attributes must still be right.
+pub fn first_failure(maps: &[MapDef]) -> Option<String> {
+    maps.iter().find_map(|m| {
+        let sized;
+        let m = if m.max_entries == 0 {
+            let mut c = m.clone();
+            c.max_entries = if c.map_type == MapType::Ringbuf {
+                PAGE_SIZE
+            } else {
+                1
+            };
+            sized = c;
+            &sized
+        } else {
+            m
+        };
+        alloc_check(m).err().map(|e| libbpf_line(m, e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ring_buffer_sizes() {
+        let rb = |n| MapDef::new("rb", MapType::Ringbuf, 0, 0, n);
+        assert_eq!(alloc_check(&rb(4096)), Ok(()));
+        assert_eq!(alloc_check(&rb(1 << 24)), Ok(()));
+        assert_eq!(alloc_check(&rb(0)), Err(CreateError::Invalid));
+        assert_eq!(alloc_check(&rb(2048)), Err(CreateError::Invalid));
+        assert_eq!(alloc_check(&rb(3 * 4096)), Err(CreateError::Invalid));
+        // a size of 0 is left to the loader
+        assert_eq!(first_failure(&[rb(4096), rb(0)]), None);
+        assert_eq!(
+            first_failure(&[rb(4096), rb(2048)]).as_deref(),
+            Some("map 'rb': failed to create: Invalid argument(-22)")
+        );
+    }
+
+    #[test]
+    fn typed_maps_are_retried_without_btf() {
+        let mut h = MapDef::new("h", MapType::Hash, 0, 8, 4);
+        h.btf_typed = true;
+        assert_eq!(
+            first_failure(&[h]).as_deref(),
+            Some("Error in bpf_create_map_xattr(h):Invalid argument(-22). Retrying without BTF.")
+        );
+    }
+
+    #[test]
+    fn arrays_and_hashes() {
+        let ok = |t, k, v, n| alloc_check(&MapDef::new("m", t, k, v, n));
+        assert_eq!(ok(MapType::Array, 4, 8, 1), Ok(()));
+        assert_eq!(ok(MapType::Array, 8, 8, 1), Err(CreateError::Invalid));
+        assert_eq!(ok(MapType::Array, 4, 1 << 24, 1), Ok(()));
+        assert_eq!(
+            ok(MapType::PercpuArray, 4, 40 << 10, 1),
+            Err(CreateError::TooBig)
+        );
+        assert_eq!(ok(MapType::ProgArray, 4, 8, 4), Err(CreateError::Invalid));
+        assert_eq!(ok(MapType::Hash, 4, 8, 0), Err(CreateError::Invalid));
+        assert_eq!(ok(MapType::Hash, 4, 4 << 20, 1), Err(CreateError::TooBig));
+        assert_eq!(
+            ok(MapType::BloomFilter, 0, 0, 10),
+            Err(CreateError::Invalid)
+        );
+    }
+}
