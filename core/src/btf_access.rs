@@ -124,7 +124,7 @@ pub fn resolve_attach(
     }
     let (name, kind) = match attach {
         A::TraceRawTp => (format!("btf_trace_{target}"), crate::btf::KIND_TYPEDEF),
-        A::LsmMac => (format!("bpf_lsm_{target}"), crate::btf::KIND_FUNC),
+        A::LsmMac | A::LsmCgroup => (format!("bpf_lsm_{target}"), crate::btf::KIND_FUNC),
         A::TraceIter => {
             // the registered targets whose context arguments are BTF
             // pointers (bpf_map_elem and the other buffer-passing ones are
@@ -359,7 +359,7 @@ pub fn btf_ctx_access(
     }
     let ty = if arg == nr {
         match attach {
-            Some(A::LsmMac | A::TraceFexit) => proto.size_or_type,
+            Some(A::LsmMac | A::LsmCgroup | A::TraceFexit) => proto.size_or_type,
             Some(A::ModifyReturn) => {
                 let t = skip(btf, proto.size_or_type).map(|(_, t)| t);
                 if !t.is_some_and(is_small_int) {

@@ -605,6 +605,11 @@ impl Env {
             // fentry and fexit return 0; fmod_ret and tp_btf anything
             P::Tracing if matches!(attach, Some(A::TraceFentry | A::TraceFexit)) => Some((0, 0)),
             P::Tracing if attach == Some(A::TraceIter) => Some((0, 1)),
+            // a cgroup LSM program allows or denies; on a void hook it may
+            // not change the (absent) return value
+            P::Lsm if attach == Some(A::LsmCgroup) => {
+                Some(if self.hook_returns_void() { (1, 1) } else { (0, 1) })
+            }
             P::CgroupSockAddr => Some(match attach {
                 Some(a) if a.reports_an_address() => (1, 1),
                 Some(A::Inet4Bind | A::Inet6Bind) => (0, 3),
@@ -616,7 +621,8 @@ impl Env {
 
     /// Is the program a struct_ops member or an LSM program whose
     /// prototype returns void (`!prog->aux->attach_func_proto->type`)?
-    fn hook_returns_void(&self) -> bool {
+    /// A cgroup LSM program's hook is asked by the caller.
+    pub(crate) fn hook_returns_void(&self) -> bool {
         use crate::program::ProgType as P;
         if !matches!(self.prog.prog_type, P::StructOps | P::Lsm) {
             return false;
@@ -630,7 +636,10 @@ impl Env {
     /// 6.12's `get_func_retval_range()` for an LSM program: None for a
     /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
     pub(crate) fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
-        if !self.rules.lsm_retval_range || self.prog.prog_type != crate::program::ProgType::Lsm {
+        if !self.rules.lsm_retval_range
+            || self.prog.prog_type != crate::program::ProgType::Lsm
+            || self.prog.expected_attach_type == Some(crate::program::AttachType::LsmCgroup)
+        {
             return None;
         }
         let a = self.prog.attach_btf.as_ref()?;
@@ -701,8 +710,11 @@ impl Env {
             return Ok(());
         }
         // a struct_ops member or LSM hook returning void: nothing to
-        // check, R0 may be unset (check_return_code())
-        if f.frameno == 0 && f.subprog == 0 && self.hook_returns_void() {
+        // check, R0 may be unset (check_return_code()); not so for a
+        // cgroup LSM program, which returns 1 there
+        let lsm_cgroup =
+            self.prog.expected_attach_type == Some(crate::program::AttachType::LsmCgroup);
+        if f.frameno == 0 && f.subprog == 0 && !lsm_cgroup && self.hook_returns_void() {
             return Ok(());
         }
         // R0 must be readable; sched_cls, xdp, socket_filter take any value
@@ -739,6 +751,13 @@ impl Env {
             };
             if !within {
                 let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
+                if lsm_cgroup && self.hook_returns_void() {
+                    self.verbose(&format!("{msg}\n"));
+                    return Err(self.fail(
+                        EINVAL,
+                        "Note, BPF_LSM_CGROUP that attach to void LSM hooks can't modify return value!",
+                    ));
+                }
                 return Err(self.fail(EINVAL, &msg));
             }
         }

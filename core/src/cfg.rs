@@ -247,6 +247,11 @@ impl Env {
         let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
             return Ok(());
         };
+        if self.prog.sleepable && self.prog.expected_attach_type == Some(A::LsmCgroup) {
+            return Err(self
+                .fail(EINVAL, "BPF_LSM_CGROUP programs cannot be sleepable")
+                .because(crate::reason::Reason::AttachTarget));
+        }
         if self.prog.prog_type == crate::program::ProgType::StructOps {
             return self.check_struct_ops_btf_id();
         }

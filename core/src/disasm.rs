@@ -364,6 +364,9 @@ pub fn program_text(prog: &Program) -> String {
             Some(a) if prog.prog_type == crate::program::ProgType::Tracing => {
                 out.push_str(&format!(".prog_type tracing {} {t}{sleepable}\n", a.name()))
             }
+            Some(crate::program::AttachType::LsmCgroup) => {
+                out.push_str(&format!(".prog_type lsm_cgroup {t}{sleepable}\n"))
+            }
             _ => out.push_str(&format!(".prog_type lsm {t}{sleepable}\n")),
         }
     } else {

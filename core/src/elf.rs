@@ -176,6 +176,7 @@ fn btf_target(section: &str) -> Option<(AttachType, &str)> {
         "fmod_ret" => AttachType::ModifyReturn,
         "tp_btf" => AttachType::TraceRawTp,
         "lsm" => AttachType::LsmMac,
+        "lsm_cgroup" => AttachType::LsmCgroup,
         "iter" => AttachType::TraceIter,
         _ => return None,
     };
@@ -185,7 +186,7 @@ fn btf_target(section: &str) -> Option<(AttachType, &str)> {
 /// libbpf's section names for the program types veristep models.
 fn prog_type(section: &str) -> Option<ProgType> {
     if let Some((a, _)) = btf_target(section) {
-        return Some(if a == AttachType::LsmMac {
+        return Some(if matches!(a, AttachType::LsmMac | AttachType::LsmCgroup) {
             ProgType::Lsm
         } else {
             ProgType::Tracing

@@ -1070,7 +1070,14 @@ pub fn get_func_proto(
         ProgType::CgroupSysctl => sysctl_func_proto(id, attach, v612),
         ProgType::Tracing => tracing_btf_func_proto(id, attach, v612),
         ProgType::StructOps => tcp_ca_func_proto(id, attach, v612),
-        // bpf_lsm_func_proto(); the rest is tracing's
+        // bpf_lsm_func_proto(): a cgroup LSM program's cgroup helpers
+        // first; the rest is tracing's
+        ProgType::Lsm
+            if attach == Some(AttachType::LsmCgroup)
+                && cgroup_common_func_proto(id, attach).is_some() =>
+        {
+            cgroup_common_func_proto(id, attach)
+        }
         ProgType::Lsm => match id {
             F::inode_storage_get if v612 => Some(&bpf_inode_storage_get_proto_612),
             F::inode_storage_delete if v612 => Some(&bpf_inode_storage_delete_proto_612),
@@ -1079,12 +1086,19 @@ pub fn get_func_proto(
             F::bprm_opts_set => Some(&bpf_bprm_opts_set_proto),
             F::ima_inode_hash => Some(&bpf_ima_inode_hash_proto),
             F::ima_file_hash => Some(&bpf_ima_file_hash_proto),
-            F::get_attach_cookie => Some(&bpf_get_attach_cookie_proto_tracing),
+            // bpf_prog_has_trampoline(): not BPF_LSM_CGROUP
+            F::get_attach_cookie if attach != Some(AttachType::LsmCgroup) => {
+                Some(&bpf_get_attach_cookie_proto_tracing)
+            }
+            F::get_attach_cookie => None,
+            // the socket options of a cgroup LSM program depend on its hook
+            // (`bpf_iter_get_func_proto` below answers)
+            F::setsockopt | F::getsockopt => None,
             F::spin_lock => Some(&bpf_spin_lock_proto),
             F::spin_unlock => Some(&bpf_spin_unlock_proto),
             F::sk_storage_get => Some(&bpf_sk_storage_get_proto),
             F::sk_storage_delete => Some(&bpf_sk_storage_delete_proto),
-            _ => tracing_btf_func_proto(id, Some(AttachType::LsmMac), v612),
+            _ => tracing_btf_func_proto(id, attach, v612),
         },
     }
 }
@@ -1135,16 +1149,35 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
     }
 }
 
+/// The helpers that depend on the program's attach target:
 /// `bpf_iter_get_func_proto()` (kernel/bpf/bpf_iter.c), asked last by
 /// `tracing_prog_func_proto()` for an iterator: its target's own helpers
 /// (`bpf_iter_tcp_get_func_proto`, `bpf_iter_unix_get_func_proto`: socket
-/// options of the socket being walked; the same in 6.1 and 6.12).
+/// options of the socket being walked; the same in 6.1 and 6.12); and
+/// `bpf_lsm_func_proto()`'s socket options for a cgroup LSM program on
+/// the hooks of `bpf_lsm_locked_sockopt_hooks` and
+/// `bpf_lsm_unlocked_sockopt_hooks` (the same prototypes).
 pub(crate) fn bpf_iter_get_func_proto(
     id: F,
     pt: ProgType,
     attach: Option<AttachType>,
     target: Option<&str>,
 ) -> Option<&'static Proto> {
+    if pt == ProgType::Lsm && attach == Some(AttachType::LsmCgroup) {
+        let sockopt_hook = matches!(
+            target?,
+            "sock_graft"
+                | "inet_csk_clone"
+                | "inet_conn_established"
+                | "socket_post_create"
+                | "socket_socketpair"
+        );
+        return match id {
+            F::setsockopt if sockopt_hook => Some(&bpf_sk_setsockopt_proto),
+            F::getsockopt if sockopt_hook => Some(&bpf_sk_getsockopt_proto),
+            _ => None,
+        };
+    }
     if pt != ProgType::Tracing || attach != Some(AttachType::TraceIter) {
         return None;
     }

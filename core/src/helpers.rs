@@ -154,6 +154,17 @@ impl Env {
             // check_map_func_compatibility(), which fails: no modelled map
             // is a user ring buffer, so the callback is never walked
             F::user_ringbuf_drain => self.check_map_func_compatibility(meta.map, id)?,
+            // a cgroup LSM program on a void hook has no return value to set
+            F::set_retval
+                if self.prog.expected_attach_type
+                    == Some(crate::program::AttachType::LsmCgroup)
+                    && self.hook_returns_void() =>
+            {
+                return Err(self.fail(
+                    EINVAL,
+                    "BPF_LSM_CGROUP that attach to void LSM hooks can't modify return value!",
+                ));
+            }
             _ => {}
         }
         let kind = callback_kind(id);

@@ -237,6 +237,9 @@ pub enum AttachType {
     LsmMac,
     /// `BPF_TRACE_ITER`: an iterator (`iter/task`)
     TraceIter,
+    /// `BPF_LSM_CGROUP`: an LSM program run per cgroup (`lsm_cgroup/HOOK`),
+    /// which returns 0 or 1 (1 on a void hook) and has the cgroup helpers.
+    LsmCgroup,
     /// `BPF_XDP_DEVMAP`, `BPF_XDP_CPUMAP`: an xdp program a devmap or a
     /// cpumap runs (libbpf's `xdp/devmap`, `xdp/cpumap`); a devmap's may
     /// read `egress_ifindex`.
@@ -335,6 +338,7 @@ impl AttachType {
             AttachType::ModifyReturn => "fmod_ret",
             AttachType::TraceRawTp => "tp_btf",
             AttachType::LsmMac => "lsm",
+            AttachType::LsmCgroup => "lsm_cgroup",
             AttachType::TraceIter => "iter",
             AttachType::XdpDevmap => "devmap",
             AttachType::XdpCpumap => "cpumap",

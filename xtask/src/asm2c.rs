@@ -35,6 +35,8 @@ fn section(p: &Program) -> Option<String> {
     if let Some(a) = p.expected_attach_type {
         return Some(match p.prog_type {
             ProgType::CgroupSkb => format!("cgroup_skb/{}", a.name()),
+            // `xdp/devmap`, `xdp/cpumap`
+            ProgType::Xdp => format!("xdp/{}", a.name()),
             _ => format!("cgroup/{}", a.name()),
         });
     }

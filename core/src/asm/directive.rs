@@ -20,9 +20,18 @@ pub(super) fn directive(
         // where the type's rules depend on it (cgroup_skb egress, and
         // cgroup_sock_addr's bind4, connect4, ... which it needs)
         "prog_type" => {
+            // `.prog_type lsm_cgroup HOOK`: an LSM program of BPF_LSM_CGROUP
+            let lsm_cgroup = rest.first().is_some_and(|t| t.text == "lsm_cgroup");
             let pt = rest
                 .first()
                 .map(|t| t.text.as_str())
+                .and_then(|n| {
+                    if n == "lsm_cgroup" {
+                        Some("lsm")
+                    } else {
+                        Some(n)
+                    }
+                })
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
             // BTF-typed programs name their target (an extension of ASM.md):
@@ -57,7 +66,12 @@ pub(super) fn directive(
             if matches!(pt, Some(ProgType::Tracing | ProgType::Lsm)) {
                 let pt = pt.unwrap_or(ProgType::Tracing);
                 let (attach, target, more) = if pt == ProgType::Lsm {
-                    (Some(AttachType::LsmMac), rest.get(1), rest.get(2))
+                    let a = if lsm_cgroup {
+                        AttachType::LsmCgroup
+                    } else {
+                        AttachType::LsmMac
+                    };
+                    (Some(a), rest.get(1), rest.get(2))
                 } else {
                     (
                         hook.and_then(AttachType::tracing_kind),
