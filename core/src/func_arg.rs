@@ -187,6 +187,9 @@ pub struct ArgMeta {
     /// `ret_btf_id`: the per-CPU variable's BTF type that bpf_per_cpu_ptr
     /// and bpf_this_cpu_ptr return a pointer to.
     pub ret_btf_id: Option<u32>,
+    /// bpf_snprintf's format: the map holding it and the offset it starts
+    /// at, parsed by `check_bpf_snprintf_call()` after the arguments.
+    pub snprintf_fmt: Option<(u32, usize)>,
 }
 
 impl Env {
@@ -724,15 +727,9 @@ impl Env {
         if !(map_off..m.value_size as usize).any(|i| byte(i) == 0) {
             return Err(self.fail(EINVAL, "string is not zero-terminated"));
         }
-        // bpf_snprintf's format is then parsed (check_bpf_snprintf_call),
-        // which veristep does not do
-        let call = self.prog.insns.get(self.insn_idx).map(|i| i.imm);
-        if call == Some(crate::helper_ids::FuncId::snprintf as i32) {
-            meta.unmodelled.get_or_insert(format!(
-                "the format string R{} points to in a read-only map",
-                regno
-            ));
-        }
+        // bpf_snprintf's format is parsed after the arguments
+        // (check_bpf_snprintf_call)
+        meta.snprintf_fmt = Some((reg.aux, map_off));
         Ok(())
     }
 

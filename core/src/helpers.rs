@@ -154,6 +154,7 @@ impl Env {
             // check_map_func_compatibility(), which fails: no modelled map
             // is a user ring buffer, so the callback is never walked
             F::user_ringbuf_drain => self.check_map_func_compatibility(meta.map, id)?,
+            F::snprintf => self.check_bpf_snprintf_call(&meta)?,
             // a cgroup LSM program on a void hook has no return value to set
             F::set_retval
                 if self.prog.expected_attach_type
@@ -723,4 +724,150 @@ pub(crate) fn btf_returning_helper(id: F) -> Option<&'static str> {
         F::task_pt_regs => "pt_regs",
         _ => return None,
     })
+}
+
+impl Env {
+    /// `check_bpf_snprintf_call()`: the data is an array of u64 (R5, the
+    /// known bits of its value, a multiple of 8: the kernel refuses
+    /// silently otherwise), and the format, read out of its frozen map,
+    /// passes `bpf_bprintf_prepare()` with that many arguments.
+    fn check_bpf_snprintf_call(&mut self, meta: &crate::func_arg::ArgMeta) -> VResult<()> {
+        let data_len = self.reg(5).var_off.value;
+        if data_len % 8 != 0 {
+            return Err(crate::env::VErr::new(EINVAL).ends_at_insn());
+        }
+        let Some((m, off)) = meta.snprintf_fmt else {
+            return Ok(());
+        };
+        let fmt: Vec<u8> = match self.prog.maps.get(m as usize) {
+            Some(map) => (off..map.value_size as usize)
+                .map(|i| map.data.get(i).copied().unwrap_or(0))
+                .take_while(|b| *b != 0)
+                .collect(),
+            None => return Ok(()),
+        };
+        if !bprintf_format_ok(&fmt, data_len / 8) {
+            return Err(self.fail(EINVAL, "Invalid format string"));
+        }
+        Ok(())
+    }
+}
+
+/// The kernel's `isspace()` (lib/ctype.c, Latin-1: 0xa0 is a space).
+fn k_isspace(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xa0)
+}
+
+/// The kernel's `ispunct()` (lib/ctype.c, Latin-1: 0xa1-0xbf, 0xd7, 0xf7).
+fn k_ispunct(c: u8) -> bool {
+    c.is_ascii_punctuation() || matches!(c, 0xa1..=0xbf | 0xd7 | 0xf7)
+}
+
+/// `bpf_bprintf_prepare()` checking a format only (kernel/bpf/helpers.c,
+/// the same in 6.1.192 and 6.12): printable ASCII or bytes of 0x80 and
+/// above; `%%`; at most `num_args` conversions, each `[0 +-]*[width]`
+/// then `d i u x X` (with `l` or `ll`), `c`, `s`, `p`, `pK px ps pS pB`,
+/// `pks pus`, `pi4 pI4 pi6 pI6`; `%s` and bare `%p` followed by the end,
+/// a space or a punctuation mark.
+pub(crate) fn bprintf_format_ok(fmt: &[u8], num_args: u64) -> bool {
+    let at = |j: usize| fmt.get(j).copied().unwrap_or(0);
+    let end_ok = |c: u8| c == 0 || k_isspace(c) || k_ispunct(c);
+    let mut num_spec: u64 = 0;
+    let mut i = 0;
+    while i < fmt.len() {
+        let c = at(i);
+        if c.is_ascii() && !(0x20..=0x7e).contains(&c) && !k_isspace(c) {
+            return false;
+        }
+        if c != b'%' {
+            i += 1;
+            continue;
+        }
+        if at(i + 1) == b'%' {
+            i += 2;
+            continue;
+        }
+        if num_spec >= num_args {
+            return false;
+        }
+        i += 1;
+        if !at(i).is_ascii() {
+            return false;
+        }
+        // the optional "[0 +-][num]" width
+        while matches!(at(i), b'0' | b'+' | b'-' | b' ') {
+            i += 1;
+        }
+        if (b'1'..=b'9').contains(&at(i)) {
+            i += 1;
+            while at(i).is_ascii_digit() {
+                i += 1;
+            }
+        }
+        match at(i) {
+            b'p' => {
+                let next = at(i + 1);
+                if end_ok(next) {
+                    // bare %p
+                } else if matches!(next, b'k' | b'u') && at(i + 2) == b's' {
+                    i += 2;
+                    if !end_ok(at(i + 1)) {
+                        return false;
+                    }
+                } else if matches!(next, b'K' | b'x' | b's' | b'S' | b'B') {
+                    i += 1;
+                } else if matches!(next, b'i' | b'I') && matches!(at(i + 2), b'4' | b'6') {
+                    i += 2;
+                } else {
+                    return false;
+                }
+            }
+            b's' => {
+                if !end_ok(at(i + 1)) {
+                    return false;
+                }
+            }
+            b'c' => {}
+            _ => {
+                if at(i) == b'l' {
+                    i += 1;
+                }
+                if at(i) == b'l' {
+                    i += 1;
+                }
+                if !matches!(at(i), b'i' | b'd' | b'u' | b'x' | b'X') {
+                    return false;
+                }
+            }
+        }
+        num_spec += 1;
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod bprintf_tests {
+    use super::bprintf_format_ok as ok;
+
+    #[test]
+    fn formats_as_the_kernel_parses_them() {
+        assert!(ok(b"%d %u %x %llx %ld\n", 5));
+        assert!(!ok(b"%d %u", 1), "more conversions than arguments");
+        assert!(ok(b"100%% done", 0));
+        assert!(ok(b"%-08d|%+5i|% d", 3));
+        assert!(ok(b"%s: %c", 2));
+        assert!(!ok(b"%sx", 1), "%s followed by a letter");
+        assert!(ok(b"%pK %px %ps %pS %pB", 5));
+        assert!(ok(b"%pI4 %pi6", 2));
+        assert!(!ok(b"%pI5", 1));
+        assert!(ok(b"%pks, %pus", 2));
+        assert!(ok(b"%p", 1));
+        assert!(!ok(b"%pz", 1));
+        assert!(!ok(b"%f", 1));
+        assert!(!ok(b"%hd", 1));
+        assert!(!ok(b"tab\x01", 0), "a control byte");
+        assert!(ok("caf\u{e9} %d".as_bytes(), 1), "UTF-8 text passes");
+        assert!(!ok(b"%\xe9", 1), "non-ASCII after %");
+    }
 }
