@@ -970,7 +970,16 @@ impl Env {
         // is_kfunc_trusted_args(): 6.12 counts a release function's
         let trusted_args = v612 && k.release;
         let mut ref_regno: Option<u8> = None;
-        for (i, (_, ty, _)) in proto.members.iter().enumerate() {
+        // 6.1: btf_check_kfunc_arg_match(), whole (its own words and order)
+        let mut r0_mem: Option<(u64, bool)> = None;
+        let mut arg_ref_obj_id = 0;
+        if !v612 {
+            let m = self.btf_check_kfunc_arg_match_61(name, id, &k, &proto, &kernel)?;
+            ref_regno = m.ref_regno;
+            r0_mem = m.r0_mem;
+            arg_ref_obj_id = m.ref_obj_id;
+        }
+        for (i, (_, ty, _)) in proto.members.iter().enumerate().filter(|_| v612) {
             let regno = i as u8 + 1;
             let reg = *self.reg(regno);
             let because = Reason::ArgumentType { reg: Some(regno) };
@@ -1100,19 +1109,13 @@ impl Env {
                     .because(because));
             }
         }
-        if k.release && ref_regno.is_none() {
+        if v612 && k.release && ref_regno.is_none() {
             return Err(self
                 .fail(
                     EINVAL,
                     &format!("release kernel function {name} expects refcounted PTR_TO_BTF_ID"),
                 )
                 .because(Reason::ArgumentType { reg: Some(1) }));
-        }
-        if !v612 && k.sleepable && !self.prog.sleepable {
-            return Err(self.fail(
-                EINVAL,
-                &format!("kernel function {name} is sleepable but the program is not"),
-            ));
         }
         if let Some(r) = ref_regno.filter(|_| k.release) {
             let ref_obj_id = self.reg(r).ref_obj_id;
@@ -1166,8 +1169,35 @@ impl Env {
                 "acquire kernel function does not return PTR_TO_BTF_ID",
             ));
         }
+        let mem_ptr = ret.as_ref().is_some_and(|(_, t)| t.kind == KIND_PTR) && struct_ptr.is_none();
         match ret {
             None => {}
+            Some(_) if mem_ptr && r0_mem.is_some() => {
+                // PTR_TO_MEM of the rdonly/rdwr_buf_size argument's bytes,
+                // tied to a referenced argument (released with it)
+                let (size, rdonly) = r0_mem.unwrap_or_default();
+                let null_id = if k.ret_null { self.new_id() } else { 0 };
+                let r0 = self.reg_mut(0);
+                r0.mark_known_zero_ptr(RegType::Mem);
+                r0.aux = size as u32;
+                r0.rdonly = rdonly;
+                r0.ref_obj_id = arg_ref_obj_id;
+                r0.maybe_null = k.ret_null;
+                r0.id = null_id;
+                r0.live |= crate::regs::LIVE_WRITTEN;
+            }
+            Some((_, t)) if mem_ptr => {
+                let pt = skip(t.size_or_type).map(|(_, p)| p);
+                let (what, tname) = pt
+                    .map(|p| (crate::btf::kind_str(p.kind).to_uppercase(), p.name.clone()))
+                    .unwrap_or_default();
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "kernel function {name} returns pointer type {what} {tname} is not supported"
+                    ),
+                ));
+            }
             Some((_, t)) if t.kind == KIND_INT || t.is_any_enum() => {
                 let r0 = self.reg_mut(0);
                 r0.mark_unknown();
@@ -1246,4 +1276,312 @@ pub(crate) fn prepare_func_args_problem(
         };
         Some((Some(i as u8 + 1), msg))
     })
+}
+
+/// What 6.1's `btf_check_kfunc_arg_match()` hands back to
+/// `check_kfunc_call()`.
+#[derive(Default)]
+pub(crate) struct KfuncArgMeta61 {
+    /// The referenced argument a release function releases.
+    pub ref_regno: Option<u8>,
+    /// `r0_size`, `r0_rdonly`: the memory a `rdonly_buf_size` /
+    /// `rdwr_buf_size` argument sizes, which the kfunc returns.
+    pub r0_mem: Option<(u64, bool)>,
+    /// `ref_obj_id`: a referenced argument's, given to returned memory.
+    pub ref_obj_id: u32,
+}
+
+impl Env {
+    /// 6.1's `btf_check_func_arg_match()` for a kernel function: each
+    /// argument against the BTF prototype, in the kernel's order and words
+    /// (kernel/bpf/btf.c): scalars (a `rdonly_buf_size` / `rdwr_buf_size`
+    /// one must be a known constant), the context, kernel objects (a BTF
+    /// pointer or a socket) of the struct the parameter names, memory of
+    /// scalars (with a `__sz` length after it, any memory), then the
+    /// release and sleepable rules.
+    fn btf_check_kfunc_arg_match_61(
+        &mut self,
+        name: &str,
+        id: i32,
+        k: &crate::kfuncs::KernelKfunc,
+        proto: &crate::btf::Type,
+        kernel: &crate::relo_core::KernelBtf,
+    ) -> VResult<KfuncArgMeta61> {
+        use crate::btf::{kind_str, KIND_INT, KIND_PTR, KIND_STRUCT};
+        use crate::btf_access::BtfPtr;
+        use crate::func_proto::Arg;
+        use crate::reason::Reason;
+        let btf = &kernel.btf;
+        let skip = |t: u32| {
+            btf.skip_mods(t)
+                .ok()
+                .and_then(|t| btf.get(t).ok().map(|x| (t, x.clone())))
+        };
+        let nargs = proto.members.len();
+        if nargs > 5 {
+            return Err(self.fail(EINVAL, &format!("Function {name} has {nargs} > 5 args")));
+        }
+        let is_scalar = |t: &crate::btf::Type| t.kind == KIND_INT || t.is_any_enum();
+        let mut meta = KfuncArgMeta61::default();
+        let mut i = 0;
+        while i < nargs {
+            let (pname, ty, _) = proto.members[i].clone();
+            let regno = i as u8 + 1;
+            let reg = *self.reg(regno);
+            let because = Reason::ArgumentType { reg: Some(regno) };
+            let Some((_, t)) = skip(ty) else {
+                i += 1;
+                continue;
+            };
+            if is_scalar(&t) {
+                let buf = match pname.as_str() {
+                    "rdonly_buf_size" if reg.ty == RegType::Scalar => Some(true),
+                    "rdwr_buf_size" if reg.ty == RegType::Scalar => Some(false),
+                    _ => None,
+                };
+                if let Some(rdonly) = buf {
+                    if meta.r0_mem.is_some() {
+                        return Err(self.fail(
+                            EINVAL,
+                            "2 or more rdonly/rdwr_buf_size parameters for kfunc",
+                        ));
+                    }
+                    if !reg.var_off.is_const() {
+                        return Err(self
+                            .fail(EINVAL, &format!("R{regno} is not a const"))
+                            .because(because));
+                    }
+                    meta.r0_mem = Some((reg.var_off.value, rdonly));
+                    if reg.var_off.value > u32::MAX as u64 {
+                        return Err(self.fail(
+                            EINVAL,
+                            &format!("R{regno} rdonly/rdwr_buf_size exceeds u32 max"),
+                        ));
+                    }
+                    self.mark_chain_precision(regno);
+                }
+                if reg.ty != RegType::Scalar {
+                    return Err(self
+                        .fail(EINVAL, &format!("R{regno} is not a scalar"))
+                        .because(because));
+                }
+                i += 1;
+                continue;
+            }
+            if t.kind != KIND_PTR {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("Unrecognized arg#{i} type {}", kind_str(t.kind)),
+                ));
+            }
+            // reg2btf_ids[]: the socket types as their kernel structs
+            let sock_struct = match reg.ty {
+                RegType::Socket => Some("sock"),
+                RegType::SockCommon => Some("sock_common"),
+                RegType::TcpSock => Some("tcp_sock"),
+                _ => None,
+            };
+            let obj_ptr = matches!(reg.ty, RegType::Ctx | RegType::BtfId) || sock_struct.is_some();
+            if k.trusted_args && obj_ptr && reg.ty != RegType::Ctx && reg.ref_obj_id == 0 {
+                return Err(self
+                    .fail(EINVAL, &format!("R{regno} must be referenced"))
+                    .because(because));
+            }
+            let Some((ref_id, ref_t)) = skip(t.size_or_type) else {
+                i += 1;
+                continue;
+            };
+            let at = if (k.trusted_args && obj_ptr) || (k.release && reg.ref_obj_id != 0) {
+                Arg::ReleaseBtfIdOrNull
+            } else {
+                Arg::Anything
+            };
+            self.check_func_arg_reg_off(&reg, regno, at)?;
+            if reg.ref_obj_id != 0 {
+                if meta.ref_obj_id != 0 {
+                    let a = meta.ref_obj_id;
+                    return Err(self.fail(
+                        EFAULT,
+                        &format!(
+                            "verifier internal error: more than one arg with ref_obj_id R{regno} {} {a}",
+                            reg.ref_obj_id
+                        ),
+                    ));
+                }
+                meta.ref_regno = Some(regno);
+                meta.ref_obj_id = reg.ref_obj_id;
+            }
+            // btf_get_prog_ctx_type(): the parameter is the program type's
+            // context struct
+            let ctx_param = ref_t.kind == KIND_STRUCT
+                && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str());
+            let btf_obj = (reg.ty == RegType::BtfId && !reg.maybe_null)
+                || (sock_struct.is_some() && !reg.maybe_null);
+            if ctx_param {
+                if reg.ty != RegType::Ctx {
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "arg#{i} expected pointer to ctx, but got {}",
+                                kind_str(t.kind)
+                            ),
+                        )
+                        .because(because));
+                }
+            } else if btf_obj {
+                if !ref_t.is_composite() {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "kernel function {name} args#{i} pointer type {} {} is not supported",
+                            kind_str(ref_t.kind).to_uppercase(),
+                            ref_t.name
+                        ),
+                    ));
+                }
+                // a test kfunc's acquired pointer names its struct through
+                // the table of test kfuncs
+                let by_name = |s: &str| {
+                    kernel
+                        .by_name(s)
+                        .iter()
+                        .copied()
+                        .find(|&x| {
+                            btf.get(x)
+                                .is_ok_and(|t| t.kind == KIND_STRUCT && t.name == s)
+                        })
+                        .unwrap_or(0)
+                };
+                let reg_id = match (sock_struct, BtfPtr::of(reg.aux)) {
+                    (Some(s), _) => by_name(s),
+                    (None, Some(p)) => p.id(),
+                    (None, None) => crate::kfuncs::KFUNCS
+                        .get(reg.aux as usize)
+                        .map_or(0, |k| by_name(k.struct_name)),
+                };
+                let (ok, _) =
+                    crate::btf_access::struct_ids_match(btf, reg_id, reg.off as i64, &ref_t.name);
+                if !ok {
+                    let have = btf.get(reg_id).map(|t| t.name.clone()).unwrap_or_default();
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "kernel function {name} args#{i} expected pointer to STRUCT {} but R{regno} has a pointer to STRUCT {have}",
+                                ref_t.name
+                            ),
+                        )
+                        .because(because));
+                }
+            } else {
+                // memory: of scalars, or any with a `__sz` length after it
+                let mem_size = proto.members.get(i + 1).is_some_and(|(n, t2, _)| {
+                    n.ends_with("__sz")
+                        && skip(*t2).is_some_and(|(_, t2)| is_scalar(&t2))
+                        && self.reg(regno + 1).ty == RegType::Scalar
+                });
+                let mut lines = Vec::new();
+                let scalar_pointee = is_scalar(&ref_t)
+                    || (ref_t.is_composite()
+                        && crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines));
+                for l in lines {
+                    self.verbose(&format!("{l}\n"));
+                }
+                let void = ref_id == 0;
+                let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr_kern";
+                if !scalar_pointee && !dynptr && !(mem_size && void) {
+                    // btf_type_str() of type 0 (void): BTF_KIND_UNKN
+                    let (kind, tname) = if void {
+                        ("UNKNOWN".to_string(), String::new())
+                    } else {
+                        (kind_str(ref_t.kind).to_uppercase(), ref_t.name.clone())
+                    };
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "arg#{i} pointer type {kind} {tname} must point to {}scalar, or struct with scalar",
+                                if mem_size { "void, " } else { "" }
+                            ),
+                        )
+                        .because(because));
+                }
+                if dynptr {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("not modelled: a dynptr passed to kernel function {name}"),
+                    ));
+                }
+                if mem_size {
+                    // check_kfunc_mem_size_reg(): the pair read, then written
+                    let size_regno = regno + 1;
+                    let saved = *self.reg(regno);
+                    self.reg_mut(regno).maybe_null = false;
+                    let mut am = crate::func_arg::ArgMeta::default();
+                    let r = self
+                        .check_mem_size_reg(size_regno, false, true, &mut am)
+                        .and_then(|_| {
+                            let mut am = crate::func_arg::ArgMeta::default();
+                            self.check_mem_size_reg(size_regno, true, true, &mut am)
+                        });
+                    *self.reg_mut(regno) = saved;
+                    if r.is_err() {
+                        // the inner check's line, then the pair's
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!(
+                                    "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+                                    i + 1
+                                ),
+                            )
+                            .because(because));
+                    }
+                    i += 2;
+                    continue;
+                }
+                // btf_resolve_size() then check_mem_reg()
+                let Ok(size) = btf.size_of(ref_id) else {
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "arg#{i} reference type('{} {}') size cannot be determined: -22",
+                            kind_str(ref_t.kind).to_uppercase(),
+                            ref_t.name
+                        ),
+                    ));
+                };
+                if !reg.is_null_const() {
+                    let saved = *self.reg(regno);
+                    self.reg_mut(regno).maybe_null = false;
+                    let r = self
+                        .helper_mem_access(regno, size as u64, false, true, None)
+                        .and_then(|_| self.helper_mem_access(regno, size as u64, true, true, None));
+                    *self.reg_mut(regno) = saved;
+                    r?;
+                }
+            }
+            i += 1;
+        }
+        if k.release && meta.ref_obj_id == 0 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("release kernel function {name} expects refcounted PTR_TO_BTF_ID"),
+                )
+                .because(Reason::ArgumentType { reg: Some(1) }));
+        }
+        if k.sleepable && !self.prog.sleepable {
+            return Err(self.fail(
+                EINVAL,
+                &format!("kernel function {name} is sleepable but the program is not"),
+            ));
+        }
+        let _ = id;
+        if !k.release {
+            meta.ref_regno = None;
+        }
+        Ok(meta)
+    }
 }

@@ -254,7 +254,7 @@ fn insns_of(data: &[u8]) -> Vec<Insn> {
 }
 
 /// The context struct `btf_get_prog_ctx_type()` expects of a program type.
-fn ctx_struct(pt: ProgType) -> Option<&'static str> {
+pub(crate) fn ctx_struct(pt: ProgType) -> Option<&'static str> {
     Some(match pt {
         ProgType::SocketFilter
         | ProgType::SchedCls

@@ -635,7 +635,7 @@ impl Env {
     }
 
     /// `check_mem_size_reg()`: the size argument after a memory argument.
-    fn check_mem_size_reg(
+    pub(crate) fn check_mem_size_reg(
         &mut self,
         regno: u8,
         write: bool,

@@ -87,6 +87,9 @@ pub struct KernelKfunc {
     pub ret_null: bool,
     /// `KF_SLEEPABLE`: only sleepable programs may call it.
     pub sleepable: bool,
+    /// `KF_TRUSTED_ARGS`: its kernel object arguments must be referenced
+    /// (6.1's rule).
+    pub trusted_args: bool,
     /// Where it is registered (`register_btf_kfunc_id_set`).
     pub set: KfuncSet,
 }
@@ -101,6 +104,11 @@ pub enum KfuncSet {
     /// shares with LSM programs and 6.12 also with tracepoint and
     /// perf_event programs (`bpf_prog_type_to_kfunc_hook`).
     Tracing,
+    /// net/bpf/test_run.c's `bpf_prog_test_kfunc_set` (built into Debian's
+    /// 6.1; 6.12 moved it to the bpf_testmod module, so its vmlinux has
+    /// none): `BPF_PROG_TYPE_SCHED_CLS`, `BPF_PROG_TYPE_TRACING` (whose
+    /// hook 6.1 shares with LSM programs) and `BPF_PROG_TYPE_SYSCALL`.
+    Test,
 }
 
 const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
@@ -110,6 +118,7 @@ const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
         release: false,
         ret_null: false,
         sleepable: false,
+        trusted_args: false,
         set,
     }
 }
@@ -145,6 +154,56 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         sleepable: true,
         ..plain("bpf_verify_pkcs7_signature", KfuncSet::Tracing)
     },
+    // test_sk_check_kfunc_ids (net/bpf/test_run.c, 6.1; acquire, release
+    // and kptr_get are the table above)
+    plain("bpf_kfunc_call_test1", KfuncSet::Test),
+    plain("bpf_kfunc_call_test2", KfuncSet::Test),
+    plain("bpf_kfunc_call_test3", KfuncSet::Test),
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        ..plain("bpf_kfunc_call_memb_acquire", KfuncSet::Test)
+    },
+    KernelKfunc {
+        release: true,
+        ..plain("bpf_kfunc_call_memb_release", KfuncSet::Test)
+    },
+    KernelKfunc {
+        release: true,
+        ..plain("bpf_kfunc_call_memb1_release", KfuncSet::Test)
+    },
+    KernelKfunc {
+        ret_null: true,
+        ..plain("bpf_kfunc_call_test_get_rdwr_mem", KfuncSet::Test)
+    },
+    KernelKfunc {
+        ret_null: true,
+        ..plain("bpf_kfunc_call_test_get_rdonly_mem", KfuncSet::Test)
+    },
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        ..plain("bpf_kfunc_call_test_acq_rdonly_mem", KfuncSet::Test)
+    },
+    KernelKfunc {
+        release: true,
+        ..plain("bpf_kfunc_call_int_mem_release", KfuncSet::Test)
+    },
+    plain("bpf_kfunc_call_test_pass_ctx", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_pass1", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_pass2", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_fail1", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_fail2", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_fail3", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_mem_len_pass1", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_mem_len_fail1", KfuncSet::Test),
+    plain("bpf_kfunc_call_test_mem_len_fail2", KfuncSet::Test),
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_kfunc_call_test_ref", KfuncSet::Test)
+    },
+    // KF_DESTRUCTIVE: the loader is root (CAP_SYS_BOOT)
+    plain("bpf_kfunc_call_test_destructive", KfuncSet::Test),
     // bpf_rstat_kfunc_ids, registered for BPF_PROG_TYPE_TRACING
     plain("cgroup_rstat_updated", KfuncSet::Tracing),
     KernelKfunc {
@@ -165,6 +224,9 @@ pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> boo
         KfuncSet::Tracing => {
             matches!(pt, P::Tracing | P::Lsm)
                 || (v612 && matches!(pt, P::Tracepoint | P::PerfEvent))
+        }
+        KfuncSet::Test => {
+            matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
         }
     }
 }

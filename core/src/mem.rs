@@ -1040,6 +1040,21 @@ impl Env {
                 }
                 Ok(())
             }
+            // the context of a program type without convert_ctx_access
+            // (syscall, tracing, kprobe, ...: a kfunc's memory argument):
+            // its last byte read (or written) as the program would
+            RegType::Ctx if !has_convert_ctx_access(self.prog.prog_type) => {
+                if size == 0 {
+                    return if zero_ok {
+                        Ok(())
+                    } else {
+                        Err(crate::env::VErr::new(EACCES).ends_at_insn())
+                    };
+                }
+                let t = if raw { Access::Write } else { Access::Read };
+                let off = i32::try_from(size - 1).unwrap_or(i32::MAX);
+                self.check_mem_access(regno, off, 1, t, None)
+            }
             // a NULL pointer with a zero size (e.g. bpf_csum_diff's seed)
             _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),
             _ => {
@@ -1314,4 +1329,23 @@ fn map_btf_struct(mt: crate::program::MapType) -> Option<&'static str> {
         M::CgroupStorage | M::PercpuCgroupStorage => "bpf_cgroup_storage_map",
         M::SkStorage | M::InodeStorage | M::TaskStorage => "bpf_local_storage_map",
     })
+}
+
+/// Does the program type's `bpf_verifier_ops` have `convert_ctx_access`
+/// (a context the kernel rewrites, whose size a helper cannot be trusted
+/// with)? 6.1 and 6.12.
+fn has_convert_ctx_access(pt: crate::program::ProgType) -> bool {
+    use crate::program::ProgType as P;
+    !matches!(
+        pt,
+        P::Kprobe
+            | P::Tracepoint
+            | P::RawTracepoint
+            | P::RawTracepointWritable
+            | P::Tracing
+            | P::Lsm
+            | P::Syscall
+            | P::StructOps
+            | P::CgroupDevice
+    )
 }
