@@ -25,6 +25,8 @@ const RINGBUF_MAX_DATA_SZ: u64 = (u32::MAX as u64 / 8 + 1) * 4096 - 4096 * 3;
 /// `sysctl_perf_event_max_stack`'s default.
 const PERF_EVENT_MAX_STACK: u32 = 127;
 const PAGE_SIZE: u32 = 4096;
+/// `BPF_F_STACK_BUILD_ID`: a stack trace map of build ids and offsets.
+const BPF_F_STACK_BUILD_ID: u32 = 1 << 5;
 
 /// Why the kernel refused to create a map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,13 +110,22 @@ pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
             fail_if(entries == 0 || key != 0 || value == 0, Invalid)?;
             fail_if(value as u64 > KMALLOC_MAX_SIZE, TooBig)
         }
-        // stack_map_alloc() (without BPF_F_STACK_BUILD_ID)
+        // stack_map_alloc(): frames of 8 bytes, or with BPF_F_STACK_BUILD_ID
+        // of `struct bpf_stack_build_id` (32 bytes)
         T::StackTrace => {
             fail_if(
                 entries == 0 || key != 4 || value < 8 || value % 8 != 0,
                 Invalid,
             )?;
-            fail_if(value / 8 > PERF_EVENT_MAX_STACK, Invalid)?;
+            let frame = if m.flags & BPF_F_STACK_BUILD_ID != 0 {
+                32
+            } else {
+                8
+            };
+            fail_if(
+                value % frame != 0 || value / frame > PERF_EVENT_MAX_STACK,
+                Invalid,
+            )?;
             fail_if(entries as u64 > 1 << 31, TooBig)
         }
         // sock_map_alloc(), sock_hash_alloc()
