@@ -92,12 +92,24 @@ impl Env {
         let Some(f) = prog.func_btf.iter().find(|f| f.start == start) else {
             return;
         };
+        // 6.1 marks a function whose prototype did not match unreliable,
+        // and checks it no more
+        let idx = self.subprog_of_start(start);
+        if idx.is_some_and(|i| self.subprogs[i].btf_unreliable) {
+            return;
+        }
+        let mark_unreliable = |env: &mut Self| {
+            if let Some(i) = idx {
+                env.subprogs[i].btf_unreliable = true;
+            }
+        };
         if f.params.len() > 5 {
             self.verbose(&format!(
                 "Function {} has {} > 5 args\n",
                 f.name,
                 f.params.len()
             ));
+            mark_unreliable(self);
             return;
         }
         for (i, p) in f.params.iter().enumerate() {
@@ -115,6 +127,7 @@ impl Env {
                 Param::Other(k) => format!("Unrecognized arg#{} type {}\n", i, k),
             };
             self.verbose(&msg);
+            mark_unreliable(self);
             return;
         }
     }

@@ -190,6 +190,8 @@ pub struct ArgMeta {
     /// bpf_snprintf's format: the map holding it and the offset it starts
     /// at, parsed by `check_bpf_snprintf_call()` after the arguments.
     pub snprintf_fmt: Option<(u32, usize)>,
+    /// `map_uid` of the map argument (or of a timer's map value).
+    pub map_uid: u32,
 }
 
 impl Env {
@@ -279,14 +281,22 @@ impl Env {
         }
         match at {
             ConstMapPtr => {
-                // a timer argument already named its map: it must be this one
-                if meta.map.is_some_and(|m| m != reg.aux) {
+                // a timer argument already named its map: it must be this
+                // one, the same inner map of a map of maps
+                if meta
+                    .map
+                    .is_some_and(|m| m != reg.aux || meta.map_uid != reg.map_uid)
+                {
                     return Err(self.fail(
                         EINVAL,
-                        "timer pointer in R1 map_uid=0 doesn't match map pointer in R2 map_uid=0",
+                        &format!(
+                            "timer pointer in R1 map_uid={} doesn't match map pointer in R2 map_uid={}",
+                            meta.map_uid, reg.map_uid
+                        ),
                     ));
                 }
                 meta.map = Some(reg.aux);
+                meta.map_uid = reg.map_uid;
             }
             MapKey => {
                 let Some(m) = meta.map.and_then(|m| self.prog.maps.get(m as usize)) else {
@@ -971,6 +981,7 @@ impl Env {
             ));
         }
         meta.map = Some(reg.aux);
+        meta.map_uid = reg.map_uid;
         Ok(())
     }
 

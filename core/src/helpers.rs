@@ -291,6 +291,7 @@ impl Env {
             Ret::MapValue | Ret::MapValueOrNull => {
                 r0.mark_known_zero_ptr(RegType::MapValue);
                 r0.aux = meta.map.unwrap_or(0);
+                r0.map_uid = meta.map_uid;
                 r0.maybe_null = fp.ret == Ret::MapValueOrNull;
             }
             Ret::SocketOrNull => {

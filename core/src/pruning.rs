@@ -109,6 +109,7 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
             && o.rdonly == c.rdonly
             && o.off == c.off
             && o.aux == c.aux
+            && o.map_uid == c.map_uid
     };
     match o.ty {
         // a pointer in place of a scalar is never safe

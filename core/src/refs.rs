@@ -182,15 +182,23 @@ fn not_null_kind(maps: &[crate::program::MapDef], r: &crate::regs::RegState) -> 
         crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
             Some(NotNull::Socket)
         }
-        _ => m.inner.map(NotNull::InnerMap),
+        _ => m.inner.map(|i| {
+            let timer = maps.get(i as usize).is_some_and(|t| t.timer_off.is_some());
+            NotNull::InnerMap(i, timer)
+        }),
     }
 }
 
 fn set_not_null_kind(r: &mut crate::regs::RegState, kind: Option<NotNull>) {
     match kind {
-        Some(NotNull::InnerMap(inner)) => {
+        Some(NotNull::InnerMap(inner, timer)) => {
             r.ty = crate::regs::RegType::ConstPtrToMap;
             r.aux = inner;
+            // the lookup's id, unique to it, names the inner map found
+            // when it holds timers (a timer must be set up with its own map)
+            if timer {
+                r.map_uid = r.id;
+            }
         }
         Some(NotNull::Socket) => {
             r.ty = crate::regs::RegType::Socket;
@@ -204,8 +212,9 @@ fn set_not_null_kind(r: &mut crate::regs::RegState, kind: Option<NotNull>) {
 /// value (`mark_ptr_or_null_reg()`).
 #[derive(Clone, Copy)]
 enum NotNull {
-    /// CONST_PTR_TO_MAP of the inner map template (`inner_map_meta`).
-    InnerMap(u32),
+    /// CONST_PTR_TO_MAP of the inner map template (`inner_map_meta`), and
+    /// whether its values hold a timer.
+    InnerMap(u32, bool),
     /// PTR_TO_SOCKET (a sockmap's or sockhash's entry).
     Socket,
 }

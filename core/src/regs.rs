@@ -90,6 +90,9 @@ pub struct RegState {
     pub u32_max: u32,
     pub id: u32,
     pub ref_obj_id: u32,
+    /// `map_uid`: which inner map (of a map of maps holding timers) a map
+    /// pointer or value is, the lookup's id that found it; 0 otherwise.
+    pub map_uid: u32,
     /// For stack pointers: whose stack.
     pub frameno: u8,
     pub live: u8,
@@ -122,6 +125,7 @@ impl RegState {
             u32_max: u32::MAX,
             id: 0,
             ref_obj_id: 0,
+            map_uid: 0,
             frameno: 0,
             live: 0,
             precise: false,
@@ -667,6 +671,7 @@ impl RegState {
             && self.u32_max == o.u32_max
             && self.id == o.id
             && self.ref_obj_id == o.ref_obj_id
+            && self.map_uid == o.map_uid
             && self.frameno == o.frameno
     }
 }

@@ -198,6 +198,9 @@ pub struct Subprog {
     pub is_async_cb: bool,
     pub has_tail_call: bool,
     pub has_ld_abs: bool,
+    /// `func_info_aux[].unreliable`: its BTF prototype once failed to
+    /// match a call's registers, so it is not checked (nor logged) again.
+    pub btf_unreliable: bool,
 }
 
 /// One pending branch state (`struct bpf_verifier_stack_elem`).
