@@ -992,6 +992,8 @@ impl Env {
             r0_mem = m.r0_mem;
             arg_ref_obj_id = m.ref_obj_id;
         }
+        // 6.12: check_kfunc_args() (the kernel's own sets only: its vmlinux
+        // has no test kfuncs)
         for (i, (_, ty, _)) in proto.members.iter().enumerate().filter(|_| v612) {
             let regno = i as u8 + 1;
             let reg = *self.reg(regno);
@@ -1023,7 +1025,7 @@ impl Env {
                     .because(because));
             }
             // a referenced argument: the one a release function releases
-            if reg.ref_obj_id != 0 && (k.release || !v612) {
+            if reg.ref_obj_id != 0 && k.release {
                 if let Some(r) = ref_regno {
                     let (a, b) = (reg.ref_obj_id, self.reg(r).ref_obj_id);
                     return Err(self.fail(
@@ -1039,42 +1041,33 @@ impl Env {
                 any_arg
             };
             let kernel_ptr = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
-            let dynptr = ref_t.is_composite()
-                && ref_t.name
-                    == if v612 {
-                        "bpf_dynptr"
-                    } else {
-                        "bpf_dynptr_kern"
-                    };
-            // 6.1 takes a BTF pointer that may be NULL as memory; 6.12 as
-            // a BTF pointer (its base type)
-            let as_btf = kernel_ptr.filter(|_| v612 || !reg.maybe_null);
-            if v612 {
-                if dynptr {
+            let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr";
+            // a BTF pointer that may be NULL is taken as its base type
+            let as_btf = kernel_ptr;
+            if dynptr {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("not modelled: a dynptr passed to kernel function {name}"),
+                ));
+            }
+            if as_btf.is_some() {
+                if !ref_t.is_composite() {
                     return Err(self.fail(
                         EINVAL,
-                        &format!("not modelled: a dynptr passed to kernel function {name}"),
+                        &format!(
+                            "kernel function {name} args#{i} pointer type {} {} is not supported",
+                            crate::btf::kind_str(ref_t.kind).to_uppercase(),
+                            ref_t.name
+                        ),
                     ));
                 }
-                if as_btf.is_some() {
-                    if !ref_t.is_composite() {
-                        return Err(self.fail(
-                            EINVAL,
-                            &format!(
-                                "kernel function {name} args#{i} pointer type {} {} is not supported",
-                                crate::btf::kind_str(ref_t.kind).to_uppercase(),
-                                ref_t.name
-                            ),
-                        ));
-                    }
-                    // is_trusted_reg(): referenced, or trusted and nothing else
-                    let trusted = reg.ref_obj_id != 0
-                        || (as_btf.is_some_and(|p| p.flags() == TRUSTED) && !reg.maybe_null);
-                    if trusted_args && !trusted {
-                        return Err(self
-                            .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
-                            .because(because));
-                    }
+                // is_trusted_reg(): referenced, or trusted and nothing else
+                let trusted = reg.ref_obj_id != 0
+                    || (as_btf.is_some_and(|p| p.flags() == TRUSTED) && !reg.maybe_null);
+                if trusted_args && !trusted {
+                    return Err(self
+                        .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
+                        .because(because));
                 }
             }
             if as_btf.is_none() {
@@ -1085,10 +1078,7 @@ impl Env {
                 for l in lines {
                     self.verbose(&format!("{l}\n"));
                 }
-                if !v612 {
-                    self.check_func_arg_reg_off(&reg, regno, at)?;
-                }
-                if scalar || (!v612 && dynptr) {
+                if scalar {
                     return Err(self.fail(
                         EINVAL,
                         &format!("not modelled: memory passed to kernel function {name}"),
@@ -1428,8 +1418,7 @@ impl Env {
             // context struct
             let ctx_param = ref_t.kind == KIND_STRUCT
                 && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str());
-            let btf_obj = (reg.ty == RegType::BtfId && !reg.maybe_null)
-                || (sock_struct.is_some() && !reg.maybe_null);
+            let btf_obj = (reg.ty == RegType::BtfId || sock_struct.is_some()) && !reg.maybe_null;
             if ctx_param {
                 if reg.ty != RegType::Ctx {
                     return Err(self
@@ -1503,7 +1492,7 @@ impl Env {
                 }
                 let void = ref_id == 0;
                 let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr_kern";
-                if !scalar_pointee && !dynptr && !(mem_size && void) {
+                if !(scalar_pointee || dynptr || (mem_size && void)) {
                     // btf_type_str() of type 0 (void): BTF_KIND_UNKN
                     let (kind, tname) = if void {
                         ("UNKNOWN".to_string(), String::new())

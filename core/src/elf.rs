@@ -54,7 +54,7 @@ const ARRAY_VALUE_MAX: u64 = i32::MAX as u64;
 /// stay as they are, for the kernel to refuse).
 fn adjust_ringbuf_sz(sz: u32) -> u32 {
     const PAGE: u32 = 4096;
-    if sz == 0 || (sz % PAGE == 0 && (sz / PAGE).is_power_of_two()) {
+    if sz == 0 || (sz.is_multiple_of(PAGE) && (sz / PAGE).is_power_of_two()) {
         return sz;
     }
     let mut mul: u32 = 1;

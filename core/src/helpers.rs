@@ -734,7 +734,7 @@ impl Env {
     /// passes `bpf_bprintf_prepare()` with that many arguments.
     fn check_bpf_snprintf_call(&mut self, meta: &crate::func_arg::ArgMeta) -> VResult<()> {
         let data_len = self.reg(5).var_off.value;
-        if data_len % 8 != 0 {
+        if !data_len.is_multiple_of(8) {
             return Err(crate::env::VErr::new(EINVAL).ends_at_insn());
         }
         let Some((m, off)) = meta.snprintf_fmt else {

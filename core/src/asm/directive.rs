@@ -25,13 +25,7 @@ pub(super) fn directive(
             let pt = rest
                 .first()
                 .map(|t| t.text.as_str())
-                .and_then(|n| {
-                    if n == "lsm_cgroup" {
-                        Some("lsm")
-                    } else {
-                        Some(n)
-                    }
-                })
+                .map(|n| if n == "lsm_cgroup" { "lsm" } else { n })
                 .and_then(ProgType::from_name);
             let hook = rest.get(1).map(|t| t.text.as_str());
             // BTF-typed programs name their target (an extension of ASM.md):
