@@ -566,7 +566,9 @@ pub fn is_scalar_struct(btf: &Btf, id: u32, rec: u32, log: &mut Vec<String>) -> 
             }
             continue;
         }
+        // an array of scalars with elements (a flexible array is not)
         let elem = match mt.array {
+            Some((_, 0)) => return false,
             Some((e, _)) => skip(btf, e).map(|(_, t)| t),
             None => Some(mt),
         };

@@ -1462,8 +1462,15 @@ impl Env {
                         .get(reg.aux as usize)
                         .map_or(0, |k| by_name(k.struct_name)),
                 };
-                let (ok, _) =
-                    crate::btf_access::struct_ids_match(btf, reg_id, reg.off as i64, &ref_t.name);
+                // btf_struct_ids_match(): a release or trusted argument
+                // must be the struct itself (strict: no walk into its
+                // first member)
+                let strict = k.trusted_args || (k.release && reg.ref_obj_id != 0);
+                let ok = if strict {
+                    reg.off == 0 && reg_id == ref_id
+                } else {
+                    crate::btf_access::struct_ids_match(btf, reg_id, reg.off as i64, &ref_t.name).0
+                };
                 if !ok {
                     let have = btf.get(reg_id).map(|t| t.name.clone()).unwrap_or_default();
                     return Err(self

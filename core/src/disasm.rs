@@ -76,6 +76,7 @@ pub fn call_name_in(prog: Option<&Program>, insn: &Insn) -> String {
         };
         return crate::kfuncs::by_btf_id(insn.imm)
             .map(|k| k.name.to_string())
+            .or_else(|| crate::kfuncs::by_text_id(insn.imm).map(|k| k.name.to_string()))
             .or_else(in_kernel)
             .unwrap_or_else(|| "<error>".to_string());
     }

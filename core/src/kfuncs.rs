@@ -216,6 +216,23 @@ pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
     KERNEL_KFUNCS.iter().find(|k| k.name == name)
 }
 
+/// The `imm` a text program's call of a kernel function of
+/// [`KERNEL_KFUNCS`] carries until [`crate::Program::relocated`] puts the
+/// kernel FUNC's BTF id there: minus one more than its index (no kernel
+/// BTF id is negative).
+pub fn text_id(name: &str) -> Option<i32> {
+    KERNEL_KFUNCS
+        .iter()
+        .position(|k| k.name == name)
+        .map(|i| -(i as i32) - 1)
+}
+
+/// The kernel function a text program's placeholder `imm` names.
+pub fn by_text_id(imm: i32) -> Option<&'static KernelKfunc> {
+    let i = usize::try_from(-(imm as i64) - 1).ok()?;
+    KERNEL_KFUNCS.get(i)
+}
+
 /// `btf_kfunc_id_set_contains()` for a kernel function by name.
 pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> bool {
     use crate::program::ProgType as P;

@@ -90,6 +90,7 @@ mod verify;
 mod worklist;
 
 pub use kfuncs::by_btf_id as kfunc_by_btf_id;
+pub use kfuncs::by_text_id as kfunc_by_text_id;
 pub use log::reg_value_str;
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
 pub use regs::{RegState, RegType};

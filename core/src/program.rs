@@ -932,14 +932,18 @@ impl Program {
         }
         if self.calls_kfunc_by_name() {
             for insn in p.insns.iter_mut().filter(|i| i.is_kfunc_call()) {
-                // the text names the kfunc; its call carries 6.1's id
-                let Some(k) = crate::kfuncs::by_btf_id(insn.imm) else {
-                    continue;
+                // the text names the kfunc; its call carries 6.1's id, or
+                // a placeholder for another modelled kernel function
+                let name = match crate::kfuncs::by_btf_id(insn.imm) {
+                    Some(k) => k.name,
+                    None => match crate::kfuncs::by_text_id(insn.imm) {
+                        Some(k) => k.name,
+                        None => continue,
+                    },
                 };
-                let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, k.name) else {
+                let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, name) else {
                     return Err(crate::relo_core::ReloError(format!(
-                        "extern (func ksym) '{}': not found in kernel or module BTFs",
-                        k.name
+                        "extern (func ksym) '{name}': not found in kernel or module BTFs"
                     )));
                 };
                 insn.imm = id as i32;

@@ -77,7 +77,14 @@ fn section(p: &Program) -> Option<String> {
 
 /// The C prototype of a test kfunc (libbpf checks it against the kernel's BTF).
 fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
-    let k = veristep_core::kfunc_by_btf_id(btf_id)?;
+    let name = match veristep_core::kfunc_by_btf_id(btf_id) {
+        Some(k) => k.name,
+        None => veristep_core::kfunc_by_text_id(btf_id)?.name,
+    };
+    struct K {
+        name: &'static str,
+    }
+    let k = K { name };
     Some(match k.name {
         "bpf_kfunc_call_test_acquire" => (
             k.name,
@@ -93,6 +100,52 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             k.name,
             "struct prog_test_ref_kfunc *bpf_kfunc_call_test_kptr_get(struct prog_test_ref_kfunc **pp, int a, int b)",
             3,
+        ),
+        // the rest of 6.1's test set that the kernel's own tests call
+        "bpf_kfunc_call_test_fail1" => (
+            k.name,
+            "void bpf_kfunc_call_test_fail1(struct prog_test_fail1 *p)",
+            1,
+        ),
+        "bpf_kfunc_call_test_fail2" => (
+            k.name,
+            "void bpf_kfunc_call_test_fail2(struct prog_test_fail2 *p)",
+            1,
+        ),
+        "bpf_kfunc_call_test_fail3" => (
+            k.name,
+            "void bpf_kfunc_call_test_fail3(struct prog_test_fail3 *p)",
+            1,
+        ),
+        "bpf_kfunc_call_test_pass_ctx" => (
+            k.name,
+            "void bpf_kfunc_call_test_pass_ctx(struct __sk_buff *skb)",
+            1,
+        ),
+        "bpf_kfunc_call_test_mem_len_fail1" => (
+            k.name,
+            "void bpf_kfunc_call_test_mem_len_fail1(void *mem, int len)",
+            2,
+        ),
+        "bpf_kfunc_call_test_ref" => (
+            k.name,
+            "void bpf_kfunc_call_test_ref(struct prog_test_ref_kfunc *p)",
+            1,
+        ),
+        "bpf_kfunc_call_memb_acquire" => (
+            k.name,
+            "struct prog_test_member *bpf_kfunc_call_memb_acquire(void)",
+            0,
+        ),
+        "bpf_kfunc_call_memb_release" => (
+            k.name,
+            "void bpf_kfunc_call_memb_release(struct prog_test_member *p)",
+            1,
+        ),
+        "bpf_kfunc_call_memb1_release" => (
+            k.name,
+            "void bpf_kfunc_call_memb1_release(struct prog_test_member1 *p)",
+            1,
         ),
         _ => return None,
     })
@@ -196,6 +249,11 @@ pub fn to_c(p: &Program) -> Result<String, String> {
     kfs.dedup();
     if !kfs.is_empty() {
         c.push_str("struct prog_test_ref_kfunc { int a; int b; };\n");
+        c.push_str(
+            "struct prog_test_fail1 { void *p; int x; };\nstruct prog_test_fail2 { int x8; };\n\
+             struct prog_test_fail3 { int len; };\nstruct prog_test_member1 { int a; };\n\
+             struct prog_test_member { struct prog_test_member1 m; int c; };\n",
+        );
         for (_, proto, _) in &kfs {
             c.push_str(&format!("extern {proto} __ksym;\n"));
         }

@@ -551,6 +551,13 @@ fn parse_call(c: &mut Cur, names: &Names) -> Result<Pending, PErr> {
         p.insn.imm = k.btf_id;
         return Ok(p);
     }
+    // another kernel function veristep models: found by name in the
+    // kernel's BTF when the program is loaded (Program::relocated)
+    if let Some(id) = crate::kfuncs::text_id(&name) {
+        p.insn.src = BPF_PSEUDO_KFUNC_CALL;
+        p.insn.imm = id;
+        return Ok(p);
+    }
     if name.starts_with("bpf_") {
         if let Some(id) = crate::helper_ids::helper_id(&name) {
             p.insn.imm = id as i32;
