@@ -2,7 +2,7 @@
 //! `__check_func_call`, the `set_*_callback_state` functions,
 //! `prepare_func_exit`, `check_return_code`) and kfunc calls.
 
-use crate::env::{Env, VErr, VResult, E2BIG, EACCES, EFAULT, EINVAL};
+use crate::env::{Env, VResult, E2BIG, EACCES, EFAULT, EINVAL};
 use crate::func_arg::ArgMeta;
 use crate::func_proto::CallbackKind;
 use crate::insn::Insn;
@@ -386,10 +386,7 @@ impl Env {
                 // precision: a pointer trips __mark_chain_precision()'s
                 // "backtracing misuse" WARN, EFAULT with nothing logged
                 if self.reg(1).ty != RegType::Scalar {
-                    self.event(EventKind::Reject, self.insn_idx as u32, EFAULT as u32);
-                    return Err(VErr::new(EFAULT)
-                        .because(Reason::KernelWarning)
-                        .ends_at_insn());
+                    return Err(self.fail_unworded(EFAULT, Reason::KernelWarning));
                 }
                 self.mark_chain_precision(1);
                 let umax = self.reg(1).umax;
@@ -646,6 +643,13 @@ impl Env {
             .is_some_and(|a| a.kernel.btf.get(a.proto).is_ok_and(|p| p.size_or_type == 0))
     }
 
+    /// A cgroup LSM program (`BPF_LSM_CGROUP`) on a void hook: it returns
+    /// 1 and may not set a return value.
+    pub(crate) fn lsm_cgroup_on_void_hook(&self) -> bool {
+        self.prog.expected_attach_type == Some(crate::program::AttachType::LsmCgroup)
+            && self.hook_returns_void()
+    }
+
     /// 6.12's `get_func_retval_range()` for an LSM program: None for a
     /// void hook (any value), [0, 1] for the bool hooks, else [-4095, 0].
     pub(crate) fn lsm_retval_range_612(&self) -> Option<(i64, i64)> {
@@ -764,7 +768,7 @@ impl Env {
             };
             if !within {
                 let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
-                if lsm_cgroup && self.hook_returns_void() {
+                if self.lsm_cgroup_on_void_hook() {
                     self.verbose(&format!("{msg}\n"));
                     return Err(self.fail(
                         EINVAL,
@@ -987,7 +991,7 @@ impl Env {
         let mut r0_mem: Option<(u64, bool)> = None;
         let mut arg_ref_obj_id = 0;
         if !v612 {
-            let m = self.btf_check_kfunc_arg_match_61(name, id, &k, &proto, &kernel)?;
+            let m = self.btf_check_kfunc_arg_match_61(name, &k, &proto, &kernel)?;
             ref_regno = m.ref_regno;
             r0_mem = m.r0_mem;
             arg_ref_obj_id = m.ref_obj_id;
@@ -1040,10 +1044,9 @@ impl Env {
             } else {
                 any_arg
             };
-            let kernel_ptr = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
             let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr";
             // a BTF pointer that may be NULL is taken as its base type
-            let as_btf = kernel_ptr;
+            let as_btf = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
             if dynptr {
                 return Err(self.fail(
                     EINVAL,
@@ -1052,14 +1055,7 @@ impl Env {
             }
             if as_btf.is_some() {
                 if !ref_t.is_composite() {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!(
-                            "kernel function {name} args#{i} pointer type {} {} is not supported",
-                            crate::btf::kind_str(ref_t.kind).to_uppercase(),
-                            ref_t.name
-                        ),
-                    ));
+                    return Err(self.kfunc_ptr_unsupported(name, i, ref_t));
                 }
                 // is_trusted_reg(): referenced, or trusted and nothing else
                 let trusted = reg.ref_obj_id != 0
@@ -1100,16 +1096,7 @@ impl Env {
             let (ok, _) =
                 crate::btf_access::struct_ids_match(btf, p.id(), reg.off as i64, &ref_t.name);
             if !ok || !ref_t.is_composite() {
-                let have = btf.get(p.id()).map(|t| t.name.clone()).unwrap_or_default();
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!(
-                            "kernel function {name} args#{i} expected pointer to STRUCT {} but R{regno} has a pointer to STRUCT {have}",
-                            ref_t.name
-                        ),
-                    )
-                    .because(because));
+                return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, p.id()));
             }
         }
         if v612 && k.release && ref_regno.is_none() {
@@ -1285,7 +1272,7 @@ pub(crate) fn prepare_func_args_problem(
 /// `check_kfunc_call()`.
 #[derive(Default)]
 pub(crate) struct KfuncArgMeta61 {
-    /// The referenced argument a release function releases.
+    /// The referenced argument (a release function releases it).
     pub ref_regno: Option<u8>,
     /// `r0_size`, `r0_rdonly`: the memory a `rdonly_buf_size` /
     /// `rdwr_buf_size` argument sizes, which the kfunc returns.
@@ -1305,7 +1292,6 @@ impl Env {
     fn btf_check_kfunc_arg_match_61(
         &mut self,
         name: &str,
-        id: i32,
         k: &crate::kfuncs::KernelKfunc,
         proto: &crate::btf::Type,
         kernel: &crate::relo_core::KernelBtf,
@@ -1344,10 +1330,12 @@ impl Env {
                 };
                 if let Some(rdonly) = buf {
                     if meta.r0_mem.is_some() {
-                        return Err(self.fail(
-                            EINVAL,
-                            "2 or more rdonly/rdwr_buf_size parameters for kfunc",
-                        ));
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                "2 or more rdonly/rdwr_buf_size parameters for kfunc",
+                            )
+                            .because(because));
                     }
                     if !reg.var_off.is_const() {
                         return Err(self
@@ -1356,10 +1344,12 @@ impl Env {
                     }
                     meta.r0_mem = Some((reg.var_off.value, rdonly));
                     if reg.var_off.value > u32::MAX as u64 {
-                        return Err(self.fail(
-                            EINVAL,
-                            &format!("R{regno} rdonly/rdwr_buf_size exceeds u32 max"),
-                        ));
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("R{regno} rdonly/rdwr_buf_size exceeds u32 max"),
+                            )
+                            .because(because));
                     }
                     self.mark_chain_precision(regno);
                 }
@@ -1372,10 +1362,12 @@ impl Env {
                 continue;
             }
             if t.kind != KIND_PTR {
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("Unrecognized arg#{i} type {}", kind_str(t.kind)),
-                ));
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("Unrecognized arg#{i} type {}", kind_str(t.kind)),
+                    )
+                    .because(because));
             }
             // reg2btf_ids[]: the socket types as their kernel structs
             let sock_struct = match reg.ty {
@@ -1433,28 +1425,11 @@ impl Env {
                 }
             } else if btf_obj {
                 if !ref_t.is_composite() {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!(
-                            "kernel function {name} args#{i} pointer type {} {} is not supported",
-                            kind_str(ref_t.kind).to_uppercase(),
-                            ref_t.name
-                        ),
-                    ));
+                    return Err(self.kfunc_ptr_unsupported(name, i, &ref_t));
                 }
                 // a test kfunc's acquired pointer names its struct through
                 // the table of test kfuncs
-                let by_name = |s: &str| {
-                    kernel
-                        .by_name(s)
-                        .iter()
-                        .copied()
-                        .find(|&x| {
-                            btf.get(x)
-                                .is_ok_and(|t| t.kind == KIND_STRUCT && t.name == s)
-                        })
-                        .unwrap_or(0)
-                };
+                let by_name = |s: &str| kernel.find(KIND_STRUCT, s).unwrap_or(0);
                 let reg_id = match (sock_struct, BtfPtr::of(reg.aux)) {
                     (Some(s), _) => by_name(s),
                     (None, Some(p)) => p.id(),
@@ -1472,16 +1447,14 @@ impl Env {
                     crate::btf_access::struct_ids_match(btf, reg_id, reg.off as i64, &ref_t.name).0
                 };
                 if !ok {
-                    let have = btf.get(reg_id).map(|t| t.name.clone()).unwrap_or_default();
-                    return Err(self
-                        .fail(
-                            EINVAL,
-                            &format!(
-                                "kernel function {name} args#{i} expected pointer to STRUCT {} but R{regno} has a pointer to STRUCT {have}",
-                                ref_t.name
-                            ),
-                        )
-                        .because(because));
+                    return Err(self.kfunc_struct_mismatch(
+                        name,
+                        i,
+                        &ref_t.name,
+                        regno,
+                        btf,
+                        reg_id,
+                    ));
                 }
             } else {
                 // memory: of scalars, or any with a `__sz` length after it
@@ -1525,16 +1498,13 @@ impl Env {
                 if mem_size {
                     // check_kfunc_mem_size_reg(): the pair read, then written
                     let size_regno = regno + 1;
-                    let saved = *self.reg(regno);
-                    self.reg_mut(regno).maybe_null = false;
-                    let mut am = crate::func_arg::ArgMeta::default();
-                    let r = self
-                        .check_mem_size_reg(size_regno, false, true, &mut am)
-                        .and_then(|_| {
+                    let r: VResult<()> = self.with_not_null(regno, |env| {
+                        for write in [false, true] {
                             let mut am = crate::func_arg::ArgMeta::default();
-                            self.check_mem_size_reg(size_regno, true, true, &mut am)
-                        });
-                    *self.reg_mut(regno) = saved;
+                            env.check_mem_size_reg(size_regno, write, true, &mut am)?;
+                        }
+                        Ok(())
+                    });
                     if r.is_err() {
                         // the inner check's line, then the pair's
                         return Err(self
@@ -1552,23 +1522,23 @@ impl Env {
                 }
                 // btf_resolve_size() then check_mem_reg()
                 let Ok(size) = btf.size_of(ref_id) else {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!(
-                            "arg#{i} reference type('{} {}') size cannot be determined: -22",
-                            kind_str(ref_t.kind).to_uppercase(),
-                            ref_t.name
-                        ),
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "arg#{i} reference type('{} {}') size cannot be determined: -22",
+                                kind_str(ref_t.kind).to_uppercase(),
+                                ref_t.name
+                            ),
+                        )
+                        .because(because));
                 };
+                // check_mem_reg(): NULL, or the bytes read, then written
                 if !reg.is_null_const() {
-                    let saved = *self.reg(regno);
-                    self.reg_mut(regno).maybe_null = false;
-                    let r = self
-                        .helper_mem_access(regno, size as u64, false, true, None)
-                        .and_then(|_| self.helper_mem_access(regno, size as u64, true, true, None));
-                    *self.reg_mut(regno) = saved;
-                    r?;
+                    self.with_not_null(regno, |env| {
+                        env.helper_mem_access(regno, size as u64, false, true, None)?;
+                        env.helper_mem_access(regno, size as u64, true, true, None)
+                    })?;
                 }
             }
             i += 1;
@@ -1587,10 +1557,61 @@ impl Env {
                 &format!("kernel function {name} is sleepable but the program is not"),
             ));
         }
-        let _ = id;
-        if !k.release {
-            meta.ref_regno = None;
-        }
         Ok(meta)
+    }
+}
+
+impl Env {
+    /// Runs `f` with the pointer in `regno` taken as not NULL, then puts
+    /// the register back (`check_mem_reg()`, `check_kfunc_mem_size_reg()`:
+    /// `mark_ptr_not_null_reg()` on a saved copy).
+    fn with_not_null<T>(&mut self, regno: u8, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = *self.reg(regno);
+        self.reg_mut(regno).maybe_null = false;
+        let r = f(self);
+        *self.reg_mut(regno) = saved;
+        r
+    }
+
+    /// A kfunc's kernel object argument of another struct (6.1's and
+    /// 6.12's words).
+    fn kfunc_struct_mismatch(
+        &mut self,
+        name: &str,
+        i: usize,
+        want: &str,
+        regno: u8,
+        btf: &crate::btf::Btf,
+        have_id: u32,
+    ) -> crate::env::VErr {
+        let have = btf.get(have_id).map(|t| t.name.clone()).unwrap_or_default();
+        self.fail(
+            EINVAL,
+            &format!(
+                "kernel function {name} args#{i} expected pointer to STRUCT {want} but R{regno} has a pointer to STRUCT {have}"
+            ),
+        )
+        .because(crate::reason::Reason::ArgumentType { reg: Some(regno) })
+    }
+
+    /// A kfunc parameter pointing to something other than a struct, given
+    /// a kernel object.
+    fn kfunc_ptr_unsupported(
+        &mut self,
+        name: &str,
+        i: usize,
+        pointee: &crate::btf::Type,
+    ) -> crate::env::VErr {
+        self.fail(
+            EINVAL,
+            &format!(
+                "kernel function {name} args#{i} pointer type {} {} is not supported",
+                crate::btf::kind_str(pointee.kind).to_uppercase(),
+                pointee.name
+            ),
+        )
+        .because(crate::reason::Reason::ArgumentType {
+            reg: Some(i as u8 + 1),
+        })
     }
 }

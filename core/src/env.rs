@@ -340,6 +340,12 @@ impl Env {
         self.event(EventKind::Reject, self.insn_idx as u32, errno as u32);
         VErr::new(errno)
     }
+    /// A refusal the kernel does not word: its log ends with the current
+    /// instruction's line ([`VErr::ends_at_insn`]).
+    pub fn fail_unworded(&mut self, errno: i32, reason: crate::reason::Reason) -> VErr {
+        self.event(EventKind::Reject, self.insn_idx as u32, errno as u32);
+        VErr::new(errno).because(reason).ends_at_insn()
+    }
     pub fn log_on(&self) -> bool {
         self.log.enabled()
     }

@@ -287,13 +287,15 @@ impl Env {
                     .map
                     .is_some_and(|m| m != reg.aux || meta.map_uid != reg.map_uid)
                 {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!(
-                            "timer pointer in R1 map_uid={} doesn't match map pointer in R2 map_uid={}",
-                            meta.map_uid, reg.map_uid
-                        ),
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "timer pointer in R1 map_uid={} doesn't match map pointer in R2 map_uid={}",
+                                meta.map_uid, reg.map_uid
+                            ),
+                        )
+                        .because(crate::reason::Reason::LockMisuse));
                 }
                 meta.map = Some(reg.aux);
                 meta.map_uid = reg.map_uid;

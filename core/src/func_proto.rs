@@ -1072,34 +1072,33 @@ pub fn get_func_proto(
         ProgType::StructOps => tcp_ca_func_proto(id, attach, v612),
         // bpf_lsm_func_proto(): a cgroup LSM program's cgroup helpers
         // first; the rest is tracing's
-        ProgType::Lsm
-            if attach == Some(AttachType::LsmCgroup)
-                && cgroup_common_func_proto(id, attach).is_some() =>
-        {
-            cgroup_common_func_proto(id, attach)
-        }
-        ProgType::Lsm => match id {
-            F::inode_storage_get if v612 => Some(&bpf_inode_storage_get_proto_612),
-            F::inode_storage_delete if v612 => Some(&bpf_inode_storage_delete_proto_612),
-            F::inode_storage_get => Some(&bpf_inode_storage_get_proto),
-            F::inode_storage_delete => Some(&bpf_inode_storage_delete_proto),
-            F::bprm_opts_set => Some(&bpf_bprm_opts_set_proto),
-            F::ima_inode_hash => Some(&bpf_ima_inode_hash_proto),
-            F::ima_file_hash => Some(&bpf_ima_file_hash_proto),
-            // bpf_prog_has_trampoline(): not BPF_LSM_CGROUP
-            F::get_attach_cookie if attach != Some(AttachType::LsmCgroup) => {
-                Some(&bpf_get_attach_cookie_proto_tracing)
-            }
-            F::get_attach_cookie => None,
-            // the socket options of a cgroup LSM program depend on its hook
-            // (`bpf_iter_get_func_proto` below answers)
-            F::setsockopt | F::getsockopt => None,
-            F::spin_lock => Some(&bpf_spin_lock_proto),
-            F::spin_unlock => Some(&bpf_spin_unlock_proto),
-            F::sk_storage_get => Some(&bpf_sk_storage_get_proto),
-            F::sk_storage_delete => Some(&bpf_sk_storage_delete_proto),
-            _ => tracing_btf_func_proto(id, attach, v612),
-        },
+        ProgType::Lsm => (attach == Some(AttachType::LsmCgroup))
+            .then(|| cgroup_common_func_proto(id, attach))
+            .flatten()
+            .or_else(|| lsm_func_proto(id, attach, v612)),
+    }
+}
+
+/// The rest of `bpf_lsm_func_proto()`.
+fn lsm_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option<&'static Proto> {
+    match id {
+        F::inode_storage_get if v612 => Some(&bpf_inode_storage_get_proto_612),
+        F::inode_storage_delete if v612 => Some(&bpf_inode_storage_delete_proto_612),
+        F::inode_storage_get => Some(&bpf_inode_storage_get_proto),
+        F::inode_storage_delete => Some(&bpf_inode_storage_delete_proto),
+        F::bprm_opts_set => Some(&bpf_bprm_opts_set_proto),
+        F::ima_inode_hash => Some(&bpf_ima_inode_hash_proto),
+        F::ima_file_hash => Some(&bpf_ima_file_hash_proto),
+        // the socket options of a cgroup LSM program depend on its hook
+        // (`attach_target_func_proto` answers)
+        F::setsockopt | F::getsockopt => None,
+        F::spin_lock => Some(&bpf_spin_lock_proto),
+        F::spin_unlock => Some(&bpf_spin_unlock_proto),
+        F::sk_storage_get => Some(&bpf_sk_storage_get_proto),
+        F::sk_storage_delete => Some(&bpf_sk_storage_delete_proto),
+        // get_attach_cookie and the argument helpers where there is a
+        // trampoline (bpf_prog_has_trampoline: not BPF_LSM_CGROUP)
+        _ => tracing_btf_func_proto(id, attach, v612),
     }
 }
 
@@ -1157,7 +1156,7 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
 /// `bpf_lsm_func_proto()`'s socket options for a cgroup LSM program on
 /// the hooks of `bpf_lsm_locked_sockopt_hooks` and
 /// `bpf_lsm_unlocked_sockopt_hooks` (the same prototypes).
-pub(crate) fn bpf_iter_get_func_proto(
+pub(crate) fn attach_target_func_proto(
     id: F,
     pt: ProgType,
     attach: Option<AttachType>,

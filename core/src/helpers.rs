@@ -29,7 +29,7 @@ impl Env {
         };
         let pt = self.prog.prog_type;
         let fp = get_func_proto(id, pt, self.prog.expected_attach_type, v612).or_else(|| {
-            crate::func_proto::bpf_iter_get_func_proto(
+            crate::func_proto::attach_target_func_proto(
                 id,
                 pt,
                 self.prog.expected_attach_type,
@@ -156,15 +156,13 @@ impl Env {
             F::user_ringbuf_drain => self.check_map_func_compatibility(meta.map, id)?,
             F::snprintf => self.check_bpf_snprintf_call(&meta)?,
             // a cgroup LSM program on a void hook has no return value to set
-            F::set_retval
-                if self.prog.expected_attach_type
-                    == Some(crate::program::AttachType::LsmCgroup)
-                    && self.hook_returns_void() =>
-            {
-                return Err(self.fail(
-                    EINVAL,
-                    "BPF_LSM_CGROUP that attach to void LSM hooks can't modify return value!",
-                ));
+            F::set_retval if self.lsm_cgroup_on_void_hook() => {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        "BPF_LSM_CGROUP that attach to void LSM hooks can't modify return value!",
+                    )
+                    .because(Reason::HelperNotAllowed { func_id }));
             }
             _ => {}
         }
@@ -735,7 +733,7 @@ impl Env {
     fn check_bpf_snprintf_call(&mut self, meta: &crate::func_arg::ArgMeta) -> VResult<()> {
         let data_len = self.reg(5).var_off.value;
         if !data_len.is_multiple_of(8) {
-            return Err(crate::env::VErr::new(EINVAL).ends_at_insn());
+            return Err(self.fail_unworded(EINVAL, Reason::ArgumentType { reg: Some(5) }));
         }
         let Some((m, off)) = meta.snprintf_fmt else {
             return Ok(());
@@ -748,7 +746,9 @@ impl Env {
             None => return Ok(()),
         };
         if !bprintf_format_ok(&fmt, data_len / 8) {
-            return Err(self.fail(EINVAL, "Invalid format string"));
+            return Err(self
+                .fail(EINVAL, "Invalid format string")
+                .because(Reason::ArgumentType { reg: Some(3) }));
         }
         Ok(())
     }

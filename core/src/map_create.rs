@@ -50,9 +50,14 @@ impl CreateError {
 /// The kernel's sanity checks for a map of this type, as `map_create()`
 /// runs them (`map_alloc_check`, then the start of `map_alloc`).
 pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
+    check(m, m.max_entries)
+}
+
+/// [`alloc_check`] of `m` with `entries` entries.
+fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
     use CreateError::{Invalid, TooBig};
     use MapType as T;
-    let (key, value, entries) = (m.key_size, m.value_size, m.max_entries);
+    let (key, value) = (m.key_size, m.value_size);
     let fail_if = |c: bool, e: CreateError| if c { Err(e) } else { Ok(()) };
     // array_map_alloc_check()
     let array = |percpu: bool| -> Result<(), CreateError> {
@@ -95,7 +100,10 @@ pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
         // ringbuf_map_alloc()
         T::Ringbuf => {
             fail_if(
-                key != 0 || value != 0 || !entries.is_power_of_two() || entries % PAGE_SIZE != 0,
+                key != 0
+                    || value != 0
+                    || !entries.is_power_of_two()
+                    || !entries.is_multiple_of(PAGE_SIZE),
                 Invalid,
             )?;
             fail_if(entries as u64 > RINGBUF_MAX_DATA_SZ, TooBig)
@@ -181,20 +189,12 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
 /// ("verified as if it had"). Its other attributes must still be right.
 pub fn first_failure(maps: &[MapDef]) -> Option<String> {
     maps.iter().find_map(|m| {
-        let sized;
-        let m = if m.max_entries == 0 {
-            let mut c = m.clone();
-            c.max_entries = if c.map_type == MapType::Ringbuf {
-                PAGE_SIZE
-            } else {
-                1
-            };
-            sized = c;
-            &sized
-        } else {
-            m
+        let entries = match (m.max_entries, m.map_type) {
+            (0, MapType::Ringbuf) => PAGE_SIZE,
+            (0, _) => 1,
+            (n, _) => n,
         };
-        alloc_check(m).err().map(|e| libbpf_line(m, e))
+        check(m, entries).err().map(|e| libbpf_line(m, e))
     })
 }
 

@@ -645,14 +645,8 @@ impl Env {
                 self.prog.prog_type,
                 crate::program::ProgType::SchedCls | crate::program::ProgType::Xdp
             ) {
-                self.event(
-                    crate::trace::EventKind::Reject,
-                    self.insn_idx as u32,
-                    EACCES as u32,
-                );
-                return Err(crate::env::VErr::new(EACCES)
-                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) })
-                    .ends_at_insn());
+                return Err(self
+                    .fail_unworded(EACCES, crate::reason::Reason::ReadOnly { reg: Some(regno) }));
             }
             return Err(self
                 .fail(EACCES, "only read is supported")
@@ -1048,7 +1042,10 @@ impl Env {
                     return if zero_ok {
                         Ok(())
                     } else {
-                        Err(crate::env::VErr::new(EACCES).ends_at_insn())
+                        Err(self.fail_unworded(
+                            EACCES,
+                            crate::reason::Reason::ArgumentType { reg: Some(regno) },
+                        ))
                     };
                 }
                 let t = if raw { Access::Write } else { Access::Read };
