@@ -733,7 +733,7 @@ impl Env {
     fn check_bpf_snprintf_call(&mut self, meta: &crate::func_arg::ArgMeta) -> VResult<()> {
         let data_len = self.reg(5).var_off.value;
         if !data_len.is_multiple_of(8) {
-            return Err(self.fail_unworded(EINVAL, Reason::ArgumentType { reg: Some(5) }));
+            return Err(self.fail_unworded(EINVAL, Reason::SnprintfFormat { data_len }));
         }
         let Some((m, off)) = meta.snprintf_fmt else {
             return Ok(());
@@ -748,7 +748,7 @@ impl Env {
         if !bprintf_format_ok(&fmt, data_len / 8) {
             return Err(self
                 .fail(EINVAL, "Invalid format string")
-                .because(Reason::ArgumentType { reg: Some(3) }));
+                .because(Reason::SnprintfFormat { data_len }));
         }
         Ok(())
     }

@@ -124,6 +124,10 @@ pub enum Reason {
     /// kernel refuses the load with ENOSPC whatever the walk found.
     /// `walk_errno`: what the walk itself returned (0: accepted).
     LogFull { log_size: u32, walk_errno: i32 },
+    /// `bpf_snprintf`'s data (R5 bytes, an array of u64) or its format
+    /// (`bpf_bprintf_prepare()`'s rules, one u64 per conversion) is
+    /// refused; a length that is no multiple of 8 without a message.
+    SnprintfFormat { data_len: u64 },
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -148,6 +152,7 @@ impl Reason {
             Reason::PointerArithmetic { .. } => "pointer_arithmetic",
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
             Reason::LockMisuse => "lock_misuse",
+            Reason::SnprintfFormat { .. } => "snprintf_format",
             Reason::InvalidAlu => "invalid_alu",
             Reason::InvalidProgram => "invalid_program",
             Reason::KernelWarning => "kernel_warning",
@@ -234,6 +239,9 @@ impl Reason {
                 ("log_size", Int(i64::from(log_size))),
                 ("walk_errno", Int(i64::from(walk_errno))),
             ],
+            Reason::SnprintfFormat { data_len } => {
+                vec![("data_len", Int(i64::try_from(data_len).unwrap_or(i64::MAX)))]
+            }
             Reason::LockMisuse
             | Reason::InvalidAlu
             | Reason::InvalidProgram
@@ -314,6 +322,9 @@ impl Reason {
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()
             }
+            Reason::SnprintfFormat { data_len } => format!(
+                "bpf_snprintf takes its data as an array of u64 (R5, here {data_len} bytes, must be a multiple of 8; otherwise the kernel refuses without a message) and checks its format against it: one value per conversion, and only the conversions the kernel knows (%d %i %u %x %X with l or ll, %c, %s, %p and its forms %pK %px %ps %pS %pB %pks %pus %pi4 %pI4 %pi6 %pI6)."
+            ),
             Reason::InvalidAlu => {
                 "The arithmetic is undefined: a division by the constant zero, or a shift by at least the register width.".into()
             }
