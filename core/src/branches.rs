@@ -50,7 +50,12 @@ pub fn is_branch_taken(
                 && (matches!(
                     reg.ty,
                     RegType::AllocMem | RegType::Mem | RegType::ConstPtrToMap
-                ) || (reg.ty == RegType::BtfId && reg.ref_obj_id != 0))));
+                ) || (reg.ty == RegType::BtfId
+                    // is_trusted_reg(): referenced, or trusted and nothing
+                    // else (not RCU, not untrusted, no __user)
+                    && (reg.ref_obj_id != 0
+                        || crate::btf_access::BtfPtr::of(reg.aux)
+                            .is_some_and(|p| p.flags() == crate::btf_access::TRUSTED))))));
         if !not_null || val != 0 {
             return -1;
         }

@@ -526,11 +526,22 @@ fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<(u32, u64)>)> {
 /// `btf_struct_access()`: `btf_struct_walk()` until it finds a scalar or a
 /// pointer, diving into the structs it finds at the offset. Err is the
 /// kernel's message.
-pub fn btf_struct_access(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Walk, String> {
+///
+/// `unions_untrusted` (6.12): a pointer found by walking through a union
+/// of more than one member is untrusted (its `tags` say so), and such a
+/// walk may read past a member's end.
+pub fn btf_struct_access(
+    btf: &Btf,
+    id: u32,
+    off: i64,
+    size: u32,
+    unions_untrusted: bool,
+) -> Result<Walk, String> {
     let mut id = id;
     let mut off = off;
+    let mut flag = 0;
     for _ in 0..64 {
-        match btf_struct_walk(btf, id, off, size)? {
+        match btf_struct_walk(btf, id, off, size, unions_untrusted.then_some(&mut flag))? {
             Step::Found(w) => return Ok(w),
             Step::Struct(sid) => {
                 id = sid;
@@ -592,7 +603,7 @@ pub fn struct_ids_match(btf: &Btf, id: u32, off: i64, want: &str) -> (bool, Opti
     }
     let (mut id, mut off) = (id, off);
     for _ in 0..64 {
-        match btf_struct_walk(btf, id, off, 1) {
+        match btf_struct_walk(btf, id, off, 1, None) {
             Ok(Step::Struct(sid)) => {
                 if is_want(sid) {
                     return (true, None);
@@ -616,7 +627,16 @@ enum Step {
 
 /// `btf_struct_walk()`: one struct, through the structs nested inside it
 /// at other offsets than their start.
-fn btf_struct_walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Step, String> {
+///
+/// `flag`, when given (6.12), gathers `PTR_UNTRUSTED` from the unions it
+/// walks through, across the calls of one access.
+fn btf_struct_walk(
+    btf: &Btf,
+    id: u32,
+    off: i64,
+    size: u32,
+    mut flag: Option<&mut u32>,
+) -> Result<Step, String> {
     let mut t_id = id;
     let mut off = off;
     let size = i64::from(size);
@@ -626,6 +646,14 @@ fn btf_struct_walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Step, Stri
         if !t.is_composite() {
             return Err(format!("Type '{tname}' is not a struct"));
         }
+        // walking a union yields untrusted pointers, but for a union of
+        // one member (__bpf_md_ptr)
+        if let Some(f) = flag.as_deref_mut() {
+            if t.kind == KIND_UNION && t.members.len() != 1 {
+                *f |= UNTRUSTED;
+            }
+        }
+        let untrusted = flag.as_deref().is_some_and(|f| f & UNTRUSTED != 0);
         let tsize = i64::from(t.size_or_type);
         if off + size > tsize {
             // a flexible array at the end may be read past the size
@@ -734,13 +762,13 @@ fn btf_struct_walk(btf: &Btf, id: u32, off: i64, size: u32) -> Result<Step, Stri
                         found = Some(Ok(Step::Found(Walk::Ptr {
                             id: pid,
                             field: m.0.clone(),
-                            tags,
+                            tags: tags | if untrusted { UNTRUSTED } else { 0 },
                         })));
                         break;
                     }
                 }
             }
-            if off + size > mtrue_end {
+            if off + size > mtrue_end && !untrusted {
                 found = Some(Err(format!(
                     "access beyond the end of member {} (mend:{}) in struct {} with off {} size {}",
                     m.0, mtrue_end, tname, off, size
@@ -803,18 +831,25 @@ pub fn walked_flags_612(
         return (UNTRUSTED, false);
     }
     let p = parent.id();
+    // a walk through a union made it untrusted (btf_struct_walk)
+    let union = tags & UNTRUSTED;
     if parent.has(TRUSTED) || parent.has(RCU) {
         if nested_is_safe(kernel, p, field, id, "__safe_trusted") {
-            return (TRUSTED | (tags & (USER | PERCPU)), false);
+            return (TRUSTED | (tags & (USER | PERCPU)) | union, false);
         }
         if nested_is_safe(kernel, p, field, id, "__safe_trusted_or_null") {
-            return (TRUSTED | (tags & (USER | PERCPU)), true);
+            return (TRUSTED | (tags & (USER | PERCPU)) | union, true);
         }
         if in_rcu_cs && !parent_maybe_null {
             if nested_is_safe(kernel, p, field, id, "__safe_rcu") {
                 return (RCU | (tags & !RCU), false);
             }
-            if tags & RCU != 0 || nested_is_safe(kernel, p, field, id, "__safe_rcu_or_null") {
+            // "we always trust them": a listed RCU field drops the
+            // union's mark, a merely __rcu-tagged one keeps it
+            if nested_is_safe(kernel, p, field, id, "__safe_rcu_or_null") {
+                return (RCU | (tags & !(RCU | UNTRUSTED)), true);
+            }
+            if tags & RCU != 0 {
                 return (RCU | (tags & !RCU), true);
             }
             if tags & (USER | PERCPU) != 0 {
@@ -824,7 +859,8 @@ pub fn walked_flags_612(
         }
         return (UNTRUSTED, false);
     }
-    (tags & (USER | PERCPU), false)
+    // old compat: clear_trusted_flags()
+    ((tags & (USER | PERCPU)) | union, false)
 }
 
 /// `prog_args_trusted()` of 6.12 (6.1 has no trusted pointers).

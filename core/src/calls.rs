@@ -171,6 +171,14 @@ impl Env {
                 .fail(EINVAL, &msg)
                 .because(crate::reason::Reason::ArgumentType { reg: None }))
         };
+        // 6.12's btf_check_func_arg_match() first sorts the callee's
+        // arguments (btf_prepare_func_args), which logs what it cannot
+        if !self.rules.btf_static_arg_check {
+            if let Some((_, msg)) = prepare_func_args_problem(f) {
+                self.verbose(&format!("{msg}\n"));
+                return invalid(self);
+            }
+        }
         if f.params.len() > 5 {
             self.verbose(&format!(
                 "Function {} has {} > 5 args\n",

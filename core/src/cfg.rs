@@ -261,15 +261,23 @@ impl Env {
         );
         // Debian's 6.1 and 6.12 are built without
         // CONFIG_FUNCTION_ERROR_INJECTION: no function is in the error
-        // injection list, so no fentry/fexit/fmod_ret may sleep, and only
-        // security_* functions may have their return modified
+        // injection list, so only the fmod_ret set's functions may take a
+        // sleepable program or have their return modified (besides
+        // security_* functions)
         if self.prog.prog_type == crate::program::ProgType::Tracing && trampoline {
-            if self.prog.sleepable {
+            let fmodret = self
+                .rules
+                .fmodret_set
+                .iter()
+                .find(|(name, _)| *name == tname)
+                .map(|&(_, sleepable)| sleepable);
+            if self.prog.sleepable && fmodret != Some(true) {
                 return Err(self
                     .fail(EINVAL, &format!("{tname} is not sleepable"))
                     .because(crate::reason::Reason::AttachTarget));
             }
             if self.prog.expected_attach_type == Some(A::ModifyReturn)
+                && fmodret.is_none()
                 && !tname.starts_with("security_")
             {
                 return Err(self
@@ -749,6 +757,17 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
     "bpf_map_free_security",
     "inet_conn_established",
     "key_free",
+];
+
+/// The functions 6.12 registers with `register_btf_fmodret_id_set()`:
+/// `bpf_test_modify_return_ids` (net/bpf/test_run.c) and
+/// `bpf_mptcp_fmodret_ids` (net/mptcp/bpf.c). 6.1 registers none.
+pub(crate) const FMODRET_SET_612: &[(&str, bool)] = &[
+    ("bpf_modify_return_test", false),
+    ("bpf_modify_return_test2", false),
+    ("bpf_modify_return_test_tp", false),
+    ("bpf_fentry_test1", true),
+    ("update_socket_protocol", false),
 ];
 
 /// `sleepable_lsm_hooks` of 6.12.

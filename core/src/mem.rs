@@ -652,8 +652,14 @@ impl Env {
                 .fail(EACCES, "only read is supported")
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
         }
-        let walk = crate::btf_access::btf_struct_access(&kernel.btf, p.id(), off as i64, size)
-            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
+        let walk = crate::btf_access::btf_struct_access(
+            &kernel.btf,
+            p.id(),
+            off as i64,
+            size,
+            self.rules.trusted_ptrs,
+        )
+        .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
         let Some(v) = value_regno else {
             return Ok(());
         };
@@ -795,13 +801,22 @@ impl Env {
                 &format!("map_ptr access not supported for map type {n}"),
             ));
         };
-        let walk = crate::btf_access::btf_struct_access(&kernel.btf, sid, off as i64, size)
-            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
+        let walk = crate::btf_access::btf_struct_access(
+            &kernel.btf,
+            sid,
+            off as i64,
+            size,
+            self.rules.trusted_ptrs,
+        )
+        .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
         if let Some(v) = value_regno {
             match walk {
                 Walk::Scalar => self.reg_mut(v).mark_unknown(),
                 Walk::Ptr { id, tags, .. } => {
-                    let flags = tags & (crate::btf_access::USER | crate::btf_access::PERCPU);
+                    let flags = tags
+                        & (crate::btf_access::USER
+                            | crate::btf_access::PERCPU
+                            | crate::btf_access::UNTRUSTED);
                     self.mark_btf_ld_reg(v, BtfPtr::new(id, flags), false);
                 }
             }

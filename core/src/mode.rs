@@ -157,6 +157,10 @@ pub struct Rules {
     /// The LSM hooks no program may attach to (`bpf_lsm_disabled_hooks`),
     /// without `bpf_lsm_`.
     pub lsm_disabled_hooks: &'static [&'static str],
+    /// `register_btf_fmodret_id_set()`'s functions: fmod_ret may change
+    /// their return, and those flagged sleepable (`KF_SLEEPABLE`) take
+    /// sleepable fentry/fexit/fmod_ret programs too.
+    pub fmodret_set: &'static [(&'static str, bool)],
     /// 6.12: sleepable programs may use queues and stacks too
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
@@ -209,6 +213,7 @@ impl Rules {
                 global_arg_ids_twice: true,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
+                fmodret_set: &[],
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
@@ -251,6 +256,7 @@ impl Rules {
                 global_arg_ids_twice: true,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
+                fmodret_set: &[],
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
@@ -293,6 +299,7 @@ impl Rules {
                 global_arg_ids_twice: false,
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_612,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_612,
+                fmodret_set: crate::cfg::FMODRET_SET_612,
                 sleepable_queue_stack: true,
             },
         }

@@ -246,7 +246,12 @@ sync
 poweroff -f
 ";
 
-fn initramfs(loader: &Path, objs: &[PathBuf], config: &str) -> Result<Vec<u8>, String> {
+fn initramfs(
+    loader: &Path,
+    objs: &[PathBuf],
+    config: &str,
+    log_level: u32,
+) -> Result<Vec<u8>, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let mut out = Vec::new();
     let mut ino = 1;
@@ -267,6 +272,16 @@ fn initramfs(loader: &Path, objs: &[PathBuf], config: &str) -> Result<Vec<u8>, S
     cpio_entry(&mut out, ino, "loader", 0o100755, &read(loader)?);
     ino += 1;
     cpio_entry(&mut out, ino, "kconfig", 0o100644, config.as_bytes());
+    if log_level != 1 {
+        ino += 1;
+        cpio_entry(
+            &mut out,
+            ino,
+            "loglevel",
+            0o100644,
+            log_level.to_string().as_bytes(),
+        );
+    }
     ino += 1;
     for (i, o) in objs.iter().enumerate() {
         cpio_entry(
@@ -354,6 +369,11 @@ pub fn kernel_diff() -> Result<(), String> {
     let r = root();
     ensure_tools()?;
     let v612 = std::env::var("VERISTEP_KERNEL_DIFF").is_ok_and(|v| v == "6.12");
+    // a developer's level-2 logs (both sides), for a disagreement's cause
+    let log_level: u32 = std::env::var("VERISTEP_KERNEL_DIFF_LOG_LEVEL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let image = if v612 { kernel_612()? } else { kernel()? };
     let work = r.join("target/kernel-diff");
     let objdir = work.join("obj");
@@ -522,7 +542,8 @@ pub fn kernel_diff() -> Result<(), String> {
         .config
         .map(|c| c.text())
         .unwrap_or_default();
-    std::fs::write(&initrd, initramfs(&loader, &objs, &config)?).map_err(|e| e.to_string())?;
+    std::fs::write(&initrd, initramfs(&loader, &objs, &config, log_level)?)
+        .map_err(|e| e.to_string())?;
     let console = work.join("console.txt");
     let out = work.join("out.txt");
     let _ = std::fs::remove_file(&out);
@@ -618,7 +639,7 @@ pub fn kernel_diff() -> Result<(), String> {
                             } else {
                                 KernelVersion::V6_1
                             },
-                            log_level: 1,
+                            log_level,
                             trace: false,
                             log_size: None,
                         },
