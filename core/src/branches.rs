@@ -586,10 +586,51 @@ impl Env {
         }
     }
 
+    /// 6.12's `may_goto`: the jump is taken now, and the fall-through is
+    /// explored later with one more `may_goto_depth` (the kernel bounds
+    /// the iterations at run time); an earlier pass through the same
+    /// instruction on this path widens the fall-through's imprecise
+    /// scalars, so that the loop converges.
+    fn check_may_goto(&mut self, insn: &Insn) -> VResult<()> {
+        if insn.code != crate::insn::BPF_JMP | crate::insn::BPF_JCOND
+            || insn.src != 0
+            || insn.dst != 0
+            || insn.imm != 0
+            || insn.off == 0
+        {
+            return Err(self.fail(
+                EINVAL,
+                &format!("invalid may_goto off {} imm {}", insn.off, insn.imm),
+            ));
+        }
+        let idx = self.insn_idx;
+        // find_prev_entry(env, cur_st->parent, idx): the checkpoint just
+        // stored here is the reference (same call sites, deeper)
+        let prev = self.cur.parent.and_then(|p| {
+            let cp = &self.checkpoints[p as usize];
+            let frames: Vec<i32> = cp.st.frames.iter().map(|f| f.callsite).collect();
+            self.find_prev_entry(&frames, cp.st.dfs_depth, idx)
+        });
+        self.push_stack(idx + 1, idx)?;
+        let n = self.head.len() - 1;
+        self.head[n].st.may_goto_depth += 1;
+        if let Some(p) = prev {
+            let old = self.checkpoints[p as usize].st.clone();
+            crate::pruning::widen_state(&old, &mut self.head[n].st, self.rules.states_612);
+        }
+        // do_check()'s insn_idx++ follows
+        self.insn_idx = (idx as i64 + insn.off as i64) as usize;
+        Ok(())
+    }
+
     pub fn check_cond_jmp_op(&mut self, insn: &Insn) -> VResult<()> {
         let op = insn.op();
-        if op == BPF_JA || op > BPF_JSLE {
+        let jcond = self.rules.opcodes_v4 && op == crate::insn::BPF_JCOND;
+        if op == BPF_JA || (op > BPF_JSLE && !jcond) {
             return Err(self.fail(EINVAL, &format!("invalid BPF_JMP/JMP32 opcode {:x}", op)));
+        }
+        if jcond {
+            return self.check_may_goto(insn);
         }
         let x = insn.source() == BPF_X;
         let jmp32 = insn.class() == BPF_JMP32;

@@ -16,6 +16,9 @@ pub struct Checkpoint {
     /// Dropped from the explored list (still reachable as a liveness parent).
     pub evicted: bool,
     pub cleaned: bool,
+    /// 6.12: some state's `loop_entry` names it, so it is kept when
+    /// evicted (`used_as_loop_entry`).
+    pub used_as_loop_entry: bool,
 }
 
 impl Checkpoint {

@@ -315,6 +315,10 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                 format!("({:02x}) goto pc{}", c, signed(insn.off as i64))
             } else if c == BPF_JMP32 | BPF_JA {
                 format!("({:02x}) gotol pc{}", c, signed(insn.imm as i64))
+            } else if v4 && c == BPF_JMP | BPF_JCOND && insn.src == 0 {
+                // 6.12's disasm.c knows may_goto; 6.1's prints it as a
+                // compare with its missing operator
+                format!("({:02x}) may_goto pc{}", c, signed(insn.off as i64))
             } else if c == BPF_JMP | BPF_EXIT {
                 format!("({:02x}) exit", c)
             } else if insn.source() == BPF_X {
@@ -548,6 +552,12 @@ pub fn program_text(prog: &Program) -> String {
             }
         } else if insn.code == BPF_JMP32 | BPF_JA {
             format!("gotol {}", label_at(i, i as i64 + insn.imm as i64 + 1))
+        } else if insn.code == BPF_JMP | BPF_JCOND
+            && insn.src == 0
+            && insn.dst == 0
+            && insn.imm == 0
+        {
+            format!("may_goto {}", label_at(i, i as i64 + insn.off as i64 + 1))
         } else if (class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT {
             let t = label_at(i, i as i64 + insn.off as i64 + 1);
             let full = insn_text(prog, i);

@@ -75,6 +75,8 @@ pub const BPF_JLT: u8 = 0xa0;
 pub const BPF_JLE: u8 = 0xb0;
 pub const BPF_JSLT: u8 = 0xc0;
 pub const BPF_JSLE: u8 = 0xd0;
+/// `BPF_JCOND` (6.9+): `may_goto` when `src_reg` is `BPF_MAY_GOTO` (0).
+pub const BPF_JCOND: u8 = 0xe0;
 
 // atomic ops (in imm)
 pub const BPF_FETCH: i32 = 0x01;

@@ -14,6 +14,14 @@ use crate::trace::EventKind;
 
 type IdMap = Vec<(u32, u32)>;
 
+/// A state of the loop-entry forest (6.12): the path under way, or a
+/// stored checkpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopNode {
+    Cur,
+    Cp(u32),
+}
+
 /// `enum exact_level` (6.8+; 6.1 has only the first): how strictly an
 /// old state must cover the current one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -380,6 +388,89 @@ impl Env {
             && is_sync_callback_calling_function(insn.imm)
     }
 
+    /// `is_may_goto_insn_at()` (6.12; 6.1 refuses the opcode).
+    pub fn is_may_goto_at(&self, insn_idx: usize) -> bool {
+        self.rules.opcodes_v4
+            && self
+                .prog
+                .insns
+                .get(insn_idx)
+                .is_some_and(|i| i.code == crate::insn::BPF_JMP | crate::insn::BPF_JCOND)
+    }
+
+    fn loop_entry_of(&self, n: LoopNode) -> Option<u32> {
+        match n {
+            LoopNode::Cur => self.cur.loop_entry,
+            LoopNode::Cp(i) => self
+                .checkpoints
+                .get(i as usize)
+                .and_then(|c| c.st.loop_entry),
+        }
+    }
+
+    fn set_loop_entry(&mut self, n: LoopNode, v: Option<u32>) {
+        match n {
+            LoopNode::Cur => self.cur.loop_entry = v,
+            LoopNode::Cp(i) => {
+                if let Some(c) = self.checkpoints.get_mut(i as usize) {
+                    c.st.loop_entry = v;
+                }
+            }
+        }
+    }
+
+    fn dfs_depth_of(&self, n: LoopNode) -> u32 {
+        match n {
+            LoopNode::Cur => self.cur.dfs_depth,
+            LoopNode::Cp(i) => self
+                .checkpoints
+                .get(i as usize)
+                .map(|c| c.st.dfs_depth)
+                .unwrap_or(0),
+        }
+    }
+
+    /// 6.12's `get_loop_entry()`: the outermost loop entry known for `n`,
+    /// shortening the chain on the way as the kernel does.
+    pub fn get_loop_entry(&mut self, n: LoopNode) -> Option<u32> {
+        let limit = self.checkpoints.len() + 2;
+        let mut topmost = self.loop_entry_of(n);
+        for _ in 0..limit {
+            let Some(t) = topmost else { break };
+            match self.loop_entry_of(LoopNode::Cp(t)) {
+                Some(next) if next != t => topmost = Some(next),
+                _ => break,
+            }
+        }
+        let mut st = Some(n);
+        for _ in 0..limit {
+            let Some(s) = st else { break };
+            let old = self.loop_entry_of(s);
+            if old == topmost {
+                break;
+            }
+            self.set_loop_entry(s, topmost);
+            st = old.map(LoopNode::Cp);
+        }
+        topmost
+    }
+
+    /// 6.12's `update_loop_entry()`: `hdr` heads the loop `cur` is in when
+    /// its outermost entry is still on the path and not below `cur`'s.
+    pub fn update_loop_entry(&mut self, cur: LoopNode, hdr: u32) {
+        let cur1 = self.get_loop_entry(cur).map(LoopNode::Cp).unwrap_or(cur);
+        let hdr1 = self.get_loop_entry(LoopNode::Cp(hdr)).unwrap_or(hdr);
+        let Some(h1) = self.checkpoints.get(hdr1 as usize) else {
+            return;
+        };
+        if h1.branches > 0 && h1.st.dfs_depth <= self.dfs_depth_of(cur1) {
+            self.set_loop_entry(cur, Some(hdr));
+            if let Some(h) = self.checkpoints.get_mut(hdr as usize) {
+                h.used_as_loop_entry = true;
+            }
+        }
+    }
+
     /// `clean_live_states()`: finished checkpoints forget what was never read.
     fn clean_live_states(&mut self, insn_idx: usize) {
         let b = self.bucket(insn_idx);
@@ -435,9 +526,11 @@ impl Env {
             return Ok(false);
         }
         let calls_callback = self.calls_callback(insn_idx);
+        let may_goto = self.is_may_goto_at(insn_idx);
+        let force_checkpoint = calls_callback || may_goto;
         let v612 = self.rules.states_612;
         // 6.12 also forces a checkpoint when the history grows long
-        let force = calls_callback || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
+        let force = force_checkpoint || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
         let mut add_new_state = force;
         if self.jmps_processed - self.prev_jmps_processed >= 2
             && self.insn_processed - self.prev_insn_processed >= 8
@@ -471,6 +564,23 @@ impl Env {
                     (ExactLevel::Exact, ExactLevel::NotExact)
                 };
                 if !exempt {
+                    // 6.12: the same state after more may_goto iterations
+                    // proves the loop converges
+                    if may_goto
+                        && self.checkpoints[idx].st.may_goto_depth != self.cur.may_goto_depth
+                        && states_equal(
+                            &self.checkpoints[idx].st,
+                            &self.cur,
+                            ExactLevel::RangeWithin,
+                            v612,
+                        )
+                    {
+                        self.update_loop_entry(LoopNode::Cur, id);
+                        self.prune_hit(id, insn_idx);
+                        hit = Some(id);
+                        keep.extend_from_slice(&list[pos..]);
+                        break;
+                    }
                     if calls_callback {
                         // `goto hit`: the same bookkeeping as any other hit
                         // (liveness and precision flow back from the old
@@ -485,6 +595,7 @@ impl Env {
                         && states_equal(&self.checkpoints[idx].st, &self.cur, loop_level, v612)
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
+                        && self.checkpoints[idx].st.may_goto_depth == self.cur.may_goto_depth
                     {
                         let e = self
                             .fail(
@@ -524,14 +635,23 @@ impl Env {
                 }
                 miss = true;
             }
-            if !miss
-                && states_equal(
-                    &self.checkpoints[idx].st,
-                    &self.cur,
-                    ExactLevel::NotExact,
-                    v612,
-                )
-            {
+            // 6.12: a state of a loop whose entry is still on the path is
+            // compared exactly (`force_exact`)
+            let loop_entry = if miss || !v612 {
+                None
+            } else {
+                self.get_loop_entry(LoopNode::Cp(id))
+                    .filter(|&l| self.checkpoints[l as usize].branches > 0)
+            };
+            let level = if loop_entry.is_some() {
+                ExactLevel::RangeWithin
+            } else {
+                ExactLevel::NotExact
+            };
+            if !miss && states_equal(&self.checkpoints[idx].st, &self.cur, level, v612) {
+                if let Some(l) = loop_entry {
+                    self.update_loop_entry(LoopNode::Cur, l);
+                }
                 self.prune_hit(id, insn_idx);
                 hit = Some(id);
                 keep.extend_from_slice(&list[pos..]);
@@ -543,13 +663,13 @@ impl Env {
             let cp = &self.checkpoints[idx];
             // 6.12 keeps a callback's checkpoints longer: evicting them
             // early would hinder the fixpoint
-            let n = if self.rules.states_612 && calls_callback && cp.branches > 0 {
+            let n = if self.rules.states_612 && force_checkpoint && cp.branches > 0 {
                 64
             } else {
                 3
             };
             if cp.miss_cnt > cp.hit_cnt * n + n {
-                let done = cp.st.frames[0].regs[0].live & LIVE_DONE != 0;
+                let done = cp.st.frames[0].regs[0].live & LIVE_DONE != 0 && !cp.used_as_loop_entry;
                 self.checkpoints[idx].evicted = true;
                 if done {
                     // free_verifier_state(): no path descends from it any
@@ -601,9 +721,11 @@ impl Env {
             hit_cnt: 0,
             evicted: false,
             cleaned: false,
+            used_as_loop_entry: false,
         });
         self.explored[b].insert(0, id);
         self.cur.parent = Some(id);
+        self.cur.dfs_depth += 1;
         self.cur.first_insn_idx = insn_idx as u32;
         self.cur.jmp_history.clear();
         if self.rules.states_612 {
@@ -698,36 +820,53 @@ impl Env {
         }
     }
 
-    /// 6.7 `widen_imprecise_scalars()` after a callback returned to its call.
-    pub fn widen_imprecise_scalars(&mut self, insn_idx: usize) {
+    /// `find_prev_entry()`: a checkpoint at `insn_idx` on the current path
+    /// (branches left), with the same call sites and above the reference
+    /// state (`callsites`, `dfs_depth`): an earlier pass of the same loop.
+    pub fn find_prev_entry(
+        &self,
+        callsites: &[i32],
+        dfs_depth: u32,
+        insn_idx: usize,
+    ) -> Option<u32> {
         let b = self.bucket(insn_idx);
-        let prev = self.explored[b].iter().copied().find(|&id| {
+        self.explored[b].iter().copied().find(|&id| {
             let cp = &self.checkpoints[id as usize];
             cp.insn_idx == insn_idx
                 && cp.branches > 0
-                && cp.st.frames.len() == self.cur.frames.len()
+                && cp.st.frames.len() == callsites.len()
                 && cp
                     .st
                     .frames
                     .iter()
-                    .zip(self.cur.frames.iter())
-                    .all(|(a, b)| a.callsite == b.callsite)
-        });
-        let Some(id) = prev else {
+                    .zip(callsites.iter())
+                    .all(|(a, &b)| a.callsite == b)
+                && cp.st.dfs_depth < dfs_depth
+        })
+    }
+
+    /// 6.7 `widen_imprecise_scalars()` after a callback returned to its call.
+    pub fn widen_imprecise_scalars(&mut self, insn_idx: usize) {
+        let callsites: Vec<i32> = self.cur.frames.iter().map(|f| f.callsite).collect();
+        let Some(id) = self.find_prev_entry(&callsites, self.cur.dfs_depth, insn_idx) else {
             return;
         };
         let old = self.checkpoints[id as usize].st.clone();
-        let v612 = self.rules.states_612;
-        // one id map for the whole state, innermost frame first
-        let mut map = Vec::new();
-        for (fo, fc) in old.frames.iter().zip(self.cur.frames.iter_mut()).rev() {
-            for i in 0..11 {
-                widen(&fo.regs[i], &mut fc.regs[i], &mut map, v612);
-            }
-            for (so, sc) in fo.stack.iter().zip(fc.stack.iter_mut()) {
-                if so.is_spill() && sc.is_spill() {
-                    widen(&so.spilled, &mut sc.spilled, &mut map, v612);
-                }
+        widen_state(&old, &mut self.cur, self.rules.states_612);
+    }
+}
+
+/// `widen_imprecise_scalars()` of `cur` against an earlier pass `old`.
+pub fn widen_state(old: &VerifierState, cur: &mut VerifierState, v612: bool) {
+    // one id map for the whole state, innermost frame first
+    let mut map = Vec::new();
+    for (fo, fc) in old.frames.iter().zip(cur.frames.iter_mut()).rev() {
+        for i in 0..11 {
+            widen(&fo.regs[i], &mut fc.regs[i], &mut map, v612);
+        }
+        for (so, sc) in fo.stack.iter().zip(fc.stack.iter_mut()) {
+            if so.is_spill() && sc.is_spill() {
+                widen(&so.spilled, &mut sc.spilled, &mut map, v612);
             }
         }
     }

@@ -154,6 +154,13 @@ pub struct VerifierState {
     pub active_lock_map: u32,
     /// 6.7: how many callback iterations this path has simulated.
     pub callback_unroll_depth: u32,
+    /// 6.12: how many times this path took a `may_goto`'s fall-through.
+    pub may_goto_depth: u32,
+    /// 6.12: the checkpoint heading the loop this state is found in
+    /// (`loop_entry`, see `get_loop_entry()`), if any.
+    pub loop_entry: Option<u32>,
+    /// 6.12: the number of checkpoints above this state on its path.
+    pub dfs_depth: u32,
     pub first_insn_idx: u32,
     pub last_insn_idx: u32,
     /// `jmp_history` (6.12: `insn_hist`): the jump points since the last

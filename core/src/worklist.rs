@@ -63,16 +63,28 @@ impl Env {
 
     /// `update_branch_counts()` for the path that just finished.
     pub fn update_branch_counts(&mut self) {
+        use crate::pruning::LoopNode;
+        // the path itself is done: a loop it was found in is its parent's
+        // too (6.12's loop entries, case A of get_loop_entry()'s comment)
+        if let (Some(p), Some(le)) = (self.cur.parent, self.cur.loop_entry) {
+            self.update_loop_entry(LoopNode::Cp(p), le);
+        }
         let mut p = self.cur.parent;
         while let Some(i) = p {
             let Some(cp) = self.checkpoints.get_mut(i as usize) else {
                 break;
             };
             cp.branches = cp.branches.saturating_sub(1);
-            if cp.branches != 0 {
+            let (br, parent, le) = (cp.branches, cp.st.parent, cp.st.loop_entry);
+            if br == 0 {
+                if let (Some(pp), Some(le)) = (parent, le) {
+                    self.update_loop_entry(LoopNode::Cp(pp), le);
+                }
+            }
+            if br != 0 {
                 break;
             }
-            p = cp.st.parent;
+            p = parent;
         }
     }
 

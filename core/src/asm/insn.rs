@@ -110,13 +110,17 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
             c.end()?;
             return Ok(pend(Insn::new(BPF_JMP | BPF_EXIT, 0, 0, 0, 0)));
         }
-        "goto" | "gotol" => {
+        "goto" | "gotol" | "may_goto" => {
             c.i = 1;
             let t = jump_target(&mut c)?;
             c.end()?;
             let mut p = pend(Insn::new(BPF_JMP | BPF_JA, 0, 0, 0, 0));
             if first.text == "gotol" {
                 p.insn.code = BPF_JMP32 | BPF_JA;
+            }
+            // 6.9+: BPF_JMP | BPF_JCOND with src_reg BPF_MAY_GOTO (0)
+            if first.text == "may_goto" {
+                p.insn.code = BPF_JMP | BPF_JCOND;
             }
             p.target = Some(t);
             return Ok(p);
