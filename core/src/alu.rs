@@ -694,7 +694,7 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool, al
                     if alu64 {
                         // scalar_min_max_lsh(): the 64-bit bounds from the
                         // unshifted 32-bit ones first, then the 32-bit bounds
-                        lsh64(&mut d, umin_val, umax_val);
+                        lsh64(&mut d, umin_val, umax_val, alu_612);
                         lsh32(&mut d, umin_val, umax_val);
                         d.var_off = d.var_off.lshift(s);
                         d.update_bounds();
@@ -998,14 +998,16 @@ fn xor64(d: &mut RegState, s: &RegState, cast: bool) {
     bitwise_sign64(d, s, cast);
 }
 /// `__scalar64_min_max_lsh()`: `<< 32` of a non-negative 32-bit value
-/// keeps its sign (the compiler's sign-extension idiom).
-fn lsh64(d: &mut RegState, umin_val: u64, umax_val: u64) {
-    d.smax = if umin_val == 32 && umax_val == 32 && d.s32_max >= 0 {
+/// keeps its sign (the compiler's sign-extension idiom); 6.12 knows the
+/// 32-bit bounds cannot change sign shifted by 32, negative or not.
+fn lsh64(d: &mut RegState, umin_val: u64, umax_val: u64, any_sign: bool) {
+    let by32 = umin_val == 32 && umax_val == 32;
+    d.smax = if by32 && (any_sign || d.s32_max >= 0) {
         (d.s32_max as i64) << 32
     } else {
         i64::MAX
     };
-    d.smin = if umin_val == 32 && umax_val == 32 && d.s32_min >= 0 {
+    d.smin = if by32 && (any_sign || d.s32_min >= 0) {
         (d.s32_min as i64) << 32
     } else {
         i64::MIN

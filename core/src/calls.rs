@@ -1001,6 +1001,8 @@ impl Env {
         // 6.1: btf_check_kfunc_arg_match(), whole (its own words and order)
         let mut r0_mem: Option<(u64, bool)> = None;
         let mut arg_ref_obj_id = 0;
+        // an open-coded iterator's state (process_iter_arg's meta->iter)
+        let mut iter_arg: Option<crate::iters::IterArg> = None;
         if !v612 {
             let m = self.btf_check_kfunc_arg_match_61(name, &k, &proto, &kernel)?;
             ref_regno = m.ref_regno;
@@ -1031,6 +1033,15 @@ impl Env {
             let Some((ref_id, ref_t)) = skip(t.size_or_type) else {
                 continue;
             };
+            // KF_ARG_PTR_TO_ITER: an iterator kfunc's first argument
+            if let Some(kind) = k.iter.filter(|_| i == 0) {
+                let (name, size) = (ref_t.name.clone(), ref_t.size_or_type);
+                iter_arg = self.process_iter_arg(regno, kind, ref_id, &name, size)?;
+                if let Some(it) = iter_arg {
+                    arg_ref_obj_id = it.ref_obj_id;
+                }
+                continue;
+            }
             if trusted_args && (reg.is_null_const() || reg.maybe_null) {
                 return Err(self
                     .fail(
@@ -1187,6 +1198,21 @@ impl Env {
                 r0.id = null_id;
                 r0.live |= crate::regs::LIVE_WRITTEN;
             }
+            // 6.12: a pointer to a sized non-struct type is read-only
+            // memory of that size (btf_resolve_size), tied to the
+            // referenced argument if any (an iterator's element)
+            Some((_, t)) if mem_ptr && v612 && btf.size_of(t.size_or_type).is_ok_and(|s| s > 0) => {
+                let size = btf.size_of(t.size_or_type).unwrap_or(0);
+                let null_id = if k.ret_null { self.new_id() } else { 0 };
+                let r0 = self.reg_mut(0);
+                r0.mark_known_zero_ptr(RegType::Mem);
+                r0.aux = size;
+                r0.rdonly = true;
+                r0.ref_obj_id = arg_ref_obj_id;
+                r0.maybe_null = k.ret_null;
+                r0.id = null_id;
+                r0.live |= crate::regs::LIVE_WRITTEN;
+            }
             Some((_, t)) if mem_ptr => {
                 let pt = skip(t.size_or_type).map(|(_, p)| p);
                 let (what, tname) = pt
@@ -1233,6 +1259,9 @@ impl Env {
                     &format!("kernel function {name} returns type {what} is not supported"),
                 ));
             }
+        }
+        if let Some(it) = iter_arg.filter(|_| k.iter == Some(crate::kfuncs::IterKfunc::Next)) {
+            self.process_iter_next_call(it)?;
         }
         Ok(())
     }

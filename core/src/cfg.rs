@@ -539,6 +539,11 @@ impl Env {
                             self.mark_prune(t);
                             self.mark_jmp(t);
                         }
+                        // 6.12: an iterator's next call is a forced
+                        // checkpoint (is_state_visited() asks the insn)
+                        if self.iter_kfunc_at(t) == Some(crate::kfuncs::IterKfunc::Next) {
+                            self.mark_prune(t);
+                        }
                         edges.push((t as i64 + 1, FALLTHROUGH, false));
                         self.mark_prune(t + 1);
                         self.mark_jmp(t + 1);

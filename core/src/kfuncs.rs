@@ -92,6 +92,17 @@ pub struct KernelKfunc {
     pub trusted_args: bool,
     /// Where it is registered (`register_btf_kfunc_id_set`).
     pub set: KfuncSet,
+    /// `KF_ITER_NEW` / `KF_ITER_NEXT` / `KF_ITER_DESTROY`: one of an
+    /// open-coded iterator's three functions (its state is arg 0).
+    pub iter: Option<IterKfunc>,
+}
+
+/// The part an open-coded iterator's kfunc plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterKfunc {
+    New,
+    Next,
+    Destroy,
 }
 
 /// The kfunc sets, by the program types whose hook they are registered on.
@@ -104,6 +115,9 @@ pub enum KfuncSet {
     /// shares with LSM programs and 6.12 also with tracepoint and
     /// perf_event programs (`bpf_prog_type_to_kfunc_hook`).
     Tracing,
+    /// kernel/bpf/helpers.c's `common_kfunc_set` (6.12), registered for
+    /// `BPF_PROG_TYPE_UNSPEC`: every program type (`BTF_KFUNC_HOOK_COMMON`).
+    Common,
     /// net/bpf/test_run.c's `bpf_prog_test_kfunc_set` (built into Debian's
     /// 6.1; 6.12 moved it to the bpf_testmod module, so its vmlinux has
     /// none): `BPF_PROG_TYPE_SCHED_CLS`, `BPF_PROG_TYPE_TRACING` (whose
@@ -120,6 +134,15 @@ const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
         sleepable: false,
         trusted_args: false,
         set,
+        iter: None,
+    }
+}
+
+const fn iter(name: &'static str, kind: IterKfunc) -> KernelKfunc {
+    KernelKfunc {
+        ret_null: matches!(kind, IterKfunc::Next),
+        iter: Some(kind),
+        ..plain(name, KfuncSet::Common)
     }
 }
 
@@ -204,6 +227,10 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     },
     // KF_DESTRUCTIVE: the loader is root (CAP_SYS_BOOT)
     plain("bpf_kfunc_call_test_destructive", KfuncSet::Test),
+    // common_btf_ids (6.12): the numbers iterator
+    iter("bpf_iter_num_new", IterKfunc::New),
+    iter("bpf_iter_num_next", IterKfunc::Next),
+    iter("bpf_iter_num_destroy", IterKfunc::Destroy),
     // bpf_rstat_kfunc_ids, registered for BPF_PROG_TYPE_TRACING
     plain("cgroup_rstat_updated", KfuncSet::Tracing),
     KernelKfunc {
@@ -238,6 +265,7 @@ pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> boo
     use crate::program::ProgType as P;
     match k.set {
         KfuncSet::TcpCongestion => pt == P::StructOps,
+        KfuncSet::Common => v612,
         KfuncSet::Tracing => {
             matches!(pt, P::Tracing | P::Lsm)
                 || (v612 && matches!(pt, P::Tracepoint | P::PerfEvent))

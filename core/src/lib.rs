@@ -67,6 +67,7 @@ mod func_proto;
 pub mod graph;
 pub mod heat;
 pub(crate) mod helpers;
+mod iters;
 mod ld;
 mod liveness;
 mod log;

@@ -810,11 +810,33 @@ pub fn write_func_state_for(
                 continue;
             }
         }
+        let iter = slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Iter;
+        // an iterator is printed at its main slot (the one with the ref)
+        if iter && slot.spilled.ref_obj_id == 0 {
+            continue;
+        }
         out.push_str(" fp");
         push_dec(out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
         liveness(slot.spilled.live, out);
         out.push('=');
-        if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Spill {
+        if iter {
+            let name = prog
+                .kernel_btf
+                .as_ref()
+                .and_then(|k| k.btf.get(slot.iter.btf_id).ok())
+                .map(|t| t.name.trim_start_matches("bpf_iter_").to_string())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "iter_{name}(ref_id={},state={},depth={})",
+                slot.spilled.ref_obj_id,
+                if slot.iter.active {
+                    "active"
+                } else {
+                    "drained"
+                },
+                slot.iter.depth
+            ));
+        } else if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Spill {
             // the MISC/ZERO/INVALID bytes above a narrower spill, then the value
             for t in slot.types.iter() {
                 if *t == crate::state::SlotType::Spill {

@@ -273,6 +273,20 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v
             i += 1;
             continue;
         }
+        if ot == SlotType::Iter {
+            // the same iterator in the same state; its depth is left out
+            // (it would keep a loop from converging), iter_active_depths_differ()
+            // looks at it for the infinite-loop check
+            if os.spilled.ty != cs.spilled.ty
+                || os.iter.btf_id != cs.iter.btf_id
+                || os.iter.active != cs.iter.active
+                || !check_ids(os.spilled.ref_obj_id, cs.spilled.ref_obj_id, map, v612)
+            {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
         if !os.is_spill() {
             i += 1;
             continue;
@@ -364,6 +378,22 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     true
 }
 
+/// `iter_active_depths_differ()`: an active iterator of `old` at another
+/// depth in `cur` means the loop went round, not that it is stuck.
+fn iter_active_depths_differ(o: &VerifierState, c: &VerifierState) -> bool {
+    for (fo, fc) in o.frames.iter().zip(c.frames.iter()) {
+        for (i, s) in fo.stack.iter().enumerate() {
+            if s.types[0] != SlotType::Iter || !s.iter.active {
+                continue;
+            }
+            if fc.stack.get(i).map(|x| x.iter.depth) != Some(s.iter.depth) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn states_maybe_looping(o: &VerifierState, c: &VerifierState) -> bool {
     if o.frames.len() != c.frames.len() {
         return false;
@@ -396,6 +426,31 @@ impl Env {
                 .insns
                 .get(insn_idx)
                 .is_some_and(|i| i.code == crate::insn::BPF_JMP | crate::insn::BPF_JCOND)
+    }
+
+    /// The open-coded iterator kfunc called at `insn_idx`, if it is one.
+    pub fn iter_kfunc_at(&self, insn_idx: usize) -> Option<crate::kfuncs::IterKfunc> {
+        let insn = self.prog.insns.get(insn_idx)?;
+        if !insn.is_call() || insn.src != crate::insn::BPF_PSEUDO_KFUNC_CALL {
+            return None;
+        }
+        let name = self.kernel_kfunc_name(insn.imm)?;
+        crate::kfuncs::kernel_kfunc(&name)?.iter
+    }
+
+    /// Is the iterator R1 points to (an iterator kfunc's first argument)
+    /// active?
+    fn iter_arg_active(&self) -> bool {
+        let r1 = &self.cur.cur().regs[1];
+        let off = r1.off as i64 + r1.var_off.value as i64;
+        let spi = (-off - 1) / 8;
+        usize::try_from(spi).ok().is_some_and(|spi| {
+            self.cur
+                .frames
+                .get(r1.frameno as usize)
+                .and_then(|f| f.stack.get(spi))
+                .is_some_and(|s| s.iter.active)
+        })
     }
 
     fn loop_entry_of(&self, n: LoopNode) -> Option<u32> {
@@ -476,6 +531,17 @@ impl Env {
         let b = self.bucket(insn_idx);
         let ids = self.explored[b].clone();
         for id in ids {
+            // 6.12: a state of a loop still being walked keeps what it has
+            if self
+                .checkpoints
+                .get(id as usize)
+                .is_some_and(|c| c.branches == 0)
+                && self
+                    .get_loop_entry(LoopNode::Cp(id))
+                    .is_some_and(|l| self.checkpoints[l as usize].branches > 0)
+            {
+                continue;
+            }
             let Some(cp) = self.checkpoints.get_mut(id as usize) else {
                 continue;
             };
@@ -527,7 +593,8 @@ impl Env {
         }
         let calls_callback = self.calls_callback(insn_idx);
         let may_goto = self.is_may_goto_at(insn_idx);
-        let force_checkpoint = calls_callback || may_goto;
+        let iter_next = self.iter_kfunc_at(insn_idx) == Some(crate::kfuncs::IterKfunc::Next);
+        let force_checkpoint = calls_callback || may_goto || iter_next;
         let v612 = self.rules.states_612;
         // 6.12 also forces a checkpoint when the history grows long
         let force = force_checkpoint || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
@@ -563,7 +630,24 @@ impl Env {
                 } else {
                     (ExactLevel::Exact, ExactLevel::NotExact)
                 };
-                if !exempt {
+                if !exempt && iter_next {
+                    // an iterator's next call: a state met again (ranges
+                    // within) with the iterator still active proves the
+                    // loop converges; no infinite-loop check here
+                    if states_equal(
+                        &self.checkpoints[idx].st,
+                        &self.cur,
+                        ExactLevel::RangeWithin,
+                        v612,
+                    ) && self.iter_arg_active()
+                    {
+                        self.update_loop_entry(LoopNode::Cur, id);
+                        self.prune_hit(id, insn_idx);
+                        hit = Some(id);
+                        keep.extend_from_slice(&list[pos..]);
+                        break;
+                    }
+                } else if !exempt {
                     // 6.12: the same state after more may_goto iterations
                     // proves the loop converges
                     if may_goto
@@ -596,6 +680,7 @@ impl Env {
                         && self.checkpoints[idx].st.callback_unroll_depth
                             == self.cur.callback_unroll_depth
                         && self.checkpoints[idx].st.may_goto_depth == self.cur.may_goto_depth
+                        && !iter_active_depths_differ(&self.checkpoints[idx].st, &self.cur)
                     {
                         let e = self
                             .fail(

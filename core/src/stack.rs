@@ -185,8 +185,9 @@ impl Env {
                         zero_used = true;
                         continue;
                     }
-                    // scrub_special_slot(): the whole spill becomes misc
-                    if ss.types[7] == SlotType::Spill {
+                    // scrub_special_slot(): the whole spill (or iterator)
+                    // becomes misc
+                    if ss.is_special() {
                         for t in ss.types.iter_mut() {
                             if *t != SlotType::Invalid {
                                 *t = SlotType::Misc;
@@ -399,7 +400,7 @@ impl Env {
                 SlotType::Spill => spills += 1,
                 SlotType::Zero => zeros += 1,
                 // STACK_INVALID: root may read uninitialised stack
-                SlotType::Misc | SlotType::Invalid => {}
+                SlotType::Misc | SlotType::Invalid | SlotType::Iter => {}
             }
         }
         let spilled_zero =
@@ -510,7 +511,8 @@ impl Env {
                 match t {
                     SlotType::Misc | SlotType::Invalid => {}
                     SlotType::Zero => zeros += 1,
-                    SlotType::Spill => {
+                    // an iterator's state is no data
+                    SlotType::Spill | SlotType::Iter => {
                         return Err(self
                             .fail(
                                 EACCES,

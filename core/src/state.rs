@@ -18,6 +18,8 @@ pub enum SlotType {
     Spill,
     Misc,
     Zero,
+    /// `STACK_ITER` (6.4+): an open-coded iterator's state.
+    Iter,
 }
 
 impl SlotType {
@@ -27,8 +29,20 @@ impl SlotType {
             SlotType::Spill => 'r',
             SlotType::Misc => 'm',
             SlotType::Zero => '0',
+            SlotType::Iter => 'i',
         }
     }
+}
+
+/// An open-coded iterator's state in its stack slots (`reg->iter`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct IterState {
+    /// The kernel BTF id of its `struct bpf_iter_<type>`.
+    pub btf_id: u32,
+    /// `BPF_ITER_STATE_ACTIVE`, else drained.
+    pub active: bool,
+    /// How many `next` calls the path has simulated returning an element.
+    pub depth: u32,
 }
 
 /// One 8-byte stack slot (`struct bpf_stack_state`).
@@ -36,11 +50,18 @@ impl SlotType {
 pub struct StackSlot {
     pub spilled: RegState,
     pub types: [SlotType; 8],
+    /// Its iterator's state, when its bytes are `STACK_ITER`.
+    pub iter: IterState,
 }
 
 impl StackSlot {
     pub fn is_spill(&self) -> bool {
         self.types[7] == SlotType::Spill
+    }
+    /// `is_stack_slot_special()` without dynptrs: a spilled register or an
+    /// iterator, which a plain store scrubs.
+    pub fn is_special(&self) -> bool {
+        matches!(self.types[7], SlotType::Spill | SlotType::Iter)
     }
     /// All 8 bytes are a spilled register (`is_spilled_reg` checks byte 7 only;
     /// a full spill has all eight).
@@ -53,7 +74,7 @@ impl StackSlot {
     /// screens the slot's liveness.
     pub fn scrub_spill(&mut self, size: u32) {
         self.spilled.ty = RegType::NotInit;
-        if self.is_spill() {
+        if self.is_special() {
             for t in self.types.iter_mut() {
                 if *t != SlotType::Invalid {
                     *t = SlotType::Misc;
