@@ -448,7 +448,7 @@ impl Env {
     /// modelled kernels' BTF is a per-CPU variable (pahole encodes no other
     /// globals there): its address is its offset in `.data..percpu`, the
     /// same on every boot (per-CPU symbols are absolute, KASLR leaves them).
-    fn check_pseudo_btf_id(&mut self, at: usize) -> VResult<()> {
+    pub(crate) fn check_pseudo_btf_id(&mut self, at: usize) -> VResult<()> {
         const ENOENT: i32 = 2;
         let id = self.prog.insns[at].imm as u32;
         if self.prog.insns[at + 1].imm != 0 {
@@ -470,11 +470,23 @@ impl Env {
                 &format!("ldimm64 insn specifies invalid btf_id {}.", id),
             ));
         };
+        // 6.12: a kernel function's address too (bpf_ksym_exists() of a
+        // kfunc), read-only memory of no size to the walk
+        if var.kind == crate::btf::KIND_FUNC && self.rules.kfuncs_612 {
+            let addr = crate::relo_core::kallsyms_addr(&var.name);
+            self.aux[at].btf_var = Some(BTF_VAR_FUNC);
+            let p = std::rc::Rc::make_mut(&mut self.prog);
+            p.insns[at].imm = addr as u32 as i32;
+            p.insns[at + 1].imm = (addr >> 32) as u32 as i32;
+            return Ok(());
+        }
         if var.kind != crate::btf::KIND_VAR {
-            return Err(self.fail(
-                EINVAL,
-                &format!("pseudo btf_id {} in ldimm64 isn't KIND_VAR.", id),
-            ));
+            let msg = if self.rules.kfuncs_612 {
+                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR or KIND_FUNC")
+            } else {
+                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR.")
+            };
+            return Err(self.fail(EINVAL, &msg));
         }
         let addr = kb
             .find(crate::btf::KIND_DATASEC, ".data..percpu")
@@ -644,6 +656,10 @@ impl Env {
         }
     }
 }
+
+/// `aux.btf_var` of a kernel function's `ld_imm64` (6.12): no type, the
+/// register is read-only memory of size 0.
+pub(crate) const BTF_VAR_FUNC: u32 = u32::MAX;
 
 /// `bpf_opcode_in_insntable()` of `kernel/bpf/core.c`: the opcodes a program
 /// may use (`BPF_INSN_MAP` and the cBPF carry-overs `LD_ABS`/`LD_IND`).

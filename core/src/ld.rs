@@ -65,8 +65,14 @@ impl Env {
                     .and_then(|a| a.btf_var)
                     .unwrap_or(0);
                 let r = self.reg_mut(dst);
-                r.mark_known_zero_ptr(RegType::BtfId);
-                r.aux = crate::btf_access::BtfPtr::new(ty, crate::btf_access::PERCPU).0;
+                if ty == crate::cfg::BTF_VAR_FUNC {
+                    r.mark_known_zero_ptr(RegType::Mem);
+                    r.rdonly = true;
+                    r.aux = 0;
+                } else {
+                    r.mark_known_zero_ptr(RegType::BtfId);
+                    r.aux = crate::btf_access::BtfPtr::new(ty, crate::btf_access::PERCPU).0;
+                }
             }
             BPF_PSEUDO_MAP_VALUE => {
                 // global data: a pointer into the map's (only) value

@@ -697,6 +697,9 @@ pub struct Program {
     pub ksyms: Vec<KsymSite>,
     /// What the applied relocations did, for the listing.
     pub core_applied: Vec<crate::relo_core::Applied>,
+    /// Calls of weak kfunc externs the kernel's BTF lacks, which libbpf
+    /// poisoned (`poison_kfunc_call`): the instruction and the kfunc.
+    pub poisoned_kfuncs: Vec<(usize, String)>,
     /// The target a BTF-typed program names in its section
     /// (`fentry/do_nanosleep`, `tp_btf/sched_switch`, `lsm/file_open`),
     /// found in the kernel's BTF by [`Program::relocated`].
@@ -793,6 +796,7 @@ impl Program {
             obj_btf: None,
             ksyms: Vec::new(),
             core_applied: Vec::new(),
+            poisoned_kfuncs: Vec::new(),
             attach_to: None,
             attach_btf: None,
             kernel_btf: None,
@@ -926,7 +930,9 @@ impl Program {
                 ));
             };
             for k in &self.ksyms {
-                crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel)?;
+                if !crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel)? {
+                    p.poisoned_kfuncs.push((k.insn, k.name.clone()));
+                }
             }
             p.ksyms.clear();
         }

@@ -120,6 +120,9 @@ pub enum Reason {
     /// libbpf could not resolve a CO-RE relocation against the kernel's
     /// BTF and poisoned the instruction, which the walk reached.
     UnresolvedCoreRelocation,
+    /// libbpf found no kernel function of a weak kfunc extern's name and
+    /// poisoned its call, which the walk reached.
+    UnresolvedKfunc,
     /// The log did not fit in the buffer the loader gave (`log_size`): the
     /// kernel refuses the load with ENOSPC whatever the walk found.
     /// `walk_errno`: what the walk itself returned (0: accepted).
@@ -158,6 +161,7 @@ impl Reason {
             Reason::KernelWarning => "kernel_warning",
             Reason::AttachTarget => "attach_target",
             Reason::UnresolvedCoreRelocation => "unresolved_core_relocation",
+            Reason::UnresolvedKfunc => "unresolved_kfunc",
             Reason::LogFull { .. } => "log_full",
             Reason::Other => "other",
         }
@@ -248,6 +252,7 @@ impl Reason {
             | Reason::KernelWarning
             | Reason::AttachTarget
             | Reason::UnresolvedCoreRelocation
+            | Reason::UnresolvedKfunc
             | Reason::Other => Vec::new(),
         }
     }
@@ -351,6 +356,9 @@ impl Reason {
             ),
             Reason::UnresolvedCoreRelocation => {
                 "libbpf could not find this field or type in the kernel's BTF and replaced the instruction with an invalid call, and the walk reached it. Guard the access (bpf_core_field_exists, bpf_core_type_exists) or describe the kernel's layout with a flavour (struct name___flavour).".into()
+            }
+            Reason::UnresolvedKfunc => {
+                "This kernel has no kernel function of that name, so libbpf replaced the call with an invalid one, and the walk reached it. Guard the call with bpf_ksym_exists(), or use the function only on kernels that have it.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

@@ -40,6 +40,9 @@ pub const TYPE_MATCHES: u32 = 12;
 const SPEC_MAX_LEN: usize = 64;
 /// The immediate of a poisoned instruction (`bpf_core_poison_insn`).
 pub const POISON_IMM: i32 = 195_896_080;
+/// `POISON_CALL_KFUNC_BASE` of libbpf: a poisoned kfunc call's helper id
+/// (plus the extern's index, which libbpf's log fixup hides again).
+pub const POISON_CALL_KFUNC_BASE: i32 = 2_002_000_000;
 
 /// One relocation of a program, placed: the instruction it patches in the
 /// program as loaded, and its record.
@@ -312,17 +315,17 @@ pub fn resolve_ksym(
     k: &crate::program::KsymSite,
     local: &Btf,
     kernel: &KernelBtf,
-) -> Result<(), ReloError> {
+) -> Result<bool, ReloError> {
     let kb = &kernel.btf;
     if k.func {
         return resolve_kfunc(insns, k, local, kb);
     }
     if k.local_type == 0 {
-        return resolve_untyped_ksym(insns, k, kb);
+        return resolve_untyped_ksym(insns, k, kb).map(|()| true);
     }
     let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
         if k.weak {
-            return Ok(());
+            return Ok(true);
         }
         return Err(ReloError(format!(
             "extern (var ksym) '{}': not found in kernel BTF",
@@ -363,7 +366,17 @@ pub fn resolve_ksym(
         ..first
     };
     insns[k.insn + 1].imm = 0;
-    Ok(())
+    Ok(true)
+}
+
+/// A kernel symbol's address as the model gives it (`/proc/kallsyms` is
+/// not part of the modelled kernels): an FNV-1a hash of the name in the
+/// kernel text's range, stable across runs and builds.
+pub(crate) fn kallsyms_addr(name: &str) -> u64 {
+    let h = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
+    0xffff_ffff_8100_0000 + (h & 0x00ff_fff0)
 }
 
 /// An untyped `__ksym` (`extern const void X __ksym;`): libbpf writes the
@@ -387,13 +400,7 @@ fn resolve_untyped_ksym(
             .find(|(_, v, _)| *v == var)
             .map(|(_, _, off)| *off as u64)
     });
-    let addr = percpu.unwrap_or_else(|| {
-        // FNV-1a of the name: stable across runs and builds
-        let h = k.name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-        });
-        0xffff_ffff_8100_0000 + (h & 0x00ff_fff0)
-    });
+    let addr = percpu.unwrap_or_else(|| kallsyms_addr(&k.name));
     if k.insn + 1 >= insns.len() {
         return Err(ReloError(format!(
             "extern (ksym) '{}': its ld_imm64 is outside the program",
@@ -406,18 +413,44 @@ fn resolve_untyped_ksym(
     Ok(())
 }
 
-/// libbpf 1.1's `bpf_object__resolve_ksym_func_btf_id()`: a kfunc extern
+/// libbpf's `bpf_object__resolve_ksym_func_btf_id()`: a kfunc extern
 /// is the kernel's FUNC of that name, its prototype compatible with the
 /// object's; the call then carries that FUNC's id (vmlinux: `off` 0).
 /// Linux 6.12 has no test kfuncs in vmlinux (they are bpf_testmod's), so
 /// an object calling them does not load there, as on the real kernel.
+/// A weak one the kernel lacks is poisoned (`poison_kfunc_call`, the
+/// loader's libbpf 1.4): the call becomes a call of an unknown helper,
+/// which the verifier refuses only if it reaches it. Ok(false) then.
 fn resolve_kfunc(
     insns: &mut [crate::insn::Insn],
     k: &crate::program::KsymSite,
     local: &Btf,
     kb: &Btf,
-) -> Result<(), ReloError> {
+) -> Result<bool, ReloError> {
+    let ld = insns.get(k.insn).is_some_and(|i| i.is_ld_imm64()) && k.insn + 1 < insns.len();
     let Some(id) = kb.find(btf::KIND_FUNC, &k.name) else {
+        if k.weak && ld {
+            // its address, as bpf_ksym_exists() asks: 0
+            insns[k.insn].imm = 0;
+            insns[k.insn + 1].imm = 0;
+            return Ok(true);
+        }
+        if k.weak {
+            let Some(call) = insns.get_mut(k.insn) else {
+                return Err(ReloError(format!(
+                    "extern (func ksym) '{}': its call is outside the program",
+                    k.name
+                )));
+            };
+            *call = crate::insn::Insn::new(
+                crate::insn::BPF_JMP | crate::insn::BPF_CALL,
+                0,
+                0,
+                0,
+                POISON_CALL_KFUNC_BASE,
+            );
+            return Ok(false);
+        }
         return Err(ReloError(format!(
             "extern (func ksym) '{}': not found in kernel or module BTFs",
             k.name
@@ -433,6 +466,13 @@ fn resolve_kfunc(
             k.name, k.local_type, proto
         )));
     }
+    if ld {
+        // the kernel FUNC by BTF id (a read-only pointer to the verifier)
+        insns[k.insn].src = crate::insn::BPF_PSEUDO_BTF_ID;
+        insns[k.insn].imm = id as i32;
+        insns[k.insn + 1].imm = 0;
+        return Ok(true);
+    }
     let Some(call) = insns.get_mut(k.insn) else {
         return Err(ReloError(format!(
             "extern (func ksym) '{}': its call is outside the program",
@@ -441,7 +481,7 @@ fn resolve_kfunc(
     };
     call.imm = id as i32;
     call.off = 0;
-    Ok(())
+    Ok(true)
 }
 
 /// `bpf_core_fields_are_compat()`
@@ -1003,6 +1043,35 @@ fn spec_text(spec: &Spec) -> String {
         s.push_str(&format!(" @ offset {})", spec.bit_offset / 8));
     }
     s
+}
+
+/// The log of a program rejected at a poisoned kfunc call, as libbpf
+/// rewrites it (`fixup_log_missing_kfunc`): the call's line and the
+/// kernel's `invalid func unknown#2002000000` name the kfunc instead.
+pub(crate) fn fixup_log_kfunc(
+    poisoned: &[(usize, String)],
+    insn: usize,
+    message: &mut String,
+    log: &mut String,
+) -> bool {
+    let kernel_msg = format!("invalid func unknown#{POISON_CALL_KFUNC_BASE}");
+    if *message != kernel_msg {
+        return false;
+    }
+    let Some((_, name)) = poisoned.iter().find(|p| p.0 == insn) else {
+        return false;
+    };
+    let new_msg = format!("kfunc '{name}' is referenced but wasn't resolved");
+    let tail = format!("{insn}: (85) call unknown#{POISON_CALL_KFUNC_BASE}\n{kernel_msg}\n");
+    if log.ends_with(&tail)
+        && (log.len() == tail.len() || log[..log.len() - tail.len()].ends_with('\n'))
+    {
+        let at = log.len() - tail.len();
+        log.truncate(at);
+        log.push_str(&format!("{insn}: <invalid kfunc call>\n{new_msg}\n"));
+    }
+    *message = new_msg;
+    true
 }
 
 /// The log of a program rejected at a poisoned instruction, as libbpf

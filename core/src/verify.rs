@@ -114,6 +114,17 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
                 e.explanation = e.reason.explanation();
             }
         }
+        if let (Some(i), false) = (e.insn, env.prog.poisoned_kfuncs.is_empty()) {
+            if crate::relo_core::fixup_log_kfunc(
+                &env.prog.poisoned_kfuncs,
+                i,
+                &mut e.message,
+                &mut env.log.buf,
+            ) {
+                e.reason = crate::reason::Reason::UnresolvedKfunc;
+                e.explanation = e.reason.explanation();
+            }
+        }
     }
     let log_truncated = if env.log.kernel_buf.is_some() {
         // cut as the kernel cuts it, the statistics included
