@@ -1011,8 +1011,12 @@ impl Env {
         }
         // 6.12: check_kfunc_args() (the kernel's own sets only: its vmlinux
         // has no test kfuncs)
-        for (i, (_, ty, _)) in proto.members.iter().enumerate().filter(|_| v612) {
+        for (i, (pname, ty, _)) in proto.members.iter().enumerate().filter(|_| v612) {
             let regno = i as u8 + 1;
+            // is_kfunc_arg_ignore(): a `__ign` parameter is not checked
+            if pname.ends_with("__ign") {
+                continue;
+            }
             let reg = *self.reg(regno);
             let because = Reason::ArgumentType { reg: Some(regno) };
             let Some((_, t)) = skip(*ty) else { continue };

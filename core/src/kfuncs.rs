@@ -231,6 +231,10 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     iter("bpf_iter_num_new", IterKfunc::New),
     iter("bpf_iter_num_next", IterKfunc::Next),
     iter("bpf_iter_num_destroy", IterKfunc::Destroy),
+    // and the bits iterator (its memory argument is `__ign`ored)
+    iter("bpf_iter_bits_new", IterKfunc::New),
+    iter("bpf_iter_bits_next", IterKfunc::Next),
+    iter("bpf_iter_bits_destroy", IterKfunc::Destroy),
     // bpf_rstat_kfunc_ids, registered for BPF_PROG_TYPE_TRACING
     plain("cgroup_rstat_updated", KfuncSet::Tracing),
     KernelKfunc {
