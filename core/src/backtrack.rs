@@ -671,6 +671,19 @@ impl Env {
                 bt.set_reg(sreg);
             }
         } else if class == BPF_JMP || class == BPF_JMP32 {
+            let target = idx as i64 + insn.imm as i64 + 1;
+            if op == BPF_CALL
+                && insn.src == BPF_PSEUDO_CALL
+                && usize::try_from(target).is_ok_and(|t| self.is_global_subprog(t))
+            {
+                // a global subprogram was not walked from here: R1-R5 are
+                // dead after it, and it always sets R0
+                if bt.reg_mask() & ARGS != 0 {
+                    return Err(BtStop::Bug(format!("BUG regs {:x}\n", bt.reg_mask())));
+                }
+                bt.clear_reg(0);
+                return Ok(());
+            }
             if op == BPF_CALL && insn.src == BPF_PSEUDO_CALL {
                 // a static subprogram: its arguments came from the caller
                 if bt.reg_mask() & !ARGS != 0 {

@@ -155,7 +155,12 @@ impl Btf {
                     t.int_enc = u32_at(types, p)?;
                     p += 4;
                 }
-                KIND_DECL_TAG => p += 4,
+                KIND_DECL_TAG => {
+                    // component_idx (-1: the declaration itself), kept in
+                    // int_enc
+                    t.int_enc = u32_at(types, p)?;
+                    p += 4;
+                }
                 KIND_ARRAY => {
                     t.array = Some((u32_at(types, p)?, u32_at(types, p + 8)?));
                     p += 12;

@@ -144,7 +144,7 @@ impl Env {
         let Some(f) = prog.func_btf.iter().find(|f| f.start == 0) else {
             return;
         };
-        if let Some((_, msg)) = prepare_func_args_problem(f) {
+        if let Some((_, msg)) = prepare_func_args_problem(f, self.rules.arg_tags, &prog) {
             self.verbose(&format!("{msg}\n"));
         }
     }
@@ -174,7 +174,7 @@ impl Env {
         // 6.12's btf_check_func_arg_match() first sorts the callee's
         // arguments (btf_prepare_func_args), which logs what it cannot
         if !self.rules.btf_static_arg_check {
-            if let Some((_, msg)) = prepare_func_args_problem(f) {
+            if let Some((_, msg)) = prepare_func_args_problem(f, self.rules.arg_tags, &prog) {
                 self.verbose(&format!("{msg}\n"));
                 return invalid(self);
             }
@@ -187,10 +187,11 @@ impl Env {
             ));
             return invalid(self);
         }
-        for (i, p) in f.params.iter().enumerate() {
+        for i in 0..f.params.len() {
+            let (p, may_be_null) = tagged_param(f, i, self.rules.arg_tags, &prog);
             let regno = (i + 1) as u8;
             let reg = *self.reg(regno);
-            match p {
+            match &p {
                 Param::Scalar => {
                     if reg.ty != RegType::Scalar {
                         self.verbose(&format!("R{} is not a scalar\n", regno));
@@ -243,6 +244,11 @@ impl Env {
                                 .helper_mem_access(regno, size, true, true, None)
                                 .is_err())
                     {
+                        return invalid(self);
+                    }
+                    // __arg_nonnull
+                    if !may_be_null && reg.maybe_null {
+                        self.verbose(&format!("arg#{i} is expected to be non-NULL\n"));
                         return invalid(self);
                     }
                 }
@@ -1278,6 +1284,8 @@ impl Env {
 /// a size, a struct passed by value.
 pub(crate) fn prepare_func_args_problem(
     f: &crate::program::FuncBtf,
+    arg_tags: bool,
+    prog: &crate::program::Program,
 ) -> Option<(Option<u8>, String)> {
     if f.params.len() > 5 {
         return Some((
@@ -1299,8 +1307,50 @@ pub(crate) fn prepare_func_args_problem(
             ),
         ));
     }
-    f.params.iter().enumerate().find_map(|(i, p)| {
+    f.params.iter().enumerate().find_map(|(i, _)| {
+        use crate::program::{
+            ARG_TAG_ARENA, ARG_TAG_CTX, ARG_TAG_NONNULL, ARG_TAG_NULLABLE, ARG_TAG_TRUSTED,
+            ARG_TAG_UNKNOWN,
+        };
+        let tags = if arg_tags {
+            f.arg_tags.get(i).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        // libbpf's stand-in prototype for a kernel without tags
+        let (p, _) = tagged_param(f, i, arg_tags, prog);
+        let p = &p;
+        let is_ptr = matches!(p, Param::Ptr { .. } | Param::Ctx);
+        let invalid = || format!("arg#{i} has invalid combination of tags");
         let msg = match p {
+            _ if tags & ARG_TAG_UNKNOWN != 0 => format!("arg#{i} has unsupported set of tags"),
+            _ if tags != 0 && !f.global => {
+                format!("arg#{i} type tag is not supported in static functions")
+            }
+            _ if tags != 0 && !is_ptr => {
+                format!("arg#{i} has pointer tag, but is not a pointer type")
+            }
+            _ if tags & ARG_TAG_CTX != 0 || *p == Param::Ctx => {
+                if tags & !ARG_TAG_CTX != 0 {
+                    invalid()
+                } else if tags & ARG_TAG_CTX != 0 {
+                    let pointee = f.pointees.get(i).cloned().flatten().unwrap_or_default();
+                    validate_prog_ctx_type(&pointee, i, prog)?
+                } else {
+                    return None;
+                }
+            }
+            _ if tags & ARG_TAG_TRUSTED != 0 => {
+                if tags & ARG_TAG_NONNULL != 0 {
+                    invalid()
+                } else {
+                    format!("not modelled: __arg_trusted (arg#{i} of {})", f.name)
+                }
+            }
+            _ if tags & ARG_TAG_ARENA != 0 => {
+                format!("not modelled: __arg_arena (arg#{i} of {})", f.name)
+            }
+            _ if tags & ARG_TAG_NULLABLE != 0 => invalid(),
             Param::Ptr {
                 unsized_pointee: Some(what),
                 ..
@@ -1310,6 +1360,91 @@ pub(crate) fn prepare_func_args_problem(
         };
         Some((Some(i as u8 + 1), msg))
     })
+}
+
+/// 6.12's `btf_validate_prog_ctx_type()` for `__arg_ctx` on parameter
+/// `arg`: the kernel's complaint, if any. `void *` always fits; some
+/// program types take other types too (`u64 *` for BTF-typed programs,
+/// `bpf_user_pt_regs_t` for kprobes, anything for tracepoints); else the
+/// program type's context struct.
+fn validate_prog_ctx_type(
+    p: &crate::program::Pointee,
+    arg: usize,
+    prog: &crate::program::Program,
+) -> Option<String> {
+    use crate::btf::{KIND_INT, KIND_STRUCT};
+    use crate::program::{AttachType as A, ProgType as P};
+    let pt = prog.prog_type;
+    if matches!(pt, P::Kprobe | P::PerfEvent) && p.typedef.as_deref() == Some("bpf_user_pt_regs_t")
+    {
+        return None;
+    }
+    if p.kind == 0 {
+        return None;
+    }
+    if p.name.is_empty() {
+        return Some(format!("arg#{arg} type doesn't have a name"));
+    }
+    let is_struct = |n: &str| p.kind == KIND_STRUCT && p.name == n;
+    let u64_ptr = p.kind == KIND_INT && p.size == 8;
+    let fits = match pt {
+        P::Kprobe | P::PerfEvent => is_struct("pt_regs"),
+        P::RawTracepoint | P::RawTracepointWritable => u64_ptr,
+        P::Tracing => match prog.expected_attach_type {
+            Some(A::TraceRawTp) => is_struct("bpf_raw_tracepoint_args") || u64_ptr,
+            Some(A::TraceIter) => p.kind == KIND_STRUCT && p.name.starts_with("bpf_iter__"),
+            Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn) => u64_ptr,
+            _ => false,
+        },
+        P::Lsm | P::StructOps => u64_ptr,
+        P::Tracepoint | P::Syscall => true,
+        _ => false,
+    };
+    if fits {
+        return None;
+    }
+    let Some(ctx) = crate::elf::ctx_struct(pt) else {
+        return Some(format!("arg#{arg} should be void pointer"));
+    };
+    if !is_struct(ctx) {
+        return Some(format!("arg#{arg} should be `struct {ctx} *`"));
+    }
+    None
+}
+
+/// A global function's parameter as 6.12 sorts it with its tags: a tagged
+/// context, and whether a memory pointer may be NULL.
+///
+/// A kernel that reads no tags (6.1) gets the prototype libbpf 1.4 loads
+/// in its place (`bpf_program_fixup_func_info`): `void *ctx __arg_ctx`
+/// becomes a pointer to the program type's context struct, where it has
+/// one.
+pub(crate) fn tagged_param(
+    f: &crate::program::FuncBtf,
+    i: usize,
+    arg_tags: bool,
+    prog: &crate::program::Program,
+) -> (Param, bool) {
+    let p = f.params.get(i).cloned().unwrap_or(Param::Other("UNKNOWN"));
+    let tags = f.arg_tags.get(i).copied().unwrap_or(0);
+    if !arg_tags {
+        let void = f
+            .pointees
+            .get(i)
+            .and_then(|p| p.as_ref())
+            .is_some_and(|p| p.kind == 0);
+        if tags & crate::program::ARG_TAG_CTX != 0
+            && void
+            && crate::elf::ctx_struct(prog.prog_type).is_some()
+        {
+            return (Param::Ctx, true);
+        }
+        return (p, true);
+    }
+    if tags & crate::program::ARG_TAG_CTX != 0 {
+        return (Param::Ctx, false);
+    }
+    (p, tags & crate::program::ARG_TAG_NONNULL == 0)
 }
 
 /// What 6.1's `btf_check_kfunc_arg_match()` hands back to

@@ -159,7 +159,9 @@ impl Env {
         if self.log_on() {
             self.verbose(&format!("Validating {}() func#{}...\n", fb.name, sub));
         }
-        if let Some((reg, msg)) = crate::calls::prepare_func_args_problem(fb) {
+        if let Some((reg, msg)) =
+            crate::calls::prepare_func_args_problem(fb, self.rules.arg_tags, &prog)
+        {
             let e = self.fail(crate::env::EINVAL, &msg);
             return Err(match reg {
                 Some(r) => e.because(crate::reason::Reason::ArgumentType { reg: Some(r) }),
@@ -167,7 +169,8 @@ impl Env {
             });
         }
         let mut f = FuncState::new(BPF_MAIN_FUNC, 0, sub as u16);
-        for (i, p) in fb.params.iter().enumerate() {
+        for i in 0..fb.params.len() {
+            let (p, may_be_null) = crate::calls::tagged_param(fb, i, self.rules.arg_tags, &prog);
             let r = &mut f.regs[i + 1];
             match p {
                 crate::program::Param::Scalar => r.mark_unknown(),
@@ -177,8 +180,8 @@ impl Env {
                     size,
                 } => {
                     r.mark_known_zero_ptr(RegType::Mem);
-                    r.aux = *size;
-                    r.maybe_null = true;
+                    r.aux = size;
+                    r.maybe_null = may_be_null;
                     // 6.1 takes an id in btf_prepare_func_args() and again
                     // in do_check_common()
                     self.id_gen += if self.rules.global_arg_ids_twice {

@@ -330,10 +330,71 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
             }
         })
         .collect();
+    // `arg:TAG` decl tags on the parameters (btf_find_next_decl_tag)
+    let mut arg_tags = vec![0u8; proto.members.len()];
+    for t in b
+        .types
+        .iter()
+        .filter(|t| t.kind == btf::KIND_DECL_TAG && t.size_or_type == id)
+    {
+        let Some(tag) = t.name.strip_prefix("arg:") else {
+            continue;
+        };
+        if let Some(slot) = arg_tags.get_mut(t.int_enc as usize) {
+            *slot |= match tag {
+                "ctx" => crate::program::ARG_TAG_CTX,
+                "trusted" => crate::program::ARG_TAG_TRUSTED,
+                "nonnull" => crate::program::ARG_TAG_NONNULL,
+                "nullable" => crate::program::ARG_TAG_NULLABLE,
+                "arena" => crate::program::ARG_TAG_ARENA,
+                _ => crate::program::ARG_TAG_UNKNOWN,
+            };
+        }
+    }
+    let pointees = proto
+        .members
+        .iter()
+        .map(|(_, ty, _)| {
+            let t = b.skip_mods(*ty).ok().and_then(|i| b.get(i).ok())?;
+            if t.kind != btf::KIND_PTR {
+                return None;
+            }
+            // modifiers but typedefs, then everything
+            let mut typedef = None;
+            let mut id = t.size_or_type;
+            for _ in 0..32 {
+                let Ok(x) = b.get(id) else { break };
+                let modifier = matches!(
+                    x.kind,
+                    btf::KIND_TYPEDEF
+                        | btf::KIND_VOLATILE
+                        | btf::KIND_CONST
+                        | btf::KIND_RESTRICT
+                        | btf::KIND_TYPE_TAG
+                );
+                if id == 0 || !modifier {
+                    break;
+                }
+                if x.kind == btf::KIND_TYPEDEF && typedef.is_none() {
+                    typedef = Some(x.name.clone());
+                }
+                id = x.size_or_type;
+            }
+            let p = b.get(id).ok().filter(|_| id != 0);
+            Some(crate::program::Pointee {
+                typedef,
+                kind: p.map(|p| p.kind).unwrap_or(0),
+                name: p.map(|p| p.name.clone()).unwrap_or_default(),
+                size: p.map(|p| p.size_or_type).unwrap_or(0),
+            })
+        })
+        .collect();
     Some(FuncBtf {
         start,
         name: name.to_string(),
         btf_id: id,
+        arg_tags,
+        pointees,
         params,
         global: false,
         ret_scalar: b

@@ -161,6 +161,9 @@ pub struct Rules {
     /// their return, and those flagged sleepable (`KF_SLEEPABLE`) take
     /// sleepable fentry/fexit/fmod_ret programs too.
     pub fmodret_set: &'static [(&'static str, bool)],
+    /// 6.8+: a global function's parameters carry `arg:` decl tags
+    /// (`__arg_ctx`, `__arg_nonnull`, ...), which 6.1 does not read.
+    pub arg_tags: bool,
     /// 6.12: sleepable programs may use queues and stacks too
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
@@ -214,6 +217,7 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
+                arg_tags: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
@@ -257,6 +261,7 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
+                arg_tags: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
@@ -300,6 +305,7 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_612,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_612,
                 fmodret_set: crate::cfg::FMODRET_SET_612,
+                arg_tags: true,
                 sleepable_queue_stack: true,
             },
         }

@@ -759,7 +759,33 @@ pub struct FuncBtf {
     /// `btf_is_any_enum()`): only such a subprogram may hold LD_ABS or a
     /// tail call, which can end the program with its own return value.
     pub ret_scalar: bool,
+    /// Each parameter's `arg:` decl tags (`__arg_ctx`, `__arg_nonnull`,
+    /// ...; 6.8+, `ARG_TAG_*`), which 6.1 does not read.
+    pub arg_tags: Vec<u8>,
+    /// Each pointer parameter's pointee, as `btf_validate_prog_ctx_type`
+    /// reads it for `__arg_ctx`.
+    pub pointees: Vec<Option<Pointee>>,
 }
+
+/// What a parameter points to: the first typedef's name on the way (kept
+/// for `bpf_user_pt_regs_t`), then past every modifier its kind, name and
+/// (an int's) size. Kind 0 is void.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Pointee {
+    pub typedef: Option<String>,
+    pub kind: u32,
+    pub name: String,
+    pub size: u32,
+}
+
+/// `ARG_TAG_*` of a global function's parameter (`btf_prepare_func_args`).
+pub const ARG_TAG_CTX: u8 = 1;
+pub const ARG_TAG_TRUSTED: u8 = 2;
+pub const ARG_TAG_NONNULL: u8 = 4;
+pub const ARG_TAG_NULLABLE: u8 = 8;
+pub const ARG_TAG_ARENA: u8 = 16;
+/// A tag the kernel does not know (`arg#N has unsupported set of tags`).
+pub const ARG_TAG_UNKNOWN: u8 = 128;
 
 /// A parameter as `btf_check_func_arg_match()` sorts it.
 #[derive(Clone, Debug, PartialEq, Eq)]
