@@ -34,6 +34,14 @@ fn holders(frames: &[FuncState], id: u32) -> Vec<String> {
             if sl.is_spill() && sl.spilled.ref_obj_id == id {
                 v.push(format!("frame{} fp{}", f.frameno, -8 * (i as i64 + 1)));
             }
+            // an open-coded iterator holds its reference in its first slot
+            if sl.types[7] == SlotType::Iter && sl.spilled.ref_obj_id == id {
+                v.push(format!(
+                    "frame{} fp{} (iterator)",
+                    f.frameno,
+                    -8 * (i as i64 + 1)
+                ));
+            }
         }
     }
     v
@@ -274,6 +282,18 @@ impl Run {
         let slot_text = |sl: &veristep_core::StackSlot| {
             if sl.is_spill() {
                 reg_value_str(prog, &sl.spilled)
+            } else if sl.types[7] == SlotType::Iter {
+                // the iterator's state lives in its first slot
+                if sl.spilled.ref_obj_id == 0 {
+                    "iterator (continued)".to_string()
+                } else {
+                    format!(
+                        "iterator ref_id={} {} depth={}",
+                        sl.spilled.ref_obj_id,
+                        if sl.iter.active { "active" } else { "drained" },
+                        sl.iter.depth
+                    )
+                }
             } else {
                 sl.types.iter().map(|t| t.ch()).collect()
             }
