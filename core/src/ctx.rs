@@ -599,7 +599,7 @@ fn sock_addr_field(off: i32, size: u32, t: Access, attach: Option<AttachType>) -
         return None;
     }
     let inet4 = attach.is_some_and(AttachType::is_inet4);
-    let inet6 = attach.is_some_and(|a| !a.is_inet4());
+    let inet6 = attach.is_some_and(AttachType::is_inet6);
     // bpf_ctx_range(): any byte of a field (its narrow reads)
     let family_ok = match off {
         USER_IP4..USER_IP6 => inet4,

@@ -145,6 +145,9 @@ pub struct Env {
     pub callback_caller_frame: Option<usize>,
     /// The rejection came from the checks before the walk.
     pub structural_error: bool,
+    /// `bpf_prog_load()` refused the program before `bpf_check()` (an
+    /// attach type the kernel lacks): no log at all.
+    pub load_refused: bool,
     /// This visit of the current instruction has a history entry already
     /// (`env->cur_hist_ent`): further pushes merge into it.
     /// The instruction before this one (the kernel's `env->prev_insn_idx`
@@ -290,6 +293,7 @@ impl Env {
             step_no: 0,
             callback_caller_frame: None,
             structural_error: false,
+            load_refused: false,
             cur_hist_ent: false,
         }
     }

@@ -1309,6 +1309,9 @@ fn sock_addr_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Option
     if let Some(p) = cgroup_current_func_proto(id, v612) {
         return Some(p);
     }
+    // socket options: every hook, the unix ones too in Linux 6.12.95 (the
+    // oracle; later 6.12 sources list only unix connect, sendmsg and
+    // recvmsg, but .95 lets getpeername_unix call bpf_getsockopt)
     let inet_hook = attach.is_some_and(|a| a != A::CgroupInetEgress);
     Some(match id {
         F::bind if matches!(attach, Some(A::Inet4Connect | A::Inet6Connect)) => &bpf_bind_proto,

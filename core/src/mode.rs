@@ -164,6 +164,8 @@ pub struct Rules {
     /// 6.8+: a global function's parameters carry `arg:` decl tags
     /// (`__arg_ctx`, `__arg_nonnull`, ...), which 6.1 does not read.
     pub arg_tags: bool,
+    /// 6.7+: cgroup_sock_addr hooks of unix sockets (`BPF_CGROUP_UNIX_*`).
+    pub unix_sock_addr: bool,
     /// 6.12: sleepable programs may use queues and stacks too
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
@@ -218,6 +220,7 @@ impl Rules {
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
                 arg_tags: false,
+                unix_sock_addr: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
@@ -262,6 +265,7 @@ impl Rules {
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
                 arg_tags: false,
+                unix_sock_addr: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
@@ -306,6 +310,7 @@ impl Rules {
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_612,
                 fmodret_set: crate::cfg::FMODRET_SET_612,
                 arg_tags: true,
+                unix_sock_addr: true,
                 sleepable_queue_stack: true,
             },
         }

@@ -213,6 +213,13 @@ pub enum AttachType {
     Inet6Getpeername,
     Inet4Getsockname,
     Inet6Getsockname,
+    /// `BPF_CGROUP_UNIX_*` (6.7+): the same hooks for unix sockets, which
+    /// Linux 6.1 refuses at load.
+    UnixConnect,
+    UnixSendmsg,
+    UnixRecvmsg,
+    UnixGetpeername,
+    UnixGetsockname,
     /// `BPF_CGROUP_INET_SOCK_CREATE`, `BPF_CGROUP_INET_SOCK_RELEASE`,
     /// `BPF_CGROUP_INET4_POST_BIND`, `BPF_CGROUP_INET6_POST_BIND`
     SockCreate,
@@ -267,7 +274,7 @@ impl AttachType {
 
     /// The cgroup_sock_addr hooks by the names of libbpf's `cgroup/NAME`
     /// sections (`connect4`, `recvmsg6`, ...).
-    pub const SOCK_ADDR: [(&'static str, AttachType); 12] = [
+    pub const SOCK_ADDR: [(&'static str, AttachType); 17] = [
         ("bind4", AttachType::Inet4Bind),
         ("bind6", AttachType::Inet6Bind),
         ("connect4", AttachType::Inet4Connect),
@@ -280,6 +287,11 @@ impl AttachType {
         ("getpeername6", AttachType::Inet6Getpeername),
         ("getsockname4", AttachType::Inet4Getsockname),
         ("getsockname6", AttachType::Inet6Getsockname),
+        ("connect_unix", AttachType::UnixConnect),
+        ("sendmsg_unix", AttachType::UnixSendmsg),
+        ("recvmsg_unix", AttachType::UnixRecvmsg),
+        ("getpeername_unix", AttachType::UnixGetpeername),
+        ("getsockname_unix", AttachType::UnixGetsockname),
     ];
 
     /// The cgroup_sock hooks by libbpf's `cgroup/NAME` section names.
@@ -362,6 +374,34 @@ impl AttachType {
                 | AttachType::Inet4Getpeername
                 | AttachType::Inet6Getpeername
                 | AttachType::Inet4Getsockname
+                | AttachType::Inet6Getsockname
+                | AttachType::UnixRecvmsg
+                | AttachType::UnixGetpeername
+                | AttachType::UnixGetsockname
+        )
+    }
+
+    /// A unix socket hook (6.7+).
+    pub fn is_unix(self) -> bool {
+        matches!(
+            self,
+            AttachType::UnixConnect
+                | AttachType::UnixSendmsg
+                | AttachType::UnixRecvmsg
+                | AttachType::UnixGetpeername
+                | AttachType::UnixGetsockname
+        )
+    }
+
+    /// An IPv6 hook (`user_ip6` is its address).
+    pub fn is_inet6(self) -> bool {
+        matches!(
+            self,
+            AttachType::Inet6Bind
+                | AttachType::Inet6Connect
+                | AttachType::Udp6Sendmsg
+                | AttachType::Udp6Recvmsg
+                | AttachType::Inet6Getpeername
                 | AttachType::Inet6Getsockname
         )
     }

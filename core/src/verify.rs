@@ -94,6 +94,26 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         Ok(()) => None,
         Err(e) => Some(error_of(&mut env, e)),
     };
+    if env.load_refused {
+        // the load failed before the verifier: EINVAL and an empty log
+        return Outcome {
+            kernel: opts.kernel,
+            verdict: Verdict::Rejected,
+            error: error.map(|e| VerifierError {
+                insn: None,
+                message: String::new(),
+                ..e
+            }),
+            stats: Default::default(),
+            log: String::new(),
+            trace: if opts.trace {
+                Some(std::mem::take(&mut env.trace))
+            } else {
+                None
+            },
+            log_truncated: false,
+        };
+    }
     let st = env.stats();
     let stats = format!(
         "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
@@ -190,6 +210,16 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
 /// `resolve_pseudo_ldimm64`, `check_cfg`), then the first state. The same
 /// sequence for [`verify`] and the explorer.
 pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
+    // bpf_prog_load_check_attach(): 6.1 has no unix socket hooks
+    if env
+        .prog
+        .expected_attach_type
+        .is_some_and(|a| a.is_unix() && !env.rules.unix_sock_addr)
+    {
+        env.load_refused = true;
+        env.structural_error = true;
+        return Err(env.fail_unworded(crate::env::EINVAL, crate::reason::Reason::AttachTarget));
+    }
     let structure = |env: &mut Env| {
         if env.prog.insns.is_empty() {
             return Err(env.fail(crate::env::EINVAL, "empty program"));
