@@ -645,6 +645,36 @@ pub fn kernel_diff() -> Result<(), String> {
                         },
                     );
                     ours_log = v.log.clone();
+                    // refused by bpf_prog_load() before the verifier ran
+                    // (an empty log): the loader sees only libbpf's line
+                    if v.verdict != Verdict::Accepted && v.log.is_empty() {
+                        let errno = v.error.as_ref().map_or(0, |e| e.errno);
+                        let what = if errno == 22 {
+                            "Invalid argument".to_string()
+                        } else {
+                            format!("errno {errno}")
+                        };
+                        rows.push(Row {
+                            same_log: masked(log) == masked(&ours_log),
+                            program: format!("{file}:{prog}"),
+                            kernel_msg: if kernel == "error" {
+                                rec["libbpf"]
+                                    .as_str()
+                                    .and_then(|l| l.lines().next())
+                                    .map(|l| l.trim_start_matches("libbpf: ").to_string())
+                            } else {
+                                message(log)
+                            },
+                            kernel_processed: processed(log),
+                            kernel,
+                            ours: "error".to_string(),
+                            ours_msg: Some(format!(
+                                "prog '{prog}': BPF program load failed: {what}"
+                            )),
+                            ours_processed: 0,
+                        });
+                        continue;
+                    }
                     (
                         if v.verdict == Verdict::Accepted {
                             "accepted"
