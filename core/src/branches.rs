@@ -604,20 +604,7 @@ impl Env {
             ));
         }
         let idx = self.insn_idx;
-        // find_prev_entry(env, cur_st->parent, idx): the checkpoint just
-        // stored here is the reference (same call sites, deeper)
-        let prev = self.cur.parent.and_then(|p| {
-            let cp = &self.checkpoints[p as usize];
-            let frames: Vec<i32> = cp.st.frames.iter().map(|f| f.callsite).collect();
-            self.find_prev_entry(&frames, cp.st.dfs_depth, idx)
-        });
-        self.push_stack(idx + 1, idx)?;
-        let n = self.head.len() - 1;
-        self.head[n].st.may_goto_depth += 1;
-        if let Some(p) = prev {
-            let old = self.checkpoints[p as usize].st.clone();
-            crate::pruning::widen_state(&old, &mut self.head[n].st, self.rules.states_612);
-        }
+        self.push_loop_iteration(|st| st.may_goto_depth += 1)?;
         // do_check()'s insn_idx++ follows
         self.insn_idx = (idx as i64 + insn.off as i64) as usize;
         Ok(())

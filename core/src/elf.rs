@@ -1248,32 +1248,18 @@ impl<'a> Loader<'a> {
                         out[pos + 1].imm = *off as i32 + insn.imm;
                         out[pos].src = BPF_PSEUDO_MAP_VALUE;
                         out[pos].imm = *m as i32;
-                    } else if let (true, Some(proto), true) = (
+                    } else if let (true, Some((local_type, func)), true) = (
                         r.sym_undefined,
-                        self.ksym_func_proto(&r.sym_name)
-                            .filter(|_| self.ksym_var_type(&r.sym_name).is_none()),
-                        pos + 1 < out.len(),
-                    ) {
-                        // a kfunc's address (bpf_ksym_exists()): the
-                        // kernel FUNC's BTF id, or 0 when a weak one is
-                        // missing (Program::relocated)
-                        out[pos].imm = 0;
-                        out[pos + 1].imm = 0;
-                        ksyms.push(crate::program::KsymSite {
-                            insn: pos,
-                            name: r.sym_name.clone(),
-                            local_type: proto,
-                            weak: r.sym_weak,
-                            func: true,
-                        });
-                    } else if let (true, Some(local_type), true) = (
-                        r.sym_undefined,
-                        self.ksym_var_type(&r.sym_name),
+                        self.ksym_var_type(&r.sym_name)
+                            .map(|t| (t, false))
+                            .or_else(|| self.ksym_func_proto(&r.sym_name).map(|p| (p, true))),
                         pos + 1 < out.len(),
                     ) {
                         // a `__ksym` extern, resolved per mode
                         // (`Program::relocated`): a typed one in the
-                        // kernel's BTF, an untyped one to an address
+                        // kernel's BTF, an untyped one to an address; a
+                        // kfunc's address (bpf_ksym_exists()) to the kernel
+                        // FUNC's BTF id, or 0 when a weak one is missing
                         out[pos].imm = 0;
                         out[pos + 1].imm = 0;
                         ksyms.push(crate::program::KsymSite {
@@ -1281,7 +1267,7 @@ impl<'a> Loader<'a> {
                             name: r.sym_name.clone(),
                             local_type,
                             weak: r.sym_weak,
-                            func: false,
+                            func,
                         });
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let byte = r.sym_value as i64 + insn.imm as i64;

@@ -173,30 +173,16 @@ impl Env {
     /// element (a queued path, one level deeper, R0 not NULL) or be drained
     /// (this path, R0 = 0).
     pub(crate) fn process_iter_next_call(&mut self, it: IterArg) -> VResult<()> {
-        let idx = self.insn_idx;
         let active = self.cur.frames[it.frame].stack[it.spi].iter.active;
         if active {
-            // find_prev_entry(env, cur_st->parent, insn_idx)
-            let prev = self.cur.parent.and_then(|p| {
-                let cp = &self.checkpoints[p as usize];
-                let frames: Vec<i32> = cp.st.frames.iter().map(|f| f.callsite).collect();
-                self.find_prev_entry(&frames, cp.st.dfs_depth, idx)
-            });
-            self.push_stack(idx + 1, idx)?;
-            let n = self.head.len() - 1;
-            {
-                let q = &mut self.head[n].st;
+            self.push_loop_iteration(|q| {
                 let s = &mut q.frames[it.frame].stack[it.spi];
                 s.iter.active = true;
                 s.iter.depth += 1;
-            }
-            if let Some(p) = prev {
-                let old = self.checkpoints[p as usize].st.clone();
-                crate::pruning::widen_state(&old, &mut self.head[n].st, self.rules.states_612);
-            }
-            let q = &mut self.head[n].st;
-            let cf = q.frames.len() - 1;
-            q.frames[cf].regs[0].maybe_null = false;
+                // mark_ptr_not_null_reg(): the element is there
+                let cf = q.frames.len() - 1;
+                q.frames[cf].regs[0].maybe_null = false;
+            })?;
         }
         self.cur.frames[it.frame].stack[it.spi].iter.active = false;
         let r0 = self.reg_mut(0);

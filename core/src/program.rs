@@ -766,8 +766,9 @@ pub struct KsymSite {
     /// `__weak`: a kernel without it loads 0 instead of failing.
     pub weak: bool,
     /// A kfunc (`extern int f(...) __ksym;`): `insn` is its call, whose
-    /// `imm` becomes the kernel FUNC's BTF id, and `local_type` its
-    /// FUNC_PROTO. Otherwise a variable's `ld_imm64`.
+    /// `imm` becomes the kernel FUNC's BTF id, or an `ld_imm64` of its
+    /// address (`bpf_ksym_exists()`); `local_type` is its FUNC_PROTO.
+    /// Otherwise a variable's `ld_imm64`.
     pub func: bool,
 }
 

@@ -930,14 +930,40 @@ impl Env {
         })
     }
 
+    /// One more pass of a loop whose end the verifier cannot see (6.12's
+    /// `may_goto`, an iterator's `next`): the fall-through to the next
+    /// instruction is queued, `next_pass` marks it as the next iteration,
+    /// and its imprecise scalars are widened against the loop's earlier
+    /// pass: `find_prev_entry(env, cur_st->parent, insn_idx)`, whose
+    /// reference is the checkpoint just stored at this instruction.
+    pub fn push_loop_iteration(
+        &mut self,
+        next_pass: impl FnOnce(&mut VerifierState),
+    ) -> VResult<()> {
+        let idx = self.insn_idx;
+        let prev = self.cur.parent.and_then(|p| {
+            let cp = &self.checkpoints[p as usize];
+            let frames: Vec<i32> = cp.st.frames.iter().map(|f| f.callsite).collect();
+            self.find_prev_entry(&frames, cp.st.dfs_depth, idx)
+        });
+        self.push_stack(idx + 1, idx)?;
+        let n = self.head.len() - 1;
+        next_pass(&mut self.head[n].st);
+        if let Some(p) = prev {
+            let v612 = self.rules.states_612;
+            widen_state(&self.checkpoints[p as usize].st, &mut self.head[n].st, v612);
+        }
+        Ok(())
+    }
+
     /// 6.7 `widen_imprecise_scalars()` after a callback returned to its call.
     pub fn widen_imprecise_scalars(&mut self, insn_idx: usize) {
         let callsites: Vec<i32> = self.cur.frames.iter().map(|f| f.callsite).collect();
         let Some(id) = self.find_prev_entry(&callsites, self.cur.dfs_depth, insn_idx) else {
             return;
         };
-        let old = self.checkpoints[id as usize].st.clone();
-        widen_state(&old, &mut self.cur, self.rules.states_612);
+        let v612 = self.rules.states_612;
+        widen_state(&self.checkpoints[id as usize].st, &mut self.cur, v612);
     }
 }
 

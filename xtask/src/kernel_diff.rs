@@ -654,41 +654,27 @@ pub fn kernel_diff() -> Result<(), String> {
                         } else {
                             format!("errno {errno}")
                         };
-                        rows.push(Row {
-                            same_log: masked(log) == masked(&ours_log),
-                            program: format!("{file}:{prog}"),
-                            kernel_msg: if kernel == "error" {
-                                rec["libbpf"]
-                                    .as_str()
-                                    .and_then(|l| l.lines().next())
-                                    .map(|l| l.trim_start_matches("libbpf: ").to_string())
+                        (
+                            "error".to_string(),
+                            Some(format!("prog '{prog}': BPF program load failed: {what}")),
+                            0,
+                        )
+                    } else {
+                        (
+                            if v.verdict == Verdict::Accepted {
+                                "accepted"
                             } else {
-                                message(log)
-                            },
-                            kernel_processed: processed(log),
-                            kernel,
-                            ours: "error".to_string(),
-                            ours_msg: Some(format!(
-                                "prog '{prog}': BPF program load failed: {what}"
-                            )),
-                            ours_processed: 0,
-                        });
-                        continue;
+                                "rejected"
+                            }
+                            .to_string(),
+                            // read from the log as the kernel's side is (a
+                            // refusal without a message ends at its insn line)
+                            v.as_logged()
+                                .map(|l| l.0)
+                                .or_else(|| v.message().map(str::to_string)),
+                            v.stats.processed,
+                        )
                     }
-                    (
-                        if v.verdict == Verdict::Accepted {
-                            "accepted"
-                        } else {
-                            "rejected"
-                        }
-                        .to_string(),
-                        // read from the log as the kernel's side is (a
-                        // refusal without a message ends at its insn line)
-                        v.as_logged()
-                            .map(|l| l.0)
-                            .or_else(|| v.message().map(str::to_string)),
-                        v.stats.processed,
-                    )
                 }
                 None => ("error".to_string(), Some("no such program".to_string()), 0),
             },
