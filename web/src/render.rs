@@ -326,6 +326,8 @@ impl Run {
                 text,
                 reading: if sl.is_spill() {
                     format!("spilled: {}", read_reg_in(prog, &sl.spilled))
+                } else if sl.types[7] == SlotType::Iter {
+                    "an open-coded iterator's state (its kfuncs only may touch it)".to_string()
                 } else {
                     "data".to_string()
                 },
