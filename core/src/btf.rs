@@ -27,7 +27,7 @@ pub const KIND_TYPE_TAG: u32 = 18;
 pub const KIND_ENUM64: u32 = 19;
 
 /// One BTF type, with the parts of its trailing data we use.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Type {
     pub name: String,
     pub kind: u32,

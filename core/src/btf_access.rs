@@ -864,14 +864,29 @@ pub fn walked_flags_612(
 }
 
 /// `prog_args_trusted()` of 6.12 (6.1 has no trusted pointers).
+///
+/// An LSM hook's arguments are trusted but those of the hooks that free
+/// or allocate the object (`untrusted_lsm_hooks`, `bpf_lsm_is_trusted()`);
+/// `tname` is the target's name (`bpf_lsm_task_free`).
 pub fn args_trusted(
     pt: crate::program::ProgType,
     attach: Option<crate::program::AttachType>,
+    tname: &str,
 ) -> bool {
     use crate::program::{AttachType as A, ProgType as P};
+    const UNTRUSTED_LSM_HOOKS: &[&str] = &[
+        "bpf_lsm_bpf_map_free",
+        "bpf_lsm_bpf_prog_free",
+        "bpf_lsm_file_alloc_security",
+        "bpf_lsm_file_free_security",
+        "bpf_lsm_sk_alloc_security",
+        "bpf_lsm_sk_free_security",
+        "bpf_lsm_task_free",
+    ];
     match pt {
         P::Tracing => matches!(attach, Some(A::TraceRawTp | A::TraceIter)),
-        P::Lsm | P::StructOps => true,
+        P::Lsm => !UNTRUSTED_LSM_HOOKS.contains(&tname),
+        P::StructOps => true,
         _ => false,
     }
 }

@@ -498,6 +498,7 @@ impl Env {
             speculative: false,
             active_spin_lock: 0,
             active_lock_map: 0,
+            active_rcu_lock: false,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,
@@ -961,8 +962,7 @@ impl Env {
     /// referenced and maybe NULL as its flags say).
     fn check_kernel_kfunc_call(&mut self, id: i32, name: &str) -> VResult<()> {
         use crate::btf::{KIND_FUNC_PROTO, KIND_INT, KIND_PTR};
-        use crate::btf_access::{BtfPtr, TRUSTED};
-        use crate::reason::Reason;
+        use crate::btf_access::BtfPtr;
         let v612 = self.rules.kfuncs_612;
         let insn_idx = self.insn_idx;
         let allowed = crate::kfuncs::kernel_kfunc(name)
@@ -999,146 +999,26 @@ impl Env {
                 .ok()
                 .and_then(|t| btf.get(t).ok().map(|x| (t, x)))
         };
-        let release_arg = crate::func_proto::Arg::ReleaseBtfIdOrNull;
-        let any_arg = crate::func_proto::Arg::Anything;
-        // is_kfunc_trusted_args(): 6.12 counts a release function's
-        let trusted_args = v612 && k.release;
-        let mut ref_regno: Option<u8> = None;
-        // 6.1: btf_check_kfunc_arg_match(), whole (its own words and order)
-        let mut r0_mem: Option<(u64, bool)> = None;
-        let mut arg_ref_obj_id = 0;
-        // an open-coded iterator's state (process_iter_arg's meta->iter)
-        let mut iter_arg: Option<crate::iters::IterArg> = None;
-        if !v612 {
+        // the referenced argument a release function releases, memory the
+        // kfunc returns (`r0_size`), the referenced argument's id, an
+        // open-coded iterator's state (process_iter_arg's meta->iter)
+        let (ref_regno, r0_mem, arg_ref_obj_id, iter_arg) = if v612 {
+            // 6.12: check_kfunc_args() (the kernel's own sets only: its
+            // vmlinux has no test kfuncs)
+            let m = self.check_kfunc_args_612(name, &k, &proto, &kernel)?;
+            let rcu = match name {
+                "bpf_rcu_read_lock" => Some(crate::rcu::RcuKfunc::Lock),
+                "bpf_rcu_read_unlock" => Some(crate::rcu::RcuKfunc::Unlock),
+                _ => None,
+            };
+            self.rcu_kfunc_call(name, rcu, k.sleepable)?;
+            (m.release_regno, m.r0_mem, m.ref_obj_id, m.iter)
+        } else {
+            // 6.1: btf_check_kfunc_arg_match(), whole (its own words and
+            // order)
             let m = self.btf_check_kfunc_arg_match_61(name, &k, &proto, &kernel)?;
-            ref_regno = m.ref_regno;
-            r0_mem = m.r0_mem;
-            arg_ref_obj_id = m.ref_obj_id;
-        }
-        // 6.12: check_kfunc_args() (the kernel's own sets only: its vmlinux
-        // has no test kfuncs)
-        for (i, (pname, ty, _)) in proto.members.iter().enumerate().filter(|_| v612) {
-            let regno = i as u8 + 1;
-            // is_kfunc_arg_ignore(): a `__ign` parameter is not checked
-            if pname.ends_with("__ign") {
-                continue;
-            }
-            let reg = *self.reg(regno);
-            let because = Reason::ArgumentType { reg: Some(regno) };
-            let Some((_, t)) = skip(*ty) else { continue };
-            if t.kind == KIND_INT || t.is_any_enum() {
-                if reg.ty != RegType::Scalar {
-                    return Err(self
-                        .fail(EINVAL, &format!("R{regno} is not a scalar"))
-                        .because(because));
-                }
-                continue;
-            }
-            if t.kind != KIND_PTR {
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("Unrecognized arg#{i} type {}", crate::btf::kind_str(t.kind)),
-                ));
-            }
-            let Some((ref_id, ref_t)) = skip(t.size_or_type) else {
-                continue;
-            };
-            // KF_ARG_PTR_TO_ITER: an iterator kfunc's first argument
-            if let Some(kind) = k.iter.filter(|_| i == 0) {
-                let (name, size) = (ref_t.name.clone(), ref_t.size_or_type);
-                iter_arg = self.process_iter_arg(regno, kind, ref_id, &name, size)?;
-                if let Some(it) = iter_arg {
-                    arg_ref_obj_id = it.ref_obj_id;
-                }
-                continue;
-            }
-            if trusted_args && (reg.is_null_const() || reg.maybe_null) {
-                return Err(self
-                    .fail(
-                        EACCES,
-                        &format!("Possibly NULL pointer passed to trusted arg{i}"),
-                    )
-                    .because(because));
-            }
-            // a referenced argument: the one a release function releases
-            if reg.ref_obj_id != 0 && k.release {
-                if let Some(r) = ref_regno {
-                    let (a, b) = (reg.ref_obj_id, self.reg(r).ref_obj_id);
-                    return Err(self.fail(
-                        EFAULT,
-                        &format!("verifier internal error: more than one arg with ref_obj_id R{regno} {a} {b}"),
-                    ));
-                }
-                ref_regno = Some(regno);
-            }
-            let at = if k.release && reg.ref_obj_id != 0 {
-                release_arg
-            } else {
-                any_arg
-            };
-            let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr";
-            // a BTF pointer that may be NULL is taken as its base type
-            let as_btf = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
-            if dynptr {
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("not modelled: a dynptr passed to kernel function {name}"),
-                ));
-            }
-            if as_btf.is_some() {
-                if !ref_t.is_composite() {
-                    return Err(self.kfunc_ptr_unsupported(name, i, ref_t));
-                }
-                // is_trusted_reg(): referenced, or trusted and nothing else
-                let trusted = reg.ref_obj_id != 0
-                    || (as_btf.is_some_and(|p| p.flags() == TRUSTED) && !reg.maybe_null);
-                if trusted_args && !trusted {
-                    return Err(self
-                        .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
-                        .because(because));
-                }
-            }
-            if as_btf.is_none() {
-                // not a kernel object: memory of scalars, or refused
-                let mut lines = Vec::new();
-                let scalar = ref_t.kind == KIND_INT
-                    || crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines);
-                for l in lines {
-                    self.verbose(&format!("{l}\n"));
-                }
-                if scalar {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("not modelled: memory passed to kernel function {name}"),
-                    ));
-                }
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!(
-                            "arg#{i} pointer type {} {} must point to scalar, or struct with scalar",
-                            crate::btf::kind_str(ref_t.kind).to_uppercase(),
-                            ref_t.name
-                        ),
-                    )
-                    .because(because));
-            }
-            self.check_func_arg_reg_off(&reg, regno, at)?;
-            let p = as_btf.unwrap_or(BtfPtr(0));
-            let (ok, _) =
-                crate::btf_access::struct_ids_match(btf, p.id(), reg.off as i64, &ref_t.name);
-            if !ok || !ref_t.is_composite() {
-                return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, p.id()));
-            }
-        }
-        if v612 && k.release && ref_regno.is_none() {
-            return Err(self
-                .fail(
-                    EINVAL,
-                    &format!("release kernel function {name} expects refcounted PTR_TO_BTF_ID"),
-                )
-                .because(Reason::ArgumentType { reg: Some(1) }));
-        }
+            (m.ref_regno, m.r0_mem, m.ref_obj_id, None)
+        };
         if let Some(r) = ref_regno.filter(|_| k.release) {
             let ref_obj_id = self.reg(r).ref_obj_id;
             if self.release_reference(ref_obj_id).is_err() {
@@ -1744,7 +1624,7 @@ impl Env {
     /// Runs `f` with the pointer in `regno` taken as not NULL, then puts
     /// the register back (`check_mem_reg()`, `check_kfunc_mem_size_reg()`:
     /// `mark_ptr_not_null_reg()` on a saved copy).
-    fn with_not_null<T>(&mut self, regno: u8, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub(crate) fn with_not_null<T>(&mut self, regno: u8, f: impl FnOnce(&mut Self) -> T) -> T {
         let saved = *self.reg(regno);
         self.reg_mut(regno).maybe_null = false;
         let r = f(self);
@@ -1754,7 +1634,7 @@ impl Env {
 
     /// A kfunc's kernel object argument of another struct (6.1's and
     /// 6.12's words).
-    fn kfunc_struct_mismatch(
+    pub(crate) fn kfunc_struct_mismatch(
         &mut self,
         name: &str,
         i: usize,
@@ -1775,7 +1655,7 @@ impl Env {
 
     /// A kfunc parameter pointing to something other than a struct, given
     /// a kernel object.
-    fn kfunc_ptr_unsupported(
+    pub(crate) fn kfunc_ptr_unsupported(
         &mut self,
         name: &str,
         i: usize,

@@ -132,6 +132,7 @@ impl Env {
             speculative: false,
             active_spin_lock: 0,
             active_lock_map: 0,
+            active_rcu_lock: false,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,
@@ -443,6 +444,12 @@ impl Env {
         if self.cur.active_spin_lock != 0 && lock_checked {
             return Err(self
                 .fail(EINVAL, "bpf_spin_unlock is missing")
+                .because(crate::reason::Reason::LockMisuse));
+        }
+        // 6.12: main's exit must have left the RCU read-side section
+        if self.cur.active_rcu_lock && self.cur.curframe() == 0 {
+            return Err(self
+                .fail(EINVAL, "bpf_rcu_read_unlock is missing")
                 .because(crate::reason::Reason::LockMisuse));
         }
         // 9d9d00ac: the leak check runs before prepare_func_exit, for every frame

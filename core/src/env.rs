@@ -252,6 +252,7 @@ impl Env {
                 speculative: false,
                 active_spin_lock: 0,
                 active_lock_map: 0,
+                active_rcu_lock: false,
                 callback_unroll_depth: 0,
                 may_goto_depth: 0,
                 loop_entry: None,

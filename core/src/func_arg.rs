@@ -242,7 +242,7 @@ impl Env {
         }
         // a NULL register (a scalar) skips the type check where NULL is allowed
         if !(reg.is_null_const() && arg_may_be_null(at)) {
-            self.check_reg_type(regno, at, meta)?;
+            self.check_reg_type(regno, at, id, meta)?;
             self.check_func_arg_reg_off(&reg, regno, at)?;
         }
         if arg_is_release(at) {
@@ -399,7 +399,7 @@ impl Env {
 
     /// `check_reg_type()`: the register is one of the argument's
     /// `compatible_reg_types`; a BTF pointer must point to the right struct.
-    fn check_reg_type(&mut self, regno: u8, at: Arg, meta: &mut ArgMeta) -> VResult<()> {
+    fn check_reg_type(&mut self, regno: u8, at: Arg, id: F, meta: &mut ArgMeta) -> VResult<()> {
         let reg = *self.reg(regno);
         let v612 = self.rules.helpers_612;
         let compat = compatible(at, v612);
@@ -433,6 +433,33 @@ impl Env {
                 .because(Reason::ArgumentType { reg: Some(regno) }));
         }
         if reg.ty != RegType::BtfId {
+            return Ok(());
+        }
+        // 6.12's mem_types take a trusted kernel pointer, to read only
+        let mem_types = matches!(
+            at,
+            Mem | MemWrite
+                | MemOrNull
+                | MemRdonly
+                | MemRdonlyOrNull
+                | UninitMem
+                | FixedSizeMem { .. }
+                | MapKey
+                | MapValue
+                | UninitMapValue
+                | MapValueOrNull
+        );
+        if v612 && mem_types {
+            if !arg_rdonly(at) {
+                let t = self.arg_reg_type_str(&reg);
+                let name = crate::func_proto::helper_name(id as i32);
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("{name}() may write into memory pointed by R{regno} type={t}"),
+                    )
+                    .because(Reason::ArgumentType { reg: Some(regno) }));
+            }
             return Ok(());
         }
         // per-CPU pointers are left to the helper's own checks

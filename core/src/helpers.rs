@@ -71,6 +71,15 @@ impl Env {
                 .fail(EINVAL, "helper call might sleep in a non-sleepable prog")
                 .because(Reason::HelperNotAllowed { func_id }));
         }
+        // 6.12: an RCU read-side section may not sleep
+        if self.cur.active_rcu_lock && fp.might_sleep {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("sleepable helper {name}#{func_id} in rcu_read_lock region"),
+                )
+                .because(Reason::HelperNotAllowed { func_id }));
+        }
         let mut meta = ArgMeta {
             pkt_access: fp.pkt_access,
             ..ArgMeta::default()
@@ -139,6 +148,14 @@ impl Env {
                 }
                 if any {
                     return Err(self.fail(EINVAL, "tail_call would lead to reference leak"));
+                }
+                if self.cur.active_rcu_lock {
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            "tail_call cannot be used inside bpf_rcu_read_lock-ed region",
+                        )
+                        .because(Reason::LockMisuse));
                 }
             }
             // get_local_storage() can't return an error: no flags

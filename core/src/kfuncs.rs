@@ -90,6 +90,9 @@ pub struct KernelKfunc {
     /// `KF_TRUSTED_ARGS`: its kernel object arguments must be referenced
     /// (6.1's rule).
     pub trusted_args: bool,
+    /// `KF_RCU` (6.12): its kernel object arguments must be trusted or
+    /// RCU pointers, and not NULL.
+    pub rcu: bool,
     /// Where it is registered (`register_btf_kfunc_id_set`).
     pub set: KfuncSet,
     /// `KF_ITER_NEW` / `KF_ITER_NEXT` / `KF_ITER_DESTROY`: one of an
@@ -118,6 +121,16 @@ pub enum KfuncSet {
     /// kernel/bpf/helpers.c's `common_kfunc_set` (6.12), registered for
     /// `BPF_PROG_TYPE_UNSPEC`: every program type (`BTF_KFUNC_HOOK_COMMON`).
     Common,
+    /// kernel/bpf/helpers.c's `generic_kfunc_set` (6.12): task and cgroup
+    /// references, registered for tracing (the hook of tracing, LSM,
+    /// tracepoint and perf_event programs), tc, XDP, struct_ops, syscall
+    /// and cgroup_skb (the hook of every cgroup program type).
+    Generic,
+    /// kernel/bpf/cpumask.c (6.12): tracing's hook, struct_ops, syscall.
+    Cpumask,
+    /// fs/bpf_fs_kfuncs.c (6.12): registered for LSM programs (tracing's
+    /// hook), whose filter lets only LSM programs call them.
+    Fs,
     /// net/bpf/test_run.c's `bpf_prog_test_kfunc_set` (built into Debian's
     /// 6.1; 6.12 moved it to the bpf_testmod module, so its vmlinux has
     /// none): `BPF_PROG_TYPE_SCHED_CLS`, `BPF_PROG_TYPE_TRACING` (whose
@@ -133,6 +146,7 @@ const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
         ret_null: false,
         sleepable: false,
         trusted_args: false,
+        rcu: false,
         set,
         iter: None,
     }
@@ -146,8 +160,43 @@ const fn iter(name: &'static str, kind: IterKfunc) -> KernelKfunc {
     }
 }
 
-/// The same in 6.1 and 6.12 (net/ipv4/bpf_tcp_ca.c, kernel/trace/bpf_trace.c,
-/// kernel/cgroup/rstat.c).
+/// `KF_ACQUIRE | KF_RET_NULL`
+const fn acquired(name: &'static str, set: KfuncSet) -> KernelKfunc {
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        ..plain(name, set)
+    }
+}
+
+/// `KF_ACQUIRE | KF_RCU | KF_RET_NULL`
+const fn acq_rcu(name: &'static str, set: KfuncSet) -> KernelKfunc {
+    KernelKfunc {
+        rcu: true,
+        ..acquired(name, set)
+    }
+}
+
+/// `KF_RELEASE`
+const fn released(name: &'static str, set: KfuncSet) -> KernelKfunc {
+    KernelKfunc {
+        release: true,
+        ..plain(name, set)
+    }
+}
+
+/// `KF_RCU`
+const fn rcu(name: &'static str, set: KfuncSet) -> KernelKfunc {
+    KernelKfunc {
+        rcu: true,
+        ..plain(name, set)
+    }
+}
+
+/// The kernel functions of 6.1 and 6.12 (net/ipv4/bpf_tcp_ca.c,
+/// kernel/trace/bpf_trace.c, kernel/cgroup/rstat.c; 6.12's
+/// kernel/bpf/helpers.c, kernel/bpf/cpumask.c, fs/bpf_fs_kfuncs.c). A kernel
+/// without one has no such FUNC in its BTF: the loader refuses the extern.
 pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("tcp_reno_ssthresh", KfuncSet::TcpCongestion),
     plain("tcp_reno_cong_avoid", KfuncSet::TcpCongestion),
@@ -235,6 +284,61 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     iter("bpf_iter_bits_new", IterKfunc::New),
     iter("bpf_iter_bits_next", IterKfunc::Next),
     iter("bpf_iter_bits_destroy", IterKfunc::Destroy),
+    // generic_btf_ids (6.12): task and cgroup references
+    acq_rcu("bpf_task_acquire", KfuncSet::Generic),
+    released("bpf_task_release", KfuncSet::Generic),
+    acq_rcu("bpf_cgroup_acquire", KfuncSet::Generic),
+    released("bpf_cgroup_release", KfuncSet::Generic),
+    acq_rcu("bpf_cgroup_ancestor", KfuncSet::Generic),
+    acquired("bpf_cgroup_from_id", KfuncSet::Generic),
+    rcu("bpf_task_under_cgroup", KfuncSet::Generic),
+    acq_rcu("bpf_task_get_cgroup1", KfuncSet::Generic),
+    acquired("bpf_task_from_pid", KfuncSet::Generic),
+    // common_btf_ids (6.12): the RCU read-side section
+    plain("bpf_rcu_read_lock", KfuncSet::Common),
+    plain("bpf_rcu_read_unlock", KfuncSet::Common),
+    // cpumask_kfunc_btf_ids (6.12)
+    acquired("bpf_cpumask_create", KfuncSet::Cpumask),
+    released("bpf_cpumask_release", KfuncSet::Cpumask),
+    KernelKfunc {
+        acquire: true,
+        trusted_args: true,
+        ..plain("bpf_cpumask_acquire", KfuncSet::Cpumask)
+    },
+    rcu("bpf_cpumask_first", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_first_zero", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_first_and", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_set_cpu", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_clear_cpu", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_test_cpu", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_test_and_set_cpu", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_test_and_clear_cpu", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_setall", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_clear", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_and", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_or", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_xor", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_equal", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_intersects", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_subset", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_empty", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_full", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_copy", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_any_distribute", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_any_and_distribute", KfuncSet::Cpumask),
+    rcu("bpf_cpumask_weight", KfuncSet::Cpumask),
+    // bpf_fs_kfunc_set_ids (6.12)
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        trusted_args: true,
+        ..plain("bpf_get_task_exe_file", KfuncSet::Fs)
+    },
+    released("bpf_put_file", KfuncSet::Fs),
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_path_d_path", KfuncSet::Fs)
+    },
     // bpf_rstat_kfunc_ids, registered for BPF_PROG_TYPE_TRACING
     plain("cgroup_rstat_updated", KfuncSet::Tracing),
     KernelKfunc {
@@ -274,6 +378,25 @@ pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> boo
             matches!(pt, P::Tracing | P::Lsm)
                 || (v612 && matches!(pt, P::Tracepoint | P::PerfEvent))
         }
+        // the hooks bpf_prog_type_to_kfunc_hook() gives these types
+        KfuncSet::Generic | KfuncSet::Cpumask => {
+            let tracing = matches!(pt, P::Tracing | P::Lsm | P::Tracepoint | P::PerfEvent);
+            let generic = matches!(
+                pt,
+                P::SchedCls
+                    | P::Xdp
+                    | P::CgroupSkb
+                    | P::CgroupSock
+                    | P::CgroupDevice
+                    | P::CgroupSockAddr
+                    | P::CgroupSockopt
+                    | P::CgroupSysctl
+            );
+            v612 && (tracing
+                || matches!(pt, P::StructOps | P::Syscall)
+                || (k.set == KfuncSet::Generic && generic))
+        }
+        KfuncSet::Fs => v612 && pt == P::Lsm,
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
         }

@@ -150,6 +150,14 @@ impl Env {
                 )
                 .because(crate::reason::Reason::LockMisuse));
         }
+        if self.cur.active_rcu_lock {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "BPF_LD_[ABS|IND] cannot be used inside bpf_rcu_read_lock-ed region",
+                )
+                .because(crate::reason::Reason::LockMisuse));
+        }
         if self.reg(6).ty != RegType::Ctx {
             return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
         }

@@ -505,7 +505,7 @@ impl Env {
             return refuse(self);
         };
         let trusted = self.rules.trusted_ptrs
-            && crate::btf_access::args_trusted(prog.prog_type, prog.expected_attach_type);
+            && crate::btf_access::args_trusted(prog.prog_type, prog.expected_attach_type, &a.tname);
         let (lines, mut arg) =
             crate::btf_access::btf_ctx_access(a, prog.expected_attach_type, trusted, off);
         // bpf_tcp_ca_is_valid_access(): a congestion control's `struct
@@ -671,7 +671,7 @@ impl Env {
                         &kernel,
                         p,
                         reg.maybe_null,
-                        !self.prog.sleepable,
+                        self.in_rcu_cs(),
                         &field,
                         id,
                         tags,
@@ -1066,6 +1066,12 @@ impl Env {
                 let t = if raw { Access::Write } else { Access::Read };
                 let off = i32::try_from(size - 1).unwrap_or(i32::MAX);
                 self.check_mem_access(regno, off, 1, t, None)
+            }
+            // 6.12: a trusted kernel pointer is memory a helper may read
+            // (check_reg_type() allowed it): the bytes as a load reads them
+            RegType::BtfId if crate::btf_access::BtfPtr::of(reg.aux).is_some() => {
+                let size = u32::try_from(size).unwrap_or(u32::MAX);
+                self.check_ptr_to_btf_access(regno, &reg, reg.off, size, Access::Read, None)
             }
             // a NULL pointer with a zero size (e.g. bpf_csum_diff's seed)
             _ if zero_ok && size == 0 && reg.is_null_const() => Ok(()),

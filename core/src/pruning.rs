@@ -364,6 +364,9 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     } else if o.active_spin_lock != c.active_spin_lock {
         return false;
     }
+    if o.active_rcu_lock != c.active_rcu_lock {
+        return false;
+    }
     for i in 0..o.frames.len() {
         if o.frames[i].callsite != c.frames[i].callsite {
             return false;

@@ -173,6 +173,9 @@ pub struct VerifierState {
     /// The map whose value holds the lock taken (`active_lock.ptr` of
     /// 6.12); meaningful while `active_spin_lock` is not 0.
     pub active_lock_map: u32,
+    /// 6.12: inside `bpf_rcu_read_lock()` … `bpf_rcu_read_unlock()`
+    /// (`active_rcu_lock`).
+    pub active_rcu_lock: bool,
     /// 6.7: how many callback iterations this path has simulated.
     pub callback_unroll_depth: u32,
     /// 6.12: how many times this path took a `may_goto`'s fall-through.

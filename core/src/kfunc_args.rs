@@ -1,0 +1,441 @@
+//! 6.12's `check_kfunc_args()` for the kernel's own kfuncs: each argument
+//! against the function's BTF prototype, sorted as
+//! `get_kfunc_ptr_arg_type()` sorts it (a scalar, the context, an
+//! iterator, a kernel object, memory, memory with its size), with the
+//! `KF_TRUSTED_ARGS` / `KF_RCU` rules and the parameter name suffixes
+//! (`__ign`, `__nullable`, `__sz`, `__szk`, `__opt`, `__k`,
+//! `rdonly_buf_size` / `rdwr_buf_size`).
+
+use crate::btf::{kind_str, Type, KIND_PTR};
+use crate::btf_access::{BtfPtr, RCU, TRUSTED};
+use crate::env::{Env, VResult, EACCES, EFAULT, EINVAL};
+use crate::func_proto::Arg;
+use crate::kfuncs::KernelKfunc;
+use crate::reason::Reason;
+use crate::regs::{RegState, RegType};
+use crate::relo_core::KernelBtf;
+
+/// What `check_kfunc_args()` hands back to `check_kfunc_call()`
+/// (`struct bpf_kfunc_call_arg_meta`, the parts modelled).
+#[derive(Default)]
+pub(crate) struct KfuncArgMeta {
+    /// The referenced argument a release function releases.
+    pub release_regno: Option<u8>,
+    /// A referenced argument's id (returned memory is tied to it).
+    pub ref_obj_id: u32,
+    /// `r0_size`, `r0_rdonly`.
+    pub r0_mem: Option<(u64, bool)>,
+    /// An open-coded iterator's state argument.
+    pub iter: Option<crate::iters::IterArg>,
+}
+
+/// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
+/// they point to.
+fn reg2btf(ty: RegType) -> Option<&'static str> {
+    Some(match ty {
+        RegType::Socket => "sock",
+        RegType::SockCommon => "sock_common",
+        RegType::TcpSock => "tcp_sock",
+        RegType::ConstPtrToMap => "bpf_map",
+        _ => return None,
+    })
+}
+
+/// `bpf_type_has_unsafe_modifiers()`: any flag but `PTR_TRUSTED`
+/// (`MEM_ALLOC` and `NON_OWN_REF` are not modelled).
+fn unsafe_modifiers(reg: &RegState) -> bool {
+    reg.maybe_null || BtfPtr::of(reg.aux).is_some_and(|p| p.flags() & !TRUSTED != 0)
+}
+
+/// `is_trusted_reg()`.
+pub(crate) fn is_trusted_reg(reg: &RegState) -> bool {
+    if reg.ref_obj_id != 0 {
+        return true;
+    }
+    if reg2btf(reg.ty).is_some() {
+        return !unsafe_modifiers(reg);
+    }
+    reg.ty == RegType::BtfId
+        && BtfPtr::of(reg.aux).is_some_and(|p| p.has(TRUSTED))
+        && !unsafe_modifiers(reg)
+}
+
+/// `is_rcu_reg()`.
+fn is_rcu_reg(reg: &RegState) -> bool {
+    reg.ty == RegType::BtfId && BtfPtr::of(reg.aux).is_some_and(|p| p.has(RCU))
+}
+
+/// How `get_kfunc_ptr_arg_type()` sorts a pointer argument (the kinds
+/// modelled).
+enum PtrArg {
+    Ctx,
+    Null,
+    Iter(crate::kfuncs::IterKfunc),
+    BtfId,
+    Mem,
+    MemSize { const_size: bool },
+}
+
+impl Env {
+    /// `check_kfunc_args()` of 6.12.
+    pub(crate) fn check_kfunc_args_612(
+        &mut self,
+        name: &str,
+        k: &KernelKfunc,
+        proto: &Type,
+        kernel: &KernelBtf,
+    ) -> VResult<KfuncArgMeta> {
+        let btf = &kernel.btf;
+        let nargs = proto.members.len();
+        if nargs > 5 {
+            return Err(self.fail(EINVAL, &format!("Function {name} has {nargs} > 5 args")));
+        }
+        let skip = |t: u32| {
+            btf.skip_mods(t)
+                .ok()
+                .and_then(|t| btf.get(t).ok().map(|x| (t, x.clone())))
+        };
+        let trusted_args = k.trusted_args || k.release;
+        let mut meta = KfuncArgMeta::default();
+        let mut i = 0;
+        while i < nargs {
+            let (pname, ty, _) = proto.members[i].clone();
+            let regno = i as u8 + 1;
+            let because = Reason::ArgumentType { reg: Some(regno) };
+            // is_kfunc_arg_ignore()
+            if pname.ends_with("__ign") {
+                i += 1;
+                continue;
+            }
+            let reg = *self.reg(regno);
+            let Some((_, t)) = skip(ty) else {
+                i += 1;
+                continue;
+            };
+            if t.kind == crate::btf::KIND_INT || t.is_any_enum() {
+                if reg.ty != RegType::Scalar {
+                    return Err(self
+                        .fail(EINVAL, &format!("R{regno} is not a scalar"))
+                        .because(because));
+                }
+                let buf_size = pname == "rdonly_buf_size" || pname == "rdwr_buf_size";
+                if pname.ends_with("__k") || buf_size {
+                    if !reg.var_off.is_const() {
+                        let msg = if buf_size {
+                            format!("R{regno} is not a const")
+                        } else {
+                            format!("R{regno} must be a known constant")
+                        };
+                        return Err(self.fail(EINVAL, &msg).because(because));
+                    }
+                    self.mark_chain_precision(regno);
+                    if buf_size {
+                        meta.r0_mem = Some((reg.var_off.value, pname == "rdonly_buf_size"));
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if t.kind != KIND_PTR {
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("Unrecognized arg#{i} type {}", kind_str(t.kind)),
+                ));
+            }
+            let nullable = pname.ends_with("__nullable");
+            if (trusted_args || k.rcu) && (reg.is_null_const() || reg.maybe_null) && !nullable {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("Possibly NULL pointer passed to trusted arg{i}"),
+                    )
+                    .because(because));
+            }
+            if reg.ref_obj_id != 0 {
+                if k.release && meta.ref_obj_id != 0 {
+                    let have = meta.ref_obj_id;
+                    return Err(self.fail(
+                        EFAULT,
+                        &format!(
+                            "verifier internal error: more than one arg with ref_obj_id R{regno} {} {have}",
+                            reg.ref_obj_id
+                        ),
+                    ));
+                }
+                meta.ref_obj_id = reg.ref_obj_id;
+                if k.release {
+                    meta.release_regno = Some(regno);
+                }
+            }
+            let (ref_id, ref_t) = if t.size_or_type == 0 {
+                (0, Type::default())
+            } else {
+                skip(t.size_or_type).unwrap_or((0, Type::default()))
+            };
+            let kind = self.kfunc_ptr_arg_type(name, k, i, &ref_t, ref_id, nullable, proto, btf)?;
+            let at = if k.release && reg.ref_obj_id != 0 {
+                Arg::ReleaseBtfIdOrNull
+            } else {
+                Arg::Anything
+            };
+            match kind {
+                PtrArg::Null => {
+                    i += 1;
+                    continue;
+                }
+                PtrArg::Iter(kind) => {
+                    meta.iter = self.process_iter_arg(
+                        regno,
+                        kind,
+                        ref_id,
+                        &ref_t.name,
+                        ref_t.size_or_type,
+                    )?;
+                    if let Some(it) = meta.iter {
+                        meta.ref_obj_id = it.ref_obj_id;
+                    }
+                    i += 1;
+                    continue;
+                }
+                PtrArg::BtfId if (trusted_args || k.rcu) && !is_trusted_reg(&reg) => {
+                    if !k.rcu {
+                        return Err(self
+                            .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
+                            .because(because));
+                    }
+                    if !is_rcu_reg(&reg) {
+                        return Err(self
+                            .fail(EINVAL, &format!("R{regno} must be a rcu pointer"))
+                            .because(because));
+                    }
+                }
+                _ => {}
+            }
+            self.check_func_arg_reg_off(&reg, regno, at)?;
+            match kind {
+                PtrArg::Ctx => {
+                    if reg.ty != RegType::Ctx {
+                        let have = crate::log::reg_type_str(&self.prog, &reg);
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} expected pointer to ctx, but got {have}"),
+                            )
+                            .because(because));
+                    }
+                }
+                PtrArg::BtfId => {
+                    self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &ref_t, btf)?
+                }
+                PtrArg::Mem => {
+                    let Ok(size) = btf.size_of(ref_id) else {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!(
+                                    "arg#{i} reference type('{} {}') size cannot be determined: -22",
+                                    kind_str(ref_t.kind).to_uppercase(),
+                                    ref_t.name
+                                ),
+                            )
+                            .because(because));
+                    };
+                    self.check_mem_reg(regno, &reg, size as u64)?;
+                }
+                PtrArg::MemSize { const_size } => {
+                    let optional = pname.ends_with("__opt");
+                    let checked = !reg.is_null_const() || !optional;
+                    if checked && self.check_kfunc_mem_size_reg(regno + 1).is_err() {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!(
+                                    "arg#{i} arg#{} memory, len pair leads to invalid memory access",
+                                    i + 1
+                                ),
+                            )
+                            .because(because));
+                    }
+                    if const_size && !self.reg(regno + 1).var_off.is_const() {
+                        return Err(
+                            self.fail(EINVAL, &format!("R{} must be a known constant", regno + 1))
+                        );
+                    }
+                    // the size argument is this one's
+                    i += 1;
+                }
+                PtrArg::Null | PtrArg::Iter(_) => {}
+            }
+            i += 1;
+        }
+        if k.release && meta.release_regno.is_none() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("release kernel function {name} expects refcounted PTR_TO_BTF_ID"),
+                )
+                .because(Reason::ArgumentType { reg: Some(1) }));
+        }
+        Ok(meta)
+    }
+
+    /// `get_kfunc_ptr_arg_type()`, for the kinds modelled.
+    #[allow(clippy::too_many_arguments)]
+    fn kfunc_ptr_arg_type(
+        &mut self,
+        name: &str,
+        k: &KernelKfunc,
+        i: usize,
+        ref_t: &Type,
+        ref_id: u32,
+        nullable: bool,
+        proto: &Type,
+        btf: &crate::btf::Btf,
+    ) -> VResult<PtrArg> {
+        let regno = i as u8 + 1;
+        let reg = *self.reg(regno);
+        let because = Reason::ArgumentType { reg: Some(regno) };
+        // btf_is_prog_ctx_type(): the program type's context struct
+        if ref_t.is_composite()
+            && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str())
+        {
+            return Ok(PtrArg::Ctx);
+        }
+        if nullable && reg.is_null_const() {
+            return Ok(PtrArg::Null);
+        }
+        if ref_t.is_composite() && ref_t.name == "bpf_dynptr" {
+            return Err(self.fail(
+                EINVAL,
+                &format!("not modelled: a dynptr passed to kernel function {name}"),
+            ));
+        }
+        if let Some(kind) = k.iter.filter(|_| i == 0) {
+            return Ok(PtrArg::Iter(kind));
+        }
+        if reg.ty == RegType::BtfId || reg2btf(reg.ty).is_some() {
+            if !ref_t.is_composite() {
+                return Err(self.kfunc_ptr_unsupported(name, i, ref_t));
+            }
+            return Ok(PtrArg::BtfId);
+        }
+        // is_kfunc_arg_mem_size() / is_kfunc_arg_const_mem_size(): a
+        // scalar after it named `__sz` / `__szk`
+        let size_arg = proto.members.get(i + 1).and_then(|(n, ty, _)| {
+            let scalar = btf
+                .skip_mods(*ty)
+                .ok()
+                .and_then(|t| btf.get(t).ok())
+                .is_some_and(|t| t.kind == crate::btf::KIND_INT || t.is_any_enum());
+            (scalar && self.reg(regno + 1).ty == RegType::Scalar).then_some(n)
+        });
+        let mem_size = size_arg.is_some_and(|n| n.ends_with("__sz") || n.ends_with("__szk"));
+        let mut lines = Vec::new();
+        let scalar = ref_t.kind == crate::btf::KIND_INT
+            || ref_t.is_any_enum()
+            || (ref_id != 0 && crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines));
+        for l in lines {
+            self.verbose(&format!("{l}\n"));
+        }
+        let void = ref_id == 0;
+        if !(scalar || (mem_size && void)) {
+            let (kind, tname) = if void {
+                ("UNKNOWN".to_string(), String::new())
+            } else {
+                (kind_str(ref_t.kind).to_uppercase(), ref_t.name.clone())
+            };
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "arg#{i} pointer type {kind} {tname} must point to {}scalar, or struct with scalar",
+                        if mem_size { "void, " } else { "" }
+                    ),
+                )
+                .because(because));
+        }
+        Ok(if mem_size {
+            PtrArg::MemSize {
+                const_size: size_arg.is_some_and(|n| n.ends_with("__szk")),
+            }
+        } else {
+            PtrArg::Mem
+        })
+    }
+
+    /// `process_kf_arg_ptr_to_btf_id()`: a kernel object of the struct the
+    /// parameter names (or one starting with it; exactly it when a release
+    /// function takes its reference).
+    fn process_kf_arg_ptr_to_btf_id(
+        &mut self,
+        name: &str,
+        k: &KernelKfunc,
+        i: usize,
+        reg: &RegState,
+        ref_t: &Type,
+        btf: &crate::btf::Btf,
+    ) -> VResult<()> {
+        let regno = i as u8 + 1;
+        let unsafe_ptr = reg.ty == RegType::BtfId && unsafe_modifiers(reg) && !is_rcu_reg(reg);
+        if (reg.ty != RegType::BtfId || unsafe_ptr) && reg2btf(reg.ty).is_none() {
+            let have = type_str_unnamed(reg);
+            let trusted = BtfPtr::of(reg.aux).is_some_and(|p| p.has(TRUSTED));
+            let want = if trusted { "trusted_ptr_" } else { "ptr_" };
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("arg#{i} is {have} expected {want} or socket"),
+                )
+                .because(Reason::ArgumentType { reg: Some(regno) }));
+        }
+        let (have_id, off) = match reg2btf(reg.ty) {
+            Some(s) => (btf.find(crate::btf::KIND_STRUCT, s).unwrap_or(0), 0),
+            None => (BtfPtr::of(reg.aux).map_or(0, |p| p.id()), reg.off as i64),
+        };
+        let strict = k.release && reg.ref_obj_id != 0;
+        let same = if strict {
+            off == 0
+                && btf
+                    .get(have_id)
+                    .is_ok_and(|t| t.name == ref_t.name && t.is_composite())
+        } else {
+            crate::btf_access::struct_ids_match(btf, have_id, off, &ref_t.name).0
+        };
+        if !same {
+            return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, have_id));
+        }
+        Ok(())
+    }
+
+    /// `check_mem_reg()`: NULL, or `size` bytes read, then written.
+    fn check_mem_reg(&mut self, regno: u8, reg: &RegState, size: u64) -> VResult<()> {
+        if reg.is_null_const() {
+            return Ok(());
+        }
+        self.with_not_null(regno, |env| {
+            env.helper_mem_access(regno, size, false, true, None)?;
+            env.helper_mem_access(regno, size, true, true, None)
+        })
+    }
+
+    /// `check_kfunc_mem_size_reg()`: the memory before `size_regno` for
+    /// as many bytes as the size may be, read then written.
+    fn check_kfunc_mem_size_reg(&mut self, size_regno: u8) -> VResult<()> {
+        self.with_not_null(size_regno - 1, |env| {
+            let mut am = crate::func_arg::ArgMeta::default();
+            env.check_mem_size_reg(size_regno, false, true, &mut am)?;
+            env.check_mem_size_reg(size_regno, true, true, &mut am)
+        })
+    }
+}
+
+/// `reg_type_str()` of a kernel pointer without its struct's name
+/// (`untrusted_ptr_`, `rcu_ptr_or_null_`).
+fn type_str_unnamed(reg: &RegState) -> String {
+    let mut s = BtfPtr::of(reg.aux).map(|p| p.prefix()).unwrap_or_default();
+    s.push_str("ptr_");
+    if reg.maybe_null {
+        s.push_str("or_null_");
+    }
+    s
+}
