@@ -321,6 +321,83 @@ impl Btf {
         }
     }
 
+    /// The kptr fields of a map value of type `id` (`btf_find_field()`
+    /// for `BPF_KPTR`): pointers to a struct whose pointee carries one type
+    /// tag. Those found inside a nested struct or an array are marked
+    /// `nested`: only 6.12 looks there. A type `id` that is itself such a
+    /// pointer (a global variable of a DATASEC) is one field at `base`.
+    pub fn find_kptrs(&self, id: u32, base: u32) -> Vec<KptrField> {
+        let mut out = Vec::new();
+        self.find_kptrs_in(id, base, false, 0, &mut out);
+        out
+    }
+
+    /// The kptr fields of a global variable at `base`: the variable itself
+    /// a kptr, or (6.12 only, `nested`) inside it.
+    pub fn find_kptrs_var(&self, id: u32, base: u32) -> Vec<KptrField> {
+        let mut out = Vec::new();
+        self.find_kptrs_in(id, base, false, 1, &mut out);
+        out
+    }
+
+    fn find_kptrs_in(
+        &self,
+        id: u32,
+        off: u32,
+        nested: bool,
+        depth: usize,
+        out: &mut Vec<KptrField>,
+    ) {
+        if depth > MAX_DEPTH || out.len() > 64 {
+            return;
+        }
+        if let Some((tag, target)) = self.kptr_of(id) {
+            out.push(KptrField {
+                off,
+                tag,
+                target,
+                nested,
+            });
+            return;
+        }
+        let Ok(t) = self.skip_mods(id).and_then(|i| self.get(i)) else {
+            return;
+        };
+        match t.kind {
+            KIND_STRUCT => {
+                for (_, ty, bits) in &t.members {
+                    self.find_kptrs_in(*ty, off + bits / 8, nested || depth > 0, depth + 1, out);
+                }
+            }
+            KIND_ARRAY => {
+                let (elem, n) = t.array.unwrap_or((0, 0));
+                let size = self.size_of(elem).unwrap_or(0);
+                for i in 0..n.min(64) {
+                    self.find_kptrs_in(elem, off + i * size, true, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `btf_find_kptr()`: (tag, struct name) of a kptr-tagged pointer.
+    fn kptr_of(&self, id: u32) -> Option<(String, String)> {
+        let mut t = self.get(id).ok()?;
+        // modifiers on the pointer itself
+        if t.kind == KIND_VOLATILE {
+            t = self.get(t.size_or_type).ok()?;
+        }
+        if t.kind != KIND_PTR {
+            return None;
+        }
+        let tag = self.get(t.size_or_type).ok()?;
+        if tag.kind != KIND_TYPE_TAG {
+            return None;
+        }
+        let s = self.get(self.skip_mods(tag.size_or_type).ok()?).ok()?;
+        (s.kind == KIND_STRUCT).then(|| (tag.name.clone(), s.name.clone()))
+    }
+
     /// The id of a type by kind and name.
     pub fn find(&self, kind: u32, name: &str) -> Option<u32> {
         self.types
@@ -328,6 +405,21 @@ impl Btf {
             .position(|t| t.kind == kind && t.name == name)
             .map(|i| i as u32)
     }
+}
+
+/// A map value's kptr field as the object's BTF declares it; what its tag
+/// means depends on the kernel ([`crate::program::KptrKind`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KptrField {
+    /// Its byte offset in the value.
+    pub off: u32,
+    /// The type tag: `kptr`, `kptr_ref` (6.1), `kptr_untrusted`,
+    /// `percpu_kptr` (6.12).
+    pub tag: String,
+    /// The struct it points to, found by name in the kernel's BTF.
+    pub target: String,
+    /// Inside a nested struct or an array (6.12 only).
+    pub nested: bool,
 }
 
 /// `btf_type_str()`'s names of the kinds.

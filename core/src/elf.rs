@@ -869,6 +869,7 @@ impl<'a> Loader<'a> {
             }
             let rodata = name.starts_with(".rodata");
             let bytes = data;
+            let kptrs = self.datasec_kptrs(idx, &name);
             self.data_secs.push((idx, self.maps.len()));
             // libbpf prefixes the object's name; the section names it here
             let name = name.trim_start_matches('.');
@@ -880,10 +881,36 @@ impl<'a> Loader<'a> {
                 },
                 data: bytes,
                 frozen: rodata,
+                kptrs,
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
         Ok(())
+    }
+
+    /// The kptr fields among a global data section's variables (its
+    /// DATASEC, each variable where its ELF symbol is: clang leaves the
+    /// offsets for libbpf to fill in).
+    fn datasec_kptrs(&self, idx: SectionIndex, name: &str) -> Vec<btf::KptrField> {
+        let Some(b) = self.btf.as_ref() else {
+            return Vec::new();
+        };
+        let Some(ds) = b.find(btf::KIND_DATASEC, name).and_then(|d| b.get(d).ok()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (_, var, _) in &ds.members {
+            let Ok(v) = b.get(*var) else { continue };
+            let sym = self
+                .file
+                .symbols()
+                .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()));
+            let Some(off) = sym.and_then(|s| u32::try_from(s.address()).ok()) else {
+                continue;
+            };
+            out.extend(b.find_kptrs_var(v.size_or_type, off));
+        }
+        out
     }
 
     /// A BTF-defined map: the `.maps` DATASEC's variable `name`, a struct
@@ -947,6 +974,7 @@ impl<'a> Loader<'a> {
                     def.value_size = b.size_of(v)?;
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
+                    def.kptrs = b.find_kptrs(v, 0);
                 }
                 "map_flags" => def.flags = uint(*mty)?,
                 // `__array(values, struct inner)`: `struct inner *values[]`,

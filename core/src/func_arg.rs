@@ -192,6 +192,8 @@ pub struct ArgMeta {
     pub snprintf_fmt: Option<(u32, usize)>,
     /// `map_uid` of the map argument (or of a timer's map value).
     pub map_uid: u32,
+    /// `bpf_kptr_xchg`'s destination field (`meta->kptr_field`).
+    pub kptr: Option<(crate::program::KptrKind, crate::btf::KptrField)>,
 }
 
 impl Env {
@@ -372,7 +374,7 @@ impl Env {
                 meta.ret_btf_id = Some(id);
             }
             ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
-            Kptr => self.process_kptr_func(&reg, regno)?,
+            Kptr => meta.kptr = Some(self.process_kptr_func(&reg, regno)?),
             Dynptr { uninit, .. } => self.process_dynptr_func(&reg, regno, uninit, meta)?,
             _ => {}
         }
@@ -471,6 +473,12 @@ impl Env {
                 EACCES,
                 &format!("Possibly NULL pointer passed to helper arg{}", regno),
             ));
+        }
+        // bpf_kptr_xchg's new pointer: the kptr's own type
+        if id == F::kptr_xchg {
+            if let Some((kind, field)) = meta.kptr.clone() {
+                return self.map_kptr_match_type(kind, &field, &reg, regno);
+            }
         }
         // btf_struct_ids_match(): the only BTF objects veristep holds are
         // the test kfuncs', which start with an int, not with any struct a
@@ -770,47 +778,6 @@ impl Env {
         // (check_bpf_snprintf_call)
         meta.snprintf_fmt = Some((reg.aux, map_off));
         Ok(())
-    }
-
-    /// `process_kptr_func()`: a map value's kptr field. No modelled map
-    /// value has one.
-    fn process_kptr_func(&mut self, reg: &RegState, regno: u8) -> VResult<()> {
-        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
-            return Ok(());
-        };
-        // a map declared without special fields carries no value BTF
-        let has_btf = m.timer_off.is_some() || m.lock_off.is_some();
-        let name = m.name.clone();
-        let no_btf = format!(
-            "map '{}' has to have BTF in order to use bpf_kptr_xchg",
-            name
-        );
-        let var_off = format!(
-            "R{} doesn't have constant offset. kptr has to be at the constant offset",
-            regno
-        );
-        // 6.12 looks at the map's BTF first, 6.1 at the offset first
-        let msg = if self.rules.helpers_612 {
-            if !has_btf {
-                no_btf
-            } else if !reg.var_off.is_const() {
-                var_off
-            } else {
-                format!("R{} has no valid kptr", regno)
-            }
-        } else if !reg.var_off.is_const() {
-            var_off
-        } else if !has_btf {
-            no_btf
-        } else {
-            format!("map '{}' has no valid kptr", name)
-        };
-        let errno = if self.rules.helpers_612 {
-            EINVAL
-        } else {
-            EACCES
-        };
-        Err(self.fail(errno, &msg))
     }
 
     /// The 8-byte writes that make stack room for a dynptr being created

@@ -277,6 +277,10 @@ impl Env {
             }
             _ => None,
         };
+        let kptr_id = meta.kptr.as_ref().and_then(|(_, f)| {
+            let k = self.prog.kernel_btf.as_ref()?;
+            k.btf.find(crate::btf::KIND_STRUCT, &f.target)
+        });
         let r0 = &mut self.cur.frames[cf].regs[0];
         match fp.ret {
             Ret::Integer => r0.mark_unknown(),
@@ -296,6 +300,12 @@ impl Env {
                 }
                 // RET_PTR_TO_MEM_OR_BTF_ID | PTR_MAYBE_NULL
                 r0.maybe_null = id == F::per_cpu_ptr;
+            }
+            // bpf_kptr_xchg: the old pointer, of the kptr's struct
+            Ret::BtfIdOrNull if id == F::kptr_xchg && kptr_id.is_some() => {
+                r0.mark_known_zero_ptr(RegType::BtfId);
+                r0.aux = crate::btf_access::BtfPtr::new(kptr_id.unwrap_or(0), 0).0;
+                r0.maybe_null = true;
             }
             Ret::BtfId | Ret::BtfIdOrNull if task_btf.is_some() => {
                 r0.mark_known_zero_ptr(RegType::BtfId);

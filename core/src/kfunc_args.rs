@@ -431,7 +431,7 @@ impl Env {
 
 /// `reg_type_str()` of a kernel pointer without its struct's name
 /// (`untrusted_ptr_`, `rcu_ptr_or_null_`).
-fn type_str_unnamed(reg: &RegState) -> String {
+pub(crate) fn type_str_unnamed(reg: &RegState) -> String {
     let mut s = BtfPtr::of(reg.aux).map(|p| p.prefix()).unwrap_or_default();
     s.push_str("ptr_");
     if reg.maybe_null {

@@ -69,6 +69,7 @@ pub mod heat;
 pub(crate) mod helpers;
 mod iters;
 mod kfunc_args;
+mod kptrs;
 mod ld;
 mod liveness;
 mod log;

@@ -254,6 +254,19 @@ impl Env {
                         }
                     }
                 }
+                if reg.ty == RegType::MapValue {
+                    self.check_map_kptr_fields(regno, &reg, off, size as u64, true)?;
+                    // a kptr field: loaded or stored by its own rules
+                    let at = off as i64 + reg.var_off.value as i64;
+                    let field = reg
+                        .var_off
+                        .is_const()
+                        .then(|| self.map_kptr_at(reg.aux, at))
+                        .flatten();
+                    if let Some((kind, field)) = field {
+                        return self.check_map_kptr_access(value_regno, kind, &field);
+                    }
+                }
                 // a frozen read-only map (libbpf's .rodata): the verifier
                 // reads the bytes themselves (bpf_map_direct_read)
                 let known = match (t, value_regno, self.prog.maps.get(reg.aux as usize)) {
@@ -1011,7 +1024,11 @@ impl Env {
                     _ => reg.aux,
                 };
                 // the helper reaches from the pointer's fixed offset on
-                self.check_mem_region_access_z(regno, reg.off, size as u32, mem, &reg, zero_ok)
+                self.check_mem_region_access_z(regno, reg.off, size as u32, mem, &reg, zero_ok)?;
+                if reg.ty == RegType::MapValue {
+                    self.check_map_kptr_fields(regno, &reg, reg.off, size, false)?;
+                }
+                Ok(())
             }
             RegType::Packet | RegType::PacketMeta => {
                 // check_packet_access() at the pointer's fixed offset: the

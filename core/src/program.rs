@@ -643,9 +643,72 @@ pub struct MapDef {
     /// an internal map (`my_objec.rodata`), a name cut to 15 bytes. 6.12's
     /// log prints it (`map=...`).
     pub kernel_name: Option<String>,
+    /// The value's kptr fields, as its BTF declares them.
+    pub kptrs: Vec<crate::btf::KptrField>,
+}
+
+/// What a kptr field holds, as a kernel reads its tag (`enum
+/// btf_field_type`'s `BPF_KPTR_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KptrKind {
+    /// `BPF_KPTR_UNREF`: any pointer of the type may be stored; loads are
+    /// untrusted.
+    Unref,
+    /// `BPF_KPTR_REF`: only `bpf_kptr_xchg` moves a reference in or out.
+    Ref,
+    /// `BPF_KPTR_PERCPU` (6.12).
+    Percpu,
+}
+
+impl KptrKind {
+    /// The kind a kernel gives a tag: 6.1 has `kptr` (unreferenced) and
+    /// `kptr_ref`; 6.12 has `kptr_untrusted`, `kptr` (referenced) and
+    /// `percpu_kptr`. Any other tag is no kptr to that kernel.
+    pub fn of_tag(tag: &str, v612: bool) -> Option<KptrKind> {
+        Some(match (tag, v612) {
+            ("kptr", false) | ("kptr_untrusted", true) => KptrKind::Unref,
+            ("kptr_ref", false) | ("kptr", true) => KptrKind::Ref,
+            ("percpu_kptr", true) => KptrKind::Percpu,
+            _ => return None,
+        })
+    }
 }
 
 impl MapDef {
+    /// The kptr fields a kernel finds in the value: 6.1 only among the
+    /// value's own members, 6.12 also in nested structs and arrays.
+    ///
+    /// Too many special fields and the kernel keeps none (6.1: more than
+    /// `BPF_MAP_VALUE_OFF_MAX`, 8 kptrs; 6.12: more than `BTF_FIELDS_MAX`,
+    /// 11 fields with the lock and timer): the map is created, but the
+    /// value's record is an error.
+    pub fn kptr_fields(
+        &self,
+        v612: bool,
+    ) -> impl Iterator<Item = (KptrKind, &crate::btf::KptrField)> + '_ {
+        let fields = self
+            .kptrs
+            .iter()
+            .filter(move |f| v612 || !f.nested)
+            .filter_map(move |f| KptrKind::of_tag(&f.tag, v612).map(|k| (k, f)));
+        let too_many = self.kptrs_over_max(v612);
+        fields.filter(move |_| !too_many)
+    }
+
+    /// More kptr fields than the kernel records (see [`Self::kptr_fields`]).
+    pub fn kptrs_over_max(&self, v612: bool) -> bool {
+        let n = self
+            .kptrs
+            .iter()
+            .filter(|f| (v612 || !f.nested) && KptrKind::of_tag(&f.tag, v612).is_some())
+            .count();
+        if v612 {
+            n + usize::from(self.lock_off.is_some()) + usize::from(self.timer_off.is_some()) > 11
+        } else {
+            n > 8
+        }
+    }
+
     /// A map as `bpf_map_create` takes it: no special fields, flags or
     /// initial bytes, not a map of maps.
     pub fn new(
@@ -663,6 +726,7 @@ impl MapDef {
             max_entries,
             timer_off: None,
             lock_off: None,
+            kptrs: Vec::new(),
             btf_typed: false,
             flags: 0,
             data: Vec::new(),

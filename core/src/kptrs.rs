@@ -1,0 +1,320 @@
+//! Kernel pointers stored in map values (kptrs): the map value's fields
+//! whose BTF tags them (`__kptr`, `__kptr_ref` in 6.1; `__kptr_untrusted`,
+//! `__kptr`, `__percpu_kptr` in 6.12), how loads and stores may touch them
+//! (`check_map_access()`'s field checks, `check_map_kptr_access()`,
+//! `map_kptr_match_type()`) and `bpf_kptr_xchg()`'s destination
+//! (`process_kptr_func()`).
+
+use crate::btf::KptrField;
+use crate::btf_access::{BtfPtr, PERCPU, RCU, TRUSTED, UNTRUSTED};
+use crate::env::{Env, VResult, EACCES, EINVAL};
+use crate::insn::{BPF_LDX, BPF_MEM, BPF_ST, BPF_STX};
+use crate::program::KptrKind;
+use crate::reason::Reason;
+use crate::regs::{RegState, RegType};
+
+/// `rcu_protected_types` (6.12): referenced kptrs to these are RCU
+/// pointers when loaded inside an RCU read-side section.
+const RCU_PROTECTED_TYPES: &[&str] = &[
+    "prog_test_ref_kfunc",
+    "cgroup",
+    "bpf_cpumask",
+    "task_struct",
+    "bpf_crypto_ctx",
+];
+
+impl Env {
+    /// The kptr field of map `map` a kernel finds at byte `off` of the
+    /// value (`btf_record_find()`).
+    pub(crate) fn map_kptr_at(&self, map: u32, off: i64) -> Option<(KptrKind, KptrField)> {
+        let v612 = self.rules.helpers_612;
+        let m = self.prog.maps.get(map as usize)?;
+        m.kptr_fields(v612)
+            .find(|(_, f)| f.off as i64 == off)
+            .map(|(k, f)| (k, f.clone()))
+    }
+
+    /// `check_map_access()`'s checks of the kptr fields an access of
+    /// `size` bytes at `off` (plus the register's variable part) overlaps:
+    /// only a direct 8-byte load or store at a kptr's exact offset.
+    pub(crate) fn check_map_kptr_fields(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        off: i32,
+        size: u64,
+        direct: bool,
+    ) -> VResult<()> {
+        let v612 = self.rules.helpers_612;
+        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
+            return Ok(());
+        };
+        let mut fields: Vec<u32> = m.kptr_fields(v612).map(|(_, f)| f.off).collect();
+        fields.sort_unstable();
+        let lo = reg.smin.saturating_add(off as i64);
+        let hi = (reg.umax as i64)
+            .saturating_add(off as i64)
+            .saturating_add(size as i64);
+        let Some(p) = fields
+            .into_iter()
+            .find(|&p| lo < p as i64 + 8 && (p as i64) < hi)
+        else {
+            return Ok(());
+        };
+        let because = Reason::InvalidMemAccess { reg: regno };
+        let fail = |env: &mut Env, msg: &str| Err(env.fail(EACCES, msg).because(because.clone()));
+        if !direct {
+            return fail(self, "kptr cannot be accessed indirectly by helper");
+        }
+        if !reg.var_off.is_const() {
+            return fail(self, "kptr access cannot have variable offset");
+        }
+        let at = (off as i64).wrapping_add(reg.var_off.value as i64);
+        if p as i64 != at {
+            return fail(
+                self,
+                &format!("kptr access misaligned expected={p} off={}", at as u64),
+            );
+        }
+        if size != 8 {
+            return fail(self, "kptr access size must be BPF_DW");
+        }
+        Ok(())
+    }
+
+    /// `check_map_kptr_access()`: the load or store of a kptr field the
+    /// current instruction makes.
+    pub(crate) fn check_map_kptr_access(
+        &mut self,
+        value_regno: Option<u8>,
+        kind: KptrKind,
+        field: &KptrField,
+    ) -> VResult<()> {
+        let insn = self.prog.insns[self.insn_idx];
+        let because = Reason::InvalidMemAccess { reg: insn.dst };
+        if insn.mode() != BPF_MEM {
+            return Err(self
+                .fail(
+                    EACCES,
+                    "kptr in map can only be accessed using BPF_MEM instruction mode",
+                )
+                .because(because));
+        }
+        let class = insn.class();
+        if class != BPF_LDX && matches!(kind, KptrKind::Ref | KptrKind::Percpu) {
+            return Err(self
+                .fail(EACCES, "store to referenced kptr disallowed")
+                .because(because));
+        }
+        match class {
+            BPF_LDX => {
+                let Some(v) = value_regno else {
+                    return Ok(());
+                };
+                let id = self.kptr_target_id(field);
+                let flags = self.ld_kptr_flags(kind, field);
+                self.mark_kptr_ld_reg(v, BtfPtr::new(id, flags));
+                Ok(())
+            }
+            BPF_STX => {
+                let Some(v) = value_regno else {
+                    return Ok(());
+                };
+                let val = *self.reg(v);
+                if val.is_null_const() {
+                    // valid only because it is zero: kept precise (6.12)
+                    if self.rules.helpers_612 {
+                        self.mark_chain_precision(v);
+                    }
+                    return Ok(());
+                }
+                self.map_kptr_match_type(kind, field, &val, v)
+            }
+            BPF_ST => {
+                if insn.imm != 0 {
+                    return Err(self
+                        .fail(
+                            EACCES,
+                            &format!(
+                                "BPF_ST imm must be 0 when storing to kptr at off={}",
+                                field.off
+                            ),
+                        )
+                        .because(because));
+                }
+                Ok(())
+            }
+            _ => Err(self
+                .fail(
+                    EACCES,
+                    "kptr in map can only be accessed using BPF_LDX/BPF_STX/BPF_ST",
+                )
+                .because(because)),
+        }
+    }
+
+    /// The kptr's struct in the kernel's BTF (0 when the kernel has none).
+    fn kptr_target_id(&self, field: &KptrField) -> u32 {
+        self.prog
+            .kernel_btf
+            .as_ref()
+            .and_then(|k| k.btf.find(crate::btf::KIND_STRUCT, &field.target))
+            .unwrap_or(0)
+    }
+
+    /// What a loaded kptr is: NULL or an untrusted pointer in 6.1; in 6.12
+    /// an RCU pointer inside an RCU section when the kptr holds a
+    /// reference to an RCU-protected struct (`btf_ld_kptr_type()`).
+    fn ld_kptr_flags(&self, kind: KptrKind, field: &KptrField) -> u32 {
+        if !self.rules.helpers_612 {
+            return UNTRUSTED;
+        }
+        let rcu_safe = kind == KptrKind::Percpu
+            || (kind == KptrKind::Ref && RCU_PROTECTED_TYPES.contains(&field.target.as_str()));
+        if rcu_safe && self.in_rcu_cs() {
+            if kind == KptrKind::Percpu {
+                RCU | PERCPU
+            } else {
+                RCU
+            }
+        } else {
+            UNTRUSTED
+        }
+    }
+
+    /// `mark_btf_ld_reg()` of a kptr: a pointer that may be NULL.
+    fn mark_kptr_ld_reg(&mut self, v: u8, p: BtfPtr) {
+        let id = self.new_id();
+        let d = self.reg_mut(v);
+        d.mark_known_zero_ptr(RegType::BtfId);
+        d.aux = p.0;
+        d.maybe_null = true;
+        d.id = id;
+        d.live |= crate::regs::LIVE_WRITTEN;
+    }
+
+    /// `map_kptr_match_type()`: a pointer stored into a kptr (or given to
+    /// `bpf_kptr_xchg`) must be a kernel pointer of its struct, untrusted
+    /// only for an unreferenced kptr, at no variable offset.
+    pub(crate) fn map_kptr_match_type(
+        &mut self,
+        kind: KptrKind,
+        field: &KptrField,
+        reg: &RegState,
+        regno: u8,
+    ) -> VResult<()> {
+        let v612 = self.rules.helpers_612;
+        let p = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+        let mut perm = if v612 { TRUSTED | RCU } else { 0 };
+        if kind == KptrKind::Unref {
+            perm |= UNTRUSTED;
+        }
+        let ok_flags = p
+            .is_some_and(|p| p.flags() & !perm == 0 && (kind == KptrKind::Percpu) == p.has(PERCPU));
+        let kernel = self.prog.kernel_btf.clone();
+        let btf = kernel.as_ref().map(|k| &k.btf);
+        let reg_name = match (p, btf) {
+            (Some(p), Some(b)) if ok_flags => b.get(p.id()).map(|t| t.name.clone()).ok(),
+            _ => None,
+        };
+        if let Some(p) = p.filter(|_| ok_flags) {
+            // __check_ptr_off_reg(.., fixed_off_ok)
+            self.check_ptr_off_reg(reg, regno, true)?;
+            let strict = kind != KptrKind::Unref;
+            let same = btf.is_some_and(|b| {
+                if strict {
+                    reg.off == 0
+                        && b.get(p.id())
+                            .is_ok_and(|t| t.name == field.target && t.is_composite())
+                } else {
+                    crate::btf_access::struct_ids_match(b, p.id(), reg.off as i64, &field.target).0
+                }
+            });
+            if same {
+                return Ok(());
+            }
+        }
+        // reg_type_str() of the register, then its struct's name when its
+        // type was acceptable
+        let have = if reg.ty == RegType::BtfId {
+            format!(
+                "{}{}",
+                crate::kfunc_args::type_str_unnamed(reg),
+                reg_name.unwrap_or_default()
+            )
+        } else {
+            crate::log::reg_type_str(&self.prog, reg)
+        };
+        let t = &field.target;
+        let or_untrusted = if kind == KptrKind::Unref {
+            format!(" or untrusted_ptr_{t}")
+        } else {
+            String::new()
+        };
+        Err(self
+            .fail(
+                EACCES,
+                &format!(
+                    "invalid kptr access, R{regno} type={have} expected=ptr_{t}{or_untrusted}"
+                ),
+            )
+            .because(Reason::ArgumentType { reg: Some(regno) }))
+    }
+
+    /// `process_kptr_func()`: `bpf_kptr_xchg`'s destination, a referenced
+    /// kptr of a map value at a constant offset.
+    pub(crate) fn process_kptr_func(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+    ) -> VResult<(KptrKind, KptrField)> {
+        let v612 = self.rules.helpers_612;
+        let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
+            return Err(self.fail(EACCES, "invalid map_ptr to access map->type"));
+        };
+        // 6.1 returns EACCES whatever went wrong
+        let errno = |e: i32| if v612 { e } else { EACCES };
+        let has_kptrs = m.kptr_fields(v612).next().is_some();
+        let has_btf =
+            m.btf_typed || !m.kptrs.is_empty() || m.timer_off.is_some() || m.lock_off.is_some();
+        let no_btf = format!(
+            "map '{}' has to have BTF in order to use bpf_kptr_xchg",
+            m.name
+        );
+        let var_off =
+            format!("R{regno} doesn't have constant offset. kptr has to be at the constant offset");
+        // 6.12 looks at the map's BTF first, 6.1 at the offset first
+        let first = if v612 {
+            [
+                (!has_btf).then_some(no_btf),
+                (!reg.var_off.is_const()).then_some(var_off),
+            ]
+        } else {
+            [
+                (!reg.var_off.is_const()).then_some(var_off),
+                (!has_btf).then_some(no_btf),
+            ]
+        };
+        if let Some(msg) = first.into_iter().flatten().next() {
+            return Err(self.fail(errno(EINVAL), &msg));
+        }
+        if !has_kptrs {
+            let msg = if v612 {
+                format!("R{regno} has no valid kptr")
+            } else if m.kptrs_over_max(false) {
+                format!("map '{}' has more than 8 kptr", m.name)
+            } else {
+                format!("map '{}' has no valid kptr", m.name)
+            };
+            return Err(self.fail(errno(EINVAL), &msg));
+        }
+        let off = reg.off as i64 + reg.var_off.value as i64;
+        let Some((kind, field)) = self.map_kptr_at(reg.aux, off) else {
+            return Err(self.fail(EACCES, &format!("off={off} doesn't point to kptr")));
+        };
+        if kind == KptrKind::Unref {
+            return Err(self.fail(EACCES, &format!("off={off} kptr isn't referenced kptr")));
+        }
+        Ok((kind, field))
+    }
+}
