@@ -125,6 +125,7 @@ impl Env {
                     i, f.name, f.btf_id
                 ),
                 Param::Other(k) => format!("Unrecognized arg#{} type {}\n", i, k),
+                Param::Trusted { .. } => continue,
             };
             self.verbose(&msg);
             mark_unreliable(self);
@@ -249,6 +250,17 @@ impl Env {
                     // __arg_nonnull
                     if !may_be_null && reg.maybe_null {
                         self.verbose(&format!("arg#{i} is expected to be non-NULL\n"));
+                        return invalid(self);
+                    }
+                }
+                Param::Trusted { target, nullable } => {
+                    if *nullable && reg.is_null_const() {
+                        continue;
+                    }
+                    if self
+                        .check_trusted_arg(regno, &reg, target, *nullable)
+                        .is_err()
+                    {
                         return invalid(self);
                     }
                 }
@@ -1200,7 +1212,7 @@ pub(crate) fn prepare_func_args_problem(
         // libbpf's stand-in prototype for a kernel without tags
         let (p, _) = tagged_param(f, i, arg_tags, prog);
         let p = &p;
-        let is_ptr = matches!(p, Param::Ptr { .. } | Param::Ctx);
+        let is_ptr = matches!(p, Param::Ptr { .. } | Param::Ctx | Param::Trusted { .. });
         let invalid = || format!("arg#{i} has invalid combination of tags");
         let msg = match p {
             _ if tags & ARG_TAG_UNKNOWN != 0 => format!("arg#{i} has unsupported set of tags"),
@@ -1224,7 +1236,23 @@ pub(crate) fn prepare_func_args_problem(
                 if tags & ARG_TAG_NONNULL != 0 {
                     invalid()
                 } else {
-                    format!("not modelled: __arg_trusted (arg#{i} of {})", f.name)
+                    // btf_get_ptr_to_btf_id(): the one kernel struct of
+                    // the pointee's name (a ___flavor stripped)
+                    let pointee = f.pointees.get(i).cloned().flatten().unwrap_or_default();
+                    let found = prog.kernel_btf.as_ref().and_then(|k| {
+                        k.btf.find(
+                            pointee.kind,
+                            crate::relo_core::essential_name(&pointee.name),
+                        )
+                    });
+                    if found.is_some() {
+                        return None;
+                    }
+                    format!(
+                        "arg#{i} reference type('{} {}') has no matches",
+                        crate::btf::kind_str(pointee.kind).to_uppercase(),
+                        pointee.name
+                    )
                 }
             }
             _ if tags & ARG_TAG_ARENA != 0 => {
@@ -1323,6 +1351,23 @@ pub(crate) fn tagged_param(
     }
     if tags & crate::program::ARG_TAG_CTX != 0 {
         return (Param::Ctx, false);
+    }
+    if tags & crate::program::ARG_TAG_TRUSTED != 0 {
+        let name = f
+            .pointees
+            .get(i)
+            .cloned()
+            .flatten()
+            .map(|p| crate::relo_core::essential_name(&p.name).to_string())
+            .unwrap_or_default();
+        let nullable = tags & crate::program::ARG_TAG_NULLABLE != 0;
+        return (
+            Param::Trusted {
+                target: name,
+                nullable,
+            },
+            nullable,
+        );
     }
     (p, tags & crate::program::ARG_TAG_NONNULL == 0)
 }
@@ -1621,6 +1666,49 @@ impl Env {
 }
 
 impl Env {
+    /// `check_reg_type()` and `check_func_arg_reg_off()` of a global
+    /// function's `__arg_trusted` argument (6.12): a kernel pointer
+    /// (`ptr_`, `trusted_ptr_`, `rcu_ptr_`; NULL only where nullable) to
+    /// the struct, or to one starting with it. The line says why; the
+    /// caller refuses the call.
+    fn check_trusted_arg(
+        &mut self,
+        regno: u8,
+        reg: &crate::regs::RegState,
+        target: &str,
+        nullable: bool,
+    ) -> Result<(), ()> {
+        use crate::btf_access::{BtfPtr, RCU, TRUSTED};
+        let p = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+        let flags_ok = p.is_some_and(|p| matches!(p.flags(), 0 | TRUSTED | RCU))
+            && (nullable || !reg.maybe_null);
+        if !flags_ok {
+            let t = self.arg_reg_type_str(reg);
+            self.verbose(&format!(
+                "R{regno} type={t} expected=ptr_, trusted_ptr_, rcu_ptr_\n"
+            ));
+            return Err(());
+        }
+        let Some(k) = self.prog.kernel_btf.clone() else {
+            return Err(());
+        };
+        let id = p.map_or(0, |p| p.id());
+        let (ok, walk_msg) =
+            crate::btf_access::struct_ids_match(&k.btf, id, reg.off as i64, target);
+        if !ok {
+            if let Some(m) = walk_msg {
+                self.verbose(&format!("{m}\n"));
+            }
+            let have = k.btf.get(id).map(|t| t.name.clone()).unwrap_or_default();
+            self.verbose(&format!(
+                "R{regno} is of type {have} but {target} is expected\n"
+            ));
+            return Err(());
+        }
+        self.check_func_arg_reg_off(reg, regno, crate::func_proto::Arg::BtfIdOrNull(""))
+            .map_err(|_| ())
+    }
+
     /// Runs `f` with the pointer in `regno` taken as not NULL, then puts
     /// the register back (`check_mem_reg()`, `check_kfunc_mem_size_reg()`:
     /// `mark_ptr_not_null_reg()` on a saved copy).

@@ -192,6 +192,19 @@ impl Env {
                     };
                     r.id = self.id_gen;
                 }
+                // __arg_trusted (6.12): a trusted kernel pointer
+                crate::program::Param::Trusted { target, nullable } => {
+                    let id = prog
+                        .kernel_btf
+                        .as_ref()
+                        .and_then(|k| k.btf.find(crate::btf::KIND_STRUCT, &target))
+                        .unwrap_or(0);
+                    r.mark_known_zero_ptr(RegType::BtfId);
+                    r.aux = crate::btf_access::BtfPtr::new(id, crate::btf_access::TRUSTED).0;
+                    r.maybe_null = nullable;
+                    self.id_gen += 1;
+                    r.id = self.id_gen;
+                }
                 // refused above (prepare_func_args_problem)
                 _ => {}
             }

@@ -1086,7 +1086,9 @@ impl Env {
             }
             // 6.12: a trusted kernel pointer is memory a helper may read
             // (check_reg_type() allowed it): the bytes as a load reads them
-            RegType::BtfId if crate::btf_access::BtfPtr::of(reg.aux).is_some() => {
+            RegType::BtfId
+                if self.rules.trusted_ptrs && crate::btf_access::BtfPtr::of(reg.aux).is_some() =>
+            {
                 let size = u32::try_from(size).unwrap_or(u32::MAX);
                 self.check_ptr_to_btf_access(regno, &reg, reg.off, size, Access::Read, None)
             }
@@ -1096,7 +1098,12 @@ impl Env {
                 if size == 0 && !zero_ok {
                     return Err(self.fail(EACCES, "invalid zero-sized read"));
                 }
-                let t = self.reg_type_name(&reg);
+                // reg_type_str(): a kernel pointer without its struct's name
+                let t = if reg.ty == RegType::BtfId {
+                    crate::kfunc_args::type_str_unnamed(&reg)
+                } else {
+                    self.reg_type_name(&reg)
+                };
                 Err(self
                     .fail(EACCES, &format!("R{} type={} expected=fp", regno, t))
                     .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }))

@@ -908,6 +908,10 @@ pub enum Param {
     },
     /// neither (a struct by value, ...): `Unrecognized arg#N type KIND`
     Other(&'static str),
+    /// 6.12's `__arg_trusted`: a trusted pointer to the kernel struct the
+    /// parameter's pointee names (`ARG_PTR_TO_BTF_ID | PTR_TRUSTED`), NULL
+    /// allowed with `__arg_nullable`.
+    Trusted { target: String, nullable: bool },
 }
 
 impl Program {
