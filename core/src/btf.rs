@@ -327,30 +327,34 @@ impl Btf {
     /// `nested`: only 6.12 looks there. A type `id` that is itself such a
     /// pointer (a global variable of a DATASEC) is one field at `base`.
     pub fn find_kptrs(&self, id: u32, base: u32) -> Vec<KptrField> {
-        let mut out = Vec::new();
-        self.find_kptrs_in(id, base, false, 0, &mut out);
+        let (mut out, mut budget) = (Vec::new(), KPTR_WALK_BUDGET);
+        self.find_kptrs_in(id, base, false, 0, &mut budget, &mut out);
         out
     }
 
     /// The kptr fields of a global variable at `base`: the variable itself
     /// a kptr, or (6.12 only, `nested`) inside it.
     pub fn find_kptrs_var(&self, id: u32, base: u32) -> Vec<KptrField> {
-        let mut out = Vec::new();
-        self.find_kptrs_in(id, base, false, 1, &mut out);
+        let (mut out, mut budget) = (Vec::new(), KPTR_WALK_BUDGET);
+        self.find_kptrs_in(id, base, false, 1, &mut budget, &mut out);
         out
     }
 
+    /// One step of the walk: `budget` bounds the types visited, so an
+    /// object's nested arrays of structs cannot make it run for long.
     fn find_kptrs_in(
         &self,
         id: u32,
         off: u32,
         nested: bool,
         depth: usize,
+        budget: &mut u32,
         out: &mut Vec<KptrField>,
     ) {
-        if depth > MAX_DEPTH || out.len() > 64 {
+        if depth > MAX_DEPTH || out.len() > 64 || *budget == 0 {
             return;
         }
+        *budget -= 1;
         if let Some((tag, target)) = self.kptr_of(id) {
             out.push(KptrField {
                 off,
@@ -366,14 +370,16 @@ impl Btf {
         match t.kind {
             KIND_STRUCT => {
                 for (_, ty, bits) in &t.members {
-                    self.find_kptrs_in(*ty, off + bits / 8, nested || depth > 0, depth + 1, out);
+                    let at = off.saturating_add(bits / 8);
+                    self.find_kptrs_in(*ty, at, nested || depth > 0, depth + 1, budget, out);
                 }
             }
             KIND_ARRAY => {
                 let (elem, n) = t.array.unwrap_or((0, 0));
                 let size = self.size_of(elem).unwrap_or(0);
                 for i in 0..n.min(64) {
-                    self.find_kptrs_in(elem, off + i * size, true, depth + 1, out);
+                    let at = off.saturating_add(i.saturating_mul(size));
+                    self.find_kptrs_in(elem, at, true, depth + 1, budget, out);
                 }
             }
             _ => {}
@@ -406,6 +412,9 @@ impl Btf {
             .map(|i| i as u32)
     }
 }
+
+/// How many types one search for kptr fields may visit.
+const KPTR_WALK_BUDGET: u32 = 4096;
 
 /// A map value's kptr field as the object's BTF declares it; what its tag
 /// means depends on the kernel ([`crate::program::KptrKind`]).
