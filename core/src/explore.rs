@@ -52,10 +52,42 @@ pub struct StateView {
     pub frames: Vec<FuncState>,
     /// 6.7: callback iterations simulated on this path.
     pub callback_unroll_depth: u32,
+    /// What the path holds that must be let go before the program ends:
+    /// a `bpf_spin_lock` (the map whose value holds it), an RCU read-side
+    /// section (6.12).
+    pub held: Vec<Held>,
     /// Top of the LIFO last.
     pub worklist: Vec<PendingView>,
     pub processed: u64,
     pub total_states: u64,
+}
+
+/// A lock or section a path holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// `bpf_spin_lock()` taken on a value of this map (its name).
+    SpinLock { map: String },
+    /// Inside `bpf_rcu_read_lock()` (6.12).
+    RcuReadLock,
+}
+
+impl Held {
+    fn of(env: &Env) -> Vec<Held> {
+        let mut held = Vec::new();
+        if env.cur.active_spin_lock != 0 {
+            let map = env
+                .prog
+                .maps
+                .get(env.cur.active_lock_map as usize)
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            held.push(Held::SpinLock { map });
+        }
+        if env.cur.active_rcu_lock {
+            held.push(Held::RcuReadLock);
+        }
+        held
+    }
 }
 
 /// A verification with its trace and the snapshots to revisit any step.
@@ -116,6 +148,7 @@ impl Exploration {
             insn: env.insn_idx,
             frames: env.cur.frames.clone(),
             callback_unroll_depth: env.cur.callback_unroll_depth,
+            held: Held::of(&env),
             worklist: env
                 .head
                 .iter()

@@ -311,6 +311,7 @@ impl LogRun {
             let w = self.worklist(pos);
             StateView {
                 callback_unroll_depth: 0,
+                held: Vec::new(),
                 frames,
                 refs,
                 worklist: w

@@ -133,6 +133,9 @@ pub fn frames(p: &StateProps) -> Html {
                         if f.callback_depth > 0 { format!(" · callback depth {}", f.callback_depth) } else { String::new() }) }
                 </li>
             }) }</ol>
+            { if s.held.is_empty() { html! {} } else { html! {
+                <p class="held" aria-label="held locks">{ format!("Holds: {}", s.held.join(", ")) }</p>
+            } } }
         </div>
     }
 }

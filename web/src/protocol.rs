@@ -366,6 +366,10 @@ pub struct ListingRow {
 pub struct StateView {
     /// 6.7: callback iterations simulated on this path.
     pub callback_unroll_depth: u32,
+    /// Locks and sections the path holds, in words (`bpf_spin_lock on
+    /// map m`, `RCU read-side section`).
+    #[serde(default)]
+    pub held: Vec<String>,
     /// Innermost last.
     pub frames: Vec<FrameView>,
     /// The innermost frame's acquired_refs.

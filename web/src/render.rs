@@ -260,8 +260,17 @@ impl Run {
             .filter(|_| s.worklist.len() < was)
             .and_then(|p| p.worklist.last())
             .map(|p| (p.insn, p.origin));
+        let held = s
+            .held
+            .iter()
+            .map(|h| match h {
+                explore::Held::SpinLock { map } => format!("bpf_spin_lock on a value of map {map}"),
+                explore::Held::RcuReadLock => "RCU read-side section".to_string(),
+            })
+            .collect();
         StateView {
             callback_unroll_depth: s.callback_unroll_depth,
+            held,
             frames,
             refs,
             worklist,
