@@ -1014,6 +1014,7 @@ impl Env {
         // the referenced argument a release function releases, memory the
         // kfunc returns (`r0_size`), the referenced argument's id, an
         // open-coded iterator's state (process_iter_arg's meta->iter)
+        let mut special_ret: Option<(u32, u32)> = None;
         let (ref_regno, r0_mem, arg_ref_obj_id, iter_arg) = if v612 {
             // 6.12: check_kfunc_args() (the kernel's own sets only: its
             // vmlinux has no test kfuncs)
@@ -1024,6 +1025,23 @@ impl Env {
                 _ => None,
             };
             self.rcu_kfunc_call(name, rcu, k.sleepable)?;
+            // the special kfuncs' return types (check_kfunc_call())
+            if let Some(id) = m.kern_ctx {
+                special_ret = Some((id, crate::btf_access::TRUSTED));
+            }
+            if name == "bpf_rdonly_cast" {
+                let id = m
+                    .arg_constant
+                    .and_then(|v| u32::try_from(v).ok())
+                    .unwrap_or(0);
+                if !btf.get(id).is_ok_and(|t| t.kind == crate::btf::KIND_STRUCT) {
+                    return Err(self.fail(
+                        EINVAL,
+                        "kfunc bpf_rdonly_cast type ID argument must be of a struct",
+                    ));
+                }
+                special_ret = Some((id, crate::btf_access::UNTRUSTED));
+            }
             (m.release_regno, m.r0_mem, m.ref_obj_id, m.iter)
         } else {
             // 6.1: btf_check_kfunc_arg_match(), whole (its own words and
@@ -1067,6 +1085,13 @@ impl Env {
         // 6.12's do_check() scratches R0 after any call (its log prints it)
         if v612 {
             self.mark_reg_scratched(0);
+        }
+        if let Some((id, flags)) = special_ret {
+            let r0 = self.reg_mut(0);
+            r0.mark_known_zero_ptr(RegType::BtfId);
+            r0.aux = BtfPtr::new(id, flags).0;
+            r0.live |= crate::regs::LIVE_WRITTEN;
+            return Ok(());
         }
         // a void function leaves R0 clobbered
         let ret = (proto.size_or_type != 0)

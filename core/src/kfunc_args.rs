@@ -27,6 +27,10 @@ pub(crate) struct KfuncArgMeta {
     pub r0_mem: Option<(u64, bool)>,
     /// An open-coded iterator's state argument.
     pub iter: Option<crate::iters::IterArg>,
+    /// `arg_constant`: a `__k` argument's value.
+    pub arg_constant: Option<u64>,
+    /// `ret_btf_id` of `bpf_cast_to_kern_ctx`: the kernel's context struct.
+    pub kern_ctx: Option<u32>,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -129,6 +133,9 @@ impl Env {
                         return Err(self.fail(EINVAL, &msg).because(because));
                     }
                     self.mark_chain_precision(regno);
+                    if !buf_size {
+                        meta.arg_constant = Some(reg.var_off.value);
+                    }
                     if buf_size {
                         meta.r0_mem = Some((reg.var_off.value, pname == "rdonly_buf_size"));
                     }
@@ -223,6 +230,9 @@ impl Env {
                             )
                             .because(because));
                     }
+                    if name == "bpf_cast_to_kern_ctx" {
+                        meta.kern_ctx = Some(self.get_kern_ctx_btf_id(btf)?);
+                    }
                 }
                 PtrArg::BtfId => {
                     self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &ref_t, btf)?
@@ -295,6 +305,9 @@ impl Env {
         let regno = i as u8 + 1;
         let reg = *self.reg(regno);
         let because = Reason::ArgumentType { reg: Some(regno) };
+        if name == "bpf_cast_to_kern_ctx" {
+            return Ok(PtrArg::Ctx);
+        }
         // btf_is_prog_ctx_type(): the program type's context struct
         if ref_t.is_composite()
             && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str())
@@ -405,6 +418,25 @@ impl Env {
             return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, have_id));
         }
         Ok(())
+    }
+
+    /// `get_kern_ctx_btf_id()`: the kernel struct behind the program
+    /// type's context, as `struct bpf_ctx_convert` pairs them in the
+    /// kernel's BTF (`BPF_PROG_TYPE_SCHED_CLS_kern` is a `struct sk_buff`).
+    fn get_kern_ctx_btf_id(&mut self, btf: &crate::btf::Btf) -> VResult<u32> {
+        let member = format!(
+            "BPF_PROG_TYPE_{}_kern",
+            self.prog.prog_type.name().to_uppercase()
+        );
+        let ty = btf
+            .find(crate::btf::KIND_STRUCT, "bpf_ctx_convert")
+            .and_then(|c| btf.get(c).ok())
+            .and_then(|c| c.members.iter().find(|(n, _, _)| *n == member).map(|m| m.1))
+            .unwrap_or(0);
+        if btf.get(ty).is_ok_and(|t| t.kind == crate::btf::KIND_STRUCT) {
+            return Ok(ty);
+        }
+        Err(self.fail(EINVAL, &format!("kern ctx type id {ty} is not a struct")))
     }
 
     /// `check_mem_reg()`: NULL, or `size` bytes read, then written.

@@ -297,6 +297,10 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     // common_btf_ids (6.12): the RCU read-side section
     plain("bpf_rcu_read_lock", KfuncSet::Common),
     plain("bpf_rcu_read_unlock", KfuncSet::Common),
+    // ... and the casts: the program's context as the kernel's struct, any
+    // pointer as a read-only (untrusted) kernel struct
+    plain("bpf_cast_to_kern_ctx", KfuncSet::Common),
+    plain("bpf_rdonly_cast", KfuncSet::Common),
     // cpumask_kfunc_btf_ids (6.12)
     acquired("bpf_cpumask_create", KfuncSet::Cpumask),
     released("bpf_cpumask_release", KfuncSet::Cpumask),
