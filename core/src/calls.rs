@@ -1034,7 +1034,8 @@ impl Env {
                     .arg_constant
                     .and_then(|v| u32::try_from(v).ok())
                     .unwrap_or(0);
-                if !btf.get(id).is_ok_and(|t| t.kind == crate::btf::KIND_STRUCT) {
+                // btf_type_is_struct(): a struct or a union
+                if !btf.get(id).is_ok_and(|t| t.is_composite()) {
                     return Err(self.fail(
                         EINVAL,
                         "kfunc bpf_rdonly_cast type ID argument must be of a struct",

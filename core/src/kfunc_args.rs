@@ -433,7 +433,7 @@ impl Env {
             .and_then(|c| btf.get(c).ok())
             .and_then(|c| c.members.iter().find(|(n, _, _)| *n == member).map(|m| m.1))
             .unwrap_or(0);
-        if btf.get(ty).is_ok_and(|t| t.kind == crate::btf::KIND_STRUCT) {
+        if btf.get(ty).is_ok_and(|t| t.is_composite()) {
             return Ok(ty);
         }
         Err(self.fail(EINVAL, &format!("kern ctx type id {ty} is not a struct")))
