@@ -1161,10 +1161,18 @@ impl Env {
             Some(_) if struct_ptr.is_some() => {
                 let sid = struct_ptr.map_or(0, |(sid, _)| sid);
                 let null_id = if k.ret_null { self.new_id() } else { 0 };
+                // an iterator's element: an RCU pointer from an
+                // RCU-protected iterator, else trusted
+                let next = iter_arg.filter(|_| k.iter == Some(crate::kfuncs::IterKfunc::Next));
+                let flags = match next.map(|it| self.cur.frames[it.frame].stack[it.spi].iter.rcu) {
+                    Some(crate::state::IterRcu::Rcu) => crate::btf_access::RCU,
+                    Some(_) => crate::btf_access::TRUSTED,
+                    None => 0,
+                };
                 {
                     let r0 = self.reg_mut(0);
                     r0.mark_known_zero_ptr(RegType::BtfId);
-                    r0.aux = BtfPtr::new(sid, 0).0;
+                    r0.aux = BtfPtr::new(sid, flags).0;
                     r0.maybe_null = k.ret_null;
                     r0.id = null_id;
                     r0.live |= crate::regs::LIVE_WRITTEN;

@@ -29,6 +29,8 @@ pub const EFAULT: i32 = 14;
 /// A log that did not fit in the buffer the loader gave (`log_size`).
 pub const ENOSPC: i32 = 28;
 pub const ENOTSUPP: i32 = 524;
+/// An RCU-protected iterator used out of its section (6.12).
+pub const EPROTO: i32 = 71;
 
 /// A rejection in flight: the message was already written to the log.
 #[derive(Clone, Debug, PartialEq, Eq)]

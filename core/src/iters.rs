@@ -14,7 +14,7 @@
 use crate::env::{Env, VResult, EINVAL};
 use crate::kfuncs::IterKfunc;
 use crate::regs::{RegType, LIVE_WRITTEN};
-use crate::state::{IterState, SlotType};
+use crate::state::{IterRcu, IterState, SlotType};
 
 /// Where `process_iter_arg()` found the iterator (`meta->iter`).
 #[derive(Clone, Copy, Debug)]
@@ -64,6 +64,7 @@ impl Env {
     /// `process_iter_arg()`: R`regno` points to the iterator `tname`
     /// (`struct bpf_iter_<type>`, kernel BTF id `btf_id`, `size` bytes),
     /// as `kind` wants it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn process_iter_arg(
         &mut self,
         regno: u8,
@@ -71,6 +72,8 @@ impl Env {
         btf_id: u32,
         tname: &str,
         size: u32,
+        rcu_protected: bool,
+        func: &str,
     ) -> VResult<Option<IterArg>> {
         let reg = *self.reg(regno);
         let argno = regno - 1;
@@ -110,6 +113,11 @@ impl Env {
                 ));
             };
             let id = self.acquire_reference_state(self.insn_idx);
+            let rcu = match (rcu_protected, self.in_rcu_cs()) {
+                (false, _) => IterRcu::None,
+                (true, true) => IterRcu::Rcu,
+                (true, false) => IterRcu::Untrusted,
+            };
             for i in 0..nr_slots {
                 let slot = &mut self.cur.frames[fr].stack[spi - i];
                 slot.spilled.mark_known_zero_ptr(RegType::Stack);
@@ -119,6 +127,7 @@ impl Env {
                     btf_id,
                     active: true,
                     depth: 0,
+                    rcu,
                 };
                 slot.types = [SlotType::Iter; 8];
                 self.mark_stack_slot_scratched(spi - i);
@@ -144,6 +153,13 @@ impl Env {
                 &format!("expected an initialized iter_{short} as arg #{argno}"),
             ));
         };
+        // an RCU-protected iterator out of its section (-EPROTO)
+        if self.cur.frames[fr].stack[spi].iter.rcu == IterRcu::Untrusted {
+            return Err(self.fail(
+                crate::env::EPROTO,
+                &format!("expected an RCU CS when using {func}"),
+            ));
+        }
         // mark_iter_read()
         for i in 0..nr_slots {
             self.mark_stack_read(fr, spi - i);

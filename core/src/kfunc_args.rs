@@ -191,12 +191,20 @@ impl Env {
                     continue;
                 }
                 PtrArg::Iter(kind) => {
+                    if name == "bpf_iter_css_task_new" && !self.css_task_iter_allowed() {
+                        return Err(self.fail(
+                            EINVAL,
+                            "css_task_iter is only allowed in bpf_lsm, bpf_iter and sleepable progs",
+                        ));
+                    }
                     meta.iter = self.process_iter_arg(
                         regno,
                         kind,
                         ref_id,
                         &ref_t.name,
                         ref_t.size_or_type,
+                        k.rcu_protected,
+                        name,
                     )?;
                     if let Some(it) = meta.iter {
                         meta.ref_obj_id = it.ref_obj_id;
@@ -418,6 +426,19 @@ impl Env {
             return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, have_id));
         }
         Ok(())
+    }
+
+    /// `check_css_task_iter_allowlist()`: LSM programs, BPF iterators and
+    /// sleepable programs.
+    fn css_task_iter_allowed(&self) -> bool {
+        use crate::program::{AttachType, ProgType};
+        match self.prog.prog_type {
+            ProgType::Lsm => true,
+            ProgType::Tracing if self.prog.expected_attach_type == Some(AttachType::TraceIter) => {
+                true
+            }
+            _ => crate::func_proto::prog_sleepable(&self.prog),
+        }
     }
 
     /// `get_kern_ctx_btf_id()`: the kernel struct behind the program

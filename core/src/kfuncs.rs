@@ -93,6 +93,9 @@ pub struct KernelKfunc {
     /// `KF_RCU` (6.12): its kernel object arguments must be trusted or
     /// RCU pointers, and not NULL.
     pub rcu: bool,
+    /// `KF_RCU_PROTECTED` (6.12): an iterator usable only inside the RCU
+    /// read-side section it was made in.
+    pub rcu_protected: bool,
     /// Where it is registered (`register_btf_kfunc_id_set`).
     pub set: KfuncSet,
     /// `KF_ITER_NEW` / `KF_ITER_NEXT` / `KF_ITER_DESTROY`: one of an
@@ -147,6 +150,7 @@ const fn plain(name: &'static str, set: KfuncSet) -> KernelKfunc {
         sleepable: false,
         trusted_args: false,
         rcu: false,
+        rcu_protected: false,
         set,
         iter: None,
     }
@@ -284,6 +288,35 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     iter("bpf_iter_bits_new", IterKfunc::New),
     iter("bpf_iter_bits_next", IterKfunc::Next),
     iter("bpf_iter_bits_destroy", IterKfunc::Destroy),
+    // ... a task's VMAs (the task: KF_RCU), a css's tasks, a css's
+    // descendants and the system's tasks (KF_TRUSTED_ARGS; the last two
+    // KF_RCU_PROTECTED)
+    KernelKfunc {
+        rcu: true,
+        ..iter("bpf_iter_task_vma_new", IterKfunc::New)
+    },
+    iter("bpf_iter_task_vma_next", IterKfunc::Next),
+    iter("bpf_iter_task_vma_destroy", IterKfunc::Destroy),
+    KernelKfunc {
+        trusted_args: true,
+        ..iter("bpf_iter_css_task_new", IterKfunc::New)
+    },
+    iter("bpf_iter_css_task_next", IterKfunc::Next),
+    iter("bpf_iter_css_task_destroy", IterKfunc::Destroy),
+    KernelKfunc {
+        trusted_args: true,
+        rcu_protected: true,
+        ..iter("bpf_iter_css_new", IterKfunc::New)
+    },
+    iter("bpf_iter_css_next", IterKfunc::Next),
+    iter("bpf_iter_css_destroy", IterKfunc::Destroy),
+    KernelKfunc {
+        trusted_args: true,
+        rcu_protected: true,
+        ..iter("bpf_iter_task_new", IterKfunc::New)
+    },
+    iter("bpf_iter_task_next", IterKfunc::Next),
+    iter("bpf_iter_task_destroy", IterKfunc::Destroy),
     // generic_btf_ids (6.12): task and cgroup references
     acq_rcu("bpf_task_acquire", KfuncSet::Generic),
     released("bpf_task_release", KfuncSet::Generic),

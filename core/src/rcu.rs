@@ -50,8 +50,14 @@ impl Env {
                         for r in f.regs.iter_mut() {
                             untrust_rcu(r);
                         }
-                        for s in f.stack.iter_mut().filter(|s| s.is_spill()) {
-                            untrust_rcu(&mut s.spilled);
+                        for s in f.stack.iter_mut() {
+                            if s.is_spill() {
+                                untrust_rcu(&mut s.spilled);
+                            }
+                            // an RCU-protected iterator's slots too
+                            if s.iter.rcu == crate::state::IterRcu::Rcu {
+                                s.iter.rcu = crate::state::IterRcu::Untrusted;
+                            }
                         }
                     }
                     self.cur.active_rcu_lock = false;

@@ -43,6 +43,21 @@ pub struct IterState {
     pub active: bool,
     /// How many `next` calls the path has simulated returning an element.
     pub depth: u32,
+    /// An RCU-protected iterator's (`KF_RCU_PROTECTED`, 6.12) standing:
+    /// its slot's `MEM_RCU`, or `PTR_UNTRUSTED` once out of the section.
+    pub rcu: IterRcu,
+}
+
+/// See [`IterState::rcu`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum IterRcu {
+    /// Not RCU-protected.
+    #[default]
+    None,
+    /// Made inside an RCU read-side section, which is still open.
+    Rcu,
+    /// Made outside one, or the section has closed: unusable.
+    Untrusted,
 }
 
 /// One 8-byte stack slot (`struct bpf_stack_state`).
