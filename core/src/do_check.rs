@@ -463,7 +463,7 @@ impl Env {
         if self.cur.active_rcu_lock && self.cur.curframe() == 0 {
             return Err(self
                 .fail(EINVAL, "bpf_rcu_read_unlock is missing")
-                .because(crate::reason::Reason::LockMisuse));
+                .because(crate::reason::Reason::RcuMisuse));
         }
         // 9d9d00ac: the leak check runs before prepare_func_exit, for every frame
         if self.rules.leak_check_every_exit {

@@ -78,7 +78,7 @@ impl Env {
                     EINVAL,
                     &format!("sleepable helper {name}#{func_id} in rcu_read_lock region"),
                 )
-                .because(Reason::HelperNotAllowed { func_id }));
+                .because(Reason::RcuMisuse));
         }
         let mut meta = ArgMeta {
             pkt_access: fp.pkt_access,
@@ -155,7 +155,7 @@ impl Env {
                             EINVAL,
                             "tail_call cannot be used inside bpf_rcu_read_lock-ed region",
                         )
-                        .because(Reason::LockMisuse));
+                        .because(Reason::RcuMisuse));
                 }
             }
             // get_local_storage() can't return an error: no flags

@@ -155,10 +155,12 @@ impl Env {
         };
         // an RCU-protected iterator out of its section (-EPROTO)
         if self.cur.frames[fr].stack[spi].iter.rcu == IterRcu::Untrusted {
-            return Err(self.fail(
-                crate::env::EPROTO,
-                &format!("expected an RCU CS when using {func}"),
-            ));
+            return Err(self
+                .fail(
+                    crate::env::EPROTO,
+                    &format!("expected an RCU CS when using {func}"),
+                )
+                .because(crate::reason::Reason::RcuMisuse));
         }
         // mark_iter_read()
         for i in 0..nr_slots {

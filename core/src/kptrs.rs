@@ -61,7 +61,7 @@ impl Env {
         else {
             return Ok(());
         };
-        let because = Reason::InvalidMemAccess { reg: regno };
+        let because = Reason::KptrMisuse { reg: regno };
         let fail = |env: &mut Env, msg: &str| Err(env.fail(EACCES, msg).because(because.clone()));
         if !direct {
             return fail(self, "kptr cannot be accessed indirectly by helper");
@@ -91,7 +91,7 @@ impl Env {
         field: &KptrField,
     ) -> VResult<()> {
         let insn = self.prog.insns[self.insn_idx];
-        let because = Reason::InvalidMemAccess { reg: insn.dst };
+        let because = Reason::KptrMisuse { reg: insn.dst };
         if insn.mode() != BPF_MEM {
             return Err(self
                 .fail(

@@ -156,7 +156,7 @@ impl Env {
                     EINVAL,
                     "BPF_LD_[ABS|IND] cannot be used inside bpf_rcu_read_lock-ed region",
                 )
-                .because(crate::reason::Reason::LockMisuse));
+                .because(crate::reason::Reason::RcuMisuse));
         }
         if self.reg(6).ty != RegType::Ctx {
             return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));

@@ -34,7 +34,7 @@ impl Env {
         rcu: Option<RcuKfunc>,
         sleepable: bool,
     ) -> VResult<()> {
-        let because = Reason::LockMisuse;
+        let because = Reason::RcuMisuse;
         if self.cur.active_rcu_lock {
             match rcu {
                 Some(RcuKfunc::Lock) => {

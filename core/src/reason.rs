@@ -103,6 +103,12 @@ pub enum Reason {
     /// `bpf_spin_lock` / `bpf_timer` rules: fields touched directly, calls
     /// while holding a lock, unlocks without a lock.
     LockMisuse,
+    /// A map value's kernel pointer field (kptr) touched against its rules.
+    KptrMisuse { reg: u8 },
+    /// 6.12's RCU read-side section used against its rules: nested, left
+    /// open, closed twice, a sleeping call inside, a pointer or iterator
+    /// used after it closed.
+    RcuMisuse,
     /// A division by zero or a shift by the register width or more.
     InvalidAlu,
     /// A check of the program's structure before any path is walked
@@ -155,6 +161,8 @@ impl Reason {
             Reason::PointerArithmetic { .. } => "pointer_arithmetic",
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
             Reason::LockMisuse => "lock_misuse",
+            Reason::KptrMisuse { .. } => "kptr_misuse",
+            Reason::RcuMisuse => "rcu_misuse",
             Reason::SnprintfFormat { .. } => "snprintf_format",
             Reason::InvalidAlu => "invalid_alu",
             Reason::InvalidProgram => "invalid_program",
@@ -196,6 +204,7 @@ impl Reason {
                 v
             }
             Reason::InvalidMemAccess { reg } => vec![("reg", Int(reg as i64))],
+            Reason::KptrMisuse { reg } => vec![("reg", Int(reg as i64))],
             Reason::OutOfBounds {
                 reg,
                 region,
@@ -247,6 +256,7 @@ impl Reason {
                 vec![("data_len", Int(i64::try_from(data_len).unwrap_or(i64::MAX)))]
             }
             Reason::LockMisuse
+            | Reason::RcuMisuse
             | Reason::InvalidAlu
             | Reason::InvalidProgram
             | Reason::KernelWarning
@@ -323,6 +333,12 @@ impl Reason {
             }
             Reason::ReadOnly { .. } => {
                 "This memory is read-only to the program: the packet of a program type without direct packet writes, a map the loader made read-only (a `const` global), a map key, or a kernel object such as a socket. Its bytes can be read, not written.".into()
+            }
+            Reason::KptrMisuse { .. } => {
+                "This map value field holds a kernel pointer (a kptr): only an aligned 8-byte load or store may touch it, helpers may not read it, and a referenced kptr changes hands only through bpf_kptr_xchg, which returns the old pointer for the program to release.".into()
+            }
+            Reason::RcuMisuse => {
+                "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) must be closed once before the program ends, not nested, and not contain anything that may sleep; what was read inside it (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()
             }
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()
