@@ -641,7 +641,9 @@ impl Env {
             | P::CgroupDevice
             | P::CgroupSysctl
             // SK_DROP, SK_PASS
-            | P::SkLookup => Some((0, 1)),
+            | P::SkLookup
+            // NF_DROP, NF_ACCEPT
+            | P::Netfilter => Some((0, 1)),
             // fentry and fexit return 0; fmod_ret and tp_btf anything
             P::Tracing if matches!(attach, Some(A::TraceFentry | A::TraceFexit)) => Some((0, 0)),
             P::Tracing if attach == Some(A::TraceIter) => Some((0, 1)),

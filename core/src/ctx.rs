@@ -20,6 +20,9 @@ pub(crate) enum CtxField {
     Ptr(RegType),
     /// A pointer that may be NULL (`__sk_buff->sk`: sock_common_or_null).
     PtrOrNull(RegType),
+    /// A trusted pointer to this kernel struct (`PTR_TO_BTF_ID |
+    /// PTR_TRUSTED`: netfilter's hook state and packet).
+    Kernel(&'static str),
 }
 
 /// `bpf_sock_is_valid_access()` (and `bpf_sock_common_is_valid_access()`,
@@ -309,6 +312,17 @@ pub(crate) fn ctx_field(
         // raw_tp_writable_prog_is_valid_access(): args[0] is the buffer
         // btf_ctx_access(), with the kernel's BTF: see btf_access
         ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => None,
+        // nf_is_valid_access(): struct bpf_nf_ctx's two pointers, read whole
+        ProgType::Netfilter => {
+            if t == Access::Write || off % size as i32 != 0 || size != 8 {
+                return None;
+            }
+            match off {
+                0 => Some(CtxField::Kernel("nf_hook_state")),
+                8 => Some(CtxField::Kernel("sk_buff")),
+                _ => None,
+            }
+        }
         ProgType::RawTracepointWritable if off == 0 => {
             (t == Access::Read && size == 8).then_some(CtxField::Ptr(RegType::TpBuffer))
         }

@@ -237,6 +237,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sk_msg" => ProgType::SkMsg,
         "sockops" => ProgType::SockOps,
         "sk_lookup" => ProgType::SkLookup,
+        "netfilter" => ProgType::Netfilter,
         "lwt_in" => ProgType::LwtIn,
         "flow_dissector" => ProgType::FlowDissector,
         "sk_reuseport" => ProgType::SkReuseport,
@@ -279,6 +280,7 @@ pub(crate) fn ctx_struct(pt: ProgType) -> Option<&'static str> {
         ProgType::Kprobe => "pt_regs",
         ProgType::RawTracepoint | ProgType::RawTracepointWritable => "bpf_raw_tracepoint_args",
         ProgType::PerfEvent => "bpf_perf_event_data",
+        ProgType::Netfilter => "bpf_nf_ctx",
         _ => return None,
     })
 }

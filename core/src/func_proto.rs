@@ -1023,6 +1023,8 @@ pub fn get_func_proto(
             raw_tp_prog_func_proto(id, v612)
         }
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
+        // bpf_nf_func_proto()
+        ProgType::Netfilter => bpf_base_func_proto(id, v612),
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
         ProgType::SkSkb => sk_skb_func_proto(id, v612),
         ProgType::SkMsg => sk_msg_func_proto(id, v612),

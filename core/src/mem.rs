@@ -77,8 +77,12 @@ impl Env {
     }
 
     /// `reg_type_str()` in the mode's words: 6.12 calls a ring buffer
-    /// record `ringbuf_mem` (`MEM_RINGBUF`).
+    /// record `ringbuf_mem` (`MEM_RINGBUF`). A kernel pointer goes without
+    /// its struct's name (`trusted_ptr_`): only the state print adds it.
     pub fn reg_type_name(&self, reg: &RegState) -> String {
+        if reg.ty == RegType::BtfId && crate::btf_access::BtfPtr::of(reg.aux).is_some() {
+            return crate::kfunc_args::type_str_unnamed(reg);
+        }
         let t = reg_type_str(&self.prog, reg);
         if self.rules.words_612 {
             t.replace("alloc_mem", "ringbuf_mem")
@@ -164,6 +168,20 @@ impl Env {
                                 d.maybe_null = true;
                                 d.live |= LIVE_WRITTEN;
                             }
+                            CtxField::Kernel(_) => {}
+                        }
+                        if let CtxField::Kernel(name) = field {
+                            let id = self
+                                .prog
+                                .kernel_btf
+                                .as_ref()
+                                .and_then(|k| k.btf.find(crate::btf::KIND_STRUCT, name))
+                                .unwrap_or(0);
+                            let d = self.reg_mut(v);
+                            d.mark_known_zero_ptr(RegType::BtfId);
+                            d.aux =
+                                crate::btf_access::BtfPtr::new(id, crate::btf_access::TRUSTED).0;
+                            d.live |= LIVE_WRITTEN;
                         }
                         if matches!(field, CtxField::PtrOrNull(_)) {
                             let id = self.new_id();

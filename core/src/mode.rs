@@ -166,6 +166,8 @@ pub struct Rules {
     pub arg_tags: bool,
     /// 6.7+: cgroup_sock_addr hooks of unix sockets (`BPF_CGROUP_UNIX_*`).
     pub unix_sock_addr: bool,
+    /// 6.4+: `BPF_PROG_TYPE_NETFILTER` exists (6.1 refuses it at load).
+    pub netfilter_prog: bool,
     /// 6.12: sleepable programs may use queues and stacks too
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
@@ -221,6 +223,7 @@ impl Rules {
                 fmodret_set: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
+                netfilter_prog: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_1 => Rules {
@@ -266,6 +269,7 @@ impl Rules {
                 fmodret_set: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
+                netfilter_prog: false,
                 sleepable_queue_stack: false,
             },
             KernelVersion::V6_7 => Rules {
@@ -311,6 +315,7 @@ impl Rules {
                 fmodret_set: crate::cfg::FMODRET_SET_612,
                 arg_tags: true,
                 unix_sock_addr: true,
+                netfilter_prog: true,
                 sleepable_queue_stack: true,
             },
         }

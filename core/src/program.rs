@@ -73,6 +73,10 @@ pub enum ProgType {
     /// `BPF_PROG_TYPE_LSM`: a BPF LSM hook (`lsm/HOOK`), arguments typed
     /// by BTF as for tracing.
     Lsm,
+    /// `BPF_PROG_TYPE_NETFILTER` (6.4+): a netfilter hook; its context is
+    /// `struct bpf_nf_ctx` (the hook state and the packet, trusted kernel
+    /// pointers), its verdict `NF_DROP` or `NF_ACCEPT`.
+    Netfilter,
 }
 
 impl ProgType {
@@ -107,6 +111,7 @@ impl ProgType {
             "lwt_xmit" => ProgType::LwtXmit,
             "lwt_seg6local" => ProgType::LwtSeg6local,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
+            "netfilter" => ProgType::Netfilter,
             _ => return None,
         })
     }
@@ -141,6 +146,7 @@ impl ProgType {
             ProgType::Tracing => "tracing",
             ProgType::Lsm => "lsm",
             ProgType::StructOps => "struct_ops",
+            ProgType::Netfilter => "netfilter",
         }
     }
     /// The kernel's enum value.
@@ -175,6 +181,7 @@ impl ProgType {
             ProgType::Tracing => 26,
             ProgType::Lsm => 29,
             ProgType::StructOps => 27,
+            ProgType::Netfilter => 32,
         }
     }
 
@@ -960,7 +967,9 @@ impl Program {
             || crate::map_create::first_failure(&self.maps).is_some()
             || self.calls_btf_helper()
             || self.reads_kernel_config()
-            || self.calls_kfunc_by_name())
+            || self.calls_kfunc_by_name()
+            // its context holds kernel pointers
+            || self.prog_type == ProgType::Netfilter)
             && self.kernel_btf.is_none()
     }
 

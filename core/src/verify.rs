@@ -215,6 +215,9 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         .prog
         .expected_attach_type
         .is_some_and(|a| a.is_unix() && !env.rules.unix_sock_addr)
+        // nor netfilter programs (an unknown program type)
+        || (env.prog.prog_type == crate::program::ProgType::Netfilter
+            && !env.rules.netfilter_prog)
     {
         env.load_refused = true;
         env.structural_error = true;

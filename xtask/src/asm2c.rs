@@ -69,6 +69,7 @@ fn section(p: &Program) -> Option<String> {
             ProgType::LwtOut => "lwt_out",
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
+            ProgType::Netfilter => "netfilter",
             ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => return None,
         }
         .to_string(),
