@@ -105,6 +105,9 @@ pub enum Reason {
     LockMisuse,
     /// A map value's kernel pointer field (kptr) touched against its rules.
     KptrMisuse { reg: u8 },
+    /// A program type or attach type the modelled kernel does not have:
+    /// `bpf_prog_load()` refuses it before the verifier (EINVAL, no log).
+    NotInKernel,
     /// 6.12's RCU read-side section used against its rules: nested, left
     /// open, closed twice, a sleeping call inside, a pointer or iterator
     /// used after it closed.
@@ -163,6 +166,7 @@ impl Reason {
             Reason::LockMisuse => "lock_misuse",
             Reason::KptrMisuse { .. } => "kptr_misuse",
             Reason::RcuMisuse => "rcu_misuse",
+            Reason::NotInKernel => "not_in_kernel",
             Reason::SnprintfFormat { .. } => "snprintf_format",
             Reason::InvalidAlu => "invalid_alu",
             Reason::InvalidProgram => "invalid_program",
@@ -257,6 +261,7 @@ impl Reason {
             }
             Reason::LockMisuse
             | Reason::RcuMisuse
+            | Reason::NotInKernel
             | Reason::InvalidAlu
             | Reason::InvalidProgram
             | Reason::KernelWarning
@@ -336,6 +341,9 @@ impl Reason {
             }
             Reason::KptrMisuse { .. } => {
                 "This map value field holds a kernel pointer (a kptr): only an aligned 8-byte load or store may touch it, helpers may not read it, and a referenced kptr changes hands only through bpf_kptr_xchg, which returns the old pointer for the program to release.".into()
+            }
+            Reason::NotInKernel => {
+                "This kernel does not have the program's type or attach type (netfilter programs came with Linux 6.4, unix socket hooks with 6.7): loading fails before the verifier runs, with EINVAL and an empty log.".into()
             }
             Reason::RcuMisuse => {
                 "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) must be closed once before the program ends, not nested, and not contain anything that may sleep; what was read inside it (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()

@@ -221,7 +221,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
     {
         env.load_refused = true;
         env.structural_error = true;
-        return Err(env.fail_unworded(crate::env::EINVAL, crate::reason::Reason::AttachTarget));
+        return Err(env.fail_unworded(crate::env::EINVAL, crate::reason::Reason::NotInKernel));
     }
     let structure = |env: &mut Env| {
         if env.prog.insns.is_empty() {
