@@ -1325,7 +1325,10 @@ impl<'a> Loader<'a> {
                     }
                 } else if is_call && r.r_type == R_BPF_64_32 {
                     if r.sym_undefined {
-                        if !crate::kfuncs::is_modelled(&r.sym_name) {
+                        // a ___flavor names the kernel function before it
+                        // (libbpf's essent_name)
+                        let essential = crate::relo_core::essential_name(&r.sym_name);
+                        if !crate::kfuncs::is_modelled(essential) {
                             return err(at(&format!(
                                 "kernel function '{}' is not modelled",
                                 r.sym_name
@@ -1334,7 +1337,7 @@ impl<'a> Loader<'a> {
                         // a test kfunc carries 6.1's id until relocated;
                         // any other is found in each kernel's BTF
                         out[pos].src = BPF_PSEUDO_KFUNC_CALL;
-                        out[pos].imm = crate::kfuncs::by_name(&r.sym_name)
+                        out[pos].imm = crate::kfuncs::by_name(essential)
                             .map(|k| k.btf_id)
                             .unwrap_or(0);
                         // libbpf finds it in the running kernel's BTF

@@ -428,7 +428,19 @@ fn resolve_kfunc(
     kb: &Btf,
 ) -> Result<bool, ReloError> {
     let ld = insns.get(k.insn).is_some_and(|i| i.is_ld_imm64()) && k.insn + 1 < insns.len();
-    let Some(id) = kb.find(btf::KIND_FUNC, &k.name) else {
+    // libbpf looks a kfunc up by its essential name (`bpf_task_acquire___two`);
+    // a weak one whose prototype does not match is as good as missing
+    let found = kb.find(btf::KIND_FUNC, essential_name(&k.name));
+    let compat = |id: u32| {
+        kb.get(id).is_ok_and(|f| {
+            matches!(
+                types_are_compat(local, k.local_type, kb, f.size_or_type, 32),
+                Ok(true)
+            )
+        })
+    };
+    let usable = found.filter(|&id| !k.weak || compat(id));
+    let Some(id) = usable else {
         if k.weak && ld {
             // its address, as bpf_ksym_exists() asks: 0
             insns[k.insn].imm = 0;
