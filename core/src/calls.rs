@@ -839,56 +839,57 @@ impl Env {
         let insn_idx = self.insn_idx;
         let mut release_ref = 0;
         if k.flags.kptr_get {
-            return self.check_kptr_get_arg();
-        }
-        // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
-        if !self.reg(1).is_init() {
-            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
-        }
-        if k.flags.release {
-            let r1 = *self.reg(1);
-            if r1.ty != RegType::BtfId || r1.maybe_null {
-                // btf_check_kfunc_arg_match() names the parameter's struct
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!(
+            self.check_kptr_get_arg(&k)?;
+        } else {
+            // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
+            if !self.reg(1).is_init() {
+                return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+            }
+            if k.flags.release {
+                let r1 = *self.reg(1);
+                if r1.ty != RegType::BtfId || r1.maybe_null {
+                    // btf_check_kfunc_arg_match() names the parameter's struct
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
                         "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
                         k.struct_name
                     ),
-                    )
-                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
-            }
-            // btf_check_func_arg_match(): every pointer argument's offsets,
-            // a referenced one's as a release argument's
-            let at = if r1.ref_obj_id != 0 {
-                crate::func_proto::Arg::ReleaseBtfIdOrNull
+                        )
+                        .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+                }
+                // btf_check_func_arg_match(): every pointer argument's offsets,
+                // a referenced one's as a release argument's
+                let at = if r1.ref_obj_id != 0 {
+                    crate::func_proto::Arg::ReleaseBtfIdOrNull
+                } else {
+                    crate::func_proto::Arg::Anything
+                };
+                self.check_func_arg_reg_off(&r1, 1, at)?;
+                if r1.ref_obj_id == 0 {
+                    // after the argument loop of btf_check_func_arg_match()
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!(
+                            "release kernel function {} expects refcounted PTR_TO_BTF_ID",
+                            k.name
+                        ),
+                    ));
+                }
+                release_ref = r1.ref_obj_id;
             } else {
-                crate::func_proto::Arg::Anything
-            };
-            self.check_func_arg_reg_off(&r1, 1, at)?;
-            if r1.ref_obj_id == 0 {
-                // after the argument loop of btf_check_func_arg_match()
-                return Err(self.fail(
-                    EINVAL,
-                    &format!(
-                        "release kernel function {} expects refcounted PTR_TO_BTF_ID",
-                        k.name
-                    ),
-                ));
+                // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
+                let r1 = *self.reg(1);
+                if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
+                    let t = self.reg_type_name(&r1);
+                    return Err(self.fail(
+                        EINVAL,
+                        &format!("arg#0 expected pointer to stack or map value, got {}", t),
+                    ));
+                }
+                self.check_helper_mem_access(1, 8, false, false)?;
             }
-            release_ref = r1.ref_obj_id;
-        } else {
-            // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
-            let r1 = *self.reg(1);
-            if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
-                let t = self.reg_type_name(&r1);
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("arg#0 expected pointer to stack or map value, got {}", t),
-                ));
-            }
-            self.check_helper_mem_access(1, 8, false, false)?;
         }
         if release_ref != 0 && self.release_reference(release_ref).is_err() {
             let reason = self.not_acquired_reason(release_ref);
@@ -928,16 +929,15 @@ impl Env {
 
 impl Env {
     /// 6.1's `btf_check_kfunc_arg_match()` for a `KF_KPTR_GET` kfunc's
-    /// first argument: after `check_func_arg_reg_off()`, a map value at a
-    /// constant offset holding a referenced kptr. veristep's maps (the text
-    /// format's, and objects' without `__kptr_ref` fields) hold none, so
-    /// the call is always refused, with the kernel's message.
-    fn check_kptr_get_arg(&mut self) -> VResult<()> {
+    /// first argument: after `check_func_arg_reg_off()`, a map value (not
+    /// NULL) at a constant offset holding a referenced kptr of the struct
+    /// the parameter's double pointer names.
+    fn check_kptr_get_arg(&mut self, k: &crate::kfuncs::Kfunc) -> VResult<()> {
         let r1 = *self.reg(1);
         let because = crate::reason::Reason::ArgumentType { reg: Some(1) };
         // the argument as any kfunc argument (ARG_DONTCARE)
         self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
-        if r1.ty != RegType::MapValue {
+        if r1.ty != RegType::MapValue || r1.maybe_null {
             return Err(self
                 .fail(EINVAL, "arg#0 expected pointer to map value")
                 .because(because));
@@ -948,12 +948,30 @@ impl Env {
                 .because(because));
         }
         let off = (r1.off as i64 as u64).wrapping_add(r1.var_off.value);
-        Err(self
-            .fail(
-                EINVAL,
-                &format!("arg#0 no referenced kptr at map value offset={off}"),
-            )
-            .because(because))
+        let field = self
+            .map_kptr_at(r1.aux, off as i64)
+            .filter(|(kind, _)| *kind == crate::program::KptrKind::Ref);
+        let Some((_, field)) = field else {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("arg#0 no referenced kptr at map value offset={off}"),
+                )
+                .because(because));
+        };
+        // btf_struct_ids_match(.., strict): the kptr's own struct
+        if field.target != k.struct_name {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "kernel function {} args#0 expected pointer to STRUCT {}",
+                        k.name, k.struct_name
+                    ),
+                )
+                .because(because));
+        }
+        Ok(())
     }
 
     /// The name of the kernel FUNC a kfunc call's `imm` is, in the

@@ -204,32 +204,42 @@ impl Env {
         regno: u8,
     ) -> VResult<()> {
         let v612 = self.rules.helpers_612;
-        let p = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
         let mut perm = if v612 { TRUSTED | RCU } else { 0 };
         if kind == KptrKind::Unref {
             perm |= UNTRUSTED;
         }
-        let ok_flags = p
-            .is_some_and(|p| p.flags() & !perm == 0 && (kind == KptrKind::Percpu) == p.has(PERCPU));
         let kernel = self.prog.kernel_btf.clone();
         let btf = kernel.as_ref().map(|k| &k.btf);
-        let reg_name = match (p, btf) {
-            (Some(p), Some(b)) if ok_flags => b.get(p.id()).map(|t| t.name.clone()).ok(),
+        // the register's struct: a kernel BTF pointer (its flags, its id),
+        // or a 6.1 test kfunc's object (no flags, its table's struct)
+        let p = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+        let test_obj = (reg.ty == RegType::BtfId && p.is_none())
+            .then(|| {
+                crate::kfuncs::KFUNCS
+                    .get(reg.aux as usize)
+                    .map(|k| k.struct_name)
+            })
+            .flatten();
+        let ok_flags = match p {
+            Some(p) => p.flags() & !perm == 0 && (kind == KptrKind::Percpu) == p.has(PERCPU),
+            None => test_obj.is_some() && kind != KptrKind::Percpu,
+        };
+        let reg_name = match (p, btf, test_obj) {
+            (Some(p), Some(b), _) if ok_flags => b.get(p.id()).map(|t| t.name.clone()).ok(),
+            (None, _, Some(n)) if ok_flags => Some(n.to_string()),
             _ => None,
         };
-        if let Some(p) = p.filter(|_| ok_flags) {
+        if let Some(name) = reg_name.as_ref() {
             // __check_ptr_off_reg(.., fixed_off_ok)
             self.check_ptr_off_reg(reg, regno, true)?;
             let strict = kind != KptrKind::Unref;
-            let same = btf.is_some_and(|b| {
-                if strict {
-                    reg.off == 0
-                        && b.get(p.id())
-                            .is_ok_and(|t| t.name == field.target && t.is_composite())
-                } else {
+            let same = match (p, btf) {
+                _ if strict || p.is_none() => reg.off == 0 && *name == field.target,
+                (Some(p), Some(b)) => {
                     crate::btf_access::struct_ids_match(b, p.id(), reg.off as i64, &field.target).0
                 }
-            });
+                _ => false,
+            };
             if same {
                 return Ok(());
             }

@@ -968,6 +968,8 @@ impl Program {
             || self.calls_btf_helper()
             || self.reads_kernel_config()
             || self.calls_kfunc_by_name()
+            // a map value holds kernel pointers
+            || self.maps.iter().any(|m| !m.kptrs.is_empty())
             // its context holds kernel pointers
             || self.prog_type == ProgType::Netfilter)
             && self.kernel_btf.is_none()
