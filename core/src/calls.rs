@@ -837,60 +837,12 @@ impl Env {
             ));
         }
         let insn_idx = self.insn_idx;
-        let mut release_ref = 0;
-        if k.flags.kptr_get {
+        let release_ref = if k.flags.kptr_get {
             self.check_kptr_get_arg(&k)?;
+            0
         } else {
-            // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
-            if !self.reg(1).is_init() {
-                return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
-            }
-            if k.flags.release {
-                let r1 = *self.reg(1);
-                if r1.ty != RegType::BtfId || r1.maybe_null {
-                    // btf_check_kfunc_arg_match() names the parameter's struct
-                    return Err(self
-                        .fail(
-                            EINVAL,
-                            &format!(
-                        "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
-                        k.struct_name
-                    ),
-                        )
-                        .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
-                }
-                // btf_check_func_arg_match(): every pointer argument's offsets,
-                // a referenced one's as a release argument's
-                let at = if r1.ref_obj_id != 0 {
-                    crate::func_proto::Arg::ReleaseBtfIdOrNull
-                } else {
-                    crate::func_proto::Arg::Anything
-                };
-                self.check_func_arg_reg_off(&r1, 1, at)?;
-                if r1.ref_obj_id == 0 {
-                    // after the argument loop of btf_check_func_arg_match()
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!(
-                            "release kernel function {} expects refcounted PTR_TO_BTF_ID",
-                            k.name
-                        ),
-                    ));
-                }
-                release_ref = r1.ref_obj_id;
-            } else {
-                // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
-                let r1 = *self.reg(1);
-                if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
-                    let t = self.reg_type_name(&r1);
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("arg#0 expected pointer to stack or map value, got {}", t),
-                    ));
-                }
-                self.check_helper_mem_access(1, 8, false, false)?;
-            }
-        }
+            self.check_test_kfunc_arg(&k)?
+        };
         if release_ref != 0 && self.release_reference(release_ref).is_err() {
             let reason = self.not_acquired_reason(release_ref);
             return Err(self
@@ -928,6 +880,62 @@ impl Env {
 }
 
 impl Env {
+    /// 6.1's `btf_check_kfunc_arg_match()` for a test kfunc's first
+    /// argument (acquire: 8 readable bytes; release: its referenced
+    /// object): the reference to release, if any.
+    fn check_test_kfunc_arg(&mut self, k: &crate::kfuncs::Kfunc) -> VResult<u32> {
+        // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
+        if !self.reg(1).is_init() {
+            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+        }
+        if k.flags.release {
+            let r1 = *self.reg(1);
+            if r1.ty != RegType::BtfId || r1.maybe_null {
+                // btf_check_kfunc_arg_match() names the parameter's struct
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                    "arg#0 pointer type STRUCT {} must point to scalar, or struct with scalar",
+                    k.struct_name
+                ),
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+            }
+            // btf_check_func_arg_match(): every pointer argument's offsets,
+            // a referenced one's as a release argument's
+            let at = if r1.ref_obj_id != 0 {
+                crate::func_proto::Arg::ReleaseBtfIdOrNull
+            } else {
+                crate::func_proto::Arg::Anything
+            };
+            self.check_func_arg_reg_off(&r1, 1, at)?;
+            if r1.ref_obj_id == 0 {
+                // after the argument loop of btf_check_func_arg_match()
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "release kernel function {} expects refcounted PTR_TO_BTF_ID",
+                        k.name
+                    ),
+                ));
+            }
+            Ok(r1.ref_obj_id)
+        } else {
+            // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
+            let r1 = *self.reg(1);
+            if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
+                let t = self.reg_type_name(&r1);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("arg#0 expected pointer to stack or map value, got {}", t),
+                ));
+            }
+            self.check_helper_mem_access(1, 8, false, false)?;
+            Ok(0)
+        }
+    }
+
     /// 6.1's `btf_check_kfunc_arg_match()` for a `KF_KPTR_GET` kfunc's
     /// first argument: after `check_func_arg_reg_off()`, a map value (not
     /// NULL) at a constant offset holding a referenced kptr of the struct
