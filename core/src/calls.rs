@@ -159,6 +159,25 @@ impl Env {
             return Ok(());
         };
         let v612 = self.rules.words_612;
+        // 6.12: only static subprograms run under a lock (6.1 refuses any
+        // call under one before this)
+        if self.cur.active_spin_lock != 0 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "global function calls are not allowed while holding a lock,\nuse static function instead",
+                )
+                .because(crate::reason::Reason::LockMisuse));
+        }
+        // 6.12: only static subprograms run with preemption disabled
+        if self.cur.active_preempt_lock > 0 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "global function calls are not allowed with preemption disabled,\nuse static function instead",
+                )
+                .because(crate::reason::Reason::RcuMisuse));
+        }
         let invalid = |env: &mut Self| {
             let msg = if v612 {
                 format!(
@@ -511,6 +530,7 @@ impl Env {
             active_spin_lock: 0,
             active_lock_map: 0,
             active_rcu_lock: false,
+            active_preempt_lock: 0,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,
@@ -1053,6 +1073,7 @@ impl Env {
                 _ => None,
             };
             self.rcu_kfunc_call(name, rcu, k.sleepable)?;
+            self.preempt_kfunc_call(name, k.sleepable)?;
             // the special kfuncs' return types (check_kfunc_call())
             if let Some(id) = m.kern_ctx {
                 special_ret = Some((id, crate::btf_access::TRUSTED));

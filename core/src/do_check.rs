@@ -133,6 +133,7 @@ impl Env {
             active_spin_lock: 0,
             active_lock_map: 0,
             active_rcu_lock: false,
+            active_preempt_lock: 0,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,
@@ -463,6 +464,16 @@ impl Env {
         if self.cur.active_rcu_lock && self.cur.curframe() == 0 {
             return Err(self
                 .fail(EINVAL, "bpf_rcu_read_unlock is missing")
+                .because(crate::reason::Reason::RcuMisuse));
+        }
+        let preempt = self.cur.active_preempt_lock;
+        if preempt > 0 && self.cur.curframe() == 0 {
+            let are = if preempt == 1 { " is" } else { "(s) are" };
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("{preempt} bpf_preempt_enable{are} missing"),
+                )
                 .because(crate::reason::Reason::RcuMisuse));
         }
         // 9d9d00ac: the leak check runs before prepare_func_exit, for every frame

@@ -255,6 +255,7 @@ impl Env {
                 active_spin_lock: 0,
                 active_lock_map: 0,
                 active_rcu_lock: false,
+                active_preempt_lock: 0,
                 callback_unroll_depth: 0,
                 may_goto_depth: 0,
                 loop_entry: None,

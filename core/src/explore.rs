@@ -69,6 +69,8 @@ pub enum Held {
     SpinLock { map: String },
     /// Inside `bpf_rcu_read_lock()` (6.12).
     RcuReadLock,
+    /// Inside `bpf_preempt_disable()`, this many times (6.12).
+    PreemptDisabled { depth: u32 },
 }
 
 impl Held {
@@ -85,6 +87,11 @@ impl Held {
         }
         if env.cur.active_rcu_lock {
             held.push(Held::RcuReadLock);
+        }
+        if env.cur.active_preempt_lock > 0 {
+            held.push(Held::PreemptDisabled {
+                depth: env.cur.active_preempt_lock,
+            });
         }
         held
     }

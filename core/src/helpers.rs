@@ -80,6 +80,14 @@ impl Env {
                 )
                 .because(Reason::RcuMisuse));
         }
+        if self.cur.active_preempt_lock > 0 && fp.might_sleep {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("sleepable helper {name}#{func_id} in non-preemptible region"),
+                )
+                .because(Reason::RcuMisuse));
+        }
         let mut meta = ArgMeta {
             pkt_access: fp.pkt_access,
             ..ArgMeta::default()
@@ -154,6 +162,14 @@ impl Env {
                         .fail(
                             EINVAL,
                             "tail_call cannot be used inside bpf_rcu_read_lock-ed region",
+                        )
+                        .because(Reason::RcuMisuse));
+                }
+                if self.cur.active_preempt_lock > 0 {
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            "tail_call cannot be used inside bpf_preempt_disable-ed region",
                         )
                         .because(Reason::RcuMisuse));
                 }

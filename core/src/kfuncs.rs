@@ -330,6 +330,9 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     // common_btf_ids (6.12): the RCU read-side section
     plain("bpf_rcu_read_lock", KfuncSet::Common),
     plain("bpf_rcu_read_unlock", KfuncSet::Common),
+    // ... and the non-preemptible regions
+    plain("bpf_preempt_disable", KfuncSet::Common),
+    plain("bpf_preempt_enable", KfuncSet::Common),
     // ... and the casts: the program's context as the kernel's struct, any
     // pointer as a read-only (untrusted) kernel struct
     plain("bpf_cast_to_kern_ctx", KfuncSet::Common),

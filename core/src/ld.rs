@@ -158,6 +158,14 @@ impl Env {
                 )
                 .because(crate::reason::Reason::RcuMisuse));
         }
+        if self.cur.active_preempt_lock > 0 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "BPF_LD_[ABS|IND] cannot be used inside bpf_preempt_disable-ed region",
+                )
+                .because(crate::reason::Reason::RcuMisuse));
+        }
         if self.reg(6).ty != RegType::Ctx {
             return Err(self.fail(EINVAL, "at the time of BPF_LD_ABS|IND R6 != pointer to skb"));
         }

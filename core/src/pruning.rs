@@ -364,7 +364,7 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     } else if o.active_spin_lock != c.active_spin_lock {
         return false;
     }
-    if o.active_rcu_lock != c.active_rcu_lock {
+    if o.active_rcu_lock != c.active_rcu_lock || o.active_preempt_lock != c.active_preempt_lock {
         return false;
     }
     for i in 0..o.frames.len() {

@@ -1,4 +1,5 @@
-//! RCU read-side sections (6.12): `bpf_rcu_read_lock()` /
+//! RCU read-side sections and non-preemptible regions (6.12):
+//! `bpf_rcu_read_lock()` /
 //! `bpf_rcu_read_unlock()` and what they change (`active_rcu_lock` in
 //! `check_kfunc_call()`, `in_rcu_cs()`).
 //!
@@ -85,6 +86,39 @@ impl Env {
                 }
                 None => {}
             }
+        }
+        Ok(())
+    }
+}
+
+impl Env {
+    /// The part of `check_kfunc_call()` after the RCU section's that
+    /// counts `bpf_preempt_disable()` / `bpf_preempt_enable()` and refuses
+    /// a sleeping kfunc while preemption is disabled.
+    pub(crate) fn preempt_kfunc_call(&mut self, name: &str, sleepable: bool) -> VResult<()> {
+        let because = Reason::RcuMisuse;
+        match name {
+            "bpf_preempt_disable" => self.cur.active_preempt_lock += 1,
+            "bpf_preempt_enable" if self.cur.active_preempt_lock > 0 => {
+                self.cur.active_preempt_lock -= 1
+            }
+            "bpf_preempt_enable" => {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("unmatched attempt to enable preemption (kernel function {name})"),
+                    )
+                    .because(because));
+            }
+            _ if sleepable && self.cur.active_preempt_lock > 0 => {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("kernel func {name} is sleepable within non-preemptible region"),
+                    )
+                    .because(because));
+            }
+            _ => {}
         }
         Ok(())
     }

@@ -108,9 +108,9 @@ pub enum Reason {
     /// A program type or attach type the modelled kernel does not have:
     /// `bpf_prog_load()` refuses it before the verifier (EINVAL, no log).
     NotInKernel,
-    /// 6.12's RCU read-side section used against its rules: nested, left
-    /// open, closed twice, a sleeping call inside, a pointer or iterator
-    /// used after it closed.
+    /// 6.12's RCU read-side section (or non-preemptible region) used
+    /// against its rules: nested, left open, closed twice, a sleeping call
+    /// inside, a pointer or iterator used after it closed.
     RcuMisuse,
     /// A division by zero or a shift by the register width or more.
     InvalidAlu,
@@ -346,7 +346,7 @@ impl Reason {
                 "This kernel does not have the program's type or attach type (netfilter programs came with Linux 6.4, unix socket hooks with 6.7): loading fails before the verifier runs, with EINVAL and an empty log.".into()
             }
             Reason::RcuMisuse => {
-                "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) must be closed once before the program ends, not nested, and not contain anything that may sleep; what was read inside it (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()
+                "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) or a non-preemptible region (bpf_preempt_disable … bpf_preempt_enable) must be closed before the program ends, matched, and not contain anything that may sleep (nor, with preemption disabled, a call of a global function); what was read inside an RCU section (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()
             }
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()

@@ -266,6 +266,9 @@ impl Run {
             .map(|h| match h {
                 explore::Held::SpinLock { map } => format!("bpf_spin_lock on a value of map {map}"),
                 explore::Held::RcuReadLock => "RCU read-side section".to_string(),
+                explore::Held::PreemptDisabled { depth } => {
+                    format!("preemption disabled ({depth})")
+                }
             })
             .collect();
         StateView {
