@@ -201,17 +201,7 @@ impl Env {
     /// prints it: a BTF pointer without its struct's name.
     pub(crate) fn arg_reg_type_str(&self, reg: &RegState) -> String {
         if reg.ty == RegType::BtfId {
-            let prefix = crate::btf_access::BtfPtr::of(reg.aux)
-                .map(|p| p.prefix())
-                .unwrap_or_default();
-            return format!(
-                "{prefix}{}",
-                if reg.maybe_null {
-                    "ptr_or_null_"
-                } else {
-                    "ptr_"
-                }
-            );
+            return crate::log::reg_type_str_unnamed(reg);
         }
         self.reg_type_name(reg)
     }

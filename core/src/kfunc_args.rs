@@ -399,7 +399,7 @@ impl Env {
         let regno = i as u8 + 1;
         let unsafe_ptr = reg.ty == RegType::BtfId && unsafe_modifiers(reg) && !is_rcu_reg(reg);
         if (reg.ty != RegType::BtfId || unsafe_ptr) && reg2btf(reg.ty).is_none() {
-            let have = type_str_unnamed(reg);
+            let have = crate::log::reg_type_str_unnamed(reg);
             let trusted = BtfPtr::of(reg.aux).is_some_and(|p| p.has(TRUSTED));
             let want = if trusted { "trusted_ptr_" } else { "ptr_" };
             return Err(self
@@ -480,15 +480,4 @@ impl Env {
             env.check_mem_size_reg(size_regno, true, true, &mut am)
         })
     }
-}
-
-/// `reg_type_str()` of a kernel pointer without its struct's name
-/// (`untrusted_ptr_`, `rcu_ptr_or_null_`).
-pub(crate) fn type_str_unnamed(reg: &RegState) -> String {
-    let mut s = BtfPtr::of(reg.aux).map(|p| p.prefix()).unwrap_or_default();
-    s.push_str("ptr_");
-    if reg.maybe_null {
-        s.push_str("or_null_");
-    }
-    s
 }

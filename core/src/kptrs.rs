@@ -249,7 +249,7 @@ impl Env {
         let have = if reg.ty == RegType::BtfId {
             format!(
                 "{}{}",
-                crate::kfunc_args::type_str_unnamed(reg),
+                crate::log::reg_type_str_unnamed(reg),
                 reg_name.unwrap_or_default()
             )
         } else {

@@ -413,6 +413,20 @@ fn reg_base_name(ty: RegType) -> &'static str {
     }
 }
 
+/// `reg_type_str()` of a BTF pointer as the kernel's messages print it,
+/// without its struct's name (`untrusted_ptr_`, `rcu_ptr_or_null_`): only
+/// the state print adds the name.
+pub(crate) fn reg_type_str_unnamed(r: &RegState) -> String {
+    let mut s = crate::btf_access::BtfPtr::of(r.aux)
+        .map(|p| p.prefix())
+        .unwrap_or_default();
+    s.push_str("ptr_");
+    if r.maybe_null {
+        s.push_str("or_null_");
+    }
+    s
+}
+
 pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
     let base = reg_base_name(r.ty);
     let mut s = String::new();

@@ -81,7 +81,7 @@ impl Env {
     /// its struct's name (`trusted_ptr_`): only the state print adds it.
     pub fn reg_type_name(&self, reg: &RegState) -> String {
         if reg.ty == RegType::BtfId && crate::btf_access::BtfPtr::of(reg.aux).is_some() {
-            return crate::kfunc_args::type_str_unnamed(reg);
+            return crate::log::reg_type_str_unnamed(reg);
         }
         let t = reg_type_str(&self.prog, reg);
         if self.rules.words_612 {
@@ -1117,11 +1117,7 @@ impl Env {
                     return Err(self.fail(EACCES, "invalid zero-sized read"));
                 }
                 // reg_type_str(): a kernel pointer without its struct's name
-                let t = if reg.ty == RegType::BtfId {
-                    crate::kfunc_args::type_str_unnamed(&reg)
-                } else {
-                    self.reg_type_name(&reg)
-                };
+                let t = self.arg_reg_type_str(&reg);
                 Err(self
                     .fail(EACCES, &format!("R{} type={} expected=fp", regno, t))
                     .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }))
