@@ -1650,32 +1650,8 @@ impl Env {
                         && skip(*t2).is_some_and(|(_, t2)| is_scalar(&t2))
                         && self.reg(regno + 1).ty == RegType::Scalar
                 });
-                let mut lines = Vec::new();
-                let scalar_pointee = is_scalar(&ref_t)
-                    || (ref_t.is_composite()
-                        && crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines));
-                for l in lines {
-                    self.verbose(&format!("{l}\n"));
-                }
-                let void = ref_id == 0;
                 let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr_kern";
-                if !(scalar_pointee || dynptr || (mem_size && void)) {
-                    // btf_type_str() of type 0 (void): BTF_KIND_UNKN
-                    let (kind, tname) = if void {
-                        ("UNKNOWN".to_string(), String::new())
-                    } else {
-                        (kind_str(ref_t.kind).to_uppercase(), ref_t.name.clone())
-                    };
-                    return Err(self
-                        .fail(
-                            EINVAL,
-                            &format!(
-                                "arg#{i} pointer type {kind} {tname} must point to {}scalar, or struct with scalar",
-                                if mem_size { "void, " } else { "" }
-                            ),
-                        )
-                        .because(because));
-                }
+                self.check_kfunc_mem_pointee(i, &ref_t, ref_id, mem_size, dynptr, btf)?;
                 if dynptr {
                     return Err(self.fail(
                         EINVAL,
@@ -1683,16 +1659,7 @@ impl Env {
                     ));
                 }
                 if mem_size {
-                    // check_kfunc_mem_size_reg(): the pair read, then written
-                    let size_regno = regno + 1;
-                    let r: VResult<()> = self.with_not_null(regno, |env| {
-                        for write in [false, true] {
-                            let mut am = crate::func_arg::ArgMeta::default();
-                            env.check_mem_size_reg(size_regno, write, true, &mut am)?;
-                        }
-                        Ok(())
-                    });
-                    if r.is_err() {
+                    if self.check_kfunc_mem_size_reg(regno + 1).is_err() {
                         // the inner check's line, then the pair's
                         return Err(self
                             .fail(
@@ -1720,13 +1687,7 @@ impl Env {
                         )
                         .because(because));
                 };
-                // check_mem_reg(): NULL, or the bytes read, then written
-                if !reg.is_null_const() {
-                    self.with_not_null(regno, |env| {
-                        env.helper_mem_access(regno, size as u64, false, true, None)?;
-                        env.helper_mem_access(regno, size as u64, true, true, None)
-                    })?;
-                }
+                self.check_mem_reg(regno, &reg, size as u64)?;
             }
             i += 1;
         }

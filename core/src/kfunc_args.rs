@@ -312,7 +312,6 @@ impl Env {
     ) -> VResult<PtrArg> {
         let regno = i as u8 + 1;
         let reg = *self.reg(regno);
-        let because = Reason::ArgumentType { reg: Some(regno) };
         if name == "bpf_cast_to_kern_ctx" {
             return Ok(PtrArg::Ctx);
         }
@@ -351,30 +350,7 @@ impl Env {
             (scalar && self.reg(regno + 1).ty == RegType::Scalar).then_some(n)
         });
         let mem_size = size_arg.is_some_and(|n| n.ends_with("__sz") || n.ends_with("__szk"));
-        let mut lines = Vec::new();
-        let scalar = ref_t.kind == crate::btf::KIND_INT
-            || ref_t.is_any_enum()
-            || (ref_id != 0 && crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines));
-        for l in lines {
-            self.verbose(&format!("{l}\n"));
-        }
-        let void = ref_id == 0;
-        if !(scalar || (mem_size && void)) {
-            let (kind, tname) = if void {
-                ("UNKNOWN".to_string(), String::new())
-            } else {
-                (kind_str(ref_t.kind).to_uppercase(), ref_t.name.clone())
-            };
-            return Err(self
-                .fail(
-                    EINVAL,
-                    &format!(
-                        "arg#{i} pointer type {kind} {tname} must point to {}scalar, or struct with scalar",
-                        if mem_size { "void, " } else { "" }
-                    ),
-                )
-                .because(because));
-        }
+        self.check_kfunc_mem_pointee(i, ref_t, ref_id, mem_size, false, btf)?;
         Ok(if mem_size {
             PtrArg::MemSize {
                 const_size: size_arg.is_some_and(|n| n.ends_with("__szk")),
@@ -460,8 +436,51 @@ impl Env {
         Err(self.fail(EINVAL, &format!("kern ctx type id {ty} is not a struct")))
     }
 
+    /// The end of `get_kfunc_ptr_arg_type()` (both kernels): memory a
+    /// kfunc takes points to a scalar or a struct of scalars, or, with a
+    /// length after it, to void (`ok_anyway`: a pointee the caller takes by
+    /// other rules). The struct walk's lines go to the log first.
+    pub(crate) fn check_kfunc_mem_pointee(
+        &mut self,
+        i: usize,
+        ref_t: &Type,
+        ref_id: u32,
+        mem_size: bool,
+        ok_anyway: bool,
+        btf: &crate::btf::Btf,
+    ) -> VResult<()> {
+        let mut lines = Vec::new();
+        let scalar = ref_t.kind == crate::btf::KIND_INT
+            || ref_t.is_any_enum()
+            || (ref_id != 0 && crate::btf_access::is_scalar_struct(btf, ref_id, 0, &mut lines));
+        for l in lines {
+            self.verbose(&format!("{l}\n"));
+        }
+        let void = ref_id == 0;
+        if scalar || ok_anyway || (mem_size && void) {
+            return Ok(());
+        }
+        // btf_type_str() of type 0 (void): BTF_KIND_UNKN
+        let (kind, tname) = if void {
+            ("UNKNOWN".to_string(), String::new())
+        } else {
+            (kind_str(ref_t.kind).to_uppercase(), ref_t.name.clone())
+        };
+        Err(self
+            .fail(
+                EINVAL,
+                &format!(
+                    "arg#{i} pointer type {kind} {tname} must point to {}scalar, or struct with scalar",
+                    if mem_size { "void, " } else { "" }
+                ),
+            )
+            .because(Reason::ArgumentType {
+                reg: Some(i as u8 + 1),
+            }))
+    }
+
     /// `check_mem_reg()`: NULL, or `size` bytes read, then written.
-    fn check_mem_reg(&mut self, regno: u8, reg: &RegState, size: u64) -> VResult<()> {
+    pub(crate) fn check_mem_reg(&mut self, regno: u8, reg: &RegState, size: u64) -> VResult<()> {
         if reg.is_null_const() {
             return Ok(());
         }
@@ -473,7 +492,7 @@ impl Env {
 
     /// `check_kfunc_mem_size_reg()`: the memory before `size_regno` for
     /// as many bytes as the size may be, read then written.
-    fn check_kfunc_mem_size_reg(&mut self, size_regno: u8) -> VResult<()> {
+    pub(crate) fn check_kfunc_mem_size_reg(&mut self, size_regno: u8) -> VResult<()> {
         self.with_not_null(size_regno - 1, |env| {
             let mut am = crate::func_arg::ArgMeta::default();
             env.check_mem_size_reg(size_regno, false, true, &mut am)?;
