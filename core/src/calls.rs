@@ -1067,12 +1067,7 @@ impl Env {
             // 6.12: check_kfunc_args() (the kernel's own sets only: its
             // vmlinux has no test kfuncs)
             let m = self.check_kfunc_args_612(name, &k, &proto, &kernel)?;
-            let rcu = match name {
-                "bpf_rcu_read_lock" => Some(crate::rcu::RcuKfunc::Lock),
-                "bpf_rcu_read_unlock" => Some(crate::rcu::RcuKfunc::Unlock),
-                _ => None,
-            };
-            self.rcu_kfunc_call(name, rcu, k.sleepable)?;
+            self.rcu_kfunc_call(name, k.sleepable)?;
             self.preempt_kfunc_call(name, k.sleepable)?;
             // the special kfuncs' return types (check_kfunc_call())
             if let Some(id) = m.kern_ctx {
@@ -1085,10 +1080,12 @@ impl Env {
                     .unwrap_or(0);
                 // btf_type_is_struct(): a struct or a union
                 if !btf.get(id).is_ok_and(|t| t.is_composite()) {
-                    return Err(self.fail(
-                        EINVAL,
-                        "kfunc bpf_rdonly_cast type ID argument must be of a struct",
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            "kfunc bpf_rdonly_cast type ID argument must be of a struct",
+                        )
+                        .because(crate::reason::Reason::ArgumentType { reg: Some(2) }));
                 }
                 special_ret = Some((id, crate::btf_access::UNTRUSTED));
             }

@@ -192,10 +192,11 @@ impl Env {
                 }
                 PtrArg::Iter(kind) => {
                     if name == "bpf_iter_css_task_new" && !self.css_task_iter_allowed() {
-                        return Err(self.fail(
-                            EINVAL,
-                            "css_task_iter is only allowed in bpf_lsm, bpf_iter and sleepable progs",
-                        ));
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                "css_task_iter is only allowed in bpf_lsm, bpf_iter and sleepable progs",
+                            ));
                     }
                     meta.iter = self.process_iter_arg(
                         regno,
@@ -275,9 +276,11 @@ impl Env {
                             .because(because));
                     }
                     if const_size && !self.reg(regno + 1).var_off.is_const() {
-                        return Err(
-                            self.fail(EINVAL, &format!("R{} must be a known constant", regno + 1))
-                        );
+                        return Err(self
+                            .fail(EINVAL, &format!("R{} must be a known constant", regno + 1))
+                            .because(Reason::ArgumentType {
+                                reg: Some(regno + 1),
+                            }));
                     }
                     // the size argument is this one's
                     i += 1;
@@ -433,7 +436,9 @@ impl Env {
         if btf.get(ty).is_ok_and(|t| t.is_composite()) {
             return Ok(ty);
         }
-        Err(self.fail(EINVAL, &format!("kern ctx type id {ty} is not a struct")))
+        Err(self
+            .fail(EINVAL, &format!("kern ctx type id {ty} is not a struct"))
+            .because(Reason::ArgumentType { reg: Some(1) }))
     }
 
     /// The end of `get_kfunc_ptr_arg_type()` (both kernels): memory a

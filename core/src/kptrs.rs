@@ -49,6 +49,10 @@ impl Env {
         let Some(m) = self.prog.maps.get(reg.aux as usize) else {
             return Ok(());
         };
+        // every map value access passes here: most maps have no kptr
+        if m.kptrs.is_empty() {
+            return Ok(());
+        }
         let mut fields: Vec<u32> = m.kptr_fields(v612).map(|(_, f)| f.off).collect();
         fields.sort_unstable();
         let lo = reg.smin.saturating_add(off as i64);
@@ -279,6 +283,7 @@ impl Env {
         regno: u8,
     ) -> VResult<(KptrKind, KptrField)> {
         let v612 = self.rules.helpers_612;
+        let because = Reason::KptrMisuse { reg: regno };
         let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
             return Err(self.fail(EACCES, "invalid map_ptr to access map->type"));
         };
@@ -306,7 +311,7 @@ impl Env {
             ]
         };
         if let Some(msg) = first.into_iter().flatten().next() {
-            return Err(self.fail(errno(EINVAL), &msg));
+            return Err(self.fail(errno(EINVAL), &msg).because(because));
         }
         if !has_kptrs {
             let msg = if v612 {
@@ -316,14 +321,18 @@ impl Env {
             } else {
                 format!("map '{}' has no valid kptr", m.name)
             };
-            return Err(self.fail(errno(EINVAL), &msg));
+            return Err(self.fail(errno(EINVAL), &msg).because(because));
         }
         let off = reg.off as i64 + reg.var_off.value as i64;
         let Some((kind, field)) = self.map_kptr_at(reg.aux, off) else {
-            return Err(self.fail(EACCES, &format!("off={off} doesn't point to kptr")));
+            return Err(self
+                .fail(EACCES, &format!("off={off} doesn't point to kptr"))
+                .because(because));
         };
         if kind == KptrKind::Unref {
-            return Err(self.fail(EACCES, &format!("off={off} kptr isn't referenced kptr")));
+            return Err(self
+                .fail(EACCES, &format!("off={off} kptr isn't referenced kptr"))
+                .because(because));
         }
         Ok((kind, field))
     }

@@ -12,11 +12,22 @@ use crate::env::{Env, VResult, EACCES, EINVAL};
 use crate::reason::Reason;
 use crate::regs::{RegState, RegType};
 
-/// What a kernel function does to the RCU section.
+/// What a kernel function does to the RCU section (`is_kfunc_bpf_rcu_read_lock()`
+/// and its unlock twin).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RcuKfunc {
+enum RcuKfunc {
     Lock,
     Unlock,
+}
+
+impl RcuKfunc {
+    fn of(name: &str) -> Option<RcuKfunc> {
+        match name {
+            "bpf_rcu_read_lock" => Some(RcuKfunc::Lock),
+            "bpf_rcu_read_unlock" => Some(RcuKfunc::Unlock),
+            _ => None,
+        }
+    }
 }
 
 impl Env {
@@ -29,13 +40,9 @@ impl Env {
 
     /// The part of `check_kfunc_call()` after the arguments that enters
     /// or leaves the section, and refuses a sleeping kfunc inside it.
-    pub(crate) fn rcu_kfunc_call(
-        &mut self,
-        name: &str,
-        rcu: Option<RcuKfunc>,
-        sleepable: bool,
-    ) -> VResult<()> {
+    pub(crate) fn rcu_kfunc_call(&mut self, name: &str, sleepable: bool) -> VResult<()> {
         let because = Reason::RcuMisuse;
+        let rcu = RcuKfunc::of(name);
         if self.cur.active_rcu_lock {
             match rcu {
                 Some(RcuKfunc::Lock) => {
