@@ -180,6 +180,10 @@ pub struct ArgMeta {
     /// `uninit_dynptr_regno` (6.1): the dynptr to create, whose stack
     /// bytes are written after the arguments.
     pub uninit_dynptr_regno: Option<u8>,
+    /// The kind of that dynptr.
+    pub uninit_dynptr_kind: crate::dynptr::DynptrKind,
+    /// The initialized dynptr argument (`get_dynptr_arg_reg()`).
+    pub dynptr_regno: Option<u8>,
     /// An argument the kernel would take further than veristep can follow
     /// (a dynptr to create, a string in a frozen map, a BTF object): what
     /// it is, refused once the kernel's checks of the other arguments pass.
@@ -365,7 +369,7 @@ impl Env {
             }
             ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
             Kptr => meta.kptr = Some(self.process_kptr_func(&reg, regno)?),
-            Dynptr { uninit, .. } => self.process_dynptr_func(&reg, regno, uninit, meta)?,
+            Dynptr { ty, uninit, .. } => self.process_dynptr_func(&reg, regno, ty, uninit, meta)?,
             _ => {}
         }
         Ok(())
@@ -777,104 +781,6 @@ impl Env {
             self.check_mem_access(regno, off, 8, crate::ctx::Access::Write, None)?;
         }
         Ok(())
-    }
-
-    /// `dynptr_get_spi()` (6.12): the stack slot of a dynptr at a constant,
-    /// 8-byte aligned offset; `Err(true)` when the slots are not allocated
-    /// (`-ERANGE`, no message).
-    fn dynptr_get_spi(&mut self, reg: &RegState) -> Result<usize, bool> {
-        if !reg.var_off.is_const() {
-            self.verbose("dynptr has to be at a constant offset\n");
-            return Err(false);
-        }
-        let off = reg.off as i64 + reg.var_off.value as i64;
-        let spi = (-off - 1) / 8;
-        if off % 8 != 0 || spi + 1 < 2 {
-            self.verbose(&format!("cannot pass in dynptr at an offset={}\n", off));
-            return Err(false);
-        }
-        if !self.is_spi_bounds_valid(reg, spi) {
-            return Err(true);
-        }
-        Ok(spi as usize)
-    }
-
-    /// `is_spi_bounds_valid(state, spi, BPF_DYNPTR_NR_SLOTS)`
-    fn is_spi_bounds_valid(&self, reg: &RegState, spi: i64) -> bool {
-        let allocated = self
-            .cur
-            .frames
-            .get(reg.frameno as usize)
-            .map_or(0, |f| f.stack.len() as i64);
-        // spi - BPF_DYNPTR_NR_SLOTS + 1 >= 0
-        spi >= 1 && spi < allocated
-    }
-
-    /// The release check of a dynptr argument (`check_func_arg()`): the
-    /// slot must hold an acquired dynptr, which in veristep none does; a
-    /// slot holding a spilled pointer with an id gets past it in 6.1 (and
-    /// one with a reference in 6.12) to the "initialized" check.
-    fn check_dynptr_release(&mut self, regno: u8, reg: &RegState) -> VResult<()> {
-        let spilled = |s: &Self, spi: usize| {
-            s.cur
-                .frames
-                .get(reg.frameno as usize)
-                .and_then(|f| f.stack.get(spi))
-                .filter(|slot| slot.is_spill())
-                .map(|slot| slot.spilled)
-        };
-        let acquired = if self.rules.helpers_612 {
-            self.dynptr_get_spi(reg)
-                .ok()
-                .and_then(|spi| spilled(self, spi))
-                .is_some_and(|r| r.ref_obj_id != 0)
-        } else {
-            let spi = (-(reg.off as i64) - 1) / 8;
-            self.is_spi_bounds_valid(reg, spi)
-                && spilled(self, spi as usize).is_some_and(|r| r.id != 0)
-        };
-        if !acquired {
-            return Err(self.fail(EINVAL, &format!("arg {} is an unacquired reference", regno)));
-        }
-        Ok(())
-    }
-
-    /// The dynptr case of `check_func_arg()` (6.12: `process_dynptr_func()`).
-    /// veristep never creates a dynptr, so none is initialized; one to be
-    /// created is left to the kernel.
-    fn process_dynptr_func(
-        &mut self,
-        reg: &RegState,
-        regno: u8,
-        uninit: bool,
-        meta: &mut ArgMeta,
-    ) -> VResult<()> {
-        let v612 = self.rules.helpers_612;
-        if uninit {
-            // is_dynptr_reg_valid_uninit(): 6.1 accepts any place (the
-            // slots hold no dynptr); 6.12 wants a dynptr-sized aligned one
-            if v612 {
-                if self.dynptr_get_spi(reg) == Err(false) {
-                    return Err(self.fail(EINVAL, "Dynptr has to be an uninitialized dynptr"));
-                }
-                self.write_dynptr_slots(regno)?;
-            } else {
-                meta.uninit_dynptr_regno = Some(regno);
-            }
-            meta.unmodelled
-                .get_or_insert(format!("the dynptr it creates at R{}", regno));
-            return Ok(());
-        }
-        if v612 {
-            // is_dynptr_reg_valid_init() says why the place is wrong first
-            let _ = self.dynptr_get_spi(reg);
-        }
-        // 6.1 numbers the argument from 1 (arg + 1); 6.12 prints regno - 1
-        let argno = if v612 { regno - 1 } else { regno };
-        Err(self.fail(
-            EINVAL,
-            &format!("Expected an initialized dynptr as arg #{}", argno),
-        ))
     }
 
     /// `process_spin_lock()`: take or drop the lock in a map value.

@@ -121,6 +121,8 @@ pub enum DynptrType {
     Any,
     Local,
     Ringbuf,
+    Skb,
+    Xdp,
 }
 
 /// `enum bpf_return_type`

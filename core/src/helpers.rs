@@ -101,28 +101,24 @@ impl Env {
         if let Some((regno, size)) = meta.raw_access {
             self.mark_helper_mem_written(regno, size)?;
         }
+        // 6.1 makes the new dynptr after the arguments: its 16 stack bytes
+        // are written, then the slots marked (a ringbuf one acquires)
+        if let Some(regno) = meta.uninit_dynptr_regno {
+            self.write_dynptr_slots(regno)?;
+            let reg = *self.reg(regno);
+            self.mark_stack_slots_dynptr(&reg, meta.uninit_dynptr_kind)?;
+        }
         if let Some(what) = meta.unmodelled.take() {
-            // the kernel's checks up to where veristep stops: 6.1 writes
-            // the new dynptr's 16 stack bytes here (6.12 did with the
-            // argument), and bpf_dynptr_from_mem wants a map value
-            if let Some(regno) = meta.uninit_dynptr_regno {
-                self.write_dynptr_slots(regno)?;
-            }
-            let r1 = *self.reg(1);
-            if id == F::dynptr_from_mem && r1.ty != RegType::MapValue {
-                let t = self.arg_reg_type_str(&r1);
-                return Err(self.fail(
-                    EACCES,
-                    &format!("Unsupported reg type {} for bpf_dynptr_from_mem data", t),
-                ));
-            }
             return Err(self.not_modelled(&name, func_id, &what));
         }
         if meta.release_regno != 0 {
             let mut ok = false;
-            if meta.ref_obj_id != 0 {
+            let released = *self.reg(meta.release_regno);
+            if matches!(fp.args[meta.release_regno as usize - 1], Arg::Dynptr { .. }) {
+                ok = self.unmark_stack_slots_dynptr(&released).is_ok();
+            } else if meta.ref_obj_id != 0 {
                 ok = self.release_reference(meta.ref_obj_id).is_ok();
-            } else if self.reg(meta.release_regno).is_null_const() {
+            } else if released.is_null_const() {
                 ok = true;
             }
             if !ok {
@@ -137,6 +133,35 @@ impl Env {
                     )
                     .because(reason));
             }
+        }
+        // the dynptr a helper works on: bpf_dynptr_data's slice belongs to
+        // it (its reference, 6.12 also its id); bpf_dynptr_write into an
+        // skb dynptr may move the packet
+        let mut slice_of = None;
+        let mut dynptr_changes_data = false;
+        if let Some(regno) = meta.dynptr_regno {
+            let reg = *self.reg(regno);
+            let first = self.dynptr_first_slot(&reg).unwrap_or_default();
+            if id == F::dynptr_data {
+                let (ref_id, dynptr_id) = if v612 {
+                    (first.ref_obj_id, first.id)
+                } else {
+                    (first.id, 0)
+                };
+                slice_of = Some((ref_id, dynptr_id));
+            }
+            dynptr_changes_data = id == F::dynptr_write
+                && v612
+                && first.dynptr.kind == crate::dynptr::DynptrKind::Skb;
+        }
+        if id == F::dynptr_from_mem && self.reg(1).ty != RegType::MapValue {
+            let t = self.arg_reg_type_str(&self.reg(1).clone());
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("Unsupported reg type {} for bpf_dynptr_from_mem data", t),
+                )
+                .because(Reason::ArgumentType { reg: Some(1) }));
         }
         match id {
             F::tail_call if self.has_refs() => {
@@ -352,7 +377,17 @@ impl Env {
                 r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
                 r0.maybe_null = true;
             }
-            Ret::BtfId | Ret::BtfIdOrNull | Ret::MemOrBtfId | Ret::DynptrMemOrNull => {
+            // RET_PTR_TO_DYNPTR_MEM_OR_NULL: the slice, of the constant
+            // length asked for
+            Ret::DynptrMemOrNull => {
+                r0.mark_known_zero_ptr(RegType::Mem);
+                r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
+                r0.maybe_null = true;
+                if let Some((_, dynptr_id)) = slice_of {
+                    r0.dynptr_id = dynptr_id;
+                }
+            }
+            Ret::BtfId | Ret::BtfIdOrNull | Ret::MemOrBtfId => {
                 r0.mark_unknown();
                 unmodelled_ret = true;
             }
@@ -365,7 +400,11 @@ impl Env {
             .map
             .and_then(|m| self.prog.maps.get(m as usize))
             .map(|m| m.map_type);
-        if is_ptr_cast_function(id) {
+        if let Some((ref_id, _)) = slice_of {
+            // is_dynptr_ref_function(): the slice dies with the dynptr's
+            // reference
+            self.cur.frames[cf].regs[0].ref_obj_id = ref_id;
+        } else if is_ptr_cast_function(id) {
             // for release_reference()
             self.cur.frames[cf].regs[0].ref_obj_id = meta.ref_obj_id;
         } else if is_acquire_function(id, map_type) {
@@ -390,7 +429,7 @@ impl Env {
             let what = "the kernel object it returns (a BTF pointer)";
             return Err(self.not_modelled(&name, func_id, what));
         }
-        if bpf_helper_changes_pkt_data(id, v612) {
+        if bpf_helper_changes_pkt_data(id, v612) || dynptr_changes_data {
             self.clear_all_pkt_pointers();
         }
         Ok(())

@@ -60,6 +60,7 @@ pub(crate) mod cfg;
 mod checkpoints;
 mod ctx;
 mod do_check;
+pub mod dynptr;
 pub(crate) mod env;
 pub mod explore;
 mod func_arg;

@@ -811,7 +811,11 @@ pub fn write_func_state_for(
         out.push('=');
         write_reg_value_612(out, prog, r, st.frameno);
     }
+    let mut skip = None;
     for (i, slot) in st.stack.iter().enumerate() {
+        if skip == Some(i) {
+            continue;
+        }
         if slot
             .types
             .iter()
@@ -823,6 +827,35 @@ pub fn write_func_state_for(
             if i >= 64 || stack & (1u64 << i) == 0 {
                 continue;
             }
+        }
+        if slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Dynptr {
+            // a dynptr is printed at its first slot, the next one
+            let i = i + 1;
+            skip = Some(i);
+            let Some(first) = st.stack.get(i) else {
+                continue;
+            };
+            let r = &first.spilled;
+            out.push_str(" fp");
+            push_dec(out, ((-(i as i32) - 1) * BPF_REG_SIZE) as i64);
+            liveness(r.live, out);
+            out.push_str("=dynptr_");
+            out.push_str(r.dynptr.kind.name());
+            let mut parts = Vec::new();
+            if r.id != 0 {
+                parts.push(format!("id={}", r.id));
+            }
+            if r.ref_obj_id != 0 {
+                parts.push(format!("ref_id={}", r.ref_obj_id));
+            }
+            // `dynptr_id` shares its bytes with `dynptr.first_slot`
+            if r.dynptr.first_slot {
+                parts.push("dynptr_id=1".to_string());
+            }
+            out.push('(');
+            out.push_str(&parts.join(","));
+            out.push(')');
+            continue;
         }
         let iter = slot.types[BPF_REG_SIZE as usize - 1] == crate::state::SlotType::Iter;
         // an iterator is printed at its main slot (the one with the ref)

@@ -118,6 +118,7 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
             && o.off == c.off
             && o.aux == c.aux
             && o.map_uid == c.map_uid
+            && o.dynptr_id == c.dynptr_id
     };
     match o.ty {
         // a pointer in place of a scalar is never safe
@@ -280,6 +281,17 @@ fn stacksafe(o: &FuncState, c: &FuncState, map: &mut IdMap, exact: ExactLevel, v
             if os.spilled.ty != cs.spilled.ty
                 || os.iter.btf_id != cs.iter.btf_id
                 || os.iter.active != cs.iter.active
+                || !check_ids(os.spilled.ref_obj_id, cs.spilled.ref_obj_id, map, v612)
+            {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        if ot == SlotType::Dynptr && v612 {
+            // the same kind of dynptr, slot and reference (6.1 compares
+            // only the bytes)
+            if os.spilled.dynptr != cs.spilled.dynptr
                 || !check_ids(os.spilled.ref_obj_id, cs.spilled.ref_obj_id, map, v612)
             {
                 return false;

@@ -93,6 +93,12 @@ pub struct RegState {
     /// `map_uid`: which inner map (of a map of maps holding timers) a map
     /// pointer or value is, the lookup's id that found it; 0 otherwise.
     pub map_uid: u32,
+    /// A dynptr's stack slot (`reg->dynptr`): its kind and whether this is
+    /// its first slot. Registers never hold one, so a spill clears it.
+    pub dynptr: crate::dynptr::DynptrSlot,
+    /// 6.12: the dynptr a slice (`PTR_TO_MEM`) was taken from
+    /// (`reg->dynptr_id`), so that destroying the dynptr kills the slice.
+    pub dynptr_id: u32,
     /// For stack pointers: whose stack.
     pub frameno: u8,
     pub live: u8,
@@ -126,6 +132,8 @@ impl RegState {
             id: 0,
             ref_obj_id: 0,
             map_uid: 0,
+            dynptr: crate::dynptr::DynptrSlot::NONE,
+            dynptr_id: 0,
             frameno: 0,
             live: 0,
             precise: false,
@@ -672,6 +680,8 @@ impl RegState {
             && self.id == o.id
             && self.ref_obj_id == o.ref_obj_id
             && self.map_uid == o.map_uid
+            && self.dynptr == o.dynptr
+            && self.dynptr_id == o.dynptr_id
             && self.frameno == o.frameno
     }
 }

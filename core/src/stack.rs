@@ -160,6 +160,11 @@ impl Env {
                 Some(v) => self.reg(v).is_null_const(),
                 None => v612 && insn.class() == BPF_ST && insn.imm == 0,
             };
+            if self.rules.helpers_612 {
+                for i in min_off..max_off {
+                    self.destroy_if_dynptr_stack_slot(fr, ((-i - 1) / 8) as usize)?;
+                }
+            }
             let mut zero_used = false;
             for i in min_off..max_off {
                 let slot = (-i - 1) as usize;
@@ -277,6 +282,9 @@ impl Env {
         let spi = slot / BPF_REG_SIZE as usize;
         let curframe = self.cur.curframe();
         let reg = value_regno.map(|r| *self.reg(r));
+        if self.rules.helpers_612 {
+            self.destroy_if_dynptr_stack_slot(fr, spi)?;
+        }
         self.mark_stack_slot_scratched(spi);
         let insn = self.prog.insns[self.insn_idx];
         let is_fp_dst = insn.dst == BPF_REG_FP;
@@ -400,7 +408,7 @@ impl Env {
                 SlotType::Spill => spills += 1,
                 SlotType::Zero => zeros += 1,
                 // STACK_INVALID: root may read uninitialised stack
-                SlotType::Misc | SlotType::Invalid | SlotType::Iter => {}
+                SlotType::Misc | SlotType::Invalid | SlotType::Iter | SlotType::Dynptr => {}
             }
         }
         let spilled_zero =
@@ -511,8 +519,8 @@ impl Env {
                 match t {
                     SlotType::Misc | SlotType::Invalid => {}
                     SlotType::Zero => zeros += 1,
-                    // an iterator's state is no data
-                    SlotType::Spill | SlotType::Iter => {
+                    // an iterator's or a dynptr's state is no data
+                    SlotType::Spill | SlotType::Iter | SlotType::Dynptr => {
                         return Err(self
                             .fail(
                                 EACCES,
@@ -614,8 +622,29 @@ impl Env {
             f.grow_stack(-min_off as i32);
         }
         // a raw (write-only) buffer at a known place is marked written
-        // after the call; at a variable place it must be read as well
+        // after the call; at a variable place it must be read as well.
+        // 6.12 refuses one that may overlap a dynptr (the helper could
+        // write over it)
         if raw && !var {
+            if self.rules.helpers_612 {
+                for o in min_off..max_off {
+                    let slot = (-o - 1) as usize;
+                    let is_dynptr = self
+                        .cur
+                        .frames
+                        .get(fr)
+                        .and_then(|f| f.stack.get(slot / 8))
+                        .is_some_and(|s| s.types[slot % 8] == SlotType::Dynptr);
+                    if is_dynptr {
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!("potential write to dynptr at off={} disallowed", o),
+                            )
+                            .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+                    }
+                }
+            }
             return Ok(());
         }
         let last = if var { reg.smax + off } else { min_off };
@@ -631,6 +660,32 @@ impl Env {
                 break;
             };
             let t = ss.types[slot % 8];
+            // an iterator's or a dynptr's bytes are no data
+            if matches!(t, SlotType::Iter | SlotType::Dynptr) && !ss.is_spill() {
+                let msg = if var {
+                    format!(
+                        "invalid indirect read from stack R{} var_off {}+{} size {}",
+                        regno,
+                        crate::log::tnum_str(reg.var_off.value, reg.var_off.mask),
+                        o - min_off,
+                        size
+                    )
+                } else {
+                    format!(
+                        "invalid indirect read from stack R{} off {}+{} size {}",
+                        regno,
+                        min_off,
+                        o - min_off,
+                        size
+                    )
+                };
+                return Err(self.fail(EACCES, &msg).because(
+                    crate::reason::Reason::Uninitialized {
+                        reg: Some(regno),
+                        stack_off: Some(o),
+                    },
+                ));
+            }
             // a privileged loader may pass uninitialised bytes and spilled
             // pointers; the helper may write anything there (clobber)
             if t == SlotType::Zero || t == SlotType::Invalid {
@@ -659,6 +714,9 @@ impl Env {
     ) -> VResult<()> {
         let slot = (-off - 1) as usize;
         let spi = slot / 8;
+        if self.rules.helpers_612 {
+            self.destroy_if_dynptr_stack_slot(fr, spi)?;
+        }
         self.mark_stack_slot_scratched(spi);
         let imm = k.var_off.value;
         if off % 8 == 0 && (imm != 0 || self.rules.stack_spill_612) {

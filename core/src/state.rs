@@ -20,6 +20,8 @@ pub enum SlotType {
     Zero,
     /// `STACK_ITER` (6.4+): an open-coded iterator's state.
     Iter,
+    /// `STACK_DYNPTR`: one of a dynptr's two slots.
+    Dynptr,
 }
 
 impl SlotType {
@@ -30,6 +32,7 @@ impl SlotType {
             SlotType::Misc => 'm',
             SlotType::Zero => '0',
             SlotType::Iter => 'i',
+            SlotType::Dynptr => 'd',
         }
     }
 }
