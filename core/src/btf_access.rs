@@ -642,7 +642,12 @@ fn btf_struct_walk(
     let size = i64::from(size);
     for _ in 0..64 {
         let t = btf.get(t_id).map_err(|e| e.to_string())?;
-        let tname = t.name.clone();
+        // __btf_name_by_offset(): a nameless type is "(anon)"
+        let tname = if t.name.is_empty() {
+            "(anon)".to_string()
+        } else {
+            t.name.clone()
+        };
         if !t.is_composite() {
             return Err(format!("Type '{tname}' is not a struct"));
         }

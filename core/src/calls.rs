@@ -125,7 +125,7 @@ impl Env {
                     i, f.name, f.btf_id
                 ),
                 Param::Other(k) => format!("Unrecognized arg#{} type {}\n", i, k),
-                Param::Trusted { .. } => continue,
+                Param::Trusted { .. } | Param::Dynptr => continue,
             };
             self.verbose(&msg);
             mark_unreliable(self);
@@ -279,6 +279,22 @@ impl Env {
                     if self
                         .check_trusted_arg(regno, &reg, target, *nullable)
                         .is_err()
+                    {
+                        return invalid(self);
+                    }
+                }
+                Param::Dynptr => {
+                    // check_func_arg_reg_off(ARG_PTR_TO_DYNPTR), then
+                    // process_dynptr_func(ARG_PTR_TO_DYNPTR | MEM_RDONLY)
+                    let dynptr_arg = crate::func_proto::Arg::Dynptr {
+                        ty: crate::func_proto::DynptrType::Any,
+                        uninit: false,
+                        release: false,
+                    };
+                    if self
+                        .check_func_arg_reg_off(&reg, regno, dynptr_arg)
+                        .is_err()
+                        || self.process_global_dynptr_arg(regno).is_err()
                     {
                         return invalid(self);
                     }
@@ -1063,6 +1079,8 @@ impl Env {
         // kfunc returns (`r0_size`), the referenced argument's id, an
         // open-coded iterator's state (process_iter_arg's meta->iter)
         let mut special_ret: Option<(u32, u32)> = None;
+        // bpf_dynptr_slice(_rdwr): (size, dynptr, read-only)
+        let mut dynptr_slice = None;
         let (ref_regno, r0_mem, arg_ref_obj_id, iter_arg) = if v612 {
             // 6.12: check_kfunc_args() (the kernel's own sets only: its
             // vmlinux has no test kfuncs)
@@ -1088,6 +1106,16 @@ impl Env {
                         .because(crate::reason::Reason::ArgumentType { reg: Some(2) }));
                 }
                 special_ret = Some((id, crate::btf_access::UNTRUSTED));
+            }
+            if name == "bpf_dynptr_slice" || name == "bpf_dynptr_slice_rdwr" {
+                let rdonly = name == "bpf_dynptr_slice";
+                if !rdonly && !self.may_write_pkt_data() {
+                    return Err(self
+                        .fail(EINVAL, "the prog does not allow writes to packet data")
+                        .because(crate::reason::Reason::HelperNotAllowed { func_id: 0 }));
+                }
+                let size = m.arg_constant.unwrap_or(0);
+                dynptr_slice = Some((size, m.initialized_dynptr.unwrap_or_default(), rdonly));
             }
             (m.release_regno, m.r0_mem, m.ref_obj_id, m.iter)
         } else {
@@ -1137,6 +1165,21 @@ impl Env {
             let r0 = self.reg_mut(0);
             r0.mark_known_zero_ptr(RegType::BtfId);
             r0.aux = BtfPtr::new(id, flags).0;
+            r0.live |= crate::regs::LIVE_WRITTEN;
+            return Ok(());
+        }
+        if let Some((size, dynptr, rdonly)) = dynptr_slice {
+            // PTR_TO_MEM of the constant size asked for, with the dynptr's
+            // kind (a packet slice dies when the packet may move) and id
+            let null_id = self.new_id();
+            let r0 = self.reg_mut(0);
+            r0.mark_known_zero_ptr(RegType::Mem);
+            r0.aux = size.min(u32::MAX as u64) as u32;
+            r0.rdonly = rdonly;
+            r0.dynptr.kind = dynptr.kind;
+            r0.dynptr_id = dynptr.id;
+            r0.maybe_null = true;
+            r0.id = null_id;
             r0.live |= crate::regs::LIVE_WRITTEN;
             return Ok(());
         }
@@ -1292,7 +1335,10 @@ pub(crate) fn prepare_func_args_problem(
         // libbpf's stand-in prototype for a kernel without tags
         let (p, _) = tagged_param(f, i, arg_tags, prog);
         let p = &p;
-        let is_ptr = matches!(p, Param::Ptr { .. } | Param::Ctx | Param::Trusted { .. });
+        let is_ptr = matches!(
+            p,
+            Param::Ptr { .. } | Param::Ctx | Param::Trusted { .. } | Param::Dynptr
+        );
         let invalid = || format!("arg#{i} has invalid combination of tags");
         let msg = match p {
             _ if tags & ARG_TAG_UNKNOWN != 0 => format!("arg#{i} has unsupported set of tags"),
@@ -1344,6 +1390,7 @@ pub(crate) fn prepare_func_args_problem(
                 ..
             } => format!("arg#{i} reference type('{what}') size cannot be determined: -22"),
             Param::Other(k) => format!("Arg#{i} type {k} in {}() is not supported yet.", f.name),
+            _ if tags != 0 && matches!(p, Param::Dynptr) => invalid(),
             _ => return None,
         };
         Some((Some(i as u8 + 1), msg))
@@ -1431,6 +1478,15 @@ pub(crate) fn tagged_param(
     }
     if tags & crate::program::ARG_TAG_CTX != 0 {
         return (Param::Ctx, false);
+    }
+    // btf_is_dynptr_ptr(): a struct (or a struct's declaration) named
+    // bpf_dynptr
+    let dynptr = f.pointees.get(i).cloned().flatten().is_some_and(|p| {
+        (p.kind == crate::btf::KIND_STRUCT || p.kind == crate::btf::KIND_FWD)
+            && p.name == "bpf_dynptr"
+    });
+    if dynptr && matches!(p, Param::Ptr { .. }) {
+        return (Param::Dynptr, false);
     }
     if tags & crate::program::ARG_TAG_TRUSTED != 0 {
         let name = f

@@ -206,6 +206,14 @@ impl Env {
                     self.id_gen += 1;
                     r.id = self.id_gen;
                 }
+                // CONST_PTR_TO_DYNPTR, which the function would hold, is
+                // not modelled (its callers' arguments are checked)
+                crate::program::Param::Dynptr => {
+                    let what = format!("a dynptr argument (arg#{i} of {})", fb.name);
+                    return Err(self
+                        .fail(crate::env::ENOTSUPP, &format!("not modelled: {what}"))
+                        .because(crate::reason::Reason::Other));
+                }
                 // refused above (prepare_func_args_problem)
                 _ => {}
             }

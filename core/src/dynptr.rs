@@ -82,6 +82,15 @@ impl DynptrSlot {
     };
 }
 
+/// A dynptr argument as `check_kfunc_args()` records it
+/// (`meta->initialized_dynptr`): its id, kind and reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DynptrRef {
+    pub id: u32,
+    pub kind: DynptrKind,
+    pub ref_obj_id: u32,
+}
+
 /// `BPF_DYNPTR_NR_SLOTS`
 const NR_SLOTS: i64 = 2;
 
@@ -202,6 +211,7 @@ impl Env {
         &mut self,
         reg: &RegState,
         kind: DynptrKind,
+        clone_ref_obj_id: u32,
     ) -> VResult<()> {
         let v612 = self.rules.helpers_612;
         let Some(spi) = self.dynptr_spi(reg) else {
@@ -214,7 +224,10 @@ impl Env {
             self.destroy_if_dynptr_stack_slot(fr, spi - 1)?;
         }
         let id = if v612 { self.new_id() } else { 0 };
-        let ref_id = if kind.refcounted() {
+        let ref_id = if kind.refcounted() && clone_ref_obj_id != 0 {
+            // a clone shares its parent's reference
+            clone_ref_obj_id
+        } else if kind.refcounted() {
             self.acquire_reference_state(self.insn_idx)
         } else {
             0
@@ -407,7 +420,7 @@ impl Env {
             if v612 {
                 self.write_dynptr_slots(regno)?;
                 let reg = *self.reg(regno);
-                self.mark_stack_slots_dynptr(&reg, DynptrKind::of_arg(ty))?;
+                self.mark_stack_slots_dynptr(&reg, DynptrKind::of_arg(ty), 0)?;
             } else {
                 if meta.uninit_dynptr_regno.is_some() {
                     return Err(self.fail(
@@ -451,6 +464,120 @@ impl Env {
             self.mark_dynptr_read(reg);
         }
         meta.dynptr_regno = Some(regno);
+        Ok(())
+    }
+
+    /// The `KF_ARG_PTR_TO_DYNPTR` case of 6.12's `check_kfunc_args()`:
+    /// `bpf_dynptr_from_skb`/`_xdp` make a dynptr of their kind, a clone
+    /// one of its parent's kind sharing its reference; any other takes an
+    /// initialized dynptr, which it returns (`meta->initialized_dynptr`).
+    pub(crate) fn process_kfunc_dynptr_arg(
+        &mut self,
+        name: &str,
+        regno: u8,
+        uninit: bool,
+        parent: Option<DynptrRef>,
+    ) -> VResult<Option<DynptrRef>> {
+        let reg = *self.reg(regno);
+        if reg.ty != RegType::Stack {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "arg#{} expected pointer to stack or const struct bpf_dynptr",
+                        regno - 1
+                    ),
+                )
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+        }
+        let mut ty = DynptrType::Any;
+        let mut clone_ref = 0;
+        let mut clone_kind = None;
+        match name {
+            "bpf_dynptr_from_skb" => ty = DynptrType::Skb,
+            "bpf_dynptr_from_xdp" => ty = DynptrType::Xdp,
+            "bpf_dynptr_clone" if uninit => {
+                let Some(p) = parent.filter(|p| p.kind != DynptrKind::Invalid) else {
+                    return Err(self.fail(
+                        crate::env::EFAULT,
+                        "verifier internal error: no dynptr type for parent of clone",
+                    ));
+                };
+                clone_kind = Some(p.kind);
+                clone_ref = p.ref_obj_id;
+            }
+            _ => {}
+        }
+        let argno = regno - 1;
+        let because = crate::reason::Reason::ArgumentType { reg: Some(regno) };
+        if uninit {
+            if !self.is_dynptr_reg_valid_uninit(&reg) {
+                return Err(self
+                    .fail(EINVAL, "Dynptr has to be an uninitialized dynptr")
+                    .because(because));
+            }
+            self.write_dynptr_slots(regno)?;
+            let reg = *self.reg(regno);
+            let kind = clone_kind.unwrap_or(DynptrKind::of_arg(ty));
+            if kind == DynptrKind::Invalid {
+                return Err(crate::env::VErr::new(EINVAL));
+            }
+            self.mark_stack_slots_dynptr(&reg, kind, clone_ref)?;
+            return Ok(None);
+        }
+        if !self.is_dynptr_reg_valid_init(&reg) {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("Expected an initialized dynptr as arg #{}", argno),
+                )
+                .because(because));
+        }
+        if !self.is_dynptr_type_expected(&reg, ty) {
+            let want = DynptrKind::of_arg(ty).name();
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("Expected a dynptr of type {} as arg #{}", want, argno),
+                )
+                .because(because));
+        }
+        self.mark_dynptr_read(&reg);
+        let first = self.dynptr_first_slot(&reg).unwrap_or_default();
+        Ok(Some(DynptrRef {
+            id: first.id,
+            kind: first.dynptr.kind,
+            ref_obj_id: first.ref_obj_id,
+        }))
+    }
+
+    /// A global function's dynptr argument at the call (6.12's
+    /// `btf_check_func_arg_match()`: `process_dynptr_func()` with
+    /// `ARG_PTR_TO_DYNPTR | MEM_RDONLY`): an initialized dynptr on the
+    /// stack.
+    pub(crate) fn process_global_dynptr_arg(&mut self, regno: u8) -> VResult<()> {
+        let reg = *self.reg(regno);
+        let because = crate::reason::Reason::ArgumentType { reg: Some(regno) };
+        if reg.ty != RegType::Stack {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "arg#{} expected pointer to stack or const struct bpf_dynptr",
+                        regno - 1
+                    ),
+                )
+                .because(because));
+        }
+        if !self.is_dynptr_reg_valid_init(&reg) {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("Expected an initialized dynptr as arg #{}", regno - 1),
+                )
+                .because(because));
+        }
+        self.mark_dynptr_read(&reg);
         Ok(())
     }
 }

@@ -891,6 +891,16 @@ impl Env {
         }
     }
 
+    /// `may_access_direct_pkt_data(env, NULL, BPF_WRITE)`: may the program
+    /// write into its packet?
+    pub(crate) fn may_write_pkt_data(&self) -> bool {
+        use crate::program::ProgType::*;
+        matches!(
+            self.prog.prog_type,
+            SchedCls | SchedAct | Xdp | LwtXmit | SkSkb | SkMsg | CgroupSockopt
+        )
+    }
+
     /// 6.12 returns the error of a lock or timer check as it is; 6.1 turns
     /// it into `errno`.
     fn errno_612_or(&self, e: crate::env::VErr, errno: i32) -> crate::env::VErr {

@@ -106,7 +106,7 @@ impl Env {
         if let Some(regno) = meta.uninit_dynptr_regno {
             self.write_dynptr_slots(regno)?;
             let reg = *self.reg(regno);
-            self.mark_stack_slots_dynptr(&reg, meta.uninit_dynptr_kind)?;
+            self.mark_stack_slots_dynptr(&reg, meta.uninit_dynptr_kind, 0)?;
         }
         if let Some(what) = meta.unmodelled.take() {
             return Err(self.not_modelled(&name, func_id, &what));
@@ -438,20 +438,26 @@ impl Env {
     /// `clear_all_pkt_pointers()`: the packet may have moved, so every
     /// packet pointer (registers and spills) becomes an unknown scalar.
     pub(crate) fn clear_all_pkt_pointers(&mut self) {
-        let is_pkt = |t: RegType| {
+        // reg_is_pkt_pointer_any() or reg_is_dynptr_slice_pkt() (6.12: a
+        // slice of an skb or xdp dynptr)
+        let is_pkt = |r: &crate::regs::RegState| {
             matches!(
-                t,
+                r.ty,
                 RegType::Packet | RegType::PacketMeta | RegType::PacketEnd
-            )
+            ) || (r.ty == RegType::Mem
+                && matches!(
+                    r.dynptr.kind,
+                    crate::dynptr::DynptrKind::Skb | crate::dynptr::DynptrKind::Xdp
+                ))
         };
         for f in self.cur.frames.iter_mut() {
             for r in f.regs.iter_mut() {
-                if is_pkt(r.ty) {
+                if is_pkt(r) {
                     r.mark_unknown();
                 }
             }
             for sl in f.stack.iter_mut() {
-                if sl.is_spill() && is_pkt(sl.spilled.ty) {
+                if sl.is_spill() && is_pkt(&sl.spilled) {
                     sl.spilled.mark_unknown();
                 }
             }

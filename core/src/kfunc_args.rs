@@ -31,6 +31,8 @@ pub(crate) struct KfuncArgMeta {
     pub arg_constant: Option<u64>,
     /// `ret_btf_id` of `bpf_cast_to_kern_ctx`: the kernel's context struct.
     pub kern_ctx: Option<u32>,
+    /// `initialized_dynptr`: the dynptr argument a dynptr kfunc works on.
+    pub initialized_dynptr: Option<crate::dynptr::DynptrRef>,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -77,7 +79,11 @@ enum PtrArg {
     Iter(crate::kfuncs::IterKfunc),
     BtfId,
     Mem,
-    MemSize { const_size: bool },
+    MemSize {
+        const_size: bool,
+    },
+    /// `KF_ARG_PTR_TO_DYNPTR`
+    Dynptr,
 }
 
 impl Env {
@@ -282,8 +288,19 @@ impl Env {
                                 reg: Some(regno + 1),
                             }));
                     }
+                    if const_size {
+                        meta.arg_constant = Some(self.reg(regno + 1).var_off.value);
+                    }
                     // the size argument is this one's
                     i += 1;
+                }
+                PtrArg::Dynptr => {
+                    let uninit = pname.ends_with("__uninit");
+                    let parent = meta.initialized_dynptr;
+                    let made = self.process_kfunc_dynptr_arg(name, regno, uninit, parent)?;
+                    if made.is_some() {
+                        meta.initialized_dynptr = made;
+                    }
                 }
                 PtrArg::Null | PtrArg::Iter(_) => {}
             }
@@ -328,10 +345,7 @@ impl Env {
             return Ok(PtrArg::Null);
         }
         if ref_t.is_composite() && ref_t.name == "bpf_dynptr" {
-            return Err(self.fail(
-                EINVAL,
-                &format!("not modelled: a dynptr passed to kernel function {name}"),
-            ));
+            return Ok(PtrArg::Dynptr);
         }
         if let Some(kind) = k.iter.filter(|_| i == 0) {
             return Ok(PtrArg::Iter(kind));
@@ -393,15 +407,26 @@ impl Env {
             None => (BtfPtr::of(reg.aux).map_or(0, |p| p.id()), reg.off as i64),
         };
         let strict = k.release && reg.ref_obj_id != 0;
-        let same = if strict {
-            off == 0
+        let (same, walk_msg) = if strict {
+            let same = off == 0
                 && btf
                     .get(have_id)
-                    .is_ok_and(|t| t.name == ref_t.name && t.is_composite())
+                    .is_ok_and(|t| t.name == ref_t.name && t.is_composite());
+            (same, None)
         } else {
-            crate::btf_access::struct_ids_match(btf, have_id, off, &ref_t.name).0
+            crate::btf_access::struct_ids_match(btf, have_id, off, &ref_t.name)
         };
-        if !same {
+        if let Some(m) = walk_msg.filter(|_| !same) {
+            self.verbose(&format!("{m}\n"));
+        }
+        // btf_is_projection_of(): a kfunc taking the program's view of a
+        // kernel struct (`__sk_buff`, `xdp_md`) takes the struct itself
+        let have_name = btf.get(have_id).map(|t| t.name.clone()).unwrap_or_default();
+        let projection = matches!(
+            (ref_t.name.as_str(), have_name.as_str()),
+            ("__sk_buff", "sk_buff") | ("xdp_md", "xdp_buff")
+        );
+        if !same && !projection {
             return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, have_id));
         }
         Ok(())

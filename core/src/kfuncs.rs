@@ -134,6 +134,12 @@ pub enum KfuncSet {
     /// fs/bpf_fs_kfuncs.c (6.12): registered for LSM programs (tracing's
     /// hook), whose filter lets only LSM programs call them.
     Fs,
+    /// net/core/filter.c's `bpf_kfunc_set_skb` (6.12): tc, sched_act,
+    /// sk_skb, socket filters, every cgroup type, LWT, netfilter and the
+    /// tracing hook.
+    Skb,
+    /// net/core/filter.c's `bpf_kfunc_set_xdp` (6.12): XDP.
+    Xdp,
     /// net/bpf/test_run.c's `bpf_prog_test_kfunc_set` (built into Debian's
     /// 6.1; 6.12 moved it to the bpf_testmod module, so its vmlinux has
     /// none): `BPF_PROG_TYPE_SCHED_CLS`, `BPF_PROG_TYPE_TRACING` (whose
@@ -385,6 +391,26 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         sleepable: true,
         ..plain("cgroup_rstat_flush", KfuncSet::Tracing)
     },
+    // common_btf_ids (6.12): dynptr slices (KF_RET_NULL) and queries
+    KernelKfunc {
+        ret_null: true,
+        ..plain("bpf_dynptr_slice", KfuncSet::Common)
+    },
+    KernelKfunc {
+        ret_null: true,
+        ..plain("bpf_dynptr_slice_rdwr", KfuncSet::Common)
+    },
+    plain("bpf_dynptr_adjust", KfuncSet::Common),
+    plain("bpf_dynptr_is_null", KfuncSet::Common),
+    plain("bpf_dynptr_is_rdonly", KfuncSet::Common),
+    plain("bpf_dynptr_size", KfuncSet::Common),
+    plain("bpf_dynptr_clone", KfuncSet::Common),
+    // bpf_kfunc_check_set_skb / _xdp (6.12): dynptrs over the packet
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_dynptr_from_skb", KfuncSet::Skb)
+    },
+    plain("bpf_dynptr_from_xdp", KfuncSet::Xdp),
 ];
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
@@ -437,6 +463,31 @@ pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> boo
                 || (k.set == KfuncSet::Generic && generic))
         }
         KfuncSet::Fs => v612 && pt == P::Lsm,
+        KfuncSet::Skb => {
+            v612 && matches!(
+                pt,
+                P::SchedCls
+                    | P::SchedAct
+                    | P::SkSkb
+                    | P::SocketFilter
+                    | P::CgroupSkb
+                    | P::CgroupSock
+                    | P::CgroupDevice
+                    | P::CgroupSockAddr
+                    | P::CgroupSockopt
+                    | P::CgroupSysctl
+                    | P::LwtIn
+                    | P::LwtOut
+                    | P::LwtXmit
+                    | P::LwtSeg6local
+                    | P::Netfilter
+                    | P::Tracing
+                    | P::Lsm
+                    | P::Tracepoint
+                    | P::PerfEvent
+            )
+        }
+        KfuncSet::Xdp => v612 && pt == P::Xdp,
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
         }

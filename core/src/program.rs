@@ -919,6 +919,10 @@ pub enum Param {
     /// parameter's pointee names (`ARG_PTR_TO_BTF_ID | PTR_TRUSTED`), NULL
     /// allowed with `__arg_nullable`.
     Trusted { target: String, nullable: bool },
+    /// 6.12: a pointer to `struct bpf_dynptr` (`btf_is_dynptr_ptr()`),
+    /// an initialized dynptr the callee may not change
+    /// (`ARG_PTR_TO_DYNPTR | MEM_RDONLY`).
+    Dynptr,
 }
 
 impl Program {
