@@ -348,7 +348,7 @@ impl Env {
 
     /// The callee frame of a helper's callback (`set_*_callback_state`).
     fn callback_frame(
-        &self,
+        &mut self,
         callsite: usize,
         subprog: usize,
         kind: CallbackKind,
@@ -356,7 +356,7 @@ impl Env {
         frameno: u8,
     ) -> FuncState {
         let mut callee = FuncState::new(callsite as i32, frameno, subprog as u16);
-        let caller = self.cur.cur();
+        let caller = self.cur.cur().clone();
         match kind {
             CallbackKind::Loop => {
                 callee.regs[1].ty = RegType::Scalar;
@@ -393,6 +393,21 @@ impl Env {
                 callee.regs[2].aux = map;
                 callee.regs[3].mark_known_zero_ptr(RegType::MapValue);
                 callee.regs[3].aux = map;
+            }
+            CallbackKind::UserRingbuf => {
+                // callback_fn(const struct bpf_dynptr *dynptr, void *ctx):
+                // a local dynptr of the sample (6.12: mark_dynptr_cb_reg(),
+                // with an id of its own)
+                let r1 = &mut callee.regs[1];
+                r1.mark_known_zero_ptr(RegType::ConstPtrToDynptr);
+                r1.dynptr = crate::dynptr::DynptrSlot {
+                    kind: crate::dynptr::DynptrKind::Local,
+                    first_slot: self.rules.helpers_612,
+                };
+                if self.rules.helpers_612 {
+                    callee.regs[1].id = self.new_id();
+                }
+                callee.regs[2] = caller.regs[3];
             }
             CallbackKind::None => {}
         }

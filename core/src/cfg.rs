@@ -221,6 +221,7 @@ impl Env {
                     | M::ArrayOfMaps
                     | M::HashOfMaps
                     | M::Ringbuf
+                    | M::UserRingbuf
                     | M::InodeStorage
                     | M::SkStorage
                     | M::TaskStorage

@@ -206,13 +206,16 @@ impl Env {
                     self.id_gen += 1;
                     r.id = self.id_gen;
                 }
-                // CONST_PTR_TO_DYNPTR, which the function would hold, is
-                // not modelled (its callers' arguments are checked)
+                // 6.12: a const local dynptr (its callers pass initialized
+                // ones), with an id of its own
                 crate::program::Param::Dynptr => {
-                    let what = format!("a dynptr argument (arg#{i} of {})", fb.name);
-                    return Err(self
-                        .fail(crate::env::ENOTSUPP, &format!("not modelled: {what}"))
-                        .because(crate::reason::Reason::Other));
+                    r.mark_known_zero_ptr(RegType::ConstPtrToDynptr);
+                    r.dynptr = crate::dynptr::DynptrSlot {
+                        kind: crate::dynptr::DynptrKind::Local,
+                        first_slot: true,
+                    };
+                    self.id_gen += 1;
+                    r.id = self.id_gen;
                 }
                 // refused above (prepare_func_args_problem)
                 _ => {}

@@ -154,6 +154,9 @@ impl Env {
 
     /// `is_dynptr_reg_valid_uninit()`: may a new dynptr be made here?
     pub(crate) fn is_dynptr_reg_valid_uninit(&mut self, reg: &RegState) -> bool {
+        if reg.ty == RegType::ConstPtrToDynptr {
+            return false;
+        }
         if self.rules.helpers_612 {
             // an unreferenced dynptr there is destroyed when the new one
             // is made; unallocated slots are allocated by the writes
@@ -174,6 +177,10 @@ impl Env {
 
     /// `is_dynptr_reg_valid_init()`: does a whole dynptr start here?
     pub(crate) fn is_dynptr_reg_valid_init(&mut self, reg: &RegState) -> bool {
+        // a const dynptr is the first slot of an initialized one
+        if reg.ty == RegType::ConstPtrToDynptr {
+            return true;
+        }
         let Some(spi) = self.dynptr_spi(reg) else {
             return false;
         };
@@ -192,6 +199,9 @@ impl Env {
         if want == DynptrType::Any {
             return true;
         }
+        if reg.ty == RegType::ConstPtrToDynptr {
+            return reg.dynptr.kind == DynptrKind::of_arg(want);
+        }
         self.dynptr_spi(reg)
             .and_then(|spi| self.dynptr_slots(reg.frameno, spi))
             .is_some_and(|(a, _)| a.spilled.dynptr.kind == DynptrKind::of_arg(want))
@@ -201,6 +211,9 @@ impl Env {
     /// reference and kind): `dynptr_id()`, `dynptr_ref_obj_id()`,
     /// `dynptr_get_type()` (6.1: `stack_slot_get_id()`).
     pub(crate) fn dynptr_first_slot(&mut self, reg: &RegState) -> Option<RegState> {
+        if reg.ty == RegType::ConstPtrToDynptr {
+            return Some(*reg);
+        }
         let spi = self.dynptr_spi(reg)?;
         self.dynptr_slots(reg.frameno, spi).map(|(a, _)| a.spilled)
     }
@@ -368,6 +381,10 @@ impl Env {
 
     /// `mark_dynptr_read()` (6.12): using a dynptr reads both its slots.
     fn mark_dynptr_read(&mut self, reg: &RegState) {
+        // a const dynptr's register was read as an argument
+        if reg.ty == RegType::ConstPtrToDynptr {
+            return;
+        }
         if let Ok(spi) = self.dynptr_get_spi(reg) {
             let fr = reg.frameno as usize;
             self.mark_stack_read(fr, spi);
@@ -379,13 +396,16 @@ impl Env {
     /// wants an id in the first slot's register state (whatever the
     /// slot's bytes), 6.12 a reference.
     pub(crate) fn check_dynptr_release(&mut self, regno: u8, reg: &RegState) -> VResult<()> {
+        if self.rules.helpers_612 && reg.ty != RegType::Stack {
+            return Err(self
+                .fail(EINVAL, "cannot release unowned const bpf_dynptr")
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
+        }
         let acquired = if self.rules.helpers_612 {
-            reg.ty != RegType::Stack
-                || self
-                    .dynptr_get_spi(reg)
-                    .ok()
-                    .and_then(|spi| self.dynptr_slots(reg.frameno, spi))
-                    .is_some_and(|(a, _)| a.spilled.ref_obj_id != 0)
+            self.dynptr_get_spi(reg)
+                .ok()
+                .and_then(|spi| self.dynptr_slots(reg.frameno, spi))
+                .is_some_and(|(a, _)| a.spilled.ref_obj_id != 0)
         } else {
             self.dynptr_spi_61(reg)
                 .and_then(|spi| self.dynptr_slots(reg.frameno, spi))
@@ -408,9 +428,15 @@ impl Env {
         regno: u8,
         ty: DynptrType,
         uninit: bool,
+        release: bool,
         meta: &mut crate::func_arg::ArgMeta,
     ) -> VResult<()> {
         let v612 = self.rules.helpers_612;
+        // 6.1 takes a PTR_TO_DYNPTR as it is: a helper made it
+        if !v612 && reg.ty == RegType::ConstPtrToDynptr {
+            meta.dynptr_regno = Some(regno);
+            return Ok(());
+        }
         if uninit {
             if !self.is_dynptr_reg_valid_uninit(reg) {
                 return Err(self
@@ -432,6 +458,16 @@ impl Env {
                 meta.uninit_dynptr_kind = DynptrKind::of_arg(ty);
             }
             return Ok(());
+        }
+        // 6.12's helpers that release a dynptr may change it (not
+        // MEM_RDONLY), so a const one may not be passed
+        if reg.ty == RegType::ConstPtrToDynptr && release {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "cannot pass pointer to const bpf_dynptr, the helper mutates it",
+                )
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
         }
         // 6.1 numbers the argument from 1 (arg + 1); 6.12 prints regno - 1
         let argno = if v612 { regno - 1 } else { regno };
@@ -479,7 +515,7 @@ impl Env {
         parent: Option<DynptrRef>,
     ) -> VResult<Option<DynptrRef>> {
         let reg = *self.reg(regno);
-        if reg.ty != RegType::Stack {
+        if !matches!(reg.ty, RegType::Stack | RegType::ConstPtrToDynptr) {
             return Err(self
                 .fail(
                     EINVAL,
@@ -558,7 +594,7 @@ impl Env {
     pub(crate) fn process_global_dynptr_arg(&mut self, regno: u8) -> VResult<()> {
         let reg = *self.reg(regno);
         let because = crate::reason::Reason::ArgumentType { reg: Some(regno) };
-        if reg.ty != RegType::Stack {
+        if !matches!(reg.ty, RegType::Stack | RegType::ConstPtrToDynptr) {
             return Err(self
                 .fail(
                     EINVAL,

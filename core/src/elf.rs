@@ -1006,7 +1006,7 @@ impl<'a> Loader<'a> {
         def.map_type = map_type(ty.ok_or("no map type")?)?;
         // libbpf's adjust_ringbuf_sz(): a ring buffer's size is rounded up to
         // a power-of-2 number of pages (0 stays 0, for the loader to set)
-        if def.map_type == MapType::Ringbuf {
+        if matches!(def.map_type, MapType::Ringbuf | MapType::UserRingbuf) {
             def.max_entries = adjust_ringbuf_sz(def.max_entries);
         }
         // bpf_object__create_map(): libbpf creates these without BTF types

@@ -117,7 +117,7 @@ fn compatible(arg: Arg, v612: bool) -> &'static [Compat] {
         // 6.12: a lock or kptr may also be in an allocated object
         SpinLock | Kptr if v612 => &[MAP_VALUE, ALLOC_PTR],
         SpinLock | Kptr => &[MAP_VALUE],
-        Dynptr { .. } => &[FP, ("dynptr_ptr", None)],
+        Dynptr { .. } => &[FP, ("dynptr_ptr", Some(RegType::ConstPtrToDynptr))],
         Anything | DontCare => &[],
     }
 }
@@ -369,7 +369,11 @@ impl Env {
             }
             ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
             Kptr => meta.kptr = Some(self.process_kptr_func(&reg, regno)?),
-            Dynptr { ty, uninit, .. } => self.process_dynptr_func(&reg, regno, ty, uninit, meta)?,
+            Dynptr {
+                ty,
+                uninit,
+                release,
+            } => self.process_dynptr_func(&reg, regno, ty, uninit, release, meta)?,
             _ => {}
         }
         Ok(())

@@ -157,6 +157,8 @@ pub enum CallbackKind {
     ForEachMapElem,
     /// `bpf_find_vma`'s callback (`set_find_vma_callback_state`).
     FindVma,
+    /// `bpf_user_ringbuf_drain`'s callback (`set_user_ringbuf_callback_state`).
+    UserRingbuf,
     TimerAsync,
 }
 
@@ -1899,14 +1901,13 @@ pub(crate) fn bpf_helper_changes_pkt_data(id: F, v612: bool) -> bool {
 }
 
 /// Which callback a helper verifies (`check_helper_call()`'s
-/// `__check_func_call` / `push_callback_call` cases that can be reached:
-/// user_ringbuf_drain needs a user ring buffer, which no modelled program
-/// holds).
+/// `__check_func_call` / `push_callback_call` cases).
 pub(crate) fn callback_kind(id: F) -> CallbackKind {
     match id {
         F::r#loop => CallbackKind::Loop,
         F::for_each_map_elem => CallbackKind::ForEachMapElem,
         F::find_vma => CallbackKind::FindVma,
+        F::user_ringbuf_drain => CallbackKind::UserRingbuf,
         F::timer_set_callback => CallbackKind::TimerAsync,
         _ => CallbackKind::None,
     }

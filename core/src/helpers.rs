@@ -208,10 +208,6 @@ impl Env {
                 // (inlinable loop) is tracked precisely
                 self.mark_chain_precision(4);
             }
-            // push_callback_call(set_user_ringbuf_callback_state) and then
-            // check_map_func_compatibility(), which fails: no modelled map
-            // is a user ring buffer, so the callback is never walked
-            F::user_ringbuf_drain => self.check_map_func_compatibility(meta.map, id)?,
             F::snprintf => self.check_bpf_snprintf_call(&meta)?,
             // a cgroup LSM program on a void hook has no return value to set
             F::set_retval if self.lsm_cgroup_on_void_hook() => {
@@ -658,6 +654,7 @@ impl Env {
             MapType::SkStorage => matches!(id, F::sk_storage_get | F::sk_storage_delete),
             MapType::InodeStorage => matches!(id, F::inode_storage_get | F::inode_storage_delete),
             MapType::TaskStorage => matches!(id, F::task_storage_get | F::task_storage_delete),
+            MapType::UserRingbuf => id == F::user_ringbuf_drain,
             MapType::LpmTrie => true,
             MapType::Hash
             | MapType::Array
@@ -707,8 +704,9 @@ impl Env {
             F::sk_storage_get | F::sk_storage_delete => mt == MapType::SkStorage,
             F::inode_storage_get | F::inode_storage_delete => mt == MapType::InodeStorage,
             F::task_storage_get | F::task_storage_delete => mt == MapType::TaskStorage,
-            // user_ringbuf and cgrp_storage (6.2) maps are not modelled
-            F::user_ringbuf_drain | F::cgrp_storage_get | F::cgrp_storage_delete => false,
+            F::user_ringbuf_drain => mt == MapType::UserRingbuf,
+            // cgrp_storage (6.2) maps are not modelled
+            F::cgrp_storage_get | F::cgrp_storage_delete => false,
             _ => true,
         };
         if !(map_ok && func_ok) {

@@ -410,6 +410,7 @@ fn reg_base_name(ty: RegType) -> &'static str {
         RegType::Func => "func",
         RegType::BtfId => "ptr_",
         RegType::Buf => "buf",
+        RegType::ConstPtrToDynptr => "dynptr_ptr",
     }
 }
 
@@ -751,6 +752,9 @@ fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
     }
     if matches!(t, RegType::AllocMem | RegType::Mem) {
         attrs.push(format!("sz={}", unum_612(r.aux as u64)));
+    }
+    if t == RegType::ConstPtrToDynptr {
+        attrs.push(format!("type={}", r.dynptr.kind.name()));
     }
     if r.var_off.is_const() {
         if r.var_off.value != 0 {

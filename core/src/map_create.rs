@@ -98,7 +98,7 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
             )
         }
         // ringbuf_map_alloc()
-        T::Ringbuf => {
+        T::Ringbuf | T::UserRingbuf => {
             fail_if(
                 key != 0
                     || value != 0
@@ -190,7 +190,7 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
 pub fn first_failure(maps: &[MapDef]) -> Option<String> {
     maps.iter().find_map(|m| {
         let entries = match (m.max_entries, m.map_type) {
-            (0, MapType::Ringbuf) => PAGE_SIZE,
+            (0, MapType::Ringbuf | MapType::UserRingbuf) => PAGE_SIZE,
             (0, _) => 1,
             (n, _) => n,
         };

@@ -1371,7 +1371,7 @@ fn map_btf_struct(mt: crate::program::MapType) -> Option<&'static str> {
         | M::CgroupArray
         | M::ArrayOfMaps => "bpf_array",
         M::Hash | M::PercpuHash | M::LruHash | M::LruPercpuHash | M::HashOfMaps => "bpf_htab",
-        M::Ringbuf => "bpf_ringbuf_map",
+        M::Ringbuf | M::UserRingbuf => "bpf_ringbuf_map",
         M::StackTrace => "bpf_stack_map",
         M::Queue | M::Stack => "bpf_queue_stack",
         M::LpmTrie => "lpm_trie",

@@ -466,6 +466,9 @@ pub enum MapType {
     InodeStorage,
     /// `BPF_MAP_TYPE_TASK_STORAGE`: a value per task.
     TaskStorage,
+    /// `BPF_MAP_TYPE_USER_RINGBUF`: a ring buffer user space writes and
+    /// the program drains (`bpf_user_ringbuf_drain`).
+    UserRingbuf,
 }
 
 impl MapType {
@@ -500,11 +503,12 @@ impl MapType {
             "sk_storage" => MapType::SkStorage,
             "inode_storage" => MapType::InodeStorage,
             "task_storage" => MapType::TaskStorage,
+            "user_ringbuf" => MapType::UserRingbuf,
             _ => return None,
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 29] = [
+    pub const ALL: [MapType; 30] = [
         MapType::ReuseportSockarray,
         MapType::Hash,
         MapType::Array,
@@ -534,6 +538,7 @@ impl MapType {
         MapType::SkStorage,
         MapType::InodeStorage,
         MapType::TaskStorage,
+        MapType::UserRingbuf,
     ];
 
     /// `enum bpf_map_type`'s number (messages, objects).
@@ -568,6 +573,7 @@ impl MapType {
             MapType::SkStorage => 24,
             MapType::InodeStorage => 28,
             MapType::TaskStorage => 29,
+            MapType::UserRingbuf => 31,
         }
     }
 
@@ -606,6 +612,7 @@ impl MapType {
             MapType::SkStorage => "sk_storage",
             MapType::InodeStorage => "inode_storage",
             MapType::TaskStorage => "task_storage",
+            MapType::UserRingbuf => "user_ringbuf",
         }
     }
 }

@@ -32,6 +32,10 @@ pub enum RegType {
     Func,
     /// `PTR_TO_BTF_ID` of a kfunc's struct (printed `ptr_<name>`).
     BtfId,
+    /// A read-only dynptr a callback or a global function is handed
+    /// (6.12 `CONST_PTR_TO_DYNPTR`, 6.1 `PTR_TO_DYNPTR | DYNPTR_TYPE_LOCAL`),
+    /// printed `dynptr_ptr`; its kind is in `RegState::dynptr`.
+    ConstPtrToDynptr,
     /// `PTR_TO_BUF`: an iterator's key or value buffer (`rdonly_buf` with
     /// `rdonly`), of a size the kernel checks when the iterator is attached
     /// to its map: the walk only records how far it reads.

@@ -340,7 +340,12 @@ impl Env {
                 }
                 self.record_stack_access(fr, spi);
             }
-            Some(r) if r.is_pointer() => {
+            // is_spillable_regtype(): a dynptr or tracepoint buffer
+            // pointer stored to the stack is plain data (it is lost)
+            Some(r)
+                if r.is_pointer()
+                    && !matches!(r.ty, RegType::ConstPtrToDynptr | RegType::TpBuffer) =>
+            {
                 if size != 8 {
                     return Err(self.fail(EACCES, "invalid size of register spill"));
                 }
