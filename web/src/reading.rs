@@ -81,6 +81,9 @@ pub fn read_reg(r: &RegState) -> String {
         RegType::BtfId => maybe(r, "a kernel object"),
         RegType::Buf if r.rdonly => maybe(r, "the iterated element's key (read-only)"),
         RegType::Buf => maybe(r, "the iterated element's value"),
+        RegType::ConstPtrToDynptr => {
+            "a read-only dynptr (it may be read through, never released)".into()
+        }
     }
     .to_string()
         + &if r.ref_obj_id != 0 {

@@ -42,6 +42,16 @@ fn holders(frames: &[FuncState], id: u32) -> Vec<String> {
                     -8 * (i as i64 + 1)
                 ));
             }
+            // a ringbuf dynptr holds its record's reference: 6.12 in
+            // `ref_obj_id`, 6.1 in `id`, of its first slot
+            let dynptr_ref = sl.spilled.ref_obj_id == id || sl.spilled.id == id;
+            if sl.types[0] == SlotType::Dynptr && sl.spilled.dynptr.first_slot && dynptr_ref {
+                v.push(format!(
+                    "frame{} fp{} (dynptr)",
+                    f.frameno,
+                    -8 * (i as i64 + 1)
+                ));
+            }
         }
     }
     v
@@ -294,6 +304,15 @@ impl Run {
         let slot_text = |sl: &veristep_core::StackSlot| {
             if sl.is_spill() {
                 reg_value_str(prog, &sl.spilled)
+            } else if sl.types[0] == SlotType::Dynptr
+                && sl.types.iter().all(|t| *t == SlotType::Dynptr)
+            {
+                let d = &sl.spilled.dynptr;
+                if d.first_slot {
+                    format!("dynptr_{}", d.kind.name())
+                } else {
+                    "dynptr (continued)".to_string()
+                }
             } else if sl.types[7] == SlotType::Iter {
                 // the iterator's state lives in its first slot
                 if sl.spilled.ref_obj_id == 0 {
@@ -340,6 +359,10 @@ impl Run {
                     format!("spilled: {}", read_reg_in(prog, &sl.spilled))
                 } else if sl.types[7] == SlotType::Iter {
                     "an open-coded iterator's state (its kfuncs only may touch it)".to_string()
+                } else if sl.types.contains(&SlotType::Dynptr) {
+                    "a dynptr's state (only dynptr helpers and kfuncs may touch it; \
+                     the program may not read it)"
+                        .to_string()
                 } else {
                     "data".to_string()
                 },
