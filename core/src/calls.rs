@@ -1721,10 +1721,22 @@ impl Env {
                 let dynptr = ref_t.is_composite() && ref_t.name == "bpf_dynptr_kern";
                 self.check_kfunc_mem_pointee(i, &ref_t, ref_id, mem_size, dynptr, btf)?;
                 if dynptr {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("not modelled: a dynptr passed to kernel function {name}"),
-                    ));
+                    // an initialized local dynptr on the stack
+                    let what = format!("arg#{i} pointer type STRUCT bpf_dynptr_kern");
+                    let problem = if reg.ty != RegType::Stack {
+                        Some("not to stack")
+                    } else if !self.is_dynptr_reg_valid_init(&reg) {
+                        Some("must be valid and initialized")
+                    } else if !self.dynptr_is_local(&reg) {
+                        Some("points to unsupported dynamic pointer type")
+                    } else {
+                        None
+                    };
+                    if let Some(p) = problem {
+                        return Err(self.fail(EINVAL, &format!("{what} {p}")).because(because));
+                    }
+                    i += 1;
+                    continue;
                 }
                 if mem_size {
                     if self.check_kfunc_mem_size_reg(regno + 1).is_err() {

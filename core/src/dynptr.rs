@@ -207,6 +207,11 @@ impl Env {
             .is_some_and(|(a, _)| a.spilled.dynptr.kind == DynptrKind::of_arg(want))
     }
 
+    /// `is_dynptr_type_expected(ARG_PTR_TO_DYNPTR | DYNPTR_TYPE_LOCAL)`
+    pub(crate) fn dynptr_is_local(&mut self, reg: &RegState) -> bool {
+        self.is_dynptr_type_expected(reg, DynptrType::Local)
+    }
+
     /// The first slot's state of the dynptr `reg` points to (its id,
     /// reference and kind): `dynptr_id()`, `dynptr_ref_obj_id()`,
     /// `dynptr_get_type()` (6.1: `stack_slot_get_id()`).
