@@ -278,7 +278,7 @@ impl Env {
     /// `invalidate_dynptr()` (6.12): both slots become STACK_INVALID.
     fn invalidate_dynptr(&mut self, fr: usize, spi: usize) {
         if let Some(f) = self.cur.frames.get_mut(fr) {
-            for s in [spi, spi - 1] {
+            for s in [Some(spi), spi.checked_sub(1)].into_iter().flatten() {
                 if let Some(slot) = f.stack.get_mut(s) {
                     slot.types = [SlotType::Invalid; 8];
                     slot.spilled.mark_not_init();
@@ -353,6 +353,10 @@ impl Env {
         let Some(first) = self.cur.frames[fr].stack.get(spi).map(|s| s.spilled) else {
             return Ok(());
         };
+        // a dynptr's first slot is never the lowest one (spi 0)
+        if spi == 0 {
+            return Ok(());
+        }
         if first.dynptr.kind.refcounted() {
             return Err(self
                 .fail(EINVAL, "cannot overwrite referenced dynptr")
