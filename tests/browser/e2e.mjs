@@ -280,6 +280,20 @@ await test('the rejection names the editor line and marks the failing instructio
   await page.screenshot({ path: join(shots, 'failing-line.png') });
 });
 
+await test('a dynptr on the stack, and the reference it holds', async (page) => {
+  await openExample(page, 'dynptr-submit-in-callback');
+  // step until the reserve has made the dynptr at fp-16
+  let regs = '';
+  for (let i = 0; i < 20 && !regs.includes('dynptr_ringbuf'); i++) {
+    await page.click('#next');
+    await idle(page);
+    regs = await page.textContent('#regs');
+  }
+  check(regs.includes('dynptr_ringbuf'), `registers and stack: ${regs}`);
+  const refs = await page.textContent('#refs');
+  check(refs.includes('(dynptr)'), `the record's holder is the dynptr: ${refs}`);
+});
+
 await test('share link round trip', async (page) => {
   await openExample(page, 'callback-leaks');
   await page.click('#next');
