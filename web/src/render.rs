@@ -308,7 +308,18 @@ impl Run {
                 && sl.types.iter().all(|t| *t == SlotType::Dynptr)
             {
                 let d = &sl.spilled.dynptr;
-                if d.first_slot {
+                // a ring buffer dynptr's reference: 6.12 keeps it in
+                // ref_obj_id, 6.1 in id
+                let r = if sl.spilled.ref_obj_id != 0 {
+                    sl.spilled.ref_obj_id
+                } else if d.kind.refcounted() {
+                    sl.spilled.id
+                } else {
+                    0
+                };
+                if d.first_slot && r != 0 {
+                    format!("dynptr_{} ref_id={}", d.kind.name(), r)
+                } else if d.first_slot {
                     format!("dynptr_{}", d.kind.name())
                 } else {
                     "dynptr (continued)".to_string()
