@@ -161,7 +161,7 @@ impl Env {
         let v612 = self.rules.words_612;
         // 6.12: only static subprograms run under a lock (6.1 refuses any
         // call under one before this)
-        if self.cur.active_spin_lock != 0 {
+        if self.cur.active_lock_held {
             return Err(self
                 .fail(
                     EINVAL,
@@ -559,6 +559,7 @@ impl Env {
             parent: None,
             speculative: false,
             active_spin_lock: 0,
+            active_lock_held: false,
             active_lock_map: 0,
             active_rcu_lock: false,
             active_preempt_lock: 0,

@@ -131,6 +131,7 @@ impl Env {
             parent: None,
             speculative: false,
             active_spin_lock: 0,
+            active_lock_held: false,
             active_lock_map: 0,
             active_rcu_lock: false,
             active_preempt_lock: 0,
@@ -389,7 +390,7 @@ impl Env {
                     } else {
                         insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
                     };
-                    if self.cur.active_spin_lock != 0 && lock_blocks_call {
+                    if self.cur.active_lock_held && lock_blocks_call {
                         return Err(self
                             .fail(
                                 EINVAL,
@@ -466,7 +467,7 @@ impl Env {
     fn do_exit(&mut self) -> VResult<StepResult> {
         // 6.12 wants the lock released by main's exit only
         let lock_checked = !self.rules.subprog_under_lock || self.cur.curframe() == 0;
-        if self.cur.active_spin_lock != 0 && lock_checked {
+        if self.cur.active_lock_held && lock_checked {
             return Err(self
                 .fail(EINVAL, "bpf_spin_unlock is missing")
                 .because(crate::reason::Reason::LockMisuse));

@@ -872,6 +872,10 @@ impl<'a> Loader<'a> {
             let rodata = name.starts_with(".rodata");
             let bytes = data;
             let kptrs = self.datasec_kptrs(idx, &name);
+            // btf_find_datasec_var(): a variable that is a bpf_spin_lock or
+            // a bpf_timer is the value's lock or timer
+            let lock_off = self.datasec_struct_var(idx, &name, "bpf_spin_lock");
+            let timer_off = self.datasec_struct_var(idx, &name, "bpf_timer");
             self.data_secs.push((idx, self.maps.len()));
             // libbpf prefixes the object's name; the section names it here
             let name = name.trim_start_matches('.');
@@ -884,10 +888,37 @@ impl<'a> Loader<'a> {
                 data: bytes,
                 frozen: rodata,
                 kptrs,
+                lock_off,
+                timer_off,
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
         Ok(())
+    }
+
+    /// Where the first variable of a global data section whose type is
+    /// struct `want` lies (its ELF symbol's address: clang leaves the
+    /// DATASEC's offsets for libbpf to fill in).
+    fn datasec_struct_var(&self, idx: SectionIndex, name: &str, want: &str) -> Option<u32> {
+        let b = self.btf.as_ref()?;
+        let ds = b
+            .find(btf::KIND_DATASEC, name)
+            .and_then(|d| b.get(d).ok())?;
+        ds.members.iter().find_map(|(_, var, _)| {
+            let v = b.get(*var).ok()?;
+            let t = b
+                .skip_mods(v.size_or_type)
+                .ok()
+                .and_then(|t| b.get(t).ok())?;
+            if t.kind != btf::KIND_STRUCT || t.name != want {
+                return None;
+            }
+            let sym = self
+                .file
+                .symbols()
+                .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()))?;
+            u32::try_from(sym.address()).ok()
+        })
     }
 
     /// The kptr fields among a global data section's variables (its

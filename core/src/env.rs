@@ -253,6 +253,7 @@ impl Env {
                 parent: None,
                 speculative: false,
                 active_spin_lock: 0,
+                active_lock_held: false,
                 active_lock_map: 0,
                 active_rcu_lock: false,
                 active_preempt_lock: 0,

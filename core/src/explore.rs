@@ -76,7 +76,7 @@ pub enum Held {
 impl Held {
     fn of(env: &Env) -> Vec<Held> {
         let mut held = Vec::new();
-        if env.cur.active_spin_lock != 0 {
+        if env.cur.active_lock_held {
             let map = env
                 .prog
                 .maps

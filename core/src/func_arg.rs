@@ -812,31 +812,40 @@ impl Env {
         };
         let off = reg.var_off.value as i64 + reg.off as i64;
         if off != loff as i64 {
-            return Err(self.fail(
-                EINVAL,
-                &format!("off {} doesn't point to 'struct bpf_spin_lock'", off),
-            ));
+            // 6.12 also says where the lock is
+            let msg = if self.rules.helpers_612 {
+                format!("off {off} doesn't point to 'struct bpf_spin_lock' that is at {loff}")
+            } else {
+                format!("off {off} doesn't point to 'struct bpf_spin_lock'")
+            };
+            return Err(self
+                .fail(EINVAL, &msg)
+                .because(crate::reason::Reason::LockMisuse));
         }
         if is_lock {
-            if self.cur.active_spin_lock != 0 {
+            if self.cur.active_lock_held {
                 return Err(self
                     .fail(EINVAL, "Locking two bpf_spin_locks are not allowed")
                     .because(crate::reason::Reason::LockMisuse));
             }
             self.cur.active_spin_lock = reg.id;
+            self.cur.active_lock_held = true;
             self.cur.active_lock_map = reg.aux;
         } else {
-            if self.cur.active_spin_lock == 0 {
+            if !self.cur.active_lock_held {
                 return Err(self
                     .fail(EINVAL, "bpf_spin_unlock without taking a lock")
                     .because(crate::reason::Reason::LockMisuse));
             }
-            if self.cur.active_spin_lock != reg.id {
+            if self.cur.active_spin_lock != reg.id
+                || (self.rules.helpers_612 && self.cur.active_lock_map != reg.aux)
+            {
                 return Err(self
                     .fail(EINVAL, "bpf_spin_unlock of different lock")
                     .because(crate::reason::Reason::LockMisuse));
             }
             self.cur.active_spin_lock = 0;
+            self.cur.active_lock_held = false;
         }
         Ok(())
     }

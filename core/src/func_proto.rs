@@ -992,6 +992,20 @@ mod protos {
         &[ConstMapPtr, BtfId("sock_common"), MapValueOrNull, Anything],
     )
     .allowed(bpf_sk_storage_tracing_allowed);
+    // 6.12 takes a NULL socket too (ARG_PTR_TO_BTF_ID_OR_NULL)
+    pub const bpf_sk_storage_get_tracing_proto_612: Proto = Proto::new(
+        Ret::MapValueOrNull,
+        &[
+            ConstMapPtr,
+            BtfIdOrNull("sock_common"),
+            MapValueOrNull,
+            Anything,
+        ],
+    )
+    .allowed(bpf_sk_storage_tracing_allowed);
+    pub const bpf_sk_storage_delete_tracing_proto_612: Proto =
+        Proto::new(Ret::Integer, &[ConstMapPtr, BtfIdOrNull("sock_common")])
+            .allowed(bpf_sk_storage_tracing_allowed);
     pub const bpf_sk_storage_delete_tracing_proto: Proto =
         Proto::new(Ret::Integer, &[ConstMapPtr, BtfId("sock_common")])
             .allowed(bpf_sk_storage_tracing_allowed);
@@ -1618,6 +1632,8 @@ fn tracing_prog_func_proto(id: F, v612: bool) -> Option<&'static Proto> {
         F::skc_to_udp6_sock => &bpf_skc_to_udp6_sock_proto,
         F::skc_to_unix_sock => &bpf_skc_to_unix_sock_proto,
         F::skc_to_mptcp_sock => &bpf_skc_to_mptcp_sock_proto,
+        F::sk_storage_get if v612 => &bpf_sk_storage_get_tracing_proto_612,
+        F::sk_storage_delete if v612 => &bpf_sk_storage_delete_tracing_proto_612,
         F::sk_storage_get => &bpf_sk_storage_get_tracing_proto,
         F::sk_storage_delete => &bpf_sk_storage_delete_tracing_proto,
         F::sock_from_file => &bpf_sock_from_file_proto,

@@ -99,7 +99,9 @@ impl Env {
                         ),
                     ));
                 }
-                let lock = m.lock_off.is_some();
+                // 6.1 gives a value with a lock an id at every load; 6.12
+                // none (it is one value, never distinct)
+                let lock = m.lock_off.is_some() && !self.rules.helpers_612;
                 let id = if lock { self.new_id() } else { 0 };
                 let r = self.reg_mut(dst);
                 r.mark_known_zero_ptr(RegType::MapValue);
@@ -142,7 +144,7 @@ impl Env {
                 "BPF_LD_[ABS|IND] cannot be mixed with socket references",
             ));
         }
-        if self.cur.active_spin_lock != 0 {
+        if self.cur.active_lock_held {
             return Err(self
                 .fail(
                     EINVAL,

@@ -366,14 +366,15 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     if v612 {
         // the same lock's map, both held or both not, its id mapped as the
         // registers' ids are (a lock taken on another path has another id)
-        if (o.active_spin_lock != 0) != (c.active_spin_lock != 0)
+        if o.active_lock_held != c.active_lock_held
+            || (o.active_lock_held && o.active_lock_map != c.active_lock_map)
+            || (o.active_spin_lock != 0) != (c.active_spin_lock != 0)
             || (o.active_spin_lock != 0
-                && (o.active_lock_map != c.active_lock_map
-                    || !check_ids(o.active_spin_lock, c.active_spin_lock, &mut map, v612)))
+                && !check_ids(o.active_spin_lock, c.active_spin_lock, &mut map, v612))
         {
             return false;
         }
-    } else if o.active_spin_lock != c.active_spin_lock {
+    } else if o.active_spin_lock != c.active_spin_lock || o.active_lock_held != c.active_lock_held {
         return false;
     }
     if o.active_rcu_lock != c.active_rcu_lock || o.active_preempt_lock != c.active_preempt_lock {

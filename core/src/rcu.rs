@@ -34,7 +34,7 @@ impl Env {
     /// `in_rcu_cs()`: dereferenced `__rcu` pointers are RCU pointers here.
     pub(crate) fn in_rcu_cs(&self) -> bool {
         self.cur.active_rcu_lock
-            || self.cur.active_spin_lock != 0
+            || self.cur.active_lock_held
             || !crate::func_proto::prog_sleepable(&self.prog)
     }
 

@@ -187,9 +187,13 @@ pub struct VerifierState {
     /// The checkpoint this path descends from (index into the checkpoint arena).
     pub parent: Option<u32>,
     pub speculative: bool,
+    /// The id of the map value whose `bpf_spin_lock` is held
+    /// (`active_lock.id`; 6.12 gives a global data value none).
     pub active_spin_lock: u32,
+    /// A `bpf_spin_lock` is held (`active_lock.ptr` is set).
+    pub active_lock_held: bool,
     /// The map whose value holds the lock taken (`active_lock.ptr` of
-    /// 6.12); meaningful while `active_spin_lock` is not 0.
+    /// 6.12); meaningful while `active_lock_held`.
     pub active_lock_map: u32,
     /// 6.12: inside `bpf_rcu_read_lock()` … `bpf_rcu_read_unlock()`
     /// (`active_rcu_lock`).
