@@ -114,7 +114,32 @@ impl Env {
         }
         for (i, p) in f.params.iter().enumerate() {
             let regno = i + 1;
-            let ty = self.reg(regno as u8).ty;
+            let reg = *self.reg(regno as u8);
+            let ty = reg.ty;
+            // check_func_arg_reg_off(ARG_DONTCARE) comes first for a
+            // pointer parameter: a register of another kind (never
+            // written, a moved context...) is said so
+            let is_ptr_param = matches!(p, Param::Ptr { .. } | Param::Ctx);
+            let plain = matches!(
+                ty,
+                RegType::Stack
+                    | RegType::Packet
+                    | RegType::PacketMeta
+                    | RegType::MapKey
+                    | RegType::MapValue
+                    | RegType::Mem
+                    | RegType::AllocMem
+                    | RegType::Buf
+                    | RegType::Scalar
+            ) && !reg.maybe_null;
+            if is_ptr_param && !plain {
+                let fixed_off_ok = ty == RegType::BtfId && !reg.maybe_null;
+                if let Some((m, _)) = self.ptr_off_reg_problem(&reg, regno as u8, fixed_off_ok) {
+                    self.verbose(&format!("{m}\n"));
+                    mark_unreliable(self);
+                    return;
+                }
+            }
             let msg = match p {
                 Param::Scalar if ty == RegType::Scalar => continue,
                 Param::Scalar => format!("R{} is not a scalar\n", regno),
@@ -1665,7 +1690,7 @@ impl Env {
             // btf_get_prog_ctx_type(): the parameter is the program type's
             // context struct
             let ctx_param = ref_t.kind == KIND_STRUCT
-                && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str());
+                && crate::elf::is_ctx_struct(self.prog.prog_type, &ref_t.name);
             let btf_obj = (reg.ty == RegType::BtfId || sock_struct.is_some()) && !reg.maybe_null;
             if ctx_param {
                 if reg.ty != RegType::Ctx {

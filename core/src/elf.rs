@@ -285,6 +285,14 @@ pub(crate) fn ctx_struct(pt: ProgType) -> Option<&'static str> {
     })
 }
 
+/// `btf_get_prog_ctx_type()`'s match: the program type's context struct
+/// by name, or for kprobes the name of the typedef the kernel declares it
+/// with (`bpf_user_pt_regs_t`, which a program may define as an empty
+/// struct of its own).
+pub(crate) fn is_ctx_struct(pt: ProgType, name: &str) -> bool {
+    ctx_struct(pt) == Some(name) || (pt == ProgType::Kprobe && name == "bpf_user_pt_regs_t")
+}
+
 fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBtf> {
     let id = b.find(btf::KIND_FUNC, name)?;
     let proto = b.get(b.get(id).ok()?.size_or_type).ok()?;
@@ -304,9 +312,8 @@ fn func_btf_of(b: &Btf, name: &str, start: usize, pt: ProgType) -> Option<FuncBt
                     let pointee = t
                         .and_then(|t| b.skip_mods(t.size_or_type).ok())
                         .and_then(|i| b.get(i).ok());
-                    let is_ctx = pointee.is_some_and(|p| {
-                        p.kind == btf::KIND_STRUCT && Some(p.name.as_str()) == ctx_struct(pt)
-                    });
+                    let is_ctx = pointee
+                        .is_some_and(|p| p.kind == btf::KIND_STRUCT && is_ctx_struct(pt, &p.name));
                     if is_ctx {
                         Param::Ctx
                     } else {

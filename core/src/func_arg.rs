@@ -596,35 +596,54 @@ impl Env {
         regno: u8,
         fixed_off_ok: bool,
     ) -> VResult<()> {
+        match self.ptr_off_reg_problem(reg, regno, fixed_off_ok) {
+            None => Ok(()),
+            Some((msg, modified)) => {
+                let e = self.fail(EACCES, &msg);
+                Err(if modified {
+                    e.because(Reason::PointerArithmetic { reg: Some(regno) })
+                } else {
+                    e
+                })
+            }
+        }
+    }
+
+    /// What `__check_ptr_off_reg()` says of a register, if anything (and
+    /// whether it is a moved pointer).
+    pub(crate) fn ptr_off_reg_problem(
+        &self,
+        reg: &RegState,
+        regno: u8,
+        fixed_off_ok: bool,
+    ) -> Option<(String, bool)> {
         // reg_type_str(): a BTF pointer without its struct's name
         let t = self.arg_reg_type_str(reg);
         if reg.off < 0 {
             let o = reg.off;
-            return Err(self.fail(
-                EACCES,
-                &format!("negative offset {} ptr R{} off={} disallowed", t, regno, o),
+            return Some((
+                format!("negative offset {} ptr R{} off={} disallowed", t, regno, o),
+                false,
             ));
         }
         if !fixed_off_ok && reg.off != 0 {
             let o = reg.off;
-            return Err(self
-                .fail(
-                    EACCES,
-                    &format!(
-                        "dereference of modified {} ptr R{} off={} disallowed",
-                        t, regno, o
-                    ),
-                )
-                .because(Reason::PointerArithmetic { reg: Some(regno) }));
+            return Some((
+                format!(
+                    "dereference of modified {} ptr R{} off={} disallowed",
+                    t, regno, o
+                ),
+                true,
+            ));
         }
         if !reg.var_off.equals_const(0) {
             let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
-            return Err(self.fail(
-                EACCES,
-                &format!("variable {} access var_off={} disallowed", t, tn),
+            return Some((
+                format!("variable {} access var_off={} disallowed", t, tn),
+                false,
             ));
         }
-        Ok(())
+        None
     }
 
     /// `check_helper_mem_access()` with the access type: the map flags and

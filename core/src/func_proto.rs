@@ -1163,6 +1163,10 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
         F::get_func_ret if trampoline => Some(&bpf_get_func_ret_proto),
         F::get_func_arg_cnt if trampoline => Some(&bpf_get_func_arg_cnt_proto),
         F::get_attach_cookie if trampoline => Some(&bpf_get_attach_cookie_proto_tracing),
+        // 6.12: a BTF tracepoint has a cookie too
+        F::get_attach_cookie if v612 && attach == Some(AttachType::TraceRawTp) => {
+            Some(&bpf_get_attach_cookie_proto_tracing)
+        }
         F::get_func_ip | F::get_attach_cookie => None,
         _ => tracing_prog_func_proto(id, v612),
     }

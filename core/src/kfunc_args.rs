@@ -336,9 +336,7 @@ impl Env {
             return Ok(PtrArg::Ctx);
         }
         // btf_is_prog_ctx_type(): the program type's context struct
-        if ref_t.is_composite()
-            && crate::elf::ctx_struct(self.prog.prog_type) == Some(ref_t.name.as_str())
-        {
+        if ref_t.is_composite() && crate::elf::is_ctx_struct(self.prog.prog_type, &ref_t.name) {
             return Ok(PtrArg::Ctx);
         }
         if nullable && reg.is_null_const() {

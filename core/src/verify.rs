@@ -322,15 +322,17 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
 pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     let n = env.subprogs.len();
     let prog = env.prog.clone();
-    // callees of each subprogram, in instruction order
-    let mut callees: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // callees of each subprogram, in instruction order, and whether the
+    // edge is a direct call (an async callback counts only when called
+    // directly, not where its address is loaded)
+    let mut callees: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
     for (i, insn) in prog.insns.iter().enumerate() {
         if insn.is_pseudo_call() || insn.is_pseudo_func() {
             let t = (i as i64 + insn.imm as i64 + 1) as usize;
             let from = env.aux.get(i).map(|a| a.subprog as usize).unwrap_or(0);
             if let Some(to) = env.subprogs.iter().position(|s| s.start == t) {
                 if from < n {
-                    callees[from].push(to);
+                    callees[from].push((to, insn.is_pseudo_call()));
                 }
             }
         }
@@ -370,9 +372,9 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                 stack.pop();
                 continue;
             }
-            let c = callees[s][*next];
+            let (c, direct) = callees[s][*next];
             *next += 1;
-            if env.subprogs[c].is_async_cb {
+            if env.subprogs[c].is_async_cb && !direct {
                 continue;
             }
             if stack.len() >= 8 {
