@@ -178,15 +178,15 @@ pub struct ArgMeta {
     /// arguments are checked.
     pub raw_access: Option<(u8, u64)>,
     /// `uninit_dynptr_regno` (6.1): the dynptr to create, whose stack
-    /// bytes are written after the arguments.
+    /// bytes are written and slots marked after the arguments.
     pub uninit_dynptr_regno: Option<u8>,
     /// The kind of that dynptr.
     pub uninit_dynptr_kind: crate::dynptr::DynptrKind,
     /// The initialized dynptr argument (`get_dynptr_arg_reg()`).
     pub dynptr_regno: Option<u8>,
-    /// An argument the kernel would take further than veristep can follow
-    /// (a dynptr to create, a string in a frozen map, a BTF object): what
-    /// it is, refused once the kernel's checks of the other arguments pass.
+    /// An argument the kernel would take further than veristep can follow:
+    /// what it is, refused once the kernel's checks of the other arguments
+    /// pass.
     pub unmodelled: Option<String>,
     /// `ret_btf_id`: the per-CPU variable's BTF type that bpf_per_cpu_ptr
     /// and bpf_this_cpu_ptr return a pointer to.

@@ -106,8 +106,8 @@ pub enum Arg {
     Kptr,
     /// `ARG_PTR_TO_DYNPTR` with its flags: `uninit` (`MEM_UNINIT`, the
     /// helper creates it), `release` (`OBJ_RELEASE`). 6.12's `MEM_RDONLY`
-    /// (dynptr_read, dynptr_write, dynptr_data) only matters for a
-    /// `CONST_PTR_TO_DYNPTR`, which no modelled program holds.
+    /// (dynptr_read, dynptr_write, dynptr_data: a const dynptr may be
+    /// passed) is every such argument that neither creates nor releases.
     Dynptr {
         ty: DynptrType,
         uninit: bool,
