@@ -294,6 +294,47 @@ await test('a dynptr on the stack, and the reference it holds', async (page) => 
   check(refs.includes('(dynptr)'), `the record's holder is the dynptr: ${refs}`);
 });
 
+await test('the frames panel says which lock the path holds', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await typeProgram(page, `.map lm hash key=4 value=16 entries=4 lock=0
+    r1 = 0
+    *(u32 *)(r10 - 4) = r1
+    r1 = lm ll
+    r2 = r10
+    r2 += -4
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r6 = r0
+    r1 = r6
+    call bpf_spin_lock
+    r1 = 5
+    *(u64 *)(r6 + 8) = r1
+    r1 = r6
+    call bpf_spin_unlock
+out:
+    r0 = 0
+    exit
+`);
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Accepted'));
+  await idle(page);
+  // step until the lock is taken, then past its release
+  let held = '';
+  for (let i = 0; i < 20 && !held; i++) {
+    await page.click('#next');
+    await idle(page);
+    held = (await page.$('#frames .held')) ? await page.textContent('#frames .held') : '';
+  }
+  check(held.includes('Holds:') && held.includes('lm'), `the held line: ${held}`);
+  let gone = false;
+  for (let i = 0; i < 20 && !gone; i++) {
+    await page.click('#next');
+    await idle(page);
+    gone = (await page.$('#frames .held')) === null;
+  }
+  check(gone, 'the held line goes when the lock is released');
+});
+
 await test('share link round trip', async (page) => {
   await openExample(page, 'callback-leaks');
   await page.click('#next');
