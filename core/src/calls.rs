@@ -120,20 +120,8 @@ impl Env {
             // pointer parameter: a register of another kind (never
             // written, a moved context...) is said so
             let is_ptr_param = matches!(p, Param::Ptr { .. } | Param::Ctx);
-            let plain = matches!(
-                ty,
-                RegType::Stack
-                    | RegType::Packet
-                    | RegType::PacketMeta
-                    | RegType::MapKey
-                    | RegType::MapValue
-                    | RegType::Mem
-                    | RegType::AllocMem
-                    | RegType::Buf
-                    | RegType::Scalar
-            ) && !reg.maybe_null;
-            if is_ptr_param && !plain {
-                let fixed_off_ok = ty == RegType::BtfId && !reg.maybe_null;
+            if let Some(fixed_off_ok) = crate::func_arg::arg_off_rule(&reg).filter(|_| is_ptr_param)
+            {
                 if let Some((m, _)) = self.ptr_off_reg_problem(&reg, regno as u8, fixed_off_ok) {
                     self.verbose(&format!("{m}\n"));
                     mark_unreliable(self);
@@ -1153,7 +1141,7 @@ impl Env {
                 if !rdonly && !self.may_write_pkt_data() {
                     return Err(self
                         .fail(EINVAL, "the prog does not allow writes to packet data")
-                        .because(crate::reason::Reason::HelperNotAllowed { func_id: 0 }));
+                        .because(crate::reason::Reason::ReadOnly { reg: None }));
                 }
                 let size = m.arg_constant.unwrap_or(0);
                 dynptr_slice = Some((size, m.initialized_dynptr.unwrap_or_default(), rdonly));

@@ -200,6 +200,29 @@ pub struct ArgMeta {
     pub kptr: Option<(crate::program::KptrKind, crate::btf::KptrField)>,
 }
 
+/// `check_func_arg_reg_off()`'s switch on a register's full type: `None`
+/// for the pointers an argument may pass moved (and scalars), else whether
+/// `__check_ptr_off_reg()` allows a fixed offset (a BTF pointer). A
+/// maybe-NULL pointer is none of the listed types.
+pub(crate) fn arg_off_rule(reg: &RegState) -> Option<bool> {
+    if reg.maybe_null {
+        return Some(false);
+    }
+    match reg.ty {
+        RegType::Stack
+        | RegType::Packet
+        | RegType::PacketMeta
+        | RegType::MapKey
+        | RegType::MapValue
+        | RegType::Mem
+        | RegType::AllocMem
+        | RegType::Buf
+        | RegType::Scalar => None,
+        RegType::BtfId => Some(true),
+        _ => Some(false),
+    }
+}
+
 impl Env {
     /// The kernel's `reg_type_str()` of a register as `check_reg_type()`
     /// prints it: a BTF pointer without its struct's name.
@@ -551,28 +574,13 @@ impl Env {
             }
             return self.check_ptr_off_reg(reg, regno, false);
         }
-        let fixed_off_ok = match reg.ty {
-            RegType::Stack if is_dynptr && !self.rules.helpers_612 && reg.off % 8 != 0 => {
-                return Err(self.fail(EINVAL, "cannot pass in dynptr at an offset"));
-            }
-            // the kernel switches on the full type: a maybe-NULL pointer
-            // (passed where NULL is allowed) is none of the listed ones
-            _ if reg.maybe_null => false,
-            RegType::Stack
-            | RegType::Packet
-            | RegType::PacketMeta
-            | RegType::MapKey
-            | RegType::MapValue
-            | RegType::Mem
-            | RegType::AllocMem
-            | RegType::Buf
-            | RegType::Scalar => {
-                if at != ReleaseAllocMem {
-                    return Ok(());
-                }
-                false
-            }
-            RegType::BtfId => {
+        if is_dynptr && reg.ty == RegType::Stack && !self.rules.helpers_612 && reg.off % 8 != 0 {
+            return Err(self.fail(EINVAL, "cannot pass in dynptr at an offset"));
+        }
+        let fixed_off_ok = match arg_off_rule(reg) {
+            None if at != ReleaseAllocMem => return Ok(()),
+            None => false,
+            Some(true) => {
                 if arg_is_release(at) && reg.off != 0 {
                     return Err(self.fail(
                         EINVAL,
@@ -584,7 +592,7 @@ impl Env {
                 }
                 true
             }
-            _ => false,
+            Some(false) => false,
         };
         self.check_ptr_off_reg(reg, regno, fixed_off_ok)
     }

@@ -437,59 +437,82 @@ pub fn by_text_id(imm: i32) -> Option<&'static KernelKfunc> {
 /// `btf_kfunc_id_set_contains()` for a kernel function by name.
 pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> bool {
     use crate::program::ProgType as P;
+    use KfuncHook as H;
+    let hook = KfuncHook::of(pt);
     match k.set {
         KfuncSet::TcpCongestion => pt == P::StructOps,
         KfuncSet::Common => v612,
-        KfuncSet::Tracing => {
-            matches!(pt, P::Tracing | P::Lsm)
-                || (v612 && matches!(pt, P::Tracepoint | P::PerfEvent))
+        // 6.1's tracing hook is tracing and LSM programs'
+        KfuncSet::Tracing if !v612 => matches!(pt, P::Tracing | P::Lsm),
+        KfuncSet::Tracing => hook == H::Tracing,
+        KfuncSet::Generic => {
+            v612 && matches!(
+                hook,
+                H::Tracing | H::StructOps | H::Syscall | H::Tc | H::Xdp | H::Cgroup
+            )
         }
-        // the hooks bpf_prog_type_to_kfunc_hook() gives these types
-        KfuncSet::Generic | KfuncSet::Cpumask => {
-            let tracing = matches!(pt, P::Tracing | P::Lsm | P::Tracepoint | P::PerfEvent);
-            let generic = matches!(
-                pt,
-                P::SchedCls
-                    | P::Xdp
-                    | P::CgroupSkb
-                    | P::CgroupSock
-                    | P::CgroupDevice
-                    | P::CgroupSockAddr
-                    | P::CgroupSockopt
-                    | P::CgroupSysctl
-            );
-            v612 && (tracing
-                || matches!(pt, P::StructOps | P::Syscall)
-                || (k.set == KfuncSet::Generic && generic))
-        }
+        KfuncSet::Cpumask => v612 && matches!(hook, H::Tracing | H::StructOps | H::Syscall),
+        // registered for the tracing hook, filtered to LSM programs
         KfuncSet::Fs => v612 && pt == P::Lsm,
         KfuncSet::Skb => {
             v612 && matches!(
-                pt,
-                P::SchedCls
-                    | P::SchedAct
-                    | P::SkSkb
-                    | P::SocketFilter
-                    | P::CgroupSkb
-                    | P::CgroupSock
-                    | P::CgroupDevice
-                    | P::CgroupSockAddr
-                    | P::CgroupSockopt
-                    | P::CgroupSysctl
-                    | P::LwtIn
-                    | P::LwtOut
-                    | P::LwtXmit
-                    | P::LwtSeg6local
-                    | P::Netfilter
-                    | P::Tracing
-                    | P::Lsm
-                    | P::Tracepoint
-                    | P::PerfEvent
+                hook,
+                H::Tc
+                    | H::SchedAct
+                    | H::SkSkb
+                    | H::SocketFilter
+                    | H::Cgroup
+                    | H::Lwt
+                    | H::Netfilter
+                    | H::Tracing
             )
         }
-        KfuncSet::Xdp => v612 && pt == P::Xdp,
+        KfuncSet::Xdp => v612 && hook == H::Xdp,
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
+        }
+    }
+}
+
+/// The kfunc hook a program type's kfuncs are looked up in (6.12's
+/// `bpf_prog_type_to_kfunc_hook()`): several types share one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KfuncHook {
+    Xdp,
+    Tc,
+    StructOps,
+    Tracing,
+    Syscall,
+    Cgroup,
+    SchedAct,
+    SkSkb,
+    SocketFilter,
+    Lwt,
+    Netfilter,
+    Other,
+}
+
+impl KfuncHook {
+    fn of(pt: crate::program::ProgType) -> Self {
+        use crate::program::ProgType as P;
+        match pt {
+            P::Xdp => KfuncHook::Xdp,
+            P::SchedCls => KfuncHook::Tc,
+            P::StructOps => KfuncHook::StructOps,
+            P::Tracing | P::Tracepoint | P::PerfEvent | P::Lsm => KfuncHook::Tracing,
+            P::Syscall => KfuncHook::Syscall,
+            P::CgroupSkb
+            | P::CgroupSock
+            | P::CgroupDevice
+            | P::CgroupSockAddr
+            | P::CgroupSockopt
+            | P::CgroupSysctl => KfuncHook::Cgroup,
+            P::SchedAct => KfuncHook::SchedAct,
+            P::SkSkb => KfuncHook::SkSkb,
+            P::SocketFilter => KfuncHook::SocketFilter,
+            P::LwtIn | P::LwtOut | P::LwtXmit | P::LwtSeg6local => KfuncHook::Lwt,
+            P::Netfilter => KfuncHook::Netfilter,
+            _ => KfuncHook::Other,
         }
     }
 }
