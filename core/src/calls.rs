@@ -468,6 +468,10 @@ impl Env {
         }
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         let frameno = (self.cur.curframe() + 1) as u8;
+        // push_callback_call()
+        if let Some(s) = self.subprogs.get_mut(subprog) {
+            s.is_cb = true;
+        }
 
         if self.rules.callbacks_iterate {
             if kind == CallbackKind::Loop {
@@ -556,6 +560,7 @@ impl Env {
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         if let Some(s) = self.subprogs.get_mut(subprog) {
             s.is_async_cb = true;
+            s.is_cb = true;
         }
         let mut callee = self.callback_frame(
             crate::state::BPF_MAIN_FUNC as usize,
@@ -773,50 +778,56 @@ impl Env {
 
     /// `check_return_code()` at the `exit` of frame 0.
     pub fn check_return_code(&mut self) -> VResult<()> {
-        let f = self.cur.cur().clone();
-        let r0 = f.regs[0];
+        self.check_return_code_of(0)
+    }
+
+    /// `check_return_code()` on register `regno`: R0 at the `exit` of frame
+    /// 0, R1 (the cookie) at a `bpf_throw()` of a program without an
+    /// exception callback (6.12). The rules are frame 0's, whichever frame
+    /// the code runs in.
+    pub fn check_return_code_of(&mut self, regno: u8) -> VResult<()> {
+        let f = self.cur.frames[0].clone();
+        let reg_name = format!("R{regno}");
+        let is_subprog = f.subprog != 0;
         if f.in_async_callback_fn {
             // async callbacks must return 0
-            if !r0.is_init() {
-                return Err(self.fail(EACCES, "R0 !read_ok").because(
+            if !self.reg(regno).is_init() {
+                return Err(self.fail(EACCES, &format!("{reg_name} !read_ok")).because(
                     crate::reason::Reason::Uninitialized {
-                        reg: Some(0),
+                        reg: Some(regno),
                         stack_off: None,
                     },
                 ));
             }
-            self.mark_cur_reg_read(0, LIVE_READ64);
-            if r0.ty != RegType::Scalar {
-                let t = self.reg_type_name(&r0);
+            self.mark_cur_reg_read(regno as usize, LIVE_READ64);
+            let r = *self.reg(regno);
+            if r.ty != RegType::Scalar {
+                let t = self.reg_type_name(&r);
                 return Err(self.fail(
                     EINVAL,
                     &if self.rules.words_612 {
                         format!(
-                            "At async callback return the register R0 is not a known value ({})",
-                            t
+                            "At async callback return the register {reg_name} is not a known value ({t})"
                         )
                     } else {
-                        format!(
-                            "In async callback the register R0 is not a known value ({})",
-                            t
-                        )
+                        format!("In async callback the register {reg_name} is not a known value ({t})")
                     },
                 ));
             }
             if self.rules.precision_612 {
-                // 6.12's check_return_code() marks R0 precise before its
-                // range check (enforce_retval)
-                self.mark_chain_precision(0);
+                // 6.12's check_return_code() marks the register precise
+                // before its range check (enforce_retval)
+                self.mark_chain_precision(regno);
             }
             let range = crate::tnum::Tnum::konst(0);
-            if !range.contains(r0.var_off) {
+            if !range.contains(r.var_off) {
                 // 6.12 says "At async callback return"
                 let what = if self.rules.words_612 {
                     "At async callback return"
                 } else {
                     "At async callback"
                 };
-                let msg = self.invalid_scalar_msg(&r0, 0, 0, what, "R0");
+                let msg = self.invalid_scalar_msg(&r, 0, 0, what, &reg_name);
                 return Err(self
                     .fail(EINVAL, &msg)
                     .because(crate::reason::Reason::CallbackReturnRange { min: 0, max: 0 }));
@@ -825,15 +836,29 @@ impl Env {
         }
         // a struct_ops member or LSM hook returning void: nothing to
         // check, R0 may be unset (check_return_code()); not so for a
-        // cgroup LSM program, which returns 1 there
+        // cgroup LSM program, which returns 1 there. An exception
+        // callback answers for the program.
+        let as_program = !is_subprog || f.in_exception_callback_fn;
         let lsm_cgroup =
             self.prog.expected_attach_type == Some(crate::program::AttachType::LsmCgroup);
-        if f.frameno == 0 && f.subprog == 0 && !lsm_cgroup && self.hook_returns_void() {
+        if as_program && !lsm_cgroup && self.hook_returns_void() {
             return Ok(());
         }
-        // R0 must be readable; sched_cls, xdp, socket_filter take any value
-        self.check_reg_src(0, true)?;
-        if f.frameno == 0 && f.subprog != 0 {
+        // the register must be readable; sched_cls, xdp, socket_filter
+        // take any value
+        self.check_reg_src(regno, true)?;
+        if !as_program {
+            // a global subprogram returns a scalar
+            let r = *self.reg(regno);
+            if r.ty != RegType::Scalar {
+                let t = self.reg_type_name(&r);
+                return Err(self.fail(
+                    EINVAL,
+                    &format!(
+                        "At subprogram exit the register {reg_name} is not a scalar value ({t})"
+                    ),
+                ));
+            }
             return Ok(());
         }
         // check_return_code(): cgroup programs return 0 or 1, some hooks
@@ -847,24 +872,24 @@ impl Env {
             ),
         };
         if let Some((min, max)) = range {
-            let r0 = *self.reg(0);
-            if r0.ty != RegType::Scalar {
-                let t = self.reg_type_name(&r0);
+            let r = *self.reg(regno);
+            if r.ty != RegType::Scalar {
+                let t = self.reg_type_name(&r);
                 return Err(self.fail(
                     EINVAL,
-                    &format!("At program exit the register R0 is not a known value ({t})"),
+                    &format!("At program exit the register {reg_name} is not a known value ({t})"),
                 ));
             }
             if self.rules.precision_612 {
-                self.mark_chain_precision(0);
+                self.mark_chain_precision(regno);
             }
             let within = if on_s32 {
-                min <= r0.s32_min as i64 && r0.s32_max as i64 <= max
+                min <= r.s32_min as i64 && r.s32_max as i64 <= max
             } else {
-                crate::tnum::Tnum::range(min as u64, max as u64).contains(r0.var_off)
+                crate::tnum::Tnum::range(min as u64, max as u64).contains(r.var_off)
             };
             if !within {
-                let msg = self.invalid_scalar_msg(&r0, min, max, "At program exit", "R0");
+                let msg = self.invalid_scalar_msg(&r, min, max, "At program exit", &reg_name);
                 if self.lsm_cgroup_on_void_hook() {
                     self.verbose(&format!("{msg}\n"));
                     return Err(self.fail(
@@ -1047,6 +1072,14 @@ impl Env {
         Ok(())
     }
 
+    /// `is_bpf_throw_kfunc()`.
+    pub(crate) fn is_bpf_throw_kfunc(&self, insn: &Insn) -> bool {
+        self.rules.exceptions
+            && insn.is_kfunc_call()
+            && insn.off == 0
+            && self.kernel_kfunc_name(insn.imm).as_deref() == Some("bpf_throw")
+    }
+
     /// The name of the kernel FUNC a kfunc call's `imm` is, in the
     /// modelled kernel's BTF (not a test kfunc of the table).
     pub(crate) fn kernel_kfunc_name(&self, imm: i32) -> Option<String> {
@@ -1164,6 +1197,14 @@ impl Env {
                     )
                     .because(reason));
             }
+        }
+        // bpf_throw() (6.7+): without an exception callback, the cookie
+        // becomes the program's return value
+        if name == "bpf_throw"
+            && self.rules.exceptions
+            && !self.subprogs.iter().any(|s| s.is_exception_cb)
+        {
+            self.check_return_code_of(1)?;
         }
         // mark_btf_func_reg_size(): each argument read as its size
         for (i, (_, ty, _)) in proto.members.iter().enumerate() {

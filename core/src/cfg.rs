@@ -86,6 +86,28 @@ impl Env {
             }
             self.add_subprog(i as i64 + insn.imm as i64 + 1)?;
         }
+        // bpf_find_exception_callback_insn_off() (6.7+): the main
+        // function's exception callback is a subprogram of its own
+        if self.rules.exceptions {
+            match self.prog.exception_cb {
+                crate::program::ExceptionCb::None => {}
+                crate::program::ExceptionCb::MultipleTags => {
+                    return Err(self.fail(
+                        crate::env::EEXIST,
+                        "multiple exception callback tags for main subprog",
+                    ));
+                }
+                crate::program::ExceptionCb::At(off) => {
+                    self.add_subprog(off as i64)?;
+                    // mark_subprog_exc_cb()
+                    if let Some(s) = self.subprogs.iter_mut().skip(1).find(|s| s.start == off) {
+                        s.is_cb = true;
+                        s.is_async_cb = true;
+                        s.is_exception_cb = true;
+                    }
+                }
+            }
+        }
         // the fake 'exit' subprog marks the end
         if self.log.level2() {
             for (i, s) in self.subprogs.clone().iter().enumerate() {
@@ -522,8 +544,24 @@ impl Env {
         let mut stack: Vec<usize> = Vec::with_capacity(64);
         state[0] = DISCOVERED;
         stack.push(0);
+        // 6.7+: then from the exception callback, which nothing calls
+        let mut exception_cb = self
+            .subprogs
+            .iter()
+            .find(|s| s.is_exception_cb)
+            .map(|s| s.start);
 
-        while let Some(&t) = stack.last() {
+        loop {
+            let Some(&t) = stack.last() else {
+                match exception_cb.take() {
+                    Some(start) if start < n => {
+                        state[start] = DISCOVERED;
+                        stack.push(start);
+                        continue;
+                    }
+                    _ => break,
+                }
+            };
             let insn = self.prog.insns[t];
             let sz = if insn.is_ld_imm64() { 2 } else { 1 };
             // the edges of t in the kernel's order: (target, kind, loop_ok)

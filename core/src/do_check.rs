@@ -38,6 +38,12 @@ impl Env {
         let n = self.subprogs.len();
         self.global_called = vec![false; n];
         self.global_verified = vec![false; n];
+        // do_check_subprogs(): the exception callback is presumed called
+        for (i, s) in self.subprogs.iter().enumerate() {
+            if s.is_exception_cb {
+                self.global_called[i] = true;
+            }
+        }
         let starts: Vec<usize> = self.subprogs.iter().map(|s| s.start).collect();
         let globals: Vec<usize> = starts
             .iter()
@@ -172,6 +178,21 @@ impl Env {
             });
         }
         let mut f = FuncState::new(BPF_MAIN_FUNC, 0, sub as u16);
+        if self.subprogs.get(sub).is_some_and(|s| s.is_exception_cb) {
+            f.in_exception_callback_fn = true;
+            // it is given the cookie bpf_throw() was given
+            let one_scalar = fb.params.len() == 1
+                && matches!(
+                    crate::calls::tagged_param(fb, 0, self.rules.arg_tags, &prog).0,
+                    crate::program::Param::Scalar
+                );
+            if !one_scalar {
+                return Err(self.fail(
+                    crate::env::EINVAL,
+                    "exception cb only supports single integer argument",
+                ));
+            }
+        }
         for i in 0..fb.params.len() {
             let (p, may_be_null) = crate::calls::tagged_param(fb, i, self.rules.arg_tags, &prog);
             let r = &mut f.regs[i + 1];
@@ -386,7 +407,11 @@ impl Env {
                     }
                     // 6.9+ lets a static subprogram run under the lock
                     let lock_blocks_call = if self.rules.subprog_under_lock {
-                        insn.src == 0 && insn.imm != FuncId::spin_unlock as i32
+                        // and a kfunc only if it is of the graph API
+                        // (is_bpf_graph_api_kfunc(): lists and rbtrees,
+                        // not modelled)
+                        (insn.src == 0 && insn.imm != FuncId::spin_unlock as i32)
+                            || insn.src == BPF_PSEUDO_KFUNC_CALL
                     } else {
                         insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
                     };
@@ -402,6 +427,9 @@ impl Env {
                         self.check_func_call(&insn)?;
                     } else if insn.src == BPF_PSEUDO_KFUNC_CALL {
                         self.check_kfunc_call(&insn)?;
+                        if self.is_bpf_throw_kfunc(&insn) {
+                            return self.exception_exit();
+                        }
                     } else {
                         self.check_helper_call(&insn)?;
                     }
@@ -463,8 +491,21 @@ impl Env {
         Ok(StepResult::Continue)
     }
 
-    /// `exit`: leave a frame, or finish the path.
-    fn do_exit(&mut self) -> VResult<StepResult> {
+    /// `bpf_throw()` (6.7+): do_check()'s `process_bpf_exit_full` with
+    /// `exception_exit`. The program unwinds from whatever frame threw:
+    /// the path ends here, with no return value to check, but nothing may
+    /// be held. 6.12.95 asks main's questions of the RCU section and the
+    /// non-preemptible region, in frame 0 only (later 6.12 builds ask in
+    /// every frame, in words of their own).
+    fn exception_exit(&mut self) -> VResult<StepResult> {
+        self.check_exit_sections()?;
+        self.check_reference_leak_on(true)?;
+        Ok(self.finish_path())
+    }
+
+    /// What an `exit` (or a `bpf_throw()`) must not leave open: a spin
+    /// lock, an RCU read-side section, a non-preemptible region.
+    fn check_exit_sections(&mut self) -> VResult<()> {
         // 6.12 wants the lock released by main's exit only
         let lock_checked = !self.rules.subprog_under_lock || self.cur.curframe() == 0;
         if self.cur.active_lock_held && lock_checked {
@@ -488,6 +529,12 @@ impl Env {
                 )
                 .because(crate::reason::Reason::RcuMisuse));
         }
+        Ok(())
+    }
+
+    /// `exit`: leave a frame, or finish the path.
+    fn do_exit(&mut self) -> VResult<StepResult> {
+        self.check_exit_sections()?;
         // 9d9d00ac: the leak check runs before prepare_func_exit, for every frame
         if self.rules.leak_check_every_exit {
             self.check_reference_leak()?;

@@ -113,6 +113,15 @@ struct Func {
     global: bool,
 }
 
+/// What libbpf made of a main function's `exception_callback:` tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ExceptionCbTag {
+    /// The `.text` function (index into `funcs`) it names.
+    Func(usize),
+    /// More than one tag: nothing appended.
+    Multiple,
+}
+
 /// A relocation of one instruction of a code section.
 #[derive(Clone, Debug)]
 struct Reloc {
@@ -1232,6 +1241,61 @@ impl<'a> Loader<'a> {
             })
     }
 
+    /// libbpf's reading of `exception_callback:NAME` decl tags
+    /// (`bpf_object__sanitize_and_load_btf`, libbpf 1.3+) for main function
+    /// `main`: the `.text` function it names, or two tags (libbpf appends
+    /// nothing and leaves the kernel to refuse them). A tag on anything but
+    /// a global function fails every program of the object.
+    fn exception_cb_of(&self, main: &Func) -> Result<Option<ExceptionCbTag>, ElfError> {
+        const PREFIX: &str = "exception_callback:";
+        let Some(b) = self.btf.as_ref() else {
+            return Ok(None);
+        };
+        let mut found = None;
+        for t in b.types.iter().filter(|t| {
+            t.kind == btf::KIND_DECL_TAG && t.int_enc == u32::MAX && t.name.starts_with(PREFIX)
+        }) {
+            let target = b.get(t.size_or_type).ok();
+            let Some(target) = target.filter(|x| x.kind == btf::KIND_FUNC && x.vlen == 1) else {
+                return err(format!(
+                    "prog '{}': exception_callback:<value> decl tag not applied to the main program",
+                    main.name
+                ));
+            };
+            if target.name != main.name {
+                continue;
+            }
+            if found.is_some() {
+                return Ok(Some(ExceptionCbTag::Multiple));
+            }
+            let name = &t.name[PREFIX.len()..];
+            if name.is_empty() {
+                return err(format!(
+                    "prog '{}': exception_callback:<value> decl tag contains empty value",
+                    main.name
+                ));
+            }
+            let Some(k) = self
+                .funcs
+                .iter()
+                .position(|f| Some(f.sec) == self.text && f.name == name)
+            else {
+                return err(format!(
+                    "prog '{}': cannot find exception callback '{name}'",
+                    main.name
+                ));
+            };
+            if !self.funcs[k].global {
+                return err(format!(
+                    "prog '{}': exception callback {name} must be a global non-hidden function",
+                    main.name
+                ));
+            }
+            found = Some(ExceptionCbTag::Func(k));
+        }
+        Ok(found)
+    }
+
     /// Program `fi` with its subprograms appended, relocated as libbpf does.
     fn program(&self, fi: usize, license: &str) -> Result<ObjProgram, ElfError> {
         let main = &self.funcs[fi];
@@ -1259,10 +1323,32 @@ impl<'a> Loader<'a> {
         let mut ksyms = Vec::new();
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
+        // libbpf 1.3+ appends the main function's exception callback
+        // (`__exception_cb(name)`) after its other subprograms
+        let exception_cb = self.exception_cb_of(main)?;
+        let mut exception_cb_pending = match exception_cb {
+            Some(ExceptionCbTag::Func(k)) => Some(k),
+            _ => None,
+        };
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
         // (function, where it starts in `out`, next instruction to look at).
         let mut stack = vec![(fi, 0usize, 0usize)];
-        while let Some((f, base, i)) = stack.pop() {
+        loop {
+            let Some((f, base, i)) = stack.pop() else {
+                // bpf_object__relocate(): the exception callback, unless a
+                // direct call already placed it
+                match exception_cb_pending.take() {
+                    Some(t) if placed[t].is_none() => {
+                        let s = out.len();
+                        out.extend(code(&self.funcs[t]));
+                        placed[t] = Some(s);
+                        labels.push((self.funcs[t].name.clone(), s));
+                        stack.push((t, s, 0));
+                        continue;
+                    }
+                    _ => break,
+                }
+            };
             let func = &self.funcs[f];
             if i >= func.len {
                 continue;
@@ -1486,6 +1572,13 @@ impl<'a> Loader<'a> {
             }
         }
         let mut program = Program::new(out);
+        program.exception_cb = match exception_cb {
+            Some(ExceptionCbTag::Func(k)) => placed[k]
+                .map(crate::program::ExceptionCb::At)
+                .unwrap_or_default(),
+            Some(ExceptionCbTag::Multiple) => crate::program::ExceptionCb::MultipleTags,
+            None => crate::program::ExceptionCb::None,
+        };
         program.raw_map_fds = raw_map_fds;
         program.line_info = line_info;
         program.func_btf = func_btf;

@@ -333,6 +333,8 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     rcu("bpf_task_under_cgroup", KfuncSet::Generic),
     acq_rcu("bpf_task_get_cgroup1", KfuncSet::Generic),
     acquired("bpf_task_from_pid", KfuncSet::Generic),
+    // BPF exceptions: unwinds the program (do_check() ends the path)
+    plain("bpf_throw", KfuncSet::Generic),
     // common_btf_ids (6.12): the RCU read-side section
     plain("bpf_rcu_read_lock", KfuncSet::Common),
     plain("bpf_rcu_read_unlock", KfuncSet::Common),

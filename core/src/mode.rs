@@ -123,6 +123,12 @@ pub struct Rules {
     /// 6.9+: a static subprogram may be called while holding a
     /// `bpf_spin_lock`, and only main's `exit` must have released it.
     pub subprog_under_lock: bool,
+    /// 6.7+: BPF exceptions. `bpf_throw()` ends the path in any frame
+    /// (references must be released, not an RCU section or a
+    /// non-preemptible region left open by main); the main function's
+    /// `exception_callback:` decl tag names a global callback, verified
+    /// like the program; neither may run under a callback.
+    pub exceptions: bool,
     /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
     /// stack, whichever frame the code runs in (observed on 6.12.95).
     pub scalar_plus_fp_frame0: bool,
@@ -208,6 +214,7 @@ impl Rules {
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
+                exceptions: false,
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
@@ -254,6 +261,7 @@ impl Rules {
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
+                exceptions: false,
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
@@ -300,6 +308,7 @@ impl Rules {
                 add_const_612: true,
                 smp_processor_id_bounded: true,
                 subprog_under_lock: true,
+                exceptions: true,
                 scalar_plus_fp_frame0: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,

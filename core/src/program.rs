@@ -829,6 +829,21 @@ pub struct Program {
     /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `iter.s/`,
     /// `uprobe.s/`, `fentry.s/`, ...).
     pub sleepable: bool,
+    /// The main function's exception callback (`__exception_cb(name)`, a
+    /// BTF decl tag the kernel reads since 6.7).
+    pub exception_cb: ExceptionCb,
+}
+
+/// The exception callback an object's BTF names for its main function
+/// (`bpf_find_exception_callback_insn_off()`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExceptionCb {
+    #[default]
+    None,
+    /// The callback, global, starts at this instruction.
+    At(usize),
+    /// Two `exception_callback:` tags on the main function.
+    MultipleTags,
 }
 
 /// A typed `__ksym` extern's `ld_imm64` (`extern const struct rq
@@ -954,6 +969,7 @@ impl Program {
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,
+            exception_cb: ExceptionCb::None,
         }
     }
     /// The program cannot be verified at all without a kernel's BTF:

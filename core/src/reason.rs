@@ -103,6 +103,10 @@ pub enum Reason {
     /// `bpf_spin_lock` / `bpf_timer` rules: fields touched directly, calls
     /// while holding a lock, unlocks without a lock.
     LockMisuse,
+    /// A BPF exception against its rules (6.7+): `bpf_throw()` where a
+    /// callback may be running, the exception callback called directly
+    /// or with a bad prototype.
+    ThrowInCallback,
     /// A map value's kernel pointer field (kptr) touched against its rules.
     KptrMisuse { reg: u8 },
     /// A program type or attach type the modelled kernel does not have:
@@ -164,6 +168,7 @@ impl Reason {
             Reason::PointerArithmetic { .. } => "pointer_arithmetic",
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
             Reason::LockMisuse => "lock_misuse",
+            Reason::ThrowInCallback => "exception_misuse",
             Reason::KptrMisuse { .. } => "kptr_misuse",
             Reason::RcuMisuse => "rcu_misuse",
             Reason::NotInKernel => "not_in_kernel",
@@ -260,6 +265,7 @@ impl Reason {
                 vec![("data_len", Int(i64::try_from(data_len).unwrap_or(i64::MAX)))]
             }
             Reason::LockMisuse
+            | Reason::ThrowInCallback
             | Reason::RcuMisuse
             | Reason::NotInKernel
             | Reason::InvalidAlu
@@ -347,6 +353,9 @@ impl Reason {
             }
             Reason::RcuMisuse => {
                 "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) or a non-preemptible region (bpf_preempt_disable … bpf_preempt_enable) must be closed before the program ends, matched, and not contain anything that may sleep (nor, with preemption disabled, a call of a global function); what was read inside an RCU section (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()
+            }
+            Reason::ThrowInCallback => {
+                "bpf_throw() unwinds the whole program to its exception callback, so it may not run inside a callback (a bpf_loop or timer callback, nor the exception callback itself, nor anything they call): the helper that called the callback would never get control back. The exception callback is called only by the kernel, with the cookie bpf_throw() was given (one integer argument), and its return value is the program's.".into()
             }
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()

@@ -83,14 +83,25 @@ impl Env {
 
     /// `check_reference_leak()` at `exit` (and tail calls, LD_ABS).
     pub fn check_reference_leak(&mut self) -> VResult<()> {
+        self.check_reference_leak_on(false)
+    }
+
+    /// `check_reference_leak(env, exception_exit)`: a `bpf_throw()` (6.7+)
+    /// leaves no frame to return to, so every reference the current frame
+    /// holds is a leak, whoever acquired it.
+    pub fn check_reference_leak_on(&mut self, exception_exit: bool) -> VResult<()> {
         let rules = self.rules;
         let f = self.cur.cur().clone();
-        if rules.callback_ref && f.frameno != 0 && !f.in_callback_fn {
+        if !exception_exit && rules.callback_ref && f.frameno != 0 && !f.in_callback_fn {
             return Ok(());
         }
         let mut lingering = None;
         for r in f.refs.iter() {
-            if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
+            if !exception_exit
+                && rules.callback_ref
+                && f.in_callback_fn
+                && r.callback_ref != f.frameno
+            {
                 continue;
             }
             self.verbose(&format!(

@@ -125,6 +125,9 @@ pub struct FuncState {
     pub async_entry_cnt: u8,
     pub in_callback_fn: bool,
     pub in_async_callback_fn: bool,
+    /// 6.7+: the walk of the program's exception callback, whose return
+    /// value is the program's (`in_exception_callback_fn`).
+    pub in_exception_callback_fn: bool,
     /// `callback_ret_range` (6.1: a tnum range; here min/max).
     pub callback_ret_min: i64,
     pub callback_ret_max: i64,
@@ -154,6 +157,7 @@ impl FuncState {
             async_entry_cnt: 0,
             in_callback_fn: false,
             in_async_callback_fn: false,
+            in_exception_callback_fn: false,
             callback_ret_min: 0,
             callback_ret_max: 0,
             callback_depth: 0,
@@ -252,6 +256,13 @@ pub struct Subprog {
     pub start: usize,
     pub stack_depth: i32,
     pub is_async_cb: bool,
+    /// 6.12: called back by a helper or kfunc (`is_cb`, set when the walk
+    /// first pushes it), or the exception callback; `bpf_throw()` may not
+    /// run under one.
+    pub is_cb: bool,
+    /// 6.7+: the program's exception callback (`__exception_cb`), which
+    /// also counts as an async callback for the stack depth.
+    pub is_exception_cb: bool,
     pub has_tail_call: bool,
     pub has_ld_abs: bool,
     /// `func_info_aux[].unreliable`: its BTF prototype once failed to

@@ -317,24 +317,46 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
     Ok(())
 }
 
+/// One place in a subprogram where `check_max_stack_depth()` looks.
+#[derive(Clone, Copy)]
+enum StackSite {
+    /// A call (`direct`) or a callback's address (`r2 = cb ll`) at `insn`,
+    /// of subprogram `to`.
+    Call {
+        insn: usize,
+        to: usize,
+        direct: bool,
+    },
+    /// A `bpf_throw()` call (6.7+).
+    Throw { insn: usize },
+}
+
 /// `check_max_stack_depth()`: the deepest static call chain (callbacks
-/// count where their address is loaded) fits in 512 bytes.
+/// count where their address is loaded) fits in 512 bytes; from each root
+/// (main, then each async callback; 6.12 from the last), depth first, in
+/// instruction order. 6.12 also refuses here a `bpf_throw()` that may run
+/// under a callback, a direct call of the exception callback and a tail
+/// call reachable from it.
 pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
     let n = env.subprogs.len();
     let prog = env.prog.clone();
-    // callees of each subprogram, in instruction order, and whether the
-    // edge is a direct call (an async callback counts only when called
-    // directly, not where its address is loaded)
-    let mut callees: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
+    let mut sites: Vec<Vec<StackSite>> = vec![Vec::new(); n];
     for (i, insn) in prog.insns.iter().enumerate() {
+        let from = env.aux.get(i).map(|a| a.subprog as usize).unwrap_or(0);
+        if from >= n {
+            continue;
+        }
         if insn.is_pseudo_call() || insn.is_pseudo_func() {
             let t = (i as i64 + insn.imm as i64 + 1) as usize;
-            let from = env.aux.get(i).map(|a| a.subprog as usize).unwrap_or(0);
             if let Some(to) = env.subprogs.iter().position(|s| s.start == t) {
-                if from < n {
-                    callees[from].push((to, insn.is_pseudo_call()));
-                }
+                sites[from].push(StackSite::Call {
+                    insn: i,
+                    to,
+                    direct: insn.is_pseudo_call(),
+                });
             }
+        } else if env.is_bpf_throw_kfunc(insn) {
+            sites[from].push(StackSite::Throw { insn: i });
         }
     }
     // round_up_stack_depth(): 6.1 rounds each frame to 32 bytes; 6.12
@@ -348,14 +370,15 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
             (d + 31) / 32 * 32
         }
     };
-    let mut roots = vec![0usize];
-    for (i, s) in env.subprogs.iter().enumerate() {
-        if s.is_async_cb {
-            roots.push(i);
-        }
+    let mut roots: Vec<usize> = (0..n)
+        .filter(|&i| i == 0 || env.subprogs[i].is_async_cb)
+        .collect();
+    if env.rules.stack_round_16 {
+        // 6.12 checks the async callbacks' trees first (private stacks)
+        roots.reverse();
     }
     for root in roots {
-        // iterative DFS over call chains
+        // the frames of the chain: (subprogram, next site, depth so far)
         let mut stack: Vec<(usize, usize, i32)> = vec![(root, 0, depth_of(root, env))];
         if stack[0].2 > 512 {
             let d = stack[0].2;
@@ -367,15 +390,60 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                 .because(crate::reason::Reason::CombinedStackTooLarge { size: d as i64 })
                 .at(None));
         }
+        let mut tail_call_reachable = false;
         while let Some(&mut (s, ref mut next, depth)) = stack.last_mut() {
-            if *next >= callees[s].len() {
+            if *next >= sites[s].len() {
+                // the end of subprogram s: a tail call reachable from
+                // the exception callback (a caller of s) cannot unwind
+                let callers = &stack[..stack.len() - 1];
+                if tail_call_reachable
+                    && callers
+                        .iter()
+                        .any(|&(c, _, _)| env.subprogs[c].is_exception_cb)
+                {
+                    return Err(env
+                        .fail(crate::env::EINVAL, "cannot tail call within exception cb")
+                        .at(None));
+                }
                 stack.pop();
                 continue;
             }
-            let (c, direct) = callees[s][*next];
+            let site = sites[s][*next];
             *next += 1;
-            if env.subprogs[c].is_async_cb && !direct {
-                continue;
+            let (insn, c, direct) = match site {
+                StackSite::Throw { insn } => {
+                    // bpf_throw() under a callback, or in one
+                    let under_cb = stack.iter().any(|&(f, _, _)| env.subprogs[f].is_cb);
+                    if under_cb {
+                        return Err(env
+                            .fail(
+                                crate::env::EINVAL,
+                                &format!(
+                                    "bpf_throw kfunc (insn {insn}) cannot be called from callback subprog {s}"
+                                ),
+                            )
+                            .because(crate::reason::Reason::ThrowInCallback)
+                            .at(None));
+                    }
+                    continue;
+                }
+                StackSite::Call { insn, to, direct } => (insn, to, direct),
+            };
+            if env.subprogs[c].is_async_cb {
+                if !direct {
+                    continue;
+                }
+                if env.subprogs[c].is_exception_cb {
+                    return Err(env
+                        .fail(
+                            crate::env::EINVAL,
+                            &format!("insn {insn} cannot call exception cb directly"),
+                        )
+                        .at(None));
+                }
+            }
+            if env.subprogs[c].has_tail_call {
+                tail_call_reachable = true;
             }
             if stack.len() >= 8 {
                 // the kernel's `frame` after `frame++`: main is frame 0
