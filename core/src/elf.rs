@@ -231,11 +231,15 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "action" => ProgType::SchedAct,
         "xdp" | "xdp.frags" => ProgType::Xdp,
         "socket" => ProgType::SocketFilter,
-        // libbpf 1.1's kprobe-type sections: syscall wrappers, USDT probes
-        // and multi-kprobes are BPF_PROG_TYPE_KPROBE too (not the sleepable
-        // `.s` variants: their helpers differ)
+        // libbpf's kprobe-type sections: syscall wrappers, USDT probes,
+        // multi-kprobes and (libbpf 1.3+) multi-uprobes and kprobe
+        // sessions are BPF_PROG_TYPE_KPROBE too, the `.s` ones sleepable
         "kprobe" | "kretprobe" | "uprobe" | "uretprobe" | "ksyscall" | "kretsyscall" | "usdt"
-        | "kprobe.multi" | "kretprobe.multi" | "uprobe.s" | "uretprobe.s" => ProgType::Kprobe,
+        | "kprobe.multi" | "kretprobe.multi" | "uprobe.s" | "uretprobe.s" | "uprobe.multi"
+        | "uretprobe.multi" | "uprobe.multi.s" | "uretprobe.multi.s" | "usdt.s"
+        | "kprobe.session" => ProgType::Kprobe,
+        // libbpf 1.3+: tcx and netkit links attach sched_cls programs
+        "tcx" | "netkit" => ProgType::SchedCls,
         "tracepoint" | "tp" => ProgType::Tracepoint,
         "raw_tracepoint" | "raw_tp" => ProgType::RawTracepoint,
         "raw_tracepoint.w" | "raw_tp.w" => ProgType::RawTracepointWritable,
@@ -1571,6 +1575,36 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+        // every `__ksym` extern of the object: libbpf resolves them all,
+        // in order of name, before it loads any program
+        // (bpf_object__resolve_externs), so one the kernel lacks fails
+        // every program of the object
+        let mut object_ksyms: Vec<crate::program::KsymSite> = Vec::new();
+        for r in self
+            .relocs
+            .iter()
+            .flat_map(|(_, v)| v.iter())
+            .filter(|r| r.sym_undefined)
+        {
+            if object_ksyms.iter().any(|k| k.name == r.sym_name) {
+                continue;
+            }
+            let Some((local_type, func)) = self
+                .ksym_var_type(&r.sym_name)
+                .map(|t| (t, false))
+                .or_else(|| self.ksym_func_proto(&r.sym_name).map(|p| (p, true)))
+            else {
+                continue;
+            };
+            object_ksyms.push(crate::program::KsymSite {
+                insn: 0,
+                name: r.sym_name.clone(),
+                local_type,
+                weak: r.sym_weak,
+                func,
+            });
+        }
+        object_ksyms.sort_by(|a, b| a.name.cmp(&b.name));
         let mut program = Program::new(out);
         program.exception_cb = match exception_cb {
             Some(ExceptionCbTag::Func(k)) => placed[k]
@@ -1582,9 +1616,10 @@ impl<'a> Loader<'a> {
         program.raw_map_fds = raw_map_fds;
         program.line_info = line_info;
         program.func_btf = func_btf;
-        if !core_relos.is_empty() || !ksyms.is_empty() {
+        if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }
+        program.object_ksyms = object_ksyms;
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;
@@ -1611,6 +1646,9 @@ impl<'a> Loader<'a> {
                     | "iter.s"
                     | "uprobe.s"
                     | "uretprobe.s"
+                    | "uprobe.multi.s"
+                    | "uretprobe.multi.s"
+                    | "usdt.s"
                     | "fentry.s"
                     | "fexit.s"
                     | "fmod_ret.s"

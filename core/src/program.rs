@@ -813,6 +813,10 @@ pub struct Program {
     /// kfunc call takes the kernel FUNC's id (until then the id of the
     /// 6.1 kernel veristep's kfunc table holds).
     pub ksyms: Vec<KsymSite>,
+    /// Every `__ksym` extern of the object the program came from, by name
+    /// (`insn` unused): libbpf resolves them all before loading any
+    /// program, so one the kernel lacks fails this program too.
+    pub object_ksyms: Vec<KsymSite>,
     /// What the applied relocations did, for the listing.
     pub core_applied: Vec<crate::relo_core::Applied>,
     /// Calls of weak kfunc externs the kernel's BTF lacks, which libbpf
@@ -963,6 +967,7 @@ impl Program {
             core_relos: Vec::new(),
             obj_btf: None,
             ksyms: Vec::new(),
+            object_ksyms: Vec::new(),
             core_applied: Vec::new(),
             poisoned_kfuncs: Vec::new(),
             attach_to: None,
@@ -975,7 +980,10 @@ impl Program {
     /// The program cannot be verified at all without a kernel's BTF:
     /// CO-RE relocations, a BTF-typed attach target.
     pub fn requires_kernel_btf(&self) -> bool {
-        (!self.core_relos.is_empty() || !self.ksyms.is_empty() || self.attach_to.is_some())
+        (!self.core_relos.is_empty()
+            || !self.ksyms.is_empty()
+            || !self.object_ksyms.is_empty()
+            || self.attach_to.is_some())
             && self.kernel_btf.is_none()
     }
 
@@ -988,6 +996,7 @@ impl Program {
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
+            || !self.object_ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
             || self.maps.iter().any(|m| m.inner.is_some())
@@ -1095,6 +1104,20 @@ impl Program {
                 crate::btf_access::resolve_attach(kernel, at, target)
                     .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
             );
+        }
+        if !self.object_ksyms.is_empty() {
+            let Some(local) = self.obj_btf.as_deref() else {
+                return Err(crate::relo_core::ReloError(
+                    "__ksym externs without the object's BTF".into(),
+                ));
+            };
+            // bpf_object__resolve_externs(): each of the object's, by name,
+            // whichever program uses it (its sites are this program's own,
+            // below)
+            for k in &self.object_ksyms {
+                let mut scratch = [crate::insn::Insn::default(); 2];
+                crate::relo_core::resolve_ksym(&mut scratch, k, local, kernel)?;
+            }
         }
         if !self.ksyms.is_empty() {
             let Some(local) = self.obj_btf.as_deref() else {
