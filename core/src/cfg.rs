@@ -247,6 +247,7 @@ impl Env {
                     | M::InodeStorage
                     | M::SkStorage
                     | M::TaskStorage
+                    | M::CgrpStorage
             ) || (self.rules.sleepable_queue_stack
                 && matches!(map.map_type, M::Queue | M::Stack));
             if !ok {

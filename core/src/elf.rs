@@ -1675,6 +1675,7 @@ impl<'a> Loader<'a> {
                     | MapType::SkStorage
                     | MapType::InodeStorage
                     | MapType::TaskStorage
+                    | MapType::CgrpStorage
             );
             (m.max_entries == 0 && !zero_ok && !m.inner_meta && used.contains(&i)).then(|| {
                 format!(

@@ -654,6 +654,7 @@ impl Env {
             MapType::SkStorage => matches!(id, F::sk_storage_get | F::sk_storage_delete),
             MapType::InodeStorage => matches!(id, F::inode_storage_get | F::inode_storage_delete),
             MapType::TaskStorage => matches!(id, F::task_storage_get | F::task_storage_delete),
+            MapType::CgrpStorage => matches!(id, F::cgrp_storage_get | F::cgrp_storage_delete),
             MapType::UserRingbuf => id == F::user_ringbuf_drain,
             MapType::LpmTrie => true,
             MapType::Hash
@@ -704,9 +705,8 @@ impl Env {
             F::sk_storage_get | F::sk_storage_delete => mt == MapType::SkStorage,
             F::inode_storage_get | F::inode_storage_delete => mt == MapType::InodeStorage,
             F::task_storage_get | F::task_storage_delete => mt == MapType::TaskStorage,
+            F::cgrp_storage_get | F::cgrp_storage_delete => mt == MapType::CgrpStorage,
             F::user_ringbuf_drain => mt == MapType::UserRingbuf,
-            // cgrp_storage (6.2) maps are not modelled
-            F::cgrp_storage_get | F::cgrp_storage_delete => false,
             _ => true,
         };
         if !(map_ok && func_ok) {

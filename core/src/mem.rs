@@ -1383,7 +1383,7 @@ fn map_btf_struct(mt: crate::program::MapType) -> Option<&'static str> {
         M::ReuseportSockarray => "reuseport_array",
         M::BloomFilter => "bpf_bloom_filter",
         M::CgroupStorage | M::PercpuCgroupStorage => "bpf_cgroup_storage_map",
-        M::SkStorage | M::InodeStorage | M::TaskStorage => "bpf_local_storage_map",
+        M::SkStorage | M::InodeStorage | M::TaskStorage | M::CgrpStorage => "bpf_local_storage_map",
     })
 }
 

@@ -469,6 +469,9 @@ pub enum MapType {
     /// `BPF_MAP_TYPE_USER_RINGBUF`: a ring buffer user space writes and
     /// the program drains (`bpf_user_ringbuf_drain`).
     UserRingbuf,
+    /// `BPF_MAP_TYPE_CGRP_STORAGE` (6.2+): a value per cgroup
+    /// (`bpf_cgrp_storage_get`).
+    CgrpStorage,
 }
 
 impl MapType {
@@ -504,11 +507,12 @@ impl MapType {
             "inode_storage" => MapType::InodeStorage,
             "task_storage" => MapType::TaskStorage,
             "user_ringbuf" => MapType::UserRingbuf,
+            "cgrp_storage" => MapType::CgrpStorage,
             _ => return None,
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 30] = [
+    pub const ALL: [MapType; 31] = [
         MapType::ReuseportSockarray,
         MapType::Hash,
         MapType::Array,
@@ -539,6 +543,7 @@ impl MapType {
         MapType::InodeStorage,
         MapType::TaskStorage,
         MapType::UserRingbuf,
+        MapType::CgrpStorage,
     ];
 
     /// `enum bpf_map_type`'s number (messages, objects).
@@ -574,6 +579,7 @@ impl MapType {
             MapType::InodeStorage => 28,
             MapType::TaskStorage => 29,
             MapType::UserRingbuf => 31,
+            MapType::CgrpStorage => 32,
         }
     }
 
@@ -613,6 +619,7 @@ impl MapType {
             MapType::InodeStorage => "inode_storage",
             MapType::TaskStorage => "task_storage",
             MapType::UserRingbuf => "user_ringbuf",
+            MapType::CgrpStorage => "cgrp_storage",
         }
     }
 }
@@ -1006,6 +1013,8 @@ impl Program {
             || self.calls_kfunc_by_name()
             // a map value holds kernel pointers
             || self.maps.iter().any(|m| !m.kptrs.is_empty())
+            // a map type not every modelled kernel has (its BTF says)
+            || self.maps.iter().any(|m| m.map_type == MapType::CgrpStorage)
             // its context holds kernel pointers
             || self.prog_type == ProgType::Netfilter)
             && self.kernel_btf.is_none()
@@ -1087,6 +1096,18 @@ impl Program {
         // bpf_object__create_maps(): every map before any program
         if let Some(line) = crate::map_create::first_failure(&self.maps) {
             return Err(crate::relo_core::ReloError(line));
+        }
+        // map_create(): a type the kernel does not know (its own `enum
+        // bpf_map_type` lacks it: cgrp_storage before 6.2) is EINVAL
+        if let Some(m) = self
+            .maps
+            .iter()
+            .find(|m| !kernel_knows_map_type(&kernel.btf, m.map_type))
+        {
+            return Err(crate::relo_core::ReloError(crate::map_create::libbpf_line(
+                m,
+                crate::map_create::CreateError::Invalid,
+            )));
         }
         let mut p = self.clone();
         if !self.needs_kernel_btf() {
@@ -1182,4 +1203,17 @@ impl Program {
     pub fn to_bytes(&self) -> Vec<u8> {
         self.insns.iter().flat_map(|i| i.to_bytes()).collect()
     }
+}
+
+/// Is `t` one of the kernel's map types (an enumerator of the `enum
+/// bpf_map_type` in its BTF)? A BTF without that enum knows them all.
+pub fn kernel_knows_map_type(btf: &crate::btf::Btf, t: MapType) -> bool {
+    let Some(e) = btf
+        .find(crate::btf::KIND_ENUM, "bpf_map_type")
+        .and_then(|id| btf.get(id).ok())
+    else {
+        return true;
+    };
+    let want = format!("BPF_MAP_TYPE_{}", t.name().to_ascii_uppercase());
+    e.enums.iter().any(|(n, _)| *n == want)
 }
