@@ -47,7 +47,13 @@ pub const RCU: u32 = 1 << 29;
 pub const UNTRUSTED: u32 = 1 << 28;
 pub const USER: u32 = 1 << 27;
 pub const PERCPU: u32 = 1 << 26;
-const ID_MASK: u32 = (1 << 26) - 1;
+/// `MEM_ALLOC` (6.2+): an object the program allocated (`bpf_obj_new`);
+/// its id is a type of the program's own BTF, not the kernel's.
+pub const ALLOC: u32 = 1 << 25;
+/// `NON_OWN_REF` (6.4+): an allocated object a graph owns now (pushed on
+/// a list, added to an rbtree), usable until the lock is released.
+pub const NON_OWN: u32 = 1 << 24;
+const ID_MASK: u32 = (1 << 24) - 1;
 
 /// A `PTR_TO_BTF_ID` of the kernel's BTF as a register's `aux`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1143,6 +1143,11 @@ impl Env {
         let mut special_ret: Option<(u32, u32)> = None;
         // bpf_dynptr_slice(_rdwr): (size, dynptr, read-only)
         let mut dynptr_slice = None;
+        // an allocated object R0 points to (bpf_obj_new, a list's pop),
+        // and where in it
+        let mut alloc_ret: Option<(BtfPtr, i32)> = None;
+        // the list head of a push (its node argument becomes non-owning)
+        let mut graph_push = false;
         let (ref_regno, r0_mem, arg_ref_obj_id, iter_arg) = if v612 {
             // 6.12: check_kfunc_args() (the kernel's own sets only: its
             // vmlinux has no test kfuncs)
@@ -1179,6 +1184,16 @@ impl Env {
                 let size = m.arg_constant.unwrap_or(0);
                 dynptr_slice = Some((size, m.initialized_dynptr.unwrap_or_default(), rdonly));
             }
+            match name {
+                "bpf_obj_new_impl" => alloc_ret = Some((self.obj_new_ret(m.arg_constant)?, 0)),
+                "bpf_list_pop_front" | "bpf_list_pop_back" => {
+                    if let Some(root) = m.graph_root.as_ref() {
+                        alloc_ret = Some(self.graph_node_ret(root)?);
+                    }
+                }
+                "bpf_list_push_front_impl" | "bpf_list_push_back_impl" => graph_push = true,
+                _ => {}
+            }
             (m.release_regno, m.r0_mem, m.ref_obj_id, m.iter)
         } else {
             // 6.1: btf_check_kfunc_arg_match(), whole (its own words and
@@ -1190,6 +1205,21 @@ impl Env {
             let ref_obj_id = self.reg(r).ref_obj_id;
             if self.release_reference(ref_obj_id).is_err() {
                 let reason = self.not_acquired_reason(ref_obj_id);
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("kfunc {name}#{id} reference has not been acquired before"),
+                    )
+                    .because(reason));
+            }
+        }
+        // a push gives the object to the list: its pointer stays usable,
+        // not owned, until the lock is released
+        if graph_push {
+            let release_ref_obj_id = self.reg(2).ref_obj_id;
+            self.ref_convert_owning_non_owning(release_ref_obj_id);
+            if self.release_reference(release_ref_obj_id).is_err() {
+                let reason = self.not_acquired_reason(release_ref_obj_id);
                 return Err(self
                     .fail(
                         EINVAL,
@@ -1230,6 +1260,37 @@ impl Env {
         // 6.12's do_check() scratches R0 after any call (its log prints it)
         if v612 {
             self.mark_reg_scratched(0);
+        }
+        if let Some((p, off)) = alloc_ret {
+            let null_id = if k.ret_null { self.new_id() } else { 0 };
+            {
+                let r0 = self.reg_mut(0);
+                r0.mark_known_zero_ptr(RegType::BtfId);
+                r0.aux = p.0;
+                r0.off = off;
+                r0.maybe_null = k.ret_null;
+                r0.id = null_id;
+                r0.live |= crate::regs::LIVE_WRITTEN;
+            }
+            if k.acquire {
+                let rid = self.acquire_reference_state(insn_idx);
+                let r0 = self.reg_mut(0);
+                if k.ret_null {
+                    r0.id = rid;
+                }
+                r0.ref_obj_id = rid;
+            }
+            // reg_may_point_to_spin_lock(): an object with a lock has an id
+            let r0 = *self.reg(0);
+            if r0.id == 0
+                && self
+                    .reg_btf_record(&r0)
+                    .is_some_and(|r| r.spin_lock_off().is_some())
+            {
+                let nid = self.new_id();
+                self.reg_mut(0).id = nid;
+            }
+            return Ok(());
         }
         if let Some((id, flags)) = special_ret {
             let r0 = self.reg_mut(0);

@@ -213,6 +213,15 @@ impl Env {
             pt,
             Kprobe | Tracepoint | RawTracepoint | RawTracepointWritable | PerfEvent
         );
+        let graph_root = map.graph.iter().any(|f| f.ty.is_root());
+        if graph_root && tracing {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "tracing progs cannot use bpf_{list_head,rb_root} yet",
+                )
+                .because(crate::reason::Reason::GraphMisuse));
+        }
         if map.lock_off.is_some() {
             if pt == SocketFilter {
                 return Err(self
@@ -230,6 +239,7 @@ impl Env {
                 .fail(EINVAL, "tracing progs cannot use bpf_timer yet")
                 .because(crate::reason::Reason::LockMisuse));
         }
+
         if self.prog.sleepable {
             use crate::program::MapType as M;
             let ok = matches!(

@@ -408,10 +408,13 @@ impl Env {
                     // 6.9+ lets a static subprogram run under the lock
                     let lock_blocks_call = if self.rules.subprog_under_lock {
                         // and a kfunc only if it is of the graph API
-                        // (is_bpf_graph_api_kfunc(): lists and rbtrees,
-                        // not modelled)
+                        // (is_bpf_graph_api_kfunc(): lists and rbtrees)
                         (insn.src == 0 && insn.imm != FuncId::spin_unlock as i32)
-                            || insn.src == BPF_PSEUDO_KFUNC_CALL
+                            || (insn.src == BPF_PSEUDO_KFUNC_CALL
+                                && (insn.off != 0
+                                    || !self
+                                        .kernel_kfunc_name(insn.imm)
+                                        .is_some_and(|n| crate::alloc_obj::is_graph_api_kfunc(&n))))
                     } else {
                         insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
                     };

@@ -896,6 +896,24 @@ impl<'a> Loader<'a> {
             // a bpf_timer is the value's lock or timer
             let lock_off = self.datasec_struct_var(idx, &name, "bpf_spin_lock");
             let timer_off = self.datasec_struct_var(idx, &name, "bpf_timer");
+            // a record the kernel refuses fails the map's creation: the
+            // programs that use it are not modelled
+            let record = self.datasec_record(idx, &name, size as u32);
+            // a lock nested in a variable's struct (6.10+ finds those) is
+            // the value's lock where the section holds a list or an rbtree
+            // (objects only 6.12 loads)
+            let nested_lock = match &record {
+                Ok(Some(r)) if r.fields.iter().any(|f| f.ty.is_root()) => r.spin_lock_off(),
+                _ => None,
+            };
+            let lock_off = lock_off.or(nested_lock);
+            let graph = match graph_fields(record) {
+                Ok(g) => g,
+                Err(why) => {
+                    self.bad_maps.push((self.maps.len(), why));
+                    Vec::new()
+                }
+            };
             self.data_secs.push((idx, self.maps.len()));
             // libbpf prefixes the object's name; the section names it here
             let name = name.trim_start_matches('.');
@@ -910,6 +928,7 @@ impl<'a> Loader<'a> {
                 kptrs,
                 lock_off,
                 timer_off,
+                graph,
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
@@ -939,6 +958,35 @@ impl<'a> Loader<'a> {
                 .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()))?;
             u32::try_from(sym.address()).ok()
         })
+    }
+
+    /// The `btf_record` of a global data section's value: its DATASEC's
+    /// variables where their ELF symbols are.
+    fn datasec_record(
+        &self,
+        idx: SectionIndex,
+        name: &str,
+        size: u32,
+    ) -> Result<Option<crate::btf_record::Record>, crate::btf_record::ParseError> {
+        let Some(b) = self.btf.as_ref() else {
+            return Ok(None);
+        };
+        let Some(ds) = b.find(btf::KIND_DATASEC, name).and_then(|d| b.get(d).ok()) else {
+            return Ok(None);
+        };
+        let mut vars = Vec::new();
+        for (_, var, _) in &ds.members {
+            let Ok(v) = b.get(*var) else { continue };
+            let sym = self
+                .file
+                .symbols()
+                .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()));
+            if let Some(off) = sym.and_then(|s| u32::try_from(s.address()).ok()) {
+                vars.push((*var, off));
+            }
+        }
+        vars.sort_by_key(|&(_, off)| off);
+        crate::btf_record::parse_datasec_fields(b, &vars, size)
     }
 
     /// The kptr fields among a global data section's variables (its
@@ -1028,6 +1076,11 @@ impl<'a> Loader<'a> {
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
                     def.kptrs = b.find_kptrs(v, 0);
+                    def.graph = graph_fields(crate::btf_record::parse_fields(
+                        b,
+                        b.skip_mods(v)?,
+                        def.value_size,
+                    ))?;
                 }
                 "map_flags" => def.flags = uint(*mty)?,
                 // `__array(values, struct inner)`: `struct inner *values[]`,
@@ -1376,8 +1429,9 @@ impl<'a> Loader<'a> {
                     .iter()
                     .find(|(s, _)| Some(*s) == r.sym_section);
                 if is_ld64 && r.r_type == R_BPF_64_64 {
+                    let used_map = in_maps.map(|(_, _, m)| *m).or(in_data.map(|(_, m)| *m));
                     if let Some((_, why)) =
-                        in_maps.and_then(|(_, _, m)| self.bad_maps.iter().find(|(b, _)| b == m))
+                        used_map.and_then(|m| self.bad_maps.iter().find(|(b, _)| *b == m))
                     {
                         return err(format!("program '{}': not modelled: {why}", main.name));
                     }
@@ -1690,6 +1744,32 @@ impl<'a> Loader<'a> {
             program,
             unsupported,
         })
+    }
+}
+
+/// The graph fields of a map value's record; a record the kernel refuses
+/// (`map_check_btf()`) is not modelled.
+fn graph_fields(
+    rec: Result<Option<crate::btf_record::Record>, crate::btf_record::ParseError>,
+) -> Result<Vec<crate::btf_record::Field>, String> {
+    use crate::btf_record::FieldType as F;
+    match rec {
+        Ok(r) => Ok(r
+            .map(|r| {
+                r.fields
+                    .into_iter()
+                    .filter(|f| {
+                        matches!(
+                            f.ty,
+                            F::ListHead | F::ListNode | F::RbRoot | F::RbNode | F::Refcount
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()),
+        Err(errno) => Err(format!(
+            "not modelled: the kernel refuses its value's special fields (btf_parse_fields: errno {errno})"
+        )),
     }
 }
 

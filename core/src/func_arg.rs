@@ -437,6 +437,10 @@ impl Env {
         let btf_ptr = crate::btf_access::BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
         let found = !flags_left
             && match btf_ptr {
+                // an allocated object matches the MEM_ALLOC entry, exactly
+                Some(p) if p.has(crate::btf_access::ALLOC) => {
+                    p.flags() == crate::btf_access::ALLOC && compat.contains(&ALLOC_PTR)
+                }
                 Some(p) => {
                     let want = format!("{}ptr_", p.prefix());
                     compat
@@ -455,7 +459,7 @@ impl Env {
                 )
                 .because(Reason::ArgumentType { reg: Some(regno) }));
         }
-        if reg.ty != RegType::BtfId {
+        if reg.ty != RegType::BtfId || crate::alloc_obj::alloc_ptr(&reg).is_some() {
             return Ok(());
         }
         // 6.12's mem_types take a trusted kernel pointer, to read only
@@ -817,6 +821,9 @@ impl Env {
     /// `process_spin_lock()`: take or drop the lock in a map value.
     fn process_spin_lock(&mut self, regno: u8, is_lock: bool) -> VResult<()> {
         let reg = *self.reg(regno);
+        if crate::alloc_obj::alloc_ptr(&reg).is_some() {
+            return self.process_alloc_spin_lock(regno, &reg, is_lock);
+        }
         let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
             return Err(self.fail(EINVAL, "map is not set"));
         };
@@ -873,6 +880,10 @@ impl Env {
             }
             self.cur.active_spin_lock = 0;
             self.cur.active_lock_held = false;
+            // 6.4+: what the lock protected is out of reach
+            if self.rules.exceptions {
+                self.invalidate_non_owning_refs();
+            }
         }
         Ok(())
     }

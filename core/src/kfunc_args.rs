@@ -33,6 +33,8 @@ pub(crate) struct KfuncArgMeta {
     pub kern_ctx: Option<u32>,
     /// `initialized_dynptr`: the dynptr argument a dynptr kfunc works on.
     pub initialized_dynptr: Option<crate::dynptr::DynptrRef>,
+    /// `arg_list_head.field`: the list head a graph kfunc works on.
+    pub graph_root: Option<crate::btf_record::Field>,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -47,10 +49,12 @@ fn reg2btf(ty: RegType) -> Option<&'static str> {
     })
 }
 
-/// `bpf_type_has_unsafe_modifiers()`: any flag but `PTR_TRUSTED`
-/// (`MEM_ALLOC` and `NON_OWN_REF` are not modelled).
+/// `BPF_REG_TRUSTED_MODIFIERS`: `MEM_ALLOC`, `PTR_TRUSTED`, `NON_OWN_REF`.
+const TRUSTED_MODIFIERS: u32 = TRUSTED | crate::btf_access::ALLOC | crate::btf_access::NON_OWN;
+
+/// `bpf_type_has_unsafe_modifiers()`: any flag but the trusted ones.
 fn unsafe_modifiers(reg: &RegState) -> bool {
-    reg.maybe_null || BtfPtr::of(reg.aux).is_some_and(|p| p.flags() & !TRUSTED != 0)
+    reg.maybe_null || BtfPtr::of(reg.aux).is_some_and(|p| p.flags() & !TRUSTED_MODIFIERS != 0)
 }
 
 /// `is_trusted_reg()`.
@@ -62,7 +66,7 @@ pub(crate) fn is_trusted_reg(reg: &RegState) -> bool {
         return !unsafe_modifiers(reg);
     }
     reg.ty == RegType::BtfId
-        && BtfPtr::of(reg.aux).is_some_and(|p| p.has(TRUSTED))
+        && BtfPtr::of(reg.aux).is_some_and(|p| p.flags() & TRUSTED_MODIFIERS != 0)
         && !unsafe_modifiers(reg)
 }
 
@@ -84,6 +88,13 @@ enum PtrArg {
     },
     /// `KF_ARG_PTR_TO_DYNPTR`
     Dynptr,
+    /// `KF_ARG_PTR_TO_ALLOC_BTF_ID` (`__alloc`): an object the program
+    /// allocated.
+    AllocBtfId,
+    /// `KF_ARG_PTR_TO_LIST_HEAD` / `_RB_ROOT`.
+    GraphRoot(crate::btf_record::FieldType),
+    /// `KF_ARG_PTR_TO_LIST_NODE` / `_RB_NODE`.
+    GraphNode(crate::btf_record::FieldType),
 }
 
 impl Env {
@@ -219,7 +230,9 @@ impl Env {
                     i += 1;
                     continue;
                 }
-                PtrArg::BtfId if (trusted_args || k.rcu) && !is_trusted_reg(&reg) => {
+                PtrArg::BtfId | PtrArg::AllocBtfId
+                    if (trusted_args || k.rcu) && !is_trusted_reg(&reg) =>
+                {
                     if !k.rcu {
                         return Err(self
                             .fail(EINVAL, &format!("R{regno} must be referenced or trusted"))
@@ -302,6 +315,56 @@ impl Env {
                         meta.initialized_dynptr = made;
                     }
                 }
+                PtrArg::AllocBtfId => {
+                    let p = crate::alloc_obj::alloc_ptr(&reg);
+                    let percpu = p.is_some_and(|p| p.has(crate::btf_access::PERCPU));
+                    let exact = p.is_some_and(|p| {
+                        p.flags() & !(crate::btf_access::ALLOC | crate::btf_access::PERCPU) == 0
+                    }) && !reg.maybe_null;
+                    if exact && !percpu && name != "bpf_obj_drop_impl" {
+                        return Err(self
+                            .fail(EINVAL, &format!("arg#{i} expected for bpf_obj_drop_impl()"))
+                            .because(because));
+                    }
+                    if exact && percpu && name != "bpf_percpu_obj_drop_impl" {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} expected for bpf_percpu_obj_drop_impl()"),
+                            )
+                            .because(because));
+                    }
+                    if !exact {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} expected pointer to allocated object"),
+                            )
+                            .because(Reason::GraphMisuse));
+                    }
+                    if reg.ref_obj_id == 0 {
+                        return Err(self
+                            .fail(EINVAL, "allocated object must be referenced")
+                            .because(Reason::GraphMisuse));
+                    }
+                }
+                PtrArg::GraphRoot(head) => {
+                    meta.graph_root = Some(self.process_graph_root(i, regno, &reg, head)?);
+                }
+                PtrArg::GraphNode(node) => {
+                    let head = if node == crate::btf_record::FieldType::RbNode {
+                        crate::btf_record::FieldType::RbRoot
+                    } else {
+                        crate::btf_record::FieldType::ListHead
+                    };
+                    let Some(root) = meta.graph_root.clone() else {
+                        return Err(self.fail(
+                            EFAULT,
+                            "verifier internal error: a graph node argument without its root",
+                        ));
+                    };
+                    self.process_graph_node(i, regno, &reg, node, head, &root)?;
+                }
                 PtrArg::Null | PtrArg::Iter(_) => {}
             }
             i += 1;
@@ -342,11 +405,33 @@ impl Env {
         if nullable && reg.is_null_const() {
             return Ok(PtrArg::Null);
         }
+        // is_kfunc_arg_alloc_obj()
+        let pname = proto.members.get(i).map(|m| m.0.as_str()).unwrap_or("");
+        if pname.ends_with("__alloc") {
+            return Ok(PtrArg::AllocBtfId);
+        }
+        if pname.ends_with("__refcounted_kptr") {
+            return Err(self.fail(EINVAL, "not modelled: bpf_refcount_acquire"));
+        }
         if ref_t.is_composite() && ref_t.name == "bpf_dynptr" {
             return Ok(PtrArg::Dynptr);
         }
         if let Some(kind) = k.iter.filter(|_| i == 0) {
             return Ok(PtrArg::Iter(kind));
+        }
+        // is_kfunc_arg_list_head() and the others: the kernel struct
+        {
+            use crate::btf_record::FieldType as F;
+            let graph = match ref_t.name.as_str() {
+                "bpf_list_head" => Some(PtrArg::GraphRoot(F::ListHead)),
+                "bpf_list_node" => Some(PtrArg::GraphNode(F::ListNode)),
+                "bpf_rb_root" => Some(PtrArg::GraphRoot(F::RbRoot)),
+                "bpf_rb_node" => Some(PtrArg::GraphNode(F::RbNode)),
+                _ => None,
+            };
+            if let Some(g) = graph.filter(|_| ref_t.kind == crate::btf::KIND_STRUCT) {
+                return Ok(g);
+            }
         }
         if reg.ty == RegType::BtfId || reg2btf(reg.ty).is_some() {
             if !ref_t.is_composite() {

@@ -335,6 +335,14 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     acquired("bpf_task_from_pid", KfuncSet::Generic),
     // BPF exceptions: unwinds the program (do_check() ends the path)
     plain("bpf_throw", KfuncSet::Generic),
+    // objects of the program's own types, and the lists and rbtrees that
+    // own them (the graph API; crate::alloc_obj)
+    acquired("bpf_obj_new_impl", KfuncSet::Generic),
+    released("bpf_obj_drop_impl", KfuncSet::Generic),
+    plain("bpf_list_push_front_impl", KfuncSet::Generic),
+    plain("bpf_list_push_back_impl", KfuncSet::Generic),
+    acquired("bpf_list_pop_front", KfuncSet::Generic),
+    acquired("bpf_list_pop_back", KfuncSet::Generic),
     // common_btf_ids (6.12): the RCU read-side section
     plain("bpf_rcu_read_lock", KfuncSet::Common),
     plain("bpf_rcu_read_unlock", KfuncSet::Common),

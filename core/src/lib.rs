@@ -4,9 +4,11 @@
 //! exploration as data. No I/O: the CLI and the web app are views over
 //! [`Outcome`].
 
+pub(crate) mod alloc_obj;
 pub mod asm;
 pub mod btf;
 pub mod btf_access;
+pub mod btf_record;
 pub mod disasm;
 pub mod elf;
 pub(crate) mod helper_ids;

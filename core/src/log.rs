@@ -451,6 +451,14 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
         });
     }
     match kernel_ptr {
+        // an allocated object's struct is the program's own
+        Some(p) if p.has(crate::btf_access::ALLOC) => s.push_str(
+            prog.obj_btf
+                .as_ref()
+                .and_then(|b| b.get(p.id()).ok())
+                .map(|t| t.name.as_str())
+                .unwrap_or("unknown"),
+        ),
         // the struct's name in the kernel's BTF
         Some(p) => s.push_str(
             prog.kernel_btf
@@ -728,6 +736,9 @@ fn reg_value_str_612(prog: &Program, r: &RegState, frameno: u8) -> String {
     // 6.12 prints any register's reference (print_reg_state)
     if r.ref_obj_id != 0 {
         attrs.push(format!("ref_obj_id={}", r.ref_obj_id));
+    }
+    if crate::alloc_obj::alloc_ptr(r).is_some_and(|p| p.has(crate::btf_access::NON_OWN)) {
+        attrs.push("non_own_ref".to_string());
     }
     if matches!(
         t,

@@ -271,6 +271,24 @@ impl Env {
                                 .because(crate::reason::Reason::LockMisuse));
                         }
                     }
+                    // a list head, rbtree root, node or refcount (6.2+)
+                    let lo = reg.smin.saturating_add(off as i64);
+                    let hi = reg.umax as i64 + off as i64 + size as i64;
+                    let graph = m
+                        .graph
+                        .iter()
+                        .find(|f| lo < f.off as i64 + f.size() as i64 && hi > f.off as i64);
+                    if let (Some(f), RegType::MapValue) = (graph, reg.ty) {
+                        return Err(self
+                            .fail(
+                                EACCES,
+                                &format!(
+                                    "{} cannot be accessed directly by load/store",
+                                    f.ty.name()
+                                ),
+                            )
+                            .because(crate::reason::Reason::GraphMisuse));
+                    }
                 }
                 if reg.ty == RegType::MapValue {
                     self.check_map_kptr_fields(regno, &reg, off, size as u64, true)?;
@@ -616,6 +634,9 @@ impl Env {
     ) -> VResult<()> {
         use crate::btf_access::{BtfPtr, Walk, PERCPU, USER};
         let p = BtfPtr::of(reg.aux).unwrap_or(BtfPtr(0));
+        if p.has(crate::btf_access::ALLOC) {
+            return self.check_alloc_obj_access(regno, reg, p, off, size, t, value_regno);
+        }
         let Some(kernel) = self.prog.kernel_btf.clone() else {
             return Err(self.fail(EACCES, "the kernel's BTF is not given"));
         };
@@ -719,6 +740,88 @@ impl Env {
             }
         }
         Ok(())
+    }
+
+    /// `check_ptr_to_btf_access()` of an object the program allocated
+    /// (`MEM_ALLOC`, 6.2+): its type is the program's own, it may be
+    /// written, but not where its record has a special field
+    /// (`btf_struct_access()`: "direct access to bpf_list_node is
+    /// disallowed").
+    #[allow(clippy::too_many_arguments)]
+    fn check_alloc_obj_access(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        p: crate::btf_access::BtfPtr,
+        off: i32,
+        size: u32,
+        t: Access,
+        value_regno: Option<u8>,
+    ) -> VResult<()> {
+        use crate::btf_access::Walk;
+        let Some(btf) = self.prog.obj_btf.clone() else {
+            return Err(self.fail(EACCES, "an allocated object without the program's BTF"));
+        };
+        let tname = btf.get(p.id()).map(|t| t.name.clone()).unwrap_or_default();
+        if off < 0 {
+            let msg = format!("R{regno} is ptr_{tname} invalid negative access: off={off}");
+            return Err(self.out_of_bounds(&msg, regno, Region::KernelStruct, off, size));
+        }
+        if !reg.var_off.is_const() || reg.var_off.value != 0 {
+            let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "R{regno} is ptr_{tname} invalid variable offset: off={off}, var_off={tn}"
+                    ),
+                )
+                .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+        }
+        if p.has(crate::btf_access::PERCPU) {
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{regno} is ptr_{tname} access percpu memory: off={off}"),
+                )
+                .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
+        }
+        if !p.has(crate::btf_access::NON_OWN)
+            && !p.has(crate::btf_access::RCU)
+            && reg.ref_obj_id == 0
+        {
+            return Err(self.fail(
+                crate::env::EFAULT,
+                "verifier internal error: ref_obj_id for allocated object must be non-zero",
+            ));
+        }
+        // btf_struct_access(): no load or store may touch a special field
+        let rec = crate::btf_record::struct_meta(&btf, p.id()).ok().flatten();
+        if let Some(f) = rec
+            .as_ref()
+            .and_then(|r| r.overlapping(off as i64, size as i64))
+        {
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("direct access to {} is disallowed", f.ty.name()),
+                )
+                .because(crate::reason::Reason::GraphMisuse));
+        }
+        let walk = crate::btf_access::btf_struct_access(&btf, p.id(), off as i64, size, true)
+            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
+        match walk {
+            Walk::Scalar => {
+                if let (Some(v), Access::Read) = (value_regno, t) {
+                    self.reg_mut(v).mark_unknown();
+                }
+                Ok(())
+            }
+            Walk::Ptr { .. } => Err(self.fail(
+                EINVAL,
+                "not modelled: a pointer member of an allocated object",
+            )),
+        }
     }
 
     /// `bpf_tcp_ca_btf_struct_access()` for a write: only into a

@@ -666,6 +666,10 @@ pub struct MapDef {
     pub kernel_name: Option<String>,
     /// The value's kptr fields, as its BTF declares them.
     pub kptrs: Vec<crate::btf::KptrField>,
+    /// The value's graph fields (6.2+: `bpf_list_head`, `bpf_rb_root`,
+    /// their nodes, `bpf_refcount`) from its `btf_record`, their types in
+    /// the program's BTF.
+    pub graph: Vec<crate::btf_record::Field>,
 }
 
 /// What a kptr field holds, as a kernel reads its tag (`enum
@@ -748,6 +752,7 @@ impl MapDef {
             timer_off: None,
             lock_off: None,
             kptrs: Vec::new(),
+            graph: Vec::new(),
             btf_typed: false,
             flags: 0,
             data: Vec::new(),

@@ -107,6 +107,9 @@ pub enum Reason {
     /// callback may be running, the exception callback called directly
     /// or with a bad prototype.
     ThrowInCallback,
+    /// Objects the program allocates (`bpf_obj_new`) and the lists and
+    /// rbtrees that own them, against their rules.
+    GraphMisuse,
     /// A map value's kernel pointer field (kptr) touched against its rules.
     KptrMisuse { reg: u8 },
     /// A program type or attach type the modelled kernel does not have:
@@ -169,6 +172,7 @@ impl Reason {
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
             Reason::LockMisuse => "lock_misuse",
             Reason::ThrowInCallback => "exception_misuse",
+            Reason::GraphMisuse => "graph_misuse",
             Reason::KptrMisuse { .. } => "kptr_misuse",
             Reason::RcuMisuse => "rcu_misuse",
             Reason::NotInKernel => "not_in_kernel",
@@ -266,6 +270,7 @@ impl Reason {
             }
             Reason::LockMisuse
             | Reason::ThrowInCallback
+            | Reason::GraphMisuse
             | Reason::RcuMisuse
             | Reason::NotInKernel
             | Reason::InvalidAlu
@@ -356,6 +361,9 @@ impl Reason {
             }
             Reason::ThrowInCallback => {
                 "bpf_throw() unwinds the whole program to its exception callback, so it may not run inside a callback (a bpf_loop or timer callback, nor the exception callback itself, nor anything they call): the helper that called the callback would never get control back. The exception callback is called only by the kernel, with the cookie bpf_throw() was given (one integer argument), and its return value is the program's.".into()
+            }
+            Reason::GraphMisuse => {
+                "An object the program allocates with bpf_obj_new is its own to use until it hands it over: bpf_obj_drop frees it, pushing it on a bpf_list_head or adding it to a bpf_rb_root gives it to the collection (its pointer stays usable, not owned, only until the collection's bpf_spin_lock is released). Its special fields (list nodes, locks, reference counts) are touched by the kfuncs only, and a collection only under its lock, with objects of the type its contains: tag names.".into()
             }
             Reason::LockMisuse => {
                 "A bpf_spin_lock or bpf_timer is used against its rules: its fields may be touched only through the helpers, a lock must be released before calls or exit, and only a held lock can be released.".into()

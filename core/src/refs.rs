@@ -142,7 +142,18 @@ impl Env {
             let _ = self.release_reference_state(id);
         }
         let maps = &self.prog.maps;
+        // reg_may_point_to_spin_lock(): a map value or an allocated object
+        // with a lock keeps its id (bpf_spin_lock() tells locks apart by it)
+        let obj_btf = self.prog.obj_btf.clone();
         let lock_map = |r: &crate::regs::RegState| {
+            if let Some(p) = crate::alloc_obj::alloc_ptr(r) {
+                return obj_btf.as_ref().is_some_and(|b| {
+                    crate::btf_record::struct_meta(b, p.id())
+                        .ok()
+                        .flatten()
+                        .is_some_and(|rec| rec.spin_lock_off().is_some())
+                });
+            }
             r.ty == crate::regs::RegType::MapValue
                 && maps
                     .get(r.aux as usize)

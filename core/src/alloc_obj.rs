@@ -1,0 +1,397 @@
+//! Objects the program allocates (Linux 6.2+, `MEM_ALLOC`) and the graph
+//! API that owns them: `bpf_obj_new()` / `bpf_obj_drop()`, lists
+//! (`bpf_list_push_front/back`, `bpf_list_pop_front/back`) — 6.12 only,
+//! as verifier.c has them: `__process_kf_arg_ptr_to_graph_root/_node()`,
+//! `check_reg_allocation_locked()`, `ref_convert_owning_non_owning()`,
+//! `invalidate_non_owning_refs()`, `mark_reg_graph_node()`.
+//!
+//! An allocated object's register is a `PTR_TO_BTF_ID` of the program's
+//! own BTF (the [`ALLOC`] flag); pushed on a list it becomes a non-owning
+//! reference ([`NON_OWN`]), valid until the list's lock is released.
+
+use crate::btf_access::{BtfPtr, ALLOC, NON_OWN, RCU};
+use crate::btf_record::{Field, FieldType, Record};
+use crate::env::{Env, VResult, EFAULT, EINVAL};
+use crate::reason::Reason;
+use crate::regs::{RegState, RegType};
+
+/// `active_lock_map` of a lock inside an allocated object: the kernel's
+/// `active_lock.ptr` is then the program's BTF (no map has this index).
+pub const LOCK_IN_ALLOC_OBJ: u32 = u32::MAX;
+
+/// `is_bpf_graph_api_kfunc()` (of those modelled): the kfuncs a program
+/// may call while holding a spin lock.
+pub fn is_graph_api_kfunc(name: &str) -> bool {
+    matches!(
+        name,
+        "bpf_list_push_front_impl"
+            | "bpf_list_push_back_impl"
+            | "bpf_list_pop_front"
+            | "bpf_list_pop_back"
+    )
+}
+
+/// An allocated object's pointer (`PTR_TO_BTF_ID | MEM_ALLOC`, with or
+/// without `NON_OWN_REF`).
+pub fn alloc_ptr(reg: &RegState) -> Option<BtfPtr> {
+    (reg.ty == RegType::BtfId)
+        .then(|| BtfPtr::of(reg.aux))
+        .flatten()
+        .filter(|p| p.has(ALLOC))
+}
+
+/// `reg->type == (PTR_TO_BTF_ID | MEM_ALLOC)` exactly: an owning pointer.
+pub fn is_owning_alloc(reg: &RegState) -> bool {
+    alloc_ptr(reg).is_some_and(|p| p.flags() & !ALLOC == 0) && !reg.maybe_null
+}
+
+impl Env {
+    /// `reg_btf_record()`: a map value's special fields, or an allocated
+    /// object's (its struct's `btf_struct_meta`).
+    pub(crate) fn reg_btf_record(&self, reg: &RegState) -> Option<Record> {
+        if reg.ty == RegType::MapValue {
+            let m = self.prog.maps.get(reg.aux as usize)?;
+            let mut fields = m.graph.clone();
+            if let Some(off) = m.lock_off {
+                fields.push(Field {
+                    off,
+                    ty: FieldType::SpinLock,
+                    root: None,
+                });
+            }
+            fields.sort_by_key(|f| f.off);
+            return Some(Record { fields });
+        }
+        let p = alloc_ptr(reg)?;
+        let btf = self.prog.obj_btf.as_ref()?;
+        crate::btf_record::struct_meta(btf, p.id()).ok().flatten()
+    }
+
+    /// The allocation a lock or a graph root lives in, as
+    /// `active_lock.ptr` names it: the map, or (every allocated object
+    /// alike) the program's BTF.
+    fn lock_allocation(reg: &RegState) -> u32 {
+        if reg.ty == RegType::MapValue {
+            reg.aux
+        } else {
+            LOCK_IN_ALLOC_OBJ
+        }
+    }
+
+    /// `process_spin_lock()` of a lock inside an allocated object.
+    pub(crate) fn process_alloc_spin_lock(
+        &mut self,
+        regno: u8,
+        reg: &RegState,
+        is_lock: bool,
+    ) -> VResult<()> {
+        let because = Reason::LockMisuse;
+        if !reg.var_off.is_const() {
+            return Err(self.fail(
+                EINVAL,
+                &format!("R{regno} doesn't have constant offset. bpf_spin_lock has to be at the constant offset"),
+            ));
+        }
+        let rec = self.reg_btf_record(reg).unwrap_or_default();
+        let Some(loff) = rec.spin_lock_off() else {
+            return Err(self
+                .fail(EINVAL, "local 'kptr' has no valid bpf_spin_lock")
+                .because(because));
+        };
+        let off = reg.var_off.value as i64 + reg.off as i64;
+        if off != loff as i64 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("off {off} doesn't point to 'struct bpf_spin_lock' that is at {loff}"),
+                )
+                .because(because));
+        }
+        if is_lock {
+            if self.cur.active_lock_held {
+                return Err(self
+                    .fail(EINVAL, "Locking two bpf_spin_locks are not allowed")
+                    .because(because));
+            }
+            self.cur.active_spin_lock = reg.id;
+            self.cur.active_lock_held = true;
+            self.cur.active_lock_map = LOCK_IN_ALLOC_OBJ;
+        } else {
+            if !self.cur.active_lock_held {
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock without taking a lock")
+                    .because(because));
+            }
+            if self.cur.active_spin_lock != reg.id || self.cur.active_lock_map != LOCK_IN_ALLOC_OBJ
+            {
+                return Err(self
+                    .fail(EINVAL, "bpf_spin_unlock of different lock")
+                    .because(because));
+            }
+            self.invalidate_non_owning_refs();
+            self.cur.active_spin_lock = 0;
+            self.cur.active_lock_held = false;
+        }
+        Ok(())
+    }
+
+    /// `check_reg_allocation_locked()`: the lock held is the one of the
+    /// allocation `reg` points into (its map, or an allocated object, and
+    /// its id).
+    fn check_reg_allocation_locked(&mut self, reg: &RegState) -> VResult<bool> {
+        if !self.cur.active_lock_held {
+            return Ok(false);
+        }
+        if self.cur.active_lock_map != Self::lock_allocation(reg)
+            || self.cur.active_spin_lock != reg.id
+        {
+            self.verbose("held lock and object are not in the same allocation\n");
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// `__process_kf_arg_ptr_to_graph_root()`: a `bpf_list_head` (or
+    /// `bpf_rb_root`) argument, at a constant offset of a map value or an
+    /// allocated object, under its lock.
+    pub(crate) fn process_graph_root(
+        &mut self,
+        i: usize,
+        regno: u8,
+        reg: &RegState,
+        head: FieldType,
+    ) -> VResult<Field> {
+        let because = Reason::GraphMisuse;
+        let owning = is_owning_alloc(reg);
+        if reg.ty != RegType::MapValue && !owning {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("arg#{i} expected pointer to map value or allocated object"),
+                )
+                .because(because));
+        }
+        if owning && reg.ref_obj_id == 0 {
+            return Err(self
+                .fail(EINVAL, "allocated object must be referenced")
+                .because(because));
+        }
+        let name = head.name();
+        if !reg.var_off.is_const() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "R{regno} doesn't have constant offset. {name} has to be at the constant offset"
+                    ),
+                )
+                .because(because));
+        }
+        let rec = self.reg_btf_record(reg).unwrap_or_default();
+        let off = (reg.off as i64 + reg.var_off.value as i64) as u32;
+        let Some(field) = rec.find(off, head).cloned() else {
+            return Err(self
+                .fail(EINVAL, &format!("{name} not found at offset={off}"))
+                .because(because));
+        };
+        // all functions require the head to be protected by its lock
+        if !self.check_reg_allocation_locked(reg)? {
+            let lock = rec.spin_lock_off().map_or(-22, |o| o as i64);
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("bpf_spin_lock at off={lock} must be held for {name}"),
+                )
+                .because(because));
+        }
+        Ok(field)
+    }
+
+    /// `__process_kf_arg_ptr_to_graph_node()`: a `bpf_list_node` of an
+    /// owned object, of the type and at the offset the head's
+    /// `contains:` tag says.
+    pub(crate) fn process_graph_node(
+        &mut self,
+        i: usize,
+        regno: u8,
+        reg: &RegState,
+        node: FieldType,
+        head: FieldType,
+        root: &Field,
+    ) -> VResult<()> {
+        let because = Reason::GraphMisuse;
+        if !is_owning_alloc(reg) {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("arg#{i} expected pointer to allocated object"),
+                )
+                .because(because));
+        }
+        if reg.ref_obj_id == 0 {
+            return Err(self
+                .fail(EINVAL, "allocated object must be referenced")
+                .because(because));
+        }
+        let name = node.name();
+        if !reg.var_off.is_const() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "R{regno} doesn't have constant offset. {name} has to be at the constant offset"
+                    ),
+                )
+                .because(because));
+        }
+        let node_off = (reg.off as i64 + reg.var_off.value as i64) as u32;
+        let rec = self.reg_btf_record(reg).unwrap_or_default();
+        if rec.find(node_off, node).is_none() {
+            return Err(self
+                .fail(EINVAL, &format!("{name} not found at offset={node_off}"))
+                .because(because));
+        }
+        let Some(gr) = root.root.clone() else {
+            return Err(self.fail(EFAULT, "verifier internal error: a root without its type"));
+        };
+        let btf = self.prog.obj_btf.clone();
+        let tname = |id: u32| {
+            btf.as_ref()
+                .and_then(|b| b.get(id).ok())
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        };
+        let have = alloc_ptr(reg).map_or(0, |p| p.id());
+        if have != gr.value_btf_id {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "operation on {} expects arg#1 {name} at offset={} in struct {}, but arg is at offset={node_off} in struct {}",
+                        head.name(),
+                        gr.node_offset,
+                        tname(gr.value_btf_id),
+                        tname(have)
+                    ),
+                )
+                .because(because));
+        }
+        if node_off != gr.node_offset {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "arg#1 offset={node_off}, but expected {name} at offset={} in struct {}",
+                        gr.node_offset,
+                        tname(gr.value_btf_id)
+                    ),
+                )
+                .because(because));
+        }
+        Ok(())
+    }
+
+    /// `ref_convert_owning_non_owning()` + `ref_set_non_owning()`: every
+    /// copy of the pushed object's pointer is now a non-owning reference
+    /// (RCU-protected too when the object is reference counted).
+    pub(crate) fn ref_convert_owning_non_owning(&mut self, ref_obj_id: u32) {
+        let refcounted = |env: &Env, r: &RegState| {
+            env.reg_btf_record(r)
+                .is_some_and(|rec| rec.refcount_off().is_some())
+        };
+        let mut marks = Vec::new();
+        for (fi, f) in self.cur.frames.iter().enumerate() {
+            for (ri, r) in f.regs.iter().enumerate() {
+                if r.ref_obj_id == ref_obj_id && alloc_ptr(r).is_some() {
+                    marks.push((fi, Some(ri), None, refcounted(self, r)));
+                }
+            }
+            for (si, s) in f.stack.iter().enumerate() {
+                if s.is_spill()
+                    && s.spilled.ref_obj_id == ref_obj_id
+                    && alloc_ptr(&s.spilled).is_some()
+                {
+                    marks.push((fi, None, Some(si), refcounted(self, &s.spilled)));
+                }
+            }
+        }
+        for (fi, ri, si, rc) in marks {
+            let f = &mut self.cur.frames[fi];
+            let r = match (ri, si) {
+                (Some(ri), _) => &mut f.regs[ri],
+                (_, Some(si)) => &mut f.stack[si].spilled,
+                _ => continue,
+            };
+            let mut flags = NON_OWN;
+            if rc {
+                flags |= RCU;
+            }
+            r.aux |= flags;
+            r.ref_obj_id = 0;
+        }
+    }
+
+    /// `invalidate_non_owning_refs()` at `bpf_spin_unlock()`: what the
+    /// lock protected is no longer reachable (a privileged program's
+    /// registers become unknown scalars, `mark_reg_invalid()`).
+    pub(crate) fn invalidate_non_owning_refs(&mut self) {
+        let non_own = |r: &RegState| alloc_ptr(r).is_some_and(|p| p.has(NON_OWN));
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                if non_own(r) {
+                    r.mark_unknown();
+                }
+            }
+            for s in f.stack.iter_mut() {
+                if s.is_spill() && non_own(&s.spilled) {
+                    s.spilled.mark_unknown();
+                }
+            }
+        }
+    }
+
+    /// `bpf_obj_new_impl()`'s return: an object of the program's struct
+    /// `arg_constant` names.
+    pub(crate) fn obj_new_ret(&mut self, arg_constant: Option<u64>) -> VResult<BtfPtr> {
+        let value = arg_constant.unwrap_or(0);
+        if value as u32 as u64 != value {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "local type ID argument must be in range [0, U32_MAX]",
+                )
+                .because(Reason::GraphMisuse));
+        }
+        let Some(btf) = self.prog.obj_btf.clone() else {
+            return Err(self
+                .fail(EINVAL, "bpf_obj_new/bpf_percpu_obj_new requires prog BTF")
+                .because(Reason::GraphMisuse));
+        };
+        let id = value as u32;
+        let is_struct = btf.get(id).is_ok_and(|t| t.kind == crate::btf::KIND_STRUCT);
+        if !is_struct || id == 0 {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "bpf_obj_new/bpf_percpu_obj_new type ID argument must be of a struct",
+                )
+                .because(Reason::GraphMisuse));
+        }
+        if crate::btf_record::struct_meta(&btf, id).is_err() {
+            return Err(self.fail(
+                EINVAL,
+                "not modelled: an allocated struct whose special fields the kernel refuses",
+            ));
+        }
+        Ok(BtfPtr::new(id, ALLOC))
+    }
+
+    /// `mark_reg_graph_node()`: R0 points at the node of an object the
+    /// list held (the object's struct, `off` at its node).
+    pub(crate) fn graph_node_ret(&mut self, root: &Field) -> VResult<(BtfPtr, i32)> {
+        let Some(gr) = root.root.clone() else {
+            return Err(self.fail(EFAULT, "verifier internal error: a root without its type"));
+        };
+        Ok((BtfPtr::new(gr.value_btf_id, ALLOC), gr.node_offset as i32))
+    }
+}
