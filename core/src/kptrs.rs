@@ -284,6 +284,9 @@ impl Env {
     ) -> VResult<(KptrKind, KptrField)> {
         let v612 = self.rules.helpers_612;
         let because = Reason::KptrMisuse { reg: regno };
+        if let Some(p) = crate::alloc_obj::alloc_ptr(reg) {
+            return self.process_alloc_kptr_func(reg, regno, p);
+        }
         let Some(m) = self.prog.maps.get(reg.aux as usize).cloned() else {
             return Err(self.fail(EACCES, "invalid map_ptr to access map->type"));
         };
@@ -333,6 +336,67 @@ impl Env {
             return Err(self
                 .fail(EACCES, &format!("off={off} kptr isn't referenced kptr"))
                 .because(because));
+        }
+        Ok((kind, field))
+    }
+
+    /// `process_kptr_func()` of a kptr field inside an object the program
+    /// allocated (6.12): the object's record, a referenced kptr of a
+    /// kernel type at a constant offset.
+    fn process_alloc_kptr_func(
+        &mut self,
+        reg: &RegState,
+        regno: u8,
+        p: BtfPtr,
+    ) -> VResult<(KptrKind, KptrField)> {
+        let because = Reason::KptrMisuse { reg: regno };
+        if !reg.var_off.is_const() {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "R{regno} doesn't have constant offset. kptr has to be at the constant offset"
+                    ),
+                )
+                .because(because));
+        }
+        let fields: Vec<(KptrKind, KptrField)> = self
+            .prog
+            .obj_btf
+            .as_ref()
+            .map(|b| b.find_kptrs(p.id(), 0))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| KptrKind::of_tag(&f.tag, true).map(|k| (k, f)))
+            .collect();
+        if fields.is_empty() {
+            return Err(self
+                .fail(EINVAL, &format!("R{regno} has no valid kptr"))
+                .because(because));
+        }
+        let off = reg.off as i64 + reg.var_off.value as i64;
+        let Some((kind, field)) = fields.into_iter().find(|(_, f)| f.off as i64 == off) else {
+            return Err(self
+                .fail(EACCES, &format!("off={off} doesn't point to kptr"))
+                .because(because));
+        };
+        if kind == KptrKind::Unref {
+            return Err(self
+                .fail(EACCES, &format!("off={off} kptr isn't referenced kptr"))
+                .because(because));
+        }
+        // a kptr to one of the program's own types (a local kptr) is not
+        // modelled: only kernel structs
+        let kernel_target = self
+            .prog
+            .kernel_btf
+            .as_ref()
+            .is_some_and(|k| k.btf.find(crate::btf::KIND_STRUCT, &field.target).is_some());
+        if !kernel_target {
+            return Err(self.fail(
+                EINVAL,
+                "not modelled: a kptr to an allocated object (local kptr)",
+            ));
         }
         Ok((kind, field))
     }
