@@ -28,6 +28,18 @@ pub fn is_graph_api_kfunc(name: &str) -> bool {
             | "bpf_list_push_back_impl"
             | "bpf_list_pop_front"
             | "bpf_list_pop_back"
+            | "bpf_rbtree_add_impl"
+            | "bpf_rbtree_remove"
+            | "bpf_rbtree_first"
+    )
+}
+
+/// `is_rbtree_lock_required_kfunc()`: its callback runs under the
+/// rbtree's lock.
+pub fn is_rbtree_lock_required_kfunc(name: &str) -> bool {
+    matches!(
+        name,
+        "bpf_rbtree_add_impl" | "bpf_rbtree_remove" | "bpf_rbtree_first"
     )
 }
 
@@ -216,11 +228,17 @@ impl Env {
         regno: u8,
         reg: &RegState,
         node: FieldType,
-        head: FieldType,
         root: &Field,
+        removing: bool,
     ) -> VResult<()> {
         let because = Reason::GraphMisuse;
-        if !is_owning_alloc(reg) {
+        let head = if node == FieldType::RbNode {
+            FieldType::RbRoot
+        } else {
+            FieldType::ListHead
+        };
+        // bpf_rbtree_remove's node is a non-owning one (checked before)
+        if !removing && !is_owning_alloc(reg) {
             return Err(self
                 .fail(
                     EINVAL,
@@ -228,7 +246,7 @@ impl Env {
                 )
                 .because(because));
         }
-        if reg.ref_obj_id == 0 {
+        if !removing && reg.ref_obj_id == 0 {
             return Err(self
                 .fail(EINVAL, "allocated object must be referenced")
                 .because(because));
@@ -289,6 +307,49 @@ impl Env {
                 .because(because));
         }
         Ok(())
+    }
+
+    /// `is_sync_callback_calling_insn()`: a helper (`bpf_loop`, ...) or
+    /// kfunc (`bpf_rbtree_add_impl`) calling a callback before it returns.
+    pub(crate) fn is_sync_callback_calling_insn(&self, insn: &crate::insn::Insn) -> bool {
+        use crate::insn::BPF_CALL;
+        if insn.op() != BPF_CALL || insn.class() != crate::insn::BPF_JMP {
+            return false;
+        }
+        if insn.src == 0 {
+            return crate::helper_ids::is_sync_callback_calling_function(insn.imm);
+        }
+        insn.is_kfunc_call()
+            && self.rules.exceptions
+            && self.kernel_kfunc_name(insn.imm).as_deref() == Some("bpf_rbtree_add_impl")
+    }
+
+    /// `in_rbtree_lock_required_cb()`: the walk is inside (a subprogram
+    /// of) the callback of an rbtree kfunc that runs under the lock.
+    pub(crate) fn in_rbtree_lock_required_cb(&self) -> bool {
+        let insns = &self.prog.insns;
+        self.cur.frames.iter().skip(1).any(|f| {
+            f.in_callback_fn
+                && usize::try_from(f.callsite)
+                    .ok()
+                    .and_then(|c| insns.get(c))
+                    .filter(|i| i.is_kfunc_call())
+                    .and_then(|i| self.kernel_kfunc_name(i.imm))
+                    .is_some_and(|n| is_rbtree_lock_required_kfunc(&n))
+        })
+    }
+
+    /// `ref_set_non_owning()` of R0 (`bpf_rbtree_first`).
+    pub(crate) fn ref_set_non_owning_r0(&mut self) {
+        let r0 = *self.reg(0);
+        let refcounted = self
+            .reg_btf_record(&r0)
+            .is_some_and(|r| r.refcount_off().is_some());
+        let r = self.reg_mut(0);
+        r.aux |= NON_OWN;
+        if refcounted {
+            r.aux |= RCU;
+        }
     }
 
     /// `ref_convert_owning_non_owning()` + `ref_set_non_owning()`: every

@@ -11,7 +11,6 @@
 //! of them must be precise, all of them must.
 
 use crate::env::Env;
-use crate::helper_ids::is_sync_callback_calling_function;
 use crate::insn::*;
 use crate::liveness::Owner;
 
@@ -706,8 +705,7 @@ impl Env {
                 return Ok(());
             }
             if op == BPF_CALL
-                && insn.src == 0
-                && is_sync_callback_calling_function(insn.imm)
+                && self.is_sync_callback_calling_insn(&insn)
                 && idx as i64 != subseq_idx - 1
             {
                 // the callback's entry: its R1-R5 were set by the helper
@@ -747,9 +745,11 @@ impl Env {
                 // calls the callback set. 6.12.117 replaced this with a
                 // BUG check on subprogram exits only; the oracle is .95.
                 let calls_callback = subseq_idx >= 0
-                    && self.prog.insns.get(subseq_idx as usize).is_some_and(|i| {
-                        i.op() == BPF_CALL && i.src == 0 && is_sync_callback_calling_function(i.imm)
-                    });
+                    && self
+                        .prog
+                        .insns
+                        .get(subseq_idx as usize)
+                        .is_some_and(|i| self.is_sync_callback_calling_insn(i));
                 if calls_callback {
                     for r in 1..=5u8 {
                         bt.clear_reg(r);

@@ -422,6 +422,29 @@ impl Env {
                 }
                 callee.regs[2] = caller.regs[3];
             }
+            CallbackKind::RbtreeLess {
+                value_btf_id,
+                node_offset,
+            } => {
+                // mark_reg_graph_node() + ref_set_non_owning() of both
+                // (RCU-protected too when the struct is reference counted)
+                let refcounted = self.prog.obj_btf.as_ref().is_some_and(|b| {
+                    crate::btf_record::struct_meta(b, value_btf_id)
+                        .ok()
+                        .flatten()
+                        .is_some_and(|r| r.refcount_off().is_some())
+                });
+                let mut flags = crate::btf_access::ALLOC | crate::btf_access::NON_OWN;
+                if refcounted {
+                    flags |= crate::btf_access::RCU;
+                }
+                for r in [1, 2] {
+                    let reg = &mut callee.regs[r];
+                    reg.mark_known_zero_ptr(RegType::BtfId);
+                    reg.aux = crate::btf_access::BtfPtr::new(value_btf_id, flags).0;
+                    reg.off = node_offset as i32;
+                }
+            }
             CallbackKind::None => {}
         }
         if kind == CallbackKind::TimerAsync {
@@ -1186,12 +1209,36 @@ impl Env {
             }
             match name {
                 "bpf_obj_new_impl" => alloc_ret = Some((self.obj_new_ret(m.arg_constant)?, 0)),
-                "bpf_list_pop_front" | "bpf_list_pop_back" => {
+                "bpf_list_pop_front" | "bpf_list_pop_back" | "bpf_rbtree_first"
+                | "bpf_rbtree_remove" => {
                     if let Some(root) = m.graph_root.as_ref() {
                         alloc_ret = Some(self.graph_node_ret(root)?);
                     }
                 }
                 "bpf_list_push_front_impl" | "bpf_list_push_back_impl" => graph_push = true,
+                "bpf_rbtree_add_impl" => {
+                    graph_push = true;
+                    // push_callback_call(): `less` is walked as bpf_loop's
+                    // callback is, with two nodes of the tree's struct
+                    let Some(gr) = m.graph_root.as_ref().and_then(|f| f.root.clone()) else {
+                        return Err(self.fail(EFAULT, "verifier internal error: no rbtree root"));
+                    };
+                    let kind = crate::func_proto::CallbackKind::RbtreeLess {
+                        value_btf_id: gr.value_btf_id,
+                        node_offset: gr.node_offset,
+                    };
+                    let subprog = m.subprogno.unwrap_or(0);
+                    if let Some(start) = self.subprogs.get(subprog).map(|s| s.start) {
+                        self.btf_check_subprog_arg_match(start);
+                    }
+                    let meta = crate::func_arg::ArgMeta::default();
+                    if let Err(e) = self.check_sync_callback(insn_idx, subprog, kind, &meta) {
+                        return Err(self.fail(
+                            e.errno,
+                            &format!("kfunc {name}#{id} failed callback verification"),
+                        ));
+                    }
+                }
                 _ => {}
             }
             (m.release_regno, m.r0_mem, m.ref_obj_id, m.iter)
@@ -1279,6 +1326,8 @@ impl Env {
                     r0.id = rid;
                 }
                 r0.ref_obj_id = rid;
+            } else if name == "bpf_rbtree_first" {
+                self.ref_set_non_owning_r0();
             }
             // reg_may_point_to_spin_lock(): an object with a lock has an id
             let r0 = *self.reg(0);

@@ -4,7 +4,7 @@
 //! and prune points.
 
 use crate::env::{Env, VResult, E2BIG, EINVAL, ENOTSUPP};
-use crate::helper_ids::{is_sync_callback_calling_function, FuncId};
+use crate::helper_ids::FuncId;
 use crate::insn::*;
 use crate::state::Subprog;
 
@@ -593,9 +593,7 @@ impl Env {
                         if insn.imm == FuncId::timer_set_callback as i32 && insn.src == 0 {
                             self.mark_prune(t);
                         }
-                        if self.rules.callbacks_iterate
-                            && insn.src == 0
-                            && is_sync_callback_calling_function(insn.imm)
+                        if self.rules.callbacks_iterate && self.is_sync_callback_calling_insn(&insn)
                         {
                             // 6.7: a callback-calling insn is a forced checkpoint
                             self.mark_prune(t);

@@ -906,11 +906,17 @@ impl<'a> Loader<'a> {
                 Ok(Some(r)) if r.fields.iter().any(|f| f.ty.is_root()) => r.spin_lock_off(),
                 _ => None,
             };
-            let lock_off = lock_off.or(nested_lock);
+            let mut lock_off = lock_off.or(nested_lock);
+            let mut timer_off = timer_off;
+            let mut kptrs = kptrs;
+            // a record the kernel cannot parse leaves the map without one
+            // (map_check_btf(): no lock, timer, kptr or graph field)
             let graph = match graph_fields(record) {
                 Ok(g) => g,
-                Err(why) => {
-                    self.bad_maps.push((self.maps.len(), why));
+                Err(_) => {
+                    lock_off = None;
+                    timer_off = None;
+                    kptrs.clear();
                     Vec::new()
                 }
             };
@@ -929,6 +935,8 @@ impl<'a> Loader<'a> {
                 lock_off,
                 timer_off,
                 graph,
+                // libbpf creates it with its DATASEC as the value type
+                btf_typed: self.btf.is_some(),
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
@@ -1076,11 +1084,20 @@ impl<'a> Loader<'a> {
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
                     def.kptrs = b.find_kptrs(v, 0);
-                    def.graph = graph_fields(crate::btf_record::parse_fields(
+                    // a record the kernel cannot parse leaves the map
+                    // without one (map_check_btf())
+                    match graph_fields(crate::btf_record::parse_fields(
                         b,
                         b.skip_mods(v)?,
                         def.value_size,
-                    ))?;
+                    )) {
+                        Ok(g) => def.graph = g,
+                        Err(_) => {
+                            def.timer_off = None;
+                            def.lock_off = None;
+                            def.kptrs.clear();
+                        }
+                    }
                 }
                 "map_flags" => def.flags = uint(*mty)?,
                 // `__array(values, struct inner)`: `struct inner *values[]`,

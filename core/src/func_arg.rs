@@ -345,6 +345,11 @@ impl Env {
                 }
             }
             SpinLock => {
+                if self.rules.exceptions && self.in_rbtree_lock_required_cb() {
+                    return Err(self
+                        .fail(EACCES, "can't spin_{lock,unlock} in rbtree cb")
+                        .because(Reason::LockMisuse));
+                }
                 let is_lock = id == F::spin_lock;
                 if let Err(e) = self.process_spin_lock(regno, is_lock) {
                     // 6.1 returns EACCES whatever the lock check said
@@ -833,15 +838,25 @@ impl Env {
                 &format!("R{} doesn't have constant offset. bpf_spin_lock has to be at the constant offset", regno),
             ));
         }
-        if m.timer_off.is_none() && m.lock_off.is_none() {
+        if !m.btf_typed && m.timer_off.is_none() && m.lock_off.is_none() {
             let msg = format!(
                 "map '{}' has to have BTF in order to use bpf_spin_lock",
-                m.name
+                m.kernel_name.as_deref().unwrap_or(&m.name)
             );
             return Err(self.fail(EINVAL, &msg));
         }
         let Some(loff) = m.lock_off else {
-            let msg = format!("map '{}' doesn't have 'struct bpf_spin_lock'", m.name);
+            let msg = if self.rules.helpers_612 {
+                format!(
+                    "map '{}' has no valid bpf_spin_lock",
+                    m.kernel_name.as_deref().unwrap_or(&m.name)
+                )
+            } else {
+                format!(
+                    "map '{}' doesn't have 'struct bpf_spin_lock'",
+                    m.kernel_name.as_deref().unwrap_or(&m.name)
+                )
+            };
             return Err(self.fail(EINVAL, &msg));
         };
         let off = reg.var_off.value as i64 + reg.off as i64;
@@ -906,11 +921,17 @@ impl Env {
         }
         if m.timer_off.is_none() && m.lock_off.is_none() {
             // a map declared without special fields carries no value BTF
-            let msg = format!("map '{}' has to have BTF in order to use bpf_timer", m.name);
+            let msg = format!(
+                "map '{}' has to have BTF in order to use bpf_timer",
+                m.kernel_name.as_deref().unwrap_or(&m.name)
+            );
             return Err(self.fail(EINVAL, &msg));
         }
         let Some(toff) = m.timer_off else {
-            let msg = format!("map '{}' doesn't have 'struct bpf_timer'", m.name);
+            let msg = format!(
+                "map '{}' doesn't have 'struct bpf_timer'",
+                m.kernel_name.as_deref().unwrap_or(&m.name)
+            );
             return Err(self.fail(EINVAL, &msg));
         };
         let off = reg.var_off.value as i64 + reg.off as i64;

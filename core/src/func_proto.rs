@@ -160,6 +160,13 @@ pub enum CallbackKind {
     /// `bpf_user_ringbuf_drain`'s callback (`set_user_ringbuf_callback_state`).
     UserRingbuf,
     TimerAsync,
+    /// `bpf_rbtree_add_impl`'s `less` callback (6.12,
+    /// `set_rbtree_add_callback_state`): two non-owning nodes of the
+    /// struct the rbtree holds, at the node's offset.
+    RbtreeLess {
+        value_btf_id: u32,
+        node_offset: u32,
+    },
 }
 
 /// `struct bpf_func_proto`, without `.func`.

@@ -35,6 +35,8 @@ pub(crate) struct KfuncArgMeta {
     pub initialized_dynptr: Option<crate::dynptr::DynptrRef>,
     /// `arg_list_head.field`: the list head a graph kfunc works on.
     pub graph_root: Option<crate::btf_record::Field>,
+    /// `subprogno`: a callback argument's subprogram.
+    pub subprogno: Option<usize>,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -95,6 +97,8 @@ enum PtrArg {
     GraphRoot(crate::btf_record::FieldType),
     /// `KF_ARG_PTR_TO_LIST_NODE` / `_RB_NODE`.
     GraphNode(crate::btf_record::FieldType),
+    /// `KF_ARG_PTR_TO_CALLBACK`: a function pointer argument.
+    Callback,
 }
 
 impl Env {
@@ -351,19 +355,37 @@ impl Env {
                 PtrArg::GraphRoot(head) => {
                     meta.graph_root = Some(self.process_graph_root(i, regno, &reg, head)?);
                 }
+                PtrArg::Callback => {
+                    if reg.ty != RegType::Func {
+                        return Err(self
+                            .fail(EINVAL, &format!("arg{i} expected pointer to func"))
+                            .because(because));
+                    }
+                    meta.subprogno = Some(reg.aux as usize);
+                }
                 PtrArg::GraphNode(node) => {
-                    let head = if node == crate::btf_record::FieldType::RbNode {
-                        crate::btf_record::FieldType::RbRoot
-                    } else {
-                        crate::btf_record::FieldType::ListHead
-                    };
+                    if name == "bpf_rbtree_remove" {
+                        let non_own = crate::alloc_obj::alloc_ptr(&reg)
+                            .is_some_and(|p| p.has(crate::btf_access::NON_OWN));
+                        if !non_own || reg.ref_obj_id != 0 {
+                            return Err(self
+                                .fail(EINVAL, "rbtree_remove node input must be non-owning ref")
+                                .because(Reason::GraphMisuse));
+                        }
+                        if self.in_rbtree_lock_required_cb() {
+                            return Err(self
+                                .fail(EINVAL, "rbtree_remove not allowed in rbtree cb")
+                                .because(Reason::GraphMisuse));
+                        }
+                    }
                     let Some(root) = meta.graph_root.clone() else {
                         return Err(self.fail(
                             EFAULT,
                             "verifier internal error: a graph node argument without its root",
                         ));
                     };
-                    self.process_graph_node(i, regno, &reg, node, head, &root)?;
+                    let removing = name == "bpf_rbtree_remove";
+                    self.process_graph_node(i, regno, &reg, node, &root, removing)?;
                 }
                 PtrArg::Null | PtrArg::Iter(_) => {}
             }
@@ -438,6 +460,10 @@ impl Env {
                 return Err(self.kfunc_ptr_unsupported(name, i, ref_t));
             }
             return Ok(PtrArg::BtfId);
+        }
+        // is_kfunc_arg_callback(): a pointer to a function prototype
+        if ref_t.kind == crate::btf::KIND_FUNC_PROTO {
+            return Ok(PtrArg::Callback);
         }
         // is_kfunc_arg_mem_size() / is_kfunc_arg_const_mem_size(): a
         // scalar after it named `__sz` / `__szk`

@@ -343,6 +343,12 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("bpf_list_push_back_impl", KfuncSet::Generic),
     acquired("bpf_list_pop_front", KfuncSet::Generic),
     acquired("bpf_list_pop_back", KfuncSet::Generic),
+    plain("bpf_rbtree_add_impl", KfuncSet::Generic),
+    acquired("bpf_rbtree_remove", KfuncSet::Generic),
+    KernelKfunc {
+        ret_null: true,
+        ..plain("bpf_rbtree_first", KfuncSet::Generic)
+    },
     // common_btf_ids (6.12): the RCU read-side section
     plain("bpf_rcu_read_lock", KfuncSet::Common),
     plain("bpf_rcu_read_unlock", KfuncSet::Common),

@@ -4,7 +4,6 @@
 
 use crate::checkpoints::Checkpoint;
 use crate::env::{Env, VResult, EINVAL};
-use crate::helper_ids::is_sync_callback_calling_function;
 use crate::liveness::{Owner, RegLoc};
 use crate::regs::{
     ParentLink, ParentRef, RegState, RegType, BPF_ADD_CONST, LIVE_DONE, LIVE_READ, LIVE_READ64,
@@ -429,9 +428,7 @@ impl Env {
         let Some(insn) = self.prog.insns.get(insn_idx) else {
             return false;
         };
-        self.rules.callbacks_iterate
-            && insn.is_helper_call()
-            && is_sync_callback_calling_function(insn.imm)
+        self.rules.callbacks_iterate && self.is_sync_callback_calling_insn(insn)
     }
 
     /// `is_may_goto_insn_at()` (6.12; 6.1 refuses the opcode).
