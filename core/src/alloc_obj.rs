@@ -31,6 +31,7 @@ pub fn is_graph_api_kfunc(name: &str) -> bool {
             | "bpf_rbtree_add_impl"
             | "bpf_rbtree_remove"
             | "bpf_rbtree_first"
+            | "bpf_refcount_acquire_impl"
     )
 }
 

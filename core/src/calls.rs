@@ -1129,7 +1129,7 @@ impl Env {
         let allowed = crate::kfuncs::kernel_kfunc(name)
             .copied()
             .filter(|k| crate::kfuncs::allowed(k, self.prog.prog_type, v612));
-        let Some(k) = allowed else {
+        let Some(mut k) = allowed else {
             return Err(self.fail(
                 EACCES,
                 &format!("calling kernel function {name} is not allowed"),
@@ -1207,8 +1207,17 @@ impl Env {
                 let size = m.arg_constant.unwrap_or(0);
                 dynptr_slice = Some((size, m.initialized_dynptr.unwrap_or_default(), rdonly));
             }
+            // is_kfunc_ret_null(): an owning reference's refcount_acquire
+            // cannot fail
+            if name == "bpf_refcount_acquire_impl" && m.arg_owning_ref {
+                k.ret_null = false;
+            }
             match name {
                 "bpf_obj_new_impl" => alloc_ret = Some((self.obj_new_ret(m.arg_constant)?, 0)),
+                "bpf_refcount_acquire_impl" => {
+                    let id = m.arg_btf_id.unwrap_or(0);
+                    alloc_ret = Some((BtfPtr::new(id, crate::btf_access::ALLOC), 0));
+                }
                 "bpf_list_pop_front" | "bpf_list_pop_back" | "bpf_rbtree_first"
                 | "bpf_rbtree_remove" => {
                     if let Some(root) = m.graph_root.as_ref() {

@@ -442,6 +442,14 @@ impl Env {
         let btf_ptr = crate::btf_access::BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
         let found = !flags_left
             && match btf_ptr {
+                // bpf_kptr_xchg takes a local kptr as its source: without
+                // MEM_ALLOC (and MEM_PERCPU) it is a plain BTF pointer
+                Some(p) if p.has(crate::btf_access::ALLOC) && id == F::kptr_xchg && regno == 2 => {
+                    p.flags() & !(crate::btf_access::ALLOC | crate::btf_access::PERCPU) == 0
+                        && compat
+                            .iter()
+                            .any(|(name, t)| *name == "ptr_" && t.is_some())
+                }
                 // an allocated object matches the MEM_ALLOC entry, exactly
                 Some(p) if p.has(crate::btf_access::ALLOC) => {
                     p.flags() == crate::btf_access::ALLOC && compat.contains(&ALLOC_PTR)
@@ -464,7 +472,10 @@ impl Env {
                 )
                 .because(Reason::ArgumentType { reg: Some(regno) }));
         }
-        if reg.ty != RegType::BtfId || crate::alloc_obj::alloc_ptr(&reg).is_some() {
+        let local_kptr_src = id == F::kptr_xchg && regno == 2;
+        if reg.ty != RegType::BtfId
+            || (crate::alloc_obj::alloc_ptr(&reg).is_some() && !local_kptr_src)
+        {
             return Ok(());
         }
         // 6.12's mem_types take a trusted kernel pointer, to read only
@@ -495,7 +506,9 @@ impl Env {
             return Ok(());
         }
         // per-CPU pointers are left to the helper's own checks
-        if btf_ptr.is_some_and(|p| p.has(crate::btf_access::PERCPU)) {
+        if btf_ptr
+            .is_some_and(|p| p.has(crate::btf_access::PERCPU) && !p.has(crate::btf_access::ALLOC))
+        {
             return Ok(());
         }
         if v612 && reg.maybe_null && (!arg_may_be_null(at) || arg_is_release(at)) {

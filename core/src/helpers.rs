@@ -314,9 +314,21 @@ impl Env {
             }
             _ => None,
         };
-        let kptr_id = meta.kptr.as_ref().and_then(|(_, f)| {
+        // a kernel struct's kptr, or (6.12) a local kptr: an object of the
+        // program's own type (MEM_ALLOC, MEM_PERCPU for a per-CPU one)
+        let kptr_id = meta.kptr.as_ref().and_then(|(kind, f)| {
+            if self.kptr_is_local(f) {
+                let b = self.prog.obj_btf.as_ref()?;
+                let id = b.find(crate::btf::KIND_STRUCT, &f.target)?;
+                let mut flags = crate::btf_access::ALLOC;
+                if *kind == crate::program::KptrKind::Percpu {
+                    flags |= crate::btf_access::PERCPU;
+                }
+                return Some(crate::btf_access::BtfPtr::new(id, flags));
+            }
             let k = self.prog.kernel_btf.as_ref()?;
-            k.btf.find(crate::btf::KIND_STRUCT, &f.target)
+            let id = k.btf.find(crate::btf::KIND_STRUCT, &f.target)?;
+            Some(crate::btf_access::BtfPtr::new(id, 0))
         });
         let r0 = &mut self.cur.frames[cf].regs[0];
         match fp.ret {
@@ -341,7 +353,7 @@ impl Env {
             // bpf_kptr_xchg: the old pointer, of the kptr's struct
             Ret::BtfIdOrNull if id == F::kptr_xchg && kptr_id.is_some() => {
                 r0.mark_known_zero_ptr(RegType::BtfId);
-                r0.aux = crate::btf_access::BtfPtr::new(kptr_id.unwrap_or(0), 0).0;
+                r0.aux = kptr_id.map_or(0, |p| p.0);
                 r0.maybe_null = true;
             }
             Ret::BtfId | Ret::BtfIdOrNull if task_btf.is_some() => {

@@ -37,6 +37,11 @@ pub(crate) struct KfuncArgMeta {
     pub graph_root: Option<crate::btf_record::Field>,
     /// `subprogno`: a callback argument's subprogram.
     pub subprogno: Option<usize>,
+    /// `arg_btf_id`: the allocated object's struct a graph kfunc was given.
+    pub arg_btf_id: Option<u32>,
+    /// `arg_owning_ref`: `bpf_refcount_acquire` of an owning reference
+    /// cannot fail (its R0 is not NULL).
+    pub arg_owning_ref: bool,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -99,6 +104,8 @@ enum PtrArg {
     GraphNode(crate::btf_record::FieldType),
     /// `KF_ARG_PTR_TO_CALLBACK`: a function pointer argument.
     Callback,
+    /// `KF_ARG_PTR_TO_REFCOUNTED_KPTR` (`__refcounted_kptr`).
+    RefcountedKptr,
 }
 
 impl Env {
@@ -355,6 +362,33 @@ impl Env {
                 PtrArg::GraphRoot(head) => {
                     meta.graph_root = Some(self.process_graph_root(i, regno, &reg, head)?);
                 }
+                PtrArg::RefcountedKptr => {
+                    let Some(p) = crate::alloc_obj::alloc_ptr(&reg) else {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} is neither owning or non-owning ref"),
+                            )
+                            .because(Reason::GraphMisuse));
+                    };
+                    if !p.has(crate::btf_access::NON_OWN) && reg.ref_obj_id != 0 {
+                        meta.arg_owning_ref = true;
+                    }
+                    let Some(rec) = self.reg_btf_record(&reg) else {
+                        return Err(
+                            self.fail(EFAULT, "verifier internal error: Couldn't find btf_record")
+                        );
+                    };
+                    if rec.refcount_off().is_none() {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} doesn't point to a type with bpf_refcount field"),
+                            )
+                            .because(Reason::GraphMisuse));
+                    }
+                    meta.arg_btf_id = Some(p.id());
+                }
                 PtrArg::Callback => {
                     if reg.ty != RegType::Func {
                         return Err(self
@@ -433,7 +467,7 @@ impl Env {
             return Ok(PtrArg::AllocBtfId);
         }
         if pname.ends_with("__refcounted_kptr") {
-            return Err(self.fail(EINVAL, "not modelled: bpf_refcount_acquire"));
+            return Ok(PtrArg::RefcountedKptr);
         }
         if ref_t.is_composite() && ref_t.name == "bpf_dynptr" {
             return Ok(PtrArg::Dynptr);

@@ -250,6 +250,9 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         release: true,
         ..plain("bpf_kfunc_call_memb_release", KfuncSet::Test)
     },
+    // in 6.12's vmlinux too (its test_sk_check_kfunc_ids); 6.1 calls it
+    // through the table above
+    released("bpf_kfunc_call_test_release", KfuncSet::Test),
     KernelKfunc {
         release: true,
         ..plain("bpf_kfunc_call_memb1_release", KfuncSet::Test)
@@ -343,6 +346,8 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("bpf_list_push_back_impl", KfuncSet::Generic),
     acquired("bpf_list_pop_front", KfuncSet::Generic),
     acquired("bpf_list_pop_back", KfuncSet::Generic),
+    // KF_ACQUIRE | KF_RET_NULL | KF_RCU
+    acq_rcu("bpf_refcount_acquire_impl", KfuncSet::Generic),
     plain("bpf_rbtree_add_impl", KfuncSet::Generic),
     acquired("bpf_rbtree_remove", KfuncSet::Generic),
     KernelKfunc {

@@ -117,6 +117,12 @@ impl Env {
                 };
                 let id = self.kptr_target_id(field);
                 let flags = self.ld_kptr_flags(kind, field);
+                if self.kptr_is_local(field) && flags & crate::btf_access::ALLOC == 0 {
+                    return Err(self.fail(
+                        EINVAL,
+                        "not modelled: a local kptr loaded outside an RCU read-side section (untrusted)",
+                    ));
+                }
                 self.mark_kptr_ld_reg(v, BtfPtr::new(id, flags));
                 Ok(())
             }
@@ -159,6 +165,14 @@ impl Env {
 
     /// The kptr's struct in the kernel's BTF (0 when the kernel has none).
     fn kptr_target_id(&self, field: &KptrField) -> u32 {
+        if self.kptr_is_local(field) {
+            return self
+                .prog
+                .obj_btf
+                .as_ref()
+                .and_then(|b| b.find(crate::btf::KIND_STRUCT, &field.target))
+                .unwrap_or(0);
+        }
         self.prog
             .kernel_btf
             .as_ref()
@@ -173,11 +187,27 @@ impl Env {
         if !self.rules.helpers_612 {
             return UNTRUSTED;
         }
+        // an object of the program's own type is RCU-protected
+        let local = self.kptr_is_local(field);
         let rcu_safe = kind == KptrKind::Percpu
-            || (kind == KptrKind::Ref && RCU_PROTECTED_TYPES.contains(&field.target.as_str()));
+            || (kind == KptrKind::Ref
+                && (local || RCU_PROTECTED_TYPES.contains(&field.target.as_str())));
         if rcu_safe && self.in_rcu_cs() {
             if kind == KptrKind::Percpu {
                 RCU | PERCPU
+            } else if local {
+                // reference counted: a non-owning reference too
+                let refcounted = self.prog.obj_btf.as_ref().is_some_and(|b| {
+                    b.find(crate::btf::KIND_STRUCT, &field.target)
+                        .and_then(|id| crate::btf_record::struct_meta(b, id).ok().flatten())
+                        .is_some_and(|r| r.refcount_off().is_some())
+                });
+                RCU | crate::btf_access::ALLOC
+                    | if refcounted {
+                        crate::btf_access::NON_OWN
+                    } else {
+                        0
+                    }
             } else {
                 RCU
             }
@@ -208,6 +238,10 @@ impl Env {
         regno: u8,
     ) -> VResult<()> {
         let v612 = self.rules.helpers_612;
+        let reg_local = crate::alloc_obj::alloc_ptr(reg).is_some();
+        if v612 && (reg_local || self.kptr_is_local(field)) {
+            return self.local_kptr_match_type(kind, field, reg, regno);
+        }
         let mut perm = if v612 { TRUSTED | RCU } else { 0 };
         if kind == KptrKind::Unref {
             perm |= UNTRUSTED;
@@ -385,19 +419,89 @@ impl Env {
                 .fail(EACCES, &format!("off={off} kptr isn't referenced kptr"))
                 .because(because));
         }
-        // a kptr to one of the program's own types (a local kptr) is not
-        // modelled: only kernel structs
-        let kernel_target = self
-            .prog
-            .kernel_btf
-            .as_ref()
-            .is_some_and(|k| k.btf.find(crate::btf::KIND_STRUCT, &field.target).is_some());
-        if !kernel_target {
-            return Err(self.fail(
-                EINVAL,
-                "not modelled: a kptr to an allocated object (local kptr)",
-            ));
-        }
         Ok((kind, field))
+    }
+
+    /// 6.12: a kptr field whose struct the kernel's BTF lacks holds an
+    /// object of the program's own type (a local kptr, `btf_parse_kptr()`).
+    pub(crate) fn kptr_is_local(&self, field: &KptrField) -> bool {
+        self.rules.helpers_612
+            && self
+                .prog
+                .kernel_btf
+                .as_ref()
+                .is_none_or(|k| k.btf.find(crate::btf::KIND_STRUCT, &field.target).is_none())
+            && self
+                .prog
+                .obj_btf
+                .as_ref()
+                .is_some_and(|b| b.find(crate::btf::KIND_STRUCT, &field.target).is_some())
+    }
+
+    /// `map_kptr_match_type()` where the register or the field is of the
+    /// program's BTF: an allocated object (`MEM_ALLOC`, `MEM_PERCPU` for a
+    /// per-CPU kptr) of exactly the field's struct, at offset 0.
+    fn local_kptr_match_type(
+        &mut self,
+        kind: KptrKind,
+        field: &KptrField,
+        reg: &RegState,
+        regno: u8,
+    ) -> VResult<()> {
+        let reg_local = crate::alloc_obj::alloc_ptr(reg).is_some();
+        let field_local = self.kptr_is_local(field);
+        let p = BtfPtr::of(reg.aux).filter(|_| reg.ty == RegType::BtfId);
+        let perm = if reg_local {
+            crate::btf_access::ALLOC | if kind == KptrKind::Percpu { PERCPU } else { 0 }
+        } else {
+            TRUSTED
+                | RCU
+                | if kind == KptrKind::Unref {
+                    UNTRUSTED
+                } else {
+                    0
+                }
+        };
+        let ok_flags = p.is_some_and(|p| p.flags() & !perm == 0);
+        let reg_name = if !ok_flags {
+            None
+        } else if reg_local {
+            self.prog
+                .obj_btf
+                .as_ref()
+                .and_then(|b| b.get(p.map_or(0, |p| p.id())).ok())
+                .map(|t| t.name.clone())
+        } else {
+            self.prog
+                .kernel_btf
+                .as_ref()
+                .and_then(|k| k.btf.get(p.map_or(0, |p| p.id())).ok())
+                .map(|t| t.name.clone())
+        };
+        if let Some(name) = reg_name.as_ref() {
+            self.check_ptr_off_reg(reg, regno, true)?;
+            if reg_local == field_local && reg.off == 0 && *name == field.target {
+                return Ok(());
+            }
+        }
+        let have = format!(
+            "{}{}",
+            crate::log::reg_type_str_unnamed(reg),
+            reg_name.unwrap_or_default()
+        );
+        let t = &field.target;
+        let or_untrusted = if kind == KptrKind::Unref {
+            format!(" or untrusted_ptr_{t}")
+        } else {
+            String::new()
+        };
+        Err(self
+            .fail(
+                EINVAL,
+                &format!(
+                    "invalid kptr access, R{regno} type={have} expected=ptr_{t}{or_untrusted}"
+                ),
+            )
+            .because(Reason::KptrMisuse { reg: regno }))
     }
 }
