@@ -271,9 +271,10 @@ impl Walker<'_> {
                 if expected_size != 0 && expected_size != sz.saturating_mul(nelems) {
                     return Ok(());
                 }
-                if level >= 2 {
-                    // MAX_RESOLVE_DEPTH of nesting is far; the kernel stops
-                    // at its own limits, which real programs do not reach
+                // btf_find_nested_struct(): nesting is bounded (and so is
+                // a damaged BTF's struct that contains itself)
+                if level >= MAX_RESOLVE_DEPTH as u32 {
+                    return Err(E2BIG);
                 }
                 let before = self.found.len();
                 self.members(id, off, level + 1)?;
@@ -285,10 +286,11 @@ impl Walker<'_> {
                         contains: f.contains.clone(),
                     })
                     .collect();
-                for i in 1..nelems {
+                // (at most FIELDS_MAX fields: push() stops a long array)
+                for i in 1..if per_elem.is_empty() { 1 } else { nelems } {
                     for f in &per_elem {
                         self.push(Found {
-                            off: f.off + i * sz,
+                            off: f.off.saturating_add(i.saturating_mul(sz)),
                             ty: f.ty,
                             contains: f.contains.clone(),
                         })?;
@@ -333,7 +335,7 @@ impl Walker<'_> {
         };
         for i in 0..nelems {
             self.push(Found {
-                off: off + i * sz,
+                off: off.saturating_add(i.saturating_mul(sz)),
                 ty,
                 contains: contains.clone(),
             })?;
@@ -360,7 +362,7 @@ impl Walker<'_> {
             if !bits.is_multiple_of(8) {
                 return Err(EINVAL);
             }
-            self.one(sid, i as i32, *mty, base + bits / 8, 0, level)?;
+            self.one(sid, i as i32, *mty, base.saturating_add(bits / 8), 0, level)?;
         }
         Ok(())
     }
@@ -429,13 +431,13 @@ fn finish(btf: &Btf, found: Vec<Found>, value_size: u32) -> Result<Option<Record
     let mut next_off = 0;
     for f in found.iter_mut() {
         let size = f.ty.size();
-        if f.off + size > value_size {
+        if f.off.saturating_add(size) > value_size {
             return Err(14);
         }
         if f.off < next_off {
             return Err(EEXIST);
         }
-        next_off = f.off + size;
+        next_off = f.off.saturating_add(size);
         let root = match f.contains.take() {
             Some((tname, node)) => Some(graph_root(btf, &tname, &node, f.ty)?),
             None => None,

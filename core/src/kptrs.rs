@@ -117,10 +117,12 @@ impl Env {
                 };
                 let id = self.kptr_target_id(field);
                 let flags = self.ld_kptr_flags(kind, field);
-                if self.kptr_is_local(field) && flags & crate::btf_access::ALLOC == 0 {
+                if self.kptr_is_local(field)
+                    && (flags & crate::btf_access::ALLOC == 0 || kind == KptrKind::Percpu)
+                {
                     return Err(self.fail(
                         EINVAL,
-                        "not modelled: a local kptr loaded outside an RCU read-side section (untrusted)",
+                        "not modelled: a local kptr loaded as untrusted or per-CPU memory",
                     ));
                 }
                 self.mark_kptr_ld_reg(v, BtfPtr::new(id, flags));
