@@ -1126,9 +1126,9 @@ impl Env {
         use crate::btf_access::BtfPtr;
         let v612 = self.rules.kfuncs_612;
         let insn_idx = self.insn_idx;
-        let allowed = crate::kfuncs::kernel_kfunc(name)
-            .copied()
-            .filter(|k| crate::kfuncs::allowed(k, self.prog.prog_type, v612));
+        let allowed = crate::kfuncs::kernel_kfunc(name).copied().filter(|k| {
+            crate::kfuncs::allowed(k, self.prog.prog_type, self.prog.expected_attach_type, v612)
+        });
         let Some(mut k) = allowed else {
             return Err(self.fail(
                 EACCES,

@@ -140,6 +140,15 @@ pub enum KfuncSet {
     Skb,
     /// net/core/filter.c's `bpf_kfunc_set_xdp` (6.12): XDP.
     Xdp,
+    /// net/core/filter.c's `bpf_sk_iter_kfunc_set` (6.12): the tracing
+    /// hook, filtered to BPF iterators (`tracing_iter_filter`).
+    SockIter,
+    /// net/core/filter.c's `bpf_kfunc_set_sock_addr` (6.12): cgroup socket
+    /// address programs.
+    SockAddr,
+    /// kernel/bpf/map_iter.c's `bpf_map_iter_kfunc_set` (6.12): every
+    /// program type (`BPF_PROG_TYPE_UNSPEC`).
+    MapIter,
     /// net/bpf/test_run.c's `bpf_prog_test_kfunc_set` (built into Debian's
     /// 6.1; 6.12 moved it to the bpf_testmod module, so its vmlinux has
     /// none): `BPF_PROG_TYPE_SCHED_CLS`, `BPF_PROG_TYPE_TRACING` (whose
@@ -432,6 +441,15 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         ..plain("bpf_dynptr_from_skb", KfuncSet::Skb)
     },
     plain("bpf_dynptr_from_xdp", KfuncSet::Xdp),
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_sock_destroy", KfuncSet::SockIter)
+    },
+    plain("bpf_sock_addr_set_sun_path", KfuncSet::SockAddr),
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_map_sum_elem_count", KfuncSet::MapIter)
+    },
 ];
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
@@ -456,7 +474,12 @@ pub fn by_text_id(imm: i32) -> Option<&'static KernelKfunc> {
 }
 
 /// `btf_kfunc_id_set_contains()` for a kernel function by name.
-pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> bool {
+pub fn allowed(
+    k: &KernelKfunc,
+    pt: crate::program::ProgType,
+    attach: Option<crate::program::AttachType>,
+    v612: bool,
+) -> bool {
     use crate::program::ProgType as P;
     use KfuncHook as H;
     let hook = KfuncHook::of(pt);
@@ -489,6 +512,12 @@ pub fn allowed(k: &KernelKfunc, pt: crate::program::ProgType, v612: bool) -> boo
             )
         }
         KfuncSet::Xdp => v612 && hook == H::Xdp,
+        // tracing_iter_filter(): BPF iterators only
+        KfuncSet::SockIter => {
+            v612 && hook == H::Tracing && attach == Some(crate::program::AttachType::TraceIter)
+        }
+        KfuncSet::SockAddr => v612 && pt == P::CgroupSockAddr,
+        KfuncSet::MapIter => v612,
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
         }
