@@ -441,7 +441,7 @@ impl Env {
         }
         if crate::btf_record::struct_meta(&btf, id).is_err() {
             return Err(self.fail(
-                EINVAL,
+                crate::env::ENOTSUPP,
                 "not modelled: an allocated struct whose special fields the kernel refuses",
             ));
         }

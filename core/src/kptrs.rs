@@ -121,7 +121,7 @@ impl Env {
                     && (flags & crate::btf_access::ALLOC == 0 || kind == KptrKind::Percpu)
                 {
                     return Err(self.fail(
-                        EINVAL,
+                        crate::env::ENOTSUPP,
                         "not modelled: a local kptr loaded as untrusted or per-CPU memory",
                     ));
                 }

@@ -818,7 +818,7 @@ impl Env {
                 Ok(())
             }
             Walk::Ptr { .. } => Err(self.fail(
-                EINVAL,
+                crate::env::ENOTSUPP,
                 "not modelled: a pointer member of an allocated object",
             )),
         }
