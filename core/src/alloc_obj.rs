@@ -393,6 +393,44 @@ impl Env {
         }
     }
 
+    /// `bpf_kptr_xchg`'s release of the object it stores (6.12): the
+    /// reference goes; inside an RCU section the copies of a per-CPU
+    /// allocated object stay as RCU per-CPU pointers, the others die.
+    pub(crate) fn release_kptr_xchg_reference(&mut self, ref_obj_id: u32) -> bool {
+        if !self.release_reference_state(ref_obj_id) {
+            return false;
+        }
+        self.event(
+            crate::trace::EventKind::Release,
+            self.insn_idx as u32,
+            ref_obj_id,
+        );
+        let in_rcu = self.in_rcu_cs();
+        let fix = |r: &mut RegState| {
+            if r.ref_obj_id != ref_obj_id {
+                return;
+            }
+            let percpu_alloc = alloc_ptr(r).is_some_and(|p| p.has(crate::btf_access::PERCPU));
+            if in_rcu && percpu_alloc {
+                r.ref_obj_id = 0;
+                r.aux = (r.aux & !ALLOC) | RCU;
+            } else {
+                r.mark_unknown();
+            }
+        };
+        for f in self.cur.frames.iter_mut() {
+            for r in f.regs.iter_mut() {
+                fix(r);
+            }
+            for s in f.stack.iter_mut() {
+                if s.is_spill() {
+                    fix(&mut s.spilled);
+                }
+            }
+        }
+        true
+    }
+
     /// `invalidate_non_owning_refs()` at `bpf_spin_unlock()`: what the
     /// lock protected is no longer reachable (a privileged program's
     /// registers become unknown scalars, `mark_reg_invalid()`).
@@ -414,7 +452,11 @@ impl Env {
 
     /// `bpf_obj_new_impl()`'s return: an object of the program's struct
     /// `arg_constant` names.
-    pub(crate) fn obj_new_ret(&mut self, arg_constant: Option<u64>) -> VResult<BtfPtr> {
+    pub(crate) fn obj_new_ret(
+        &mut self,
+        arg_constant: Option<u64>,
+        percpu: bool,
+    ) -> VResult<BtfPtr> {
         let value = arg_constant.unwrap_or(0);
         if value as u32 as u64 != value {
             return Err(self
@@ -439,7 +481,42 @@ impl Env {
                 )
                 .because(Reason::GraphMisuse));
         }
-        if crate::btf_record::struct_meta(&btf, id).is_err() {
+        let meta = crate::btf_record::struct_meta(&btf, id);
+        if percpu {
+            // bpf_percpu_obj_new(): a small struct of scalars only
+            let size = btf.get(id).map_or(0, |t| t.size_or_type);
+            if size > 512 {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("bpf_percpu_obj_new type size ({size}) is greater than 512"),
+                    )
+                    .because(Reason::GraphMisuse));
+            }
+            let mut log = Vec::new();
+            let scalars = crate::btf_access::is_scalar_struct(&btf, id, 0, &mut log);
+            for l in log {
+                self.verbose(&format!("{l}\n"));
+            }
+            if !scalars {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        "bpf_percpu_obj_new type ID argument must be of a struct of scalars",
+                    )
+                    .because(Reason::GraphMisuse));
+            }
+            if !matches!(meta, Ok(None)) {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        "bpf_percpu_obj_new type ID argument must not contain special fields",
+                    )
+                    .because(Reason::GraphMisuse));
+            }
+            return Ok(BtfPtr::new(id, ALLOC | crate::btf_access::PERCPU));
+        }
+        if meta.is_err() {
             return Err(self.fail(
                 crate::env::ENOTSUPP,
                 "not modelled: an allocated struct whose special fields the kernel refuses",

@@ -53,7 +53,10 @@ pub const ALLOC: u32 = 1 << 25;
 /// `NON_OWN_REF` (6.4+): an allocated object a graph owns now (pushed on
 /// a list, added to an rbtree), usable until the lock is released.
 pub const NON_OWN: u32 = 1 << 24;
-const ID_MASK: u32 = (1 << 24) - 1;
+/// The id is a type of the program's own BTF (every `ALLOC` pointer, and a
+/// local kptr loaded as per-CPU or untrusted memory).
+pub const PROG: u32 = 1 << 23;
+const ID_MASK: u32 = (1 << 23) - 1;
 
 /// A `PTR_TO_BTF_ID` of the kernel's BTF as a register's `aux`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +64,12 @@ pub struct BtfPtr(pub u32);
 
 impl BtfPtr {
     pub fn new(id: u32, flags: u32) -> Self {
+        // an allocated object is always of the program's BTF
+        let flags = if flags & ALLOC != 0 {
+            flags | PROG
+        } else {
+            flags
+        };
         BtfPtr(KERNEL | flags | (id & ID_MASK))
     }
     /// `aux` of a register: a kernel BTF pointer, or a test kfunc's struct.
@@ -73,8 +82,10 @@ impl BtfPtr {
     pub fn has(self, f: u32) -> bool {
         self.0 & f != 0
     }
+    /// The type flags (`PROG` says which BTF, it is no flag of the
+    /// kernel's).
     pub fn flags(self) -> u32 {
-        self.0 & !ID_MASK & !KERNEL
+        self.0 & !ID_MASK & !KERNEL & !PROG
     }
     /// `reg_type_str()`'s prefix for the flags (6.1 has no trusted or RCU
     /// pointers).

@@ -1213,7 +1213,10 @@ impl Env {
                 k.ret_null = false;
             }
             match name {
-                "bpf_obj_new_impl" => alloc_ret = Some((self.obj_new_ret(m.arg_constant)?, 0)),
+                "bpf_obj_new_impl" | "bpf_percpu_obj_new_impl" => {
+                    let percpu = name == "bpf_percpu_obj_new_impl";
+                    alloc_ret = Some((self.obj_new_ret(m.arg_constant, percpu)?, 0));
+                }
                 "bpf_refcount_acquire_impl" => {
                     let id = m.arg_btf_id.unwrap_or(0);
                     alloc_ret = Some((BtfPtr::new(id, crate::btf_access::ALLOC), 0));

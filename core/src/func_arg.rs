@@ -191,6 +191,8 @@ pub struct ArgMeta {
     /// `ret_btf_id`: the per-CPU variable's BTF type that bpf_per_cpu_ptr
     /// and bpf_this_cpu_ptr return a pointer to.
     pub ret_btf_id: Option<u32>,
+    /// `ret_btf` is the program's BTF (a local per-CPU kptr, 6.12).
+    pub ret_btf_prog: bool,
     /// bpf_snprintf's format: the map holding it and the offset it starts
     /// at, parsed by `check_bpf_snprintf_call()` after the arguments.
     pub snprintf_fmt: Option<(u32, usize)>,
@@ -394,6 +396,8 @@ impl Env {
                         .because(Reason::ArgumentType { reg: Some(regno) }));
                 }
                 meta.ret_btf_id = Some(id);
+                meta.ret_btf_prog = crate::btf_access::BtfPtr::of(reg.aux)
+                    .is_some_and(|p| p.has(crate::btf_access::PROG));
             }
             ConstStr => self.check_reg_const_str(&reg, regno, meta)?,
             Kptr => meta.kptr = Some(self.process_kptr_func(&reg, regno)?),

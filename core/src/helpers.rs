@@ -116,6 +116,10 @@ impl Env {
             let released = *self.reg(meta.release_regno);
             if matches!(fp.args[meta.release_regno as usize - 1], Arg::Dynptr { .. }) {
                 ok = self.unmark_stack_slots_dynptr(&released).is_ok();
+            } else if meta.ref_obj_id != 0 && id == F::kptr_xchg && self.rules.exceptions {
+                // 6.12: inside an RCU section a per-CPU object stored into
+                // a kptr stays readable as an RCU pointer
+                ok = self.release_kptr_xchg_reference(meta.ref_obj_id);
             } else if meta.ref_obj_id != 0 {
                 ok = self.release_reference(meta.ref_obj_id).is_ok();
             } else if released.is_null_const() {
@@ -290,6 +294,32 @@ impl Env {
         // bpf_per_cpu_ptr / bpf_this_cpu_ptr: a pointer to the per-CPU
         // variable's type (`meta.ret_btf_id`), a struct as a BTF pointer,
         // anything else as read-only memory of its size (None: a struct)
+        // returns_cpu_specific_alloc_ptr (6.12): a CPU's copy of a local
+        // per-CPU object is an allocated object under RCU, never NULL
+        if fp.ret == Ret::MemOrBtfId && meta.ret_btf_prog {
+            let ret_id = meta.ret_btf_id.unwrap_or(0);
+            let is_struct = self
+                .prog
+                .obj_btf
+                .as_ref()
+                .is_some_and(|b| b.get(ret_id).is_ok_and(|t| t.is_composite()));
+            if !is_struct {
+                return Err(self.fail(
+                    crate::env::ENOTSUPP,
+                    "not modelled: a per-CPU local kptr of no struct",
+                ));
+            }
+            let r0 = &mut self.cur.frames[cf].regs[0];
+            r0.mark_known_zero_ptr(RegType::BtfId);
+            r0.aux = crate::btf_access::BtfPtr::new(
+                ret_id,
+                crate::btf_access::ALLOC | crate::btf_access::RCU,
+            )
+            .0;
+            r0.maybe_null = false;
+            self.check_map_func_compatibility(meta.map, id)?;
+            return Ok(());
+        }
         let mem_or_btf = match (fp.ret, meta.ret_btf_id, self.prog.kernel_btf.as_ref()) {
             (Ret::MemOrBtfId, Some(ret_id), Some(k)) => {
                 let b = &k.btf;

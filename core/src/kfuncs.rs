@@ -351,6 +351,8 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     // own them (the graph API; crate::alloc_obj)
     acquired("bpf_obj_new_impl", KfuncSet::Generic),
     released("bpf_obj_drop_impl", KfuncSet::Generic),
+    acquired("bpf_percpu_obj_new_impl", KfuncSet::Generic),
+    released("bpf_percpu_obj_drop_impl", KfuncSet::Generic),
     plain("bpf_list_push_front_impl", KfuncSet::Generic),
     plain("bpf_list_push_back_impl", KfuncSet::Generic),
     acquired("bpf_list_pop_front", KfuncSet::Generic),

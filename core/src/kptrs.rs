@@ -117,14 +117,12 @@ impl Env {
                 };
                 let id = self.kptr_target_id(field);
                 let flags = self.ld_kptr_flags(kind, field);
-                if self.kptr_is_local(field)
-                    && (flags & crate::btf_access::ALLOC == 0 || kind == KptrKind::Percpu)
-                {
-                    return Err(self.fail(
-                        crate::env::ENOTSUPP,
-                        "not modelled: a local kptr loaded as untrusted or per-CPU memory",
-                    ));
-                }
+                // a local kptr's id is of the program's BTF
+                let flags = if self.kptr_is_local(field) {
+                    flags | crate::btf_access::PROG
+                } else {
+                    flags
+                };
                 self.mark_kptr_ld_reg(v, BtfPtr::new(id, flags));
                 Ok(())
             }

@@ -452,7 +452,7 @@ pub fn reg_type_str(prog: &Program, r: &RegState) -> String {
     }
     match kernel_ptr {
         // an allocated object's struct is the program's own
-        Some(p) if p.has(crate::btf_access::ALLOC) => s.push_str(
+        Some(p) if p.has(crate::btf_access::PROG) => s.push_str(
             prog.obj_btf
                 .as_ref()
                 .and_then(|b| b.get(p.id()).ok())

@@ -634,7 +634,7 @@ impl Env {
     ) -> VResult<()> {
         use crate::btf_access::{BtfPtr, Walk, PERCPU, USER};
         let p = BtfPtr::of(reg.aux).unwrap_or(BtfPtr(0));
-        if p.has(crate::btf_access::ALLOC) {
+        if p.has(crate::btf_access::PROG) {
             return self.check_alloc_obj_access(regno, reg, p, off, size, t, value_regno);
         }
         let Some(kernel) = self.prog.kernel_btf.clone() else {
@@ -786,7 +786,14 @@ impl Env {
                 )
                 .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
         }
-        if !p.has(crate::btf_access::NON_OWN)
+        // a local kptr loaded untrusted is read only
+        if !p.has(crate::btf_access::ALLOC) && t == Access::Write {
+            return Err(self
+                .fail(EACCES, "only read is supported")
+                .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+        }
+        if p.has(crate::btf_access::ALLOC)
+            && !p.has(crate::btf_access::NON_OWN)
             && !p.has(crate::btf_access::RCU)
             && reg.ref_obj_id == 0
         {
