@@ -1126,6 +1126,16 @@ impl Env {
         use crate::btf_access::BtfPtr;
         let v612 = self.rules.kfuncs_612;
         let insn_idx = self.insn_idx;
+        // a __weak kfunc extern veristep does not model, which this kernel
+        // has (a missing one was poisoned by the loader)
+        if crate::kfuncs::kernel_kfunc(name).is_none() {
+            return Err(self
+                .fail(
+                    crate::env::ENOTSUPP,
+                    &format!("kernel function {name} is not modelled by veristep"),
+                )
+                .because(crate::reason::Reason::Other));
+        }
         let allowed = crate::kfuncs::kernel_kfunc(name).copied().filter(|k| {
             crate::kfuncs::allowed(k, self.prog.prog_type, self.prog.expected_attach_type, v612)
         });

@@ -1527,7 +1527,11 @@ impl<'a> Loader<'a> {
                         // a ___flavor names the kernel function before it
                         // (libbpf's essent_name)
                         let essential = crate::relo_core::essential_name(&r.sym_name);
-                        if !crate::kfuncs::is_modelled(essential) {
+                        // a __weak one may be missing from the kernel, and
+                        // libbpf then poisons its call: it is looked up
+                        // first (Program::relocated), and refused as not
+                        // modelled only if the kernel has it
+                        if !crate::kfuncs::is_modelled(essential) && !r.sym_weak {
                             return err(at(&format!(
                                 "kernel function '{}' is not modelled",
                                 r.sym_name
