@@ -321,7 +321,7 @@ impl Env {
             return crate::helper_ids::is_sync_callback_calling_function(insn.imm);
         }
         insn.is_kfunc_call()
-            && self.rules.exceptions
+            && self.rules.alloc_objects
             && self.kernel_kfunc_name(insn.imm).as_deref() == Some("bpf_rbtree_add_impl")
     }
 

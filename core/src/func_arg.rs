@@ -347,7 +347,7 @@ impl Env {
                 }
             }
             SpinLock => {
-                if self.rules.exceptions && self.in_rbtree_lock_required_cb() {
+                if self.rules.alloc_objects && self.in_rbtree_lock_required_cb() {
                     return Err(self
                         .fail(EACCES, "can't spin_{lock,unlock} in rbtree cb")
                         .because(Reason::LockMisuse));
@@ -913,7 +913,7 @@ impl Env {
             self.cur.active_spin_lock = 0;
             self.cur.active_lock_held = false;
             // 6.4+: what the lock protected is out of reach
-            if self.rules.exceptions {
+            if self.rules.alloc_objects {
                 self.invalidate_non_owning_refs();
             }
         }

@@ -116,7 +116,7 @@ impl Env {
             let released = *self.reg(meta.release_regno);
             if matches!(fp.args[meta.release_regno as usize - 1], Arg::Dynptr { .. }) {
                 ok = self.unmark_stack_slots_dynptr(&released).is_ok();
-            } else if meta.ref_obj_id != 0 && id == F::kptr_xchg && self.rules.exceptions {
+            } else if meta.ref_obj_id != 0 && id == F::kptr_xchg && self.rules.alloc_objects {
                 // 6.12: inside an RCU section a per-CPU object stored into
                 // a kptr stays readable as an RCU pointer
                 ok = self.release_kptr_xchg_reference(meta.ref_obj_id);

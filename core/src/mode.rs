@@ -129,6 +129,11 @@ pub struct Rules {
     /// `exception_callback:` decl tag names a global callback, verified
     /// like the program; neither may run under a callback.
     pub exceptions: bool,
+    /// 6.2+: objects the program allocates (`MEM_ALLOC`) and the graph
+    /// API that owns them: non-owning references die at the unlock,
+    /// `bpf_rbtree_add` calls a callback, a per-CPU object stored by
+    /// `bpf_kptr_xchg` stays readable under RCU.
+    pub alloc_objects: bool,
     /// 6.12: `scalar += stack pointer` yields a pointer into frame 0's
     /// stack, whichever frame the code runs in (observed on 6.12.95).
     pub scalar_plus_fp_frame0: bool,
@@ -215,6 +220,7 @@ impl Rules {
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
                 exceptions: false,
+                alloc_objects: false,
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: false,
                 opcodes_v4: false,
@@ -262,6 +268,7 @@ impl Rules {
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
                 exceptions: false,
+                alloc_objects: false,
                 scalar_plus_fp_frame0: false,
                 opcode_jmp32_ja: true,
                 opcodes_v4: false,
@@ -309,6 +316,7 @@ impl Rules {
                 smp_processor_id_bounded: true,
                 subprog_under_lock: true,
                 exceptions: true,
+                alloc_objects: true,
                 scalar_plus_fp_frame0: true,
                 opcode_jmp32_ja: true,
                 opcodes_v4: true,
