@@ -164,6 +164,23 @@ impl Env {
         Ok(true)
     }
 
+    /// Where a graph root or node argument points: its constant offset
+    /// (the kernel refuses a variable one, naming the field's type).
+    fn graph_arg_off(&mut self, regno: u8, reg: &RegState, field: FieldType) -> VResult<u32> {
+        if !reg.var_off.is_const() {
+            let name = field.name();
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "R{regno} doesn't have constant offset. {name} has to be at the constant offset"
+                    ),
+                )
+                .because(Reason::GraphMisuse));
+        }
+        Ok((reg.off as i64 + reg.var_off.value as i64) as u32)
+    }
+
     /// `__process_kf_arg_ptr_to_graph_root()`: a `bpf_list_head` (or
     /// `bpf_rb_root`) argument, at a constant offset of a map value or an
     /// allocated object, under its lock.
@@ -190,18 +207,8 @@ impl Env {
                 .because(because));
         }
         let name = head.name();
-        if !reg.var_off.is_const() {
-            return Err(self
-                .fail(
-                    EINVAL,
-                    &format!(
-                        "R{regno} doesn't have constant offset. {name} has to be at the constant offset"
-                    ),
-                )
-                .because(because));
-        }
+        let off = self.graph_arg_off(regno, reg, head)?;
         let rec = self.reg_btf_record(reg).unwrap_or_default();
-        let off = (reg.off as i64 + reg.var_off.value as i64) as u32;
         let Some(field) = rec.find(off, head).cloned() else {
             return Err(self
                 .fail(EINVAL, &format!("{name} not found at offset={off}"))
@@ -233,11 +240,7 @@ impl Env {
         removing: bool,
     ) -> VResult<()> {
         let because = Reason::GraphMisuse;
-        let head = if node == FieldType::RbNode {
-            FieldType::RbRoot
-        } else {
-            FieldType::ListHead
-        };
+        let head = node.root();
         // bpf_rbtree_remove's node is a non-owning one (checked before)
         if !removing && !is_owning_alloc(reg) {
             return Err(self
@@ -253,17 +256,7 @@ impl Env {
                 .because(because));
         }
         let name = node.name();
-        if !reg.var_off.is_const() {
-            return Err(self
-                .fail(
-                    EINVAL,
-                    &format!(
-                        "R{regno} doesn't have constant offset. {name} has to be at the constant offset"
-                    ),
-                )
-                .because(because));
-        }
-        let node_off = (reg.off as i64 + reg.var_off.value as i64) as u32;
+        let node_off = self.graph_arg_off(regno, reg, node)?;
         let rec = self.reg_btf_record(reg).unwrap_or_default();
         if rec.find(node_off, node).is_none() {
             return Err(self

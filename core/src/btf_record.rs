@@ -84,6 +84,14 @@ impl FieldType {
         matches!(self, FieldType::ListHead | FieldType::RbRoot)
     }
 
+    /// The root that holds a node of this kind.
+    pub fn root(self) -> FieldType {
+        match self {
+            FieldType::RbNode => FieldType::RbRoot,
+            _ => FieldType::ListHead,
+        }
+    }
+
     /// The node a root of this kind holds.
     pub fn node(self) -> FieldType {
         match self {
@@ -221,7 +229,18 @@ struct Walker<'a> {
     seen_wq: bool,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    fn new(btf: &'a Btf) -> Self {
+        Walker {
+            btf,
+            found: Vec::new(),
+            seen_lock: false,
+            seen_refcount: false,
+            seen_timer: false,
+            seen_wq: false,
+        }
+    }
+
     /// `btf_find_field_one()` for one member or variable: `pt` and `comp`
     /// say where its decl tags hang.
     fn one(
@@ -374,14 +393,7 @@ pub fn parse_fields(btf: &Btf, id: u32, value_size: u32) -> Result<Option<Record
     let Ok(t) = btf.get(id) else {
         return Ok(None);
     };
-    let mut w = Walker {
-        btf,
-        found: Vec::new(),
-        seen_lock: false,
-        seen_refcount: false,
-        seen_timer: false,
-        seen_wq: false,
-    };
+    let mut w = Walker::new(btf);
     match t.kind {
         KIND_STRUCT => w.members(id, 0, 0)?,
         KIND_DATASEC => {
@@ -400,14 +412,7 @@ pub fn parse_datasec_fields(
     vars: &[(u32, u32)],
     value_size: u32,
 ) -> Result<Option<Record>, ParseError> {
-    let mut w = Walker {
-        btf,
-        found: Vec::new(),
-        seen_lock: false,
-        seen_refcount: false,
-        seen_timer: false,
-        seen_wq: false,
-    };
+    let mut w = Walker::new(btf);
     // btf_find_datasec_var(): each variable, its tags on the VAR
     for &(var, off) in vars {
         let Ok(v) = btf.get(var) else { continue };

@@ -1095,6 +1095,21 @@ impl Env {
         Ok(())
     }
 
+    /// `release_reference()` of a kfunc's argument, in the kernel's words
+    /// when the reference is not held.
+    fn release_kfunc_reference(&mut self, name: &str, id: i32, ref_obj_id: u32) -> VResult<()> {
+        if self.release_reference(ref_obj_id).is_err() {
+            let reason = self.not_acquired_reason(ref_obj_id);
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!("kfunc {name}#{id} reference has not been acquired before"),
+                )
+                .because(reason));
+        }
+        Ok(())
+    }
+
     /// `is_bpf_throw_kfunc()`.
     pub(crate) fn is_bpf_throw_kfunc(&self, insn: &Insn) -> bool {
         self.rules.exceptions
@@ -1272,30 +1287,14 @@ impl Env {
         };
         if let Some(r) = ref_regno.filter(|_| k.release) {
             let ref_obj_id = self.reg(r).ref_obj_id;
-            if self.release_reference(ref_obj_id).is_err() {
-                let reason = self.not_acquired_reason(ref_obj_id);
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!("kfunc {name}#{id} reference has not been acquired before"),
-                    )
-                    .because(reason));
-            }
+            self.release_kfunc_reference(name, id, ref_obj_id)?;
         }
         // a push gives the object to the list: its pointer stays usable,
         // not owned, until the lock is released
         if graph_push {
             let release_ref_obj_id = self.reg(2).ref_obj_id;
             self.ref_convert_owning_non_owning(release_ref_obj_id);
-            if self.release_reference(release_ref_obj_id).is_err() {
-                let reason = self.not_acquired_reason(release_ref_obj_id);
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!("kfunc {name}#{id} reference has not been acquired before"),
-                    )
-                    .because(reason));
-            }
+            self.release_kfunc_reference(name, id, release_ref_obj_id)?;
         }
         // bpf_throw() (6.7+): without an exception callback, the cookie
         // becomes the program's return value

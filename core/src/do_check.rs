@@ -406,19 +406,23 @@ impl Env {
                         return Err(self.fail(EINVAL, "BPF_CALL uses reserved fields"));
                     }
                     // 6.9+ lets a static subprogram run under the lock
-                    let lock_blocks_call = if self.rules.subprog_under_lock {
-                        // and a kfunc only if it is of the graph API
-                        // (is_bpf_graph_api_kfunc(): lists and rbtrees)
-                        (insn.src == 0 && insn.imm != FuncId::spin_unlock as i32)
-                            || (insn.src == BPF_PSEUDO_KFUNC_CALL
-                                && (insn.off != 0
-                                    || !self
-                                        .kernel_kfunc_name(insn.imm)
-                                        .is_some_and(|n| crate::alloc_obj::is_graph_api_kfunc(&n))))
-                    } else {
-                        insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
+                    // (asked only with a lock held: the kfunc's name is a
+                    // BTF lookup)
+                    let lock_blocks_call = |env: &Self| {
+                        if env.rules.subprog_under_lock {
+                            // and a kfunc only if it is of the graph API
+                            // (is_bpf_graph_api_kfunc(): lists and rbtrees)
+                            (insn.src == 0 && insn.imm != FuncId::spin_unlock as i32)
+                                || (insn.src == BPF_PSEUDO_KFUNC_CALL
+                                    && (insn.off != 0
+                                        || !env.kernel_kfunc_name(insn.imm).is_some_and(|n| {
+                                            crate::alloc_obj::is_graph_api_kfunc(&n)
+                                        })))
+                        } else {
+                            insn.src == BPF_PSEUDO_CALL || insn.imm != FuncId::spin_unlock as i32
+                        }
                     };
-                    if self.cur.active_lock_held && lock_blocks_call {
+                    if self.cur.active_lock_held && lock_blocks_call(self) {
                         return Err(self
                             .fail(
                                 EINVAL,
