@@ -510,10 +510,12 @@ impl Env {
             return Ok(BtfPtr::new(id, ALLOC | crate::btf_access::PERCPU));
         }
         if meta.is_err() {
-            return Err(self.fail(
-                crate::env::ENOTSUPP,
-                "not modelled: an allocated struct whose special fields the kernel refuses",
-            ));
+            return Err(self
+                .fail(
+                    crate::env::ENOTSUPP,
+                    "not modelled: an allocated struct whose special fields the kernel refuses",
+                )
+                .because(Reason::Other));
         }
         Ok(BtfPtr::new(id, ALLOC))
     }

@@ -92,10 +92,12 @@ impl Env {
             match self.prog.exception_cb {
                 crate::program::ExceptionCb::None => {}
                 crate::program::ExceptionCb::MultipleTags => {
-                    return Err(self.fail(
-                        crate::env::EEXIST,
-                        "multiple exception callback tags for main subprog",
-                    ));
+                    return Err(self
+                        .fail(
+                            crate::env::EEXIST,
+                            "multiple exception callback tags for main subprog",
+                        )
+                        .because(crate::reason::Reason::ExceptionMisuse));
                 }
                 crate::program::ExceptionCb::At(off) => {
                     self.add_subprog(off as i64)?;

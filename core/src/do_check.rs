@@ -187,10 +187,12 @@ impl Env {
                     crate::program::Param::Scalar
                 );
             if !one_scalar {
-                return Err(self.fail(
-                    crate::env::EINVAL,
-                    "exception cb only supports single integer argument",
-                ));
+                return Err(self
+                    .fail(
+                        crate::env::EINVAL,
+                        "exception cb only supports single integer argument",
+                    )
+                    .because(crate::reason::Reason::ExceptionMisuse));
             }
         }
         for i in 0..fb.params.len() {

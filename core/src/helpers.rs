@@ -304,10 +304,12 @@ impl Env {
                 .as_ref()
                 .is_some_and(|b| b.get(ret_id).is_ok_and(|t| t.is_composite()));
             if !is_struct {
-                return Err(self.fail(
-                    crate::env::ENOTSUPP,
-                    "not modelled: a per-CPU local kptr of no struct",
-                ));
+                return Err(self
+                    .fail(
+                        crate::env::ENOTSUPP,
+                        "not modelled: a per-CPU local kptr of no struct",
+                    )
+                    .because(Reason::Other));
             }
             let r0 = &mut self.cur.frames[cf].regs[0];
             r0.mark_known_zero_ptr(RegType::BtfId);

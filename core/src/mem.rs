@@ -824,10 +824,12 @@ impl Env {
                 }
                 Ok(())
             }
-            Walk::Ptr { .. } => Err(self.fail(
-                crate::env::ENOTSUPP,
-                "not modelled: a pointer member of an allocated object",
-            )),
+            Walk::Ptr { .. } => Err(self
+                .fail(
+                    crate::env::ENOTSUPP,
+                    "not modelled: a pointer member of an allocated object",
+                )
+                .because(crate::reason::Reason::Other)),
         }
     }
 

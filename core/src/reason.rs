@@ -106,7 +106,7 @@ pub enum Reason {
     /// A BPF exception against its rules (6.7+): `bpf_throw()` where a
     /// callback may be running, the exception callback called directly
     /// or with a bad prototype.
-    ThrowInCallback,
+    ExceptionMisuse,
     /// Objects the program allocates (`bpf_obj_new`) and the lists and
     /// rbtrees that own them, against their rules.
     GraphMisuse,
@@ -171,7 +171,7 @@ impl Reason {
             Reason::PointerArithmetic { .. } => "pointer_arithmetic",
             Reason::HelperNotAllowed { .. } => "helper_not_allowed",
             Reason::LockMisuse => "lock_misuse",
-            Reason::ThrowInCallback => "exception_misuse",
+            Reason::ExceptionMisuse => "exception_misuse",
             Reason::GraphMisuse => "graph_misuse",
             Reason::KptrMisuse { .. } => "kptr_misuse",
             Reason::RcuMisuse => "rcu_misuse",
@@ -269,7 +269,7 @@ impl Reason {
                 vec![("data_len", Int(i64::try_from(data_len).unwrap_or(i64::MAX)))]
             }
             Reason::LockMisuse
-            | Reason::ThrowInCallback
+            | Reason::ExceptionMisuse
             | Reason::GraphMisuse
             | Reason::RcuMisuse
             | Reason::NotInKernel
@@ -359,7 +359,7 @@ impl Reason {
             Reason::RcuMisuse => {
                 "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) or a non-preemptible region (bpf_preempt_disable … bpf_preempt_enable) must be closed before the program ends, matched, and not contain anything that may sleep (nor, with preemption disabled, a call of a global function); what was read inside an RCU section (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()
             }
-            Reason::ThrowInCallback => {
+            Reason::ExceptionMisuse => {
                 "bpf_throw() unwinds the whole program to its exception callback, so it may not run inside a callback (a bpf_loop or timer callback, nor the exception callback itself, nor anything they call): the helper that called the callback would never get control back. The exception callback is called only by the kernel, with the cookie bpf_throw() was given (one integer argument), and its return value is the program's.".into()
             }
             Reason::GraphMisuse => {

@@ -403,6 +403,7 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                 {
                     return Err(env
                         .fail(crate::env::EINVAL, "cannot tail call within exception cb")
+                        .because(crate::reason::Reason::ExceptionMisuse)
                         .at(None));
                 }
                 stack.pop();
@@ -422,7 +423,7 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                                     "bpf_throw kfunc (insn {insn}) cannot be called from callback subprog {s}"
                                 ),
                             )
-                            .because(crate::reason::Reason::ThrowInCallback)
+                            .because(crate::reason::Reason::ExceptionMisuse)
                             .at(None));
                     }
                     continue;
@@ -439,6 +440,7 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
                             crate::env::EINVAL,
                             &format!("insn {insn} cannot call exception cb directly"),
                         )
+                        .because(crate::reason::Reason::ExceptionMisuse)
                         .at(None));
                 }
             }
