@@ -97,10 +97,23 @@ impl Env {
                             "addr_space_cast insn can only convert between address space 1 and 0",
                         ));
                     }
-                    return Err(self.fail(
-                        EINVAL,
-                        "addr_space_cast insn can only be used in a program that has an associated arena",
-                    ));
+                    if self.arena.is_none() {
+                        return Err(self.fail(
+                            EINVAL,
+                            "addr_space_cast insn can only be used in a program that has an associated arena",
+                        ));
+                    }
+                    self.check_reg_src(insn.src, true)?;
+                    self.check_reg_dst(insn.dst, false)?;
+                    // from address space 1 (the user's) to 0: a pointer the
+                    // program may load and store through; the other way, a
+                    // number
+                    let d = self.reg_mut(insn.dst);
+                    d.mark_unknown();
+                    if insn.imm == 1 {
+                        d.ty = RegType::Arena;
+                    }
+                    return Ok(());
                 }
                 if insn.imm != 0 || !sx_ok {
                     return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
@@ -268,6 +281,18 @@ impl Env {
     fn adjust_reg_min_max_vals(&mut self, insn: &Insn) -> VResult<()> {
         let op = insn.op();
         let dst = *self.reg(insn.dst);
+        // 6.12: any arithmetic with an arena pointer gives one, the
+        // source's whole state (parent and liveness too: a plain struct
+        // copy) when the destination was not
+        if dst.ty == RegType::Arena
+            || (insn.source() == BPF_X && self.reg(insn.src).ty == RegType::Arena)
+        {
+            if dst.ty != RegType::Arena {
+                let src = *self.reg(insn.src);
+                *self.reg_mut(insn.dst) = src;
+            }
+            return Ok(());
+        }
         // 6.1 unlinks the destination first; 6.12 decides at the end
         let add_const = self.rules.add_const_612;
         if dst.ty == RegType::Scalar && !add_const {

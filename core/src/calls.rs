@@ -138,7 +138,7 @@ impl Env {
                     i, f.name, f.btf_id
                 ),
                 Param::Other(k) => format!("Unrecognized arg#{} type {}\n", i, k),
-                Param::Trusted { .. } | Param::Dynptr => continue,
+                Param::Trusted { .. } | Param::Dynptr | Param::Arena => continue,
             };
             self.verbose(&msg);
             mark_unreliable(self);
@@ -309,6 +309,12 @@ impl Env {
                         .is_err()
                         || self.process_global_dynptr_arg(regno).is_err()
                     {
+                        return invalid(self);
+                    }
+                }
+                Param::Arena => {
+                    if !matches!(reg.ty, RegType::Arena | RegType::Scalar) {
+                        self.verbose(&format!("R{regno} is not a pointer to arena or scalar.\n"));
                         return invalid(self);
                     }
                 }
@@ -1161,7 +1167,7 @@ impl Env {
             ));
         };
         // 6.12 asks before the arguments (6.1 after them)
-        if v612 && k.sleepable && !self.prog.sleepable {
+        if v612 && k.sleepable && !crate::func_proto::prog_sleepable(&self.prog) {
             return Err(self.fail(
                 EACCES,
                 &format!("program must be sleepable to call sleepable kfunc {name}"),
@@ -1402,6 +1408,18 @@ impl Env {
         let mem_ptr = ret.as_ref().is_some_and(|(_, t)| t.kind == KIND_PTR) && struct_ptr.is_none();
         match ret {
             None => {}
+            // 6.12: "kfunc returning 'void *' is equivalent to returning
+            // scalar"
+            Some((_, t))
+                if mem_ptr
+                    && v612
+                    && (t.size_or_type == 0
+                        || btf.skip_mods(t.size_or_type).is_ok_and(|x| x == 0)) =>
+            {
+                let r0 = self.reg_mut(0);
+                r0.mark_unknown();
+                r0.live |= crate::regs::LIVE_WRITTEN;
+            }
             Some(_) if mem_ptr && r0_mem.is_some() => {
                 // PTR_TO_MEM of the rdonly/rdwr_buf_size argument's bytes,
                 // tied to a referenced argument (released with it)
@@ -1538,7 +1556,7 @@ pub(crate) fn prepare_func_args_problem(
         let p = &p;
         let is_ptr = matches!(
             p,
-            Param::Ptr { .. } | Param::Ctx | Param::Trusted { .. } | Param::Dynptr
+            Param::Ptr { .. } | Param::Ctx | Param::Trusted { .. } | Param::Dynptr | Param::Arena
         );
         let invalid = || format!("arg#{i} has invalid combination of tags");
         let msg = match p {
@@ -1582,8 +1600,9 @@ pub(crate) fn prepare_func_args_problem(
                     )
                 }
             }
-            _ if tags & ARG_TAG_ARENA != 0 => {
-                format!("not modelled: __arg_arena (arg#{i} of {})", f.name)
+            // (an arena tag alone is valid: it falls through to the end)
+            Param::Arena if tags & !ARG_TAG_ARENA != 0 => {
+                format!("arg#{i} arena cannot be combined with any other tags")
             }
             _ if tags & ARG_TAG_NULLABLE != 0 => invalid(),
             Param::Ptr {
@@ -1688,6 +1707,12 @@ pub(crate) fn tagged_param(
     });
     if dynptr && matches!(p, Param::Ptr { .. }) {
         return (Param::Dynptr, false);
+    }
+    if tags & crate::program::ARG_TAG_TRUSTED == 0
+        && tags & crate::program::ARG_TAG_ARENA != 0
+        && matches!(p, Param::Ptr { .. })
+    {
+        return (Param::Arena, false);
     }
     if tags & crate::program::ARG_TAG_TRUSTED != 0 {
         let name = f
@@ -1965,7 +1990,7 @@ impl Env {
                 )
                 .because(Reason::ArgumentType { reg: Some(1) }));
         }
-        if k.sleepable && !self.prog.sleepable {
+        if k.sleepable && !crate::func_proto::prog_sleepable(&self.prog) {
             return Err(self.fail(
                 EINVAL,
                 &format!("kernel function {name} is sleepable but the program is not"),

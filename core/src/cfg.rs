@@ -242,7 +242,7 @@ impl Env {
                 .because(crate::reason::Reason::LockMisuse));
         }
 
-        if self.prog.sleepable {
+        if crate::func_proto::prog_sleepable(&self.prog) {
             use crate::program::MapType as M;
             let ok = matches!(
                 map.map_type,
@@ -260,6 +260,7 @@ impl Env {
                     | M::SkStorage
                     | M::TaskStorage
                     | M::CgrpStorage
+                    | M::Arena
             ) || (self.rules.sleepable_queue_stack
                 && matches!(map.map_type, M::Queue | M::Stack));
             if !ok {
@@ -428,13 +429,27 @@ impl Env {
                             &format!("direct value offset of {} is not allowed", off),
                         ));
                     }
-                    // only array_map_ops has map_direct_value_addr
-                    if map.map_type != crate::program::MapType::Array {
+                    // arena_map_direct_value_addr(): any offset within
+                    // the user range (its start is set: libbpf mmaps it)
+                    if map.map_type == crate::program::MapType::Arena {
+                        const ERANGE: i32 = 34;
+                        if off as u64 > map.max_entries as u64 * 4096 {
+                            return Err(self.fail(
+                                ERANGE,
+                                &format!(
+                                    "invalid access to map value pointer, value_size=0 off={off}"
+                                ),
+                            ));
+                        }
+                    } else if map.map_type != crate::program::MapType::Array {
+                        // only array_map_ops has map_direct_value_addr
                         return Err(
                             self.fail(EINVAL, "no direct value access support for this map type")
                         );
                     }
-                    let err = if map.max_entries != 1 {
+                    let err = if map.map_type == crate::program::MapType::Arena {
+                        0
+                    } else if map.max_entries != 1 {
                         ENOTSUPP
                     } else if off >= map.value_size {
                         EINVAL
@@ -450,6 +465,14 @@ impl Env {
                             ),
                         ));
                     }
+                }
+                if map.map_type == crate::program::MapType::Arena
+                    && self.arena.is_none_or(|a| a != map_idx)
+                {
+                    if self.arena.is_some() {
+                        return Err(self.fail(EBUSY, "Only one arena per program"));
+                    }
+                    self.arena = Some(map_idx);
                 }
                 let stype = match map.map_type {
                     crate::program::MapType::CgroupStorage => Some(0),

@@ -61,6 +61,10 @@ pub fn map_address(index: u32) -> u64 {
     0xffff_8880_0000_0000u64 + 0x1000 * (index as u64 + 1)
 }
 
+/// The user address an arena without `map_extra` is printed at (the
+/// kernel's is wherever `mmap` put it: 0x7f... on x86-64).
+pub const ARENA_USER_START: u64 = 0x7f00_0000_0000;
+
 /// Name a call instruction refers to.
 pub fn call_name(insn: &Insn) -> String {
     call_name_in(None, insn)
@@ -153,7 +157,21 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                 format!("({:02x}) r{} = {}{} r{}", c, d, dir, insn.imm, d)
             } else if op == BPF_NEG {
                 format!("({:02x}) {}{} = -{}{}", c, w, d, w, d)
-            } else if v4 && op == BPF_MOV && insn.source() == BPF_X && insn.off != 0 {
+            } else if v4 && c == BPF_ALU64 | BPF_MOV | BPF_X && insn.off == 1 {
+                // is_addr_space_cast()
+                let imm = insn.imm as u32;
+                format!(
+                    "({:02x}) r{} = addr_space_cast(r{}, {}, {})",
+                    c,
+                    d,
+                    s,
+                    imm >> 16,
+                    imm & 0xffff
+                )
+            } else if v4 && c == BPF_ALU64 | BPF_MOV | BPF_X && insn.off == -1 {
+                // is_mov_percpu_addr(): the kernel's own, refused in programs
+                format!("({:02x}) r{} = &(void __percpu *)(r{})", c, d, s)
+            } else if v4 && op == BPF_MOV && matches!(insn.off, 8 | 16 | 32) {
                 // movsx
                 format!("({:02x}) {}{} = (s{}){}{}", c, w, d, insn.off, w, s)
             } else {
@@ -284,6 +302,21 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                 let hi = prog.insns.get(idx + 1).map(|n| n.imm).unwrap_or(0);
                 let imm = if s == BPF_PSEUDO_MAP_FD {
                     map_address(insn.imm as u32)
+                } else if s == BPF_PSEUDO_MAP_VALUE
+                    && prog
+                        .maps
+                        .get(insn.imm as u32 as usize)
+                        .is_some_and(|m| m.map_type == crate::program::MapType::Arena)
+                {
+                    // an arena's user address (where libbpf's mmap put it:
+                    // map_extra, or one of ours) plus the offset
+                    let m = &prog.maps[insn.imm as u32 as usize];
+                    let start = if m.map_extra != 0 {
+                        m.map_extra
+                    } else {
+                        ARENA_USER_START
+                    };
+                    start.wrapping_add(hi as u32 as u64)
                 } else if s == BPF_PSEUDO_MAP_VALUE {
                     // the value's address: past the map's header, plus the offset
                     map_address(insn.imm as u32)
@@ -415,6 +448,9 @@ pub fn program_text(prog: &Program) -> String {
         }
         if m.frozen {
             out.push_str(" frozen=1");
+        }
+        if m.map_extra != 0 {
+            out.push_str(&format!(" extra={:#x}", m.map_extra));
         }
         if let Some(t) = m.inner.and_then(|i| prog.maps.get(i as usize)) {
             out.push_str(&format!(" inner={}", t.name));
@@ -573,7 +609,11 @@ pub fn program_text(prog: &Program) -> String {
                 insn.src,
                 insn.imm
             )
-        } else if (class == BPF_ALU || class == BPF_ALU64) && insn.op() == BPF_MOV && insn.off != 0
+        } else if (class == BPF_ALU || class == BPF_ALU64)
+            && insn.op() == BPF_MOV
+            && insn.off != 0
+            // the arena's addr_space_cast has its own form
+            && !(insn.code == BPF_ALU64 | BPF_MOV | BPF_X && insn.off == 1)
         {
             let w = if class == BPF_ALU { 'w' } else { 'r' };
             format!("{}{} = (s{}){}{}", w, insn.dst, insn.off, w, insn.src)

@@ -199,7 +199,7 @@ impl Env {
             let (p, may_be_null) = crate::calls::tagged_param(fb, i, self.rules.arg_tags, &prog);
             let r = &mut f.regs[i + 1];
             match p {
-                crate::program::Param::Scalar => r.mark_unknown(),
+                crate::program::Param::Scalar | crate::program::Param::Arena => r.mark_unknown(),
                 crate::program::Param::Ctx => r.mark_known_zero_ptr(RegType::Ctx),
                 crate::program::Param::Ptr {
                     unsized_pointee: None,

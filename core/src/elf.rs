@@ -940,6 +940,44 @@ impl<'a> Loader<'a> {
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
         }
+        self.read_arena_data()
+    }
+
+    /// libbpf 1.4's arena (`bpf_object__init_maps`): one arena map at
+    /// most, and the `__arena` globals of `.addr_space.1` (a non-empty
+    /// `PROGBITS` section) copied into its first pages; a load of one is the
+    /// arena's map value at the variable's offset, as for global data.
+    fn read_arena_data(&mut self) -> Result<(), ElfError> {
+        let arenas: Vec<usize> = (0..self.maps.len())
+            .filter(|&m| self.maps[m].map_type == MapType::Arena)
+            .collect();
+        if let [first, second, ..] = arenas[..] {
+            return err(format!(
+                "map '{}': only single ARENA map is supported (map '{}' is also ARENA)",
+                self.maps[second].name, self.maps[first].name
+            ));
+        }
+        let sec = self.file.section_by_name(".addr_space.1").filter(|s| {
+            s.kind() != object::SectionKind::UninitializedData
+                && s.kind() != object::SectionKind::Text
+                && s.size() > 0
+        });
+        let Some(sec) = sec else {
+            return Ok(());
+        };
+        let Some(&m) = arenas.first() else {
+            return err(
+                "elf: sec '.addr_space.1': to use global __arena variables the ARENA map should be explicitly declared in SEC(\".maps\")",
+            );
+        };
+        let mmap_sz = self.maps[m].max_entries as u64 * 4096;
+        if sec.size().next_multiple_of(4096) > mmap_sz {
+            return err(format!(
+                "elf: sec '.addr_space.1': declared ARENA map size ({mmap_sz}) is too small to hold global __arena variables of size {}",
+                sec.size()
+            ));
+        }
+        self.data_secs.push((sec.index(), m));
         Ok(())
     }
 
@@ -1120,7 +1158,16 @@ impl<'a> Loader<'a> {
                     }
                     template = Some(inner);
                 }
-                "pinning" | "numa_node" | "map_extra" => {}
+                // `__ulong(map_extra, V)`: an enum of one value V (libbpf's
+                // get_map_field_long() also takes the `__uint` form)
+                "map_extra" => {
+                    let t = b.get(b.skip_mods(*mty)?)?;
+                    def.map_extra = match t.enums.as_slice() {
+                        [(_, v)] if t.is_any_enum() => *v as u64,
+                        _ => uint(*mty)? as u64,
+                    };
+                }
+                "pinning" | "numa_node" => {}
                 other => return Err(format!("member '{other}' is not modelled")),
             }
         }

@@ -148,6 +148,10 @@ pub struct Env {
     pub callback_caller_frame: Option<usize>,
     /// The rejection came from the checks before the walk.
     pub structural_error: bool,
+    /// The arena the program uses (`prog->aux->arena`, set by
+    /// `resolve_pseudo_ldimm64()` before the walk): only then may it cast
+    /// address spaces.
+    pub(crate) arena: Option<usize>,
     /// `bpf_prog_load()` refused the program before `bpf_check()` (an
     /// attach type the kernel lacks): no log at all.
     pub load_refused: bool,
@@ -299,6 +303,7 @@ impl Env {
             step_no: 0,
             callback_caller_frame: None,
             structural_error: false,
+            arena: None,
             load_refused: false,
             cur_hist_ent: false,
         }

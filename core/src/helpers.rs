@@ -700,7 +700,8 @@ impl Env {
             MapType::TaskStorage => matches!(id, F::task_storage_get | F::task_storage_delete),
             MapType::CgrpStorage => matches!(id, F::cgrp_storage_get | F::cgrp_storage_delete),
             MapType::UserRingbuf => id == F::user_ringbuf_drain,
-            MapType::LpmTrie => true,
+            // no case of its own in check_map_func_compatibility()
+            MapType::LpmTrie | MapType::Arena => true,
             MapType::Hash
             | MapType::Array
             | MapType::PercpuHash

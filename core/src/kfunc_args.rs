@@ -106,6 +106,8 @@ enum PtrArg {
     Callback,
     /// `KF_ARG_PTR_TO_REFCOUNTED_KPTR` (`__refcounted_kptr`).
     RefcountedKptr,
+    /// `KF_ARG_PTR_TO_MAP` (`__map`): a map, as a `struct bpf_map`.
+    Map,
 }
 
 impl Env {
@@ -241,7 +243,25 @@ impl Env {
                     i += 1;
                     continue;
                 }
-                PtrArg::BtfId | PtrArg::AllocBtfId
+                // `reg->map_ptr` shares a union with a BTF pointer's
+                // `btf`, memory's `mem_size` and a dynptr's type: only
+                // where all of them are unset is it NULL
+                PtrArg::Map
+                    if !(matches!(
+                        reg.ty,
+                        RegType::ConstPtrToMap
+                            | RegType::MapValue
+                            | RegType::MapKey
+                            | RegType::BtfId
+                            | RegType::ConstPtrToDynptr
+                    ) || (matches!(reg.ty, RegType::Mem | RegType::AllocMem)
+                        && reg.aux != 0)) =>
+                {
+                    return Err(self
+                        .fail(EINVAL, &format!("pointer in R{regno} isn't map pointer"))
+                        .because(because));
+                }
+                PtrArg::BtfId | PtrArg::AllocBtfId | PtrArg::Map
                     if (trusted_args || k.rcu) && !is_trusted_reg(&reg) =>
                 {
                     if !k.rcu {
@@ -275,6 +295,23 @@ impl Env {
                 }
                 PtrArg::BtfId => {
                     self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &ref_t, btf)?
+                }
+                // a map is taken as the kernel's `struct bpf_map`
+                PtrArg::Map => {
+                    if reg.ty != RegType::BtfId && reg2btf(reg.ty).is_none() {
+                        let have = self.reg_type_name(&reg);
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!("arg#{i} is {have} expected {have} or socket"),
+                            )
+                            .because(because));
+                    }
+                    let map_t = btf
+                        .find(crate::btf::KIND_STRUCT, "bpf_map")
+                        .and_then(|id| btf.get(id).ok().cloned())
+                        .unwrap_or_default();
+                    self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &map_t, btf)?
                 }
                 PtrArg::Mem => {
                     let Ok(size) = btf.size_of(ref_id) else {
@@ -488,6 +525,10 @@ impl Env {
             if let Some(g) = graph.filter(|_| ref_t.kind == crate::btf::KIND_STRUCT) {
                 return Ok(g);
             }
+        }
+        // is_kfunc_arg_map()
+        if pname.ends_with("__map") {
+            return Ok(PtrArg::Map);
         }
         if reg.ty == RegType::BtfId || reg2btf(reg.ty).is_some() {
             if !ref_t.is_composite() {

@@ -452,6 +452,18 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         trusted_args: true,
         ..plain("bpf_map_sum_elem_count", KfuncSet::MapIter)
     },
+    // kernel/bpf/arena.c's arena_kfuncs (6.9+), registered for
+    // BPF_PROG_TYPE_UNSPEC: KF_TRUSTED_ARGS | KF_SLEEPABLE
+    KernelKfunc {
+        trusted_args: true,
+        sleepable: true,
+        ..plain("bpf_arena_alloc_pages", KfuncSet::Common)
+    },
+    KernelKfunc {
+        trusted_args: true,
+        sleepable: true,
+        ..plain("bpf_arena_free_pages", KfuncSet::Common)
+    },
 ];
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {

@@ -84,6 +84,13 @@ impl Env {
                     ));
                 };
                 let off = next.imm as u32;
+                // an arena's variable: its user address, a number until
+                // cast (6.12's check_ld_imm())
+                if m.map_type == crate::program::MapType::Arena {
+                    self.reg_mut(dst).mark_unknown();
+                    self.reg_mut(dst).live |= LIVE_WRITTEN;
+                    return Ok(());
+                }
                 // resolve_pseudo_ldimm64(): map_direct_value_addr()
                 if m.map_type != crate::program::MapType::Array || m.max_entries != 1 {
                     return Err(

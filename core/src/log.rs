@@ -411,6 +411,7 @@ fn reg_base_name(ty: RegType) -> &'static str {
         RegType::BtfId => "ptr_",
         RegType::Buf => "buf",
         RegType::ConstPtrToDynptr => "dynptr_ptr",
+        RegType::Arena => "arena",
     }
 }
 
@@ -685,6 +686,11 @@ pub fn write_reg_value_612(out: &mut String, prog: &Program, r: &RegState, frame
             out.push('P');
         }
         push_snum_612(out, r.var_off.value as i64);
+        return;
+    }
+    // print_reg_state(): an arena pointer has nothing more to say
+    if t == RegType::Arena {
+        out.push_str("arena");
         return;
     }
     if t == RegType::Stack

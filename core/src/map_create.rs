@@ -9,7 +9,7 @@
 //! buffer, a bloom filter's value size), which a loader that does not set
 //! it passes on as 0.
 //!
-//! Flags, NUMA nodes and capabilities are not checked here (veristep runs
+//! Flags (but an arena's), NUMA nodes and capabilities are not checked here (veristep runs
 //! as root, and objects' flags are those libbpf passes).
 
 use crate::program::{MapDef, MapType};
@@ -27,6 +27,12 @@ const PERF_EVENT_MAX_STACK: u32 = 127;
 const PAGE_SIZE: u32 = 4096;
 /// `BPF_F_STACK_BUILD_ID`: a stack trace map of build ids and offsets.
 const BPF_F_STACK_BUILD_ID: u32 = 1 << 5;
+/// `BPF_F_MMAPABLE`: an array or arena user space may `mmap`.
+const BPF_F_MMAPABLE: u32 = 1 << 10;
+/// `BPF_F_SEGV_ON_FAULT` (6.9+): a fault in an arena is a signal.
+const BPF_F_SEGV_ON_FAULT: u32 = 1 << 17;
+/// `BPF_F_NO_USER_CONV` (6.9+): an arena's addresses are not converted.
+const BPF_F_NO_USER_CONV: u32 = 1 << 18;
 
 /// Why the kernel refused to create a map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +41,8 @@ pub enum CreateError {
     Invalid,
     /// `-E2BIG`
     TooBig,
+    /// `-ERANGE`
+    Range,
 }
 
 impl CreateError {
@@ -43,6 +51,7 @@ impl CreateError {
         match self {
             CreateError::Invalid => ("Invalid argument", -22),
             CreateError::TooBig => ("Argument list too long", -7),
+            CreateError::Range => ("Numerical result out of range", -34),
         }
     }
 }
@@ -55,10 +64,15 @@ pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
 
 /// [`alloc_check`] of `m` with `entries` entries.
 fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
-    use CreateError::{Invalid, TooBig};
+    use CreateError::{Invalid, Range, TooBig};
     use MapType as T;
     let (key, value) = (m.key_size, m.value_size);
     let fail_if = |c: bool, e: CreateError| if c { Err(e) } else { Ok(()) };
+    // map_create(): only a bloom filter and an arena take a map_extra
+    fail_if(
+        m.map_extra != 0 && !matches!(m.map_type, T::BloomFilter | T::Arena),
+        Invalid,
+    )?;
     // array_map_alloc_check()
     let array = |percpu: bool| -> Result<(), CreateError> {
         fail_if(entries == 0 || key != 4 || value == 0, Invalid)?;
@@ -160,6 +174,26 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
         ),
         // xsk_map_alloc()
         T::XskMap => fail_if(entries == 0 || key != 4 || value != 4, Invalid),
+        // arena_map_alloc(): no key or value, mmapable, and the user
+        // range (map_extra, page-aligned) within one 4 GiB half
+        T::Arena => {
+            let allowed = BPF_F_SEGV_ON_FAULT | BPF_F_MMAPABLE | BPF_F_NO_USER_CONV;
+            fail_if(
+                key != 0
+                    || value != 0
+                    || entries == 0
+                    || m.flags & BPF_F_MMAPABLE == 0
+                    || m.flags & !allowed != 0
+                    || !m.map_extra.is_multiple_of(PAGE_SIZE as u64),
+                Invalid,
+            )?;
+            let range = entries as u64 * PAGE_SIZE as u64;
+            fail_if(range > 1 << 32, TooBig)?;
+            fail_if(
+                m.map_extra >> 32 != m.map_extra.wrapping_add(range).wrapping_sub(1) >> 32,
+                Range,
+            )
+        }
         // the rest (lpm_trie, the storage maps, reuseport_sockarray) are
         // created as they are given
         _ => Ok(()),
@@ -245,5 +279,21 @@ mod tests {
             ok(MapType::BloomFilter, 0, 0, 10),
             Err(CreateError::Invalid)
         );
+    }
+
+    #[test]
+    fn arenas() {
+        let arena = |flags, entries, extra| {
+            let mut m = MapDef::new("a", MapType::Arena, 0, 0, entries);
+            m.flags = flags;
+            m.map_extra = extra;
+            alloc_check(&m)
+        };
+        assert_eq!(arena(1 << 10, 10, 0), Ok(()));
+        assert_eq!(arena(0, 10, 0), Err(CreateError::Invalid));
+        assert_eq!(arena(1 << 10 | 1, 10, 0), Err(CreateError::Invalid));
+        assert_eq!(arena(1 << 10, 10, 4097), Err(CreateError::Invalid));
+        assert_eq!(arena(1 << 10, (1 << 20) + 1, 0), Err(CreateError::TooBig));
+        assert_eq!(arena(1 << 10, 2, (1 << 32) - 4096), Err(CreateError::Range));
     }
 }

@@ -30,6 +30,8 @@ impl Env {
         // the kernel switches on the full type: a pointer that may still be
         // NULL carries a flag and gets no description
         let desc = match reg.ty {
+            // check_ptr_alignment(): nothing to check in an arena
+            RegType::Arena => return Ok(()),
             _ if reg.maybe_null => "",
             RegType::Packet | RegType::PacketMeta => {
                 let ip_align = 2i64;
@@ -431,6 +433,12 @@ impl Env {
                         size,
                     ));
                 }
+                self.load_unknown(t, value_regno);
+                Ok(())
+            }
+            // an arena's address: the JIT's probing loads and stores catch
+            // any fault, so any access goes; a load is a number
+            RegType::Arena => {
                 self.load_unknown(t, value_regno);
                 Ok(())
             }
@@ -1332,6 +1340,7 @@ impl Env {
                     | RegType::SockCommon
                     | RegType::TcpSock
                     | RegType::BtfId
+                    | RegType::Arena
             )
         };
         let idx = self.insn_idx;
@@ -1431,7 +1440,11 @@ impl Env {
                 | RegType::SockCommon
                 | RegType::TcpSock
                 | RegType::FlowKeys
-        ) {
+        ) || (d.ty == RegType::Arena
+            // bpf_jit_supports_insn() of x86-64: no fetching and/or/xor
+            // in an arena
+            && matches!(op, 0x51 | 0x41 | 0xa1))
+        {
             let t = self.reg_type_name(&d);
             let n = insn.dst;
             return Err(self.fail(
@@ -1466,6 +1479,10 @@ impl Env {
             }
             d.live |= LIVE_WRITTEN;
         }
+        // 6.12 records an arena's atomic (the JIT makes it a probing one)
+        if self.reg(insn.dst).ty == RegType::Arena {
+            self.check_ptr_type_mismatch(RegType::Arena)?;
+        }
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Write, None)
     }
@@ -1496,6 +1513,7 @@ fn map_btf_struct(mt: crate::program::MapType) -> Option<&'static str> {
         M::BloomFilter => "bpf_bloom_filter",
         M::CgroupStorage | M::PercpuCgroupStorage => "bpf_cgroup_storage_map",
         M::SkStorage | M::InodeStorage | M::TaskStorage | M::CgrpStorage => "bpf_local_storage_map",
+        M::Arena => "bpf_arena",
     })
 }
 

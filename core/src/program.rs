@@ -472,6 +472,10 @@ pub enum MapType {
     /// `BPF_MAP_TYPE_CGRP_STORAGE` (6.2+): a value per cgroup
     /// (`bpf_cgrp_storage_get`).
     CgrpStorage,
+    /// `BPF_MAP_TYPE_ARENA` (6.9+): pages shared by the program and user
+    /// space. Its ld_imm64 value loads are scalars; `addr_space_cast`
+    /// makes its addresses `PTR_TO_ARENA` ([`crate::regs::RegType::Arena`]).
+    Arena,
 }
 
 impl MapType {
@@ -508,11 +512,12 @@ impl MapType {
             "task_storage" => MapType::TaskStorage,
             "user_ringbuf" => MapType::UserRingbuf,
             "cgrp_storage" => MapType::CgrpStorage,
+            "arena" => MapType::Arena,
             _ => return None,
         })
     }
     /// Every modelled map type.
-    pub const ALL: [MapType; 31] = [
+    pub const ALL: [MapType; 32] = [
         MapType::ReuseportSockarray,
         MapType::Hash,
         MapType::Array,
@@ -544,6 +549,7 @@ impl MapType {
         MapType::TaskStorage,
         MapType::UserRingbuf,
         MapType::CgrpStorage,
+        MapType::Arena,
     ];
 
     /// `enum bpf_map_type`'s number (messages, objects).
@@ -580,6 +586,7 @@ impl MapType {
             MapType::TaskStorage => 29,
             MapType::UserRingbuf => 31,
             MapType::CgrpStorage => 32,
+            MapType::Arena => 33,
         }
     }
 
@@ -620,6 +627,7 @@ impl MapType {
             MapType::TaskStorage => "task_storage",
             MapType::UserRingbuf => "user_ringbuf",
             MapType::CgrpStorage => "cgrp_storage",
+            MapType::Arena => "arena",
         }
     }
 }
@@ -670,6 +678,9 @@ pub struct MapDef {
     /// their nodes, `bpf_refcount`) from its `btf_record`, their types in
     /// the program's BTF.
     pub graph: Vec<crate::btf_record::Field>,
+    /// `map_extra`: an arena's user address (0: where `mmap` puts it), a
+    /// bloom filter's hash count.
+    pub map_extra: u64,
 }
 
 /// What a kptr field holds, as a kernel reads its tag (`enum
@@ -753,6 +764,7 @@ impl MapDef {
             lock_off: None,
             kptrs: Vec::new(),
             graph: Vec::new(),
+            map_extra: 0,
             btf_typed: false,
             flags: 0,
             data: Vec::new(),
@@ -961,6 +973,9 @@ pub enum Param {
     /// an initialized dynptr the callee may not change
     /// (`ARG_PTR_TO_DYNPTR | MEM_RDONLY`).
     Dynptr,
+    /// 6.12's `__arg_arena` (`ARG_PTR_TO_ARENA`): an arena pointer or any
+    /// number from the caller; the callee sees an unknown scalar.
+    Arena,
 }
 
 impl Program {
@@ -1019,7 +1034,10 @@ impl Program {
             // a map value holds kernel pointers
             || self.maps.iter().any(|m| !m.kptrs.is_empty())
             // a map type not every modelled kernel has (its BTF says)
-            || self.maps.iter().any(|m| m.map_type == MapType::CgrpStorage)
+            || self
+                .maps
+                .iter()
+                .any(|m| matches!(m.map_type, MapType::CgrpStorage | MapType::Arena))
             // its context holds kernel pointers
             || self.prog_type == ProgType::Netfilter)
             && self.kernel_btf.is_none()
@@ -1098,24 +1116,29 @@ impl Program {
         name: &str,
         kernel: &std::sync::Arc<crate::relo_core::KernelBtf>,
     ) -> Result<Program, crate::relo_core::ReloError> {
-        // bpf_object__create_maps(): every map before any program
-        if let Some(line) = crate::map_create::first_failure(&self.maps) {
-            return Err(crate::relo_core::ReloError(line));
-        }
-        // map_create(): a type the kernel does not know (its own `enum
-        // bpf_map_type` lacks it: cgrp_storage before 6.2) is EINVAL
-        if let Some(m) = self
-            .maps
-            .iter()
-            .find(|m| !kernel_knows_map_type(&kernel.btf, m.map_type))
-        {
-            return Err(crate::relo_core::ReloError(crate::map_create::libbpf_line(
-                m,
-                crate::map_create::CreateError::Invalid,
-            )));
-        }
+        // bpf_object__create_maps(): every map before any program, after
+        // the externs are resolved
+        let create_maps = || -> Result<(), crate::relo_core::ReloError> {
+            if let Some(line) = crate::map_create::first_failure(&self.maps) {
+                return Err(crate::relo_core::ReloError(line));
+            }
+            // map_create(): a type the kernel does not know (its own `enum
+            // bpf_map_type` lacks it: cgrp_storage before 6.2) is EINVAL
+            if let Some(m) = self
+                .maps
+                .iter()
+                .find(|m| !kernel_knows_map_type(&kernel.btf, m.map_type))
+            {
+                return Err(crate::relo_core::ReloError(crate::map_create::libbpf_line(
+                    m,
+                    crate::map_create::CreateError::Invalid,
+                )));
+            }
+            Ok(())
+        };
         let mut p = self.clone();
         if !self.needs_kernel_btf() {
+            create_maps()?;
             return Ok(p);
         }
         p.kernel_btf = Some(kernel.clone());
@@ -1124,12 +1147,6 @@ impl Program {
             let config = kernel.config.as_ref();
             crate::kconfig::fill_config(&m.kconfig, config, &mut m.data)
                 .map_err(crate::relo_core::ReloError)?;
-        }
-        if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
-            p.attach_btf = Some(
-                crate::btf_access::resolve_attach(kernel, at, target)
-                    .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
-            );
         }
         if !self.object_ksyms.is_empty() {
             let Some(local) = self.obj_btf.as_deref() else {
@@ -1176,6 +1193,14 @@ impl Program {
                 };
                 insn.imm = id as i32;
             }
+        }
+        create_maps()?;
+        // the attach target is looked up when the program is loaded
+        if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
+            p.attach_btf = Some(
+                crate::btf_access::resolve_attach(kernel, at, target)
+                    .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
+            );
         }
         if self.core_relos.is_empty() {
             return Ok(p);

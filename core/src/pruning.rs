@@ -108,6 +108,10 @@ fn regsafe(o: &RegState, c: &RegState, map: &mut IdMap, exact: ExactLevel, v612:
     if c.ty == RegType::NotInit {
         return false;
     }
+    // any two arena pointers are alike (6.12)
+    if o.ty == RegType::Arena {
+        return c.ty == RegType::Arena;
+    }
     let within =
         |o: &RegState, c: &RegState| RegState::range_within(o, c) && o.var_off.contains(c.var_off);
     let head_eq = |o: &RegState, c: &RegState| {

@@ -40,6 +40,11 @@ pub enum RegType {
     /// `rdonly`), of a size the kernel checks when the iterator is attached
     /// to its map: the walk only records how far it reads.
     Buf,
+    /// `PTR_TO_ARENA` (6.9+): an address in the program's arena, made by
+    /// `addr_space_cast(rX, 0, 1)`. Printed `arena`, with no bounds: any
+    /// arithmetic keeps it one, any load or store through it is allowed
+    /// (the JIT catches faults), and any two are equivalent for pruning.
+    Arena,
 }
 
 /// `BPF_ADD_CONST` (6.11+): a scalar id with this bit is `base id + off`,

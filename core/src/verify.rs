@@ -264,7 +264,36 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
         env.log.reset(0);
     }
     check_max_stack_depth(env)?;
+    check_arena_loads(env)?;
     check_dead_callback_refs(env)
+}
+
+/// `convert_ctx_accesses()` (6.12): a load through an arena pointer
+/// becomes a probing one (`BPF_PROBE_MEM32`), which has no sign-extending
+/// form. Refused after the walk, where the kernel rewrites it.
+fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
+    const EOPNOTSUPP: i32 = 95;
+    if env.arena.is_none() {
+        return Ok(());
+    }
+    let bad = env.prog.insns.iter().enumerate().position(|(i, insn)| {
+        insn.class() == crate::insn::BPF_LDX
+            && insn.mode() == crate::insn::BPF_MEMSX
+            && env
+                .aux
+                .get(i)
+                .is_some_and(|a| a.ptr_type == Some(crate::regs::RegType::Arena))
+    });
+    match bad {
+        Some(_) => Err(env
+            .fail(
+                EOPNOTSUPP,
+                "sign extending loads from arena are not supported yet",
+            )
+            .because(Reason::Other)
+            .at(None)),
+        None => Ok(()),
+    }
 }
 
 /// 6.12 (`Rules::dead_callback_efault`): a callback the walk never entered

@@ -12,10 +12,11 @@ fn each_kernel_knows_its_map_types() {
         .expect("6.12's BTF");
     for t in MapType::ALL {
         assert!(kernel_knows_map_type(&k612.btf, t), "6.12 lacks {t:?}");
-        // cgroup storage by cgroup (bpf_cgrp_storage_get) came in 6.2
+        // cgroup storage by cgroup (bpf_cgrp_storage_get) came in 6.2,
+        // the arena in 6.9
         assert_eq!(
             kernel_knows_map_type(&k61.btf, t),
-            t != MapType::CgrpStorage,
+            !matches!(t, MapType::CgrpStorage | MapType::Arena),
             "6.1 and {t:?}"
         );
     }

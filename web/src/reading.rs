@@ -84,6 +84,7 @@ pub fn read_reg(r: &RegState) -> String {
         RegType::ConstPtrToDynptr => {
             "a read-only dynptr (it may be read through, never released)".into()
         }
+        RegType::Arena => "an address in the program's arena (any load or store goes)".into(),
     }
     .to_string()
         + &if r.ref_obj_id != 0 {

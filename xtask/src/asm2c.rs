@@ -148,6 +148,17 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             "void bpf_kfunc_call_memb1_release(struct prog_test_member1 *p)",
             1,
         ),
+        // kernel/bpf/arena.c (6.9+)
+        "bpf_arena_alloc_pages" => (
+            k.name,
+            "void *bpf_arena_alloc_pages(void *p__map, void *addr__ign, __u32 page_cnt, int node_id, __u64 flags)",
+            5,
+        ),
+        "bpf_arena_free_pages" => (
+            k.name,
+            "void bpf_arena_free_pages(void *p__map, void *ptr__ign, __u32 page_cnt)",
+            3,
+        ),
         _ => return None,
     })
 }
@@ -202,12 +213,25 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         special.sort();
         c.push_str("struct {\n");
         // the kernel's enum names are the text format's, upper case
-        c.push_str(&format!(
-            "\t__uint(type, BPF_MAP_TYPE_{});\n",
-            m.map_type.name().to_uppercase()
-        ));
+        // (by number where 6.1's headers lack it)
+        if m.map_type == MapType::Arena {
+            c.push_str(&format!("\t__uint(type, {});\n", m.map_type.number()));
+        } else {
+            c.push_str(&format!(
+                "\t__uint(type, BPF_MAP_TYPE_{});\n",
+                m.map_type.name().to_uppercase()
+            ));
+        }
         c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
-        if m.map_type != MapType::Ringbuf {
+        // an arena's flags (BPF_F_MMAPABLE) and user address; other maps'
+        // flags are global data's, which this loader cannot set up
+        if m.map_type == MapType::Arena && m.flags != 0 {
+            c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
+        }
+        if m.map_type == MapType::Arena && m.map_extra != 0 {
+            c.push_str(&format!("\t__ulong(map_extra, {:#x});\n", m.map_extra));
+        }
+        if !matches!(m.map_type, MapType::Ringbuf | MapType::Arena) {
             if special.is_empty() {
                 c.push_str(&format!(
                     "\t__uint(key_size, {});\n\t__uint(value_size, {});\n",

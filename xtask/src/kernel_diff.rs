@@ -14,7 +14,7 @@
 //! compares with veristep's 6.7 mode; it reports, and fails only when the
 //! kernel gives no answers: `KNOWN_DIFFERENCES` speaks of 6.1.
 
-use crate::{apt_install, root, run, tool_version};
+use crate::{apt_install, apt_install_from, root, run, tool_version};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -66,10 +66,6 @@ fn ensure_tools() -> Result<(), String> {
         ),
         ("busybox-static", Path::new("/bin/busybox").exists()),
         (
-            "libbpf-dev",
-            Path::new("/usr/include/bpf/libbpf.h").exists(),
-        ),
-        (
             "libelf-dev",
             Path::new("/usr/lib/x86_64-linux-gnu/libelf.a").exists(),
         ),
@@ -90,7 +86,39 @@ fn ensure_tools() -> Result<(), String> {
             missing.push(pkg);
         }
     }
-    apt_install(&missing)
+    apt_install(&missing)?;
+    // veristep models libbpf 1.4's loader (section names of 1.3+, the
+    // exception callback it appends): bookworm's libbpf-dev is 1.1, so the
+    // loader is built against bookworm-backports' 1.4
+    if libbpf_minor_version().is_none_or(|minor| minor < 4) {
+        apt_install_from(&["libbpf-dev"], true)?;
+    }
+    match libbpf_minor_version() {
+        Some(minor) if minor >= 4 => Ok(()),
+        other => Err(format!(
+            "kernel-diff needs libbpf-dev 1.4 or newer (bookworm-backports); /usr/include/bpf/libbpf_version.h says 1.{}",
+            other.map_or("?".to_string(), |m| m.to_string())
+        )),
+    }
+}
+
+/// The minor version of libbpf 1.x's installed headers.
+fn libbpf_minor_version() -> Option<u32> {
+    let text = std::fs::read_to_string("/usr/include/bpf/libbpf_version.h").ok()?;
+    let major = define_value(&text, "LIBBPF_MAJOR_VERSION")?;
+    let minor = define_value(&text, "LIBBPF_MINOR_VERSION")?;
+    (major == 1)
+        .then_some(minor)
+        .or((major > 1).then_some(u32::MAX))
+}
+
+fn define_value(text: &str, name: &str) -> Option<u32> {
+    text.lines().find_map(|l| {
+        let mut words = l.split_whitespace();
+        (words.next() == Some("#define") && words.next() == Some(name))
+            .then(|| words.next()?.parse().ok())
+            .flatten()
+    })
 }
 
 /// The oracle's state directory (`../shared/oracle/setup` fills it).
@@ -320,7 +348,18 @@ fn masked(log: &str) -> String {
         .map(|l| {
             let mut out = String::new();
             let mut rest = l;
-            while let Some(i) = rest.find("0xffff") {
+            // kernel addresses, and an arena's user address (mmap's:
+            // 0x7f and 10 more hex digits)
+            let user_addr = |s: &str| {
+                s.match_indices("0x7f").map(|(i, _)| i).find(|&i| {
+                    s[i + 2..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_hexdigit())
+                        .count()
+                        == 12
+                })
+            };
+            while let Some(i) = rest.find("0xffff").or_else(|| user_addr(rest)) {
                 out.push_str(&rest[..i]);
                 out.push_str("ADDR");
                 rest = rest[i..].trim_start_matches(|c: char| c == 'x' || c.is_ascii_hexdigit());

@@ -135,6 +135,12 @@ fn is_root() -> bool {
 
 /// Installs Debian packages (apt needs root: sudo when we are not root).
 fn apt_install(pkgs: &[&str]) -> Result<(), String> {
+    apt_install_from(pkgs, false)
+}
+
+/// `apt_install`, from bookworm-backports when `backports` is set (for a
+/// package whose bookworm version is too old for us).
+fn apt_install_from(pkgs: &[&str], backports: bool) -> Result<(), String> {
     if pkgs.is_empty() {
         return Ok(());
     }
@@ -153,7 +159,9 @@ fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     // qemu-utils is bookworm-backports' (qemu 10), bookworm's
     // qemu-system-x86 7.2 is refused ("qemu-utils : Breaks:
     // qemu-system-common (< 1:8.0+dfsg-5~)"), so take it from backports too.
-    if pkgs.contains(&"qemu-system-x86") && installed_version("qemu-utils").contains("bpo") {
+    if backports
+        || pkgs.contains(&"qemu-system-x86") && installed_version("qemu-utils").contains("bpo")
+    {
         ensure_backports_source(root_user)?;
         install.args(["-t", "bookworm-backports"]);
     }

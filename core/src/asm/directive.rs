@@ -298,6 +298,26 @@ fn map_directive(
             cx.err(line, k.col, k.text.len() as u32, "expected KEY=NUMBER");
             return;
         }
+        // an arena's user address (`map_extra`, 64 bits)
+        if k.text == "extra" {
+            let Some(n) = num_of(v).filter(|n| *n >= 0 && *n <= u64::MAX as i128) else {
+                cx.err(
+                    line,
+                    v.col,
+                    v.text.len() as u32,
+                    "extra= is a 64-bit unsigned number",
+                );
+                return;
+            };
+            if seen.contains(&k.text) {
+                cx.err(line, k.col, 5, "'extra' given twice");
+                ok = false;
+            }
+            seen.push(k.text.clone());
+            def.map_extra = n as u64;
+            i += 3;
+            continue;
+        }
         let Some(n) = num_of(v).filter(|n| *n >= 0 && *n <= u32::MAX as i128) else {
             cx.err(
                 line,
@@ -333,7 +353,7 @@ fn map_directive(
                     k.col,
                     k.text.len() as u32,
                     format!(
-                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen, inner)",
+                        "unknown map attribute '{}' (key, value, entries, timer, lock, flags, frozen, inner, extra)",
                         k.text
                     ),
                 );
@@ -353,6 +373,23 @@ fn map_directive(
                 3,
                 "ringbuf entries must be a power of two multiple of 4096",
             );
+            ok = false;
+        }
+    } else if mt == MapType::Arena {
+        // pages: entries= (pages), flags= (1024, BPF_F_MMAPABLE, is
+        // required by the kernel), extra= (user address); key= and value=
+        // may be given (the kernel wants 0)
+        let known = ["entries", "flags", "extra", "key", "value"];
+        if seen.iter().any(|s| !known.contains(&s.as_str())) {
+            cx.err(
+                line,
+                at.col,
+                3,
+                "an arena map takes entries=, flags=, extra= (key= and value= must be 0)",
+            );
+            ok = false;
+        } else if !seen.iter().any(|s| s == "entries") {
+            cx.err(line, at.col, 3, "missing entries=");
             ok = false;
         }
     } else {

@@ -257,6 +257,34 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
         }
     }
     if let Some(t) = c.peek() {
+        // the arena's cast (6.9+), as the kernel prints it:
+        // `r1 = addr_space_cast(r2, DST_AS, SRC_AS)`, a 64-bit move with
+        // off 1 and the address spaces in imm (dst << 16 | src)
+        if t.is("addr_space_cast") {
+            if w {
+                return Err(c.here("addr_space_cast takes r registers".into()));
+            }
+            c.i += 1;
+            c.expect("(")?;
+            let (sw, s) = c.reg()?;
+            if sw {
+                return Err(c.here("addr_space_cast takes r registers".into()));
+            }
+            let mut spaces = [0u16; 2];
+            for sp in spaces.iter_mut() {
+                c.expect(",")?;
+                let tt = c
+                    .peek()
+                    .cloned()
+                    .unwrap_or_else(|| Tok::word("", c.end_col));
+                let n = c.number()?;
+                *sp = u16::try_from(n).map_err(|_| perr(&tt, "an address space is 0..65535"))?;
+            }
+            c.expect(")")?;
+            c.end()?;
+            let imm = ((spaces[0] as u32) << 16 | spaces[1] as u32) as i32;
+            return Ok(pend(Insn::new(BPF_ALU64 | BPF_MOV | BPF_X, d, s, 1, imm)));
+        }
         // cpu v4: `r1 = bswap16 r1`, an unconditional swap (ALU64, TO_LE)
         if let Some(bits) = t.text.strip_prefix("bswap") {
             if let Ok(b @ (16 | 32 | 64)) = bits.parse::<i32>() {

@@ -395,3 +395,36 @@ fn struct_ops_programs_name_their_member() {
     assert!(parse(".prog_type struct_ops\nexit").is_err());
     assert!(parse(".prog_type struct_ops tcp_congestion_ops\nexit").is_err());
 }
+
+#[test]
+fn arena_round_trips() {
+    let src = ".prog_type syscall
+.map arena arena entries=4 flags=1024 extra=0x100000000
+    r1 = arena ll
+    r2 = 0
+    r3 = 1
+    r4 = -1
+    r5 = 0
+    call bpf_arena_alloc_pages
+    r1 = addr_space_cast(r0, 0, 1)
+    r2 = addr_space_cast(r1, 1, 0)
+    r0 = 0
+    exit
+";
+    let a = p(src);
+    let cast = a.insns[7];
+    assert_eq!(
+        (cast.code, cast.dst, cast.src, cast.off, cast.imm),
+        (BPF_ALU64 | BPF_MOV | BPF_X, 1, 0, 1, 1)
+    );
+    assert_eq!(a.insns[8].imm, 1 << 16);
+    assert_eq!(a.maps[0].map_extra, 1 << 32);
+    assert_eq!(insn_text(&a, 7), "(bf) r1 = addr_space_cast(r0, 0, 1)");
+    let b = p(&program_text(&a));
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    assert_eq!(a.maps, b.maps);
+    // no key or value, and the address spaces are 16-bit
+    assert!(parse(".map a arena entries=1 timer=0\nexit").is_err());
+    assert!(parse(".map a arena entries=1\nr1 = addr_space_cast(r1, 0, 70000)\nexit").is_err());
+    assert!(parse(".map a arena entries=1\nw1 = addr_space_cast(r1, 0, 1)\nexit").is_err());
+}
