@@ -495,9 +495,11 @@ impl Env {
         } else {
             String::new()
         };
+        // its callers (check_map_kptr_access, check_reg_type) turn any
+        // failure into EACCES
         Err(self
             .fail(
-                EINVAL,
+                EACCES,
                 &format!(
                     "invalid kptr access, R{regno} type={have} expected=ptr_{t}{or_untrusted}"
                 ),
