@@ -452,6 +452,11 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         trusted_args: true,
         ..plain("bpf_map_sum_elem_count", KfuncSet::MapIter)
     },
+    // common_btf_ids (6.12): KF_SLEEPABLE
+    KernelKfunc {
+        sleepable: true,
+        ..plain("bpf_copy_from_user_str", KfuncSet::Common)
+    },
     // kernel/bpf/arena.c's arena_kfuncs (6.9+), registered for
     // BPF_PROG_TYPE_UNSPEC: KF_TRUSTED_ARGS | KF_SLEEPABLE
     KernelKfunc {
