@@ -790,7 +790,7 @@ impl Env {
 
     /// `check_reg_const_str()` (6.12; inline in 6.1's `check_func_arg()`):
     /// a format or a string to compare, in a frozen read-only map.
-    fn check_reg_const_str(
+    pub(crate) fn check_reg_const_str(
         &mut self,
         reg: &RegState,
         regno: u8,

@@ -108,6 +108,9 @@ enum PtrArg {
     RefcountedKptr,
     /// `KF_ARG_PTR_TO_MAP` (`__map`): a map, as a `struct bpf_map`.
     Map,
+    /// `KF_ARG_PTR_TO_CONST_STR` (`__str`): a string in a frozen read-only
+    /// map.
+    ConstStr,
 }
 
 impl Env {
@@ -295,6 +298,15 @@ impl Env {
                 }
                 PtrArg::BtfId => {
                     self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &ref_t, btf)?
+                }
+                PtrArg::ConstStr => {
+                    if reg.ty != RegType::MapValue {
+                        return Err(self
+                            .fail(EINVAL, &format!("arg#{i} doesn't point to a const string"))
+                            .because(because));
+                    }
+                    let mut scratch = crate::func_arg::ArgMeta::default();
+                    self.check_reg_const_str(&reg, regno, &mut scratch)?;
                 }
                 // a map is taken as the kernel's `struct bpf_map`
                 PtrArg::Map => {
@@ -525,6 +537,10 @@ impl Env {
             if let Some(g) = graph.filter(|_| ref_t.kind == crate::btf::KIND_STRUCT) {
                 return Ok(g);
             }
+        }
+        // is_kfunc_arg_const_str()
+        if pname.ends_with("__str") {
+            return Ok(PtrArg::ConstStr);
         }
         // is_kfunc_arg_map()
         if pname.ends_with("__map") {

@@ -413,6 +413,18 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         ..plain("bpf_get_task_exe_file", KfuncSet::Fs)
     },
     released("bpf_put_file", KfuncSet::Fs),
+    // KF_SLEEPABLE | KF_TRUSTED_ARGS: an xattr read into a dynptr, its
+    // name a constant string
+    KernelKfunc {
+        sleepable: true,
+        trusted_args: true,
+        ..plain("bpf_get_dentry_xattr", KfuncSet::Fs)
+    },
+    KernelKfunc {
+        sleepable: true,
+        trusted_args: true,
+        ..plain("bpf_get_file_xattr", KfuncSet::Fs)
+    },
     KernelKfunc {
         trusted_args: true,
         ..plain("bpf_path_d_path", KfuncSet::Fs)
