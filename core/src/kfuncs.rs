@@ -413,6 +413,12 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         ..plain("bpf_get_task_exe_file", KfuncSet::Fs)
     },
     released("bpf_put_file", KfuncSet::Fs),
+    // fs/verity/measure.c's fsverity_set_ids (6.12): LSM programs only
+    // (its filter), KF_TRUSTED_ARGS
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_get_fsverity_digest", KfuncSet::Fs)
+    },
     // KF_SLEEPABLE | KF_TRUSTED_ARGS: an xattr read into a dynptr, its
     // name a constant string
     KernelKfunc {
