@@ -146,6 +146,8 @@ pub enum KfuncSet {
     /// net/core/filter.c's `bpf_kfunc_set_sock_addr` (6.12): cgroup socket
     /// address programs.
     SockAddr,
+    /// net/core/filter.c's `bpf_kfunc_set_tcp_reqsk` (6.12): tc.
+    TcpReqsk,
     /// kernel/bpf/map_iter.c's `bpf_map_iter_kfunc_set` (6.12): every
     /// program type (`BPF_PROG_TYPE_UNSPEC`).
     MapIter,
@@ -466,6 +468,11 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         ..plain("bpf_sock_destroy", KfuncSet::SockIter)
     },
     plain("bpf_sock_addr_set_sun_path", KfuncSet::SockAddr),
+    // KF_TRUSTED_ARGS: a SYN cookie's request socket
+    KernelKfunc {
+        trusted_args: true,
+        ..plain("bpf_sk_assign_tcp_reqsk", KfuncSet::TcpReqsk)
+    },
     KernelKfunc {
         trusted_args: true,
         ..plain("bpf_map_sum_elem_count", KfuncSet::MapIter)
@@ -554,6 +561,7 @@ pub fn allowed(
             v612 && hook == H::Tracing && attach == Some(crate::program::AttachType::TraceIter)
         }
         KfuncSet::SockAddr => v612 && pt == P::CgroupSockAddr,
+        KfuncSet::TcpReqsk => v612 && hook == H::Tc,
         KfuncSet::MapIter => v612,
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
