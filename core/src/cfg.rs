@@ -429,32 +429,20 @@ impl Env {
                             &format!("direct value offset of {} is not allowed", off),
                         ));
                     }
-                    // arena_map_direct_value_addr(): any offset within
-                    // the user range (its start is set: libbpf mmaps it)
-                    if map.map_type == crate::program::MapType::Arena {
-                        const ERANGE: i32 = 34;
-                        if off as u64 > map.max_entries as u64 * 4096 {
-                            return Err(self.fail(
-                                ERANGE,
-                                &format!(
-                                    "invalid access to map value pointer, value_size=0 off={off}"
-                                ),
-                            ));
+                    // map_direct_value_addr(): arrays' and arenas' (an
+                    // arena's start is set: libbpf mmaps it)
+                    let err = match map.map_type {
+                        crate::program::MapType::Arena if off as u64 > map.arena_bytes() => {
+                            crate::env::ERANGE
                         }
-                    } else if map.map_type != crate::program::MapType::Array {
-                        // only array_map_ops has map_direct_value_addr
-                        return Err(
-                            self.fail(EINVAL, "no direct value access support for this map type")
-                        );
-                    }
-                    let err = if map.map_type == crate::program::MapType::Arena {
-                        0
-                    } else if map.max_entries != 1 {
-                        ENOTSUPP
-                    } else if off >= map.value_size {
-                        EINVAL
-                    } else {
-                        0
+                        crate::program::MapType::Arena => 0,
+                        crate::program::MapType::Array if map.max_entries != 1 => ENOTSUPP,
+                        crate::program::MapType::Array if off >= map.value_size => EINVAL,
+                        crate::program::MapType::Array => 0,
+                        _ => {
+                            return Err(self
+                                .fail(EINVAL, "no direct value access support for this map type"))
+                        }
                     };
                     if err != 0 {
                         return Err(self.fail(

@@ -970,7 +970,7 @@ impl<'a> Loader<'a> {
                 "elf: sec '.addr_space.1': to use global __arena variables the ARENA map should be explicitly declared in SEC(\".maps\")",
             );
         };
-        let mmap_sz = self.maps[m].max_entries as u64 * 4096;
+        let mmap_sz = self.maps[m].arena_bytes();
         if sec.size().next_multiple_of(4096) > mmap_sz {
             return err(format!(
                 "elf: sec '.addr_space.1': declared ARENA map size ({mmap_sz}) is too small to hold global __arena variables of size {}",

@@ -30,6 +30,10 @@ pub const EEXIST: i32 = 17;
 /// A log that did not fit in the buffer the loader gave (`log_size`).
 pub const ENOSPC: i32 = 28;
 pub const ENOTSUPP: i32 = 524;
+/// An arena value load past the arena's pages.
+pub const ERANGE: i32 = 34;
+/// A sign-extending load from an arena (refused after the walk).
+pub const EOPNOTSUPP: i32 = 95;
 /// An RCU-protected iterator used out of its section (6.12).
 pub const EPROTO: i32 = 71;
 

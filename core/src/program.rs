@@ -711,6 +711,12 @@ impl KptrKind {
 }
 
 impl MapDef {
+    /// An arena's user range in bytes (`max_entries` pages): what libbpf
+    /// maps and what a value load's offset may reach.
+    pub fn arena_bytes(&self) -> u64 {
+        self.max_entries as u64 * 4096
+    }
+
     /// The kptr fields a kernel finds in the value: 6.1 only among the
     /// value's own members, 6.12 also in nested structs and arrays.
     ///

@@ -272,11 +272,10 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
 /// becomes a probing one (`BPF_PROBE_MEM32`), which has no sign-extending
 /// form. Refused after the walk, where the kernel rewrites it.
 fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
-    const EOPNOTSUPP: i32 = 95;
     if env.arena.is_none() {
         return Ok(());
     }
-    let bad = env.prog.insns.iter().enumerate().position(|(i, insn)| {
+    let bad = env.prog.insns.iter().enumerate().any(|(i, insn)| {
         insn.class() == crate::insn::BPF_LDX
             && insn.mode() == crate::insn::BPF_MEMSX
             && env
@@ -284,16 +283,16 @@ fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
                 .get(i)
                 .is_some_and(|a| a.ptr_type == Some(crate::regs::RegType::Arena))
     });
-    match bad {
-        Some(_) => Err(env
-            .fail(
-                EOPNOTSUPP,
-                "sign extending loads from arena are not supported yet",
-            )
-            .because(Reason::Other)
-            .at(None)),
-        None => Ok(()),
+    if !bad {
+        return Ok(());
     }
+    Err(env
+        .fail(
+            crate::env::EOPNOTSUPP,
+            "sign extending loads from arena are not supported yet",
+        )
+        .because(Reason::Other)
+        .at(None))
 }
 
 /// 6.12 (`Rules::dead_callback_efault`): a callback the walk never entered
