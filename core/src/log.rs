@@ -515,6 +515,11 @@ pub fn write_reg_value(out: &mut String, prog: &Program, r: &RegState) {
         return;
     }
     push_reg_type(out, prog, r);
+    // an arena pointer is printed bare, as 6.12's print_reg_state() does
+    // (6.1 has none; the panels use this form for every mode)
+    if t == RegType::Arena {
+        return;
+    }
     out.push('(');
     let mut attrs: Vec<String> = Vec::new();
     if r.id != 0 {
