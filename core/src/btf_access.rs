@@ -133,11 +133,12 @@ pub fn resolve_attach(
     kernel: &Arc<KernelBtf>,
     attach: crate::program::AttachType,
     target: &str,
+    struct_ops_map: Option<&str>,
 ) -> Result<AttachBtf, String> {
     use crate::program::AttachType as A;
     let btf = &kernel.btf;
     if matches!(attach, A::StructOps | A::StructOpsRelease) {
-        return resolve_struct_ops(kernel, target);
+        return resolve_struct_ops(kernel, target, struct_ops_map);
     }
     let (name, kind) = match attach {
         A::TraceRawTp => (format!("btf_trace_{target}"), crate::btf::KIND_TYPEDEF),
@@ -194,17 +195,27 @@ pub fn resolve_attach(
 /// the member of that name, a function pointer. The program is loaded with
 /// the struct's id and the member's index; its context is the member's
 /// prototype.
-fn resolve_struct_ops(kernel: &Arc<KernelBtf>, target: &str) -> Result<AttachBtf, String> {
+/// `map` is the object's variable (libbpf's messages name it); a text
+/// program has none and is named by its struct.
+fn resolve_struct_ops(
+    kernel: &Arc<KernelBtf>,
+    target: &str,
+    map: Option<&str>,
+) -> Result<AttachBtf, String> {
     let btf = &kernel.btf;
     let (tname, mname) = target.split_once('/').unwrap_or((target, ""));
+    let map = map.unwrap_or(tname);
+    // find_struct_ops_kern_types(): `ops___flavour` names the kernel's `ops`
+    let tname = crate::relo_core::essential_name(tname);
     let Some(id) = kernel.find(crate::btf::KIND_STRUCT, tname) else {
         return Err(format!(
             "struct_ops init_kern: struct {tname} is not found in kernel BTF"
         ));
     };
-    // the struct_ops veristep models: the congestion controls (Debian's
-    // kernels also register bpf_dummy_ops, for tests)
-    if tname != "tcp_congestion_ops" {
+    // the structs of operations Debian's 6.1 and 6.12 register
+    // (bpf_struct_ops_types.h, register_bpf_struct_ops): the congestion
+    // controls and the test struct bpf_dummy_ops
+    if !STRUCT_OPS.contains(&tname) {
         return Err(format!("not modelled: struct_ops of struct {tname}"));
     }
     let vname = format!("bpf_struct_ops_{tname}");
@@ -214,9 +225,12 @@ fn resolve_struct_ops(kernel: &Arc<KernelBtf>, target: &str) -> Result<AttachBtf
         ));
     }
     let st = btf.get(id).map_err(|e| e.to_string())?;
+    // libbpf 1.4's bpf_map__init_kern_struct_ops(): a member the kernel
+    // lacks may only be zero, and a member set to a program is not (its
+    // shadow value is the program)
     let Some(idx) = st.members.iter().position(|(n, _, _)| n == mname) else {
         return Err(format!(
-            "struct_ops init_kern {tname}: Cannot find member {mname} in kernel BTF"
+            "struct_ops init_kern {map}: Cannot find member {mname} in kernel BTF"
         ));
     };
     let proto = skip(btf, st.members[idx].1)
@@ -226,7 +240,7 @@ fn resolve_struct_ops(kernel: &Arc<KernelBtf>, target: &str) -> Result<AttachBtf
         .map(|(id, _)| id);
     let Some(proto) = proto else {
         return Err(format!(
-            "struct_ops init_kern {tname}: kernel member {mname} is not a func ptr"
+            "struct_ops init_kern {map}: kernel member {mname} is not a func ptr"
         ));
     };
     Ok(AttachBtf {
@@ -237,6 +251,47 @@ fn resolve_struct_ops(kernel: &Arc<KernelBtf>, target: &str) -> Result<AttachBtf
         func_id: id,
         struct_ops: Some((tname.to_string(), idx as u32)),
     })
+}
+
+/// The structs of operations BPF may implement in the modelled kernels.
+pub const STRUCT_OPS: [&str; 2] = ["tcp_congestion_ops", "bpf_dummy_ops"];
+
+/// 6.12's CFI stub of a struct_ops member (`st_ops->cfi_stubs`, as
+/// net/ipv4/bpf_tcp_ca.c and net/bpf/bpf_dummy_struct_ops.c fill them): the
+/// function's name, found in the kernel's BTF by the kernel through
+/// kallsyms. `None`: the member has no stub, BPF may not implement it
+/// (`bpf_struct_ops_supported`).
+pub fn struct_ops_stub(st: &str, member: &str) -> Option<String> {
+    match (st, member) {
+        ("tcp_congestion_ops", "init" | "release") => Some(format!("__bpf_tcp_ca_{member}")),
+        (
+            "tcp_congestion_ops",
+            "ssthresh" | "cong_avoid" | "set_state" | "cwnd_event" | "in_ack_event" | "pkts_acked"
+            | "min_tso_segs" | "cong_control" | "undo_cwnd" | "sndbuf_expand",
+        ) => Some(format!("bpf_tcp_ca_{member}")),
+        ("bpf_dummy_ops", "test_1") => Some("bpf_dummy_ops__test_1".into()),
+        ("bpf_dummy_ops", "test_2" | "test_sleepable") => Some(format!("bpf_dummy_{member}")),
+        _ => None,
+    }
+}
+
+/// 6.12's `prepare_arg_info()`: the arguments of a struct_ops member whose
+/// stub names its parameter `*__nullable` are `PTR_TRUSTED | PTR_TO_BTF_ID
+/// | PTR_MAYBE_NULL` (the program must check them), by argument index.
+fn struct_ops_nullable(a: &AttachBtf, arg: usize) -> bool {
+    let Some((st, _)) = a.struct_ops.as_ref() else {
+        return false;
+    };
+    let Some(stub) = struct_ops_stub(st, &a.tname) else {
+        return false;
+    };
+    let btf = &a.kernel.btf;
+    a.kernel
+        .find(crate::btf::KIND_FUNC, &stub)
+        .and_then(|f| btf.get(f).ok())
+        .and_then(|f| btf.get(f.size_or_type).ok())
+        .and_then(|p| p.members.get(arg).map(|m| m.0.ends_with("__nullable")))
+        .unwrap_or(false)
 }
 
 /// Iterator targets of 6.1 and 6.12 whose context (after `meta`) holds
@@ -452,6 +507,14 @@ pub fn btf_ctx_access(
     }
     if skip(btf, t.size_or_type).is_some_and(|(_, p)| p.kind == KIND_INT) {
         return (log, Some(CtxArg::Scalar));
+    }
+    // 6.12's struct_ops ctx_arg_info (its only kernel with CFI stubs, and
+    // there every struct_ops argument is trusted): a nullable argument,
+    // no log line
+    if args_trusted && struct_ops_nullable(a, arg) {
+        if let Some((id, _)) = skip(btf, t.size_or_type).filter(|(_, p)| p.kind == KIND_STRUCT) {
+            return (log, Some(CtxArg::PtrOrNull(BtfPtr::new(id, TRUSTED))));
+        }
     }
     let mut flags = if args_trusted { TRUSTED } else { 0 };
     // type tags on the pointee: __user, __percpu

@@ -33,8 +33,10 @@ impl Env {
 
     /// `check_struct_ops_btf_id()`: a GPL-compatible program, for a member
     /// of a registered struct of operations that the struct lets BPF
-    /// implement (`tcp_congestion_ops`: all but `get_info`, in 6.1 by
-    /// `check_member`, in 6.12 because its stubs have none).
+    /// implement. 6.1: `check_member` (`tcp_congestion_ops` refuses
+    /// `get_info`, `bpf_dummy_ops` has none). 6.12: the member must have a
+    /// CFI stub (`bpf_struct_ops_supported`), then `check_member`
+    /// (`bpf_dummy_ops`: only `test_sleepable` may be sleepable).
     fn check_struct_ops_btf_id(&mut self) -> VResult<()> {
         if !self.prog.gpl_compatible() {
             return Err(self
@@ -52,10 +54,21 @@ impl Env {
         else {
             return Ok(());
         };
-        if st == "tcp_congestion_ops" && mname == "get_info" {
+        let unsupported = if self.rules.struct_ops_612 {
+            if crate::btf_access::struct_ops_stub(&st, &mname).is_none() {
+                Some(crate::env::ENOTSUPP)
+            } else if st == "bpf_dummy_ops" && self.prog.sleepable && mname != "test_sleepable" {
+                Some(EINVAL)
+            } else {
+                None
+            }
+        } else {
+            (st == "tcp_congestion_ops" && mname == "get_info").then_some(crate::env::ENOTSUPP)
+        };
+        if let Some(errno) = unsupported {
             return Err(self
                 .fail(
-                    crate::env::ENOTSUPP,
+                    errno,
                     &format!("attach to unsupported member {mname} of struct {st}"),
                 )
                 .because(crate::reason::Reason::AttachTarget));
@@ -287,6 +300,18 @@ impl Env {
         if self.prog.sleepable && self.prog.expected_attach_type == Some(A::LsmCgroup) {
             return Err(self
                 .fail(EINVAL, "BPF_LSM_CGROUP programs cannot be sleepable")
+                .because(crate::reason::Reason::AttachTarget));
+        }
+        // 6.1 lets no struct_ops program sleep (6.12 asks the struct)
+        if self.prog.sleepable
+            && self.prog.prog_type == crate::program::ProgType::StructOps
+            && !self.rules.struct_ops_612
+        {
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "Only fentry/fexit/fmod_ret, lsm, and kprobe/uprobe programs can be sleepable",
+                )
                 .because(crate::reason::Reason::AttachTarget));
         }
         if self.prog.prog_type == crate::program::ProgType::StructOps {

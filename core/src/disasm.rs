@@ -395,7 +395,8 @@ pub fn program_text(prog: &Program) -> String {
     if let (true, Some(t)) = (struct_ops, prog.attach_to.as_deref()) {
         // `.prog_type struct_ops tcp_congestion_ops cong_avoid`
         let (st, member) = t.split_once('/').unwrap_or((t, ""));
-        out.push_str(&format!(".prog_type struct_ops {st} {member}\n"));
+        let sleepable = if prog.sleepable { " sleepable" } else { "" };
+        out.push_str(&format!(".prog_type struct_ops {st} {member}{sleepable}\n"));
     } else if let (true, Some(t)) = (btf_typed, prog.attach_to.as_deref()) {
         let sleepable = if prog.sleepable { " sleepable" } else { "" };
         match prog.expected_attach_type {

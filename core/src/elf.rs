@@ -202,7 +202,9 @@ fn prog_type(section: &str) -> Option<ProgType> {
         });
     }
     // SEC_DEF("struct_ops+"): its member comes from the .struct_ops map
-    if section == "struct_ops" || section.starts_with("struct_ops/") {
+    // and SEC_DEF("struct_ops.s+"), sleepable (libbpf 1.3+)
+    let base = section.split('/').next().unwrap_or(section);
+    if matches!(base, "struct_ops" | "struct_ops.s") {
         return Some(ProgType::StructOps);
     }
     // of libbpf's cgroup/* sections: "cgroup/skb" and the socket address
@@ -446,8 +448,9 @@ struct Loader<'a> {
     /// Maps veristep does not model (index, why): a program using one is
     /// refused, the others load.
     bad_maps: Vec<(usize, String)>,
-    /// `.struct_ops` maps' function pointers: (program, `STRUCT/member`).
-    struct_ops: Vec<(String, String)>,
+    /// `.struct_ops` maps' function pointers: (program, `STRUCT/member`,
+    /// the variable: libbpf's map).
+    struct_ops: Vec<(String, String, String)>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -697,18 +700,23 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// `.struct_ops` as libbpf 1.1 reads it (`init_struct_ops_maps`,
+    /// `.struct_ops` and `.struct_ops.link` (libbpf 1.2+, the maps
+    /// attached as links) as libbpf reads them (`init_struct_ops_maps`,
     /// `bpf_object__collect_st_ops_relos`): each variable a struct of
     /// operations, each relocation in it a function pointer member set to
     /// a program. The program is then loaded for that member of the
     /// kernel's struct of the same name (`Program::relocated`).
     fn read_struct_ops(&mut self) -> Result<(), ElfError> {
-        let (Some(b), Some(sec)) = (self.btf.as_ref(), self.file.section_by_name(".struct_ops"))
-        else {
+        self.read_struct_ops_section(".struct_ops")?;
+        self.read_struct_ops_section(".struct_ops.link")
+    }
+
+    fn read_struct_ops_section(&mut self, name: &str) -> Result<(), ElfError> {
+        let (Some(b), Some(sec)) = (self.btf.as_ref(), self.file.section_by_name(name)) else {
             return Ok(());
         };
-        let bad = |e: String| ElfError(format!(".struct_ops: {e}"));
-        let Some(ds) = b.find(btf::KIND_DATASEC, ".struct_ops") else {
+        let bad = |e: String| ElfError(format!("{name}: {e}"));
+        let Some(ds) = b.find(btf::KIND_DATASEC, name) else {
             return Err(bad("no BTF DATASEC".into()));
         };
         // (start, end, struct type) of each variable: where its ELF symbol
@@ -730,7 +738,7 @@ impl<'a> Loader<'a> {
                 return Err(bad(format!("no symbol for '{}'", v.name)));
             };
             let off = sym.address();
-            vars.push((off, off + st.size_or_type as u64, t));
+            vars.push((off, off + st.size_or_type as u64, t, v.name.clone()));
         }
         for (off, r) in sec.relocations() {
             let RelocationTarget::Symbol(si) = r.target() else {
@@ -740,7 +748,11 @@ impl<'a> Loader<'a> {
                 .file
                 .symbol_by_index(si)
                 .map_err(|e| bad(format!("relocation at {off}: {e}")))?;
-            let Some(&(start, _, t)) = vars.iter().find(|(s, e, _)| (*s..*e).contains(&off)) else {
+            let Some((start, _, t, var)) = vars
+                .iter()
+                .find(|(s, e, _, _)| (*s..*e).contains(&off))
+                .cloned()
+            else {
                 return Err(bad(format!("relocation at {off} is in no variable")));
             };
             let st = b.get(t).map_err(bad)?;
@@ -753,7 +765,7 @@ impl<'a> Loader<'a> {
                 )));
             };
             let prog = sym.name().unwrap_or("").to_string();
-            if let Some((_, was)) = self.struct_ops.iter().find(|(p, _)| *p == prog) {
+            if let Some((_, was, _)) = self.struct_ops.iter().find(|(p, _, _)| *p == prog) {
                 let now = format!("{}/{member}", st.name);
                 if *was != now {
                     return Err(bad(format!(
@@ -763,7 +775,7 @@ impl<'a> Loader<'a> {
                 continue;
             }
             self.struct_ops
-                .push((prog, format!("{}/{member}", st.name)));
+                .push((prog, format!("{}/{member}", st.name), var));
         }
         Ok(())
     }
@@ -1441,6 +1453,7 @@ impl<'a> Loader<'a> {
         // where each function was appended (None: not in this program)
         let mut placed: Vec<Option<usize>> = vec![None; self.funcs.len()];
         let mut raw_map_fds = Vec::new();
+        let mut unmodelled: Vec<(usize, String)> = Vec::new();
         let mut ksyms = Vec::new();
         placed[fi] = Some(0);
         let mut labels = vec![(main.name.clone(), 0usize)];
@@ -1579,10 +1592,7 @@ impl<'a> Loader<'a> {
                         // first (Program::relocated), and refused as not
                         // modelled only if the kernel has it
                         if !crate::kfuncs::is_modelled(essential) && !r.sym_weak {
-                            return err(at(&format!(
-                                "kernel function '{}' is not modelled",
-                                r.sym_name
-                            )));
+                            unmodelled.push((pos, r.sym_name.clone()));
                         }
                         // a test kfunc carries 6.1's id until relocated;
                         // any other is found in each kernel's BTF
@@ -1742,15 +1752,18 @@ impl<'a> Loader<'a> {
             program.obj_btf = self.btf.clone();
         }
         program.object_ksyms = object_ksyms;
+        program.unmodelled_kfuncs = unmodelled;
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;
         program.expected_attach_type = attach_type(section);
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
         if prog_type == ProgType::StructOps {
-            let Some((_, slot)) = self.struct_ops.iter().find(|(p, _)| *p == main.name) else {
+            let Some((_, slot, var)) = self.struct_ops.iter().find(|(p, _, _)| *p == main.name)
+            else {
+                // bpf_object_load_prog()
                 return err(format!(
-                    "program '{}': not modelled: a struct_ops program no .struct_ops map refers to",
+                    "prog '{}': SEC(\"struct_ops\") program isn't referenced anywhere, did you forget to use it?",
                     main.name
                 ));
             };
@@ -1760,6 +1773,7 @@ impl<'a> Loader<'a> {
                 AttachType::StructOps
             });
             program.attach_to = Some(slot.clone());
+            program.struct_ops_map = Some(var.clone());
         }
         program.sleepable = matches!(
             section.split('/').next(),
@@ -1774,6 +1788,7 @@ impl<'a> Loader<'a> {
                     | "fentry.s"
                     | "fexit.s"
                     | "fmod_ret.s"
+                    | "struct_ops.s"
             )
         );
         program.license = license.to_string();

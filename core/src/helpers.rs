@@ -28,7 +28,19 @@ impl Env {
             return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
         };
         let pt = self.prog.prog_type;
-        let fp = get_func_proto(id, pt, self.prog.expected_attach_type, v612).or_else(|| {
+        // bpf_dummy_ops' verifier_ops have no get_func_proto: no helper
+        let no_helpers = self
+            .prog
+            .attach_btf
+            .as_ref()
+            .and_then(|a| a.struct_ops.as_ref())
+            .is_some_and(|(st, _)| st == "bpf_dummy_ops");
+        let fp = if no_helpers {
+            None
+        } else {
+            get_func_proto(id, pt, self.prog.expected_attach_type, v612)
+        };
+        let fp = fp.or_else(|| {
             crate::func_proto::attach_target_func_proto(
                 id,
                 pt,

@@ -494,6 +494,15 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
         sleepable: true,
         ..plain("bpf_arena_free_pages", KfuncSet::Common)
     },
+    // net/ipv4/tcp_cubic.c's tcp_cubic_kfunc_set (CUBIC is built into
+    // Debian's kernels; BBR and DCTCP are modules, whose BTF the modelled
+    // kernels do not load)
+    plain("cubictcp_init", KfuncSet::TcpCongestion),
+    plain("cubictcp_recalc_ssthresh", KfuncSet::TcpCongestion),
+    plain("cubictcp_cong_avoid", KfuncSet::TcpCongestion),
+    plain("cubictcp_state", KfuncSet::TcpCongestion),
+    plain("cubictcp_cwnd_event", KfuncSet::TcpCongestion),
+    plain("cubictcp_acked", KfuncSet::TcpCongestion),
 ];
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {

@@ -695,7 +695,10 @@ impl Env {
             // through an untrusted pointer
             let untrusted_612 = self.rules.trusted_ptrs && p.has(crate::btf_access::UNTRUSTED);
             if self.prog.prog_type == crate::program::ProgType::StructOps && !untrusted_612 {
-                return self.tcp_ca_write(regno, p, off, size, &kernel);
+                return match self.struct_ops_struct().as_deref() {
+                    Some("bpf_dummy_ops") => self.dummy_ops_access(regno, p, off, size, t, &kernel),
+                    _ => self.tcp_ca_write(regno, p, off, size, &kernel),
+                };
             }
             // tc and XDP programs have their own btf_struct_access, which
             // hands a write to nf_conntrack's (nfct_btf_struct_access) when
@@ -711,6 +714,13 @@ impl Env {
             return Err(self
                 .fail(EACCES, "only read is supported")
                 .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+        }
+        // 6.1 hands reads to the struct's btf_struct_access too
+        if !self.rules.struct_ops_612
+            && self.prog.prog_type == crate::program::ProgType::StructOps
+            && self.struct_ops_struct().as_deref() == Some("bpf_dummy_ops")
+        {
+            self.dummy_ops_access(regno, p, off, size, t, &kernel)?;
         }
         let walk = crate::btf_access::btf_struct_access(
             &kernel.btf,
@@ -839,6 +849,56 @@ impl Env {
                 )
                 .because(crate::reason::Reason::Other)),
         }
+    }
+
+    /// The struct of operations a struct_ops program implements a member
+    /// of (`tcp_congestion_ops`, `bpf_dummy_ops`).
+    fn struct_ops_struct(&self) -> Option<String> {
+        self.prog
+            .attach_btf
+            .as_ref()
+            .and_then(|a| a.struct_ops.as_ref())
+            .map(|(st, _)| st.clone())
+    }
+
+    /// `bpf_dummy_ops_btf_struct_access()` (net/bpf/bpf_dummy_struct_ops.c):
+    /// only `struct bpf_dummy_ops_state` may be touched. 6.1 asks it for
+    /// reads and writes and then walks the struct (the caller's walk; a
+    /// write is checked by the same walk here); 6.12 asks it for writes
+    /// only, which must end inside the state's 4 bytes.
+    fn dummy_ops_access(
+        &mut self,
+        regno: u8,
+        p: crate::btf_access::BtfPtr,
+        off: i32,
+        size: u32,
+        t: Access,
+        kernel: &crate::relo_core::KernelBtf,
+    ) -> VResult<()> {
+        let state = kernel.find(crate::btf::KIND_STRUCT, "bpf_dummy_ops_state");
+        if state != Some(p.id()) {
+            return Err(self
+                .fail(EACCES, "only access to bpf_dummy_ops_state is supported")
+                .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+        }
+        if t == Access::Read {
+            return Ok(());
+        }
+        if self.rules.struct_ops_612 {
+            let state_size = kernel.btf.size_of(p.id()).unwrap_or(0);
+            if off as i64 + size as i64 > state_size as i64 {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!("write access at off {off} with size {size}"),
+                    )
+                    .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
+            }
+            return Ok(());
+        }
+        crate::btf_access::btf_struct_access(&kernel.btf, p.id(), off as i64, size, false)
+            .map_err(|m| self.out_of_bounds(&m, regno, Region::KernelStruct, off, size))?;
+        Ok(())
     }
 
     /// `bpf_tcp_ca_btf_struct_access()` for a write: only into a

@@ -145,6 +145,13 @@ pub struct Rules {
     /// `bpf_tcp_ca_btf_struct_access()` also lets a congestion control
     /// write `snd_cwnd_stamp` and `app_limited` (6.12).
     pub tcp_ca_writes_612: bool,
+    /// 6.12's struct_ops (`bpf_struct_ops_desc`): each member's CFI stub
+    /// decides whether BPF may implement it (`bpf_struct_ops_supported`)
+    /// and which of its pointer arguments may be NULL (a stub parameter
+    /// named `*__nullable`, `prepare_arg_info`); a member may be sleepable
+    /// (`struct_ops.s`) where the struct's `check_member` allows it; only
+    /// writes go through the struct's `btf_struct_access` (6.1: reads too).
+    pub struct_ops_612: bool,
     /// Kernel functions are checked by 6.12's `check_kfunc_args()` rather
     /// than 6.1's `btf_check_kfunc_arg_match()`: the sleepable check
     /// before the arguments, release arguments trusted (`Possibly NULL
@@ -227,6 +234,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
@@ -275,6 +283,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
@@ -323,6 +332,7 @@ impl Rules {
                 cfg_any_back_edge: true,
                 trusted_ptrs: true,
                 tcp_ca_writes_612: true,
+                struct_ops_612: true,
                 kfuncs_612: true,
                 lsm_retval_range: true,
                 global_subprogs_after_main: true,

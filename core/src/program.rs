@@ -852,10 +852,17 @@ pub struct Program {
     /// Calls of weak kfunc externs the kernel's BTF lacks, which libbpf
     /// poisoned (`poison_kfunc_call`): the instruction and the kfunc.
     pub poisoned_kfuncs: Vec<(usize, String)>,
+    /// Kernel functions the program calls that veristep does not model
+    /// (instruction, name): refused once libbpf would have found them
+    /// (`Program::relocated`), so a kernel lacking one gets libbpf's error.
+    pub unmodelled_kfuncs: Vec<(usize, String)>,
     /// The target a BTF-typed program names in its section
     /// (`fentry/do_nanosleep`, `tp_btf/sched_switch`, `lsm/file_open`),
     /// found in the kernel's BTF by [`Program::relocated`].
     pub attach_to: Option<String>,
+    /// A struct_ops program from an object: the `.struct_ops` variable
+    /// (libbpf's map) whose member it is, named in libbpf's messages.
+    pub struct_ops_map: Option<String>,
     /// That target, resolved in the kernel's BTF.
     pub attach_btf: Option<crate::btf_access::AttachBtf>,
     /// The kernel's BTF, for programs that walk kernel pointers.
@@ -1003,7 +1010,9 @@ impl Program {
             object_ksyms: Vec::new(),
             core_applied: Vec::new(),
             poisoned_kfuncs: Vec::new(),
+            unmodelled_kfuncs: Vec::new(),
             attach_to: None,
+            struct_ops_map: None,
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,
@@ -1015,6 +1024,7 @@ impl Program {
     pub fn requires_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
+            || !self.unmodelled_kfuncs.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some())
             && self.kernel_btf.is_none()
@@ -1029,6 +1039,7 @@ impl Program {
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
+            || !self.unmodelled_kfuncs.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
@@ -1181,6 +1192,13 @@ impl Program {
             }
             p.ksyms.clear();
         }
+        // every extern found: a kernel function veristep does not model
+        // refuses this program alone
+        if let Some((insn, kf)) = self.unmodelled_kfuncs.first() {
+            return Err(crate::relo_core::ReloError(format!(
+                "program '{name}', instruction {insn}: kernel function '{kf}' is not modelled"
+            )));
+        }
         if self.calls_kfunc_by_name() {
             for insn in p.insns.iter_mut().filter(|i| i.is_kfunc_call()) {
                 // the text names the kfunc; its call carries 6.1's id, or
@@ -1200,13 +1218,37 @@ impl Program {
                 insn.imm = id as i32;
             }
         }
+        let resolve = |p: &mut Program| -> Result<(), crate::relo_core::ReloError> {
+            if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
+                p.attach_btf = Some(
+                    crate::btf_access::resolve_attach(
+                        kernel,
+                        at,
+                        target,
+                        self.struct_ops_map.as_deref(),
+                    )
+                    .map_err(|e| {
+                        // libbpf names the struct_ops map, not the program
+                        crate::relo_core::ReloError(if e.starts_with("struct_ops ") {
+                            e
+                        } else {
+                            format!("prog '{name}': {e}")
+                        })
+                    })?,
+                );
+            }
+            Ok(())
+        };
+        // bpf_object__init_kern_struct_ops_maps() comes right after the
+        // externs; any other attach target is looked up when the program
+        // is loaded, after the maps are created
+        let struct_ops = self.prog_type == ProgType::StructOps;
+        if struct_ops {
+            resolve(&mut p)?;
+        }
         create_maps()?;
-        // the attach target is looked up when the program is loaded
-        if let (Some(target), Some(at)) = (&self.attach_to, self.expected_attach_type) {
-            p.attach_btf = Some(
-                crate::btf_access::resolve_attach(kernel, at, target)
-                    .map_err(|e| crate::relo_core::ReloError(format!("prog '{name}': {e}")))?,
-            );
+        if !struct_ops {
+            resolve(&mut p)?;
         }
         if self.core_relos.is_empty() {
             return Ok(p);

@@ -31,11 +31,16 @@ pub(super) fn directive(
             // BTF-typed programs name their target (an extension of ASM.md):
             // `.prog_type tracing fentry|fexit|fmod_ret|tp_btf|iter TARGET
             // [sleepable]`, `.prog_type lsm HOOK [sleepable]`
-            // `.prog_type struct_ops STRUCT MEMBER`: the member of a struct
-            // of operations the program implements (an extension of ASM.md)
+            // `.prog_type struct_ops STRUCT MEMBER [sleepable]`: the member
+            // of a struct of operations the program implements (an
+            // extension of ASM.md; libbpf's `struct_ops.s` is sleepable)
             if pt == Some(ProgType::StructOps) {
+                let sleepable = rest.get(3).is_some_and(|t| t.text == "sleepable");
                 match (rest.get(1), rest.get(2)) {
-                    (Some(st), Some(member)) if rest.len() == 3 => {
+                    (Some(st), Some(member))
+                        if rest.len() == 3 || (rest.len() == 4 && sleepable) =>
+                    {
+                        prog.sleepable = sleepable;
                         prog.prog_type = ProgType::StructOps;
                         prog.expected_attach_type = Some(if member.text == "release" {
                             AttachType::StructOpsRelease
@@ -50,7 +55,7 @@ pub(super) fn directive(
                             line,
                             at,
                             1,
-                            "expected .prog_type struct_ops STRUCT MEMBER (tcp_congestion_ops cong_avoid)"
+                            "expected .prog_type struct_ops STRUCT MEMBER [sleepable] (tcp_congestion_ops cong_avoid)"
                                 .to_string(),
                         )
                     }

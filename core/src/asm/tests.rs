@@ -394,6 +394,16 @@ fn struct_ops_programs_name_their_member() {
     assert_eq!(c.expected_attach_type, Some(AttachType::StructOps));
     assert!(parse(".prog_type struct_ops\nexit").is_err());
     assert!(parse(".prog_type struct_ops tcp_congestion_ops\nexit").is_err());
+    // libbpf's struct_ops.s: a sleepable member, round-tripped
+    let z = p(".prog_type struct_ops bpf_dummy_ops test_sleepable sleepable\nr0 = 0\nexit");
+    assert!(z.sleepable);
+    assert_eq!(z.attach_to.as_deref(), Some("bpf_dummy_ops/test_sleepable"));
+    let text = crate::disasm::program_text(&z);
+    assert!(
+        text.starts_with(".prog_type struct_ops bpf_dummy_ops test_sleepable sleepable\n"),
+        "{text}"
+    );
+    assert!(parse(".prog_type struct_ops bpf_dummy_ops test_1 sleepy\nexit").is_err());
 }
 
 #[test]
