@@ -95,6 +95,12 @@ impl Env {
                         self.fail(EINVAL, &format!("kernel btf_id {} is not a function", id))
                     );
                 }
+                if self
+                    .kernel_kfunc_name(insn.imm)
+                    .is_some_and(|n| crate::kfuncs::dev_bound(&n))
+                {
+                    return Err(self.fail(EINVAL, "metadata kfuncs require device-bound program"));
+                }
                 continue;
             }
             self.add_subprog(i as i64 + insn.imm as i64 + 1)?;

@@ -503,7 +503,22 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("cubictcp_state", KfuncSet::TcpCongestion),
     plain("cubictcp_cwnd_event", KfuncSet::TcpCongestion),
     plain("cubictcp_acked", KfuncSet::TcpCongestion),
+    // net/core/xdp.c's xdp_metadata_kfunc_set (6.3+): XDP; only a
+    // device-bound program may call them (see `dev_bound`)
+    plain("bpf_xdp_metadata_rx_timestamp", KfuncSet::Xdp),
+    plain("bpf_xdp_metadata_rx_hash", KfuncSet::Xdp),
+    plain("bpf_xdp_metadata_rx_vlan_tag", KfuncSet::Xdp),
 ];
+
+/// `bpf_dev_bound_kfunc_id()`: the XDP metadata kfuncs, which a driver
+/// implements. A program loaded without a device (libbpf's default, and
+/// every program veristep verifies) may not call them: `add_kfunc_call()`
+/// refuses it before the walk ("metadata kfuncs require device-bound
+/// program").
+pub fn dev_bound(name: &str) -> bool {
+    name.starts_with("bpf_xdp_metadata_rx_")
+        && KERNEL_KFUNCS.iter().any(|k| k.name == name)
+}
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
     KERNEL_KFUNCS.iter().find(|k| k.name == name)
