@@ -84,8 +84,12 @@ impl Env {
     /// A mismatch is only logged (the function is marked unreliable); 6.1
     /// stops at the first one.
     pub fn btf_check_subprog_arg_match(&mut self, start: usize) {
+        if !self.rules.btf_static_arg_check {
+            self.btf_check_static_call_612(start);
+            return;
+        }
         // the check only writes to the log
-        if !self.rules.btf_static_arg_check || !self.log_on() {
+        if !self.log_on() {
             return;
         }
         let prog = self.prog.clone();
@@ -143,6 +147,88 @@ impl Env {
             self.verbose(&msg);
             mark_unreliable(self);
             return;
+        }
+    }
+
+    /// 6.12's `btf_check_subprog_call()` for a static subprogram (called,
+    /// or a helper's callback): `btf_prepare_func_args()` sorts its
+    /// parameters (a static function may not carry `arg:` tags, which is
+    /// said; more than five parameters, a non-scalar return, or a
+    /// parameter other than an integer, the context or a dynptr make it
+    /// unreliable silently), then the caller's registers are checked
+    /// against them. A failure only logs and marks the function
+    /// unreliable, checked no more; a dynptr argument checked is marked
+    /// read, so this runs with the log off too.
+    fn btf_check_static_call_612(&mut self, start: usize) {
+        let prog = self.prog.clone();
+        let Some(f) = prog.func_btf.iter().find(|f| f.start == start) else {
+            return;
+        };
+        let Some(idx) = self.subprog_of_start(start) else {
+            return;
+        };
+        if self.subprogs[idx].btf_unreliable {
+            return;
+        }
+        let unreliable = |env: &mut Self| env.subprogs[idx].btf_unreliable = true;
+        // btf_prepare_func_args()
+        if f.params.len() > 5 || !f.ret_scalar {
+            return unreliable(self);
+        }
+        let mut params = Vec::with_capacity(f.params.len());
+        for i in 0..f.params.len() {
+            if f.arg_tags.get(i).copied().unwrap_or(0) != 0 {
+                self.verbose(&format!(
+                    "arg#{i} type tag is not supported in static functions\n"
+                ));
+                return unreliable(self);
+            }
+            let (p, _) = tagged_param(f, i, self.rules.arg_tags, &prog);
+            match p {
+                Param::Scalar | Param::Ctx | Param::Dynptr => params.push(p),
+                _ => return unreliable(self),
+            }
+        }
+        // btf_check_func_arg_match(): its refusals are not the program's
+        let events = self.trace.events.len();
+        for (i, p) in params.iter().enumerate() {
+            let regno = (i + 1) as u8;
+            let reg = *self.reg(regno);
+            let ok = match p {
+                Param::Scalar => {
+                    let ok = reg.ty == RegType::Scalar;
+                    if !ok {
+                        self.verbose(&format!("R{regno} is not a scalar\n"));
+                    }
+                    ok
+                }
+                Param::Ctx => {
+                    if self
+                        .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
+                        .is_err()
+                    {
+                        false
+                    } else if reg.ty != RegType::Ctx {
+                        self.verbose(&format!("arg#{i} expects pointer to ctx\n"));
+                        false
+                    } else {
+                        true
+                    }
+                }
+                _ => {
+                    let dynptr_arg = crate::func_proto::Arg::Dynptr {
+                        ty: crate::func_proto::DynptrType::Any,
+                        uninit: false,
+                        release: false,
+                    };
+                    self.check_func_arg_reg_off(&reg, regno, dynptr_arg).is_ok()
+                        && self.process_global_dynptr_arg(regno).is_ok()
+                }
+            };
+            if !ok {
+                self.trace.events.truncate(events);
+                return unreliable(self);
+            }
         }
     }
 

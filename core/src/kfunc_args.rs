@@ -343,10 +343,22 @@ impl Env {
                 PtrArg::MemSize { const_size } => {
                     let optional = pname.ends_with("__opt");
                     let checked = !reg.is_null_const() || !optional;
-                    if checked && self.check_kfunc_mem_size_reg(regno + 1).is_err() {
+                    // 6.1 says EINVAL, 6.12 passes the access check's errno on
+                    let bad = if checked {
+                        self.check_kfunc_mem_size_reg(regno + 1).err().map(|e| {
+                            if self.rules.kfuncs_612 {
+                                e.errno
+                            } else {
+                                EINVAL
+                            }
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(errno) = bad {
                         return Err(self
                             .fail(
-                                EINVAL,
+                                errno,
                                 &format!(
                                     "arg#{i} arg#{} memory, len pair leads to invalid memory access",
                                     i + 1

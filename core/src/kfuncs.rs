@@ -148,6 +148,12 @@ pub enum KfuncSet {
     SockAddr,
     /// net/core/filter.c's `bpf_kfunc_set_tcp_reqsk` (6.12): tc.
     TcpReqsk,
+    /// kernel/bpf/crypto.c's `crypt_init_kfunc_set` (6.12): syscall
+    /// programs create, acquire and release crypto contexts.
+    CryptoInit,
+    /// kernel/bpf/crypto.c's `crypt_kfunc_set` (6.12): tc, sched_act and
+    /// XDP programs encrypt and decrypt with them.
+    Crypto,
     /// kernel/bpf/map_iter.c's `bpf_map_iter_kfunc_set` (6.12): every
     /// program type (`BPF_PROG_TYPE_UNSPEC`).
     MapIter,
@@ -508,6 +514,17 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     plain("bpf_xdp_metadata_rx_timestamp", KfuncSet::Xdp),
     plain("bpf_xdp_metadata_rx_hash", KfuncSet::Xdp),
     plain("bpf_xdp_metadata_rx_vlan_tag", KfuncSet::Xdp),
+    // kernel/bpf/crypto.c (6.10+): KF_ACQUIRE | KF_RET_NULL | KF_SLEEPABLE
+    KernelKfunc {
+        acquire: true,
+        ret_null: true,
+        sleepable: true,
+        ..plain("bpf_crypto_ctx_create", KfuncSet::CryptoInit)
+    },
+    released("bpf_crypto_ctx_release", KfuncSet::CryptoInit),
+    acq_rcu("bpf_crypto_ctx_acquire", KfuncSet::CryptoInit),
+    rcu("bpf_crypto_decrypt", KfuncSet::Crypto),
+    rcu("bpf_crypto_encrypt", KfuncSet::Crypto),
 ];
 
 /// `bpf_dev_bound_kfunc_id()`: the XDP metadata kfuncs, which a driver
@@ -516,8 +533,7 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
 /// refuses it before the walk ("metadata kfuncs require device-bound
 /// program").
 pub fn dev_bound(name: &str) -> bool {
-    name.starts_with("bpf_xdp_metadata_rx_")
-        && KERNEL_KFUNCS.iter().any(|k| k.name == name)
+    name.starts_with("bpf_xdp_metadata_rx_") && KERNEL_KFUNCS.iter().any(|k| k.name == name)
 }
 
 pub fn kernel_kfunc(name: &str) -> Option<&'static KernelKfunc> {
@@ -587,6 +603,8 @@ pub fn allowed(
         KfuncSet::SockAddr => v612 && pt == P::CgroupSockAddr,
         KfuncSet::TcpReqsk => v612 && hook == H::Tc,
         KfuncSet::MapIter => v612,
+        KfuncSet::CryptoInit => v612 && hook == H::Syscall,
+        KfuncSet::Crypto => v612 && matches!(hook, H::Tc | H::SchedAct | H::Xdp),
         KfuncSet::Test => {
             matches!(pt, P::SchedCls | P::Tracing | P::Syscall) || (!v612 && pt == P::Lsm)
         }
