@@ -46,11 +46,19 @@ impl Env {
                 )
                 .at(Some(t)));
         };
-        self.check_call_depth()?;
+        // 6.1 asks about the depth first; 6.12 checks the arguments, then
+        // skips a global function, and asks in setup_func_entry()
+        let v612 = !self.rules.btf_static_arg_check;
+        if !v612 {
+            self.check_call_depth()?;
+        }
         if self.is_global_subprog(target) {
             return self.call_global_subprog(target, subprog);
         }
         self.btf_check_subprog_arg_match(target);
+        if v612 {
+            self.check_call_depth()?;
+        }
         let callsite = self.insn_idx;
         let mut callee = self.new_frame(callsite, subprog);
         // transfer references to the callee
@@ -258,6 +266,149 @@ impl Env {
             return Ok(());
         };
         let v612 = self.rules.words_612;
+        let invalid = |env: &mut Self| {
+            let msg = if v612 {
+                format!(
+                    "Caller passes invalid args into func#{} ('{}')",
+                    subprog, f.name
+                )
+            } else {
+                format!("Caller passes invalid args into func#{}", subprog)
+            };
+            Err(env
+                .fail(EINVAL, &msg)
+                .because(crate::reason::Reason::ArgumentType { reg: None }))
+        };
+        // btf_check_subprog_call(): the arguments first (6.12 then asks
+        // about locks, and only then refuses what this found)
+        let args_ok = 'args: {
+            // 6.12's btf_check_func_arg_match() first sorts the callee's
+            // arguments (btf_prepare_func_args), which logs what it cannot
+            if !self.rules.btf_static_arg_check {
+                if let Some((_, msg)) = prepare_func_args_problem(f, self.rules.arg_tags, &prog) {
+                    self.verbose(&format!("{msg}\n"));
+                    break 'args false;
+                }
+            }
+            if f.params.len() > 5 {
+                self.verbose(&format!(
+                    "Function {} has {} > 5 args\n",
+                    f.name,
+                    f.params.len()
+                ));
+                break 'args false;
+            }
+            for i in 0..f.params.len() {
+                let (p, may_be_null) = tagged_param(f, i, self.rules.arg_tags, &prog);
+                let regno = (i + 1) as u8;
+                let reg = *self.reg(regno);
+                match &p {
+                    Param::Scalar => {
+                        if reg.ty != RegType::Scalar {
+                            self.verbose(&format!("R{} is not a scalar\n", regno));
+                            break 'args false;
+                        }
+                    }
+                    Param::Ctx => {
+                        // every pointer argument is first a pointer in its
+                        // original form where its type demands it
+                        // (check_func_arg_reg_off: a moved context is refused)
+                        if self
+                            .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
+                            .is_err()
+                        {
+                            break 'args false;
+                        }
+                        if reg.ty != RegType::Ctx {
+                            let line = if v612 {
+                                format!("arg#{i} expects pointer to ctx\n")
+                            } else {
+                                // btf_type_str() of the parameter: a pointer
+                                format!("arg#{i} expected pointer to ctx, but got PTR\n")
+                            };
+                            self.verbose(&line);
+                            break 'args false;
+                        }
+                    }
+                    Param::Ptr {
+                        unsized_pointee: None,
+                        size,
+                    } => {
+                        // check_mem_reg(): NULL, or `size` bytes the callee
+                        // may read and then write (a read-only map's value is
+                        // refused: "write into map forbidden")
+                        let is_null = reg.ty == RegType::Scalar
+                            && reg.var_off.is_const()
+                            && reg.var_off.value == 0;
+                        let size = *size as u64;
+                        if self
+                            .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
+                            .is_err()
+                        {
+                            break 'args false;
+                        }
+                        if !is_null
+                            && (self
+                                .helper_mem_access(regno, size, false, true, None)
+                                .is_err()
+                                || self
+                                    .helper_mem_access(regno, size, true, true, None)
+                                    .is_err())
+                        {
+                            break 'args false;
+                        }
+                        // __arg_nonnull
+                        if !may_be_null && reg.maybe_null {
+                            self.verbose(&format!("arg#{i} is expected to be non-NULL\n"));
+                            break 'args false;
+                        }
+                    }
+                    Param::Trusted { target, nullable } => {
+                        if *nullable && reg.is_null_const() {
+                            continue;
+                        }
+                        if self
+                            .check_trusted_arg(regno, &reg, target, *nullable)
+                            .is_err()
+                        {
+                            break 'args false;
+                        }
+                    }
+                    Param::Dynptr => {
+                        // check_func_arg_reg_off(ARG_PTR_TO_DYNPTR), then
+                        // process_dynptr_func(ARG_PTR_TO_DYNPTR | MEM_RDONLY)
+                        let dynptr_arg = crate::func_proto::Arg::Dynptr {
+                            ty: crate::func_proto::DynptrType::Any,
+                            uninit: false,
+                            release: false,
+                        };
+                        if self
+                            .check_func_arg_reg_off(&reg, regno, dynptr_arg)
+                            .is_err()
+                            || self.process_global_dynptr_arg(regno).is_err()
+                        {
+                            break 'args false;
+                        }
+                    }
+                    Param::Arena => {
+                        if !matches!(reg.ty, RegType::Arena | RegType::Scalar) {
+                            self.verbose(&format!(
+                                "R{regno} is not a pointer to arena or scalar.\n"
+                            ));
+                            break 'args false;
+                        }
+                    }
+                    Param::Ptr { .. } | Param::Other(_) => {
+                        self.verbose(&format!(
+                            "reg type unsupported for arg#{} function {}#{}\n",
+                            i, f.name, f.btf_id
+                        ));
+                        break 'args false;
+                    }
+                }
+            }
+            true
+        };
         // 6.12: only static subprograms run under a lock (6.1 refuses any
         // call under one before this)
         if self.cur.active_lock_held {
@@ -277,141 +428,8 @@ impl Env {
                 )
                 .because(crate::reason::Reason::RcuMisuse));
         }
-        let invalid = |env: &mut Self| {
-            let msg = if v612 {
-                format!(
-                    "Caller passes invalid args into func#{} ('{}')",
-                    subprog, f.name
-                )
-            } else {
-                format!("Caller passes invalid args into func#{}", subprog)
-            };
-            Err(env
-                .fail(EINVAL, &msg)
-                .because(crate::reason::Reason::ArgumentType { reg: None }))
-        };
-        // 6.12's btf_check_func_arg_match() first sorts the callee's
-        // arguments (btf_prepare_func_args), which logs what it cannot
-        if !self.rules.btf_static_arg_check {
-            if let Some((_, msg)) = prepare_func_args_problem(f, self.rules.arg_tags, &prog) {
-                self.verbose(&format!("{msg}\n"));
-                return invalid(self);
-            }
-        }
-        if f.params.len() > 5 {
-            self.verbose(&format!(
-                "Function {} has {} > 5 args\n",
-                f.name,
-                f.params.len()
-            ));
+        if !args_ok {
             return invalid(self);
-        }
-        for i in 0..f.params.len() {
-            let (p, may_be_null) = tagged_param(f, i, self.rules.arg_tags, &prog);
-            let regno = (i + 1) as u8;
-            let reg = *self.reg(regno);
-            match &p {
-                Param::Scalar => {
-                    if reg.ty != RegType::Scalar {
-                        self.verbose(&format!("R{} is not a scalar\n", regno));
-                        return invalid(self);
-                    }
-                }
-                Param::Ctx => {
-                    // every pointer argument is first a pointer in its
-                    // original form where its type demands it
-                    // (check_func_arg_reg_off: a moved context is refused)
-                    if self
-                        .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
-                        .is_err()
-                    {
-                        return invalid(self);
-                    }
-                    if reg.ty != RegType::Ctx {
-                        let line = if v612 {
-                            format!("arg#{i} expects pointer to ctx\n")
-                        } else {
-                            // btf_type_str() of the parameter: a pointer
-                            format!("arg#{i} expected pointer to ctx, but got PTR\n")
-                        };
-                        self.verbose(&line);
-                        return invalid(self);
-                    }
-                }
-                Param::Ptr {
-                    unsized_pointee: None,
-                    size,
-                } => {
-                    // check_mem_reg(): NULL, or `size` bytes the callee
-                    // may read and then write (a read-only map's value is
-                    // refused: "write into map forbidden")
-                    let is_null = reg.ty == RegType::Scalar
-                        && reg.var_off.is_const()
-                        && reg.var_off.value == 0;
-                    let size = *size as u64;
-                    if self
-                        .check_func_arg_reg_off(&reg, regno, crate::func_proto::Arg::Anything)
-                        .is_err()
-                    {
-                        return invalid(self);
-                    }
-                    if !is_null
-                        && (self
-                            .helper_mem_access(regno, size, false, true, None)
-                            .is_err()
-                            || self
-                                .helper_mem_access(regno, size, true, true, None)
-                                .is_err())
-                    {
-                        return invalid(self);
-                    }
-                    // __arg_nonnull
-                    if !may_be_null && reg.maybe_null {
-                        self.verbose(&format!("arg#{i} is expected to be non-NULL\n"));
-                        return invalid(self);
-                    }
-                }
-                Param::Trusted { target, nullable } => {
-                    if *nullable && reg.is_null_const() {
-                        continue;
-                    }
-                    if self
-                        .check_trusted_arg(regno, &reg, target, *nullable)
-                        .is_err()
-                    {
-                        return invalid(self);
-                    }
-                }
-                Param::Dynptr => {
-                    // check_func_arg_reg_off(ARG_PTR_TO_DYNPTR), then
-                    // process_dynptr_func(ARG_PTR_TO_DYNPTR | MEM_RDONLY)
-                    let dynptr_arg = crate::func_proto::Arg::Dynptr {
-                        ty: crate::func_proto::DynptrType::Any,
-                        uninit: false,
-                        release: false,
-                    };
-                    if self
-                        .check_func_arg_reg_off(&reg, regno, dynptr_arg)
-                        .is_err()
-                        || self.process_global_dynptr_arg(regno).is_err()
-                    {
-                        return invalid(self);
-                    }
-                }
-                Param::Arena => {
-                    if !matches!(reg.ty, RegType::Arena | RegType::Scalar) {
-                        self.verbose(&format!("R{regno} is not a pointer to arena or scalar.\n"));
-                        return invalid(self);
-                    }
-                }
-                Param::Ptr { .. } | Param::Other(_) => {
-                    self.verbose(&format!(
-                        "reg type unsupported for arg#{} function {}#{}\n",
-                        i, f.name, f.btf_id
-                    ));
-                    return invalid(self);
-                }
-            }
         }
         if self.log_on() {
             let line = if v612 {

@@ -192,6 +192,127 @@ fn btf_target(section: &str) -> Option<(AttachType, &str)> {
     (!target.is_empty()).then_some((a, target))
 }
 
+/// libbpf 1.4's `section_defs` (`SEC_DEF`): `type+` is the exact name or
+/// `type/extras`, `type/` any name it prefixes, anything else exact.
+const LIBBPF_SEC_DEFS: &[&str] = &[
+    "socket",
+    "sk_reuseport/migrate",
+    "sk_reuseport",
+    "kprobe+",
+    "uprobe+",
+    "uprobe.s+",
+    "kretprobe+",
+    "uretprobe+",
+    "uretprobe.s+",
+    "kprobe.multi+",
+    "kretprobe.multi+",
+    "uprobe.multi+",
+    "uretprobe.multi+",
+    "uprobe.multi.s+",
+    "uretprobe.multi.s+",
+    "ksyscall+",
+    "kretsyscall+",
+    "usdt+",
+    "usdt.s+",
+    "tc/ingress",
+    "tc/egress",
+    "tcx/ingress",
+    "tcx/egress",
+    "tc",
+    "classifier",
+    "action",
+    "netkit/primary",
+    "netkit/peer",
+    "tracepoint+",
+    "tp+",
+    "raw_tracepoint+",
+    "raw_tp+",
+    "raw_tracepoint.w+",
+    "raw_tp.w+",
+    "tp_btf+",
+    "fentry+",
+    "fmod_ret+",
+    "fexit+",
+    "fentry.s+",
+    "fmod_ret.s+",
+    "fexit.s+",
+    "freplace+",
+    "lsm+",
+    "lsm.s+",
+    "lsm_cgroup+",
+    "iter+",
+    "iter.s+",
+    "syscall",
+    "xdp.frags/devmap",
+    "xdp/devmap",
+    "xdp.frags/cpumap",
+    "xdp/cpumap",
+    "xdp.frags",
+    "xdp",
+    "perf_event",
+    "lwt_in",
+    "lwt_out",
+    "lwt_xmit",
+    "lwt_seg6local",
+    "sockops",
+    "sk_skb/stream_parser",
+    "sk_skb/stream_verdict",
+    "sk_skb/verdict",
+    "sk_skb",
+    "sk_msg",
+    "lirc_mode2",
+    "flow_dissector",
+    "cgroup_skb/ingress",
+    "cgroup_skb/egress",
+    "cgroup/skb",
+    "cgroup/sock_create",
+    "cgroup/sock_release",
+    "cgroup/sock",
+    "cgroup/post_bind4",
+    "cgroup/post_bind6",
+    "cgroup/bind4",
+    "cgroup/bind6",
+    "cgroup/connect4",
+    "cgroup/connect6",
+    "cgroup/connect_unix",
+    "cgroup/sendmsg4",
+    "cgroup/sendmsg6",
+    "cgroup/sendmsg_unix",
+    "cgroup/recvmsg4",
+    "cgroup/recvmsg6",
+    "cgroup/recvmsg_unix",
+    "cgroup/getpeername4",
+    "cgroup/getpeername6",
+    "cgroup/getpeername_unix",
+    "cgroup/getsockname4",
+    "cgroup/getsockname6",
+    "cgroup/getsockname_unix",
+    "cgroup/sysctl",
+    "cgroup/getsockopt",
+    "cgroup/setsockopt",
+    "cgroup/dev",
+    "struct_ops+",
+    "struct_ops.s+",
+    "sk_lookup",
+    "netfilter",
+];
+
+/// `sec_def_matches()` over [`LIBBPF_SEC_DEFS`]: does libbpf give the
+/// section a program type at all?
+fn libbpf_knows_section(section: &str) -> bool {
+    LIBBPF_SEC_DEFS.iter().any(|def| {
+        if let Some(pfx) = def.strip_suffix('+') {
+            section
+                .strip_prefix(pfx)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        } else if def.ends_with('/') {
+            section.starts_with(def)
+        } else {
+            section == *def
+        }
+    })
+}
+
 /// libbpf's section names for the program types veristep models.
 fn prog_type(section: &str) -> Option<ProgType> {
     if let Some((a, _)) = btf_target(section) {
@@ -580,6 +701,14 @@ fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         if let Some((_, why)) = refused.first() {
             return err(why.clone());
         }
+        // prog_is_subprog(): a lone function in .text is a program to
+        // libbpf, one without a type
+        if let [only] = l.funcs.as_slice() {
+            return err(format!(
+                "prog '{}': missing BPF prog type, check ELF section name '.text'",
+                only.name
+            ));
+        }
         return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
     }
     Ok(ObjectFile {
@@ -766,8 +895,14 @@ impl<'a> Loader<'a> {
             };
             let prog = sym.name().unwrap_or("").to_string();
             if let Some((_, was, _)) = self.struct_ops.iter().find(|(p, _, _)| *p == prog) {
+                // one program may fill the same member of several maps of
+                // the same kernel struct (`ops___v1`, `ops___v2`)
+                let essential = |slot: &str| {
+                    let (st, m) = slot.split_once('/').unwrap_or((slot, ""));
+                    format!("{}/{m}", crate::relo_core::essential_name(st))
+                };
                 let now = format!("{}/{member}", st.name);
-                if *was != now {
+                if essential(was) != essential(&now) {
                     return Err(bad(format!(
                         "program '{prog}' is both {was} and {now} (libbpf refuses a program in two struct_ops slots)"
                     )));
@@ -1436,6 +1571,15 @@ impl<'a> Loader<'a> {
         // the '?' before it reads the section's program type
         let raw_section = self.section_name(main.sec);
         let section = raw_section.strip_prefix('?').unwrap_or(&raw_section);
+        // bpf_object_load_prog(): a section libbpf 1.4 has no SEC_DEF for
+        // (a newer libbpf's `kprobe.session`, an old `xdp_foo`) gives no
+        // program type
+        if !libbpf_knows_section(section) {
+            return err(format!(
+                "prog '{}': missing BPF prog type, check ELF section name '{section}'",
+                main.name
+            ));
+        }
         let prog_type = prog_type(section).ok_or_else(|| {
             ElfError(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
@@ -1753,6 +1897,11 @@ impl<'a> Loader<'a> {
         }
         program.object_ksyms = object_ksyms;
         program.unmodelled_kfuncs = unmodelled;
+        program.object_struct_ops = self
+            .struct_ops
+            .iter()
+            .map(|(_, slot, var)| (slot.clone(), var.clone()))
+            .collect();
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;

@@ -61,7 +61,8 @@ pub struct Rules {
     /// bytes; 6.1 rounds `max(depth, 1)` to 32.
     pub stack_round_16: bool,
     /// `btf_check_subprog_arg_match()` logs a static callee's prototype
-    /// mismatches (objects with BTF); not modelled for 6.12.
+    /// mismatches (objects with BTF) as 6.1 does; off, 6.12's
+    /// `btf_check_subprog_call()` does (`btf_check_static_call_612`).
     pub btf_static_arg_check: bool,
     /// `adjust_scalar_min_max_vals()` as 6.12 has it: a source whose bounds
     /// contradict each other no longer taints the result, `*` `|` `^` by a

@@ -863,6 +863,11 @@ pub struct Program {
     /// A struct_ops program from an object: the `.struct_ops` variable
     /// (libbpf's map) whose member it is, named in libbpf's messages.
     pub struct_ops_map: Option<String>,
+    /// Every struct_ops member of the object set to a program (`STRUCT/
+    /// member`, the variable): libbpf readies all its struct_ops maps
+    /// before it loads any program, so one the kernel cannot take fails
+    /// every program of the object.
+    pub object_struct_ops: Vec<(String, String)>,
     /// That target, resolved in the kernel's BTF.
     pub attach_btf: Option<crate::btf_access::AttachBtf>,
     /// The kernel's BTF, for programs that walk kernel pointers.
@@ -1013,6 +1018,7 @@ impl Program {
             unmodelled_kfuncs: Vec::new(),
             attach_to: None,
             struct_ops_map: None,
+            object_struct_ops: Vec::new(),
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,
@@ -1025,6 +1031,7 @@ impl Program {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
+            || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some())
             && self.kernel_btf.is_none()
@@ -1040,6 +1047,7 @@ impl Program {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
+            || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
@@ -1191,6 +1199,17 @@ impl Program {
                 }
             }
             p.ksyms.clear();
+        }
+        // bpf_object__init_kern_struct_ops_maps(): every map of the
+        // object, in order
+        for (slot, var) in &self.object_struct_ops {
+            if let Err(e) =
+                crate::btf_access::resolve_attach(kernel, AttachType::StructOps, slot, Some(var))
+            {
+                if e.starts_with("struct_ops ") {
+                    return Err(crate::relo_core::ReloError(e));
+                }
+            }
         }
         // every extern found: a kernel function veristep does not model
         // refuses this program alone
