@@ -278,7 +278,7 @@ pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Progra
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
     if bytes.starts_with(b"\x7fELF") {
-        let obj = elf::load_named(&bytes, path).map_err(|e| format!("{}: {}", path, e))?;
+        let obj = elf::load_each(&bytes, path).map_err(|e| format!("{}: {}", path, e))?;
         // programs veristep cannot verify: named, and the others go on
         for (name, why) in &obj.refused {
             if only == Some(name.as_str()) {
@@ -300,11 +300,11 @@ pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Progra
             })
             .collect();
         if progs.is_empty() {
-            return Err(format!(
-                "{}: no program named '{}'",
-                path,
-                only.unwrap_or_default()
-            ));
+            return Err(match (only, obj.refused.first()) {
+                // every program refused, each said above
+                (None, Some(_)) => format!("{}: no program veristep can verify", path),
+                _ => format!("{}: no program named '{}'", path, only.unwrap_or_default()),
+            });
         }
         return Ok(progs);
     }

@@ -618,6 +618,20 @@ fn internal_map_name(obj_name: &str, section: &str) -> String {
 /// libbpf names it (`prog`), which the kernel's 6.12 log shows in the
 /// names of global data maps.
 pub fn load_named(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> {
+    let o = load_each(bytes, file_name)?;
+    if o.programs.is_empty() {
+        if let Some((_, why)) = o.refused.first() {
+            return err(why.clone());
+        }
+    }
+    Ok(o)
+}
+
+/// [`load_named`], but an object none of whose programs veristep can
+/// verify is still an object: every program refused with its own reason
+/// (`ObjectFile::refused`), as libbpf's loader refuses it when it loads
+/// that program alone.
+pub fn load_each(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> {
     let base = file_name.rsplit('/').next().unwrap_or(file_name);
     let obj_name = base.split('.').next().unwrap_or(base);
     let mut o = load_unnamed(bytes)?;
@@ -697,10 +711,7 @@ fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
             Err(e) => refused.push((l.funcs[fi].name.clone(), e.0)),
         }
     }
-    if programs.is_empty() {
-        if let Some((_, why)) = refused.first() {
-            return err(why.clone());
-        }
+    if programs.is_empty() && refused.is_empty() {
         // prog_is_subprog(): a lone function in .text is a program to
         // libbpf, one without a type
         if let [only] = l.funcs.as_slice() {

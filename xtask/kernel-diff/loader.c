@@ -5,12 +5,14 @@
 //   VSK {"object":N,"program":"...","section":"...","verdict":"accepted|rejected|error","errno":E,"log":"..."}
 // then "VSK-END". Statically linked against Debian's libbpf.
 #define _GNU_SOURCE /* tdestroy */
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <search.h>
+#include <unistd.h>
 #include <bpf/libbpf.h>
 
 /* elfutils 0.192's static libelf.a (bookworm-backports, which new machines
@@ -76,11 +78,34 @@ static int keep_warnings(enum libbpf_print_level l, const char *f, va_list a)
 }
 
 /* Loads program number `want` of `path` alone; prints its record. */
+/* Every program is judged on its own, as veristep verifies it: a map an
+ * earlier load pinned (LIBBPF_PIN_BY_NAME, under the bpffs /init mounts)
+ * is not there to be reused. */
+static void clear_pins(void)
+{
+	DIR *d = opendir("/sys/fs/bpf");
+	struct dirent *e;
+	char path[512];
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/sys/fs/bpf/%s", e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+}
+
 static void load_one(int obj_index, const char *path, int want, int level)
 {
-	struct bpf_object *obj = bpf_object__open_file(path, NULL);
+	struct bpf_object *obj;
 	struct bpf_program *p, *target = NULL;
 	int i = 0, err;
+
+	clear_pins();
+	obj = bpf_object__open_file(path, NULL);
 
 	if (!obj) {
 		printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"open failed\"}\n",

@@ -263,6 +263,8 @@ const INIT: &str = "#!/bin/busybox sh
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+# bpffs where libbpf pins maps (LIBBPF_PIN_BY_NAME), as on any host
+mount -t bpf bpf /sys/fs/bpf
 # the kernel's build configuration where Debian installs it (libbpf reads
 # CONFIG_* externs from it)
 mkdir -p /boot && mv /kconfig /boot/config-$(uname -r)
@@ -655,7 +657,7 @@ pub fn kernel_diff() -> Result<(), String> {
         let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
         let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
         let mut ours_log = String::new();
-        let (ours, ours_msg, ours_processed) = match elf::load_named(&bytes, &obj.to_string_lossy())
+        let (ours, ours_msg, ours_processed) = match elf::load_each(&bytes, &obj.to_string_lossy())
         {
             Ok(o) => match o
                 .programs
@@ -715,7 +717,17 @@ pub fn kernel_diff() -> Result<(), String> {
                         )
                     }
                 }
-                None => ("error".to_string(), Some("no such program".to_string()), 0),
+                // a program veristep refused on its own
+                None => (
+                    "error".to_string(),
+                    Some(
+                        o.refused
+                            .iter()
+                            .find(|(n, _)| *n == prog)
+                            .map_or("no such program".to_string(), |(_, why)| why.clone()),
+                    ),
+                    0,
+                ),
             },
             Err(e) => ("error".to_string(), Some(e.0), 0),
         };
