@@ -66,8 +66,20 @@ pub(crate) fn for_kernel<'a>(
     let short = name.rsplit(':').next().unwrap_or(name);
     prog.relocated(short, kernel)
         .map(Cow::Owned)
-        .map_err(|e| LoadError {
-            shown: format!("{name}: libbpf: {} (Linux {})", e.0, btf_kernel(k)),
+        .map_err(|e| {
+            // a size its loader sets at run time: say how to verify it so
+            let hint = veristep_core::map_create::sized_at_run_time(&prog.maps)
+                .find(|m| e.0.contains(&format!("({})", m.name)) || e.0.contains(&format!("'{}'", m.name)))
+                .map(|m| {
+                    format!(
+                        "; map '{0}' has max_entries 0, which its loader sets at run time: --map-entries {0}=N verifies it as sized",
+                        m.name
+                    )
+                })
+                .unwrap_or_default();
+            LoadError {
+            shown: format!("{name}: libbpf: {} (Linux {}){hint}", e.0, btf_kernel(k)),
             libbpf: format!("libbpf: {}", e.0),
+        }
         })
 }

@@ -190,6 +190,11 @@ struct VerifyArgs {
     /// a log that does not fit fails the load with ENOSPC, as on the kernel
     #[arg(long, value_name = "BYTES")]
     log_size: Option<u32>,
+    /// Give map NAME N entries before loading, as a tool's loader does
+    /// with bpf_map__set_max_entries (a map of 0 entries, which libbpf
+    /// cannot create, then loads); repeatable
+    #[arg(long, value_name = "NAME=N", value_parser = parse_map_entries)]
+    map_entries: Vec<(String, u32)>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -264,6 +269,40 @@ fn parse_kernels(s: &str) -> Result<Kernels, String> {
         .map(Kernels)
 }
 
+fn parse_map_entries(s: &str) -> Result<(String, u32), String> {
+    let (name, n) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not NAME=N"))?;
+    let n = n
+        .trim()
+        .parse::<u32>()
+        .map_err(|e| format!("'{n}' is not a number of entries: {e}"))?;
+    Ok((name.trim().to_string(), n))
+}
+
+/// `--map-entries NAME=N`: sets the size of each map NAME of the programs;
+/// a name no program has is an error (a typo would silently change nothing).
+fn set_map_entries(
+    programs: &mut [(String, Program)],
+    sizes: &[(String, u32)],
+) -> Result<(), String> {
+    for (name, n) in sizes {
+        let mut found = false;
+        for m in programs
+            .iter_mut()
+            .flat_map(|(_, p)| p.maps.iter_mut())
+            .filter(|m| m.name == *name)
+        {
+            m.max_entries = *n;
+            found = true;
+        }
+        if !found {
+            return Err(format!("--map-entries: no map named '{name}'"));
+        }
+    }
+    Ok(())
+}
+
 fn log_level() -> impl TypedValueParser<Value = u32> {
     PossibleValuesParser::new(["0", "1", "2"])
         .map(|v| v.parse::<u32>().expect("one of the possible values"))
@@ -292,12 +331,9 @@ pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Progra
             .programs
             .into_iter()
             .filter(|p| only.is_none_or(|n| n == p.name))
-            .map(|p| {
-                if let Some(u) = &p.unsupported {
-                    eprintln!("veristep: {}:{}: note: {}", path, p.name, u);
-                }
-                (format!("{}:{}", path, p.name), p.program)
-            })
+            // a map libbpf cannot create is said when it fails the load
+            // (kbtf::for_kernel), after --map-entries had its chance
+            .map(|p| (format!("{}:{}", path, p.name), p.program))
             .collect();
         if progs.is_empty() {
             return Err(match (only, obj.refused.first()) {
@@ -489,9 +525,13 @@ fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<()
 }
 
 fn verify_cmd(args: &VerifyArgs) -> ExitCode {
-    let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
+    let Some(mut programs) = load_all(&args.files, args.prog.as_deref()) else {
         return ExitCode::from(2);
     };
+    if let Err(e) = set_map_entries(&mut programs, &args.map_entries) {
+        eprintln!("veristep: {e}");
+        return ExitCode::from(2);
+    }
     let kernels = &args.kernel.0;
     if let Some(size) = args.log_size {
         if let Err(e) = check_log_size(size, args.log_level, kernels) {

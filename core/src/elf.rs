@@ -1586,6 +1586,10 @@ impl<'a> Loader<'a> {
         // (a newer libbpf's `kprobe.session`, an old `xdp_foo`) gives no
         // program type
         if !libbpf_knows_section(section) {
+            // ... after every map is created (bpf_object__create_maps)
+            if let Some(line) = crate::map_create::first_failure(&self.maps) {
+                return err(line);
+            }
             return err(format!(
                 "prog '{}': missing BPF prog type, check ELF section name '{section}'",
                 main.name
@@ -1954,32 +1958,14 @@ impl<'a> Loader<'a> {
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;
-        // a map of no entries: libbpf's map creation fails (EINVAL) unless
-        // its loader sets the size first (bpf_map__set_max_entries), as
-        // tools do for their stack maps; verified as if it had
-        let used: Vec<usize> = program
-            .insns
-            .iter()
-            .filter(|x| x.code == 0x18 && matches!(x.src, 1 | 2))
-            .map(|x| x.imm as u32 as usize)
-            .collect();
-        let unsupported = program.maps.iter().enumerate().find_map(|(i, m)| {
-            let zero_ok = matches!(
-                m.map_type,
-                MapType::PerfEventArray
-                    | MapType::CgroupStorage
-                    | MapType::PercpuCgroupStorage
-                    | MapType::SkStorage
-                    | MapType::InodeStorage
-                    | MapType::TaskStorage
-                    | MapType::CgrpStorage
-            );
-            (m.max_entries == 0 && !zero_ok && !m.inner_meta && used.contains(&i)).then(|| {
-                format!(
-                    "map '{}' has max_entries 0: libbpf cannot create it (EINVAL) unless the loader sets its size; verified as if it had",
-                    m.name
-                )
-            })
+        // a map of no entries: libbpf's map creation fails (EINVAL), as the
+        // kernel-side load does, unless the tool's loader sets its size
+        // first (bpf_map__set_max_entries): say how to verify it as sized
+        let unsupported = crate::map_create::sized_at_run_time(&program.maps).next().map(|m| {
+            format!(
+                "map '{}' has max_entries 0: libbpf cannot create it (EINVAL), so the object does not load, as on the kernel; its loader sets the size at run time (veristep verify --map-entries {}=N, or give the .map line a size)",
+                m.name, m.name
+            )
         });
         Ok(ObjProgram {
             name: main.name.clone(),

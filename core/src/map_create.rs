@@ -217,19 +217,30 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
 
 /// The first of `maps` the kernel refuses to create, as libbpf reports it.
 ///
-/// A map of no entries is taken as sized by its loader: tools set such
-/// sizes at run time (`bpf_map__set_max_entries`), libbpf gives a perf
-/// event array one entry per CPU, and the ELF loader notes the rest
-/// ("verified as if it had"). Its other attributes must still be right.
+/// libbpf sizes only a perf event array of no entries (one per possible
+/// CPU, `bpf_object__create_map`); any other size of 0 goes to the kernel
+/// as it is (a ring buffer's too: `adjust_ringbuf_sz(0)` is 0 "so that the
+/// user sees the error"), and a map that needs entries is refused. Tools
+/// that size such maps at run time (`bpf_map__set_max_entries`) are
+/// verified as sized with [`MapDef::max_entries`] set first (the CLI's
+/// `--map-entries`, a text program's `.map` line).
 pub fn first_failure(maps: &[MapDef]) -> Option<String> {
     maps.iter().find_map(|m| {
         let entries = match (m.max_entries, m.map_type) {
-            (0, MapType::Ringbuf | MapType::UserRingbuf) => PAGE_SIZE,
-            (0, _) => 1,
+            (0, MapType::PerfEventArray) => 1,
             (n, _) => n,
         };
         check(m, entries).err().map(|e| libbpf_line(m, e))
     })
+}
+
+/// The maps of `maps` that libbpf would pass to the kernel with no entries
+/// where the kernel needs some: the usual reason a real tool's object does
+/// not load without its loader.
+pub fn sized_at_run_time(maps: &[MapDef]) -> impl Iterator<Item = &MapDef> {
+    maps.iter()
+        .filter(|m| m.max_entries == 0 && m.map_type != MapType::PerfEventArray)
+        .filter(|m| check(m, 1).is_ok() || check(m, PAGE_SIZE).is_ok())
 }
 
 #[cfg(test)]
@@ -244,8 +255,12 @@ mod tests {
         assert_eq!(alloc_check(&rb(0)), Err(CreateError::Invalid));
         assert_eq!(alloc_check(&rb(2048)), Err(CreateError::Invalid));
         assert_eq!(alloc_check(&rb(3 * 4096)), Err(CreateError::Invalid));
-        // a size of 0 is left to the loader
-        assert_eq!(first_failure(&[rb(4096), rb(0)]), None);
+        // a size of 0 reaches the kernel as it is
+        assert_eq!(
+            first_failure(&[rb(4096), rb(0)]).as_deref(),
+            Some("map 'rb': failed to create: Invalid argument(-22)")
+        );
+        assert_eq!(sized_at_run_time(&[rb(4096), rb(0)]).count(), 1);
         assert_eq!(
             first_failure(&[rb(4096), rb(2048)]).as_deref(),
             Some("map 'rb': failed to create: Invalid argument(-22)")

@@ -56,19 +56,30 @@ fn check_ids(old: u32, cur: u32, map: &mut IdMap, v612: bool) -> bool {
     true
 }
 
-/// `check_scalar_ids()` (6.12): an id of 0 stands for a fresh id of its
-/// own, so a scalar linked in the old state must be linked the same way
-/// now.
+/// `check_scalar_ids()` (6.12 as Debian's 6.12.95 has it): an old scalar
+/// of no id is independent, and any linking of the current one only adds
+/// constraints, so it matches. A linked old scalar must map to the current
+/// one's id, a current id of 0 standing for a fresh id of its own (two
+/// unlinked current scalars cannot stand for two linked old ones). An old
+/// "base + K" link must also map its base id (old r3 = r2 + K cannot match
+/// a current r3 derived from an unrelated register).
 fn check_scalar_ids(old: u32, cur: u32, map: &mut IdMap) -> bool {
-    const TMP: u32 = 1 << 30;
-    let fresh = |map: &IdMap| TMP | (map.len() as u32 + 1);
-    let old = if old == 0 { fresh(map) } else { old };
+    const TMP: u32 = 1 << 29;
+    if old == 0 {
+        return true;
+    }
     let cur = if cur == 0 {
-        fresh(map) | (1 << 29)
+        TMP | (map.len() as u32 + 1)
     } else {
         cur
     };
-    check_ids(old, cur, map, true)
+    if !check_ids(old, cur, map, true) {
+        return false;
+    }
+    if old & BPF_ADD_CONST != 0 {
+        return check_ids(old & !BPF_ADD_CONST, cur & !BPF_ADD_CONST, map, true);
+    }
+    true
 }
 
 fn regs_exact(o: &RegState, c: &RegState, map: &mut IdMap, v612: bool) -> bool {
