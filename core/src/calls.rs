@@ -516,6 +516,12 @@ impl Env {
                 callee.regs[2].aux = map;
                 callee.regs[3].mark_known_zero_ptr(RegType::MapValue);
                 callee.regs[3].aux = map;
+                // 6.12 keeps the inner map's uid (set_timer_callback_state)
+                if self.rules.helpers_612 {
+                    for r in 1..=3 {
+                        callee.regs[r].map_uid = meta.map_uid;
+                    }
+                }
             }
             CallbackKind::UserRingbuf => {
                 // callback_fn(const struct bpf_dynptr *dynptr, void *ctx):
@@ -682,13 +688,15 @@ impl Env {
         Ok(())
     }
 
-    /// `bpf_timer_set_callback`: a brand-new state for the async callback
-    /// is pushed; the caller goes on.
+    /// `bpf_timer_set_callback` and (6.12) `bpf_wq_set_callback_impl`: a
+    /// brand-new state for the async callback is pushed (a workqueue's
+    /// runs in process context: `sleepable`); the caller goes on.
     pub fn check_async_callback(
         &mut self,
         callsite: usize,
         subprog: usize,
         meta: &ArgMeta,
+        sleepable: bool,
     ) -> VResult<()> {
         let start = self.subprogs.get(subprog).map(|s| s.start).unwrap_or(0);
         if let Some(s) = self.subprogs.get_mut(subprog) {
@@ -714,6 +722,7 @@ impl Env {
             active_lock_map: 0,
             active_rcu_lock: false,
             active_preempt_lock: 0,
+            in_sleepable: sleepable,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,
@@ -1271,7 +1280,7 @@ impl Env {
             ));
         };
         // 6.12 asks before the arguments (6.1 after them)
-        if v612 && k.sleepable && !crate::func_proto::prog_sleepable(&self.prog) {
+        if v612 && k.sleepable && !self.in_sleepable() {
             return Err(self.fail(
                 EACCES,
                 &format!("program must be sleepable to call sleepable kfunc {name}"),
@@ -1363,6 +1372,27 @@ impl Env {
                     }
                 }
                 "bpf_list_push_front_impl" | "bpf_list_push_back_impl" => graph_push = true,
+                // push_callback_call() with set_timer_callback_state: the
+                // callback gets the workqueue's map, key and value, in a
+                // state of its own that may sleep
+                "bpf_wq_set_callback_impl" => {
+                    let subprog = m.subprogno.unwrap_or(0);
+                    if let Some(start) = self.subprogs.get(subprog).map(|s| s.start) {
+                        self.btf_check_subprog_arg_match(start);
+                    }
+                    let r1 = *self.reg(1);
+                    let meta = crate::func_arg::ArgMeta {
+                        map: Some(r1.aux),
+                        map_uid: r1.map_uid,
+                        ..Default::default()
+                    };
+                    if let Err(e) = self.check_async_callback(insn_idx, subprog, &meta, true) {
+                        return Err(self.fail(
+                            e.errno,
+                            &format!("kfunc {name}#{id} failed callback verification"),
+                        ));
+                    }
+                }
                 "bpf_rbtree_add_impl" => {
                     graph_push = true;
                     // push_callback_call(): `less` is walked as bpf_loop's

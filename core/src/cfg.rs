@@ -260,6 +260,11 @@ impl Env {
                 .fail(EINVAL, "tracing progs cannot use bpf_timer yet")
                 .because(crate::reason::Reason::LockMisuse));
         }
+        if map.wq_off.is_some() && tracing && self.rules.helpers_612 {
+            return Err(self
+                .fail(EINVAL, "tracing progs cannot use bpf_wq yet")
+                .because(crate::reason::Reason::LockMisuse));
+        }
 
         if crate::func_proto::prog_sleepable(&self.prog) {
             use crate::program::MapType as M;
@@ -634,7 +639,14 @@ impl Env {
                 match insn.op() {
                     BPF_EXIT => {}
                     BPF_CALL => {
-                        if insn.imm == FuncId::timer_set_callback as i32 && insn.src == 0 {
+                        // is_async_callback_calling_insn(): checked before the
+                        // call pushes its callback's state
+                        let async_cb = (insn.imm == FuncId::timer_set_callback as i32
+                            && insn.src == 0)
+                            || (insn.is_kfunc_call()
+                                && self.kernel_kfunc_name(insn.imm).as_deref()
+                                    == Some("bpf_wq_set_callback_impl"));
+                        if async_cb {
                             self.mark_prune(t);
                         }
                         if self.rules.callbacks_iterate && self.is_sync_callback_calling_insn(&insn)

@@ -385,6 +385,12 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
 pub fn program_text(prog: &Program) -> String {
     let n = prog.insns.len();
     let mut out = String::new();
+    if let Some(section) = &prog.missing_prog_type {
+        // the text must not pretend the object's program loads as one
+        out.push_str(&format!(
+            "; section '{section}' gives libbpf no program type: the object's program does not load (the type below is a placeholder)\n"
+        ));
+    }
     // a BTF-typed program names its target (`.prog_type tracing fentry
     // do_nanosleep`, `.prog_type lsm file_open`)
     let btf_typed = matches!(

@@ -141,6 +141,7 @@ impl Env {
             active_lock_map: 0,
             active_rcu_lock: false,
             active_preempt_lock: 0,
+            in_sleepable: false,
             callback_unroll_depth: 0,
             may_goto_depth: 0,
             loop_entry: None,

@@ -1054,6 +1054,7 @@ impl<'a> Loader<'a> {
             // a bpf_timer is the value's lock or timer
             let lock_off = self.datasec_struct_var(idx, &name, "bpf_spin_lock");
             let timer_off = self.datasec_struct_var(idx, &name, "bpf_timer");
+            let wq_off = self.datasec_struct_var(idx, &name, "bpf_wq");
             // a record the kernel refuses fails the map's creation: the
             // programs that use it are not modelled
             let record = self.datasec_record(idx, &name, size as u32);
@@ -1066,6 +1067,7 @@ impl<'a> Loader<'a> {
             };
             let mut lock_off = lock_off.or(nested_lock);
             let mut timer_off = timer_off;
+            let mut wq_off = wq_off;
             let mut kptrs = kptrs;
             // a record the kernel cannot parse leaves the map without one
             // (map_check_btf(): no lock, timer, kptr or graph field)
@@ -1074,6 +1076,7 @@ impl<'a> Loader<'a> {
                 Err(_) => {
                     lock_off = None;
                     timer_off = None;
+                    wq_off = None;
                     kptrs.clear();
                     Vec::new()
                 }
@@ -1092,6 +1095,7 @@ impl<'a> Loader<'a> {
                 kptrs,
                 lock_off,
                 timer_off,
+                wq_off,
                 graph,
                 // libbpf creates it with its DATASEC as the value type
                 btf_typed: self.btf.is_some(),
@@ -1278,6 +1282,7 @@ impl<'a> Loader<'a> {
                     let v = pointee(*mty)?;
                     def.value_size = b.size_of(v)?;
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
+                    def.wq_off = b.find_struct(v, "bpf_wq")?;
                     def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
                     def.kptrs = b.find_kptrs(v, 0);
                     // a record the kernel cannot parse leaves the map
@@ -1290,6 +1295,7 @@ impl<'a> Loader<'a> {
                         Ok(g) => def.graph = g,
                         Err(_) => {
                             def.timer_off = None;
+                            def.wq_off = None;
                             def.lock_off = None;
                             def.kptrs.clear();
                         }
@@ -1584,23 +1590,18 @@ impl<'a> Loader<'a> {
         let section = raw_section.strip_prefix('?').unwrap_or(&raw_section);
         // bpf_object_load_prog(): a section libbpf 1.4 has no SEC_DEF for
         // (a newer libbpf's `kprobe.session`, an old `xdp_foo`) gives no
-        // program type
-        if !libbpf_knows_section(section) {
-            // ... after every map is created (bpf_object__create_maps)
-            if let Some(line) = crate::map_create::first_failure(&self.maps) {
-                return err(line);
-            }
-            return err(format!(
-                "prog '{}': missing BPF prog type, check ELF section name '{section}'",
-                main.name
-            ));
-        }
-        let prog_type = prog_type(section).ok_or_else(|| {
-            ElfError(format!(
+        // program type; libbpf says so when it loads the program, after
+        // the externs are resolved and the maps created
+        // (`Program::missing_prog_type`), so it is read as any program
+        let missing_type = !libbpf_knows_section(section);
+        let prog_type = match prog_type(section) {
+            Some(t) => t,
+            None if missing_type => ProgType::SocketFilter,
+            None => return err(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
                 main.name
-            ))
-        })?;
+            )),
+        };
         let code = |f: &Func| -> Vec<Insn> {
             self.code
                 .iter()
@@ -1912,6 +1913,7 @@ impl<'a> Loader<'a> {
         }
         program.object_ksyms = object_ksyms;
         program.unmodelled_kfuncs = unmodelled;
+        program.missing_prog_type = missing_type.then(|| section.to_string());
         program.object_struct_ops = self
             .struct_ops
             .iter()

@@ -78,7 +78,7 @@ impl Env {
                 .fail(EINVAL, "helper call is not allowed in probe")
                 .because(Reason::HelperNotAllowed { func_id }));
         }
-        if fp.might_sleep && !prog_sleepable(&self.prog) {
+        if fp.might_sleep && !self.in_sleepable() {
             return Err(self
                 .fail(EINVAL, "helper call might sleep in a non-sleepable prog")
                 .because(Reason::HelperNotAllowed { func_id }));
@@ -265,7 +265,7 @@ impl Env {
                 self.btf_check_subprog_arg_match(start);
             }
             if kind == CallbackKind::TimerAsync {
-                self.check_async_callback(insn_idx, sub, &meta)?;
+                self.check_async_callback(insn_idx, sub, &meta, false)?;
             } else {
                 self.check_sync_callback(insn_idx, sub, kind, &meta)?;
             }

@@ -42,6 +42,9 @@ pub(crate) struct KfuncArgMeta {
     /// `arg_owning_ref`: `bpf_refcount_acquire` of an owning reference
     /// cannot fail (its R0 is not NULL).
     pub arg_owning_ref: bool,
+    /// `map.ptr`, `map.uid` of a workqueue argument: the map (an index in
+    /// the program's maps) whose value holds it (6.12).
+    pub wq_map: Option<(u32, u32)>,
 }
 
 /// `reg2btf_ids[]`: the register types a kfunc takes as the kernel struct
@@ -111,6 +114,8 @@ enum PtrArg {
     /// `KF_ARG_PTR_TO_CONST_STR` (`__str`): a string in a frozen read-only
     /// map.
     ConstStr,
+    /// `KF_ARG_PTR_TO_WORKQUEUE`: a `struct bpf_wq` in a map value (6.10+).
+    Workqueue,
 }
 
 impl Env {
@@ -264,6 +269,28 @@ impl Env {
                         .fail(EINVAL, &format!("pointer in R{regno} isn't map pointer"))
                         .because(because));
                 }
+                // the map a workqueue lives in must be the map passed with
+                // it (an inner map told apart by its uid)
+                PtrArg::Map
+                    if meta.wq_map.is_some_and(|(m, uid)| {
+                        self.prog
+                            .maps
+                            .get(reg.aux as usize)
+                            .is_some_and(|d| d.wq_off.is_some())
+                            && (m != reg.aux || uid != reg.map_uid)
+                    }) =>
+                {
+                    let uid = meta.wq_map.map_or(0, |(_, u)| u);
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            &format!(
+                                "workqueue pointer in R1 map_uid={uid} doesn't match map pointer in R2 map_uid={}",
+                                reg.map_uid
+                            ),
+                        )
+                        .because(because));
+                }
                 PtrArg::BtfId | PtrArg::AllocBtfId | PtrArg::Map
                     if (trusted_args || k.rcu) && !is_trusted_reg(&reg) =>
                 {
@@ -298,6 +325,33 @@ impl Env {
                 }
                 PtrArg::BtfId => {
                     self.process_kf_arg_ptr_to_btf_id(name, k, i, &reg, &ref_t, btf)?
+                }
+                // process_wq_func(): the map's workqueue, at its offset
+                PtrArg::Workqueue => {
+                    if reg.ty != RegType::MapValue {
+                        return Err(self
+                            .fail(EINVAL, &format!("arg#{i} doesn't point to a map value"))
+                            .because(because));
+                    }
+                    // a record without one has wq_off -EINVAL
+                    let wq_off = self
+                        .prog
+                        .maps
+                        .get(reg.aux as usize)
+                        .and_then(|m| m.wq_off)
+                        .map_or(-22, i64::from);
+                    let off = reg.var_off.value as i64 + reg.off as i64;
+                    if off != wq_off {
+                        return Err(self
+                            .fail(
+                                EINVAL,
+                                &format!(
+                                    "off {off} doesn't point to 'struct bpf_wq' that is at {wq_off}"
+                                ),
+                            )
+                            .because(because));
+                    }
+                    meta.wq_map = Some((reg.aux, reg.map_uid));
                 }
                 PtrArg::ConstStr => {
                     if reg.ty != RegType::MapValue {
@@ -558,6 +612,10 @@ impl Env {
         if pname.ends_with("__map") {
             return Ok(PtrArg::Map);
         }
+        // is_kfunc_arg_wq()
+        if ref_t.kind == crate::btf::KIND_STRUCT && ref_t.name == "bpf_wq" {
+            return Ok(PtrArg::Workqueue);
+        }
         if reg.ty == RegType::BtfId || reg2btf(reg.ty).is_some() {
             if !ref_t.is_composite() {
                 return Err(self.kfunc_ptr_unsupported(name, i, ref_t));
@@ -653,7 +711,7 @@ impl Env {
             ProgType::Tracing if self.prog.expected_attach_type == Some(AttachType::TraceIter) => {
                 true
             }
-            _ => crate::func_proto::prog_sleepable(&self.prog),
+            _ => self.in_sleepable(),
         }
     }
 

@@ -525,6 +525,11 @@ pub const KERNEL_KFUNCS: &[KernelKfunc] = &[
     acq_rcu("bpf_crypto_ctx_acquire", KfuncSet::CryptoInit),
     rcu("bpf_crypto_decrypt", KfuncSet::Crypto),
     rcu("bpf_crypto_encrypt", KfuncSet::Crypto),
+    // kernel/bpf/helpers.c's common_btf_ids (6.10+): a workqueue in a map
+    // value, whose callback runs later in process context (may sleep)
+    plain("bpf_wq_init", KfuncSet::Common),
+    plain("bpf_wq_set_callback_impl", KfuncSet::Common),
+    plain("bpf_wq_start", KfuncSet::Common),
 ];
 
 /// `bpf_dev_bound_kfunc_id()`: the XDP metadata kfuncs, which a driver

@@ -642,6 +642,9 @@ pub struct MapDef {
     pub max_entries: u32,
     /// Offset of a `struct bpf_timer` in the value, if any.
     pub timer_off: Option<u32>,
+    /// Offset of a `struct bpf_wq` in the value, if any (6.10+; to 6.1 a
+    /// struct like any other).
+    pub wq_off: Option<u32>,
     /// Offset of a `struct bpf_spin_lock` in the value, if any.
     pub lock_off: Option<u32>,
     /// Created with BTF key or value types (an object's `__type(key, T)` /
@@ -745,7 +748,10 @@ impl MapDef {
             .filter(|f| (v612 || !f.nested) && KptrKind::of_tag(&f.tag, v612).is_some())
             .count();
         if v612 {
-            n + usize::from(self.lock_off.is_some()) + usize::from(self.timer_off.is_some()) > 11
+            n + usize::from(self.lock_off.is_some())
+                + usize::from(self.timer_off.is_some())
+                + usize::from(self.wq_off.is_some())
+                > 11
         } else {
             n > 8
         }
@@ -767,6 +773,7 @@ impl MapDef {
             value_size,
             max_entries,
             timer_off: None,
+            wq_off: None,
             lock_off: None,
             kptrs: Vec::new(),
             graph: Vec::new(),
@@ -856,6 +863,11 @@ pub struct Program {
     /// (instruction, name): refused once libbpf would have found them
     /// (`Program::relocated`), so a kernel lacking one gets libbpf's error.
     pub unmodelled_kfuncs: Vec<(usize, String)>,
+    /// An object's program in a section libbpf has no `SEC_DEF` for: it
+    /// never reaches the kernel (`Program::relocated` fails it with
+    /// libbpf's "missing BPF prog type" after the maps are created); its
+    /// program type is a placeholder.
+    pub missing_prog_type: Option<String>,
     /// The target a BTF-typed program names in its section
     /// (`fentry/do_nanosleep`, `tp_btf/sched_switch`, `lsm/file_open`),
     /// found in the kernel's BTF by [`Program::relocated`].
@@ -1016,6 +1028,7 @@ impl Program {
             core_applied: Vec::new(),
             poisoned_kfuncs: Vec::new(),
             unmodelled_kfuncs: Vec::new(),
+            missing_prog_type: None,
             attach_to: None,
             struct_ops_map: None,
             object_struct_ops: Vec::new(),
@@ -1031,6 +1044,7 @@ impl Program {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
+            || self.missing_prog_type.is_some()
             || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some())
@@ -1047,6 +1061,7 @@ impl Program {
         (!self.core_relos.is_empty()
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
+            || self.missing_prog_type.is_some()
             || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some()
@@ -1266,6 +1281,12 @@ impl Program {
             resolve(&mut p)?;
         }
         create_maps()?;
+        // bpf_object_load_prog(): the first thing it checks
+        if let Some(section) = &self.missing_prog_type {
+            return Err(crate::relo_core::ReloError(format!(
+                "prog '{name}': missing BPF prog type, check ELF section name '{section}'"
+            )));
+        }
         if !struct_ops {
             resolve(&mut p)?;
         }

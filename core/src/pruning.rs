@@ -391,7 +391,10 @@ pub fn states_equal(o: &VerifierState, c: &VerifierState, exact: ExactLevel, v61
     } else if o.active_spin_lock != c.active_spin_lock || o.active_lock_held != c.active_lock_held {
         return false;
     }
-    if o.active_rcu_lock != c.active_rcu_lock || o.active_preempt_lock != c.active_preempt_lock {
+    if o.active_rcu_lock != c.active_rcu_lock
+        || o.active_preempt_lock != c.active_preempt_lock
+        || o.in_sleepable != c.in_sleepable
+    {
         return false;
     }
     for i in 0..o.frames.len() {

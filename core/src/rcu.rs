@@ -33,9 +33,13 @@ impl RcuKfunc {
 impl Env {
     /// `in_rcu_cs()`: dereferenced `__rcu` pointers are RCU pointers here.
     pub(crate) fn in_rcu_cs(&self) -> bool {
-        self.cur.active_rcu_lock
-            || self.cur.active_lock_held
-            || !crate::func_proto::prog_sleepable(&self.prog)
+        self.cur.active_rcu_lock || self.cur.active_lock_held || !self.in_sleepable()
+    }
+
+    /// `in_sleepable()`: a sleepable program, or (6.12) a workqueue's
+    /// callback.
+    pub(crate) fn in_sleepable(&self) -> bool {
+        crate::func_proto::prog_sleepable(&self.prog) || self.cur.in_sleepable
     }
 
     /// The part of `check_kfunc_call()` after the arguments that enters

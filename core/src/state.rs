@@ -205,6 +205,9 @@ pub struct VerifierState {
     /// 6.12: how many `bpf_preempt_disable()` calls are not yet matched
     /// by `bpf_preempt_enable()` (`active_preempt_lock`).
     pub active_preempt_lock: u32,
+    /// 6.12: a workqueue's callback, which runs in process context and may
+    /// sleep (`in_sleepable`, set by `push_async_cb()`).
+    pub in_sleepable: bool,
     /// 6.7: how many callback iterations this path has simulated.
     pub callback_unroll_depth: u32,
     /// 6.12: how many times this path took a `may_goto`'s fall-through.
