@@ -1267,6 +1267,7 @@ impl<'a> Loader<'a> {
         let mut ty = None;
         let mut template = None;
         let mut prog_values = false;
+        let (mut key_ty, mut value_typed) = (None, false);
         for (m, mty, _) in &st.members {
             match m.as_str() {
                 "type" => ty = Some(uint(*mty)?),
@@ -1274,11 +1275,13 @@ impl<'a> Loader<'a> {
                 "key_size" => def.key_size = uint(*mty)?,
                 "value_size" => def.value_size = uint(*mty)?,
                 "key" => {
+                    key_ty = Some(pointee(*mty)?);
                     def.key_size = b.size_of(pointee(*mty)?)?;
                     def.btf_typed = true;
                 }
                 "value" => {
                     def.btf_typed = true;
+                    value_typed = true;
                     let v = pointee(*mty)?;
                     def.value_size = b.size_of(v)?;
                     def.timer_off = b.find_struct(v, "bpf_timer")?;
@@ -1359,6 +1362,29 @@ impl<'a> Loader<'a> {
                 | MapType::Stack
         ) {
             def.btf_typed = false;
+        }
+        // map_create(): a key type needs a value type; array_map_check_btf():
+        // an array's key is a 32-bit integer. libbpf then retries without
+        // BTF, and the map has no special fields
+        if def.btf_typed {
+            // BTF_INT_BITS 32 and BTF_INT_OFFSET 0
+            let int32 = |id: u32| {
+                b.skip_mods(id)
+                    .and_then(|id| b.get(id))
+                    .is_ok_and(|t| t.kind == btf::KIND_INT && t.int_enc & 0x00ff_00ff == 32)
+            };
+            let array = matches!(def.map_type, MapType::Array | MapType::PercpuArray);
+            if (key_ty.is_some() && !value_typed)
+                || (array && value_typed && key_ty.is_some_and(|k| !int32(k)))
+            {
+                def.btf_retry = true;
+                def.btf_typed = false;
+                def.timer_off = None;
+                def.wq_off = None;
+                def.lock_off = None;
+                def.kptrs.clear();
+                def.graph.clear();
+            }
         }
         if prog_values {
             if def.map_type != MapType::ProgArray {
@@ -1597,10 +1623,12 @@ impl<'a> Loader<'a> {
         let prog_type = match prog_type(section) {
             Some(t) => t,
             None if missing_type => ProgType::SocketFilter,
-            None => return err(format!(
+            None => {
+                return err(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
                 main.name
-            )),
+            ))
+            }
         };
         let code = |f: &Func| -> Vec<Insn> {
             self.code

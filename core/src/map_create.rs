@@ -225,13 +225,39 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
 /// verified as sized with [`MapDef::max_entries`] set first (the CLI's
 /// `--map-entries`, a text program's `.map` line).
 pub fn first_failure(maps: &[MapDef]) -> Option<String> {
-    maps.iter().find_map(|m| {
+    let failure = maps.iter().enumerate().find_map(|(i, m)| {
         let entries = match (m.max_entries, m.map_type) {
             (0, MapType::PerfEventArray) => 1,
             (n, _) => n,
         };
-        check(m, entries).err().map(|e| libbpf_line(m, e))
+        check(m, entries).err().map(|e| (i, m, e))
+    })?;
+    let (i, m, e) = failure;
+    // a map created before it whose BTF was refused warned first; one
+    // refused with its BTF warns with the size check's errno (map_alloc
+    // runs before map_check_btf)
+    Some(match first_warning(&maps[..i]) {
+        Some(w) => w,
+        None if m.btf_retry => retry_line(m, e),
+        None => libbpf_line(m, e),
     })
+}
+
+/// libbpf's warning for the first of `maps` whose BTF types the kernel
+/// refused ([`MapDef::btf_retry`]): created without them, and the first
+/// line libbpf prints for an object that then fails to load.
+pub fn first_warning(maps: &[MapDef]) -> Option<String> {
+    maps.iter()
+        .find(|m| m.btf_retry)
+        .map(|m| retry_line(m, CreateError::Invalid))
+}
+
+fn retry_line(m: &MapDef, e: CreateError) -> String {
+    let (what, errno) = e.strerror();
+    format!(
+        "Error in bpf_create_map_xattr({}):{what}({errno}). Retrying without BTF.",
+        m.name
+    )
 }
 
 /// The maps of `maps` that libbpf would pass to the kernel with no entries

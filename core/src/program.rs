@@ -651,6 +651,12 @@ pub struct MapDef {
     /// `__type(value, T)`, global data): libbpf retries a refused creation
     /// without them and says so first ([`crate::map_create::libbpf_line`]).
     pub btf_typed: bool,
+    /// The kernel refuses the map's BTF types (`map_create()`,
+    /// `map_check_btf()`): a key type without a value type, an array's key
+    /// that is not a 32-bit integer. libbpf warns ("Retrying without BTF")
+    /// and creates it without them: no special fields
+    /// ([`crate::map_create::first_warning`]).
+    pub btf_retry: bool,
     /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
     /// `BPF_F_WRONLY_PROG`); from compiled objects only.
     pub flags: u32,
@@ -779,6 +785,7 @@ impl MapDef {
             graph: Vec::new(),
             map_extra: 0,
             btf_typed: false,
+            btf_retry: false,
             flags: 0,
             data: Vec::new(),
             frozen: false,
@@ -1281,14 +1288,19 @@ impl Program {
             resolve(&mut p)?;
         }
         create_maps()?;
+        // a map libbpf created without its refused BTF types warned first:
+        // an object failing from here on shows that line first
+        let warned = |e: crate::relo_core::ReloError| {
+            crate::relo_core::ReloError(crate::map_create::first_warning(&self.maps).unwrap_or(e.0))
+        };
         // bpf_object_load_prog(): the first thing it checks
         if let Some(section) = &self.missing_prog_type {
-            return Err(crate::relo_core::ReloError(format!(
+            return Err(warned(crate::relo_core::ReloError(format!(
                 "prog '{name}': missing BPF prog type, check ELF section name '{section}'"
-            )));
+            ))));
         }
         if !struct_ops {
-            resolve(&mut p)?;
+            resolve(&mut p).map_err(warned)?;
         }
         if self.core_relos.is_empty() {
             return Ok(p);

@@ -672,19 +672,32 @@ pub fn kernel_diff() -> Result<(), String> {
                     0,
                 ),
                 Some(Ok(program)) => {
-                    let v = verify(
-                        &program,
-                        &Options {
-                            kernel: if v612 {
-                                KernelVersion::V6_7
-                            } else {
-                                KernelVersion::V6_1
+                    // the loader's log buffer (loader.c's LOG_SIZE): a log
+                    // that outgrew it fails the load with ENOSPC, also one
+                    // 6.12's rotating log shows whole; one that fills it
+                    // (6.1 keeps the beginning) is asked again for the
+                    // statistics only, so the kernel's verdict is read
+                    const LOADER_LOG_SIZE: u32 = 16 << 20;
+                    let run = |log_size| {
+                        verify(
+                            &program,
+                            &Options {
+                                kernel: if v612 {
+                                    KernelVersion::V6_7
+                                } else {
+                                    KernelVersion::V6_1
+                                },
+                                log_level,
+                                trace: false,
+                                log_size,
                             },
-                            log_level,
-                            trace: false,
-                            log_size: None,
-                        },
-                    );
+                        )
+                    };
+                    let mut v = run(Some(LOADER_LOG_SIZE));
+                    let enospc = v.error.as_ref().is_some_and(|e| e.errno == 28);
+                    if enospc && v.log.len() + 2 >= LOADER_LOG_SIZE as usize {
+                        v = run(None);
+                    }
                     ours_log = v.log.clone();
                     // refused by bpf_prog_load() before the verifier ran
                     // (an empty log): the loader sees only libbpf's line
