@@ -647,6 +647,9 @@ pub fn kernel_diff() -> Result<(), String> {
         KernelVersion::V6_1
     })?;
     let mut rows = Vec::new();
+    // an object is read once for all its programs (tracee's 15 MB object
+    // has 169)
+    let mut loaded: Option<(usize, Result<elf::ObjectFile, elf::ElfError>)> = None;
     for line in text.lines().filter_map(|l| l.strip_prefix("VSK ")) {
         let rec: Value = serde_json::from_str(line).map_err(|e| format!("a record: {e}"))?;
         let i = rec["object"].as_u64().unwrap_or(0) as usize;
@@ -655,10 +658,15 @@ pub fn kernel_diff() -> Result<(), String> {
         let prog = rec["program"].as_str().unwrap_or("").to_string();
         let log = rec["log"].as_str().unwrap_or("");
         let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
-        let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
+        if loaded.as_ref().is_none_or(|(j, _)| *j != i) {
+            let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
+            loaded = Some((i, elf::load_each(&bytes, &obj.to_string_lossy())));
+        }
+        let Some((_, object)) = loaded.as_ref() else {
+            continue;
+        };
         let mut ours_log = String::new();
-        let (ours, ours_msg, ours_processed) = match elf::load_each(&bytes, &obj.to_string_lossy())
-        {
+        let (ours, ours_msg, ours_processed) = match object {
             Ok(o) => match o
                 .programs
                 .iter()
@@ -742,7 +750,7 @@ pub fn kernel_diff() -> Result<(), String> {
                     0,
                 ),
             },
-            Err(e) => ("error".to_string(), Some(e.0), 0),
+            Err(e) => ("error".to_string(), Some(e.0.clone()), 0),
         };
         rows.push(Row {
             same_log: masked(log) == masked(&ours_log),
