@@ -67,9 +67,10 @@ pub(crate) fn for_kernel<'a>(
     prog.relocated(short, kernel)
         .map(Cow::Owned)
         .map_err(|e| {
+            use veristep_core::map_create::{first_failure, refused_for_its_size};
             // a size its loader sets at run time: say how to verify it so
-            let hint = veristep_core::map_create::sized_at_run_time(&prog.maps)
-                .find(|m| e.0.contains(&format!("({})", m.name)) || e.0.contains(&format!("'{}'", m.name)))
+            let hint = refused_for_its_size(&prog.maps)
+                .filter(|_| first_failure(&prog.maps).as_deref() == Some(e.0.as_str()))
                 .map(|m| {
                     format!(
                         "; map '{0}' has max_entries 0, which its loader sets at run time: --map-entries {0}=N verifies it as sized",
@@ -78,8 +79,8 @@ pub(crate) fn for_kernel<'a>(
                 })
                 .unwrap_or_default();
             LoadError {
-            shown: format!("{name}: libbpf: {} (Linux {}){hint}", e.0, btf_kernel(k)),
-            libbpf: format!("libbpf: {}", e.0),
-        }
+                shown: format!("{name}: libbpf: {} (Linux {}){hint}", e.0, btf_kernel(k)),
+                libbpf: format!("libbpf: {}", e.0),
+            }
         })
 }

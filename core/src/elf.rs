@@ -1054,7 +1054,7 @@ impl<'a> Loader<'a> {
             // a bpf_timer is the value's lock or timer
             let lock_off = self.datasec_struct_var(idx, &name, "bpf_spin_lock");
             let timer_off = self.datasec_struct_var(idx, &name, "bpf_timer");
-            let wq_off = self.datasec_struct_var(idx, &name, "bpf_wq");
+            let mut wq_off = self.datasec_struct_var(idx, &name, "bpf_wq");
             // a record the kernel refuses fails the map's creation: the
             // programs that use it are not modelled
             let record = self.datasec_record(idx, &name, size as u32);
@@ -1067,7 +1067,6 @@ impl<'a> Loader<'a> {
             };
             let mut lock_off = lock_off.or(nested_lock);
             let mut timer_off = timer_off;
-            let mut wq_off = wq_off;
             let mut kptrs = kptrs;
             // a record the kernel cannot parse leaves the map without one
             // (map_check_btf(): no lock, timer, kptr or graph field)

@@ -204,15 +204,11 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
 /// (`bpf_object__create_map`): a map created with BTF key or value types
 /// is retried without them first, and says so.
 pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
-    let (what, errno) = e.strerror();
     if m.btf_typed {
-        format!(
-            "Error in bpf_create_map_xattr({}):{what}({errno}). Retrying without BTF.",
-            m.name
-        )
-    } else {
-        format!("map '{}': failed to create: {what}({errno})", m.name)
+        return retry_line(m, e);
     }
+    let (what, errno) = e.strerror();
+    format!("map '{}': failed to create: {what}({errno})", m.name)
 }
 
 /// The first of `maps` the kernel refuses to create, as libbpf reports it.
@@ -225,14 +221,7 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
 /// verified as sized with [`MapDef::max_entries`] set first (the CLI's
 /// `--map-entries`, a text program's `.map` line).
 pub fn first_failure(maps: &[MapDef]) -> Option<String> {
-    let failure = maps.iter().enumerate().find_map(|(i, m)| {
-        let entries = match (m.max_entries, m.map_type) {
-            (0, MapType::PerfEventArray) => 1,
-            (n, _) => n,
-        };
-        check(m, entries).err().map(|e| (i, m, e))
-    })?;
-    let (i, m, e) = failure;
+    let (i, m, e) = first_refused(maps)?;
     // a map created before it whose BTF was refused warned first; one
     // refused with its BTF warns with the size check's errno (map_alloc
     // runs before map_check_btf)
@@ -241,6 +230,25 @@ pub fn first_failure(maps: &[MapDef]) -> Option<String> {
         None if m.btf_retry => retry_line(m, e),
         None => libbpf_line(m, e),
     })
+}
+
+/// The first of `maps` the kernel refuses to create: its index, the map
+/// and why.
+fn first_refused(maps: &[MapDef]) -> Option<(usize, &MapDef, CreateError)> {
+    maps.iter().enumerate().find_map(|(i, m)| {
+        let entries = match (m.max_entries, m.map_type) {
+            (0, MapType::PerfEventArray) => 1,
+            (n, _) => n,
+        };
+        check(m, entries).err().map(|e| (i, m, e))
+    })
+}
+
+/// The map [`first_failure`] reports, when only its size of 0 makes the
+/// kernel refuse it: a size its tool's loader sets at run time.
+pub fn refused_for_its_size(maps: &[MapDef]) -> Option<&MapDef> {
+    let (_, m, _) = first_refused(maps)?;
+    sized_at_run_time(std::slice::from_ref(m)).next()
 }
 
 /// libbpf's warning for the first of `maps` whose BTF types the kernel
