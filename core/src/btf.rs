@@ -42,7 +42,8 @@ pub struct Type {
     /// `BTF_INFO_KFLAG`: bitfield members (STRUCT/UNION), a union (FWD),
     /// signed values (ENUM/ENUM64).
     pub kflag: bool,
-    /// INT: the encoding word (`BTF_INT_ENCODING`, `_OFFSET`, `_BITS`).
+    /// INT: the encoding word (`BTF_INT_ENCODING`, `_OFFSET`, `_BITS`);
+    /// VAR: its linkage; DECL_TAG: its component index.
     pub int_enc: u32,
     /// STRUCT/UNION with `kflag`: each member's bitfield size (0: none).
     pub bitfield_sizes: Vec<u32>,
@@ -205,7 +206,11 @@ impl Btf {
                         p += 8;
                     }
                 }
-                KIND_VAR => p += 4,
+                KIND_VAR => {
+                    // `struct btf_var`'s linkage, kept in int_enc
+                    t.int_enc = u32_at(types, p)?;
+                    p += 4;
+                }
                 KIND_DATASEC => {
                     for _ in 0..vlen {
                         let ty = u32_at(types, p)?;

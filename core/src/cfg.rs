@@ -674,6 +674,9 @@ impl Env {
                         if tgt >= 0 {
                             self.mark_prune(tgt as usize);
                             self.mark_jmp(tgt as usize);
+                            if let Some(a) = self.aux.get_mut(tgt as usize) {
+                                a.jump_target = true;
+                            }
                         }
                     }
                     _ => {
@@ -703,6 +706,7 @@ impl Env {
                     // push_insn() marks every branch target
                     self.mark_prune(w);
                     self.mark_jmp(w);
+                    self.aux[w].jump_target = true;
                 }
                 if state[w] == 0 {
                     state[w] = DISCOVERED;

@@ -788,6 +788,7 @@ impl<'a> Loader<'a> {
             }
             self.code.push((s.index(), insns_of(data)));
         }
+        self.collect_externs()?;
         self.read_maps()?;
         self.read_data()?;
         self.read_kconfig()?;
@@ -922,6 +923,71 @@ impl<'a> Loader<'a> {
             }
             self.struct_ops
                 .push((prog, format!("{}/{member}", st.name), var));
+        }
+        Ok(())
+    }
+
+    /// `bpf_object__collect_externs()`, when libbpf opens the object: each
+    /// undefined global or weak symbol of no type is an extern, which the
+    /// object's BTF declares as a VAR or FUNC of extern linkage in a
+    /// `.kconfig` or `.ksyms` DATASEC. One it does not (a kernel function
+    /// only called from inline assembly, which clang gives no BTF) fails
+    /// the whole object.
+    fn collect_externs(&self) -> Result<(), ElfError> {
+        use object::{ObjectSymbol, SymbolKind};
+        const ENOENT: i32 = 2;
+        const ESRCH: i32 = 3;
+        const EINVAL: i32 = 22;
+        const BTF_EXTERN: u32 = 2;
+        let fail = |m: String| Err(ElfError(m));
+        for sym in self.file.symbols() {
+            if !sym.is_undefined() || sym.is_local() || sym.kind() != SymbolKind::Unknown {
+                continue;
+            }
+            let Ok(name) = sym.name() else { continue };
+            if name.is_empty() {
+                continue;
+            }
+            // find_extern_btf_id(): the first VAR or FUNC of that name
+            let Some(b) = self.btf.as_ref() else {
+                return fail(format!("failed to find BTF for extern '{name}': -{ESRCH}"));
+            };
+            let found = (1..b.types.len() as u32).find_map(|id| {
+                let t = b.get(id).ok()?;
+                let is_var = t.kind == btf::KIND_VAR;
+                ((is_var || t.kind == btf::KIND_FUNC) && t.name == name).then_some((id, t))
+            });
+            let Some((id, t)) = found else {
+                return fail(format!("failed to find BTF for extern '{name}': -{ENOENT}"));
+            };
+            let linkage = if t.kind == btf::KIND_VAR {
+                t.int_enc
+            } else {
+                t.vlen
+            };
+            if linkage != BTF_EXTERN {
+                return fail(format!("failed to find BTF for extern '{name}': -{EINVAL}"));
+            }
+            // find_extern_sec_btf_id(): the first DATASEC holding it
+            let sec = (1..b.types.len() as u32).find_map(|s| {
+                let d = b.get(s).ok()?;
+                (d.kind == btf::KIND_DATASEC && d.members.iter().any(|(_, v, _)| *v == id))
+                    .then_some(d)
+            });
+            let Some(sec) = sec else {
+                return fail(format!(
+                    "failed to find BTF for extern '{name}' [{id}] section: -{ENOENT}"
+                ));
+            };
+            match sec.name.as_str() {
+                ".kconfig" if t.kind == btf::KIND_FUNC => {
+                    return fail(format!(
+                        "extern function {name} is unsupported under .kconfig section"
+                    ));
+                }
+                ".kconfig" | ".ksyms" => {}
+                other => return fail(format!("unrecognized extern section '{other}'")),
+            }
         }
         Ok(())
     }

@@ -102,6 +102,12 @@ pub struct InsnAux {
     /// An `ld_imm64` of a kernel (per-CPU) variable: its BTF type
     /// (`aux->btf_var`), set by `check_pseudo_btf_id`.
     pub btf_var: Option<u32>,
+    /// The target of a branch or a call (`jump_target`, 6.12).
+    pub jump_target: bool,
+    /// 6.12: a spill or fill of a `bpf_fastcall` pattern.
+    pub fastcall_pattern: bool,
+    /// 6.12: a call whose surrounding pairs the kernel removes.
+    pub fastcall_spills_num: u8,
 }
 
 #[derive(Clone, Debug)]

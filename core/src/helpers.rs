@@ -16,17 +16,9 @@ use crate::regs::RegType;
 const NR_CPU_IDS: u64 = 1;
 
 impl Env {
-    /// `check_helper_call()`
-    pub fn check_helper_call(&mut self, insn: &crate::insn::Insn) -> VResult<()> {
-        let func_id = insn.imm;
-        let insn_idx = self.insn_idx;
-        let v612 = self.rules.helpers_612;
-        let max_id = func_max_id(v612);
-        let name = func_id_name(func_id, max_id);
-        // get_helper_proto()
-        let Some(id) = F::from_id(func_id).filter(|f| (*f as u32) < max_id) else {
-            return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
-        };
+    /// `env->ops->get_func_proto(func_id, prog)`, then the attach
+    /// target's own prototypes: what the program type offers under `id`.
+    pub(crate) fn helper_proto(&self, id: F) -> Option<&'static Proto> {
         let pt = self.prog.prog_type;
         // bpf_dummy_ops' verifier_ops have no get_func_proto: no helper
         let no_helpers = self
@@ -38,17 +30,35 @@ impl Env {
         let fp = if no_helpers {
             None
         } else {
-            get_func_proto(id, pt, self.prog.expected_attach_type, v612)
+            get_func_proto(
+                id,
+                pt,
+                self.prog.expected_attach_type,
+                self.rules.helpers_612,
+            )
         };
-        let fp = fp.or_else(|| {
+        fp.or_else(|| {
             crate::func_proto::attach_target_func_proto(
                 id,
                 pt,
                 self.prog.expected_attach_type,
                 self.prog.attach_to.as_deref(),
             )
-        });
-        let Some(fp) = fp else {
+        })
+    }
+
+    /// `check_helper_call()`
+    pub fn check_helper_call(&mut self, insn: &crate::insn::Insn) -> VResult<()> {
+        let func_id = insn.imm;
+        let insn_idx = self.insn_idx;
+        let v612 = self.rules.helpers_612;
+        let max_id = func_max_id(v612);
+        let name = func_id_name(func_id, max_id);
+        // get_helper_proto()
+        let Some(id) = F::from_id(func_id).filter(|f| (*f as u32) < max_id) else {
+            return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
+        };
+        let Some(fp) = self.helper_proto(id) else {
             let msg = if self.rules.words_612 {
                 format!(
                     "program of this type cannot use helper {}#{}",

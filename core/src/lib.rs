@@ -65,6 +65,7 @@ mod do_check;
 pub mod dynptr;
 pub(crate) mod env;
 pub mod explore;
+mod fastcall;
 mod func_arg;
 mod func_proto;
 pub mod graph;

@@ -60,6 +60,10 @@ pub struct Rules {
     /// `round_up_stack_depth()`: 6.12 with the JIT rounds each frame to 16
     /// bytes; 6.1 rounds `max(depth, 1)` to 32.
     pub stack_round_16: bool,
+    /// `mark_fastcall_patterns()` (6.11+): spill/fill pairs around a call
+    /// the kernel inlines are removed with their stack before
+    /// `check_max_stack_depth()` ([`crate::fastcall`]).
+    pub fastcall: bool,
     /// `btf_check_subprog_arg_match()` logs a static callee's prototype
     /// mismatches (objects with BTF) as 6.1 does; off, 6.12's
     /// `btf_check_subprog_call()` does (`btf_check_static_call_612`).
@@ -215,6 +219,7 @@ impl Rules {
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
+                fastcall: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
                 stack_spill_612: false,
@@ -264,6 +269,7 @@ impl Rules {
                 fork_minus_one_or_zero: false,
                 helpers_612: false,
                 stack_round_16: false,
+                fastcall: false,
                 btf_static_arg_check: true,
                 scalar_alu_612: false,
                 stack_spill_612: false,
@@ -313,6 +319,7 @@ impl Rules {
                 fork_minus_one_or_zero: true,
                 helpers_612: true,
                 stack_round_16: true,
+                fastcall: true,
                 btf_static_arg_check: false,
                 scalar_alu_612: true,
                 stack_spill_612: true,

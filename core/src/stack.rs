@@ -152,6 +152,7 @@ impl Env {
         if let Some(f) = self.cur.frames.get_mut(fr) {
             f.grow_stack(-min_off as i32);
         }
+        self.check_fastcall_stack_contract(fr, min_off);
         if t == Access::Write {
             let v612 = self.rules.stack_spill_612;
             let insn = self.prog.insns[self.insn_idx];
@@ -285,6 +286,7 @@ impl Env {
         if self.rules.helpers_612 {
             self.destroy_if_dynptr_stack_slot(fr, spi)?;
         }
+        self.check_fastcall_stack_contract(fr, off as i64);
         self.mark_stack_slot_scratched(spi);
         let insn = self.prog.insns[self.insn_idx];
         let is_fp_dst = insn.dst == BPF_REG_FP;
@@ -468,6 +470,7 @@ impl Env {
         if self.rules.words_612 {
             self.mark_stack_slot_scratched(spi);
         }
+        self.check_fastcall_stack_contract(fr, off as i64);
         let st = self.cur.frames[fr].stack[spi];
         if st.is_spill() {
             let mut spill_size = 1;
@@ -722,6 +725,7 @@ impl Env {
         if self.rules.helpers_612 {
             self.destroy_if_dynptr_stack_slot(fr, spi)?;
         }
+        self.check_fastcall_stack_contract(fr, off as i64);
         self.mark_stack_slot_scratched(spi);
         let imm = k.var_off.value;
         if off % 8 == 0 && (imm != 0 || self.rules.stack_spill_612) {

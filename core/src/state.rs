@@ -271,6 +271,12 @@ pub struct Subprog {
     /// `func_info_aux[].unreliable`: its BTF prototype once failed to
     /// match a call's registers, so it is not checked (nor logged) again.
     pub btf_unreliable: bool,
+    /// 6.12 (`bpf_fastcall`): the top of the stack the patterns around its
+    /// calls use (0: none; `i16::MIN`: their contract was broken).
+    pub fastcall_stack_off: i32,
+    /// 6.12: a pattern surrounds a call the kernel does not inline, so the
+    /// stack depth stays as the walk found it.
+    pub keep_fastcall_stack: bool,
 }
 
 /// One pending branch state (`struct bpf_verifier_stack_elem`).

@@ -240,7 +240,11 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         env.check_btf_func()?;
         env.check_attach_btf_id()?;
         env.resolve_pseudo_ldimm64()?;
-        env.check_cfg()
+        env.check_cfg()?;
+        if env.rules.fastcall {
+            env.mark_fastcall_patterns();
+        }
+        Ok(())
     };
     if let Err(e) = structure(env) {
         env.structural_error = true;
@@ -263,6 +267,8 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
     if env.log.level == crate::log::BPF_LOG_LEVEL1 && !env.func_log_reset {
         env.log.reset(0);
     }
+    // might lower a stack depth: before the check, as in the kernel
+    env.remove_fastcall_spills_fills();
     check_max_stack_depth(env)?;
     check_arena_loads(env)?;
     check_dead_callback_refs(env)

@@ -77,6 +77,16 @@ static int keep_warnings(enum libbpf_print_level l, const char *f, va_list a)
 	return vsnprintf(libbpf_msgs + used, sizeof(libbpf_msgs) - used, f, a);
 }
 
+/* An object libbpf could not open: the record says why (its warnings). */
+static void open_failed(int obj_index)
+{
+	printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"\",\"libbpf\":",
+	       obj_index, errno);
+	json_str(libbpf_msgs);
+	printf("}\n");
+	fflush(stdout);
+}
+
 /* Loads program number `want` of `path` alone; prints its record. */
 /* Every program is judged on its own, as veristep verifies it: a map an
  * earlier load pinned (LIBBPF_PIN_BY_NAME, under the bpffs /init mounts)
@@ -105,11 +115,11 @@ static void load_one(int obj_index, const char *path, int want, int level)
 	int i = 0, err;
 
 	clear_pins();
+	libbpf_msgs[0] = 0;
 	obj = bpf_object__open_file(path, NULL);
 
 	if (!obj) {
-		printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"open failed\"}\n",
-		       obj_index, errno);
+		open_failed(obj_index);
 		return;
 	}
 	bpf_object__for_each_program(p, obj) {
@@ -159,13 +169,14 @@ int main(int argc, char **argv)
 
 	libbpf_set_print(keep_warnings);
 	for (int a = 1; a < argc; a++) {
-		struct bpf_object *obj = bpf_object__open_file(argv[a], NULL);
+		struct bpf_object *obj;
 		struct bpf_program *p;
 		int n = 0;
 
+		libbpf_msgs[0] = 0;
+		obj = bpf_object__open_file(argv[a], NULL);
 		if (!obj) {
-			printf("VSK {\"object\":%d,\"program\":\"\",\"section\":\"\",\"verdict\":\"error\",\"errno\":%d,\"log\":\"open failed\"}\n",
-			       a - 1, errno);
+			open_failed(a - 1);
 			continue;
 		}
 		bpf_object__for_each_program(p, obj)
