@@ -78,6 +78,11 @@ pub(crate) fn for_kernel<'a>(
                     )
                 })
                 .unwrap_or_default();
+            let hint = if hint.is_empty() && prog.no_attach_target && e.0.contains("no BTF-based attach target") {
+                format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
+            } else {
+                hint
+            };
             LoadError {
                 shown: format!("{name}: libbpf: {} (Linux {}){hint}", e.0, btf_kernel(k)),
                 libbpf: format!("libbpf: {}", e.0),

@@ -195,6 +195,12 @@ struct VerifyArgs {
     /// cannot create, then loads); repeatable
     #[arg(long, value_name = "NAME=N", value_parser = parse_map_entries)]
     map_entries: Vec<(String, u32)>,
+    /// Attach program PROG (fentry, fexit, fmod_ret, tp_btf, lsm, iter) to
+    /// TARGET in the kernel, as a tool's loader does with
+    /// bpf_program__set_attach_target (a `SEC("fentry")` without one then
+    /// loads); repeatable
+    #[arg(long, value_name = "PROG=TARGET", value_parser = parse_attach_target)]
+    attach_target: Vec<(String, String)>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -278,6 +284,46 @@ fn parse_map_entries(s: &str) -> Result<(String, u32), String> {
         .parse::<u32>()
         .map_err(|e| format!("'{n}' is not a number of entries: {e}"))?;
     Ok((name.trim().to_string(), n))
+}
+
+fn parse_attach_target(s: &str) -> Result<(String, String), String> {
+    let (prog, target) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not PROG=TARGET"))?;
+    let (prog, target) = (prog.trim(), target.trim());
+    if prog.is_empty() || target.is_empty() {
+        return Err(format!("'{s}' is not PROG=TARGET"));
+    }
+    Ok((prog.to_string(), target.to_string()))
+}
+
+/// `--attach-target PROG=TARGET`: the BTF-typed program PROG attaches to
+/// TARGET (looked up in each kernel's BTF when it loads). A program of
+/// another kind, or a name no program has, is an error.
+fn set_attach_targets(
+    programs: &mut [(String, Program)],
+    targets: &[(String, String)],
+) -> Result<(), String> {
+    for (prog, target) in targets {
+        let mut found = false;
+        for (name, p) in programs.iter_mut() {
+            if name.rsplit(':').next() != Some(prog.as_str()) {
+                continue;
+            }
+            if p.attach_to.is_none() && !p.no_attach_target {
+                return Err(format!(
+                    "--attach-target: program '{prog}' has no BTF attach target (it is not fentry, fexit, fmod_ret, tp_btf, lsm or iter)"
+                ));
+            }
+            p.attach_to = Some(target.clone());
+            p.no_attach_target = false;
+            found = true;
+        }
+        if !found {
+            return Err(format!("--attach-target: no program named '{prog}'"));
+        }
+    }
+    Ok(())
 }
 
 /// `--map-entries NAME=N`: sets the size of each map NAME of the programs;
@@ -528,7 +574,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let Some(mut programs) = load_all(&args.files, args.prog.as_deref()) else {
         return ExitCode::from(2);
     };
-    if let Err(e) = set_map_entries(&mut programs, &args.map_entries) {
+    if let Err(e) = set_map_entries(&mut programs, &args.map_entries)
+        .and_then(|()| set_attach_targets(&mut programs, &args.attach_target))
+    {
         eprintln!("veristep: {e}");
         return ExitCode::from(2);
     }

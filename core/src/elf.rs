@@ -192,6 +192,22 @@ fn btf_target(section: &str) -> Option<(AttachType, &str)> {
     (!target.is_empty()).then_some((a, target))
 }
 
+/// A BTF-typed program's section without a target (`SEC("fentry")`): its
+/// loader names the target at run time (`bpf_program__set_attach_target`),
+/// and libbpf fails it when it loads without one.
+fn btf_section_without_target(section: &str) -> Option<AttachType> {
+    Some(match section {
+        "fentry" | "fentry.s" => AttachType::TraceFentry,
+        "fexit" | "fexit.s" => AttachType::TraceFexit,
+        "fmod_ret" | "fmod_ret.s" => AttachType::ModifyReturn,
+        "tp_btf" => AttachType::TraceRawTp,
+        "lsm" | "lsm.s" => AttachType::LsmMac,
+        "lsm_cgroup" => AttachType::LsmCgroup,
+        "iter" | "iter.s" => AttachType::TraceIter,
+        _ => return None,
+    })
+}
+
 /// libbpf 1.4's `section_defs` (`SEC_DEF`): `type+` is the exact name or
 /// `type/extras`, `type/` any name it prefixes, anything else exact.
 const LIBBPF_SEC_DEFS: &[&str] = &[
@@ -572,6 +588,9 @@ struct Loader<'a> {
     /// `.struct_ops` maps' function pointers: (program, `STRUCT/member`,
     /// the variable: libbpf's map).
     struct_ops: Vec<(String, String, String)>,
+    /// The variables of `.struct_ops.link`: struct_ops maps libbpf creates
+    /// with `BPF_F_LINK` (Linux 6.4+).
+    struct_ops_link_maps: Vec<String>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -690,6 +709,7 @@ fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
         kconfig: None,
         bad_maps: Vec::new(),
         struct_ops: Vec::new(),
+        struct_ops_link_maps: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -880,6 +900,9 @@ impl<'a> Loader<'a> {
             };
             let off = sym.address();
             vars.push((off, off + st.size_or_type as u64, t, v.name.clone()));
+            if name == ".struct_ops.link" {
+                self.struct_ops_link_maps.push(v.name.clone());
+            }
         }
         for (off, r) in sec.relocations() {
             let RelocationTarget::Symbol(si) = r.target() else {
@@ -1685,9 +1708,14 @@ impl<'a> Loader<'a> {
         // the externs are resolved and the maps created
         // (`Program::missing_prog_type`), so it is read as any program
         let missing_type = !libbpf_knows_section(section);
+        let no_target = btf_section_without_target(section);
         let prog_type = match prog_type(section) {
             Some(t) => t,
             None if missing_type => ProgType::SocketFilter,
+            None if matches!(no_target, Some(AttachType::LsmMac | AttachType::LsmCgroup)) => {
+                ProgType::Lsm
+            }
+            None if no_target.is_some() => ProgType::Tracing,
             None => {
                 return err(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
@@ -2007,6 +2035,7 @@ impl<'a> Loader<'a> {
         program.object_ksyms = object_ksyms;
         program.unmodelled_kfuncs = unmodelled;
         program.missing_prog_type = missing_type.then(|| section.to_string());
+        program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
         program.object_struct_ops = self
             .struct_ops
             .iter()
@@ -2015,7 +2044,8 @@ impl<'a> Loader<'a> {
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;
-        program.expected_attach_type = attach_type(section);
+        program.expected_attach_type = attach_type(section).or(no_target);
+        program.no_attach_target = no_target.is_some();
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
         if prog_type == ProgType::StructOps {
             let Some((_, slot, var)) = self.struct_ops.iter().find(|(p, _, _)| *p == main.name)

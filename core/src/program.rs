@@ -875,6 +875,10 @@ pub struct Program {
     /// libbpf's "missing BPF prog type" after the maps are created); its
     /// program type is a placeholder.
     pub missing_prog_type: Option<String>,
+    /// A BTF-typed program whose section names no target (`SEC("fentry")`,
+    /// set at run time by its loader): libbpf refuses it when it loads it,
+    /// after the maps are created.
+    pub no_attach_target: bool,
     /// The target a BTF-typed program names in its section
     /// (`fentry/do_nanosleep`, `tp_btf/sched_switch`, `lsm/file_open`),
     /// found in the kernel's BTF by [`Program::relocated`].
@@ -887,6 +891,10 @@ pub struct Program {
     /// before it loads any program, so one the kernel cannot take fails
     /// every program of the object.
     pub object_struct_ops: Vec<(String, String)>,
+    /// The object's struct_ops maps of `.struct_ops.link`, created with
+    /// `BPF_F_LINK`, which a kernel before 6.4 refuses (EINVAL): every
+    /// program of the object then fails.
+    pub struct_ops_link_maps: Vec<String>,
     /// That target, resolved in the kernel's BTF.
     pub attach_btf: Option<crate::btf_access::AttachBtf>,
     /// The kernel's BTF, for programs that walk kernel pointers.
@@ -1036,9 +1044,11 @@ impl Program {
             poisoned_kfuncs: Vec::new(),
             unmodelled_kfuncs: Vec::new(),
             missing_prog_type: None,
+            no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
             object_struct_ops: Vec::new(),
+            struct_ops_link_maps: Vec::new(),
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,
@@ -1052,6 +1062,7 @@ impl Program {
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
+            || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some())
@@ -1069,7 +1080,9 @@ impl Program {
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
+            || self.no_attach_target
             || !self.object_struct_ops.is_empty()
+            || !self.struct_ops_link_maps.is_empty()
             || !self.object_ksyms.is_empty()
             || self.attach_to.is_some()
             || self.reads_map_ptr()
@@ -1180,6 +1193,18 @@ impl Program {
                     m,
                     crate::map_create::CreateError::Invalid,
                 )));
+            }
+            // the struct_ops maps come last (bpf_object_init_struct_ops());
+            // bpf_struct_ops_map_alloc_check() of a kernel without struct_ops
+            // links takes no map flags. libbpf retries a map without BTF
+            // only for a key or value type, which a struct_ops map has not
+            if let Some(m) = self.struct_ops_link_maps.first() {
+                if !kernel_has_struct_ops_links(&kernel.btf) {
+                    let line = format!("map '{m}': failed to create: Invalid argument(-22)");
+                    return Err(crate::relo_core::ReloError(
+                        crate::map_create::first_warning(&self.maps).unwrap_or(line),
+                    ));
+                }
             }
             Ok(())
         };
@@ -1299,6 +1324,12 @@ impl Program {
                 "prog '{name}': missing BPF prog type, check ELF section name '{section}'"
             ))));
         }
+        // libbpf_prepare_prog_load()
+        if self.no_attach_target {
+            return Err(warned(crate::relo_core::ReloError(format!(
+                "prog '{name}': no BTF-based attach target is specified, use bpf_program__set_attach_target()"
+            ))));
+        }
         if !struct_ops {
             resolve(&mut p).map_err(warned)?;
         }
@@ -1337,6 +1368,16 @@ impl Program {
 
 /// Is `t` one of the kernel's map types (an enumerator of the `enum
 /// bpf_map_type` in its BTF)? A BTF without that enum knows them all.
+/// Linux 6.4+ links struct_ops maps: its BTF has the (anonymous) enum of
+/// map flags with `BPF_F_LINK`.
+fn kernel_has_struct_ops_links(btf: &crate::btf::Btf) -> bool {
+    btf.types.iter().any(|t| {
+        t.kind == crate::btf::KIND_ENUM
+            && t.name.is_empty()
+            && t.enums.iter().any(|(n, _)| n == "BPF_F_LINK")
+    })
+}
+
 pub fn kernel_knows_map_type(btf: &crate::btf::Btf, t: MapType) -> bool {
     let Some(e) = btf
         .find(crate::btf::KIND_ENUM, "bpf_map_type")
