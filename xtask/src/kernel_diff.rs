@@ -657,7 +657,17 @@ pub fn kernel_diff() -> Result<(), String> {
         let file = obj.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         let prog = rec["program"].as_str().unwrap_or("").to_string();
         let log = rec["log"].as_str().unwrap_or("");
-        let kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
+        let mut kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
+        // the loader's own artefact: a prog array the object fills with
+        // its programs (`.values = { [0] = &prog }`) cannot be filled when
+        // the loader loads one program alone, and libbpf then fails the
+        // load after the kernel verified it (its log has no message)
+        let slot_artefact = rec["libbpf"]
+            .as_str()
+            .is_some_and(|l| l.contains("failed to initialize slot"));
+        if kernel == "rejected" && slot_artefact && message(log).is_none() && !log.is_empty() {
+            kernel = "accepted".to_string();
+        }
         if loaded.as_ref().is_none_or(|(j, _)| *j != i) {
             let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
             loaded = Some((i, elf::load_each(&bytes, &obj.to_string_lossy())));
