@@ -808,6 +808,7 @@ impl<'a> Loader<'a> {
             }
             self.code.push((s.index(), insns_of(data)));
         }
+        self.check_static_programs()?;
         self.collect_externs()?;
         self.read_maps()?;
         self.read_data()?;
@@ -946,6 +947,31 @@ impl<'a> Loader<'a> {
             }
             self.struct_ops
                 .push((prog, format!("{}/{member}", st.name), var));
+        }
+        Ok(())
+    }
+
+    /// `bpf_object__add_programs()`, when libbpf opens the object: a
+    /// function of a program section (not `.text`) must be global. A static
+    /// one fails the whole object.
+    fn check_static_programs(&self) -> Result<(), ElfError> {
+        use object::ObjectSymbol;
+        for (idx, insns) in &self.code {
+            if Some(*idx) == self.text || insns.is_empty() {
+                continue;
+            }
+            let local = self.file.symbols().find(|s| {
+                s.section_index() == Some(*idx)
+                    && s.kind() == object::SymbolKind::Text
+                    && s.is_local()
+            });
+            if let Some(sym) = local {
+                return err(format!(
+                    "sec '{}': program '{}' is static and not supported",
+                    self.section_name(*idx),
+                    sym.name().unwrap_or("")
+                ));
+            }
         }
         Ok(())
     }

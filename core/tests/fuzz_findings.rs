@@ -411,7 +411,10 @@ fn kconfig_externs_over_kmalloc_max_size_are_refused() {
     // the fuzzer mangled the externs' BTF names: libbpf refuses the object
     // when it collects its externs, before it looks at their types
     let e = refusal("fuzz_elf_kconfig_4_gib_value.o");
-    assert_eq!(e, "failed to find BTF for extern 'LINUX_HAS_BPF_COOKIE': -2");
+    assert_eq!(
+        e,
+        "failed to find BTF for extern 'LINUX_HAS_BPF_COOKIE': -2"
+    );
     // one `char[0x500000]` extern: 5 MiB
     let e = refusal("kconfig_chars_over_kmalloc_max_size.o");
     assert!(
