@@ -4,7 +4,8 @@
 //!
 //! Bytes in, programs out; no I/O. The ELF container is read with the
 //! `object` crate; maps come from BTF (`.maps`, see [`crate::btf`]) or from
-//! the legacy `maps` section. What libbpf does and this follows
+//! the legacy `maps` section (read, but refused as libbpf 1.0+ refuses it).
+//! What libbpf does and this follows
 //! (`tools/lib/bpf/libbpf.c`, libbpf 1.1):
 //! - each `STT_FUNC` symbol of an executable section other than `.text` is
 //!   a program; functions in `.text` are subprograms;
@@ -808,7 +809,7 @@ impl<'a> Loader<'a> {
             }
             self.code.push((s.index(), insns_of(data)));
         }
-        self.check_static_programs()?;
+        self.elf_collect_checks()?;
         self.collect_externs()?;
         self.read_maps()?;
         self.read_data()?;
@@ -836,6 +837,7 @@ impl<'a> Loader<'a> {
         for (sec, off, name) in syms {
             let sname = self.section_name(sec);
             let def = if sname == ".maps" {
+                self.check_btf_map_pinning(&name)?;
                 self.btf_map(&name)
             } else {
                 self.legacy_map(sec, off, &name).map(|d| (d, None))
@@ -951,12 +953,19 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// `bpf_object__add_programs()`, when libbpf opens the object: a
-    /// function of a program section (not `.text`) must be global. A static
-    /// one fails the whole object.
-    fn check_static_programs(&self) -> Result<(), ElfError> {
+    /// `bpf_object__elf_collect()`, when libbpf opens the object, section
+    /// by section: a function of a program section (not `.text`) must be
+    /// global (`bpf_object__add_programs()`), and a legacy `maps` section
+    /// is refused. Either fails the whole object.
+    fn elf_collect_checks(&self) -> Result<(), ElfError> {
         use object::ObjectSymbol;
+        // bpf_object__elf_collect() meets the sections in order: a legacy
+        // `maps` section fails the object there too (libbpf 1.0+)
+        let legacy_maps = self.file.section_by_name("maps").map(|s| s.index());
         for (idx, insns) in &self.code {
+            if legacy_maps.is_some_and(|m| m.0 < idx.0) {
+                break;
+            }
             if Some(*idx) == self.text || insns.is_empty() {
                 continue;
             }
@@ -973,7 +982,35 @@ impl<'a> Loader<'a> {
                 ));
             }
         }
+        if legacy_maps.is_some() {
+            return err(
+                "elf: legacy map definitions in 'maps' section are not supported by libbpf v1.0+",
+            );
+        }
         Ok(())
+    }
+
+    /// `parse_btf_map_def()`'s `pinning`: libbpf takes `LIBBPF_PIN_NONE` (0)
+    /// and `LIBBPF_PIN_BY_NAME` (1); any other value (cilium/ebpf's own
+    /// pinning kinds) fails the object.
+    fn check_btf_map_pinning(&self, name: &str) -> Result<(), ElfError> {
+        let Some(b) = self.btf.as_ref() else {
+            return Ok(());
+        };
+        let pinning = (|| {
+            let var = b.get(b.find(btf::KIND_VAR, name)?).ok()?;
+            let st = b.get(b.skip_mods(var.size_or_type).ok()?).ok()?;
+            let (_, ty, _) = st.members.iter().find(|(m, _, _)| m == "pinning")?;
+            let p = b.get(b.skip_mods(*ty).ok()?).ok()?;
+            b.get(b.skip_mods(p.size_or_type).ok()?)
+                .ok()?
+                .array
+                .map(|(_, n)| n)
+        })();
+        match pinning {
+            Some(v) if v > 1 => err(format!("map '{name}': invalid pinning value {v}.")),
+            _ => Ok(()),
+        }
     }
 
     /// `bpf_object__collect_externs()`, when libbpf opens the object: each
