@@ -78,7 +78,8 @@ pub(crate) fn for_kernel<'a>(
                     )
                 })
                 .unwrap_or_default();
-            let hint = if hint.is_empty() && prog.no_attach_target && e.0.contains("no BTF-based attach target") {
+            let no_target = prog.no_attach_target && e.0 == Program::no_attach_target_line(short);
+            let hint = if hint.is_empty() && no_target {
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
             } else {
                 hint

@@ -24,6 +24,9 @@ impl Env {
     /// the lowest offset any `*(u64 *)(r10 - Y) = rX` writes, then each
     /// call's pairs of spills before it and fills after it from there up.
     pub(crate) fn mark_fastcall_patterns(&mut self) {
+        if !self.rules.fastcall {
+            return;
+        }
         for s in 0..self.subprogs.len() {
             let (start, end) = self.subprog_range(s);
             let lowest_off = self.prog.insns[start..end]
@@ -106,11 +109,6 @@ impl Env {
             let max_id = crate::func_proto::func_max_id(self.rules.helpers_612);
             let id = F::from_id(call.imm).filter(|f| (*f as u32) < max_id)?;
             let fp = self.helper_proto(id)?;
-            let fp = if self.rules.helpers_612 {
-                crate::func_proto::proto_612(id, fp)
-            } else {
-                *fp
-            };
             let mut mask = if fp.ret == Ret::Void { 0 } else { 1 };
             for (i, a) in fp.args.iter().enumerate() {
                 if *a != Arg::DontCare {

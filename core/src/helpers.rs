@@ -17,8 +17,9 @@ const NR_CPU_IDS: u64 = 1;
 
 impl Env {
     /// `env->ops->get_func_proto(func_id, prog)`, then the attach
-    /// target's own prototypes: what the program type offers under `id`.
-    pub(crate) fn helper_proto(&self, id: F) -> Option<&'static Proto> {
+    /// target's own prototypes: what the program type offers under `id`,
+    /// as the modelled kernel has it.
+    pub(crate) fn helper_proto(&self, id: F) -> Option<Proto> {
         let pt = self.prog.prog_type;
         // bpf_dummy_ops' verifier_ops have no get_func_proto: no helper
         let no_helpers = self
@@ -37,13 +38,18 @@ impl Env {
                 self.rules.helpers_612,
             )
         };
-        fp.or_else(|| {
+        let fp = fp.or_else(|| {
             crate::func_proto::attach_target_func_proto(
                 id,
                 pt,
                 self.prog.expected_attach_type,
                 self.prog.attach_to.as_deref(),
             )
+        })?;
+        Some(if self.rules.helpers_612 {
+            proto_612(id, fp)
+        } else {
+            *fp
         })
     }
 
@@ -71,7 +77,6 @@ impl Env {
                 .fail(EINVAL, &msg)
                 .because(Reason::HelperNotAllowed { func_id }));
         };
-        let fp = if v612 { proto_612(id, fp) } else { *fp };
         if !self.prog.gpl_compatible() && fp.gpl_only {
             return Err(self
                 .fail(

@@ -207,8 +207,14 @@ pub fn libbpf_line(m: &MapDef, e: CreateError) -> String {
     if m.btf_typed {
         return retry_line(m, e);
     }
+    failed_line(&m.name, e)
+}
+
+/// libbpf's line for map `name` the kernel refused, created without BTF
+/// key or value types (or after the retry without them).
+pub fn failed_line(name: &str, e: CreateError) -> String {
     let (what, errno) = e.strerror();
-    format!("map '{}': failed to create: {what}({errno})", m.name)
+    format!("map '{name}': failed to create: {what}({errno})")
 }
 
 /// The first of `maps` the kernel refuses to create, as libbpf reports it.

@@ -1200,7 +1200,8 @@ impl Program {
             // only for a key or value type, which a struct_ops map has not
             if let Some(m) = self.struct_ops_link_maps.first() {
                 if !kernel_has_struct_ops_links(&kernel.btf) {
-                    let line = format!("map '{m}': failed to create: Invalid argument(-22)");
+                    let line =
+                        crate::map_create::failed_line(m, crate::map_create::CreateError::Invalid);
                     return Err(crate::relo_core::ReloError(
                         crate::map_create::first_warning(&self.maps).unwrap_or(line),
                     ));
@@ -1326,9 +1327,9 @@ impl Program {
         }
         // libbpf_prepare_prog_load()
         if self.no_attach_target {
-            return Err(warned(crate::relo_core::ReloError(format!(
-                "prog '{name}': no BTF-based attach target is specified, use bpf_program__set_attach_target()"
-            ))));
+            return Err(warned(crate::relo_core::ReloError(
+                Program::no_attach_target_line(name),
+            )));
         }
         if !struct_ops {
             resolve(&mut p).map_err(warned)?;
@@ -1348,6 +1349,13 @@ impl Program {
         p.core_applied = applied;
         Ok(p)
     }
+    /// libbpf's refusal of program `name` when [`Program::no_attach_target`]
+    /// (`libbpf_prepare_prog_load()`).
+    pub fn no_attach_target_line(name: &str) -> String {
+        format!(
+            "prog '{name}': no BTF-based attach target is specified, use bpf_program__set_attach_target()"
+        )
+    }
     /// `license_is_gpl_compatible()` of the kernel.
     pub fn gpl_compatible(&self) -> bool {
         matches!(
@@ -1366,8 +1374,6 @@ impl Program {
     }
 }
 
-/// Is `t` one of the kernel's map types (an enumerator of the `enum
-/// bpf_map_type` in its BTF)? A BTF without that enum knows them all.
 /// Linux 6.4+ links struct_ops maps: its BTF has the (anonymous) enum of
 /// map flags with `BPF_F_LINK`.
 fn kernel_has_struct_ops_links(btf: &crate::btf::Btf) -> bool {
@@ -1378,6 +1384,8 @@ fn kernel_has_struct_ops_links(btf: &crate::btf::Btf) -> bool {
     })
 }
 
+/// Is `t` one of the kernel's map types (an enumerator of the `enum
+/// bpf_map_type` in its BTF)? A BTF without that enum knows them all.
 pub fn kernel_knows_map_type(btf: &crate::btf::Btf, t: MapType) -> bool {
     let Some(e) = btf
         .find(crate::btf::KIND_ENUM, "bpf_map_type")

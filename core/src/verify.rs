@@ -241,9 +241,7 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         env.check_attach_btf_id()?;
         env.resolve_pseudo_ldimm64()?;
         env.check_cfg()?;
-        if env.rules.fastcall {
-            env.mark_fastcall_patterns();
-        }
+        env.mark_fastcall_patterns();
         Ok(())
     };
     if let Err(e) = structure(env) {
