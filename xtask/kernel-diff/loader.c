@@ -3,7 +3,10 @@
 // afresh, loads only that program (libbpf lays it out and relocates it)
 // with a verifier log, and prints one JSON line:
 //   VSK {"object":N,"program":"...","section":"...","verdict":"accepted|rejected|error","errno":E,"log":"..."}
-// then "VSK-END". Statically linked against Debian's libbpf.
+// then "VSK-END". Before each load it prints "VSK-START N I" (object N,
+// program I), so that a VM stopped by its time budget tells which program
+// it was in; "/resume" ("N I") makes a new boot begin at that program.
+// Statically linked against Debian's libbpf.
 #define _GNU_SOURCE /* tdestroy */
 #include <dirent.h>
 #include <errno.h>
@@ -167,8 +170,18 @@ int main(int argc, char **argv)
 		fclose(lf);
 	}
 
+	/* a boot that goes on where a stopped one ended */
+	int from_obj = 0, from_prog = 0;
+	FILE *rf = fopen("/resume", "r");
+
+	if (rf) {
+		if (fscanf(rf, "%d %d", &from_obj, &from_prog) != 2)
+			from_obj = from_prog = 0;
+		fclose(rf);
+	}
+
 	libbpf_set_print(keep_warnings);
-	for (int a = 1; a < argc; a++) {
+	for (int a = 1 + from_obj; a < argc; a++) {
 		struct bpf_object *obj;
 		struct bpf_program *p;
 		int n = 0;
@@ -182,8 +195,11 @@ int main(int argc, char **argv)
 		bpf_object__for_each_program(p, obj)
 			n++;
 		bpf_object__close(obj);
-		for (int i = 0; i < n; i++)
+		for (int i = a - 1 == from_obj ? from_prog : 0; i < n; i++) {
+			printf("VSK-START %d %d\n", a - 1, i);
+			fflush(stdout);
 			load_one(a - 1, argv[a], i, level);
+		}
 	}
 	printf("VSK-END\n");
 	fflush(stdout);
