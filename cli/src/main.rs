@@ -310,13 +310,8 @@ fn set_attach_targets(
             if name.rsplit(':').next() != Some(prog.as_str()) {
                 continue;
             }
-            if p.attach_to.is_none() && !p.no_attach_target {
-                return Err(format!(
-                    "--attach-target: program '{prog}' has no BTF attach target (it is not fentry, fexit, fmod_ret, tp_btf, lsm or iter)"
-                ));
-            }
-            p.attach_to = Some(target.clone());
-            p.no_attach_target = false;
+            p.set_attach_target(target)
+                .map_err(|e| format!("--attach-target: program '{prog}' {e}"))?;
             found = true;
         }
         if !found {
@@ -334,13 +329,8 @@ fn set_map_entries(
 ) -> Result<(), String> {
     for (name, n) in sizes {
         let mut found = false;
-        for m in programs
-            .iter_mut()
-            .flat_map(|(_, p)| p.maps.iter_mut())
-            .filter(|m| m.name == *name)
-        {
-            m.max_entries = *n;
-            found = true;
+        for (_, p) in programs.iter_mut() {
+            found |= p.set_map_entries(name, *n);
         }
         if !found {
             return Err(format!("--map-entries: no map named '{name}'"));

@@ -49,6 +49,207 @@ const KMALLOC_MAX_SIZE: u64 = 4 << 20;
 /// 16 MiB `.bss` loads.
 const ARRAY_VALUE_MAX: u64 = i32::MAX as u64;
 
+/// libbpf's `btf_kind_str()`: a kind's name in its warnings.
+fn libbpf_kind_str(b: &btf::Btf, id: u32) -> &'static str {
+    if id == 0 {
+        return "void";
+    }
+    match b.get(id).map(|t| t.kind) {
+        Ok(btf::KIND_INT) => "int",
+        Ok(btf::KIND_PTR) => "ptr",
+        Ok(btf::KIND_ARRAY) => "array",
+        Ok(btf::KIND_STRUCT) => "struct",
+        Ok(btf::KIND_UNION) => "union",
+        Ok(btf::KIND_ENUM) => "enum",
+        Ok(btf::KIND_FWD) => "fwd",
+        Ok(btf::KIND_TYPEDEF) => "typedef",
+        Ok(btf::KIND_VOLATILE) => "volatile",
+        Ok(btf::KIND_CONST) => "const",
+        Ok(btf::KIND_RESTRICT) => "restrict",
+        Ok(btf::KIND_FUNC) => "func",
+        Ok(btf::KIND_FUNC_PROTO) => "func_proto",
+        Ok(btf::KIND_VAR) => "var",
+        Ok(btf::KIND_DATASEC) => "datasec",
+        Ok(btf::KIND_FLOAT) => "float",
+        Ok(btf::KIND_DECL_TAG) => "decl_tag",
+        Ok(btf::KIND_TYPE_TAG) => "type_tag",
+        Ok(btf::KIND_ENUM64) => "enum64",
+        _ => "unknown",
+    }
+}
+
+/// libbpf's `parse_btf_map_def()` (strict, as `bpf_object__open()` reads
+/// user maps) of the definition struct `def`; `inner`: the template of a
+/// map of maps (`NAME.inner`). Err: libbpf's warning.
+fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<(), String> {
+    const BPF_MAP_TYPE_PROG_ARRAY: u32 = 3;
+    const BPF_MAP_TYPE_ARRAY_OF_MAPS: u32 = 12;
+    const BPF_MAP_TYPE_HASH_OF_MAPS: u32 = 13;
+    let kind = |id: u32| {
+        if id == 0 {
+            0
+        } else {
+            b.get(id).map_or(u32::MAX, |t| t.kind)
+        }
+    };
+    let skip = |id: u32| b.skip_mods(id).unwrap_or(id);
+    // get_map_field_int(): `__uint(attr, N)` is `int (*attr)[N]`
+    let field_int = |attr: &str, ty: u32| -> Result<u32, String> {
+        let p = skip(ty);
+        if kind(p) != btf::KIND_PTR {
+            return Err(format!(
+                "map '{name}': attr '{attr}': expected PTR, got {}.",
+                libbpf_kind_str(b, p)
+            ));
+        }
+        let arr = b.get(p).map_err(|e| e.to_string())?.size_or_type;
+        match b.get(arr).ok().and_then(|t| t.array) {
+            Some((_, n)) if kind(arr) == btf::KIND_ARRAY => Ok(n),
+            _ => Err(format!(
+                "map '{name}': attr '{attr}': expected ARRAY, got {}.",
+                libbpf_kind_str(b, arr)
+            )),
+        }
+    };
+    // the key's or value's `__type(x, T)`: `T *x`, its size resolved
+    let typed = |what: &str, ty: u32| -> Result<u32, String> {
+        if kind(ty) != btf::KIND_PTR {
+            return Err(format!(
+                "map '{name}': {what} spec is not PTR: {}.",
+                libbpf_kind_str(b, ty)
+            ));
+        }
+        let t = b.get(ty).map_err(|e| e.to_string())?.size_or_type;
+        b.size_of(t).ok().filter(|_| t != 0).ok_or_else(|| {
+            format!("map '{name}': can't determine {what} size for type [{t}]: -22.")
+        })
+    };
+    let st = b.get(def).map_err(|e| e.to_string())?;
+    let (mut map_type, mut key_size, mut value_size) = (0, 0, 0);
+    let conflict = |what: &str, had: u32, now: u32| -> Result<(), String> {
+        if had != 0 && had != now {
+            return Err(format!(
+                "map '{name}': conflicting {what} size {had} != {now}."
+            ));
+        }
+        Ok(())
+    };
+    for (i, (m, ty, _)) in st.members.iter().enumerate() {
+        let ty = *ty;
+        match m.as_str() {
+            "type" => map_type = field_int(m, ty)?,
+            "max_entries" | "map_flags" | "numa_node" => {
+                field_int(m, ty)?;
+            }
+            "key_size" => {
+                let sz = field_int(m, ty)?;
+                conflict("key", key_size, sz)?;
+                key_size = sz;
+            }
+            "value_size" => {
+                let sz = field_int(m, ty)?;
+                conflict("value", value_size, sz)?;
+                value_size = sz;
+            }
+            "key" => {
+                let sz = typed("key", ty)?;
+                conflict("key", key_size, sz)?;
+                key_size = sz;
+            }
+            "value" => {
+                let sz = typed("value", ty)?;
+                conflict("value", value_size, sz)?;
+                value_size = sz;
+            }
+            "values" => {
+                let in_map = matches!(
+                    map_type,
+                    BPF_MAP_TYPE_ARRAY_OF_MAPS | BPF_MAP_TYPE_HASH_OF_MAPS
+                );
+                let prog_array = map_type == BPF_MAP_TYPE_PROG_ARRAY;
+                let desc = if in_map {
+                    "map-in-map inner"
+                } else {
+                    "prog-array value"
+                };
+                if inner {
+                    return Err(format!(
+                        "map '{name}': multi-level inner maps not supported."
+                    ));
+                }
+                if i + 1 != st.members.len() {
+                    return Err(format!("map '{name}': '{m}' member should be last."));
+                }
+                if !in_map && !prog_array {
+                    return Err(format!("map '{name}': should be map-in-map or prog-array."));
+                }
+                conflict("value", value_size, 4)?;
+                value_size = 4;
+                let arr = b.get(ty).ok().and_then(|t| t.array);
+                let elem = match arr {
+                    Some((elem, 0)) if kind(ty) == btf::KIND_ARRAY => skip(elem),
+                    _ => {
+                        return Err(format!(
+                            "map '{name}': {desc} spec is not a zero-sized array."
+                        ))
+                    }
+                };
+                if kind(elem) != btf::KIND_PTR {
+                    return Err(format!(
+                        "map '{name}': {desc} def is of unexpected kind {}.",
+                        libbpf_kind_str(b, elem)
+                    ));
+                }
+                let target = skip(b.get(elem).map_err(|e| e.to_string())?.size_or_type);
+                if prog_array {
+                    if kind(target) != btf::KIND_FUNC_PROTO {
+                        return Err(format!(
+                            "map '{name}': prog-array value def is of unexpected kind {}.",
+                            libbpf_kind_str(b, target)
+                        ));
+                    }
+                    continue;
+                }
+                if kind(target) != btf::KIND_STRUCT {
+                    return Err(format!(
+                        "map '{name}': map-in-map inner def is of unexpected kind {}.",
+                        libbpf_kind_str(b, target)
+                    ));
+                }
+                parse_btf_map_def(b, &format!("{name}.inner"), target, true)?;
+            }
+            "pinning" => {
+                if inner {
+                    return Err(format!("map '{name}': inner def can't be pinned."));
+                }
+                let v = field_int(m, ty)?;
+                if v > 1 {
+                    return Err(format!("map '{name}': invalid pinning value {v}."));
+                }
+            }
+            // get_map_field_long(): `__uint`'s form or an enum of one value
+            "map_extra" => {
+                let t = skip(ty);
+                if kind(t) == btf::KIND_PTR {
+                    field_int(m, ty)?;
+                } else if !matches!(kind(t), btf::KIND_ENUM | btf::KIND_ENUM64) {
+                    return Err(format!(
+                        "map '{name}': attr '{m}': expected ENUM or ENUM64, got {}.",
+                        libbpf_kind_str(b, t)
+                    ));
+                } else if b.get(t).map_or(0, |t| t.vlen) != 1 {
+                    return Err(format!("map '{name}': attr '{m}': invalid __ulong"));
+                }
+            }
+            other => return Err(format!("map '{name}': unknown field '{other}'.")),
+        }
+    }
+    if map_type == 0 {
+        return Err(format!("map '{name}': map type isn't specified."));
+    }
+    Ok(())
+}
+
 /// libbpf's `adjust_ringbuf_sz()` (4 KiB pages): the kernel wants a ring
 /// buffer of a power-of-2 number of pages; libbpf passes such a size
 /// through and rounds any other up (0, and a size no u32 can round up to,
@@ -837,7 +1038,7 @@ impl<'a> Loader<'a> {
         for (sec, off, name) in syms {
             let sname = self.section_name(sec);
             let def = if sname == ".maps" {
-                self.check_btf_map_pinning(&name)?;
+                self.check_btf_map_def(&name)?;
                 self.btf_map(&name)
             } else {
                 self.legacy_map(sec, off, &name).map(|d| (d, None))
@@ -990,27 +1191,29 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// `parse_btf_map_def()`'s `pinning`: libbpf takes `LIBBPF_PIN_NONE` (0)
-    /// and `LIBBPF_PIN_BY_NAME` (1); any other value (cilium/ebpf's own
-    /// pinning kinds) fails the object.
-    fn check_btf_map_pinning(&self, name: &str) -> Result<(), ElfError> {
+    /// `bpf_object__init_user_btf_map()` and `parse_btf_map_def()` as
+    /// libbpf opens the object: a `.maps` variable whose definition libbpf
+    /// cannot read fails the whole object with its warning, before any
+    /// program reaches the kernel (a member that is not `__uint`'s pointer
+    /// to an array, an unknown member, a size in conflict, a `pinning`
+    /// other than `LIBBPF_PIN_NONE` or `LIBBPF_PIN_BY_NAME` as cilium/ebpf
+    /// writes its own). What libbpf reads but veristep does not model is
+    /// `btf_map`'s to refuse, program by program.
+    fn check_btf_map_def(&self, name: &str) -> Result<(), ElfError> {
         let Some(b) = self.btf.as_ref() else {
             return Ok(());
         };
-        let pinning = (|| {
-            let var = b.get(b.find(btf::KIND_VAR, name)?).ok()?;
-            let st = b.get(b.skip_mods(var.size_or_type).ok()?).ok()?;
-            let (_, ty, _) = st.members.iter().find(|(m, _, _)| m == "pinning")?;
-            let p = b.get(b.skip_mods(*ty).ok()?).ok()?;
-            b.get(b.skip_mods(p.size_or_type).ok()?)
-                .ok()?
-                .array
-                .map(|(_, n)| n)
-        })();
-        match pinning {
-            Some(v) if v > 1 => err(format!("map '{name}': invalid pinning value {v}.")),
-            _ => Ok(()),
+        let Some(var) = b.find(btf::KIND_VAR, name).and_then(|v| b.get(v).ok()) else {
+            return Ok(());
+        };
+        let Ok(def) = b.skip_mods(var.size_or_type) else {
+            return Ok(());
+        };
+        if b.get(def).map(|t| t.kind) != Ok(btf::KIND_STRUCT) {
+            // libbpf names the variable's kind here, not the definition's
+            return err(format!("map '{name}': unexpected def kind var."));
         }
+        parse_btf_map_def(b, name, def, false).map_err(ElfError)
     }
 
     /// `bpf_object__collect_externs()`, when libbpf opens the object: each

@@ -1349,6 +1349,35 @@ impl Program {
         p.core_applied = applied;
         Ok(p)
     }
+    /// A BTF-typed program (fentry, fexit, fmod_ret, tp_btf, lsm, iter),
+    /// whose attach target a loader may set.
+    pub fn btf_typed(&self) -> bool {
+        self.attach_to.is_some() || self.no_attach_target
+    }
+    /// libbpf's `bpf_program__set_attach_target()`: the function, hook or
+    /// tracepoint the program attaches to, found in the kernel's BTF when
+    /// [`Program::relocated`] runs. Err for a program that is not BTF-typed.
+    pub fn set_attach_target(&mut self, target: &str) -> Result<(), String> {
+        if !self.btf_typed() {
+            return Err(
+                "has no BTF attach target (it is not fentry, fexit, fmod_ret, tp_btf, lsm or iter)"
+                    .to_string(),
+            );
+        }
+        self.attach_to = Some(target.to_string());
+        self.no_attach_target = false;
+        Ok(())
+    }
+    /// libbpf's `bpf_map__set_max_entries()` on every map named `name`;
+    /// false when there is none (a typo must not change nothing silently).
+    pub fn set_map_entries(&mut self, name: &str, entries: u32) -> bool {
+        let mut found = false;
+        for m in self.maps.iter_mut().filter(|m| m.name == name) {
+            m.max_entries = entries;
+            found = true;
+        }
+        found
+    }
     /// libbpf's refusal of program `name` when [`Program::no_attach_target`]
     /// (`libbpf_prepare_prog_load()`).
     pub fn no_attach_target_line(name: &str) -> String {

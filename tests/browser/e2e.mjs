@@ -67,7 +67,10 @@ const browser = await chromium.launch({
 });
 let passed = 0, failed = 0;
 const errors = [];
+// VERISTEP_E2E_ONLY=TEXT runs the tests whose name holds TEXT (a developer's loop)
+const only = process.env.VERISTEP_E2E_ONLY;
 async function test(name, fn) {
+  if (only && !name.includes(only)) return;
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${name}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
@@ -498,6 +501,28 @@ await test('an object with CO-RE relocations: the worker fetches the kernels\' B
   await page.waitForFunction(() => !(document.querySelector('#compare')?.textContent || '').includes('checking'));
   const strip = await page.textContent('#compare');
   check(/6\.12/.test(strip), `compare strip: ${strip}`);
+});
+
+await test('an object\'s load settings: a fentry program\'s attach target and a map\'s size, set on the page', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/tr_fentry_no_target.o');
+  await page.waitForSelector('#object-program');
+  await page.waitForSelector('#banner');
+  check((await page.textContent('#banner')).includes('no BTF-based attach target is specified'), 'libbpf\'s refusal said');
+  // open, because the program cannot load without a target
+  check(await page.$eval('#load-settings', (d) => d.open), 'load settings open');
+  await page.fill('#attach-target', 'do_unlinkat');
+  await page.press('#attach-target', 'Enter');
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes('processed'));
+  await idle(page);
+  check(!(await page.$('#banner')), 'the refusal is gone');
+  check((await page.inputValue('#map-entries-0')) === '1', 'hits has 1 entry as compiled');
+  await page.fill('#map-entries-0', '0');
+  await page.press('#map-entries-0', 'Enter');
+  await page.waitForSelector('#banner');
+  check((await page.textContent('#banner')).includes('bpf_create_map_xattr(hits)'), 'a map of no entries fails as libbpf fails it');
+  check((await editorText(page)).includes('entries=0'), 'the text shows the size');
 });
 
 // --- the exploration as pictures (issue 15) ---

@@ -183,8 +183,91 @@ fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                     onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditAsText)) } }>{ "Edit as text" }</button>
             }
             if let Some(n) = p.note.clone() { <div class="note">{ n }</div> }
+            { load_settings(m, d) }
             { relocations(m) }
         </div>
+    }
+}
+
+/// What a loader sets before the load (`--attach-target`, `--map-entries`
+/// on the command line): the BTF-typed program's attach target and the
+/// sizes of its maps. Open when the object cannot load without them.
+fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
+    let Some(o) = m.object.as_ref().filter(|_| m.readonly) else {
+        return html! {};
+    };
+    let Some(p) = o.programs.get(o.chosen) else {
+        return html! {};
+    };
+    if !p.btf_typed && p.maps.is_empty() {
+        return html! {};
+    }
+    let on_toggle = {
+        let d = d.clone();
+        let was = m.settings_open;
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if el.open() != was {
+                d.dispatch(Action::FoldLoadSettings(el.open()));
+            }
+        })
+    };
+    let on_target = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::SetAttachTarget(i.value()));
+        })
+    };
+    let entries = |name: &str, compiled: u32| {
+        o.map_entries
+            .iter()
+            .find(|(m, _)| m == name)
+            .map_or(compiled, |(_, n)| *n)
+    };
+    html! {
+        <details class="load-settings" id="load-settings" open={m.settings_open} ontoggle={on_toggle}>
+            <summary>{ "Load settings" }</summary>
+            <p class="hint">{ "What a loader sets before the load, as libbpf's \
+                bpf_program__set_attach_target() and bpf_map__set_max_entries() do \
+                (--attach-target and --map-entries on the command line)." }</p>
+            if p.btf_typed {
+                <label>{ "attach target " }
+                    <input id="attach-target" type="text" spellcheck="false"
+                        aria-label="the kernel function, hook or tracepoint the program attaches to"
+                        placeholder="do_unlinkat"
+                        value={p.attach_target.clone().unwrap_or_default()}
+                        onchange={on_target} />
+                </label>
+            }
+            if !p.maps.is_empty() {
+                <table class="map-sizes">
+                    <tr><th>{ "map" }</th><th>{ "max_entries" }</th></tr>
+                    { for p.maps.iter().enumerate().map(|(i, (name, compiled))| {
+                        let name = name.clone();
+                        let on_entries = {
+                            let d = d.clone();
+                            let name = name.clone();
+                            Callback::from(move |e: Event| {
+                                let i: HtmlInputElement = e.target_unchecked_into();
+                                if let Ok(n) = i.value().trim().parse::<u32>() {
+                                    d.dispatch(Action::SetMapEntries(name.clone(), n));
+                                }
+                            })
+                        };
+                        html! {
+                            <tr>
+                                <td><code>{ name.clone() }</code></td>
+                                <td><input id={format!("map-entries-{i}")} type="number" min="0"
+                                    aria-label={format!("max_entries of {name}")}
+                                    value={entries(&name, *compiled).to_string()}
+                                    onchange={on_entries} /></td>
+                            </tr>
+                        }
+                    }) }
+                </table>
+            }
+        </details>
     }
 }
 

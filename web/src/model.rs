@@ -10,7 +10,8 @@
 
 use crate::lesson::Lesson;
 use crate::protocol::{
-    Diagnostic, OriginView, Reply, Request, Source, StateView, Summary, Target, View, MAX_LANDMARKS,
+    Diagnostic, LoadSettings, OriginView, Reply, Request, Source, StateView, Summary, Target, View,
+    MAX_LANDMARKS,
 };
 use std::rc::Rc;
 use veristep_core::trace::EventKind;
@@ -68,6 +69,9 @@ pub struct Model {
     pub object: Option<Rc<OpenedObject>>,
     /// The text is an object's program, shown read-only until "edit as text".
     pub readonly: bool,
+    /// The object's load settings are unfolded: by the reader, or because
+    /// the program shown cannot load without them.
+    pub settings_open: bool,
     /// Where a value came from, as last asked (it stays pinned to the
     /// position it was asked at).
     pub origin: Option<Rc<OriginView>>,
@@ -85,6 +89,9 @@ pub struct OpenedObject {
     pub bytes: Rc<Vec<u8>>,
     pub programs: Vec<ObjectProgram>,
     pub chosen: usize,
+    /// The maps' sizes a loader set (`bpf_map__set_max_entries()`), by
+    /// name, as the CLI's `--map-entries`.
+    pub map_entries: Vec<(String, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +105,78 @@ pub struct ObjectProgram {
     pub lines: Rc<Vec<u32>>,
     /// What veristep does not model about it.
     pub note: Option<String>,
+    /// A BTF-typed program (fentry, tp_btf, lsm, ...): the page lets its
+    /// attach target be set, as the CLI's `--attach-target`.
+    pub btf_typed: bool,
+    /// Its attach target: from the section, or as set.
+    pub attach_target: Option<String>,
+    /// Its maps and their sizes as compiled.
+    pub maps: Vec<(String, u32)>,
+}
+
+impl OpenedObject {
+    /// Program `p` cannot load as compiled: a BTF-typed program without a
+    /// target, or a map of no entries (its loader sizes it at run time).
+    pub fn needs_settings(&self, p: &ObjectProgram) -> bool {
+        (p.btf_typed && p.attach_target.is_none())
+            || p.maps.iter().any(|(n, e)| {
+                let set = self.map_entries.iter().find(|(m, _)| m == n);
+                set.map_or(*e, |(_, k)| *k) == 0
+            })
+    }
+    /// What the loader sets for program `p` before it loads.
+    fn settings(&self, p: &ObjectProgram) -> LoadSettings {
+        LoadSettings {
+            attach_target: p.attach_target.clone().filter(|_| p.btf_typed),
+            map_entries: self
+                .map_entries
+                .iter()
+                .filter(|(n, _)| p.maps.iter().any(|(m, _)| m == n))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// An object's program shown as text: the ASM.md disassembly with its C
+/// source lines, and what is to know before reading it.
+fn object_program(file: &str, p: &veristep_core::elf::ObjProgram) -> ObjectProgram {
+    let text = format!(
+        "; {} from {} (section {})\n{}",
+        p.name,
+        file,
+        p.section,
+        veristep_core::disasm::program_text(&p.program)
+    );
+    // CO-RE: the worker relocates per kernel mode; the text is the program
+    // as compiled
+    let core = (!p.program.core_relos.is_empty()).then(|| {
+        format!(
+            "{} CO-RE relocation{}: each kernel mode verifies the program \
+             relocated against its kernel's BTF; the text shows it as compiled",
+            p.program.core_relos.len(),
+            if p.program.core_relos.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        )
+    });
+    ObjectProgram {
+        name: p.name.clone(),
+        section: p.section.clone(),
+        lines: Rc::new(text_lines(&text)),
+        text,
+        note: p.unsupported.clone().or(core),
+        btf_typed: p.program.btf_typed(),
+        attach_target: p.program.attach_to.clone(),
+        maps: p
+            .program
+            .maps
+            .iter()
+            .map(|m| (m.name.clone(), m.max_entries))
+            .collect(),
+    }
 }
 
 /// Where the learner is in a lesson.
@@ -171,6 +250,12 @@ pub enum Action {
     ChooseProgram(usize),
     /// Make the object's program editable text.
     EditAsText,
+    /// The attach target of the object's BTF-typed program shown.
+    SetAttachTarget(String),
+    /// A map of the object and its new `max_entries`.
+    SetMapEntries(String, u32),
+    /// The reader unfolded (`true`) or folded the load settings.
+    FoldLoadSettings(bool),
     /// A real kernel's verifier log to step through; `true`: beside the
     /// program in the editor, walked in the chosen mode.
     ReadLog(String, bool),
@@ -203,6 +288,7 @@ impl Model {
             lesson: None,
             object: None,
             readonly: false,
+            settings_open: false,
             origin: None,
             origin_seq: 0,
             outbox,
@@ -228,6 +314,7 @@ impl Model {
                 bytes: o.bytes.as_ref().clone(),
                 program: p.name.clone(),
                 file: o.file.clone(),
+                settings: o.settings(p),
             },
             _ => Source::Text(self.text.clone()),
         };
@@ -481,40 +568,16 @@ impl Model {
                 match veristep_core::elf::load_named(&bytes, &file) {
                     Ok(o) => {
                         let programs = o
-                        .programs
-                        .iter()
-                        .map(|p| {
-                            let text = format!(
-                                "; {} from {} (section {})\n{}",
-                                p.name,
-                                file,
-                                p.section,
-                                veristep_core::disasm::program_text(&p.program)
-                            );
-                            // CO-RE: the worker relocates per kernel mode;
-                            // the text is the program as compiled
-                            let core = (!p.program.core_relos.is_empty()).then(|| {
-                                format!(
-                                    "{} CO-RE relocation{}: each kernel mode verifies the program \
-                                     relocated against its kernel's BTF; the text shows it as compiled",
-                                    p.program.core_relos.len(),
-                                    if p.program.core_relos.len() == 1 { "" } else { "s" }
-                                )
-                            });
-                            ObjectProgram {
-                                name: p.name.clone(),
-                                section: p.section.clone(),
-                                lines: Rc::new(text_lines(&text)),
-                                text,
-                                note: p.unsupported.clone().or(core),
-                            }
-                        })
-                        .collect();
+                            .programs
+                            .iter()
+                            .map(|p| object_program(&file, p))
+                            .collect();
                         m.object = Some(Rc::new(OpenedObject {
                             file,
                             bytes: Rc::new(bytes),
                             programs,
                             chosen: 0,
+                            map_entries: Vec::new(),
                         }));
                         m.banner = None;
                         m.open_object_program(0);
@@ -525,6 +588,9 @@ impl Model {
                 }
             }
             Action::ChooseProgram(i) => m.open_object_program(i),
+            Action::SetAttachTarget(t) => m.set_load_settings(Some(t), None),
+            Action::SetMapEntries(name, n) => m.set_load_settings(None, Some((name, n))),
+            Action::FoldLoadSettings(open) => m.settings_open = open,
             Action::EditAsText => m.readonly = false,
         }
         m.check_goal();
@@ -543,11 +609,64 @@ impl Model {
         };
         let Some(p) = o.programs.get(i) else { return };
         let text = p.text.clone();
+        self.settings_open = o.needs_settings(p);
         Rc::make_mut(o).chosen = i;
+        // a banner on another program's load is not this one's
+        self.banner = None;
         self.text = text;
         self.dirty = false;
         self.readonly = true;
         self.reverify(Some(0));
+    }
+
+    /// A loader's setting changed: the shown program's attach target or a
+    /// map's size. Its text is made again from the object with the
+    /// settings (the `.map` lines show the sizes), and it is verified anew.
+    fn set_load_settings(&mut self, target: Option<String>, entries: Option<(String, u32)>) {
+        let Some(o) = self.object.as_mut() else {
+            return;
+        };
+        let o = Rc::make_mut(o);
+        let chosen = o.chosen;
+        if let Some(t) = target {
+            if let Some(p) = o.programs.get_mut(chosen) {
+                let t = t.trim().to_string();
+                p.attach_target = (!t.is_empty()).then_some(t);
+            }
+        }
+        if let Some((name, n)) = entries {
+            o.map_entries.retain(|(m, _)| *m != name);
+            o.map_entries.push((name, n));
+        }
+        if let Ok(loaded) = veristep_core::elf::load_named(&o.bytes, &o.file) {
+            for (shown, p) in o.programs.iter_mut().zip(loaded.programs) {
+                let mut program = p.program.clone();
+                let settings = LoadSettings {
+                    attach_target: shown.attach_target.clone().filter(|_| shown.btf_typed),
+                    map_entries: o
+                        .map_entries
+                        .iter()
+                        .filter(|(n, _)| program.maps.iter().any(|m| m.name == *n))
+                        .cloned()
+                        .collect(),
+                };
+                // a setting that does not fit is the worker's to report
+                if settings.apply(&mut program).is_ok() {
+                    let p = veristep_core::elf::ObjProgram { program, ..p };
+                    let again = object_program(&o.file, &p);
+                    shown.text = again.text;
+                    shown.lines = again.lines;
+                }
+            }
+        }
+        if let Some(p) = o.programs.get(chosen) {
+            self.text = p.text.clone();
+        }
+        if self.readonly {
+            // the load's failure, if any, is said again by its answer
+            self.banner = None;
+            self.reverify(Some(0));
+        }
     }
 
     /// Loads a lesson step's program in its kernel mode, at the start.
@@ -1119,6 +1238,69 @@ mod tests {
         })));
         assert!(m.banner.is_some());
         assert!(m.run.is_some());
+    }
+
+    /// A fentry program whose loader names its target at run time: the
+    /// page says why it does not load, its load settings name the target,
+    /// and a map's size set there reaches the text and the verifier.
+    #[test]
+    fn an_objects_load_settings_are_set_on_the_page() {
+        let mut h = Harness::new();
+        h.session.add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
+        );
+        h.session.add_kernel_btf(
+            "6.12",
+            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
+        );
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+        let bytes = include_bytes!("../../tests/c/obj/tr_fentry_no_target.o").to_vec();
+        let m = h.apply(
+            &m,
+            Action::OpenObject("tr_fentry_no_target.o".into(), bytes),
+        );
+        let p = m.object.as_ref().expect("opened").programs[0].clone();
+        assert_eq!(p.name, "tr_fentry_no_target");
+        assert!(p.btf_typed && p.attach_target.is_none());
+        assert_eq!(p.maps, vec![("hits".to_string(), 1)]);
+        assert!(m.settings_open, "it cannot load without them");
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("no BTF-based attach target is specified")),
+            "{:?}",
+            m.banner
+        );
+        let m = h.apply(&m, Action::SetAttachTarget(" do_unlinkat ".into()));
+        // the run is the program's now, not the text's before it
+        assert!(m.banner.is_none(), "{:?}", m.banner);
+        assert!(m.settings_open, "the panel stays open while it is used");
+        let run = m.run.clone().expect("verified");
+        assert!(run.accepted);
+        assert!(m.readonly);
+        // a map's size: in the text's .map line and in what is verified
+        let m = h.apply(&m, Action::SetMapEntries("hits".into(), 0));
+        let p = &m.object.as_ref().expect("opened").programs[0];
+        assert!(
+            p.text
+                .lines()
+                .any(|l| l.starts_with(".map hits") && l.contains("entries=0")),
+            "{}",
+            p.text
+        );
+        assert_eq!(m.text, p.text);
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("bpf_create_map_xattr(hits)")),
+            "{:?}",
+            m.banner
+        );
+        // the other program keeps no target of its own
+        let m = h.apply(&m, Action::ChooseProgram(1));
+        let p = &m.object.as_ref().expect("opened").programs[1];
+        assert!(p.btf_typed && p.attach_target.is_none());
     }
 
     /// Every lesson under static/lessons runs end to end: each step's

@@ -74,7 +74,44 @@ pub enum Source {
         program: String,
         #[serde(default)]
         file: String,
+        /// What a loader sets before the load, as the CLI's
+        /// `--attach-target` and `--map-entries` do.
+        #[serde(default)]
+        settings: LoadSettings,
     },
+}
+
+/// A loader's settings of an object's program before it loads
+/// (`bpf_program__set_attach_target()`, `bpf_map__set_max_entries()`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LoadSettings {
+    /// The BTF-typed program's attach target (`do_unlinkat`).
+    pub attach_target: Option<String>,
+    /// Map name and its `max_entries`.
+    pub map_entries: Vec<(String, u32)>,
+}
+
+impl LoadSettings {
+    /// Applies the settings to a program loaded from its object; Err names
+    /// the setting that does not fit it.
+    pub fn apply(&self, p: &mut veristep_core::Program) -> Result<(), String> {
+        if let Some(t) = self
+            .attach_target
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+        {
+            p.set_attach_target(t.trim())
+                .map_err(|e| format!("attach target: the program {e}"))?;
+        }
+        for (name, n) in &self.map_entries {
+            if !p.set_map_entries(name, *n) {
+                return Err(format!(
+                    "max_entries: the program has no map named '{name}'"
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Where to go in a run.

@@ -26,13 +26,17 @@ pub fn load(source: &Source) -> Result<Program, (String, Vec<Diagnostic>)> {
             bytes,
             program,
             file,
+            settings,
         } => {
             let o = elf::load_named(bytes, file).map_err(|e| (e.to_string(), Vec::new()))?;
-            o.programs
+            let mut p = o
+                .programs
                 .into_iter()
                 .find(|p| p.name == *program)
                 .map(|p| p.program)
-                .ok_or_else(|| (format!("no program named '{program}'"), Vec::new()))
+                .ok_or_else(|| (format!("no program named '{program}'"), Vec::new()))?;
+            settings.apply(&mut p).map_err(|e| (e, Vec::new()))?;
+            Ok(p)
         }
     }
 }
@@ -720,6 +724,7 @@ mod tests {
                     bytes: include_bytes!("../../tests/c/obj/sto_tcp_ca.o").to_vec(),
                     program: "sto_cong_avoid".into(),
                     file: "sto_tcp_ca.o".into(),
+                    settings: Default::default(),
                 },
                 kernel: KernelVersion::V6_7,
                 log_level: 2,
@@ -753,6 +758,7 @@ mod tests {
                 bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
                 program: "core_enum_kernel".into(),
                 file: "core_enum_kernel.o".into(),
+                settings: Default::default(),
             },
             kernel: KernelVersion::V6_1,
             log_level: 1,
@@ -790,6 +796,7 @@ mod tests {
                 bytes: include_bytes!("../../tests/c/obj/core_enum_kernel.o").to_vec(),
                 program: "core_enum_kernel".into(),
                 file: "core_enum_kernel.o".into(),
+                settings: Default::default(),
             },
             kernel: KernelVersion::V6_1,
             log_level: 1,
@@ -815,6 +822,7 @@ mod tests {
                     bytes: include_bytes!("../../tests/c/obj/tr_tp_btf.o").to_vec(),
                     program: "tr_tp_btf".into(),
                     file: "tr_tp_btf.o".into(),
+                    settings: Default::default(),
                 },
                 kernel: KernelVersion::V6_7,
                 log_level: 2,
