@@ -112,6 +112,9 @@ pub struct ObjectProgram {
     pub attach_target: Option<String>,
     /// Its maps and their sizes as compiled.
     pub maps: Vec<(String, u32)>,
+    /// Its maps of no entries that libbpf does not size itself (it sizes
+    /// a perf event array to the CPUs).
+    pub sized_at_run_time: Vec<String>,
 }
 
 impl OpenedObject {
@@ -119,10 +122,9 @@ impl OpenedObject {
     /// target, or a map of no entries (its loader sizes it at run time).
     pub fn needs_settings(&self, p: &ObjectProgram) -> bool {
         (p.btf_typed && p.attach_target.is_none())
-            || p.maps.iter().any(|(n, e)| {
-                let set = self.map_entries.iter().find(|(m, _)| m == n);
-                set.map_or(*e, |(_, k)| *k) == 0
-            })
+            || p.sized_at_run_time
+                .iter()
+                .any(|n| !self.map_entries.iter().any(|(m, k)| m == n && *k > 0))
     }
     /// What the loader sets for program `p` before it loads.
     fn settings(&self, p: &ObjectProgram) -> LoadSettings {
@@ -175,6 +177,13 @@ fn object_program(file: &str, p: &veristep_core::elf::ObjProgram) -> ObjectProgr
             .maps
             .iter()
             .map(|m| (m.name.clone(), m.max_entries))
+            .collect(),
+        sized_at_run_time: p
+            .program
+            .maps
+            .iter()
+            .filter(|m| m.max_entries == 0 && m.map_type != veristep_core::MapType::PerfEventArray)
+            .map(|m| m.name.clone())
             .collect(),
     }
 }
