@@ -719,7 +719,7 @@ pub fn adjust_scalar(dst: &mut RegState, src: &RegState, op: u8, alu64: bool, al
                     if alu64 {
                         // scalar_min_max_lsh(): the 64-bit bounds from the
                         // unshifted 32-bit ones first, then the 32-bit bounds
-                        lsh64(&mut d, umin_val, umax_val, alu_612);
+                        lsh64(&mut d, umin_val, umax_val);
                         lsh32(&mut d, umin_val, umax_val);
                         d.var_off = d.var_off.lshift(s);
                         d.update_bounds();
@@ -1022,20 +1022,17 @@ fn xor64(d: &mut RegState, s: &RegState, cast: bool) {
     d.umax = d.var_off.value | d.var_off.mask;
     bitwise_sign64(d, s, cast);
 }
-/// `__scalar64_min_max_lsh()`: `<< 32` of a non-negative 32-bit value
-/// keeps its sign (the compiler's sign-extension idiom); 6.12 knows the
-/// 32-bit bounds cannot change sign shifted by 32, negative or not.
-fn lsh64(d: &mut RegState, umin_val: u64, umax_val: u64, any_sign: bool) {
+/// `__scalar64_min_max_lsh()`: `<< 32` (the compiler's sign-extension
+/// idiom, `<<= 32; s>>= 32`) keeps the 32-bit signed bounds, negative or
+/// not: they cannot change sign shifted by 32. Both modelled kernels have
+/// it so (6.1.192 by the stable backport; older 6.1 releases asked for
+/// non-negative bounds).
+fn lsh64(d: &mut RegState, umin_val: u64, umax_val: u64) {
     let by32 = umin_val == 32 && umax_val == 32;
-    d.smax = if by32 && (any_sign || d.s32_max >= 0) {
-        (d.s32_max as i64) << 32
+    (d.smin, d.smax) = if by32 {
+        ((d.s32_min as i64) << 32, (d.s32_max as i64) << 32)
     } else {
-        i64::MAX
-    };
-    d.smin = if by32 && (any_sign || d.s32_min >= 0) {
-        (d.s32_min as i64) << 32
-    } else {
-        i64::MIN
+        (i64::MIN, i64::MAX)
     };
     // if we might shift our top bit out, we know nothing
     if umax_val > 63 || d.umax > 1u64 << (63 - umax_val) {
