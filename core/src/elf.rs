@@ -49,42 +49,21 @@ const KMALLOC_MAX_SIZE: u64 = 4 << 20;
 /// 16 MiB `.bss` loads.
 const ARRAY_VALUE_MAX: u64 = i32::MAX as u64;
 
-/// libbpf's `btf_kind_str()`: a kind's name in its warnings.
-fn libbpf_kind_str(b: &btf::Btf, id: u32) -> &'static str {
+/// libbpf's `btf_kind_str()`: a kind's name in its warnings, the
+/// kernel's name ([`btf::kind_str`]) in lower case, and `void` for type 0.
+fn libbpf_kind_str(b: &btf::Btf, id: u32) -> String {
     if id == 0 {
-        return "void";
+        return "void".into();
     }
-    match b.get(id).map(|t| t.kind) {
-        Ok(btf::KIND_INT) => "int",
-        Ok(btf::KIND_PTR) => "ptr",
-        Ok(btf::KIND_ARRAY) => "array",
-        Ok(btf::KIND_STRUCT) => "struct",
-        Ok(btf::KIND_UNION) => "union",
-        Ok(btf::KIND_ENUM) => "enum",
-        Ok(btf::KIND_FWD) => "fwd",
-        Ok(btf::KIND_TYPEDEF) => "typedef",
-        Ok(btf::KIND_VOLATILE) => "volatile",
-        Ok(btf::KIND_CONST) => "const",
-        Ok(btf::KIND_RESTRICT) => "restrict",
-        Ok(btf::KIND_FUNC) => "func",
-        Ok(btf::KIND_FUNC_PROTO) => "func_proto",
-        Ok(btf::KIND_VAR) => "var",
-        Ok(btf::KIND_DATASEC) => "datasec",
-        Ok(btf::KIND_FLOAT) => "float",
-        Ok(btf::KIND_DECL_TAG) => "decl_tag",
-        Ok(btf::KIND_TYPE_TAG) => "type_tag",
-        Ok(btf::KIND_ENUM64) => "enum64",
-        _ => "unknown",
-    }
+    b.get(id)
+        .map_or("unknown", |t| btf::kind_str(t.kind))
+        .to_ascii_lowercase()
 }
 
 /// libbpf's `parse_btf_map_def()` (strict, as `bpf_object__open()` reads
 /// user maps) of the definition struct `def`; `inner`: the template of a
 /// map of maps (`NAME.inner`). Err: libbpf's warning.
 fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<(), String> {
-    const BPF_MAP_TYPE_PROG_ARRAY: u32 = 3;
-    const BPF_MAP_TYPE_ARRAY_OF_MAPS: u32 = 12;
-    const BPF_MAP_TYPE_HASH_OF_MAPS: u32 = 13;
     let kind = |id: u32| {
         if id == 0 {
             0
@@ -162,11 +141,9 @@ fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<
                 value_size = sz;
             }
             "values" => {
-                let in_map = matches!(
-                    map_type,
-                    BPF_MAP_TYPE_ARRAY_OF_MAPS | BPF_MAP_TYPE_HASH_OF_MAPS
-                );
-                let prog_array = map_type == BPF_MAP_TYPE_PROG_ARRAY;
+                let t = MapType::from_number(map_type);
+                let in_map = matches!(t, Some(MapType::ArrayOfMaps | MapType::HashOfMaps));
+                let prog_array = t == Some(MapType::ProgArray);
                 let desc = if in_map {
                     "map-in-map inner"
                 } else {

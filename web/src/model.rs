@@ -178,11 +178,7 @@ fn object_program(file: &str, p: &veristep_core::elf::ObjProgram) -> ObjectProgr
             .iter()
             .map(|m| (m.name.clone(), m.max_entries))
             .collect(),
-        sized_at_run_time: p
-            .program
-            .maps
-            .iter()
-            .filter(|m| m.max_entries == 0 && m.map_type != veristep_core::MapType::PerfEventArray)
+        sized_at_run_time: veristep_core::map_create::sized_at_run_time(&p.program.maps)
             .map(|m| m.name.clone())
             .collect(),
     }
@@ -632,7 +628,9 @@ impl Model {
     /// map's size. Its text is made again from the object with the
     /// settings (the `.map` lines show the sizes), and it is verified anew.
     fn set_load_settings(&mut self, target: Option<String>, entries: Option<(String, u32)>) {
-        let Some(o) = self.object.as_mut() else {
+        // the settings are the object's shown read-only (the panel is
+        // there only then); an edited text stays as it is
+        let Some(o) = self.object.as_mut().filter(|_| self.readonly) else {
             return;
         };
         let o = Rc::make_mut(o);
@@ -648,20 +646,12 @@ impl Model {
             o.map_entries.push((name, n));
         }
         if let Ok(loaded) = veristep_core::elf::load_named(&o.bytes, &o.file) {
-            for (shown, p) in o.programs.iter_mut().zip(loaded.programs) {
-                let mut program = p.program.clone();
-                let settings = LoadSettings {
-                    attach_target: shown.attach_target.clone().filter(|_| shown.btf_typed),
-                    map_entries: o
-                        .map_entries
-                        .iter()
-                        .filter(|(n, _)| program.maps.iter().any(|m| m.name == *n))
-                        .cloned()
-                        .collect(),
-                };
+            let settings: Vec<LoadSettings> = o.programs.iter().map(|p| o.settings(p)).collect();
+            for ((shown, mut p), settings) in
+                o.programs.iter_mut().zip(loaded.programs).zip(settings)
+            {
                 // a setting that does not fit is the worker's to report
-                if settings.apply(&mut program).is_ok() {
-                    let p = veristep_core::elf::ObjProgram { program, ..p };
+                if settings.apply(&mut p.program).is_ok() {
                     let again = object_program(&o.file, &p);
                     shown.text = again.text;
                     shown.lines = again.lines;
@@ -671,11 +661,9 @@ impl Model {
         if let Some(p) = o.programs.get(chosen) {
             self.text = p.text.clone();
         }
-        if self.readonly {
-            // the load's failure, if any, is said again by its answer
-            self.banner = None;
-            self.reverify(Some(0));
-        }
+        // the load's failure, if any, is said again by its answer
+        self.banner = None;
+        self.reverify(Some(0));
     }
 
     /// Loads a lesson step's program in its kernel mode, at the start.
