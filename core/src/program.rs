@@ -1350,9 +1350,10 @@ impl Program {
         Ok(p)
     }
     /// A BTF-typed program (fentry, fexit, fmod_ret, tp_btf, lsm, iter),
-    /// whose attach target a loader may set.
+    /// whose attach target a loader may set. A struct_ops program's
+    /// `attach_to` is its struct and member, which its map decides.
     pub fn btf_typed(&self) -> bool {
-        self.attach_to.is_some() || self.no_attach_target
+        (self.attach_to.is_some() || self.no_attach_target) && self.prog_type != ProgType::StructOps
     }
     /// libbpf's `bpf_program__set_attach_target()`: the function, hook or
     /// tracepoint the program attaches to, found in the kernel's BTF when

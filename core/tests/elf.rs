@@ -125,3 +125,27 @@ fn an_unmodelled_program_does_not_refuse_its_siblings() {
         obj.refused
     );
 }
+
+/// What a loader may set before the load (`--attach-target`, the
+/// playground's load settings): a BTF-typed program's target, never a
+/// struct_ops member's, which its `.struct_ops` map decides.
+#[test]
+fn only_btf_typed_programs_take_an_attach_target() {
+    let fentry =
+        elf::load(include_bytes!("../../tests/c/obj/tr_fentry_no_target.o")).expect("loads");
+    let mut p = fentry.programs[0].program.clone();
+    assert!(p.btf_typed() && p.no_attach_target);
+    p.set_attach_target("do_unlinkat")
+        .expect("a fentry program");
+    assert_eq!(p.attach_to.as_deref(), Some("do_unlinkat"));
+    assert!(!p.no_attach_target);
+    let ca = elf::load(include_bytes!("../../tests/c/obj/sto_tcp_ca.o")).expect("loads");
+    for o in &ca.programs {
+        let mut p = o.program.clone();
+        assert_eq!(p.prog_type, ProgType::StructOps);
+        assert!(!p.btf_typed(), "{}", o.name);
+        assert!(p.set_attach_target("do_unlinkat").is_err(), "{}", o.name);
+    }
+    let plain = elf::load(OBJ).expect("loads");
+    assert!(!plain.programs[0].program.btf_typed());
+}
