@@ -206,6 +206,35 @@ await test('no screen size makes the page wider than the window, whatever the lo
   check(outline === 'solid', `presenter: a changed value is outlined (${outline})`);
 });
 
+await test('a narrow screen opens at the top; the current line scrolls the editor, never the page', async (page) => {
+  for (const [width, height] of [[390, 844], [320, 640]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(base);
+    await idle(page);
+    await page.waitForTimeout(300);
+    const y = await page.evaluate(() => window.scrollY);
+    check(y === 0, `${width}x${height}: the page opened scrolled down by ${y} px`);
+    // the seed's rejection is near the end of its text, below the
+    // editor's first screen; the step before the end is the rejected
+    // call's (by key: a click would scroll the page to the button first)
+    await page.keyboard.press('End');
+    await idle(page);
+    await page.keyboard.press('ArrowLeft');
+    await idle(page);
+    await page.waitForTimeout(300);
+    const at = await page.evaluate(() => {
+      const sd = document.querySelector('#editor .cm-scroller');
+      const cur = document.querySelector('#editor .cm-current-insn');
+      if (!sd || !cur) return null;
+      const s = sd.getBoundingClientRect(), c = cur.getBoundingClientRect();
+      return { pageY: window.scrollY, inside: c.top >= s.top - 1 && c.bottom <= s.bottom + 1, c: [c.top, c.bottom], s: [s.top, s.bottom] };
+    });
+    check(at !== null, `${width}x${height}: no current line in the editor`);
+    check(at.inside, `${width}x${height}: the current line (${at.c}) is outside the editor's view (${at.s})`);
+    check(at.pageY === 0, `${width}x${height}: stepping scrolled the page by ${at.pageY} px`);
+  }
+});
+
 await test('help opens with ? and closes with Esc; verdict announced; headings do not skip', async (page) => {
   await page.goto(base);
   await idle(page);

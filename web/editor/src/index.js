@@ -235,9 +235,49 @@ class Editor {
         return;
       }
       const pos = doc.line(n).from;
-      this.view.dispatch({
-        effects: [setCurrentLineEffect.of(pos), EditorView.scrollIntoView(pos, { y: "nearest" })],
-      });
+      this.view.dispatch({ effects: setCurrentLineEffect.of(pos) });
+      this._scrollLineIntoEditor(pos);
+    });
+  }
+
+  // The current line is brought into the editor's own scroller only:
+  // CodeMirror's scrollIntoView effect also scrolls the page, which on a
+  // narrow screen (the editor below the fold) or in a page embedding the
+  // playground moved the reader away from where they were, at load and at
+  // every step.
+  _scrollLineIntoEditor(pos, again = false) {
+    const view = this.view;
+    view.requestMeasure({
+      read: () => {
+        const sd = view.scrollDOM;
+        const box = sd.getBoundingClientRect();
+        // the line's box where it is drawn; the height map's estimate for a
+        // line far away, which is not in the DOM
+        const { node } = view.domAtPos(pos);
+        const el = (node.nodeType === 1 ? node : node.parentElement)?.closest(".cm-line");
+        const drawn = !!el && view.contentDOM.contains(el);
+        let top, bottom;
+        if (drawn) {
+          const r = el.getBoundingClientRect();
+          top = r.top - box.top + sd.scrollTop;
+          bottom = r.bottom - box.top + sd.scrollTop;
+        } else {
+          const block = view.lineBlockAt(pos);
+          const origin = view.documentTop - box.top + sd.scrollTop;
+          top = origin + block.top;
+          bottom = origin + block.bottom;
+        }
+        let to = null;
+        if (top < sd.scrollTop) to = top;
+        else if (bottom > sd.scrollTop + sd.clientHeight) to = bottom - sd.clientHeight;
+        return { to, drawn };
+      },
+      write: ({ to, drawn }) => {
+        if (to === null) return;
+        view.scrollDOM.scrollTop = Math.max(0, to);
+        // once drawn there, the line's real box corrects the estimate
+        if (!drawn && !again) this._scrollLineIntoEditor(pos, true);
+      },
     });
   }
 
