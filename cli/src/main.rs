@@ -14,6 +14,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use veristep_core::explore::{Exploration, StateView};
+use veristep_core::program::{AttachType, ProgType};
 use veristep_core::reason::Fact;
 use veristep_core::{asm, disasm, elf, verify, KernelVersion, Options, Outcome, Program, Verdict};
 
@@ -201,6 +202,12 @@ struct VerifyArgs {
     /// loads); repeatable
     #[arg(long, value_name = "PROG=TARGET", value_parser = parse_attach_target)]
     attach_target: Vec<(String, String)>,
+    /// Load program PROG as TYPE (with its HOOK, the expected attach type,
+    /// as `.prog_type TYPE HOOK` writes it), as a tool's loader does with
+    /// bpf_program__set_type for a section libbpf gives no type
+    /// (`tc_ingress`, `classifier/x`, `xdp_foo`); repeatable
+    #[arg(long, value_name = "PROG=TYPE[/HOOK]", value_parser = parse_prog_type)]
+    prog_type: Vec<(String, ProgType, Option<AttachType>)>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -297,6 +304,37 @@ fn parse_attach_target(s: &str) -> Result<(String, String), String> {
     Ok((prog.to_string(), target.to_string()))
 }
 
+fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), String> {
+    let (prog, spec) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not PROG=TYPE[/HOOK]"))?;
+    let (prog, spec) = (prog.trim(), spec.trim());
+    if prog.is_empty() || spec.is_empty() {
+        return Err(format!("'{s}' is not PROG=TYPE[/HOOK]"));
+    }
+    let (ty, hook) = match spec.split_once('/') {
+        Some((t, h)) => (t, Some(h)),
+        None => (spec, None),
+    };
+    let (pt, attach) = ProgType::with_hook(ty, hook)?;
+    Ok((prog.to_string(), pt, attach))
+}
+
+/// `--prog-type PROG=...` naming no program of the files.
+fn unknown_programs(
+    programs: &[(String, Program)],
+    types: &[(String, ProgType, Option<AttachType>)],
+) -> Option<String> {
+    types
+        .iter()
+        .find(|(prog, ..)| {
+            !programs
+                .iter()
+                .any(|(name, _)| name.rsplit(':').next() == Some(prog.as_str()))
+        })
+        .map(|(prog, ..)| format!("--prog-type: no program named '{prog}'"))
+}
+
 /// `--attach-target PROG=TARGET`: the BTF-typed program PROG attaches to
 /// TARGET (looked up in each kernel's BTF when it loads). A program of
 /// another kind, or a name no program has, is an error.
@@ -346,17 +384,23 @@ fn log_level() -> impl TypedValueParser<Value = u32> {
 
 /// The programs of a file: a text program, or every program of a
 /// clang-compiled object (`FILE:NAME`), or the one `--prog` names.
-pub(crate) fn load(path: &str, only: Option<&str>) -> Result<Vec<(String, Program)>, String> {
+pub(crate) fn load(
+    path: &str,
+    only: Option<&str>,
+    opts: &elf::LoadOptions,
+) -> Result<Vec<(String, Program)>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {}", path, e))?;
     if meta.len() > MAX_INPUT {
         return Err(format!("{}: larger than {} bytes", path, MAX_INPUT));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
     if bytes.starts_with(b"\x7fELF") {
-        let obj = elf::load_each(&bytes, path).map_err(|e| format!("{}: {}", path, e))?;
+        let obj =
+            elf::load_each_with(&bytes, path, opts).map_err(|e| format!("{}: {}", path, e))?;
         // programs veristep cannot verify: named, and the others go on
         for (name, why) in &obj.refused {
-            if only == Some(name.as_str()) {
+            let typed = opts.prog_types.iter().any(|(n, ..)| n == name);
+            if only == Some(name.as_str()) || typed {
                 return Err(format!("{}:{}: {}", path, name, why));
             }
             if only.is_none() {
@@ -462,7 +506,7 @@ pub(crate) fn load_one(
     only: Option<&str>,
     k: KernelVersion,
 ) -> Result<Program, String> {
-    match load(path, only)? {
+    match load(path, only, &elf::LoadOptions::default())? {
         mut p if p.len() == 1 => {
             let (name, prog) = p.remove(0);
             kbtf::for_kernel(&name, &prog, k)
@@ -474,11 +518,15 @@ pub(crate) fn load_one(
 }
 
 /// Every program of every file; input errors are printed (all of them).
-fn load_all(files: &[String], prog: Option<&str>) -> Option<Vec<(String, Program)>> {
+fn load_all(
+    files: &[String],
+    prog: Option<&str>,
+    opts: &elf::LoadOptions,
+) -> Option<Vec<(String, Program)>> {
     let mut programs = Vec::new();
     let mut input_error = false;
     for f in files {
-        match load(f, prog) {
+        match load(f, prog, opts) {
             Ok(p) => programs.extend(p),
             Err(e) => {
                 eprintln!("{}", e);
@@ -490,7 +538,11 @@ fn load_all(files: &[String], prog: Option<&str>) -> Option<Vec<(String, Program
 }
 
 fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
-    let Some(programs) = load_all(&args.files, args.prog.as_deref()) else {
+    let Some(programs) = load_all(
+        &args.files,
+        args.prog.as_deref(),
+        &elf::LoadOptions::default(),
+    ) else {
         return ExitCode::from(2);
     };
     let kernel = args.kernel.as_ref().and_then(|k| k.0.first().copied());
@@ -561,9 +613,16 @@ fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<()
 }
 
 fn verify_cmd(args: &VerifyArgs) -> ExitCode {
-    let Some(mut programs) = load_all(&args.files, args.prog.as_deref()) else {
+    let opts = elf::LoadOptions {
+        prog_types: args.prog_type.clone(),
+    };
+    let Some(mut programs) = load_all(&args.files, args.prog.as_deref(), &opts) else {
         return ExitCode::from(2);
     };
+    if let Some(e) = unknown_programs(&programs, &args.prog_type) {
+        eprintln!("veristep: {e}");
+        return ExitCode::from(2);
+    }
     if let Err(e) = set_map_entries(&mut programs, &args.map_entries)
         .and_then(|()| set_attach_targets(&mut programs, &args.attach_target))
     {

@@ -260,6 +260,50 @@ fn object_unknown_program() {
     assert_eq!(code(&o), 2);
 }
 
+/// `--prog-type`: a section libbpf gives no type loads as its loader
+/// types it; the refusals name what is wrong.
+#[test]
+fn object_program_types_set_by_the_loader() {
+    const PT: &str = "tests/c/obj/pt_set_type.o";
+    let o = case(
+        "verify_prog_type",
+        &[
+            "verify",
+            PT,
+            "--prog-type",
+            "pt_tc=tc",
+            "--prog-type",
+            "pt_xdp=xdp",
+            "--prog-type",
+            "pt_connect4=cgroup_sock_addr/connect4",
+            "--kernel",
+            "6.1,6.12",
+        ],
+    );
+    // pt_unset has none: libbpf's error, with the hint
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_type_unset",
+        &["verify", PT, "--prog", "pt_unset"],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_type_no_program",
+        &["verify", PT, "--prog-type", "nosuch=xdp"],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_type_bad_hook",
+        &["verify", PT, "--prog-type", "pt_tc=cgroup_sock_addr"],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_type_typed_section",
+        &["verify", OBJ, "--prog-type", "prog_timer=xdp"],
+    );
+    assert_eq!(code(&o), 2);
+}
+
 // ---- trace ----
 
 #[test]

@@ -274,6 +274,18 @@ pub struct ObjectFile {
     pub refused: Vec<(String, String)>,
 }
 
+/// What a loader sets on an object's programs before it loads them, where
+/// that changes how the object is read.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// `bpf_program__set_type` and `bpf_program__set_expected_attach_type`
+    /// (program name, type, attach type) for a program whose section
+    /// gives libbpf no program type (`tc_ingress`, `classifier/x`,
+    /// `xdp_foo`, which tc, iproute2 or cilium/ebpf load by their own
+    /// rules). A program that has a type from its section refuses one.
+    pub prog_types: Vec<(String, ProgType, Option<AttachType>)>,
+}
+
 const EM_BPF: u16 = 247;
 const R_BPF_64_64: u32 = 1;
 const R_BPF_64_32: u32 = 10;
@@ -494,6 +506,14 @@ const LIBBPF_SEC_DEFS: &[&str] = &[
 
 /// `sec_def_matches()` over [`LIBBPF_SEC_DEFS`]: does libbpf give the
 /// section a program type at all?
+/// The program type and expected attach type libbpf gives a program of
+/// `section` (`libbpf_prog_type_by_name()`), where veristep models it:
+/// what a loader that sets a program's type from a section name sets.
+pub fn section_prog_type(section: &str) -> Option<(ProgType, Option<AttachType>)> {
+    let pt = prog_type(section).filter(|_| libbpf_knows_section(section))?;
+    Some((pt, attach_type(section)))
+}
+
 fn libbpf_knows_section(section: &str) -> bool {
     LIBBPF_SEC_DEFS.iter().any(|def| {
         if let Some(pfx) = def.strip_suffix('+') {
@@ -816,7 +836,16 @@ fn internal_map_name(obj_name: &str, section: &str) -> String {
 /// libbpf names it (`prog`), which the kernel's 6.12 log shows in the
 /// names of global data maps.
 pub fn load_named(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> {
-    let o = load_each(bytes, file_name)?;
+    load_named_with(bytes, file_name, &LoadOptions::default())
+}
+
+/// [`load_named`] with what a loader sets before it loads the programs.
+pub fn load_named_with(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &LoadOptions,
+) -> Result<ObjectFile, ElfError> {
+    let o = load_each_with(bytes, file_name, opts)?;
     if o.programs.is_empty() {
         if let Some((_, why)) = o.refused.first() {
             return err(why.clone());
@@ -830,9 +859,18 @@ pub fn load_named(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError>
 /// (`ObjectFile::refused`), as libbpf's loader refuses it when it loads
 /// that program alone.
 pub fn load_each(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> {
+    load_each_with(bytes, file_name, &LoadOptions::default())
+}
+
+/// [`load_each`] with what a loader sets before it loads the programs.
+pub fn load_each_with(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &LoadOptions,
+) -> Result<ObjectFile, ElfError> {
     let base = file_name.rsplit('/').next().unwrap_or(file_name);
     let obj_name = base.split('.').next().unwrap_or(base);
-    let mut o = load_unnamed(bytes)?;
+    let mut o = load_unnamed(bytes, opts)?;
     let name_maps = |maps: &mut Vec<MapDef>| {
         for m in maps.iter_mut() {
             let internal = m.map_type == MapType::Array
@@ -856,7 +894,7 @@ pub fn load_each(bytes: &[u8], file_name: &str) -> Result<ObjectFile, ElfError> 
     Ok(o)
 }
 
-fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
+fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError> {
     if bytes.len() > MAX_OBJECT {
         return err(format!("the object is larger than {} MB", MAX_OBJECT >> 20));
     }
@@ -905,7 +943,7 @@ fn load_unnamed(bytes: &[u8]) -> Result<ObjectFile, ElfError> {
             continue;
         }
         // one program veristep cannot model does not refuse its siblings
-        match l.program(fi, &license) {
+        match l.program(fi, &license, opts) {
             Ok(p) => programs.push(p),
             Err(e) => refused.push((l.funcs[fi].name.clone(), e.0)),
         }
@@ -1939,7 +1977,12 @@ impl<'a> Loader<'a> {
     }
 
     /// Program `fi` with its subprograms appended, relocated as libbpf does.
-    fn program(&self, fi: usize, license: &str) -> Result<ObjProgram, ElfError> {
+    fn program(
+        &self,
+        fi: usize,
+        license: &str,
+        opts: &LoadOptions,
+    ) -> Result<ObjProgram, ElfError> {
         let main = &self.funcs[fi];
         // SEC("?NAME") is libbpf's NAME with autoload off; libbpf forgets
         // the '?' before it reads the section's program type
@@ -1951,15 +1994,29 @@ impl<'a> Loader<'a> {
         // the externs are resolved and the maps created
         // (`Program::missing_prog_type`), so it is read as any program
         let missing_type = !libbpf_knows_section(section);
+        let set_type = opts
+            .prog_types
+            .iter()
+            .find(|(name, ..)| *name == main.name)
+            .map(|(_, t, a)| (*t, *a));
+        if set_type.is_some() && !missing_type {
+            return err(format!(
+                "program '{}': its section '{section}' gives libbpf its program type; a loader's type is taken only where the section gives none",
+                main.name
+            ));
+        }
         let no_target = btf_section_without_target(section);
-        let prog_type = match prog_type(section) {
-            Some(t) => t,
-            None if missing_type => ProgType::SocketFilter,
-            None if matches!(no_target, Some(AttachType::LsmMac | AttachType::LsmCgroup)) => {
+        let prog_type = match (set_type, prog_type(section)) {
+            (Some((t, _)), _) => t,
+            (None, Some(t)) => t,
+            (None, None) if missing_type => ProgType::SocketFilter,
+            (None, None)
+                if matches!(no_target, Some(AttachType::LsmMac | AttachType::LsmCgroup)) =>
+            {
                 ProgType::Lsm
             }
-            None if no_target.is_some() => ProgType::Tracing,
-            None => {
+            (None, None) if no_target.is_some() => ProgType::Tracing,
+            (None, None) => {
                 return err(format!(
                 "program '{}': section '{section}' names a program type veristep does not model",
                 main.name
@@ -2277,7 +2334,8 @@ impl<'a> Loader<'a> {
         }
         program.object_ksyms = object_ksyms;
         program.unmodelled_kfuncs = unmodelled;
-        program.missing_prog_type = missing_type.then(|| section.to_string());
+        program.missing_prog_type =
+            (missing_type && set_type.is_none()).then(|| section.to_string());
         program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
         program.object_struct_ops = self
             .struct_ops
@@ -2287,7 +2345,10 @@ impl<'a> Loader<'a> {
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;
-        program.expected_attach_type = attach_type(section).or(no_target);
+        program.expected_attach_type = match set_type {
+            Some((_, attach)) => attach,
+            None => attach_type(section).or(no_target),
+        };
         program.no_attach_target = no_target.is_some();
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
         if prog_type == ProgType::StructOps {

@@ -200,6 +200,56 @@ impl ProgType {
             _ => None,
         }
     }
+
+    /// The program type a name and an optional hook give (`.prog_type
+    /// TYPE [HOOK]`, and a loader's `bpf_program__set_type` with
+    /// `bpf_program__set_expected_attach_type`): the type and its expected
+    /// attach type (the hook, or what [`ProgType::implied_attach`] says).
+    /// The BTF-typed types (tracing, lsm, struct_ops), which also need a
+    /// target, are not taken here.
+    pub fn with_hook(
+        name: &str,
+        hook: Option<&str>,
+    ) -> Result<(ProgType, Option<AttachType>), String> {
+        let pt = ProgType::from_name(name)
+            .filter(|pt| !matches!(pt, ProgType::Tracing | ProgType::Lsm | ProgType::StructOps))
+            .ok_or_else(|| {
+                "unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_sock, cgroup_sockopt, cgroup_device, cgroup_sysctl, sk_lookup, lwt_in, lwt_out, lwt_xmit, lwt_seg6local, flow_dissector, sk_reuseport, raw_tracepoint_writable, netfilter)".to_string()
+            })?;
+        let attach = match (pt, hook) {
+            (ProgType::CgroupSkb, None | Some("ingress")) => None,
+            (ProgType::CgroupSkb, Some("egress")) => Some(AttachType::CgroupInetEgress),
+            (ProgType::CgroupSkb, Some(_)) => {
+                return Err("cgroup_skb's hook is ingress (the default) or egress".to_string())
+            }
+            (ProgType::CgroupSockAddr, h) => {
+                Some(h.and_then(AttachType::sock_addr).ok_or_else(|| {
+                    format!(
+                        "cgroup_sock_addr needs its hook: one of {}",
+                        AttachType::SOCK_ADDR.map(|(n, _)| n).join(", ")
+                    )
+                })?)
+            }
+            // the kernel refuses a sockopt program without its hook
+            (ProgType::CgroupSockopt, h) => {
+                Some(h.and_then(AttachType::sockopt).ok_or_else(|| {
+                    "cgroup_sockopt needs its hook: getsockopt or setsockopt".to_string()
+                })?)
+            }
+            (ProgType::CgroupSock, Some(h)) => Some(AttachType::sock(h).ok_or_else(|| {
+                format!(
+                    "cgroup_sock's hook is one of {}",
+                    AttachType::SOCK.map(|(n, _)| n).join(", ")
+                )
+            })?),
+            (ProgType::Xdp, Some(h)) => Some(
+                AttachType::xdp(h).ok_or_else(|| "xdp's hook is devmap or cpumap".to_string())?,
+            ),
+            (pt, None) => pt.implied_attach(),
+            (_, Some(_)) => return Err("this program type takes no hook".to_string()),
+        };
+        Ok((pt, attach))
+    }
 }
 
 /// `enum bpf_attach_type` values a modelled program type's rules depend on

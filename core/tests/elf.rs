@@ -149,3 +149,93 @@ fn only_btf_typed_programs_take_an_attach_target() {
     let plain = elf::load(OBJ).expect("loads");
     assert!(!plain.programs[0].program.btf_typed());
 }
+
+/// A loader's program type (`bpf_program__set_type`, the CLI's
+/// `--prog-type`) for sections libbpf gives none: the program is read as
+/// that type (its context, a global function's context argument), and a
+/// program whose section has a type refuses one. Kernel-diff checks the
+/// same object against the kernels with libbpf's own setters
+/// (`tests/c/pt_set_type.bpf.c`).
+#[test]
+fn a_loaders_program_type_is_taken_where_the_section_gives_none() {
+    use veristep_core::program::AttachType;
+    const PT: &[u8] = include_bytes!("../../tests/c/obj/pt_set_type.o");
+    let plain = elf::load(PT).expect("loads");
+    assert_eq!(plain.programs.len(), 4);
+    for o in &plain.programs {
+        assert!(o.program.missing_prog_type.is_some(), "{}", o.name);
+    }
+    let set = |types: &[(&str, ProgType, Option<AttachType>)]| {
+        let opts = elf::LoadOptions {
+            prog_types: types
+                .iter()
+                .map(|(n, t, a)| (n.to_string(), *t, *a))
+                .collect(),
+        };
+        elf::load_each_with(PT, "pt_set_type.o", &opts).expect("loads")
+    };
+    let o = set(&[
+        ("pt_tc", ProgType::SchedCls, None),
+        ("pt_xdp", ProgType::Xdp, None),
+        (
+            "pt_connect4",
+            ProgType::CgroupSockAddr,
+            Some(AttachType::Inet4Connect),
+        ),
+    ]);
+    let opts = Options {
+        kernel: KernelVersion::V6_1,
+        log_level: 1,
+        trace: false,
+        log_size: None,
+    };
+    for name in ["pt_tc", "pt_xdp", "pt_connect4"] {
+        let p = &o
+            .programs
+            .iter()
+            .find(|p| p.name == name)
+            .expect(name)
+            .program;
+        assert!(p.missing_prog_type.is_none(), "{name}");
+        assert_eq!(verify(p, &opts).verdict, Verdict::Accepted, "{name}");
+    }
+    let unset = &o
+        .programs
+        .iter()
+        .find(|p| p.name == "pt_unset")
+        .expect("pt_unset");
+    assert_eq!(
+        unset.program.missing_prog_type.as_deref(),
+        Some("classifier/egress")
+    );
+    // the type decides: tc's skb->mark write, xdp's context to a global function
+    let wrong = set(&[
+        ("pt_tc", ProgType::SocketFilter, None),
+        ("pt_xdp", ProgType::SchedCls, None),
+    ]);
+    for name in ["pt_tc", "pt_xdp"] {
+        let p = &wrong
+            .programs
+            .iter()
+            .find(|p| p.name == name)
+            .expect(name)
+            .program;
+        assert_eq!(verify(p, &opts).verdict, Verdict::Rejected, "{name}");
+    }
+    // a section libbpf types keeps its type: the setting is refused
+    let typed = elf::load(OBJ).expect("loads");
+    let name = typed.programs[0].name.clone();
+    let o = elf::load_each_with(
+        OBJ,
+        "timer_and_loop.o",
+        &elf::LoadOptions {
+            prog_types: vec![(name.clone(), ProgType::Xdp, None)],
+        },
+    )
+    .expect("loads");
+    assert!(o.programs.iter().all(|p| p.name != name));
+    assert!(o
+        .refused
+        .iter()
+        .any(|(n, why)| *n == name && why.contains("gives libbpf its program type")));
+}

@@ -554,6 +554,22 @@ await test('an object\'s load settings: a fentry program\'s attach target and a 
   check((await editorText(page)).includes('entries=0'), 'the text shows the size');
 });
 
+await test('an object\'s load settings: the type of a program whose section gives libbpf none', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/pt_set_type.o');
+  await page.waitForSelector('#object-program');
+  await page.waitForSelector('#banner');
+  check((await page.textContent('#banner')).includes('missing BPF prog type'), 'libbpf\'s refusal said');
+  check(await page.$eval('#load-settings', (d) => d.open), 'load settings open');
+  await page.fill('#prog-type', 'sched_cls');
+  await page.press('#prog-type', 'Enter');
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes('processed'));
+  await idle(page);
+  check(!(await page.$('#banner')), 'the refusal is gone');
+  check((await editorText(page)).includes('.prog_type sched_cls'), 'the text shows the type');
+});
+
 // --- the exploration as pictures (issue 15) ---
 
 await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {

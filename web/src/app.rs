@@ -192,6 +192,28 @@ fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
 /// What a loader sets before the load (`--attach-target`, `--map-entries`
 /// on the command line): the BTF-typed program's attach target and the
 /// sizes of its maps. Open when the object cannot load without them.
+/// The types offered for a program whose section gives libbpf none (any
+/// `TYPE[/HOOK]` of the text format's `.prog_type` may be typed).
+const PROG_TYPE_CHOICES: &[&str] = &[
+    "sched_cls",
+    "sched_act",
+    "xdp",
+    "socket_filter",
+    "cgroup_skb",
+    "cgroup_skb/egress",
+    "cgroup_sock",
+    "cgroup_sock_addr/connect4",
+    "cgroup_sock_addr/connect6",
+    "cgroup_sock_addr/sendmsg4",
+    "sock_ops",
+    "sk_skb",
+    "sk_msg",
+    "kprobe",
+    "tracepoint",
+    "raw_tracepoint",
+    "perf_event",
+];
+
 fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(o) = m.object.as_ref().filter(|_| m.readonly) else {
         return html! {};
@@ -199,7 +221,7 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(p) = o.programs.get(o.chosen) else {
         return html! {};
     };
-    if !p.btf_typed && p.maps.is_empty() {
+    if !p.btf_typed && !p.untyped && p.maps.is_empty() {
         return html! {};
     }
     let on_toggle = {
@@ -219,6 +241,13 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             d.dispatch(Action::SetAttachTarget(i.value()));
         })
     };
+    let on_type = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::SetProgType(i.value()));
+        })
+    };
     let entries = |name: &str, compiled: u32| {
         o.map_entries
             .iter()
@@ -229,8 +258,21 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         <details class="load-settings" id="load-settings" open={m.settings_open} ontoggle={on_toggle}>
             <summary>{ "Load settings" }</summary>
             <p class="hint">{ "What a loader sets before the load, as libbpf's \
-                bpf_program__set_attach_target() and bpf_map__set_max_entries() do \
-                (--attach-target and --map-entries on the command line)." }</p>
+                bpf_program__set_type(), bpf_program__set_attach_target() and \
+                bpf_map__set_max_entries() do (--prog-type, --attach-target and \
+                --map-entries on the command line)." }</p>
+            if p.untyped {
+                <label>{ "program type " }
+                    <input id="prog-type" type="text" spellcheck="false" list="prog-types"
+                        aria-label={format!("the program type its loader gives it (section {} gives libbpf none), TYPE or TYPE/HOOK", p.section)}
+                        placeholder="sched_cls"
+                        value={p.prog_type.clone().unwrap_or_default()}
+                        onchange={on_type} />
+                    <datalist id="prog-types">
+                        { for PROG_TYPE_CHOICES.iter().map(|t| html! { <option value={*t} /> }) }
+                    </datalist>
+                </label>
+            }
             if p.btf_typed {
                 <label>{ "attach target " }
                     <input id="attach-target" type="text" spellcheck="false"

@@ -110,6 +110,12 @@ pub struct ObjectProgram {
     pub btf_typed: bool,
     /// Its attach target: from the section, or as set.
     pub attach_target: Option<String>,
+    /// Its section gives libbpf no program type (`tc_ingress`,
+    /// `classifier/x`): the page lets its type be set, as the CLI's
+    /// `--prog-type`.
+    pub untyped: bool,
+    /// Its type as set (`TYPE[/HOOK]`).
+    pub prog_type: Option<String>,
     /// Its maps and their sizes as compiled.
     pub maps: Vec<(String, u32)>,
     /// Its maps of no entries that libbpf does not size itself (it sizes
@@ -117,11 +123,19 @@ pub struct ObjectProgram {
     pub sized_at_run_time: Vec<String>,
 }
 
+/// One load setting changed on the page.
+enum Setting {
+    AttachTarget(String),
+    ProgType(String),
+    MapEntries(String, u32),
+}
+
 impl OpenedObject {
     /// Program `p` cannot load as compiled: a BTF-typed program without a
     /// target, or a map of no entries (its loader sizes it at run time).
     pub fn needs_settings(&self, p: &ObjectProgram) -> bool {
         (p.btf_typed && p.attach_target.is_none())
+            || (p.untyped && p.prog_type.is_none())
             || p.sized_at_run_time
                 .iter()
                 .any(|n| !self.map_entries.iter().any(|(m, k)| m == n && *k > 0))
@@ -130,6 +144,7 @@ impl OpenedObject {
     fn settings(&self, p: &ObjectProgram) -> LoadSettings {
         LoadSettings {
             attach_target: p.attach_target.clone().filter(|_| p.btf_typed),
+            prog_type: p.prog_type.clone().filter(|_| p.untyped),
             map_entries: self
                 .map_entries
                 .iter()
@@ -172,6 +187,8 @@ fn object_program(file: &str, p: &veristep_core::elf::ObjProgram) -> ObjectProgr
         note: p.unsupported.clone().or(core),
         btf_typed: p.program.btf_typed(),
         attach_target: p.program.attach_to.clone(),
+        untyped: p.program.missing_prog_type.is_some(),
+        prog_type: None,
         maps: p
             .program
             .maps
@@ -257,6 +274,9 @@ pub enum Action {
     EditAsText,
     /// The attach target of the object's BTF-typed program shown.
     SetAttachTarget(String),
+    /// The type (`TYPE[/HOOK]`) of the object's program shown, whose
+    /// section gives libbpf none.
+    SetProgType(String),
     /// A map of the object and its new `max_entries`.
     SetMapEntries(String, u32),
     /// The reader unfolded (`true`) or folded the load settings.
@@ -593,8 +613,9 @@ impl Model {
                 }
             }
             Action::ChooseProgram(i) => m.open_object_program(i),
-            Action::SetAttachTarget(t) => m.set_load_settings(Some(t), None),
-            Action::SetMapEntries(name, n) => m.set_load_settings(None, Some((name, n))),
+            Action::SetAttachTarget(t) => m.set_load_settings(Setting::AttachTarget(t)),
+            Action::SetProgType(t) => m.set_load_settings(Setting::ProgType(t)),
+            Action::SetMapEntries(name, n) => m.set_load_settings(Setting::MapEntries(name, n)),
             Action::FoldLoadSettings(open) => m.settings_open = open,
             Action::EditAsText => m.readonly = false,
         }
@@ -627,7 +648,7 @@ impl Model {
     /// A loader's setting changed: the shown program's attach target or a
     /// map's size. Its text is made again from the object with the
     /// settings (the `.map` lines show the sizes), and it is verified anew.
-    fn set_load_settings(&mut self, target: Option<String>, entries: Option<(String, u32)>) {
+    fn set_load_settings(&mut self, setting: Setting) {
         // the settings are the object's shown read-only (the panel is
         // there only then); an edited text stays as it is
         let Some(o) = self.object.as_mut().filter(|_| self.readonly) else {
@@ -635,21 +656,42 @@ impl Model {
         };
         let o = Rc::make_mut(o);
         let chosen = o.chosen;
-        if let Some(t) = target {
-            if let Some(p) = o.programs.get_mut(chosen) {
-                let t = t.trim().to_string();
-                p.attach_target = (!t.is_empty()).then_some(t);
+        let trimmed = |t: String| Some(t.trim().to_string()).filter(|t| !t.is_empty());
+        match setting {
+            Setting::AttachTarget(t) => {
+                if let Some(p) = o.programs.get_mut(chosen) {
+                    p.attach_target = trimmed(t);
+                }
+            }
+            Setting::ProgType(t) => {
+                if let Some(p) = o.programs.get_mut(chosen) {
+                    p.prog_type = trimmed(t);
+                }
+            }
+            Setting::MapEntries(name, n) => {
+                o.map_entries.retain(|(m, _)| *m != name);
+                o.map_entries.push((name, n));
             }
         }
-        if let Some((name, n)) = entries {
-            o.map_entries.retain(|(m, _)| *m != name);
-            o.map_entries.push((name, n));
+        // every program's type as set, each program read as its loader
+        // would (a type that does not parse is the worker's to report)
+        let settings: Vec<LoadSettings> = o.programs.iter().map(|p| o.settings(p)).collect();
+        let mut opts = veristep_core::elf::LoadOptions::default();
+        for (p, s) in o.programs.iter().zip(&settings) {
+            if let Ok(mut one) = s.load_options(&p.name) {
+                opts.prog_types.append(&mut one.prog_types);
+            }
         }
-        if let Ok(loaded) = veristep_core::elf::load_named(&o.bytes, &o.file) {
-            let settings: Vec<LoadSettings> = o.programs.iter().map(|p| o.settings(p)).collect();
-            for ((shown, mut p), settings) in
-                o.programs.iter_mut().zip(loaded.programs).zip(settings)
-            {
+        if let Ok(loaded) = veristep_core::elf::load_named_with(&o.bytes, &o.file, &opts) {
+            for (shown, settings) in o.programs.iter_mut().zip(settings) {
+                let Some(mut p) = loaded
+                    .programs
+                    .iter()
+                    .find(|p| p.name == shown.name)
+                    .cloned()
+                else {
+                    continue;
+                };
                 // a setting that does not fit is the worker's to report
                 if settings.apply(&mut p.program).is_ok() {
                     let again = object_program(&o.file, &p);
@@ -1298,6 +1340,60 @@ mod tests {
         let m = h.apply(&m, Action::ChooseProgram(1));
         let p = &m.object.as_ref().expect("opened").programs[1];
         assert!(p.btf_typed && p.attach_target.is_none());
+    }
+
+    /// A program whose section gives libbpf no type (`tc_ingress`) does
+    /// not load as compiled; the page's load settings give it one, as the
+    /// CLI's `--prog-type` does, and it is read and verified as that type.
+    #[test]
+    fn a_program_without_a_type_gets_one_on_the_page() {
+        let mut h = Harness::new();
+        h.session.add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
+        );
+        h.session.add_kernel_btf(
+            "6.12",
+            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
+        );
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+        let bytes = include_bytes!("../../tests/c/obj/pt_set_type.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("pt_set_type.o".into(), bytes));
+        let p = m.object.as_ref().expect("opened").programs[0].clone();
+        assert_eq!(p.name, "pt_tc");
+        assert!(p.untyped && p.prog_type.is_none());
+        assert!(m.settings_open, "it cannot load without one");
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("missing BPF prog type")),
+            "{:?}",
+            m.banner
+        );
+        let m = h.apply(&m, Action::SetProgType(" sched_cls ".into()));
+        assert!(m.banner.is_none(), "{:?}", m.banner);
+        assert!(m.run.clone().expect("verified").accepted);
+        let p = &m.object.as_ref().expect("opened").programs[0];
+        assert_eq!(p.prog_type.as_deref(), Some("sched_cls"));
+        assert!(p.text.contains(".prog_type sched_cls"), "{}", p.text);
+        assert_eq!(m.text, p.text);
+        // a type whose context forbids the program's write to skb->mark
+        let m = h.apply(&m, Action::SetProgType("socket_filter".into()));
+        assert!(!m.run.clone().expect("verified").accepted);
+        // a type that does not parse is said, the text stays the program's
+        let m = h.apply(&m, Action::SetProgType("sched_cls/egress".into()));
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("takes no hook")),
+            "{:?}",
+            m.banner
+        );
+        // the other programs keep no type of their own
+        let m = h.apply(&m, Action::ChooseProgram(3));
+        let p = &m.object.as_ref().expect("opened").programs[3];
+        assert!(p.untyped && p.prog_type.is_none());
+        assert!(m.settings_open);
     }
 
     /// Every lesson under static/lessons runs end to end: each step's

@@ -28,7 +28,14 @@ pub fn load(source: &Source) -> Result<Program, (String, Vec<Diagnostic>)> {
             file,
             settings,
         } => {
-            let o = elf::load_named(bytes, file).map_err(|e| (e.to_string(), Vec::new()))?;
+            let opts = settings
+                .load_options(program)
+                .map_err(|e| (e, Vec::new()))?;
+            let o = elf::load_named_with(bytes, file, &opts)
+                .map_err(|e| (e.to_string(), Vec::new()))?;
+            if let Some((_, why)) = o.refused.iter().find(|(n, _)| n == program) {
+                return Err((why.clone(), Vec::new()));
+            }
             let mut p = o
                 .programs
                 .into_iter()

@@ -111,6 +111,31 @@ static void clear_pins(void)
 	closedir(d);
 }
 
+/* A program's type set as its loader sets it (bpf_program__set_type and
+ * bpf_program__set_expected_attach_type) for a section libbpf gives no
+ * type: PATH.types lists "PROG SECTION", the type libbpf gives SECTION. */
+static void set_prog_type(const char *path, struct bpf_program *prog)
+{
+	char file[512], name[256], sec[256];
+	enum bpf_prog_type type;
+	enum bpf_attach_type attach;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "%s.types", path);
+	f = fopen(file, "r");
+	if (!f)
+		return;
+	while (fscanf(f, "%255s %255s", name, sec) == 2) {
+		if (strcmp(name, bpf_program__name(prog)))
+			continue;
+		if (libbpf_prog_type_by_name(sec, &type, &attach) == 0) {
+			bpf_program__set_type(prog, type);
+			bpf_program__set_expected_attach_type(prog, attach);
+		}
+	}
+	fclose(f);
+}
+
 static void load_one(int obj_index, const char *path, int want, int level)
 {
 	struct bpf_object *obj;
@@ -131,6 +156,7 @@ static void load_one(int obj_index, const char *path, int want, int level)
 			target = p;
 		i++;
 	}
+	set_prog_type(path, target);
 	logbuf[0] = 0;
 	libbpf_msgs[0] = 0;
 	bpf_program__set_log_buf(target, logbuf, LOG_SIZE);

@@ -16,6 +16,7 @@
 
 use crate::{apt_install, apt_install_from, root, run, tool_version};
 use serde_json::Value;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use veristep_core::{elf, verify, KernelVersion, Options, Verdict};
@@ -276,6 +277,58 @@ sync
 poweroff -f
 ";
 
+/// A program's type set by its loader (`bpf_program__set_type` and
+/// `bpf_program__set_expected_attach_type`, as a loader does for a section
+/// libbpf gives no type): an object's `OBJ.o.types` lists `PROG SECTION`,
+/// a program and the libbpf section whose type it takes. A `tests/c`
+/// source asks for one with a line `// kernel-diff: set-type PROG SECTION`;
+/// an object of `VERISTEP_KERNEL_DIFF_OBJS` may come with its own file.
+fn prog_types_file(obj: &Path) -> PathBuf {
+    let mut p = obj.as_os_str().to_owned();
+    p.push(".types");
+    PathBuf::from(p)
+}
+
+fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
+    let src = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let lines: Vec<&str> = src
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("// kernel-diff: set-type "))
+        .collect();
+    let file = prog_types_file(obj);
+    if lines.is_empty() {
+        let _ = std::fs::remove_file(&file);
+        return Ok(());
+    }
+    let mut text = String::new();
+    for l in lines {
+        let _ = writeln!(text, "{}", l.trim());
+    }
+    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// The `OBJ.o.types` of an object as veristep's load options.
+fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
+    let mut opts = elf::LoadOptions::default();
+    let Ok(text) = std::fs::read_to_string(prog_types_file(obj)) else {
+        return Ok(opts);
+    };
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut w = l.split_whitespace();
+        let (Some(prog), Some(section)) = (w.next(), w.next()) else {
+            return Err(format!("{}: '{l}' is not PROG SECTION", obj.display()));
+        };
+        let (pt, attach) = elf::section_prog_type(section).ok_or_else(|| {
+            format!(
+                "{}: section '{section}' gives no program type veristep models",
+                obj.display()
+            )
+        })?;
+        opts.prog_types.push((prog.to_string(), pt, attach));
+    }
+    Ok(opts)
+}
+
 fn initramfs(
     loader: &Path,
     objs: &[PathBuf],
@@ -333,6 +386,17 @@ fn initramfs(
             &read(o)?,
         );
         ino += 1;
+        // the loader reads OBJ.types next to its object
+        if let Ok(types) = std::fs::read(prog_types_file(o)) {
+            cpio_entry(
+                &mut out,
+                ino,
+                &format!("objs/{i:04}.o.types"),
+                0o100644,
+                &types,
+            );
+            ino += 1;
+        }
     }
     cpio_entry(&mut out, ino, "TRAILER!!!", 0, &[]);
     Ok(out)
@@ -534,6 +598,7 @@ pub fn kernel_diff() -> Result<(), String> {
                 return Err(format!("{} does not compile", s.display()));
             }
         }
+        write_prog_types(s, &o)?;
         objs.push(o);
     }
     // the .s corpus, through C (asm2c) and clang
@@ -756,7 +821,11 @@ pub fn kernel_diff() -> Result<(), String> {
         }
         if loaded.as_ref().is_none_or(|(j, _)| *j != i) {
             let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
-            loaded = Some((i, elf::load_each(&bytes, &obj.to_string_lossy())));
+            let opts = load_options(obj)?;
+            loaded = Some((
+                i,
+                elf::load_each_with(&bytes, &obj.to_string_lossy(), &opts),
+            ));
         }
         let Some((_, object)) = loaded.as_ref() else {
             continue;

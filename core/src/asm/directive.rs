@@ -99,57 +99,20 @@ pub(super) fn directive(
                 }
                 return;
             }
-            let attach = match (pt, hook) {
-                (None, _) => Err("unknown program type (socket_filter, kprobe, sched_cls, tc, sched_act, tracepoint, xdp, cgroup_skb, raw_tracepoint, syscall, perf_event, sk_skb, sk_msg, sock_ops, cgroup_sock_addr, cgroup_sock, cgroup_sockopt, cgroup_device, cgroup_sysctl, sk_lookup, lwt_in, lwt_out, lwt_xmit, lwt_seg6local, flow_dissector, sk_reuseport, raw_tracepoint_writable)".to_string()),
-                (Some(ProgType::CgroupSkb), None | Some("ingress")) => Ok(None),
-                (Some(ProgType::CgroupSkb), Some("egress")) => {
-                    Ok(Some(AttachType::CgroupInetEgress))
-                }
-                (Some(ProgType::CgroupSkb), Some(_)) => {
-                    Err("cgroup_skb's hook is ingress (the default) or egress".to_string())
-                }
-                (Some(ProgType::CgroupSockAddr), h) => {
-                    h.and_then(AttachType::sock_addr).map(Some).ok_or_else(|| {
-                        format!(
-                            "cgroup_sock_addr needs its hook: one of {}",
-                            AttachType::SOCK_ADDR.map(|(n, _)| n).join(", ")
-                        )
-                    })
-                }
-                // the kernel refuses a sockopt program without its hook
-                (Some(ProgType::CgroupSockopt), h) => h
-                    .and_then(AttachType::sockopt)
-                    .map(Some)
-                    .ok_or_else(|| {
-                        "cgroup_sockopt needs its hook: getsockopt or setsockopt".to_string()
-                    }),
-                (Some(ProgType::CgroupSock), Some(h)) => {
-                    AttachType::sock(h).map(Some).ok_or_else(|| {
-                        format!(
-                            "cgroup_sock's hook is one of {}",
-                            AttachType::SOCK.map(|(n, _)| n).join(", ")
-                        )
-                    })
-                }
-                (Some(ProgType::Xdp), Some(h)) => AttachType::xdp(h)
-                    .map(Some)
-                    .ok_or_else(|| "xdp's hook is devmap or cpumap".to_string()),
-                (Some(pt), None) => Ok(pt.implied_attach()),
-                (Some(_), Some(_)) => Err("this program type takes no hook".to_string()),
-            };
-            match (pt, attach) {
-                (Some(pt), Ok(attach)) if rest.len() <= 2 => {
+            let type_name = rest.first().map(|t| t.text.as_str()).unwrap_or("");
+            match ProgType::with_hook(type_name, hook) {
+                Ok((pt, attach)) if rest.len() <= 2 => {
                     prog.prog_type = pt;
                     prog.expected_attach_type = attach;
                 }
-                (_, attach) => {
+                typed => {
                     // at the hook, or at the type when the type is wrong
                     let at = if pt.is_some() {
                         rest.get(1)
                     } else {
                         rest.first()
                     };
-                    let msg = attach
+                    let msg = typed
                         .err()
                         .unwrap_or_else(|| "expected .prog_type TYPE [HOOK]".to_string());
                     cx.err(line, at.map(|t| t.col).unwrap_or(name.col), 1, msg)
