@@ -1742,10 +1742,29 @@ impl<'a> Loader<'a> {
                     .and_then(|id| b.get(id))
                     .is_ok_and(|t| t.kind == btf::KIND_INT && t.int_enc & 0x00ff_00ff == 32)
             };
-            let array = matches!(def.map_type, MapType::Array | MapType::PercpuArray);
-            if (key_ty.is_some() && !value_typed)
-                || (array && value_typed && key_ty.is_some_and(|k| !int32(k)))
-            {
+            let kind = |id: u32| {
+                b.skip_mods(id)
+                    .and_then(|id| b.get(id))
+                    .map(|t| t.kind)
+                    .ok()
+            };
+            // map_check_btf(): a map without a key type is refused unless
+            // its type's map_check_btf takes one; each of those checks the
+            // key (array_map_check_btf, trie_check_btf,
+            // bloom_map_check_btf, bpf_local_storage_map_check_btf,
+            // cgroup_storage_check_btf)
+            let key_refused = match def.map_type {
+                // a keyless array is only a global data section's
+                MapType::Array | MapType::PercpuArray => key_ty.is_none_or(|k| !int32(k)),
+                MapType::LpmTrie => key_ty.is_none_or(|k| kind(k) != Some(btf::KIND_STRUCT)),
+                MapType::BloomFilter => key_ty.is_some(),
+                MapType::SkStorage
+                | MapType::InodeStorage
+                | MapType::TaskStorage
+                | MapType::CgrpStorage => key_ty.is_none_or(|k| !int32(k)),
+                _ => key_ty.is_none(),
+            };
+            if (key_ty.is_some() && !value_typed) || (value_typed && key_refused) {
                 def.btf_retry = true;
                 def.btf_typed = false;
                 def.timer_off = None;

@@ -1,38 +1,33 @@
-/* An array keyed by a struct: array_map_check_btf() refuses the BTF key
- * (an array's key is a 32-bit integer), libbpf retries without BTF and the
- * map is created with no record, so its spin lock is no lock to the
- * verifier: "map ... has to have BTF in order to use bpf_spin_lock". */
-#include "vmlinux.h"
+/* A hash map with a key size but no key type: map_check_btf() refuses BTF
+ * value types without a key type for a map whose type has no map_check_btf
+ * of its own, so libbpf creates it again without BTF, and the value's
+ * bpf_spin_lock is then unknown to the verifier. */
+#include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+char LICENSE[] SEC("license") = "GPL";
 
-struct mc_key {
-	__u32 k;
-};
-
-struct mc_val {
+struct locked {
 	struct bpf_spin_lock lock;
-	int v;
+	__u32 n;
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, struct mc_key);
-	__type(value, struct mc_val);
-} mc_lock_keyed SEC(".maps");
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(key_size, sizeof(__u32));
+	__type(value, struct locked);
+	__uint(max_entries, 4);
+} mc_locked SEC(".maps");
 
 SEC("tc")
 int mc_btf_retry_lock(struct __sk_buff *skb)
 {
-	struct mc_key k = {};
-	struct mc_val *v = bpf_map_lookup_elem(&mc_lock_keyed, &k);
+	__u32 k = 0;
+	struct locked *v = bpf_map_lookup_elem(&mc_locked, &k);
 
 	if (!v)
 		return 0;
 	bpf_spin_lock(&v->lock);
-	v->v++;
+	v->n++;
 	bpf_spin_unlock(&v->lock);
 	return 0;
 }
-
-char LICENSE[] SEC("license") = "GPL";

@@ -727,8 +727,12 @@ pub fn kernel_diff() -> Result<(), String> {
             .args([
                 "-accel",
                 if kvm { "kvm" } else { "tcg" },
+                // real tools size maps for real machines (netobserv's
+                // 2^24-entry flow table): in 1 GB their creation, and the
+                // next objects' while those are freed, failed with ENOMEM;
+                // TCG takes guest memory from the host only as it is used
                 "-m",
-                "1G",
+                "4G",
                 "-smp",
                 "1",
                 "-nic",
