@@ -1033,6 +1033,64 @@ impl<'a> Loader<'a> {
         self.read_struct_ops()?;
         self.read_funcs()?;
         self.read_relocs()?;
+        self.collect_relos_checks()?;
+        Ok(())
+    }
+
+    /// `bpf_program__record_reloc()` as libbpf opens the object
+    /// (`bpf_object__collect_relos()`, relocation by relocation): a call
+    /// must be to `.text`, and a 64-bit load of a symbol defined in a
+    /// section that is neither code, a map section nor global data (a
+    /// variable of a `maps/NAME` section, as Pulsar writes its own) fails
+    /// the whole object. (The arena's `.addr_space.1` is libbpf's too.)
+    fn collect_relos_checks(&self) -> Result<(), ElfError> {
+        use object::ObjectSection;
+        for (sec, relocs) in &self.relocs {
+            let Some((_, code)) = self.code.iter().find(|(s, _)| s == sec) else {
+                continue;
+            };
+            for r in relocs {
+                let (Some(insn), Some(target)) = (code.get(r.insn), r.sym_section) else {
+                    continue;
+                };
+                if r.sym_undefined {
+                    continue;
+                }
+                let prog = self
+                    .funcs
+                    .iter()
+                    .find(|f| f.sec == *sec && (f.start..f.start + f.len).contains(&r.insn))
+                    .map(|f| f.name.as_str())
+                    .unwrap_or("");
+                let sec_name = self.section_name(target);
+                // a section symbol is named after its section
+                let sym = if r.sym_name.is_empty() {
+                    sec_name.clone()
+                } else {
+                    r.sym_name.clone()
+                };
+                let is_call = insn.code == BPF_JMP | BPF_CALL;
+                let is_ld64 = insn.code == 0x18;
+                if is_call && Some(target) != self.text {
+                    return err(format!(
+                        "prog '{prog}': bad call relo against '{sym}' in section '{sec_name}'"
+                    ));
+                }
+                // `.addr_space.1`: the arena's globals (libbpf 1.4)
+                let map_section = self
+                    .file
+                    .section_by_index(target)
+                    .ok()
+                    .and_then(|s| s.name().ok())
+                    .is_some_and(|n| n == ".maps" || n == "maps" || n == ".addr_space.1");
+                let data = self.data_secs.iter().any(|(s, _)| *s == target);
+                if is_ld64 && Some(target) != self.text && !map_section && !data {
+                    return err(format!(
+                        "prog '{prog}': bad map relo against '{sym}' in section '{sec_name}'"
+                    ));
+                }
+            }
+        }
         Ok(())
     }
 
