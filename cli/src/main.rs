@@ -208,6 +208,12 @@ struct VerifyArgs {
     /// (`tc_ingress`, `classifier/x`, `xdp_foo`); repeatable
     #[arg(long, value_name = "PROG=TYPE[/HOOK]", value_parser = parse_prog_type)]
     prog_type: Vec<(String, ProgType, Option<AttachType>)>,
+    /// Set global variable NAME (an integer of .rodata, .data or .bss) to
+    /// VALUE before loading, as a tool's skeleton does (`rodata->NAME =
+    /// VALUE`): a `const volatile` setting is then the verifier's constant
+    /// (decimal or 0x hex, negative allowed); repeatable
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_global)]
+    set_global: Vec<(String, i128)>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -318,6 +324,17 @@ fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), St
     };
     let (pt, attach) = ProgType::with_hook(ty, hook)?;
     Ok((prog.to_string(), pt, attach))
+}
+
+fn parse_global(s: &str) -> Result<(String, i128), String> {
+    let (name, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not NAME=VALUE"))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("'{s}' is not NAME=VALUE"));
+    }
+    Ok((name.to_string(), elf::parse_global_value(v)?))
 }
 
 /// `--prog-type PROG=...` naming no program of the files.
@@ -615,6 +632,7 @@ fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<()
 fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let opts = elf::LoadOptions {
         prog_types: args.prog_type.clone(),
+        globals: args.set_global.clone(),
     };
     let Some(mut programs) = load_all(&args.files, args.prog.as_deref(), &opts) else {
         return ExitCode::from(2);

@@ -304,6 +304,33 @@ fn object_program_types_set_by_the_loader() {
     assert_eq!(code(&o), 2);
 }
 
+/// `--set-global`: a `.rodata` setting is the verifier's constant.
+#[test]
+fn object_globals_set_by_the_loader() {
+    const GV: &str = "tests/c/obj/gv_set_global.o";
+    let o = run(&["verify", GV]);
+    assert_eq!(code(&o), 0, "as compiled the branch is dead");
+    let o = case(
+        "verify_set_global",
+        &[
+            "verify",
+            GV,
+            "--set-global",
+            "gv_mode=1",
+            "--set-global",
+            "gv_seen=-1",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+    let o = case(
+        "verify_set_global_errors",
+        &["verify", GV, "--set-global", "gv_mode=0x100000000"],
+    );
+    assert_eq!(code(&o), 2);
+    let o = run(&["verify", GV, "--set-global", "nosuch=1"]);
+    assert_eq!(code(&o), 2);
+}
+
 // ---- trace ----
 
 #[test]

@@ -272,6 +272,41 @@ pub struct ObjectFile {
     /// Programs veristep cannot verify, each with `not modelled: WHAT`
     /// (its program type, a map it uses): their siblings still load.
     pub refused: Vec<(String, String)>,
+    /// The integer global variables of `.rodata` (`const volatile`
+    /// settings a tool's skeleton writes before the load), with their
+    /// values as loaded ([`LoadOptions::globals`] applied).
+    pub rodata_globals: Vec<GlobalVar>,
+}
+
+/// A global variable a loader may set ([`LoadOptions::globals`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlobalVar {
+    pub name: String,
+    /// Its section (`.rodata`, `.rodata.cfg`).
+    pub section: String,
+    /// 1, 2, 4 or 8 bytes.
+    pub size: u32,
+    /// Its value (signed where its BTF type says so).
+    pub value: i128,
+}
+
+/// A value for [`LoadOptions::globals`]: decimal or `0x` hex, negative
+/// allowed.
+pub fn parse_global_value(v: &str) -> Result<i128, String> {
+    let v = v.trim();
+    let (neg, digits) = match v.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, v),
+    };
+    let n = match digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        Some(h) => i128::from_str_radix(h, 16),
+        None => digits.parse::<i128>(),
+    }
+    .map_err(|e| format!("'{v}' is not an integer: {e}"))?;
+    Ok(if neg { -n } else { n })
 }
 
 /// What a loader sets on an object's programs before it loads them, where
@@ -284,6 +319,11 @@ pub struct LoadOptions {
     /// `xdp_foo`, which tc, iproute2 or cilium/ebpf load by their own
     /// rules). A program that has a type from its section refuses one.
     pub prog_types: Vec<(String, ProgType, Option<AttachType>)>,
+    /// Global variables set before the load (a skeleton's
+    /// `skel->rodata->NAME = V`, `bpf_map__set_initial_value`): name and
+    /// value, written in the variable's own size. A `const volatile` one
+    /// in `.rodata` is then a constant to the verifier.
+    pub globals: Vec<(String, i128)>,
 }
 
 const EM_BPF: u16 = 247;
@@ -935,6 +975,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         code: Vec::new(),
     };
     l.read()?;
+    l.set_globals(&opts.globals)?;
     let license = l.license();
     let mut programs = Vec::new();
     let mut refused = Vec::new();
@@ -959,11 +1000,13 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         }
         return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
     }
+    let rodata_globals = l.rodata_globals();
     Ok(ObjectFile {
         programs,
         refused,
         license,
         maps: l.maps,
+        rodata_globals,
     })
 }
 
@@ -1035,6 +1078,96 @@ impl<'a> Loader<'a> {
         self.read_relocs()?;
         self.collect_relos_checks()?;
         Ok(())
+    }
+
+    /// [`LoadOptions::globals`]: each variable's bytes in its section's
+    /// map (found by its ELF symbol: offset and size), little-endian.
+    fn set_globals(&mut self, globals: &[(String, i128)]) -> Result<(), ElfError> {
+        use object::ObjectSymbol;
+        for (name, value) in globals {
+            let found = self.file.symbols().find_map(|sym| {
+                if sym.name() != Ok(name.as_str()) {
+                    return None;
+                }
+                let sec = sym.section_index()?;
+                let (_, m) = self.data_secs.iter().find(|(s, _)| *s == sec)?;
+                Some((*m, sym.address() as usize, sym.size() as usize))
+            });
+            let Some((m, off, size)) = found else {
+                return err(format!(
+                    "no global variable '{name}' in the object's .rodata, .data or .bss"
+                ));
+            };
+            if !matches!(size, 1 | 2 | 4 | 8) {
+                return err(format!(
+                    "global variable '{name}' is {size} bytes: only integers of 1, 2, 4 or 8 bytes are set"
+                ));
+            }
+            let bits = size as u32 * 8;
+            let (min, max) = (-(1i128 << (bits - 1)), (1i128 << bits) - 1);
+            if *value < min || *value > max {
+                return err(format!(
+                    "{value} does not fit global variable '{name}' ({size} bytes)"
+                ));
+            }
+            let map = &mut self.maps[m];
+            if map.data.len() < off + size {
+                map.data.resize(off + size, 0);
+            }
+            let bytes = (*value as i64).to_le_bytes();
+            map.data[off..off + size].copy_from_slice(&bytes[..size]);
+        }
+        Ok(())
+    }
+
+    /// The integer variables of the `.rodata` sections, with their values.
+    fn rodata_globals(&self) -> Vec<GlobalVar> {
+        use object::ObjectSymbol;
+        let mut out = Vec::new();
+        for sym in self.file.symbols() {
+            let (Some(sec), Ok(name)) = (sym.section_index(), sym.name()) else {
+                continue;
+            };
+            if sym.kind() != SymbolKind::Data || name.is_empty() {
+                continue;
+            }
+            let Some((_, m)) = self.data_secs.iter().find(|(s, _)| *s == sec) else {
+                continue;
+            };
+            let section = self.section_name(sec);
+            let size = sym.size() as usize;
+            if !section.starts_with(".rodata") || !matches!(size, 1 | 2 | 4 | 8) {
+                continue;
+            }
+            let off = sym.address() as usize;
+            let mut bytes = [0u8; 8];
+            if let Some(b) = self.maps[*m].data.get(off..off + size) {
+                bytes[..size].copy_from_slice(b);
+            }
+            let raw = u64::from_le_bytes(bytes);
+            // BTF_INT_SIGNED of the variable's type
+            let signed = self.btf.as_ref().is_some_and(|b| {
+                b.find(btf::KIND_VAR, name)
+                    .and_then(|v| b.get(v).ok())
+                    .and_then(|v| b.skip_mods(v.size_or_type).ok())
+                    .and_then(|t| b.get(t).ok())
+                    .is_some_and(|t| t.kind == btf::KIND_INT && (t.int_enc >> 24) & 1 != 0)
+            });
+            let bits = size as u32 * 8;
+            let value = if signed && raw >> (bits - 1) & 1 == 1 {
+                raw as i128 - (1i128 << bits)
+            } else {
+                raw as i128
+            };
+            out.push(GlobalVar {
+                name: name.to_string(),
+                section,
+                size: size as u32,
+                value,
+            });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
     }
 
     /// `bpf_program__record_reloc()` as libbpf opens the object

@@ -171,6 +171,7 @@ fn a_loaders_program_type_is_taken_where_the_section_gives_none() {
                 .iter()
                 .map(|(n, t, a)| (n.to_string(), *t, *a))
                 .collect(),
+            ..Default::default()
         };
         elf::load_each_with(PT, "pt_set_type.o", &opts).expect("loads")
     };
@@ -230,6 +231,7 @@ fn a_loaders_program_type_is_taken_where_the_section_gives_none() {
         "timer_and_loop.o",
         &elf::LoadOptions {
             prog_types: vec![(name.clone(), ProgType::Xdp, None)],
+            ..Default::default()
         },
     )
     .expect("loads");
@@ -238,4 +240,49 @@ fn a_loaders_program_type_is_taken_where_the_section_gives_none() {
         .refused
         .iter()
         .any(|(n, why)| *n == name && why.contains("gives libbpf its program type")));
+}
+
+/// A skeleton's settings (`rodata->NAME = V`, the CLI's `--set-global`)
+/// written into the global data before the load, in each variable's size;
+/// kernel-diff checks the same object with libbpf (`gv_set_global.bpf.c`).
+#[test]
+fn a_loaders_globals_are_written_before_the_load() {
+    const GV: &[u8] = include_bytes!("../../tests/c/obj/gv_set_global.o");
+    let opts = |globals: Vec<(&str, i128)>| elf::LoadOptions {
+        globals: globals
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect(),
+        ..Default::default()
+    };
+    let run = |o: &elf::ObjectFile| {
+        verify(
+            &o.programs[0].program,
+            &Options {
+                kernel: KernelVersion::V6_1,
+                log_level: 0,
+                trace: false,
+                log_size: None,
+            },
+        )
+        .verdict
+    };
+    let plain = elf::load(GV).expect("loads");
+    assert_eq!(plain.rodata_globals[0].value, 0);
+    assert_eq!(run(&plain), Verdict::Accepted);
+    let set = elf::load_each_with(GV, "gv.o", &opts(vec![("gv_mode", 1), ("gv_seen", -1)]))
+        .expect("loads");
+    assert_eq!(set.rodata_globals[0].value, 1);
+    assert_eq!(run(&set), Verdict::Rejected);
+    let bss = set.maps.iter().find(|m| m.name == "bss").expect(".bss");
+    assert_eq!(bss.data, vec![0xff; 8]);
+    for bad in [
+        vec![("gv_mode", 1i128 << 32)],
+        vec![("gv_mode", -(1i128 << 31) - 1)],
+        vec![("nosuch", 1)],
+    ] {
+        assert!(elf::load_each_with(GV, "gv.o", &opts(bad)).is_err());
+    }
+    assert_eq!(elf::parse_global_value("-0x10"), Ok(-16));
+    assert!(elf::parse_global_value("x1").is_err());
 }

@@ -570,6 +570,21 @@ await test('an object\'s load settings: the type of a program whose section give
   check((await editorText(page)).includes('.prog_type sched_cls'), 'the text shows the type');
 });
 
+await test('an object\'s load settings: a const volatile setting of .rodata', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/gv_set_global.o');
+  await page.waitForSelector('#object-program');
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes('processed'));
+  await idle(page);
+  await page.click('#load-settings summary');
+  check((await page.inputValue('#global-0')) === '0', 'gv_mode as compiled');
+  await page.fill('#global-0', '1');
+  await page.press('#global-0', 'Enter');
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes("invalid mem access 'map_value_or_null'"));
+  await idle(page);
+});
+
 // --- the exploration as pictures (issue 15) ---
 
 await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {

@@ -221,7 +221,7 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(p) = o.programs.get(o.chosen) else {
         return html! {};
     };
-    if !p.btf_typed && !p.untyped && p.maps.is_empty() {
+    if !p.btf_typed && !p.untyped && p.maps.is_empty() && o.rodata_globals.is_empty() {
         return html! {};
     }
     let on_toggle = {
@@ -248,6 +248,12 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             d.dispatch(Action::SetProgType(i.value()));
         })
     };
+    let global_value = |g: &veristep_core::elf::GlobalVar| {
+        o.globals
+            .iter()
+            .find(|(n, _)| *n == g.name)
+            .map_or(g.value.to_string(), |(_, v)| v.clone())
+    };
     let entries = |name: &str, compiled: u32| {
         o.map_entries
             .iter()
@@ -258,9 +264,9 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         <details class="load-settings" id="load-settings" open={m.settings_open} ontoggle={on_toggle}>
             <summary>{ "Load settings" }</summary>
             <p class="hint">{ "What a loader sets before the load, as libbpf's \
-                bpf_program__set_type(), bpf_program__set_attach_target() and \
-                bpf_map__set_max_entries() do (--prog-type, --attach-target and \
-                --map-entries on the command line)." }</p>
+                bpf_program__set_type(), bpf_program__set_attach_target(), a \
+                skeleton's rodata and bpf_map__set_max_entries() do (--prog-type, \
+                --attach-target, --set-global and --map-entries on the command line)." }</p>
             if p.untyped {
                 <label>{ "program type " }
                     <input id="prog-type" type="text" spellcheck="false" list="prog-types"
@@ -281,6 +287,30 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                         value={p.attach_target.clone().unwrap_or_default()}
                         onchange={on_target} />
                 </label>
+            }
+            if !o.rodata_globals.is_empty() {
+                <table class="map-sizes rodata-globals">
+                    <tr><th>{ "const volatile" }</th><th>{ "value" }</th></tr>
+                    { for o.rodata_globals.iter().enumerate().map(|(i, g)| {
+                        let on_value = {
+                            let d = d.clone();
+                            let name = g.name.clone();
+                            Callback::from(move |e: Event| {
+                                let i: HtmlInputElement = e.target_unchecked_into();
+                                d.dispatch(Action::SetGlobal(name.clone(), i.value()));
+                            })
+                        };
+                        html! {
+                            <tr>
+                                <td><code>{ g.name.clone() }</code></td>
+                                <td><input id={format!("global-{i}")} type="text" spellcheck="false"
+                                    aria-label={format!("the value of {} ({}, {} bytes)", g.name, g.section, g.size)}
+                                    value={global_value(g)}
+                                    onchange={on_value} /></td>
+                            </tr>
+                        }
+                    }) }
+                </table>
             }
             if !p.maps.is_empty() {
                 <table class="map-sizes">

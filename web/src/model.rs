@@ -92,6 +92,12 @@ pub struct OpenedObject {
     /// The maps' sizes a loader set (`bpf_map__set_max_entries()`), by
     /// name, as the CLI's `--map-entries`.
     pub map_entries: Vec<(String, u32)>,
+    /// The object's `.rodata` settings (`const volatile` integers) and
+    /// their values as compiled.
+    pub rodata_globals: Vec<veristep_core::elf::GlobalVar>,
+    /// The values a loader set (name, as typed), as the CLI's
+    /// `--set-global`.
+    pub globals: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -128,6 +134,7 @@ enum Setting {
     AttachTarget(String),
     ProgType(String),
     MapEntries(String, u32),
+    Global(String, String),
 }
 
 impl OpenedObject {
@@ -145,6 +152,7 @@ impl OpenedObject {
         LoadSettings {
             attach_target: p.attach_target.clone().filter(|_| p.btf_typed),
             prog_type: p.prog_type.clone().filter(|_| p.untyped),
+            globals: self.globals.clone(),
             map_entries: self
                 .map_entries
                 .iter()
@@ -277,6 +285,8 @@ pub enum Action {
     /// The type (`TYPE[/HOOK]`) of the object's program shown, whose
     /// section gives libbpf none.
     SetProgType(String),
+    /// A `.rodata` global variable of the object and its value as typed.
+    SetGlobal(String, String),
     /// A map of the object and its new `max_entries`.
     SetMapEntries(String, u32),
     /// The reader unfolded (`true`) or folded the load settings.
@@ -603,6 +613,8 @@ impl Model {
                             programs,
                             chosen: 0,
                             map_entries: Vec::new(),
+                            rodata_globals: o.rodata_globals.clone(),
+                            globals: Vec::new(),
                         }));
                         m.banner = None;
                         m.open_object_program(0);
@@ -615,6 +627,7 @@ impl Model {
             Action::ChooseProgram(i) => m.open_object_program(i),
             Action::SetAttachTarget(t) => m.set_load_settings(Setting::AttachTarget(t)),
             Action::SetProgType(t) => m.set_load_settings(Setting::ProgType(t)),
+            Action::SetGlobal(name, v) => m.set_load_settings(Setting::Global(name, v)),
             Action::SetMapEntries(name, n) => m.set_load_settings(Setting::MapEntries(name, n)),
             Action::FoldLoadSettings(open) => m.settings_open = open,
             Action::EditAsText => m.readonly = false,
@@ -672,6 +685,12 @@ impl Model {
                 o.map_entries.retain(|(m, _)| *m != name);
                 o.map_entries.push((name, n));
             }
+            Setting::Global(name, v) => {
+                o.globals.retain(|(g, _)| *g != name);
+                if !v.trim().is_empty() {
+                    o.globals.push((name, v.trim().to_string()));
+                }
+            }
         }
         // every program's type as set, each program read as its loader
         // would (a type that does not parse is the worker's to report)
@@ -682,6 +701,13 @@ impl Model {
                 opts.prog_types.append(&mut one.prog_types);
             }
         }
+        // the object's globals, the ones whose value parses (the worker
+        // reports the others)
+        opts.globals = o
+            .globals
+            .iter()
+            .filter_map(|(n, v)| Some((n.clone(), veristep_core::elf::parse_global_value(v).ok()?)))
+            .collect();
         if let Ok(loaded) = veristep_core::elf::load_named_with(&o.bytes, &o.file, &opts) {
             for (shown, settings) in o.programs.iter_mut().zip(settings) {
                 let Some(mut p) = loaded
@@ -1340,6 +1366,46 @@ mod tests {
         let m = h.apply(&m, Action::ChooseProgram(1));
         let p = &m.object.as_ref().expect("opened").programs[1];
         assert!(p.btf_typed && p.attach_target.is_none());
+    }
+
+    /// A `const volatile` setting of `.rodata`, set on the page as a
+    /// skeleton sets it (the CLI's `--set-global`): the verifier reads the
+    /// value set, so the branch it guards is walked.
+    #[test]
+    fn a_rodata_setting_is_set_on_the_page() {
+        let mut h = Harness::new();
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+        let bytes = include_bytes!("../../tests/c/obj/gv_set_global.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("gv_set_global.o".into(), bytes));
+        let o = m.object.clone().expect("opened");
+        assert_eq!(o.rodata_globals.len(), 1);
+        assert_eq!(o.rodata_globals[0].name, "gv_mode");
+        assert_eq!(o.rodata_globals[0].value, 0);
+        assert!(
+            m.run.clone().expect("verified").accepted,
+            "the branch is dead"
+        );
+        let m = h.apply(&m, Action::SetGlobal("gv_mode".into(), " 1 ".into()));
+        assert!(
+            !m.run.clone().expect("verified").accepted,
+            "the branch is walked"
+        );
+        assert_eq!(
+            m.object.as_ref().expect("opened").globals,
+            vec![("gv_mode".to_string(), "1".to_string())]
+        );
+        // a value that is no integer is said
+        let m = h.apply(&m, Action::SetGlobal("gv_mode".into(), "one".into()));
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("not an integer")),
+            "{:?}",
+            m.banner
+        );
+        // cleared: as compiled again
+        let m = h.apply(&m, Action::SetGlobal("gv_mode".into(), "".into()));
+        assert!(m.run.clone().expect("verified").accepted);
     }
 
     /// A program whose section gives libbpf no type (`tc_ingress`) does

@@ -94,6 +94,10 @@ pub struct LoadSettings {
     /// (`bpf_program__set_type()`, the CLI's `--prog-type`).
     #[serde(default)]
     pub prog_type: Option<String>,
+    /// Global variables a skeleton sets before the load (name, value as
+    /// typed: decimal or 0x hex), the CLI's `--set-global`.
+    #[serde(default)]
+    pub globals: Vec<(String, String)>,
 }
 
 /// `TYPE[/HOOK]` (the CLI's `--prog-type`): the type and attach type.
@@ -123,6 +127,11 @@ impl LoadSettings {
             let (pt, attach) = parse_prog_type(spec)
                 .map_err(|e| format!("program type '{}': {e}", spec.trim()))?;
             opts.prog_types.push((name.to_string(), pt, attach));
+        }
+        for (var, v) in &self.globals {
+            let value = veristep_core::elf::parse_global_value(v)
+                .map_err(|e| format!("global variable {var}: {e}"))?;
+            opts.globals.push((var.clone(), value));
         }
         Ok(opts)
     }

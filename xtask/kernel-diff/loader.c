@@ -16,6 +16,7 @@
 #include <string.h>
 #include <search.h>
 #include <unistd.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 /* elfutils 0.192's static libelf.a (bookworm-backports, which new machines
@@ -136,6 +137,57 @@ static void set_prog_type(const char *path, struct bpf_program *prog)
 	fclose(f);
 }
 
+/* Global variables set before the load, as a skeleton sets them
+ * (rodata->NAME = VALUE): PATH.globals lists "NAME VALUE"; each is written
+ * in its own size into the initial value of its section's internal map. */
+static void set_globals(const char *path, struct bpf_object *obj)
+{
+	const struct btf *btf = bpf_object__btf(obj);
+	char file[512], name[256];
+	long long value;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "%s.globals", path);
+	f = fopen(file, "r");
+	if (!f || !btf) {
+		if (f)
+			fclose(f);
+		return;
+	}
+	while (fscanf(f, "%255s %lli", name, &value) == 2) {
+		for (__u32 id = 1; id < btf__type_cnt(btf); id++) {
+			const struct btf_type *t = btf__type_by_id(btf, id);
+			const struct btf_var_secinfo *vs;
+			const char *sec;
+			struct bpf_map *map;
+
+			if (!btf_is_datasec(t))
+				continue;
+			sec = btf__name_by_offset(btf, t->name_off);
+			vs = btf_var_secinfos(t);
+			for (int i = 0; i < btf_vlen(t); i++, vs++) {
+				const struct btf_type *v = btf__type_by_id(btf, vs->type);
+
+				if (strcmp(btf__name_by_offset(btf, v->name_off), name))
+					continue;
+				bpf_object__for_each_map(map, obj) {
+					const char *m = bpf_map__name(map);
+					size_t ml = strlen(m), sl = strlen(sec), sz = 0;
+					char *data;
+
+					if (!bpf_map__is_internal(map) || ml < sl ||
+					    strcmp(m + ml - sl, sec))
+						continue;
+					data = bpf_map__initial_value(map, &sz);
+					if (data && vs->offset + vs->size <= sz)
+						memcpy(data + vs->offset, &value, vs->size);
+				}
+			}
+		}
+	}
+	fclose(f);
+}
+
 static void load_one(int obj_index, const char *path, int want, int level)
 {
 	struct bpf_object *obj;
@@ -157,6 +209,7 @@ static void load_one(int obj_index, const char *path, int want, int level)
 		i++;
 	}
 	set_prog_type(path, target);
+	set_globals(path, obj);
 	logbuf[0] = 0;
 	libbpf_msgs[0] = 0;
 	bpf_program__set_log_buf(target, logbuf, LOG_SIZE);

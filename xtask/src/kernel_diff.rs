@@ -289,27 +289,53 @@ fn prog_types_file(obj: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
-fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
-    let src = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
-    let lines: Vec<&str> = src
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("// kernel-diff: set-type "))
-        .collect();
-    let file = prog_types_file(obj);
-    if lines.is_empty() {
-        let _ = std::fs::remove_file(&file);
-        return Ok(());
-    }
-    let mut text = String::new();
-    for l in lines {
-        let _ = writeln!(text, "{}", l.trim());
-    }
-    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+/// Global variables set by the loader (a skeleton's `rodata->NAME =
+/// VALUE`): `OBJ.o.globals` lists `NAME VALUE`; a `tests/c` source asks
+/// with `// kernel-diff: set-global NAME VALUE`.
+fn globals_file(obj: &Path) -> PathBuf {
+    let mut p = obj.as_os_str().to_owned();
+    p.push(".globals");
+    PathBuf::from(p)
 }
 
-/// The `OBJ.o.types` of an object as veristep's load options.
+fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
+    let src = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+    for (directive, file) in [
+        ("// kernel-diff: set-type ", prog_types_file(obj)),
+        ("// kernel-diff: set-global ", globals_file(obj)),
+    ] {
+        let lines: Vec<&str> = src
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix(directive))
+            .collect();
+        if lines.is_empty() {
+            let _ = std::fs::remove_file(&file);
+            continue;
+        }
+        let mut text = String::new();
+        for l in lines {
+            let _ = writeln!(text, "{}", l.trim());
+        }
+        std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// The `OBJ.o.types` and `OBJ.o.globals` of an object as veristep's load
+/// options.
 fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
     let mut opts = elf::LoadOptions::default();
+    if let Ok(text) = std::fs::read_to_string(globals_file(obj)) {
+        for l in text.lines().filter(|l| !l.trim().is_empty()) {
+            let mut w = l.split_whitespace();
+            let (Some(name), Some(v)) = (w.next(), w.next()) else {
+                return Err(format!("{}: '{l}' is not NAME VALUE", obj.display()));
+            };
+            let value =
+                elf::parse_global_value(v).map_err(|e| format!("{}: {e}", obj.display()))?;
+            opts.globals.push((name.to_string(), value));
+        }
+    }
     let Ok(text) = std::fs::read_to_string(prog_types_file(obj)) else {
         return Ok(opts);
     };
@@ -386,16 +412,18 @@ fn initramfs(
             &read(o)?,
         );
         ino += 1;
-        // the loader reads OBJ.types next to its object
-        if let Ok(types) = std::fs::read(prog_types_file(o)) {
-            cpio_entry(
-                &mut out,
-                ino,
-                &format!("objs/{i:04}.o.types"),
-                0o100644,
-                &types,
-            );
-            ino += 1;
+        // the loader reads OBJ.types and OBJ.globals next to its object
+        for (file, ext) in [(prog_types_file(o), "types"), (globals_file(o), "globals")] {
+            if let Ok(bytes) = std::fs::read(file) {
+                cpio_entry(
+                    &mut out,
+                    ino,
+                    &format!("objs/{i:04}.o.{ext}"),
+                    0o100644,
+                    &bytes,
+                );
+                ino += 1;
+            }
         }
     }
     cpio_entry(&mut out, ino, "TRAILER!!!", 0, &[]);
@@ -826,10 +854,10 @@ pub fn kernel_diff() -> Result<(), String> {
         if loaded.as_ref().is_none_or(|(j, _)| *j != i) {
             let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
             let opts = load_options(obj)?;
-            loaded = Some((
-                i,
-                elf::load_each_with(&bytes, &obj.to_string_lossy(), &opts),
-            ));
+            // named as the VM's loader opens it (`objs/NNNN.o`): libbpf
+            // names global data maps after the object's file, and 6.12's
+            // log prints them
+            loaded = Some((i, elf::load_each_with(&bytes, &format!("{i:04}.o"), &opts)));
         }
         let Some((_, object)) = loaded.as_ref() else {
             continue;
