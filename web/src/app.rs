@@ -214,6 +214,55 @@ const PROG_TYPE_CHOICES: &[&str] = &[
     "perf_event",
 ];
 
+#[derive(Properties, PartialEq)]
+struct SettingInputProps {
+    id: AttrValue,
+    /// The setting's value in the model.
+    value: AttrValue,
+    label: AttrValue,
+    #[prop_or_default]
+    placeholder: AttrValue,
+    #[prop_or_default]
+    list: Option<AttrValue>,
+    #[prop_or(AttrValue::Static("text"))]
+    kind: AttrValue,
+    /// The text when it is committed (Enter, or leaving the field).
+    on_commit: Callback<String>,
+}
+
+/// A load setting's field. What is typed is the field's own until it is
+/// committed: a page redrawn meanwhile (a worker's answer, the panel
+/// unfolding) would otherwise put the model's value back into it, as a
+/// bound `value` is refreshed from the DOM on every render.
+#[function_component(SettingInput)]
+fn setting_input(p: &SettingInputProps) -> Html {
+    let draft = use_state(|| p.value.to_string());
+    {
+        // a new value from the model (another program, a reload) is shown
+        let draft = draft.clone();
+        use_effect_with(p.value.clone(), move |v| draft.set(v.to_string()));
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            draft.set(i.value());
+        })
+    };
+    let onchange = {
+        let commit = p.on_commit.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            commit.emit(i.value());
+        })
+    };
+    html! {
+        <input id={p.id.clone()} type={p.kind.clone()} spellcheck="false" min="0"
+            list={p.list.clone()} aria-label={p.label.clone()} placeholder={p.placeholder.clone()}
+            value={(*draft).clone()} {oninput} {onchange} />
+    }
+}
+
 fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(o) = m.object.as_ref().filter(|_| m.readonly) else {
         return html! {};
@@ -234,19 +283,9 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             }
         })
     };
-    let on_target = {
+    let dispatch = |f: fn(String) -> Action| {
         let d = d.clone();
-        Callback::from(move |e: Event| {
-            let i: HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::SetAttachTarget(i.value()));
-        })
-    };
-    let on_type = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let i: HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::SetProgType(i.value()));
-        })
+        Callback::from(move |v: String| d.dispatch(f(v)))
     };
     let global_value = |g: &veristep_core::elf::GlobalVar| {
         o.globals
@@ -269,11 +308,11 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 --attach-target, --set-global and --map-entries on the command line)." }</p>
             if p.untyped {
                 <label>{ "program type " }
-                    <input id="prog-type" type="text" spellcheck="false" list="prog-types"
-                        aria-label={format!("the program type its loader gives it (section {} gives libbpf none), TYPE or TYPE/HOOK", p.section)}
+                    <SettingInput id="prog-type" list={Some(AttrValue::Static("prog-types"))}
+                        label={format!("the program type its loader gives it (section {} gives libbpf none), TYPE or TYPE/HOOK", p.section)}
                         placeholder="sched_cls"
                         value={p.prog_type.clone().unwrap_or_default()}
-                        onchange={on_type} />
+                        on_commit={dispatch(Action::SetProgType)} />
                     <datalist id="prog-types">
                         { for PROG_TYPE_CHOICES.iter().map(|t| html! { <option value={*t} /> }) }
                     </datalist>
@@ -281,11 +320,11 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
             }
             if p.btf_typed {
                 <label>{ "attach target " }
-                    <input id="attach-target" type="text" spellcheck="false"
-                        aria-label="the kernel function, hook or tracepoint the program attaches to"
+                    <SettingInput id="attach-target"
+                        label="the kernel function, hook or tracepoint the program attaches to"
                         placeholder="do_unlinkat"
                         value={p.attach_target.clone().unwrap_or_default()}
-                        onchange={on_target} />
+                        on_commit={dispatch(Action::SetAttachTarget)} />
                 </label>
             }
             if !o.rodata_globals.is_empty() {
@@ -295,18 +334,15 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                         let on_value = {
                             let d = d.clone();
                             let name = g.name.clone();
-                            Callback::from(move |e: Event| {
-                                let i: HtmlInputElement = e.target_unchecked_into();
-                                d.dispatch(Action::SetGlobal(name.clone(), i.value()));
-                            })
+                            Callback::from(move |v: String| d.dispatch(Action::SetGlobal(name.clone(), v)))
                         };
                         html! {
                             <tr>
                                 <td><code>{ g.name.clone() }</code></td>
-                                <td><input id={format!("global-{i}")} type="text" spellcheck="false"
-                                    aria-label={format!("the value of {} ({}, {} bytes)", g.name, g.section, g.size)}
+                                <td><SettingInput id={format!("global-{i}")}
+                                    label={format!("the value of {} ({}, {} bytes)", g.name, g.section, g.size)}
                                     value={global_value(g)}
-                                    onchange={on_value} /></td>
+                                    on_commit={on_value} /></td>
                             </tr>
                         }
                     }) }
@@ -316,13 +352,11 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 <table class="map-sizes">
                     <tr><th>{ "map" }</th><th>{ "max_entries" }</th></tr>
                     { for p.maps.iter().enumerate().map(|(i, (name, compiled))| {
-                        let name = name.clone();
                         let on_entries = {
                             let d = d.clone();
                             let name = name.clone();
-                            Callback::from(move |e: Event| {
-                                let i: HtmlInputElement = e.target_unchecked_into();
-                                if let Ok(n) = i.value().trim().parse::<u32>() {
+                            Callback::from(move |v: String| {
+                                if let Ok(n) = v.trim().parse::<u32>() {
                                     d.dispatch(Action::SetMapEntries(name.clone(), n));
                                 }
                             })
@@ -330,10 +364,10 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                         html! {
                             <tr>
                                 <td><code>{ name.clone() }</code></td>
-                                <td><input id={format!("map-entries-{i}")} type="number" min="0"
-                                    aria-label={format!("max_entries of {name}")}
-                                    value={entries(&name, *compiled).to_string()}
-                                    onchange={on_entries} /></td>
+                                <td><SettingInput id={format!("map-entries-{i}")} kind="number"
+                                    label={format!("max_entries of {name}")}
+                                    value={entries(name, *compiled).to_string()}
+                                    on_commit={on_entries} /></td>
                             </tr>
                         }
                     }) }
