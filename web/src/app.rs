@@ -256,8 +256,10 @@ fn setting_input(p: &SettingInputProps) -> Html {
             commit.emit(i.value());
         })
     };
+    // a count (map sizes) is never negative
+    let min = (p.kind == "number").then_some(AttrValue::Static("0"));
     html! {
-        <input id={p.id.clone()} type={p.kind.clone()} spellcheck="false" min="0"
+        <input id={p.id.clone()} type={p.kind.clone()} spellcheck="false" {min}
             list={p.list.clone()} aria-label={p.label.clone()} placeholder={p.placeholder.clone()}
             value={(*draft).clone()} {oninput} {onchange} />
     }
