@@ -299,41 +299,28 @@ fn parse_map_entries(s: &str) -> Result<(String, u32), String> {
     Ok((name.trim().to_string(), n))
 }
 
-fn parse_attach_target(s: &str) -> Result<(String, String), String> {
-    let (prog, target) = s
-        .split_once('=')
-        .ok_or_else(|| format!("'{s}' is not PROG=TARGET"))?;
-    let (prog, target) = (prog.trim(), target.trim());
-    if prog.is_empty() || target.is_empty() {
-        return Err(format!("'{s}' is not PROG=TARGET"));
+/// `KEY=VALUE` of a setting, both sides trimmed and not empty; `shape`
+/// names it in the error (`PROG=TARGET`).
+fn split_setting<'a>(s: &'a str, shape: &str) -> Result<(&'a str, &'a str), String> {
+    match s.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
+        Some((k, v)) if !k.is_empty() && !v.is_empty() => Ok((k, v)),
+        _ => Err(format!("'{s}' is not {shape}")),
     }
+}
+
+fn parse_attach_target(s: &str) -> Result<(String, String), String> {
+    let (prog, target) = split_setting(s, "PROG=TARGET")?;
     Ok((prog.to_string(), target.to_string()))
 }
 
 fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), String> {
-    let (prog, spec) = s
-        .split_once('=')
-        .ok_or_else(|| format!("'{s}' is not PROG=TYPE[/HOOK]"))?;
-    let (prog, spec) = (prog.trim(), spec.trim());
-    if prog.is_empty() || spec.is_empty() {
-        return Err(format!("'{s}' is not PROG=TYPE[/HOOK]"));
-    }
-    let (ty, hook) = match spec.split_once('/') {
-        Some((t, h)) => (t, Some(h)),
-        None => (spec, None),
-    };
-    let (pt, attach) = ProgType::with_hook(ty, hook)?;
+    let (prog, spec) = split_setting(s, "PROG=TYPE[/HOOK]")?;
+    let (pt, attach) = ProgType::from_spec(spec)?;
     Ok((prog.to_string(), pt, attach))
 }
 
 fn parse_global(s: &str) -> Result<(String, i128), String> {
-    let (name, v) = s
-        .split_once('=')
-        .ok_or_else(|| format!("'{s}' is not NAME=VALUE"))?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(format!("'{s}' is not NAME=VALUE"));
-    }
+    let (name, v) = split_setting(s, "NAME=VALUE")?;
     Ok((name.to_string(), elf::parse_global_value(v)?))
 }
 

@@ -1178,50 +1178,47 @@ impl<'a> Loader<'a> {
     /// the whole object. (The arena's `.addr_space.1` is libbpf's too.)
     fn collect_relos_checks(&self) -> Result<(), ElfError> {
         use object::ObjectSection;
+        // the sections a 64-bit load may name: maps (`.addr_space.1`, the
+        // arena's globals, libbpf 1.4), global data, code (a function's
+        // address)
+        let loadable: Vec<SectionIndex> = [".maps", "maps", ".addr_space.1"]
+            .into_iter()
+            .filter_map(|n| self.file.section_by_name(n).map(|s| s.index()))
+            .chain(self.data_secs.iter().map(|(s, _)| *s))
+            .chain(self.text)
+            .collect();
         for (sec, relocs) in &self.relocs {
             let Some((_, code)) = self.code.iter().find(|(s, _)| s == sec) else {
                 continue;
             };
             for r in relocs {
-                let (Some(insn), Some(target)) = (code.get(r.insn), r.sym_section) else {
+                let (Some(insn), Some(target), false) =
+                    (code.get(r.insn), r.sym_section, r.sym_undefined)
+                else {
                     continue;
                 };
-                if r.sym_undefined {
+                let what = if insn.code == BPF_JMP | BPF_CALL && Some(target) != self.text {
+                    "call"
+                } else if insn.code == BPF_LD | BPF_IMM | BPF_DW && !loadable.contains(&target) {
+                    "map"
+                } else {
                     continue;
-                }
+                };
                 let prog = self
                     .funcs
                     .iter()
                     .find(|f| f.sec == *sec && (f.start..f.start + f.len).contains(&r.insn))
-                    .map(|f| f.name.as_str())
-                    .unwrap_or("");
+                    .map_or("", |f| f.name.as_str());
                 let sec_name = self.section_name(target);
                 // a section symbol is named after its section
                 let sym = if r.sym_name.is_empty() {
-                    sec_name.clone()
+                    &sec_name
                 } else {
-                    r.sym_name.clone()
+                    &r.sym_name
                 };
-                let is_call = insn.code == BPF_JMP | BPF_CALL;
-                let is_ld64 = insn.code == 0x18;
-                if is_call && Some(target) != self.text {
-                    return err(format!(
-                        "prog '{prog}': bad call relo against '{sym}' in section '{sec_name}'"
-                    ));
-                }
-                // `.addr_space.1`: the arena's globals (libbpf 1.4)
-                let map_section = self
-                    .file
-                    .section_by_index(target)
-                    .ok()
-                    .and_then(|s| s.name().ok())
-                    .is_some_and(|n| n == ".maps" || n == "maps" || n == ".addr_space.1");
-                let data = self.data_secs.iter().any(|(s, _)| *s == target);
-                if is_ld64 && Some(target) != self.text && !map_section && !data {
-                    return err(format!(
-                        "prog '{prog}': bad map relo against '{sym}' in section '{sec_name}'"
-                    ));
-                }
+                return err(format!(
+                    "prog '{prog}': bad {what} relo against '{sym}' in section '{sec_name}'"
+                ));
             }
         }
         Ok(())

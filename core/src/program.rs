@@ -201,6 +201,16 @@ impl ProgType {
         }
     }
 
+    /// `TYPE[/HOOK]` as a loader's setting writes it (the CLI's
+    /// `--prog-type`, the page's load settings): [`ProgType::with_hook`].
+    pub fn from_spec(spec: &str) -> Result<(ProgType, Option<AttachType>), String> {
+        let spec = spec.trim();
+        match spec.split_once('/') {
+            Some((ty, hook)) => ProgType::with_hook(ty, Some(hook)),
+            None => ProgType::with_hook(spec, None),
+        }
+    }
+
     /// The program type a name and an optional hook give (`.prog_type
     /// TYPE [HOOK]`, and a loader's `bpf_program__set_type` with
     /// `bpf_program__set_expected_attach_type`): the type and its expected

@@ -893,6 +893,21 @@ mod tests {
                 sent: Rc::default(),
             }
         }
+        /// A harness whose worker has both kernels' BTF, as `dist/`
+        /// serves it (objects with BTF-typed programs, CO-RE, a section
+        /// libbpf gives no type).
+        fn with_kernel_btf() -> Harness {
+            let mut h = Harness::new();
+            h.session.add_kernel_btf(
+                "6.1",
+                Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
+            );
+            h.session.add_kernel_btf(
+                "6.12",
+                Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
+            );
+            h
+        }
         fn outbox(&self) -> Outbox {
             let sent = self.sent.clone();
             Outbox::new(move |r| sent.borrow_mut().push(r))
@@ -1310,15 +1325,7 @@ mod tests {
     /// and a map's size set there reaches the text and the verifier.
     #[test]
     fn an_objects_load_settings_are_set_on_the_page() {
-        let mut h = Harness::new();
-        h.session.add_kernel_btf(
-            "6.1",
-            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
-        );
-        h.session.add_kernel_btf(
-            "6.12",
-            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
-        );
+        let mut h = Harness::with_kernel_btf();
         let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
         let bytes = include_bytes!("../../tests/c/obj/tr_fentry_no_target.o").to_vec();
         let m = h.apply(
@@ -1413,15 +1420,7 @@ mod tests {
     /// CLI's `--prog-type` does, and it is read and verified as that type.
     #[test]
     fn a_program_without_a_type_gets_one_on_the_page() {
-        let mut h = Harness::new();
-        h.session.add_kernel_btf(
-            "6.1",
-            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz").to_vec()),
-        );
-        h.session.add_kernel_btf(
-            "6.12",
-            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz").to_vec()),
-        );
+        let mut h = Harness::with_kernel_btf();
         let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
         let bytes = include_bytes!("../../tests/c/obj/pt_set_type.o").to_vec();
         let m = h.apply(&m, Action::OpenObject("pt_set_type.o".into(), bytes));

@@ -100,31 +100,13 @@ pub struct LoadSettings {
     pub globals: Vec<(String, String)>,
 }
 
-/// `TYPE[/HOOK]` (the CLI's `--prog-type`): the type and attach type.
-pub fn parse_prog_type(
-    spec: &str,
-) -> Result<
-    (
-        veristep_core::program::ProgType,
-        Option<veristep_core::program::AttachType>,
-    ),
-    String,
-> {
-    let spec = spec.trim();
-    let (ty, hook) = match spec.split_once('/') {
-        Some((t, h)) => (t, Some(h)),
-        None => (spec, None),
-    };
-    veristep_core::program::ProgType::with_hook(ty, hook)
-}
-
 impl LoadSettings {
     /// What the settings of program `name` change in how its object is
-    /// read (its program type); Err says what does not parse.
+    /// read (its program type, the globals); Err says what does not parse.
     pub fn load_options(&self, name: &str) -> Result<veristep_core::elf::LoadOptions, String> {
         let mut opts = veristep_core::elf::LoadOptions::default();
         if let Some(spec) = self.prog_type.as_deref().filter(|t| !t.trim().is_empty()) {
-            let (pt, attach) = parse_prog_type(spec)
+            let (pt, attach) = veristep_core::program::ProgType::from_spec(spec)
                 .map_err(|e| format!("program type '{}': {e}", spec.trim()))?;
             opts.prog_types.push((name.to_string(), pt, attach));
         }

@@ -277,32 +277,27 @@ sync
 poweroff -f
 ";
 
+/// `OBJ.o.EXT`, beside an object: what its loader sets before the load.
 /// A program's type set by its loader (`bpf_program__set_type` and
 /// `bpf_program__set_expected_attach_type`, as a loader does for a section
 /// libbpf gives no type): an object's `OBJ.o.types` lists `PROG SECTION`,
 /// a program and the libbpf section whose type it takes. A `tests/c`
 /// source asks for one with a line `// kernel-diff: set-type PROG SECTION`;
 /// an object of `VERISTEP_KERNEL_DIFF_OBJS` may come with its own file.
-fn prog_types_file(obj: &Path) -> PathBuf {
-    let mut p = obj.as_os_str().to_owned();
-    p.push(".types");
-    PathBuf::from(p)
-}
-
-/// Global variables set by the loader (a skeleton's `rodata->NAME =
-/// VALUE`): `OBJ.o.globals` lists `NAME VALUE`; a `tests/c` source asks
+/// Likewise global variables set by the loader (a skeleton's
+/// `rodata->NAME = VALUE`): `OBJ.o.globals` lists `NAME VALUE`, asked for
 /// with `// kernel-diff: set-global NAME VALUE`.
-fn globals_file(obj: &Path) -> PathBuf {
+fn sidecar(obj: &Path, ext: &str) -> PathBuf {
     let mut p = obj.as_os_str().to_owned();
-    p.push(".globals");
+    p.push(format!(".{ext}"));
     PathBuf::from(p)
 }
 
 fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
     let src = std::fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
     for (directive, file) in [
-        ("// kernel-diff: set-type ", prog_types_file(obj)),
-        ("// kernel-diff: set-global ", globals_file(obj)),
+        ("// kernel-diff: set-type ", sidecar(obj, "types")),
+        ("// kernel-diff: set-global ", sidecar(obj, "globals")),
     ] {
         let lines: Vec<&str> = src
             .lines()
@@ -325,7 +320,7 @@ fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
 /// options.
 fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
     let mut opts = elf::LoadOptions::default();
-    if let Ok(text) = std::fs::read_to_string(globals_file(obj)) {
+    if let Ok(text) = std::fs::read_to_string(sidecar(obj, "globals")) {
         for l in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut w = l.split_whitespace();
             let (Some(name), Some(v)) = (w.next(), w.next()) else {
@@ -336,7 +331,7 @@ fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
             opts.globals.push((name.to_string(), value));
         }
     }
-    let Ok(text) = std::fs::read_to_string(prog_types_file(obj)) else {
+    let Ok(text) = std::fs::read_to_string(sidecar(obj, "types")) else {
         return Ok(opts);
     };
     for l in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -413,8 +408,8 @@ fn initramfs(
         );
         ino += 1;
         // the loader reads OBJ.types and OBJ.globals next to its object
-        for (file, ext) in [(prog_types_file(o), "types"), (globals_file(o), "globals")] {
-            if let Ok(bytes) = std::fs::read(file) {
+        for ext in ["types", "globals"] {
+            if let Ok(bytes) = std::fs::read(sidecar(o, ext)) {
                 cpio_entry(
                     &mut out,
                     ino,
