@@ -208,12 +208,14 @@ struct VerifyArgs {
     /// (`tc_ingress`, `classifier/x`, `xdp_foo`); repeatable
     #[arg(long, value_name = "PROG=TYPE[/HOOK]", value_parser = parse_prog_type)]
     prog_type: Vec<(String, ProgType, Option<AttachType>)>,
-    /// Set global variable NAME (an integer of .rodata, .data or .bss) to
-    /// VALUE before loading, as a tool's skeleton does (`rodata->NAME =
-    /// VALUE`): a `const volatile` setting is then the verifier's constant
-    /// (decimal or 0x hex, negative allowed); repeatable
+    /// Set global variable NAME (of .rodata, .data or .bss) to VALUE
+    /// before loading, as a tool's skeleton does (`rodata->NAME = VALUE`):
+    /// a `const volatile` setting is then the verifier's constant. An
+    /// integer (decimal or 0x hex, negative allowed), NAME[I]=VALUE for an
+    /// element of an array of integers, or text for an array of bytes
+    /// (`targ_comm=bash`); repeatable
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_global)]
-    set_global: Vec<(String, i128)>,
+    set_global: Vec<(String, String)>,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -319,9 +321,9 @@ fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), St
     Ok((prog.to_string(), pt, attach))
 }
 
-fn parse_global(s: &str) -> Result<(String, i128), String> {
+fn parse_global(s: &str) -> Result<(String, String), String> {
     let (name, v) = split_setting(s, "NAME=VALUE")?;
-    Ok((name.to_string(), elf::parse_global_value(v)?))
+    Ok((name.to_string(), v.to_string()))
 }
 
 /// `--prog-type PROG=...` naming no program of the files.

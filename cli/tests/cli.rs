@@ -329,6 +329,30 @@ fn object_globals_set_by_the_loader() {
     assert_eq!(code(&o), 2);
     let o = run(&["verify", GV, "--set-global", "nosuch=1"]);
     assert_eq!(code(&o), 2);
+    // text for a char array, an element of an array of integers
+    const ARR: &str = "tests/c/obj/gv_set_array.o";
+    assert_eq!(
+        code(&run(&["verify", ARR])),
+        0,
+        "as compiled the branches are dead"
+    );
+    let o = case(
+        "verify_set_global_array",
+        &[
+            "verify",
+            ARR,
+            "--set-global",
+            "gv_comm=bad",
+            "--set-global",
+            "gv_ports[2]=80",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+    let o = case(
+        "verify_set_global_array_errors",
+        &["verify", ARR, "--set-global", "gv_ports=80"],
+    );
+    assert_eq!(code(&o), 2);
 }
 
 // ---- trace ----

@@ -272,22 +272,66 @@ pub struct ObjectFile {
     /// Programs veristep cannot verify, each with `not modelled: WHAT`
     /// (its program type, a map it uses): their siblings still load.
     pub refused: Vec<(String, String)>,
-    /// The integer global variables of `.rodata` (`const volatile`
-    /// settings a tool's skeleton writes before the load), with their
-    /// values as loaded ([`LoadOptions::globals`] applied).
+    /// The global variables of `.rodata` (`const volatile` settings a
+    /// tool's skeleton writes before the load) that can be set: integers,
+    /// the elements of short arrays of them, arrays of bytes as text; with
+    /// their values as loaded ([`LoadOptions::globals`] applied).
     pub rodata_globals: Vec<GlobalVar>,
 }
 
-/// A global variable a loader may set ([`LoadOptions::globals`]).
+/// A global variable a loader may set ([`LoadOptions::globals`]): an
+/// integer, an element of an array of integers (`ports[0]`), or an array
+/// of bytes set as text (`char comm[16]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GlobalVar {
+    /// As [`LoadOptions::globals`] names it (`debug`, `ports[0]`).
     pub name: String,
     /// Its section (`.rodata`, `.rodata.cfg`).
     pub section: String,
-    /// 1, 2, 4 or 8 bytes.
+    /// 1, 2, 4 or 8 bytes; for text, the bytes the array holds.
     pub size: u32,
-    /// Its value (signed where its BTF type says so).
-    pub value: i128,
+    /// Its value as loaded: an integer in decimal (signed where its BTF
+    /// type says so), or the text up to its first NUL.
+    pub value: String,
+    /// Set as text.
+    pub text: bool,
+}
+
+/// What a global variable holds, as far as a loader's setting goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GlobalShape {
+    /// An integer, an enum or a pointer.
+    Int { signed: bool },
+    /// `n` integers of `elem` bytes (`elem` 1: text).
+    Array { elem: u32, n: u32, signed: bool },
+    /// A struct, a float, an array of structs...
+    Other,
+}
+
+/// `NAME` or `NAME[INDEX]`.
+fn split_global_index(setting: &str) -> Result<(&str, Option<u64>), String> {
+    let Some((name, rest)) = setting.split_once('[') else {
+        return Ok((setting, None));
+    };
+    let index = rest
+        .strip_suffix(']')
+        .and_then(|i| parse_global_value(i).ok())
+        .and_then(|i| u64::try_from(i).ok())
+        .ok_or_else(|| format!("'{setting}' is not NAME or NAME[INDEX]"))?;
+    Ok((name, Some(index)))
+}
+
+/// An integer setting's bytes, little-endian in `size` bytes.
+fn global_int(setting: &str, value: &str, size: usize) -> Result<Vec<u8>, ElfError> {
+    let v = parse_global_value(value).map_err(|e| ElfError(format!("{setting}: {e}")))?;
+    let bits = size as u32 * 8;
+    let (min, max) = (-(1i128 << (bits - 1)), (1i128 << bits) - 1);
+    if v < min || v > max {
+        return err(format!(
+            "{v} does not fit global variable '{setting}' ({size} bytes)"
+        ));
+    }
+    Ok((v as i64).to_le_bytes()[..size].to_vec())
 }
 
 /// A value for [`LoadOptions::globals`]: decimal or `0x` hex, negative
@@ -322,8 +366,10 @@ pub struct LoadOptions {
     /// Global variables set before the load (a skeleton's
     /// `skel->rodata->NAME = V`, `bpf_map__set_initial_value`): name and
     /// value, written in the variable's own size. A `const volatile` one
-    /// in `.rodata` is then a constant to the verifier.
-    pub globals: Vec<(String, i128)>,
+    /// in `.rodata` is then a constant to the verifier. NAME may be
+    /// `NAME[INDEX]` (an element of an array of integers); VALUE is an
+    /// integer (decimal or `0x` hex), or the text of an array of bytes.
+    pub globals: Vec<(String, String)>,
 }
 
 const EM_BPF: u16 = 247;
@@ -1080,49 +1126,137 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// [`LoadOptions::globals`]: each variable's bytes in its section's
-    /// map (found by its ELF symbol: offset and size), little-endian.
-    fn set_globals(&mut self, globals: &[(String, i128)]) -> Result<(), ElfError> {
+    /// The map, offset and size of global variable `name` (by its ELF
+    /// symbol), if it lives in global data.
+    fn global_symbol(&self, name: &str) -> Option<(usize, usize, usize)> {
         use object::ObjectSymbol;
-        for (name, value) in globals {
-            let found = self.file.symbols().find_map(|sym| {
-                if sym.name() != Ok(name.as_str()) {
-                    return None;
-                }
-                let sec = sym.section_index()?;
-                let (_, m) = self.data_secs.iter().find(|(s, _)| *s == sec)?;
-                Some((*m, sym.address() as usize, sym.size() as usize))
-            });
-            let Some((m, off, size)) = found else {
+        self.file.symbols().find_map(|sym| {
+            if sym.name() != Ok(name) {
+                return None;
+            }
+            let sec = sym.section_index()?;
+            let (_, m) = self.data_secs.iter().find(|(s, _)| *s == sec)?;
+            Some((*m, sym.address() as usize, sym.size() as usize))
+        })
+    }
+
+    /// What global variable `name` of `size` bytes holds, by its BTF type
+    /// (without BTF, an integer when its size is one).
+    fn global_shape(&self, name: &str, size: usize) -> GlobalShape {
+        let int = |b: &btf::Btf, id: u32| -> Option<(u32, bool)> {
+            let t = b.get(b.skip_mods(id).ok()?).ok()?;
+            match t.kind {
+                btf::KIND_INT => Some((t.size_or_type, t.int_signed())),
+                btf::KIND_ENUM | btf::KIND_ENUM64 => Some((t.size_or_type, t.kflag)),
+                btf::KIND_PTR => Some((8, false)),
+                _ => None,
+            }
+            .filter(|(size, _)| matches!(size, 1 | 2 | 4 | 8))
+        };
+        let by_size = if matches!(size, 1 | 2 | 4 | 8) {
+            GlobalShape::Int { signed: false }
+        } else {
+            GlobalShape::Other
+        };
+        let Some(b) = self.btf.as_ref() else {
+            return by_size;
+        };
+        let Some(ty) = b
+            .find(btf::KIND_VAR, name)
+            .and_then(|v| b.get(v).ok())
+            .map(|v| v.size_or_type)
+        else {
+            return by_size;
+        };
+        if let Some((s, signed)) = int(b, ty) {
+            return if s as usize == size {
+                GlobalShape::Int { signed }
+            } else {
+                GlobalShape::Other
+            };
+        }
+        let array = b
+            .skip_mods(ty)
+            .ok()
+            .and_then(|id| b.get(id).ok())
+            .and_then(|t| t.array);
+        match array.and_then(|(elem, n)| Some((int(b, elem)?, n))) {
+            Some(((elem, signed), n)) if (elem as usize) * (n as usize) == size && n > 0 => {
+                GlobalShape::Array { elem, n, signed }
+            }
+            _ => GlobalShape::Other,
+        }
+    }
+
+    /// [`LoadOptions::globals`]: each setting's bytes in its variable's
+    /// section map (found by its ELF symbol: offset and size),
+    /// little-endian: an integer in its own size, an element `NAME[I]` of
+    /// an array of integers, or the text of an array of bytes (`char
+    /// comm[16]`), the rest of it zero.
+    fn set_globals(&mut self, globals: &[(String, String)]) -> Result<(), ElfError> {
+        for (setting, value) in globals {
+            let (name, index) = split_global_index(setting).map_err(ElfError)?;
+            let Some((m, off, size)) = self.global_symbol(name) else {
                 return err(format!(
                     "no global variable '{name}' in the object's .rodata, .data or .bss"
                 ));
             };
-            if !matches!(size, 1 | 2 | 4 | 8) {
-                return err(format!(
-                    "global variable '{name}' is {size} bytes: only integers of 1, 2, 4 or 8 bytes are set"
-                ));
-            }
-            let bits = size as u32 * 8;
-            let (min, max) = (-(1i128 << (bits - 1)), (1i128 << bits) - 1);
-            if *value < min || *value > max {
-                return err(format!(
-                    "{value} does not fit global variable '{name}' ({size} bytes)"
-                ));
-            }
+            let shape = self.global_shape(name, size);
+            let (at, bytes) = match (index, shape) {
+                (None, GlobalShape::Int { .. }) => (off, global_int(setting, value, size)?),
+                (None, GlobalShape::Array { elem: 1, n, .. }) => {
+                    let text = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+                    let text = text.unwrap_or(value).as_bytes();
+                    if text.len() > n as usize {
+                        return err(format!(
+                            "'{}' is {} bytes: global variable '{name}' holds {n}",
+                            value,
+                            text.len()
+                        ));
+                    }
+                    let mut bytes = text.to_vec();
+                    bytes.resize(n as usize, 0);
+                    (off, bytes)
+                }
+                (None, GlobalShape::Array { elem, n, .. }) => {
+                    return err(format!(
+                        "global variable '{name}' is an array of {n} integers of {elem} bytes: set an element, {name}[0]=VALUE"
+                    ))
+                }
+                (Some(i), GlobalShape::Array { elem, n, .. }) => {
+                    if i >= u64::from(n) {
+                        return err(format!(
+                            "global variable '{name}' has {n} elements: there is no {setting}"
+                        ));
+                    }
+                    let at = off + i as usize * elem as usize;
+                    (at, global_int(setting, value, elem as usize)?)
+                }
+                (Some(_), GlobalShape::Int { .. }) => {
+                    return err(format!("global variable '{name}' is not an array"))
+                }
+                (_, GlobalShape::Other) => {
+                    return err(format!(
+                        "global variable '{name}' is {size} bytes: only integers, arrays of them and char arrays are set"
+                    ))
+                }
+            };
             let map = &mut self.maps[m];
-            if map.data.len() < off + size {
-                map.data.resize(off + size, 0);
+            if map.data.len() < at + bytes.len() {
+                map.data.resize(at + bytes.len(), 0);
             }
-            let bytes = (*value as i64).to_le_bytes();
-            map.data[off..off + size].copy_from_slice(&bytes[..size]);
+            map.data[at..at + bytes.len()].copy_from_slice(&bytes);
         }
         Ok(())
     }
 
-    /// The integer variables of the `.rodata` sections, with their values.
+    /// The settings of the `.rodata` sections, with their values: each
+    /// integer variable, each element of a short array of integers
+    /// (`ports[0]`), and each array of bytes as its text.
     fn rodata_globals(&self) -> Vec<GlobalVar> {
         use object::ObjectSymbol;
+        /// Longer arrays are set from the command line only.
+        const MAX_LISTED_ELEMS: u32 = 16;
         let mut out = Vec::new();
         for sym in self.file.symbols() {
             let (Some(sec), Ok(name)) = (sym.section_index(), sym.name()) else {
@@ -1135,36 +1269,53 @@ impl<'a> Loader<'a> {
                 continue;
             };
             let section = self.section_name(sec);
-            let size = sym.size() as usize;
-            if !section.starts_with(".rodata") || !matches!(size, 1 | 2 | 4 | 8) {
+            if !section.starts_with(".rodata") {
                 continue;
             }
-            let off = sym.address() as usize;
-            let mut bytes = [0u8; 8];
-            if let Some(b) = self.maps[*m].data.get(off..off + size) {
-                bytes[..size].copy_from_slice(b);
-            }
-            let raw = u64::from_le_bytes(bytes);
-            // BTF_INT_SIGNED of the variable's type
-            let signed = self.btf.as_ref().is_some_and(|b| {
-                b.find(btf::KIND_VAR, name)
-                    .and_then(|v| b.get(v).ok())
-                    .and_then(|v| b.skip_mods(v.size_or_type).ok())
-                    .and_then(|t| b.get(t).ok())
-                    .is_some_and(|t| t.kind == btf::KIND_INT && (t.int_enc >> 24) & 1 != 0)
-            });
-            let bits = size as u32 * 8;
-            let value = if signed && raw >> (bits - 1) & 1 == 1 {
-                raw as i128 - (1i128 << bits)
-            } else {
-                raw as i128
+            let (off, size) = (sym.address() as usize, sym.size() as usize);
+            let data = &self.maps[*m].data;
+            // past the bytes the object gives, the value is zero
+            let byte = |i: usize| data.get(i).copied().unwrap_or(0);
+            let int = |at: usize, size: usize, signed: bool| {
+                let mut raw = 0u64;
+                for i in (0..size).rev() {
+                    raw = raw << 8 | u64::from(byte(at + i));
+                }
+                let bits = size as u32 * 8;
+                if signed && raw >> (bits - 1) & 1 == 1 {
+                    raw as i128 - (1i128 << bits)
+                } else {
+                    raw as i128
+                }
             };
-            out.push(GlobalVar {
-                name: name.to_string(),
-                section,
-                size: size as u32,
+            let var = |name: String, size: u32, value: String, text: bool| GlobalVar {
+                name,
+                section: section.clone(),
+                size,
                 value,
-            });
+                text,
+            };
+            match self.global_shape(name, size) {
+                GlobalShape::Int { signed } => out.push(var(
+                    name.to_string(),
+                    size as u32,
+                    int(off, size, signed).to_string(),
+                    false,
+                )),
+                GlobalShape::Array { elem: 1, n, .. } => {
+                    let bytes: Vec<u8> = (0..n as usize).map(|i| byte(off + i)).collect();
+                    let end = bytes.iter().position(|b| *b == 0).unwrap_or(bytes.len());
+                    let text = String::from_utf8_lossy(&bytes[..end]).into_owned();
+                    out.push(var(name.to_string(), n, text, true));
+                }
+                GlobalShape::Array { elem, n, signed } if n <= MAX_LISTED_ELEMS => {
+                    for i in 0..n as usize {
+                        let value = int(off + i * elem as usize, elem as usize, signed);
+                        out.push(var(format!("{name}[{i}]"), elem, value.to_string(), false));
+                    }
+                }
+                _ => {}
+            }
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         out

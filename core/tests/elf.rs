@@ -248,41 +248,111 @@ fn a_loaders_program_type_is_taken_where_the_section_gives_none() {
 #[test]
 fn a_loaders_globals_are_written_before_the_load() {
     const GV: &[u8] = include_bytes!("../../tests/c/obj/gv_set_global.o");
-    let opts = |globals: Vec<(&str, i128)>| elf::LoadOptions {
-        globals: globals
-            .into_iter()
-            .map(|(n, v)| (n.to_string(), v))
-            .collect(),
-        ..Default::default()
-    };
-    let run = |o: &elf::ObjectFile| {
-        verify(
-            &o.programs[0].program,
-            &Options {
-                kernel: KernelVersion::V6_1,
-                log_level: 0,
-                trace: false,
-                log_size: None,
-            },
-        )
-        .verdict
-    };
+    let run = |o: &elf::ObjectFile| verdict_61(&o.programs[0].program);
     let plain = elf::load(GV).expect("loads");
-    assert_eq!(plain.rodata_globals[0].value, 0);
+    assert_eq!(plain.rodata_globals[0].value, "0");
     assert_eq!(run(&plain), Verdict::Accepted);
-    let set = elf::load_each_with(GV, "gv.o", &opts(vec![("gv_mode", 1), ("gv_seen", -1)]))
+    let set = elf::load_each_with(GV, "gv.o", &globals(&[("gv_mode", "1"), ("gv_seen", "-1")]))
         .expect("loads");
-    assert_eq!(set.rodata_globals[0].value, 1);
+    assert_eq!(set.rodata_globals[0].value, "1");
     assert_eq!(run(&set), Verdict::Rejected);
     let bss = set.maps.iter().find(|m| m.name == "bss").expect(".bss");
     assert_eq!(bss.data, vec![0xff; 8]);
     for bad in [
-        vec![("gv_mode", 1i128 << 32)],
-        vec![("gv_mode", -(1i128 << 31) - 1)],
-        vec![("nosuch", 1)],
+        [("gv_mode", "4294967296")],
+        [("gv_mode", "-2147483649")],
+        [("gv_mode", "one")],
+        [("gv_mode[0]", "1")],
+        [("nosuch", "1")],
     ] {
-        assert!(elf::load_each_with(GV, "gv.o", &opts(bad)).is_err());
+        assert!(elf::load_each_with(GV, "gv.o", &globals(&bad)).is_err());
     }
     assert_eq!(elf::parse_global_value("-0x10"), Ok(-16));
     assert!(elf::parse_global_value("x1").is_err());
+}
+
+fn globals(settings: &[(&str, &str)]) -> elf::LoadOptions {
+    elf::LoadOptions {
+        globals: settings
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn verdict_61(p: &veristep_core::Program) -> Verdict {
+    verify(
+        p,
+        &Options {
+            kernel: KernelVersion::V6_1,
+            log_level: 0,
+            trace: false,
+            log_size: None,
+        },
+    )
+    .verdict
+}
+
+#[test]
+fn a_loaders_text_and_array_elements_are_written_before_the_load() {
+    // tests/c/gv_set_array.bpf.c: `char gv_comm[16]` and `__u16 gv_ports[4]`
+    const GV: &[u8] = include_bytes!("../../tests/c/obj/gv_set_array.o");
+    let plain = elf::load(GV).expect("loads");
+    let listed: Vec<(&str, &str, bool)> = plain
+        .rodata_globals
+        .iter()
+        .map(|g| (g.name.as_str(), g.value.as_str(), g.text))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("gv_comm", "", true),
+            ("gv_ports[0]", "0", false),
+            ("gv_ports[1]", "0", false),
+            ("gv_ports[2]", "0", false),
+            ("gv_ports[3]", "0", false),
+        ]
+    );
+    assert!(plain
+        .programs
+        .iter()
+        .all(|p| verdict_61(&p.program) == Verdict::Accepted));
+    let set = elf::load_each_with(
+        GV,
+        "gv.o",
+        &globals(&[("gv_comm", "bad"), ("gv_ports[2]", "80")]),
+    )
+    .expect("loads");
+    assert!(set
+        .programs
+        .iter()
+        .all(|p| verdict_61(&p.program) == Verdict::Rejected));
+    let value = |o: &elf::ObjectFile, n: &str| {
+        o.rodata_globals
+            .iter()
+            .find(|g| g.name == n)
+            .map(|g| g.value.clone())
+    };
+    assert_eq!(value(&set, "gv_comm").as_deref(), Some("bad"));
+    assert_eq!(value(&set, "gv_ports[2]").as_deref(), Some("80"));
+    // a quoted text is the text inside; a text that fills the array is
+    // whole (no NUL), as strncpy leaves it
+    let quoted =
+        elf::load_each_with(GV, "gv.o", &globals(&[("gv_comm", "\"bad\"")])).expect("loads");
+    assert_eq!(verdict_61(&quoted.programs[0].program), Verdict::Rejected);
+    let full = "0123456789abcdef";
+    let filled = elf::load_each_with(GV, "gv.o", &globals(&[("gv_comm", full)])).expect("loads");
+    assert_eq!(value(&filled, "gv_comm").as_deref(), Some(full));
+    for bad in [
+        ("gv_comm", "0123456789abcdefg"),
+        ("gv_ports", "80"),
+        ("gv_ports[4]", "80"),
+        ("gv_ports[-1]", "80"),
+        ("gv_ports[1]", "65536"),
+        ("gv_ports[x]", "1"),
+    ] {
+        let e = elf::load_each_with(GV, "gv.o", &globals(&[bad])).expect_err(bad.0);
+        assert!(!e.to_string().is_empty());
+    }
 }

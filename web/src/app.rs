@@ -293,7 +293,7 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         o.globals
             .iter()
             .find(|(n, _)| *n == g.name)
-            .map_or(g.value.to_string(), |(_, v)| v.clone())
+            .map_or(g.value.clone(), |(_, v)| v.clone())
     };
     let entries = |name: &str, compiled: u32| {
         o.map_entries
@@ -342,7 +342,8 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                             <tr>
                                 <td><code>{ g.name.clone() }</code></td>
                                 <td><SettingInput id={format!("global-{i}")}
-                                    label={format!("the value of {} ({}, {} bytes)", g.name, g.section, g.size)}
+                                    label={format!("the {} of {} ({}, {} bytes)",
+                                        if g.text { "text" } else { "value" }, g.name, g.section, g.size)}
                                     value={global_value(g)}
                                     on_commit={on_value} /></td>
                             </tr>

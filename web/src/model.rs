@@ -701,13 +701,9 @@ impl Model {
                 opts.prog_types.append(&mut one.prog_types);
             }
         }
-        // the object's globals, the ones whose value parses (the worker
-        // reports the others)
-        opts.globals = o
-            .globals
-            .iter()
-            .filter_map(|(n, v)| Some((n.clone(), veristep_core::elf::parse_global_value(v).ok()?)))
-            .collect();
+        // the object's globals (one that does not fit its variable fails
+        // this load, and the worker says why)
+        opts.globals = o.globals.clone();
         if let Ok(loaded) = veristep_core::elf::load_named_with(&o.bytes, &o.file, &opts) {
             for (shown, settings) in o.programs.iter_mut().zip(settings) {
                 let Some(mut p) = loaded
@@ -1387,7 +1383,7 @@ mod tests {
         let o = m.object.clone().expect("opened");
         assert_eq!(o.rodata_globals.len(), 1);
         assert_eq!(o.rodata_globals[0].name, "gv_mode");
-        assert_eq!(o.rodata_globals[0].value, 0);
+        assert_eq!(o.rodata_globals[0].value, "0");
         assert!(
             m.run.clone().expect("verified").accepted,
             "the branch is dead"

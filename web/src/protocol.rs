@@ -94,8 +94,9 @@ pub struct LoadSettings {
     /// (`bpf_program__set_type()`, the CLI's `--prog-type`).
     #[serde(default)]
     pub prog_type: Option<String>,
-    /// Global variables a skeleton sets before the load (name, value as
-    /// typed: decimal or 0x hex), the CLI's `--set-global`.
+    /// Global variables a skeleton sets before the load (name or
+    /// `NAME[I]`, value as typed: decimal or 0x hex, or text for an array
+    /// of bytes), the CLI's `--set-global`.
     #[serde(default)]
     pub globals: Vec<(String, String)>,
 }
@@ -110,11 +111,8 @@ impl LoadSettings {
                 .map_err(|e| format!("program type '{}': {e}", spec.trim()))?;
             opts.prog_types.push((name.to_string(), pt, attach));
         }
-        for (var, v) in &self.globals {
-            let value = veristep_core::elf::parse_global_value(v)
-                .map_err(|e| format!("global variable {var}: {e}"))?;
-            opts.globals.push((var.clone(), value));
-        }
+        // a value that does not fit its variable is the load's to say
+        opts.globals.extend(self.globals.iter().cloned());
         Ok(opts)
     }
 

@@ -138,13 +138,45 @@ static void set_prog_type(const char *path, struct bpf_program *prog)
 }
 
 /* Global variables set before the load, as a skeleton sets them
- * (rodata->NAME = VALUE): PATH.globals lists "NAME VALUE"; each is written
- * in its own size into the initial value of its section's internal map. */
+ * (rodata->NAME = VALUE): PATH.globals lists "NAME VALUE" lines, each
+ * written into the initial value of its section's internal map: an integer
+ * in the variable's own size, "NAME[I] VALUE" an element of an array of
+ * integers, or VALUE the text of an array of bytes (the rest zero). */
+static void write_global(const struct btf *btf, const struct btf_var_secinfo *vs,
+			 long idx, const char *value, char *data)
+{
+	const struct btf_type *v = btf__type_by_id(btf, vs->type);
+	const struct btf_type *t = btf__type_by_id(btf, btf__resolve_type(btf, v->type));
+	long long n = strtoll(value, NULL, 0);
+	size_t len = strlen(value);
+
+	if (t && btf_is_array(t)) {
+		const struct btf_array *a = btf_array(t);
+		__s64 elem = btf__resolve_size(btf, a->type);
+
+		if (idx >= 0) {
+			if (elem > 0 && elem <= 8 && idx < a->nelems)
+				memcpy(data + vs->offset + idx * elem, &n, elem);
+			return;
+		}
+		if (elem == 1) {
+			if (len >= 2 && value[0] == '"' && value[len - 1] == '"') {
+				value++;
+				len -= 2;
+			}
+			memset(data + vs->offset, 0, vs->size);
+			memcpy(data + vs->offset, value, len < vs->size ? len : vs->size);
+			return;
+		}
+	}
+	if (idx < 0 && vs->size <= 8)
+		memcpy(data + vs->offset, &n, vs->size);
+}
+
 static void set_globals(const char *path, struct bpf_object *obj)
 {
 	const struct btf *btf = bpf_object__btf(obj);
-	char file[512], name[256];
-	long long value;
+	char file[512], line[1024], name[256], value[512];
 	FILE *f;
 
 	snprintf(file, sizeof(file), "%s.globals", path);
@@ -154,7 +186,17 @@ static void set_globals(const char *path, struct bpf_object *obj)
 			fclose(f);
 		return;
 	}
-	while (fscanf(f, "%255s %lli", name, &value) == 2) {
+	while (fgets(line, sizeof(line), f)) {
+		char *bracket;
+		long idx = -1;
+
+		if (sscanf(line, "%255s %511[^\n]", name, value) != 2)
+			continue;
+		bracket = strchr(name, '[');
+		if (bracket) {
+			idx = strtol(bracket + 1, NULL, 0);
+			*bracket = 0;
+		}
 		for (__u32 id = 1; id < btf__type_cnt(btf); id++) {
 			const struct btf_type *t = btf__type_by_id(btf, id);
 			const struct btf_var_secinfo *vs;
@@ -180,7 +222,7 @@ static void set_globals(const char *path, struct bpf_object *obj)
 						continue;
 					data = bpf_map__initial_value(map, &sz);
 					if (data && vs->offset + vs->size <= sz)
-						memcpy(data + vs->offset, &value, vs->size);
+						write_global(btf, vs, idx, value, data);
 				}
 			}
 		}

@@ -322,13 +322,11 @@ fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
     let mut opts = elf::LoadOptions::default();
     if let Ok(text) = std::fs::read_to_string(sidecar(obj, "globals")) {
         for l in text.lines().filter(|l| !l.trim().is_empty()) {
-            let mut w = l.split_whitespace();
-            let (Some(name), Some(v)) = (w.next(), w.next()) else {
+            // the value is the rest of the line (text may hold spaces)
+            let Some((name, v)) = l.trim().split_once(char::is_whitespace) else {
                 return Err(format!("{}: '{l}' is not NAME VALUE", obj.display()));
             };
-            let value =
-                elf::parse_global_value(v).map_err(|e| format!("{}: {e}", obj.display()))?;
-            opts.globals.push((name.to_string(), value));
+            opts.globals.push((name.to_string(), v.trim().to_string()));
         }
     }
     let Ok(text) = std::fs::read_to_string(sidecar(obj, "types")) else {
