@@ -591,6 +591,29 @@ await test('an object\'s load settings: a const volatile setting of .rodata', as
   ).catch(async () => { throw new Error(`gv_mode=1 walks the branch: ${await verdict()}`); });
 });
 
+await test('an object\'s load settings: a char array set as text, an array\'s elements', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/gv_set_array.o');
+  await page.waitForSelector('#object-program');
+  await page.waitForSelector('#global-0', { state: 'attached' });
+  await idle(page);
+  const verdict = () => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
+  check(!(await verdict()).includes('invalid mem access'), `as compiled the branch is dead: ${await verdict()}`);
+  await page.click('#load-settings summary');
+  const rows = await page.$$eval('.rodata-globals code', (cs) => cs.map((c) => c.textContent));
+  check(rows.join(' ') === 'gv_comm gv_ports[0] gv_ports[1] gv_ports[2] gv_ports[3]', `the settings listed: ${rows}`);
+  check((await page.getAttribute('#global-0', 'aria-label')).startsWith('the text of gv_comm'), 'a char array is text');
+  await page.fill('#global-0', 'bad');
+  await page.press('#global-0', 'Enter');
+  await idle(page);
+  await page.waitForFunction(
+    () => (document.querySelector('#verdict')?.textContent || '').includes("invalid mem access 'map_value_or_null'"),
+    null,
+    { timeout: 60000 },
+  ).catch(async () => { throw new Error(`gv_comm=bad walks the branch: ${await verdict()}`); });
+});
+
 // --- the exploration as pictures (issue 15) ---
 
 await test('the exploration graph: a branchy program, a node click moves the stepper', async (page) => {
