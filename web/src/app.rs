@@ -344,6 +344,7 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                                 <td><SettingInput id={format!("global-{i}")}
                                     label={format!("the {} of {} ({}, {} bytes)",
                                         if g.text { "text" } else { "value" }, g.name, g.section, g.size)}
+                                    placeholder={if g.text { "text" } else { "" }}
                                     value={global_value(g)}
                                     on_commit={on_value} /></td>
                             </tr>
