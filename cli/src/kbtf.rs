@@ -81,6 +81,8 @@ pub(crate) fn for_kernel<'a>(
             let no_target = prog.no_attach_target && e.0 == Program::no_attach_target_line(short);
             let hint = if hint.is_empty() && no_target {
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
+            } else if hint.is_empty() && prog.freplace.is_some() {
+                "; an extension program replaces a function of another loaded program, which its loader names: veristep does not verify extensions".to_string()
             } else if hint.is_empty() && prog.missing_prog_type.is_some() {
                 format!("; --prog-type {short}=TYPE[/HOOK] sets the type its own loader sets (sched_cls, xdp, ...)")
             } else {

@@ -355,6 +355,21 @@ fn object_globals_set_by_the_loader() {
     assert_eq!(code(&o), 2);
 }
 
+#[test]
+fn object_extension_programs_fail_as_libbpf_fails_them() {
+    // tests/c/fr_freplace.bpf.c: freplace/NAME and a bare freplace
+    let o = case(
+        "verify_freplace",
+        &[
+            "verify",
+            "tests/c/obj/fr_freplace.o",
+            "--kernel",
+            "6.1,6.12",
+        ],
+    );
+    assert_eq!(code(&o), 2);
+}
+
 // ---- trace ----
 
 #[test]

@@ -391,6 +391,11 @@ pub fn program_text(prog: &Program) -> String {
             "; section '{section}' gives libbpf no program type: the object's program does not load (the type below is a placeholder)\n"
         ));
     }
+    if let Some(section) = &prog.freplace {
+        out.push_str(&format!(
+            "; section '{section}': an extension of another loaded program, which libbpf needs to load it (the type below is a placeholder)\n"
+        ));
+    }
     // a BTF-typed program names its target (`.prog_type tracing fentry
     // do_nanosleep`, `.prog_type lsm file_open`)
     let btf_typed = matches!(

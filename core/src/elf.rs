@@ -2364,10 +2364,11 @@ impl<'a> Loader<'a> {
             ));
         }
         let no_target = btf_section_without_target(section);
+        let freplace = section == "freplace" || section.starts_with("freplace/");
         let prog_type = match (set_type, prog_type(section)) {
             (Some((t, _)), _) => t,
             (None, Some(t)) => t,
-            (None, None) if missing_type => ProgType::SocketFilter,
+            (None, None) if missing_type || freplace => ProgType::SocketFilter,
             (None, None)
                 if matches!(no_target, Some(AttachType::LsmMac | AttachType::LsmCgroup)) =>
             {
@@ -2694,6 +2695,7 @@ impl<'a> Loader<'a> {
         program.unmodelled_kfuncs = unmodelled;
         program.missing_prog_type =
             (missing_type && set_type.is_none()).then(|| section.to_string());
+        program.freplace = freplace.then(|| section.to_string());
         program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
         program.object_struct_ops = self
             .struct_ops

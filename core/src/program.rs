@@ -935,6 +935,14 @@ pub struct Program {
     /// libbpf's "missing BPF prog type" after the maps are created); its
     /// program type is a placeholder.
     pub missing_prog_type: Option<String>,
+    /// An extension program (`SEC("freplace/NAME")`, `BPF_PROG_TYPE_EXT`):
+    /// it replaces a function of another loaded program, whose fd its
+    /// loader gives with `bpf_program__set_attach_target()`. veristep has
+    /// no such program to verify it against, so it goes as far as libbpf
+    /// goes without one: [`Program::relocated`] fails it with libbpf's
+    /// refusal after the maps are created. The section; its program type
+    /// is a placeholder.
+    pub freplace: Option<String>,
     /// A BTF-typed program whose section names no target (`SEC("fentry")`,
     /// set at run time by its loader): libbpf refuses it when it loads it,
     /// after the maps are created.
@@ -1104,6 +1112,7 @@ impl Program {
             poisoned_kfuncs: Vec::new(),
             unmodelled_kfuncs: Vec::new(),
             missing_prog_type: None,
+            freplace: None,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1122,6 +1131,7 @@ impl Program {
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
+            || self.freplace.is_some()
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
@@ -1140,6 +1150,7 @@ impl Program {
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
+            || self.freplace.is_some()
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.struct_ops_link_maps.is_empty()
@@ -1385,7 +1396,18 @@ impl Program {
                 "prog '{name}': missing BPF prog type, check ELF section name '{section}'"
             ))));
         }
-        // libbpf_prepare_prog_load()
+        // libbpf_prepare_prog_load(): `freplace` alone names no target;
+        // `freplace/NAME` looks for NAME in the target program's BTF
+        // (libbpf_find_attach_btf_id()), which needs that program's fd
+        if let Some(section) = &self.freplace {
+            return Err(warned(crate::relo_core::ReloError(
+                if section.contains('/') {
+                    format!("prog '{name}': attach program FD is not set")
+                } else {
+                    Program::no_attach_target_line(name)
+                },
+            )));
+        }
         if self.no_attach_target {
             return Err(warned(crate::relo_core::ReloError(
                 Program::no_attach_target_line(name),

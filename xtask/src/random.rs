@@ -26,6 +26,7 @@ use veristep_core::{verify, KernelVersion, Options, Verdict};
 
 mod gen;
 mod minimise;
+mod soup;
 
 pub use gen::GenOpts;
 
@@ -581,6 +582,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--mix" => o.gen.mix_types = true,
             "--list" => o.list = true,
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
+            "--soup" => o.gen.soup = true,
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }

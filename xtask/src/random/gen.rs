@@ -95,6 +95,8 @@ pub struct GenOpts {
     pub mix_types: bool,
     /// Percent chance that a template makes its typical mistake.
     pub bug_pct: u64,
+    /// Instruction soup instead of templates (`soup.rs`).
+    pub soup: bool,
 }
 
 impl Default for GenOpts {
@@ -102,6 +104,7 @@ impl Default for GenOpts {
         GenOpts {
             mix_types: false,
             bug_pct: 7,
+            soup: false,
         }
     }
 }
@@ -293,6 +296,14 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.soup {
+        return format!(
+            "; veristep random program (soup): seed {} index {}\n{}",
+            seed,
+            index,
+            super::soup::program(program_seed(seed, index))
+        );
+    }
     let mut g = Gen::new(program_seed(seed, index), opts.clone());
     let body = g.generate();
     format!(
