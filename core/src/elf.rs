@@ -22,7 +22,9 @@
 use crate::btf::{self, Btf};
 use crate::insn::*;
 use crate::kconfig::KconfigExtern;
-use crate::program::{AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program};
+use crate::program::{
+    AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program, StructOpsSlot,
+};
 use object::read::elf::{ElfFile64, FileHeader};
 use object::{
     Endianness, Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget,
@@ -876,6 +878,9 @@ struct Loader<'a> {
     /// The variables of `.struct_ops.link`: struct_ops maps libbpf creates
     /// with `BPF_F_LINK` (Linux 6.4+).
     struct_ops_link_maps: Vec<String>,
+    /// Every struct_ops map of the object, in order: (struct, variable),
+    /// whether or not a program fills one of its members.
+    struct_ops_vars: Vec<(String, String)>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -1013,6 +1018,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         bad_maps: Vec::new(),
         struct_ops: Vec::new(),
         struct_ops_link_maps: Vec::new(),
+        struct_ops_vars: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -1124,6 +1130,15 @@ impl<'a> Loader<'a> {
         self.read_relocs()?;
         self.collect_relos_checks()?;
         Ok(())
+    }
+
+    /// The section of program `name` (libbpf's `prog->sec_name`).
+    fn prog_section(&self, name: &str) -> String {
+        self.funcs
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| self.section_name(f.sec))
+            .unwrap_or_default()
     }
 
     /// The map, offset and size of global variable `name` (by its ELF
@@ -1458,6 +1473,7 @@ impl<'a> Loader<'a> {
             };
             let off = sym.address();
             vars.push((off, off + st.size_or_type as u64, t, v.name.clone()));
+            self.struct_ops_vars.push((st.name.clone(), v.name.clone()));
             if name == ".struct_ops.link" {
                 self.struct_ops_link_maps.push(v.name.clone());
             }
@@ -1486,22 +1502,10 @@ impl<'a> Loader<'a> {
                     off - start
                 )));
             };
+            // a program may fill several members; libbpf 1.4 checks when it
+            // readies the maps that they are one kernel struct's one member
+            // (`Program::relocated`)
             let prog = sym.name().unwrap_or("").to_string();
-            if let Some((_, was, _)) = self.struct_ops.iter().find(|(p, _, _)| *p == prog) {
-                // one program may fill the same member of several maps of
-                // the same kernel struct (`ops___v1`, `ops___v2`)
-                let essential = |slot: &str| {
-                    let (st, m) = slot.split_once('/').unwrap_or((slot, ""));
-                    format!("{}/{m}", crate::relo_core::essential_name(st))
-                };
-                let now = format!("{}/{member}", st.name);
-                if essential(was) != essential(&now) {
-                    return Err(bad(format!(
-                        "program '{prog}' is both {was} and {now} (libbpf refuses a program in two struct_ops slots)"
-                    )));
-                }
-                continue;
-            }
             self.struct_ops
                 .push((prog, format!("{}/{member}", st.name), var));
         }
@@ -2697,10 +2701,34 @@ impl<'a> Loader<'a> {
             (missing_type && set_type.is_none()).then(|| section.to_string());
         program.freplace = freplace.then(|| section.to_string());
         program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
+        // each map's filled members; a map no program fills is still
+        // looked up in the kernel (`STRUCT/`: its struct only)
         program.object_struct_ops = self
-            .struct_ops
+            .struct_ops_vars
             .iter()
-            .map(|(_, slot, var)| (slot.clone(), var.clone()))
+            .flat_map(|(st, var)| {
+                let slots: Vec<StructOpsSlot> = self
+                    .struct_ops
+                    .iter()
+                    .filter(|(_, _, v)| v == var)
+                    .map(|(prog, slot, v)| StructOpsSlot {
+                        slot: slot.clone(),
+                        map: v.clone(),
+                        prog: prog.clone(),
+                        section: self.prog_section(prog),
+                    })
+                    .collect();
+                if slots.is_empty() {
+                    vec![StructOpsSlot {
+                        slot: format!("{st}/"),
+                        map: var.clone(),
+                        prog: String::new(),
+                        section: String::new(),
+                    }]
+                } else {
+                    slots
+                }
+            })
             .collect();
         program.core_relos = core_relos;
         program.ksyms = ksyms;
@@ -2712,21 +2740,20 @@ impl<'a> Loader<'a> {
         program.no_attach_target = no_target.is_some();
         program.attach_to = btf_target(section).map(|(_, t)| t.to_string());
         if prog_type == ProgType::StructOps {
-            let Some((_, slot, var)) = self.struct_ops.iter().find(|(p, _, _)| *p == main.name)
-            else {
-                // bpf_object_load_prog()
-                return err(format!(
-                    "prog '{}': SEC(\"struct_ops\") program isn't referenced anywhere, did you forget to use it?",
-                    main.name
-                ));
-            };
-            program.expected_attach_type = Some(if slot.ends_with("/release") {
-                AttachType::StructOpsRelease
-            } else {
-                AttachType::StructOps
-            });
-            program.attach_to = Some(slot.clone());
-            program.struct_ops_map = Some(var.clone());
+            match self.struct_ops.iter().find(|(p, _, _)| *p == main.name) {
+                Some((_, slot, var)) => {
+                    program.expected_attach_type = Some(if slot.ends_with("/release") {
+                        AttachType::StructOpsRelease
+                    } else {
+                        AttachType::StructOps
+                    });
+                    program.attach_to = Some(slot.clone());
+                    program.struct_ops_map = Some(var.clone());
+                }
+                // in no struct_ops map: bpf_object_load_prog() refuses it
+                // once the object's maps are created (`Program::relocated`)
+                None => program.struct_ops_unreferenced = true,
+            }
         }
         program.sleepable = matches!(
             section.split('/').next(),

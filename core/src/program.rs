@@ -871,6 +871,19 @@ pub struct SrcLoc {
     pub col: u32,
 }
 
+/// A struct_ops member filled by a program, as libbpf readies its map
+/// (`bpf_map__init_kern_struct_ops()`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StructOpsSlot {
+    /// `STRUCT/member`; `STRUCT/` for a map no program fills.
+    pub slot: String,
+    /// The map: the object's variable.
+    pub map: String,
+    /// The program, and its section (libbpf's messages name both).
+    pub prog: String,
+    pub section: String,
+}
+
 /// A program ready for the verifier.
 ///
 /// Encoding conventions (the kernel's, after libbpf):
@@ -935,6 +948,10 @@ pub struct Program {
     /// libbpf's "missing BPF prog type" after the maps are created); its
     /// program type is a placeholder.
     pub missing_prog_type: Option<String>,
+    /// A `SEC("struct_ops")` program no struct_ops map of its object
+    /// refers to: libbpf refuses it when it loads it, after the maps are
+    /// created ("isn't referenced anywhere").
+    pub struct_ops_unreferenced: bool,
     /// An extension program (`SEC("freplace/NAME")`, `BPF_PROG_TYPE_EXT`):
     /// it replaces a function of another loaded program, whose fd its
     /// loader gives with `bpf_program__set_attach_target()`. veristep has
@@ -955,10 +972,11 @@ pub struct Program {
     /// (libbpf's map) whose member it is, named in libbpf's messages.
     pub struct_ops_map: Option<String>,
     /// Every struct_ops member of the object set to a program (`STRUCT/
-    /// member`, the variable): libbpf readies all its struct_ops maps
-    /// before it loads any program, so one the kernel cannot take fails
-    /// every program of the object.
-    pub object_struct_ops: Vec<(String, String)>,
+    /// member`, the variable), and `STRUCT/` for a struct_ops map no
+    /// program fills: libbpf readies all its struct_ops maps before it
+    /// loads any program, so one the kernel cannot take fails every
+    /// program of the object.
+    pub object_struct_ops: Vec<StructOpsSlot>,
     /// The object's struct_ops maps of `.struct_ops.link`, created with
     /// `BPF_F_LINK`, which a kernel before 6.4 refuses (EINVAL): every
     /// program of the object then fails.
@@ -1113,6 +1131,7 @@ impl Program {
             unmodelled_kfuncs: Vec::new(),
             missing_prog_type: None,
             freplace: None,
+            struct_ops_unreferenced: false,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1132,6 +1151,7 @@ impl Program {
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
             || self.freplace.is_some()
+            || self.struct_ops_unreferenced
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.object_ksyms.is_empty()
@@ -1151,6 +1171,7 @@ impl Program {
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
             || self.freplace.is_some()
+            || self.struct_ops_unreferenced
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.struct_ops_link_maps.is_empty()
@@ -1321,13 +1342,50 @@ impl Program {
         }
         // bpf_object__init_kern_struct_ops_maps(): every map of the
         // object, in order
-        for (slot, var) in &self.object_struct_ops {
-            if let Err(e) =
-                crate::btf_access::resolve_attach(kernel, AttachType::StructOps, slot, Some(var))
-            {
-                if e.starts_with("struct_ops ") {
-                    return Err(crate::relo_core::ReloError(e));
+        // a program in several members must be one kernel struct's one
+        // member: (program, kernel struct id, member index) where first met
+        let mut first: Vec<(&str, u32, u32)> = Vec::new();
+        for s in &self.object_struct_ops {
+            let a = match crate::btf_access::resolve_attach(
+                kernel,
+                AttachType::StructOps,
+                &s.slot,
+                Some(&s.map),
+            ) {
+                Ok(a) => a,
+                Err(e) => {
+                    // `STRUCT/`, a map no program fills: its struct only
+                    let struct_only = s.slot.ends_with('/');
+                    if e.starts_with("struct_ops init_kern: struct ")
+                        || (!struct_only && e.starts_with("struct_ops "))
+                    {
+                        return Err(crate::relo_core::ReloError(e));
+                    }
+                    continue;
                 }
+            };
+            let (kid, kidx) = (a.func_id, a.struct_ops.map_or(0, |(_, i)| i));
+            let Some(&(_, id, idx)) = first.iter().find(|(p, ..)| *p == s.prog) else {
+                first.push((&s.prog, kid, kidx));
+                continue;
+            };
+            // BPF_PROG_TYPE_STRUCT_OPS is 27
+            let head = format!(
+                "struct_ops init_kern {} func ptr {}: invalid reuse of prog {} in sec {} with type 27",
+                s.map,
+                s.slot.split_once('/').map_or("", |(_, m)| m),
+                s.prog,
+                s.section
+            );
+            if id != kid {
+                return Err(crate::relo_core::ReloError(format!(
+                    "{head}: attach_btf_id {id} != kern_type_id {kid}"
+                )));
+            }
+            if idx != kidx {
+                return Err(crate::relo_core::ReloError(format!(
+                    "{head}: expected_attach_type {idx} != kern_member_idx {kidx}"
+                )));
             }
         }
         // every extern found: a kernel function veristep does not model
@@ -1394,6 +1452,11 @@ impl Program {
         if let Some(section) = &self.missing_prog_type {
             return Err(warned(crate::relo_core::ReloError(format!(
                 "prog '{name}': missing BPF prog type, check ELF section name '{section}'"
+            ))));
+        }
+        if self.struct_ops_unreferenced {
+            return Err(warned(crate::relo_core::ReloError(format!(
+                "prog '{name}': SEC(\"struct_ops\") program isn't referenced anywhere, did you forget to use it?"
             ))));
         }
         // libbpf_prepare_prog_load(): `freplace` alone names no target;

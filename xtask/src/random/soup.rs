@@ -155,30 +155,37 @@ impl Soup {
         self.lines.push("1:".into());
         self.e("r7 = r0");
         for r in [0u8, 1, 2, 3, 4, 5, 8, 9] {
-            if !self.rng.pct(75) {
+            // now and then one is left uninitialised
+            if self.rng.pct(3) {
                 continue;
             }
-            match self.rng.below(4) {
-                0 => {
-                    let k = self.imm();
-                    self.e(format!("r{r} = {k}"));
-                }
-                1 => {
-                    let (sz, n) = self.rng.pick(SIZES);
-                    let off = self.rng.range(0, (self.value_size / n) - 1) * n;
-                    self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
-                }
-                2 => {
-                    let k = self.imm();
-                    self.e(format!("w{r} = {k}"));
-                }
-                _ => {
-                    let (sz, n) = self.rng.pick(&SIZES[1..]);
-                    let off = self.rng.range(0, (self.value_size / n) - 1) * n;
-                    self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
-                    let mask = self.rng.pick(&[0xffi64, 0x3f, 0xfff, 7]);
-                    self.e(format!("r{r} &= {mask}"));
-                }
+            self.init_reg(r);
+        }
+    }
+
+    /// Gives register `r` a value: a constant, a map value's field, a
+    /// masked field.
+    fn init_reg(&mut self, r: u8) {
+        match self.rng.below(4) {
+            0 => {
+                let k = self.imm();
+                self.e(format!("r{r} = {k}"));
+            }
+            1 => {
+                let (sz, n) = self.rng.pick(SIZES);
+                let off = self.rng.range(0, (self.value_size / n) - 1) * n;
+                self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
+            }
+            2 => {
+                let k = self.imm();
+                self.e(format!("w{r} = {k}"));
+            }
+            _ => {
+                let (sz, n) = self.rng.pick(&SIZES[1..]);
+                let off = self.rng.range(0, (self.value_size / n) - 1) * n;
+                self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
+                let mask = self.rng.pick(&[0xffi64, 0x3f, 0xfff, 7]);
+                self.e(format!("r{r} &= {mask}"));
             }
         }
     }
@@ -262,6 +269,26 @@ impl Soup {
             5 => {
                 let s = self.rng.pick(&[0u8, 1, 2, 3, 4, 5, 9]);
                 let (sz, _) = self.rng.pick(SIZES);
+                // mostly bounded first, by a mask or a check
+                match self.rng.below(3) {
+                    0 => {
+                        let mask = self.rng.pick(&[3i64, 7, 15, 31, 63, self.value_size - 1]);
+                        self.e(format!("{w}{s} &= {mask}"));
+                    }
+                    1 => {
+                        let t = self.jump_target();
+                        let k =
+                            self.rng
+                                .pick(&[4i64, 8, 15, 16, self.value_size - 8, self.value_size]);
+                        let op = self.rng.pick(&[">", ">=", "s>", "s>="]);
+                        self.e(format!("if {w}{s} {op} {k} goto {t}"));
+                        if self.rng.pct(60) {
+                            let t = self.jump_target();
+                            self.e(format!("if {w}{s} s< 0 goto {t}"));
+                        }
+                    }
+                    _ => {}
+                }
                 self.e("r8 = r7");
                 let op = if self.rng.pct(80) { "+=" } else { "-=" };
                 self.e(format!("r8 {op} r{s}"));
@@ -294,6 +321,12 @@ impl Soup {
                     "bpf_get_smp_processor_id",
                 ]);
                 self.e(format!("call {f}"));
+                // r1-r5 mostly given new values after
+                for r in 1..=5 {
+                    if self.rng.pct(85) {
+                        self.init_reg(r);
+                    }
+                }
             }
             // atomics on the stack
             _ => {
