@@ -424,7 +424,8 @@ impl Env {
             | RegType::PacketEnd
             | RegType::Socket
             | RegType::SockCommon
-            | RegType::TcpSock => {
+            | RegType::TcpSock
+            | RegType::XdpSock => {
                 let t = self.reg_type_name(&ptr);
                 return Err(self
                     .fail(

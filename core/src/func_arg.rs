@@ -37,7 +37,7 @@ const SOCK: Compat = ("sock", Some(RegType::Socket));
 
 const TCP_SOCK: Compat = ("tcp_sock", Some(RegType::TcpSock));
 
-const XDP_SOCK: Compat = ("xdp_sock", None);
+const XDP_SOCK: Compat = ("xdp_sock", Some(RegType::XdpSock));
 
 /// `PTR_TO_BTF_ID`: a kfunc's object (the only BTF pointers veristep has).
 const PTR: Compat = ("ptr_", Some(RegType::BtfId));

@@ -405,6 +405,7 @@ fn reg_base_name(ty: RegType) -> &'static str {
         RegType::Socket => "sock",
         RegType::SockCommon => "sock_common",
         RegType::TcpSock => "tcp_sock",
+        RegType::XdpSock => "xdp_sock",
         RegType::FlowKeys => "flow_keys",
         RegType::TpBuffer => "tp_buffer",
         RegType::Func => "func",

@@ -58,6 +58,7 @@ impl Env {
             RegType::Socket => "sock ",
             RegType::SockCommon => "sock_common ",
             RegType::TcpSock => "tcp_sock ",
+            RegType::XdpSock => "xdp_sock ",
             RegType::FlowKeys => "flow keys ",
             _ => "",
         };
@@ -458,7 +459,11 @@ impl Env {
                 self.load_unknown(t, value_regno);
                 Ok(())
             }
-            RegType::Socket | RegType::SockCommon | RegType::TcpSock | RegType::BtfId => {
+            RegType::Socket
+            | RegType::SockCommon
+            | RegType::TcpSock
+            | RegType::XdpSock
+            | RegType::BtfId => {
                 if reg.maybe_null {
                     // reg_type_str(): a BTF pointer without its struct's name
                     let tstr = if reg.ty == RegType::BtfId {
@@ -510,6 +515,9 @@ impl Env {
                         (0..112).contains(&off)
                             && off % size as i32 == 0
                             && size == if matches!(off, 80 | 88) { 8 } else { 4 }
+                    } else if reg.ty == RegType::XdpSock {
+                        // bpf_xdp_sock_is_valid_access: queue_id, whole
+                        off == 0 && size == 4
                     } else {
                         sock_access_ok(reg.ty, off, size)
                     };
@@ -1399,6 +1407,7 @@ impl Env {
                     | RegType::Socket
                     | RegType::SockCommon
                     | RegType::TcpSock
+                    | RegType::XdpSock
                     | RegType::BtfId
                     | RegType::Arena
             )
@@ -1499,6 +1508,7 @@ impl Env {
                 | RegType::Socket
                 | RegType::SockCommon
                 | RegType::TcpSock
+                | RegType::XdpSock
                 | RegType::FlowKeys
         ) || (d.ty == RegType::Arena
             // bpf_jit_supports_insn() of x86-64: no fetching and/or/xor

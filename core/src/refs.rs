@@ -202,8 +202,9 @@ fn not_null_kind(maps: &[crate::program::MapDef], r: &crate::regs::RegState) -> 
         .filter(|_| r.ty == crate::regs::RegType::MapValue)?;
     match m.map_type {
         crate::program::MapType::Sockmap | crate::program::MapType::Sockhash => {
-            Some(NotNull::Socket)
+            Some(NotNull::Socket(crate::regs::RegType::Socket))
         }
+        crate::program::MapType::XskMap => Some(NotNull::Socket(crate::regs::RegType::XdpSock)),
         _ => m.inner.map(|i| {
             let timer = maps.get(i as usize).is_some_and(|t| t.timer_off.is_some());
             NotNull::InnerMap(i, timer)
@@ -222,9 +223,13 @@ fn set_not_null_kind(r: &mut crate::regs::RegState, kind: Option<NotNull>) {
                 r.map_uid = r.id;
             }
         }
-        Some(NotNull::Socket) => {
-            r.ty = crate::regs::RegType::Socket;
-            r.aux = 0;
+        Some(NotNull::Socket(ty)) => {
+            r.ty = ty;
+            // the kernel only changes the type: the socket keeps the map it
+            // came from in `reg->map_ptr`, which regsafe()'s memcmp sees,
+            // so it never matches a socket of another map or of a lookup
+            // helper (whose union is zero); kept as the map's index + 1
+            r.aux += 1;
         }
         None => {}
     }
@@ -237,8 +242,9 @@ enum NotNull {
     /// CONST_PTR_TO_MAP of the inner map template (`inner_map_meta`), and
     /// whether its values hold a timer.
     InnerMap(u32, bool),
-    /// PTR_TO_SOCKET (a sockmap's or sockhash's entry).
-    Socket,
+    /// PTR_TO_SOCKET (a sockmap's or sockhash's entry), PTR_TO_XDP_SOCK
+    /// (an xskmap's).
+    Socket(crate::regs::RegType),
 }
 
 fn mark_ptr_or_null_reg(

@@ -25,6 +25,9 @@ pub enum RegType {
     Socket,
     SockCommon,
     TcpSock,
+    /// `PTR_TO_XDP_SOCK`: an AF_XDP socket, an xskmap's value once not
+    /// NULL (`struct bpf_xdp_sock`: `queue_id` only).
+    XdpSock,
     /// `PTR_TO_FLOW_KEYS`: a flow dissector's `struct bpf_flow_keys`.
     FlowKeys,
     /// `PTR_TO_TP_BUFFER`: a writable raw tracepoint's buffer.
