@@ -75,7 +75,10 @@ pub fn read_reg(r: &RegState) -> String {
         RegType::Socket => maybe(r, "a socket"),
         RegType::SockCommon => maybe(r, "a socket (common part)"),
         RegType::TcpSock => maybe(r, "a TCP socket"),
-        RegType::XdpSock => maybe(r, "an AF_XDP socket of an xskmap (its queue_id may be read)"),
+        RegType::XdpSock => maybe(
+            r,
+            "an AF_XDP socket of an xskmap (its queue_id may be read)",
+        ),
         RegType::FlowKeys => "the flow keys the dissector fills in".into(),
         RegType::TpBuffer => "the tracepoint's writable buffer".into(),
         RegType::Func => "the address of a function (a callback)".into(),
