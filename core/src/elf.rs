@@ -1244,7 +1244,7 @@ impl<'a> Loader<'a> {
                             "global variable '{name}' has {n} elements: there is no {setting}"
                         ));
                     }
-                    let at = off + i as usize * elem as usize;
+                    let at = off.saturating_add(i as usize * elem as usize);
                     (at, global_int(setting, value, elem as usize)?)
                 }
                 (Some(_), GlobalShape::Int { .. }) => {
@@ -1257,10 +1257,21 @@ impl<'a> Loader<'a> {
                 }
             };
             let map = &mut self.maps[m];
-            if map.data.len() < at + bytes.len() {
-                map.data.resize(at + bytes.len(), 0);
+            // the symbol's place comes from the object: it must lie in its
+            // section (the map's one value)
+            let end = at
+                .checked_add(bytes.len())
+                .filter(|e| *e <= map.value_size as usize);
+            let Some(end) = end else {
+                return err(format!(
+                    "global variable '{name}' lies outside its section ({} bytes)",
+                    map.value_size
+                ));
+            };
+            if map.data.len() < end {
+                map.data.resize(end, 0);
             }
-            map.data[at..at + bytes.len()].copy_from_slice(&bytes);
+            map.data[at..end].copy_from_slice(&bytes);
         }
         Ok(())
     }
@@ -1288,6 +1299,13 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let (off, size) = (sym.address() as usize, sym.size() as usize);
+            // a symbol outside its section (a damaged object) is no setting
+            if off
+                .checked_add(size)
+                .is_none_or(|e| e > self.maps[*m].value_size as usize)
+            {
+                continue;
+            }
             let data = &self.maps[*m].data;
             // past the bytes the object gives, the value is zero
             let byte = |i: usize| data.get(i).copied().unwrap_or(0);

@@ -356,3 +356,47 @@ fn a_loaders_text_and_array_elements_are_written_before_the_load() {
         assert!(!e.to_string().is_empty());
     }
 }
+
+/// `gv_set_global.o` with `gv_mode`'s symbol moved to `value` (a damaged
+/// object): the ELF64 symbol table, found by hand.
+fn with_symbol_value(obj: &[u8], name: &str, value: u64) -> Vec<u8> {
+    let u16_at = |b: &[u8], o: usize| u16::from_le_bytes([b[o], b[o + 1]]) as usize;
+    let u32_at = |b: &[u8], o: usize| u32::from_le_bytes(b[o..o + 4].try_into().unwrap()) as usize;
+    let u64_at = |b: &[u8], o: usize| u64::from_le_bytes(b[o..o + 8].try_into().unwrap()) as usize;
+    let mut out = obj.to_vec();
+    let (shoff, shentsize, shnum) = (u64_at(obj, 0x28), u16_at(obj, 0x3a), u16_at(obj, 0x3c));
+    let section = |i: usize| shoff + i * shentsize;
+    for i in 0..shnum {
+        let sh = section(i);
+        // SHT_SYMTAB; its sh_link is the string table
+        if u32_at(obj, sh + 4) != 2 {
+            continue;
+        }
+        let (off, size) = (u64_at(obj, sh + 0x18), u64_at(obj, sh + 0x20));
+        let strtab = u64_at(obj, section(u32_at(obj, sh + 0x28)) + 0x18);
+        for sym in (off..off + size).step_by(24) {
+            let n = strtab + u32_at(obj, sym);
+            if obj[n..].starts_with(name.as_bytes()) && obj[n + name.len()] == 0 {
+                out[sym + 8..sym + 16].copy_from_slice(&value.to_le_bytes());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_global_outside_its_section_is_an_error_not_a_huge_write() {
+    // found by the `elf` fuzz target: a symbol far past its section made
+    // the setting grow the map's bytes to its offset (35 TB)
+    const GV: &[u8] = include_bytes!("../../tests/c/obj/gv_set_global.o");
+    for value in [1u64 << 45, u64::MAX - 2, 4096] {
+        let damaged = with_symbol_value(GV, "gv_mode", value);
+        assert_ne!(damaged, GV, "the symbol was found");
+        // listed no more, and set with an error
+        if let Ok(o) = elf::load(&damaged) {
+            assert!(o.rodata_globals.iter().all(|g| g.name != "gv_mode"));
+        }
+        let e = elf::load_each_with(&damaged, "gv.o", &globals(&[("gv_mode", "1")]));
+        assert!(e.is_err());
+    }
+}

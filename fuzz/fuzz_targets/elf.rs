@@ -22,17 +22,39 @@ fn kernel() -> Option<&'static Arc<KernelBtf>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(o) = elf::load_named(data, "fuzz.o") {
-        for p in o.programs.into_iter().take(4) {
-            let prog = match kernel() {
-                Some(k) if p.program.needs_kernel_btf() => match p.program.relocated(&p.name, k) {
-                    Ok(r) => r,
-                    Err(_) => continue,
-                },
-                _ => p.program,
-            };
-            // the object's length picks the mode: any mutation may change it
-            common::check(prog, data.len());
+    let Ok(o) = elf::load_named(data, "fuzz.o") else {
+        return;
+    };
+    // a loader's settings: every listed global set again, as an integer,
+    // as text and out of range; an element past the end; a program's type
+    // where its section gives one or none
+    let tail = data.last().copied().unwrap_or(0);
+    let mut opts = elf::LoadOptions::default();
+    for g in &o.rodata_globals {
+        let value = match tail % 4 {
+            0 => format!("{}", i64::from(tail) - 128),
+            1 => "bash".to_string(),
+            2 => "0x1ffffffffffffffff".to_string(),
+            _ => String::from_utf8_lossy(&data[..data.len().min(24)]).into_owned(),
+        };
+        opts.globals.push((g.name.clone(), value));
+        opts.globals.push((format!("{}[{}]", g.name, tail), "1".to_string()));
+    }
+    if let Some(p) = o.programs.first() {
+        if let Ok(t) = veristep_core::program::ProgType::from_spec("sched_cls") {
+            opts.prog_types.push((p.name.clone(), t.0, t.1));
         }
+    }
+    let _ = elf::load_each_with(data, "fuzz.o", &opts);
+    for p in o.programs.into_iter().take(4) {
+        let prog = match kernel() {
+            Some(k) if p.program.needs_kernel_btf() => match p.program.relocated(&p.name, k) {
+                Ok(r) => r,
+                Err(_) => continue,
+            },
+            _ => p.program,
+        };
+        // the object's length picks the mode: any mutation may change it
+        common::check(prog, data.len());
     }
 });
