@@ -89,7 +89,9 @@ pub struct RegState {
     /// Fixed offset of a pointer.
     pub off: i32,
     /// Type-dependent: map index (map pointers, keys, values), memory size
-    /// (alloc_mem), subprogram (func), packet range (packets), kfunc index (btf_id).
+    /// (alloc_mem), subprogram (func), packet range (packets), kfunc index (btf_id);
+    /// for a socket or an AF_XDP socket, the index + 1 of the map it was
+    /// found in (0: not from a map), as the kernel's register keeps `map_ptr`.
     pub aux: u32,
     pub var_off: Tnum,
     pub smin: i64,
