@@ -611,6 +611,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--list" => o.list = true,
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
             "--soup" => o.gen.soup = true,
+            "--v4" => o.gen.v4 = true,
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -622,7 +623,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

@@ -97,6 +97,8 @@ pub struct GenOpts {
     pub bug_pct: u64,
     /// Instruction soup instead of templates (`soup.rs`).
     pub soup: bool,
+    /// With the soup, cpu v4 instructions too.
+    pub v4: bool,
 }
 
 impl Default for GenOpts {
@@ -105,6 +107,7 @@ impl Default for GenOpts {
             mix_types: false,
             bug_pct: 7,
             soup: false,
+            v4: false,
         }
     }
 }
@@ -301,7 +304,7 @@ pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
             "; veristep random program (soup): seed {} index {}\n{}",
             seed,
             index,
-            super::soup::program(program_seed(seed, index))
+            super::soup::program(program_seed(seed, index), opts.v4)
         );
     }
     let mut g = Gen::new(program_seed(seed, index), opts.clone());

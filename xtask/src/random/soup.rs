@@ -59,6 +59,7 @@ struct Soup {
     placed: Vec<String>,
     labels: usize,
     value_size: i64,
+    v4: bool,
 }
 
 /// `+ 4`, `- 4`: an offset as the format writes it.
@@ -70,8 +71,11 @@ fn disp(off: i64) -> String {
     }
 }
 
-/// Program text for soup program `seed`.
-pub fn program(seed: u64) -> String {
+/// Program text for soup program `seed`; `v4`: cpu v4 instructions too
+/// (sign extensions, signed division, byte swaps, sign-extending loads),
+/// which 6.1
+/// refuses and 6.12 verifies.
+pub fn program(seed: u64, v4: bool) -> String {
     let mut rng = Rng::new(seed);
     let prog_type = ["sched_cls", "sched_cls", "xdp", "socket_filter"][rng.below(4) as usize];
     let value_size = rng.pick(&[8i64, 16, 24, 48, 64]);
@@ -82,6 +86,7 @@ pub fn program(seed: u64) -> String {
         placed: Vec::new(),
         labels: 0,
         value_size,
+        v4,
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {prog_type}");
@@ -204,6 +209,9 @@ impl Soup {
 
     fn insn(&mut self) {
         let w = if self.rng.pct(35) { "w" } else { "r" };
+        if self.v4 && self.rng.pct(12) {
+            return self.v4_insn(w);
+        }
         match self.rng.weighted(&[30, 6, 4, 14, 10, 10, 8, 4, 3, 10]) {
             // ALU with an immediate or a register
             0 => {
@@ -343,6 +351,48 @@ impl Soup {
         }
     }
 
+    /// A cpu v4 instruction.
+    fn v4_insn(&mut self, w: &str) {
+        let d = self.reg();
+        // (no `gotol`: the oracle's asm2c cannot write it)
+        match self.rng.below(5) {
+            0 => {
+                let s = self.reg();
+                if w == "w" {
+                    let t = self.rng.pick(&["s8", "s16"]);
+                    self.e(format!("w{d} = ({t})w{s}"));
+                } else {
+                    let t = self.rng.pick(&["s8", "s16", "s32"]);
+                    self.e(format!("r{d} = ({t})r{s}"));
+                }
+            }
+            1 => {
+                let op = self.rng.pick(&["s/=", "s%="]);
+                if self.rng.pct(50) {
+                    let k = self.imm();
+                    self.e(format!("{w}{d} {op} {k}"));
+                } else {
+                    let s = self.reg();
+                    self.e(format!("{w}{d} {op} {w}{s}"));
+                }
+            }
+            2 => {
+                let b = self.rng.pick(&["bswap16", "bswap32", "bswap64"]);
+                self.e(format!("r{d} = {b} r{d}"));
+            }
+            3 => {
+                let (t, n) = self.rng.pick(&[("s8", 1i64), ("s16", 2), ("s32", 4)]);
+                let off = self.rng.range(-1, self.value_size / n) * n;
+                self.e(format!("r{d} = *({t} *)(r7 {})", disp(off)));
+            }
+            _ => {
+                let (t, n) = self.rng.pick(&[("s8", 1i64), ("s16", 2), ("s32", 4)]);
+                let off = self.rng.range(1, 8) * 8 - self.rng.below(8) as i64 / n * n;
+                self.e(format!("r{d} = *({t} *)(r10 - {off})"));
+            }
+        }
+    }
+
     fn epilogue(&mut self) {
         if self.rng.pct(70) {
             self.e("r0 = 0");
@@ -361,8 +411,9 @@ mod tests {
     #[test]
     fn soup_parses_and_is_deterministic() {
         for seed in 0..500 {
-            let text = program(seed);
-            assert_eq!(text, program(seed));
+            let v4 = seed % 2 == 1;
+            let text = program(seed, v4);
+            assert_eq!(text, program(seed, v4));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("soup {seed} does not parse: {e:?}\n{text}"));
         }
