@@ -42,7 +42,17 @@ pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Cell>)]) -> String 
                 Ok(o) => {
                     if let Some(e) = &o.error {
                         let at = e.insn.map(|i| format!(" (insn {})", i)).unwrap_or_default();
-                        out.push_str(&format!("    {}: {}{}\n", k.name(), e.message, at));
+                        // the load refused before the verifier: no message
+                        // of its own, the errno the loader gets
+                        let message = if e.message.is_empty() {
+                            format!(
+                                "(no log) errno {}: the load failed before the verifier",
+                                e.errno
+                            )
+                        } else {
+                            e.message.clone()
+                        };
+                        out.push_str(&format!("    {}: {}{}\n", k.name(), message, at));
                     }
                 }
                 // libbpf's own words, as the kernel's loader would say them

@@ -370,6 +370,21 @@ fn object_extension_programs_fail_as_libbpf_fails_them() {
     assert_eq!(code(&o), 2);
 }
 
+#[test]
+fn object_of_a_type_the_kernels_lack_fails_before_the_verifier() {
+    // tests/c/lm_lirc_mode2.bpf.c: Debian builds without BPF_LIRC_MODE2
+    let o = case(
+        "verify_lirc_mode2",
+        &[
+            "verify",
+            "tests/c/obj/lm_lirc_mode2.o",
+            "--kernel",
+            "6.1,6.12",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+}
+
 // ---- trace ----
 
 #[test]

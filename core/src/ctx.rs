@@ -312,6 +312,8 @@ pub(crate) fn ctx_field(
         // raw_tp_writable_prog_is_valid_access(): args[0] is the buffer
         // btf_ctx_access(), with the kernel's BTF: see btf_access
         ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => None,
+        // never verified: the modelled kernels refuse the type at load
+        ProgType::LircMode2 => None,
         // nf_is_valid_access(): struct bpf_nf_ctx's two pointers, read whole
         ProgType::Netfilter => {
             if t == Access::Write || off % size as i32 != 0 || size != 8 {

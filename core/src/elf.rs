@@ -677,6 +677,7 @@ fn prog_type(section: &str) -> Option<ProgType> {
         "sockops" => ProgType::SockOps,
         "sk_lookup" => ProgType::SkLookup,
         "netfilter" => ProgType::Netfilter,
+        "lirc_mode2" => ProgType::LircMode2,
         "lwt_in" => ProgType::LwtIn,
         "flow_dissector" => ProgType::FlowDissector,
         "sk_reuseport" => ProgType::SkReuseport,

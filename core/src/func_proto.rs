@@ -1050,6 +1050,8 @@ pub fn get_func_proto(
         ProgType::Syscall => syscall_prog_func_proto(id, v612),
         // bpf_nf_func_proto()
         ProgType::Netfilter => bpf_base_func_proto(id, v612),
+        // never verified: the modelled kernels refuse the type at load
+        ProgType::LircMode2 => None,
         ProgType::PerfEvent => pe_prog_func_proto(id, v612),
         ProgType::SkSkb => sk_skb_func_proto(id, v612),
         ProgType::SkMsg => sk_msg_func_proto(id, v612),

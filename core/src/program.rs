@@ -77,6 +77,11 @@ pub enum ProgType {
     /// `struct bpf_nf_ctx` (the hook state and the packet, trusted kernel
     /// pointers), its verdict `NF_DROP` or `NF_ACCEPT`.
     Netfilter,
+    /// `BPF_PROG_TYPE_LIRC_MODE2` (`lirc_mode2`: an infrared decoder).
+    /// Debian builds both modelled kernels without
+    /// `CONFIG_BPF_LIRC_MODE2`, so the type is unknown to them and the load
+    /// fails before the verifier (EINVAL, no log).
+    LircMode2,
 }
 
 impl ProgType {
@@ -112,6 +117,7 @@ impl ProgType {
             "lwt_seg6local" => ProgType::LwtSeg6local,
             "cgroup_sysctl" => ProgType::CgroupSysctl,
             "netfilter" => ProgType::Netfilter,
+            "lirc_mode2" => ProgType::LircMode2,
             _ => return None,
         })
     }
@@ -147,6 +153,7 @@ impl ProgType {
             ProgType::Lsm => "lsm",
             ProgType::StructOps => "struct_ops",
             ProgType::Netfilter => "netfilter",
+            ProgType::LircMode2 => "lirc_mode2",
         }
     }
     /// The kernel's enum value.
@@ -182,6 +189,7 @@ impl ProgType {
             ProgType::Lsm => 29,
             ProgType::StructOps => 27,
             ProgType::Netfilter => 32,
+            ProgType::LircMode2 => 20,
         }
     }
 

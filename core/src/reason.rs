@@ -354,7 +354,7 @@ impl Reason {
                 "This map value field holds a kernel pointer (a kptr): only an aligned 8-byte load or store may touch it, helpers may not read it, and a referenced kptr changes hands only through bpf_kptr_xchg, which returns the old pointer for the program to release.".into()
             }
             Reason::NotInKernel => {
-                "This kernel does not have the program's type or attach type (netfilter programs came with Linux 6.4, unix socket hooks with 6.7): loading fails before the verifier runs, with EINVAL and an empty log.".into()
+                "This kernel does not have the program's type or attach type (netfilter programs came with Linux 6.4, unix socket hooks with 6.7, and Debian builds its kernels without infrared decoders, lirc_mode2): loading fails before the verifier runs, with EINVAL and an empty log.".into()
             }
             Reason::RcuMisuse => {
                 "An RCU read-side section (bpf_rcu_read_lock … bpf_rcu_read_unlock) or a non-preemptible region (bpf_preempt_disable … bpf_preempt_enable) must be closed before the program ends, matched, and not contain anything that may sleep (nor, with preemption disabled, a call of a global function); what was read inside an RCU section (an RCU pointer, an RCU-protected iterator) is not usable after it closes.".into()

@@ -218,6 +218,8 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         // nor netfilter programs (an unknown program type)
         || (env.prog.prog_type == crate::program::ProgType::Netfilter
             && !env.rules.netfilter_prog)
+        // nor infrared decoders: Debian builds without CONFIG_BPF_LIRC_MODE2
+        || env.prog.prog_type == crate::program::ProgType::LircMode2
     {
         env.load_refused = true;
         env.structural_error = true;

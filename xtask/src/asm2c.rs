@@ -70,6 +70,7 @@ fn section(p: &Program) -> Option<String> {
             ProgType::LwtXmit => "lwt_xmit",
             ProgType::LwtSeg6local => "lwt_seg6local",
             ProgType::Netfilter => "netfilter",
+            ProgType::LircMode2 => "lirc_mode2",
             ProgType::Tracing | ProgType::Lsm | ProgType::StructOps => return None,
         }
         .to_string(),
