@@ -79,7 +79,9 @@ pub(crate) fn for_kernel<'a>(
                 })
                 .unwrap_or_default();
             let no_target = prog.no_attach_target && e.0 == Program::no_attach_target_line(short);
-            let hint = if hint.is_empty() && no_target {
+            let hint = if e.0 == "BTF loading error: -22" {
+                "; the kernel refuses the object's BTF (a function with an unnamed argument, or an enum of size 0): libbpf warns and loads without it".to_string()
+            } else if hint.is_empty() && no_target {
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
             } else if hint.is_empty() && prog.freplace.is_some() {
                 "; an extension program replaces a function of another loaded program, which its loader names: veristep does not verify extensions".to_string()

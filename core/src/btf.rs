@@ -409,6 +409,36 @@ impl Btf {
         (s.kind == KIND_STRUCT).then(|| (tag.name.clone(), s.name.clone()))
     }
 
+    /// What the kernel's BTF check refuses in an object's BTF, of what
+    /// clang writes: first, over all types, an enum whose size is not 1, 2,
+    /// 4 or 8 (`btf_enum_check_meta()`: "Unexpected size", a
+    /// forward-declared enum is size 0); then a function with an unnamed
+    /// argument (`btf_func_check()`: "Invalid arg#N", as clang writes a
+    /// `__naked` function's). An extern function is left out: libbpf names
+    /// its arguments before it loads the BTF. The type's id and the
+    /// kernel's words.
+    pub fn kernel_refusal(&self) -> Option<(u32, String)> {
+        let sized = |s: u32| matches!(s, 1 | 2 | 4 | 8);
+        let meta = self.types.iter().enumerate().skip(1).find_map(|(id, t)| {
+            (matches!(t.kind, KIND_ENUM | KIND_ENUM64) && !sized(t.size_or_type))
+                .then(|| (id as u32, "Unexpected size".to_string()))
+        });
+        meta.or_else(|| {
+            self.types.iter().enumerate().skip(1).find_map(|(id, t)| {
+                // FUNC linkage 2: extern
+                if t.kind != KIND_FUNC || t.vlen == 2 {
+                    return None;
+                }
+                let proto = self.get(t.size_or_type).ok()?;
+                let arg = proto
+                    .members
+                    .iter()
+                    .position(|(name, ty, _)| name.is_empty() && *ty != 0)?;
+                Some((id as u32, format!("Invalid arg#{}", arg + 1)))
+            })
+        })
+    }
+
     /// The id of a type by kind and name.
     pub fn find(&self, kind: u32, name: &str) -> Option<u32> {
         self.types

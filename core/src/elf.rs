@@ -889,6 +889,10 @@ struct Loader<'a> {
     core: Vec<(String, Vec<btf::CoreRelo>)>,
     /// `.BTF.ext` line info by section name.
     lines: Vec<btf::SectionLines>,
+    /// The kernel refuses the object's BTF (`Btf::kernel_refusal`):
+    /// libbpf warns and loads without it, so no program has func or line
+    /// info and no map has BTF types.
+    btf_refused: bool,
     code: Vec<(SectionIndex, Vec<Insn>)>,
 }
 
@@ -1024,6 +1028,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         funcs: Vec::new(),
         relocs: Vec::new(),
         lines: Vec::new(),
+        btf_refused: false,
         core: Vec::new(),
         code: Vec::new(),
     };
@@ -1046,6 +1051,11 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         // prog_is_subprog(): a lone function in .text is a program to
         // libbpf, one without a type
         if let [only] = l.funcs.as_slice() {
+            // (BTF the kernel refused is libbpf's first line, before it
+            // tries the program)
+            if l.btf_refused {
+                return err("BTF loading error: -22");
+            }
             return err(format!(
                 "prog '{}': missing BPF prog type, check ELF section name '.text'",
                 only.name
@@ -1090,9 +1100,19 @@ impl<'a> Loader<'a> {
                 Btf::parse(data).map_err(|e| ElfError(format!(".BTF: {e}")))?,
             ));
         }
+        self.btf_refused = self
+            .btf
+            .as_ref()
+            .is_some_and(|b| b.kernel_refusal().is_some());
         // line info is for the log's source lines: a damaged one is dropped
+        // (and none reaches a kernel that refused the BTF)
         if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
-            if let Some(l) = ext.data().ok().and_then(|d| btf::line_info(d, b).ok()) {
+            if let Some(l) = ext
+                .data()
+                .ok()
+                .filter(|_| !self.btf_refused)
+                .and_then(|d| btf::line_info(d, b).ok())
+            {
                 self.lines = l;
             }
             if let Some(c) = ext.data().ok().and_then(|d| btf::core_relos(d, b).ok()) {
@@ -1124,6 +1144,17 @@ impl<'a> Loader<'a> {
         self.elf_collect_checks()?;
         self.collect_externs()?;
         self.read_maps()?;
+        if self.btf_refused {
+            // bpf_object__create_map() without the object's BTF fd
+            for m in &mut self.maps {
+                m.btf_typed = false;
+                m.timer_off = None;
+                m.wq_off = None;
+                m.lock_off = None;
+                m.kptrs.clear();
+                m.graph.clear();
+            }
+        }
         self.read_data()?;
         self.read_kconfig()?;
         self.read_struct_ops()?;
@@ -2710,7 +2741,13 @@ impl<'a> Loader<'a> {
         };
         program.raw_map_fds = raw_map_fds;
         program.line_info = line_info;
-        program.func_btf = func_btf;
+        // no func info without the BTF it indexes: every subprogram static
+        program.func_btf = if self.btf_refused {
+            Vec::new()
+        } else {
+            func_btf
+        };
+        program.btf_refused = self.btf_refused;
         if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }

@@ -956,6 +956,10 @@ pub struct Program {
     /// libbpf's "missing BPF prog type" after the maps are created); its
     /// program type is a placeholder.
     pub missing_prog_type: Option<String>,
+    /// The kernel refused the object's BTF (`btf_check_meta`/`btf_func_check`):
+    /// libbpf warns first (`BTF loading error: -22`) and loads without it,
+    /// or, for an object with struct_ops, fails (BTF is mandatory).
+    pub btf_refused: bool,
     /// A `SEC("struct_ops")` program no struct_ops map of its object
     /// refers to: libbpf refuses it when it loads it, after the maps are
     /// created ("isn't referenced anywhere").
@@ -1140,6 +1144,7 @@ impl Program {
             missing_prog_type: None,
             freplace: None,
             struct_ops_unreferenced: false,
+            btf_refused: false,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1180,6 +1185,7 @@ impl Program {
             || self.missing_prog_type.is_some()
             || self.freplace.is_some()
             || self.struct_ops_unreferenced
+            || self.btf_refused
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.struct_ops_link_maps.is_empty()
@@ -1450,11 +1456,28 @@ impl Program {
         if struct_ops {
             resolve(&mut p)?;
         }
-        create_maps()?;
+        // bpf_object__sanitize_and_load_btf(), before any map is created:
+        // BTF the kernel refused is libbpf's first line, and the end of an
+        // object with struct_ops (BTF is mandatory there)
+        let btf_line = self
+            .btf_refused
+            .then(|| "BTF loading error: -22".to_string());
+        if let Some(line) = btf_line
+            .clone()
+            .filter(|_| struct_ops || !self.object_struct_ops.is_empty())
+        {
+            return Err(crate::relo_core::ReloError(line));
+        }
+        create_maps().map_err(|e| btf_line.clone().map_or(e, crate::relo_core::ReloError))?;
         // a map libbpf created without its refused BTF types warned first:
         // an object failing from here on shows that line first
         let warned = |e: crate::relo_core::ReloError| {
-            crate::relo_core::ReloError(crate::map_create::first_warning(&self.maps).unwrap_or(e.0))
+            crate::relo_core::ReloError(
+                btf_line
+                    .clone()
+                    .or_else(|| crate::map_create::first_warning(&self.maps))
+                    .unwrap_or(e.0),
+            )
         };
         // bpf_object_load_prog(): the first thing it checks
         if let Some(section) = &self.missing_prog_type {

@@ -400,3 +400,73 @@ fn a_global_outside_its_section_is_an_error_not_a_huge_write() {
         assert!(e.is_err());
     }
 }
+
+#[test]
+fn an_object_whose_btf_the_kernel_refuses_loads_without_it() {
+    // tests/c/bt_btf_refused.bpf.c: a __naked function's argument has no
+    // name in the BTF clang writes, which the kernel's btf_func_check()
+    // refuses; libbpf loads the programs without func or line info
+    const BT: &[u8] = include_bytes!("../../tests/c/obj/bt_btf_refused.o");
+    let o = elf::load(BT).expect("loads");
+    for p in &o.programs {
+        assert!(p.program.btf_refused, "{}", p.name);
+        assert!(p.program.line_info.is_empty(), "{}: no line info", p.name);
+        assert!(p.program.func_btf.is_empty(), "{}: no func info", p.name);
+    }
+    // an ordinary object keeps its BTF
+    const GV: &[u8] = include_bytes!("../../tests/c/obj/gv_set_global.o");
+    let ok = elf::load(GV).expect("loads");
+    assert!(ok
+        .programs
+        .iter()
+        .all(|p| !p.program.btf_refused && !p.program.line_info.is_empty()));
+}
+
+#[test]
+fn the_kernels_btf_refusals_are_found_in_order() {
+    use veristep_core::btf::{self, Btf, Type};
+    let t = |kind: u32, size_or_type: u32, vlen: u32, members: Vec<(String, u32, u32)>| Type {
+        kind,
+        size_or_type,
+        vlen,
+        members,
+        ..Default::default()
+    };
+    let int = t(btf::KIND_INT, 4, 0, vec![]);
+    let proto = |arg: &str| t(btf::KIND_FUNC_PROTO, 1, 1, vec![(arg.to_string(), 1, 0)]);
+    let with = |types: Vec<Type>| Btf {
+        types: std::iter::once(Type::default()).chain(types).collect(),
+        strings: vec![0],
+    };
+    // a named argument, an extern's unnamed one (libbpf names it): taken
+    let ok = with(vec![
+        int.clone(),
+        proto("x"),
+        t(btf::KIND_FUNC, 2, 1, vec![]),
+        proto(""),
+        t(btf::KIND_FUNC, 4, 2, vec![]),
+    ]);
+    assert_eq!(ok.kernel_refusal(), None);
+    // a static or global function's unnamed argument
+    let naked = with(vec![
+        int.clone(),
+        proto(""),
+        t(btf::KIND_FUNC, 2, 1, vec![]),
+    ]);
+    assert_eq!(
+        naked.kernel_refusal(),
+        Some((3, "Invalid arg#1".to_string()))
+    );
+    // an enum of size 0 (declared, never defined) is found first: the
+    // kernel checks every type's meta before it resolves functions
+    let both = with(vec![
+        int,
+        proto(""),
+        t(btf::KIND_FUNC, 2, 1, vec![]),
+        t(btf::KIND_ENUM, 0, 0, vec![]),
+    ]);
+    assert_eq!(
+        both.kernel_refusal(),
+        Some((4, "Unexpected size".to_string()))
+    );
+}
