@@ -1146,14 +1146,7 @@ impl<'a> Loader<'a> {
         self.read_maps()?;
         if self.btf_refused {
             // bpf_object__create_map() without the object's BTF fd
-            for m in &mut self.maps {
-                m.btf_typed = false;
-                m.timer_off = None;
-                m.wq_off = None;
-                m.lock_off = None;
-                m.kptrs.clear();
-                m.graph.clear();
-            }
+            self.maps.iter_mut().for_each(MapDef::drop_btf_types);
         }
         self.read_data()?;
         self.read_kconfig()?;
@@ -2159,12 +2152,7 @@ impl<'a> Loader<'a> {
             };
             if (key_ty.is_some() && !value_typed) || (value_typed && key_refused) {
                 def.btf_retry = true;
-                def.btf_typed = false;
-                def.timer_off = None;
-                def.wq_off = None;
-                def.lock_off = None;
-                def.kptrs.clear();
-                def.graph.clear();
+                def.drop_btf_types();
             }
         }
         if prog_values {

@@ -788,6 +788,17 @@ impl KptrKind {
 }
 
 impl MapDef {
+    /// The map as libbpf creates it without BTF types (its types refused,
+    /// or the object's BTF refused): no value type, so none of the special
+    /// fields the kernel finds in it.
+    pub fn drop_btf_types(&mut self) {
+        self.btf_typed = false;
+        self.timer_off = None;
+        self.wq_off = None;
+        self.lock_off = None;
+        self.kptrs.clear();
+        self.graph.clear();
+    }
     /// An arena's user range in bytes (`max_entries` pages): what libbpf
     /// maps and what a value load's offset may reach.
     pub fn arena_bytes(&self) -> u64 {
