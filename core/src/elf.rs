@@ -1054,7 +1054,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
             // (BTF the kernel refused is libbpf's first line, before it
             // tries the program)
             if l.btf_refused {
-                return err("BTF loading error: -22");
+                return err(Program::BTF_LOAD_ERROR);
             }
             return err(format!(
                 "prog '{}': missing BPF prog type, check ELF section name '.text'",

@@ -1472,7 +1472,7 @@ impl Program {
         // object with struct_ops (BTF is mandatory there)
         let btf_line = self
             .btf_refused
-            .then(|| "BTF loading error: -22".to_string());
+            .then(|| Program::BTF_LOAD_ERROR.to_string());
         if let Some(line) = btf_line
             .clone()
             .filter(|_| struct_ops || !self.object_struct_ops.is_empty())
@@ -1566,6 +1566,9 @@ impl Program {
         }
         found
     }
+    /// libbpf's first line when the kernel refused the object's BTF
+    /// ([`Program::btf_refused`]): `btf_load_into_kernel()`'s warning.
+    pub const BTF_LOAD_ERROR: &'static str = "BTF loading error: -22";
     /// libbpf's refusal of program `name` when [`Program::no_attach_target`]
     /// (`libbpf_prepare_prog_load()`).
     pub fn no_attach_target_line(name: &str) -> String {
