@@ -201,6 +201,19 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// `find_prog_type()`: whether the kernel has the program type at all
+    /// (a type it lacks fails the load before the verifier, EINVAL).
+    /// Netfilter programs came with 6.4; Debian builds its kernels without
+    /// `CONFIG_BPF_LIRC_MODE2`.
+    pub fn has_prog_type(&self, t: crate::program::ProgType) -> bool {
+        use crate::program::ProgType;
+        match t {
+            ProgType::Netfilter => self.netfilter_prog,
+            ProgType::LircMode2 => false,
+            _ => true,
+        }
+    }
+
     pub fn for_kernel(k: KernelVersion) -> Rules {
         match k {
             KernelVersion::V5_19 => Rules {

@@ -215,11 +215,8 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         .prog
         .expected_attach_type
         .is_some_and(|a| a.is_unix() && !env.rules.unix_sock_addr)
-        // nor netfilter programs (an unknown program type)
-        || (env.prog.prog_type == crate::program::ProgType::Netfilter
-            && !env.rules.netfilter_prog)
-        // nor infrared decoders: Debian builds without CONFIG_BPF_LIRC_MODE2
-        || env.prog.prog_type == crate::program::ProgType::LircMode2
+        // find_prog_type(): a type the kernel lacks
+        || !env.rules.has_prog_type(env.prog.prog_type)
     {
         env.load_refused = true;
         env.structural_error = true;
