@@ -258,12 +258,16 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
     let Ok(prog) = veristep_core::asm::parse(&src) else {
         return json!({"verdict": "parse-error", "message": null});
     };
+    // at log level 1, as the oracle asks the kernel: the message is read
+    // from the log by the oracle's rule (Outcome::as_logged), so a message
+    // the kernel prints on its instruction's line (`29: (d6) if w6 s<=
+    // 0x7fff goto pc-1 infinite loop detected at insn 29`) is that line
     let r = std::panic::catch_unwind(|| {
         verify(
             &prog,
             &Options {
                 kernel,
-                log_level: 0,
+                log_level: 1,
                 trace: false,
                 log_size: None,
             },
@@ -273,7 +277,10 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
         Ok(o) => json!({
             "verdict": if o.verdict == Verdict::Accepted { "accepted" } else { "rejected" },
             "errno": o.error.as_ref().map(|e| e.errno).unwrap_or(0),
-            "message": o.message().map(|m| as_oracle_reads(&prog, kernel, m)),
+            "message": o
+                .as_logged()
+                .map(|(m, _)| m)
+                .or_else(|| o.message().map(str::to_string)),
             "error_insn": o.error_insn(),
             "processed": o.stats.processed,
             "total_states": o.stats.total_states,
@@ -288,34 +295,6 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
             json!({"verdict": "panic", "message": msg})
         }
     }
-}
-
-/// The message as the oracle reads it: the last line of the level-1 log.
-/// Where the kernel prints a message on the line of the instruction it
-/// came from (a jump into a loop it found infinite: `29: (d6) if w6 s<=
-/// 0x7fff goto pc-1 infinite loop detected at insn 29`), that whole line
-/// is the oracle's message, so veristep's log is asked for the same line.
-fn as_oracle_reads(prog: &veristep_core::Program, kernel: KernelVersion, message: &str) -> String {
-    let glued = std::panic::catch_unwind(|| {
-        let o = verify(
-            prog,
-            &Options {
-                kernel,
-                log_level: 1,
-                trace: false,
-                log_size: None,
-            },
-        );
-        // (6.12 prints the looping states after it: `cur state:`, `old
-        // state:`, which the oracle passes over)
-        o.log
-            .lines()
-            .rev()
-            .find(|l| l.ends_with(message))
-            .filter(|l| l.len() > message.len() && log_line(l))
-            .map(str::to_string)
-    });
-    glued.ok().flatten().unwrap_or_else(|| message.to_string())
 }
 
 /// The parent's side of a worker: restarts it after a time-out.
