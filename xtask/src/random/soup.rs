@@ -178,7 +178,7 @@ impl Soup {
             }
             1 => {
                 let (sz, n) = self.rng.pick(SIZES);
-                let off = self.rng.range(0, (self.value_size / n) - 1) * n;
+                let off = self.value_field(n);
                 self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
             }
             2 => {
@@ -187,12 +187,23 @@ impl Soup {
             }
             _ => {
                 let (sz, n) = self.rng.pick(&SIZES[1..]);
-                let off = self.rng.range(0, (self.value_size / n) - 1) * n;
+                let off = self.value_field(n);
                 self.e(format!("r{r} = *({sz} *)(r7 + {off})"));
                 let mask = self.rng.pick(&[0xffi64, 0x3f, 0xfff, 7]);
                 self.e(format!("r{r} &= {mask}"));
             }
         }
+    }
+
+    /// An aligned offset of an `n`-byte field inside the map value.
+    fn value_field(&mut self, n: i64) -> i64 {
+        self.rng.range(0, (self.value_size / n) - 1) * n
+    }
+
+    /// A stack offset (below fp) of an `n`-byte access, aligned, in the
+    /// first 64 bytes.
+    fn stack_slot(&mut self, n: i64) -> i64 {
+        self.rng.range(1, 8) * 8 - self.rng.below(8) as i64 / n * n
     }
 
     fn jump_target(&mut self) -> String {
@@ -246,8 +257,7 @@ impl Soup {
             // stack store / load
             3 => {
                 let (sz, n) = self.rng.pick(SIZES);
-                let slot = self.rng.range(1, 8) * 8;
-                let off = slot - self.rng.below(8) as i64 / n * n;
+                let off = self.stack_slot(n);
                 if self.rng.pct(50) {
                     let s = self.reg();
                     if self.rng.pct(25) {
@@ -387,7 +397,7 @@ impl Soup {
             }
             _ => {
                 let (t, n) = self.rng.pick(&[("s8", 1i64), ("s16", 2), ("s32", 4)]);
-                let off = self.rng.range(1, 8) * 8 - self.rng.below(8) as i64 / n * n;
+                let off = self.stack_slot(n);
                 self.e(format!("r{d} = *({t} *)(r10 - {off})"));
             }
         }
