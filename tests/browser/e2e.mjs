@@ -570,48 +570,46 @@ await test('an object\'s load settings: the type of a program whose section give
   check((await editorText(page)).includes('.prog_type sched_cls'), 'the text shows the type');
 });
 
-await test('an object\'s load settings: a const volatile setting of .rodata', async (page) => {
+const verdictText = (page) => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
+
+// An object with .rodata settings (tests/c/gv_set_*.bpf.c), opened with its
+// guarded branch dead and the load settings unfolded.
+async function openObjectWithGlobals(page, path) {
   await page.goto(base);
   await idle(page);
-  await page.setInputFiles('#open-object', 'tests/c/obj/gv_set_global.o');
+  await page.setInputFiles('#open-object', path);
   await page.waitForSelector('#object-program');
   await page.waitForSelector('#global-0', { state: 'attached' });
   await idle(page);
-  const verdict = () => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
-  check(!(await verdict()).includes('invalid mem access'), `as compiled the branch is dead: ${await verdict()}`);
+  const verdict = await verdictText(page);
+  check(!verdict.includes('invalid mem access'), `as compiled the branch is dead: ${verdict}`);
   await page.click('#load-settings summary');
-  check((await page.inputValue('#global-0')) === '0', 'gv_mode as compiled');
-  await page.fill('#global-0', '1');
+}
+
+// The first setting set to VALUE: the branch it guards is walked and refused.
+async function setGlobalAndWalk(page, value, what) {
+  await page.fill('#global-0', value);
   await page.press('#global-0', 'Enter');
   await idle(page);
   await page.waitForFunction(
     () => (document.querySelector('#verdict')?.textContent || '').includes("invalid mem access 'map_value_or_null'"),
     null,
     { timeout: 60000 },
-  ).catch(async () => { throw new Error(`gv_mode=1 walks the branch: ${await verdict()}`); });
+  ).catch(async () => { throw new Error(`${what} walks the branch: ${await verdictText(page)}`); });
+}
+
+await test('an object\'s load settings: a const volatile setting of .rodata', async (page) => {
+  await openObjectWithGlobals(page, 'tests/c/obj/gv_set_global.o');
+  check((await page.inputValue('#global-0')) === '0', 'gv_mode as compiled');
+  await setGlobalAndWalk(page, '1', 'gv_mode=1');
 });
 
 await test('an object\'s load settings: a char array set as text, an array\'s elements', async (page) => {
-  await page.goto(base);
-  await idle(page);
-  await page.setInputFiles('#open-object', 'tests/c/obj/gv_set_array.o');
-  await page.waitForSelector('#object-program');
-  await page.waitForSelector('#global-0', { state: 'attached' });
-  await idle(page);
-  const verdict = () => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
-  check(!(await verdict()).includes('invalid mem access'), `as compiled the branch is dead: ${await verdict()}`);
-  await page.click('#load-settings summary');
+  await openObjectWithGlobals(page, 'tests/c/obj/gv_set_array.o');
   const rows = await page.$$eval('.rodata-globals code', (cs) => cs.map((c) => c.textContent));
   check(rows.join(' ') === 'gv_comm gv_ports[0] gv_ports[1] gv_ports[2] gv_ports[3]', `the settings listed: ${rows}`);
   check((await page.getAttribute('#global-0', 'aria-label')).startsWith('the text of gv_comm'), 'a char array is text');
-  await page.fill('#global-0', 'bad');
-  await page.press('#global-0', 'Enter');
-  await idle(page);
-  await page.waitForFunction(
-    () => (document.querySelector('#verdict')?.textContent || '').includes("invalid mem access 'map_value_or_null'"),
-    null,
-    { timeout: 60000 },
-  ).catch(async () => { throw new Error(`gv_comm=bad walks the branch: ${await verdict()}`); });
+  await setGlobalAndWalk(page, 'bad', 'gv_comm=bad');
 });
 
 // --- the exploration as pictures (issue 15) ---
