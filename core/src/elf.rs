@@ -882,6 +882,9 @@ struct Loader<'a> {
     /// Every struct_ops map of the object, in order: (struct, variable),
     /// whether or not a program fills one of its members.
     struct_ops_vars: Vec<(String, String)>,
+    /// What every program of the object carries as
+    /// [`Program::object_struct_ops`], made once (`struct_ops_slots`).
+    object_struct_ops: Vec<StructOpsSlot>,
     maps: Vec<MapDef>,
     funcs: Vec<Func>,
     relocs: Vec<(SectionIndex, Vec<Reloc>)>,
@@ -1024,6 +1027,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         struct_ops: Vec::new(),
         struct_ops_link_maps: Vec::new(),
         struct_ops_vars: Vec::new(),
+        object_struct_ops: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
         relocs: Vec::new(),
@@ -1152,9 +1156,42 @@ impl<'a> Loader<'a> {
         self.read_kconfig()?;
         self.read_struct_ops()?;
         self.read_funcs()?;
+        self.object_struct_ops = self.struct_ops_slots();
         self.read_relocs()?;
         self.collect_relos_checks()?;
         Ok(())
+    }
+
+    /// Each struct_ops map's filled members, in the maps' order; a map no
+    /// program fills is still looked up in the kernel (`STRUCT/`: its
+    /// struct only).
+    fn struct_ops_slots(&self) -> Vec<StructOpsSlot> {
+        self.struct_ops_vars
+            .iter()
+            .flat_map(|(st, var)| {
+                let slots: Vec<StructOpsSlot> = self
+                    .struct_ops
+                    .iter()
+                    .filter(|(_, _, v)| v == var)
+                    .map(|(prog, slot, v)| StructOpsSlot {
+                        slot: slot.clone(),
+                        map: v.clone(),
+                        prog: prog.clone(),
+                        section: self.prog_section(prog),
+                    })
+                    .collect();
+                if slots.is_empty() {
+                    vec![StructOpsSlot {
+                        slot: format!("{st}/"),
+                        map: var.clone(),
+                        prog: String::new(),
+                        section: String::new(),
+                    }]
+                } else {
+                    slots
+                }
+            })
+            .collect()
     }
 
     /// The section of program `name` (libbpf's `prog->sec_name`).
@@ -2745,35 +2782,7 @@ impl<'a> Loader<'a> {
             (missing_type && set_type.is_none()).then(|| section.to_string());
         program.freplace = freplace.then(|| section.to_string());
         program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
-        // each map's filled members; a map no program fills is still
-        // looked up in the kernel (`STRUCT/`: its struct only)
-        program.object_struct_ops = self
-            .struct_ops_vars
-            .iter()
-            .flat_map(|(st, var)| {
-                let slots: Vec<StructOpsSlot> = self
-                    .struct_ops
-                    .iter()
-                    .filter(|(_, _, v)| v == var)
-                    .map(|(prog, slot, v)| StructOpsSlot {
-                        slot: slot.clone(),
-                        map: v.clone(),
-                        prog: prog.clone(),
-                        section: self.prog_section(prog),
-                    })
-                    .collect();
-                if slots.is_empty() {
-                    vec![StructOpsSlot {
-                        slot: format!("{st}/"),
-                        map: var.clone(),
-                        prog: String::new(),
-                        section: String::new(),
-                    }]
-                } else {
-                    slots
-                }
-            })
-            .collect();
+        program.object_struct_ops = self.object_struct_ops.clone();
         program.core_relos = core_relos;
         program.ksyms = ksyms;
         program.prog_type = prog_type;
