@@ -216,6 +216,13 @@ struct VerifyArgs {
     /// (`targ_comm=bash`); repeatable
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_global)]
     set_global: Vec<(String, String)>,
+    /// The libbpf that loads an object: 1.1 (Debian bookworm's) or 1.4
+    /// (bookworm-backports'). 1.4 knows more sections (tcx/, netkit/,
+    /// uprobe.multi, struct_ops.s, netfilter, cgroup/*_unix), .struct_ops.link,
+    /// arenas, exception callbacks and __arg_ctx, and poisons an unresolved
+    /// weak kfunc's call
+    #[arg(long, value_name = "V", default_value = "1.1", value_parser = parse_libbpf)]
+    libbpf: elf::Libbpf,
     /// JSON: one object per program and kernel
     #[arg(long)]
     json: bool,
@@ -313,6 +320,10 @@ fn split_setting<'a>(s: &'a str, shape: &str) -> Result<(&'a str, &'a str), Stri
 fn parse_attach_target(s: &str) -> Result<(String, String), String> {
     let (prog, target) = split_setting(s, "PROG=TARGET")?;
     Ok((prog.to_string(), target.to_string()))
+}
+
+fn parse_libbpf(s: &str) -> Result<elf::Libbpf, String> {
+    elf::Libbpf::parse(s).ok_or_else(|| format!("libbpf '{s}' is not modelled: 1.1 or 1.4"))
 }
 
 fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), String> {
@@ -622,6 +633,7 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let opts = elf::LoadOptions {
         prog_types: args.prog_type.clone(),
         globals: args.set_global.clone(),
+        libbpf: args.libbpf,
     };
     let Some(mut programs) = load_all(&args.files, args.prog.as_deref(), &opts) else {
         return ExitCode::from(2);

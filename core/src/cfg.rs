@@ -52,6 +52,20 @@ impl Env {
             .as_ref()
             .and_then(|a| a.struct_ops.clone().map(|(st, _)| (st, a.tname.clone())))
         else {
+            // an object's struct_ops program no map refers to, which libbpf
+            // 1.1 loads with attach_btf_id 0: 6.12 refuses it before it
+            // looks for the struct, without a word
+            if self.prog.attach_to.is_none() && self.prog.attach_btf.is_none() {
+                let e = if self.rules.struct_ops_612 {
+                    crate::env::VErr::new(ENOTSUPP).silent()
+                } else {
+                    self.fail(
+                        crate::env::ENOTSUPP,
+                        "attach_btf_id 0 is not a supported struct",
+                    )
+                };
+                return Err(e.because(crate::reason::Reason::AttachTarget));
+            }
             return Ok(());
         };
         let unsupported = if self.rules.struct_ops_612 {
@@ -86,6 +100,11 @@ impl Env {
             if !insn.is_pseudo_call() && !insn.is_pseudo_func() && !insn.is_kfunc_call() {
                 continue;
             }
+            // add_kfunc_call(): a call of func_id 0 (a weak kfunc libbpf
+            // 1.1 left unresolved) waits for the dead-code pass
+            if insn.is_kfunc_call() && insn.imm == 0 && insn.off == 0 {
+                continue;
+            }
             if insn.is_kfunc_call() {
                 if crate::kfuncs::by_btf_id(insn.imm).is_none()
                     && self.kernel_kfunc_name(insn.imm).is_none()
@@ -116,6 +135,11 @@ impl Env {
                             crate::env::EEXIST,
                             "multiple exception callback tags for main subprog",
                         )
+                        .because(crate::reason::Reason::ExceptionMisuse));
+                }
+                crate::program::ExceptionCb::NotInFuncInfo => {
+                    return Err(self
+                        .fail(EINVAL, "exception callback type id not found in func_info")
                         .because(crate::reason::Reason::ExceptionMisuse));
                 }
                 crate::program::ExceptionCb::At(off) => {
@@ -306,6 +330,10 @@ impl Env {
     pub fn check_attach_btf_id(&mut self) -> VResult<()> {
         use crate::program::AttachType as A;
         let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
+            // a struct_ops program libbpf 1.1 loads with no struct
+            if self.prog.prog_type == crate::program::ProgType::StructOps {
+                return self.check_struct_ops_btf_id();
+            }
             return Ok(());
         };
         if self.prog.sleepable && self.prog.expected_attach_type == Some(A::LsmCgroup) {
@@ -497,6 +525,14 @@ impl Env {
                         return Err(self.fail(EBUSY, "Only one arena per program"));
                     }
                     self.arena = Some(map_idx);
+                    // libbpf 1.4 mmaps an arena as it creates it; 1.1 does
+                    // not, so only `map_extra` gives it a user address
+                    if !self.prog.libbpf.is_1_4() && map.map_extra == 0 {
+                        return Err(self.fail(
+                            EINVAL,
+                            "arena's user address must be set via map_extra or mmap()",
+                        ));
+                    }
                 }
                 let stype = match map.map_type {
                     crate::program::MapType::CgroupStorage => Some(0),

@@ -22,6 +22,7 @@
 use crate::btf::{self, Btf};
 use crate::insn::*;
 use crate::kconfig::KconfigExtern;
+pub use crate::program::Libbpf;
 use crate::program::{
     AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program, StructOpsSlot,
 };
@@ -372,6 +373,8 @@ pub struct LoadOptions {
     /// `NAME[INDEX]` (an element of an array of integers); VALUE is an
     /// integer (decimal or `0x` hex), or the text of an array of bytes.
     pub globals: Vec<(String, String)>,
+    /// The libbpf that loads the object (1.1 unless said).
+    pub libbpf: Libbpf,
 }
 
 const EM_BPF: u16 = 247;
@@ -592,18 +595,46 @@ const LIBBPF_SEC_DEFS: &[&str] = &[
     "netfilter",
 ];
 
-/// `sec_def_matches()` over [`LIBBPF_SEC_DEFS`]: does libbpf give the
-/// section a program type at all?
+/// The entries of [`LIBBPF_SEC_DEFS`] libbpf 1.1.2 does not have (its
+/// `section_defs` is 1.4.6's without these): such a section is "missing
+/// BPF prog type" to libbpf 1.1.
+const LIBBPF_1_4_ONLY_SEC_DEFS: &[&str] = &[
+    "uprobe.multi+",
+    "uretprobe.multi+",
+    "uprobe.multi.s+",
+    "uretprobe.multi.s+",
+    "usdt.s+",
+    "tc/ingress",
+    "tc/egress",
+    "tcx/ingress",
+    "tcx/egress",
+    "netkit/primary",
+    "netkit/peer",
+    "sk_skb/verdict",
+    "cgroup/connect_unix",
+    "cgroup/sendmsg_unix",
+    "cgroup/recvmsg_unix",
+    "cgroup/getpeername_unix",
+    "cgroup/getsockname_unix",
+    "struct_ops.s+",
+    "netfilter",
+];
+
 /// The program type and expected attach type libbpf gives a program of
 /// `section` (`libbpf_prog_type_by_name()`), where veristep models it:
 /// what a loader that sets a program's type from a section name sets.
-pub fn section_prog_type(section: &str) -> Option<(ProgType, Option<AttachType>)> {
-    let pt = prog_type(section).filter(|_| libbpf_knows_section(section))?;
+pub fn section_prog_type(section: &str, libbpf: Libbpf) -> Option<(ProgType, Option<AttachType>)> {
+    let pt = prog_type(section).filter(|_| libbpf_knows_section(section, libbpf))?;
     Some((pt, attach_type(section)))
 }
 
-fn libbpf_knows_section(section: &str) -> bool {
-    LIBBPF_SEC_DEFS.iter().any(|def| {
+/// `sec_def_matches()` over the `section_defs` of `libbpf`: does libbpf
+/// give the section a program type at all?
+fn libbpf_knows_section(section: &str, libbpf: Libbpf) -> bool {
+    let defs = LIBBPF_SEC_DEFS
+        .iter()
+        .filter(|d| libbpf.is_1_4() || !LIBBPF_1_4_ONLY_SEC_DEFS.contains(d));
+    defs.into_iter().any(|def| {
         if let Some(pfx) = def.strip_suffix('+') {
             section
                 .strip_prefix(pfx)
@@ -879,9 +910,16 @@ struct Loader<'a> {
     /// The variables of `.struct_ops.link`: struct_ops maps libbpf creates
     /// with `BPF_F_LINK` (Linux 6.4+).
     struct_ops_link_maps: Vec<String>,
-    /// Every struct_ops map of the object, in order: (struct, variable),
-    /// whether or not a program fills one of its members.
-    struct_ops_vars: Vec<(String, String)>,
+    /// Every struct_ops map of the object, in order: (struct, variable,
+    /// the struct's members), whether or not a program fills one of its
+    /// members.
+    struct_ops_vars: Vec<(String, String, Vec<String>)>,
+    /// For each entry of `struct_ops`: the object's struct type id and the
+    /// member's index (libbpf 1.1 loads the program with them until it
+    /// readies the map).
+    struct_ops_local: Vec<(u32, u32)>,
+    /// The libbpf that loads the object.
+    libbpf: Libbpf,
     /// What every program of the object carries as
     /// [`Program::object_struct_ops`], made once (`struct_ops_slots`).
     object_struct_ops: Vec<StructOpsSlot>,
@@ -1027,6 +1065,8 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         struct_ops: Vec::new(),
         struct_ops_link_maps: Vec::new(),
         struct_ops_vars: Vec::new(),
+        struct_ops_local: Vec::new(),
+        libbpf: opts.libbpf,
         object_struct_ops: Vec::new(),
         maps: Vec::new(),
         funcs: Vec::new(),
@@ -1156,6 +1196,7 @@ impl<'a> Loader<'a> {
         self.read_kconfig()?;
         self.read_struct_ops()?;
         self.read_funcs()?;
+        self.collect_st_ops_relos_1_1()?;
         self.object_struct_ops = self.struct_ops_slots();
         self.read_relocs()?;
         self.collect_relos_checks()?;
@@ -1168,7 +1209,35 @@ impl<'a> Loader<'a> {
     fn struct_ops_slots(&self) -> Vec<StructOpsSlot> {
         self.struct_ops_vars
             .iter()
-            .flat_map(|(st, var)| {
+            .flat_map(|(st, var, members)| {
+                if !self.libbpf.is_1_4() {
+                    // libbpf 1.1 looks every member of the struct up in the
+                    // kernel's, in order, filled or not
+                    return members
+                        .iter()
+                        .map(|m| {
+                            let slot = format!("{st}/{m}");
+                            let prog = self
+                                .struct_ops
+                                .iter()
+                                .find(|(_, s, v)| v == var && *s == slot)
+                                .map(|(p, ..)| p.clone())
+                                .unwrap_or_default();
+                            StructOpsSlot {
+                                section: self.prog_section(&prog),
+                                slot,
+                                map: var.clone(),
+                                prog,
+                            }
+                        })
+                        .chain(members.is_empty().then(|| StructOpsSlot {
+                            slot: format!("{st}/"),
+                            map: var.clone(),
+                            prog: String::new(),
+                            section: String::new(),
+                        }))
+                        .collect::<Vec<_>>();
+                }
                 let slots: Vec<StructOpsSlot> = self
                     .struct_ops
                     .iter()
@@ -1192,6 +1261,44 @@ impl<'a> Loader<'a> {
                 }
             })
             .collect()
+    }
+
+    /// libbpf 1.1's `bpf_object__collect_st_ops_relos()`, when it opens the
+    /// object: a member's program must be a struct_ops program (`struct_ops.s/`
+    /// is no section to 1.1), and a program in several members must be in
+    /// the same member of the same struct each time. (1.4 checks reuse
+    /// against the kernel's struct when it readies the maps.)
+    fn collect_st_ops_relos_1_1(&self) -> Result<(), ElfError> {
+        if self.libbpf.is_1_4() {
+            return Ok(());
+        }
+        // (program, the struct's id, the member's index) where first met
+        let mut first: Vec<(&str, u32, u32)> = Vec::new();
+        for ((prog, slot, map), &(type_id, idx)) in
+            self.struct_ops.iter().zip(&self.struct_ops_local)
+        {
+            let section = self.prog_section(prog);
+            let sec = section.strip_prefix('?').unwrap_or(&section);
+            let is_struct_ops = prog_type(sec) == Some(ProgType::StructOps)
+                && libbpf_knows_section(sec, self.libbpf);
+            if !is_struct_ops {
+                return err(format!(
+                    "struct_ops reloc {map}: prog {prog} is not struct_ops BPF program"
+                ));
+            }
+            let Some(&(_, id0, idx0)) = first.iter().find(|(p, ..)| p == prog) else {
+                first.push((prog, type_id, idx));
+                continue;
+            };
+            if (id0, idx0) != (type_id, idx) {
+                let member = slot.split_once('/').map_or("", |(_, m)| m);
+                // BPF_PROG_TYPE_STRUCT_OPS is 27
+                return err(format!(
+                    "struct_ops reloc {map}: cannot use prog {prog} in sec {section} with type 27 attach_btf_id {id0} expected_attach_type {idx0} for func ptr {member}"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The section of program `name` (libbpf's `prog->sec_name`).
@@ -1427,7 +1534,13 @@ impl<'a> Loader<'a> {
         // the sections a 64-bit load may name: maps (`.addr_space.1`, the
         // arena's globals, libbpf 1.4), global data, code (a function's
         // address)
-        let loadable: Vec<SectionIndex> = [".maps", "maps", ".addr_space.1"]
+        let arena_data = if self.libbpf.is_1_4() {
+            ".addr_space.1"
+        } else {
+            // libbpf 1.1 skips it as a data section it does not know
+            ".maps"
+        };
+        let loadable: Vec<SectionIndex> = [".maps", "maps", arena_data]
             .into_iter()
             .filter_map(|n| self.file.section_by_name(n).map(|s| s.index()))
             .chain(self.data_secs.iter().map(|(s, _)| *s))
@@ -1522,7 +1635,13 @@ impl<'a> Loader<'a> {
     /// kernel's struct of the same name (`Program::relocated`).
     fn read_struct_ops(&mut self) -> Result<(), ElfError> {
         self.read_struct_ops_section(".struct_ops")?;
-        self.read_struct_ops_section(".struct_ops.link")
+        // libbpf 1.1 skips `.struct_ops.link` as a data section it does not
+        // know (and its relocations with it): no map, its programs
+        // referenced nowhere
+        if self.libbpf.is_1_4() {
+            self.read_struct_ops_section(".struct_ops.link")?;
+        }
+        Ok(())
     }
 
     fn read_struct_ops_section(&mut self, name: &str) -> Result<(), ElfError> {
@@ -1553,7 +1672,9 @@ impl<'a> Loader<'a> {
             };
             let off = sym.address();
             vars.push((off, off + st.size_or_type as u64, t, v.name.clone()));
-            self.struct_ops_vars.push((st.name.clone(), v.name.clone()));
+            let members = st.members.iter().map(|(m, _, _)| m.clone()).collect();
+            self.struct_ops_vars
+                .push((st.name.clone(), v.name.clone(), members));
             if name == ".struct_ops.link" {
                 self.struct_ops_link_maps.push(v.name.clone());
             }
@@ -1575,7 +1696,7 @@ impl<'a> Loader<'a> {
             };
             let st = b.get(t).map_err(bad)?;
             let bit = (off - start) * 8;
-            let Some((member, _, _)) = st.members.iter().find(|(_, _, o)| *o as u64 == bit) else {
+            let Some(member_idx) = st.members.iter().position(|(_, _, o)| *o as u64 == bit) else {
                 return Err(bad(format!(
                     "struct {}: no member at byte {}",
                     st.name,
@@ -1585,9 +1706,11 @@ impl<'a> Loader<'a> {
             // a program may fill several members; libbpf 1.4 checks when it
             // readies the maps that they are one kernel struct's one member
             // (`Program::relocated`)
+            let member = &st.members[member_idx].0;
             let prog = sym.name().unwrap_or("").to_string();
             self.struct_ops
                 .push((prog, format!("{}/{member}", st.name), var));
+            self.struct_ops_local.push((t, member_idx as u32));
         }
         Ok(())
     }
@@ -1893,6 +2016,11 @@ impl<'a> Loader<'a> {
                 btf_typed: self.btf.is_some(),
                 ..MapDef::new(name, MapType::Array, 4, size as u32, 1)
             });
+        }
+        // (libbpf 1.1 knows no arena globals: a program naming one fails
+        // the object, `collect_relos_checks`)
+        if !self.libbpf.is_1_4() {
+            return Ok(());
         }
         self.read_arena_data()
     }
@@ -2425,12 +2553,13 @@ impl<'a> Loader<'a> {
         // the '?' before it reads the section's program type
         let raw_section = self.section_name(main.sec);
         let section = raw_section.strip_prefix('?').unwrap_or(&raw_section);
-        // bpf_object_load_prog(): a section libbpf 1.4 has no SEC_DEF for
-        // (a newer libbpf's `kprobe.session`, an old `xdp_foo`) gives no
-        // program type; libbpf says so when it loads the program, after
-        // the externs are resolved and the maps created
-        // (`Program::missing_prog_type`), so it is read as any program
-        let missing_type = !libbpf_knows_section(section);
+        // bpf_object_load_prog(): a section the loader's libbpf has no
+        // SEC_DEF for (a newer libbpf's `kprobe.session`, 1.4's `tcx/ingress`
+        // to 1.1, an old `xdp_foo`) gives no program type; libbpf says so
+        // when it loads the program, after the externs are resolved and the
+        // maps created (`Program::missing_prog_type`), so it is read as any
+        // program
+        let missing_type = !libbpf_knows_section(section, opts.libbpf);
         let set_type = opts
             .prog_types
             .iter()
@@ -2480,7 +2609,7 @@ impl<'a> Loader<'a> {
         // (`__exception_cb(name)`) after its other subprograms
         let exception_cb = self.exception_cb_of(main)?;
         let mut exception_cb_pending = match exception_cb {
-            Some(ExceptionCbTag::Func(k)) => Some(k),
+            Some(ExceptionCbTag::Func(k)) if opts.libbpf.is_1_4() => Some(k),
             _ => None,
         };
         // Depth first, as bpf_object__reloc_code() recurses: a stack of
@@ -2758,9 +2887,15 @@ impl<'a> Loader<'a> {
         object_ksyms.sort_by(|a, b| a.name.cmp(&b.name));
         let mut program = Program::new(out);
         program.exception_cb = match exception_cb {
+            // (libbpf 1.1 appends none: a callback main does not call is
+            // not in the program)
             Some(ExceptionCbTag::Func(k)) => placed[k]
                 .map(crate::program::ExceptionCb::At)
-                .unwrap_or_default(),
+                .unwrap_or(if opts.libbpf.is_1_4() {
+                    crate::program::ExceptionCb::None
+                } else {
+                    crate::program::ExceptionCb::NotInFuncInfo
+                }),
             Some(ExceptionCbTag::Multiple) => crate::program::ExceptionCb::MultipleTags,
             None => crate::program::ExceptionCb::None,
         };
@@ -2782,6 +2917,7 @@ impl<'a> Loader<'a> {
             (missing_type && set_type.is_none()).then(|| section.to_string());
         program.freplace = freplace.then(|| section.to_string());
         program.struct_ops_link_maps = self.struct_ops_link_maps.clone();
+        program.libbpf = self.libbpf;
         program.object_struct_ops = self.object_struct_ops.clone();
         program.core_relos = core_relos;
         program.ksyms = ksyms;
@@ -2803,9 +2939,11 @@ impl<'a> Loader<'a> {
                     program.attach_to = Some(slot.clone());
                     program.struct_ops_map = Some(var.clone());
                 }
-                // in no struct_ops map: bpf_object_load_prog() refuses it
-                // once the object's maps are created (`Program::relocated`)
-                None => program.struct_ops_unreferenced = true,
+                // in no struct_ops map: libbpf 1.4's bpf_object_load_prog()
+                // refuses it once the object's maps are created
+                // (`Program::relocated`); 1.1 loads it as it is, with
+                // attach_btf_id 0, which the verifier refuses
+                None => program.struct_ops_unreferenced = self.libbpf.is_1_4(),
             }
         }
         program.sleepable = matches!(

@@ -890,6 +890,49 @@ pub struct SrcLoc {
     pub col: u32,
 }
 
+/// The libbpf whose loader reads an object. The two differ where an
+/// object's outcome does: 1.1 (Debian bookworm's libbpf-dev, 1.1.2, the
+/// oracle's loader) knows fewer sections (no `tcx/`, `netkit/`,
+/// `uprobe.multi`, `struct_ops.s`, `netfilter`, `cgroup/*_unix`, ...),
+/// has no `.struct_ops.link`, no arena, no exception callbacks and no
+/// `arg:ctx` rewrite, loads a struct_ops program nothing refers to as it
+/// is, refuses a struct_ops member the kernel lacks, and leaves an
+/// unresolved weak kfunc's call as `imm` 0. 1.4 (1.4.6, bookworm-backports',
+/// kernel-diff's loader) does all of those.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Libbpf {
+    #[default]
+    V1_1,
+    V1_4,
+}
+
+impl Libbpf {
+    pub const ALL: [Libbpf; 2] = [Libbpf::V1_1, Libbpf::V1_4];
+
+    /// `1.1` (or `1.1.2`), `1.4` (or `1.4.6`).
+    pub fn parse(s: &str) -> Option<Libbpf> {
+        match s.trim() {
+            "1.1" | "1.1.2" => Some(Libbpf::V1_1),
+            "1.4" | "1.4.6" => Some(Libbpf::V1_4),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Libbpf::V1_1 => "1.1",
+            Libbpf::V1_4 => "1.4",
+        }
+    }
+
+    /// libbpf 1.3+ (1.4 here): `.struct_ops.link`, arenas, exception
+    /// callbacks, `arg:ctx`, the struct_ops checks of 1.4's
+    /// `bpf_map__init_kern_struct_ops`, poisoned weak kfunc calls.
+    pub fn is_1_4(self) -> bool {
+        self == Libbpf::V1_4
+    }
+}
+
 /// A struct_ops member filled by a program, as libbpf readies its map
 /// (`bpf_map__init_kern_struct_ops()`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -975,6 +1018,9 @@ pub struct Program {
     /// refers to: libbpf refuses it when it loads it, after the maps are
     /// created ("isn't referenced anywhere").
     pub struct_ops_unreferenced: bool,
+    /// The libbpf that loads the program (an object's; text programs
+    /// have none to speak of and keep the default).
+    pub libbpf: Libbpf,
     /// An extension program (`SEC("freplace/NAME")`, `BPF_PROG_TYPE_EXT`):
     /// it replaces a function of another loaded program, whose fd its
     /// loader gives with `bpf_program__set_attach_target()`. veristep has
@@ -1026,6 +1072,9 @@ pub enum ExceptionCb {
     At(usize),
     /// Two `exception_callback:` tags on the main function.
     MultipleTags,
+    /// A tag naming a function the program does not hold (libbpf 1.1
+    /// appends no exception callback): not in the program's func info.
+    NotInFuncInfo,
 }
 
 /// A typed `__ksym` extern's `ld_imm64` (`extern const struct rq
@@ -1155,6 +1204,7 @@ impl Program {
             missing_prog_type: None,
             freplace: None,
             struct_ops_unreferenced: false,
+            libbpf: Libbpf::default(),
             btf_refused: false,
             no_attach_target: false,
             attach_to: None,
@@ -1349,7 +1399,7 @@ impl Program {
             // below)
             for k in &self.object_ksyms {
                 let mut scratch = [crate::insn::Insn::default(); 2];
-                crate::relo_core::resolve_ksym(&mut scratch, k, local, kernel)?;
+                crate::relo_core::resolve_ksym(&mut scratch, k, local, kernel, self.libbpf)?;
             }
         }
         if !self.ksyms.is_empty() {
@@ -1359,7 +1409,7 @@ impl Program {
                 ));
             };
             for k in &self.ksyms {
-                if !crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel)? {
+                if !crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel, self.libbpf)? {
                     p.poisoned_kfuncs.push((k.insn, k.name.clone()));
                 }
             }
@@ -1381,14 +1431,20 @@ impl Program {
                 Err(e) => {
                     // `STRUCT/`, a map no program fills: its struct only
                     let struct_only = s.slot.ends_with('/');
+                    // (libbpf 1.1) a member no program fills: it must be
+                    // the kernel's, of any type
+                    let data_member = s.prog.is_empty() && e.ends_with("is not a func ptr");
                     if e.starts_with("struct_ops init_kern: struct ")
-                        || (!struct_only && e.starts_with("struct_ops "))
+                        || (!struct_only && !data_member && e.starts_with("struct_ops "))
                     {
                         return Err(crate::relo_core::ReloError(e));
                     }
                     continue;
                 }
             };
+            if s.prog.is_empty() {
+                continue;
+            }
             let (kid, kidx) = (a.func_id, a.struct_ops.map_or(0, |(_, i)| i));
             let Some(&(_, id, idx)) = first.iter().find(|(p, ..)| *p == s.prog) else {
                 first.push((&s.prog, kid, kidx));

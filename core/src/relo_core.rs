@@ -315,10 +315,11 @@ pub fn resolve_ksym(
     k: &crate::program::KsymSite,
     local: &Btf,
     kernel: &KernelBtf,
+    libbpf: crate::program::Libbpf,
 ) -> Result<bool, ReloError> {
     let kb = &kernel.btf;
     if k.func {
-        return resolve_kfunc(insns, k, local, kb);
+        return resolve_kfunc(insns, k, local, kb, libbpf);
     }
     if k.local_type == 0 {
         return resolve_untyped_ksym(insns, k, kb).map(|()| true);
@@ -418,19 +419,28 @@ fn resolve_untyped_ksym(
 /// object's; the call then carries that FUNC's id (vmlinux: `off` 0).
 /// Linux 6.12 has no test kfuncs in vmlinux (they are bpf_testmod's), so
 /// an object calling them does not load there, as on the real kernel.
-/// A weak one the kernel lacks is poisoned (`poison_kfunc_call`, the
-/// loader's libbpf 1.4): the call becomes a call of an unknown helper,
-/// which the verifier refuses only if it reaches it. Ok(false) then.
+/// A weak one the kernel lacks is poisoned (`poison_kfunc_call`, libbpf
+/// 1.4): the call becomes a call of an unknown helper, which the verifier
+/// refuses only if it reaches it. Ok(false) then. libbpf 1.1 leaves the
+/// kfunc call with `imm` 0, which the verifier walks as a no-op and
+/// refuses after the walk if it reached it (`fixup_kfunc_call()`).
 fn resolve_kfunc(
     insns: &mut [crate::insn::Insn],
     k: &crate::program::KsymSite,
     local: &Btf,
     kb: &Btf,
+    libbpf: crate::program::Libbpf,
 ) -> Result<bool, ReloError> {
     let ld = insns.get(k.insn).is_some_and(|i| i.is_ld_imm64()) && k.insn + 1 < insns.len();
-    // libbpf looks a kfunc up by its essential name (`bpf_task_acquire___two`);
-    // a weak one whose prototype does not match is as good as missing
-    let found = kb.find(btf::KIND_FUNC, essential_name(&k.name));
+    // libbpf 1.4 looks a kfunc up by its essential name
+    // (`bpf_task_acquire___two`), and a weak one whose prototype does not
+    // match is as good as missing; 1.1 takes the name as it is
+    let lookup = if libbpf.is_1_4() {
+        essential_name(&k.name)
+    } else {
+        k.name.as_str()
+    };
+    let found = kb.find(btf::KIND_FUNC, lookup);
     let compat = |id: u32| {
         kb.get(id).is_ok_and(|f| {
             matches!(
@@ -439,7 +449,7 @@ fn resolve_kfunc(
             )
         })
     };
-    let usable = found.filter(|&id| !k.weak || compat(id));
+    let usable = found.filter(|&id| !k.weak || !libbpf.is_1_4() || compat(id));
     let Some(id) = usable else {
         if k.weak && ld {
             // its address, as bpf_ksym_exists() asks: 0
@@ -454,6 +464,16 @@ fn resolve_kfunc(
                     k.name
                 )));
             };
+            if !libbpf.is_1_4() {
+                *call = crate::insn::Insn::new(
+                    crate::insn::BPF_JMP | crate::insn::BPF_CALL,
+                    0,
+                    crate::insn::BPF_PSEUDO_KFUNC_CALL,
+                    0,
+                    0,
+                );
+                return Ok(true);
+            }
             *call = crate::insn::Insn::new(
                 crate::insn::BPF_JMP | crate::insn::BPF_CALL,
                 0,

@@ -268,7 +268,28 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
     env.remove_fastcall_spills_fills();
     check_max_stack_depth(env)?;
     check_arena_loads(env)?;
+    check_unresolved_kfunc_calls(env)?;
     check_dead_callback_refs(env)
+}
+
+/// `fixup_kfunc_call()` in `do_misc_fixups()`: a kfunc call of `imm` 0
+/// (a weak kfunc libbpf 1.1 could not resolve) passed the walk as a
+/// no-op; dead-code removal takes it away unless the walk reached it, and
+/// then the load fails here.
+fn check_unresolved_kfunc_calls(env: &mut Env) -> Result<(), VErr> {
+    let reached = env.prog.insns.iter().enumerate().any(|(i, insn)| {
+        insn.is_kfunc_call() && insn.imm == 0 && env.aux.get(i).is_some_and(|a| a.seen)
+    });
+    if !reached {
+        return Ok(());
+    }
+    Err(env
+        .fail(
+            crate::env::EINVAL,
+            "invalid kernel function call not eliminated in verifier pass",
+        )
+        .because(Reason::Other)
+        .at(None))
 }
 
 /// `convert_ctx_accesses()` (6.12): a load through an arena pointer

@@ -250,7 +250,12 @@ proptest! {
         p.insns.extend(insns);
         for k in [KernelVersion::V6_1, KernelVersion::V6_7] {
             let o = verify(&p, &Options { kernel: k, log_level: 2, trace: true , log_size: None });
-            if o.verdict == veristep_core::Verdict::Rejected {
+            // (a struct_ops program with no struct, as libbpf 1.1 loads one
+            // no map refers to: 6.12 refuses it with ENOTSUPP, silently)
+            let unattached = pt == veristep_core::ProgType::StructOps
+                && k == KernelVersion::V6_7
+                && o.error.as_ref().is_some_and(|e| e.errno == 524);
+            if o.verdict == veristep_core::Verdict::Rejected && !unattached {
                 prop_assert!(o.message().map(|m| !m.is_empty()).unwrap_or(false), "{}", o.log);
             }
         }

@@ -319,7 +319,11 @@ fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
 /// The `OBJ.o.types` and `OBJ.o.globals` of an object as veristep's load
 /// options.
 fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
-    let mut opts = elf::LoadOptions::default();
+    // the VM's loader is built against libbpf 1.4
+    let mut opts = elf::LoadOptions {
+        libbpf: elf::Libbpf::V1_4,
+        ..elf::LoadOptions::default()
+    };
     if let Ok(text) = std::fs::read_to_string(sidecar(obj, "globals")) {
         for l in text.lines().filter(|l| !l.trim().is_empty()) {
             // the value is the rest of the line (text may hold spaces)
@@ -337,7 +341,7 @@ fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
         let (Some(prog), Some(section)) = (w.next(), w.next()) else {
             return Err(format!("{}: '{l}' is not PROG SECTION", obj.display()));
         };
-        let (pt, attach) = elf::section_prog_type(section).ok_or_else(|| {
+        let (pt, attach) = elf::section_prog_type(section, elf::Libbpf::V1_4).ok_or_else(|| {
             format!(
                 "{}: section '{section}' gives no program type veristep models",
                 obj.display()

@@ -1,5 +1,5 @@
 //! `cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both]
-//! [--mix] [--minimise]`: a random differential tester.
+//! [--mix] [--soup [--v4]] [--ctx] [--minimise]`: a random differential tester.
 //!
 //! Generates N programs (`random/gen.rs`) into
 //! `target/kernel-diff/random/SEED/NNNN.s`, asks the real Linux 6.1 and 6.12
@@ -24,6 +24,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 use veristep_core::{verify, KernelVersion, Options, Verdict};
 
+mod ctx;
 mod gen;
 mod minimise;
 mod soup;
@@ -591,6 +592,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
             "--soup" => o.gen.soup = true,
             "--v4" => o.gen.v4 = true,
+            "--ctx" => o.gen.ctx = true,
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -602,7 +604,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

@@ -99,6 +99,8 @@ pub struct GenOpts {
     pub soup: bool,
     /// With the soup, cpu v4 instructions too.
     pub v4: bool,
+    /// Context and program-type probes instead of templates (`ctx.rs`).
+    pub ctx: bool,
 }
 
 impl Default for GenOpts {
@@ -108,6 +110,7 @@ impl Default for GenOpts {
             bug_pct: 7,
             soup: false,
             v4: false,
+            ctx: false,
         }
     }
 }
@@ -299,6 +302,14 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.ctx {
+        return format!(
+            "; veristep random program (ctx): seed {} index {}\n{}",
+            seed,
+            index,
+            super::ctx::program(program_seed(seed, index))
+        );
+    }
     if opts.soup {
         return format!(
             "; veristep random program (soup): seed {} index {}\n{}",

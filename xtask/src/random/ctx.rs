@@ -1,0 +1,391 @@
+//! Context and program-type probes (`kernel-diff --random N --ctx`):
+//! programs of every program type the text format's contract names
+//! (ASM.md: socket_filter, kprobe, sched_cls, sched_act, tracepoint, xdp,
+//! cgroup_skb, raw_tracepoint, syscall) that touch what differs between
+//! the types: context loads and stores of every size at offsets inside,
+//! across and past the context's fields (`is_valid_access`,
+//! `convert_ctx_access`), the pointers the context hands out (packet
+//! data, sockets) and accesses through them, a moved context pointer,
+//! legacy packet loads, calls of any helper number with plausible
+//! arguments (each type's `get_func_proto`, then the argument checks),
+//! and return values around each type's allowed range. The kernel's
+//! verdict, message, error instruction and counters must be veristep's.
+
+use super::gen::Rng;
+use std::fmt::Write;
+
+/// A program type, as `.prog_type` names it, and the bytes of context
+/// whose offsets are drawn most (the rest are drawn past it).
+struct TypeInfo {
+    name: &'static str,
+    ctx_size: i64,
+    /// `__sk_buff` (packet data, `sk`, legacy packet loads) or `xdp_md`.
+    ctx: Ctx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Skb,
+    Xdp,
+    /// pt_regs, tracepoint buffers, raw tracepoint arguments, syscall
+    /// arguments: plain memory the kernel bounds by type.
+    Plain,
+}
+
+const TYPES: &[TypeInfo] = &[
+    TypeInfo {
+        name: "socket_filter",
+        ctx_size: 192,
+        ctx: Ctx::Skb,
+    },
+    TypeInfo {
+        name: "sched_cls",
+        ctx_size: 192,
+        ctx: Ctx::Skb,
+    },
+    TypeInfo {
+        name: "sched_act",
+        ctx_size: 192,
+        ctx: Ctx::Skb,
+    },
+    TypeInfo {
+        name: "cgroup_skb",
+        ctx_size: 192,
+        ctx: Ctx::Skb,
+    },
+    TypeInfo {
+        name: "xdp",
+        ctx_size: 24,
+        ctx: Ctx::Xdp,
+    },
+    TypeInfo {
+        name: "kprobe",
+        ctx_size: 168,
+        ctx: Ctx::Plain,
+    },
+    TypeInfo {
+        name: "tracepoint",
+        ctx_size: 64,
+        ctx: Ctx::Plain,
+    },
+    TypeInfo {
+        name: "raw_tracepoint",
+        ctx_size: 96,
+        ctx: Ctx::Plain,
+    },
+    TypeInfo {
+        name: "syscall",
+        ctx_size: 64,
+        ctx: Ctx::Plain,
+    },
+];
+
+const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
+
+struct CtxGen {
+    rng: Rng,
+    ty: &'static TypeInfo,
+    lines: Vec<String>,
+    labels: usize,
+    /// r7 holds a scalar (the value stores write).
+    map: bool,
+}
+
+/// `+ 4`, `- 4`: an offset as the format writes it.
+fn disp(off: i64) -> String {
+    if off < 0 {
+        format!("- {}", -off)
+    } else {
+        format!("+ {off}")
+    }
+}
+
+/// Program text for context probe `seed`.
+pub fn program(seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let map = rng.pct(30);
+    let mut g = CtxGen {
+        rng,
+        ty,
+        lines: Vec::new(),
+        labels: 0,
+        map,
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, ".prog_type {}", ty.name);
+    if map {
+        let _ = writeln!(out, ".map m0 hash key=8 value=16 entries=4");
+    }
+    g.e("r6 = r1");
+    // the stack slots helpers are pointed at hold zeroes
+    for off in [8, 16, 24, 32] {
+        g.e(format!("*(u64 *)(r10 - {off}) = 0"));
+    }
+    let v = g.rng.pick(&[0i64, 1, -1, 0x7fff_ffff]);
+    g.e(format!("r7 = {v}"));
+    let n = g.rng.range(1, 4);
+    for _ in 0..n {
+        g.op();
+    }
+    g.ret();
+    for l in &g.lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+impl CtxGen {
+    fn e(&mut self, s: impl Into<String>) {
+        self.lines.push(format!("    {}", s.into()));
+    }
+
+    fn label(&mut self) -> String {
+        self.labels += 1;
+        format!("l{}", self.labels)
+    }
+
+    fn place(&mut self, l: &str) {
+        self.lines.push(format!("{l}:"));
+    }
+
+    /// An offset of a `n`-byte context access: mostly aligned inside the
+    /// context, sometimes misaligned, at its end, before it or far past.
+    fn ctx_off(&mut self, n: i64) -> i64 {
+        let size = self.ty.ctx_size;
+        match self.rng.weighted(&[60, 14, 14, 4, 8]) {
+            0 => self.rng.range(0, size / n - 1) * n,
+            1 => self.rng.range(0, size - 1),
+            2 => size - 8 + self.rng.range(0, 15),
+            3 => -self.rng.pick(&[1i64, 4, 8]),
+            _ => match self.ty.name {
+                // the tracepoint buffer (PERF_MAX_TRACE_SIZE) and the
+                // syscall argument block (U16_MAX) reach far (as far as an
+                // instruction's 16-bit offset goes)
+                "tracepoint" => self.rng.pick(&[512i64, 2040, 2044, 2048, 4096]),
+                "syscall" => self.rng.pick(&[4096i64, 32760, 32764, 32766, 32767]),
+                _ => self.rng.pick(&[256i64, 512, 4096]),
+            },
+        }
+    }
+
+    /// A register a loaded value lands in.
+    fn dst(&mut self) -> u8 {
+        self.rng.pick(&[0u8, 2, 3, 4, 5, 8, 9])
+    }
+
+    fn op(&mut self) {
+        let packet = self.ty.ctx != Ctx::Plain;
+        let skb = self.ty.ctx == Ctx::Skb;
+        let w = [
+            34,                          // load
+            12,                          // store of a register
+            8,                           // store of an immediate
+            3,                           // atomic
+            if packet { 14 } else { 0 }, // packet access
+            if skb { 8 } else { 0 },     // socket
+            5,                           // moved context pointer
+            if skb { 4 } else { 0 },     // legacy packet load
+            16,                          // helper call
+        ];
+        match self.rng.weighted(&w) {
+            0 => {
+                let (sz, n) = self.rng.pick(SIZES);
+                let off = self.ctx_off(n);
+                let d = self.dst();
+                self.e(format!("r{d} = *({sz} *)(r6 {})", disp(off)));
+            }
+            1 => {
+                let (sz, n) = self.rng.pick(SIZES);
+                let off = self.ctx_off(n);
+                self.e(format!("*({sz} *)(r6 {}) = r7", disp(off)));
+            }
+            2 => {
+                let (sz, n) = self.rng.pick(SIZES);
+                let off = self.ctx_off(n);
+                let k = self.rng.pick(&[0i64, 1, 7]);
+                self.e(format!("*({sz} *)(r6 {}) = {k}", disp(off)));
+            }
+            3 => {
+                let (sz, n) = self.rng.pick(&SIZES[2..]);
+                let off = self.ctx_off(n);
+                let r = if n == 8 { "r7" } else { "w7" };
+                self.e(format!("lock *({sz} *)(r6 {}) += {r}", disp(off)));
+            }
+            4 => self.packet(),
+            5 => self.socket(),
+            6 => self.moved_ctx(),
+            7 => {
+                let (sz, n) = self.rng.pick(&SIZES[..3]);
+                if self.rng.pct(70) {
+                    let k = self.rng.pick(&[0i64, 12, 14, 23, 60, 4096]) / n * n;
+                    self.e(format!("r0 = *({sz} *)skb[{k}]"));
+                } else {
+                    self.e("r8 = 14");
+                    self.e(format!("r0 = *({sz} *)skb[r8]"));
+                }
+            }
+            _ => self.helper(),
+        }
+    }
+
+    /// Packet pointers from the context, a bounds check against
+    /// `data_end` (sometimes short, sometimes missing) and an access.
+    fn packet(&mut self) {
+        let (data, end, meta) = match self.ty.ctx {
+            Ctx::Skb => (76, 80, 140),
+            _ => (0, 4, 8),
+        };
+        // the start: data, or data_meta checked against data
+        let from_meta = self.rng.pct(20);
+        let start = if from_meta { meta } else { data };
+        let limit_from = if from_meta && self.rng.pct(70) {
+            data
+        } else {
+            end
+        };
+        let wide = if self.rng.pct(90) { "u32" } else { "u64" };
+        self.e(format!("r2 = *({wide} *)(r6 + {start})"));
+        self.e(format!("r3 = *(u32 *)(r6 + {limit_from})"));
+        let checked = self.rng.pick(&[0i64, 1, 2, 4, 8, 14, 20, 34]);
+        let (sz, _) = self.rng.pick(SIZES);
+        let off = self.rng.pick(&[0i64, 0, 2, 4, 6, 12, 13, 30, -1]);
+        let out = self.label();
+        if self.rng.pct(85) {
+            self.e("r4 = r2");
+            self.e(format!("r4 += {checked}"));
+            let cmp = self.rng.pick(&["if r4 > r3", "if r4 >= r3", "if r3 < r4"]);
+            self.e(format!("{cmp} goto {out}"));
+        }
+        if self.rng.pct(20) {
+            // a variable offset into the packet
+            self.e("r5 = *(u32 *)(r6 + 0)");
+            let mask = self.rng.pick(&[0xfi64, 0xff, 0xffff]);
+            self.e(format!("r5 &= {mask}"));
+            self.e("r2 += r5");
+        }
+        if self.rng.pct(70) {
+            let d = self.dst();
+            let d = if d == 3 || d == 2 { 0 } else { d };
+            self.e(format!("r{d} = *({sz} *)(r2 {})", disp(off)));
+        } else {
+            self.e(format!("*({sz} *)(r2 {}) = r7", disp(off)));
+        }
+        self.place(&out);
+    }
+
+    /// `skb->sk` (a socket or NULL), maybe made full, and a field of it.
+    fn socket(&mut self) {
+        let out = self.label();
+        self.e("r2 = *(u64 *)(r6 + 168)");
+        if self.rng.pct(85) {
+            self.e(format!("if r2 == 0 goto {out}"));
+        }
+        if self.rng.pct(30) {
+            self.e("r1 = r2");
+            self.e("call bpf_sk_fullsock");
+            self.e(format!("if r0 == 0 goto {out}"));
+            self.e("r2 = r0");
+        }
+        let (sz, n) = self.rng.pick(SIZES);
+        let off = if self.rng.pct(80) {
+            self.rng.range(0, 96 / n - 1) * n
+        } else {
+            self.rng.range(0, 99)
+        };
+        if self.rng.pct(85) {
+            self.e(format!("r3 = *({sz} *)(r2 + {off})"));
+        } else {
+            self.e(format!("*({sz} *)(r2 + {off}) = r7"));
+        }
+        self.place(&out);
+    }
+
+    /// The context pointer moved, then read or handed to a helper.
+    fn moved_ctx(&mut self) {
+        let k = self.rng.pick(&[0i64, 4, 8, -8]);
+        self.e("r2 = r6");
+        self.e(format!("r2 += {k}"));
+        if self.rng.pct(70) {
+            let (sz, n) = self.rng.pick(SIZES);
+            let off = self.rng.range(0, 16 / n) * n;
+            self.e(format!("r3 = *({sz} *)(r2 + {off})"));
+        } else {
+            self.e("r1 = r2");
+            self.e("call bpf_get_prandom_u32");
+        }
+    }
+
+    /// Any helper number (those of 6.1 and 6.12, some past both) with
+    /// arguments a program of the type could plausibly pass.
+    fn helper(&mut self) {
+        let id = if self.rng.pct(96) {
+            self.rng.range(1, 211)
+        } else {
+            self.rng.range(212, 215)
+        };
+        for r in 1..=5u8 {
+            let choice = self.rng.weighted(&[
+                if r == 1 { 45 } else { 10 }, // the context
+                25,                           // a stack pointer to zeroes
+                30,                           // a small size or flag
+                if self.map { 15 } else { 0 },
+            ]);
+            match choice {
+                0 => self.e(format!("r{r} = r6")),
+                1 => {
+                    let off = self.rng.pick(&[8i64, 16, 32]);
+                    self.e(format!("r{r} = r10"));
+                    self.e(format!("r{r} += -{off}"));
+                }
+                2 => {
+                    let k = self.rng.pick(&[0i64, 1, 4, 8, 16]);
+                    self.e(format!("r{r} = {k}"));
+                }
+                _ => self.e(format!("r{r} = m0 ll")),
+            }
+        }
+        self.e(format!("call {id}"));
+    }
+
+    /// `r0` around the type's allowed return values.
+    fn ret(&mut self) {
+        match self.rng.weighted(&[40, 30, 15, 15]) {
+            0 => self.e("r0 = 0"),
+            1 => {
+                let k = self.rng.pick(&[1i64, 2, 3, 4, -1, 0x7fff_ffff]);
+                self.e(format!("r0 = {k}"));
+            }
+            2 => {
+                // unknown, masked to a small range
+                self.e("r0 = *(u32 *)(r10 - 8)");
+                let m = self.rng.pick(&[1i64, 3, 7]);
+                self.e(format!("r0 &= {m}"));
+            }
+            _ => {
+                self.e("call bpf_get_prandom_u32");
+                if self.rng.pct(50) {
+                    let m = self.rng.pick(&[1i64, 3]);
+                    self.e(format!("r0 &= {m}"));
+                }
+            }
+        }
+        self.e("exit");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctx_probes_parse_and_are_deterministic() {
+        for seed in 0..2000 {
+            let text = program(seed);
+            assert_eq!(text, program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+        }
+    }
+}
