@@ -34,29 +34,7 @@ pub fn is_branch_taken(
     mem_not_null: bool,
 ) -> i32 {
     if reg.is_pointer() {
-        // reg_type_not_null(); 6.12's reg_not_null() adds memory (ring
-        // buffer records) and trusted (referenced) kernel objects
-        let not_null = !reg.maybe_null
-            && (matches!(
-                reg.ty,
-                RegType::Socket
-                    | RegType::TcpSock
-                    | RegType::MapValue
-                    | RegType::MapKey
-                    | RegType::SockCommon
-            ) || (mem_not_null
-                && reg.smin > -(1 << 29)
-                && reg.smax < 1 << 29
-                && (matches!(
-                    reg.ty,
-                    RegType::AllocMem | RegType::Mem | RegType::ConstPtrToMap
-                ) || (reg.ty == RegType::BtfId
-                    // is_trusted_reg(): referenced, or trusted and nothing
-                    // else (not RCU, not untrusted, no __user)
-                    && (reg.ref_obj_id != 0
-                        || crate::btf_access::BtfPtr::of(reg.aux)
-                            .is_some_and(|p| p.flags() == crate::btf_access::TRUSTED))))));
-        if !not_null || val != 0 {
+        if !ptr_not_null(reg, mem_not_null) || val != 0 {
             return -1;
         }
         return match op {
@@ -893,19 +871,50 @@ impl Env {
     }
 }
 
-/// `reg_not_null()`: a pointer that cannot be NULL (PTR_TO_BTF_ID is left
-/// out: the caller never asks about it).
+/// A pointer that cannot be NULL: 6.1's `reg_type_not_null()`, or
+/// (`v612`) 6.12's `reg_not_null()`, which adds AF_XDP sockets, buffers,
+/// memory (ring buffer records), maps and trusted (referenced) kernel
+/// objects, and wants the offset bounded (base + offset cannot wrap to 0).
+fn ptr_not_null(reg: &RegState, v612: bool) -> bool {
+    use RegType as T;
+    if reg.maybe_null {
+        return false;
+    }
+    if !v612 {
+        return matches!(
+            reg.ty,
+            T::Socket | T::TcpSock | T::MapValue | T::MapKey | T::SockCommon
+        );
+    }
+    if reg.smin <= -(1 << 29) || reg.smax >= 1 << 29 {
+        return false;
+    }
+    match reg.ty {
+        T::Socket
+        | T::TcpSock
+        | T::XdpSock
+        | T::Buf
+        | T::MapValue
+        | T::MapKey
+        | T::SockCommon
+        | T::Mem
+        | T::AllocMem
+        | T::ConstPtrToMap => true,
+        // is_trusted_reg(): referenced, or trusted and nothing else (not
+        // RCU, not untrusted, no __user)
+        T::BtfId => {
+            reg.ref_obj_id != 0
+                || crate::btf_access::BtfPtr::of(reg.aux)
+                    .is_some_and(|p| p.flags() == crate::btf_access::TRUSTED)
+        }
+        _ => false,
+    }
+}
+
+/// 6.12's `reg_not_null()` (the only kernel that infers from pointer
+/// equality).
 fn reg_not_null(r: &RegState) -> bool {
-    !r.maybe_null
-        && matches!(
-            r.ty,
-            RegType::Socket
-                | RegType::TcpSock
-                | RegType::MapValue
-                | RegType::MapKey
-                | RegType::SockCommon
-                | RegType::Mem
-        )
+    ptr_not_null(r, true)
 }
 
 /// `is_pkt_ptr_branch_taken()`: a packet pointer known to be at

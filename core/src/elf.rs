@@ -66,7 +66,13 @@ fn libbpf_kind_str(b: &btf::Btf, id: u32) -> String {
 /// libbpf's `parse_btf_map_def()` (strict, as `bpf_object__open()` reads
 /// user maps) of the definition struct `def`; `inner`: the template of a
 /// map of maps (`NAME.inner`). Err: libbpf's warning.
-fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<(), String> {
+fn parse_btf_map_def(
+    b: &btf::Btf,
+    name: &str,
+    def: u32,
+    inner: bool,
+    libbpf: Libbpf,
+) -> Result<(), String> {
     let kind = |id: u32| {
         if id == 0 {
             0
@@ -196,7 +202,7 @@ fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<
                         libbpf_kind_str(b, target)
                     ));
                 }
-                parse_btf_map_def(b, &format!("{name}.inner"), target, true)?;
+                parse_btf_map_def(b, &format!("{name}.inner"), target, true, libbpf)?;
             }
             "pinning" => {
                 if inner {
@@ -208,9 +214,10 @@ fn parse_btf_map_def(b: &btf::Btf, name: &str, def: u32, inner: bool) -> Result<
                 }
             }
             // get_map_field_long(): `__uint`'s form or an enum of one value
+            // (libbpf 1.4; 1.1 reads it with get_map_field_int())
             "map_extra" => {
                 let t = skip(ty);
-                if kind(t) == btf::KIND_PTR {
+                if kind(t) == btf::KIND_PTR || !libbpf.is_1_4() {
                     field_int(m, ty)?;
                 } else if !matches!(kind(t), btf::KIND_ENUM | btf::KIND_ENUM64) {
                     return Err(format!(
@@ -1774,7 +1781,7 @@ impl<'a> Loader<'a> {
             // libbpf names the variable's kind here, not the definition's
             return err(format!("map '{name}': unexpected def kind var."));
         }
-        parse_btf_map_def(b, name, def, false).map_err(ElfError)
+        parse_btf_map_def(b, name, def, false, self.libbpf).map_err(ElfError)
     }
 
     /// `bpf_object__collect_externs()`, when libbpf opens the object: each

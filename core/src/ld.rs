@@ -128,9 +128,10 @@ impl Env {
 
     /// `check_ld_abs()`
     pub fn check_ld_abs(&mut self, insn: &Insn) -> VResult<()> {
+        // may_access_skb(): not cgroup_skb, whose context is an skb too
         if !matches!(
             self.prog.prog_type,
-            ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct | ProgType::CgroupSkb
+            ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct
         ) {
             return Err(self.fail(
                 EINVAL,
