@@ -259,7 +259,9 @@ pub(crate) fn ctx_field(
     t: Access,
     v612: bool,
 ) -> Option<CtxField> {
-    if off < 0 || off % size as i32 != 0 && size != 8 {
+    // tp_prog_is_valid_access() compares `off < sizeof(void *)` unsigned,
+    // so a negative offset passes it: the one context that takes them
+    if off < 0 && pt != ProgType::Tracepoint || off % size as i32 != 0 && size != 8 {
         return None;
     }
     match pt {
@@ -301,10 +303,15 @@ pub(crate) fn ctx_field(
                 .then_some(CtxField::Scalar)
         }
         // tp_prog_is_valid_access(): any aligned read of the record after
-        // its 8-byte common header, below PERF_MAX_TRACE_SIZE
+        // its 8-byte common header, below PERF_MAX_TRACE_SIZE; the header
+        // check is an unsigned compare, so negative offsets pass it
         ProgType::Tracepoint => {
             const PERF_MAX_TRACE_SIZE: i32 = 8192;
-            (t == Access::Read && (8..PERF_MAX_TRACE_SIZE).contains(&off) && off % size as i32 == 0)
+            let past_header = off < 0 || off >= 8;
+            (t == Access::Read
+                && past_header
+                && off < PERF_MAX_TRACE_SIZE
+                && off % size as i32 == 0)
                 .then_some(CtxField::Scalar)
         }
         // raw_tp_prog_is_valid_access() = bpf_tracing_ctx_access(): the

@@ -259,6 +259,18 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
     let Ok(prog) = veristep_core::asm::parse(&src) else {
         return json!({"verdict": "parse-error", "message": null});
     };
+    // as the CLI does: a program that needs the kernel's BTF (a helper
+    // returning a kernel struct, a kfunc by name) gets the mode's
+    let prog = if prog.needs_kernel_btf() {
+        match crate::kernel_diff::kernel_btf_of(kernel)
+            .and_then(|k| prog.relocated("prog", &k).map_err(|e| e.0))
+        {
+            Ok(p) => p,
+            Err(e) => return json!({"verdict": "error", "message": e}),
+        }
+    } else {
+        prog
+    };
     // at log level 1, as the oracle asks the kernel: the message is read
     // from the log by the oracle's rule (Outcome::as_logged), so a message
     // the kernel prints on its instruction's line (`29: (d6) if w6 s<=
