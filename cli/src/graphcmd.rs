@@ -10,6 +10,7 @@ pub(crate) struct GraphArgs<'a> {
     pub file: &'a str,
     pub prog: Option<&'a str>,
     pub kernel: KernelVersion,
+    pub libbpf: veristep_core::elf::Libbpf,
     pub dot: bool,
     pub limit: usize,
 }
@@ -50,7 +51,7 @@ pub(crate) fn graph_json(prog: &Program, g: &Graph) -> Value {
 }
 
 pub(crate) fn graph_cmd(args: &GraphArgs) -> ExitCode {
-    let prog = match crate::load_one(args.file, args.prog, args.kernel) {
+    let prog = match crate::load_one(args.file, args.prog, args.kernel, args.libbpf) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e);

@@ -85,6 +85,14 @@ pub(crate) fn for_kernel<'a>(
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
             } else if hint.is_empty() && prog.freplace.is_some() {
                 "; an extension program replaces a function of another loaded program, which its loader names: veristep does not verify extensions".to_string()
+            } else if hint.is_empty()
+                && !prog.libbpf.is_1_4()
+                && prog.missing_prog_type.as_deref().is_some_and(|s| {
+                    veristep_core::elf::section_prog_type(s, veristep_core::elf::Libbpf::V1_4)
+                        .is_some()
+                })
+            {
+                "; libbpf 1.4 knows this section (--libbpf 1.4)".to_string()
             } else if hint.is_empty() && prog.missing_prog_type.is_some() {
                 format!("; --prog-type {short}=TYPE[/HOOK] sets the type its own loader sets (sched_cls, xdp, ...)")
             } else {

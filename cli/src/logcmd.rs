@@ -106,7 +106,7 @@ pub fn log_cmd(a: &LogArgs) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    let prog = match crate::load_one(prog_path, a.prog, a.kernel) {
+    let prog = match crate::load_one(prog_path, a.prog, a.kernel, Default::default()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");

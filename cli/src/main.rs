@@ -141,6 +141,9 @@ struct GraphCmdArgs {
     /// Nodes shown one by one before the graph is aggregated
     #[arg(long, value_name = "N", default_value_t = veristep_core::graph::DETAIL_LIMIT)]
     limit: usize,
+    /// The libbpf that loads an object: 1.1 or 1.4 (see verify --help)
+    #[arg(long, value_name = "V", default_value = "1.1", value_parser = parse_libbpf)]
+    libbpf: elf::Libbpf,
 }
 
 /// `veristep log --help`, after the options.
@@ -254,6 +257,9 @@ struct TraceArgs {
     /// How many steps to print [default: all]
     #[arg(long, value_name = "N")]
     count: Option<usize>,
+    /// The libbpf that loads an object: 1.1 or 1.4 (see verify --help)
+    #[arg(long, value_name = "V", default_value = "1.1", value_parser = parse_libbpf)]
+    libbpf: elf::Libbpf,
     /// Ignored: the trace is always JSON
     #[arg(long, hide = true)]
     json: bool,
@@ -271,6 +277,9 @@ struct DisasmArgs {
     /// applied against its BTF (the first of a list)
     #[arg(long, value_name = "5.19|6.1|6.12", value_parser = parse_kernels)]
     kernel: Option<Kernels>,
+    /// The libbpf that loads an object: 1.1 or 1.4 (see verify --help)
+    #[arg(long, value_name = "V", default_value = "1.1", value_parser = parse_libbpf)]
+    libbpf: elf::Libbpf,
     // verify's options, accepted and ignored as they always were
     #[arg(long, hide = true, value_parser = log_level())]
     log_level: Option<u32>,
@@ -505,6 +514,7 @@ fn main() -> ExitCode {
             kernel: a.kernel,
             dot: !a.json,
             limit: a.limit,
+            libbpf: a.libbpf,
         }),
         Command::Log(a) => logcmd::log_cmd(&logcmd::LogArgs {
             file: &a.file,
@@ -522,8 +532,13 @@ pub(crate) fn load_one(
     path: &str,
     only: Option<&str>,
     k: KernelVersion,
+    libbpf: elf::Libbpf,
 ) -> Result<Program, String> {
-    match load(path, only, &elf::LoadOptions::default())? {
+    let opts = elf::LoadOptions {
+        libbpf,
+        ..elf::LoadOptions::default()
+    };
+    match load(path, only, &opts)? {
         mut p if p.len() == 1 => {
             let (name, prog) = p.remove(0);
             kbtf::for_kernel(&name, &prog, k)
@@ -558,7 +573,10 @@ fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
     let Some(programs) = load_all(
         &args.files,
         args.prog.as_deref(),
-        &elf::LoadOptions::default(),
+        &elf::LoadOptions {
+            libbpf: args.libbpf,
+            ..elf::LoadOptions::default()
+        },
     ) else {
         return ExitCode::from(2);
     };
@@ -811,7 +829,7 @@ fn state_json(prog: &Program, s: &StateView) -> Value {
 }
 
 fn trace_cmd(args: &TraceArgs) -> ExitCode {
-    let prog = match load_one(&args.file, args.prog.as_deref(), args.kernel) {
+    let prog = match load_one(&args.file, args.prog.as_deref(), args.kernel, args.libbpf) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e);

@@ -385,6 +385,25 @@ fn object_of_a_type_the_kernels_lack_fails_before_the_verifier() {
     assert_eq!(code(&o), 1);
 }
 
+#[test]
+fn the_loader_libbpf_decides_which_sections_load() {
+    // tests/c/sec_libbpf14.bpf.c: sections libbpf 1.4 knows and 1.1 does
+    // not (core/tests/libbpf11.rs holds 1.1 to the oracle's records)
+    let obj = "tests/c/obj/sec_libbpf14.o";
+    let o = case(
+        "verify_libbpf_1_1",
+        &["verify", obj, "--kernel", "6.12", "--libbpf", "1.1"],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_libbpf_1_4",
+        &["verify", obj, "--kernel", "6.12", "--libbpf", "1.4"],
+    );
+    assert_ne!(code(&o), 2);
+    let o = run(&["verify", obj, "--libbpf", "1.2"]);
+    assert_eq!(code(&o), 2);
+}
+
 // ---- trace ----
 
 #[test]
