@@ -605,6 +605,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--soup" => o.gen.soup = true,
             "--v4" => o.gen.v4 = true,
             "--ctx" => o.gen.ctx = true,
+            "--helpers" => {
+                o.gen.ctx = true;
+                o.gen.helpers = true;
+            }
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -616,7 +620,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

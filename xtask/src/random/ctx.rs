@@ -136,7 +136,226 @@ pub fn program(seed: u64) -> String {
     out
 }
 
+/// An argument of a helper that takes memory, as its prototype says.
+#[derive(Clone, Copy)]
+enum Arg {
+    /// The context.
+    Ctx,
+    /// Memory the helper reads (`ARG_PTR_TO_MEM`) or writes
+    /// (`ARG_PTR_TO_UNINIT_MEM`).
+    Mem,
+    /// `ARG_CONST_SIZE` or `ARG_CONST_SIZE_OR_ZERO` of the memory argument
+    /// before it.
+    Size,
+    /// A map (`m0`), or a map key / value on the stack.
+    Map,
+    Key,
+    /// Any value, flags: small constants.
+    Any,
+}
+
+/// Helpers with memory arguments, by name, and their arguments. Each
+/// program type offers some of them (`get_func_proto`); the others are
+/// refused by name, which is part of the probe.
+const MEM_HELPERS: &[(&str, &[Arg])] = &[
+    (
+        "bpf_skb_load_bytes",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size],
+    ),
+    (
+        "bpf_skb_store_bytes",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size, Arg::Any],
+    ),
+    (
+        "bpf_csum_diff",
+        &[Arg::Mem, Arg::Size, Arg::Mem, Arg::Size, Arg::Any],
+    ),
+    ("bpf_get_current_comm", &[Arg::Mem, Arg::Size]),
+    ("bpf_probe_read_kernel", &[Arg::Mem, Arg::Size, Arg::Any]),
+    ("bpf_get_stack", &[Arg::Ctx, Arg::Mem, Arg::Size, Arg::Any]),
+    ("bpf_trace_printk", &[Arg::Mem, Arg::Size]),
+    (
+        "bpf_map_update_elem",
+        &[Arg::Map, Arg::Key, Arg::Mem, Arg::Any],
+    ),
+    ("bpf_map_lookup_elem", &[Arg::Map, Arg::Key]),
+    (
+        "bpf_xdp_load_bytes",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size],
+    ),
+    (
+        "bpf_skb_load_bytes_relative",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size, Arg::Any],
+    ),
+    ("bpf_get_prandom_u32", &[]),
+];
+
+/// Program text for helper-memory probe `seed` (`--ctx --helpers`): a
+/// program of one of the nine types calling a helper that takes memory,
+/// the memory on the stack, in a map value, in the packet, the context
+/// or NULL, its size a constant around the region's end or a bounded or
+/// unbounded unknown (`check_helper_mem_access`, `check_mem_size_reg`).
+pub fn helper_program(seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let mut g = CtxGen {
+        rng,
+        ty,
+        lines: Vec::new(),
+        labels: 0,
+        map: true,
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, ".prog_type {}", ty.name);
+    let _ = writeln!(out, ".map m0 hash key=8 value=16 entries=4");
+    g.e("r6 = r1");
+    // some of the stack holds zeroes, the rest is uninitialised
+    let init = g.rng.pick(&[0i64, 8, 16, 32, 64]);
+    for off in (8..=init).step_by(8) {
+        g.e(format!("*(u64 *)(r10 - {off}) = 0"));
+    }
+    g.e("r7 = 0");
+    g.helper_mem();
+    if g.rng.pct(20) {
+        g.helper_mem();
+    }
+    g.ret();
+    for l in &g.lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
 impl CtxGen {
+    /// A context load giving an unknown scalar, by type.
+    fn unknown_scalar(&mut self, r: u8) {
+        let load = match self.ty.ctx {
+            Ctx::Skb => "*(u32 *)(r6 + 0)",
+            Ctx::Xdp => "*(u32 *)(r6 + 12)",
+            Ctx::Plain if self.ty.name == "tracepoint" => "*(u64 *)(r6 + 8)",
+            Ctx::Plain => "*(u64 *)(r6 + 0)",
+        };
+        self.e(format!("r{r} = {load}"));
+    }
+
+    /// A call of a helper from [`MEM_HELPERS`] with its memory somewhere
+    /// and its size around that memory's end.
+    fn helper_mem(&mut self) {
+        let (name, args) = MEM_HELPERS[self.rng.below(MEM_HELPERS.len() as u64) as usize];
+        let out = self.label();
+        // the region and its bytes: r8 holds it where it is not the stack
+        let region = self.rng.weighted(&[
+            45,
+            25,
+            if self.ty.ctx == Ctx::Plain { 0 } else { 15 },
+            5,
+            5,
+            5,
+        ]);
+        let mut bytes = 0i64;
+        let stack_off = self.rng.pick(&[8i64, 16, 32, 64]);
+        match region {
+            0 => bytes = stack_off,
+            1 => {
+                self.e("r1 = m0 ll");
+                self.e("r2 = r10");
+                self.e("r2 += -8");
+                self.e("*(u64 *)(r10 - 8) = 0");
+                self.e("call bpf_map_lookup_elem");
+                if self.rng.pct(90) {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                self.e("r8 = r0");
+                bytes = 16;
+                if self.rng.pct(25) {
+                    let k = self.rng.pick(&[4i64, 8, 12, 16]);
+                    self.e(format!("r8 += {k}"));
+                    bytes -= k;
+                }
+            }
+            2 => {
+                let (data, end) = if self.ty.ctx == Ctx::Skb {
+                    (76, 80)
+                } else {
+                    (0, 4)
+                };
+                self.e(format!("r8 = *(u32 *)(r6 + {data})"));
+                self.e(format!("r9 = *(u32 *)(r6 + {end})"));
+                bytes = self.rng.pick(&[8i64, 14, 20]);
+                self.e("r1 = r8");
+                self.e(format!("r1 += {bytes}"));
+                self.e(format!("if r1 > r9 goto {out}"));
+            }
+            3 => {
+                self.e("r8 = r6");
+                bytes = 8;
+            }
+            4 => {
+                self.e("r8 = 0");
+            }
+            _ => {
+                self.unknown_scalar(8);
+            }
+        }
+        // an unknown size, bounded or not, computed before r1-r5 are set
+        let size_kind = self.rng.weighted(&[60, 25, 15]);
+        if size_kind > 0 {
+            self.unknown_scalar(9);
+            if size_kind == 1 {
+                if self.rng.pct(50) {
+                    let m = self.rng.pick(&[7i64, 15, 31, 63]);
+                    self.e(format!("r9 &= {m}"));
+                } else {
+                    let k = self.rng.pick(&[bytes.max(1), bytes + 1, 16, 64]);
+                    self.e(format!("if r9 > {k} goto {out}"));
+                    if self.rng.pct(50) {
+                        self.e(format!("if r9 == 0 goto {out}"));
+                    }
+                }
+            }
+        }
+        for (i, a) in args.iter().enumerate() {
+            let r = i + 1;
+            match *a {
+                Arg::Ctx => self.e(format!("r{r} = r6")),
+                Arg::Mem => {
+                    if region == 0 {
+                        self.e(format!("r{r} = r10"));
+                        self.e(format!("r{r} += -{stack_off}"));
+                    } else {
+                        self.e(format!("r{r} = r8"));
+                    }
+                }
+                Arg::Size => {
+                    if size_kind == 0 {
+                        let k = self
+                            .rng
+                            .pick(&[0i64, 1, 4, bytes, bytes + 1, bytes - 1, -1, 512]);
+                        self.e(format!("r{r} = {k}"));
+                    } else {
+                        self.e(format!("r{r} = r9"));
+                    }
+                }
+                Arg::Map => self.e(format!("r{r} = m0 ll")),
+                Arg::Key => {
+                    if region == 0 {
+                        self.e(format!("r{r} = r10"));
+                        self.e(format!("r{r} += -{stack_off}"));
+                    } else {
+                        self.e(format!("r{r} = r8"));
+                    }
+                }
+                Arg::Any => {
+                    let k = self.rng.pick(&[0i64, 0, 1, 2, 14]);
+                    self.e(format!("r{r} = {k}"));
+                }
+            }
+        }
+        self.e(format!("call {name}"));
+        self.place(&out);
+    }
+
     fn e(&mut self, s: impl Into<String>) {
         self.lines.push(format!("    {}", s.into()));
     }
@@ -386,6 +605,10 @@ mod tests {
             assert_eq!(text, program(seed));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+            let text = helper_program(seed);
+            assert_eq!(text, helper_program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("helper probe {seed} does not parse: {e:?}\n{text}"));
         }
     }
 }

@@ -101,6 +101,8 @@ pub struct GenOpts {
     pub v4: bool,
     /// Context and program-type probes instead of templates (`ctx.rs`).
     pub ctx: bool,
+    /// With `ctx`: helper-memory probes (`ctx::helper_program`).
+    pub helpers: bool,
 }
 
 impl Default for GenOpts {
@@ -111,6 +113,7 @@ impl Default for GenOpts {
             soup: false,
             v4: false,
             ctx: false,
+            helpers: false,
         }
     }
 }
@@ -303,12 +306,13 @@ pub struct Gen {
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     if opts.ctx {
-        return format!(
-            "; veristep random program (ctx): seed {} index {}\n{}",
-            seed,
-            index,
-            super::ctx::program(program_seed(seed, index))
-        );
+        let s = program_seed(seed, index);
+        let (what, text) = if opts.helpers {
+            ("helpers", super::ctx::helper_program(s))
+        } else {
+            ("ctx", super::ctx::program(s))
+        };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
     }
     if opts.soup {
         return format!(
