@@ -307,7 +307,7 @@ pub(crate) fn ctx_field(
         // check is an unsigned compare, so negative offsets pass it
         ProgType::Tracepoint => {
             const PERF_MAX_TRACE_SIZE: i32 = 8192;
-            let past_header = off < 0 || off >= 8;
+            let past_header = !(0..8).contains(&off);
             (t == Access::Read
                 && past_header
                 && off < PERF_MAX_TRACE_SIZE
