@@ -182,6 +182,7 @@ fn object_bar(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 <button id="edit-as-text" aria-label="edit the program as text"
                     onclick={ { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditAsText)) } }>{ "Edit as text" }</button>
             }
+            if let Some(n) = o.libbpf_note.clone() { <div class="note" id="libbpf-note">{ n }</div> }
             if let Some(n) = p.note.clone() { <div class="note">{ n }</div> }
             { load_settings(m, d) }
             { relocations(m) }
@@ -272,9 +273,6 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let Some(p) = o.programs.get(o.chosen) else {
         return html! {};
     };
-    if !p.btf_typed && !p.untyped && p.maps.is_empty() && o.rodata_globals.is_empty() {
-        return html! {};
-    }
     let on_toggle = {
         let d = d.clone();
         let was = m.settings_open;
@@ -288,6 +286,13 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
     let dispatch = |f: fn(String) -> Action| {
         let d = d.clone();
         Callback::from(move |v: String| d.dispatch(f(v)))
+    };
+    let on_libbpf = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::SetLibbpf(s.value()));
+        })
     };
     let global_value = |g: &veristep_core::elf::GlobalVar| {
         o.globals
@@ -308,6 +313,12 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                 bpf_program__set_type(), bpf_program__set_attach_target(), a \
                 skeleton's rodata and bpf_map__set_max_entries() do (--prog-type, \
                 --attach-target, --set-global and --map-entries on the command line)." }</p>
+            <label>{ "loader " }
+                <select id="libbpf" aria-label="the libbpf that loads the object" onchange={on_libbpf}>
+                    <option value="1.1" selected={!o.libbpf.is_1_4()}>{ "libbpf 1.1 (Debian bookworm)" }</option>
+                    <option value="1.4" selected={o.libbpf.is_1_4()}>{ "libbpf 1.4 (tcx, arenas, .struct_ops.link)" }</option>
+                </select>
+            </label>
             if p.untyped {
                 <label>{ "program type " }
                     <SettingInput id="prog-type" list={Some(AttrValue::Static("prog-types"))}

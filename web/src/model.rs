@@ -98,6 +98,11 @@ pub struct OpenedObject {
     /// The values a loader set (name, as typed), as the CLI's
     /// `--set-global`.
     pub globals: Vec<(String, String)>,
+    /// The libbpf that loads the object (the CLI's `--libbpf`).
+    pub libbpf: veristep_core::elf::Libbpf,
+    /// Why the object is loaded as libbpf 1.4 loads it: 1.1, the default,
+    /// could not open it.
+    pub libbpf_note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +140,7 @@ enum Setting {
     ProgType(String),
     MapEntries(String, u32),
     Global(String, String),
+    Libbpf(veristep_core::elf::Libbpf),
 }
 
 impl OpenedObject {
@@ -153,6 +159,7 @@ impl OpenedObject {
             attach_target: p.attach_target.clone().filter(|_| p.btf_typed),
             prog_type: p.prog_type.clone().filter(|_| p.untyped),
             globals: self.globals.clone(),
+            libbpf: self.libbpf.name().to_string(),
             map_entries: self
                 .map_entries
                 .iter()
@@ -289,6 +296,8 @@ pub enum Action {
     SetGlobal(String, String),
     /// A map of the object and its new `max_entries`.
     SetMapEntries(String, u32),
+    /// The libbpf that loads the object (`1.1` or `1.4`).
+    SetLibbpf(String),
     /// The reader unfolded (`true`) or folded the load settings.
     FoldLoadSettings(bool),
     /// A real kernel's verifier log to step through; `true`: beside the
@@ -600,7 +609,30 @@ impl Model {
             }
             Action::EndLesson => m.lesson = None,
             Action::OpenObject(file, bytes) => {
-                match veristep_core::elf::load_named(&bytes, &file) {
+                // libbpf 1.1 first, as the CLI; an object only 1.4 can open
+                // (arena globals, say) opens as 1.4 loads it, and says so
+                let with = |libbpf| {
+                    let opts = veristep_core::elf::LoadOptions {
+                        libbpf,
+                        ..Default::default()
+                    };
+                    veristep_core::elf::load_named_with(&bytes, &file, &opts)
+                };
+                let (opened, libbpf, note) = match with(veristep_core::elf::Libbpf::V1_1) {
+                    Ok(o) => (Ok(o), veristep_core::elf::Libbpf::V1_1, None),
+                    Err(e) => match with(veristep_core::elf::Libbpf::V1_4) {
+                        Ok(o) => (
+                            Ok(o),
+                            veristep_core::elf::Libbpf::V1_4,
+                            Some(format!(
+                                "libbpf 1.1 cannot open {file} ({}): opened as libbpf 1.4 loads it",
+                                e.0
+                            )),
+                        ),
+                        Err(_) => (Err(e), veristep_core::elf::Libbpf::V1_1, None),
+                    },
+                };
+                match opened {
                     Ok(o) => {
                         let programs = o
                             .programs
@@ -615,6 +647,8 @@ impl Model {
                             map_entries: Vec::new(),
                             rodata_globals: o.rodata_globals.clone(),
                             globals: Vec::new(),
+                            libbpf,
+                            libbpf_note: note,
                         }));
                         m.banner = None;
                         m.open_object_program(0);
@@ -629,6 +663,11 @@ impl Model {
             Action::SetProgType(t) => m.set_load_settings(Setting::ProgType(t)),
             Action::SetGlobal(name, v) => m.set_load_settings(Setting::Global(name, v)),
             Action::SetMapEntries(name, n) => m.set_load_settings(Setting::MapEntries(name, n)),
+            Action::SetLibbpf(v) => {
+                if let Some(l) = veristep_core::elf::Libbpf::parse(&v) {
+                    m.set_load_settings(Setting::Libbpf(l));
+                }
+            }
             Action::FoldLoadSettings(open) => m.settings_open = open,
             Action::EditAsText => m.readonly = false,
         }
@@ -691,11 +730,18 @@ impl Model {
                     o.globals.push((name, v.trim().to_string()));
                 }
             }
+            Setting::Libbpf(l) => {
+                o.libbpf = l;
+                o.libbpf_note = None;
+            }
         }
         // every program's type as set, each program read as its loader
         // would (a type that does not parse is the worker's to report)
         let settings: Vec<LoadSettings> = o.programs.iter().map(|p| o.settings(p)).collect();
-        let mut opts = veristep_core::elf::LoadOptions::default();
+        let mut opts = veristep_core::elf::LoadOptions {
+            libbpf: o.libbpf,
+            ..Default::default()
+        };
         for (p, s) in o.programs.iter().zip(&settings) {
             if let Ok(mut one) = s.load_options(&p.name) {
                 opts.prog_types.append(&mut one.prog_types);
@@ -1409,6 +1455,41 @@ mod tests {
         // cleared: as compiled again
         let m = h.apply(&m, Action::SetGlobal("gv_mode".into(), "".into()));
         assert!(m.run.clone().expect("verified").accepted);
+    }
+
+    /// The loader's libbpf is a load setting: a section only libbpf 1.4
+    /// knows does not load with 1.1 (the default) and does with 1.4; an
+    /// object only 1.4 can open opens as 1.4 loads it, and says so.
+    #[test]
+    fn the_loader_libbpf_is_a_load_setting() {
+        let mut h = Harness::with_kernel_btf();
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_7);
+        let bytes = include_bytes!("../../tests/c/obj/sec_libbpf14.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("sec_libbpf14.o".into(), bytes));
+        let o = m.object.clone().expect("opened");
+        assert!(!o.libbpf.is_1_4());
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("missing BPF prog type")),
+            "{:?}",
+            m.banner
+        );
+        let m = h.apply(&m, Action::SetLibbpf("1.4".into()));
+        assert!(m.object.as_ref().expect("opened").libbpf.is_1_4());
+        assert!(m.banner.is_none(), "{:?}", m.banner);
+        assert!(m.run.clone().expect("verified").accepted);
+        let bytes = include_bytes!("../../tests/c/obj/ar_arena.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("ar_arena.o".into(), bytes));
+        let o = m.object.clone().expect("opened");
+        assert!(o.libbpf.is_1_4());
+        assert!(
+            o.libbpf_note
+                .as_deref()
+                .is_some_and(|b| b.contains("opened as libbpf 1.4 loads it")),
+            "{:?}",
+            o.libbpf_note
+        );
     }
 
     /// A program whose section gives libbpf no type (`tc_ingress`) does

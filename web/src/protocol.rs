@@ -99,6 +99,10 @@ pub struct LoadSettings {
     /// of bytes), the CLI's `--set-global`.
     #[serde(default)]
     pub globals: Vec<(String, String)>,
+    /// The libbpf that loads the object, `1.1` (also when empty) or
+    /// `1.4`, the CLI's `--libbpf`.
+    #[serde(default)]
+    pub libbpf: String,
 }
 
 impl LoadSettings {
@@ -106,6 +110,10 @@ impl LoadSettings {
     /// read (its program type, the globals); Err says what does not parse.
     pub fn load_options(&self, name: &str) -> Result<veristep_core::elf::LoadOptions, String> {
         let mut opts = veristep_core::elf::LoadOptions::default();
+        if !self.libbpf.trim().is_empty() {
+            opts.libbpf = veristep_core::elf::Libbpf::parse(&self.libbpf)
+                .ok_or_else(|| format!("libbpf '{}' is not modelled: 1.1 or 1.4", self.libbpf))?;
+        }
         if let Some(spec) = self.prog_type.as_deref().filter(|t| !t.trim().is_empty()) {
             let (pt, attach) = veristep_core::program::ProgType::from_spec(spec)
                 .map_err(|e| format!("program type '{}': {e}", spec.trim()))?;
