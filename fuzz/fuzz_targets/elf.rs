@@ -22,14 +22,25 @@ fn kernel() -> Option<&'static Arc<KernelBtf>> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(o) = elf::load_named(data, "fuzz.o") else {
+    // the object's first byte past the header picks the loader's libbpf:
+    // both readers see every mutation
+    let libbpf = if data.get(64).is_some_and(|b| b & 1 == 1) {
+        elf::Libbpf::V1_4
+    } else {
+        elf::Libbpf::V1_1
+    };
+    let base = elf::LoadOptions {
+        libbpf,
+        ..elf::LoadOptions::default()
+    };
+    let Ok(o) = elf::load_named_with(data, "fuzz.o", &base) else {
         return;
     };
     // a loader's settings: every listed global set again, as an integer,
     // as text and out of range; an element past the end; a program's type
     // where its section gives one or none
     let tail = data.last().copied().unwrap_or(0);
-    let mut opts = elf::LoadOptions::default();
+    let mut opts = base.clone();
     for g in &o.rodata_globals {
         let value = match tail % 4 {
             0 => format!("{}", i64::from(tail) - 128),
