@@ -609,6 +609,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.ctx = true;
                 o.gen.helpers = true;
             }
+            "--locks" => {
+                o.gen.ctx = true;
+                o.gen.locks = true;
+            }
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -620,7 +624,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

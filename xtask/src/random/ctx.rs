@@ -227,6 +227,109 @@ pub fn helper_program(seed: u64) -> String {
     out
 }
 
+/// Program text for lock-and-timer probe `seed` (`--locks`): a program of
+/// one of the nine types using a map whose value holds a `bpf_spin_lock`
+/// or a `bpf_timer` (which program types may, `check_map_prog_compatibility`),
+/// taking and releasing the lock (or not, or twice, or with a call or an
+/// access to the lock's bytes between), or arming the timer.
+pub fn lock_program(seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let timer = rng.pct(35);
+    let kind = rng.pick(&["hash", "array"]);
+    let mut g = CtxGen {
+        rng,
+        ty,
+        lines: Vec::new(),
+        labels: 0,
+        map: true,
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, ".prog_type {}", ty.name);
+    let key = if kind == "array" { 4 } else { 8 };
+    if timer {
+        let _ = writeln!(out, ".map m0 {kind} key={key} value=32 entries=4 timer=0");
+    } else {
+        let off = g.rng.pick(&[0i64, 0, 8]);
+        let _ = writeln!(
+            out,
+            ".map m0 {kind} key={key} value=16 entries=4 lock={off}"
+        );
+    }
+    g.e("r6 = r1");
+    for off in [8, 16, 24, 32] {
+        g.e(format!("*(u64 *)(r10 - {off}) = 0"));
+    }
+    let out_label = g.label();
+    g.e("r1 = m0 ll");
+    g.e("r2 = r10");
+    g.e("r2 += -8");
+    g.e("call bpf_map_lookup_elem");
+    if g.rng.pct(92) {
+        g.e(format!("if r0 == 0 goto {out_label}"));
+    }
+    g.e("r8 = r0");
+    if timer {
+        match g.rng.below(4) {
+            0 | 1 => {
+                g.e("r1 = r8");
+                g.e("r2 = m0 ll");
+                let clock = g.rng.pick(&[0i64, 1, 7]);
+                g.e(format!("r3 = {clock}"));
+                g.e("call bpf_timer_init");
+            }
+            2 => {
+                g.e("r1 = r8");
+                g.e("r2 = 1000");
+                g.e("r3 = 0");
+                g.e("call bpf_timer_start");
+            }
+            _ => {
+                // the timer's bytes read directly
+                g.e("r0 = *(u64 *)(r8 + 0)");
+            }
+        }
+    } else {
+        let lock_off = if out.contains("lock=8") { 8 } else { 0 };
+        let unlock = g.rng.weighted(&[70, 10, 10, 10]);
+        g.e("r1 = r8");
+        if lock_off != 0 {
+            g.e(format!("r1 += {lock_off}"));
+        }
+        g.e("call bpf_spin_lock");
+        match unlock {
+            1 => {} // never released
+            2 => {
+                // a helper call while holding it
+                g.e("call bpf_get_prandom_u32");
+            }
+            3 => {
+                // the lock's own bytes
+                g.e(format!("r0 = *(u32 *)(r8 + {lock_off})"));
+            }
+            _ => {
+                // the value beside the lock
+                let other = if lock_off == 0 { 8 } else { 0 };
+                g.e(format!("*(u32 *)(r8 + {other}) = 1"));
+            }
+        }
+        if unlock != 1 {
+            g.e("r1 = r8");
+            if lock_off != 0 {
+                g.e(format!("r1 += {lock_off}"));
+            }
+            g.e("call bpf_spin_unlock");
+        }
+    }
+    g.place(&out_label);
+    g.ret();
+    for l in &g.lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
 impl CtxGen {
     /// A context load giving an unknown scalar, by type.
     fn unknown_scalar(&mut self, r: u8) {
@@ -605,6 +708,10 @@ mod tests {
             assert_eq!(text, program(seed));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+            let text = lock_program(seed);
+            assert_eq!(text, lock_program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("lock probe {seed} does not parse: {e:?}\n{text}"));
             let text = helper_program(seed);
             assert_eq!(text, helper_program(seed));
             veristep_core::asm::parse(&text)

@@ -103,6 +103,8 @@ pub struct GenOpts {
     pub ctx: bool,
     /// With `ctx`: helper-memory probes (`ctx::helper_program`).
     pub helpers: bool,
+    /// With `ctx`: lock and timer probes (`ctx::lock_program`).
+    pub locks: bool,
 }
 
 impl Default for GenOpts {
@@ -114,6 +116,7 @@ impl Default for GenOpts {
             v4: false,
             ctx: false,
             helpers: false,
+            locks: false,
         }
     }
 }
@@ -307,7 +310,9 @@ pub struct Gen {
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     if opts.ctx {
         let s = program_seed(seed, index);
-        let (what, text) = if opts.helpers {
+        let (what, text) = if opts.locks {
+            ("locks", super::ctx::lock_program(s))
+        } else if opts.helpers {
             ("helpers", super::ctx::helper_program(s))
         } else {
             ("ctx", super::ctx::program(s))
