@@ -278,6 +278,11 @@ impl Env {
                     .fail(EINVAL, "tracing progs cannot use bpf_spin_lock yet")
                     .because(crate::reason::Reason::LockMisuse));
             }
+            if self.rules.sleepable_no_spin_lock && crate::func_proto::prog_sleepable(&self.prog) {
+                return Err(self
+                    .fail(EINVAL, "sleepable progs cannot use bpf_spin_lock yet")
+                    .because(crate::reason::Reason::LockMisuse));
+            }
         }
         if map.timer_off.is_some() && tracing {
             return Err(self

@@ -195,6 +195,9 @@ pub struct Rules {
     /// (`check_map_prog_compatibility`; also cgroup storage and arenas,
     /// which veristep does not model).
     pub sleepable_queue_stack: bool,
+    /// 6.1: a sleepable program may not use a map holding a
+    /// `bpf_spin_lock` (`check_map_prog_compatibility`; 6.12 lets it).
+    pub sleepable_no_spin_lock: bool,
     /// The kernel itself, for what is a value rather than a rule (libbpf's
     /// `LINUX_KERNEL_VERSION`).
     pub kernel_version: KernelVersion,
@@ -265,6 +268,7 @@ impl Rules {
                 unix_sock_addr: false,
                 netfilter_prog: false,
                 sleepable_queue_stack: false,
+                sleepable_no_spin_lock: true,
             },
             KernelVersion::V6_1 => Rules {
                 kernel_version: k,
@@ -315,6 +319,7 @@ impl Rules {
                 unix_sock_addr: false,
                 netfilter_prog: false,
                 sleepable_queue_stack: false,
+                sleepable_no_spin_lock: true,
             },
             KernelVersion::V6_7 => Rules {
                 kernel_version: k,
@@ -365,6 +370,7 @@ impl Rules {
                 unix_sock_addr: true,
                 netfilter_prog: true,
                 sleepable_queue_stack: true,
+                sleepable_no_spin_lock: false,
             },
         }
     }
