@@ -294,7 +294,11 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
                 .as_logged()
                 .map(|(m, _)| m)
                 .or_else(|| o.message().map(str::to_string)),
-            "error_insn": o.error_insn(),
+            // the instruction by the same rule (the CLI's JSON too)
+            "error_insn": match o.as_logged() {
+                Some((_, insn)) => insn,
+                None => o.error_insn(),
+            },
             "processed": o.stats.processed,
             "total_states": o.stats.total_states,
             "peak_states": o.stats.peak_states,
