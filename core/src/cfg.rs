@@ -64,7 +64,7 @@ impl Env {
                         "attach_btf_id 0 is not a supported struct",
                     )
                 };
-                return Err(e.because(crate::reason::Reason::AttachTarget));
+                return Err(e.because(crate::reason::Reason::StructOpsUnreferenced));
             }
             return Ok(());
         };

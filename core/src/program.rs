@@ -907,8 +907,6 @@ pub enum Libbpf {
 }
 
 impl Libbpf {
-    pub const ALL: [Libbpf; 2] = [Libbpf::V1_1, Libbpf::V1_4];
-
     /// `1.1` (or `1.1.2`), `1.4` (or `1.4.6`).
     pub fn parse(s: &str) -> Option<Libbpf> {
         match s.trim() {

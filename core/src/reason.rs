@@ -137,8 +137,12 @@ pub enum Reason {
     /// BTF and poisoned the instruction, which the walk reached.
     UnresolvedCoreRelocation,
     /// libbpf found no kernel function of a weak kfunc extern's name and
-    /// poisoned its call, which the walk reached.
+    /// poisoned its call (1.4), or left it as a call of kernel function 0
+    /// (1.1), and the walk reached it.
     UnresolvedKfunc,
+    /// A struct_ops program no struct_ops map refers to, which libbpf 1.1
+    /// loads with `attach_btf_id` 0: the kernel finds no struct for it.
+    StructOpsUnreferenced,
     /// The log did not fit in the buffer the loader gave (`log_size`): the
     /// kernel refuses the load with ENOSPC whatever the walk found.
     /// `walk_errno`: what the walk itself returned (0: accepted).
@@ -183,6 +187,7 @@ impl Reason {
             Reason::AttachTarget => "attach_target",
             Reason::UnresolvedCoreRelocation => "unresolved_core_relocation",
             Reason::UnresolvedKfunc => "unresolved_kfunc",
+            Reason::StructOpsUnreferenced => "struct_ops_unreferenced",
             Reason::LogFull { .. } => "log_full",
             Reason::Other => "other",
         }
@@ -279,6 +284,7 @@ impl Reason {
             | Reason::AttachTarget
             | Reason::UnresolvedCoreRelocation
             | Reason::UnresolvedKfunc
+            | Reason::StructOpsUnreferenced
             | Reason::Other => Vec::new(),
         }
     }
@@ -400,6 +406,9 @@ impl Reason {
             }
             Reason::UnresolvedKfunc => {
                 "This kernel has no kernel function of that name, so libbpf replaced the call with an invalid one, and the walk reached it. Guard the call with bpf_ksym_exists(), or use the function only on kernels that have it.".into()
+            }
+            Reason::StructOpsUnreferenced => {
+                "No struct_ops map of the object refers to this program, so libbpf 1.1 loads it without a struct (attach_btf_id 0) and the kernel has nothing to check it against. Put it in a member of a SEC(\".struct_ops\") variable, or leave it out (libbpf 1.4 refuses it before loading).".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

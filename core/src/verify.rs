@@ -288,7 +288,7 @@ fn check_unresolved_kfunc_calls(env: &mut Env) -> Result<(), VErr> {
             crate::env::EINVAL,
             "invalid kernel function call not eliminated in verifier pass",
         )
-        .because(Reason::Other)
+        .because(Reason::UnresolvedKfunc)
         .at(None))
 }
 

@@ -247,13 +247,14 @@ pub fn lock_program(seed: u64) -> String {
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {}", ty.name);
     let key = if kind == "array" { 4 } else { 8 };
+    let mut lock_off = 0;
     if timer {
         let _ = writeln!(out, ".map m0 {kind} key={key} value=32 entries=4 timer=0");
     } else {
-        let off = g.rng.pick(&[0i64, 0, 8]);
+        lock_off = g.rng.pick(&[0i64, 0, 8]);
         let _ = writeln!(
             out,
-            ".map m0 {kind} key={key} value=16 entries=4 lock={off}"
+            ".map m0 {kind} key={key} value=16 entries=4 lock={lock_off}"
         );
     }
     g.e("r6 = r1");
@@ -290,12 +291,15 @@ pub fn lock_program(seed: u64) -> String {
             }
         }
     } else {
-        let lock_off = if out.contains("lock=8") { 8 } else { 0 };
+        // r1: the lock inside the value
+        let lock_arg = |g: &mut CtxGen| {
+            g.e("r1 = r8");
+            if lock_off != 0 {
+                g.e(format!("r1 += {lock_off}"));
+            }
+        };
         let unlock = g.rng.weighted(&[70, 10, 10, 10]);
-        g.e("r1 = r8");
-        if lock_off != 0 {
-            g.e(format!("r1 += {lock_off}"));
-        }
+        lock_arg(&mut g);
         g.e("call bpf_spin_lock");
         match unlock {
             1 => {} // never released
@@ -314,10 +318,7 @@ pub fn lock_program(seed: u64) -> String {
             }
         }
         if unlock != 1 {
-            g.e("r1 = r8");
-            if lock_off != 0 {
-                g.e(format!("r1 += {lock_off}"));
-            }
+            lock_arg(&mut g);
             g.e("call bpf_spin_unlock");
         }
     }
