@@ -334,7 +334,7 @@ fn regs_refine_cond_op(r1: &mut RegState, r2: &mut RegState, op: u8, jmp32: bool
 /// `reg_bounds_sanity_check()`: bounds that contradict each other after a
 /// refinement are logged and forgotten (the kernel only fails with
 /// `test_reg_invariants`). Returns the log line, if any.
-fn sanity_check(r: &mut RegState, ctx: &str) -> Option<String> {
+pub(crate) fn sanity_check(r: &mut RegState, ctx: &str) -> Option<String> {
     let msg =
         if r.umin > r.umax || r.smin > r.smax || r.u32_min > r.u32_max || r.s32_min > r.s32_max {
             "range bounds violation"

@@ -383,6 +383,11 @@ fn ctx_arg_idx(btf: &Btf, params: &[u32], ret: u32, off: i32) -> usize {
             None => 8,
         }
     };
+    // the kernel compares with an unsigned offset: a negative one is past
+    // every argument
+    if off < 0 {
+        return params.len() + 1;
+    }
     let mut offset = 0;
     for (i, p) in params.iter().enumerate() {
         offset += slot(*p);
@@ -404,6 +409,7 @@ pub fn btf_ctx_access(
     attach: Option<crate::program::AttachType>,
     args_trusted: bool,
     off: i32,
+    size: Option<u32>,
 ) -> (Vec<String>, Option<CtxArg>) {
     use crate::program::AttachType as A;
     let btf = &a.kernel.btf;
@@ -417,11 +423,14 @@ pub fn btf_ctx_access(
         return (log, Some(CtxArg::Scalar));
     };
     let mut params: Vec<u32> = proto.members.iter().map(|m| m.1).collect();
+    // the index counts the prototype's parameters, a tracepoint's `void
+    // *__data` too, and then names the argument after it: the context's
+    // last slot plus one is still "an argument" there
+    let arg = ctx_arg_idx(btf, &params, proto.size_or_type, off);
     if a.btf_trace && !params.is_empty() {
         params.remove(0);
     }
     let nr = params.len();
-    let arg = ctx_arg_idx(btf, &params, proto.size_or_type, off);
     if arg > nr {
         log.push(format!(
             "func '{tname}' doesn't have {}-th argument",
@@ -472,6 +481,11 @@ pub fn btf_ctx_access(
         ));
         return (log, None);
     }
+    // 6.12 (`size` given): a pointer is read whole
+    if let Some(size) = size.filter(|&s| s != 8) {
+        log.push(format!("func '{tname}' size {size} must be 8"));
+        return (log, None);
+    }
     // the iterators over a map's elements list their key, value and socket
     // in ctx_arg_info, but not the map itself: buffers are looked at first
     // (a pointer to void), the socket may be NULL
@@ -517,6 +531,17 @@ pub fn btf_ctx_access(
         }
     }
     let mut flags = if args_trusted { TRUSTED } else { 0 };
+    // 6.12.95: a BTF tracepoint's arguments the kernel may pass as NULL
+    // (or as an error code: read as a scalar, after the checks below)
+    let (mut may_be_null, mut may_be_err) = (false, false);
+    if size.is_some() && a.btf_trace {
+        let name = tname.trim_start_matches("btf_trace_");
+        if let Some((_, mask)) = RAW_TP_NULL_ARGS.iter().find(|(n, _)| *n == name) {
+            let nibble = mask.checked_shr(4 * arg as u32).unwrap_or(0) & 0xf;
+            may_be_null = nibble & 1 != 0;
+            may_be_err = nibble & 2 != 0;
+        }
+    }
     // type tags on the pointee: __user, __percpu
     let mut id = t.size_or_type;
     if let Ok(pt) = btf.get(id) {
@@ -549,8 +574,87 @@ pub fn btf_ctx_access(
         type_str(Some(st)),
         st.name
     ));
+    if may_be_err {
+        // the kernel's line has no newline (mem.rs knows)
+        log.push(format!(
+            "marking pointer arg{arg} as scalar as it may encode error"
+        ));
+        return (log, Some(CtxArg::Scalar));
+    }
+    if may_be_null {
+        return (log, Some(CtxArg::PtrOrNull(BtfPtr::new(id, flags))));
+    }
     (log, Some(CtxArg::Ptr(BtfPtr::new(id, flags))))
 }
+
+/// `raw_tp_null_args` of 6.12.95's kernel/bpf/btf.c: BTF tracepoints
+/// whose arguments may be NULL (bit 0 of the argument's nibble) or an
+/// error code (bit 1). Later 6.12 releases add `sched_process_wait`,
+/// `signal_generate` and `signal_deliver`; the modelled 6.12.95 has not.
+const RAW_TP_NULL_ARGS: &[(&str, u64)] = &[
+    ("sched_pi_setprio", 0x10),
+    ("sched_stick_numa", 0x100),
+    ("sched_swap_numa", 0x100),
+    ("afs_make_fs_call", 0x10),
+    ("afs_make_fs_calli", 0x10),
+    ("afs_make_fs_call1", 0x10),
+    ("afs_make_fs_call2", 0x10),
+    ("afs_protocol_error", 0x1),
+    ("afs_flock_ev", 0x10),
+    ("cachefiles_lookup", 0x1 | 0x200),
+    ("cachefiles_unlink", 0x1),
+    ("cachefiles_rename", 0x1),
+    ("cachefiles_prep_read", 0x1),
+    ("cachefiles_mark_active", 0x1),
+    ("cachefiles_mark_failed", 0x1),
+    ("cachefiles_mark_inactive", 0x1),
+    ("cachefiles_vfs_error", 0x1),
+    ("cachefiles_io_error", 0x1),
+    ("cachefiles_ondemand_open", 0x1),
+    ("cachefiles_ondemand_copen", 0x1),
+    ("cachefiles_ondemand_close", 0x1),
+    ("cachefiles_ondemand_read", 0x1),
+    ("cachefiles_ondemand_cread", 0x1),
+    ("cachefiles_ondemand_fd_write", 0x1),
+    ("cachefiles_ondemand_fd_release", 0x1),
+    ("ext4_mballoc_discard", 0x10),
+    ("ext4_mballoc_free", 0x10),
+    ("fib_table_lookup", 0x100),
+    ("posix_lock_inode", 0x10),
+    ("fcntl_setlk", 0x10),
+    ("locks_remove_posix", 0x10),
+    ("flock_lock_inode", 0x10),
+    ("break_lease_noblock", 0x10),
+    ("break_lease_block", 0x10),
+    ("break_lease_unblock", 0x10),
+    ("generic_delete_lease", 0x10),
+    ("time_out_leases", 0x10),
+    ("host1x_cdma_push_gather", 0x10000),
+    ("mm_khugepaged_scan_pmd", 0x10),
+    ("mm_collapse_huge_page_isolate", 0x1),
+    ("mm_khugepaged_scan_file", 0x10),
+    ("mm_khugepaged_collapse_file", 0x10),
+    ("mm_page_alloc", 0x1),
+    ("mm_page_pcpu_drain", 0x1),
+    ("mm_page_alloc_zone_locked", 0x1),
+    ("netfs_failure", 0x10),
+    ("device_pm_callback_start", 0x10),
+    ("qdisc_dequeue", 0x1000),
+    ("rxrpc_recvdata", 0x1),
+    ("rxrpc_resend", 0x10),
+    ("kfree_skb", 0x1000),
+    ("xs_stream_read_data", 0x1),
+    ("xprt_reserve_cong", 0x10),
+    ("xprt_release_cong", 0x10),
+    ("xprt_get_cong", 0x10),
+    ("xprt_put_cong", 0x10),
+    ("tcp_send_reset", 0x11),
+    ("tegra_dma_tx_status", 0x100),
+    ("tmigr_update_events", 0x1),
+    ("writeback_dirty_folio", 0x10),
+    ("folio_wait_writeback", 0x10),
+    ("mr_integ_alloc", 0x2000),
+];
 
 fn is_modifier(t: &Type) -> bool {
     use crate::btf::{KIND_CONST, KIND_RESTRICT, KIND_TYPEDEF, KIND_TYPE_TAG, KIND_VOLATILE};

@@ -224,13 +224,15 @@ impl Proto {
     }
 }
 
-/// `bpf_d_path_allowed()`: iterators, sleepable LSM hooks and the
-/// functions of `btf_allowlist_d_path` (the same in 6.1 and 6.12).
-fn bpf_d_path_allowed(p: &crate::program::Program, _: &crate::mode::Rules) -> bool {
+/// `bpf_d_path_allowed()`: iterators, LSM hooks that may sleep
+/// (`bpf_lsm_is_sleepable_hook`: the hook, whether or not the program is
+/// sleepable) and the functions of `btf_allowlist_d_path` (the same in 6.1
+/// and 6.12).
+fn bpf_d_path_allowed(p: &crate::program::Program, r: &crate::mode::Rules) -> bool {
     use crate::program::AttachType as A;
     match p.prog_type {
         ProgType::Tracing if p.expected_attach_type == Some(A::TraceIter) => true,
-        ProgType::Lsm => p.sleepable,
+        ProgType::Lsm => bpf_ima_inode_hash_allowed(p, r),
         ProgType::Tracing => p.attach_to.as_deref().is_some_and(|t| {
             matches!(
                 t,
@@ -1166,7 +1168,9 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
         F::seq_printf if iter => Some(&bpf_seq_printf_proto),
         F::seq_write if iter => Some(&bpf_seq_write_proto),
         F::seq_printf_btf if iter => Some(&bpf_seq_printf_btf_proto),
-        F::get_func_ip if trampoline => Some(&bpf_get_func_ip_proto_tracing),
+        // every tracing program is offered it (bpf_tracing_func_proto);
+        // check_get_func_ip() refuses those without a trampoline
+        F::get_func_ip => Some(&bpf_get_func_ip_proto_tracing),
         // bpf_prog_has_trampoline()
         F::get_func_arg if trampoline => Some(&bpf_get_func_arg_proto),
         F::get_func_ret if trampoline => Some(&bpf_get_func_ret_proto),
@@ -1176,7 +1180,7 @@ fn tracing_btf_func_proto(id: F, attach: Option<AttachType>, v612: bool) -> Opti
         F::get_attach_cookie if v612 && attach == Some(AttachType::TraceRawTp) => {
             Some(&bpf_get_attach_cookie_proto_tracing)
         }
-        F::get_func_ip | F::get_attach_cookie => None,
+        F::get_attach_cookie => None,
         _ => tracing_prog_func_proto(id, v612),
     }
 }

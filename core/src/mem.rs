@@ -561,18 +561,27 @@ impl Env {
             let msg = format!("invalid bpf_context access off={off} size={size}");
             Err(env.out_of_bounds(&msg, regno, crate::reason::Region::Context, off, size))
         };
-        // bpf_tracing_ctx_access(): MAX_BPF_FUNC_ARGS u64s, read, aligned
-        if !(0..8 * 12).contains(&off) || t != Access::Read || off % size as i32 != 0 {
+        let prog = self.prog.clone();
+        // bpf_tracing_ctx_access(): MAX_BPF_FUNC_ARGS u64s, read, aligned;
+        // an LSM program's is_valid_access is btf_ctx_access() itself, which
+        // lets it write its context too (a negative offset falls past the
+        // last argument there: get_ctx_arg_idx() compares unsigned)
+        let lsm = prog.prog_type == crate::program::ProgType::Lsm;
+        if !lsm && (!(0..8 * 12).contains(&off) || t != Access::Read || off % size as i32 != 0) {
             return refuse(self);
         }
-        let prog = self.prog.clone();
         let Some(a) = prog.attach_btf.as_ref() else {
             return refuse(self);
         };
         let trusted = self.rules.trusted_ptrs
             && crate::btf_access::args_trusted(prog.prog_type, prog.expected_attach_type, &a.tname);
-        let (lines, mut arg) =
-            crate::btf_access::btf_ctx_access(a, prog.expected_attach_type, trusted, off);
+        let (lines, mut arg) = crate::btf_access::btf_ctx_access(
+            a,
+            prog.expected_attach_type,
+            trusted,
+            off,
+            self.rules.btf_ctx_access_612.then_some(size),
+        );
         // bpf_tcp_ca_is_valid_access(): a congestion control's `struct
         // sock *` is its `struct tcp_sock` (6.1: a plain pointer only,
         // 6.12: one without unsafe modifiers)
@@ -598,12 +607,19 @@ impl Env {
             }
         }
         for l in lines {
-            self.verbose(&format!("{l}\n"));
+            // the kernel ends this line without a newline (6.12.95)
+            let nl = if l.starts_with("marking pointer arg") {
+                ""
+            } else {
+                "\n"
+            };
+            self.verbose(&format!("{l}{nl}"));
         }
         let Some(arg) = arg else {
             return refuse(self);
         };
-        if let Some(v) = value_regno {
+        // a write (an LSM program's) leaves its source register as it was
+        if let Some(v) = value_regno.filter(|_| t == Access::Read) {
             match arg {
                 crate::btf_access::CtxArg::Scalar => self.reg_mut(v).mark_unknown(),
                 // 6.12: an LSM hook's previous return value is in the
@@ -611,13 +627,24 @@ impl Env {
                 crate::btf_access::CtxArg::RetVal => {
                     let range = self.lsm_retval_range_612();
                     let d = self.reg_mut(v);
-                    d.mark_unknown();
-                    if let Some((lo, hi)) = range {
-                        d.s32_min = d.s32_min.max(lo as i32);
-                        d.s32_max = d.s32_max.min(hi as i32);
-                        d.smin = d.smin.max(lo);
-                        d.smax = d.smax.min(hi);
-                        d.bounds_sync_612();
+                    match range {
+                        // 6.12.95's __mark_reg_s32_range() narrows the
+                        // register as it was (no mark_reg_unknown first: a
+                        // constant, an id, a pointer's bounds stay), which
+                        // then becomes a scalar
+                        Some((lo, hi)) => {
+                            d.s32_min = d.s32_min.max(lo as i32);
+                            d.s32_max = d.s32_max.min(hi as i32);
+                            d.smin = d.smin.max(lo);
+                            d.smax = d.smax.min(hi);
+                            d.bounds_sync_612();
+                            let line = crate::branches612::sanity_check(d, "s32_range");
+                            d.ty = RegType::Scalar;
+                            if let Some(l) = line {
+                                self.verbose(&l);
+                            }
+                        }
+                        None => d.mark_unknown(),
                     }
                 }
                 crate::btf_access::CtxArg::Ptr(p) => self.mark_btf_ld_reg(v, p, false),

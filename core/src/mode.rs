@@ -150,6 +150,10 @@ pub struct Rules {
     /// `bpf_tcp_ca_btf_struct_access()` also lets a congestion control
     /// write `snd_cwnd_stamp` and `app_limited` (6.12).
     pub tcp_ca_writes_612: bool,
+    /// 6.12's `btf_ctx_access()`: a pointer argument is read whole ("func
+    /// 'F' size N must be 8"), and a BTF tracepoint's arguments of
+    /// `raw_tp_null_args` may be NULL or an error code.
+    pub btf_ctx_access_612: bool,
     /// 6.12's struct_ops (`bpf_struct_ops_desc`): each member's CFI stub
     /// decides whether BPF may implement it (`bpf_struct_ops_supported`)
     /// and which of its pointer arguments may be NULL (a stub parameter
@@ -256,6 +260,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                btf_ctx_access_612: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
@@ -307,6 +312,7 @@ impl Rules {
                 cfg_any_back_edge: false,
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
+                btf_ctx_access_612: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
@@ -358,6 +364,7 @@ impl Rules {
                 cfg_any_back_edge: true,
                 trusted_ptrs: true,
                 tcp_ca_writes_612: true,
+                btf_ctx_access_612: true,
                 struct_ops_612: true,
                 kfuncs_612: true,
                 lsm_retval_range: true,

@@ -15,7 +15,7 @@
 //! kernel gives no answers: `KNOWN_DIFFERENCES` speaks of 6.1.
 
 use crate::{apt_install, apt_install_from, root, run, tool_version};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -967,6 +967,26 @@ pub fn kernel_diff() -> Result<(), String> {
             ours_processed,
         });
     }
+    // `VERISTEP_KERNEL_DIFF_RECORDS=FILE`: the kernel's answers, one JSON
+    // line per program, for `bless-btf`
+    if let Some(f) = std::env::var_os("VERISTEP_KERNEL_DIFF_RECORDS") {
+        let k = if v612 { "6.12" } else { "6.1" };
+        let mut out = String::new();
+        for row in &rows {
+            let name = row.program.split(':').next().unwrap_or("");
+            out.push_str(&format!(
+                "{}\n",
+                json!({
+                    "program": name,
+                    "kernel": k,
+                    "verdict": row.kernel,
+                    "message": row.kernel_msg,
+                    "processed": row.kernel_processed,
+                })
+            ));
+        }
+        std::fs::write(&f, out).map_err(|e| format!("{}: {e}", Path::new(&f).display()))?;
+    }
     // the table
     println!(
         "{:<44} {:<9} {:<9} {:>9} {:>9}  message",
@@ -1041,6 +1061,38 @@ pub fn kernel_diff() -> Result<(), String> {
             unexplained.join(", ")
         ))
     }
+}
+
+/// `cargo xtask bless-btf`: the kernels' answers about the text programs
+/// of `tests/btf` (programs typed by the kernel's BTF, which the oracle's
+/// kernel-verdict cannot load), from kernel-diff's VM on Linux 6.1 and
+/// 6.12, into `tests/btf/records.jsonl`.
+pub fn bless_btf() -> Result<(), String> {
+    let dir = root().join("tests/btf");
+    let mut lines: Vec<String> = Vec::new();
+    for k in ["6.1", "6.12"] {
+        let tmp = root().join(format!("target/kernel-diff/btf-{k}.jsonl"));
+        let _ = std::fs::remove_file(&tmp);
+        std::env::set_var("VERISTEP_KERNEL_DIFF_TEXTS", &dir);
+        std::env::set_var("VERISTEP_KERNEL_DIFF_RECORDS", &tmp);
+        if k == "6.12" {
+            std::env::set_var("VERISTEP_KERNEL_DIFF", "6.12");
+        } else {
+            std::env::remove_var("VERISTEP_KERNEL_DIFF");
+        }
+        // disagreements are shown, and are what the test then reports
+        if let Err(e) = kernel_diff() {
+            eprintln!("    Linux {k}: {e}");
+        }
+        let got = std::fs::read_to_string(&tmp)
+            .map_err(|e| format!("Linux {k} gave no records ({}): {e}", tmp.display()))?;
+        lines.extend(got.lines().map(str::to_string));
+    }
+    lines.sort();
+    let out = dir.join("records.jsonl");
+    std::fs::write(&out, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("==> {} records in {}", lines.len(), out.display());
+    Ok(())
 }
 
 /// `DIR/vmlinux.h` from a gzipped kernel BTF (`bpftool btf dump ... format

@@ -105,6 +105,9 @@ pub struct GenOpts {
     pub helpers: bool,
     /// With `ctx`: lock and timer probes (`ctx::lock_program`).
     pub locks: bool,
+    /// Programs typed by the kernel's BTF (`btf.rs`), judged through
+    /// kernel-diff's VM.
+    pub btf: bool,
 }
 
 impl Default for GenOpts {
@@ -117,6 +120,7 @@ impl Default for GenOpts {
             ctx: false,
             helpers: false,
             locks: false,
+            btf: false,
         }
     }
 }
@@ -308,6 +312,13 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.btf {
+        let s = program_seed(seed, index);
+        return format!(
+            "; veristep random program (btf): seed {seed} index {index}\n{}",
+            super::btf::program(s)
+        );
+    }
     if opts.ctx {
         let s = program_seed(seed, index);
         let (what, text) = if opts.locks {

@@ -1,0 +1,80 @@
+//! Programs typed by the kernel's BTF (fentry, fexit, fmod_ret, tp_btf,
+//! LSM, iterators) in the text format, against the real kernels: each
+//! record of `tests/btf/records.jsonl` is what Linux 6.1 or 6.12 answered
+//! when kernel-diff's VM loaded `tests/btf/NAME.s` (through asm2c, clang
+//! and libbpf 1.4; `cargo xtask bless-btf` asks them again). The oracle's
+//! `kernel-verdict` cannot load these program types, so they are not in
+//! `tests/corpus`. veristep must give the same verdict, first message and
+//! `processed` count, read from its log as kernel-diff reads the kernel's.
+
+use std::sync::Arc;
+use veristep_core::relo_core::KernelBtf;
+use veristep_core::{asm, verify, KernelVersion, Options, Verdict};
+
+fn kernel(k: &str) -> (KernelVersion, Arc<KernelBtf>) {
+    let gz: &[u8] = match k {
+        "6.1" => include_bytes!("../../static/btf/linux-6.1.btf.gz"),
+        _ => include_bytes!("../../static/btf/linux-6.12.btf.gz"),
+    };
+    let mode = if k == "6.1" {
+        KernelVersion::V6_1
+    } else {
+        KernelVersion::V6_7
+    };
+    (
+        mode,
+        Arc::new(KernelBtf::from_gzip(gz).expect("the kernel's BTF")),
+    )
+}
+
+#[test]
+fn btf_typed_programs_are_verified_as_the_kernels_verify_them() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/btf/");
+    let records = std::fs::read_to_string(format!("{root}records.jsonl")).expect("records");
+    let kernels = [kernel("6.1"), kernel("6.12")];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in records.lines() {
+        let r: serde_json::Value = serde_json::from_str(line).expect("a record");
+        let name = r["program"].as_str().expect("program");
+        let k = r["kernel"].as_str().expect("kernel");
+        let (mode, btf) = &kernels[usize::from(k != "6.1")];
+        let text = std::fs::read_to_string(format!("{root}{name}.s")).expect("the program");
+        let p = asm::parse(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .relocated("prog", btf)
+            .unwrap_or_else(|e| panic!("{name} on {k}: {}", e.0));
+        let o = verify(
+            &p,
+            &Options {
+                kernel: *mode,
+                log_level: 1,
+                trace: false,
+                log_size: None,
+            },
+        );
+        let verdict = if o.verdict == Verdict::Accepted {
+            "accepted"
+        } else {
+            "rejected"
+        };
+        let message = o
+            .as_logged()
+            .map(|l| l.0)
+            .or_else(|| o.message().map(str::to_string));
+        let want_message = r["message"].as_str().map(str::to_string);
+        let want_processed = r["processed"].as_u64();
+        if verdict != r["verdict"]
+            || (verdict == "rejected" && message != want_message)
+            || want_processed.is_some_and(|n| n != o.stats.processed)
+        {
+            failures.push(format!(
+                "{name} on {k}: kernel {} {:?} processed {:?}; veristep {verdict} {:?} processed {}",
+                r["verdict"], want_message, want_processed, message, o.stats.processed
+            ));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 100, "only {checked} records");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

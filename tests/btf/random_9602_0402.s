@@ -1,0 +1,16 @@
+; veristep random program (btf): seed 9602 index 402
+.prog_type tracing fentry __sys_bind
+    r6 = r1
+    *(u64 *)(r10 - 8) = 0
+    *(u64 *)(r10 - 16) = 0
+    *(u64 *)(r10 - 24) = 0
+    *(u64 *)(r10 - 32) = 0
+    r7 = *(u64 *)(r6 + 8)
+    r7 = *(u64 *)(r6 + 0)
+    r1 = r6
+    r1 += 8
+    r0 = *(u64 *)(r1 + 0)
+    r7 = *(u64 *)(r6 + 8)
+out:
+    r0 = 0
+    exit
