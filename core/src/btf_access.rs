@@ -843,10 +843,13 @@ fn btf_struct_walk(
             }
         }
         let untrusted = flag.as_deref().is_some_and(|f| f & UNTRUSTED != 0);
-        let tsize = i64::from(t.size_or_type);
-        if off + size > tsize {
+        // the kernel's `int off` meets the u32 sizes and offsets of BTF:
+        // a negative offset compares (and prints) as a large unsigned one
+        let uoff = off as i32 as u32;
+        let past = (off as i32).wrapping_add(size as i32) as u32 > t.size_or_type;
+        if past {
             // a flexible array at the end may be read past the size
-            let beyond = || format!("access beyond struct {tname} at off {off} size {size}");
+            let beyond = || format!("access beyond struct {tname} at off {uoff} size {size}");
             let Some(last) = t.members.last() else {
                 return Err(beyond());
             };
@@ -855,8 +858,8 @@ fn btf_struct_walk(
             };
             match mt.array {
                 Some((elem, 0)) if mt.kind == KIND_ARRAY => {
-                    let moff = i64::from(last.2 / 8);
-                    if off < moff {
+                    let moff = last.2 / 8;
+                    if uoff < moff {
                         return Err(beyond());
                     }
                     let Some((eid, et)) = skip(btf, elem) else {
@@ -868,7 +871,7 @@ fn btf_struct_walk(
                     if !et.is_composite() || et.size_or_type == 0 {
                         return Err(beyond());
                     }
-                    off = (off - moff) % i64::from(et.size_or_type);
+                    off = i64::from(uoff.wrapping_sub(moff) % et.size_or_type);
                     t_id = eid;
                     continue;
                 }

@@ -149,6 +149,22 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             "void bpf_kfunc_call_memb1_release(struct prog_test_member1 *p)",
             1,
         ),
+        // kernel/bpf/helpers.c: tasks, cgroups and RCU (6.2+)
+        "bpf_task_acquire" => (
+            k.name,
+            "struct task_struct *bpf_task_acquire(struct task_struct *p)",
+            1,
+        ),
+        "bpf_task_release" => (k.name, "void bpf_task_release(struct task_struct *p)", 1),
+        "bpf_task_from_pid" => (k.name, "struct task_struct *bpf_task_from_pid(int pid)", 1),
+        "bpf_cgroup_acquire" => (
+            k.name,
+            "struct cgroup *bpf_cgroup_acquire(struct cgroup *cgrp)",
+            1,
+        ),
+        "bpf_cgroup_release" => (k.name, "void bpf_cgroup_release(struct cgroup *cgrp)", 1),
+        "bpf_rcu_read_lock" => (k.name, "void bpf_rcu_read_lock(void)", 0),
+        "bpf_rcu_read_unlock" => (k.name, "void bpf_rcu_read_unlock(void)", 0),
         // kernel/bpf/arena.c (6.9+)
         "bpf_arena_alloc_pages" => (
             k.name,

@@ -228,6 +228,9 @@ struct BtfGen<'b> {
     lines: Vec<String>,
     labels: usize,
     out: String,
+    /// Calls kernel functions (6.12's task, cgroup and RCU kfuncs; Linux
+    /// 6.1 has none of them, and libbpf refuses the object there).
+    kfuncs: bool,
 }
 
 /// Program text for BTF probe `seed`.
@@ -246,7 +249,9 @@ pub fn program(seed: u64) -> String {
         lines: Vec::new(),
         labels: 0,
         out: "out".to_string(),
+        kfuncs: false,
     };
+    g.kfuncs = g.rng.pct(30);
     let mut text = String::new();
     let s = if sleepable { " sleepable" } else { "" };
     if kind == "lsm" {
@@ -412,14 +417,15 @@ impl BtfGen<'_> {
         let ptrs = self.ptr_regs();
         let have = !ptrs.is_empty();
         let w = [
-            14,                        // another argument
-            if have { 34 } else { 0 }, // a member load
-            if have { 8 } else { 0 },  // a NULL check
-            if have { 4 } else { 0 },  // a store through the pointer
-            if have { 7 } else { 0 },  // pointer arithmetic
-            22,                        // a helper
-            3,                         // a moved context
-            3,                         // a context store
+            14,                               // another argument
+            if have { 34 } else { 0 },        // a member load
+            if have { 8 } else { 0 },         // a NULL check
+            if have { 4 } else { 0 },         // a store through the pointer
+            if have { 7 } else { 0 },         // pointer arithmetic
+            22,                               // a helper
+            3,                                // a moved context
+            3,                                // a context store
+            if self.kfuncs { 18 } else { 0 }, // a kernel function
         ];
         match self.rng.weighted(&w) {
             0 => {
@@ -501,6 +507,7 @@ impl BtfGen<'_> {
                 self.regs[0] = Some(Val::Scalar);
                 self.regs[1] = None;
             }
+            8 => self.kfunc(),
             _ => {
                 // an LSM program may write its context (btf_ctx_access is
                 // its is_valid_access), tracing programs may not
@@ -679,6 +686,111 @@ impl BtfGen<'_> {
                 if self.rng.pct(80) {
                     self.e(format!("if r{d} == 0 goto {}", self.out));
                 }
+            }
+        }
+    }
+
+    /// A kernel function: a task or cgroup reference taken (from a
+    /// pointer held, perhaps the wrong kind, moved or untrusted), released
+    /// or not, twice, or the pointer used after; an RCU read section
+    /// around a walk, left open, or closed without opening.
+    fn kfunc(&mut self) {
+        let task = find(self.b, btf::KIND_STRUCT, "task_struct");
+        let cgroup = find(self.b, btf::KIND_STRUCT, "cgroup");
+        match self.rng.weighted(&[40, 15, 15, 15, 15]) {
+            0 => {
+                // acquire from a pointer held, check, release or not
+                self.btf_arg(1);
+                self.e("call bpf_task_acquire");
+                self.called(Val::Scalar);
+                let d = self.callee_saved();
+                self.e(format!("r{d} = r0"));
+                if self.rng.pct(85) {
+                    self.e(format!("if r{d} == 0 goto {}", self.out));
+                }
+                self.regs[d as usize] = task.map(|id| Val::Ptr {
+                    id,
+                    off: 0,
+                    maybe_null: false,
+                });
+                match self.rng.weighted(&[60, 15, 15, 10]) {
+                    0 => {
+                        self.e(format!("r1 = r{d}"));
+                        self.e("call bpf_task_release");
+                        self.called(Val::Scalar);
+                    }
+                    1 => {} // leaked
+                    2 => {
+                        // released twice
+                        for _ in 0..2 {
+                            self.e(format!("r1 = r{d}"));
+                            self.e("call bpf_task_release");
+                        }
+                        self.called(Val::Scalar);
+                    }
+                    _ => {
+                        // used after release
+                        self.e(format!("r1 = r{d}"));
+                        self.e("call bpf_task_release");
+                        self.called(Val::Scalar);
+                        self.deref(d, 0);
+                    }
+                }
+            }
+            1 => {
+                let pid = self.rng.pick(&[0i64, 1, -1]);
+                self.e(format!("r1 = {pid}"));
+                self.e("call bpf_task_from_pid");
+                self.called(Val::Scalar);
+                let d = self.callee_saved();
+                self.e(format!("r{d} = r0"));
+                if self.rng.pct(80) {
+                    self.e(format!("if r{d} == 0 goto {}", self.out));
+                    if self.rng.pct(80) {
+                        self.e(format!("r1 = r{d}"));
+                        self.e("call bpf_task_release");
+                        self.called(Val::Scalar);
+                    }
+                }
+                self.regs[d as usize] = Some(Val::Scalar);
+            }
+            2 => {
+                // an RCU section around a walk
+                self.e("call bpf_rcu_read_lock");
+                self.called(Val::Scalar);
+                let ptrs = self.ptr_regs();
+                if !ptrs.is_empty() {
+                    let p = self.rng.pick(&ptrs);
+                    let d = self.callee_saved();
+                    self.deref(p, d);
+                }
+                if self.rng.pct(80) {
+                    self.e("call bpf_rcu_read_unlock");
+                    self.called(Val::Scalar);
+                }
+            }
+            3 => {
+                self.e("call bpf_rcu_read_unlock");
+                self.called(Val::Scalar);
+            }
+            _ => {
+                // a cgroup reference from whatever is held
+                self.btf_arg(1);
+                self.e("call bpf_cgroup_acquire");
+                self.called(Val::Scalar);
+                let d = self.callee_saved();
+                self.e(format!("r{d} = r0"));
+                self.e(format!("if r{d} == 0 goto {}", self.out));
+                if self.rng.pct(85) {
+                    self.e(format!("r1 = r{d}"));
+                    self.e("call bpf_cgroup_release");
+                    self.called(Val::Scalar);
+                }
+                self.regs[d as usize] = cgroup.map(|id| Val::Ptr {
+                    id,
+                    off: 0,
+                    maybe_null: false,
+                });
             }
         }
     }
