@@ -253,9 +253,9 @@ impl Env {
         let d = self.reg_mut(insn.dst);
         copy_register_state(d, &src);
         if !no_sext {
-            // clear_scalar_id()
+            // 6.12.95 clears the id only; a linked register's delta (`off`)
+            // stays, and counts again if the register is linked anew
             d.id = 0;
-            d.off = 0;
         }
         d.live |= LIVE_WRITTEN;
         if alu64 {
@@ -454,6 +454,13 @@ impl Env {
             d.live = cur_dst.live;
             d.parent = cur_dst.parent;
         }
+        if scalar_dst && self.rules.scalar_plus_fp_frame0 {
+            // 6.12.95 sets the type, id, bounds, offset and map of the
+            // scalar it turns into a pointer: its reference (none) stays,
+            // so the sum cannot be released
+            d.ref_obj_id = cur_dst.ref_obj_id;
+            d.precise = cur_dst.precise;
+        }
         d.mark_unbounded32();
         match op {
             BPF_ADD => {
@@ -605,7 +612,9 @@ impl Env {
             }
         };
         let idx = self.insn_idx;
-        self.push_stack(idx, idx)?;
+        // 6.12.95 dereferences the NULL it gets back here (an oops); the
+        // conditional jump's errno stands in
+        self.push_stack(idx, idx, crate::env::EFAULT)?;
         let fr = self.cur.curframe();
         if let Some(reg) = self
             .head

@@ -664,6 +664,27 @@ impl Env {
             )
         } else if src.ty == RegType::Scalar && !jmp32 && src.var_off.is_const() {
             is_branch_taken(&dst, src.var_off.value, op, jmp32, eq_ranges, mem_not_null)
+        } else if self.rules.branches_612 && dst.ty == RegType::Scalar && src.is_pointer() {
+            // 6.12's is_branch_taken() turns `const op pointer` around
+            let c = if jmp32 {
+                dst.var_off
+                    .subreg()
+                    .is_const()
+                    .then(|| dst.var_off.subreg().value)
+            } else {
+                dst.var_off.is_const().then_some(dst.var_off.value)
+            };
+            match c {
+                Some(c) => is_branch_taken(
+                    &src,
+                    c,
+                    crate::branches612::flip_opcode(op),
+                    jmp32,
+                    eq_ranges,
+                    mem_not_null,
+                ),
+                None => -1,
+            }
         } else {
             -1
         };
@@ -695,7 +716,7 @@ impl Env {
         self.record_linked_regs(src_id, dst_id);
         let target = (self.insn_idx as i64 + insn.off as i64 + 1) as usize;
         let from = self.insn_idx;
-        self.push_stack(target, from)?;
+        self.push_stack(target, from, crate::env::EFAULT)?;
         let (d, s) = (insn.dst as usize, insn.src as usize);
         let cf = self.cur.curframe();
         if self.rules.branches_612 {
@@ -791,11 +812,11 @@ impl Env {
             } else {
                 &mut self.cur
             };
-            if reg_not_null(&dst) && src.maybe_null {
-                crate::refs::mark_ptr_not_null_reg(&self.prog.maps, eq, insn.src);
-            }
-            if reg_not_null(&src) && dst.maybe_null {
-                crate::refs::mark_ptr_not_null_reg(&self.prog.maps, eq, insn.dst);
+            // 6.12.95: exactly one of them may be NULL, whatever the other
+            // is (later 6.12 releases ask reg_not_null() of the other)
+            if src.maybe_null != dst.maybe_null {
+                let r = if src.maybe_null { insn.src } else { insn.dst };
+                crate::refs::mark_ptr_not_null_reg(&self.prog.maps, eq, r);
             }
         }
         if !jmp32 && !x && insn.imm == 0 && (op == BPF_JEQ || op == BPF_JNE) && dst.maybe_null {
@@ -872,9 +893,8 @@ impl Env {
 }
 
 /// A pointer that cannot be NULL: 6.1's `reg_type_not_null()`, or
-/// (`v612`) 6.12's `reg_not_null()`, which adds AF_XDP sockets, buffers,
-/// memory (ring buffer records), maps and trusted (referenced) kernel
-/// objects, and wants the offset bounded (base + offset cannot wrap to 0).
+/// (`v612`) 6.12.95's `reg_not_null()`, which adds memory (ring buffer
+/// records), maps and trusted (referenced) kernel objects.
 fn ptr_not_null(reg: &RegState, v612: bool) -> bool {
     use RegType as T;
     if reg.maybe_null {
@@ -886,14 +906,11 @@ fn ptr_not_null(reg: &RegState, v612: bool) -> bool {
             T::Socket | T::TcpSock | T::MapValue | T::MapKey | T::SockCommon
         );
     }
-    if reg.smin <= -(1 << 29) || reg.smax >= 1 << 29 {
-        return false;
-    }
+    // 6.12.95's list (later 6.12 releases add xdp sockets and buffers, and
+    // refuse a pointer whose offset may wrap it to zero)
     match reg.ty {
         T::Socket
         | T::TcpSock
-        | T::XdpSock
-        | T::Buf
         | T::MapValue
         | T::MapKey
         | T::SockCommon
@@ -909,12 +926,6 @@ fn ptr_not_null(reg: &RegState, v612: bool) -> bool {
         }
         _ => false,
     }
-}
-
-/// 6.12's `reg_not_null()` (the only kernel that infers from pointer
-/// equality).
-fn reg_not_null(r: &RegState) -> bool {
-    ptr_not_null(r, true)
 }
 
 /// `is_pkt_ptr_branch_taken()`: a packet pointer known to be at

@@ -516,12 +516,8 @@ impl Env {
                 callee.regs[2].aux = map;
                 callee.regs[3].mark_known_zero_ptr(RegType::MapValue);
                 callee.regs[3].aux = map;
-                // 6.12 keeps the inner map's uid (set_timer_callback_state)
-                if self.rules.helpers_612 {
-                    for r in 1..=3 {
-                        callee.regs[r].map_uid = meta.map_uid;
-                    }
-                }
+                // 6.12.95 leaves the callback's map_uid 0, as 6.1 (later
+                // 6.12 releases copy the inner map's)
             }
             CallbackKind::UserRingbuf => {
                 // callback_fn(const struct bpf_dynptr *dynptr, void *ctx):
@@ -655,7 +651,7 @@ impl Env {
             // setup_func_entry()'s init_func_state() marks every register
             // and slot scratched: the call's line prints the whole frame
             self.mark_all_scratched();
-            self.push_state(st, start, callsite)?;
+            self.push_state(st, start, callsite, crate::env::ENOMEM)?;
             self.event(EventKind::Push, callsite as u32, start as u32);
             return Ok(());
         }
@@ -731,7 +727,7 @@ impl Env {
             last_insn_idx: 0,
             jmp_history: Vec::new(),
         };
-        self.push_state(st, start, callsite)?;
+        self.push_state(st, start, callsite, crate::env::EFAULT)?;
         self.event(EventKind::AsyncPush, callsite as u32, start as u32);
         // init_func_state() of the new frame marks everything scratched
         self.mark_all_scratched();

@@ -26,6 +26,7 @@ pub const EINVAL: i32 = 22;
 pub const EACCES: i32 = 13;
 pub const E2BIG: i32 = 7;
 pub const EFAULT: i32 = 14;
+pub const ENOMEM: i32 = 12;
 pub const EEXIST: i32 = 17;
 /// A log that did not fit in the buffer the loader gave (`log_size`).
 pub const ENOSPC: i32 = 28;

@@ -63,10 +63,8 @@ impl Env {
             if at < i || at + i >= n {
                 break;
             }
-            // a jump to the first spill is fine, into the pattern is not
-            if self.aux[at - i + 1].jump_target || self.aux[at + i].jump_target {
-                break;
-            }
+            // 6.12.95 does not look at jumps into the pattern (later 6.12
+            // releases stop at a spill, call or fill that is a jump target)
             let stx = self.prog.insns[at - i];
             let ldx = self.prog.insns[at + i];
             let fill = ldx.class() == BPF_LDX

@@ -193,7 +193,7 @@ impl Env {
             // bpf_gen_ld_abs()'s hidden exit: the load may fail and return
             // 0 from the subprogram; the path after the load is pushed
             self.mark_reg_scratched(0);
-            self.push_stack(self.insn_idx + 1, self.insn_idx)?;
+            self.push_stack(self.insn_idx + 1, self.insn_idx, crate::env::EFAULT)?;
             self.reg_mut(0).mark_known(0);
             self.prepare_func_exit()?;
             // do_check() steps past the instruction it ran

@@ -977,7 +977,7 @@ impl Env {
             let frames: Vec<i32> = cp.st.frames.iter().map(|f| f.callsite).collect();
             self.find_prev_entry(&frames, cp.st.dfs_depth, idx)
         });
-        self.push_stack(idx + 1, idx)?;
+        self.push_stack(idx + 1, idx, crate::env::ENOMEM)?;
         let n = self.head.len() - 1;
         next_pass(&mut self.head[n].st);
         if let Some(p) = prev {

@@ -2,13 +2,16 @@
 //! last in, first out), branch counts, and the end of a path.
 
 use crate::do_check::StepResult;
-use crate::env::{Env, VResult, BPF_COMPLEXITY_LIMIT_JMP_SEQ, E2BIG};
+use crate::env::{Env, VResult, BPF_COMPLEXITY_LIMIT_JMP_SEQ};
 use crate::state::{StackElem, VerifierState};
 use crate::trace::EventKind;
 
 impl Env {
-    /// `push_stack()`: the pending state continues at `insn_idx`.
-    pub fn push_stack(&mut self, insn_idx: usize, prev_insn_idx: usize) -> VResult<()> {
+    /// `push_stack()`: the pending state continues at `insn_idx`. Past
+    /// `BPF_COMPLEXITY_LIMIT_JMP_SEQ` pending states it fails, and the
+    /// kernel's caller picks the errno (`-EFAULT` for a conditional jump,
+    /// `-ENOMEM` for 6.12's iterator and callback loops).
+    pub fn push_stack(&mut self, insn_idx: usize, prev_insn_idx: usize, errno: i32) -> VResult<()> {
         let elem = StackElem {
             st: self.cur.clone(),
             insn_idx,
@@ -20,7 +23,7 @@ impl Env {
         if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
             let n = self.head.len();
             return Err(self.fail(
-                E2BIG,
+                errno,
                 &format!("The sequence of {} jumps is too complex.", n),
             ));
         }
@@ -38,6 +41,7 @@ impl Env {
         st: VerifierState,
         insn_idx: usize,
         prev_insn_idx: usize,
+        errno: i32,
     ) -> VResult<()> {
         let parent = st.parent;
         self.head.push(StackElem {
@@ -49,7 +53,7 @@ impl Env {
         if self.head.len() > BPF_COMPLEXITY_LIMIT_JMP_SEQ {
             let n = self.head.len();
             return Err(self.fail(
-                E2BIG,
+                errno,
                 &format!("The sequence of {} jumps is too complex.", n),
             ));
         }

@@ -37,3 +37,27 @@ fn a_dead_callback_laid_out_last_fails_the_load_with_efault() {
     assert_eq!(o.verdict, Verdict::Accepted);
     assert_eq!(o.stats.processed, 16);
 }
+
+/// More than 8192 pending branches: `push_stack()` fails and the
+/// conditional jump's caller returns -EFAULT, on both kernels (Linux
+/// 6.1.192 and 6.12.95: rejected, errno 14, "The sequence of 8193 jumps is
+/// too complex.", processed 8194).
+#[test]
+fn too_many_pending_branches_fail_with_efault() {
+    let mut text = String::from("    call bpf_get_prandom_u32\n");
+    for k in 1..=8300 {
+        text.push_str(&format!("    if r0 == {k} goto out\n"));
+    }
+    text.push_str("out:\n    r0 = 0\n    exit\n");
+    for kernel in [KernelVersion::V6_1, KernelVersion::V6_7] {
+        let o = run(&text, kernel);
+        assert_eq!(o.verdict, Verdict::Rejected);
+        let e = o.error.as_ref().expect("an error");
+        assert_eq!(e.errno, 14, "{kernel:?}");
+        assert_eq!(
+            o.message(),
+            Some("The sequence of 8193 jumps is too complex.")
+        );
+        assert_eq!(o.stats.processed, 8194);
+    }
+}
