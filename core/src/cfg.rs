@@ -341,7 +341,10 @@ impl Env {
             }
             return Ok(());
         };
-        if self.prog.sleepable && self.prog.expected_attach_type == Some(A::LsmCgroup) {
+        if self.prog.sleepable
+            && self.prog.expected_attach_type == Some(A::LsmCgroup)
+            && !self.rules.lsm_cgroup_sleepable
+        {
             return Err(self
                 .fail(EINVAL, "BPF_LSM_CGROUP programs cannot be sleepable")
                 .because(crate::reason::Reason::AttachTarget));
@@ -1012,6 +1015,7 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_612: &[&str] = &[
     "bpf_map_create",
     "bpf_map_free",
     "bpf_prog_load",
+    "bpf_prog_free",
     "bpf_token_create",
     "bpf_token_free",
     "bpf_token_cmd",
@@ -1045,7 +1049,8 @@ pub const LSM_DISABLED_HOOKS_61: &[&str] = &[
     "ismaclabel",
 ];
 
-/// 6.12's set: 6.1's and `getselfattr` (6.8).
+/// 6.12.95's set: 6.1's and `getselfattr` (6.8), without
+/// `xfrm_decode_session` (later 6.12 releases disable it again).
 pub const LSM_DISABLED_HOOKS_612: &[&str] = &[
     "vm_enough_memory",
     "inode_need_killpriv",
@@ -1057,6 +1062,5 @@ pub const LSM_DISABLED_HOOKS_612: &[&str] = &[
     "setprocattr",
     "key_getsecurity",
     "audit_rule_match",
-    "xfrm_decode_session",
     "ismaclabel",
 ];

@@ -154,6 +154,9 @@ pub struct Rules {
     /// 'F' size N must be 8"), and a BTF tracepoint's arguments of
     /// `raw_tp_null_args` may be NULL or an error code.
     pub btf_ctx_access_612: bool,
+    /// A `BPF_LSM_CGROUP` program may be sleepable (6.12.95's
+    /// `can_be_sleepable()`; 6.1 refuses it, and so do later 6.12 releases).
+    pub lsm_cgroup_sleepable: bool,
     /// 6.12's struct_ops (`bpf_struct_ops_desc`): each member's CFI stub
     /// decides whether BPF may implement it (`bpf_struct_ops_supported`)
     /// and which of its pointer arguments may be NULL (a stub parameter
@@ -261,6 +264,7 @@ impl Rules {
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
                 btf_ctx_access_612: false,
+                lsm_cgroup_sleepable: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
@@ -313,6 +317,7 @@ impl Rules {
                 trusted_ptrs: false,
                 tcp_ca_writes_612: false,
                 btf_ctx_access_612: false,
+                lsm_cgroup_sleepable: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 lsm_retval_range: false,
@@ -365,6 +370,7 @@ impl Rules {
                 trusted_ptrs: true,
                 tcp_ca_writes_612: true,
                 btf_ctx_access_612: true,
+                lsm_cgroup_sleepable: true,
                 struct_ops_612: true,
                 kfuncs_612: true,
                 lsm_retval_range: true,
