@@ -132,10 +132,8 @@ impl Env {
                 };
                 let val = *self.reg(v);
                 if val.is_null_const() {
-                    // valid only because it is zero: kept precise (6.12)
-                    if self.rules.helpers_612 {
-                        self.mark_chain_precision(v);
-                    }
+                    // NULL may always be stored (6.12.95 does not mark it
+                    // precise; later 6.12 releases do)
                     return Ok(());
                 }
                 self.map_kptr_match_type(kind, field, &val, v)

@@ -726,10 +726,9 @@ impl Env {
         }
         if t == Access::Write {
             // a congestion control writes some of its socket's fields
-            // (env->ops->btf_struct_access); 6.12 first refuses a write
-            // through an untrusted pointer
-            let untrusted_612 = self.rules.trusted_ptrs && p.has(crate::btf_access::UNTRUSTED);
-            if self.prog.prog_type == crate::program::ProgType::StructOps && !untrusted_612 {
+            // (env->ops->btf_struct_access), through an untrusted pointer
+            // too on 6.12.95 (later 6.12 releases refuse that first)
+            if self.prog.prog_type == crate::program::ProgType::StructOps {
                 return match self.struct_ops_struct().as_deref() {
                     Some("bpf_dummy_ops") => self.dummy_ops_access(regno, p, off, size, t, &kernel),
                     _ => self.tcp_ca_write(regno, p, off, size, &kernel),
