@@ -318,11 +318,17 @@ impl Env {
             && self.kernel_kfunc_name(insn.imm).as_deref() == Some("bpf_rbtree_add_impl")
     }
 
-    /// `in_rbtree_lock_required_cb()`: the walk is inside (a subprogram
-    /// of) the callback of an rbtree kfunc that runs under the lock.
+    /// `in_rbtree_lock_required_cb()`: the walk is in the callback of an
+    /// rbtree kfunc that runs under the lock. 6.12.95 looks at the current
+    /// frame only (a subprogram the callback calls is not "in" it; later
+    /// 6.12 releases walk every frame).
     pub(crate) fn in_rbtree_lock_required_cb(&self) -> bool {
         let insns = &self.prog.insns;
-        self.cur.frames.iter().skip(1).any(|f| {
+        let cur = self.cur.curframe();
+        if cur == 0 {
+            return false;
+        }
+        self.cur.frames.get(cur).into_iter().any(|f| {
             f.in_callback_fn
                 && usize::try_from(f.callsite)
                     .ok()

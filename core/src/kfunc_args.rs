@@ -486,7 +486,9 @@ impl Env {
                             )
                             .because(Reason::GraphMisuse));
                     };
-                    if !p.has(crate::btf_access::NON_OWN) && reg.ref_obj_id != 0 {
+                    // 6.12.95: any reference that is not non-owning (later
+                    // 6.12 releases also want it acquired)
+                    if !p.has(crate::btf_access::NON_OWN) {
                         meta.arg_owning_ref = true;
                     }
                     let Some(rec) = self.reg_btf_record(&reg) else {

@@ -194,14 +194,18 @@ impl Env {
             if kind == KptrKind::Percpu {
                 RCU | PERCPU
             } else if local {
-                // reference counted: a non-owning reference too
-                let refcounted = self.prog.obj_btf.as_ref().is_some_and(|b| {
+                // an object that can sit in a list or tree (a graph
+                // node, BPF_GRAPH_NODE): a non-owning reference too
+                let graph_node = self.prog.obj_btf.as_ref().is_some_and(|b| {
                     b.find(crate::btf::KIND_STRUCT, &field.target)
                         .and_then(|id| crate::btf_record::struct_meta(b, id).ok().flatten())
-                        .is_some_and(|r| r.refcount_off().is_some())
+                        .is_some_and(|r| {
+                            r.has(crate::btf_record::FieldType::ListNode)
+                                || r.has(crate::btf_record::FieldType::RbNode)
+                        })
                 });
                 RCU | crate::btf_access::ALLOC
-                    | if refcounted {
+                    | if graph_node {
                         crate::btf_access::NON_OWN
                     } else {
                         0
