@@ -27,6 +27,11 @@ const PERF_EVENT_MAX_STACK: u32 = 127;
 const PAGE_SIZE: u32 = 4096;
 /// `BPF_F_STACK_BUILD_ID`: a stack trace map of build ids and offsets.
 const BPF_F_STACK_BUILD_ID: u32 = 1 << 5;
+/// `BPF_F_NO_PREALLOC`: elements allocated when first used (local storage
+/// must be created so).
+const BPF_F_NO_PREALLOC: u32 = 1;
+/// `BPF_F_CLONE`: a socket's storage is copied into its clones.
+const BPF_F_CLONE: u32 = 1 << 9;
 /// `BPF_F_MMAPABLE`: an array or arena user space may `mmap`.
 const BPF_F_MMAPABLE: u32 = 1 << 10;
 /// `BPF_F_SEGV_ON_FAULT` (6.9+): a fault in an arena is a signal.
@@ -194,8 +199,20 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
                 Range,
             )
         }
-        // the rest (lpm_trie, the storage maps, reuseport_sockarray) are
-        // created as they are given
+        // bpf_local_storage_map_alloc_check(): no entries, an int key, a
+        // value, BTF key and value types (for dumping sockets' storage),
+        // BPF_F_NO_PREALLOC, and BPF_F_CLONE at most beside it
+        T::SkStorage | T::InodeStorage | T::TaskStorage | T::CgrpStorage => fail_if(
+            m.flags & !(BPF_F_NO_PREALLOC | BPF_F_CLONE) != 0
+                || m.flags & BPF_F_NO_PREALLOC == 0
+                || entries != 0
+                || key != 4
+                || value == 0
+                || !m.btf_typed,
+            Invalid,
+        ),
+        // the rest (lpm_trie, reuseport_sockarray) are created as they are
+        // given
         _ => Ok(()),
     }
 }

@@ -248,7 +248,23 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         if m.map_type == MapType::Arena && m.map_extra != 0 {
             c.push_str(&format!("\t__ulong(map_extra, {:#x});\n", m.map_extra));
         }
-        if !matches!(m.map_type, MapType::Ringbuf | MapType::Arena) {
+        let local_storage = matches!(
+            m.map_type,
+            MapType::SkStorage
+                | MapType::InodeStorage
+                | MapType::TaskStorage
+                | MapType::CgrpStorage
+        );
+        if local_storage {
+            // the kernel wants BTF types and BPF_F_NO_PREALLOC (the text's
+            // flags=) for local storage
+            c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
+            c.push_str("\t__type(key, int);\n");
+            c.push_str(&format!(
+                "\t__type(value, struct {{ char v[{}]; }});\n",
+                m.value_size
+            ));
+        } else if !matches!(m.map_type, MapType::Ringbuf | MapType::Arena) {
             if special.is_empty() {
                 c.push_str(&format!(
                     "\t__uint(key_size, {});\n\t__uint(value_size, {});\n",

@@ -395,6 +395,17 @@ fn map_directive(
         }
     }
     if ok {
+        // a local storage map is created with BTF key and value types, as
+        // any loader must (the text says nothing of its BTF)
+        if matches!(
+            def.map_type,
+            MapType::SkStorage
+                | MapType::InodeStorage
+                | MapType::TaskStorage
+                | MapType::CgrpStorage
+        ) {
+            def.btf_typed = true;
+        }
         maps.insert(def.name.clone(), prog.maps.len() as u32);
         prog.maps.push(def);
     }

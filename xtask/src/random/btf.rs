@@ -231,6 +231,9 @@ struct BtfGen<'b> {
     /// Calls kernel functions (6.12's task, cgroup and RCU kfuncs; Linux
     /// 6.1 has none of them, and libbpf refuses the object there).
     kfuncs: bool,
+    /// A local storage map (`task_storage`, `sk_storage`, `inode_storage`)
+    /// named `st`, used through its helpers with kernel pointers.
+    storage: Option<&'static str>,
 }
 
 /// Program text for BTF probe `seed`.
@@ -250,14 +253,26 @@ pub fn program(seed: u64) -> String {
         labels: 0,
         out: "out".to_string(),
         kfuncs: false,
+        storage: None,
     };
     g.kfuncs = g.rng.pct(30);
+    if g.rng.pct(30) {
+        g.storage = Some(g.rng.pick(&[
+            "task_storage",
+            "task_storage",
+            "sk_storage",
+            "inode_storage",
+        ]));
+    }
     let mut text = String::new();
     let s = if sleepable { " sleepable" } else { "" };
     if kind == "lsm" {
         let _ = writeln!(text, ".prog_type lsm {target}{s}");
     } else {
         let _ = writeln!(text, ".prog_type tracing {kind} {target}{s}");
+    }
+    if let Some(st) = g.storage {
+        let _ = writeln!(text, ".map st {st} key=4 value=16 entries=0 flags=1");
     }
     g.e("r6 = r1");
     for off in [8, 16, 24, 32] {
@@ -417,15 +432,16 @@ impl BtfGen<'_> {
         let ptrs = self.ptr_regs();
         let have = !ptrs.is_empty();
         let w = [
-            14,                               // another argument
-            if have { 34 } else { 0 },        // a member load
-            if have { 8 } else { 0 },         // a NULL check
-            if have { 4 } else { 0 },         // a store through the pointer
-            if have { 7 } else { 0 },         // pointer arithmetic
-            22,                               // a helper
-            3,                                // a moved context
-            3,                                // a context store
-            if self.kfuncs { 18 } else { 0 }, // a kernel function
+            14,                                          // another argument
+            if have { 34 } else { 0 },                   // a member load
+            if have { 8 } else { 0 },                    // a NULL check
+            if have { 4 } else { 0 },                    // a store through the pointer
+            if have { 7 } else { 0 },                    // pointer arithmetic
+            22,                                          // a helper
+            3,                                           // a moved context
+            3,                                           // a context store
+            if self.kfuncs { 18 } else { 0 },            // a kernel function
+            if self.storage.is_some() { 16 } else { 0 }, // local storage
         ];
         match self.rng.weighted(&w) {
             0 => {
@@ -508,6 +524,7 @@ impl BtfGen<'_> {
                 self.regs[1] = None;
             }
             8 => self.kfunc(),
+            9 => self.storage(),
             _ => {
                 // an LSM program may write its context (btf_ctx_access is
                 // its is_valid_access), tracing programs may not
@@ -793,6 +810,44 @@ impl BtfGen<'_> {
                 });
             }
         }
+    }
+
+    /// A local storage helper on a kernel pointer held (or the wrong
+    /// one): get (creating or not, with a value on the stack or none),
+    /// the value used with or without a NULL check, or delete.
+    fn storage(&mut self) {
+        let Some(st) = self.storage else { return };
+        let kind = st.trim_end_matches("_storage");
+        if self.rng.pct(20) {
+            self.e("r1 = st ll");
+            self.btf_arg(2);
+            self.e(format!("call bpf_{kind}_storage_delete"));
+            self.called(Val::Scalar);
+            return;
+        }
+        self.e("r1 = st ll");
+        self.btf_arg(2);
+        if self.rng.pct(30) {
+            self.e("r3 = r10");
+            self.e("r3 += -16");
+        } else {
+            self.e("r3 = 0");
+        }
+        let flags = self.rng.pick(&[0i64, 1, 1, 2]);
+        self.e(format!("r4 = {flags}"));
+        self.e(format!("call bpf_{kind}_storage_get"));
+        self.called(Val::Scalar);
+        if self.rng.pct(80) {
+            self.e(format!("if r0 == 0 goto {}", self.out));
+        }
+        let (sz, n) = self.rng.pick(SIZES);
+        let off = self.rng.pick(&[0i64, 8, 12, 16]) / n * n;
+        if self.rng.pct(50) {
+            self.e(format!("r0 = *({sz} *)(r0 + {off})"));
+        } else {
+            self.e(format!("*({sz} *)(r0 + {off}) = 1"));
+        }
+        self.regs[0] = Some(Val::Scalar);
     }
 
     fn ret(&mut self) {
