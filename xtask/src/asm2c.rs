@@ -310,7 +310,8 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         c.push_str(
             "struct prog_test_fail1 { void *p; int x; };\nstruct prog_test_fail2 { int x8; };\n\
              struct prog_test_fail3 { int len; };\nstruct prog_test_member1 { int a; };\n\
-             struct prog_test_member { struct prog_test_member1 m; int c; };\n",
+             struct prog_test_member { struct prog_test_member1 m; int c; };\n\
+             struct task_struct { int a; };\nstruct cgroup { int a; };\n",
         );
         for (_, proto, _) in &kfs {
             c.push_str(&format!("extern {proto} __ksym;\n"));

@@ -234,6 +234,9 @@ struct BtfGen<'b> {
     /// A local storage map (`task_storage`, `sk_storage`, `inode_storage`)
     /// named `st`, used through its helpers with kernel pointers.
     storage: Option<&'static str>,
+    /// A `bpf_loop` callback (`cb`) is called: its body comes after the
+    /// program's exit.
+    callback: bool,
 }
 
 /// Program text for BTF probe `seed`.
@@ -254,6 +257,7 @@ pub fn program(seed: u64) -> String {
         out: "out".to_string(),
         kfuncs: false,
         storage: None,
+        callback: false,
     };
     g.kfuncs = g.rng.pct(30);
     if g.rng.pct(30) {
@@ -284,8 +288,14 @@ pub fn program(seed: u64) -> String {
     for _ in 0..n {
         g.op();
     }
+    if g.rng.pct(25) {
+        g.bpf_loop();
+    }
     g.place("out");
     g.ret();
+    if g.callback {
+        g.callback_body();
+    }
     for l in &g.lines {
         text.push_str(l);
         text.push('\n');
@@ -848,6 +858,94 @@ impl BtfGen<'_> {
             self.e(format!("*({sz} *)(r0 + {off}) = 1"));
         }
         self.regs[0] = Some(Val::Scalar);
+    }
+
+    /// `bpf_loop(n, cb, &fp[-8], 0)`, fp[-8] holding a kernel pointer
+    /// held or, with kfuncs, a task reference the program took (released
+    /// after the loop or not): the callback may release what it does not
+    /// own (the lesson of commit 9d9d00ac), take its own reference and
+    /// leak it, or read through the pointer.
+    fn bpf_loop(&mut self) {
+        let mut acquired = None;
+        if self.kfuncs && self.rng.pct(60) {
+            self.e("call bpf_get_current_task_btf");
+            self.e("r1 = r0");
+            self.e("call bpf_task_acquire");
+            self.e(format!("if r0 == 0 goto {}", self.out));
+            self.e("r9 = r0");
+            self.e("*(u64 *)(r10 - 8) = r0");
+            self.called(Val::Scalar);
+            acquired = Some(9u8);
+        } else {
+            let ptrs = self.ptr_regs();
+            if let Some(&p) = ptrs.first() {
+                self.e(format!("*(u64 *)(r10 - 8) = r{p}"));
+            }
+        }
+        let n = self.rng.pick(&["1", "8", "r7"]);
+        if n == "r7" {
+            self.e("r1 = *(u64 *)(r6 + 0)");
+            self.e("r1 &= 15");
+        } else {
+            self.e(format!("r1 = {n}"));
+        }
+        self.e("r2 = cb ll");
+        self.e("r3 = r10");
+        self.e("r3 += -8");
+        self.e("r4 = 0");
+        self.e("call bpf_loop");
+        self.called(Val::Scalar);
+        self.callback = true;
+        if let Some(r) = acquired {
+            if self.rng.pct(75) {
+                self.e(format!("r1 = r{r}"));
+                self.e("call bpf_task_release");
+                self.called(Val::Scalar);
+            }
+            self.regs[r as usize] = Some(Val::Scalar);
+        }
+    }
+
+    /// The callback: `(u32 index, void *ctx)`, ctx the caller's fp[-8].
+    fn callback_body(&mut self) {
+        self.place("cb");
+        let kfuncs = self.kfuncs;
+        match self.rng.weighted(&[25, 25, 30, 20]) {
+            0 if kfuncs => {
+                // releases the caller's reference (or pointer)
+                self.e("r1 = *(u64 *)(r2 + 0)");
+                self.e("call bpf_task_release");
+            }
+            1 if kfuncs => {
+                // its own reference, released or leaked
+                self.e("r1 = 1");
+                self.e("call bpf_task_from_pid");
+                self.e("if r0 == 0 goto cb_out");
+                if self.rng.pct(65) {
+                    self.e("r1 = r0");
+                    self.e("call bpf_task_release");
+                }
+                self.place("cb_out");
+            }
+            0..=2 => {
+                // reads through the caller's pointer
+                self.e("r1 = *(u64 *)(r2 + 0)");
+                let off = self.rng.pick(&[0i64, 8, 16, 24]);
+                self.e(format!("r0 = *(u32 *)(r1 + {off})"));
+            }
+            _ => {
+                // the index decides
+                self.e("if r1 > 3 goto cb_one");
+            }
+        }
+        let ret = self.rng.pick(&[0i64, 0, 0, 1, 2]);
+        self.e(format!("r0 = {ret}"));
+        self.e("exit");
+        if self.lines.iter().any(|l| l.contains("goto cb_one")) {
+            self.place("cb_one");
+            self.e("r0 = 1");
+            self.e("exit");
+        }
     }
 
     fn ret(&mut self) {

@@ -1,0 +1,36 @@
+; veristep random program (btf): seed 9605 index 255
+.prog_type lsm socket_connect
+    r6 = r1
+    *(u64 *)(r10 - 8) = 0
+    *(u64 *)(r10 - 16) = 0
+    *(u64 *)(r10 - 24) = 0
+    *(u64 *)(r10 - 32) = 0
+    r7 = *(u64 *)(r6 + 8)
+    if r7 == 0 goto out
+    r0 = 1
+    *(u64 *)(r6 + 32) = r0
+    *(u32 *)(r7 + 0) = r6
+    if r7 != 0 goto out
+    call bpf_get_current_task_btf
+    r1 = r0
+    call bpf_task_acquire
+    if r0 == 0 goto out
+    r9 = r0
+    *(u64 *)(r10 - 8) = r0
+    r1 = *(u64 *)(r6 + 0)
+    r1 &= 15
+    r2 = cb ll
+    r3 = r10
+    r3 += -8
+    r4 = 0
+    call bpf_loop
+    r1 = r9
+    call bpf_task_release
+out:
+    r0 = 0
+    exit
+cb:
+    r1 = *(u64 *)(r2 + 0)
+    r0 = *(u32 *)(r1 + 0)
+    r0 = 2
+    exit
