@@ -402,21 +402,26 @@ fn ctx_arg_idx(btf: &Btf, params: &[u32], ret: u32, off: i32) -> usize {
     params.len() + 1
 }
 
-/// `btf_ctx_access()` (after `bpf_tracing_ctx_access()`'s bounds): the
-/// lines it logs, and what the read gives (None: refused).
+/// `btf_ctx_access()` (after `bpf_tracing_ctx_access()`'s bounds): what it
+/// logs, each piece with its own line end as the kernel prints it, and what
+/// the read gives (None: refused). `v612`: 6.12's rules (a pointer read
+/// whole, `raw_tp_null_args`).
 pub fn btf_ctx_access(
     a: &AttachBtf,
     attach: Option<crate::program::AttachType>,
     args_trusted: bool,
     off: i32,
-    size: Option<u32>,
+    size: u32,
+    v612: bool,
 ) -> (Vec<String>, Option<CtxArg>) {
     use crate::program::AttachType as A;
     let btf = &a.kernel.btf;
     let tname = &a.tname;
     let mut log = Vec::new();
     if off % 8 != 0 {
-        log.push(format!("func '{tname}' offset {off} is not multiple of 8"));
+        log.push(format!(
+            "func '{tname}' offset {off} is not multiple of 8\n"
+        ));
         return (log, None);
     }
     let Ok(proto) = btf.get(a.proto) else {
@@ -433,7 +438,7 @@ pub fn btf_ctx_access(
     let nr = params.len();
     if arg > nr {
         log.push(format!(
-            "func '{tname}' doesn't have {}-th argument",
+            "func '{tname}' doesn't have {}-th argument\n",
             arg + 1
         ));
         return (log, None);
@@ -444,14 +449,17 @@ pub fn btf_ctx_access(
             Some(A::ModifyReturn) => {
                 let t = skip(btf, proto.size_or_type).map(|(_, t)| t);
                 if !t.is_some_and(is_small_int) {
-                    log.push(format!("ret type {} not allowed for fmod_ret", type_str(t)));
+                    log.push(format!(
+                        "ret type {} not allowed for fmod_ret\n",
+                        type_str(t)
+                    ));
                     return (log, None);
                 }
                 proto.size_or_type
             }
             _ => {
                 log.push(format!(
-                    "func '{tname}' doesn't have {}-th argument",
+                    "func '{tname}' doesn't have {}-th argument\n",
                     arg + 1
                 ));
                 return (log, None);
@@ -475,15 +483,15 @@ pub fn btf_ctx_access(
     }
     if t.kind != KIND_PTR {
         log.push(format!(
-            "func '{tname}' arg{arg} '{}' has type {}. Only pointer access is allowed",
+            "func '{tname}' arg{arg} '{}' has type {}. Only pointer access is allowed\n",
             t.name,
             type_str(Some(t))
         ));
         return (log, None);
     }
-    // 6.12 (`size` given): a pointer is read whole
-    if let Some(size) = size.filter(|&s| s != 8) {
-        log.push(format!("func '{tname}' size {size} must be 8"));
+    // 6.12: a pointer is read whole
+    if v612 && size != 8 {
+        log.push(format!("func '{tname}' size {size} must be 8\n"));
         return (log, None);
     }
     // the iterators over a map's elements list their key, value and socket
@@ -534,7 +542,7 @@ pub fn btf_ctx_access(
     // 6.12.95: a BTF tracepoint's arguments the kernel may pass as NULL
     // (or as an error code: read as a scalar, after the checks below)
     let (mut may_be_null, mut may_be_err) = (false, false);
-    if size.is_some() && a.btf_trace {
+    if v612 && a.btf_trace {
         let name = tname.trim_start_matches("btf_trace_");
         if let Some((_, mask)) = RAW_TP_NULL_ARGS.iter().find(|(n, _)| *n == name) {
             let nibble = mask.checked_shr(4 * arg as u32).unwrap_or(0) & 0xf;
@@ -563,19 +571,19 @@ pub fn btf_ctx_access(
     let st = btf.get(id).ok();
     if !st.is_some_and(|s| s.is_composite()) {
         log.push(format!(
-            "func '{tname}' arg{arg} type {} is not a struct",
+            "func '{tname}' arg{arg} type {} is not a struct\n",
             type_str(st)
         ));
         return (log, None);
     }
     let st = st.expect("checked above");
     log.push(format!(
-        "func '{tname}' arg{arg} has btf_id {id} type {} '{}'",
+        "func '{tname}' arg{arg} has btf_id {id} type {} '{}'\n",
         type_str(Some(st)),
         st.name
     ));
     if may_be_err {
-        // the kernel's line has no newline (mem.rs knows)
+        // the kernel ends this line without a newline (6.12.95)
         log.push(format!(
             "marking pointer arg{arg} as scalar as it may encode error"
         ));

@@ -398,8 +398,7 @@ impl Env {
         if self.prog.prog_type != crate::program::ProgType::Lsm {
             return Ok(());
         }
-        let hook = tname.trim_start_matches("bpf_lsm_");
-        if self.prog.sleepable && !self.rules.sleepable_lsm_hooks.contains(&hook) {
+        if self.prog.sleepable && !self.rules.lsm_hook_may_sleep(&tname) {
             return Err(self
                 .fail(EINVAL, &format!("{tname} is not sleepable"))
                 .because(crate::reason::Reason::AttachTarget));
@@ -410,7 +409,11 @@ impl Env {
                 .fail(EINVAL, "LSM programs must have a GPL compatible license")
                 .because(crate::reason::Reason::AttachTarget));
         }
-        if self.rules.lsm_disabled_hooks.contains(&hook) {
+        if self
+            .rules
+            .lsm_disabled_hooks
+            .contains(&tname.trim_start_matches("bpf_lsm_"))
+        {
             let id = self
                 .prog
                 .attach_btf

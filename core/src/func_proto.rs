@@ -254,10 +254,9 @@ fn bpf_d_path_allowed(p: &crate::program::Program, r: &crate::mode::Rules) -> bo
 /// `bpf_ima_inode_hash_allowed()` (the IMA hashes): an LSM hook that
 /// may sleep (`bpf_lsm_is_sleepable_hook`, the modelled kernel's list).
 fn bpf_ima_inode_hash_allowed(p: &crate::program::Program, r: &crate::mode::Rules) -> bool {
-    p.attach_btf.as_ref().is_some_and(|a| {
-        r.sleepable_lsm_hooks
-            .contains(&a.tname.trim_start_matches("bpf_lsm_"))
-    })
+    p.attach_btf
+        .as_ref()
+        .is_some_and(|a| r.lsm_hook_may_sleep(&a.tname))
 }
 
 /// `bpf_sk_storage_tracing_allowed()`: tracing programs attached to an

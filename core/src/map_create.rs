@@ -202,7 +202,7 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
         // bpf_local_storage_map_alloc_check(): no entries, an int key, a
         // value, BTF key and value types (for dumping sockets' storage),
         // BPF_F_NO_PREALLOC, and BPF_F_CLONE at most beside it
-        T::SkStorage | T::InodeStorage | T::TaskStorage | T::CgrpStorage => fail_if(
+        t if t.is_local_storage() => fail_if(
             m.flags & !(BPF_F_NO_PREALLOC | BPF_F_CLONE) != 0
                 || m.flags & BPF_F_NO_PREALLOC == 0
                 || entries != 0

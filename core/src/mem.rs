@@ -580,7 +580,8 @@ impl Env {
             prog.expected_attach_type,
             trusted,
             off,
-            self.rules.btf_ctx_access_612.then_some(size),
+            size,
+            self.rules.btf_ctx_access_612,
         );
         // bpf_tcp_ca_is_valid_access(): a congestion control's `struct
         // sock *` is its `struct tcp_sock` (6.1: a plain pointer only,
@@ -607,13 +608,7 @@ impl Env {
             }
         }
         for l in lines {
-            // the kernel ends this line without a newline (6.12.95)
-            let nl = if l.starts_with("marking pointer arg") {
-                ""
-            } else {
-                "\n"
-            };
-            self.verbose(&format!("{l}{nl}"));
+            self.verbose(&l);
         }
         let Some(arg) = arg else {
             return refuse(self);

@@ -211,6 +211,12 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// `bpf_lsm_is_sleepable_hook()`: the LSM hook (`bpf_lsm_HOOK` or
+    /// `HOOK`) is in the modelled kernel's `sleepable_lsm_hooks`.
+    pub fn lsm_hook_may_sleep(&self, hook: &str) -> bool {
+        self.sleepable_lsm_hooks
+            .contains(&hook.trim_start_matches("bpf_lsm_"))
+    }
     /// `find_prog_type()`: whether the kernel has the program type at all
     /// (a type it lacks fails the load before the verifier, EINVAL).
     /// Netfilter programs came with 6.4; Debian builds its kernels without

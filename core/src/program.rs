@@ -547,6 +547,18 @@ pub enum MapType {
 }
 
 impl MapType {
+    /// Local storage (`bpf_local_storage_map`): socket, inode, task or
+    /// cgroup storage, created only as `bpf_local_storage_map_alloc_check()`
+    /// allows.
+    pub fn is_local_storage(self) -> bool {
+        matches!(
+            self,
+            MapType::SkStorage
+                | MapType::InodeStorage
+                | MapType::TaskStorage
+                | MapType::CgrpStorage
+        )
+    }
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name {
             "hash" => MapType::Hash,

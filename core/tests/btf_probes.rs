@@ -7,25 +7,10 @@
 //! `tests/corpus`. veristep must give the same verdict, first message and
 //! `processed` count, read from its log as kernel-diff reads the kernel's.
 
-use std::sync::Arc;
-use veristep_core::relo_core::KernelBtf;
-use veristep_core::{asm, verify, KernelVersion, Options, Verdict};
+mod common;
 
-fn kernel(k: &str) -> (KernelVersion, Arc<KernelBtf>) {
-    let gz: &[u8] = match k {
-        "6.1" => include_bytes!("../../static/btf/linux-6.1.btf.gz"),
-        _ => include_bytes!("../../static/btf/linux-6.12.btf.gz"),
-    };
-    let mode = if k == "6.1" {
-        KernelVersion::V6_1
-    } else {
-        KernelVersion::V6_7
-    };
-    (
-        mode,
-        Arc::new(KernelBtf::from_gzip(gz).expect("the kernel's BTF")),
-    )
-}
+use common::kernel;
+use veristep_core::{asm, verify, Options, Verdict};
 
 #[test]
 fn btf_typed_programs_are_verified_as_the_kernels_verify_them() {

@@ -9,26 +9,11 @@
 //! message and `processed`, or fail where libbpf failed with one of its
 //! lines.
 
-use std::sync::Arc;
-use veristep_core::elf::{self, Libbpf, LoadOptions};
-use veristep_core::relo_core::KernelBtf;
-use veristep_core::{verify, KernelVersion, Options, Verdict};
+mod common;
 
-fn kernel(k: &str) -> (KernelVersion, Arc<KernelBtf>) {
-    let gz: &[u8] = match k {
-        "6.1" => include_bytes!("../../static/btf/linux-6.1.btf.gz"),
-        _ => include_bytes!("../../static/btf/linux-6.12.btf.gz"),
-    };
-    let mode = if k == "6.1" {
-        KernelVersion::V6_1
-    } else {
-        KernelVersion::V6_7
-    };
-    (
-        mode,
-        Arc::new(KernelBtf::from_gzip(gz).expect("the kernel's BTF")),
-    )
-}
+use common::kernel;
+use veristep_core::elf::{self, Libbpf, LoadOptions};
+use veristep_core::{verify, Options, Verdict};
 
 #[test]
 fn objects_load_as_libbpf_1_1_loads_them() {

@@ -248,14 +248,7 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         if m.map_type == MapType::Arena && m.map_extra != 0 {
             c.push_str(&format!("\t__ulong(map_extra, {:#x});\n", m.map_extra));
         }
-        let local_storage = matches!(
-            m.map_type,
-            MapType::SkStorage
-                | MapType::InodeStorage
-                | MapType::TaskStorage
-                | MapType::CgrpStorage
-        );
-        if local_storage {
+        if m.map_type.is_local_storage() {
             // the kernel wants BTF types and BPF_F_NO_PREALLOC (the text's
             // flags=) for local storage
             c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));

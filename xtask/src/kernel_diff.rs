@@ -1063,6 +1063,23 @@ pub fn kernel_diff() -> Result<(), String> {
     }
 }
 
+/// kernel-diff over the text programs of `dir` only, on Linux 6.12 or 6.1,
+/// its kernel answers written to `records` when given (one JSON line per
+/// program). Its table goes to stdout; an error means disagreements.
+pub fn over_texts(dir: &Path, v612: bool, records: Option<&Path>) -> Result<(), String> {
+    std::env::set_var("VERISTEP_KERNEL_DIFF_TEXTS", dir);
+    match records {
+        Some(f) => std::env::set_var("VERISTEP_KERNEL_DIFF_RECORDS", f),
+        None => std::env::remove_var("VERISTEP_KERNEL_DIFF_RECORDS"),
+    }
+    if v612 {
+        std::env::set_var("VERISTEP_KERNEL_DIFF", "6.12");
+    } else {
+        std::env::remove_var("VERISTEP_KERNEL_DIFF");
+    }
+    kernel_diff()
+}
+
 /// `cargo xtask bless-btf`: the kernels' answers about the text programs
 /// of `tests/btf` (programs typed by the kernel's BTF, which the oracle's
 /// kernel-verdict cannot load), from kernel-diff's VM on Linux 6.1 and
@@ -1073,15 +1090,8 @@ pub fn bless_btf() -> Result<(), String> {
     for k in ["6.1", "6.12"] {
         let tmp = root().join(format!("target/kernel-diff/btf-{k}.jsonl"));
         let _ = std::fs::remove_file(&tmp);
-        std::env::set_var("VERISTEP_KERNEL_DIFF_TEXTS", &dir);
-        std::env::set_var("VERISTEP_KERNEL_DIFF_RECORDS", &tmp);
-        if k == "6.12" {
-            std::env::set_var("VERISTEP_KERNEL_DIFF", "6.12");
-        } else {
-            std::env::remove_var("VERISTEP_KERNEL_DIFF");
-        }
         // disagreements are shown, and are what the test then reports
-        if let Err(e) = kernel_diff() {
+        if let Err(e) = over_texts(&dir, k == "6.12", Some(&tmp)) {
             eprintln!("    Linux {k}: {e}");
         }
         let got = std::fs::read_to_string(&tmp)

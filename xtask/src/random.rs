@@ -953,13 +953,7 @@ fn btf_through_kernel_diff(dir: &Path, kernels: &[Kernel]) -> Result<(), String>
     let mut failed = Vec::new();
     for k in kernels {
         eprintln!("==> Linux {}: kernel-diff over {}", k.name(), dir.display());
-        std::env::set_var("VERISTEP_KERNEL_DIFF_TEXTS", dir);
-        if *k == Kernel::L612 {
-            std::env::set_var("VERISTEP_KERNEL_DIFF", "6.12");
-        } else {
-            std::env::remove_var("VERISTEP_KERNEL_DIFF");
-        }
-        if let Err(e) = crate::kernel_diff::kernel_diff() {
+        if let Err(e) = crate::kernel_diff::over_texts(dir, *k == Kernel::L612, None) {
             failed.push(format!("Linux {}: {e}", k.name()));
         }
     }

@@ -397,13 +397,7 @@ fn map_directive(
     if ok {
         // a local storage map is created with BTF key and value types, as
         // any loader must (the text says nothing of its BTF)
-        if matches!(
-            def.map_type,
-            MapType::SkStorage
-                | MapType::InodeStorage
-                | MapType::TaskStorage
-                | MapType::CgrpStorage
-        ) {
+        if def.map_type.is_local_storage() {
             def.btf_typed = true;
         }
         maps.insert(def.name.clone(), prog.maps.len() as u32);

@@ -18,6 +18,7 @@
 //! Struct layouts are drawn from the 6.1 kernel's BTF (`static/btf`): on
 //! 6.12 the same offsets land on other members, which is a probe too.
 
+use super::ctx::{disp, SIZES};
 use super::gen::Rng;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -86,13 +87,6 @@ fn kernel_btf() -> Option<&'static Btf> {
             .map(|k| k.btf)
     })
     .as_ref()
-}
-
-fn find(b: &Btf, kind: u32, name: &str) -> Option<u32> {
-    b.types
-        .iter()
-        .position(|t| t.kind == kind && t.name == name)
-        .map(|i| i as u32)
 }
 
 /// What a value of BTF type `ty` is.
@@ -167,7 +161,7 @@ fn args(b: &Btf, kind: &str, target: &str) -> Vec<Val> {
             } else {
                 target.to_string()
             };
-            let Some(f) = find(b, btf::KIND_FUNC, &name) else {
+            let Some(f) = b.find(btf::KIND_FUNC, &name) else {
                 return Vec::new();
             };
             let proto = b.get(f).map(|t| t.size_or_type).unwrap_or(0);
@@ -180,7 +174,7 @@ fn args(b: &Btf, kind: &str, target: &str) -> Vec<Val> {
         "tp_btf" => {
             // btf_trace_NAME: a pointer to a prototype whose first
             // parameter is the context the trampoline passes
-            let Some(td) = find(b, btf::KIND_TYPEDEF, &format!("btf_trace_{target}")) else {
+            let Some(td) = b.find(btf::KIND_TYPEDEF, &format!("btf_trace_{target}")) else {
                 return Vec::new();
             };
             let ptr = b.skip_mods(td).ok().and_then(|i| b.get(i).ok());
@@ -189,7 +183,7 @@ fn args(b: &Btf, kind: &str, target: &str) -> Vec<Val> {
         }
         _ => {
             // iterators: struct bpf_iter__TARGET's members
-            let Some(s) = find(b, btf::KIND_STRUCT, &format!("bpf_iter__{target}")) else {
+            let Some(s) = b.find(btf::KIND_STRUCT, &format!("bpf_iter__{target}")) else {
                 return Vec::new();
             };
             let mut ms = Vec::new();
@@ -198,17 +192,6 @@ fn args(b: &Btf, kind: &str, target: &str) -> Vec<Val> {
         }
     }
 }
-
-/// `+ 4`, `- 4`: an offset as the format writes it.
-fn disp(off: i64) -> String {
-    if off < 0 {
-        format!("- {}", -off)
-    } else {
-        format!("+ {off}")
-    }
-}
-
-const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
 
 fn size_name(n: i64) -> &'static str {
     match n {
@@ -588,7 +571,7 @@ impl BtfGen<'_> {
     }
 
     fn helper(&mut self) {
-        let task = find(self.b, btf::KIND_STRUCT, "task_struct");
+        let task = self.b.find(btf::KIND_STRUCT, "task_struct");
         let name = self.rng.pick(&[
             "bpf_probe_read_kernel",
             "bpf_probe_read_kernel",
@@ -635,7 +618,7 @@ impl BtfGen<'_> {
                 if name == "bpf_get_task_stack" {
                     self.stack_buf(2);
                     self.e("r4 = 0");
-                } else if let Some(id) = find(self.b, btf::KIND_STRUCT, "pt_regs") {
+                } else if let Some(id) = self.b.find(btf::KIND_STRUCT, "pt_regs") {
                     r0 = Val::Ptr {
                         id,
                         off: 0,
@@ -646,7 +629,7 @@ impl BtfGen<'_> {
             "bpf_skc_to_tcp_sock" | "bpf_skc_to_tcp6_sock" | "bpf_skc_to_unix_sock" => {
                 self.btf_arg(1);
                 let s = &name["bpf_skc_to_".len()..];
-                if let Some(id) = find(self.b, btf::KIND_STRUCT, s) {
+                if let Some(id) = self.b.find(btf::KIND_STRUCT, s) {
                     r0 = Val::Ptr {
                         id,
                         off: 0,
@@ -656,7 +639,7 @@ impl BtfGen<'_> {
             }
             "bpf_sock_from_file" => {
                 self.btf_arg(1);
-                if let Some(id) = find(self.b, btf::KIND_STRUCT, "socket") {
+                if let Some(id) = self.b.find(btf::KIND_STRUCT, "socket") {
                     r0 = Val::Ptr {
                         id,
                         off: 0,
@@ -722,8 +705,8 @@ impl BtfGen<'_> {
     /// or not, twice, or the pointer used after; an RCU read section
     /// around a walk, left open, or closed without opening.
     fn kfunc(&mut self) {
-        let task = find(self.b, btf::KIND_STRUCT, "task_struct");
-        let cgroup = find(self.b, btf::KIND_STRUCT, "cgroup");
+        let task = self.b.find(btf::KIND_STRUCT, "task_struct");
+        let cgroup = self.b.find(btf::KIND_STRUCT, "cgroup");
         match self.rng.weighted(&[40, 15, 15, 15, 15]) {
             0 => {
                 // acquire from a pointer held, check, release or not

@@ -80,7 +80,7 @@ const TYPES: &[TypeInfo] = &[
     },
 ];
 
-const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
+pub(super) const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
 
 struct CtxGen {
     rng: Rng,
@@ -92,7 +92,7 @@ struct CtxGen {
 }
 
 /// `+ 4`, `- 4`: an offset as the format writes it.
-fn disp(off: i64) -> String {
+pub(super) fn disp(off: i64) -> String {
     if off < 0 {
         format!("- {}", -off)
     } else {
