@@ -1,6 +1,6 @@
 //! `veristep`: the command line over veristep-core.
 //!
-//! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.12[,...]] [--log-level 0|1|2] [--json]
+//! veristep verify FILE.s|OBJ.o... [--prog NAME] [--kernel 5.19|6.1|6.12[,...]] [--log-level 0..7] [--json]
 //! veristep trace FILE.s|OBJ.o [--prog NAME] [--kernel K] [--log-level 0|1|2] [--from N] [--count N]
 //! veristep disasm OBJ.o|FILE.s... [--prog NAME]   (each program in the text format)
 //!
@@ -186,7 +186,8 @@ struct VerifyArgs {
     /// Kernel mode (5.19, 6.1, 6.12; 6.7 is an alias), or a comma list for a table
     #[arg(long, value_name = "K[,K...]", default_value = "6.1", value_parser = parse_kernels)]
     kernel: Kernels,
-    /// As the kernel's log_level: 0 none, 1 the verdict's path, 2 all
+    /// As the kernel's log_level: 0 none, 1 the verdict's path, 2 all; 4
+    /// adds the statistics (stack depth; alone: messages and statistics only)
     #[arg(long, value_name = "N", default_value = "1", value_parser = log_level())]
     log_level: u32,
     /// The log buffer's size in bytes (the kernel's log_size): the log is
@@ -404,7 +405,8 @@ fn set_map_entries(
 }
 
 fn log_level() -> impl TypedValueParser<Value = u32> {
-    PossibleValuesParser::new(["0", "1", "2"])
+    // the kernel's BPF_LOG_LEVEL1 | BPF_LOG_LEVEL2 | BPF_LOG_STATS
+    PossibleValuesParser::new(["0", "1", "2", "3", "4", "5", "6", "7"])
         .map(|v| v.parse::<u32>().expect("one of the possible values"))
 }
 
@@ -624,7 +626,10 @@ fn disasm_cmd(args: &DisasmArgs) -> ExitCode {
 /// 128; the kernel refuses anything else with EINVAL before verifying.
 fn check_log_size(size: u32, level: u32, kernels: &[KernelVersion]) -> Result<(), String> {
     if level == 0 {
-        return Err("a log buffer needs --log-level 1 or 2 (the kernels refuse one without a level: EINVAL)".into());
+        return Err(
+            "a log buffer needs a --log-level (the kernels refuse one without a level: EINVAL)"
+                .into(),
+        );
     }
     if size > u32::MAX >> 2 {
         return Err(format!(

@@ -639,7 +639,7 @@ fn bad_arguments_exit_2() {
         ),
         (
             "usage_bad_log_level",
-            &["verify", "x.s", "--log-level", "3"],
+            &["verify", "x.s", "--log-level", "8"],
         ),
         ("usage_no_file", &["verify", "--json"]),
         ("usage_trace_two_files", &["trace", "a.s", "b.s"]),

@@ -73,7 +73,10 @@ impl Env {
                 });
             }
             fields.sort_by_key(|f| f.off);
-            return Some(Record { fields });
+            return Some(Record {
+                fields,
+                ..Default::default()
+            });
         }
         let p = alloc_ptr(reg)?;
         let btf = self.prog.obj_btf.as_ref()?;
@@ -465,7 +468,9 @@ impl Env {
                 )
                 .because(Reason::GraphMisuse));
         }
-        let Some(btf) = self.prog.obj_btf.clone() else {
+        // env->prog->aux->btf: none when the kernel refused the object's
+        // BTF (libbpf kept it for its own relocations)
+        let Some(btf) = self.prog.obj_btf.clone().filter(|_| !self.prog.btf_refused) else {
             return Err(self
                 .fail(EINVAL, "bpf_obj_new/bpf_percpu_obj_new requires prog BTF")
                 .because(Reason::GraphMisuse));

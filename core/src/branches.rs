@@ -697,7 +697,7 @@ impl Env {
             }
         }
         if pred == 1 || pred == 0 {
-            if self.log_on() {
+            if self.log_insns() {
                 self.print_insn_state();
             }
             if pred == 1 {
@@ -830,9 +830,7 @@ impl Env {
             // is false with allow_ptr_leaks); packet compares learn ranges
             self.try_match_pkt_pointers(insn, &dst, &src);
         }
-        if self.log_on() {
-            let (p, l) = (self.log.prev_log_len, self.log.len());
-            let _ = (p, l);
+        if self.log_insns() {
             self.print_insn_state();
         }
         Ok(())
@@ -917,13 +915,10 @@ fn ptr_not_null(reg: &RegState, v612: bool) -> bool {
         | T::Mem
         | T::AllocMem
         | T::ConstPtrToMap => true,
-        // is_trusted_reg(): referenced, or trusted and nothing else (not
-        // RCU, not untrusted, no __user)
-        T::BtfId => {
-            reg.ref_obj_id != 0
-                || crate::btf_access::BtfPtr::of(reg.aux)
-                    .is_some_and(|p| p.flags() == crate::btf_access::TRUSTED)
-        }
+        // is_trusted_reg(): referenced, or only trusted, allocated or
+        // non-owning (an object of the program's on a list or an rbtree)
+        // — not RCU, not untrusted, no __user
+        T::BtfId => crate::kfunc_args::is_trusted_reg(reg),
         _ => false,
     }
 }

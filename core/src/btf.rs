@@ -300,6 +300,50 @@ impl Btf {
         self.find_struct_depth(id, name, 0)
     }
 
+    /// Linux 6.1's `btf_find_field()` of one struct kind (`bpf_spin_lock`
+    /// of `size` 4 and `align` 4, `bpf_timer` of 16 and 8) in the value
+    /// type `id`: among the value's own members only. Err: the errno the
+    /// kernel keeps in place of the offset — ENOENT (none), E2BIG (more
+    /// than one), EINVAL (misaligned, or a value that is no struct).
+    pub fn own_member_struct(
+        &self,
+        id: u32,
+        name: &str,
+        size: u32,
+        align: u32,
+    ) -> Result<u32, i32> {
+        const ENOENT: i32 = 2;
+        const E2BIG: i32 = 7;
+        const EINVAL: i32 = 22;
+        let t = self
+            .skip_mods(id)
+            .and_then(|id| self.get(id))
+            .map_err(|_| EINVAL)?;
+        if !matches!(t.kind, KIND_STRUCT | KIND_UNION) {
+            return Err(EINVAL);
+        }
+        let mut found = None;
+        for (_, mty, bits) in &t.members {
+            let Ok(m) = self.get(*mty) else { continue };
+            if m.name != name {
+                continue;
+            }
+            let bits = if t.kflag { bits & 0xff_ffff } else { *bits };
+            if !bits.is_multiple_of(8) || !(bits / 8).is_multiple_of(align) {
+                return Err(EINVAL);
+            }
+            // btf_find_struct(): a struct of the size, else not one
+            if m.kind != KIND_STRUCT || m.size_or_type != size {
+                continue;
+            }
+            if found.is_some() {
+                return Err(E2BIG);
+            }
+            found = Some(bits / 8);
+        }
+        found.ok_or(ENOENT)
+    }
+
     fn find_struct_depth(&self, id: u32, name: &str, depth: usize) -> Result<Option<u32>, String> {
         if depth > MAX_DEPTH {
             return Ok(None);

@@ -128,16 +128,28 @@ impl Field {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Record {
     pub fields: Vec<Field>,
+    /// `spin_lock_off` and `refcount_off` as `btf_parse_fields()` sets
+    /// them: the last of each kind found (a nested struct may add a second
+    /// lock; the kernel warns and keeps the last).
+    pub last_lock: Option<u32>,
+    pub last_refcount: Option<u32>,
 }
 
 impl Record {
     /// `spin_lock_off`.
     pub fn spin_lock_off(&self) -> Option<u32> {
-        self.find_type(FieldType::SpinLock).map(|f| f.off)
+        self.last_lock
+            .or_else(|| self.find_type(FieldType::SpinLock).map(|f| f.off))
     }
     /// `refcount_off`.
     pub fn refcount_off(&self) -> Option<u32> {
-        self.find_type(FieldType::Refcount).map(|f| f.off)
+        self.last_refcount
+            .or_else(|| self.find_type(FieldType::Refcount).map(|f| f.off))
+    }
+    /// The offset of the last field of kind `t` found (`timer_off`,
+    /// `wq_off`).
+    pub fn last_off(&self, t: FieldType) -> Option<u32> {
+        self.fields.iter().rev().find(|f| f.ty == t).map(|f| f.off)
     }
     pub fn has(&self, t: FieldType) -> bool {
         self.find_type(t).is_some()
@@ -164,12 +176,15 @@ const EINVAL: i32 = 22;
 const E2BIG: i32 = 7;
 const EEXIST: i32 = 17;
 const ENOENT: i32 = 2;
+const ELOOP: i32 = 40;
+const EFAULT: i32 = 14;
 /// `BTF_FIELDS_MAX`.
 const FIELDS_MAX: usize = 11;
 /// `MAX_RESOLVE_DEPTH`.
 const MAX_RESOLVE_DEPTH: usize = 32;
 
 /// The fields one walk finds, before `btf_parse_fields()` checks them.
+#[derive(Clone)]
 struct Found {
     off: u32,
     ty: FieldType,
@@ -224,7 +239,6 @@ struct Walker<'a> {
     btf: &'a Btf,
     found: Vec<Found>,
     seen_lock: bool,
-    seen_refcount: bool,
     seen_timer: bool,
     seen_wq: bool,
 }
@@ -235,7 +249,6 @@ impl<'a> Walker<'a> {
             btf,
             found: Vec::new(),
             seen_lock: false,
-            seen_refcount: false,
             seen_timer: false,
             seen_wq: false,
         }
@@ -305,6 +318,9 @@ impl<'a> Walker<'a> {
                         contains: f.contains.clone(),
                     })
                     .collect();
+                if nelems > 1 && !per_elem.is_empty() {
+                    repeatable(&per_elem)?;
+                }
                 // (at most FIELDS_MAX fields: push() stops a long array)
                 for i in 1..if per_elem.is_empty() { 1 } else { nelems } {
                     for f in &per_elem {
@@ -318,10 +334,10 @@ impl<'a> Walker<'a> {
             }
             return Ok(());
         };
-        // one of each of these per record
+        // one of each of these per struct (btf_get_field_type()'s
+        // seen_mask; 6.12.95 lets refcounts repeat)
         let seen = match ty {
             FieldType::SpinLock => Some(&mut self.seen_lock),
-            FieldType::Refcount => Some(&mut self.seen_refcount),
             FieldType::Timer => Some(&mut self.seen_timer),
             FieldType::Wq => Some(&mut self.seen_wq),
             _ => None,
@@ -352,11 +368,18 @@ impl<'a> Walker<'a> {
         } else {
             None
         };
+        let one = Found {
+            off,
+            ty,
+            contains: contains.clone(),
+        };
+        if nelems > 1 {
+            repeatable(std::slice::from_ref(&one))?;
+        }
         for i in 0..nelems {
             self.push(Found {
                 off: off.saturating_add(i.saturating_mul(sz)),
-                ty,
-                contains: contains.clone(),
+                ..one.clone()
             })?;
         }
         Ok(())
@@ -370,12 +393,14 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    /// `btf_find_struct_field()`.
+    /// `btf_find_struct_field()`: its own `seen_mask`, so a nested struct
+    /// may hold a lock of its own beside its container's.
     fn members(&mut self, sid: u32, base: u32, level: u32) -> Result<(), ParseError> {
         let Ok(t) = self.btf.get(sid) else {
             return Ok(());
         };
         let t = t.clone();
+        let outer = self.take_seen();
         for (i, (_, mty, bits)) in t.members.iter().enumerate() {
             let bits = if t.kflag { bits & 0xff_ffff } else { *bits };
             if !bits.is_multiple_of(8) {
@@ -383,7 +408,15 @@ impl<'a> Walker<'a> {
             }
             self.one(sid, i as i32, *mty, base.saturating_add(bits / 8), 0, level)?;
         }
+        (self.seen_lock, self.seen_timer, self.seen_wq) = outer;
         Ok(())
+    }
+
+    /// The container's `seen_mask`, set aside (and this walk's cleared).
+    fn take_seen(&mut self) -> (bool, bool, bool) {
+        let s = (self.seen_lock, self.seen_timer, self.seen_wq);
+        (self.seen_lock, self.seen_timer, self.seen_wq) = (false, false, false);
+        s
     }
 }
 
@@ -425,13 +458,27 @@ pub fn parse_datasec_fields(
     finish(btf, w.found, value_size)
 }
 
+/// `btf_repeat_fields()`: only kptrs and graph roots may repeat (an
+/// array of them, or of structs holding only them).
+fn repeatable(fields: &[Found]) -> Result<(), ParseError> {
+    if fields
+        .iter()
+        .all(|f| f.ty.is_root() || matches!(f.ty, FieldType::Kptr | FieldType::PercpuKptr))
+    {
+        Ok(())
+    } else {
+        Err(EINVAL)
+    }
+}
+
 /// The checks of `btf_parse_fields()` over the fields found.
 fn finish(btf: &Btf, found: Vec<Found>, value_size: u32) -> Result<Option<Record>, ParseError> {
     if found.is_empty() {
         return Ok(None);
     }
+    // in the order found, as btf_parse_fields() reads them: fields that
+    // overlap or come back before one already read are refused
     let mut found = found;
-    found.sort_by_key(|f| f.off);
     let mut rec = Record::default();
     let mut next_off = 0;
     for f in found.iter_mut() {
@@ -447,6 +494,11 @@ fn finish(btf: &Btf, found: Vec<Found>, value_size: u32) -> Result<Option<Record
             Some((tname, node)) => Some(graph_root(btf, &tname, &node, f.ty)?),
             None => None,
         };
+        match f.ty {
+            FieldType::SpinLock => rec.last_lock = Some(f.off),
+            FieldType::Refcount => rec.last_refcount = Some(f.off),
+            _ => {}
+        }
         rec.fields.push(Field {
             off: f.off,
             ty: f.ty,
@@ -535,4 +587,39 @@ pub fn struct_meta(btf: &Btf, id: u32) -> Result<Option<Record>, ParseError> {
         // "The record cannot be unset"
         None => Err(14),
     }
+}
+
+/// What the kernel (6.2+) checks of the program's BTF's own structs when
+/// it loads that BTF, and the errno it refuses the whole BTF with:
+/// `btf_parse_struct_metas()` — every struct with a direct member of a
+/// special type (or a kptr) must have a record — then
+/// `btf_check_and_fixup_fields()` of 6.12.95 on each: a root's contained
+/// struct has a record (else EFAULT), and a struct that is both a graph
+/// root and a graph node owns no root type (ELOOP: no ownership cycles).
+pub fn struct_metas_refusal(btf: &Btf) -> Option<ParseError> {
+    let mut metas = Vec::new();
+    for id in 1..btf.types.len() as u32 {
+        match struct_meta(btf, id) {
+            Err(e) => return Some(e),
+            Ok(Some(r)) => metas.push(r),
+            Ok(None) => {}
+        }
+    }
+    for rec in &metas {
+        let node = rec
+            .fields
+            .iter()
+            .any(|f| matches!(f.ty, FieldType::ListNode | FieldType::RbNode));
+        for root in rec.fields.iter().filter_map(|f| f.root.as_ref()) {
+            match struct_meta(btf, root.value_btf_id) {
+                Ok(Some(owned)) => {
+                    if node && owned.fields.iter().any(|f| f.ty.is_root()) {
+                        return Some(ELOOP);
+                    }
+                }
+                _ => return Some(EFAULT),
+            }
+        }
+    }
+    None
 }

@@ -23,7 +23,7 @@ impl Env {
     }
 
     fn print_call_states(&mut self) {
-        if self.log_on() {
+        if self.log_insns() {
             let n = self.cur.curframe();
             self.verbose("caller:\n");
             let caller = self.cur.frames[n - 1].clone();
@@ -672,7 +672,7 @@ impl Env {
         self.mark_all_scratched();
         self.insn_idx = start.wrapping_sub(1);
         self.event(EventKind::CallbackEnter, callsite as u32, frameno as u32);
-        if self.log_on() {
+        if self.log_insns() {
             self.verbose("caller:\n");
             let caller = self.cur.frames[caller_frame].clone();
             self.print_func_state(&caller);
@@ -775,7 +775,7 @@ impl Env {
             callee.callsite as usize + 1
         };
         self.insn_idx = next;
-        if self.log_on() {
+        if self.log_insns() {
             self.verbose("returning from callee:\n");
             self.print_func_state(&callee);
             self.verbose(&format!("to caller at {}:\n", next));

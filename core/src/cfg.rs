@@ -741,6 +741,7 @@ impl Env {
             let mut pushed = false;
             for (w, kind, loop_ok) in edges {
                 if w < 0 || w >= n as i64 {
+                    self.verbose_linfo_at(t, &format!("{t}: "));
                     return Err(self
                         .fail(
                             EINVAL,
@@ -766,6 +767,8 @@ impl Env {
                     if loop_ok || self.rules.cfg_any_back_edge {
                         continue;
                     }
+                    self.verbose_linfo_at(t, &format!("{t}: "));
+                    self.verbose_linfo_at(w, &format!("{w}: "));
                     return Err(self
                         .fail(EINVAL, &format!("back-edge from insn {} to {}", t, w))
                         .at(Some(t)));

@@ -84,11 +84,12 @@ impl Env {
         if self.subprogs.len() < 2 || !self.prog.func_btf.iter().any(|f| f.global) {
             return Ok(false);
         }
-        if self.log.level == crate::log::BPF_LOG_LEVEL1 {
+        // pop_log: level 1 and 4 keep only the failing path
+        if !self.log.level2() {
             self.log.reset(0);
         }
         self.func_log_reset = true;
-        if self.cur_func != 0 && self.log_on() {
+        if self.cur_func != 0 && self.log_insns() {
             let name = self.subprog_name(self.cur_func);
             let line = if self.rules.words_612 {
                 format!(
@@ -320,7 +321,7 @@ impl Env {
 
         if self.is_state_visited(self.insn_idx)? {
             // found an equivalent state: this path is safe
-            if self.log_on() {
+            if self.log_insns() {
                 if self.do_print_state {
                     let s = format!(
                         "\nfrom {} to {}{}: safe\n",
@@ -352,7 +353,7 @@ impl Env {
             self.do_print_state = false;
         }
 
-        if self.log_on() {
+        if self.log_insns() {
             if self.state_scratched() {
                 self.print_insn_state();
             }

@@ -941,6 +941,8 @@ struct Loader<'a> {
     /// libbpf warns and loads without it, so no program has func or line
     /// info and no map has BTF types.
     btf_refused: bool,
+    /// Refused by 6.2+ only (`Program::btf_metas_refused`).
+    btf_metas_refused: bool,
     code: Vec<(SectionIndex, Vec<Insn>)>,
 }
 
@@ -1080,6 +1082,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         relocs: Vec::new(),
         lines: Vec::new(),
         btf_refused: false,
+        btf_metas_refused: false,
         core: Vec::new(),
         code: Vec::new(),
     };
@@ -1155,6 +1158,11 @@ impl<'a> Loader<'a> {
             .btf
             .as_ref()
             .is_some_and(|b| b.kernel_refusal().is_some());
+        self.btf_metas_refused = !self.btf_refused
+            && self
+                .btf
+                .as_ref()
+                .is_some_and(|b| crate::btf_record::struct_metas_refusal(b).is_some());
         // line info is for the log's source lines: a damaged one is dropped
         // (and none reaches a kernel that refused the BTF)
         if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
@@ -2211,24 +2219,27 @@ impl<'a> Loader<'a> {
                     value_typed = true;
                     let v = pointee(*mty)?;
                     def.value_size = b.size_of(v)?;
-                    def.timer_off = b.find_struct(v, "bpf_timer")?;
-                    def.wq_off = b.find_struct(v, "bpf_wq")?;
-                    def.lock_off = b.find_struct(v, "bpf_spin_lock")?;
+                    // 6.1: the value's own members only
+                    let timer = b.own_member_struct(v, "bpf_timer", 16, 8);
+                    let lock = b.own_member_struct(v, "bpf_spin_lock", 4, 4);
+                    (def.timer_off, def.timer_absent) = (timer.ok(), timer.err().unwrap_or(0));
+                    (def.lock_off, def.lock_absent) = (lock.ok(), lock.err().unwrap_or(0));
                     def.kptrs = b.find_kptrs(v, 0);
-                    // a record the kernel cannot parse leaves the map
+                    // 6.12: its btf_record, nested structs included; a
+                    // record the kernel cannot parse leaves the map
                     // without one (map_check_btf())
-                    match graph_fields(crate::btf_record::parse_fields(
-                        b,
-                        b.skip_mods(v)?,
-                        def.value_size,
-                    )) {
+                    let rec = crate::btf_record::parse_fields(b, b.skip_mods(v)?, def.value_size);
+                    def.fields_612 = Some(match &rec {
+                        Ok(Some(r)) => crate::program::SpecialFields {
+                            lock_off: r.spin_lock_off(),
+                            timer_off: r.last_off(crate::btf_record::FieldType::Timer),
+                            wq_off: r.last_off(crate::btf_record::FieldType::Wq),
+                        },
+                        _ => Default::default(),
+                    });
+                    match graph_fields(rec) {
                         Ok(g) => def.graph = g,
-                        Err(_) => {
-                            def.timer_off = None;
-                            def.wq_off = None;
-                            def.lock_off = None;
-                            def.kptrs.clear();
-                        }
+                        Err(_) => def.kptrs.clear(),
                     }
                 }
                 "map_flags" => def.flags = uint(*mty)?,
@@ -2915,6 +2926,7 @@ impl<'a> Loader<'a> {
             func_btf
         };
         program.btf_refused = self.btf_refused;
+        program.btf_metas_refused = self.btf_metas_refused;
         if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }

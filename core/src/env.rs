@@ -379,6 +379,12 @@ impl Env {
     pub fn log_on(&self) -> bool {
         self.log.enabled()
     }
+    /// The kernel's `env->log.level & BPF_LOG_LEVEL` (instructions, states,
+    /// calls and returns), where `log_on` is any `verbose()` (messages,
+    /// also at the statistics' level 4).
+    pub fn log_insns(&self) -> bool {
+        self.log.insns()
+    }
     // ---- trace -------------------------------------------------------------
 
     pub fn event(&mut self, kind: EventKind, insn: u32, aux: u32) {

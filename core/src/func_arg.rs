@@ -863,16 +863,11 @@ impl Env {
             return Err(self.fail(EINVAL, &msg));
         }
         let Some(loff) = m.lock_off else {
+            let name = m.kernel_name.as_deref().unwrap_or(&m.name);
             let msg = if self.rules.helpers_612 {
-                format!(
-                    "map '{}' has no valid bpf_spin_lock",
-                    m.kernel_name.as_deref().unwrap_or(&m.name)
-                )
+                format!("map '{name}' has no valid bpf_spin_lock")
             } else {
-                format!(
-                    "map '{}' doesn't have 'struct bpf_spin_lock'",
-                    m.kernel_name.as_deref().unwrap_or(&m.name)
-                )
+                absent_61(name, "bpf_spin_lock", m.lock_absent)
             };
             return Err(self.fail(EINVAL, &msg));
         };
@@ -936,8 +931,8 @@ impl Env {
                 ),
             ));
         }
-        if m.timer_off.is_none() && m.lock_off.is_none() {
-            // a map declared without special fields carries no value BTF
+        // a text map declared without special fields carries no value BTF
+        if !m.btf_typed && m.timer_off.is_none() && m.lock_off.is_none() {
             let msg = format!(
                 "map '{}' has to have BTF in order to use bpf_timer",
                 m.kernel_name.as_deref().unwrap_or(&m.name)
@@ -945,10 +940,12 @@ impl Env {
             return Err(self.fail(EINVAL, &msg));
         }
         let Some(toff) = m.timer_off else {
-            let msg = format!(
-                "map '{}' doesn't have 'struct bpf_timer'",
-                m.kernel_name.as_deref().unwrap_or(&m.name)
-            );
+            let name = m.kernel_name.as_deref().unwrap_or(&m.name);
+            let msg = if self.rules.helpers_612 {
+                format!("map '{name}' has no valid bpf_timer")
+            } else {
+                absent_61(name, "bpf_timer", m.timer_absent)
+            };
             return Err(self.fail(EINVAL, &msg));
         };
         let off = reg.var_off.value as i64 + reg.off as i64;
@@ -998,5 +995,15 @@ impl Env {
         } else {
             crate::env::VErr { errno, ..e }
         }
+    }
+}
+
+/// 6.1's `process_spin_lock()` / `process_timer_func()` on a map whose
+/// value has none of `what`, by the errno its search left.
+fn absent_61(map: &str, what: &str, errno: i32) -> String {
+    match errno {
+        7 => format!("map '{map}' has more than one 'struct {what}'"),
+        22 => format!("map '{map}' is not a struct type or {what} is mangled"),
+        _ => format!("map '{map}' doesn't have 'struct {what}'"),
     }
 }

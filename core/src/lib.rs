@@ -99,7 +99,7 @@ mod worklist;
 
 pub use kfuncs::by_btf_id as kfunc_by_btf_id;
 pub use kfuncs::by_text_id as kfunc_by_text_id;
-pub use log::reg_value_str;
+pub use log::{reg_value_str, BPF_LOG_LEVEL1, BPF_LOG_LEVEL2, BPF_LOG_STATS};
 pub use outcome::{Outcome, Stats, Verdict, VerifierError};
 pub use regs::{RegState, RegType};
 pub use state::{FuncState, RefState, SlotType, StackSlot};

@@ -7,6 +7,10 @@ use crate::state::{FuncState, BPF_REG_SIZE};
 
 pub const BPF_LOG_LEVEL1: u32 = 1;
 pub const BPF_LOG_LEVEL2: u32 = 2;
+/// `BPF_LOG_STATS`: the statistics' `verification time` and `stack depth`
+/// lines; alone (level 4), a log of the messages and the statistics, no
+/// instructions or states.
+pub const BPF_LOG_STATS: u32 = 4;
 
 /// The log buffer plus what the kernel keeps to align state comments.
 #[derive(Clone, Debug, Default)]
@@ -102,6 +106,15 @@ impl Log {
     }
     pub fn level2(&self) -> bool {
         self.level & BPF_LOG_LEVEL2 != 0
+    }
+    /// `env->log.level & BPF_LOG_LEVEL`: the walk's instructions and
+    /// states are logged (level 1 or 2, not statistics alone).
+    pub fn insns(&self) -> bool {
+        self.level & (BPF_LOG_LEVEL1 | BPF_LOG_LEVEL2) != 0
+    }
+    /// `env->log.level & BPF_LOG_STATS`.
+    pub fn stats(&self) -> bool {
+        self.level & BPF_LOG_STATS != 0
     }
     /// The kernel's log buffer of `size` bytes: see [`KernelLogBuf`].
     pub fn with_kernel_buf(level: u32, size: usize, rotating: bool) -> Self {

@@ -171,6 +171,11 @@ pub struct Rules {
     /// when it may be NULL, and the tracing kfunc sets also offered to
     /// tracepoint and perf_event programs.
     pub kfuncs_612: bool,
+    /// `btf_parse_fields()` of 6.10+: a map value's lock, timer and
+    /// workqueue are also looked for in nested structs (each with its own
+    /// duplicate check; the last lock found is the one), where 6.1 looks at
+    /// the value's own members only (`MapDef::fields_612`).
+    pub nested_special_fields: bool,
     /// 6.12's `bpf_lsm_get_retval_range()`: an LSM hook returning int
     /// returns 0 or -errno (32-bit), and its previous return value read
     /// from the context is in that range.
@@ -273,6 +278,7 @@ impl Rules {
                 lsm_cgroup_sleepable: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
+                nested_special_fields: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -326,6 +332,7 @@ impl Rules {
                 lsm_cgroup_sleepable: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
+                nested_special_fields: false,
                 lsm_retval_range: false,
                 global_subprogs_after_main: false,
                 global_arg_ids_twice: true,
@@ -379,6 +386,7 @@ impl Rules {
                 lsm_cgroup_sleepable: true,
                 struct_ops_612: true,
                 kfuncs_612: true,
+                nested_special_fields: true,
                 lsm_retval_range: true,
                 global_subprogs_after_main: true,
                 global_arg_ids_twice: false,

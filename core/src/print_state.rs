@@ -70,8 +70,17 @@ impl Env {
     /// `verbose_linfo(env, insn_idx, "; ")`: the source line of the
     /// instruction, when its line info record is not the one printed last.
     pub(crate) fn verbose_linfo(&mut self) {
+        self.verbose_linfo_at(self.insn_idx, "; ");
+    }
+
+    /// `verbose_linfo(env, insn, prefix)`: the source line of `insn`
+    /// after `prefix`, unless it is the line printed last.
+    pub(crate) fn verbose_linfo_at(&mut self, insn: usize, prefix: &str) {
+        if !self.log_on() {
+            return;
+        }
         let li = &self.prog.line_info;
-        let n = li.partition_point(|l| l.insn <= self.insn_idx);
+        let n = li.partition_point(|l| l.insn <= insn);
         if n == 0 || self.prev_linfo == Some(n - 1) {
             return;
         }
@@ -85,9 +94,14 @@ impl Env {
                 }
             }
             let fname = rec.file.rsplit('/').next().unwrap_or(&rec.file);
-            format!("; {} @ {}:{}\n", rec.line.trim_start(), fname, rec.line_num)
+            format!(
+                "{prefix}{} @ {}:{}\n",
+                rec.line.trim_start(),
+                fname,
+                rec.line_num
+            )
         } else {
-            format!("; {}\n", rec.line.trim_start())
+            format!("{prefix}{}\n", rec.line.trim_start())
         };
         self.verbose(&line);
         self.prev_linfo = Some(n - 1);

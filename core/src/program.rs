@@ -712,6 +712,16 @@ impl MapType {
     }
 }
 
+/// A map value's lock, timer and workqueue offsets as one kernel's
+/// `btf_parse_fields()` finds them (`spin_lock_off`, `timer_off`,
+/// `wq_off` of its `btf_record`; none when the record is an error).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpecialFields {
+    pub lock_off: Option<u32>,
+    pub timer_off: Option<u32>,
+    pub wq_off: Option<u32>,
+}
+
 /// A map the program references (`.map` directive).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapDef {
@@ -727,6 +737,17 @@ pub struct MapDef {
     pub wq_off: Option<u32>,
     /// Offset of a `struct bpf_spin_lock` in the value, if any.
     pub lock_off: Option<u32>,
+    /// Where Linux 6.12 finds the value's lock, timer and workqueue, when
+    /// a value type of the object's BTF says (`lock_off` and the others
+    /// are then 6.1's, of the value's own members): the mode of
+    /// `Rules::nested_special_fields` takes these in their place.
+    pub fields_612: Option<SpecialFields>,
+    /// Why 6.1 found no lock (or timer) in a value of the object's BTF:
+    /// the errno `btf_find_spin_lock()` (`btf_find_timer()`) left in
+    /// place of the offset — ENOENT none, E2BIG more than one, EINVAL
+    /// misaligned or no struct; 0 when not looked for.
+    pub lock_absent: i32,
+    pub timer_absent: i32,
     /// Created with BTF key or value types (an object's `__type(key, T)` /
     /// `__type(value, T)`, global data): libbpf retries a refused creation
     /// without them and says so first ([`crate::map_create::libbpf_line`]).
@@ -808,8 +829,20 @@ impl MapDef {
         self.timer_off = None;
         self.wq_off = None;
         self.lock_off = None;
+        self.fields_612 = None;
         self.kptrs.clear();
         self.graph.clear();
+    }
+    /// The value's special fields as the mode's kernel finds them
+    /// (`fields_612` in place under `Rules::nested_special_fields`).
+    pub fn for_mode(&mut self, nested_special_fields: bool) {
+        if let Some(f) = self.fields_612.take() {
+            if nested_special_fields {
+                self.lock_off = f.lock_off;
+                self.timer_off = f.timer_off;
+                self.wq_off = f.wq_off;
+            }
+        }
     }
     /// An arena's user range in bytes (`max_entries` pages): what libbpf
     /// maps and what a value load's offset may reach.
@@ -872,6 +905,9 @@ impl MapDef {
             timer_off: None,
             wq_off: None,
             lock_off: None,
+            fields_612: None,
+            lock_absent: 0,
+            timer_absent: 0,
             kptrs: Vec::new(),
             graph: Vec::new(),
             map_extra: 0,
@@ -1024,6 +1060,11 @@ pub struct Program {
     /// libbpf warns first (`BTF loading error: -22`) and loads without it,
     /// or, for an object with struct_ops, fails (BTF is mandatory).
     pub btf_refused: bool,
+    /// Linux 6.2+ refuses the object's BTF where 6.1 takes it
+    /// (`btf_parse_struct_metas()`: a struct with a lock, graph or refcount
+    /// member, or a kptr, whose fields cannot be parsed); under such a
+    /// kernel's BTF, [`Program::relocated`] loads it as [`Self::btf_refused`].
+    pub btf_metas_refused: bool,
     /// A `SEC("struct_ops")` program no struct_ops map of its object
     /// refers to: libbpf refuses it when it loads it, after the maps are
     /// created ("isn't referenced anywhere").
@@ -1216,6 +1257,7 @@ impl Program {
             struct_ops_unreferenced: false,
             libbpf: Libbpf::default(),
             btf_refused: false,
+            btf_metas_refused: false,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1353,6 +1395,22 @@ impl Program {
         name: &str,
         kernel: &std::sync::Arc<crate::relo_core::KernelBtf>,
     ) -> Result<Program, crate::relo_core::ReloError> {
+        // a kernel that parses the BTF's struct metas refuses it: libbpf
+        // goes on without it (no map value types, func or line info)
+        if self.btf_metas_refused
+            && !self.btf_refused
+            && kernel
+                .btf
+                .find(crate::btf::KIND_STRUCT, "btf_struct_metas")
+                .is_some()
+        {
+            let mut without = self.clone();
+            without.btf_refused = true;
+            without.func_btf.clear();
+            without.line_info.clear();
+            without.maps.iter_mut().for_each(MapDef::drop_btf_types);
+            return without.relocated(name, kernel);
+        }
         // bpf_object__create_maps(): every map before any program, after
         // the externs are resolved
         let create_maps = || -> Result<(), crate::relo_core::ReloError> {

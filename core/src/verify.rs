@@ -12,7 +12,9 @@ use crate::KernelVersion;
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
     pub kernel: KernelVersion,
-    /// 0, 1 (failing path) or 2 (everything), as the kernel's `log_level`.
+    /// 0, 1 (failing path) or 2 (everything), with 4 (`BPF_LOG_STATS`: the
+    /// statistics; alone, messages and statistics only), as the kernel's
+    /// `log_level`.
     pub log_level: u32,
     /// Record the exploration ([`crate::trace::Trace`]).
     pub trace: bool,
@@ -56,7 +58,7 @@ pub fn verify_streaming(
     const CHUNK: usize = 1 << 20;
     let mut env = new_env(std::rc::Rc::new(prog.clone()), opts);
     // a log cut to the kernel's buffer is short, and only its end may be kept
-    let stream = opts.log_level == crate::log::BPF_LOG_LEVEL2 && opts.log_size.is_none();
+    let stream = opts.log_level & crate::log::BPF_LOG_LEVEL2 != 0 && opts.log_size.is_none();
     let mut walk = |env: &mut Env| -> Result<bool, VErr> {
         before_walk(env)?;
         while let crate::do_check::StepResult::Continue = env.step()? {
@@ -77,8 +79,14 @@ pub fn verify_streaming(
 }
 
 /// The checker for `opts`: its mode's rules, log level and log buffer.
-pub(crate) fn new_env(prog: std::rc::Rc<Program>, opts: &Options) -> Env {
+pub(crate) fn new_env(mut prog: std::rc::Rc<Program>, opts: &Options) -> Env {
     let rules = Rules::for_kernel(opts.kernel);
+    // a map value's lock, timer and workqueue, as this kernel finds them
+    if prog.maps.iter().any(|m| m.fields_612.is_some()) {
+        for m in &mut std::rc::Rc::make_mut(&mut prog).maps {
+            m.for_mode(rules.nested_special_fields);
+        }
+    }
     let rotating = rules.rotating_log;
     let mut env = Env::new(prog, rules, opts.log_level);
     env.recording = opts.trace;
@@ -115,7 +123,21 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         };
     }
     let st = env.stats();
-    let stats = format!(
+    // print_verification_stats(); veristep's walk is not the kernel's, and
+    // its time would say nothing of the kernel's: it is written as 0
+    let mut stats = String::new();
+    if env.log.stats() {
+        let depths: Vec<String> = env
+            .subprogs
+            .iter()
+            .map(|s| s.stack_depth.to_string())
+            .collect();
+        stats = format!(
+            "verification time 0 usec\nstack depth {}\n",
+            depths.join("+")
+        );
+    }
+    stats += &format!(
         "processed {} insns (limit 1000000) max_states_per_insn {} total_states {} peak_states {} mark_read {}\n",
         st.processed, st.max_states_per_insn, st.total_states, st.peak_states, st.mark_read
     );
@@ -261,7 +283,8 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
 /// `check_max_stack_depth()`; then (6.12) the dead-code removal and
 /// `jit_subprogs()` check of [`check_dead_callback_refs`].
 pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
-    if env.log.level == crate::log::BPF_LOG_LEVEL1 && !env.func_log_reset {
+    // pop_log: level 1 and 4 keep only the failing path
+    if !env.log.level2() && !env.func_log_reset {
         env.log.reset(0);
     }
     // might lower a stack depth: before the check, as in the kernel

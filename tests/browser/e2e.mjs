@@ -570,6 +570,25 @@ await test('an object\'s load settings: the type of a program whose section give
   check((await editorText(page)).includes('.prog_type sched_cls'), 'the text shows the type');
 });
 
+await test('load settings on a phone: each setting\'s name on one line', async (page) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base);
+  await idle(page);
+  await page.setInputFiles('#open-object', 'tests/c/obj/pt_set_type.o');
+  await page.waitForSelector('#prog-type');
+  // the words before each field ("program type ", "loader "): one line box
+  const lines = await page.$$eval('.load-settings > label', (labels) => labels.map((l) => {
+    const text = [...l.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!text) return 1;
+    const r = document.createRange();
+    r.selectNodeContents(text);
+    return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+  }));
+  check(lines.length >= 2, `${lines.length} settings`);
+  check(lines.every((n) => n === 1), `one line each (${lines.join(', ')})`);
+  await page.screenshot({ path: `${shots}/load-settings-390.png` });
+});
+
 const verdictText = (page) => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
 
 // An object with .rodata settings (tests/c/gv_set_*.bpf.c), opened with its

@@ -155,3 +155,56 @@ fn level1_and_libbpf_wrapped_logs_are_read_back() {
     }
     assert!(n >= 40, "{n} logs");
 }
+
+/// The same level-1 and statistics-only (level 4, `BPF_LOG_STATS`) logs,
+/// written by veristep walking the program in the matching mode: they must
+/// be the kernel's, line for line (the kernel's `verification time` is its
+/// own; source lines and map addresses as `normalize_log` leaves them).
+#[test]
+fn level1_and_stats_logs_are_the_kernels() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("logs");
+    let all = programs();
+    let mut n = 0;
+    let mut wrong = Vec::new();
+    for (k, kernel) in [("6.1", KernelVersion::V6_1), ("6.12", KernelVersion::V6_7)] {
+        let text = std::fs::read_to_string(dir.join(format!("level1.{k}.jsonl")))
+            .expect("the level-1 logs");
+        for line in text.lines() {
+            let rec: serde_json::Value = serde_json::from_str(line).expect("a record");
+            let file = rec["file"].as_str().unwrap_or_default();
+            // `DIR_NAME.s` of kernel-verdict is tests/corpus/DIR/NAME.s
+            let Some(p) = all
+                .iter()
+                .find(|p| name_of(p).replace('/', "_") + ".s" == file)
+            else {
+                wrong.push(format!("{file}: no such corpus program"));
+                continue;
+            };
+            let prog = load(p).expect("a corpus program parses");
+            let level = rec["log_level"].as_u64().expect("a log level") as u32;
+            let o = verify(
+                &prog,
+                &Options {
+                    kernel,
+                    log_level: level,
+                    ..Options::default()
+                },
+            );
+            // the oracle's C line info and map addresses aside
+            let own = |log: &str| -> String {
+                let log: String = log
+                    .lines()
+                    .filter(|l| !l.starts_with("verification time "))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                normalize_log(&log)
+            };
+            n += 1;
+            if own(&o.log) != own(rec["log"].as_str().unwrap_or_default()) {
+                wrong.push(format!("{file} [{k}, level {level}]"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "logs differ: {wrong:?}");
+    assert!(n >= 20, "{n} logs");
+}

@@ -115,7 +115,8 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
         &prog,
         &Options {
             kernel,
-            log_level: log_level.min(2),
+            // the kernel's levels: 1, 2 and 4 (BPF_LOG_STATS) and their sums
+            log_level: log_level.min(7),
             trace: false,
             log_size: None,
         },

@@ -513,6 +513,10 @@ fn processed(log: &str) -> Option<u64> {
 struct Row {
     /// The level-1 logs are identical (map addresses and timing masked).
     same_log: bool,
+    /// Which object (of kernel-diff's list) the program is in.
+    object: usize,
+    /// The kernel's log, masked (`masked`, `obj_masked`).
+    kernel_log: String,
     program: String,
     kernel: String,
     kernel_msg: Option<String>,
@@ -520,6 +524,117 @@ struct Row {
     ours: String,
     ours_msg: Option<String>,
     ours_processed: u64,
+}
+
+/// veristep's side of one program of an object, as kernel-diff's loader
+/// would see it.
+struct Ours {
+    verdict: String,
+    msg: Option<String>,
+    processed: u64,
+    log: String,
+}
+
+fn ours_of(
+    object: &Result<elf::ObjectFile, elf::ElfError>,
+    prog: &str,
+    v612: bool,
+    log_level: u32,
+    kernel_btf: &std::sync::Arc<veristep_core::relo_core::KernelBtf>,
+) -> Ours {
+    let mut log = String::new();
+    let (verdict, msg, processed) = match object {
+        Ok(o) => match o
+            .programs
+            .iter()
+            .find(|p| p.name == prog)
+            .map(|p| p.program.relocated(&p.name, kernel_btf))
+        {
+            // libbpf's first line, as the kernel's side is read
+            Some(Err(e)) => (
+                "error".to_string(),
+                e.0.lines().next().map(str::to_string),
+                0,
+            ),
+            Some(Ok(program)) => {
+                // the loader's log buffer (loader.c's LOG_SIZE): a log
+                // that outgrew it fails the load with ENOSPC, also one
+                // 6.12's rotating log shows whole; one that fills it
+                // (6.1 keeps the beginning) is asked again at level 4
+                // (BPF_LOG_STATS): the message and the statistics only
+                const LOADER_LOG_SIZE: u32 = 16 << 20;
+                let run = |log_level| {
+                    verify(
+                        &program,
+                        &Options {
+                            kernel: if v612 {
+                                KernelVersion::V6_7
+                            } else {
+                                KernelVersion::V6_1
+                            },
+                            log_level,
+                            trace: false,
+                            log_size: Some(LOADER_LOG_SIZE),
+                        },
+                    )
+                };
+                let mut v = run(log_level);
+                let enospc = v.error.as_ref().is_some_and(|e| e.errno == 28);
+                if enospc && v.log.len() + 2 >= LOADER_LOG_SIZE as usize && log_level != 4 {
+                    v = run(veristep_core::BPF_LOG_STATS);
+                }
+                log = v.log.clone();
+                // refused by bpf_prog_load() before the verifier ran
+                // (an empty log): the loader sees only libbpf's line
+                if v.verdict != Verdict::Accepted && v.log.is_empty() {
+                    let errno = v.error.as_ref().map_or(0, |e| e.errno);
+                    let what = if errno == 22 {
+                        "Invalid argument".to_string()
+                    } else {
+                        format!("errno {errno}")
+                    };
+                    (
+                        "error".to_string(),
+                        Some(format!("prog '{prog}': BPF program load failed: {what}")),
+                        0,
+                    )
+                } else {
+                    (
+                        if v.verdict == Verdict::Accepted {
+                            "accepted"
+                        } else {
+                            "rejected"
+                        }
+                        .to_string(),
+                        // read from the log as the kernel's side is (a
+                        // refusal without a message ends at its insn line)
+                        v.as_logged()
+                            .map(|l| l.0)
+                            .or_else(|| v.message().map(str::to_string)),
+                        v.stats.processed,
+                    )
+                }
+            }
+            // a program veristep refused on its own
+            None => (
+                "error".to_string(),
+                Some(
+                    o.refused
+                        .iter()
+                        .find(|(n, _)| *n == prog)
+                        .map_or("no such program".to_string(), |(_, why)| why.clone()),
+                ),
+                0,
+            ),
+        },
+        Err(e) => ("error".to_string(), Some(e.0.clone()), 0),
+    };
+    Ours {
+        verdict,
+        msg,
+        processed,
+        log,
+    }
 }
 
 fn collect_s(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -859,95 +974,16 @@ pub fn kernel_diff() -> Result<(), String> {
         let Some((_, object)) = loaded.as_ref() else {
             continue;
         };
-        let mut ours_log = String::new();
-        let (ours, ours_msg, ours_processed) = match object {
-            Ok(o) => match o
-                .programs
-                .iter()
-                .find(|p| p.name == prog)
-                .map(|p| p.program.relocated(&p.name, &kernel_btf))
-            {
-                // libbpf's first line, as the kernel's side is read
-                Some(Err(e)) => (
-                    "error".to_string(),
-                    e.0.lines().next().map(str::to_string),
-                    0,
-                ),
-                Some(Ok(program)) => {
-                    // the loader's log buffer (loader.c's LOG_SIZE): a log
-                    // that outgrew it fails the load with ENOSPC, also one
-                    // 6.12's rotating log shows whole; one that fills it
-                    // (6.1 keeps the beginning) is asked again for the
-                    // statistics only, so the kernel's verdict is read
-                    const LOADER_LOG_SIZE: u32 = 16 << 20;
-                    let run = |log_size| {
-                        verify(
-                            &program,
-                            &Options {
-                                kernel: if v612 {
-                                    KernelVersion::V6_7
-                                } else {
-                                    KernelVersion::V6_1
-                                },
-                                log_level,
-                                trace: false,
-                                log_size,
-                            },
-                        )
-                    };
-                    let mut v = run(Some(LOADER_LOG_SIZE));
-                    let enospc = v.error.as_ref().is_some_and(|e| e.errno == 28);
-                    if enospc && v.log.len() + 2 >= LOADER_LOG_SIZE as usize {
-                        v = run(None);
-                    }
-                    ours_log = v.log.clone();
-                    // refused by bpf_prog_load() before the verifier ran
-                    // (an empty log): the loader sees only libbpf's line
-                    if v.verdict != Verdict::Accepted && v.log.is_empty() {
-                        let errno = v.error.as_ref().map_or(0, |e| e.errno);
-                        let what = if errno == 22 {
-                            "Invalid argument".to_string()
-                        } else {
-                            format!("errno {errno}")
-                        };
-                        (
-                            "error".to_string(),
-                            Some(format!("prog '{prog}': BPF program load failed: {what}")),
-                            0,
-                        )
-                    } else {
-                        (
-                            if v.verdict == Verdict::Accepted {
-                                "accepted"
-                            } else {
-                                "rejected"
-                            }
-                            .to_string(),
-                            // read from the log as the kernel's side is (a
-                            // refusal without a message ends at its insn line)
-                            v.as_logged()
-                                .map(|l| l.0)
-                                .or_else(|| v.message().map(str::to_string)),
-                            v.stats.processed,
-                        )
-                    }
-                }
-                // a program veristep refused on its own
-                None => (
-                    "error".to_string(),
-                    Some(
-                        o.refused
-                            .iter()
-                            .find(|(n, _)| *n == prog)
-                            .map_or("no such program".to_string(), |(_, why)| why.clone()),
-                    ),
-                    0,
-                ),
-            },
-            Err(e) => ("error".to_string(), Some(e.0.clone()), 0),
-        };
+        let Ours {
+            verdict: ours,
+            msg: ours_msg,
+            processed: ours_processed,
+            log: ours_log,
+        } = ours_of(object, &prog, v612, log_level, &kernel_btf);
         rows.push(Row {
             same_log: masked(log) == masked(&ours_log),
+            object: i,
+            kernel_log: obj_masked(&masked(log), i),
             program: format!("{file}:{prog}"),
             kernel_msg: if kernel == "accepted" {
                 None
@@ -967,6 +1003,27 @@ pub fn kernel_diff() -> Result<(), String> {
             ours_processed,
         });
     }
+    // the C corpus's programs are the first objects; a developer's own
+    // objects or texts are not it
+    let c_objects = if std::env::var_os("VERISTEP_KERNEL_DIFF_OBJS").is_some() {
+        0
+    } else {
+        sources.len()
+    };
+    // `cargo xtask bless-c`: Linux 6.12's answers about tests/c, kept for
+    // the runs that boot 6.1 only
+    if v612 && std::env::var_os("VERISTEP_KERNEL_DIFF_BLESS_C").is_some() {
+        if c_objects == 0 || log_level != 1 {
+            return Err("bless-c: needs tests/c at log level 1".into());
+        }
+        write_c_records(&rows, &objs[..c_objects])?;
+    }
+    // the other way round: a 6.1 run holds veristep's 6.12 mode to them
+    let recorded_612 = if !v612 && c_objects > 0 && log_level == 1 {
+        Some(check_c_records(&objs[..c_objects]))
+    } else {
+        None
+    };
     // `VERISTEP_KERNEL_DIFF_RECORDS=FILE`: the kernel's answers, one JSON
     // line per program, for `bless-btf`
     if let Some(f) = std::env::var_os("VERISTEP_KERNEL_DIFF_RECORDS") {
@@ -1053,12 +1110,158 @@ pub fn kernel_diff() -> Result<(), String> {
     if rows.is_empty() {
         return Err("the kernel produced no records".into());
     }
-    if unexplained.is_empty() || v612 {
+    if !unexplained.is_empty() && !v612 {
+        return Err(format!(
+            "verdicts differ from Linux 6.1 for {} (not in tests/c/KNOWN_DIFFERENCES)",
+            unexplained.join(", ")
+        ));
+    }
+    recorded_612.unwrap_or(Ok(()))
+}
+
+/// Where `cargo xtask bless-c` keeps Linux 6.12's answers about the
+/// programs of tests/c: kernel-diff, which boots 6.1 in CI, holds
+/// veristep's 6.12 mode to them without a 6.12 kernel.
+const C_RECORDS_612: &str = "tests/c/linux-6.12.jsonl";
+
+/// A log's mentions of the object kernel-diff's loader opened as
+/// `NNNN.o` (libbpf names global data maps after it, `0042.bss`, and
+/// 6.12 prints them): an object's place in the list is not its property.
+fn obj_masked(log: &str, object: usize) -> String {
+    log.replace(&format!("{object:04}."), "OBJ.")
+}
+
+fn c_record_key(obj: &Path, prog: &str) -> String {
+    let file = obj.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+    format!("{file}:{prog}")
+}
+
+fn write_c_records(rows: &[Row], c_objs: &[PathBuf]) -> Result<(), String> {
+    let mut lines: Vec<String> = rows
+        .iter()
+        .filter(|r| r.object < c_objs.len())
+        .map(|r| {
+            json!({
+                "program": r.program,
+                "verdict": r.kernel,
+                "message": r.kernel_msg,
+                "processed": r.kernel_processed,
+                "log": r.kernel_log,
+            })
+            .to_string()
+        })
+        .collect();
+    lines.sort();
+    let out = root().join(C_RECORDS_612);
+    std::fs::write(&out, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "==> {} records of Linux 6.12 in {}",
+        lines.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// veristep's 6.12 mode against the recorded answers of Linux 6.12
+/// (`C_RECORDS_612`) for every program of tests/c: verdicts, first
+/// messages and `processed` must agree (or the program be listed in
+/// KNOWN_DIFFERENCES as `6.12 FILE:PROGRAM reason`); logs are counted.
+fn check_c_records(c_objs: &[PathBuf]) -> Result<(), String> {
+    let path = root().join(C_RECORDS_612);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{}: {e} (Linux 6.12's answers: `cargo xtask bless-c`)",
+            path.display()
+        )
+    })?;
+    let mut want: std::collections::BTreeMap<String, Value> = std::collections::BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let v: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let key = v["program"].as_str().unwrap_or("").to_string();
+        want.insert(key, v);
+    }
+    let known =
+        std::fs::read_to_string(root().join("tests/c/KNOWN_DIFFERENCES")).unwrap_or_default();
+    let known: Vec<String> = known
+        .lines()
+        .filter_map(|l| l.strip_prefix("6.12 "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    let kernel_btf = kernel_btf_of(KernelVersion::V6_7)?;
+    let (mut n, mut same_verdict, mut same_msg, mut same_count, mut same_log) = (0, 0, 0, 0, 0);
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, obj) in c_objs.iter().enumerate() {
+        let bytes = std::fs::read(obj).map_err(|e| e.to_string())?;
+        let opts = load_options(obj)?;
+        let object = elf::load_each_with(&bytes, &format!("{i:04}.o"), &opts);
+        let mut progs: Vec<String> = match &object {
+            Ok(o) => o
+                .programs
+                .iter()
+                .map(|p| p.name.clone())
+                .chain(o.refused.iter().map(|(p, _)| p.to_string()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // an object veristep cannot read: the programs the kernel was asked about
+        let stem = c_record_key(obj, "");
+        progs.extend(
+            want.keys()
+                .filter_map(|k| k.strip_prefix(&stem))
+                .map(str::to_string),
+        );
+        progs.sort();
+        progs.dedup();
+        for prog in progs {
+            let key = c_record_key(obj, &prog);
+            let Some(w) = want.get(&key) else {
+                problems.push(format!("{key}: no record (cargo xtask bless-c)"));
+                continue;
+            };
+            seen.insert(key.clone());
+            n += 1;
+            let ours = ours_of(&object, &prog, true, 1, &kernel_btf);
+            let verdict_ok = w["verdict"].as_str() == Some(ours.verdict.as_str());
+            let msg_ok = w["message"].as_str() == ours.msg.as_deref();
+            let count_ok = w["processed"].as_u64().is_none_or(|k| k == ours.processed);
+            let log_ok = w["log"].as_str() == Some(obj_masked(&masked(&ours.log), i).as_str());
+            same_verdict += verdict_ok as usize;
+            same_msg += (verdict_ok && msg_ok) as usize;
+            same_count += (verdict_ok && count_ok) as usize;
+            same_log += log_ok as usize;
+            let agrees = verdict_ok && msg_ok && count_ok;
+            if !agrees && !known.contains(&key) {
+                problems.push(format!(
+                    "{key}: Linux 6.12 {} {:?} ({}), veristep {} {:?} ({})",
+                    w["verdict"].as_str().unwrap_or("?"),
+                    w["message"].as_str().unwrap_or("-"),
+                    w["processed"],
+                    ours.verdict,
+                    ours.msg.as_deref().unwrap_or("-"),
+                    ours.processed
+                ));
+            }
+        }
+    }
+    for k in want.keys().filter(|k| !seen.contains(*k)) {
+        problems.push(format!(
+            "{k}: recorded, but tests/c has no such program (cargo xtask bless-c)"
+        ));
+    }
+    println!(
+        "Linux 6.12 as recorded ({C_RECORDS_612}), {n} programs of tests/c: verdicts {same_verdict}/{n}, first messages {same_msg}/{n}, counters {same_count}/{n}, level-1 logs {same_log}/{n}"
+    );
+    for p in &problems {
+        println!("    {p}");
+    }
+    if problems.is_empty() {
         Ok(())
     } else {
         Err(format!(
-            "verdicts differ from Linux 6.1 for {} (not in tests/c/KNOWN_DIFFERENCES)",
-            unexplained.join(", ")
+            "{} programs of tests/c part from Linux 6.12's recorded answers",
+            problems.len()
         ))
     }
 }
@@ -1103,6 +1306,19 @@ pub fn bless_btf() -> Result<(), String> {
     std::fs::write(&out, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("==> {} records in {}", lines.len(), out.display());
     Ok(())
+}
+
+/// `cargo xtask bless-c`: Linux 6.12's answers about every program of
+/// tests/c, from kernel-diff's VM, into `tests/c/linux-6.12.jsonl` (the
+/// 6.1 runs of kernel-diff ask the kernel itself).
+pub fn bless_c() -> Result<(), String> {
+    std::env::remove_var("VERISTEP_KERNEL_DIFF_TEXTS");
+    std::env::remove_var("VERISTEP_KERNEL_DIFF_OBJS");
+    std::env::remove_var("VERISTEP_KERNEL_DIFF_RECORDS");
+    std::env::set_var("VERISTEP_KERNEL_DIFF", "6.12");
+    std::env::remove_var("VERISTEP_KERNEL_DIFF_LOG_LEVEL");
+    std::env::set_var("VERISTEP_KERNEL_DIFF_BLESS_C", "1");
+    kernel_diff()
 }
 
 /// `DIR/vmlinux.h` from a gzipped kernel BTF (`bpftool btf dump ... format

@@ -774,10 +774,11 @@ fn main() -> ExitCode {
         Some("kernel-diff") => kernel_diff::kernel_diff(),
         Some("kernel-btf") => kernel_diff::kernel_btf(),
         Some("bless-btf") => kernel_diff::bless_btf(),
+        Some("bless-c") => kernel_diff::bless_c(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("selftests") => selftests::selftests(&args[1..]),
         _ => Err(
-            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless-btf | selftests [--kernel 6.1|6.12|both] | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | bench-browser [RUNS] | serve [--lan] | build-web | graph-check"
+            "usage: cargo xtask test | kernel-diff [--random N ...] | minimise FILE.s | fuzz [--seconds N] [--runs N] [parse|verify|elf|logread]... | kernel-btf | bless-btf | bless-c | selftests [--kernel 6.1|6.12|both] | bless [--kernel 6.1|6.12|all] [FILE.s...] | corpus-table | bench-wasm | bench-browser [RUNS] | serve [--lan] | build-web | graph-check"
                 .into(),
         ),
     };
