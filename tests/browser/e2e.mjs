@@ -586,7 +586,7 @@ await test('load settings on a phone: each setting\'s name on one line', async (
   }));
   check(lines.length >= 2, `${lines.length} settings`);
   check(lines.every((n) => n === 1), `one line each (${lines.join(', ')})`);
-  await page.screenshot({ path: `${shots}/load-settings-390.png` });
+  await page.locator('#load-settings').screenshot({ path: `${shots}/load-settings-390.png` });
 });
 
 const verdictText = (page) => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
