@@ -251,6 +251,11 @@ fn worker() -> Result<(), String> {
 }
 
 fn veristep_json(mode: &str, path: &Path) -> Value {
+    // `MODE@LEVEL`: another log level than the oracle's usual 1
+    let (mode, log_level) = match mode.split_once('@') {
+        Some((m, l)) => (m, l.parse().unwrap_or(1)),
+        None => (mode, 1),
+    };
     let Some(kernel) = KernelVersion::parse(mode) else {
         return json!({"verdict": "crash", "message": format!("unknown mode {mode}")});
     };
@@ -281,7 +286,7 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
             &prog,
             &Options {
                 kernel,
-                log_level: 1,
+                log_level,
                 trace: false,
                 log_size: None,
             },
@@ -619,6 +624,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.locks = true;
             }
             "--btf" => o.gen.btf = true,
+            "--types" => {
+                o.gen.ctx = true;
+                o.gen.vm_types = true;
+            }
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -630,7 +639,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf] [--types] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -678,9 +687,10 @@ fn run(args: &[String]) -> Result<(), String> {
             format!(" ({} do not parse!)", bad_syntax.len())
         }
     );
-    // programs typed by the kernel's BTF are not in the format's contract,
-    // which the oracle's kernel-verdict loads: kernel-diff's VM judges them
-    if o.gen.btf {
+    // programs typed by the kernel's BTF, or of the types outside the
+    // format's contract, which the oracle's kernel-verdict loads:
+    // kernel-diff's VM judges them
+    if o.gen.btf || o.gen.vm_types {
         return btf_through_kernel_diff(&dir, &o.kernels);
     }
     // 2. the kernels (one thread each) while veristep runs here
@@ -719,6 +729,19 @@ fn run(args: &[String]) -> Result<(), String> {
         for (k, h) in handles {
             let r = h.join().map_err(|_| "a kernel thread panicked")??;
             kernel_out.insert(k, r);
+        }
+        // a log too large for the oracle's buffer was asked again at level
+        // 4 (BPF_LOG_STATS: no instruction lines to name the error's):
+        // veristep's log is read at the same level
+        for &k in &o.kernels {
+            for f in &files {
+                if kernel_out[&k].get(f).is_some_and(|r| r["log_level"] == 4) {
+                    let again = v.ask(&format!("{}@4", k.mode()), f)?;
+                    if let Some(m) = ours.get_mut(&k) {
+                        m.insert(f.clone(), again);
+                    }
+                }
+            }
         }
         Ok(())
     })?;

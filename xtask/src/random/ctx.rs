@@ -17,10 +17,35 @@ use std::fmt::Write;
 /// A program type, as `.prog_type` names it, and the bytes of context
 /// whose offsets are drawn most (the rest are drawn past it).
 struct TypeInfo {
+    /// `.prog_type`'s words: the type and its hook, if any.
     name: &'static str,
     ctx_size: i64,
     /// `__sk_buff` (packet data, `sk`, legacy packet loads) or `xdp_md`.
     ctx: Ctx,
+    /// The context's packet pointers (start, end), if any: `__sk_buff`'s
+    /// and `xdp_md`'s 32-bit fields, or the 64-bit pointer fields of
+    /// `sk_msg_md`, `sk_reuseport_md`, `bpf_sockopt`, `bpf_sock_ops`.
+    packet: Option<(i64, i64)>,
+    /// The context's socket pointer, if any (a 64-bit field).
+    sk: Option<i64>,
+}
+
+const SKB: (Ctx, Option<(i64, i64)>, Option<i64>) = (Ctx::Skb, Some((76, 80)), Some(168));
+const XDP: (Ctx, Option<(i64, i64)>, Option<i64>) = (Ctx::Xdp, Some((0, 4)), None);
+const PLAIN: (Ctx, Option<(i64, i64)>, Option<i64>) = (Ctx::Plain, None, None);
+
+const fn ty(
+    name: &'static str,
+    ctx_size: i64,
+    k: (Ctx, Option<(i64, i64)>, Option<i64>),
+) -> TypeInfo {
+    TypeInfo {
+        name,
+        ctx_size,
+        ctx: k.0,
+        packet: k.1,
+        sk: k.2,
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,51 +58,84 @@ enum Ctx {
 }
 
 const TYPES: &[TypeInfo] = &[
-    TypeInfo {
-        name: "socket_filter",
-        ctx_size: 192,
-        ctx: Ctx::Skb,
-    },
-    TypeInfo {
-        name: "sched_cls",
-        ctx_size: 192,
-        ctx: Ctx::Skb,
-    },
-    TypeInfo {
-        name: "sched_act",
-        ctx_size: 192,
-        ctx: Ctx::Skb,
-    },
-    TypeInfo {
-        name: "cgroup_skb",
-        ctx_size: 192,
-        ctx: Ctx::Skb,
-    },
-    TypeInfo {
-        name: "xdp",
-        ctx_size: 24,
-        ctx: Ctx::Xdp,
-    },
-    TypeInfo {
-        name: "kprobe",
-        ctx_size: 168,
-        ctx: Ctx::Plain,
-    },
-    TypeInfo {
-        name: "tracepoint",
-        ctx_size: 64,
-        ctx: Ctx::Plain,
-    },
-    TypeInfo {
-        name: "raw_tracepoint",
-        ctx_size: 96,
-        ctx: Ctx::Plain,
-    },
-    TypeInfo {
-        name: "syscall",
-        ctx_size: 64,
-        ctx: Ctx::Plain,
-    },
+    ty("socket_filter", 192, SKB),
+    ty("sched_cls", 192, SKB),
+    ty("sched_act", 192, SKB),
+    ty("cgroup_skb", 192, SKB),
+    ty("xdp", 24, XDP),
+    ty("kprobe", 168, PLAIN),
+    ty("tracepoint", 64, PLAIN),
+    ty("raw_tracepoint", 96, PLAIN),
+    ty("syscall", 64, PLAIN),
+];
+
+/// The program types (and hooks) outside the oracle's `kernel-verdict`,
+/// which the format's extensions name and kernel-diff's VM loads
+/// (`--types`): each with its context's size and pointers (Linux 6.1's
+/// uapi layouts).
+const VM_TYPES: &[TypeInfo] = &[
+    ty("perf_event", 184, PLAIN),
+    ty("sk_skb", 192, SKB),
+    ty("sk_msg", 80, (Ctx::Plain, Some((0, 8)), Some(72))),
+    ty("sock_ops", 216, (Ctx::Plain, Some((192, 200)), Some(184))),
+    ty("cgroup_sock_addr bind4", 72, (Ctx::Plain, None, Some(64))),
+    ty(
+        "cgroup_sock_addr connect4",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty(
+        "cgroup_sock_addr connect6",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty(
+        "cgroup_sock_addr sendmsg4",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty(
+        "cgroup_sock_addr sendmsg6",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty(
+        "cgroup_sock_addr recvmsg4",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty(
+        "cgroup_sock_addr getpeername6",
+        72,
+        (Ctx::Plain, None, Some(64)),
+    ),
+    ty("cgroup_sock sock_create", 80, PLAIN),
+    ty("cgroup_sock sock_release", 80, PLAIN),
+    ty("cgroup_sock post_bind4", 80, PLAIN),
+    ty("cgroup_sock post_bind6", 80, PLAIN),
+    ty(
+        "cgroup_sockopt getsockopt",
+        40,
+        (Ctx::Plain, Some((8, 16)), Some(0)),
+    ),
+    ty(
+        "cgroup_sockopt setsockopt",
+        40,
+        (Ctx::Plain, Some((8, 16)), Some(0)),
+    ),
+    ty("cgroup_skb egress", 192, SKB),
+    ty("cgroup_device", 12, PLAIN),
+    ty("cgroup_sysctl", 8, PLAIN),
+    ty("sk_lookup", 72, (Ctx::Plain, None, Some(0))),
+    ty("sk_reuseport", 56, (Ctx::Plain, Some((0, 8)), Some(40))),
+    ty("flow_dissector", 192, (Ctx::Skb, Some((76, 80)), None)),
+    ty("lwt_in", 192, SKB),
+    ty("lwt_out", 192, SKB),
+    ty("lwt_xmit", 192, SKB),
+    ty("lwt_seg6local", 192, SKB),
+    ty("raw_tracepoint_writable", 96, PLAIN),
+    ty("xdp devmap", 24, XDP),
+    ty("xdp cpumap", 24, XDP),
 ];
 
 pub(super) const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
@@ -102,8 +160,18 @@ pub(super) fn disp(off: i64) -> String {
 
 /// Program text for context probe `seed`.
 pub fn program(seed: u64) -> String {
+    probe(seed, TYPES)
+}
+
+/// Program text for context probe `seed` of a type kernel-diff's VM
+/// loads ([`VM_TYPES`]).
+pub fn vm_program(seed: u64) -> String {
+    probe(seed, VM_TYPES)
+}
+
+fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
     let mut rng = Rng::new(seed);
-    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let ty = &types[rng.below(types.len() as u64) as usize];
     let map = rng.pct(30);
     let mut g = CtxGen {
         rng,
@@ -338,7 +406,15 @@ impl CtxGen {
             Ctx::Skb => "*(u32 *)(r6 + 0)",
             Ctx::Xdp => "*(u32 *)(r6 + 12)",
             Ctx::Plain if self.ty.name == "tracepoint" => "*(u64 *)(r6 + 8)",
-            Ctx::Plain => "*(u64 *)(r6 + 0)",
+            // a field every other type lets a program read
+            Ctx::Plain => match self.ty.name.split(' ').next() {
+                Some("sk_msg" | "cgroup_sock_addr" | "sk_lookup") => "*(u32 *)(r6 + 16)",
+                Some("sock_ops") => "*(u32 *)(r6 + 4)",
+                Some("sk_reuseport") => "*(u32 *)(r6 + 16)",
+                Some("cgroup_sockopt") => "*(u32 *)(r6 + 24)",
+                Some("cgroup_sock" | "cgroup_device" | "cgroup_sysctl") => "*(u32 *)(r6 + 4)",
+                _ => "*(u64 *)(r6 + 0)",
+            },
         };
         self.e(format!("r{r} = {load}"));
     }
@@ -352,7 +428,7 @@ impl CtxGen {
         let region = self.rng.weighted(&[
             45,
             25,
-            if self.ty.ctx == Ctx::Plain { 0 } else { 15 },
+            if self.ty.packet.is_none() { 0 } else { 15 },
             5,
             5,
             5,
@@ -379,13 +455,14 @@ impl CtxGen {
                 }
             }
             2 => {
-                let (data, end) = if self.ty.ctx == Ctx::Skb {
-                    (76, 80)
+                let (data, end) = self.ty.packet.unwrap_or((0, 4));
+                let sz = if self.ty.ctx == Ctx::Plain {
+                    "u64"
                 } else {
-                    (0, 4)
+                    "u32"
                 };
-                self.e(format!("r8 = *(u32 *)(r6 + {data})"));
-                self.e(format!("r9 = *(u32 *)(r6 + {end})"));
+                self.e(format!("r8 = *({sz} *)(r6 + {data})"));
+                self.e(format!("r9 = *({sz} *)(r6 + {end})"));
                 bytes = self.rng.pick(&[8i64, 14, 20]);
                 self.e("r1 = r8");
                 self.e(format!("r1 += {bytes}"));
@@ -499,7 +576,8 @@ impl CtxGen {
     }
 
     fn op(&mut self) {
-        let packet = self.ty.ctx != Ctx::Plain;
+        let packet = self.ty.packet.is_some();
+        let sock = self.ty.sk.is_some();
         let skb = self.ty.ctx == Ctx::Skb;
         let w = [
             34,                          // load
@@ -507,7 +585,7 @@ impl CtxGen {
             8,                           // store of an immediate
             3,                           // atomic
             if packet { 14 } else { 0 }, // packet access
-            if skb { 8 } else { 0 },     // socket
+            if sock { 8 } else { 0 },    // socket
             5,                           // moved context pointer
             if skb { 4 } else { 0 },     // legacy packet load
             16,                          // helper call
@@ -556,21 +634,33 @@ impl CtxGen {
     /// Packet pointers from the context, a bounds check against
     /// `data_end` (sometimes short, sometimes missing) and an access.
     fn packet(&mut self) {
-        let (data, end, meta) = match self.ty.ctx {
-            Ctx::Skb => (76, 80, 140),
-            _ => (0, 4, 8),
+        let Some((data, end)) = self.ty.packet else {
+            return;
+        };
+        let meta = match self.ty.ctx {
+            Ctx::Skb => Some(140),
+            Ctx::Xdp => Some(8),
+            Ctx::Plain => None,
         };
         // the start: data, or data_meta checked against data
-        let from_meta = self.rng.pct(20);
+        let from_meta = meta.is_some() && self.rng.pct(20);
+        let meta = meta.unwrap_or(data);
         let start = if from_meta { meta } else { data };
         let limit_from = if from_meta && self.rng.pct(70) {
             data
         } else {
             end
         };
-        let wide = if self.rng.pct(90) { "u32" } else { "u64" };
+        // __sk_buff's and xdp_md's are 32-bit fields, the others pointers
+        let narrow = self.ty.ctx != Ctx::Plain;
+        let (usual, other) = if narrow {
+            ("u32", "u64")
+        } else {
+            ("u64", "u32")
+        };
+        let wide = if self.rng.pct(90) { usual } else { other };
         self.e(format!("r2 = *({wide} *)(r6 + {start})"));
-        self.e(format!("r3 = *(u32 *)(r6 + {limit_from})"));
+        self.e(format!("r3 = *({usual} *)(r6 + {limit_from})"));
         let checked = self.rng.pick(&[0i64, 1, 2, 4, 8, 14, 20, 34]);
         let (sz, _) = self.rng.pick(SIZES);
         let off = self.rng.pick(&[0i64, 0, 2, 4, 6, 12, 13, 30, -1]);
@@ -600,8 +690,11 @@ impl CtxGen {
 
     /// `skb->sk` (a socket or NULL), maybe made full, and a field of it.
     fn socket(&mut self) {
+        let Some(sk) = self.ty.sk else {
+            return;
+        };
         let out = self.label();
-        self.e("r2 = *(u64 *)(r6 + 168)");
+        self.e(format!("r2 = *(u64 *)(r6 + {sk})"));
         if self.rng.pct(85) {
             self.e(format!("if r2 == 0 goto {out}"));
         }
@@ -709,6 +802,10 @@ mod tests {
             assert_eq!(text, program(seed));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+            let text = vm_program(seed);
+            assert_eq!(text, vm_program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("vm type probe {seed} does not parse: {e:?}\n{text}"));
             let text = lock_program(seed);
             assert_eq!(text, lock_program(seed));
             veristep_core::asm::parse(&text)

@@ -108,6 +108,10 @@ pub struct GenOpts {
     /// Programs typed by the kernel's BTF (`btf.rs`), judged through
     /// kernel-diff's VM.
     pub btf: bool,
+    /// With `ctx`: context probes of the program types outside the
+    /// oracle's `kernel-verdict` (`ctx::vm_program`), judged through
+    /// kernel-diff's VM.
+    pub vm_types: bool,
 }
 
 impl Default for GenOpts {
@@ -121,6 +125,7 @@ impl Default for GenOpts {
             helpers: false,
             locks: false,
             btf: false,
+            vm_types: false,
         }
     }
 }
@@ -321,7 +326,9 @@ pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     }
     if opts.ctx {
         let s = program_seed(seed, index);
-        let (what, text) = if opts.locks {
+        let (what, text) = if opts.vm_types {
+            ("types", super::ctx::vm_program(s))
+        } else if opts.locks {
             ("locks", super::ctx::lock_program(s))
         } else if opts.helpers {
             ("helpers", super::ctx::helper_program(s))
