@@ -1141,7 +1141,13 @@ impl Env {
             RegType::MapValue => "map value, value_size",
             _ => "memory, mem_size",
         };
-        let k = kind(reg.ty);
+        // __check_mem_access() switches on the whole type: a map value
+        // that may be NULL (ARG_PTR_TO_MEM_OR_NULL) is plain memory there
+        let k = if reg.maybe_null {
+            "memory, mem_size"
+        } else {
+            kind(reg.ty)
+        };
         let region = match reg.ty {
             RegType::MapKey => crate::reason::Region::MapKey,
             RegType::MapValue => crate::reason::Region::MapValue,

@@ -220,6 +220,9 @@ enum Arg {
     Key,
     /// Any value, flags: small constants.
     Any,
+    /// A `long *` the helper writes (`ARG_PTR_TO_LONG`): a stack slot,
+    /// sometimes misaligned or short, or the region's memory.
+    Long,
 }
 
 /// Helpers with memory arguments, by name, and their arguments. Each
@@ -258,14 +261,104 @@ const MEM_HELPERS: &[(&str, &[Arg])] = &[
     ("bpf_get_prandom_u32", &[]),
 ];
 
+/// Helpers with memory arguments that only the types of [`VM_TYPES`]
+/// have (`--types --helpers`), besides [`MEM_HELPERS`], with the types
+/// that offer each (drawn for them most of the time).
+const VM_MEM_HELPERS: &[(&str, &[Arg], &str)] = &[
+    (
+        "bpf_sysctl_get_name",
+        &[Arg::Ctx, Arg::Mem, Arg::Size, Arg::Any],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_sysctl_get_current_value",
+        &[Arg::Ctx, Arg::Mem, Arg::Size],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_sysctl_get_new_value",
+        &[Arg::Ctx, Arg::Mem, Arg::Size],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_sysctl_set_new_value",
+        &[Arg::Ctx, Arg::Mem, Arg::Size],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_strtol",
+        &[Arg::Mem, Arg::Size, Arg::Any, Arg::Long],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_strtoul",
+        &[Arg::Mem, Arg::Size, Arg::Any, Arg::Long],
+        "cgroup_sysctl",
+    ),
+    (
+        "bpf_getsockopt",
+        &[Arg::Ctx, Arg::Any, Arg::Any, Arg::Mem, Arg::Size],
+        "sock_ops cgroup_sock_addr cgroup_sockopt",
+    ),
+    (
+        "bpf_setsockopt",
+        &[Arg::Ctx, Arg::Any, Arg::Any, Arg::Mem, Arg::Size],
+        "sock_ops cgroup_sock_addr cgroup_sockopt",
+    ),
+    (
+        "bpf_perf_prog_read_value",
+        &[Arg::Ctx, Arg::Mem, Arg::Size],
+        "perf_event",
+    ),
+    (
+        "bpf_read_branch_records",
+        &[Arg::Ctx, Arg::Mem, Arg::Size, Arg::Any],
+        "perf_event",
+    ),
+    (
+        "bpf_lwt_push_encap",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size],
+        "lwt_in lwt_xmit",
+    ),
+    (
+        "bpf_lwt_seg6_store_bytes",
+        &[Arg::Ctx, Arg::Any, Arg::Mem, Arg::Size],
+        "lwt_seg6local",
+    ),
+    (
+        "bpf_load_hdr_opt",
+        &[Arg::Ctx, Arg::Mem, Arg::Size, Arg::Any],
+        "sock_ops",
+    ),
+    (
+        "bpf_store_hdr_opt",
+        &[Arg::Ctx, Arg::Mem, Arg::Size, Arg::Any],
+        "sock_ops",
+    ),
+    (
+        "bpf_bind",
+        &[Arg::Ctx, Arg::Mem, Arg::Size],
+        "cgroup_sock_addr",
+    ),
+];
+
 /// Program text for helper-memory probe `seed` (`--ctx --helpers`): a
 /// program of one of the nine types calling a helper that takes memory,
 /// the memory on the stack, in a map value, in the packet, the context
 /// or NULL, its size a constant around the region's end or a bounded or
 /// unbounded unknown (`check_helper_mem_access`, `check_mem_size_reg`).
 pub fn helper_program(seed: u64) -> String {
+    helper_probe(seed, TYPES, false)
+}
+
+/// [`helper_program`] for the types of [`VM_TYPES`], their own helpers too.
+pub fn vm_helper_program(seed: u64) -> String {
+    helper_probe(seed, VM_TYPES, true)
+}
+
+fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
     let mut rng = Rng::new(seed);
-    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let ty = &types[rng.below(types.len() as u64) as usize];
     let mut g = CtxGen {
         rng,
         ty,
@@ -283,9 +376,9 @@ pub fn helper_program(seed: u64) -> String {
         g.e(format!("*(u64 *)(r10 - {off}) = 0"));
     }
     g.e("r7 = 0");
-    g.helper_mem();
+    g.helper_mem(own);
     if g.rng.pct(20) {
-        g.helper_mem();
+        g.helper_mem(own);
     }
     g.ret();
     for l in &g.lines {
@@ -421,8 +514,23 @@ impl CtxGen {
 
     /// A call of a helper from [`MEM_HELPERS`] with its memory somewhere
     /// and its size around that memory's end.
-    fn helper_mem(&mut self) {
-        let (name, args) = MEM_HELPERS[self.rng.below(MEM_HELPERS.len() as u64) as usize];
+    fn helper_mem(&mut self, own: bool) {
+        let (name, args) = if own && self.rng.pct(60) {
+            // mostly one the type offers (its own name, the hook aside)
+            let ty = self.ty.name.split(' ').next().unwrap_or("");
+            let fits: Vec<_> = VM_MEM_HELPERS
+                .iter()
+                .filter(|h| h.2.split(' ').any(|t| t == ty))
+                .collect();
+            let (name, args, _) = if !fits.is_empty() && self.rng.pct(80) {
+                *fits[self.rng.below(fits.len() as u64) as usize]
+            } else {
+                VM_MEM_HELPERS[self.rng.below(VM_MEM_HELPERS.len() as u64) as usize]
+            };
+            (name, args)
+        } else {
+            MEM_HELPERS[self.rng.below(MEM_HELPERS.len() as u64) as usize]
+        };
         let out = self.label();
         // the region and its bytes: r8 holds it where it is not the stack
         let region = self.rng.weighted(&[
@@ -531,6 +639,21 @@ impl CtxGen {
                     let k = self.rng.pick(&[0i64, 0, 1, 2, 14]);
                     self.e(format!("r{r} = {k}"));
                 }
+                Arg::Long => match self.rng.weighted(&[70, 10, 10, 10]) {
+                    0 => {
+                        self.e(format!("r{r} = r10"));
+                        self.e(format!("r{r} += -{}", stack_off.max(16)));
+                    }
+                    1 => {
+                        self.e(format!("r{r} = r10"));
+                        self.e(format!("r{r} += -12"));
+                    }
+                    2 => {
+                        self.e(format!("r{r} = r10"));
+                        self.e(format!("r{r} += -4"));
+                    }
+                    _ => self.e(format!("r{r} = r8")),
+                },
             }
         }
         self.e(format!("call {name}"));
@@ -802,6 +925,10 @@ mod tests {
             assert_eq!(text, program(seed));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+            let text = vm_helper_program(seed);
+            assert_eq!(text, vm_helper_program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("vm helper probe {seed} does not parse: {e:?}\n{text}"));
             let text = vm_program(seed);
             assert_eq!(text, vm_program(seed));
             veristep_core::asm::parse(&text)
