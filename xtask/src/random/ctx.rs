@@ -394,8 +394,17 @@ fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
 /// taking and releasing the lock (or not, or twice, or with a call or an
 /// access to the lock's bytes between), or arming the timer.
 pub fn lock_program(seed: u64) -> String {
+    lock_probe(seed, TYPES)
+}
+
+/// [`lock_program`] for the types of [`VM_TYPES`] (`--types --locks`).
+pub fn vm_lock_program(seed: u64) -> String {
+    lock_probe(seed, VM_TYPES)
+}
+
+fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
     let mut rng = Rng::new(seed);
-    let ty = &TYPES[rng.below(TYPES.len() as u64) as usize];
+    let ty = &types[rng.below(types.len() as u64) as usize];
     let timer = rng.pct(35);
     let kind = rng.pick(&["hash", "array"]);
     let mut g = CtxGen {
@@ -925,6 +934,10 @@ mod tests {
             assert_eq!(text, program(seed));
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("ctx probe {seed} does not parse: {e:?}\n{text}"));
+            let text = vm_lock_program(seed);
+            assert_eq!(text, vm_lock_program(seed));
+            veristep_core::asm::parse(&text)
+                .unwrap_or_else(|e| panic!("vm lock probe {seed} does not parse: {e:?}\n{text}"));
             let text = vm_helper_program(seed);
             assert_eq!(text, vm_helper_program(seed));
             veristep_core::asm::parse(&text)

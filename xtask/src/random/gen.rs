@@ -326,7 +326,9 @@ pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     }
     if opts.ctx {
         let s = program_seed(seed, index);
-        let (what, text) = if opts.vm_types && opts.helpers {
+        let (what, text) = if opts.vm_types && opts.locks {
+            ("types, locks", super::ctx::vm_lock_program(s))
+        } else if opts.vm_types && opts.helpers {
             ("types, helpers", super::ctx::vm_helper_program(s))
         } else if opts.vm_types {
             ("types", super::ctx::vm_program(s))
