@@ -624,6 +624,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.locks = true;
             }
             "--btf" => o.gen.btf = true,
+            "--iter" => {
+                o.gen.btf = true;
+                o.gen.iter = true;
+            }
             "--types" => {
                 o.gen.ctx = true;
                 o.gen.vm_types = true;
@@ -639,7 +643,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf] [--types] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

@@ -54,6 +54,27 @@ const TARGETS: &[(&str, &str)] = &[
     ("iter", "tcp"),
 ];
 
+/// Iterators whose contexts hand out buffers (`bpf_map_elem`'s key and
+/// value, `PTR_TO_BUF`, the key read only), maps, programs, links, files,
+/// VMAs, sockets and cgroups (`--btf --iter`).
+const ITER_TARGETS: &[(&str, &str)] = &[
+    ("iter", "bpf_map_elem"),
+    ("iter", "bpf_map_elem"),
+    ("iter", "bpf_sk_storage_map"),
+    ("iter", "sockmap"),
+    ("iter", "bpf_map"),
+    ("iter", "bpf_prog"),
+    ("iter", "bpf_link"),
+    ("iter", "task_file"),
+    ("iter", "task_vma"),
+    ("iter", "unix"),
+    ("iter", "udp"),
+    ("iter", "ipv6_route"),
+    ("iter", "netlink"),
+    ("iter", "cgroup"),
+    ("iter", "ksym"),
+];
+
 /// What a register or an argument holds, as far as the generator knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Val {
@@ -220,15 +241,27 @@ struct BtfGen<'b> {
     /// A `bpf_loop` callback (`cb`) is called: its body comes after the
     /// program's exit.
     callback: bool,
+    /// Reads and writes through the pointers to something other than a
+    /// struct (`--iter`: an iterator's buffers).
+    bufs: bool,
 }
 
 /// Program text for BTF probe `seed`.
 pub fn program(seed: u64) -> String {
+    probe(seed, TARGETS, false)
+}
+
+/// Program text for iterator probe `seed` (`--btf --iter`).
+pub fn iter_program(seed: u64) -> String {
+    probe(seed, ITER_TARGETS, true)
+}
+
+fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool) -> String {
     let Some(b) = kernel_btf() else {
         return "; static/btf/linux-6.1.btf.gz is missing\n".to_string();
     };
     let mut rng = Rng::new(seed);
-    let (kind, target) = rng.pick(TARGETS);
+    let (kind, target) = rng.pick(targets);
     let sleepable = kind != "tp_btf" && rng.pct(10);
     let mut g = BtfGen {
         rng,
@@ -241,6 +274,7 @@ pub fn program(seed: u64) -> String {
         kfuncs: false,
         storage: None,
         callback: false,
+        bufs,
     };
     g.kfuncs = g.rng.pct(30);
     if g.rng.pct(30) {
@@ -435,6 +469,7 @@ impl BtfGen<'_> {
             3,                                           // a context store
             if self.kfuncs { 18 } else { 0 },            // a kernel function
             if self.storage.is_some() { 16 } else { 0 }, // local storage
+            if self.bufs { 30 } else { 0 },              // a buffer
         ];
         match self.rng.weighted(&w) {
             0 => {
@@ -518,6 +553,7 @@ impl BtfGen<'_> {
             }
             8 => self.kfunc(),
             9 => self.storage(),
+            10 => self.buffer(),
             _ => {
                 // an LSM program may write its context (btf_ctx_access is
                 // its is_valid_access), tracing programs may not
@@ -537,6 +573,54 @@ impl BtfGen<'_> {
                     self.e(format!("*({sz} *)(r6 {}) = r{v}", disp(off)));
                 }
             }
+        }
+    }
+
+    /// An argument that points to something other than a struct (an
+    /// iterator's key or value buffer, a `char *`): loaded, maybe
+    /// NULL-checked, read or written at offsets around its start, at a
+    /// constant or a bounded unknown offset.
+    fn buffer(&mut self) {
+        let n = self.args.len() as i64;
+        let opaque: Vec<i64> = (0..n)
+            .filter(|&i| self.args[i as usize] == Val::Opaque)
+            .collect();
+        let slot = if !opaque.is_empty() && self.rng.pct(90) {
+            self.rng.pick(&opaque)
+        } else {
+            self.rng.range(0, (n - 1).max(0))
+        };
+        let p = self.callee_saved();
+        self.e(format!("r{p} = *(u64 *)(r6 + {})", slot * 8));
+        self.regs[p as usize] = Some(Val::Opaque);
+        if self.rng.pct(85) {
+            self.e(format!("if r{p} == 0 goto {}", self.out));
+        }
+        if self.rng.pct(20) {
+            self.e("r1 = *(u64 *)(r6 + 0)");
+            self.e("r1 = *(u32 *)(r1 + 0)");
+            if self.rng.pct(70) {
+                let m = self.rng.pick(&[7i64, 15, 255]);
+                self.e(format!("r1 &= {m}"));
+            }
+            self.e(format!("r{p} += r1"));
+            self.regs[1] = Some(Val::Scalar);
+        }
+        let (sz, n) = self.rng.pick(SIZES);
+        let off = match self.rng.weighted(&[60, 15, 10, 15]) {
+            0 => self.rng.range(0, 8) * n,
+            1 => self.rng.pick(&[1i64, 3, 5]),
+            2 => -self.rng.pick(&[1i64, 8]),
+            _ => self.rng.pick(&[64i64, 512, 4096, 32760]),
+        };
+        match self.rng.weighted(&[60, 25, 15]) {
+            0 => {
+                let d = self.rng.pick(&[0u8, 2, 3]);
+                self.e(format!("r{d} = *({sz} *)(r{p} {})", disp(off)));
+                self.regs[d as usize] = Some(Val::Scalar);
+            }
+            1 => self.e(format!("*({sz} *)(r{p} {}) = 1", disp(off))),
+            _ => self.e(format!("*({sz} *)(r{p} {}) = r6", disp(off))),
         }
     }
 
@@ -965,13 +1049,18 @@ mod tests {
             if let Err(e) = veristep_core::asm::parse(&text) {
                 panic!("seed {seed}: {e:?}\n{text}");
             }
+            let text = iter_program(seed);
+            assert_eq!(text, iter_program(seed));
+            if let Err(e) = veristep_core::asm::parse(&text) {
+                panic!("iter seed {seed}: {e:?}\n{text}");
+            }
         }
     }
 
     #[test]
     fn targets_have_arguments() {
         let b = kernel_btf().expect("static/btf/linux-6.1.btf.gz");
-        for (kind, target) in TARGETS {
+        for (kind, target) in TARGETS.iter().chain(ITER_TARGETS) {
             assert!(!args(b, kind, target).is_empty(), "{kind} {target}");
         }
     }

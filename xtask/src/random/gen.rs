@@ -112,6 +112,8 @@ pub struct GenOpts {
     /// oracle's `kernel-verdict` (`ctx::vm_program`), judged through
     /// kernel-diff's VM.
     pub vm_types: bool,
+    /// With `btf`: iterator probes (`btf::iter_program`).
+    pub iter: bool,
 }
 
 impl Default for GenOpts {
@@ -126,6 +128,7 @@ impl Default for GenOpts {
             locks: false,
             btf: false,
             vm_types: false,
+            iter: false,
         }
     }
 }
@@ -319,10 +322,12 @@ pub struct Gen {
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     if opts.btf {
         let s = program_seed(seed, index);
-        return format!(
-            "; veristep random program (btf): seed {seed} index {index}\n{}",
-            super::btf::program(s)
-        );
+        let (what, text) = if opts.iter {
+            ("btf, iter", super::btf::iter_program(s))
+        } else {
+            ("btf", super::btf::program(s))
+        };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
     }
     if opts.ctx {
         let s = program_seed(seed, index);
