@@ -87,18 +87,20 @@ impl Env {
         let nr_slots = (size / 8) as usize;
         let fr = reg.frameno as usize;
         if kind == IterKfunc::New {
-            // is_iter_reg_valid_uninit()
-            if let Some(spi) = self.iter_get_spi(regno, nr_slots)? {
+            // is_iter_reg_valid_uninit(): the offset's refusal stays in the
+            // log, and the kernel goes on to say what it expected
+            let uninit = format!("expected uninitialized iter_{short} as arg #{argno}");
+            let Ok(spi) = self.iter_get_spi(regno, nr_slots) else {
+                return Err(self.fail(EINVAL, &uninit));
+            };
+            if let Some(spi) = spi {
                 let busy = (0..nr_slots).any(|i| {
                     self.cur.frames[fr].stack[spi - i]
                         .types
                         .contains(&SlotType::Iter)
                 });
                 if busy {
-                    return Err(self.fail(
-                        EINVAL,
-                        &format!("expected uninitialized iter_{short} as arg #{argno}"),
-                    ));
+                    return Err(self.fail(EINVAL, &uninit));
                 }
             }
             // each slot written as a stack store would (bounds, growth)

@@ -3,7 +3,9 @@
  * program that forgets to destroy its iterator (an unreleased reference).
  * 6.1 has no such kfunc: libbpf poisons the calls of these weak externs,
  * and the walk refuses the first it reaches ("kfunc 'bpf_iter_num_new' is
- * referenced but wasn't resolved"), unless bpf_ksym_exists() guards it. */
+ * referenced but wasn't resolved"), unless bpf_ksym_exists() guards it. A
+ * misaligned iterator is refused twice over on 6.12 (the offset, then
+ * "expected uninitialized iter_num"). */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 
@@ -76,3 +78,18 @@ int it_num_guarded(struct __sk_buff *skb)
 }
 
 char LICENSE[] SEC("license") = "GPL";
+
+/* an iterator's slots must be whole stack slots: the offset's refusal,
+ * then (6.12) what bpf_iter_num_new expected */
+SEC("socket")
+int it_num_misaligned(struct __sk_buff *skb)
+{
+	__u64 buf[3] = {};
+	struct bpf_iter_num *it = (void *)((char *)buf + 4);
+	int *v;
+
+	bpf_iter_num_new(it, 0, 3);
+	v = bpf_iter_num_next(it);
+	bpf_iter_num_destroy(it);
+	return v ? *v : 0;
+}

@@ -165,6 +165,54 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
         "bpf_cgroup_release" => (k.name, "void bpf_cgroup_release(struct cgroup *cgrp)", 1),
         "bpf_rcu_read_lock" => (k.name, "void bpf_rcu_read_lock(void)", 0),
         "bpf_rcu_read_unlock" => (k.name, "void bpf_rcu_read_unlock(void)", 0),
+        // kernel/bpf/cpumask.c (6.3+)
+        "bpf_cpumask_create" => (k.name, "struct bpf_cpumask *bpf_cpumask_create(void)", 0),
+        "bpf_cpumask_release" => (
+            k.name,
+            "void bpf_cpumask_release(struct bpf_cpumask *cpumask)",
+            1,
+        ),
+        "bpf_cpumask_acquire" => (
+            k.name,
+            "struct bpf_cpumask *bpf_cpumask_acquire(struct bpf_cpumask *cpumask)",
+            1,
+        ),
+        "bpf_cpumask_set_cpu" => (
+            k.name,
+            "void bpf_cpumask_set_cpu(__u32 cpu, struct bpf_cpumask *cpumask)",
+            2,
+        ),
+        "bpf_cpumask_test_cpu" => (
+            k.name,
+            "_Bool bpf_cpumask_test_cpu(__u32 cpu, const struct cpumask *cpumask)",
+            2,
+        ),
+        "bpf_cpumask_first" => (
+            k.name,
+            "__u32 bpf_cpumask_first(const struct cpumask *cpumask)",
+            1,
+        ),
+        "bpf_cpumask_weight" => (
+            k.name,
+            "__u32 bpf_cpumask_weight(const struct cpumask *cpumask)",
+            1,
+        ),
+        // kernel/bpf/task_iter.c: a task's VMAs, open-coded (6.7+)
+        "bpf_iter_task_vma_new" => (
+            k.name,
+            "int bpf_iter_task_vma_new(struct bpf_iter_task_vma *it, struct task_struct *task, __u64 addr)",
+            3,
+        ),
+        "bpf_iter_task_vma_next" => (
+            k.name,
+            "struct vm_area_struct *bpf_iter_task_vma_next(struct bpf_iter_task_vma *it)",
+            1,
+        ),
+        "bpf_iter_task_vma_destroy" => (
+            k.name,
+            "void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it)",
+            1,
+        ),
         // kernel/bpf/arena.c (6.9+)
         "bpf_arena_alloc_pages" => (
             k.name,
@@ -304,7 +352,10 @@ pub fn to_c(p: &Program) -> Result<String, String> {
             "struct prog_test_fail1 { void *p; int x; };\nstruct prog_test_fail2 { int x8; };\n\
              struct prog_test_fail3 { int len; };\nstruct prog_test_member1 { int a; };\n\
              struct prog_test_member { struct prog_test_member1 m; int c; };\n\
-             struct task_struct { int a; };\nstruct cgroup { int a; };\n",
+             struct task_struct { int a; };\nstruct cgroup { int a; };\n\
+             struct bpf_cpumask { int a; };\nstruct cpumask { int a; };\n\
+             struct vm_area_struct { int a; };\n\
+             struct bpf_iter_task_vma { __u64 __opaque[1]; } __attribute__((aligned(8)));\n",
         );
         for (_, proto, _) in &kfs {
             c.push_str(&format!("extern {proto} __ksym;\n"));

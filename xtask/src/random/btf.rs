@@ -624,6 +624,123 @@ impl BtfGen<'_> {
         }
     }
 
+    /// A cpumask of the program's own (`bpf_cpumask_create`), checked or
+    /// not, set and read (as the `struct cpumask` it begins with),
+    /// released, leaked, released twice or used after.
+    fn cpumask(&mut self) {
+        self.e("call bpf_cpumask_create");
+        self.called(Val::Scalar);
+        let d = self.callee_saved();
+        self.e(format!("r{d} = r0"));
+        if self.rng.pct(85) {
+            self.e(format!("if r{d} == 0 goto {}", self.out));
+        }
+        self.regs[d as usize] = Some(Val::Scalar);
+        let uses = self.rng.range(1, 3);
+        for _ in 0..uses {
+            let cpu = self.rng.pick(&[0i64, 1, 7, 4096]);
+            match self.rng.weighted(&[30, 25, 20, 15, 10]) {
+                0 => {
+                    self.e(format!("r1 = {cpu}"));
+                    self.e(format!("r2 = r{d}"));
+                    self.e("call bpf_cpumask_set_cpu");
+                }
+                1 => {
+                    self.e(format!("r1 = {cpu}"));
+                    self.e(format!("r2 = r{d}"));
+                    self.e("call bpf_cpumask_test_cpu");
+                }
+                2 => {
+                    self.e(format!("r1 = r{d}"));
+                    self.e("call bpf_cpumask_first");
+                }
+                3 => {
+                    // another reference to it
+                    self.e(format!("r1 = r{d}"));
+                    self.e("call bpf_cpumask_acquire");
+                    if self.rng.pct(70) {
+                        self.e("r1 = r0");
+                        self.e("call bpf_cpumask_release");
+                    }
+                }
+                _ => {
+                    // a pointer that is not its own
+                    self.btf_arg(1);
+                    self.e("call bpf_cpumask_weight");
+                }
+            }
+            self.called(Val::Scalar);
+        }
+        match self.rng.weighted(&[70, 10, 10, 10]) {
+            0 => {
+                self.e(format!("r1 = r{d}"));
+                self.e("call bpf_cpumask_release");
+            }
+            1 => {} // leaked
+            2 => {
+                for _ in 0..2 {
+                    self.e(format!("r1 = r{d}"));
+                    self.e("call bpf_cpumask_release");
+                }
+            }
+            _ => {
+                self.e(format!("r1 = r{d}"));
+                self.e("call bpf_cpumask_release");
+                self.e(format!("r1 = r{d}"));
+                self.e("call bpf_cpumask_first");
+            }
+        }
+        self.called(Val::Scalar);
+    }
+
+    /// An open-coded iterator over a task's VMAs on the stack: created
+    /// from a task pointer (held, the current task, or not a task), its
+    /// `next` looped over (the VMA read, NULL-checked or not), destroyed
+    /// or not; sometimes created twice, or `next` without `new`.
+    fn task_vma_iter(&mut self) {
+        let it = self.rng.pick(&[24i64, 24, 24, 20]);
+        let skip_new = self.rng.pct(5);
+        if !skip_new {
+            self.e("r1 = r10");
+            self.e(format!("r1 += -{it}"));
+            match self.rng.weighted(&[60, 30, 10]) {
+                0 => self.btf_arg(2),
+                1 => {
+                    self.e("call bpf_get_current_task_btf");
+                    self.e("r2 = r0");
+                    self.e("r1 = r10");
+                    self.e(format!("r1 += -{it}"));
+                }
+                _ => self.e("r2 = 0"),
+            }
+            self.e("r3 = 0");
+            self.e("call bpf_iter_task_vma_new");
+            self.called(Val::Scalar);
+        }
+        let top = self.label();
+        let done = self.label();
+        self.place(&top);
+        self.e("r1 = r10");
+        self.e(format!("r1 += -{it}"));
+        self.e("call bpf_iter_task_vma_next");
+        if self.rng.pct(90) {
+            self.e(format!("if r0 == 0 goto {done}"));
+        }
+        let (sz, _) = self.rng.pick(SIZES);
+        let off = self.rng.pick(&[0i64, 8, 16, 1000]);
+        self.e(format!("r1 = *({sz} *)(r0 + {off})"));
+        if self.rng.pct(85) {
+            self.e(format!("goto {top}"));
+        }
+        self.place(&done);
+        if self.rng.pct(85) {
+            self.e("r1 = r10");
+            self.e(format!("r1 += -{it}"));
+            self.e("call bpf_iter_task_vma_destroy");
+        }
+        self.called(Val::Scalar);
+    }
+
     /// A pointer for a helper argument that wants a kernel object: mostly
     /// a struct pointer held, sometimes the context, a scalar or a moved
     /// pointer.
@@ -791,7 +908,11 @@ impl BtfGen<'_> {
     fn kfunc(&mut self) {
         let task = self.b.find(btf::KIND_STRUCT, "task_struct");
         let cgroup = self.b.find(btf::KIND_STRUCT, "cgroup");
-        match self.rng.weighted(&[40, 15, 15, 15, 15]) {
+        // (`--iter` adds cpumasks and a task's VMAs, open-coded)
+        let more = if self.bufs { 25 } else { 0 };
+        match self.rng.weighted(&[40, 15, 15, 15, 15, more, more]) {
+            5 => return self.cpumask(),
+            6 => return self.task_vma_iter(),
             0 => {
                 // acquire from a pointer held, check, release or not
                 self.btf_arg(1);
