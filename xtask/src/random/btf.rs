@@ -911,8 +911,8 @@ impl BtfGen<'_> {
         // (`--iter` adds cpumasks and a task's VMAs, open-coded)
         let more = if self.bufs { 25 } else { 0 };
         match self.rng.weighted(&[40, 15, 15, 15, 15, more, more]) {
-            5 => return self.cpumask(),
-            6 => return self.task_vma_iter(),
+            5 => self.cpumask(),
+            6 => self.task_vma_iter(),
             0 => {
                 // acquire from a pointer held, check, release or not
                 self.btf_arg(1);
