@@ -29,13 +29,9 @@ impl Env {
     /// refusal; Ok(None) when its slots are not allocated yet (-ERANGE).
     fn iter_get_spi(&mut self, regno: u8, nr_slots: usize) -> VResult<Option<usize>> {
         let reg = *self.reg(regno);
+        // stack_slot_obj_get_spi()
         if !reg.var_off.is_const() {
-            return Err(self.fail(
-                EINVAL,
-                &format!(
-                    "R{regno} doesn't have constant offset. iter has to be at a constant offset"
-                ),
-            ));
+            return Err(self.fail(EINVAL, "iter has to be at a constant offset"));
         }
         let off = reg.off as i64 + reg.var_off.value as i64;
         let bad = |env: &mut Self| {

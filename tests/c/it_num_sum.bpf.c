@@ -93,3 +93,17 @@ int it_num_misaligned(struct __sk_buff *skb)
 	bpf_iter_num_destroy(it);
 	return v ? *v : 0;
 }
+
+/* ... and at a constant offset: 6.12's own words for it, then the same */
+SEC("socket")
+int it_num_varoff(struct __sk_buff *skb)
+{
+	struct bpf_iter_num its[2];
+	struct bpf_iter_num *it = &its[skb->len & 1];
+	int *v;
+
+	bpf_iter_num_new(it, 0, 3);
+	v = bpf_iter_num_next(it);
+	bpf_iter_num_destroy(it);
+	return v ? *v : 0;
+}
