@@ -1299,6 +1299,8 @@ impl Program {
             || self.freplace.is_some()
             || self.struct_ops_unreferenced
             || self.btf_refused
+            // the kernel's BTF says whether it refuses the object's
+            || self.btf_metas_refused
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.struct_ops_link_maps.is_empty()
