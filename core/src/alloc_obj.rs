@@ -73,10 +73,7 @@ impl Env {
                 });
             }
             fields.sort_by_key(|f| f.off);
-            return Some(Record {
-                fields,
-                ..Default::default()
-            });
+            return Some(Record { fields });
         }
         let p = alloc_ptr(reg)?;
         let btf = self.prog.obj_btf.as_ref()?;

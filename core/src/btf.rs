@@ -294,12 +294,6 @@ impl Btf {
         Err("BTF arrays are nested too deep".into())
     }
 
-    /// The byte offset of a struct named `name` inside type `id` (searched
-    /// through nested structs and arrays' first element), if any.
-    pub fn find_struct(&self, id: u32, name: &str) -> Result<Option<u32>, String> {
-        self.find_struct_depth(id, name, 0)
-    }
-
     /// Linux 6.1's `btf_find_field()` of one struct kind (`bpf_spin_lock`
     /// of `size` 4 and `align` 4, `bpf_timer` of 16 and 8) in the value
     /// type `id`: among the value's own members only. Err: the errno the
@@ -312,9 +306,8 @@ impl Btf {
         size: u32,
         align: u32,
     ) -> Result<u32, i32> {
+        use crate::env::{E2BIG, EINVAL};
         const ENOENT: i32 = 2;
-        const E2BIG: i32 = 7;
-        const EINVAL: i32 = 22;
         let t = self
             .skip_mods(id)
             .and_then(|id| self.get(id))
@@ -342,32 +335,6 @@ impl Btf {
             found = Some(bits / 8);
         }
         found.ok_or(ENOENT)
-    }
-
-    fn find_struct_depth(&self, id: u32, name: &str, depth: usize) -> Result<Option<u32>, String> {
-        if depth > MAX_DEPTH {
-            return Ok(None);
-        }
-        let id = self.skip_mods(id)?;
-        let t = self.get(id)?;
-        match t.kind {
-            KIND_STRUCT | KIND_UNION => {
-                if t.name == name {
-                    return Ok(Some(0));
-                }
-                for (_, ty, bits) in &t.members {
-                    if let Some(off) = self.find_struct_depth(*ty, name, depth + 1)? {
-                        return Ok(Some(bits / 8 + off));
-                    }
-                }
-                Ok(None)
-            }
-            KIND_ARRAY => {
-                let (elem, _) = t.array.unwrap_or((0, 0));
-                self.find_struct_depth(elem, name, depth + 1)
-            }
-            _ => Ok(None),
-        }
     }
 
     /// The kptr fields of a map value of type `id` (`btf_find_field()`

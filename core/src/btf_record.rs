@@ -128,26 +128,21 @@ impl Field {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Record {
     pub fields: Vec<Field>,
-    /// `spin_lock_off` and `refcount_off` as `btf_parse_fields()` sets
-    /// them: the last of each kind found (a nested struct may add a second
-    /// lock; the kernel warns and keeps the last).
-    pub last_lock: Option<u32>,
-    pub last_refcount: Option<u32>,
 }
 
 impl Record {
-    /// `spin_lock_off`.
+    /// `spin_lock_off`: `btf_parse_fields()` keeps the last lock found (a
+    /// nested struct may add a second one; the kernel warns).
     pub fn spin_lock_off(&self) -> Option<u32> {
-        self.last_lock
-            .or_else(|| self.find_type(FieldType::SpinLock).map(|f| f.off))
+        self.last_off(FieldType::SpinLock)
     }
-    /// `refcount_off`.
+    /// `refcount_off`, the last one too.
     pub fn refcount_off(&self) -> Option<u32> {
-        self.last_refcount
-            .or_else(|| self.find_type(FieldType::Refcount).map(|f| f.off))
+        self.last_off(FieldType::Refcount)
     }
     /// The offset of the last field of kind `t` found (`timer_off`,
-    /// `wq_off`).
+    /// `wq_off`). A record holds its fields in the order found, which is
+    /// their offsets' order (`finish` refuses any that comes back).
     pub fn last_off(&self, t: FieldType) -> Option<u32> {
         self.fields.iter().rev().find(|f| f.ty == t).map(|f| f.off)
     }
@@ -494,11 +489,6 @@ fn finish(btf: &Btf, found: Vec<Found>, value_size: u32) -> Result<Option<Record
             Some((tname, node)) => Some(graph_root(btf, &tname, &node, f.ty)?),
             None => None,
         };
-        match f.ty {
-            FieldType::SpinLock => rec.last_lock = Some(f.off),
-            FieldType::Refcount => rec.last_refcount = Some(f.off),
-            _ => {}
-        }
         rec.fields.push(Field {
             off: f.off,
             ty: f.ty,

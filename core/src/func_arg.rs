@@ -1002,8 +1002,8 @@ impl Env {
 /// value has none of `what`, by the errno its search left.
 fn absent_61(map: &str, what: &str, errno: i32) -> String {
     match errno {
-        7 => format!("map '{map}' has more than one 'struct {what}'"),
-        22 => format!("map '{map}' is not a struct type or {what} is mangled"),
+        crate::env::E2BIG => format!("map '{map}' has more than one 'struct {what}'"),
+        crate::env::EINVAL => format!("map '{map}' is not a struct type or {what} is mangled"),
         _ => format!("map '{map}' doesn't have 'struct {what}'"),
     }
 }
