@@ -1981,32 +1981,26 @@ impl<'a> Loader<'a> {
             let rodata = name.starts_with(".rodata");
             let bytes = data;
             let kptrs = self.datasec_kptrs(idx, &name);
-            // btf_find_datasec_var(): a variable that is a bpf_spin_lock or
-            // a bpf_timer is the value's lock or timer
-            let lock_off = self.datasec_struct_var(idx, &name, "bpf_spin_lock");
-            let timer_off = self.datasec_struct_var(idx, &name, "bpf_timer");
-            let mut wq_off = self.datasec_struct_var(idx, &name, "bpf_wq");
-            // a record the kernel refuses fails the map's creation: the
-            // programs that use it are not modelled
+            // 6.1's btf_find_datasec_var(): a variable that is a
+            // bpf_spin_lock or a bpf_timer is the value's lock or timer
+            let lock = self.datasec_struct_var_61(idx, &name, "bpf_spin_lock", 4, 4);
+            let timer = self.datasec_struct_var_61(idx, &name, "bpf_timer", 16, 8);
+            // 6.12's: the variables' btf_record, nested structs included
             let record = self.datasec_record(idx, &name, size as u32);
-            // a lock nested in a variable's struct (6.10+ finds those) is
-            // the value's lock where the section holds a list or an rbtree
-            // (objects only 6.12 loads)
-            let nested_lock = match &record {
-                Ok(Some(r)) if r.fields.iter().any(|f| f.ty.is_root()) => r.spin_lock_off(),
-                _ => None,
-            };
-            let mut lock_off = lock_off.or(nested_lock);
-            let mut timer_off = timer_off;
+            let fields_612 = self.btf.as_ref().map(|_| match &record {
+                Ok(Some(r)) => crate::program::SpecialFields {
+                    lock_off: r.spin_lock_off(),
+                    timer_off: r.last_off(crate::btf_record::FieldType::Timer),
+                    wq_off: r.last_off(crate::btf_record::FieldType::Wq),
+                },
+                // a record the kernel cannot parse leaves the map
+                // without one (map_check_btf())
+                _ => Default::default(),
+            });
             let mut kptrs = kptrs;
-            // a record the kernel cannot parse leaves the map without one
-            // (map_check_btf(): no lock, timer, kptr or graph field)
             let graph = match graph_fields(record) {
                 Ok(g) => g,
                 Err(_) => {
-                    lock_off = None;
-                    timer_off = None;
-                    wq_off = None;
                     kptrs.clear();
                     Vec::new()
                 }
@@ -2023,9 +2017,11 @@ impl<'a> Loader<'a> {
                 data: bytes,
                 frozen: rodata,
                 kptrs,
-                lock_off,
-                timer_off,
-                wq_off,
+                lock_off: lock.ok(),
+                lock_absent: lock.err().unwrap_or(0),
+                timer_off: timer.ok(),
+                timer_absent: timer.err().unwrap_or(0),
+                fields_612,
                 graph,
                 // libbpf creates it with its DATASEC as the value type
                 btf_typed: self.btf.is_some(),
@@ -2078,29 +2074,57 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// Where the first variable of a global data section whose type is
-    /// struct `want` lies (its ELF symbol's address: clang leaves the
-    /// DATASEC's offsets for libbpf to fill in).
-    fn datasec_struct_var(&self, idx: SectionIndex, name: &str, want: &str) -> Option<u32> {
-        let b = self.btf.as_ref()?;
-        let ds = b
-            .find(btf::KIND_DATASEC, name)
-            .and_then(|d| b.get(d).ok())?;
-        ds.members.iter().find_map(|(_, var, _)| {
-            let v = b.get(*var).ok()?;
-            let t = b
-                .skip_mods(v.size_or_type)
-                .ok()
-                .and_then(|t| b.get(t).ok())?;
-            if t.kind != btf::KIND_STRUCT || t.name != want {
-                return None;
+    /// Linux 6.1's `btf_find_datasec_var()` for a lock or a timer: the
+    /// section's variables whose type (not skipping modifiers) is named
+    /// `want`, of `size` bytes, at their symbol's offset (libbpf's
+    /// DATASEC fix-up). Err: the errno the kernel keeps in place of the
+    /// offset — ENOENT none, E2BIG more than one, EINVAL misaligned.
+    fn datasec_struct_var_61(
+        &self,
+        idx: SectionIndex,
+        name: &str,
+        want: &str,
+        size: u32,
+        align: u32,
+    ) -> Result<u32, i32> {
+        use crate::env::{E2BIG, EINVAL};
+        const ENOENT: i32 = 2;
+        let Some(b) = self.btf.as_ref() else {
+            return Err(ENOENT);
+        };
+        let Some(ds) = b.find(btf::KIND_DATASEC, name).and_then(|d| b.get(d).ok()) else {
+            return Err(ENOENT);
+        };
+        let mut found = None;
+        for (_, var, _) in &ds.members {
+            let Ok(v) = b.get(*var) else { continue };
+            let Ok(t) = b.get(v.size_or_type) else {
+                continue;
+            };
+            if t.name != want || b.size_of(v.size_or_type) != Ok(size) {
+                continue;
             }
-            let sym = self
+            let Some(off) = self
                 .file
                 .symbols()
-                .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()))?;
-            u32::try_from(sym.address()).ok()
-        })
+                .find(|s| s.section_index() == Some(idx) && s.name() == Ok(v.name.as_str()))
+                .and_then(|s| u32::try_from(s.address()).ok())
+            else {
+                continue;
+            };
+            if !off.is_multiple_of(align) {
+                return Err(EINVAL);
+            }
+            // btf_find_struct(): a struct of the size, else not one
+            if t.kind != btf::KIND_STRUCT || t.size_or_type != size {
+                continue;
+            }
+            if found.is_some() {
+                return Err(E2BIG);
+            }
+            found = Some(off);
+        }
+        found.ok_or(ENOENT)
     }
 
     /// The `btf_record` of a global data section's value: its DATASEC's

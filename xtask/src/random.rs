@@ -262,7 +262,17 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
     let Ok(src) = std::fs::read_to_string(path) else {
         return json!({"verdict": "crash", "message": "cannot read the file"});
     };
-    let Ok(prog) = veristep_core::asm::parse(&src) else {
+    veristep_text_json(kernel, log_level, &src)
+}
+
+/// Whether veristep's 6.1 mode accepts program `text`: the guide of the
+/// deep probes (`--deep`), which keep the operations it accepts.
+pub(crate) fn veristep_accepts(text: &str) -> bool {
+    veristep_text_json(KernelVersion::V6_1, 0, text)["verdict"] == "accepted"
+}
+
+fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str) -> Value {
+    let Ok(prog) = veristep_core::asm::parse(src) else {
         return json!({"verdict": "parse-error", "message": null});
     };
     // as the CLI does: a program that needs the kernel's BTF (a helper
@@ -632,6 +642,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.ctx = true;
                 o.gen.vm_types = true;
             }
+            "--deep" => {
+                o.gen.ctx = true;
+                o.gen.deep = true;
+            }
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
@@ -643,7 +657,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

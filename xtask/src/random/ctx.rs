@@ -204,6 +204,72 @@ fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
     out
 }
 
+/// Program text for deep probe `seed` (`--deep`; with `--types`, of the
+/// types of [`VM_TYPES`]): up to a dozen operations of every kind the
+/// other probes draw (context loads and stores, packet and socket
+/// accesses, helper calls, helpers with memory arguments) and some that
+/// carry state from one to the next (branches over an operation, spills
+/// and fills, ALU on loaded values, map value accesses). The other probes
+/// are mostly refused at their first operation; here an operation is
+/// drawn again while veristep's 6.1 mode refuses the program so far, so a
+/// probe walks past the first checks into its type's later rules, and now
+/// and then a refused operation is kept and ends it. The programs of a
+/// seed therefore depend on veristep's version as well as the seed.
+pub fn deep_program(seed: u64, vm: bool) -> String {
+    let types = if vm { VM_TYPES } else { TYPES };
+    let mut rng = Rng::new(seed);
+    let ty = &types[rng.below(types.len() as u64) as usize];
+    let mut g = CtxGen {
+        rng,
+        ty,
+        lines: Vec::new(),
+        labels: 0,
+        map: true,
+    };
+    let mut head = String::new();
+    let _ = writeln!(head, ".prog_type {}", ty.name);
+    let _ = writeln!(head, ".map m0 hash key=8 value=16 entries=4");
+    g.e("r6 = r1");
+    for off in [8, 16, 24, 32] {
+        g.e(format!("*(u64 *)(r10 - {off}) = 0"));
+    }
+    let v = g.rng.pick(&[0i64, 1, -1, 0x7fff_ffff]);
+    g.e(format!("r7 = {v}"));
+    // r8 and r9 hold values the branches, spills and ALU work on
+    let k = g.rng.pick(&[0i64, 14, 0xff]);
+    g.e(format!("r8 = {k}"));
+    g.unknown_scalar(9);
+    let target = g.rng.range(4, 14) as usize;
+    let (mut kept, mut tries) = (0, 0);
+    while kept < target && tries < 4 * target {
+        let mark = g.lines.len();
+        g.deep_op(vm);
+        let mut text = head.clone();
+        for l in &g.lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text.push_str("    r0 = 0\n    exit\n");
+        if crate::random::veristep_accepts(&text) {
+            kept += 1;
+            continue;
+        }
+        if g.rng.pct(6) {
+            // the refused operation is the probe's last
+            break;
+        }
+        g.lines.truncate(mark);
+        tries += 1;
+    }
+    g.ret();
+    let mut out = head;
+    for l in &g.lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
 /// An argument of a helper that takes memory, as its prototype says.
 #[derive(Clone, Copy)]
 enum Arg {
@@ -669,6 +735,82 @@ impl CtxGen {
         self.place(&out);
     }
 
+    /// One operation of a deep probe.
+    fn deep_op(&mut self, vm: bool) {
+        match self.rng.weighted(&[50, 14, 10, 8, 10, 8]) {
+            0 => self.op(),
+            1 => self.helper_mem(vm),
+            2 => {
+                // a branch on a loaded value over the next operation
+                let r = self.live();
+                let cmp = self
+                    .rng
+                    .pick(&["==", "!=", ">", ">=", "<", "s>", "s<", "&"]);
+                let k = self.rng.pick(&[0i64, 1, 4, 14, 64, 0xffff]);
+                let l = self.label();
+                self.e(format!("if r{r} {cmp} {k} goto {l}"));
+                self.op();
+                self.place(&l);
+            }
+            3 => {
+                // a spill and a fill, of the same size or not
+                let r = self.live();
+                let off = self.rng.pick(&[40i64, 48, 44]);
+                let (sz, _) = self.rng.pick(SIZES);
+                self.e(format!("*({sz} *)(r10 - {off}) = r{r}"));
+                let d = self.dst();
+                let (sz, _) = if self.rng.pct(75) {
+                    (sz, 0)
+                } else {
+                    self.rng.pick(SIZES)
+                };
+                self.e(format!("r{d} = *({sz} *)(r10 - {off})"));
+            }
+            4 => {
+                // ALU on a loaded value, of either width
+                let d = self.live();
+                let op = self
+                    .rng
+                    .pick(&["+=", "-=", "&=", "|=", "<<=", ">>=", "*=", "^="]);
+                let w = if self.rng.pct(25) { 'w' } else { 'r' };
+                if self.rng.pct(50) {
+                    let s = self.live();
+                    self.e(format!("{w}{d} {op} {w}{s}"));
+                } else {
+                    let k = self.rng.pick(&[1i64, 3, 8, 0xff, -1]);
+                    self.e(format!("{w}{d} {op} {k}"));
+                }
+            }
+            _ => {
+                // a map value, maybe moved by a loaded value, accessed
+                let out = self.label();
+                self.e("r1 = m0 ll");
+                self.e("r2 = r10");
+                self.e("r2 += -8");
+                self.e("call bpf_map_lookup_elem");
+                if self.rng.pct(90) {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                self.e("r8 = r0");
+                if self.rng.pct(30) {
+                    let r = self.rng.pick(&[7u8, 9]);
+                    let m = self.rng.pick(&[7i64, 8, 15]);
+                    self.e(format!("r{r} &= {m}"));
+                    self.e(format!("r8 += r{r}"));
+                }
+                let (sz, n) = self.rng.pick(SIZES);
+                let off = self.rng.range(0, 16 / n) * n;
+                if self.rng.pct(60) {
+                    let d = self.rng.pick(&[0u8, 3, 4, 9]);
+                    self.e(format!("r{d} = *({sz} *)(r8 + {off})"));
+                } else {
+                    self.e(format!("*({sz} *)(r8 + {off}) = r7"));
+                }
+                self.place(&out);
+            }
+        }
+    }
+
     fn e(&mut self, s: impl Into<String>) {
         self.lines.push(format!("    {}", s.into()));
     }
@@ -699,6 +841,16 @@ impl CtxGen {
                 "syscall" => self.rng.pick(&[4096i64, 32760, 32764, 32766, 32767]),
                 _ => self.rng.pick(&[256i64, 512, 4096]),
             },
+        }
+    }
+
+    /// A register a deep probe's operation works on: mostly one the
+    /// prologue set, sometimes one a load may have set.
+    fn live(&mut self) -> u8 {
+        if self.rng.pct(75) {
+            self.rng.pick(&[7u8, 8, 9])
+        } else {
+            self.dst()
         }
     }
 
@@ -955,5 +1107,27 @@ mod tests {
             veristep_core::asm::parse(&text)
                 .unwrap_or_else(|e| panic!("helper probe {seed} does not parse: {e:?}\n{text}"));
         }
+    }
+
+    #[test]
+    fn deep_probes_parse_are_deterministic_and_go_deep() {
+        let mut ops = 0;
+        for seed in 0..200 {
+            for vm in [false, true] {
+                let text = deep_program(seed, vm);
+                assert_eq!(text, deep_program(seed, vm));
+                let p = veristep_core::asm::parse(&text).unwrap_or_else(|e| {
+                    panic!("deep probe {seed} ({vm}) does not parse: {e:?}\n{text}")
+                });
+                ops += p.insns.len();
+            }
+        }
+        // the guide keeps operations: far more than the prologue's nine
+        // instructions and a return on average
+        assert!(
+            ops / 400 > 20,
+            "deep probes average {} instructions",
+            ops / 400
+        );
     }
 }

@@ -114,6 +114,9 @@ pub struct GenOpts {
     pub vm_types: bool,
     /// With `btf`: iterator probes (`btf::iter_program`).
     pub iter: bool,
+    /// With `ctx`: deep probes (`ctx::deep_program`), longer sequences of
+    /// operations, each kept when veristep accepts the program so far.
+    pub deep: bool,
 }
 
 impl Default for GenOpts {
@@ -129,6 +132,7 @@ impl Default for GenOpts {
             btf: false,
             vm_types: false,
             iter: false,
+            deep: false,
         }
     }
 }
@@ -331,7 +335,11 @@ pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     }
     if opts.ctx {
         let s = program_seed(seed, index);
-        let (what, text) = if opts.vm_types && opts.locks {
+        let (what, text) = if opts.deep && opts.vm_types {
+            ("types, deep", super::ctx::deep_program(s, true))
+        } else if opts.deep {
+            ("deep", super::ctx::deep_program(s, false))
+        } else if opts.vm_types && opts.locks {
             ("types, locks", super::ctx::vm_lock_program(s))
         } else if opts.vm_types && opts.helpers {
             ("types, helpers", super::ctx::vm_helper_program(s))
