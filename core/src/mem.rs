@@ -248,50 +248,8 @@ impl Env {
                     }
                 }
                 self.check_mem_region_access(regno, off, size, mem_size, &reg)?;
-                if let Some(m) = self.prog.maps.get(reg.aux as usize) {
-                    if let Some(loff) = m.lock_off {
-                        let lo = reg.smin.saturating_add(off as i64);
-                        let hi = reg.umax as i64 + off as i64 + size as i64;
-                        if lo < loff as i64 + 4 && hi > loff as i64 && reg.ty == RegType::MapValue {
-                            return Err(self
-                                .fail(
-                                    EACCES,
-                                    "bpf_spin_lock cannot be accessed directly by load/store",
-                                )
-                                .because(crate::reason::Reason::LockMisuse));
-                        }
-                    }
-                    if let Some(toff) = m.timer_off {
-                        let lo = reg.smin.saturating_add(off as i64);
-                        let hi = reg.umax as i64 + off as i64 + size as i64;
-                        if lo < toff as i64 + 16 && hi > toff as i64 && reg.ty == RegType::MapValue
-                        {
-                            return Err(self
-                                .fail(
-                                    EACCES,
-                                    "bpf_timer cannot be accessed directly by load/store",
-                                )
-                                .because(crate::reason::Reason::LockMisuse));
-                        }
-                    }
-                    // a list head, rbtree root, node or refcount (6.2+)
-                    let lo = reg.smin.saturating_add(off as i64);
-                    let hi = reg.umax as i64 + off as i64 + size as i64;
-                    let graph = m
-                        .graph
-                        .iter()
-                        .find(|f| lo < f.off as i64 + f.size() as i64 && hi > f.off as i64);
-                    if let (Some(f), RegType::MapValue) = (graph, reg.ty) {
-                        return Err(self
-                            .fail(
-                                EACCES,
-                                &format!(
-                                    "{} cannot be accessed directly by load/store",
-                                    f.ty.name()
-                                ),
-                            )
-                            .because(crate::reason::Reason::GraphMisuse));
-                    }
+                if reg.ty == RegType::MapValue {
+                    self.check_map_special_fields(&reg, off, size as u64)?;
                 }
                 if reg.ty == RegType::MapValue {
                     self.check_map_kptr_fields(regno, &reg, off, size as u64, true)?;
@@ -1221,6 +1179,54 @@ impl Env {
         Ok(())
     }
 
+    /// `check_map_access()`'s special fields: an access of `size` bytes at
+    /// `off` from map value `reg` (directly or by a helper) may touch none
+    /// of the value's lock, timer, workqueue or graph fields. 6.1 looks at
+    /// the lock, then the timer; 6.12 at its record's fields by offset, so
+    /// the lowest one touched is named.
+    fn check_map_special_fields(
+        &mut self,
+        reg: &RegState,
+        off: i32,
+        size: u64,
+    ) -> Result<(), crate::env::VErr> {
+        let Some(m) = self.prog.maps.get(reg.aux as usize) else {
+            return Ok(());
+        };
+        let lo = reg.smin.saturating_add(off as i64);
+        let hi = (reg.umax as i64)
+            .saturating_add(off as i64)
+            .saturating_add(size as i64);
+        let graph = m.graph.iter().map(|f| (f.off, f.size(), f.ty.name(), true));
+        let touched = m
+            .lock_off
+            .map(|o| (o, 4, "bpf_spin_lock", false))
+            .into_iter()
+            .chain(m.timer_off.map(|o| (o, 16, "bpf_timer", false)))
+            .chain(m.wq_off.map(|o| (o, 16, "bpf_wq", false)))
+            .chain(graph)
+            .filter(|&(o, n, _, _)| lo < o as i64 + n as i64 && hi > o as i64);
+        let first = if self.rules.nested_special_fields {
+            touched.min_by_key(|f| f.0)
+        } else {
+            touched.into_iter().next()
+        };
+        let Some((_, _, name, is_graph)) = first else {
+            return Ok(());
+        };
+        let why = if is_graph {
+            crate::reason::Reason::GraphMisuse
+        } else {
+            crate::reason::Reason::LockMisuse
+        };
+        Err(self
+            .fail(
+                EACCES,
+                &format!("{name} cannot be accessed directly by load/store"),
+            )
+            .because(why))
+    }
+
     /// `check_helper_mem_access()`: a helper reads (or, raw, writes) `size` bytes.
     /// `check_helper_mem_access()`: `size` bytes at the pointer in `regno`
     /// handed to a helper (`raw`: the helper only writes them).
@@ -1259,6 +1265,8 @@ impl Env {
                 // the helper reaches from the pointer's fixed offset on
                 self.check_mem_region_access_z(regno, reg.off, size as u32, mem, &reg, zero_ok)?;
                 if reg.ty == RegType::MapValue {
+                    // check_map_access(ACCESS_HELPER): the same fields
+                    self.check_map_special_fields(&reg, reg.off, size)?;
                     self.check_map_kptr_fields(regno, &reg, reg.off, size, false)?;
                 }
                 Ok(())

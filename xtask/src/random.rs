@@ -271,6 +271,11 @@ pub(crate) fn veristep_accepts(text: &str) -> bool {
     veristep_text_json(KernelVersion::V6_1, 0, text)["verdict"] == "accepted"
 }
 
+/// Whether veristep's 6.12 mode accepts program `text`.
+pub(crate) fn veristep_accepts_612(text: &str) -> bool {
+    veristep_text_json(KernelVersion::V6_7, 0, text)["verdict"] == "accepted"
+}
+
 fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str) -> Value {
     let Ok(prog) = veristep_core::asm::parse(src) else {
         return json!({"verdict": "parse-error", "message": null});

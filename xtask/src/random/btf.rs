@@ -248,15 +248,28 @@ struct BtfGen<'b> {
 
 /// Program text for BTF probe `seed`.
 pub fn program(seed: u64) -> String {
-    probe(seed, TARGETS, false)
+    probe(seed, TARGETS, false, false)
+}
+
+/// Program text for deep BTF probe `seed` (`--btf --deep`, with `--iter`
+/// on the iterators): up to a dozen operations, each drawn again while
+/// veristep refuses the program so far in both its modes (as in
+/// `ctx::deep_program`), so the probe walks the pointers it loads further
+/// than one operation; now and then a refused one is kept and ends it.
+pub fn deep_program(seed: u64, iter: bool) -> String {
+    if iter {
+        probe(seed, ITER_TARGETS, true, true)
+    } else {
+        probe(seed, TARGETS, false, true)
+    }
 }
 
 /// Program text for iterator probe `seed` (`--btf --iter`).
 pub fn iter_program(seed: u64) -> String {
-    probe(seed, ITER_TARGETS, true)
+    probe(seed, ITER_TARGETS, true, false)
 }
 
-fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool) -> String {
+fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: bool) -> String {
     let Some(b) = kernel_btf() else {
         return "; static/btf/linux-6.1.btf.gz is missing\n".to_string();
     };
@@ -301,9 +314,35 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool) -> Str
     }
     // most programs start from a pointer argument
     g.load_arg(7, true);
-    let n = g.rng.range(1, 5);
-    for _ in 0..n {
-        g.op();
+    if deep {
+        let target = g.rng.range(4, 12) as usize;
+        let (mut kept, mut tries) = (0, 0);
+        while kept < target && tries < 4 * target {
+            let (mark, regs) = (g.lines.len(), g.regs);
+            g.op();
+            let mut t = text.clone();
+            for l in &g.lines {
+                t.push_str(l);
+                t.push('\n');
+            }
+            t.push_str("out:\n    r0 = 0\n    exit\n");
+            // 6.12's kfuncs are unknown to 6.1: either mode will do
+            if crate::random::veristep_accepts(&t) || crate::random::veristep_accepts_612(&t) {
+                kept += 1;
+                continue;
+            }
+            if g.rng.pct(6) {
+                break;
+            }
+            g.lines.truncate(mark);
+            g.regs = regs;
+            tries += 1;
+        }
+    } else {
+        let n = g.rng.range(1, 5);
+        for _ in 0..n {
+            g.op();
+        }
     }
     if g.rng.pct(25) {
         g.bpf_loop();
@@ -1176,6 +1215,26 @@ mod tests {
                 panic!("iter seed {seed}: {e:?}\n{text}");
             }
         }
+    }
+
+    #[test]
+    fn deep_btf_probes_are_deterministic_and_go_deep() {
+        if kernel_btf().is_none() {
+            return;
+        }
+        let mut insns = 0;
+        for seed in 0..60 {
+            for iter in [false, true] {
+                let text = deep_program(seed, iter);
+                assert_eq!(text, deep_program(seed, iter));
+                insns += text.lines().filter(|l| l.starts_with("    ")).count();
+            }
+        }
+        assert!(
+            insns / 120 > 15,
+            "deep BTF probes average {} lines",
+            insns / 120
+        );
     }
 
     #[test]

@@ -228,7 +228,14 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     };
     let mut head = String::new();
     let _ = writeln!(head, ".prog_type {}", ty.name);
-    let _ = writeln!(head, ".map m0 hash key=8 value=16 entries=4");
+    // the map's value: plain, or holding a lock or a timer at 0
+    let special = g.rng.weighted(&[70, 20, 10]) as u8;
+    let decl = match special {
+        0 => ".map m0 hash key=8 value=16 entries=4",
+        1 => ".map m0 hash key=8 value=16 entries=4 lock=0",
+        _ => ".map m0 hash key=8 value=32 entries=4 timer=0",
+    };
+    let _ = writeln!(head, "{decl}");
     g.e("r6 = r1");
     for off in [8, 16, 24, 32] {
         g.e(format!("*(u64 *)(r10 - {off}) = 0"));
@@ -243,7 +250,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     let (mut kept, mut tries) = (0, 0);
     while kept < target && tries < 4 * target {
         let mark = g.lines.len();
-        g.deep_op(vm);
+        g.deep_op(vm, special);
         let mut text = head.clone();
         for l in &g.lines {
             text.push_str(l);
@@ -735,9 +742,12 @@ impl CtxGen {
         self.place(&out);
     }
 
-    /// One operation of a deep probe.
-    fn deep_op(&mut self, vm: bool) {
-        match self.rng.weighted(&[50, 14, 10, 8, 10, 8]) {
+    /// One operation of a deep probe; `special`: the map value holds a
+    /// lock (1) or a timer (2) at offset 0.
+    fn deep_op(&mut self, vm: bool, special: u8) {
+        let lock = if special == 1 { 12 } else { 0 };
+        let timer = if special == 2 { 10 } else { 0 };
+        match self.rng.weighted(&[50, 14, 10, 8, 10, 8, lock, timer]) {
             0 => self.op(),
             1 => self.helper_mem(vm),
             2 => {
@@ -781,7 +791,7 @@ impl CtxGen {
                     self.e(format!("{w}{d} {op} {k}"));
                 }
             }
-            _ => {
+            5 => {
                 // a map value, maybe moved by a loaded value, accessed
                 let out = self.label();
                 self.e("r1 = m0 ll");
@@ -805,6 +815,55 @@ impl CtxGen {
                     self.e(format!("r{d} = *({sz} *)(r8 + {off})"));
                 } else {
                     self.e(format!("*({sz} *)(r8 + {off}) = r7"));
+                }
+                self.place(&out);
+            }
+            6 => {
+                // the value's lock taken (into r8), released later or not
+                if self.rng.pct(70) {
+                    let out = self.label();
+                    self.e("r1 = m0 ll");
+                    self.e("r2 = r10");
+                    self.e("r2 += -8");
+                    self.e("call bpf_map_lookup_elem");
+                    self.e(format!("if r0 == 0 goto {out}"));
+                    self.e("r8 = r0");
+                    self.e("r1 = r8");
+                    self.e("call bpf_spin_lock");
+                    if self.rng.pct(50) {
+                        self.e("*(u32 *)(r8 + 8) = r7");
+                        self.e("r1 = r8");
+                        self.e("call bpf_spin_unlock");
+                    }
+                    self.place(&out);
+                } else {
+                    self.e("r1 = r8");
+                    self.e("call bpf_spin_unlock");
+                }
+            }
+            _ => {
+                // the value's timer: initialised, started or cancelled
+                let out = self.label();
+                self.e("r1 = m0 ll");
+                self.e("r2 = r10");
+                self.e("r2 += -8");
+                self.e("call bpf_map_lookup_elem");
+                self.e(format!("if r0 == 0 goto {out}"));
+                self.e("r8 = r0");
+                self.e("r1 = r8");
+                match self.rng.below(3) {
+                    0 => {
+                        self.e("r2 = m0 ll");
+                        let clock = self.rng.pick(&[0i64, 1, 7]);
+                        self.e(format!("r3 = {clock}"));
+                        self.e("call bpf_timer_init");
+                    }
+                    1 => {
+                        self.e("r2 = 1000");
+                        self.e("r3 = 0");
+                        self.e("call bpf_timer_start");
+                    }
+                    _ => self.e("call bpf_timer_cancel"),
                 }
                 self.place(&out);
             }

@@ -326,7 +326,14 @@ pub struct Gen {
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     if opts.btf {
         let s = program_seed(seed, index);
-        let (what, text) = if opts.iter {
+        let (what, text) = if opts.deep {
+            let what = if opts.iter {
+                "btf, iter, deep"
+            } else {
+                "btf, deep"
+            };
+            (what, super::btf::deep_program(s, opts.iter))
+        } else if opts.iter {
             ("btf, iter", super::btf::iter_program(s))
         } else {
             ("btf", super::btf::program(s))
