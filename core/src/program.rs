@@ -834,7 +834,9 @@ impl MapDef {
         self.graph.clear();
     }
     /// The value's special fields as the mode's kernel finds them
-    /// (`fields_612` in place under `Rules::nested_special_fields`).
+    /// (`fields_612` in place under `Rules::nested_special_fields`). The
+    /// graph fields are 6.2's: before, a list head or an rbtree root is
+    /// bytes like any others.
     pub fn for_mode(&mut self, nested_special_fields: bool) {
         if let Some(f) = self.fields_612.take() {
             if nested_special_fields {
@@ -843,6 +845,14 @@ impl MapDef {
                 self.wq_off = f.wq_off;
             }
         }
+        if !nested_special_fields {
+            self.graph.clear();
+        }
+    }
+
+    /// Whether [`MapDef::for_mode`] changes anything.
+    pub fn differs_by_mode(&self) -> bool {
+        self.fields_612.is_some() || !self.graph.is_empty()
     }
     /// An arena's user range in bytes (`max_entries` pages): what libbpf
     /// maps and what a value load's offset may reach.

@@ -82,7 +82,7 @@ pub fn verify_streaming(
 pub(crate) fn new_env(mut prog: std::rc::Rc<Program>, opts: &Options) -> Env {
     let rules = Rules::for_kernel(opts.kernel);
     // a map value's lock, timer and workqueue, as this kernel finds them
-    if prog.maps.iter().any(|m| m.fields_612.is_some()) {
+    if prog.maps.iter().any(|m| m.differs_by_mode()) {
         for m in &mut std::rc::Rc::make_mut(&mut prog).maps {
             m.for_mode(rules.nested_special_fields);
         }
