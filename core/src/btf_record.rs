@@ -146,6 +146,23 @@ impl Record {
     pub fn last_off(&self, t: FieldType) -> Option<u32> {
         self.fields.iter().rev().find(|f| f.ty == t).map(|f| f.off)
     }
+    /// The lock, timer and workqueue of a map whose value has this
+    /// record, and the fields of those kinds found before them.
+    pub fn special_fields(&self) -> crate::program::SpecialFields {
+        let kinds = [FieldType::SpinLock, FieldType::Timer, FieldType::Wq];
+        let earlier = self
+            .fields
+            .iter()
+            .filter(|f| kinds.contains(&f.ty) && self.last_off(f.ty) != Some(f.off))
+            .map(|f| (f.off, f.ty))
+            .collect();
+        crate::program::SpecialFields {
+            lock_off: self.spin_lock_off(),
+            timer_off: self.last_off(FieldType::Timer),
+            wq_off: self.last_off(FieldType::Wq),
+            earlier,
+        }
+    }
     pub fn has(&self, t: FieldType) -> bool {
         self.find_type(t).is_some()
     }

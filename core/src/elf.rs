@@ -1988,11 +1988,7 @@ impl<'a> Loader<'a> {
             // 6.12's: the variables' btf_record, nested structs included
             let record = self.datasec_record(idx, &name, size as u32);
             let fields_612 = self.btf.as_ref().map(|_| match &record {
-                Ok(Some(r)) => crate::program::SpecialFields {
-                    lock_off: r.spin_lock_off(),
-                    timer_off: r.last_off(crate::btf_record::FieldType::Timer),
-                    wq_off: r.last_off(crate::btf_record::FieldType::Wq),
-                },
+                Ok(Some(r)) => r.special_fields(),
                 // a record the kernel cannot parse leaves the map
                 // without one (map_check_btf())
                 _ => Default::default(),
@@ -2254,11 +2250,7 @@ impl<'a> Loader<'a> {
                     // without one (map_check_btf())
                     let rec = crate::btf_record::parse_fields(b, b.skip_mods(v)?, def.value_size);
                     def.fields_612 = Some(match &rec {
-                        Ok(Some(r)) => crate::program::SpecialFields {
-                            lock_off: r.spin_lock_off(),
-                            timer_off: r.last_off(crate::btf_record::FieldType::Timer),
-                            wq_off: r.last_off(crate::btf_record::FieldType::Wq),
-                        },
+                        Ok(Some(r)) => r.special_fields(),
                         _ => Default::default(),
                     });
                     match graph_fields(rec) {

@@ -1197,7 +1197,15 @@ impl Env {
         let hi = (reg.umax as i64)
             .saturating_add(off as i64)
             .saturating_add(size as i64);
-        let graph = m.graph.iter().map(|f| (f.off, f.size(), f.ty.name(), true));
+        let graph = m
+            .graph
+            .iter()
+            .map(|f| (f.off, f.size(), f.ty.name(), true))
+            .chain(
+                m.earlier_fields
+                    .iter()
+                    .map(|&(off, ty)| (off, ty.size(), ty.name(), false)),
+            );
         let touched = m
             .lock_off
             .map(|o| (o, 4, "bpf_spin_lock", false))

@@ -715,11 +715,15 @@ impl MapType {
 /// A map value's lock, timer and workqueue offsets as one kernel's
 /// `btf_parse_fields()` finds them (`spin_lock_off`, `timer_off`,
 /// `wq_off` of its `btf_record`; none when the record is an error).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SpecialFields {
     pub lock_off: Option<u32>,
     pub timer_off: Option<u32>,
     pub wq_off: Option<u32>,
+    /// Locks, timers and workqueues found before the last of their kind
+    /// (in nested structs, each with its own duplicate check): not the
+    /// map's, but fields of its record, which no load or helper may touch.
+    pub earlier: Vec<(u32, crate::btf_record::FieldType)>,
 }
 
 /// A map the program references (`.map` directive).
@@ -742,6 +746,9 @@ pub struct MapDef {
     /// are then 6.1's, of the value's own members): the mode of
     /// `Rules::nested_special_fields` takes these in their place.
     pub fields_612: Option<SpecialFields>,
+    /// 6.12's record fields besides the map's lock, timer and workqueue
+    /// ([`SpecialFields::earlier`]), in place after [`MapDef::for_mode`].
+    pub earlier_fields: Vec<(u32, crate::btf_record::FieldType)>,
     /// Why 6.1 found no lock (or timer) in a value of the object's BTF:
     /// the errno `btf_find_spin_lock()` (`btf_find_timer()`) left in
     /// place of the offset — ENOENT none, E2BIG more than one, EINVAL
@@ -843,6 +850,7 @@ impl MapDef {
                 self.lock_off = f.lock_off;
                 self.timer_off = f.timer_off;
                 self.wq_off = f.wq_off;
+                self.earlier_fields = f.earlier;
             }
         }
         if !nested_special_fields {
@@ -916,6 +924,7 @@ impl MapDef {
             wq_off: None,
             lock_off: None,
             fields_612: None,
+            earlier_fields: Vec::new(),
             lock_absent: 0,
             timer_absent: 0,
             kptrs: Vec::new(),
