@@ -747,8 +747,88 @@ impl CtxGen {
     fn deep_op(&mut self, vm: bool, special: u8) {
         let lock = if special == 1 { 12 } else { 0 };
         let timer = if special == 2 { 10 } else { 0 };
-        match self.rng.weighted(&[50, 14, 10, 8, 10, 8, lock, timer]) {
+        match self.rng.weighted(&[50, 14, 10, 8, 10, 8, lock, timer, 6, 6]) {
             0 => self.op(),
+            8 => {
+                // an atomic on the stack or on a map value (into r8)
+                let (sz, n) = self.rng.pick(&SIZES[2..]);
+                let r = if n == 8 { "r7" } else { "w7" };
+                let aop = self
+                    .rng
+                    .pick(&["+=", "|=", "&=", "^=", "fetch_add", "xchg", "cmpxchg"]);
+                let out = self.label();
+                let base = if self.rng.pct(50) {
+                    "r10".to_string()
+                } else {
+                    self.e("r1 = m0 ll");
+                    self.e("r2 = r10");
+                    self.e("r2 += -8");
+                    self.e("call bpf_map_lookup_elem");
+                    self.e(format!("if r0 == 0 goto {out}"));
+                    self.e("r8 = r0");
+                    "r8".to_string()
+                };
+                let off = if base == "r10" {
+                    -self.rng.pick(&[8i64, 16, 24, 12])
+                } else {
+                    self.rng.pick(&[0i64, 4, 8, 16])
+                };
+                let at = format!("({base} {})", disp(off));
+                let bits = n * 8;
+                match aop {
+                    "fetch_add" => {
+                        self.e(format!("{r} = atomic_fetch_add(({sz} *){at}, {r})"))
+                    }
+                    "xchg" => self.e(format!("{r} = xchg_{bits}({base} {}, {r})", disp(off))),
+                    "cmpxchg" => {
+                        let r0 = if n == 8 { "r0" } else { "w0" };
+                        self.e(format!(
+                            "{r0} = cmpxchg_{bits}({base} {}, {r0}, {r})",
+                            disp(off)
+                        ));
+                    }
+                    _ => self.e(format!("lock *({sz} *){at} {aop} {r}")),
+                }
+                self.place(&out);
+            }
+            9 => {
+                // the stack at a variable offset, or a map value handed to
+                // a helper as the value to store
+                if self.rng.pct(50) {
+                    let r = self.live();
+                    let m = self.rng.pick(&[7i64, 8, 15, 24]);
+                    self.e("r2 = r10");
+                    self.e(format!("r1 = r{r}"));
+                    self.e(format!("r1 &= {m}"));
+                    self.e("r2 -= r1");
+                    let off = self.rng.pick(&[-8i64, -16, -32]);
+                    let (sz, _) = self.rng.pick(SIZES);
+                    if self.rng.pct(50) {
+                        self.e(format!("r0 = *({sz} *)(r2 {})", disp(off)));
+                    } else {
+                        self.e(format!("*({sz} *)(r2 {}) = r7", disp(off)));
+                    }
+                } else {
+                    let out = self.label();
+                    self.e("r1 = m0 ll");
+                    self.e("r2 = r10");
+                    self.e("r2 += -8");
+                    self.e("call bpf_map_lookup_elem");
+                    self.e(format!("if r0 == 0 goto {out}"));
+                    self.e("r8 = r0");
+                    self.e("r1 = m0 ll");
+                    self.e("r2 = r10");
+                    self.e("r2 += -16");
+                    self.e("r3 = r8");
+                    let k = self.rng.pick(&[0i64, 0, 8]);
+                    if k != 0 {
+                        self.e(format!("r3 += {k}"));
+                    }
+                    self.e("r4 = 0");
+                    self.e("call bpf_map_update_elem");
+                    self.place(&out);
+                }
+            }
             1 => self.helper_mem(vm),
             2 => {
                 // a branch on a loaded value over the next operation
