@@ -147,6 +147,9 @@ struct CtxGen {
     labels: usize,
     /// r7 holds a scalar (the value stores write).
     map: bool,
+    /// Subprograms and callbacks (deep probes), written after the main
+    /// program's exit.
+    subs: Vec<String>,
 }
 
 /// `+ 4`, `- 4`: an offset as the format writes it.
@@ -179,6 +182,7 @@ fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
         lines: Vec::new(),
         labels: 0,
         map,
+        subs: Vec::new(),
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {}", ty.name);
@@ -225,6 +229,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
         lines: Vec::new(),
         labels: 0,
         map: true,
+        subs: Vec::new(),
     };
     let mut head = String::new();
     let _ = writeln!(head, ".prog_type {}", ty.name);
@@ -249,7 +254,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     let target = g.rng.range(4, 14) as usize;
     let (mut kept, mut tries) = (0, 0);
     while kept < target && tries < 4 * target {
-        let mark = g.lines.len();
+        let mark = (g.lines.len(), g.subs.len());
         g.deep_op(vm, special);
         let mut text = head.clone();
         for l in &g.lines {
@@ -257,6 +262,10 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
             text.push('\n');
         }
         text.push_str("    r0 = 0\n    exit\n");
+        for l in &g.subs {
+            text.push_str(l);
+            text.push('\n');
+        }
         if crate::random::veristep_accepts(&text) {
             kept += 1;
             continue;
@@ -265,12 +274,13 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
             // the refused operation is the probe's last
             break;
         }
-        g.lines.truncate(mark);
+        g.lines.truncate(mark.0);
+        g.subs.truncate(mark.1);
         tries += 1;
     }
     g.ret();
     let mut out = head;
-    for l in &g.lines {
+    for l in g.lines.iter().chain(&g.subs) {
         out.push_str(l);
         out.push('\n');
     }
@@ -438,6 +448,7 @@ fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
         lines: Vec::new(),
         labels: 0,
         map: true,
+        subs: Vec::new(),
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {}", ty.name);
@@ -486,6 +497,7 @@ fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
         lines: Vec::new(),
         labels: 0,
         map: true,
+        subs: Vec::new(),
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {}", ty.name);
@@ -747,8 +759,13 @@ impl CtxGen {
     fn deep_op(&mut self, vm: bool, special: u8) {
         let lock = if special == 1 { 12 } else { 0 };
         let timer = if special == 2 { 10 } else { 0 };
-        match self.rng.weighted(&[50, 14, 10, 8, 10, 8, lock, timer, 6, 6]) {
+        match self
+            .rng
+            .weighted(&[50, 14, 10, 8, 10, 8, lock, timer, 6, 6, 7, 6])
+        {
             0 => self.op(),
+            10 => self.subprog_call(),
+            11 => self.loop_callback(),
             8 => {
                 // an atomic on the stack or on a map value (into r8)
                 let (sz, n) = self.rng.pick(&SIZES[2..]);
@@ -776,9 +793,7 @@ impl CtxGen {
                 let at = format!("({base} {})", disp(off));
                 let bits = n * 8;
                 match aop {
-                    "fetch_add" => {
-                        self.e(format!("{r} = atomic_fetch_add(({sz} *){at}, {r})"))
-                    }
+                    "fetch_add" => self.e(format!("{r} = atomic_fetch_add(({sz} *){at}, {r})")),
                     "xchg" => self.e(format!("{r} = xchg_{bits}({base} {}, {r})", disp(off))),
                     "cmpxchg" => {
                         let r0 = if n == 8 { "r0" } else { "w0" };
@@ -981,6 +996,88 @@ impl CtxGen {
                 _ => self.rng.pick(&[256i64, 512, 4096]),
             },
         }
+    }
+
+    /// The pointer (or scalar) a subprogram or callback is handed, into
+    /// `r{r}`: the stack, the context, the map value in r8, or r7.
+    fn handed(&mut self, r: u8) {
+        match self.rng.weighted(&[45, 20, 20, 15]) {
+            0 => {
+                self.e(format!("r{r} = r10"));
+                self.e(format!("r{r} += -16"));
+            }
+            1 => self.e(format!("r{r} = r6")),
+            2 => self.e(format!("r{r} = r8")),
+            _ => self.e(format!("r{r} = r7")),
+        }
+    }
+
+    /// What a subprogram or callback does with the pointer in `r{p}`.
+    fn sub_body(&mut self, p: u8, body: &mut Vec<String>) {
+        let mut b = |s: String| body.push(format!("    {s}"));
+        match self.rng.weighted(&[30, 20, 15, 15, 10, 10]) {
+            0 => b(format!("r0 = *(u64 *)(r{p} + 0)")),
+            1 => {
+                b(format!("*(u64 *)(r{p} + 0) = 1"));
+                b("r0 = 0".into());
+            }
+            2 => {
+                b(format!("r0 = *(u32 *)(r{p} + 0)"));
+                b("r0 &= 1".into());
+            }
+            3 => {
+                // a helper call inside (refused under a lock)
+                b("call bpf_get_prandom_u32".into());
+            }
+            4 => b(format!("r0 = r{p}")),
+            _ => b("r0 = 0".into()),
+        }
+        b("exit".into());
+    }
+
+    /// A static subprogram called with a pointer (or a scalar), its
+    /// result kept in r9 or dropped. 6.12 lets a program call one while
+    /// holding a lock; 6.1 does not.
+    fn subprog_call(&mut self) {
+        self.labels += 1;
+        let name = format!("sub{}", self.labels);
+        self.handed(1);
+        self.e(format!("call {name}"));
+        if self.rng.pct(40) {
+            self.e("r9 = r0");
+        }
+        let mut body = vec![format!("{name}:")];
+        self.sub_body(1, &mut body);
+        self.subs.extend(body);
+    }
+
+    /// `bpf_loop` with a callback working on the pointer handed to it
+    /// (`callback_ctx`), returning 0, 1 or (wrongly) 2.
+    fn loop_callback(&mut self) {
+        self.labels += 1;
+        let name = format!("cb{}", self.labels);
+        let n = self.rng.pick(&[1i64, 4, 100]);
+        self.handed(3);
+        self.e(format!("r1 = {n}"));
+        self.e(format!("r2 = {name} ll"));
+        self.e("r4 = 0");
+        self.e("call bpf_loop");
+        let mut body = vec![format!("{name}:")];
+        if self.rng.pct(80) {
+            self.sub_body(2, &mut body);
+            if self.rng.pct(15) {
+                // a return value outside [0, 1]
+                let at = body.len() - 1;
+                body.insert(at, "    r0 = 2".into());
+            } else if self.rng.pct(85) {
+                let at = body.len() - 1;
+                body.insert(at, "    r0 = 0".into());
+            }
+        } else {
+            body.push("    r0 = 1".into());
+            body.push("    exit".into());
+        }
+        self.subs.extend(body);
     }
 
     /// A register a deep probe's operation works on: mostly one the
