@@ -690,9 +690,14 @@ pub enum Walk {
     },
 }
 
-/// `__btf_resolve_size()` for a member: (size, the element type and the
-/// number of elements when an array, linearised).
-fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<(u32, u64)>)> {
+/// An array member's elements, linearised: the element type (modifiers
+/// skipped), their number, and the element type as the last array names it.
+type ArrayElems = (u32, u64, u32);
+
+/// `__btf_resolve_size()` for a member: (size, when an array, linearised:
+/// its element type, the number of elements, and the `elem_id` the kernel
+/// keeps — the last array's element type as written, a typedef too).
+fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<ArrayElems>)> {
     let (sid, t) = skip(btf, id)?;
     if t.kind == KIND_ARRAY {
         let mut n: u64 = 1;
@@ -706,7 +711,7 @@ fn resolve(btf: &Btf, id: u32) -> Option<(u64, Option<(u32, u64)>)> {
                 }
                 _ => {
                     let esz = u64::from(btf.size_of(cid).ok()?);
-                    return Some((esz.checked_mul(n)?, Some((cid, n))));
+                    return Some((esz.checked_mul(n)?, Some((cid, n, cur))));
                 }
             }
         }
@@ -785,7 +790,15 @@ pub fn is_scalar_struct(btf: &Btf, id: u32, rec: u32, log: &mut Vec<String>) -> 
 /// `btf_struct_ids_match()` (not strict) for a helper's BTF argument: is
 /// the struct at `off` of `id` the one named `want` (or does it start
 /// with it)? The walk's messages go to the log, as the kernel's do.
-pub fn struct_ids_match(btf: &Btf, id: u32, off: i64, want: &str) -> (bool, Option<String>) {
+///
+/// `v612`: the walk as 6.12 has it (modifiers skipped, unions marked).
+pub fn struct_ids_match(
+    btf: &Btf,
+    id: u32,
+    off: i64,
+    want: &str,
+    v612: bool,
+) -> (bool, Option<String>) {
     let is_want = |id: u32| {
         btf.get(id)
             .is_ok_and(|t| t.name == want && t.is_composite())
@@ -794,8 +807,9 @@ pub fn struct_ids_match(btf: &Btf, id: u32, off: i64, want: &str) -> (bool, Opti
         return (true, None);
     }
     let (mut id, mut off) = (id, off);
+    let mut flag = 0;
     for _ in 0..64 {
-        match btf_struct_walk(btf, id, off, 1, None) {
+        match btf_struct_walk(btf, id, off, 1, v612.then_some(&mut flag)) {
             Ok(Step::Struct(sid)) => {
                 if is_want(sid) {
                     return (true, None);
@@ -833,6 +847,13 @@ fn btf_struct_walk(
     let mut off = off;
     let size = i64::from(size);
     for _ in 0..64 {
+        // 6.12 skips the modifiers and typedefs of the type it is handed
+        // (an array element's type as written: see below); 6.1 does not
+        if flag.is_some() {
+            if let Some((sid, _)) = skip(btf, t_id) {
+                t_id = sid;
+            }
+        }
         let t = btf.get(t_id).map_err(|e| e.to_string())?;
         // __btf_name_by_offset(): a nameless type is "(anon)"
         let tname = if t.name.is_empty() {
@@ -916,7 +937,8 @@ fn btf_struct_walk(
             }
             let mut mid = m.1;
             let mut msize = msize as i64;
-            if let Some((eid, n)) = arr {
+            let mut elem_id = None;
+            if let Some((eid, n, raw)) = arr {
                 if msize == 0 {
                     continue;
                 }
@@ -924,6 +946,7 @@ fn btf_struct_walk(
                 let idx = (off - moff) / msize.max(1);
                 moff += idx * msize;
                 mid = eid;
+                elem_id = Some(raw);
             }
             let Some((sid, mt)) = skip(btf, mid) else {
                 found = Some(Err(format!("field {} doesn't have size", m.0)));
@@ -931,8 +954,11 @@ fn btf_struct_walk(
             };
             if mt.is_composite() {
                 if off == moff {
-                    // a struct starting at the offset: the caller dives in
-                    found = Some(Ok(Step::Struct(sid)));
+                    // a struct starting at the offset: the caller dives
+                    // in. An array element's is the kernel's `elem_id`,
+                    // the element type as written: a typedef of a struct
+                    // is then "not a struct" to 6.1's next walk
+                    found = Some(Ok(Step::Struct(elem_id.unwrap_or(sid))));
                 } else {
                     next = Some((sid, off - moff));
                 }

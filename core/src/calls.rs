@@ -2046,7 +2046,14 @@ impl Env {
                 let ok = if strict {
                     reg.off == 0 && reg_id == ref_id
                 } else {
-                    crate::btf_access::struct_ids_match(btf, reg_id, reg.off as i64, &ref_t.name).0
+                    crate::btf_access::struct_ids_match(
+                        btf,
+                        reg_id,
+                        reg.off as i64,
+                        &ref_t.name,
+                        self.rules.trusted_ptrs,
+                    )
+                    .0
                 };
                 if !ok {
                     return Err(self.kfunc_struct_mismatch(
@@ -2164,8 +2171,13 @@ impl Env {
             return Err(());
         };
         let id = p.map_or(0, |p| p.id());
-        let (ok, walk_msg) =
-            crate::btf_access::struct_ids_match(&k.btf, id, reg.off as i64, target);
+        let (ok, walk_msg) = crate::btf_access::struct_ids_match(
+            &k.btf,
+            id,
+            reg.off as i64,
+            target,
+            self.rules.trusted_ptrs,
+        );
         if !ok {
             if let Some(m) = walk_msg {
                 self.verbose(&format!("{m}\n"));

@@ -545,8 +545,13 @@ impl Env {
                 .get(p.id())
                 .map(|t| t.name.clone())
                 .unwrap_or_default();
-            let (ok, walk_msg) =
-                crate::btf_access::struct_ids_match(&k.btf, p.id(), reg.off as i64, want);
+            let (ok, walk_msg) = crate::btf_access::struct_ids_match(
+                &k.btf,
+                p.id(),
+                reg.off as i64,
+                want,
+                self.rules.trusted_ptrs,
+            );
             if ok {
                 return Ok(());
             }

@@ -686,7 +686,13 @@ impl Env {
                     .is_ok_and(|t| t.name == ref_t.name && t.is_composite());
             (same, None)
         } else {
-            crate::btf_access::struct_ids_match(btf, have_id, off, &ref_t.name)
+            crate::btf_access::struct_ids_match(
+                btf,
+                have_id,
+                off,
+                &ref_t.name,
+                self.rules.trusted_ptrs,
+            )
         };
         if let Some(m) = walk_msg.filter(|_| !same) {
             self.verbose(&format!("{m}\n"));

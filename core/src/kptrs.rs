@@ -276,7 +276,14 @@ impl Env {
             let same = match (p, btf) {
                 _ if strict || p.is_none() => reg.off == 0 && *name == field.target,
                 (Some(p), Some(b)) => {
-                    crate::btf_access::struct_ids_match(b, p.id(), reg.off as i64, &field.target).0
+                    crate::btf_access::struct_ids_match(
+                        b,
+                        p.id(),
+                        reg.off as i64,
+                        &field.target,
+                        self.rules.trusted_ptrs,
+                    )
+                    .0
                 }
                 _ => false,
             };
