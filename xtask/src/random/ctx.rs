@@ -241,6 +241,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
         _ => ".map m0 hash key=8 value=32 entries=4 timer=0",
     };
     let _ = writeln!(head, "{decl}");
+    let _ = writeln!(head, ".map rb ringbuf entries=4096");
     g.e("r6 = r1");
     for off in [8, 16, 24, 32] {
         g.e(format!("*(u64 *)(r10 - {off}) = 0"));
@@ -761,9 +762,20 @@ impl CtxGen {
         let timer = if special == 2 { 10 } else { 0 };
         match self
             .rng
-            .weighted(&[50, 14, 10, 8, 10, 8, lock, timer, 6, 6, 7, 6])
+            .weighted(&[50, 14, 10, 8, 10, 8, lock, timer, 6, 6, 7, 6, 9, 2])
         {
             0 => self.op(),
+            12 => self.dynptr(),
+            13 => {
+                // a ring buffer dynptr released later (or twice)
+                self.e("r1 = r10");
+                self.e("r1 += -64");
+                self.e("r2 = 0");
+                let f = self
+                    .rng
+                    .pick(&["bpf_ringbuf_submit_dynptr", "bpf_ringbuf_discard_dynptr"]);
+                self.e(format!("call {f}"));
+            }
             10 => self.subprog_call(),
             11 => self.loop_callback(),
             8 => {
@@ -995,6 +1007,90 @@ impl CtxGen {
                 "syscall" => self.rng.pick(&[4096i64, 32760, 32764, 32766, 32767]),
                 _ => self.rng.pick(&[256i64, 512, 4096]),
             },
+        }
+    }
+
+    /// A dynptr on the stack (at fp-64, now and then misaligned): over
+    /// 16 bytes of the stack (`bpf_dynptr_from_mem`) or a ring buffer
+    /// record (`bpf_ringbuf_reserve_dynptr`, a reference), read, written
+    /// or sliced (`bpf_dynptr_data`), the record submitted or discarded
+    /// (or left for later, or never).
+    fn dynptr(&mut self) {
+        let dp = if self.rng.pct(90) { -64 } else { -60 };
+        let ringbuf = self.rng.pct(50);
+        if ringbuf {
+            self.e("r1 = rb ll");
+            let n = self.rng.pick(&[8i64, 16, 16, 5000]);
+            self.e(format!("r2 = {n}"));
+        } else {
+            self.e("r1 = r10");
+            self.e("r1 += -80");
+            let n = self.rng.pick(&[8i64, 16, 16, 0, 17]);
+            self.e(format!("r2 = {n}"));
+        }
+        self.e("r3 = 0");
+        self.e("r4 = r10");
+        self.e(format!("r4 += {dp}"));
+        if ringbuf {
+            self.e("call bpf_ringbuf_reserve_dynptr");
+        } else {
+            self.e("call bpf_dynptr_from_mem");
+        }
+        let out = self.label();
+        match self.rng.weighted(&[30, 25, 30, 15]) {
+            0 => {
+                self.e("r1 = r10");
+                self.e("r1 += -96");
+                let n = self.rng.pick(&[8i64, 16]);
+                self.e(format!("r2 = {n}"));
+                self.e("r3 = r10");
+                self.e(format!("r3 += {dp}"));
+                let o = self.rng.pick(&[0i64, 8, 12]);
+                self.e(format!("r4 = {o}"));
+                self.e("r5 = 0");
+                self.e("call bpf_dynptr_read");
+            }
+            1 => {
+                self.e("r1 = r10");
+                self.e(format!("r1 += {dp}"));
+                let o = self.rng.pick(&[0i64, 8]);
+                self.e(format!("r2 = {o}"));
+                self.e("r3 = r10");
+                self.e("r3 += -8");
+                let n = self.rng.pick(&[8i64, 16]);
+                self.e(format!("r4 = {n}"));
+                self.e("r5 = 0");
+                self.e("call bpf_dynptr_write");
+            }
+            2 => {
+                self.e("r1 = r10");
+                self.e(format!("r1 += {dp}"));
+                let o = self.rng.pick(&[0i64, 8]);
+                self.e(format!("r2 = {o}"));
+                let n = self.rng.pick(&[8i64, 16]);
+                self.e(format!("r3 = {n}"));
+                self.e("call bpf_dynptr_data");
+                if self.rng.pct(85) {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                let o = self.rng.pick(&[0i64, 8]);
+                if self.rng.pct(60) {
+                    self.e(format!("r4 = *(u64 *)(r0 + {o})"));
+                } else {
+                    self.e(format!("*(u64 *)(r0 + {o}) = r7"));
+                }
+            }
+            _ => {}
+        }
+        self.place(&out);
+        if ringbuf && self.rng.pct(75) {
+            self.e("r1 = r10");
+            self.e(format!("r1 += {dp}"));
+            self.e("r2 = 0");
+            let f = self
+                .rng
+                .pick(&["bpf_ringbuf_submit_dynptr", "bpf_ringbuf_discard_dynptr"]);
+            self.e(format!("call {f}"));
         }
     }
 
