@@ -1197,7 +1197,8 @@ impl Env {
         let hi = (reg.umax as i64)
             .saturating_add(off as i64)
             .saturating_add(size as i64);
-        let graph = m
+        // (offset, size, name, a graph field)
+        let others = m
             .graph
             .iter()
             .map(|f| (f.off, f.size(), f.ty.name(), true))
@@ -1206,18 +1207,18 @@ impl Env {
                     .iter()
                     .map(|&(off, ty)| (off, ty.size(), ty.name(), false)),
             );
-        let touched = m
+        let mut touched = m
             .lock_off
             .map(|o| (o, 4, "bpf_spin_lock", false))
             .into_iter()
             .chain(m.timer_off.map(|o| (o, 16, "bpf_timer", false)))
             .chain(m.wq_off.map(|o| (o, 16, "bpf_wq", false)))
-            .chain(graph)
+            .chain(others)
             .filter(|&(o, n, _, _)| lo < o as i64 + n as i64 && hi > o as i64);
         let first = if self.rules.nested_special_fields {
             touched.min_by_key(|f| f.0)
         } else {
-            touched.into_iter().next()
+            touched.next()
         };
         let Some((_, _, name, is_graph)) = first else {
             return Ok(());
@@ -1235,7 +1236,6 @@ impl Env {
             .because(why))
     }
 
-    /// `check_helper_mem_access()`: a helper reads (or, raw, writes) `size` bytes.
     /// `check_helper_mem_access()`: `size` bytes at the pointer in `regno`
     /// handed to a helper (`raw`: the helper only writes them).
     pub fn check_helper_mem_access(
