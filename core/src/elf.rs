@@ -941,8 +941,8 @@ struct Loader<'a> {
     /// libbpf warns and loads without it, so no program has func or line
     /// info and no map has BTF types.
     btf_refused: bool,
-    /// Refused by 6.2+ only (`Program::btf_metas_refused`).
-    btf_metas_refused: bool,
+    /// Refused by 6.2+ only (`Program::btf_metas_refused`), with this errno.
+    btf_metas_refused: Option<i32>,
     code: Vec<(SectionIndex, Vec<Insn>)>,
 }
 
@@ -1082,7 +1082,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         relocs: Vec::new(),
         lines: Vec::new(),
         btf_refused: false,
-        btf_metas_refused: false,
+        btf_metas_refused: None,
         core: Vec::new(),
         code: Vec::new(),
     };
@@ -1158,11 +1158,11 @@ impl<'a> Loader<'a> {
             .btf
             .as_ref()
             .is_some_and(|b| b.kernel_refusal().is_some());
-        self.btf_metas_refused = !self.btf_refused
-            && self
-                .btf
-                .as_ref()
-                .is_some_and(|b| crate::btf_record::struct_metas_refusal(b).is_some());
+        self.btf_metas_refused = self
+            .btf
+            .as_ref()
+            .filter(|_| !self.btf_refused)
+            .and_then(|b| crate::btf_record::struct_metas_refusal(b));
         // line info is for the log's source lines: a damaged one is dropped
         // (and none reaches a kernel that refused the BTF)
         if let (Some(b), Some(ext)) = (self.btf.as_ref(), self.file.section_by_name(".BTF.ext")) {
@@ -2942,7 +2942,8 @@ impl<'a> Loader<'a> {
             func_btf
         };
         program.btf_refused = self.btf_refused;
-        program.btf_metas_refused = self.btf_metas_refused;
+        program.btf_metas_refused = self.btf_metas_refused.is_some();
+        program.btf_metas_errno = self.btf_metas_refused.unwrap_or(crate::env::EINVAL);
         if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }

@@ -1084,6 +1084,12 @@ pub struct Program {
     /// member, or a kptr, whose fields cannot be parsed); under such a
     /// kernel's BTF, [`Program::relocated`] loads it as [`Self::btf_refused`].
     pub btf_metas_refused: bool,
+    /// The errno the kernel refuses the BTF with, which libbpf's warning
+    /// prints: EINVAL for 6.1's checks, the struct metas' own (ENOENT,
+    /// E2BIG, ELOOP, EFAULT...) for 6.2+'s.
+    pub btf_refused_errno: i32,
+    /// The errno of [`Self::btf_metas_refused`].
+    pub btf_metas_errno: i32,
     /// A `SEC("struct_ops")` program no struct_ops map of its object
     /// refers to: libbpf refuses it when it loads it, after the maps are
     /// created ("isn't referenced anywhere").
@@ -1277,6 +1283,8 @@ impl Program {
             libbpf: Libbpf::default(),
             btf_refused: false,
             btf_metas_refused: false,
+            btf_refused_errno: crate::env::EINVAL,
+            btf_metas_errno: crate::env::EINVAL,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1427,6 +1435,7 @@ impl Program {
         {
             let mut without = self.clone();
             without.btf_refused = true;
+            without.btf_refused_errno = self.btf_metas_errno;
             without.func_btf.clear();
             without.line_info.clear();
             without.maps.iter_mut().for_each(MapDef::drop_btf_types);
@@ -1617,7 +1626,7 @@ impl Program {
         // object with struct_ops (BTF is mandatory there)
         let btf_line = self
             .btf_refused
-            .then(|| Program::BTF_LOAD_ERROR.to_string());
+            .then(|| format!("BTF loading error: -{}", self.btf_refused_errno));
         if let Some(line) = btf_line
             .clone()
             .filter(|_| struct_ops || !self.object_struct_ops.is_empty())
@@ -1712,7 +1721,9 @@ impl Program {
         found
     }
     /// libbpf's first line when the kernel refused the object's BTF
-    /// ([`Program::btf_refused`]): `btf_load_into_kernel()`'s warning.
+    /// ([`Program::btf_refused`]) by 6.1's checks: `btf_load_into_kernel()`'s
+    /// warning (6.2+'s struct metas have their own errno,
+    /// [`Program::btf_refused_errno`]).
     pub const BTF_LOAD_ERROR: &'static str = "BTF loading error: -22";
     /// libbpf's refusal of program `name` when [`Program::no_attach_target`]
     /// (`libbpf_prepare_prog_load()`).
