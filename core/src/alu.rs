@@ -76,7 +76,9 @@ impl Env {
             {
                 return Err(self.fail(EINVAL, "BPF_END uses reserved fields"));
             }
-            self.check_reg_src(insn.dst, alu64)?;
+            // is_reg64(): a swap of 64 bits reads the register whole, of
+            // 16 or 32 bits its lower half, in either class
+            self.check_reg_src(insn.dst, insn.imm == 64)?;
             self.check_reg_dst(insn.dst, true)?;
             return Ok(());
         }

@@ -1427,8 +1427,13 @@ impl Env {
             return Err(self.fail(EINVAL, "BPF_STX uses reserved fields"));
         }
         let size = insn.size_bytes();
-        self.check_reg_src(insn.src, size == 8 || insn.src == BPF_REG_FP)?;
-        self.check_reg_src(insn.dst, true)?;
+        // is_reg64(): a store reads a pointer operand whole, a scalar as
+        // wide as the store
+        let rw64 = |env: &Self, r: u8| {
+            size == 8 || r as usize >= crate::insn::MAX_BPF_REG || env.reg(r).ty != RegType::Scalar
+        };
+        self.check_reg_src(insn.src, rw64(self, insn.src))?;
+        self.check_reg_src(insn.dst, rw64(self, insn.dst))?;
         let dst_ty = self.reg(insn.dst).ty;
         self.check_mem_access(
             insn.dst,
@@ -1537,10 +1542,15 @@ impl Env {
         if size != 4 && size != 8 {
             return Err(self.fail(EINVAL, "invalid atomic operand size"));
         }
-        self.check_reg_src(insn.src, size == 8)?;
-        self.check_reg_src(insn.dst, true)?;
+        // is_reg64() of BPF_STX: a pointer operand read whole, a scalar as
+        // wide as the operation
+        let rw64 = |env: &Self, r: u8| {
+            size == 8 || r as usize >= crate::insn::MAX_BPF_REG || env.reg(r).ty != RegType::Scalar
+        };
+        self.check_reg_src(insn.src, rw64(self, insn.src))?;
+        self.check_reg_src(insn.dst, rw64(self, insn.dst))?;
         if op == BPF_CMPXCHG {
-            self.check_reg_src(0, true)?;
+            self.check_reg_src(0, rw64(self, 0))?;
         }
         let d = *self.reg(insn.dst);
         if matches!(
