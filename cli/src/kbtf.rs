@@ -79,7 +79,7 @@ pub(crate) fn for_kernel<'a>(
                 })
                 .unwrap_or_default();
             let no_target = prog.no_attach_target && e.0 == Program::no_attach_target_line(short);
-            let hint = if prog.btf_refused && e.0 == Program::BTF_LOAD_ERROR {
+            let hint = if prog.btf_refused_line().as_deref() == Some(e.0.as_str()) {
                 "; the kernel refuses the object's BTF (a function with an unnamed argument, or an enum of size 0): libbpf warns and loads without it".to_string()
             } else if hint.is_empty() && no_target {
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")

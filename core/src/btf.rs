@@ -306,8 +306,7 @@ impl Btf {
         size: u32,
         align: u32,
     ) -> Result<u32, i32> {
-        use crate::env::{E2BIG, EINVAL};
-        const ENOENT: i32 = 2;
+        use crate::env::{E2BIG, EINVAL, ENOENT};
         let t = self
             .skip_mods(id)
             .and_then(|id| self.get(id))

@@ -791,7 +791,8 @@ pub fn is_scalar_struct(btf: &Btf, id: u32, rec: u32, log: &mut Vec<String>) -> 
 /// the struct at `off` of `id` the one named `want` (or does it start
 /// with it)? The walk's messages go to the log, as the kernel's do.
 ///
-/// `v612`: the walk as 6.12 has it (modifiers skipped, unions marked).
+/// `v612`: the walk as 6.12 has it (`Rules::trusted_ptrs`: modifiers
+/// skipped, unions marked).
 pub fn struct_ids_match(
     btf: &Btf,
     id: u32,

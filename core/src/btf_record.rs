@@ -187,7 +187,7 @@ pub type ParseError = i32;
 const EINVAL: i32 = 22;
 const E2BIG: i32 = 7;
 const EEXIST: i32 = 17;
-const ENOENT: i32 = 2;
+use crate::env::ENOENT;
 const ELOOP: i32 = 40;
 const EFAULT: i32 = 14;
 /// `BTF_FIELDS_MAX`.

@@ -579,7 +579,7 @@ impl Env {
     /// globals there): its address is its offset in `.data..percpu`, the
     /// same on every boot (per-CPU symbols are absolute, KASLR leaves them).
     pub(crate) fn check_pseudo_btf_id(&mut self, at: usize) -> VResult<()> {
-        const ENOENT: i32 = 2;
+        use crate::env::ENOENT;
         let id = self.prog.insns[at].imm as u32;
         if self.prog.insns[at + 1].imm != 0 {
             // a module's BTF object fd: libbpf gives 0 for vmlinux

@@ -1108,7 +1108,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
             // (BTF the kernel refused is libbpf's first line, before it
             // tries the program)
             if l.btf_refused {
-                return err(Program::BTF_LOAD_ERROR);
+                return err(Program::btf_load_error(crate::env::EINVAL));
             }
             return err(format!(
                 "prog '{}': missing BPF prog type, check ELF section name '.text'",
@@ -1799,8 +1799,8 @@ impl<'a> Loader<'a> {
     /// only called from inline assembly, which clang gives no BTF) fails
     /// the whole object.
     fn collect_externs(&self) -> Result<(), ElfError> {
+        use crate::env::ENOENT;
         use object::{ObjectSymbol, SymbolKind};
-        const ENOENT: i32 = 2;
         const ESRCH: i32 = 3;
         const EINVAL: i32 = 22;
         const BTF_EXTERN: u32 = 2;
@@ -2083,8 +2083,7 @@ impl<'a> Loader<'a> {
         size: u32,
         align: u32,
     ) -> Result<u32, i32> {
-        use crate::env::{E2BIG, EINVAL};
-        const ENOENT: i32 = 2;
+        use crate::env::{E2BIG, EINVAL, ENOENT};
         let Some(b) = self.btf.as_ref() else {
             return Err(ENOENT);
         };
@@ -2942,8 +2941,7 @@ impl<'a> Loader<'a> {
             func_btf
         };
         program.btf_refused = self.btf_refused;
-        program.btf_metas_refused = self.btf_metas_refused.is_some();
-        program.btf_metas_errno = self.btf_metas_refused.unwrap_or(crate::env::EINVAL);
+        program.btf_metas_refused = self.btf_metas_refused;
         if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {
             program.obj_btf = self.btf.clone();
         }

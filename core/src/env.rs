@@ -23,6 +23,7 @@ pub const BPF_COMPLEXITY_LIMIT_INSNS: u64 = 1_000_000;
 pub const BPF_COMPLEXITY_LIMIT_JMP_SEQ: usize = 8192;
 
 pub const EINVAL: i32 = 22;
+pub const ENOENT: i32 = 2;
 pub const EACCES: i32 = 13;
 pub const E2BIG: i32 = 7;
 pub const EFAULT: i32 = 14;

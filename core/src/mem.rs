@@ -1422,18 +1422,21 @@ impl Env {
         Ok(())
     }
 
+    /// `is_reg64()` for an operand of a store or an atomic (`BPF_STX`): a
+    /// pointer is read whole, a scalar as wide as the access.
+    fn stx_reads_64(&self, regno: u8, size: u32) -> bool {
+        size == 8
+            || (regno as usize) >= crate::insn::MAX_BPF_REG
+            || self.reg(regno).ty != RegType::Scalar
+    }
+
     pub fn check_stx(&mut self, insn: &Insn) -> VResult<()> {
         if insn.mode() != BPF_MEM || insn.imm != 0 {
             return Err(self.fail(EINVAL, "BPF_STX uses reserved fields"));
         }
         let size = insn.size_bytes();
-        // is_reg64(): a store reads a pointer operand whole, a scalar as
-        // wide as the store
-        let rw64 = |env: &Self, r: u8| {
-            size == 8 || r as usize >= crate::insn::MAX_BPF_REG || env.reg(r).ty != RegType::Scalar
-        };
-        self.check_reg_src(insn.src, rw64(self, insn.src))?;
-        self.check_reg_src(insn.dst, rw64(self, insn.dst))?;
+        self.check_reg_src(insn.src, self.stx_reads_64(insn.src, size))?;
+        self.check_reg_src(insn.dst, self.stx_reads_64(insn.dst, size))?;
         let dst_ty = self.reg(insn.dst).ty;
         self.check_mem_access(
             insn.dst,
@@ -1542,15 +1545,10 @@ impl Env {
         if size != 4 && size != 8 {
             return Err(self.fail(EINVAL, "invalid atomic operand size"));
         }
-        // is_reg64() of BPF_STX: a pointer operand read whole, a scalar as
-        // wide as the operation
-        let rw64 = |env: &Self, r: u8| {
-            size == 8 || r as usize >= crate::insn::MAX_BPF_REG || env.reg(r).ty != RegType::Scalar
-        };
-        self.check_reg_src(insn.src, rw64(self, insn.src))?;
-        self.check_reg_src(insn.dst, rw64(self, insn.dst))?;
+        self.check_reg_src(insn.src, self.stx_reads_64(insn.src, size))?;
+        self.check_reg_src(insn.dst, self.stx_reads_64(insn.dst, size))?;
         if op == BPF_CMPXCHG {
-            self.check_reg_src(0, rw64(self, 0))?;
+            self.check_reg_src(0, self.stx_reads_64(0, size))?;
         }
         let d = *self.reg(insn.dst);
         if matches!(

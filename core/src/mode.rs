@@ -145,7 +145,10 @@ pub struct Rules {
     /// 6.12's trust in kernel BTF pointers (`PTR_TRUSTED`, `MEM_RCU`,
     /// `PTR_UNTRUSTED`): trusted tp_btf, LSM and iterator arguments and
     /// `bpf_get_current_task_btf()`, walks that keep or lose the trust, and
-    /// kernel structs read only by GPL programs.
+    /// kernel structs read only by GPL programs. Also 6.12's
+    /// `btf_struct_walk()` (`btf_access.rs`): unions make the pointers
+    /// found in them untrusted, and a typedef handed on as an array
+    /// element's type is skipped rather than "not a struct".
     pub trusted_ptrs: bool,
     /// `bpf_tcp_ca_btf_struct_access()` also lets a congestion control
     /// write `snd_cwnd_stamp` and `app_limited` (6.12).

@@ -1083,13 +1083,9 @@ pub struct Program {
     /// (`btf_parse_struct_metas()`: a struct with a lock, graph or refcount
     /// member, or a kptr, whose fields cannot be parsed); under such a
     /// kernel's BTF, [`Program::relocated`] loads it as [`Self::btf_refused`].
-    pub btf_metas_refused: bool,
-    /// The errno the kernel refuses the BTF with, which libbpf's warning
-    /// prints: EINVAL for 6.1's checks, the struct metas' own (ENOENT,
-    /// E2BIG, ELOOP, EFAULT...) for 6.2+'s.
-    pub btf_refused_errno: i32,
-    /// The errno of [`Self::btf_metas_refused`].
-    pub btf_metas_errno: i32,
+    /// The errno is the one 6.2+ refuses it with (ENOENT, E2BIG, ELOOP,
+    /// EFAULT...), which libbpf's warning prints.
+    pub btf_metas_refused: Option<i32>,
     /// A `SEC("struct_ops")` program no struct_ops map of its object
     /// refers to: libbpf refuses it when it loads it, after the maps are
     /// created ("isn't referenced anywhere").
@@ -1282,9 +1278,7 @@ impl Program {
             struct_ops_unreferenced: false,
             libbpf: Libbpf::default(),
             btf_refused: false,
-            btf_metas_refused: false,
-            btf_refused_errno: crate::env::EINVAL,
-            btf_metas_errno: crate::env::EINVAL,
+            btf_metas_refused: None,
             no_attach_target: false,
             attach_to: None,
             struct_ops_map: None,
@@ -1327,7 +1321,7 @@ impl Program {
             || self.struct_ops_unreferenced
             || self.btf_refused
             // the kernel's BTF says whether it refuses the object's
-            || self.btf_metas_refused
+            || self.btf_metas_refused.is_some()
             || self.no_attach_target
             || !self.object_struct_ops.is_empty()
             || !self.struct_ops_link_maps.is_empty()
@@ -1426,7 +1420,7 @@ impl Program {
     ) -> Result<Program, crate::relo_core::ReloError> {
         // a kernel that parses the BTF's struct metas refuses it: libbpf
         // goes on without it (no map value types, func or line info)
-        if self.btf_metas_refused
+        if self.btf_metas_refused.is_some()
             && !self.btf_refused
             && kernel
                 .btf
@@ -1435,7 +1429,6 @@ impl Program {
         {
             let mut without = self.clone();
             without.btf_refused = true;
-            without.btf_refused_errno = self.btf_metas_errno;
             without.func_btf.clear();
             without.line_info.clear();
             without.maps.iter_mut().for_each(MapDef::drop_btf_types);
@@ -1624,9 +1617,7 @@ impl Program {
         // bpf_object__sanitize_and_load_btf(), before any map is created:
         // BTF the kernel refused is libbpf's first line, and the end of an
         // object with struct_ops (BTF is mandatory there)
-        let btf_line = self
-            .btf_refused
-            .then(|| format!("BTF loading error: -{}", self.btf_refused_errno));
+        let btf_line = self.btf_refused_line();
         if let Some(line) = btf_line
             .clone()
             .filter(|_| struct_ops || !self.object_struct_ops.is_empty())
@@ -1721,10 +1712,17 @@ impl Program {
         found
     }
     /// libbpf's first line when the kernel refused the object's BTF
-    /// ([`Program::btf_refused`]) by 6.1's checks: `btf_load_into_kernel()`'s
-    /// warning (6.2+'s struct metas have their own errno,
-    /// [`Program::btf_refused_errno`]).
-    pub const BTF_LOAD_ERROR: &'static str = "BTF loading error: -22";
+    /// with `errno`: `btf_load_into_kernel()`'s warning.
+    pub fn btf_load_error(errno: i32) -> String {
+        format!("BTF loading error: -{errno}")
+    }
+    /// [`Program::btf_load_error`] when [`Program::btf_refused`]: EINVAL
+    /// for 6.1's checks, 6.2+'s own errno for the struct metas
+    /// ([`Program::btf_metas_refused`]).
+    pub fn btf_refused_line(&self) -> Option<String> {
+        self.btf_refused
+            .then(|| Program::btf_load_error(self.btf_metas_refused.unwrap_or(crate::env::EINVAL)))
+    }
     /// libbpf's refusal of program `name` when [`Program::no_attach_target`]
     /// (`libbpf_prepare_prog_load()`).
     pub fn no_attach_target_line(name: &str) -> String {

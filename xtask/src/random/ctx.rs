@@ -518,14 +518,8 @@ fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
         g.e(format!("*(u64 *)(r10 - {off}) = 0"));
     }
     let out_label = g.label();
-    g.e("r1 = m0 ll");
-    g.e("r2 = r10");
-    g.e("r2 += -8");
-    g.e("call bpf_map_lookup_elem");
-    if g.rng.pct(92) {
-        g.e(format!("if r0 == 0 goto {out_label}"));
-    }
-    g.e("r8 = r0");
+    let checked = g.rng.pct(92);
+    g.lookup_into_r8(&out_label, checked);
     if timer {
         match g.rng.below(4) {
             0 | 1 => {
@@ -789,12 +783,7 @@ impl CtxGen {
                 let base = if self.rng.pct(50) {
                     "r10".to_string()
                 } else {
-                    self.e("r1 = m0 ll");
-                    self.e("r2 = r10");
-                    self.e("r2 += -8");
-                    self.e("call bpf_map_lookup_elem");
-                    self.e(format!("if r0 == 0 goto {out}"));
-                    self.e("r8 = r0");
+                    self.lookup_into_r8(&out, true);
                     "r8".to_string()
                 };
                 let off = if base == "r10" {
@@ -837,12 +826,7 @@ impl CtxGen {
                     }
                 } else {
                     let out = self.label();
-                    self.e("r1 = m0 ll");
-                    self.e("r2 = r10");
-                    self.e("r2 += -8");
-                    self.e("call bpf_map_lookup_elem");
-                    self.e(format!("if r0 == 0 goto {out}"));
-                    self.e("r8 = r0");
+                    self.lookup_into_r8(&out, true);
                     self.e("r1 = m0 ll");
                     self.e("r2 = r10");
                     self.e("r2 += -16");
@@ -901,14 +885,8 @@ impl CtxGen {
             5 => {
                 // a map value, maybe moved by a loaded value, accessed
                 let out = self.label();
-                self.e("r1 = m0 ll");
-                self.e("r2 = r10");
-                self.e("r2 += -8");
-                self.e("call bpf_map_lookup_elem");
-                if self.rng.pct(90) {
-                    self.e(format!("if r0 == 0 goto {out}"));
-                }
-                self.e("r8 = r0");
+                let checked = self.rng.pct(90);
+                self.lookup_into_r8(&out, checked);
                 if self.rng.pct(30) {
                     let r = self.rng.pick(&[7u8, 9]);
                     let m = self.rng.pick(&[7i64, 8, 15]);
@@ -929,12 +907,7 @@ impl CtxGen {
                 // the value's lock taken (into r8), released later or not
                 if self.rng.pct(70) {
                     let out = self.label();
-                    self.e("r1 = m0 ll");
-                    self.e("r2 = r10");
-                    self.e("r2 += -8");
-                    self.e("call bpf_map_lookup_elem");
-                    self.e(format!("if r0 == 0 goto {out}"));
-                    self.e("r8 = r0");
+                    self.lookup_into_r8(&out, true);
                     self.e("r1 = r8");
                     self.e("call bpf_spin_lock");
                     if self.rng.pct(50) {
@@ -951,12 +924,7 @@ impl CtxGen {
             _ => {
                 // the value's timer: initialised, started or cancelled
                 let out = self.label();
-                self.e("r1 = m0 ll");
-                self.e("r2 = r10");
-                self.e("r2 += -8");
-                self.e("call bpf_map_lookup_elem");
-                self.e(format!("if r0 == 0 goto {out}"));
-                self.e("r8 = r0");
+                self.lookup_into_r8(&out, true);
                 self.e("r1 = r8");
                 match self.rng.below(3) {
                     0 => {
@@ -975,6 +943,19 @@ impl CtxGen {
                 self.place(&out);
             }
         }
+    }
+
+    /// `m0`'s value for the key of zeroes at fp-8, into r8, NULL-checked
+    /// (to `out`) or not.
+    fn lookup_into_r8(&mut self, out: &str, null_check: bool) {
+        self.e("r1 = m0 ll");
+        self.e("r2 = r10");
+        self.e("r2 += -8");
+        self.e("call bpf_map_lookup_elem");
+        if null_check {
+            self.e(format!("if r0 == 0 goto {out}"));
+        }
+        self.e("r8 = r0");
     }
 
     fn e(&mut self, s: impl Into<String>) {
