@@ -85,6 +85,8 @@ struct Test {
 
 pub fn selftests(args: &[String]) -> Result<(), String> {
     let mut kernels = vec!["6.1", "6.12"];
+    let mut texts = None;
+    let mut tree = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -96,12 +98,22 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
                     _ => return Err("--kernel takes 6.1, 6.12 or both".into()),
                 }
             }
+            "--texts" => texts = it.next().map(PathBuf::from),
+            // a later kernel's tree (its `test_verifier.c` and
+            // `verifier/*.c`), instead of 6.1's
+            "--tree" => tree = it.next().map(PathBuf::from),
             _ => return Err(format!("unknown argument {a}")),
         }
     }
     let oracle = crate::oracle_dir()?;
+    if let Some(dir) = texts {
+        return judge_texts(&oracle, &kernels, &dir);
+    }
     let work = crate::root().join("target/selftests");
-    let src = source_tree(&work)?;
+    let src = match tree {
+        Some(t) => t,
+        None => source_tree(&work)?,
+    };
     let dumper = build_dumper(&src, &work)?;
     let out = Command::new(&dumper)
         .output()
@@ -128,7 +140,7 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
         }
     }
     eprintln!(
-        "==> {} of Linux 6.1's {} test_verifier tests written as text ({})",
+        "==> {} of the tree's {} test_verifier tests written as text ({})",
         files.len(),
         tests.len(),
         why_not
@@ -680,6 +692,36 @@ fn compare(
         "Linux {k}: {compared} tests judged ({unloadable} not loaded by the oracle): verdicts {verdicts}/{compared}, \
          messages {messages}/{verdicts}, error instructions {insns}/{verdicts}, counters {counters}/{counted}"
     );
+    Ok(())
+}
+
+/// `--texts DIR`: every `.s` file of a directory (tests converted
+/// elsewhere, for example from a later kernel's inline-asm selftests),
+/// judged as the converted `test_verifier` tests are. A file's first
+/// line, if a comment, describes it.
+fn judge_texts(oracle: &Path, kernels: &[&str], dir: &Path) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "s"))
+        .collect();
+    files.sort();
+    let mut descr = BTreeMap::new();
+    for f in &files {
+        let first = std::fs::read_to_string(f)
+            .ok()
+            .and_then(|t| t.lines().next().map(str::to_string))
+            .unwrap_or_default();
+        if let (Some(stem), Some(d)) = (
+            f.file_stem().and_then(|s| s.to_str()),
+            first.strip_prefix(';'),
+        ) {
+            descr.insert(stem.to_string(), d.trim().to_string());
+        }
+    }
+    for k in kernels {
+        compare(oracle, k, &files, &descr)?;
+    }
     Ok(())
 }
 

@@ -170,6 +170,13 @@ pub(super) fn reg_of(t: &Tok) -> Option<Result<(bool, u8), PErr>> {
 }
 
 pub(super) fn imm32(v: i128, t: &Tok) -> Result<i32, PErr> {
+    // A 64-bit constant that is an imm32's sign extension
+    // (`0xfffffffffffffffe` for -2) means that imm32, as LLVM's BPF
+    // assembler and the kernel's selftests read it.
+    let sign_extended = (1i128 << 64) - (1i128 << 31)..(1i128 << 64);
+    if sign_extended.contains(&v) {
+        return Ok((v - (1i128 << 64)) as i32);
+    }
     if v < i32::MIN as i128 || v > u32::MAX as i128 {
         return Err(perr(t, format!("immediate {} does not fit in 32 bits", v)));
     }

@@ -58,8 +58,25 @@ pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
                     i += 1;
                 }
             }
+            let digits_end = i;
+            // LLVM's assembler ignores C's integer suffixes (`U`, `L`,
+            // `LL`, `ULL`, any case), and the kernel's selftests write
+            // them (`r1 = 0xffffffff00000000LL ll`).
+            let mut j = i;
+            if j < b.len() && (b[j] == b'u' || b[j] == b'U') {
+                j += 1;
+            }
+            for _ in 0..2 {
+                if j < b.len() && (b[j] == b'l' || b[j] == b'L') {
+                    j += 1;
+                }
+            }
+            if j > i && (j == b.len() || !is_word(b[j])) {
+                i = j;
+            }
             // 1f / 1b numeric label references
-            let kind = if i < b.len()
+            let kind = if i == digits_end
+                && i < b.len()
                 && (b[i] == b'f' || b[i] == b'b')
                 && (i + 1 == b.len() || !is_word(b[i + 1]))
             {
@@ -70,9 +87,11 @@ pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
             } else {
                 TokKind::Num
             };
+            // A label reference keeps its `f`/`b`; a number drops its suffix.
+            let text_end = if kind == TokKind::Word { i } else { digits_end };
             out.push(Tok {
                 kind,
-                text: s[st..i].to_string(),
+                text: s[st..text_end].to_string(),
                 col,
             });
             continue;

@@ -438,3 +438,32 @@ fn arena_round_trips() {
     assert!(parse(".map a arena entries=1\nr1 = addr_space_cast(r1, 0, 70000)\nexit").is_err());
     assert!(parse(".map a arena entries=1\nw1 = addr_space_cast(r1, 0, 1)\nexit").is_err());
 }
+
+#[test]
+fn integer_suffixes_are_ignored_as_llvm_ignores_them() {
+    // The kernel's selftests write C suffixes inside inline asm
+    // (verifier_div0.c: `r1 = 0xffffffff00000000LL ll`).
+    let prog = p("r1 = 0xffffffff00000000LL ll\nr2 = -9223372036854775808ULL ll\nr3 = 7u\nr4 = 5l\nr0 = 0\nexit\n");
+    assert_eq!(insn_text(&prog, 0), "(18) r1 = 0xffffffff00000000");
+    assert_eq!(insn_text(&prog, 2), "(18) r2 = 0x8000000000000000");
+    assert_eq!(insn_text(&prog, 4), "(b7) r3 = 7");
+    assert_eq!(insn_text(&prog, 5), "(b7) r4 = 5");
+    // a suffix followed by more letters is still a bad number, and a
+    // numeric label reference keeps its direction letter
+    assert!(parse("r1 = 5lx\nexit\n").is_err());
+    assert!(parse("r1 = 5ulll\nexit\n").is_err());
+    let prog = p("1:\nif r1 > 2 goto 1f\nr1 = 3\ngoto 1b\n1:\nr0 = 0\nexit\n");
+    assert_eq!(insn_text(&prog, 0), "(25) if r1 > 0x2 goto pc+2");
+}
+
+#[test]
+fn a_64_bit_immediate_that_is_a_sign_extended_imm32_is_that_imm32() {
+    // verifier_movsx.c: `if r0 < 0xfffffffffffffffe goto l0_%=`, which
+    // LLVM encodes with imm -2.
+    let prog = p("if r0 < 0xfffffffffffffffe goto 1f\nr0 += 0xffffffffffffffff\n1:\nexit\n");
+    assert_eq!(insn_text(&prog, 0), "(a5) if r0 < 0xfffffffe goto pc+1");
+    assert_eq!(insn_text(&prog, 1), "(07) r0 += -1");
+    // one more than that, or below the sign-extended range, is refused
+    assert!(parse("r0 += 0x10000000000000000\nexit\n").is_err());
+    assert!(parse("r0 += 0xffffffff7fffffff\nexit\n").is_err());
+}
