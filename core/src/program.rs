@@ -1306,6 +1306,93 @@ impl Program {
             && self.kernel_btf.is_none()
     }
 
+    /// A text program's first call (or function address) of its own
+    /// entry: (instruction, whether a call). libbpf loads the text as the
+    /// oracle compiles it (the entry a function of its program's section,
+    /// subprograms in `.text`), and a relocation against a function outside
+    /// `.text` is refused when the object is opened
+    /// (`bpf_program__record_reloc()`), so such a program never reaches
+    /// the kernel. Relocations are read `.text` first, then the entry's
+    /// section. Objects are refused by the ELF reader instead.
+    pub fn refers_to_entry(&self) -> Option<(usize, bool)> {
+        if self.locs.is_empty() {
+            return None;
+        }
+        let target = |i: usize, x: &Insn| {
+            (x.is_pseudo_call() || x.is_pseudo_func())
+                .then(|| i as i64 + 1 + x.imm as i64)
+                .filter(|&t| t == 0)
+        };
+        let first_sub = self.subprogram_starts().into_iter().find(|&s| s > 0);
+        let (subs, entry) = match first_sub {
+            Some(f) => (f..self.insns.len(), 0..f),
+            None => (0..0, 0..self.insns.len()),
+        };
+        subs.chain(entry)
+            .find(|&i| target(i, &self.insns[i]).is_some())
+            .map(|i| (i, self.insns[i].is_pseudo_call()))
+    }
+
+    /// Where the text's functions start: the entry and every target of a
+    /// call or function address, in order.
+    fn subprogram_starts(&self) -> Vec<usize> {
+        let mut starts: Vec<usize> = std::iter::once(0)
+            .chain(self.insns.iter().enumerate().filter_map(|(i, x)| {
+                (x.is_pseudo_call() || x.is_pseudo_func())
+                    .then(|| i as i64 + 1 + x.imm as i64)
+                    .and_then(|t| usize::try_from(t).ok())
+                    .filter(|&t| t < self.insns.len())
+            }))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    /// libbpf's line for [`Self::refers_to_entry`], naming the functions
+    /// as the oracle's C does: the entry after the file (`name`'s stem),
+    /// a subprogram after its first label (`sub_N` without one), each made
+    /// a C identifier that no map, helper or earlier function has taken.
+    fn entry_relo_line(&self, name: &str) -> Option<String> {
+        let (insn, is_call) = self.refers_to_entry()?;
+        let starts = self.subprogram_starts();
+        let mut taken: std::collections::HashSet<String> =
+            self.maps.iter().map(|m| m.name.clone()).collect();
+        taken.extend(crate::helper_ids::helper_names());
+        taken.extend(
+            [
+                "bpf_kfunc_call_test_acquire",
+                "bpf_kfunc_call_test_release",
+                "bpf_kfunc_call_test_kptr_get",
+            ]
+            .map(String::from),
+        );
+        let mut names = vec![String::new()];
+        for &s in &starts[1..] {
+            let label = self
+                .labels
+                .iter()
+                .find(|(l, at)| *at == s && !l.bytes().all(|b| b.is_ascii_digit()))
+                .map_or_else(|| format!("sub_{s}"), |(l, _)| l.clone());
+            let n = c_identifier(&label, &taken);
+            taken.insert(n.clone());
+            names.push(n);
+        }
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(name);
+        let entry = c_identifier(stem, &taken);
+        names[0] = entry.clone();
+        let func = starts.iter().rposition(|&s| s <= insn).unwrap_or(0);
+        let section = text_section(self.prog_type, self.expected_attach_type);
+        Some(format!(
+            "prog '{}': bad {} relo against '{entry}' in section '{section}'",
+            names[func],
+            if is_call { "call" } else { "map" },
+        ))
+    }
+
     /// The program should be given a kernel's BTF (front ends attach it
     /// with [`Program::relocated`]): what [`Program::requires_kernel_btf`]
     /// says, and kernel pointers (a helper returning one, a map's own
@@ -1314,6 +1401,7 @@ impl Program {
     /// which [`Program::relocated`] reports as libbpf does.
     pub fn needs_kernel_btf(&self) -> bool {
         (!self.core_relos.is_empty()
+            || self.refers_to_entry().is_some()
             || !self.ksyms.is_empty()
             || !self.unmodelled_kfuncs.is_empty()
             || self.missing_prog_type.is_some()
@@ -1418,6 +1506,11 @@ impl Program {
         name: &str,
         kernel: &std::sync::Arc<crate::relo_core::KernelBtf>,
     ) -> Result<Program, crate::relo_core::ReloError> {
+        // bpf_object__open(): relocations are recorded before anything
+        // else happens
+        if let Some(line) = self.entry_relo_line(name) {
+            return Err(crate::relo_core::ReloError(line));
+        }
         // a kernel that parses the BTF's struct metas refuses it: libbpf
         // goes on without it (no map value types, func or line info)
         if self.btf_metas_refused.is_some()
@@ -1769,4 +1862,58 @@ pub fn kernel_knows_map_type(btf: &crate::btf::Btf, t: MapType) -> bool {
     };
     let want = format!("BPF_MAP_TYPE_{}", t.name().to_ascii_uppercase());
     e.enums.iter().any(|(n, _)| *n == want)
+}
+
+/// The section the oracle's C puts a text program's entry in (its
+/// `asm2c`'s table for the nine types of ASM.md; libbpf's own name for
+/// the type otherwise).
+fn text_section(t: ProgType, attach: Option<AttachType>) -> String {
+    match t {
+        ProgType::SocketFilter => "socket".into(),
+        ProgType::SchedCls => "tc".into(),
+        ProgType::SchedAct => "action".into(),
+        ProgType::CgroupSkb => "cgroup/skb".into(),
+        ProgType::SockOps => "sockops".into(),
+        ProgType::CgroupSockAddr
+        | ProgType::CgroupSock
+        | ProgType::CgroupSockopt
+        | ProgType::CgroupDevice
+        | ProgType::CgroupSysctl => match attach {
+            Some(a) => format!("cgroup/{}", a.name()),
+            None => "cgroup/sock".into(),
+        },
+        other => other.name().into(),
+    }
+}
+
+/// `name` as the oracle's `asm2c` makes it a C identifier: other
+/// characters become `_`, a leading digit gets `f_`, and a name already
+/// taken (or a C keyword) gets `_1`, `_2`, ...
+fn c_identifier(name: &str, taken: &std::collections::HashSet<String>) -> String {
+    const C_KEYWORDS: &[&str] = &[
+        "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+        "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+        "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+        "union", "unsigned", "void", "volatile", "while", "asm", "main",
+    ];
+    let mut base: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !base.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        base = format!("f_{base}");
+    }
+    let mut n = 1;
+    let mut out = base.clone();
+    while taken.contains(&out) || C_KEYWORDS.contains(&out.as_str()) {
+        out = format!("{base}_{n}");
+        n += 1;
+    }
+    out
 }

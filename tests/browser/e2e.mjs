@@ -487,6 +487,16 @@ await test('a damaged link shows a banner and keeps the program', async (page) =
   check((await editorText(page)).startsWith('r0 = 7'), 'program kept');
 });
 
+await test('a text program that calls its own entry is refused as libbpf refuses it, and the page says the results shown are not its', async (page) => {
+  await page.goto(base);
+  await idle(page);
+  await typeProgram(page, '.prog_type tracepoint\n    r1 = 1\n    if r1 > 2 goto +1\n    call pc-3\n    r0 = 0\n    exit\n');
+  await page.waitForSelector('#banner');
+  const b = await page.textContent('#banner');
+  check(b.includes("bad call relo against 'prog' in section 'tracepoint'"), `banner: ${b}`);
+  check(b.includes('previous program'), `banner says whose results are shown: ${b}`);
+});
+
 await test('a clang-compiled object opens, read-only, and steps like text', async (page) => {
   await page.goto(base);
   await idle(page);

@@ -136,7 +136,7 @@ fn record_test(
     tally: &Mutex<Tally>,
 ) -> Result<(), Failed> {
     let prog = load(p).map_err(|e| format!("does not parse: {}", e))?;
-    let c = check_record(&prog, rec, exp);
+    let c = check_record(&prog, &p.to_string_lossy(), rec, exp);
     let mut failures = c.fidelity.clone();
     let (mut n_allowed, mut stale) = (0, Vec::new());
     for d in &c.differences {

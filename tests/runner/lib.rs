@@ -510,11 +510,12 @@ fn kernel_btf(k: KernelVersion) -> &'static std::sync::Arc<veristep_core::relo_c
 /// Verifies `prog` as `rec` says and compares it with the record `exp`.
 /// A program that needs the kernel's BTF is first loaded as libbpf loads it
 /// into that kernel; where libbpf fails (a kfunc the kernel lacks), the
-/// record's verdict must be `error` with libbpf's message.
-pub fn check_record(prog: &Program, rec: &Record, exp: &Value) -> RecordCheck {
+/// record's verdict must be `error` with libbpf's message. `file` is the
+/// program's file, whose stem the oracle names its program after.
+pub fn check_record(prog: &Program, file: &str, rec: &Record, exp: &Value) -> RecordCheck {
     let relocated;
     let prog = if prog.needs_kernel_btf() {
-        match prog.relocated("prog", kernel_btf(rec.kernel)) {
+        match prog.relocated(file, kernel_btf(rec.kernel)) {
             Ok(p) => {
                 relocated = p;
                 &relocated

@@ -852,10 +852,19 @@ impl Model {
                 self.progress = None;
                 self.pending_lines = None;
                 if diagnostics.is_empty() {
-                    // an object the worker could not load: the run stays
-                    self.banner = Some(format!(
-                        "The verifier could not read the program: {message}"
-                    ));
+                    // an object the worker could not load: the run stays,
+                    // and the banner says whose it is
+                    let previous = if self.run.is_some() {
+                        " What is shown below is the previous program's."
+                    } else {
+                        ""
+                    };
+                    self.banner = Some(if message.starts_with("libbpf") {
+                        // libbpf refused it: the kernel would never see it
+                        format!("Not loaded, as a loader would not load it: {message}.{previous}")
+                    } else {
+                        format!("The verifier could not read the program: {message}.{previous}")
+                    });
                 } else {
                     // text with errors: its diagnostics, and no run
                     self.diagnostics = diagnostics;

@@ -749,7 +749,7 @@ fn ours(file: &str, kernel: KernelVersion) -> Ours {
     };
     let prog = if prog.needs_kernel_btf() {
         match crate::kernel_diff::kernel_btf_of(kernel).and_then(|k| {
-            prog.relocated("prog", &k)
+            prog.relocated(file, &k)
                 .map_err(|e| format!("libbpf: {}", e.0))
         }) {
             Ok(p) => p,
