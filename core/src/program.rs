@@ -1323,6 +1323,15 @@ impl Program {
                 .then(|| i as i64 + 1 + x.imm as i64)
                 .filter(|&t| t == 0)
         };
+        // the common case, cheaply: nothing refers to the entry
+        if !self
+            .insns
+            .iter()
+            .enumerate()
+            .any(|(i, x)| target(i, x).is_some())
+        {
+            return None;
+        }
         let first_sub = self.subprogram_starts().into_iter().find(|&s| s > 0);
         let (subs, entry) = match first_sub {
             Some(f) => (f..self.insns.len(), 0..f),
