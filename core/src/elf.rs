@@ -237,25 +237,6 @@ fn parse_btf_map_def(
     Ok(())
 }
 
-/// libbpf's `adjust_ringbuf_sz()` (4 KiB pages): the kernel wants a ring
-/// buffer of a power-of-2 number of pages; libbpf passes such a size
-/// through and rounds any other up (0, and a size no u32 can round up to,
-/// stay as they are, for the kernel to refuse).
-fn adjust_ringbuf_sz(sz: u32) -> u32 {
-    const PAGE: u32 = 4096;
-    if sz == 0 || (sz.is_multiple_of(PAGE) && (sz / PAGE).is_power_of_two()) {
-        return sz;
-    }
-    let mut mul: u32 = 1;
-    while mul <= u32::MAX / PAGE {
-        if mul * PAGE > sz {
-            return mul * PAGE;
-        }
-        mul <<= 1;
-    }
-    sz
-}
-
 fn err<T>(msg: impl Into<String>) -> Result<T, ElfError> {
     Err(ElfError(msg.into()))
 }
@@ -2295,7 +2276,7 @@ impl<'a> Loader<'a> {
         // libbpf's adjust_ringbuf_sz(): a ring buffer's size is rounded up to
         // a power-of-2 number of pages (0 stays 0, for the loader to set)
         if matches!(def.map_type, MapType::Ringbuf | MapType::UserRingbuf) {
-            def.max_entries = adjust_ringbuf_sz(def.max_entries);
+            def.max_entries = crate::map_create::adjust_ringbuf_sz(def.max_entries);
         }
         // bpf_object__create_map(): libbpf creates these without BTF types
         if matches!(
@@ -3050,7 +3031,7 @@ mod tests {
 
     #[test]
     fn ring_buffer_sizes_as_libbpf_adjusts_them() {
-        use super::adjust_ringbuf_sz as a;
+        use crate::map_create::adjust_ringbuf_sz as a;
         assert_eq!(a(0), 0);
         assert_eq!(a(4096), 4096);
         assert_eq!(a(5000), 8192);

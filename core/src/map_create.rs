@@ -300,6 +300,25 @@ pub fn sized_at_run_time(maps: &[MapDef]) -> impl Iterator<Item = &MapDef> {
         .filter(|m| check(m, 1).is_ok() || check(m, PAGE_SIZE).is_ok())
 }
 
+/// libbpf's `adjust_ringbuf_sz()` (4 KiB pages): the kernel wants a ring
+/// buffer of a power-of-2 number of pages; libbpf passes such a size
+/// through and rounds any other up (0, and a size no u32 can round up to,
+/// stay as they are, for the kernel to refuse).
+pub fn adjust_ringbuf_sz(sz: u32) -> u32 {
+    const PAGE: u32 = 4096;
+    if sz == 0 || (sz.is_multiple_of(PAGE) && (sz / PAGE).is_power_of_two()) {
+        return sz;
+    }
+    let mut mul: u32 = 1;
+    while mul <= u32::MAX / PAGE {
+        if mul * PAGE > sz {
+            return mul * PAGE;
+        }
+        mul <<= 1;
+    }
+    sz
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -330,19 +330,24 @@ fn map_directive(
         }
         i += 3;
     }
-    if mt == MapType::Ringbuf {
-        if seen.iter().any(|s| s != "entries") {
-            cx.err(line, at.col, 3, "a ringbuf map takes only entries=");
-            ok = false;
-        } else if def.max_entries < 4096 || !def.max_entries.is_power_of_two() {
+    if matches!(mt, MapType::Ringbuf | MapType::UserRingbuf) {
+        // as the oracle's C declares it: entries= (key= and value= may be
+        // given; the kernel wants 0, and refuses the map otherwise), the
+        // size rounded up by libbpf's adjust_ringbuf_sz() (0 stays 0, for
+        // the kernel to refuse)
+        if seen
+            .iter()
+            .any(|s| !["entries", "key", "value", "flags"].contains(&s.as_str()))
+        {
             cx.err(
                 line,
                 at.col,
                 3,
-                "ringbuf entries must be a power of two multiple of 4096",
+                "a ring buffer map takes entries= (and key=, value=, which the kernel wants 0)",
             );
             ok = false;
         }
+        def.max_entries = crate::map_create::adjust_ringbuf_sz(def.max_entries);
     } else if mt == MapType::Arena {
         // pages: entries= (pages), flags= (1024, BPF_F_MMAPABLE, is
         // required by the kernel), extra= (user address); key= and value=
@@ -360,14 +365,9 @@ fn map_directive(
             cx.err(line, at.col, 3, "missing entries=");
             ok = false;
         }
-    } else {
-        for need in ["key", "value", "entries"] {
-            if !seen.iter().any(|s| s == need) {
-                cx.err(line, at.col, 3, format!("missing {}=", need));
-                ok = false;
-            }
-        }
     }
+    // any other attribute left out is 0, as in the oracle's C (libbpf
+    // leaves it so): the kernel's map_create() then refuses what needs one
     if let Some(t) = def.timer_off {
         if t.checked_add(16)
             .map(|e| e > def.value_size)

@@ -1,0 +1,22 @@
+; the drain callback discards its sample as if it were a ring buffer reservation:
+; the dynptr is not an acquired reference
+.prog_type kprobe
+.map urb user_ringbuf entries=4096
+.map rb ringbuf entries=4096
+.map arr array key=4 value=16 entries=1
+    r6 = 0
+    *(u64 *)(r10 - 8) = r6
+    *(u64 *)(r10 - 16) = r6
+    r1 = urb ll
+    r2 = cb ll
+    r3 = r10
+    r3 += -16
+    r4 = 0
+    call bpf_user_ringbuf_drain
+    r0 = 0
+    exit
+cb:
+    r2 = 0
+    call bpf_ringbuf_discard_dynptr
+    r0 = 0
+    exit

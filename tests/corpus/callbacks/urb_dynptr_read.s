@@ -1,0 +1,26 @@
+; the drain callback reads 8 bytes of its sample into the caller's stack through bpf_dynptr_read
+.prog_type kprobe
+.map urb user_ringbuf entries=4096
+.map rb ringbuf entries=4096
+.map arr array key=4 value=16 entries=1
+    r6 = 0
+    *(u64 *)(r10 - 8) = r6
+    *(u64 *)(r10 - 16) = r6
+    r1 = urb ll
+    r2 = cb ll
+    r3 = r10
+    r3 += -16
+    r4 = 0
+    call bpf_user_ringbuf_drain
+    r0 = 0
+    exit
+cb:
+    r6 = r2
+    r3 = r1
+    r1 = r6
+    r2 = 8
+    r4 = 0
+    r5 = 0
+    call bpf_dynptr_read
+    r0 = 0
+    exit
