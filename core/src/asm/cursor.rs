@@ -137,7 +137,12 @@ impl<'a> Cur<'a> {
     pub(super) fn offset(&mut self) -> Result<i16, PErr> {
         if self.peek_is("+") || self.peek_is("-") {
             let t = self.peek().cloned();
+            // `(r10 + -8)`, `(r10 - -8)`: a signed number after the sign,
+            // as the kernel prints LD_IND's and the oracle reads offsets
+            let negate = self.peek_is("-");
+            self.i += 1;
             let v = self.number()?;
+            let v = if negate { -v } else { v };
             if v < i16::MIN as i128 || v > i16::MAX as i128 {
                 let t = t.unwrap_or_else(|| Tok::word("", 1));
                 return Err(perr(&t, format!("offset {} does not fit in 16 bits", v)));

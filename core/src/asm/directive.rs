@@ -121,6 +121,19 @@ pub(super) fn directive(
         }
         "license" => match rest.first() {
             Some(t) if t.kind == TokKind::Str && rest.len() == 1 => prog.license = t.text.clone(),
+            // unquoted, as the oracle reads it too: the rest of the line
+            Some(_) if rest.iter().all(|t| t.kind != TokKind::Str) => {
+                let mut text = String::new();
+                let mut end = None;
+                for t in rest {
+                    if end.is_some_and(|e| t.col > e) {
+                        text.push(' ');
+                    }
+                    text.push_str(&t.text);
+                    end = Some(t.col + t.text.len() as u32);
+                }
+                prog.license = text;
+            }
             _ => cx.err(line, name.col, 1, "expected .license \"NAME\""),
         },
         "map" => map_directive(cx, prog, maps, line, name, rest),

@@ -150,7 +150,37 @@ pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
             i += 1;
         }
     }
-    Ok(out)
+    Ok(glue_dotted_names(out))
+}
+
+/// `.LBB0_1`: LLVM's local labels (and the oracle's names) may start with
+/// a dot. A dot glued to a word is one name, except at the start of a line
+/// where it begins a directive (`.map`), unless a `:` makes it a label.
+fn glue_dotted_names(toks: Vec<Tok>) -> Vec<Tok> {
+    if !toks.iter().any(|t| t.is(".")) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    while k < toks.len() {
+        let glued = toks[k].is(".")
+            && toks.get(k + 1).is_some_and(|w| {
+                w.kind == TokKind::Word && w.col == toks[k].col + 1 && !w.text.starts_with('.')
+            })
+            && (k > 0 || toks.get(k + 2).is_some_and(|t| t.is(":")));
+        if glued {
+            out.push(Tok {
+                kind: TokKind::Word,
+                text: format!(".{}", toks[k + 1].text),
+                col: toks[k].col,
+            });
+            k += 2;
+        } else {
+            out.push(toks[k].clone());
+            k += 1;
+        }
+    }
+    out
 }
 
 fn is_word(c: u8) -> bool {

@@ -467,3 +467,37 @@ fn a_64_bit_immediate_that_is_a_sign_extended_imm32_is_that_imm32() {
     assert!(parse("r0 += 0x10000000000000000\nexit\n").is_err());
     assert!(parse("r0 += 0xffffffff7fffffff\nexit\n").is_err());
 }
+
+#[test]
+fn a_memory_offset_may_carry_its_own_sign_after_the_operator() {
+    // the oracle reads `(r10 + -8)` and `(r10 - -8)`; the kernel prints
+    // LD_IND's offset as `+ -70`
+    let prog =
+        p("r0 = *(u64 *)(r10 + -8)\nr1 = *(u64 *)(r10 - -8)\n*(u32 *)(r10 - +4) = r0\nexit\n");
+    assert_eq!(insn_text(&prog, 0), "(79) r0 = *(u64 *)(r10 -8)");
+    assert_eq!(insn_text(&prog, 1), "(79) r1 = *(u64 *)(r10 +8)");
+    assert_eq!(insn_text(&prog, 2), "(63) *(u32 *)(r10 -4) = r0");
+    assert!(parse("r0 = *(u64 *)(r10 + - - 8)\nexit\n").is_err());
+}
+
+#[test]
+fn a_license_may_be_written_without_quotes() {
+    // the oracle takes the rest of the line
+    assert_eq!(p(".license GPL\nr0 = 0\nexit\n").license, "GPL");
+    assert_eq!(
+        p(".license Dual BSD/GPL ; a comment\nr0 = 0\nexit\n").license,
+        "Dual BSD/GPL"
+    );
+    assert_eq!(p(".license \"GPL v2\"\nr0 = 0\nexit\n").license, "GPL v2");
+    assert!(parse(".license\nr0 = 0\nexit\n").is_err());
+}
+
+#[test]
+fn a_label_may_start_with_a_dot_as_llvm_s_local_labels_do() {
+    let prog = p(".LBB0_1:\n    call .Lsub\n    r2 = .Lsub ll\n    if r0 > 1 goto .LBB0_1\n    exit\n.Lsub:\n    r0 = 0\n    exit\n");
+    assert_eq!(insn_text(&prog, 0), "(85) call pc+4");
+    assert_eq!(insn_text(&prog, 3), "(25) if r0 > 0x1 goto pc-4");
+    // a dot at the start of a line without a colon is still a directive
+    assert!(parse(".mpa m array\nexit\n").is_err());
+    assert_eq!(p(".prog_type xdp\nr0 = 0\nexit\n").prog_type, ProgType::Xdp);
+}

@@ -40,8 +40,9 @@ const SIZES = new Set(["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64"]);
 
 // A word as the parser's lexer sees it: it may not start with a digit or a dot
 // but may contain dots and dollars.
-const WORD = /^[A-Za-z_$][A-Za-z0-9_.$]*/;
-const NUMBER = /^(?:0[xX][0-9a-fA-F]*|[0-9]+)/;
+const WORD = /^\.?[A-Za-z_$][A-Za-z0-9_.$]*/; // `.Lcb`: LLVM's local labels
+// C's integer suffixes (U, L, LL, UL, ULL), which LLVM's assembler ignores
+const NUMBER = /^(?:0[xX][0-9a-fA-F]*|[0-9]+)(?:[uU]?[lL]{0,2}(?![A-Za-z0-9_.$]))?/;
 const REGISTER = /^[rw](?:10|[0-9])$/;
 // Longest first, as in core/src/asm/lex.rs.
 const OPERATORS = [
@@ -162,7 +163,7 @@ function token(stream, state) {
   if (state.stmt) {
     // label definitions: `name:` or `1:`, possibly several on one line
     if (
-      stream.match(/^(?:[A-Za-z_$][A-Za-z0-9_.$]*|0[xX][0-9a-fA-F]*|[0-9]+)(?=\s*:)/)
+      stream.match(/^(?:\.?[A-Za-z_$][A-Za-z0-9_.$]*|0[xX][0-9a-fA-F]*|[0-9]+)(?=\s*:)/)
     ) {
       return T.labelDef;
     }
