@@ -1323,7 +1323,7 @@ pub fn bless_c() -> Result<(), String> {
 
 /// `DIR/vmlinux.h` from a gzipped kernel BTF (`bpftool btf dump ... format
 /// c`), made once.
-fn vmlinux_h(btf_gz: &Path, dir: &Path) -> Result<(), String> {
+pub(crate) fn vmlinux_h(btf_gz: &Path, dir: &Path) -> Result<(), String> {
     let out = dir.join("vmlinux.h");
     if out.exists() {
         return Ok(());

@@ -15,6 +15,7 @@ use std::time::Instant;
 mod asm2c;
 mod fuzz;
 mod kernel_diff;
+mod naked;
 mod random;
 mod selftests;
 

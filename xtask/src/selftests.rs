@@ -88,6 +88,7 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
     let mut texts = None;
     let mut tree = None;
     let mut ext = None;
+    let mut naked = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -109,6 +110,9 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
             // (veristep's own `.prog_type` names) into DIR, for
             // `VERISTEP_KERNEL_DIFF_TEXTS=DIR cargo xtask kernel-diff`
             "--ext" => ext = it.next().map(PathBuf::from),
+            // the tree's inline-asm tests (progs/*.c, `__naked`) instead
+            // of test_verifier's
+            "--naked" => naked = true,
             _ => return Err(format!("unknown argument {a}")),
         }
     }
@@ -117,6 +121,26 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
         return judge_texts(&oracle, &kernels, &dir);
     }
     let work = crate::root().join("target/selftests");
+    if naked {
+        let tree = tree.ok_or("--naked needs --tree DIR: an unpacked kernel source tree (6.5 or later), as `apt-get download linux-source-6.12` brings it")?;
+        std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+        let plain = work.join("naked");
+        let ext_dir = ext.unwrap_or_else(|| work.join("naked-ext"));
+        let w = crate::naked::write(&tree, &work, &plain, &ext_dir)?;
+        eprintln!(
+            "==> {} inline-asm tests written as text ({}), {} of other types or map kinds in {} (for VERISTEP_KERNEL_DIFF_TEXTS); not written: {}",
+            w.plain.len(),
+            plain.display(),
+            w.ext.len(),
+            ext_dir.display(),
+            w.skipped
+                .iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return judge_texts(&oracle, &kernels, &plain);
+    }
     let src = match tree {
         Some(t) => t,
         None => source_tree(&work)?,
