@@ -172,8 +172,9 @@ fn clang_args(tree: &Path, include: &Path) -> Vec<String> {
 fn prepare_include(tree: &Path, include: &Path) -> Result<(), String> {
     let root = crate::root();
     crate::kernel_diff::vmlinux_h(&root.join("static/btf/linux-6.12.btf.gz"), include)?;
+    // the tree's own helper list, written again for each tree
     let defs = include.join("bpf_helper_defs.h");
-    if !defs.exists() {
+    {
         let out = Command::new("python3")
             .arg(tree.join("scripts/bpf_doc.py"))
             .args(["--header", "--file"])
