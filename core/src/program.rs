@@ -1358,6 +1358,13 @@ impl Program {
         starts
     }
 
+    /// libbpf's refusal when it opens the object, which needs no kernel
+    /// BTF: a text program's call or address of its own entry
+    /// ([`Self::refers_to_entry`]). `name` is the program's file.
+    pub fn open_error(&self, name: &str) -> Option<String> {
+        self.entry_relo_line(name)
+    }
+
     /// libbpf's line for [`Self::refers_to_entry`], naming the functions
     /// as the oracle's C does: the entry after the file (`name`'s stem),
     /// a subprogram after its first label (`sub_N` without one), each made

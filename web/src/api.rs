@@ -18,7 +18,8 @@ struct ApiOptions {
 #[derive(Serialize, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiOutcome {
-    /// "accepted", "rejected", or "invalid" (the text does not parse).
+    /// "accepted", "rejected", "invalid" (the text does not parse) or
+    /// "error" (libbpf would not load it: `message` is its line).
     pub verdict: &'static str,
     pub kernel: String,
     /// The kernel's message, byte for byte.
@@ -111,6 +112,25 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
             })
         }
     };
+    // libbpf refuses it when it opens the object, before any kernel BTF
+    // matters (a call of the entry): the kernel never sees it
+    if let Some(line) = prog.open_error("prog") {
+        return Ok(ApiOutcome {
+            verdict: "error",
+            kernel: kernel.name().to_string(),
+            message: Some(format!("libbpf: {line}")),
+            error_insn: None,
+            errno: None,
+            explanation: None,
+            reason: None,
+            processed: 0,
+            total_states: 0,
+            peak_states: 0,
+            max_states_per_insn: 0,
+            log: String::new(),
+            diagnostics: Vec::new(),
+        });
+    }
     let o = veristep_core::verify(
         &prog,
         &Options {
@@ -165,6 +185,18 @@ pub fn verify_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_libbpf_refuses_is_an_error_with_its_line() {
+        let text = include_str!("../../tests/corpus/subprogs/call_to_entry.s");
+        let o = outcome(text, "6.12", 1).expect("known kernel");
+        assert_eq!(o.verdict, "error");
+        assert_eq!(
+            o.message.as_deref(),
+            Some("libbpf: prog 'prog': bad call relo against 'prog' in section 'tracepoint'")
+        );
+        assert_eq!(o.processed, 0);
+    }
 
     #[test]
     fn outcomes_carry_verdict_message_and_counters() {

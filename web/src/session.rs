@@ -307,7 +307,8 @@ impl Session {
         let Ok(p) = load(source) else {
             return Vec::new();
         };
-        if !p.needs_kernel_btf() {
+        // refused before any BTF matters (a call of the entry)
+        if !p.needs_kernel_btf() || p.open_error("prog").is_some() {
             return Vec::new();
         }
         let mut out: Vec<&'static str> = ALL_KERNELS
@@ -351,6 +352,14 @@ impl Session {
             Source::Object { program, .. } => program.as_str(),
             Source::Text(_) => "prog",
         };
+        // libbpf refuses it when it opens the object, whatever the kernel
+        if let Some(line) = p.open_error(name) {
+            let why = format!("libbpf: {line}");
+            return Ok((
+                Vec::new(),
+                ALL_KERNELS.iter().map(|k| (*k, why.clone())).collect(),
+            ));
+        }
         let mut out = Vec::new();
         for k in ALL_KERNELS {
             let file = veristep_core::relo_core::btf_kernel(k);
