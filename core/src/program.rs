@@ -1358,11 +1358,22 @@ impl Program {
         starts
     }
 
-    /// libbpf's refusal when it opens the object, which needs no kernel
-    /// BTF: a text program's call or address of its own entry
-    /// ([`Self::refers_to_entry`]). `name` is the program's file.
-    pub fn open_error(&self, name: &str) -> Option<String> {
-        self.entry_relo_line(name)
+    /// libbpf's refusal of a text program that no kernel's BTF can change,
+    /// in libbpf's order: a call or address of its own entry when it opens
+    /// the object ([`Self::refers_to_entry`]), then a map the kernel cannot
+    /// create (unless kernel functions, resolved before the maps are
+    /// created, come first). `name` is the program's file. None for
+    /// objects, whose externs and BTF come first.
+    pub fn text_load_error(&self, name: &str) -> Option<String> {
+        if self.locs.is_empty() {
+            return None;
+        }
+        self.entry_relo_line(name).or_else(|| {
+            if self.calls_kfunc_by_name() {
+                return None;
+            }
+            crate::map_create::first_failure(&self.maps)
+        })
     }
 
     /// libbpf's line for [`Self::refers_to_entry`], naming the functions

@@ -114,7 +114,7 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
     };
     // libbpf refuses it when it opens the object, before any kernel BTF
     // matters (a call of the entry): the kernel never sees it
-    if let Some(line) = prog.open_error("prog") {
+    if let Some(line) = prog.text_load_error("prog") {
         return Ok(ApiOutcome {
             verdict: "error",
             kernel: kernel.name().to_string(),
@@ -196,6 +196,17 @@ mod tests {
             Some("libbpf: prog 'prog': bad call relo against 'prog' in section 'tracepoint'")
         );
         assert_eq!(o.processed, 0);
+    }
+
+    #[test]
+    fn a_map_the_kernel_cannot_create_is_an_error_with_libbpfs_line() {
+        let text = include_str!("../../tests/corpus/maps2/map_without_sizes.s");
+        let o = outcome(text, "6.1", 1).expect("known kernel");
+        assert_eq!(o.verdict, "error", "{o:?}");
+        assert_eq!(
+            o.message.as_deref(),
+            Some("libbpf: map 'm': failed to create: Invalid argument(-22)")
+        );
     }
 
     #[test]

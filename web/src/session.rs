@@ -307,8 +307,8 @@ impl Session {
         let Ok(p) = load(source) else {
             return Vec::new();
         };
-        // refused before any BTF matters (a call of the entry)
-        if !p.needs_kernel_btf() || p.open_error("prog").is_some() {
+        // refused whatever the BTF (a call of the entry, a map no kernel creates)
+        if !p.needs_kernel_btf() || p.text_load_error("prog").is_some() {
             return Vec::new();
         }
         let mut out: Vec<&'static str> = ALL_KERNELS
@@ -353,7 +353,7 @@ impl Session {
             Source::Text(_) => "prog",
         };
         // libbpf refuses it when it opens the object, whatever the kernel
-        if let Some(line) = p.open_error(name) {
+        if let Some(line) = p.text_load_error(name) {
             let why = format!("libbpf: {line}");
             return Ok((
                 Vec::new(),
