@@ -39,6 +39,26 @@ const BPF_F_SEGV_ON_FAULT: u32 = 1 << 17;
 /// `BPF_F_NO_USER_CONV` (6.9+): an arena's addresses are not converted.
 const BPF_F_NO_USER_CONV: u32 = 1 << 18;
 
+/// `BPF_F_NUMA_NODE`: the map's memory on a given node.
+const BPF_F_NUMA_NODE: u32 = 1 << 2;
+/// `BPF_F_RDONLY_PROG` and `BPF_F_WRONLY_PROG`: the program's access.
+const BPF_F_RDONLY_PROG: u32 = 1 << 7;
+const BPF_F_WRONLY_PROG: u32 = 1 << 8;
+/// `BPF_F_ACCESS_MASK`: the user's and the program's access flags.
+const BPF_F_ACCESS_MASK: u32 = (1 << 3) | (1 << 4) | BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG;
+/// `BPF_LOCAL_STORAGE_MAX_VALUE_SIZE`: `U16_MAX` less `sizeof(struct
+/// bpf_local_storage_elem)`, 128 in both modelled kernels' BTF.
+const LOCAL_STORAGE_MAX_VALUE_SIZE: u64 = u16::MAX as u64 - 128;
+/// `LPM_VAL_SIZE_MAX`: `KMALLOC_MAX_SIZE` less the largest key data (256)
+/// and `sizeof(struct lpm_trie_node)` (40 in both kernels' BTF).
+const LPM_VAL_SIZE_MAX: u64 = KMALLOC_MAX_SIZE - 256 - 40;
+
+/// `bpf_map_flags_access_ok()`: not read-only and write-only to programs
+/// at once.
+fn flags_access_ok(flags: u32) -> bool {
+    flags & (BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG) != (BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG)
+}
+
 /// Why the kernel refused to create a map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CreateError {
@@ -211,8 +231,37 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
                 || !m.btf_typed,
             Invalid,
         ),
-        // the rest (lpm_trie, reuseport_sockarray) are created as they are
-        // given
+        // trie_alloc(): a key of a 4-byte prefix length and 1 to 256
+        // bytes of data, created with BPF_F_NO_PREALLOC
+        T::LpmTrie => fail_if(
+            entries == 0
+                || m.flags & BPF_F_NO_PREALLOC == 0
+                || m.flags & !(BPF_F_NO_PREALLOC | BPF_F_NUMA_NODE | BPF_F_ACCESS_MASK) != 0
+                || !flags_access_ok(m.flags)
+                || !(4 + 1..=4 + 256).contains(&key)
+                || value == 0
+                || value as u64 > LPM_VAL_SIZE_MAX,
+            Invalid,
+        ),
+        // cgroup_storage_map_alloc(): the key a `struct
+        // bpf_cgroup_storage_key` (16 bytes with its padding) or a cgroup id
+        // (8), no entries
+        T::CgroupStorage | T::PercpuCgroupStorage => {
+            let max = if m.map_type == T::PercpuCgroupStorage {
+                LOCAL_STORAGE_MAX_VALUE_SIZE.min(PCPU_MIN_UNIT_SIZE)
+            } else {
+                LOCAL_STORAGE_MAX_VALUE_SIZE
+            };
+            fail_if((key != 16 && key != 8) || value == 0, Invalid)?;
+            fail_if(value as u64 > max, TooBig)?;
+            fail_if(
+                m.flags & !(BPF_F_NUMA_NODE | BPF_F_ACCESS_MASK) != 0
+                    || !flags_access_ok(m.flags)
+                    || entries != 0,
+                Invalid,
+            )
+        }
+        // the rest (reuseport_sockarray) are created as they are given
         _ => Ok(()),
     }
 }
@@ -369,6 +418,37 @@ mod tests {
         assert_eq!(
             ok(MapType::BloomFilter, 0, 0, 10),
             Err(CreateError::Invalid)
+        );
+    }
+
+    #[test]
+    fn lpm_tries_and_cgroup_storage() {
+        let with = |t, k, v, n, flags| {
+            let mut m = MapDef::new("m", t, k, v, n);
+            m.flags = flags;
+            alloc_check(&m)
+        };
+        use CreateError::{Invalid, TooBig};
+        // trie_alloc(): BPF_F_NO_PREALLOC, a prefix length and 1..=256 bytes
+        assert_eq!(with(MapType::LpmTrie, 8, 8, 16, 1), Ok(()));
+        assert_eq!(with(MapType::LpmTrie, 8, 8, 16, 0), Err(Invalid));
+        assert_eq!(with(MapType::LpmTrie, 4, 8, 16, 1), Err(Invalid));
+        assert_eq!(with(MapType::LpmTrie, 260, 8, 16, 1), Ok(()));
+        assert_eq!(with(MapType::LpmTrie, 261, 8, 16, 1), Err(Invalid));
+        assert_eq!(with(MapType::LpmTrie, 8, 8, 0, 1), Err(Invalid));
+        assert_eq!(with(MapType::LpmTrie, 8, 8, 4, 1 | 128 | 256), Err(Invalid));
+        // cgroup_storage_map_alloc(): a 16- or 8-byte key, no entries
+        assert_eq!(with(MapType::CgroupStorage, 16, 8, 0, 0), Ok(()));
+        assert_eq!(with(MapType::CgroupStorage, 12, 8, 0, 0), Err(Invalid));
+        assert_eq!(with(MapType::CgroupStorage, 8, 8, 0, 0), Ok(()));
+        assert_eq!(with(MapType::CgroupStorage, 4, 8, 0, 0), Err(Invalid));
+        assert_eq!(with(MapType::CgroupStorage, 8, 8, 1, 0), Err(Invalid));
+        assert_eq!(with(MapType::CgroupStorage, 8, 8, 0, 1), Err(Invalid));
+        assert_eq!(with(MapType::CgroupStorage, 8, 65407, 0, 0), Ok(()));
+        assert_eq!(with(MapType::CgroupStorage, 8, 65408, 0, 0), Err(TooBig));
+        assert_eq!(
+            with(MapType::PercpuCgroupStorage, 8, 32769, 0, 0),
+            Err(TooBig)
         );
     }
 
