@@ -261,7 +261,12 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
                 Invalid,
             )
         }
-        // the rest (reuseport_sockarray) are created as they are given
+        // reuseport_array_alloc_check(): a socket's cookie (8) or fd (4),
+        // then an array's checks
+        T::ReuseportSockarray => {
+            fail_if(value != 4 && value != 8, Invalid)?;
+            array(false)
+        }
         _ => Ok(()),
     }
 }

@@ -408,9 +408,11 @@ fn map_directive(
         }
     }
     if ok {
-        // a local storage map is created with BTF key and value types, as
-        // any loader must (the text says nothing of its BTF)
-        if def.map_type.is_local_storage() {
+        // a local storage map that can be created (flags=, veristep's
+        // extension) is created with BTF key and value types, as any loader
+        // that creates one must; in ASM.md's form it has no flags and no
+        // BTF, as the oracle's C declares it, and the kernel refuses it
+        if def.map_type.is_local_storage() && seen.iter().any(|s| s == "flags") {
             def.btf_typed = true;
         }
         maps.insert(def.name.clone(), prog.maps.len() as u32);
