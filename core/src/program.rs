@@ -856,11 +856,80 @@ impl MapDef {
         if !nested_special_fields {
             self.graph.clear();
         }
+        // map_check_btf() refused the value's BTF: libbpf created the map
+        // again without it, and it has no special fields
+        if self.special_fields_refused(nested_special_fields) {
+            self.drop_btf_types();
+        }
+    }
+
+    /// `map_check_btf()`'s refusal of the value's special fields by map
+    /// type and flags (the same lists in 6.1 and 6.12 for the lock and the
+    /// timer): a spin lock only in a hash, an array or a local storage, a
+    /// timer (6.12: a workqueue too) only in a hash, an LRU hash or an
+    /// array, kernel pointers in 6.1's four types or 6.12's ten, list heads
+    /// and rbtree roots as timers; none in a map read-only to programs
+    /// (6.1: kernel pointers, and 6.12: every field, write-only neither).
+    fn special_fields_refused(&self, v612: bool) -> bool {
+        use MapType as T;
+        const RDONLY_PROG: u32 = 1 << 7;
+        const WRONLY_PROG: u32 = 1 << 8;
+        let t = self.map_type;
+        let lock = self.lock_off.is_some();
+        let timer = self.timer_off.is_some() || self.wq_off.is_some();
+        let kptrs = !self.kptrs.is_empty();
+        let graph = !self.graph.is_empty();
+        let lock_ok = matches!(
+            t,
+            T::Hash
+                | T::Array
+                | T::CgroupStorage
+                | T::SkStorage
+                | T::InodeStorage
+                | T::TaskStorage
+                | T::CgrpStorage
+        );
+        let timer_ok = matches!(t, T::Hash | T::LruHash | T::Array);
+        let kptr_ok = if v612 {
+            matches!(
+                t,
+                T::Hash
+                    | T::PercpuHash
+                    | T::LruHash
+                    | T::LruPercpuHash
+                    | T::Array
+                    | T::PercpuArray
+                    | T::SkStorage
+                    | T::InodeStorage
+                    | T::TaskStorage
+                    | T::CgrpStorage
+            )
+        } else {
+            matches!(t, T::Hash | T::LruHash | T::Array | T::PercpuArray)
+        };
+        let (rdonly, rw_only) = (
+            self.flags & RDONLY_PROG != 0,
+            self.flags & (RDONLY_PROG | WRONLY_PROG) != 0,
+        );
+        let access = if v612 {
+            (lock || timer || kptrs || graph) && rw_only
+        } else {
+            ((lock || timer) && rdonly) || (kptrs && rw_only)
+        };
+        (lock && !lock_ok)
+            || (timer && !timer_ok)
+            || (kptrs && !kptr_ok)
+            || (graph && !timer_ok)
+            || access
     }
 
     /// Whether [`MapDef::for_mode`] changes anything.
     pub fn differs_by_mode(&self) -> bool {
-        self.fields_612.is_some() || !self.graph.is_empty()
+        self.fields_612.is_some()
+            || !self.graph.is_empty()
+            || self.lock_off.is_some()
+            || self.timer_off.is_some()
+            || !self.kptrs.is_empty()
     }
     /// An arena's user range in bytes (`max_entries` pages): what libbpf
     /// maps and what a value load's offset may reach.
