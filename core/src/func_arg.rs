@@ -708,7 +708,7 @@ impl Env {
             RegType::MapValue => {
                 // check_map_access_type()
                 if let Some(m) = self.prog.maps.get(reg.aux as usize) {
-                    let (flags, vs) = (m.flags, m.value_size);
+                    let (flags, vs) = (m.prog_flags(), m.value_size);
                     let forbidden = if write {
                         (flags & BPF_F_RDONLY_PROG != 0).then_some("write into")
                     } else {

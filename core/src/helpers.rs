@@ -591,7 +591,7 @@ impl Env {
         let rdonly = meta
             .map
             .and_then(|m| self.prog.maps.get(m as usize))
-            .is_some_and(|m| m.flags & BPF_F_RDONLY_PROG != 0);
+            .is_some_and(|m| m.prog_flags() & BPF_F_RDONLY_PROG != 0);
         if writes && rdonly {
             return Err(self
                 .fail(EACCES, "write into map forbidden")

@@ -223,7 +223,7 @@ impl Env {
                     .prog
                     .maps
                     .get(reg.aux as usize)
-                    .map(|m| m.flags)
+                    .map(|m| m.prog_flags())
                     .unwrap_or(0);
                 if reg.ty == RegType::MapValue {
                     if t == Access::Write && flags & crate::program::BPF_F_RDONLY_PROG != 0 {

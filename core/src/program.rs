@@ -923,6 +923,17 @@ impl MapDef {
             || access
     }
 
+    /// The map's flags as the kernel keeps them: `dev_map_init_map()` adds
+    /// `BPF_F_RDONLY_PROG` to a devmap's ("lookup returns a pointer straight
+    /// to dev->ifindex"), so a program may not write it, nor update,
+    /// delete, push or pop.
+    pub fn prog_flags(&self) -> u32 {
+        match self.map_type {
+            MapType::DevMap | MapType::DevMapHash => self.flags | BPF_F_RDONLY_PROG,
+            _ => self.flags,
+        }
+    }
+
     /// Whether [`MapDef::for_mode`] changes anything.
     pub fn differs_by_mode(&self) -> bool {
         self.fields_612.is_some()
