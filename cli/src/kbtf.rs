@@ -79,7 +79,8 @@ pub(crate) fn for_kernel<'a>(
                 })
                 .unwrap_or_default();
             let no_target = prog.no_attach_target && e.0 == Program::no_attach_target_line(short);
-            let hint = if prog.refers_to_entry().is_some() && e.0.contains(" relo against ") {
+            // relocated() says this first whenever the entry is referred to
+            let hint = if prog.refers_to_entry().is_some() {
                 "; a text program is loaded as the oracle compiles it, its entry a function of the program's own section: libbpf takes calls and function addresses only into .text, so the entry cannot be called back (make the shared code a subprogram)".to_string()
             } else if prog.btf_refused_line().as_deref() == Some(e.0.as_str()) {
                 "; the kernel refuses the object's BTF (a function with an unnamed argument, or an enum of size 0): libbpf warns and loads without it".to_string()

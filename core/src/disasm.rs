@@ -490,16 +490,12 @@ pub fn program_text(prog: &Program) -> String {
         if !starts[i] {
             continue;
         }
-        let t = if insn.is_pseudo_call() || insn.is_pseudo_func() {
-            Some(i as i64 + insn.imm as i64 + 1)
-        } else if (insn.class() == BPF_JMP || insn.class() == BPF_JMP32)
+        let jump = (insn.class() == BPF_JMP || insn.class() == BPF_JMP32)
             && insn.op() != BPF_CALL
-            && insn.op() != BPF_EXIT
-        {
-            Some(i as i64 + insn.jmp_off() + 1)
-        } else {
-            None
-        };
+            && insn.op() != BPF_EXIT;
+        let t = insn
+            .subprog_target(i)
+            .or_else(|| jump.then(|| i as i64 + insn.jmp_off() + 1));
         if let Some(t) = t {
             if labelable(t) {
                 need[t as usize] = true;

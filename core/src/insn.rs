@@ -161,6 +161,12 @@ impl Insn {
     pub fn is_pseudo_func(&self) -> bool {
         self.is_ld_imm64() && self.src == BPF_PSEUDO_FUNC
     }
+    /// The function a bpf-to-bpf call or a function address at index `idx`
+    /// names (`idx + imm + 1`, maybe out of the program); None for any
+    /// other instruction.
+    pub fn subprog_target(&self, idx: usize) -> Option<i64> {
+        (self.is_pseudo_call() || self.is_pseudo_func()).then(|| idx as i64 + self.imm as i64 + 1)
+    }
     pub fn is_exit(&self) -> bool {
         self.code == BPF_JMP | BPF_EXIT
     }

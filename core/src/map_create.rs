@@ -12,7 +12,7 @@
 //! Flags (but an arena's), NUMA nodes and capabilities are not checked here (veristep runs
 //! as root, and objects' flags are those libbpf passes).
 
-use crate::program::{MapDef, MapType};
+use crate::program::{MapDef, MapType, BPF_F_RDONLY_PROG, BPF_F_WRONLY_PROG};
 
 /// `KMALLOC_MAX_SIZE` on x86-64 (6.1 and 6.12).
 const KMALLOC_MAX_SIZE: u64 = 4 << 20;
@@ -41,9 +41,6 @@ const BPF_F_NO_USER_CONV: u32 = 1 << 18;
 
 /// `BPF_F_NUMA_NODE`: the map's memory on a given node.
 const BPF_F_NUMA_NODE: u32 = 1 << 2;
-/// `BPF_F_RDONLY_PROG` and `BPF_F_WRONLY_PROG`: the program's access.
-const BPF_F_RDONLY_PROG: u32 = 1 << 7;
-const BPF_F_WRONLY_PROG: u32 = 1 << 8;
 /// `BPF_F_ACCESS_MASK`: the user's and the program's access flags.
 const BPF_F_ACCESS_MASK: u32 = (1 << 3) | (1 << 4) | BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG;
 /// `BPF_LOCAL_STORAGE_MAX_VALUE_SIZE`: `U16_MAX` less `sizeof(struct

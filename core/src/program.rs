@@ -872,8 +872,6 @@ impl MapDef {
     /// (6.1: kernel pointers, and 6.12: every field, write-only neither).
     fn special_fields_refused(&self, v612: bool) -> bool {
         use MapType as T;
-        const RDONLY_PROG: u32 = 1 << 7;
-        const WRONLY_PROG: u32 = 1 << 8;
         let t = self.map_type;
         let lock = self.lock_off.is_some();
         let timer = self.timer_off.is_some() || self.wq_off.is_some();
@@ -908,8 +906,8 @@ impl MapDef {
             matches!(t, T::Hash | T::LruHash | T::Array | T::PercpuArray)
         };
         let (rdonly, rw_only) = (
-            self.flags & RDONLY_PROG != 0,
-            self.flags & (RDONLY_PROG | WRONLY_PROG) != 0,
+            self.flags & BPF_F_RDONLY_PROG != 0,
+            self.flags & (BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG) != 0,
         );
         let access = if v612 {
             (lock || timer || kptrs || graph) && rw_only
@@ -1398,18 +1396,9 @@ impl Program {
         if self.locs.is_empty() {
             return None;
         }
-        let target = |i: usize, x: &Insn| {
-            (x.is_pseudo_call() || x.is_pseudo_func())
-                .then(|| i as i64 + 1 + x.imm as i64)
-                .filter(|&t| t == 0)
-        };
+        let refers = |i: usize| self.insns[i].subprog_target(i) == Some(0);
         // the common case, cheaply: nothing refers to the entry
-        if !self
-            .insns
-            .iter()
-            .enumerate()
-            .any(|(i, x)| target(i, x).is_some())
-        {
+        if !(0..self.insns.len()).any(refers) {
             return None;
         }
         let first_sub = self.subprogram_starts().into_iter().find(|&s| s > 0);
@@ -1418,7 +1407,7 @@ impl Program {
             None => (0..0, 0..self.insns.len()),
         };
         subs.chain(entry)
-            .find(|&i| target(i, &self.insns[i]).is_some())
+            .find(|&i| refers(i))
             .map(|i| (i, self.insns[i].is_pseudo_call()))
     }
 
@@ -1427,8 +1416,7 @@ impl Program {
     fn subprogram_starts(&self) -> Vec<usize> {
         let mut starts: Vec<usize> = std::iter::once(0)
             .chain(self.insns.iter().enumerate().filter_map(|(i, x)| {
-                (x.is_pseudo_call() || x.is_pseudo_func())
-                    .then(|| i as i64 + 1 + x.imm as i64)
+                x.subprog_target(i)
                     .and_then(|t| usize::try_from(t).ok())
                     .filter(|&t| t < self.insns.len())
             }))

@@ -421,8 +421,8 @@ pub(crate) fn check_max_stack_depth(env: &mut Env) -> Result<(), VErr> {
         if from >= n {
             continue;
         }
-        if insn.is_pseudo_call() || insn.is_pseudo_func() {
-            let t = (i as i64 + insn.imm as i64 + 1) as usize;
+        if let Some(t) = insn.subprog_target(i) {
+            let t = t as usize;
             if let Some(to) = env.subprogs.iter().position(|s| s.start == t) {
                 sites[from].push(StackSite::Call {
                     insn: i,

@@ -81,44 +81,18 @@ pub struct ApiDiagnostic {
     pub message: String,
 }
 
-/// The outcome of verifying `text` (pure; the wasm export wraps it).
-pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
-    let kernel = KernelVersion::parse(kernel)
-        .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.12)"))?;
-    let prog = match asm::parse(text) {
-        Ok(p) => p,
-        Err(ds) => {
-            return Ok(ApiOutcome {
-                verdict: "invalid",
-                kernel: kernel.name().to_string(),
-                message: ds.first().map(|d| d.message.clone()),
-                error_insn: None,
-                errno: None,
-                explanation: None,
-                reason: None,
-                processed: 0,
-                total_states: 0,
-                peak_states: 0,
-                max_states_per_insn: 0,
-                log: String::new(),
-                diagnostics: ds
-                    .into_iter()
-                    .map(|d| ApiDiagnostic {
-                        line: d.line,
-                        col: d.col,
-                        message: d.message,
-                    })
-                    .collect(),
-            })
-        }
-    };
-    // libbpf refuses it when it opens the object, before any kernel BTF
-    // matters (a call of the entry): the kernel never sees it
-    if let Some(line) = prog.text_load_error("prog") {
-        return Ok(ApiOutcome {
-            verdict: "error",
+impl ApiOutcome {
+    /// A program that was never walked: no counters, no log.
+    fn not_verified(
+        verdict: &'static str,
+        kernel: KernelVersion,
+        message: Option<String>,
+        diagnostics: Vec<ApiDiagnostic>,
+    ) -> Self {
+        ApiOutcome {
+            verdict,
             kernel: kernel.name().to_string(),
-            message: Some(format!("libbpf: {line}")),
+            message,
             error_insn: None,
             errno: None,
             explanation: None,
@@ -128,8 +102,44 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
             peak_states: 0,
             max_states_per_insn: 0,
             log: String::new(),
-            diagnostics: Vec::new(),
-        });
+            diagnostics,
+        }
+    }
+}
+
+/// The outcome of verifying `text` (pure; the wasm export wraps it).
+pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
+    let kernel = KernelVersion::parse(kernel)
+        .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.12)"))?;
+    let prog = match asm::parse(text) {
+        Ok(p) => p,
+        Err(ds) => {
+            let diagnostics: Vec<ApiDiagnostic> = ds
+                .into_iter()
+                .map(|d| ApiDiagnostic {
+                    line: d.line,
+                    col: d.col,
+                    message: d.message,
+                })
+                .collect();
+            let message = diagnostics.first().map(|d| d.message.clone());
+            return Ok(ApiOutcome::not_verified(
+                "invalid",
+                kernel,
+                message,
+                diagnostics,
+            ));
+        }
+    };
+    // libbpf refuses it whatever the kernel's BTF (a call of the entry, a
+    // map the kernel cannot create): the kernel never sees it
+    if let Some(line) = prog.text_load_error("prog") {
+        return Ok(ApiOutcome::not_verified(
+            "error",
+            kernel,
+            Some(format!("libbpf: {line}")),
+            Vec::new(),
+        ));
     }
     let o = veristep_core::verify(
         &prog,

@@ -845,6 +845,7 @@ impl Model {
                 id,
                 message,
                 diagnostics,
+                not_loaded,
             } => {
                 if id != self.job_id {
                     return;
@@ -859,8 +860,7 @@ impl Model {
                     } else {
                         ""
                     };
-                    self.banner = Some(if message.starts_with("libbpf") {
-                        // libbpf refused it: the kernel would never see it
+                    self.banner = Some(if not_loaded {
                         format!("Not loaded, as a loader would not load it: {message}.{previous}")
                     } else {
                         format!("The verifier could not read the program: {message}.{previous}")
@@ -1366,6 +1366,7 @@ mod tests {
             id: m.job_id,
             message: "x".into(),
             diagnostics: Vec::new(),
+            not_loaded: false,
         })));
         assert!(m.banner.is_some());
         assert!(m.run.is_some());

@@ -178,6 +178,10 @@ pub enum Reply {
         id: u64,
         message: String,
         diagnostics: Vec<Diagnostic>,
+        /// libbpf refused it for the asked kernel (`message` is its line):
+        /// a loader would not load it, the kernel would never see it.
+        #[serde(default)]
+        not_loaded: bool,
     },
     /// The view a [`Request::Seek`] asked for.
     At { seq: u64, view: View },

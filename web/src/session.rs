@@ -403,9 +403,10 @@ impl Session {
                 step,
             } => match load(&source)
                 .and_then(|p| self.relocate_all(&source, p))
+                .map_err(|(message, diagnostics)| (message, diagnostics, false))
                 .and_then(
                     |(progs, failed)| match failed.iter().find(|(k, _)| *k == kernel) {
-                        Some((_, why)) => Err((why.clone(), Vec::new())),
+                        Some((_, why)) => Err((why.clone(), Vec::new(), true)),
                         None => Ok((progs, failed)),
                     },
                 ) {
@@ -416,12 +417,13 @@ impl Session {
                     // A small program is done within its first slice.
                     self.tick()
                 }
-                Err((message, diagnostics)) => {
+                Err((message, diagnostics, not_loaded)) => {
                     self.job = None;
                     vec![Reply::Invalid {
                         id,
                         message,
                         diagnostics,
+                        not_loaded,
                     }]
                 }
             },
@@ -447,6 +449,7 @@ impl Session {
                             id,
                             message: format!("the program to compare with: {message}"),
                             diagnostics,
+                            not_loaded: false,
                         }];
                     }
                     None => None,

@@ -165,7 +165,6 @@ pub fn selftests(args: &[String]) -> Result<(), String> {
         let mut n = 0;
         for t in tests.iter().filter(|t| prog_type(t.prog_type).is_none()) {
             if let Ok(text) = to_text_as(t, ext_prog_type) {
-                let text = format!("; {}\n{text}", t.descr);
                 std::fs::write(dir.join(format!("t{:04}.s", t.n)), text)
                     .map_err(|e| e.to_string())?;
                 n += 1;
@@ -652,10 +651,7 @@ fn to_text_as(t: &Test, prog_type: fn(u32) -> Option<&'static str>) -> Result<St
     if labels.keys().any(|l| !lines.iter().any(|(i, _)| i == l)) {
         return bad("function address inside an instruction");
     }
-    let mut out = format!(
-        "; Linux 6.1 test_verifier #{}: {}\n.prog_type {pt}\n",
-        t.n, t.descr
-    );
+    let mut out = format!("; test_verifier #{}: {}\n.prog_type {pt}\n", t.n, t.descr);
     let mut used: Vec<&str> = map_at.values().copied().collect();
     used.sort();
     used.dedup();
