@@ -13,6 +13,7 @@
 use crate::env::Env;
 use crate::insn::*;
 use crate::liveness::Owner;
+use crate::precision::Walk;
 
 use crate::regs::{RegType, LIVE_READ};
 use crate::state::{HistEntry, VerifierState, MAX_CALL_FRAMES};
@@ -341,10 +342,8 @@ impl Env {
                 self.backtrack_func_entry(owner, &mut bt);
                 return;
             }
-            let history: Vec<HistEntry> = match owner {
-                Owner::Cur => self.cur.jmp_history.clone(),
-                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
-            };
+            // lent out and put back, not cloned: see mark_chain_precision_frame()
+            let history = std::mem::take(self.jmp_history_mut(owner));
             let mut hend = history.len();
             let mut i = last_idx;
             // a walk within one state visits each history entry once and
@@ -352,10 +351,10 @@ impl Env {
             // program's length): bounded by (entries + 1) runs. A safety net
             // only; a loop iterating within one state has a long history.
             let mut steps = (history.len() + 1) * (self.prog.insns.len() + 1) + 2;
-            loop {
+            let walk = 'walk: loop {
                 steps = steps.saturating_sub(1);
                 if steps == 0 {
-                    return;
+                    break 'walk Walk::Stop;
                 }
                 let r = if skip_first {
                     skip_first = false;
@@ -367,23 +366,19 @@ impl Env {
                 };
                 match r {
                     Ok(()) => {}
-                    Err(BtStop::NotSupported) => {
-                        self.mark_all_scalars_precise_612();
-                        return;
-                    }
+                    Err(BtStop::NotSupported) => break 'walk Walk::AllPrecise,
                     Err(BtStop::Bug(msg)) => {
                         self.verbose(&msg);
-                        self.mark_all_scalars_precise_612();
-                        return;
+                        break 'walk Walk::AllPrecise;
                     }
                 }
                 if bt.empty() {
-                    return;
+                    break 'walk Walk::Stop;
                 }
                 subseq_idx = i;
                 // get_prev_insn_idx()
                 if i == first_idx && (hend == 0 || (hend == 1 && history[0].idx as i64 == i)) {
-                    break;
+                    break 'walk Walk::ReachedFirst;
                 }
                 if hend > 0 && history[hend - 1].idx as i64 == i {
                     hend -= 1;
@@ -393,6 +388,15 @@ impl Env {
                 }
                 if i < 0 || i as usize >= self.prog.insns.len() {
                     self.verbose(&format!("BUG backtracking idx {}\n", i));
+                    break 'walk Walk::Stop;
+                }
+            };
+            *self.jmp_history_mut(owner) = history;
+            match walk {
+                Walk::ReachedFirst => {}
+                Walk::Stop => return,
+                Walk::AllPrecise => {
+                    self.mark_all_scalars_precise_612();
                     return;
                 }
             }

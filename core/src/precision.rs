@@ -15,7 +15,25 @@ enum Backtrack {
     NotSupported,
 }
 
+/// How a walk back through one state's instructions ended.
+pub(crate) enum Walk {
+    /// At the state's first instruction: go on to its parent.
+    ReachedFirst,
+    /// Nothing left to mark, or a walk that cannot go on.
+    Stop,
+    /// `backtrack_insn()` cannot follow: everything becomes precise.
+    AllPrecise,
+}
+
 impl Env {
+    /// The history a walk back reads: the current state's or a checkpoint's.
+    pub(crate) fn jmp_history_mut(&mut self, owner: Owner) -> &mut Vec<crate::state::HistEntry> {
+        match owner {
+            Owner::Cur => &mut self.cur.jmp_history,
+            Owner::Checkpoint(c) => &mut self.checkpoints[c as usize].st.jmp_history,
+        }
+    }
+
     /// `push_jmp_history()`: only at jump points.
     pub fn push_jmp_history(&mut self, insn_idx: usize) {
         if self.aux.get(insn_idx).map(|a| a.jmp_point).unwrap_or(false) {
@@ -236,10 +254,11 @@ impl Env {
             if guard > self.checkpoints.len() + 2 {
                 return;
             }
-            let history: Vec<crate::state::HistEntry> = match owner {
-                Owner::Cur => self.cur.jmp_history.clone(),
-                Owner::Checkpoint(c) => self.checkpoints[c as usize].st.jmp_history.clone(),
-            };
+            // The walk reads the owner's history while backtrack_insn() holds
+            // `self`: the history is lent out and put back rather than cloned
+            // (a loop iterating within one state has a long one, and a clone
+            // per walk made precision quadratic in it).
+            let history = std::mem::take(self.jmp_history_mut(owner));
             let mut hcnt = history.len();
             if self.level2() {
                 let mut s = std::mem::take(&mut self.line);
@@ -260,10 +279,10 @@ impl Env {
             // program's length alone stopped such walks early.
             let budget = (history.len() + 1) * (self.prog.insns.len() + 1) + 2;
             let mut steps = 0usize;
-            loop {
+            let walk = 'walk: loop {
                 steps += 1;
                 if steps > budget {
-                    return;
+                    break 'walk Walk::Stop;
                 }
                 let r = if skip_first {
                     skip_first = false;
@@ -271,19 +290,15 @@ impl Env {
                 } else {
                     self.backtrack_insn(i as usize, &mut reg_mask, &mut stack_mask)
                 };
-                match r {
-                    Backtrack::NotSupported => {
-                        self.mark_all_scalars_precise(owner);
-                        return;
-                    }
-                    Backtrack::Ok => {}
+                if let Backtrack::NotSupported = r {
+                    break 'walk Walk::AllPrecise;
                 }
                 if reg_mask == 0 && stack_mask == 0 {
-                    return;
+                    break 'walk Walk::Stop;
                 }
                 // get_prev_insn_idx()
                 if i == first_idx && (hcnt == 0 || (hcnt == 1 && history[0].idx as i64 == i)) {
-                    break;
+                    break 'walk Walk::ReachedFirst;
                 }
                 if hcnt > 0 && history[hcnt - 1].idx as i64 == i {
                     i = history[hcnt - 1].prev as i64;
@@ -292,6 +307,15 @@ impl Env {
                     i -= 1;
                 }
                 if i < 0 || i as usize >= self.prog.insns.len() {
+                    break 'walk Walk::Stop;
+                }
+            };
+            *self.jmp_history_mut(owner) = history;
+            match walk {
+                Walk::ReachedFirst => {}
+                Walk::Stop => return,
+                Walk::AllPrecise => {
+                    self.mark_all_scalars_precise(owner);
                     return;
                 }
             }
