@@ -144,12 +144,25 @@
   var seq = 0;
   function apiWorker() {
     if (api) return api;
+    // A program whose verdict the kernel's BTF decides (a kfunc, a BTF-typed
+    // helper or program type, a map of maps) is verified against that
+    // kernel's BTF, fetched once from btf/ next to this script.
     var src = 'importScripts(' + JSON.stringify(base + 'veristep-api.js') + ');' +
       'var ready = wasm_bindgen({ module_or_path: ' + JSON.stringify(base + 'veristep-api_bg.wasm') + ' });' +
+      'var btf = {};' +
+      'function kernelBtf(f) {' +
+      '  if (!btf[f]) btf[f] = fetch(' + JSON.stringify(base + 'btf/linux-') + ' + f + ".btf.gz")' +
+      '    .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })' +
+      '    .then(function (b) { wasm_bindgen.addKernelBtf(f, new Uint8Array(b), undefined); },' +
+      '          function (err) { wasm_bindgen.addKernelBtf(f, undefined, String(err)); });' +
+      '  return btf[f];' +
+      '}' +
       'onmessage = function (e) { ready.then(function () {' +
-      '  try { postMessage({ id: e.data.id, ok: wasm_bindgen.verify(e.data.text, e.data.options) }); }' +
-      '  catch (err) { postMessage({ id: e.data.id, err: String(err) }); }' +
-      '}, function (err) { postMessage({ id: e.data.id, err: String(err) }); }); };';
+      '  var f = wasm_bindgen.kernelBtfNeeded(e.data.text, e.data.options);' +
+      '  return f ? kernelBtf(f) : null;' +
+      '}).then(function () {' +
+      '  postMessage({ id: e.data.id, ok: wasm_bindgen.verify(e.data.text, e.data.options) });' +
+      '}).catch(function (err) { postMessage({ id: e.data.id, err: String(err) }); }); };';
     api = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
     api.onmessage = function (e) {
       var p = pending.get(e.data.id);
@@ -163,6 +176,9 @@
     // verify(text, { kernel: '6.1', logLevel: 1 }) -> Promise of
     // { verdict, kernel, message, errorInsn, errno, explanation,
     //   processed, totalStates, peakStates, maxStatesPerInsn (BigInt), log, diagnostics }
+    // verdict: accepted | rejected | invalid (the text does not parse) |
+    // error (libbpf would not load it; message is its line). It rejects
+    // (an Error) when the kernel's BTF the program needs cannot be fetched.
     verify: function (text, options) {
       return new Promise(function (resolve, reject) {
         var id = ++seq;

@@ -811,6 +811,16 @@ await test('the documentation demo page: three live widgets and the JS API, all 
   check(big === 'bigint', `counters are BigInt (${big})`);
   const bad = await page.evaluate(async () => (await veristep.verify('r11 = 1\n')).verdict);
   check(bad === 'invalid', `bad text: ${bad}`);
+  // a program the kernel's BTF decides: verified against btf/linux-K.btf.gz
+  // (tests/corpus/kptr/kptr_get_ctx.s, as 6.1 and 6.12 judged it)
+  const kptr = ';\n    r2 = 0\n    r3 = 0\n    call bpf_kfunc_call_test_kptr_get\n    r0 = 0\n    exit\n';
+  const btf = await page.evaluate(async (t) => {
+    const a = await veristep.verify(t, { kernel: '6.1' });
+    const b = await veristep.verify(t, { kernel: '6.7' });
+    return [a.verdict, a.message, b.verdict, b.message];
+  }, kptr);
+  check(btf[0] === 'rejected' && btf[1] === 'arg#0 expected pointer to map value', `6.1 with its BTF: ${btf}`);
+  check(btf[2] === 'error' && btf[3] === "libbpf: extern (func ksym) 'bpf_kfunc_call_test_kptr_get': not found in kernel or module BTFs", `6.12 with its BTF: ${btf}`);
   check(outside.length === 0, `no request leaves the machine: ${outside.join(' ')}`);
   await mkdir(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'embed-demo.png'), fullPage: true });
@@ -1090,6 +1100,26 @@ await test('issue 13: the first verdict comes before the page wasm, in at most 3
   check((await page.$('#shell')) === null, 'the app replaces the shell');
   check((await page.textContent('#verdict')).includes('Rejected'), 'the app agrees');
   check(await page.isVisible('#editor .cm-content'), 'the editor bundle arrived after the verdict');
+});
+
+await test('the shell leaves a program the kernel\'s BTF decides to the app, which loads it against that BTF', async (page) => {
+  // tests/corpus/kptr/kptr_get_ctx.s: Linux 6.1's BTF has the test kfunc
+  const text = 'r2 = 0\nr3 = 0\ncall bpf_kfunc_call_test_kptr_get\nr0 = 0\nexit\n';
+  const packed = await page.evaluate(async (t) => {
+    const buf = await new Response(new Blob([new TextEncoder().encode(t)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+    let s = ''; for (const b of new Uint8Array(buf)) s += String.fromCharCode(b);
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }, text);
+  served.length = 0;
+  await page.goto(base + '#v1/6.1/0/' + packed);
+  await idle(page);
+  await page.waitForFunction(() => (document.querySelector('#message') || {}).textContent, null, { timeout: 30000 });
+  const msg = await page.textContent('#message');
+  check(msg.includes('arg#0 expected pointer to map value'), `the app's verdict: ${msg}`);
+  const marks = await page.evaluate(() => performance.getEntriesByName('veristep-first-verdict').length);
+  check(marks === 0, 'the shell painted no verdict of its own');
+  const btf = served.filter((s) => s.path.includes('/btf/linux-6.1.btf.gz'));
+  check(btf.length === 1, `the 6.1 BTF fetched once (${btf.length})`);
 });
 
 await test('issue 14: a pasted kernel log is stepped in the same views, and compared with the program', async (page) => {

@@ -4,8 +4,79 @@
 //! `veristep-embed.js` runs in a worker behind `veristep.verify`.
 
 use serde::{Deserialize, Serialize};
-use veristep_core::{asm, KernelVersion, Options, Verdict};
+use std::cell::RefCell;
+use std::sync::Arc;
+use veristep_core::relo_core::{btf_kernel, KernelBtf};
+use veristep_core::{asm, KernelVersion, Options, Program, Verdict};
 use wasm_bindgen::JsValue;
+
+/// A kernel's BTF by its file (`6.1`, `6.12`), or why it could not be had.
+type GivenBtf = (&'static str, Result<Arc<KernelBtf>, String>);
+
+thread_local! {
+    /// The kernels' BTF given so far (`btf/linux-K.btf.gz`, by file name
+    /// `6.1` / `6.12`), or why it could not be had. One worker keeps them
+    /// for every later call: parsing one takes longer than most walks.
+    static KERNEL_BTF: RefCell<Vec<GivenBtf>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The kernel BTF file (`6.1`, `6.12`: `btf/linux-K.btf.gz`) that `text`
+/// needs under `kernel` and that was not given yet: what the kernel's BTF
+/// decides for it (a BTF-typed helper or program type, a kfunc, a map of
+/// maps, kernel pointers in a map value) is decided from that BTF, as
+/// libbpf and the kernel decide it, never from the text alone.
+pub fn kernel_btf_needed(text: &str, kernel: &str) -> Option<&'static str> {
+    let kernel = KernelVersion::parse(kernel)?;
+    let prog = asm::parse(text).ok()?;
+    if !prog.needs_kernel_btf() || prog.text_load_error("prog").is_some() {
+        return None;
+    }
+    let file = btf_kernel(kernel);
+    let given = KERNEL_BTF.with(|k| k.borrow().iter().any(|(f, _)| *f == file));
+    (!given).then_some(file)
+}
+
+/// A kernel's BTF as fetched (the gzipped file), or why it could not be.
+pub fn add_kernel_btf(file: &str, gz: Result<&[u8], String>) -> Result<(), String> {
+    let file = ["6.1", "6.12"]
+        .into_iter()
+        .find(|f| *f == file)
+        .ok_or_else(|| format!("no kernel BTF file 'linux-{file}.btf.gz' (6.1 or 6.12)"))?;
+    let btf = gz
+        .and_then(KernelBtf::from_gzip)
+        .map(Arc::new)
+        .map_err(|e| format!("the BTF of Linux {file} (btf/linux-{file}.btf.gz): {e}"));
+    KERNEL_BTF.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(f, _)| *f != file);
+        k.push((file, btf));
+    });
+    Ok(())
+}
+
+/// The program as libbpf loads it into `kernel`: relocated against that
+/// kernel's BTF when it needs it. `Err(Ok(line))`: libbpf refuses it;
+/// `Err(Err(why))`: the BTF was not given or could not be read.
+fn loaded(prog: Program, kernel: KernelVersion) -> Result<Program, Result<String, String>> {
+    if !prog.needs_kernel_btf() {
+        return Ok(prog);
+    }
+    let file = btf_kernel(kernel);
+    let btf = KERNEL_BTF.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, b)| b.clone())
+    });
+    match btf {
+        Some(Ok(btf)) => prog.relocated("prog", &btf).map_err(|e| Ok(e.0)),
+        Some(Err(why)) => Err(Err(why)),
+        None => Err(Err(format!(
+            "this program needs the BTF of Linux {file} (btf/linux-{file}.btf.gz), which was not given"
+        ))),
+    }
+}
 
 /// `options` of `verify`: `{ kernel: "6.1", logLevel: 1 }`, both optional.
 #[derive(Deserialize, Default)]
@@ -107,8 +178,40 @@ impl ApiOutcome {
     }
 }
 
-/// The outcome of verifying `text` (pure; the wasm export wraps it).
+/// The outcome of verifying `text` (pure; the wasm export wraps it), loaded
+/// as libbpf loads it, against the kernel's BTF when it needs it
+/// ([`add_kernel_btf`]).
 pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
+    outcome_with(text, kernel, log_level, loaded)
+}
+
+/// [`outcome`] for a program that needs no kernel BTF; one that needs it is
+/// an error. The static shell's first verdict uses it (`veristep-shell`):
+/// the code that reads and applies a kernel's BTF is half the JS API's
+/// wasm, and the shell leaves such programs to the app.
+pub fn outcome_without_btf(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, String> {
+    outcome_with(text, kernel, log_level, |p, k| {
+        if p.needs_kernel_btf() {
+            Err(Err(format!(
+                "this program needs the BTF of Linux {}",
+                btf_kernel(k)
+            )))
+        } else {
+            Ok(p)
+        }
+    })
+}
+
+/// How a program reaches the verifier: `Err(Ok(line))` libbpf refuses it,
+/// `Err(Err(why))` it cannot be loaded here.
+type Loader = fn(Program, KernelVersion) -> Result<Program, Result<String, String>>;
+
+fn outcome_with(
+    text: &str,
+    kernel: &str,
+    log_level: u32,
+    load: Loader,
+) -> Result<ApiOutcome, String> {
     let kernel = KernelVersion::parse(kernel)
         .ok_or_else(|| format!("unknown kernel '{kernel}' (5.19, 6.1 or 6.12)"))?;
     let prog = match asm::parse(text) {
@@ -141,6 +244,18 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
             Vec::new(),
         ));
     }
+    let prog = match load(prog, kernel) {
+        Ok(p) => p,
+        Err(Ok(line)) => {
+            return Ok(ApiOutcome::not_verified(
+                "error",
+                kernel,
+                Some(format!("libbpf: {line}")),
+                Vec::new(),
+            ))
+        }
+        Err(Err(why)) => return Err(why),
+    };
     let o = veristep_core::verify(
         &prog,
         &Options {
@@ -172,15 +287,51 @@ pub fn outcome(text: &str, kernel: &str, log_level: u32) -> Result<ApiOutcome, S
     })
 }
 
+fn api_options(options: JsValue) -> Result<ApiOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(ApiOptions::default())
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+}
+
+/// `kernelBtfNeeded(text, { kernel })` for JavaScript: the file to fetch
+/// (`btf/linux-K.btf.gz`: `6.1` or `6.12`) before `verify`, or undefined.
+pub fn kernel_btf_needed_js(text: &str, options: JsValue) -> Result<Option<String>, JsValue> {
+    let opts = api_options(options)?;
+    Ok(kernel_btf_needed(text, opts.kernel.as_deref().unwrap_or("6.1")).map(str::to_string))
+}
+
+/// `addKernelBtf(file, bytes)` for JavaScript; `bytes` undefined with
+/// `why` when the file could not be fetched.
+pub fn add_kernel_btf_js(
+    file: &str,
+    gz: Option<Vec<u8>>,
+    why: Option<String>,
+) -> Result<(), JsValue> {
+    let gz = gz.ok_or_else(|| why.unwrap_or_else(|| "not fetched".to_string()));
+    add_kernel_btf(file, gz.as_deref().map_err(|e| e.clone())).map_err(|e| JsValue::from_str(&e))
+}
+
 /// `verify(text, { kernel, logLevel })` for JavaScript. Exported only by the
 /// `veristep-api` binary: an export here would link the whole verifier into
 /// the page's wasm too.
 pub fn verify_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: ApiOptions = if options.is_undefined() || options.is_null() {
-        ApiOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))?
-    };
+    verify_js_with(text, options, outcome)
+}
+
+/// `verify(text, { kernel, logLevel })` of the static shell's worker
+/// (`veristep-shell`): a program that needs a kernel's BTF is an error.
+pub fn verify_shell_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    verify_js_with(text, options, outcome_without_btf)
+}
+
+fn verify_js_with(
+    text: &str,
+    options: JsValue,
+    outcome: fn(&str, &str, u32) -> Result<ApiOutcome, String>,
+) -> Result<JsValue, JsValue> {
+    let opts = api_options(options)?;
     let o = outcome(
         text,
         opts.kernel.as_deref().unwrap_or("6.1"),
@@ -206,6 +357,70 @@ mod tests {
             Some("libbpf: prog 'prog': bad call relo against 'prog' in section 'tracepoint'")
         );
         assert_eq!(o.processed, 0);
+    }
+
+    #[test]
+    fn a_program_that_needs_the_kernels_btf_is_verified_against_it() {
+        let text = include_str!("../../tests/corpus/kptr/kptr_get_ctx.s");
+        // never verified as written: the caller is told what to fetch
+        assert_eq!(kernel_btf_needed(text, "6.12"), Some("6.12"));
+        assert_eq!(kernel_btf_needed(text, "6.1"), Some("6.1"));
+        let e = outcome(text, "6.12", 1).expect_err("no BTF given");
+        assert!(e.contains("btf/linux-6.12.btf.gz"), "{e}");
+        add_kernel_btf(
+            "6.12",
+            Ok(include_bytes!("../../static/btf/linux-6.12.btf.gz")),
+        )
+        .expect("a known file");
+        add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz")),
+        )
+        .expect("a known file");
+        assert_eq!(kernel_btf_needed(text, "6.12"), None);
+        // Linux 6.12's vmlinux has no test kfuncs: libbpf refuses it there
+        // (tests/corpus/kptr/kptr_get_ctx.6.12.json) ...
+        let o = outcome(text, "6.12", 1).expect("BTF given");
+        assert_eq!(o.verdict, "error", "{o:?}");
+        assert_eq!(
+            o.message.as_deref(),
+            Some("libbpf: extern (func ksym) 'bpf_kfunc_call_test_kptr_get': not found in kernel or module BTFs")
+        );
+        // ... and 6.1 verifies it (kptr_get_ctx.6.1.json)
+        let o = outcome(text, "6.1", 1).expect("BTF given");
+        assert_eq!(o.verdict, "rejected", "{o:?}");
+        assert_eq!(
+            o.message.as_deref(),
+            Some("arg#0 expected pointer to map value")
+        );
+        assert_eq!(o.error_insn, Some(2));
+        // a file that could not be fetched is said, not guessed around
+        add_kernel_btf("6.1", Err("HTTP 404".to_string())).expect("a known file");
+        let e = outcome(text, "6.1", 1).expect_err("no BTF");
+        assert!(e.contains("HTTP 404"), "{e}");
+        assert!(add_kernel_btf("5.4", Err(String::new())).is_err());
+    }
+
+    #[test]
+    fn the_shells_verify_leaves_a_program_that_needs_btf_to_the_app() {
+        let text = include_str!("../../tests/corpus/kptr/kptr_get_ctx.s");
+        add_kernel_btf(
+            "6.1",
+            Ok(include_bytes!("../../static/btf/linux-6.1.btf.gz")),
+        )
+        .expect("a known file");
+        let e = outcome_without_btf(text, "6.1", 0).expect_err("never as written");
+        assert!(e.contains("BTF of Linux 6.1"), "{e}");
+        let seed = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
+        let o = outcome_without_btf(seed, "6.1", 0).expect("needs no BTF");
+        assert_eq!(o, outcome(seed, "6.1", 0).expect("needs no BTF"));
+    }
+
+    #[test]
+    fn a_program_that_needs_no_btf_asks_for_none() {
+        let text = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
+        assert_eq!(kernel_btf_needed(text, "6.1"), None);
+        assert_eq!(kernel_btf_needed("r11 = 1\n", "6.1"), None);
     }
 
     #[test]

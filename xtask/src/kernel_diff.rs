@@ -814,6 +814,12 @@ pub fn kernel_diff() -> Result<(), String> {
             .filter(|p| p.extension().is_some_and(|x| x == "o"))
             .collect();
         objs.sort();
+        if objs.is_empty() {
+            return Err(format!(
+                "VERISTEP_KERNEL_DIFF_OBJS={}: no objects (files named *.o) there",
+                std::path::Path::new(&dir).display()
+            ));
+        }
     }
     // boot
     let initrd = work.join("initrd.cpio");
