@@ -100,6 +100,17 @@ impl Env {
             if !insn.is_pseudo_call() && !insn.is_pseudo_func() && !insn.is_kfunc_call() {
                 continue;
             }
+            // add_kfunc_call(), on the program's first kernel function
+            // call, before anything of the call itself is looked at (a
+            // call of func_id 0 included)
+            if insn.is_kfunc_call() && !self.prog.gpl_compatible() {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        "cannot call kernel function from non-GPL compatible program",
+                    )
+                    .because(crate::reason::Reason::HelperNotAllowed { func_id: insn.imm }));
+            }
             // add_kfunc_call(): a call of func_id 0 (a weak kfunc libbpf
             // 1.1 left unresolved) waits for the dead-code pass
             if insn.is_kfunc_call() && insn.imm == 0 && insn.off == 0 {
