@@ -33,6 +33,18 @@ impl Env {
             }
             BPF_PSEUDO_FUNC => {
                 let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
+                // check_ld_imm(): a callback is a static function (its
+                // func_info linkage); a global one is verified on its own
+                // with whatever its prototype allows, not as the callback
+                // its helper calls
+                if self
+                    .prog
+                    .func_btf
+                    .iter()
+                    .any(|f| f.start == target && f.global)
+                {
+                    return Err(self.fail(EINVAL, "callback function not static"));
+                }
                 let sub = self
                     .subprogs
                     .iter()
