@@ -45,10 +45,17 @@ pub fn table(kernels: &[KernelVersion], rows: &[(String, Vec<Cell>)]) -> String 
                         // the load refused before the verifier: no message
                         // of its own, the errno the loader gets
                         let message = if e.message.is_empty() {
-                            format!(
-                                "(no log) errno {}: the load failed before the verifier",
-                                e.errno
-                            )
+                            match e.reason {
+                                veristep_core::reason::Reason::NotInKernel => format!(
+                                    "(no log) errno {}: the load failed before the verifier",
+                                    e.errno
+                                ),
+                                _ => format!(
+                                    "(no message) errno {}: the kernel refuses it without a word ({})",
+                                    e.errno,
+                                    e.reason.kind()
+                                ),
+                            }
                         } else {
                             e.message.clone()
                         };

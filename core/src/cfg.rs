@@ -453,6 +453,10 @@ impl Env {
         // bpf_cgroup_storage_assign(): the cgroup storage map of each kind
         // (shared, per-CPU) the program uses
         let mut cgroup_storage: [Option<usize>; 2] = [None, None];
+        // env->used_maps: the distinct maps the program refers to, at most
+        // MAX_USED_MAPS (64)
+        const MAX_USED_MAPS: usize = 64;
+        let mut used_maps: Vec<usize> = Vec::new();
         while i < n {
             let insn = self.prog.insns[i];
             if insn.class() == BPF_LDX
@@ -505,8 +509,25 @@ impl Env {
                         &format!("fd {} is not pointing to valid bpf_map", fd),
                     ));
                 };
-                self.check_map_prog_compatibility(&map)?;
                 let map_idx = insn.imm as u32 as usize;
+                let newly_used = !used_maps.contains(&map_idx);
+                // 6.12's add_used_map_from_fd() counts the map as soon as
+                // its fd is read, and says so; 6.1 counts it after the
+                // compatibility and direct-value checks and returns E2BIG
+                // without a word
+                if newly_used && used_maps.len() >= MAX_USED_MAPS && self.rules.words_612 {
+                    return Err(self
+                        .fail(
+                            crate::env::E2BIG,
+                            &format!(
+                                "The total number of maps per program has reached the limit of {MAX_USED_MAPS}"
+                            ),
+                        )
+                        .because(crate::reason::Reason::TooManyMaps {
+                            limit: MAX_USED_MAPS,
+                        }));
+                }
+                self.check_map_prog_compatibility(&map)?;
                 if insn.src == BPF_PSEUDO_MAP_VALUE {
                     let off = next.imm as u32;
                     if off >= BPF_MAX_VAR_OFF {
@@ -539,6 +560,17 @@ impl Env {
                             ),
                         ));
                     }
+                }
+                if newly_used {
+                    if used_maps.len() >= MAX_USED_MAPS {
+                        return Err(self.fail_unworded_before_walk(
+                            crate::env::E2BIG,
+                            crate::reason::Reason::TooManyMaps {
+                                limit: MAX_USED_MAPS,
+                            },
+                        ));
+                    }
+                    used_maps.push(map_idx);
                 }
                 if map.map_type == crate::program::MapType::Arena
                     && self.arena.is_none_or(|a| a != map_idx)

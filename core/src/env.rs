@@ -377,6 +377,12 @@ impl Env {
         self.event(EventKind::Reject, self.insn_idx as u32, errno as u32);
         VErr::new(errno).because(reason).ends_at_insn()
     }
+    /// A refusal the kernel does not word, before the walk: the log ends
+    /// with whatever the checks before it printed (`func#0 @0` at level 2).
+    pub fn fail_unworded_before_walk(&mut self, errno: i32, reason: crate::reason::Reason) -> VErr {
+        self.event(EventKind::Reject, self.insn_idx as u32, errno as u32);
+        VErr::new(errno).because(reason)
+    }
     pub fn log_on(&self) -> bool {
         self.log.enabled()
     }

@@ -171,8 +171,12 @@ pub fn read_log(text: &str) -> LogReading {
         }
         if let Some(stats) = t.strip_prefix("processed ") {
             read_stats(stats, &mut r);
-            // the message: the last line before the statistics
+            // the message: the last line before the statistics. No
+            // program is accepted without a single instruction walked: a
+            // log of the checks before the walk alone is a refusal the
+            // kernel did not word (E2BIG for too many maps)
             let rejected = !last_line_structural
+                || r.processed == Some(0)
                 || last_insn_line
                     .as_ref()
                     .is_some_and(|(_, txt)| !txt.contains(") exit") && !last_was_safe);

@@ -121,6 +121,9 @@ pub enum Reason {
     RcuMisuse,
     /// A division by zero or a shift by the register width or more.
     InvalidAlu,
+    /// The program refers to more different maps than the kernel lets one
+    /// program use (`MAX_USED_MAPS`, 64): E2BIG before the walk.
+    TooManyMaps { limit: usize },
     /// A check of the program's structure before any path is walked
     /// (`check_subprogs`, `check_cfg`, reserved fields, unknown opcodes).
     InvalidProgram,
@@ -182,6 +185,7 @@ impl Reason {
             Reason::NotInKernel => "not_in_kernel",
             Reason::SnprintfFormat { .. } => "snprintf_format",
             Reason::InvalidAlu => "invalid_alu",
+            Reason::TooManyMaps { .. } => "too_many_maps",
             Reason::InvalidProgram => "invalid_program",
             Reason::KernelWarning => "kernel_warning",
             Reason::AttachTarget => "attach_target",
@@ -270,6 +274,9 @@ impl Reason {
                 ("log_size", Int(i64::from(log_size))),
                 ("walk_errno", Int(i64::from(walk_errno))),
             ],
+            Reason::TooManyMaps { limit } => {
+                vec![("limit", Int(i64::try_from(limit).unwrap_or(i64::MAX)))]
+            }
             Reason::SnprintfFormat { data_len } => {
                 vec![("data_len", Int(i64::try_from(data_len).unwrap_or(i64::MAX)))]
             }
@@ -380,6 +387,9 @@ impl Reason {
             Reason::InvalidAlu => {
                 "The arithmetic is undefined: a division by the constant zero, or a shift by at least the register width.".into()
             }
+            Reason::TooManyMaps { limit } => format!(
+                "One program may use at most {limit} different maps (the kernel's MAX_USED_MAPS), and this one refers to more: the load fails with E2BIG before any path is walked (Linux 6.1 says nothing in the log, 6.12 says why). Split the program, or share maps between fewer of its parts, e.g. one map of structs instead of several maps."
+            ),
             Reason::InvalidProgram => {
                 "The program's structure is refused before any path is walked: a jump out of its function, unreachable code, a loop the kernel does not allow, or an instruction with reserved fields set.".into()
             }
