@@ -13,7 +13,7 @@
 use crate::env::Env;
 use crate::insn::*;
 use crate::liveness::Owner;
-use crate::precision::Walk;
+use crate::precision::{set_bits, Walk};
 
 use crate::regs::{RegType, LIVE_READ};
 use crate::state::{HistEntry, VerifierState, MAX_CALL_FRAMES};
@@ -417,11 +417,8 @@ impl Env {
                 let Some(func) = self.checkpoints[pid as usize].st.frames.get_mut(fr) else {
                     continue;
                 };
-                for r in 0..32u8 {
-                    if bt.regs[fr] & (1 << r) == 0 {
-                        continue;
-                    }
-                    match func.regs.get_mut(r as usize) {
+                for r in set_bits(u64::from(bt.regs[fr])) {
+                    match func.regs.get_mut(r) {
                         Some(reg) if reg.ty == RegType::Scalar => {
                             if reg.precise {
                                 bt.regs[fr] &= !(1 << r);
@@ -433,10 +430,7 @@ impl Env {
                     }
                 }
                 let mut bug = None;
-                for s in 0..64usize {
-                    if !bt.is_frame_slot_set(fr, s) {
-                        continue;
-                    }
+                for s in set_bits(bt.stack[fr]) {
                     let Some(slot) = func.stack.get_mut(s) else {
                         bug = Some(format!(
                             "BUG backtracking (stack slot {}, total slots {})\n",

@@ -15,6 +15,21 @@ enum Backtrack {
     NotSupported,
 }
 
+/// The set bits of `mask`, lowest first: the registers or stack slots a
+/// backtracking mask names (a copy: clearing bits while iterating is fine).
+/// Visiting only those, not all 32 or 64 positions, matters in a long
+/// chain of parents (a third of the walk's time in a counting loop).
+pub(crate) fn set_bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if mask == 0 {
+            return None;
+        }
+        let i = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        Some(i)
+    })
+}
+
 /// How a walk back through one state's instructions ended.
 pub(crate) enum Walk {
     /// At the state's first instruction: go on to its parent.
@@ -332,10 +347,7 @@ impl Env {
             let Some(func) = cp.st.frames.get_mut(frame) else {
                 return;
             };
-            for r in 0..32usize {
-                if reg_mask & (1u32 << r) == 0 {
-                    continue;
-                }
+            for r in set_bits(u64::from(reg_mask)) {
                 match func.regs.get_mut(r) {
                     Some(reg) if reg.ty == RegType::Scalar => {
                         if !reg.precise {
@@ -347,10 +359,7 @@ impl Env {
                 }
             }
             let mut all = false;
-            for s in 0..64usize {
-                if stack_mask & (1u64 << s) == 0 {
-                    continue;
-                }
+            for s in set_bits(stack_mask) {
                 if s >= func.stack.len() {
                     all = true;
                     break;
