@@ -50,6 +50,9 @@ pub struct Type {
     /// ENUM/ENUM64: (name, value); an ENUM's 32-bit value sign-extended, as
     /// libbpf reads `struct btf_enum`'s `__s32 val`.
     pub enums: Vec<(String, i64)>,
+    /// DATASEC: each variable's size as the section records it
+    /// (`btf_var_secinfo.size`, beside `members`).
+    pub var_sizes: Vec<u32>,
 }
 
 impl Type {
@@ -129,6 +132,7 @@ impl Btf {
             int_enc: 0,
             bitfield_sizes: Vec::new(),
             enums: Vec::new(),
+            var_sizes: Vec::new(),
         }];
         let mut p = 0usize;
         while p < types.len() {
@@ -150,6 +154,7 @@ impl Btf {
                 int_enc: 0,
                 bitfield_sizes: Vec::new(),
                 enums: Vec::new(),
+                var_sizes: Vec::new(),
             };
             match kind {
                 KIND_INT => {
@@ -216,6 +221,7 @@ impl Btf {
                         let ty = u32_at(types, p)?;
                         let off = u32_at(types, p + 4)?;
                         t.members.push((String::new(), ty, off));
+                        t.var_sizes.push(u32_at(types, p + 8)?);
                         p += 12;
                     }
                 }
@@ -433,18 +439,34 @@ impl Btf {
             (matches!(t.kind, KIND_ENUM | KIND_ENUM64) && !sized(t.size_or_type))
                 .then(|| (id as u32, "Unexpected size".to_string()))
         });
+        // btf_check_all_types(): each type resolved in id order
         meta.or_else(|| {
             self.types.iter().enumerate().skip(1).find_map(|(id, t)| {
-                // FUNC linkage 2: extern
-                if t.kind != KIND_FUNC || t.vlen == 2 {
-                    return None;
+                match t.kind {
+                    // btf_datasec_resolve(): a variable the section gives
+                    // fewer bytes than its type has (clang shrinks a static
+                    // flag it only sets to 1 to one byte, and keeps its type)
+                    KIND_DATASEC => t
+                        .members
+                        .iter()
+                        .zip(&t.var_sizes)
+                        .find(|((_, var, _), &size)| {
+                            let ty = self.get(*var).ok().map(|v| v.size_or_type);
+                            ty.and_then(|ty| self.size_of(ty).ok())
+                                .is_some_and(|type_size| size < type_size)
+                        })
+                        .map(|_| (id as u32, "Invalid size".to_string())),
+                    // btf_func_check(): FUNC linkage 2 is extern
+                    KIND_FUNC if t.vlen != 2 => {
+                        let proto = self.get(t.size_or_type).ok()?;
+                        let arg = proto
+                            .members
+                            .iter()
+                            .position(|(name, ty, _)| name.is_empty() && *ty != 0)?;
+                        Some((id as u32, format!("Invalid arg#{}", arg + 1)))
+                    }
+                    _ => None,
                 }
-                let proto = self.get(t.size_or_type).ok()?;
-                let arg = proto
-                    .members
-                    .iter()
-                    .position(|(name, ty, _)| name.is_empty() && *ty != 0)?;
-                Some((id as u32, format!("Invalid arg#{}", arg + 1)))
             })
         })
     }
@@ -652,6 +674,7 @@ mod tests {
             int_enc: 0,
             bitfield_sizes: Vec::new(),
             enums: Vec::new(),
+            var_sizes: Vec::new(),
         }
     }
 
@@ -674,5 +697,33 @@ mod tests {
         assert!(b.size_of(1).is_err());
         assert_eq!(b.size_of(4), Ok(60));
         assert!(b.size_of(5).is_err());
+    }
+
+    /// `static __u32 happened;` set only to 1: clang stores it in one byte
+    /// of `.bss` and keeps its type, and the kernel refuses the object's
+    /// BTF (`btf_datasec_resolve()`: "Invalid size"; found in a real
+    /// program, learn-by-example's global-percpu-data).
+    #[test]
+    fn a_variable_its_section_gives_fewer_bytes_than_its_type_is_refused() {
+        let var = |ty: u32| Type {
+            kind: KIND_VAR,
+            size_or_type: ty,
+            ..Type::default()
+        };
+        let datasec = |size: u32| Type {
+            kind: KIND_DATASEC,
+            vlen: 1,
+            size_or_type: size,
+            members: vec![(String::new(), 2, 0)],
+            var_sizes: vec![size],
+            ..Type::default()
+        };
+        let b = |size: u32| Btf {
+            types: vec![ty(0, 0, None), ty(KIND_INT, 4, None), var(1), datasec(size)],
+            strings: Vec::new(),
+        };
+        assert_eq!(b(1).kernel_refusal(), Some((3, "Invalid size".to_string())));
+        assert_eq!(b(4).kernel_refusal(), None);
+        assert_eq!(b(8).kernel_refusal(), None);
     }
 }

@@ -2330,7 +2330,7 @@ impl<'a> Loader<'a> {
                 _ => key_ty.is_none(),
             };
             if (key_ty.is_some() && !value_typed) || (value_typed && key_refused) {
-                def.btf_retry = true;
+                def.btf_retry = Some(crate::map_create::CreateError::Invalid);
                 def.drop_btf_types();
             }
         }

@@ -65,6 +65,14 @@ pub enum CreateError {
     TooBig,
     /// `-ERANGE`
     Range,
+    /// `-EACCES`: a special field in a map read-only (or write-only) to
+    /// programs (`map_check_btf()`)
+    Access,
+    /// `-EOPNOTSUPP`: a special field in a map type that may not hold it
+    OpNotSupported,
+    /// `-ENOTSUPP` (524, kernel-internal): 6.1's answer for a spin lock in
+    /// a map type that may not hold one; libbpf has no words for it
+    NotSupp,
 }
 
 impl CreateError {
@@ -74,6 +82,10 @@ impl CreateError {
             CreateError::Invalid => ("Invalid argument", -22),
             CreateError::TooBig => ("Argument list too long", -7),
             CreateError::Range => ("Numerical result out of range", -34),
+            CreateError::Access => ("Permission denied", -13),
+            CreateError::OpNotSupported => ("Operation not supported", -95),
+            // libbpf_strerror_r(): strerror_r() knows no errno 524
+            CreateError::NotSupp => ("unknown error (-524)", -524),
         }
     }
 }
@@ -301,7 +313,7 @@ pub fn first_failure(maps: &[MapDef]) -> Option<String> {
     // runs before map_check_btf)
     Some(match first_warning(&maps[..i]) {
         Some(w) => w,
-        None if m.btf_retry => retry_line(m, e),
+        None if m.btf_retry.is_some() => retry_line(m, e),
         None => libbpf_line(m, e),
     })
 }
@@ -330,8 +342,7 @@ pub fn refused_for_its_size(maps: &[MapDef]) -> Option<&MapDef> {
 /// line libbpf prints for an object that then fails to load.
 pub fn first_warning(maps: &[MapDef]) -> Option<String> {
     maps.iter()
-        .find(|m| m.btf_retry)
-        .map(|m| retry_line(m, CreateError::Invalid))
+        .find_map(|m| m.btf_retry.map(|e| retry_line(m, e)))
 }
 
 fn retry_line(m: &MapDef, e: CreateError) -> String {

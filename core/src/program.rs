@@ -760,11 +760,12 @@ pub struct MapDef {
     /// without them and says so first ([`crate::map_create::libbpf_line`]).
     pub btf_typed: bool,
     /// The kernel refuses the map's BTF types (`map_create()`,
-    /// `map_check_btf()`): a key type without a value type, an array's key
-    /// that is not a 32-bit integer. libbpf warns ("Retrying without BTF")
-    /// and creates it without them: no special fields
-    /// ([`crate::map_create::first_warning`]).
-    pub btf_retry: bool,
+    /// `map_check_btf()`), and why: a key type without a value type, an
+    /// array's key that is not a 32-bit integer (EINVAL), a special field
+    /// the map type may not hold ([`MapDef::for_mode`]). libbpf warns
+    /// ("Retrying without BTF") and creates it without them: no special
+    /// fields ([`crate::map_create::first_warning`]).
+    pub btf_retry: Option<crate::map_create::CreateError>,
     /// `map_flags` the program's access depends on (`BPF_F_RDONLY_PROG`,
     /// `BPF_F_WRONLY_PROG`); from compiled objects only.
     pub flags: u32,
@@ -858,8 +859,9 @@ impl MapDef {
         }
         // map_check_btf() refused the value's BTF: libbpf created the map
         // again without it, and it has no special fields
-        if self.special_fields_refused(nested_special_fields) {
+        if let Some(e) = self.special_fields_refused(nested_special_fields) {
             self.drop_btf_types();
+            self.btf_retry.get_or_insert(e);
         }
     }
 
@@ -870,7 +872,12 @@ impl MapDef {
     /// array, kernel pointers in 6.1's four types or 6.12's ten, list heads
     /// and rbtree roots as timers; none in a map read-only to programs
     /// (6.1: kernel pointers, and 6.12: every field, write-only neither).
-    fn special_fields_refused(&self, v612: bool) -> bool {
+    /// The errno is the first check's that fails, in the kernel's order:
+    /// 6.1 looks at the lock (EACCES, then ENOTSUPP), the timer (EACCES,
+    /// EOPNOTSUPP), the kernel pointers (EACCES, EOPNOTSUPP); 6.12 at the
+    /// flags for any field (EACCES), then each field (EOPNOTSUPP).
+    fn special_fields_refused(&self, v612: bool) -> Option<crate::map_create::CreateError> {
+        use crate::map_create::CreateError::{Access, NotSupp, OpNotSupported};
         use MapType as T;
         let t = self.map_type;
         let lock = self.lock_off.is_some();
@@ -909,16 +916,33 @@ impl MapDef {
             self.flags & BPF_F_RDONLY_PROG != 0,
             self.flags & (BPF_F_RDONLY_PROG | BPF_F_WRONLY_PROG) != 0,
         );
-        let access = if v612 {
-            (lock || timer || kptrs || graph) && rw_only
-        } else {
-            ((lock || timer) && rdonly) || (kptrs && rw_only)
-        };
-        (lock && !lock_ok)
-            || (timer && !timer_ok)
-            || (kptrs && !kptr_ok)
-            || (graph && !timer_ok)
-            || access
+        if v612 {
+            let any = lock || timer || kptrs || graph;
+            if any && rw_only {
+                return Some(Access);
+            }
+            let wrong = (lock && !lock_ok)
+                || (timer && !timer_ok)
+                || (kptrs && !kptr_ok)
+                || (graph && !timer_ok);
+            return wrong.then_some(OpNotSupported);
+        }
+        if lock && rdonly {
+            return Some(Access);
+        }
+        if lock && !lock_ok {
+            return Some(NotSupp);
+        }
+        if timer && rdonly {
+            return Some(Access);
+        }
+        if timer && !timer_ok {
+            return Some(OpNotSupported);
+        }
+        if kptrs && rw_only {
+            return Some(Access);
+        }
+        (kptrs && !kptr_ok).then_some(OpNotSupported)
     }
 
     /// The map's flags as the kernel keeps them: `dev_map_init_map()` adds
@@ -1009,7 +1033,7 @@ impl MapDef {
             graph: Vec::new(),
             map_extra: 0,
             btf_typed: false,
-            btf_retry: false,
+            btf_retry: None,
             flags: 0,
             data: Vec::new(),
             frozen: false,
@@ -1624,8 +1648,27 @@ impl Program {
         }
         // bpf_object__create_maps(): every map before any program, after
         // the externs are resolved
+        // the maps as this kernel checks their BTF: a special field it
+        // refuses makes libbpf warn and retry without BTF, the first line
+        // of an object that then fails
+        let maps_here: std::borrow::Cow<[MapDef]> = if self.maps.iter().any(MapDef::differs_by_mode)
+        {
+            let nested = kernel_nests_special_fields(&kernel.btf);
+            std::borrow::Cow::Owned(
+                self.maps
+                    .iter()
+                    .map(|m| {
+                        let mut m = m.clone();
+                        m.for_mode(nested);
+                        m
+                    })
+                    .collect(),
+            )
+        } else {
+            std::borrow::Cow::Borrowed(&self.maps)
+        };
         let create_maps = || -> Result<(), crate::relo_core::ReloError> {
-            if let Some(line) = crate::map_create::first_failure(&self.maps) {
+            if let Some(line) = crate::map_create::first_failure(&maps_here) {
                 return Err(crate::relo_core::ReloError(line));
             }
             // map_create(): a type the kernel does not know (its own `enum
@@ -1819,7 +1862,7 @@ impl Program {
             crate::relo_core::ReloError(
                 btf_line
                     .clone()
-                    .or_else(|| crate::map_create::first_warning(&self.maps))
+                    .or_else(|| crate::map_create::first_warning(&maps_here))
                     .unwrap_or(e.0),
             )
         };
@@ -1934,6 +1977,14 @@ impl Program {
     pub fn to_bytes(&self) -> Vec<u8> {
         self.insns.iter().flat_map(|i| i.to_bytes()).collect()
     }
+}
+
+/// Does the kernel of `btf` find special fields in nested structs and
+/// arrays, with 6.12's `map_check_btf()` ([`MapDef::for_mode`])? Linux
+/// 6.12 of the two modelled kernels; its BTF is the one with workqueues
+/// (`struct bpf_wq`, 6.10).
+fn kernel_nests_special_fields(btf: &crate::btf::Btf) -> bool {
+    btf.find(crate::btf::KIND_STRUCT, "bpf_wq").is_some()
 }
 
 /// Linux 6.4+ links struct_ops maps: its BTF has the (anonymous) enum of
