@@ -2921,6 +2921,7 @@ impl<'a> Loader<'a> {
         } else {
             func_btf
         };
+        program.no_func_info = program.func_btf.is_empty();
         program.btf_refused = self.btf_refused;
         program.btf_metas_refused = self.btf_metas_refused;
         if !core_relos.is_empty() || !ksyms.is_empty() || !object_ksyms.is_empty() {

@@ -33,10 +33,15 @@ impl Env {
             }
             BPF_PSEUDO_FUNC => {
                 let target = (self.insn_idx as i64 + insn.imm as i64 + 1) as usize;
-                // check_ld_imm(): a callback is a static function (its
-                // func_info linkage); a global one is verified on its own
-                // with whatever its prototype allows, not as the callback
-                // its helper calls
+                // check_ld_imm(): a callback needs the program's func_info
+                // (an object loaded without BTF — none, or the kernel
+                // refused it — has none; text is compiled with it) ...
+                if self.prog.no_func_info {
+                    return Err(self.fail(EINVAL, "missing btf func_info"));
+                }
+                // ... and is a static function (its func_info linkage); a
+                // global one is verified on its own with whatever its
+                // prototype allows, not as the callback its helper calls
                 if self
                     .prog
                     .func_btf

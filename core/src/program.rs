@@ -1181,6 +1181,11 @@ pub struct Program {
     /// libbpf warns first (`BTF loading error: -22`) and loads without it,
     /// or, for an object with struct_ops, fails (BTF is mandatory).
     pub btf_refused: bool,
+    /// An object loaded without func_info (built without BTF, or its BTF
+    /// refused): the kernel then refuses a callback's address (`missing
+    /// btf func_info`). Text is compiled with it; a program built from raw
+    /// instructions is taken to have it.
+    pub no_func_info: bool,
     /// Linux 6.2+ refuses the object's BTF where 6.1 takes it
     /// (`btf_parse_struct_metas()`: a struct with a lock, graph or refcount
     /// member, or a kptr, whose fields cannot be parsed); under such a
@@ -1380,6 +1385,7 @@ impl Program {
             struct_ops_unreferenced: false,
             libbpf: Libbpf::default(),
             btf_refused: false,
+            no_func_info: false,
             btf_metas_refused: None,
             no_attach_target: false,
             attach_to: None,
@@ -1641,13 +1647,12 @@ impl Program {
         {
             let mut without = self.clone();
             without.btf_refused = true;
+            without.no_func_info = true;
             without.func_btf.clear();
             without.line_info.clear();
             without.maps.iter_mut().for_each(MapDef::drop_btf_types);
             return without.relocated(name, kernel);
         }
-        // bpf_object__create_maps(): every map before any program, after
-        // the externs are resolved
         // the maps as this kernel checks their BTF: a special field it
         // refuses makes libbpf warn and retry without BTF, the first line
         // of an object that then fails
@@ -1667,6 +1672,8 @@ impl Program {
         } else {
             std::borrow::Cow::Borrowed(&self.maps)
         };
+        // bpf_object__create_maps(): every map before any program, after
+        // the externs are resolved
         let create_maps = || -> Result<(), crate::relo_core::ReloError> {
             if let Some(line) = crate::map_create::first_failure(&maps_here) {
                 return Err(crate::relo_core::ReloError(line));
