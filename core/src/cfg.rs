@@ -174,9 +174,28 @@ impl Env {
     }
 
     /// `check_btf_func()`'s return-type rule: a subprogram whose prototype
-    /// does not return an int may hold neither LD_ABS nor a tail call. A
-    /// program in the text format is compiled with `int` subprograms.
+    /// does not return an int may hold neither LD_ABS nor a tail call, and
+    /// without func_info no subprogram may. A program in the text format
+    /// is compiled with `int` subprograms.
     pub fn check_btf_func(&mut self) -> VResult<()> {
+        // check_abnormal_return(): without func_info no subprogram may end
+        // the program from inside (its return type cannot be checked)
+        if self.prog.no_func_info {
+            for s in self.subprogs.iter().skip(1) {
+                let what = if s.has_ld_abs {
+                    "LD_ABS"
+                } else if s.has_tail_call {
+                    "tail_call"
+                } else {
+                    continue;
+                };
+                return Err(self.fail(
+                    EINVAL,
+                    &format!("{what} is not allowed in subprogs without BTF"),
+                ));
+            }
+            return Ok(());
+        }
         for s in self.subprogs.iter().skip(1) {
             let Some(f) = self.prog.func_btf.iter().find(|f| f.start == s.start) else {
                 continue;

@@ -1745,6 +1745,11 @@ impl<'a> Loader<'a> {
                 "elf: legacy map definitions in 'maps' section are not supported by libbpf v1.0+",
             );
         }
+        // bpf_object__init_btf(), once the sections are collected: BTF-defined
+        // maps cannot be read without the object's BTF
+        if self.btf.is_none() && self.file.section_by_name(".maps").is_some() {
+            return err("BTF is required, but is missing or corrupted.");
+        }
         Ok(())
     }
 
