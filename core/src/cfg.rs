@@ -182,11 +182,7 @@ impl Env {
         // the program from inside (its return type cannot be checked)
         if self.prog.no_func_info {
             for s in self.subprogs.iter().skip(1) {
-                let what = if s.has_ld_abs {
-                    "LD_ABS"
-                } else if s.has_tail_call {
-                    "tail_call"
-                } else {
+                let Some(what) = s.ends_program_early() else {
                     continue;
                 };
                 return Err(self.fail(
@@ -203,11 +199,7 @@ impl Env {
             if f.ret_scalar {
                 continue;
             }
-            let what = if s.has_ld_abs {
-                "LD_ABS"
-            } else if s.has_tail_call {
-                "tail_call"
-            } else {
+            let Some(what) = s.ends_program_early() else {
                 continue;
             };
             return Err(self.fail(
@@ -530,11 +522,10 @@ impl Env {
                 };
                 let map_idx = insn.imm as u32 as usize;
                 let newly_used = !used_maps.contains(&map_idx);
-                // 6.12's add_used_map_from_fd() counts the map as soon as
-                // its fd is read, and says so; 6.1 counts it after the
-                // compatibility and direct-value checks and returns E2BIG
-                // without a word
-                if newly_used && used_maps.len() >= MAX_USED_MAPS && self.rules.words_612 {
+                if newly_used
+                    && used_maps.len() >= MAX_USED_MAPS
+                    && self.rules.used_maps_counted_at_fd
+                {
                     return Err(self
                         .fail(
                             crate::env::E2BIG,

@@ -42,12 +42,7 @@ impl Env {
                 // ... and is a static function (its func_info linkage); a
                 // global one is verified on its own with whatever its
                 // prototype allows, not as the callback its helper calls
-                if self
-                    .prog
-                    .func_btf
-                    .iter()
-                    .any(|f| f.start == target && f.global)
-                {
+                if self.is_global_subprog(target) {
                     return Err(self.fail(EINVAL, "callback function not static"));
                 }
                 let sub = self

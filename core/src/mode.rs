@@ -27,6 +27,10 @@ pub struct Rules {
     /// "program of this type cannot use helper", ...): the `6.7` mode is
     /// checked against 6.12.
     pub words_612: bool,
+    /// `add_used_map_from_fd()` (6.12): a program's 65th map is counted as
+    /// its fd is read, before the map's checks, and refused with a message;
+    /// 6.1 counts it after them and returns E2BIG without a word.
+    pub used_maps_counted_at_fd: bool,
     /// The log buffer rotates (6.4+, `bpf_verifier_vlog`): a log longer
     /// than `log_size` keeps its end; before, it kept its beginning and
     /// stopped.
@@ -248,6 +252,7 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
+                used_maps_counted_at_fd: false,
                 rotating_log: false,
                 jset_forgets_ranges: false,
                 ld_abs_hidden_exit: false,
@@ -302,6 +307,7 @@ impl Rules {
                 callbacks_iterate: false,
                 eq_branch_uses_ranges: false,
                 words_612: false,
+                used_maps_counted_at_fd: false,
                 rotating_log: false,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: true,
@@ -356,6 +362,7 @@ impl Rules {
                 callbacks_iterate: true,
                 eq_branch_uses_ranges: true,
                 words_612: true,
+                used_maps_counted_at_fd: true,
                 rotating_log: true,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: false,

@@ -279,6 +279,21 @@ pub struct Subprog {
     pub keep_fastcall_stack: bool,
 }
 
+impl Subprog {
+    /// What in this subprogram may end the whole program with its own
+    /// return value (`check_abnormal_return()`, `check_btf_func()`), as the
+    /// kernel names it: `LD_ABS` first, then `tail_call`.
+    pub fn ends_program_early(&self) -> Option<&'static str> {
+        if self.has_ld_abs {
+            Some("LD_ABS")
+        } else if self.has_tail_call {
+            Some("tail_call")
+        } else {
+            None
+        }
+    }
+}
+
 /// One pending branch state (`struct bpf_verifier_stack_elem`).
 #[derive(Clone, Debug)]
 pub struct StackElem {

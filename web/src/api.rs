@@ -43,10 +43,7 @@ pub fn add_kernel_btf(file: &str, gz: Result<&[u8], String>) -> Result<(), Strin
         .into_iter()
         .find(|f| *f == file)
         .ok_or_else(|| format!("no kernel BTF file 'linux-{file}.btf.gz' (6.1 or 6.12)"))?;
-    let btf = gz
-        .and_then(KernelBtf::from_gzip)
-        .map(Arc::new)
-        .map_err(|e| format!("the BTF of Linux {file} (btf/linux-{file}.btf.gz): {e}"));
+    let btf = crate::session::read_kernel_btf(file, gz);
     KERNEL_BTF.with(|k| {
         let mut k = k.borrow_mut();
         k.retain(|(f, _)| *f != file);
@@ -310,7 +307,7 @@ pub fn add_kernel_btf_js(
     why: Option<String>,
 ) -> Result<(), JsValue> {
     let gz = gz.ok_or_else(|| why.unwrap_or_else(|| "not fetched".to_string()));
-    add_kernel_btf(file, gz.as_deref().map_err(|e| e.clone())).map_err(|e| JsValue::from_str(&e))
+    add_kernel_btf(file, gz.as_deref().map_err(String::clone)).map_err(|e| JsValue::from_str(&e))
 }
 
 /// `verify(text, { kernel, logLevel })` for JavaScript. Exported only by the

@@ -268,6 +268,18 @@ type PerKernel = Vec<(KernelVersion, Rc<Program>)>;
 /// The modes whose kernel libbpf could not load the program into, and why.
 pub(crate) type LoadFailures = Vec<(KernelVersion, String)>;
 
+/// A kernel's BTF file (`btf/linux-K.btf.gz`) as fetched, read; or why it
+/// could not be had, naming the file. The page's worker and the JS API's
+/// keep what this returns.
+pub fn read_kernel_btf(
+    kernel: &str,
+    gz: Result<&[u8], String>,
+) -> Result<std::sync::Arc<KernelBtf>, String> {
+    gz.and_then(KernelBtf::from_gzip)
+        .map(std::sync::Arc::new)
+        .map_err(|e| format!("the BTF of Linux {kernel} (btf/linux-{kernel}.btf.gz): {e}"))
+}
+
 /// The verifier's side: at most one verification under way, and the last
 /// complete run, which the page steps through.
 #[derive(Default)]
@@ -322,10 +334,7 @@ impl Session {
 
     /// A kernel's BTF as fetched (the gzipped file), or why it could not be.
     pub fn add_kernel_btf(&mut self, kernel: &'static str, gz: Result<Vec<u8>, String>) {
-        let btf = gz
-            .and_then(|b| KernelBtf::from_gzip(&b))
-            .map(std::sync::Arc::new)
-            .map_err(|e| format!("the BTF of Linux {kernel} (btf/linux-{kernel}.btf.gz): {e}"));
+        let btf = read_kernel_btf(kernel, gz.as_deref().map_err(String::clone));
         self.kernel_btf.retain(|(k, _)| *k != kernel);
         self.kernel_btf.push((kernel, btf));
     }
