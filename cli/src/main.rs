@@ -220,6 +220,13 @@ struct VerifyArgs {
     /// (`targ_comm=bash`); repeatable
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_global)]
     set_global: Vec<(String, String)>,
+    /// Load program PROG with these `prog_flags` too, as a test loader
+    /// does with bpf_program__set_flags: BPF_F_TEST_STATE_FREQ (a
+    /// checkpoint at every prune point), BPF_F_STRICT_ALIGNMENT,
+    /// BPF_F_ANY_ALIGNMENT, BPF_F_TEST_REG_INVARIANTS (6.12), ... joined
+    /// by '|' (the BPF_F_ may be left out) or a number; repeatable
+    #[arg(long, value_name = "PROG=FLAGS", value_parser = parse_prog_flags)]
+    prog_flags: Vec<(String, u32)>,
     /// The libbpf that loads an object: 1.1 (Debian bookworm's) or 1.4
     /// (bookworm-backports'). 1.4 knows more sections (tcx/, netkit/,
     /// uprobe.multi, struct_ops.s, netfilter, cgroup/*_unix), .struct_ops.link,
@@ -342,24 +349,34 @@ fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), St
     Ok((prog.to_string(), pt, attach))
 }
 
+fn parse_prog_flags(s: &str) -> Result<(String, u32), String> {
+    let (prog, flags) = split_setting(s, "PROG=FLAGS")?;
+    let bits = veristep_core::ProgFlags::parse(flags)?;
+    if bits & (veristep_core::ProgFlags::TOKEN_FD | veristep_core::ProgFlags::XDP_DEV_BOUND_ONLY)
+        != 0
+    {
+        return Err("BPF_F_TOKEN_FD and BPF_F_XDP_DEV_BOUND_ONLY need a file descriptor or a device: not modelled".into());
+    }
+    Ok((prog.to_string(), bits))
+}
+
 fn parse_global(s: &str) -> Result<(String, String), String> {
     let (name, v) = split_setting(s, "NAME=VALUE")?;
     Ok((name.to_string(), v.to_string()))
 }
 
-/// `--prog-type PROG=...` naming no program of the files.
-fn unknown_programs(
+/// `--prog-type PROG=...` (or `--prog-flags`) naming no program of the files.
+fn unknown_programs<'a>(
     programs: &[(String, Program)],
-    types: &[(String, ProgType, Option<AttachType>)],
+    mut settings: impl Iterator<Item = (&'static str, &'a String)>,
 ) -> Option<String> {
-    types
-        .iter()
-        .find(|(prog, ..)| {
+    settings
+        .find(|(_, prog)| {
             !programs
                 .iter()
                 .any(|(name, _)| name.rsplit(':').next() == Some(prog.as_str()))
         })
-        .map(|(prog, ..)| format!("--prog-type: no program named '{prog}'"))
+        .map(|(option, prog)| format!("{option}: no program named '{prog}'"))
 }
 
 /// `--attach-target PROG=TARGET`: the BTF-typed program PROG attaches to
@@ -656,12 +673,15 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
     let opts = elf::LoadOptions {
         prog_types: args.prog_type.clone(),
         globals: args.set_global.clone(),
+        prog_flags: args.prog_flags.clone(),
         libbpf: args.libbpf,
     };
     let Some(mut programs) = load_all(&args.files, args.prog.as_deref(), &opts) else {
         return ExitCode::from(2);
     };
-    if let Some(e) = unknown_programs(&programs, &args.prog_type) {
+    let named = args.prog_type.iter().map(|(p, ..)| ("--prog-type", p));
+    let flagged = args.prog_flags.iter().map(|(p, _)| ("--prog-flags", p));
+    if let Some(e) = unknown_programs(&programs, named.chain(flagged)) {
         eprintln!("veristep: {e}");
         return ExitCode::from(2);
     }

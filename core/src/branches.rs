@@ -514,7 +514,7 @@ impl Env {
         d: usize,
         s: usize,
         cf: usize,
-    ) {
+    ) -> VResult<()> {
         let op = insn.op();
         let jmp32 = insn.class() == BPF_JMP32;
         let x = insn.source() == BPF_X;
@@ -546,9 +546,7 @@ impl Env {
             }
             self.other_branch().frames[cf].regs[d] = t1;
             self.cur.frames[cf].regs[d] = f1;
-            if !log.is_empty() && self.log_on() {
-                self.verbose(&log);
-            }
+            self.reg_invariants(&log)?;
         }
         if x && src.ty == RegType::Scalar && src.id != 0 {
             let k = self.cur.frames[cf].regs[s];
@@ -562,6 +560,30 @@ impl Env {
             let k2 = self.other_branch().frames[cf].regs[d];
             crate::branches612::sync_linked_regs(self.other_branch(), &k2);
         }
+        Ok(())
+    }
+
+    /// What `reg_bounds_sanity_check()` found (its lines): printed, or,
+    /// under `BPF_F_TEST_REG_INVARIANTS`, the first of them fails the
+    /// load with EFAULT (the kernel checks no further).
+    pub(crate) fn reg_invariants(&mut self, lines: &str) -> VResult<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        if self
+            .prog
+            .prog_flags
+            .has(crate::program::ProgFlags::TEST_REG_INVARIANTS)
+        {
+            let first = lines.lines().next().unwrap_or_default().to_string();
+            return Err(self
+                .fail(crate::env::EFAULT, &first)
+                .because(crate::reason::Reason::KernelWarning));
+        }
+        if self.log_on() {
+            self.verbose(lines);
+        }
+        Ok(())
     }
 
     /// 6.12's `may_goto`: the jump is taken now, and the fall-through is
@@ -720,7 +742,7 @@ impl Env {
         let (d, s) = (insn.dst as usize, insn.src as usize);
         let cf = self.cur.curframe();
         if self.rules.branches_612 {
-            self.refine_branches_612(insn, &dst, &src, d, s, cf);
+            self.refine_branches_612(insn, &dst, &src, d, s, cf)?;
         } else {
             if x {
                 if dst.ty == RegType::Scalar && src.ty == RegType::Scalar {

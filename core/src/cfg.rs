@@ -356,6 +356,35 @@ impl Env {
     /// be one that may sleep (`bpf_lsm_is_sleepable_hook`).
     pub fn check_attach_btf_id(&mut self) -> VResult<()> {
         use crate::program::AttachType as A;
+        use crate::program::ProgType as P;
+        // the first checks, whatever the type (a syscall program is always
+        // sleepable: libbpf's `syscall` section makes it so)
+        if self.prog.sleepable && self.prog.prog_type != P::Syscall {
+            let eat = self.prog.expected_attach_type;
+            let (ok, msg) = if self.rules.struct_ops_612 {
+                // can_be_sleepable()
+                let ok = match self.prog.prog_type {
+                    P::Tracing => matches!(
+                        eat,
+                        Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn | A::TraceIter)
+                    ),
+                    P::Lsm => eat != Some(A::LsmCgroup),
+                    P::Kprobe | P::StructOps => true,
+                    _ => false,
+                };
+                (ok, "Only fentry/fexit/fmod_ret, lsm, iter, uprobe, and struct_ops programs can be sleepable")
+            } else {
+                (
+                    matches!(self.prog.prog_type, P::Tracing | P::Lsm | P::Kprobe),
+                    "Only fentry/fexit/fmod_ret, lsm, and kprobe/uprobe programs can be sleepable",
+                )
+            };
+            if !ok {
+                return Err(self
+                    .fail(EINVAL, msg)
+                    .because(crate::reason::Reason::AttachTarget));
+            }
+        }
         let Some(tname) = self.prog.attach_btf.as_ref().map(|a| a.tname.clone()) else {
             // a struct_ops program libbpf 1.1 loads with no struct
             if self.prog.prog_type == crate::program::ProgType::StructOps {
@@ -369,18 +398,6 @@ impl Env {
         {
             return Err(self
                 .fail(EINVAL, "BPF_LSM_CGROUP programs cannot be sleepable")
-                .because(crate::reason::Reason::AttachTarget));
-        }
-        // 6.1 lets no struct_ops program sleep (6.12 asks the struct)
-        if self.prog.sleepable
-            && self.prog.prog_type == crate::program::ProgType::StructOps
-            && !self.rules.struct_ops_612
-        {
-            return Err(self
-                .fail(
-                    EINVAL,
-                    "Only fentry/fexit/fmod_ret, lsm, and kprobe/uprobe programs can be sleepable",
-                )
                 .because(crate::reason::Reason::AttachTarget));
         }
         if self.prog.prog_type == crate::program::ProgType::StructOps {

@@ -433,7 +433,23 @@ pub fn program_text(prog: &Program) -> String {
         }
     }
     out.push_str(&format!(".license \"{}\"\n", prog.license));
+    // the load's flags; sleepable where `.prog_type` cannot say it (an
+    // `uprobe.s/` program: kprobe)
+    let mut flags = prog.prog_flags;
+    let said = (struct_ops || btf_typed) && prog.attach_to.is_some();
+    if prog.sleepable && !said && prog.prog_type != crate::program::ProgType::Syscall {
+        flags.0 |= crate::program::ProgFlags::SLEEPABLE;
+    }
+    if flags.0 != 0 {
+        out.push_str(&format!(".prog_flags {}\n", flags.names()));
+    }
     for m in &prog.maps {
+        if let Some(n) = m.unknown_type {
+            out.push_str(&format!(
+                "; map '{}' is of type {n}, which no modelled kernel knows: it cannot be created, and an array stands in below\n",
+                m.name
+            ));
+        }
         if m.map_type == crate::program::MapType::Ringbuf {
             out.push_str(&format!(
                 ".map {} ringbuf entries={}\n",

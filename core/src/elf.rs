@@ -361,6 +361,10 @@ pub struct LoadOptions {
     /// `NAME[INDEX]` (an element of an array of integers); VALUE is an
     /// integer (decimal or `0x` hex), or the text of an array of bytes.
     pub globals: Vec<(String, String)>,
+    /// `bpf_program__set_flags()` (program name, `BPF_F_*` bits), as a
+    /// test loader sets `BPF_F_TEST_STATE_FREQ` or `BPF_F_STRICT_ALIGNMENT`:
+    /// added to what the section implies.
+    pub prog_flags: Vec<(String, u32)>,
     /// The libbpf that loads the object (1.1 unless said).
     pub libbpf: Libbpf,
 }
@@ -407,6 +411,18 @@ struct Reloc {
 
 fn map_type(n: u32) -> Result<MapType, String> {
     MapType::from_number(n).ok_or_else(|| format!("map type {n} is not modelled"))
+}
+
+/// The newest map type a modelled kernel knows (`BPF_MAP_TYPE_ARENA`, 6.9+).
+const LAST_KNOWN_MAP_TYPE: u32 = 33;
+
+/// A map's type, or the number of one no modelled kernel knows, which the
+/// kernel refuses to create ([`MapDef::unknown_type`]; an array stands in).
+fn map_type_or_unknown(n: u32) -> Result<(MapType, Option<u32>), String> {
+    if n == 0 || n > LAST_KNOWN_MAP_TYPE {
+        return Ok((MapType::Array, Some(n)));
+    }
+    map_type(n).map(|t| (t, None))
 }
 
 /// The expected attach type libbpf 1.1 loads a section's program with,
@@ -2277,7 +2293,7 @@ impl<'a> Loader<'a> {
                 other => return Err(format!("member '{other}' is not modelled")),
             }
         }
-        def.map_type = map_type(ty.ok_or("no map type")?)?;
+        (def.map_type, def.unknown_type) = map_type_or_unknown(ty.ok_or("no map type")?)?;
         // libbpf's adjust_ringbuf_sz(): a ring buffer's size is rounded up to
         // a power-of-2 number of pages (0 stays 0, for the loader to set)
         if matches!(def.map_type, MapType::Ringbuf | MapType::UserRingbuf) {
@@ -2373,13 +2389,11 @@ impl<'a> Loader<'a> {
                 .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
                 .ok_or_else(|| "its definition runs past the section".to_string())
         };
-        Ok(MapDef::new(
-            name,
-            map_type(word(0)?)?,
-            word(1)?,
-            word(2)?,
-            word(3)?,
-        ))
+        let (map_type, unknown_type) = map_type_or_unknown(word(0)?)?;
+        Ok(MapDef {
+            unknown_type,
+            ..MapDef::new(name, map_type, word(1)?, word(2)?, word(3)?)
+        })
     }
 
     fn read_funcs(&mut self) -> Result<(), ElfError> {
@@ -2983,6 +2997,10 @@ impl<'a> Loader<'a> {
                     | "struct_ops.s"
             )
         );
+        for (_, bits) in opts.prog_flags.iter().filter(|(n, _)| *n == main.name) {
+            program.sleepable |= bits & crate::program::ProgFlags::SLEEPABLE != 0;
+            program.prog_flags.0 |= bits & !crate::program::ProgFlags::SLEEPABLE;
+        }
         program.license = license.to_string();
         program.maps = self.maps.clone();
         program.labels = labels;

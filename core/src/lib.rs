@@ -19,7 +19,7 @@ pub mod map_create;
 pub mod program;
 
 pub use insn::Insn;
-pub use program::{AttachType, MapDef, MapType, ProgType, Program};
+pub use program::{AttachType, MapDef, MapType, ProgFlags, ProgType, Program};
 
 /// Which kernel's rules to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

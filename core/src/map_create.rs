@@ -102,6 +102,8 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
     use MapType as T;
     let (key, value) = (m.key_size, m.value_size);
     let fail_if = |c: bool, e: CreateError| if c { Err(e) } else { Ok(()) };
+    // find_and_alloc_map(): a type past the kernel's table
+    fail_if(m.unknown_type.is_some(), Invalid)?;
     // map_create(): only a bloom filter and an arena take a map_extra
     fail_if(
         m.map_extra != 0 && !matches!(m.map_type, T::BloomFilter | T::Arena),

@@ -103,6 +103,12 @@ impl Env {
         t: Access,
         value_regno: Option<u8>,
     ) -> VResult<()> {
+        // check_ptr_alignment() comes first, with the instruction's own
+        // offset; only BPF_F_STRICT_ALIGNMENT makes it look beyond the stack
+        // on x86 (which the stack's checks below do themselves)
+        if self.prog.prog_flags.strict_alignment() {
+            self.check_ptr_alignment_strict(regno, off, size)?;
+        }
         let reg = *self.reg(regno);
         let off = off + reg.off;
         match reg.ty {
@@ -593,9 +599,7 @@ impl Env {
                             d.bounds_sync_612();
                             let line = crate::branches612::sanity_check(d, "s32_range");
                             d.ty = RegType::Scalar;
-                            if let Some(l) = line {
-                                self.verbose(&l);
-                            }
+                            self.reg_invariants(&line.unwrap_or_default())?;
                         }
                         None => d.mark_unknown(),
                     }

@@ -208,6 +208,11 @@ pub struct Rules {
     pub arg_tags: bool,
     /// 6.7+: cgroup_sock_addr hooks of unix sockets (`BPF_CGROUP_UNIX_*`).
     pub unix_sock_addr: bool,
+    /// The `prog_flags` `bpf_prog_load()` knows: any other bit is EINVAL
+    /// before the verifier starts (6.1: up to `BPF_F_XDP_HAS_FRAGS`; 6.12
+    /// adds `BPF_F_XDP_DEV_BOUND_ONLY`, `BPF_F_TEST_REG_INVARIANTS` and
+    /// `BPF_F_TOKEN_FD`).
+    pub prog_flags_known: u32,
     /// 6.4+: `BPF_PROG_TYPE_NETFILTER` exists (6.1 refuses it at load).
     pub netfilter_prog: bool,
     /// 6.12: sleepable programs may use queues and stacks too
@@ -295,6 +300,7 @@ impl Rules {
                 fmodret_set: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
+                prog_flags_known: 0x3f,
                 netfilter_prog: false,
                 sleepable_queue_stack: false,
                 sleepable_no_spin_lock: true,
@@ -350,6 +356,7 @@ impl Rules {
                 fmodret_set: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
+                prog_flags_known: 0x3f,
                 netfilter_prog: false,
                 sleepable_queue_stack: false,
                 sleepable_no_spin_lock: true,
@@ -405,6 +412,7 @@ impl Rules {
                 fmodret_set: crate::cfg::FMODRET_SET_612,
                 arg_tags: true,
                 unix_sock_addr: true,
+                prog_flags_known: 0x100ff,
                 netfilter_prog: true,
                 sleepable_queue_stack: true,
                 sleepable_no_spin_lock: false,

@@ -730,7 +730,14 @@ pub struct SpecialFields {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapDef {
     pub name: String,
+    /// The map's type ([`MapType::Array`] standing in for an
+    /// [`Self::unknown_type`]).
     pub map_type: MapType,
+    /// An object's map type number no modelled kernel's `enum
+    /// bpf_map_type` holds (0, or past 6.12's arena: a newer kernel's, or
+    /// a user-space runtime's own, as bpftime's GPU maps): `map_create()`
+    /// refuses it (EINVAL), so libbpf fails the whole object.
+    pub unknown_type: Option<u32>,
     pub key_size: u32,
     pub value_size: u32,
     pub max_entries: u32,
@@ -1041,6 +1048,7 @@ impl MapDef {
             inner_meta: false,
             kconfig: Vec::new(),
             kernel_name: None,
+            unknown_type: None,
         }
     }
     /// The name as the kernel's log prints it.
@@ -1236,9 +1244,104 @@ pub struct Program {
     /// `BPF_F_SLEEPABLE` (libbpf's `.s` sections: `lsm.s/`, `iter.s/`,
     /// `uprobe.s/`, `fentry.s/`, ...).
     pub sleepable: bool,
+    /// `prog_flags` beyond what the section implies ([`ProgFlags`]): the
+    /// kernel's test and alignment flags a loader sets with
+    /// `bpf_program__set_flags()` (`BPF_F_SLEEPABLE` is [`Self::sleepable`]).
+    pub prog_flags: ProgFlags,
     /// The main function's exception callback (`__exception_cb(name)`, a
     /// BTF decl tag the kernel reads since 6.7).
     pub exception_cb: ExceptionCb,
+}
+
+/// `BPF_PROG_LOAD`'s `prog_flags` (`include/uapi/linux/bpf.h`) that
+/// change what the verifier does, or whether the load starts at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProgFlags(pub u32);
+
+impl ProgFlags {
+    /// Every access aligned as if `NET_IP_ALIGN` were 2, as on machines
+    /// without efficient unaligned access (`env->strict_alignment`).
+    pub const STRICT_ALIGNMENT: u32 = 1 << 0;
+    /// No alignment checked but the stack's (wins over the above).
+    pub const ANY_ALIGNMENT: u32 = 1 << 1;
+    /// Rewrites 32-bit results' upper halves with random bits after the
+    /// walk: nothing the verifier prints changes.
+    pub const TEST_RND_HI32: u32 = 1 << 2;
+    /// A checkpoint at every prune point (`env->test_state_freq`).
+    pub const TEST_STATE_FREQ: u32 = 1 << 3;
+    pub const SLEEPABLE: u32 = 1 << 4;
+    /// XDP programs that handle multi-buffer packets: nothing the
+    /// verifier checks.
+    pub const XDP_HAS_FRAGS: u32 = 1 << 5;
+    pub const XDP_DEV_BOUND_ONLY: u32 = 1 << 6;
+    /// Linux 6.6+: contradictory register bounds fail the load with
+    /// EFAULT instead of being forgotten (`env->test_reg_invariants`).
+    pub const TEST_REG_INVARIANTS: u32 = 1 << 7;
+    pub const TOKEN_FD: u32 = 1 << 16;
+
+    /// The names the text format's `.prog_flags` takes (with or without
+    /// `BPF_F_`), as `include/uapi/linux/bpf.h` spells them.
+    pub const NAMES: [(&'static str, u32); 9] = [
+        ("STRICT_ALIGNMENT", Self::STRICT_ALIGNMENT),
+        ("ANY_ALIGNMENT", Self::ANY_ALIGNMENT),
+        ("TEST_RND_HI32", Self::TEST_RND_HI32),
+        ("TEST_STATE_FREQ", Self::TEST_STATE_FREQ),
+        ("SLEEPABLE", Self::SLEEPABLE),
+        ("XDP_HAS_FRAGS", Self::XDP_HAS_FRAGS),
+        ("XDP_DEV_BOUND_ONLY", Self::XDP_DEV_BOUND_ONLY),
+        ("TEST_REG_INVARIANTS", Self::TEST_REG_INVARIANTS),
+        ("TOKEN_FD", Self::TOKEN_FD),
+    ];
+
+    pub fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// One flag: its uapi name (with or without `BPF_F_`, any case) or
+    /// a number.
+    pub fn parse_one(word: &str) -> Option<u32> {
+        let up = word.trim().to_ascii_uppercase();
+        let bare = up.strip_prefix("BPF_F_").unwrap_or(&up);
+        if let Some((_, b)) = Self::NAMES.iter().find(|(n, _)| *n == bare) {
+            return Some(*b);
+        }
+        match up.strip_prefix("0X") {
+            Some(h) => u32::from_str_radix(h, 16).ok(),
+            None => up.parse().ok(),
+        }
+    }
+
+    /// `A|B|...` (see [`Self::parse_one`]); a word that is no flag is named.
+    pub fn parse(text: &str) -> Result<u32, String> {
+        text.split('|').try_fold(0, |acc, w| {
+            Self::parse_one(w)
+                .map(|b| acc | b)
+                .ok_or_else(|| format!("unknown program flag '{}'", w.trim()))
+        })
+    }
+
+    /// `env->strict_alignment` on x86 (`CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS`).
+    pub fn strict_alignment(self) -> bool {
+        self.has(Self::STRICT_ALIGNMENT) && !self.has(Self::ANY_ALIGNMENT)
+    }
+
+    /// `BPF_F_A|BPF_F_B` as the uapi names them; `0` for none.
+    pub fn names(self) -> String {
+        let mut v: Vec<String> = Self::NAMES
+            .iter()
+            .filter(|(_, b)| self.has(*b))
+            .map(|(n, _)| format!("BPF_F_{n}"))
+            .collect();
+        let known = Self::NAMES.iter().fold(0, |a, (_, b)| a | b);
+        if self.0 & !known != 0 {
+            v.push(format!("{:#x}", self.0 & !known));
+        }
+        if v.is_empty() {
+            "0".to_string()
+        } else {
+            v.join("|")
+        }
+    }
 }
 
 /// The exception callback an object's BTF names for its main function
@@ -1395,6 +1498,7 @@ impl Program {
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,
+            prog_flags: ProgFlags::default(),
             exception_cb: ExceptionCb::None,
         }
     }

@@ -628,8 +628,16 @@ impl Env {
         let force_checkpoint = calls_callback || may_goto || iter_next;
         let v612 = self.rules.states_612;
         // 6.12 also forces a checkpoint when the history grows long
-        let force = force_checkpoint || (self.rules.states_612 && self.cur.jmp_history.len() > 40);
-        let mut add_new_state = force;
+        let state_freq = self
+            .prog
+            .prog_flags
+            .has(crate::program::ProgFlags::TEST_STATE_FREQ);
+        // 6.12's force_new_state holds BPF_F_TEST_STATE_FREQ, which then
+        // also survives the loop heuristic below; 6.1 only starts
+        // add_new_state with it
+        let force = force_checkpoint
+            || (self.rules.states_612 && (self.cur.jmp_history.len() > 40 || state_freq));
+        let mut add_new_state = force || state_freq;
         if self.jmps_processed - self.prev_jmps_processed >= 2
             && self.insn_processed - self.prev_insn_processed >= 8
         {

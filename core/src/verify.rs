@@ -244,6 +244,12 @@ pub(crate) fn before_walk(env: &mut Env) -> Result<(), VErr> {
         env.structural_error = true;
         return Err(env.fail_unworded(crate::env::EINVAL, crate::reason::Reason::NotInKernel));
     }
+    // bpf_prog_load(): a `prog_flags` bit this kernel does not know
+    if env.prog.prog_flags.0 & !env.rules.prog_flags_known != 0 {
+        env.load_refused = true;
+        env.structural_error = true;
+        return Err(env.fail_unworded(crate::env::EINVAL, crate::reason::Reason::NotInKernel));
+    }
     let structure = |env: &mut Env| {
         if env.prog.insns.is_empty() {
             return Err(env.fail(crate::env::EINVAL, "empty program"));

@@ -137,6 +137,26 @@ static void set_prog_type(const char *path, struct bpf_program *prog)
 	fclose(f);
 }
 
+/* prog_flags added as a test loader adds them (bpf_program__set_flags):
+ * PATH.flags lists "PROG FLAGS", FLAGS a number. */
+static void set_prog_flags(const char *path, struct bpf_program *prog)
+{
+	char file[512], name[256];
+	unsigned int flags;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "%s.flags", path);
+	f = fopen(file, "r");
+	if (!f)
+		return;
+	while (fscanf(f, "%255s %u", name, &flags) == 2) {
+		if (strcmp(name, bpf_program__name(prog)))
+			continue;
+		bpf_program__set_flags(prog, bpf_program__flags(prog) | flags);
+	}
+	fclose(f);
+}
+
 /* Global variables set before the load, as a skeleton sets them
  * (rodata->NAME = VALUE): PATH.globals lists "NAME VALUE" lines, each
  * written into the initial value of its section's internal map: an integer
@@ -251,6 +271,7 @@ static void load_one(int obj_index, const char *path, int want, int level)
 		i++;
 	}
 	set_prog_type(path, target);
+	set_prog_flags(path, target);
 	set_globals(path, obj);
 	logbuf[0] = 0;
 	libbpf_msgs[0] = 0;

@@ -263,6 +263,14 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         }
     };
     let mut c = String::from("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
+    // `.prog_flags`: the loader adds them with bpf_program__set_flags()
+    let mut flags = p.prog_flags.0;
+    if p.sleepable && p.prog_type == ProgType::Kprobe {
+        flags |= veristep_core::ProgFlags::SLEEPABLE;
+    }
+    if flags != 0 {
+        c.push_str(&format!("// kernel-diff: set-flags prog {flags}\n\n"));
+    }
     c.push_str(&format!(
         "char LICENSE[] SEC(\"license\") = \"{}\";\n\n",
         p.license.replace('"', "")

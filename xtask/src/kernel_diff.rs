@@ -286,7 +286,9 @@ poweroff -f
 /// an object of `VERISTEP_KERNEL_DIFF_OBJS` may come with its own file.
 /// Likewise global variables set by the loader (a skeleton's
 /// `rodata->NAME = VALUE`): `OBJ.o.globals` lists `NAME VALUE`, asked for
-/// with `// kernel-diff: set-global NAME VALUE`.
+/// with `// kernel-diff: set-global NAME VALUE`. And `OBJ.o.flags`: `PROG
+/// FLAGS`, `prog_flags` added with `bpf_program__set_flags()` (`// kernel-diff:
+/// set-flags PROG FLAGS`; FLAGS a number or `BPF_F_A|BPF_F_B`).
 fn sidecar(obj: &Path, ext: &str) -> PathBuf {
     let mut p = obj.as_os_str().to_owned();
     p.push(format!(".{ext}"));
@@ -298,6 +300,7 @@ fn write_prog_types(source: &Path, obj: &Path) -> Result<(), String> {
     for (directive, file) in [
         ("// kernel-diff: set-type ", sidecar(obj, "types")),
         ("// kernel-diff: set-global ", sidecar(obj, "globals")),
+        ("// kernel-diff: set-flags ", sidecar(obj, "flags")),
     ] {
         let lines: Vec<&str> = src
             .lines()
@@ -331,6 +334,17 @@ fn load_options(obj: &Path) -> Result<elf::LoadOptions, String> {
                 return Err(format!("{}: '{l}' is not NAME VALUE", obj.display()));
             };
             opts.globals.push((name.to_string(), v.trim().to_string()));
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string(sidecar(obj, "flags")) {
+        for l in text.lines().filter(|l| !l.trim().is_empty()) {
+            let mut w = l.split_whitespace();
+            let (Some(prog), Some(flags)) = (w.next(), w.next()) else {
+                return Err(format!("{}: '{l}' is not PROG FLAGS", obj.display()));
+            };
+            let bits = veristep_core::ProgFlags::parse(flags)
+                .map_err(|e| format!("{}: {e}", obj.display()))?;
+            opts.prog_flags.push((prog.to_string(), bits));
         }
     }
     let Ok(text) = std::fs::read_to_string(sidecar(obj, "types")) else {
@@ -409,8 +423,9 @@ fn initramfs(
             &read(o)?,
         );
         ino += 1;
-        // the loader reads OBJ.types and OBJ.globals next to its object
-        for ext in ["types", "globals"] {
+        // the loader reads OBJ.types, OBJ.globals and OBJ.flags next to
+        // its object
+        for ext in ["types", "globals", "flags"] {
             if let Ok(bytes) = std::fs::read(sidecar(o, ext)) {
                 cpio_entry(
                     &mut out,

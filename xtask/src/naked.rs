@@ -697,10 +697,21 @@ pub fn write(
                 ));
                 continue;
             };
-            if !m.flags.is_empty() {
-                skip("program flags");
-                continue;
-            }
+            // the test's `__flag()`s: veristep's `.prog_flags`, which the
+            // oracle does not read
+            let flags = m
+                .flags
+                .iter()
+                .map(|f| veristep_core::ProgFlags::parse_one(f).ok_or(f))
+                .collect::<Result<Vec<u32>, _>>();
+            let flags = match flags {
+                Ok(v) => v.into_iter().fold(0, |a, b| a | b),
+                Err(f) => {
+                    skip(&format!("program flag {f}"));
+                    continue;
+                }
+            };
+            plain &= flags == 0;
             if m.btf_path {
                 skip("BTF path");
                 continue;
@@ -782,6 +793,10 @@ pub fn write(
                 "; {base}:{name}: {}\n; expected: {}\n.prog_type {pt}\n.license \"{license}\"\n",
                 m.descr, m.result
             );
+            if flags != 0 {
+                let names = veristep_core::ProgFlags(flags).names();
+                text.push_str(&format!(".prog_flags {names}\n"));
+            }
             for d in decls {
                 text.push_str(&d);
                 text.push('\n');

@@ -137,6 +137,10 @@ pub(super) fn directive(
             _ => cx.err(line, name.col, 1, "expected .license \"NAME\""),
         },
         "map" => map_directive(cx, prog, maps, line, name, rest),
+        // `.prog_flags BPF_F_STRICT_ALIGNMENT|BPF_F_TEST_STATE_FREQ`: the
+        // load's `prog_flags`, as a loader sets them with
+        // `bpf_program__set_flags()` (an extension of ASM.md)
+        "prog_flags" => prog_flags_directive(cx, prog, line, name, rest),
         // `.mapdata NAME xHEX`: a map value's initial bytes (global data)
         "mapdata" => match (rest.first(), rest.get(1)) {
             (Some(n), Some(h)) if rest.len() == 2 => {
@@ -177,6 +181,43 @@ pub(super) fn directive(
             format!("unknown directive '.{}'", name.text),
         ),
     }
+}
+
+fn prog_flags_directive(cx: &mut Ctx, prog: &mut Program, line: u32, at: &Tok, rest: &[Tok]) {
+    if rest.is_empty() {
+        cx.err(
+            line,
+            at.col,
+            at.text.len() as u32,
+            "expected .prog_flags FLAG[|FLAG...] (BPF_F_TEST_STATE_FREQ, BPF_F_STRICT_ALIGNMENT, ...)",
+        );
+        return;
+    }
+    let mut flags = 0u32;
+    for t in rest.iter().filter(|t| !t.is("|")) {
+        let bits = match t.kind {
+            TokKind::Num => num_of(t).and_then(|v| u32::try_from(v).ok()),
+            _ => ProgFlags::parse_one(&t.text),
+        };
+        match bits {
+            // a token (BPF_F_TOKEN_FD) or a device (XDP_DEV_BOUND_ONLY)
+            // comes with a file descriptor the text cannot give
+            Some(b) if b & (ProgFlags::TOKEN_FD | ProgFlags::XDP_DEV_BOUND_ONLY) != 0 => cx.err(
+                line,
+                t.col,
+                t.text.len() as u32,
+                "BPF_F_TOKEN_FD and BPF_F_XDP_DEV_BOUND_ONLY need a file descriptor or a device: not modelled",
+            ),
+            Some(b) => flags |= b,
+            None => cx.err(
+                line,
+                t.col,
+                t.text.len() as u32,
+                format!("unknown program flag '{}'", t.text),
+            ),
+        }
+    }
+    prog.prog_flags.0 |= flags;
 }
 
 fn map_directive(

@@ -501,3 +501,26 @@ fn a_label_may_start_with_a_dot_as_llvm_s_local_labels_do() {
     assert!(parse(".mpa m array\nexit\n").is_err());
     assert_eq!(p(".prog_type xdp\nr0 = 0\nexit\n").prog_type, ProgType::Xdp);
 }
+
+#[test]
+fn prog_flags_are_read_by_name_or_number_in_any_order_with_the_type() {
+    use crate::program::ProgFlags;
+    let prog = p(".prog_flags BPF_F_STRICT_ALIGNMENT|test_state_freq\nr0 = 0\nexit\n");
+    assert_eq!(
+        prog.prog_flags.0,
+        ProgFlags::STRICT_ALIGNMENT | ProgFlags::TEST_STATE_FREQ
+    );
+    assert_eq!(
+        prog.prog_flags.names(),
+        "BPF_F_STRICT_ALIGNMENT|BPF_F_TEST_STATE_FREQ"
+    );
+    assert_eq!(p(".prog_flags 8\nr0 = 0\nexit\n").prog_flags.0, 8);
+    // BPF_F_SLEEPABLE is the type's `sleepable`, before or after it
+    let prog = p(".prog_flags BPF_F_SLEEPABLE\n.prog_type kprobe\nr0 = 0\nexit\n");
+    assert!(prog.sleepable && prog.prog_flags.0 == 0);
+    // a flag that needs a descriptor, and a word that is no flag
+    assert!(parse(".prog_flags BPF_F_TOKEN_FD\nr0 = 0\nexit\n").is_err());
+    let e = parse(".prog_flags BPF_F_STRICT\nr0 = 0\nexit\n").unwrap_err();
+    assert!(e[0].message.contains("unknown program flag 'BPF_F_STRICT'"));
+    assert!(parse(".prog_flags\nr0 = 0\nexit\n").is_err());
+}
