@@ -304,6 +304,35 @@ fn object_program_types_set_by_the_loader() {
     assert_eq!(code(&o), 2);
 }
 
+#[test]
+fn prog_flags_name_a_program_and_known_flags() {
+    let o = case(
+        "verify_prog_flags_no_program",
+        &[
+            "verify",
+            OBJ,
+            "--prog-flags",
+            "nosuch=BPF_F_TEST_STATE_FREQ",
+        ],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_flags_unknown_flag",
+        &[
+            "verify",
+            OBJ,
+            "--prog-flags",
+            "prog_timer=BPF_F_STRICT|TEST_STATE_FREQ",
+        ],
+    );
+    assert_eq!(code(&o), 2);
+    let o = case(
+        "verify_prog_flags_token",
+        &["verify", OBJ, "--prog-flags", "prog_timer=BPF_F_TOKEN_FD"],
+    );
+    assert_eq!(code(&o), 2);
+}
+
 /// `--set-global`: a `.rodata` setting is the verifier's constant.
 #[test]
 fn object_globals_set_by_the_loader() {

@@ -265,7 +265,14 @@ pub fn to_c(p: &Program) -> Result<String, String> {
     let mut c = String::from("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
     // `.prog_flags`: the loader adds them with bpf_program__set_flags()
     let mut flags = p.prog_flags.0;
-    if p.sleepable && p.prog_type == ProgType::Kprobe {
+    // sleepable where the section does not say it (`fentry.s/`, `lsm.s/`,
+    // `struct_ops.s/` do; `syscall` is)
+    if p.sleepable
+        && !matches!(
+            p.prog_type,
+            ProgType::Tracing | ProgType::Lsm | ProgType::StructOps | ProgType::Syscall
+        )
+    {
         flags |= veristep_core::ProgFlags::SLEEPABLE;
     }
     if flags != 0 {

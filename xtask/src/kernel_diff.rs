@@ -815,6 +815,8 @@ pub fn kernel_diff() -> Result<(), String> {
                 continue;
             }
         }
+        // what the loader sets (`.prog_flags`), beside the object
+        write_prog_types(&sdir.join(format!("{rel}.c")), &o)?;
         objs.push(o);
     }
     for s in &skipped {
