@@ -1054,7 +1054,8 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
     if e != Endianness::Little {
         return err("a big-endian object: veristep models little-endian BPF (bpfel)");
     }
-    if hdr.e_machine(e) != EM_BPF {
+    // libbpf's bpf_object__elf_init(): old LLVM left e_machine EM_NONE
+    if hdr.e_machine(e) != EM_BPF && hdr.e_machine(e) != 0 {
         return err(format!(
             "not a BPF object (e_machine {}, BPF is 247): compile with clang -target bpf",
             hdr.e_machine(e)
@@ -1107,12 +1108,21 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
             if l.btf_refused {
                 return err(Program::btf_load_error(crate::env::EINVAL));
             }
-            return err(format!(
-                "prog '{}': missing BPF prog type, check ELF section name '.text'",
-                only.name
-            ));
+            // refused when libbpf loads it, after the maps are created
+            // (`Program::missing_prog_type`); a map the kernel refuses is
+            // the first word
+            let only = only.name.clone();
+            let mut p = l.program(0, &license, opts)?;
+            if p.program.missing_prog_type.is_none() {
+                return err(format!(
+                    "prog '{only}': missing BPF prog type, check ELF section name '.text'"
+                ));
+            }
+            p.program.libbpf = opts.libbpf;
+            programs.push(p);
+        } else {
+            return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
         }
-        return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
     }
     let rodata_globals = l.rodata_globals();
     Ok(ObjectFile {
@@ -1212,6 +1222,78 @@ impl<'a> Loader<'a> {
         self.object_struct_ops = self.struct_ops_slots();
         self.read_relocs()?;
         self.collect_relos_checks()?;
+        self.collect_map_relos()?;
+        Ok(())
+    }
+
+    /// libbpf's `bpf_object__collect_map_relos()`, when it opens the
+    /// object: the initial values of a BTF-defined prog array
+    /// (`__array(values, ...)` = `{ [0] = &prog }`) must be entry-point
+    /// programs, those of a map of maps BTF-defined maps.
+    fn collect_map_relos(&self) -> Result<(), ElfError> {
+        let Some(sec) = self.file.section_by_name(".maps") else {
+            return Ok(());
+        };
+        for (i, (off, r)) in sec.relocations().enumerate() {
+            let RelocationTarget::Symbol(si) = r.target() else {
+                continue;
+            };
+            let Ok(sym) = self.file.symbol_by_index(si) else {
+                return err(format!(".maps relo #{i}: symbol {:x} not found", si.0));
+            };
+            let name = sym.name().unwrap_or("<?>");
+            // the map whose variable holds the relocated slot
+            let Some(&(_, _, mi)) = self
+                .map_syms
+                .iter()
+                .filter(|(s, o, _)| *s == sec.index() && *o <= off)
+                .max_by_key(|(_, o, _)| *o)
+            else {
+                return err(format!(
+                    ".maps relo #{i}: cannot find map '{name}' at rel->r_offset {off}"
+                ));
+            };
+            let Some(map) = self.maps.get(mi) else {
+                continue;
+            };
+            match map.map_type {
+                MapType::ArrayOfMaps | MapType::HashOfMaps => {
+                    if sym.section_index() != Some(sec.index()) {
+                        return err(format!(".maps relo #{i}: '{name}' isn't a BTF-defined map"));
+                    }
+                    if map.map_type == MapType::HashOfMaps && map.key_size != 4 {
+                        return err(format!(
+                            ".maps relo #{i}: hash-of-maps '{}' should have key size 4.",
+                            map.name
+                        ));
+                    }
+                    if !self.maps.iter().any(|m| m.name == name) {
+                        return err(format!(
+                            ".maps relo #{i}: '{name}' isn't a valid map reference"
+                        ));
+                    }
+                }
+                MapType::ProgArray if map.unknown_type.is_none() => {
+                    // bpf_object__find_program_by_name() knows no
+                    // subprogram (a `.text` function)
+                    let Some(f) = self
+                        .funcs
+                        .iter()
+                        .find(|f| f.name == name && Some(f.sec) != self.text)
+                    else {
+                        return err(format!(
+                            ".maps relo #{i}: '{name}' isn't a valid program reference"
+                        ));
+                    };
+                    if sym.section_index() != Some(f.sec) || sym.address() != f.start as u64 * 8 {
+                        return err(format!(
+                            ".maps relo #{i}: '{name}' isn't an entry-point program"
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
         Ok(())
     }
 
@@ -3063,6 +3145,23 @@ mod tests {
         assert_eq!(a(3 * 4096), 4 * 4096);
         assert_eq!(a(1 << 31), 1 << 31);
         assert_eq!(a((1 << 31) + 1), (1 << 31) + 1);
+    }
+
+    #[test]
+    fn an_object_of_old_llvm_without_a_machine_loads_as_libbpf_loads_it() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/c/obj/timer_and_loop.o"
+        );
+        let mut bytes = std::fs::read(path).expect("the object");
+        // e_machine, at byte 18: EM_NONE, as LLVM before 4.0 wrote it
+        bytes[18..20].copy_from_slice(&[0, 0]);
+        let o = super::load_named_with(&bytes, "old.o", &Default::default()).expect("loads");
+        assert!(!o.programs.is_empty());
+        // another machine's object is no BPF object
+        bytes[18..20].copy_from_slice(&62u16.to_le_bytes());
+        let e = super::load_named_with(&bytes, "x86.o", &Default::default()).err();
+        assert!(e.is_some_and(|e| e.0.contains("not a BPF object (e_machine 62")));
     }
 
     #[test]
