@@ -591,6 +591,9 @@ struct RunOpts {
     timeout: Duration,
     /// Print every disagreement, not three per class.
     list: bool,
+    /// `.prog_flags` for every program (`--prog-flags`): kernel-diff's VM
+    /// judges them, the oracle sets none.
+    prog_flags: Option<String>,
 }
 
 fn parse_run(args: &[String]) -> Result<RunOpts, String> {
@@ -607,6 +610,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
         gen: GenOpts::default(),
         timeout: Duration::from_secs(60),
         list: false,
+        prog_flags: None,
     };
     let mut it = args.iter();
     let num = |v: Option<&String>, what: &str| -> Result<u64, String> {
@@ -652,6 +656,13 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.deep = true;
             }
             "--timeout" => o.timeout = Duration::from_secs(num(it.next(), "--timeout")?),
+            // every program loaded with these flags (`.prog_flags`), which
+            // only kernel-diff's VM sets
+            "--prog-flags" => {
+                let f = it.next().ok_or("--prog-flags needs FLAG[|FLAG...]")?;
+                veristep_core::ProgFlags::parse(f)?;
+                o.prog_flags = Some(f.clone());
+            }
             _ => return Err(format!("kernel-diff --random: unknown argument '{a}'")),
         }
     }
@@ -662,7 +673,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--prog-flags FLAGS] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -690,7 +701,10 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut texts = HashMap::new();
     let mut bad_syntax = Vec::new();
     for i in 0..o.n {
-        let text = gen::program(o.seed, i as u64, &o.gen);
+        let mut text = gen::program(o.seed, i as u64, &o.gen);
+        if let Some(f) = &o.prog_flags {
+            text.insert_str(0, &format!(".prog_flags {f}\n"));
+        }
         let f = dir.join(format!("{:0width$}.s", i, width = width));
         std::fs::write(&f, &text).map_err(|e| format!("{}: {e}", f.display()))?;
         if veristep_core::asm::parse(&text).is_err() {
@@ -713,7 +727,7 @@ fn run(args: &[String]) -> Result<(), String> {
     // programs typed by the kernel's BTF, or of the types outside the
     // format's contract, which the oracle's kernel-verdict loads:
     // kernel-diff's VM judges them
-    if o.gen.btf || o.gen.vm_types {
+    if o.gen.btf || o.gen.vm_types || o.prog_flags.is_some() {
         return btf_through_kernel_diff(&dir, &o.kernels);
     }
     // 2. the kernels (one thread each) while veristep runs here
