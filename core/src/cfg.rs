@@ -185,10 +185,12 @@ impl Env {
                 let Some(what) = s.ends_program_early() else {
                     continue;
                 };
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("{what} is not allowed in subprogs without BTF"),
-                ));
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!("{what} is not allowed in subprogs without BTF"),
+                    )
+                    .because(crate::reason::Reason::NeedsFuncInfo));
             }
             return Ok(());
         }

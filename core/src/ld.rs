@@ -37,13 +37,17 @@ impl Env {
                 // (an object loaded without BTF — none, or the kernel
                 // refused it — has none; text is compiled with it) ...
                 if self.prog.no_func_info {
-                    return Err(self.fail(EINVAL, "missing btf func_info"));
+                    return Err(self
+                        .fail(EINVAL, "missing btf func_info")
+                        .because(crate::reason::Reason::NeedsFuncInfo));
                 }
                 // ... and is a static function (its func_info linkage); a
                 // global one is verified on its own with whatever its
                 // prototype allows, not as the callback its helper calls
                 if self.is_global_subprog(target) {
-                    return Err(self.fail(EINVAL, "callback function not static"));
+                    return Err(self
+                        .fail(EINVAL, "callback function not static")
+                        .because(crate::reason::Reason::CallbackNotStatic));
                 }
                 let sub = self
                     .subprogs

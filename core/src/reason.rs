@@ -154,6 +154,14 @@ pub enum Reason {
     /// (`bpf_bprintf_prepare()`'s rules, one u64 per conversion) is
     /// refused; a length that is no multiple of 8 without a message.
     SnprintfFormat { data_len: u64 },
+    /// The object was loaded without BTF function info (built without
+    /// `-g`, or its BTF refused by the kernel): a callback's address
+    /// (`missing btf func_info`), or LD_ABS or a tail call in a
+    /// subprogram, needs it.
+    NeedsFuncInfo,
+    /// A callback (`bpf_loop`, `bpf_for_each_map_elem`, a timer...) is a
+    /// global function: the kernel wants a static one.
+    CallbackNotStatic,
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -193,6 +201,8 @@ impl Reason {
             Reason::UnresolvedKfunc => "unresolved_kfunc",
             Reason::StructOpsUnreferenced => "struct_ops_unreferenced",
             Reason::LogFull { .. } => "log_full",
+            Reason::NeedsFuncInfo => "needs_func_info",
+            Reason::CallbackNotStatic => "callback_not_static",
             Reason::Other => "other",
         }
     }
@@ -292,6 +302,8 @@ impl Reason {
             | Reason::UnresolvedCoreRelocation
             | Reason::UnresolvedKfunc
             | Reason::StructOpsUnreferenced
+            | Reason::NeedsFuncInfo
+            | Reason::CallbackNotStatic
             | Reason::Other => Vec::new(),
         }
     }
@@ -390,6 +402,12 @@ impl Reason {
             Reason::TooManyMaps { limit } => format!(
                 "One program may use at most {limit} different maps (the kernel's MAX_USED_MAPS), and this one refers to more: the load fails with E2BIG before any path is walked (Linux 6.1 says nothing in the log, 6.12 says why). Split the program, or share maps between fewer of its parts, e.g. one map of structs instead of several maps."
             ),
+            Reason::NeedsFuncInfo => {
+                "The program was loaded without BTF function info (the object was built without -g, or the kernel refused its BTF, as libbpf's 'BTF loading error' warning says): without it the kernel cannot check a callback's prototype or the return of a subprogram that holds LD_ABS or a tail call, so it refuses them. Build with clang -g, and fix what made the kernel refuse the BTF.".into()
+            }
+            Reason::CallbackNotStatic => {
+                "A callback must be a static function: a global one is verified on its own, against its BTF prototype, not as the callback the helper calls. Declare it static.".into()
+            }
             Reason::InvalidProgram => {
                 "The program's structure is refused before any path is walked: a jump out of its function, unreachable code, a loop the kernel does not allow, or an instruction with reserved fields set.".into()
             }
