@@ -905,6 +905,10 @@ struct Loader<'a> {
     data_secs: Vec<(SectionIndex, usize)>,
     /// libbpf's `.kconfig` map: its index and each extern's offset.
     kconfig: Option<(usize, Vec<(String, u32)>)>,
+    /// Each extern's index in libbpf's sorted `obj->externs` (`.kconfig`
+    /// ones first, then the `__ksym` ones by name): a poisoned kfunc
+    /// call's `imm` carries it.
+    extern_idx: std::collections::HashMap<String, u32>,
     /// Maps veristep does not model (index, why): a program using one is
     /// refused, the others load.
     bad_maps: Vec<(usize, String)>,
@@ -1068,6 +1072,7 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
         map_syms: Vec::new(),
         data_secs: Vec::new(),
         kconfig: None,
+        extern_idx: std::collections::HashMap::new(),
         bad_maps: Vec::new(),
         struct_ops: Vec::new(),
         struct_ops_link_maps: Vec::new(),
@@ -1882,13 +1887,15 @@ impl<'a> Loader<'a> {
     /// `.kconfig` or `.ksyms` DATASEC. One it does not (a kernel function
     /// only called from inline assembly, which clang gives no BTF) fails
     /// the whole object.
-    fn collect_externs(&self) -> Result<(), ElfError> {
+    fn collect_externs(&mut self) -> Result<(), ElfError> {
         use crate::env::ENOENT;
         use object::{ObjectSymbol, SymbolKind};
         const ESRCH: i32 = 3;
         const EINVAL: i32 = 22;
         const BTF_EXTERN: u32 = 2;
         let fail = |m: String| Err(ElfError(m));
+        // (is a `__ksym`, name) of every extern, for libbpf's cmp_externs()
+        let mut externs: Vec<(bool, String)> = Vec::new();
         for sym in self.file.symbols() {
             if !sym.is_undefined() || sym.is_local() || sym.kind() != SymbolKind::Unknown {
                 continue;
@@ -1934,10 +1941,21 @@ impl<'a> Loader<'a> {
                         "extern function {name} is unsupported under .kconfig section"
                     ));
                 }
-                ".kconfig" | ".ksyms" => {}
+                ".kconfig" | ".ksyms" => externs.push((sec.name == ".ksyms", name.to_string())),
                 other => return fail(format!("unrecognized extern section '{other}'")),
             }
         }
+        // cmp_externs(): `.kconfig` ones first (their own order does not
+        // matter here), then the `__ksym` ones by name (strcmp)
+        externs.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
+        });
+        self.extern_idx = externs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, n))| (n, i as u32))
+            .collect();
         Ok(())
     }
 
@@ -2820,6 +2838,7 @@ impl<'a> Loader<'a> {
                             local_type,
                             weak: r.sym_weak,
                             func,
+                            ext_idx: self.extern_idx.get(&r.sym_name).copied().unwrap_or(0),
                         });
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
                         let byte = r.sym_value as i64 + insn.imm as i64;
@@ -2871,6 +2890,7 @@ impl<'a> Loader<'a> {
                                 local_type: proto,
                                 weak: r.sym_weak,
                                 func: true,
+                                ext_idx: self.extern_idx.get(&r.sym_name).copied().unwrap_or(0),
                             });
                         }
                     } else if r.sym_section.is_some() && r.sym_section == self.text {
@@ -2997,6 +3017,7 @@ impl<'a> Loader<'a> {
                 local_type,
                 weak: r.sym_weak,
                 func,
+                ext_idx: self.extern_idx.get(&r.sym_name).copied().unwrap_or(0),
             });
         }
         object_ksyms.sort_by(|a, b| a.name.cmp(&b.name));

@@ -110,6 +110,10 @@ pub struct InsnAux {
     pub fastcall_pattern: bool,
     /// 6.12: a call whose surrounding pairs the kernel removes.
     pub fastcall_spills_num: u8,
+    /// A `bpf_loop` call's `loop_inline_state` once met: whether every
+    /// walk through it had flags 0 and the same callback (its subprogram),
+    /// in which case the kernel inlines it after the walk.
+    pub loop_inline: Option<(bool, u16)>,
 }
 
 #[derive(Clone, Debug)]

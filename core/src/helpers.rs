@@ -252,6 +252,17 @@ impl Env {
             _ => {}
         }
         let kind = callback_kind(id);
+        if id == F::r#loop {
+            // update_loop_inline_state()
+            let zero = self.reg(4).is_null_const();
+            let sub = meta.subprogno.unwrap_or(0) as u16;
+            if let Some(a) = self.aux.get_mut(insn_idx) {
+                a.loop_inline = Some(match a.loop_inline {
+                    None => (zero, sub),
+                    Some((fit, was)) => (fit && zero && was == sub, was),
+                });
+            }
+        }
         if kind != CallbackKind::None {
             let sub = meta.subprogno.unwrap_or(0);
             if kind == CallbackKind::ForEachMapElem {

@@ -155,13 +155,18 @@ impl Env {
                     t,
                     self.rules.helpers_612,
                 ) else {
-                    return Err(self.out_of_bounds(
+                    let e = self.out_of_bounds(
                         &format!("invalid bpf_context access off={} size={}", off, size),
                         regno,
                         Region::Context,
                         off,
                         size,
-                    ));
+                    );
+                    // check_mem_access() names the source line after a
+                    // refused context access (a level-1 log printed it
+                    // before the instruction already)
+                    self.verbose_linfo();
+                    return Err(e);
                 };
                 if t == Access::Read {
                     if let Some(v) = value_regno {
@@ -523,7 +528,9 @@ impl Env {
     ) -> VResult<()> {
         let refuse = |env: &mut Self| {
             let msg = format!("invalid bpf_context access off={off} size={size}");
-            Err(env.out_of_bounds(&msg, regno, crate::reason::Region::Context, off, size))
+            let e = env.out_of_bounds(&msg, regno, crate::reason::Region::Context, off, size);
+            env.verbose_linfo();
+            Err(e)
         };
         let prog = self.prog.clone();
         // bpf_tracing_ctx_access(): MAX_BPF_FUNC_ARGS u64s, read, aligned;

@@ -1376,6 +1376,10 @@ pub struct KsymSite {
     /// address (`bpf_ksym_exists()`); `local_type` is its FUNC_PROTO.
     /// Otherwise a variable's `ld_imm64`.
     pub func: bool,
+    /// Its index in libbpf's sorted list of the object's externs: libbpf
+    /// 1.4 poisons an unresolved weak kfunc's call with
+    /// `POISON_CALL_KFUNC_BASE` plus it.
+    pub ext_idx: u32,
 }
 
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.

@@ -721,6 +721,7 @@ impl Env {
                         && self.checkpoints[idx].st.may_goto_depth == self.cur.may_goto_depth
                         && !iter_active_depths_differ(&self.checkpoints[idx].st, &self.cur)
                     {
+                        self.verbose_linfo_at(insn_idx, "; ");
                         let e = self
                             .fail(
                                 EINVAL,

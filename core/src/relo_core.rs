@@ -479,7 +479,7 @@ fn resolve_kfunc(
                 0,
                 0,
                 0,
-                POISON_CALL_KFUNC_BASE,
+                POISON_CALL_KFUNC_BASE.saturating_add(k.ext_idx as i32),
             );
             return Ok(false);
         }
@@ -1086,23 +1086,32 @@ pub(crate) fn fixup_log_kfunc(
     message: &mut String,
     log: &mut String,
 ) -> bool {
-    let kernel_msg = format!("invalid func unknown#{POISON_CALL_KFUNC_BASE}");
-    if *message != kernel_msg {
+    // the number is POISON_CALL_KFUNC_BASE plus the extern's index
+    let Some(id) = message
+        .strip_prefix("invalid func unknown#")
+        .and_then(|n| n.parse::<i32>().ok())
+        .filter(|&n| n >= POISON_CALL_KFUNC_BASE)
+    else {
         return false;
-    }
+    };
     let Some((_, name)) = poisoned.iter().find(|p| p.0 == insn) else {
         return false;
     };
+    // libbpf rewrites the two lines only where the call's line precedes
+    // the message: a log of statistics only keeps the kernel's words (no
+    // log at all is read as the log it would have been)
     let new_msg = format!("kfunc '{name}' is referenced but wasn't resolved");
-    let tail = format!("{insn}: (85) call unknown#{POISON_CALL_KFUNC_BASE}\n{kernel_msg}\n");
+    let tail = format!("{insn}: (85) call unknown#{id}\n{message}\n");
     if log.ends_with(&tail)
         && (log.len() == tail.len() || log[..log.len() - tail.len()].ends_with('\n'))
     {
         let at = log.len() - tail.len();
         log.truncate(at);
         log.push_str(&format!("{insn}: <invalid kfunc call>\n{new_msg}\n"));
+        *message = new_msg;
+    } else if log.is_empty() {
+        *message = new_msg;
     }
-    *message = new_msg;
     true
 }
 

@@ -256,8 +256,12 @@ impl Env {
         Ok(())
     }
 
-    /// `update_stack_depth()`
+    /// `grow_stack_state()`'s "known max for given subprogram": both
+    /// kernels (6.1.192 by a stable backport) keep it in whole 8-byte
+    /// slots, so a 4-byte access at fp-4 makes the depth 8 (the statistics'
+    /// `stack depth` line says so).
     fn update_stack_depth(&mut self, frame: usize, off: i32) {
+        let off = -((-off).saturating_add(7) & !7);
         let sub = self
             .cur
             .frames
@@ -349,6 +353,8 @@ impl Env {
                     && !matches!(r.ty, RegType::ConstPtrToDynptr | RegType::TpBuffer) =>
             {
                 if size != 8 {
+                    // (the source line, once: a level-1 log printed it already)
+                    self.verbose_linfo();
                     return Err(self.fail(EACCES, "invalid size of register spill"));
                 }
                 if fr != curframe && r.ty == RegType::Stack {
@@ -481,6 +487,7 @@ impl Env {
             }
             if size != 8 || spill_size != 8 {
                 if st.spilled.ty != RegType::Scalar {
+                    self.verbose_linfo();
                     return Err(self.fail(EACCES, "invalid size of register fill"));
                 }
                 self.mark_stack_read(fr, spi);

@@ -296,9 +296,50 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
     // might lower a stack depth: before the check, as in the kernel
     env.remove_fastcall_spills_fills();
     check_max_stack_depth(env)?;
+    optimize_bpf_loop(env);
     check_arena_loads(env)?;
     check_unresolved_kfunc_calls(env)?;
     check_dead_callback_refs(env)
+}
+
+/// `optimize_bpf_loop()`, once the program passed: each `bpf_loop` call
+/// every walk made with flags 0 and one callback is inlined, and the
+/// loop's counters take 24 bytes below its function's frame (rounded up to
+/// 8 first); then 6.12's `may_goto` counters: the statistics' `stack
+/// depth` says so.
+fn optimize_bpf_loop(env: &mut Env) {
+    let n = env.subprogs.len();
+    for i in 0..n {
+        let start = env.subprogs[i].start;
+        let end = env
+            .subprogs
+            .get(i + 1)
+            .map_or(env.prog.insns.len(), |s| s.start);
+        let inlined = (start..end).any(|k| {
+            env.aux
+                .get(k)
+                .and_then(|a| a.loop_inline)
+                .is_some_and(|(fit, _)| fit)
+        });
+        if inlined {
+            let d = env.subprogs[i].stack_depth;
+            env.subprogs[i].stack_depth = d + 24 + (((d + 7) & !7) - d);
+        }
+    }
+    // do_misc_fixups() (6.12): a `may_goto` the walk reached keeps its
+    // counter in 8 more bytes below its function's frame
+    for i in 0..n {
+        let start = env.subprogs[i].start;
+        let end = env
+            .subprogs
+            .get(i + 1)
+            .map_or(env.prog.insns.len(), |s| s.start);
+        let counted =
+            (start..end).any(|k| env.aux.get(k).is_some_and(|a| a.seen) && env.is_may_goto_at(k));
+        if counted {
+            env.subprogs[i].stack_depth += 8;
+        }
+    }
 }
 
 /// `fixup_kfunc_call()` in `do_misc_fixups()`: a kfunc call of `imm` 0

@@ -5,7 +5,8 @@
 //! and libbpf 1.4; `cargo xtask bless-btf` asks them again). The oracle's
 //! `kernel-verdict` cannot load these program types, so they are not in
 //! `tests/corpus`. veristep must give the same verdict, first message and
-//! `processed` count, read from its log as kernel-diff reads the kernel's.
+//! `processed` count, read from its log as kernel-diff reads the kernel's,
+//! and the statistics' `stack depth` (log level 4) where it was recorded.
 
 mod common;
 
@@ -89,6 +90,28 @@ fn btf_typed_programs_are_verified_as_the_kernels_verify_them() {
                 "{name} on {k}: kernel {} {:?} processed {:?}; veristep {verdict} {:?} processed {}",
                 r["verdict"], want_message, want_processed, message, o.stats.processed
             ));
+        }
+        // the statistics' `stack depth` (log level 4), when recorded
+        if let Some(want) = r["stack_depth"].as_str() {
+            let stats = verify(
+                &p,
+                &Options {
+                    kernel: *mode,
+                    log_level: veristep_core::BPF_LOG_STATS,
+                    trace: false,
+                    log_size: None,
+                },
+            );
+            let got = stats
+                .log
+                .lines()
+                .find_map(|l| l.strip_prefix("stack depth "))
+                .map(str::to_string);
+            if got.as_deref() != Some(want) {
+                failures.push(format!(
+                    "{name} on {k}: kernel stack depth {want}; veristep {got:?}"
+                ));
+            }
         }
         checked += 1;
     }

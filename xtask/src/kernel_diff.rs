@@ -536,6 +536,8 @@ struct Row {
     kernel: String,
     kernel_msg: Option<String>,
     kernel_processed: Option<u64>,
+    /// The statistics' `stack depth` line (log level 4), e.g. `24+8`.
+    kernel_stack_depth: Option<String>,
     ours: String,
     ours_msg: Option<String>,
     ours_processed: u64,
@@ -1020,6 +1022,10 @@ pub fn kernel_diff() -> Result<(), String> {
                 message(log)
             },
             kernel_processed: processed(log),
+            kernel_stack_depth: log
+                .lines()
+                .find_map(|l| l.strip_prefix("stack depth "))
+                .map(str::to_string),
             kernel,
             ours,
             ours_msg,
@@ -1062,6 +1068,7 @@ pub fn kernel_diff() -> Result<(), String> {
                     "verdict": row.kernel,
                     "message": row.kernel_msg,
                     "processed": row.kernel_processed,
+                    "stack_depth": row.kernel_stack_depth,
                 })
             ));
         }
@@ -1315,14 +1322,41 @@ pub fn bless_btf() -> Result<(), String> {
     let mut lines: Vec<String> = Vec::new();
     for k in ["6.1", "6.12"] {
         let tmp = root().join(format!("target/kernel-diff/btf-{k}.jsonl"));
+        let stats = root().join(format!("target/kernel-diff/btf-{k}-stats.jsonl"));
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&stats);
         // disagreements are shown, and are what the test then reports
         if let Err(e) = over_texts(&dir, k == "6.12", Some(&tmp)) {
             eprintln!("    Linux {k}: {e}");
         }
+        // again with the statistics only (log level 4), for `stack depth`
+        std::env::set_var("VERISTEP_KERNEL_DIFF_LOG_LEVEL", "4");
+        let again = over_texts(&dir, k == "6.12", Some(&stats));
+        std::env::remove_var("VERISTEP_KERNEL_DIFF_LOG_LEVEL");
+        if let Err(e) = again {
+            eprintln!("    Linux {k}, log level 4: {e}");
+        }
+        let depths: std::collections::HashMap<String, serde_json::Value> =
+            std::fs::read_to_string(&stats)
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| {
+                    Some((v["program"].as_str()?.to_string(), v["stack_depth"].clone()))
+                })
+                .collect();
         let got = std::fs::read_to_string(&tmp)
             .map_err(|e| format!("Linux {k} gave no records ({}): {e}", tmp.display()))?;
-        lines.extend(got.lines().map(str::to_string));
+        for l in got.lines() {
+            let mut v: serde_json::Value =
+                serde_json::from_str(l).map_err(|e| format!("{}: {e}", tmp.display()))?;
+            let name = v["program"].as_str().unwrap_or("").to_string();
+            v["stack_depth"] = depths
+                .get(&name)
+                .cloned()
+                .unwrap_or(serde_json::Value::Null);
+            lines.push(v.to_string());
+        }
     }
     lines.sort();
     let out = dir.join("records.jsonl");
