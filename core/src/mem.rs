@@ -1410,10 +1410,13 @@ impl Env {
             )
         {
             let off = insn.off as i64 + src.off as i64;
-            return Err(self.fail(
+            let e = self.fail(
                 EACCES,
                 &format!("invalid bpf_context access off={} size={}", off, size),
-            ));
+            );
+            // check_ctx_access() refused it: the source line follows
+            self.verbose_linfo();
+            return Err(e);
         }
         self.check_ptr_type_mismatch(src_ty)?;
         if size < 8 {

@@ -127,10 +127,29 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
     // its time would say nothing of the kernel's: it is written as 0
     let mut stats = String::new();
     if env.log.stats() {
-        let depths: Vec<String> = env
-            .subprogs
-            .iter()
-            .map(|s| s.stack_depth.to_string())
+        // after the fixups of a program that passed: dead subprograms are
+        // gone (opt_remove_dead_code()), and a program that reached
+        // bpf_throw() without an exception callback of its own has the
+        // kernel's default one appended (add_hidden_subprog(), 6.12)
+        let passed = error.is_none();
+        let n = env.subprogs.len();
+        let seen = |i: usize| {
+            let start = env.subprogs[i].start;
+            let end = env
+                .subprogs
+                .get(i + 1)
+                .map_or(env.prog.insns.len(), |s| s.start);
+            (start..end).any(|k| env.aux.get(k).is_some_and(|a| a.seen))
+        };
+        let threw = passed
+            && !env.subprogs.iter().any(|s| s.is_exception_cb)
+            && env.prog.insns.iter().enumerate().any(|(k, insn)| {
+                env.aux.get(k).is_some_and(|a| a.seen) && env.is_bpf_throw_kfunc(insn)
+            });
+        let depths: Vec<String> = (0..n)
+            .filter(|&i| !passed || i == 0 || seen(i))
+            .map(|i| env.subprogs[i].stack_depth.to_string())
+            .chain(threw.then(|| "0".to_string()))
             .collect();
         stats = format!(
             "verification time 0 usec\nstack depth {}\n",

@@ -471,6 +471,17 @@ fn where_stopped(out: &str) -> Option<(Resume, usize)> {
     last.map(|l| (l, records))
 }
 
+/// The loader escapes every byte of the log past ASCII as `\u00XX`: the
+/// log's own bytes again, read as UTF-8 (source lines in any language).
+fn log_bytes(s: &str) -> String {
+    if s.chars().all(|c| (c as u32) < 0x100) {
+        let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        s.to_string()
+    }
+}
+
 /// The kernel's message: the last log line before the statistics.
 fn message(log: &str) -> Option<String> {
     log.lines()
@@ -976,7 +987,7 @@ pub fn kernel_diff() -> Result<(), String> {
         let obj = objs.get(i).ok_or("a record names no object")?;
         let file = obj.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
         let prog = rec["program"].as_str().unwrap_or("").to_string();
-        let log = rec["log"].as_str().unwrap_or("");
+        let log = &log_bytes(rec["log"].as_str().unwrap_or(""));
         let mut kernel = rec["verdict"].as_str().unwrap_or("?").to_string();
         // the loader's own artefact: a prog array the object fills with
         // its programs (`.values = { [0] = &prog }`) cannot be filled when
