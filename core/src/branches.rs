@@ -563,6 +563,37 @@ impl Env {
         Ok(())
     }
 
+    /// 6.12's `reg_bounds_sanity_check()` of register `regno` of the
+    /// current frame after an ALU operation (`alu`), a load (`ldx`) or a
+    /// helper's integer return (`retval`).
+    pub(crate) fn reg_bounds_sanity_check(&mut self, regno: usize, ctx: &str) -> VResult<()> {
+        let cf = self.cur.curframe();
+        self.reg_bounds_sanity_check_in(cf, regno, ctx)
+    }
+
+    /// The same in frame `cf` (a helper's return lands in its caller's
+    /// frame, also when a callback's frame is current).
+    pub(crate) fn reg_bounds_sanity_check_in(
+        &mut self,
+        cf: usize,
+        regno: usize,
+        ctx: &str,
+    ) -> VResult<()> {
+        if !self.rules.branches_612 {
+            return Ok(());
+        }
+        let Some(r) = self
+            .cur
+            .frames
+            .get_mut(cf)
+            .and_then(|f| f.regs.get_mut(regno))
+        else {
+            return Ok(());
+        };
+        let line = crate::branches612::sanity_check(r, ctx);
+        self.reg_invariants(&line.unwrap_or_default())
+    }
+
     /// What `reg_bounds_sanity_check()` found (its lines): printed, or,
     /// under `BPF_F_TEST_REG_INVARIANTS`, the first of them fails the
     /// load with EFAULT (the kernel checks no further).

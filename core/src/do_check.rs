@@ -382,9 +382,11 @@ impl Env {
         match class {
             BPF_ALU | BPF_ALU64 => {
                 self.check_alu_op(&insn)?;
+                self.reg_bounds_sanity_check(insn.dst as usize, "alu")?;
             }
             BPF_LDX => {
                 self.check_ldx(&insn)?;
+                self.reg_bounds_sanity_check(insn.dst as usize, "ldx")?;
             }
             BPF_STX => {
                 if insn.mode() == BPF_ATOMIC {

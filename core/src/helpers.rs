@@ -498,6 +498,7 @@ impl Env {
         }
         if fp.ret == Ret::Integer {
             self.refine_retval_range(cf, id, meta.msize_max_value);
+            self.reg_bounds_sanity_check_in(cf, 0, "retval")?;
         }
         self.check_map_func_compatibility(meta.map, id)?;
         if id == F::get_func_ip {
