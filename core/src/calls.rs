@@ -431,8 +431,7 @@ impl Env {
         if !args_ok {
             return invalid(self);
         }
-        // 6.1 says it at log levels 1 and 2 only; 6.12 at any
-        if (v612 && self.log_on()) || self.log_insns() {
+        if self.log_global_func_lines() {
             let line = if v612 {
                 format!(
                     "Func#{} ('{}') is global and assumed valid.\n",

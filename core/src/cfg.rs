@@ -363,14 +363,14 @@ impl Env {
         // sleepable: libbpf's `syscall` section makes it so)
         if self.prog.sleepable && self.prog.prog_type != P::Syscall {
             let eat = self.prog.expected_attach_type;
-            let (ok, msg) = if self.rules.struct_ops_612 {
+            let (ok, msg) = if self.rules.can_be_sleepable_612 {
                 // can_be_sleepable()
                 let ok = match self.prog.prog_type {
                     P::Tracing => matches!(
                         eat,
                         Some(A::TraceFentry | A::TraceFexit | A::ModifyReturn | A::TraceIter)
                     ),
-                    P::Lsm => eat != Some(A::LsmCgroup),
+                    P::Lsm => eat != Some(A::LsmCgroup) || self.rules.lsm_cgroup_sleepable,
                     P::Kprobe | P::StructOps => true,
                     _ => false,
                 };

@@ -167,9 +167,7 @@ impl Env {
         let Some(fb) = prog.func_btf.iter().find(|f| f.start == start) else {
             return Err(self.fail(crate::env::EFAULT, "Global functions need valid BTF"));
         };
-        // 6.1's btf_check_subprog_ctx() says it at log levels 1 and 2 only;
-        // 6.12's do_check_common() at any (the statistics' level 4 too)
-        if (self.rules.words_612 && self.log_on()) || self.log_insns() {
+        if self.log_global_func_lines() {
             self.verbose(&format!("Validating {}() func#{}...\n", fb.name, sub));
         }
         if let Some((reg, msg)) =

@@ -390,6 +390,15 @@ impl Env {
     pub fn log_on(&self) -> bool {
         self.log.enabled()
     }
+    /// Whether the global-function lines are printed at this log level
+    /// ([`Rules::global_func_lines_any_level`]).
+    pub fn log_global_func_lines(&self) -> bool {
+        if self.rules.global_func_lines_any_level {
+            self.log_on()
+        } else {
+            self.log_insns()
+        }
+    }
     /// The kernel's `env->log.level & BPF_LOG_LEVEL` (instructions, states,
     /// calls and returns), where `log_on` is any `verbose()` (messages,
     /// also at the statistics' level 4).

@@ -164,6 +164,14 @@ pub struct Rules {
     /// A `BPF_LSM_CGROUP` program may be sleepable (6.12.95's
     /// `can_be_sleepable()`; 6.1 refuses it, and so do later 6.12 releases).
     pub lsm_cgroup_sleepable: bool,
+    /// Which program types may sleep: 6.12's `can_be_sleepable()` (fentry,
+    /// fexit, fmod_ret and iter tracing, LSM, uprobes, struct_ops) and its
+    /// words; 6.1 lets tracing, LSM and kprobe programs sleep.
+    pub can_be_sleepable_612: bool,
+    /// The global-function lines (`Validating f() func#N...`, `Func#N is
+    /// global ...`) are printed at any log level (6.12); 6.1 prints them at
+    /// levels 1 and 2 only (`BPF_LOG_LEVEL`), not with the statistics alone.
+    pub global_func_lines_any_level: bool,
     /// 6.12's struct_ops (`bpf_struct_ops_desc`): each member's CFI stub
     /// decides whether BPF may implement it (`bpf_struct_ops_supported`)
     /// and which of its pointer arguments may be NULL (a stub parameter
@@ -289,6 +297,8 @@ impl Rules {
                 tcp_ca_writes_612: false,
                 btf_ctx_access_612: false,
                 lsm_cgroup_sleepable: false,
+                can_be_sleepable_612: false,
+                global_func_lines_any_level: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 nested_special_fields: false,
@@ -345,6 +355,8 @@ impl Rules {
                 tcp_ca_writes_612: false,
                 btf_ctx_access_612: false,
                 lsm_cgroup_sleepable: false,
+                can_be_sleepable_612: false,
+                global_func_lines_any_level: false,
                 struct_ops_612: false,
                 kfuncs_612: false,
                 nested_special_fields: false,
@@ -401,6 +413,8 @@ impl Rules {
                 tcp_ca_writes_612: true,
                 btf_ctx_access_612: true,
                 lsm_cgroup_sleepable: true,
+                can_be_sleepable_612: true,
+                global_func_lines_any_level: true,
                 struct_ops_612: true,
                 kfuncs_612: true,
                 nested_special_fields: true,

@@ -13,7 +13,7 @@
 //! so veristep verifies the compiled object (loaded as libbpf does), not
 //! the text.
 
-use veristep_core::{MapType, ProgType, Program};
+use veristep_core::{AttachType, MapType, ProgType, Program};
 
 /// libbpf's section for the program, which gives it its type and expected
 /// attach type.
@@ -27,7 +27,12 @@ fn section(p: &Program) -> Option<String> {
         // `lsm/HOOK`, ...) gives the attach type and target
         ProgType::Tracing | ProgType::Lsm => {
             let (a, t) = (p.expected_attach_type?, p.attach_to.as_ref()?);
-            let s = if p.sleepable { ".s" } else { "" };
+            // libbpf has no `lsm_cgroup.s/`: the flag says it instead
+            let s = if p.sleepable && a != AttachType::LsmCgroup {
+                ".s"
+            } else {
+                ""
+            };
             return Some(format!("{}{s}/{t}", a.name()));
         }
         _ => {}
@@ -267,12 +272,12 @@ pub fn to_c(p: &Program) -> Result<String, String> {
     let mut flags = p.prog_flags.0;
     // sleepable where the section does not say it (`fentry.s/`, `lsm.s/`,
     // `struct_ops.s/` do; `syscall` is)
-    if p.sleepable
-        && !matches!(
-            p.prog_type,
-            ProgType::Tracing | ProgType::Lsm | ProgType::StructOps | ProgType::Syscall
-        )
-    {
+    let section_says = match p.prog_type {
+        ProgType::Tracing | ProgType::StructOps | ProgType::Syscall => true,
+        ProgType::Lsm => p.expected_attach_type != Some(AttachType::LsmCgroup),
+        _ => false,
+    };
+    if p.sleepable && !section_says {
         flags |= veristep_core::ProgFlags::SLEEPABLE;
     }
     if flags != 0 {
