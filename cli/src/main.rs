@@ -352,10 +352,8 @@ fn parse_prog_type(s: &str) -> Result<(String, ProgType, Option<AttachType>), St
 fn parse_prog_flags(s: &str) -> Result<(String, u32), String> {
     let (prog, flags) = split_setting(s, "PROG=FLAGS")?;
     let bits = veristep_core::ProgFlags::parse(flags)?;
-    if bits & (veristep_core::ProgFlags::TOKEN_FD | veristep_core::ProgFlags::XDP_DEV_BOUND_ONLY)
-        != 0
-    {
-        return Err("BPF_F_TOKEN_FD and BPF_F_XDP_DEV_BOUND_ONLY need a file descriptor or a device: not modelled".into());
+    if bits & veristep_core::ProgFlags::NEEDS_DESCRIPTOR != 0 {
+        return Err(veristep_core::ProgFlags::NEEDS_DESCRIPTOR_WHY.into());
     }
     Ok((prog.to_string(), bits))
 }

@@ -413,13 +413,11 @@ fn map_type(n: u32) -> Result<MapType, String> {
     MapType::from_number(n).ok_or_else(|| format!("map type {n} is not modelled"))
 }
 
-/// The newest map type a modelled kernel knows (`BPF_MAP_TYPE_ARENA`, 6.9+).
-const LAST_KNOWN_MAP_TYPE: u32 = 33;
-
-/// A map's type, or the number of one no modelled kernel knows, which the
-/// kernel refuses to create ([`MapDef::unknown_type`]; an array stands in).
+/// A map's type, or the number of one no modelled kernel knows (0, or
+/// past the newest, `BPF_MAP_TYPE_ARENA` of 6.9+), which the kernel
+/// refuses to create ([`MapDef::unknown_type`]; an array stands in).
 fn map_type_or_unknown(n: u32) -> Result<(MapType, Option<u32>), String> {
-    if n == 0 || n > LAST_KNOWN_MAP_TYPE {
+    if n == 0 || n > MapType::Arena.number() {
         return Ok((MapType::Array, Some(n)));
     }
     map_type(n).map(|t| (t, None))
@@ -1117,13 +1115,12 @@ fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError
             // (`Program::missing_prog_type`); a map the kernel refuses is
             // the first word
             let only = only.name.clone();
-            let mut p = l.program(0, &license, opts)?;
+            let p = l.program(0, &license, opts)?;
             if p.program.missing_prog_type.is_none() {
                 return err(format!(
                     "prog '{only}': missing BPF prog type, check ELF section name '.text'"
                 ));
             }
-            p.program.libbpf = opts.libbpf;
             programs.push(p);
         } else {
             return err("no programs: functions in sections such as SEC(\"tc\") or SEC(\"xdp\") are programs, .text holds only subprograms");
@@ -3101,8 +3098,7 @@ impl<'a> Loader<'a> {
             )
         );
         for (_, bits) in opts.prog_flags.iter().filter(|(n, _)| *n == main.name) {
-            program.sleepable |= bits & crate::program::ProgFlags::SLEEPABLE != 0;
-            program.prog_flags.0 |= bits & !crate::program::ProgFlags::SLEEPABLE;
+            program.add_prog_flags(*bits);
         }
         program.license = license.to_string();
         program.maps = self.maps.clone();

@@ -186,7 +186,7 @@ impl Env {
     }
 
     /// The instructions of subprogram `s`: `[start, next start)`.
-    fn subprog_range(&self, s: usize) -> (usize, usize) {
+    pub(crate) fn subprog_range(&self, s: usize) -> (usize, usize) {
         let n = self.prog.insns.len();
         let start = self.subprogs.get(s).map_or(n, |p| p.start.min(n));
         let end = self.subprogs.get(s + 1).map_or(n, |p| p.start.min(n));

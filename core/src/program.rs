@@ -1278,6 +1278,11 @@ impl ProgFlags {
     /// EFAULT instead of being forgotten (`env->test_reg_invariants`).
     pub const TEST_REG_INVARIANTS: u32 = 1 << 7;
     pub const TOKEN_FD: u32 = 1 << 16;
+    /// The flags that come with a file descriptor or a device, which
+    /// neither text nor the CLI can give.
+    pub const NEEDS_DESCRIPTOR: u32 = Self::TOKEN_FD | Self::XDP_DEV_BOUND_ONLY;
+    pub const NEEDS_DESCRIPTOR_WHY: &'static str =
+        "BPF_F_TOKEN_FD and BPF_F_XDP_DEV_BOUND_ONLY need a file descriptor or a device: not modelled";
 
     /// The names the text format's `.prog_flags` takes (with or without
     /// `BPF_F_`), as `include/uapi/linux/bpf.h` spells them.
@@ -1505,6 +1510,12 @@ impl Program {
             prog_flags: ProgFlags::default(),
             exception_cb: ExceptionCb::None,
         }
+    }
+    /// Adds `bpf_program__set_flags()`'s bits: `BPF_F_SLEEPABLE` is
+    /// [`Self::sleepable`], the rest [`Self::prog_flags`].
+    pub fn add_prog_flags(&mut self, bits: u32) {
+        self.sleepable |= bits & ProgFlags::SLEEPABLE != 0;
+        self.prog_flags.0 |= bits & !ProgFlags::SLEEPABLE;
     }
     /// The program cannot be verified at all without a kernel's BTF:
     /// CO-RE relocations, a BTF-typed attach target.

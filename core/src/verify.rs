@@ -134,11 +134,7 @@ pub fn finish(mut env: Env, result: Result<(), VErr>, opts: &Options) -> Outcome
         let passed = error.is_none();
         let n = env.subprogs.len();
         let seen = |i: usize| {
-            let start = env.subprogs[i].start;
-            let end = env
-                .subprogs
-                .get(i + 1)
-                .map_or(env.prog.insns.len(), |s| s.start);
+            let (start, end) = env.subprog_range(i);
             (start..end).any(|k| env.aux.get(k).is_some_and(|a| a.seen))
         };
         let threw = passed
@@ -327,37 +323,25 @@ pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
 /// 8 first); then 6.12's `may_goto` counters: the statistics' `stack
 /// depth` says so.
 fn optimize_bpf_loop(env: &mut Env) {
-    let n = env.subprogs.len();
-    for i in 0..n {
-        let start = env.subprogs[i].start;
-        let end = env
-            .subprogs
-            .get(i + 1)
-            .map_or(env.prog.insns.len(), |s| s.start);
+    for i in 0..env.subprogs.len() {
+        let (start, end) = env.subprog_range(i);
         let inlined = (start..end).any(|k| {
             env.aux
                 .get(k)
                 .and_then(|a| a.loop_inline)
                 .is_some_and(|(fit, _)| fit)
         });
-        if inlined {
-            let d = env.subprogs[i].stack_depth;
-            env.subprogs[i].stack_depth = d + 24 + (((d + 7) & !7) - d);
-        }
-    }
-    // do_misc_fixups() (6.12): a `may_goto` the walk reached keeps its
-    // counter in 8 more bytes below its function's frame
-    for i in 0..n {
-        let start = env.subprogs[i].start;
-        let end = env
-            .subprogs
-            .get(i + 1)
-            .map_or(env.prog.insns.len(), |s| s.start);
-        let counted =
+        // do_misc_fixups() (6.12), after the loops: a `may_goto` the walk
+        // reached keeps its counter in 8 more bytes below the frame
+        let may_goto =
             (start..end).any(|k| env.aux.get(k).is_some_and(|a| a.seen) && env.is_may_goto_at(k));
-        if counted {
-            env.subprogs[i].stack_depth += 8;
-        }
+        let d = env.subprogs[i].stack_depth;
+        let loops = if inlined {
+            24 + (((d + 7) & !7) - d)
+        } else {
+            0
+        };
+        env.subprogs[i].stack_depth = d + loops + if may_goto { 8 } else { 0 };
     }
 }
 

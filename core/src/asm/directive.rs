@@ -2,6 +2,7 @@
 //! of ASM.md's (and veristep's documented extensions).
 
 use super::*;
+use crate::program::ProgFlags;
 
 pub(super) fn directive(
     cx: &mut Ctx,
@@ -202,11 +203,11 @@ fn prog_flags_directive(cx: &mut Ctx, prog: &mut Program, line: u32, at: &Tok, r
         match bits {
             // a token (BPF_F_TOKEN_FD) or a device (XDP_DEV_BOUND_ONLY)
             // comes with a file descriptor the text cannot give
-            Some(b) if b & (ProgFlags::TOKEN_FD | ProgFlags::XDP_DEV_BOUND_ONLY) != 0 => cx.err(
+            Some(b) if b & ProgFlags::NEEDS_DESCRIPTOR != 0 => cx.err(
                 line,
                 t.col,
                 t.text.len() as u32,
-                "BPF_F_TOKEN_FD and BPF_F_XDP_DEV_BOUND_ONLY need a file descriptor or a device: not modelled",
+                ProgFlags::NEEDS_DESCRIPTOR_WHY,
             ),
             Some(b) => flags |= b,
             None => cx.err(

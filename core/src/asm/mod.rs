@@ -9,7 +9,7 @@ mod insn;
 mod lex;
 
 use crate::insn::*;
-use crate::program::{AttachType, MapDef, MapType, ProgFlags, ProgType, Program, SrcLoc};
+use crate::program::{AttachType, MapDef, MapType, ProgType, Program, SrcLoc};
 use cursor::*;
 use directive::*;
 use insn::*;
@@ -324,10 +324,8 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     prog.labels = labels.into_iter().map(|(n, i, ..)| (n, i)).collect();
     // `.prog_flags SLEEPABLE` is the `sleepable` of `.prog_type`, in
     // whichever order the two come
-    if prog.prog_flags.has(ProgFlags::SLEEPABLE) {
-        prog.prog_flags.0 &= !ProgFlags::SLEEPABLE;
-        prog.sleepable = true;
-    }
+    let flags = std::mem::take(&mut prog.prog_flags);
+    prog.add_prog_flags(flags.0);
     Ok(prog)
 }
 
