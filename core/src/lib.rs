@@ -13,6 +13,7 @@ pub mod disasm;
 pub mod elf;
 pub(crate) mod helper_ids;
 pub mod insn;
+pub mod kallsyms;
 pub mod kconfig;
 pub(crate) mod kfuncs;
 pub mod map_create;

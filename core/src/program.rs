@@ -1845,10 +1845,12 @@ impl Program {
             // bpf_object__resolve_externs(): each of the object's, by name,
             // whichever program uses it (its sites are this program's own,
             // below)
+            crate::relo_core::untyped_ksym_ambiguity(&self.object_ksyms, kernel)?;
             for k in &self.object_ksyms {
                 let mut scratch = [crate::insn::Insn::default(); 2];
                 crate::relo_core::resolve_ksym(&mut scratch, k, local, kernel, self.libbpf)?;
             }
+            crate::relo_core::untyped_ksym_failure(&self.object_ksyms, kernel)?;
         }
         if !self.ksyms.is_empty() {
             let Some(local) = self.obj_btf.as_deref() else {

@@ -322,7 +322,7 @@ pub fn resolve_ksym(
         return resolve_kfunc(insns, k, local, kb, libbpf);
     }
     if k.local_type == 0 {
-        return resolve_untyped_ksym(insns, k, kb).map(|()| true);
+        return resolve_untyped_ksym(insns, k, kernel).map(|()| true);
     }
     let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
         if k.weak {
@@ -380,20 +380,77 @@ pub(crate) fn kallsyms_addr(name: &str) -> u64 {
     0xffff_ffff_8100_0000 + (h & 0x00ff_fff0)
 }
 
+/// What libbpf's `bpf_object__resolve_externs()` says of the object's
+/// untyped `__ksym` externs once it has read `/proc/kallsyms`, before it
+/// resolves the typed ones: a name kallsyms holds at two addresses
+/// (`kallsyms_cb()`; the addresses are KASLR's, veristep's stand-ins here).
+pub fn untyped_ksym_ambiguity(
+    ksyms: &[crate::program::KsymSite],
+    kernel: &KernelBtf,
+) -> Result<(), ReloError> {
+    let Some(syms) = kernel.kallsyms.as_ref() else {
+        return Ok(());
+    };
+    match ksyms
+        .iter()
+        .filter(|k| !k.func && k.local_type == 0)
+        .find(|k| syms.lookup(&k.name) == crate::kallsyms::Symbol::Ambiguous)
+    {
+        Some(k) => {
+            let a = kallsyms_addr(&k.name);
+            Err(ReloError(format!(
+                "extern (ksym) '{}': resolution is ambiguous: 0x{a:x} or 0x{:x}",
+                k.name,
+                a + 0x10
+            )))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The end of libbpf's `bpf_object__resolve_externs()`: a strong untyped
+/// `__ksym` extern that `/proc/kallsyms` lacks fails the load (ESRCH); a
+/// weak one stays 0.
+pub fn untyped_ksym_failure(
+    ksyms: &[crate::program::KsymSite],
+    kernel: &KernelBtf,
+) -> Result<(), ReloError> {
+    let Some(syms) = kernel.kallsyms.as_ref() else {
+        return Ok(());
+    };
+    match ksyms.iter().find(|k| {
+        !k.func
+            && k.local_type == 0
+            && !k.weak
+            && syms.lookup(&k.name) == crate::kallsyms::Symbol::Missing
+    }) {
+        Some(k) => Err(ReloError(format!(
+            "extern '{}' (strong): not resolved",
+            k.name
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// An untyped `__ksym` (`extern const void X __ksym;`): libbpf writes the
 /// symbol's address from `/proc/kallsyms` into the `ld_imm64`, a plain
-/// constant to the verifier. A per-CPU variable's address is its offset in
-/// `.data..percpu` (absolute, not moved by KASLR), read from the kernel's
-/// BTF. Any other address is chosen at boot by KASLR, and veristep holds no
-/// symbol table: it stands in a fixed address in the kernel's text range
-/// (`0xffffffff8.......`, from the name) and takes the symbol to exist, so a
-/// misspelled name loads here where libbpf fails with `extern 'X' (strong):
-/// not resolved`.
+/// constant to the verifier, or 0 for a name kallsyms lacks (a strong one
+/// then fails the load: [`untyped_ksym_failure`]). A per-CPU variable's
+/// address is its offset in `.data..percpu` (absolute, not moved by KASLR),
+/// read from the kernel's BTF. Any other address is chosen at boot by
+/// KASLR: veristep stands in a fixed address in the kernel's text range
+/// (`0xffffffff8.......`, from the name). Without the kernel's symbol list
+/// (a BTF file of no `# /proc/kallsyms` part) every name exists.
 fn resolve_untyped_ksym(
     insns: &mut [crate::insn::Insn],
     k: &crate::program::KsymSite,
-    kb: &Btf,
+    kernel: &KernelBtf,
 ) -> Result<(), ReloError> {
+    let kb = &kernel.btf;
+    let missing = kernel
+        .kallsyms
+        .as_ref()
+        .is_some_and(|s| s.lookup(&k.name) == crate::kallsyms::Symbol::Missing);
     let percpu = kb.find(btf::KIND_VAR, &k.name).and_then(|var| {
         let sec = kb.get(kb.find(btf::KIND_DATASEC, ".data..percpu")?).ok()?;
         sec.members
@@ -401,7 +458,11 @@ fn resolve_untyped_ksym(
             .find(|(_, v, _)| *v == var)
             .map(|(_, _, off)| *off as u64)
     });
-    let addr = percpu.unwrap_or_else(|| kallsyms_addr(&k.name));
+    let addr = if missing {
+        0
+    } else {
+        percpu.unwrap_or_else(|| kallsyms_addr(&k.name))
+    };
     if k.insn + 1 >= insns.len() {
         return Err(ReloError(format!(
             "extern (ksym) '{}': its ld_imm64 is outside the program",
@@ -1204,6 +1265,9 @@ pub struct KernelBtf {
     /// The kernel's build configuration (`/boot/config-*`), for `CONFIG_*`
     /// externs; None if the file carried none.
     pub config: Option<crate::kconfig::KernelConfig>,
+    /// The names of its `/proc/kallsyms`, for untyped `__ksym` externs;
+    /// None if the file carried none (then every such extern resolves).
+    pub kallsyms: Option<crate::kallsyms::Kallsyms>,
 }
 
 impl KernelBtf {
@@ -1213,6 +1277,7 @@ impl KernelBtf {
             btf,
             index,
             config: None,
+            kallsyms: None,
         }
     }
     /// The types whose name has `name`'s essential name.
@@ -1222,7 +1287,8 @@ impl KernelBtf {
     /// From the file `cargo xtask kernel-btf` writes
     /// (`static/btf/linux-K.btf.gz`), at most 64 MiB decompressed: the raw
     /// BTF, gzipped, then optionally a second gzip member holding the
-    /// kernel's `CONFIG_*=` lines (so `zcat` shows both, one after the other).
+    /// kernel's `CONFIG_*=` lines (so `zcat` shows both, one after the other)
+    /// and a third with its symbol names ([`crate::kallsyms`]).
     pub fn from_gzip(gz: &[u8]) -> Result<Self, String> {
         use std::io::Read;
         let mut raw = Vec::new();
@@ -1236,7 +1302,15 @@ impl KernelBtf {
         if !rest.is_empty() {
             let text = std::str::from_utf8(rest)
                 .map_err(|_| "the kernel's configuration is not text".to_string())?;
-            k.config = Some(crate::kconfig::KernelConfig::parse(text));
+            let (config, syms) = match text.find(crate::kallsyms::HEADER) {
+                Some(at) => (
+                    &text[..at],
+                    Some(&text[at + crate::kallsyms::HEADER.len()..]),
+                ),
+                None => (text, None),
+            };
+            k.config = Some(crate::kconfig::KernelConfig::parse(config));
+            k.kallsyms = syms.map(crate::kallsyms::Kallsyms::parse).transpose()?;
         }
         Ok(k)
     }

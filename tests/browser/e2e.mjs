@@ -571,6 +571,8 @@ await test('an object\'s load settings: a fentry program\'s attach target and a 
   check((await editorText(page)).includes('entries=0'), 'the text shows the size');
 });
 
+const verdictText = (page) => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
+
 await test('an object\'s load settings: the type of a program whose section gives libbpf none', async (page) => {
   await page.goto(base);
   await idle(page);
@@ -585,6 +587,18 @@ await test('an object\'s load settings: the type of a program whose section give
   await idle(page);
   check(!(await page.$('#banner')), 'the refusal is gone');
   check((await editorText(page)).includes('.prog_type sched_cls'), 'the text shows the type');
+  // a loader's load flags: a state at every prune point
+  const plain = await verdictText(page);
+  await page.fill('#prog-flags', 'BPF_F_TEST_STATE_FREQ');
+  await page.press('#prog-flags', 'Enter');
+  await page.waitForFunction(
+    (before) => (document.querySelector('#verdict')?.textContent || '') !== before,
+    plain,
+    { timeout: 60000 },
+  ).catch(async () => { throw new Error(`the flags change nothing: ${await verdictText(page)}`); });
+  await idle(page);
+  check((await editorText(page)).includes('.prog_flags'), 'the text shows the flags');
+  check((await verdictText(page)).includes('Accepted'), `still accepted: ${await verdictText(page)}`);
 });
 
 await test('load settings on a phone: each setting\'s name on one line', async (page) => {
@@ -605,8 +619,6 @@ await test('load settings on a phone: each setting\'s name on one line', async (
   check(lines.every((n) => n === 1), `one line each (${lines.join(', ')})`);
   await page.locator('#load-settings').screenshot({ path: `${shots}/load-settings-390.png` });
 });
-
-const verdictText = (page) => page.evaluate(() => document.querySelector('#verdict')?.textContent || '');
 
 // An object with .rodata settings (tests/c/gv_set_*.bpf.c), opened with its
 // guarded branch dead and the load settings unfolded.

@@ -310,9 +310,10 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
         <details class="load-settings" id="load-settings" open={m.settings_open} ontoggle={on_toggle}>
             <summary>{ "Load settings" }</summary>
             <p class="hint">{ "What a loader sets before the load, as libbpf's \
-                bpf_program__set_type(), bpf_program__set_attach_target(), a \
-                skeleton's rodata and bpf_map__set_max_entries() do (--prog-type, \
-                --attach-target, --set-global and --map-entries on the command line)." }</p>
+                bpf_program__set_type(), bpf_program__set_attach_target(), \
+                bpf_program__set_flags(), a skeleton's rodata and \
+                bpf_map__set_max_entries() do (--prog-type, --attach-target, \
+                --prog-flags, --set-global and --map-entries on the command line)." }</p>
             <label>{ "loader " }
                 <select id="libbpf" aria-label="the libbpf that loads the object" onchange={on_libbpf}>
                     <option value="1.1" selected={!o.libbpf.is_1_4()}>{ "libbpf 1.1 (Debian bookworm)" }</option>
@@ -331,6 +332,16 @@ fn load_settings(m: &Model, d: &UseReducerDispatcher<Model>) -> Html {
                     </datalist>
                 </label>
             }
+            <label>{ "program flags " }
+                <SettingInput id="prog-flags" list={Some(AttrValue::Static("prog-flag-names"))}
+                    label="load flags its loader adds (bpf_program__set_flags), names joined by | or a number"
+                    placeholder="BPF_F_TEST_STATE_FREQ"
+                    value={p.prog_flags.clone().unwrap_or_default()}
+                    on_commit={dispatch(Action::SetProgFlags)} />
+                <datalist id="prog-flag-names">
+                    { for veristep_core::program::ProgFlags::NAMES.iter().map(|(n, _)| html! { <option value={format!("BPF_F_{n}")} /> }) }
+                </datalist>
+            </label>
             if p.btf_typed {
                 <label>{ "attach target " }
                     <SettingInput id="attach-target"

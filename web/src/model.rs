@@ -127,6 +127,9 @@ pub struct ObjectProgram {
     pub untyped: bool,
     /// Its type as set (`TYPE[/HOOK]`).
     pub prog_type: Option<String>,
+    /// The load flags its loader adds (`bpf_program__set_flags()`: names
+    /// joined by `|`, or a number), as set.
+    pub prog_flags: Option<String>,
     /// Its maps and their sizes as compiled.
     pub maps: Vec<(String, u32)>,
     /// Its maps of no entries that libbpf does not size itself (it sizes
@@ -138,6 +141,7 @@ pub struct ObjectProgram {
 enum Setting {
     AttachTarget(String),
     ProgType(String),
+    ProgFlags(String),
     MapEntries(String, u32),
     Global(String, String),
     Libbpf(veristep_core::elf::Libbpf),
@@ -158,6 +162,7 @@ impl OpenedObject {
         LoadSettings {
             attach_target: p.attach_target.clone().filter(|_| p.btf_typed),
             prog_type: p.prog_type.clone().filter(|_| p.untyped),
+            prog_flags: p.prog_flags.clone(),
             globals: self.globals.clone(),
             libbpf: self.libbpf.name().to_string(),
             map_entries: self
@@ -204,6 +209,7 @@ fn object_program(file: &str, p: &veristep_core::elf::ObjProgram) -> ObjectProgr
         attach_target: p.program.attach_to.clone(),
         untyped: p.program.missing_prog_type.is_some(),
         prog_type: None,
+        prog_flags: None,
         maps: p
             .program
             .maps
@@ -292,6 +298,8 @@ pub enum Action {
     /// The type (`TYPE[/HOOK]`) of the object's program shown, whose
     /// section gives libbpf none.
     SetProgType(String),
+    /// The shown object program's load flags (`BPF_F_A|BPF_F_B`).
+    SetProgFlags(String),
     /// A `.rodata` global variable of the object and its value as typed.
     SetGlobal(String, String),
     /// A map of the object and its new `max_entries`.
@@ -661,6 +669,7 @@ impl Model {
             Action::ChooseProgram(i) => m.open_object_program(i),
             Action::SetAttachTarget(t) => m.set_load_settings(Setting::AttachTarget(t)),
             Action::SetProgType(t) => m.set_load_settings(Setting::ProgType(t)),
+            Action::SetProgFlags(f) => m.set_load_settings(Setting::ProgFlags(f)),
             Action::SetGlobal(name, v) => m.set_load_settings(Setting::Global(name, v)),
             Action::SetMapEntries(name, n) => m.set_load_settings(Setting::MapEntries(name, n)),
             Action::SetLibbpf(v) => {
@@ -720,6 +729,11 @@ impl Model {
                     p.prog_type = trimmed(t);
                 }
             }
+            Setting::ProgFlags(f) => {
+                if let Some(p) = o.programs.get_mut(chosen) {
+                    p.prog_flags = trimmed(f);
+                }
+            }
             Setting::MapEntries(name, n) => {
                 o.map_entries.retain(|(m, _)| *m != name);
                 o.map_entries.push((name, n));
@@ -745,6 +759,7 @@ impl Model {
         for (p, s) in o.programs.iter().zip(&settings) {
             if let Ok(mut one) = s.load_options(&p.name) {
                 opts.prog_types.append(&mut one.prog_types);
+                opts.prog_flags.append(&mut one.prog_flags);
             }
         }
         // the object's globals (one that does not fit its variable fails
@@ -1546,6 +1561,42 @@ mod tests {
         let p = &m.object.as_ref().expect("opened").programs[3];
         assert!(p.untyped && p.prog_type.is_none());
         assert!(m.settings_open);
+    }
+
+    /// A loader's load flags (`bpf_program__set_flags()`, the CLI's
+    /// `--prog-flags`) set on the page: `BPF_F_TEST_STATE_FREQ` stores a
+    /// state at every prune point of the same program; a name no kernel
+    /// knows is said and changes nothing.
+    #[test]
+    fn an_object_program_takes_load_flags_on_the_page() {
+        let mut h = Harness::with_kernel_btf();
+        let m = h.open("r0 = 0\nexit\n", KernelVersion::V6_1);
+        let bytes = include_bytes!("../../tests/c/obj/pt_set_type.o").to_vec();
+        let m = h.apply(&m, Action::OpenObject("pt_set_type.o".into(), bytes));
+        let m = h.apply(&m, Action::SetProgType("sched_cls".into()));
+        let plain = m.run.clone().expect("verified");
+        assert!(plain.accepted);
+        let m = h.apply(&m, Action::SetProgFlags(" BPF_F_TEST_STATE_FREQ ".into()));
+        assert!(m.banner.is_none(), "{:?}", m.banner);
+        let p = &m.object.as_ref().expect("opened").programs[0];
+        assert_eq!(p.prog_flags.as_deref(), Some("BPF_F_TEST_STATE_FREQ"));
+        assert!(p.text.contains("\n.prog_flags "), "{}", p.text);
+        let freq = m.run.clone().expect("verified");
+        assert!(freq.accepted);
+        assert!(
+            freq.total_states > plain.total_states,
+            "{} states with the flag, {} without",
+            freq.total_states,
+            plain.total_states
+        );
+        let m = h.apply(&m, Action::SetProgFlags("BPF_F_NO_SUCH".into()));
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("unknown program flag 'BPF_F_NO_SUCH'")),
+            "{:?}",
+            m.banner
+        );
     }
 
     /// Every lesson under static/lessons runs end to end: each step's

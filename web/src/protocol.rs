@@ -94,6 +94,11 @@ pub struct LoadSettings {
     /// (`bpf_program__set_type()`, the CLI's `--prog-type`).
     #[serde(default)]
     pub prog_type: Option<String>,
+    /// Load flags (`BPF_F_TEST_STATE_FREQ|BPF_F_STRICT_ALIGNMENT`, or a
+    /// number) its loader adds (`bpf_program__set_flags()`, the CLI's
+    /// `--prog-flags`).
+    #[serde(default)]
+    pub prog_flags: Option<String>,
     /// Global variables a skeleton sets before the load (name or
     /// `NAME[I]`, value as typed: decimal or 0x hex, or text for an array
     /// of bytes), the CLI's `--set-global`.
@@ -118,6 +123,11 @@ impl LoadSettings {
             let (pt, attach) = veristep_core::program::ProgType::from_spec(spec)
                 .map_err(|e| format!("program type '{}': {e}", spec.trim()))?;
             opts.prog_types.push((name.to_string(), pt, attach));
+        }
+        if let Some(spec) = self.prog_flags.as_deref().filter(|f| !f.trim().is_empty()) {
+            let bits = veristep_core::program::ProgFlags::parse(spec)
+                .map_err(|e| format!("program flags: {e}"))?;
+            opts.prog_flags.push((name.to_string(), bits));
         }
         // a value that does not fit its variable is the load's to say
         opts.globals.extend(self.globals.iter().cloned());

@@ -1469,39 +1469,123 @@ pub fn kernel_btf() -> Result<(), String> {
             .filter(|l| l.starts_with("CONFIG_"))
             .map(|l| format!("{l}\n"))
             .collect();
-        let mut gz_config = Command::new("gzip")
-            .args(["-9", "-n", "-c"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("gzip: {e}"))?;
-        if let Some(mut stdin) = gz_config.stdin.take() {
-            use std::io::Write;
-            stdin
-                .write_all(lines.as_bytes())
-                .map_err(|e| format!("gzip: {e}"))?;
-        }
-        let gz_config = gz_config
-            .wait_with_output()
-            .map_err(|e| format!("gzip: {e}"))?;
-        if !gz_config.status.success() {
-            return Err("gzip failed".into());
-        }
+        let gz_config = gzip(lines.as_bytes())?;
+        // and the names of its /proc/kallsyms, as a third member
+        let image = newest_image(&dir.join("boot"), "vmlinuz-")
+            .ok_or_else(|| format!("no vmlinuz in {}", dir.join("boot").display()))?;
+        let syms = veristep_core::kallsyms::from_proc(&kallsyms_of(&image)?);
+        let gz_syms = gzip(format!("{}{syms}", veristep_core::kallsyms::HEADER).as_bytes())?;
         let mut file = gz.stdout;
-        file.extend_from_slice(&gz_config.stdout);
+        file.extend_from_slice(&gz_config);
+        file.extend_from_slice(&gz_syms);
         let dest = out_dir.join(format!("linux-{mode}.btf.gz"));
         std::fs::write(&dest, &file).map_err(|e| format!("{}: {e}", dest.display()))?;
         std::fs::write(out_dir.join(format!("linux-{mode}.release")), &release)
             .map_err(|e| e.to_string())?;
         let _ = std::fs::remove_file(&raw);
         eprintln!(
-            "    {} ({} bytes, Linux {release}, {} CONFIG_ lines)",
+            "    {} ({} bytes, Linux {release}, {} CONFIG_ lines, {} symbol names)",
             dest.display(),
             file.len(),
-            lines.lines().count()
+            lines.lines().count(),
+            syms.lines().count()
         );
     }
     Ok(())
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    // written from a thread: gzip's output fills its pipe long before a
+    // few megabytes of input are in
+    let writer = child.stdin.take().map(|mut stdin| {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            stdin.write_all(&bytes)
+        })
+    });
+    let out = child.wait_with_output().map_err(|e| format!("gzip: {e}"))?;
+    if let Some(w) = writer {
+        w.join()
+            .map_err(|_| "gzip: the writer failed".to_string())?
+            .map_err(|e| format!("gzip: {e}"))?;
+    }
+    if !out.status.success() {
+        return Err("gzip failed".into());
+    }
+    Ok(out.stdout)
+}
+
+/// The kernel's `/proc/kallsyms`, read in a VM booted for it (no module
+/// loaded, as in kernel-diff's VM, where libbpf reads it).
+fn kallsyms_of(image: &Path) -> Result<String, String> {
+    const INIT_KALLSYMS: &str = "#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t devtmpfs devtmpfs /dev
+echo 0 > /proc/sys/kernel/kptr_restrict
+out=/dev/ttyS1
+[ -c $out ] || out=/dev/console
+stty -F $out raw -echo 2>/dev/null
+cat /proc/kallsyms >$out
+sync
+poweroff -f
+";
+    let busybox = std::fs::read("/bin/busybox").map_err(|e| format!("/bin/busybox: {e}"))?;
+    let mut cpio = Vec::new();
+    let mut ino = 1;
+    for d in ["bin", "dev", "proc"] {
+        cpio_entry(&mut cpio, ino, d, 0o040755, &[]);
+        ino += 1;
+    }
+    cpio_entry(&mut cpio, ino, "init", 0o100755, INIT_KALLSYMS.as_bytes());
+    cpio_entry(&mut cpio, ino + 1, "bin/busybox", 0o100755, &busybox);
+    cpio_entry(&mut cpio, ino + 2, "TRAILER!!!", 0, &[]);
+    let work = std::env::temp_dir().join(format!("veristep-kallsyms-{}", std::process::id()));
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let (initrd, out) = (work.join("initrd.cpio"), work.join("kallsyms.txt"));
+    std::fs::write(&initrd, &cpio).map_err(|e| e.to_string())?;
+    eprintln!("==> /proc/kallsyms of {}", image.display());
+    let status = Command::new("timeout")
+        .arg("600")
+        .arg("qemu-system-x86_64")
+        .args(["-accel", "tcg", "-m", "1G", "-smp", "1", "-nic", "none"])
+        .args([
+            "-display",
+            "none",
+            "-monitor",
+            "none",
+            "-no-reboot",
+            "-kernel",
+        ])
+        .arg(image)
+        .arg("-initrd")
+        .arg(&initrd)
+        .args(["-append", "console=ttyS0 quiet panic=-1"])
+        .args(["-serial", "null", "-serial"])
+        .arg(format!("file:{}", out.display()))
+        .status()
+        .map_err(|e| format!("qemu-system-x86_64: cannot start: {e}"))?;
+    let text = std::fs::read_to_string(&out)
+        .unwrap_or_default()
+        .replace('\r', "");
+    let _ = std::fs::remove_dir_all(&work);
+    // the VM ends with poweroff; a listing without vmlinux's last symbol
+    // was cut short
+    if !status.success() || !text.contains(" __init_scratch_end") {
+        return Err(format!(
+            "/proc/kallsyms of {} was not read whole ({} lines)",
+            image.display(),
+            text.lines().count()
+        ));
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
