@@ -666,7 +666,20 @@ impl Env {
                 .because(crate::reason::Reason::Other));
         };
         let kb = &kernel.btf;
-        let Some(var) = kb.get(id).ok().filter(|_| id != 0) else {
+        let not_var = |rules: &crate::mode::Rules| {
+            if rules.kfuncs_612 {
+                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR or KIND_FUNC")
+            } else {
+                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR.")
+            }
+        };
+        // id 0 is vmlinux's void (btf_type_by_id() finds it): what libbpf
+        // loads for a weak typed extern the BTF lacks but kallsyms lists
+        if id == 0 {
+            let msg = not_var(&self.rules);
+            return Err(self.fail(EINVAL, &msg));
+        }
+        let Ok(var) = kb.get(id) else {
             return Err(self.fail(
                 ENOENT,
                 &format!("ldimm64 insn specifies invalid btf_id {}.", id),
@@ -683,11 +696,7 @@ impl Env {
             return Ok(());
         }
         if var.kind != crate::btf::KIND_VAR {
-            let msg = if self.rules.kfuncs_612 {
-                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR or KIND_FUNC")
-            } else {
-                format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR.")
-            };
+            let msg = not_var(&self.rules);
             return Err(self.fail(EINVAL, &msg));
         }
         let addr = kb

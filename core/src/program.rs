@@ -1836,6 +1836,7 @@ impl Program {
             crate::kconfig::fill_config(&m.kconfig, config, &mut m.data)
                 .map_err(crate::relo_core::ReloError)?;
         }
+        let kallsyms_read = crate::relo_core::needs_kallsyms(&self.object_ksyms);
         if !self.object_ksyms.is_empty() {
             let Some(local) = self.obj_btf.as_deref() else {
                 return Err(crate::relo_core::ReloError(
@@ -1848,7 +1849,14 @@ impl Program {
             crate::relo_core::untyped_ksym_ambiguity(&self.object_ksyms, kernel)?;
             for k in &self.object_ksyms {
                 let mut scratch = [crate::insn::Insn::default(); 2];
-                crate::relo_core::resolve_ksym(&mut scratch, k, local, kernel, self.libbpf)?;
+                crate::relo_core::resolve_ksym(
+                    &mut scratch,
+                    k,
+                    local,
+                    kernel,
+                    self.libbpf,
+                    kallsyms_read,
+                )?;
             }
             crate::relo_core::untyped_ksym_failure(&self.object_ksyms, kernel)?;
         }
@@ -1859,7 +1867,14 @@ impl Program {
                 ));
             };
             for k in &self.ksyms {
-                if !crate::relo_core::resolve_ksym(&mut p.insns, k, local, kernel, self.libbpf)? {
+                if !crate::relo_core::resolve_ksym(
+                    &mut p.insns,
+                    k,
+                    local,
+                    kernel,
+                    self.libbpf,
+                    kallsyms_read,
+                )? {
                     p.poisoned_kfuncs.push((k.insn, k.name.clone()));
                 }
             }

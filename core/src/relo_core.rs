@@ -310,12 +310,18 @@ fn types_are_compat(lb: &Btf, lid: u32, tb: &Btf, tid: u32, level: i32) -> Resul
 /// (`bpf_core_types_are_compat`); its `ld_imm64` then loads that VAR's id
 /// (`BPF_PSEUDO_BTF_ID`, BTF object fd 0: vmlinux). A `__weak` one the
 /// kernel does not have loads 0; any other miss fails the load.
+/// `kallsyms_read`: the object has an untyped one too, so libbpf has read
+/// `/proc/kallsyms`, whose `kallsyms_cb()` marks every VAR extern of a
+/// name it lists resolved, typed or not; a weak typed one the BTF lacks
+/// (any global but a per-CPU one) then keeps that mark and is loaded as
+/// `BPF_PSEUDO_BTF_ID` of id 0, which the verifier refuses.
 pub fn resolve_ksym(
     insns: &mut [crate::insn::Insn],
     k: &crate::program::KsymSite,
     local: &Btf,
     kernel: &KernelBtf,
     libbpf: crate::program::Libbpf,
+    kallsyms_read: bool,
 ) -> Result<bool, ReloError> {
     let kb = &kernel.btf;
     if k.func {
@@ -326,6 +332,15 @@ pub fn resolve_ksym(
     }
     let Some(id) = kb.find(btf::KIND_VAR, &k.name) else {
         if k.weak {
+            let listed = kernel
+                .kallsyms
+                .as_ref()
+                .is_some_and(|s| s.lookup(&k.name) != crate::kallsyms::Symbol::Missing);
+            if kallsyms_read && listed && k.insn + 1 < insns.len() {
+                insns[k.insn].src = crate::insn::BPF_PSEUDO_BTF_ID;
+                insns[k.insn].imm = 0;
+                insns[k.insn + 1].imm = 0;
+            }
             return Ok(true);
         }
         return Err(ReloError(format!(
@@ -381,8 +396,9 @@ pub(crate) fn kallsyms_addr(name: &str) -> u64 {
 }
 
 /// What libbpf's `bpf_object__resolve_externs()` says of the object's
-/// untyped `__ksym` externs once it has read `/proc/kallsyms`, before it
-/// resolves the typed ones: a name kallsyms holds at two addresses
+/// VAR `__ksym` externs once it has read `/proc/kallsyms` (for an untyped
+/// one), before it resolves the typed ones: a name kallsyms holds at two
+/// addresses
 /// (`kallsyms_cb()`; the addresses are KASLR's, veristep's stand-ins here).
 pub fn untyped_ksym_ambiguity(
     ksyms: &[crate::program::KsymSite],
@@ -391,9 +407,13 @@ pub fn untyped_ksym_ambiguity(
     let Some(syms) = kernel.kallsyms.as_ref() else {
         return Ok(());
     };
+    // read only for an untyped one; then every VAR extern is looked up
+    if !needs_kallsyms(ksyms) {
+        return Ok(());
+    }
     match ksyms
         .iter()
-        .filter(|k| !k.func && k.local_type == 0)
+        .filter(|k| !k.func)
         .find(|k| syms.lookup(&k.name) == crate::kallsyms::Symbol::Ambiguous)
     {
         Some(k) => {
@@ -406,6 +426,11 @@ pub fn untyped_ksym_ambiguity(
         }
         None => Ok(()),
     }
+}
+
+/// libbpf reads `/proc/kallsyms` for an object with an untyped `__ksym`.
+pub fn needs_kallsyms(ksyms: &[crate::program::KsymSite]) -> bool {
+    ksyms.iter().any(|k| !k.func && k.local_type == 0)
 }
 
 /// The end of libbpf's `bpf_object__resolve_externs()`: a strong untyped

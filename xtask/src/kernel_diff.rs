@@ -851,6 +851,10 @@ pub fn kernel_diff() -> Result<(), String> {
             ));
         }
     }
+    // a loader setting veristep cannot read is said before the VM's minutes
+    for o in &objs {
+        load_options(o)?;
+    }
     // boot
     let initrd = work.join("initrd.cpio");
     // the configuration veristep models for this kernel, from static/btf
