@@ -666,8 +666,9 @@ impl Env {
                 .because(crate::reason::Reason::Other));
         };
         let kb = &kernel.btf;
-        let not_var = |rules: &crate::mode::Rules| {
-            if rules.kfuncs_612 {
+        let v612 = self.rules.kfuncs_612;
+        let not_var = || {
+            if v612 {
                 format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR or KIND_FUNC")
             } else {
                 format!("pseudo btf_id {id} in ldimm64 isn't KIND_VAR.")
@@ -676,8 +677,7 @@ impl Env {
         // id 0 is vmlinux's void (btf_type_by_id() finds it): what libbpf
         // loads for a weak typed extern the BTF lacks but kallsyms lists
         if id == 0 {
-            let msg = not_var(&self.rules);
-            return Err(self.fail(EINVAL, &msg));
+            return Err(self.fail(EINVAL, &not_var()));
         }
         let Ok(var) = kb.get(id) else {
             return Err(self.fail(
@@ -696,8 +696,7 @@ impl Env {
             return Ok(());
         }
         if var.kind != crate::btf::KIND_VAR {
-            let msg = not_var(&self.rules);
-            return Err(self.fail(EINVAL, &msg));
+            return Err(self.fail(EINVAL, &not_var()));
         }
         let addr = kb
             .find(crate::btf::KIND_DATASEC, ".data..percpu")

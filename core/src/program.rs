@@ -1387,6 +1387,14 @@ pub struct KsymSite {
     pub ext_idx: u32,
 }
 
+impl KsymSite {
+    /// `extern const void X __ksym;`: a variable of no type, which libbpf
+    /// resolves from `/proc/kallsyms`, not the kernel's BTF.
+    pub fn untyped_var(&self) -> bool {
+        !self.func && self.local_type == 0
+    }
+}
+
 /// One BTF line info record (`struct bpf_line_info`) of a compiled object.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineInfo {

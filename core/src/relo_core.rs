@@ -398,8 +398,8 @@ pub(crate) fn kallsyms_addr(name: &str) -> u64 {
 /// What libbpf's `bpf_object__resolve_externs()` says of the object's
 /// VAR `__ksym` externs once it has read `/proc/kallsyms` (for an untyped
 /// one), before it resolves the typed ones: a name kallsyms holds at two
-/// addresses
-/// (`kallsyms_cb()`; the addresses are KASLR's, veristep's stand-ins here).
+/// addresses (`kallsyms_cb()`; the addresses are KASLR's, veristep's
+/// stand-ins here).
 pub fn untyped_ksym_ambiguity(
     ksyms: &[crate::program::KsymSite],
     kernel: &KernelBtf,
@@ -430,7 +430,7 @@ pub fn untyped_ksym_ambiguity(
 
 /// libbpf reads `/proc/kallsyms` for an object with an untyped `__ksym`.
 pub fn needs_kallsyms(ksyms: &[crate::program::KsymSite]) -> bool {
-    ksyms.iter().any(|k| !k.func && k.local_type == 0)
+    ksyms.iter().any(|k| k.untyped_var())
 }
 
 /// The end of libbpf's `bpf_object__resolve_externs()`: a strong untyped
@@ -444,10 +444,7 @@ pub fn untyped_ksym_failure(
         return Ok(());
     };
     match ksyms.iter().find(|k| {
-        !k.func
-            && k.local_type == 0
-            && !k.weak
-            && syms.lookup(&k.name) == crate::kallsyms::Symbol::Missing
+        k.untyped_var() && !k.weak && syms.lookup(&k.name) == crate::kallsyms::Symbol::Missing
     }) {
         Some(k) => Err(ReloError(format!(
             "extern '{}' (strong): not resolved",

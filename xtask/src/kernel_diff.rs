@@ -901,33 +901,11 @@ pub fn kernel_diff() -> Result<(), String> {
                 None => String::new(),
             }
         );
-        let status = Command::new("timeout")
-            .arg(budget.to_string())
-            .arg("qemu-system-x86_64")
-            .args([
-                "-accel",
-                if kvm { "kvm" } else { "tcg" },
-                // real tools size maps for real machines (netobserv's
-                // 2^24-entry flow table): in 1 GB their creation, and the
-                // next objects' while those are freed, failed with ENOMEM;
-                // TCG takes guest memory from the host only as it is used
-                "-m",
-                "4G",
-                "-smp",
-                "1",
-                "-nic",
-                "none",
-                "-display",
-                "none",
-                "-monitor",
-                "none",
-                "-no-reboot",
-                "-kernel",
-            ])
-            .arg(&image)
-            .arg("-initrd")
-            .arg(&initrd)
-            .args(["-append", "console=ttyS0 quiet panic=-1"])
+        // real tools size maps for real machines (netobserv's 2^24-entry
+        // flow table): in 1 GB their creation, and the next objects' while
+        // those are freed, failed with ENOMEM; TCG takes guest memory from
+        // the host only as it is used
+        let status = vm(budget, kvm, "4G", &image, &initrd)
             .arg("-serial")
             .arg(format!("file:{}", console.display()))
             .arg("-serial")
@@ -1442,8 +1420,11 @@ pub fn kernel_btf() -> Result<(), String> {
                 vmlinux.display()
             ));
         }
-        let release = newest_image(&dir.join("boot"), "vmlinuz-")
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        let image = newest_image(&dir.join("boot"), "vmlinuz-")
+            .ok_or_else(|| format!("no vmlinuz in {}", dir.join("boot").display()))?;
+        let release = image
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
             .trim_start_matches("vmlinuz-")
             .to_string();
@@ -1455,14 +1436,7 @@ pub fn kernel_btf() -> Result<(), String> {
                 .arg(&vmlinux)
                 .arg(&raw),
         )?;
-        let gz = Command::new("gzip")
-            .args(["-9", "-n", "-c"])
-            .arg(&raw)
-            .output()
-            .map_err(|e| format!("gzip: {e}"))?;
-        if !gz.status.success() {
-            return Err("gzip failed".into());
-        }
+        let mut file = gzip(&std::fs::read(&raw).map_err(|e| format!("{}: {e}", raw.display()))?)?;
         // then the kernel's build configuration, as a second gzip member:
         // its `CONFIG_*=` lines, all that libbpf reads of it
         let config_file = dir.join("boot").join(format!("config-{release}"));
@@ -1475,11 +1449,8 @@ pub fn kernel_btf() -> Result<(), String> {
             .collect();
         let gz_config = gzip(lines.as_bytes())?;
         // and the names of its /proc/kallsyms, as a third member
-        let image = newest_image(&dir.join("boot"), "vmlinuz-")
-            .ok_or_else(|| format!("no vmlinuz in {}", dir.join("boot").display()))?;
         let syms = veristep_core::kallsyms::from_proc(&kallsyms_of(&image)?);
         let gz_syms = gzip(format!("{}{syms}", veristep_core::kallsyms::HEADER).as_bytes())?;
-        let mut file = gz.stdout;
         file.extend_from_slice(&gz_config);
         file.extend_from_slice(&gz_syms);
         let dest = out_dir.join(format!("linux-{mode}.btf.gz"));
@@ -1496,6 +1467,24 @@ pub fn kernel_btf() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// qemu booting `image` with `initrd` on one CPU, no network or display,
+/// stopped after `budget` seconds; the caller adds its serial ports (the
+/// first is the console, the second the init's output).
+fn vm(budget: u64, kvm: bool, memory: &str, image: &Path, initrd: &Path) -> Command {
+    let mut c = Command::new("timeout");
+    c.arg(budget.to_string())
+        .arg("qemu-system-x86_64")
+        .args(["-accel", if kvm { "kvm" } else { "tcg" }])
+        .args(["-m", memory, "-smp", "1", "-nic", "none"])
+        .args(["-display", "none", "-monitor", "none", "-no-reboot"])
+        .arg("-kernel")
+        .arg(image)
+        .arg("-initrd")
+        .arg(initrd)
+        .args(["-append", "console=ttyS0 quiet panic=-1"]);
+    c
 }
 
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
@@ -1556,22 +1545,7 @@ poweroff -f
     let (initrd, out) = (work.join("initrd.cpio"), work.join("kallsyms.txt"));
     std::fs::write(&initrd, &cpio).map_err(|e| e.to_string())?;
     eprintln!("==> /proc/kallsyms of {}", image.display());
-    let status = Command::new("timeout")
-        .arg("600")
-        .arg("qemu-system-x86_64")
-        .args(["-accel", "tcg", "-m", "1G", "-smp", "1", "-nic", "none"])
-        .args([
-            "-display",
-            "none",
-            "-monitor",
-            "none",
-            "-no-reboot",
-            "-kernel",
-        ])
-        .arg(image)
-        .arg("-initrd")
-        .arg(&initrd)
-        .args(["-append", "console=ttyS0 quiet panic=-1"])
+    let status = vm(600, false, "1G", image, &initrd)
         .args(["-serial", "null", "-serial"])
         .arg(format!("file:{}", out.display()))
         .status()
