@@ -476,6 +476,11 @@ pub(crate) fn load(
             .collect::<Vec<_>>()
             .join("\n")
     })?;
+    // read otherwise than written (a constant wider than its field): said,
+    // as a compiler warns, and verified as LLVM's assembler reads it
+    for w in &p.warnings {
+        eprintln!("{}", w.render_as("warning", path, &src));
+    }
     Ok(vec![(path.to_string(), p)])
 }
 

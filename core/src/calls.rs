@@ -1117,9 +1117,13 @@ impl Env {
     /// argument (acquire: 8 readable bytes; release: its referenced
     /// object): the reference to release, if any.
     fn check_test_kfunc_arg(&mut self, k: &crate::kfuncs::Kfunc) -> VResult<u32> {
-        // btf_check_kfunc_arg_match() reads the arguments without check_reg_arg()
+        // btf_check_kfunc_arg_match() reads the arguments without
+        // check_reg_arg(): an uninitialised one (unknown var_off, as
+        // __mark_reg_not_init() leaves it) fails check_func_arg_reg_off()
+        // as `variable ? access`, before its type is looked at
         if !self.reg(1).is_init() {
-            return Err(self.fail(EINVAL, "arg#0 pointer type STRUCT prog_test_ref_kfunc must point to scalar, or struct with scalar").because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+            let r1 = *self.reg(1);
+            self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
         }
         if k.flags.release {
             let r1 = *self.reg(1);

@@ -21,9 +21,10 @@ impl Env {
         if size == 1 {
             return Ok(());
         }
-        let tn = if self.rules.words_612 && reg.var_off.is_const() {
-            // 6.12's tnum_strn prints a constant as a number
-            format!("{}", reg.var_off.value as i64)
+        // 6.12's tnum_strn prints a constant as verbose_unum does
+        // (decimal up to U16_MAX, else hex: `0x7fffffff`)
+        let tn = if self.rules.words_612 {
+            crate::log::tnum_str_612(reg.var_off.value, reg.var_off.mask)
         } else {
             crate::log::tnum_str(reg.var_off.value, reg.var_off.mask)
         };

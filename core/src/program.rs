@@ -1237,6 +1237,10 @@ pub struct Program {
     /// `BPF_F_LINK`, which a kernel before 6.4 refuses (EINVAL): every
     /// program of the object then fails.
     pub struct_ops_link_maps: Vec<String>,
+    /// What the text parser read otherwise than it is written (a constant
+    /// wider than its field, kept as LLVM's assembler keeps it): said to
+    /// the reader, never a reason to refuse the text.
+    pub warnings: Vec<crate::asm::Diagnostic>,
     /// That target, resolved in the kernel's BTF.
     pub attach_btf: Option<crate::btf_access::AttachBtf>,
     /// The kernel's BTF, for programs that walk kernel pointers.
@@ -1512,6 +1516,7 @@ impl Program {
             struct_ops_map: None,
             object_struct_ops: Vec::new(),
             struct_ops_link_maps: Vec::new(),
+            warnings: Vec::new(),
             attach_btf: None,
             kernel_btf: None,
             sleepable: false,

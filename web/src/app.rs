@@ -980,7 +980,18 @@ fn about(m: &Model) -> Html {
 
 fn diagnostics(m: &Model) -> Html {
     if m.diagnostics.is_empty() {
-        return html! {};
+        // a verified text read otherwise than written says so below it
+        let warnings = match m.run.as_ref() {
+            Some(run) if !m.dirty && !run.warnings.is_empty() => &run.warnings,
+            _ => return html! {},
+        };
+        return html! {
+            <ul class="diagnostics warnings" id="warnings" aria-label="warnings about the program text">
+                { for warnings.iter().map(|d| html! {
+                    <li>{ format!("line {}:{}: warning: {}", d.line, d.col, d.message) }</li>
+                }) }
+            </ul>
+        };
     }
     html! {
         <ul class="diagnostics" id="diagnostics" aria-label="errors in the program text">

@@ -168,6 +168,7 @@ impl LogRun {
             graph: Default::default(),
             cfg: Default::default(),
             relocations: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

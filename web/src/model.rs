@@ -410,6 +410,7 @@ impl Model {
         let Some(run) = self.run.as_ref() else {
             return marks;
         };
+        marks.extend(run.warnings.iter().cloned());
         let (Some(insn), Some(message)) = (run.error_insn, run.message.as_ref()) else {
             return marks;
         };
@@ -430,6 +431,7 @@ impl Model {
             col: 1,
             len: len as u32,
             message: format!("the verifier refused instruction {insn}: {message}"),
+            warning: false,
         });
         marks
     }
@@ -1385,6 +1387,26 @@ mod tests {
         })));
         assert!(m.banner.is_some());
         assert!(m.run.is_some());
+    }
+
+    /// A constant wider than its field is read as LLVM's assembler reads
+    /// it (its low bits): verified, and the editor says so at the number.
+    #[test]
+    fn a_too_wide_constant_is_verified_with_a_warning() {
+        let mut h = Harness::new();
+        let m = h.open("r0 = 0x100000000\nexit", KernelVersion::V6_1);
+        assert!(m.diagnostics.is_empty());
+        let run = m.run.as_ref().expect("verified");
+        assert!(run.accepted);
+        assert_eq!(run.warnings.len(), 1, "{:?}", run.warnings);
+        let marks = m.editor_marks();
+        assert_eq!(marks.len(), 1);
+        assert!(marks[0].warning);
+        assert_eq!((marks[0].line, marks[0].col), (1, 6));
+        assert!(marks[0].message.contains("low 32 bits, 0"), "{marks:?}");
+        // edited: the marks wait for the next run
+        let m = h.apply(&m, Action::Edit("r0 = 1\nexit".into()));
+        assert!(m.editor_marks().is_empty());
     }
 
     /// A fentry program whose loader names its target at run time: the

@@ -215,6 +215,9 @@ pub struct Diagnostic {
     /// Characters marked.
     pub len: u32,
     pub message: String,
+    /// A warning (the text is read, otherwise than written), not an error.
+    #[serde(default)]
+    pub warning: bool,
 }
 
 impl From<veristep_core::asm::Diagnostic> for Diagnostic {
@@ -224,6 +227,17 @@ impl From<veristep_core::asm::Diagnostic> for Diagnostic {
             col: d.col,
             len: d.len,
             message: d.message,
+            warning: false,
+        }
+    }
+}
+
+impl Diagnostic {
+    /// One of `Program::warnings`.
+    pub fn warning(d: &veristep_core::asm::Diagnostic) -> Diagnostic {
+        Diagnostic {
+            warning: true,
+            ..Diagnostic::from(d.clone())
         }
     }
 }
@@ -277,6 +291,10 @@ pub struct Summary {
     /// (0:1 @ offset 8): 8 -> 0`).
     #[serde(default)]
     pub relocations: Vec<String>,
+    /// What the parser read otherwise than written (`Program::warnings`:
+    /// a constant wider than its field, kept as LLVM's assembler keeps it).
+    #[serde(default)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The exploration graph (`veristep_core::graph`), laid out in the worker:

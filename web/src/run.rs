@@ -4,8 +4,8 @@
 //! instruction, where a pending state resumes).
 
 use crate::protocol::{
-    CfgBlock, CfgView, GraphEdge, GraphFrame, GraphNode, GraphView, ModeVerdict, OriginLink,
-    OriginView, Summary, Target, MAX_LANDMARKS,
+    CfgBlock, CfgView, Diagnostic, GraphEdge, GraphFrame, GraphNode, GraphView, ModeVerdict,
+    OriginLink, OriginView, Summary, Target, MAX_LANDMARKS,
 };
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -259,6 +259,7 @@ impl Run {
                     ),
                 })
                 .collect(),
+            warnings: self.prog.warnings.iter().map(Diagnostic::warning).collect(),
         }
     }
 

@@ -144,8 +144,17 @@ impl<'a> Cur<'a> {
             let v = self.number()?;
             let v = if negate { -v } else { v };
             if v < i16::MIN as i128 || v > i16::MAX as i128 {
+                // as LLVM's assembler: the low 16 bits (`r10 - 70000` is `r10 - 4464`)
                 let t = t.unwrap_or_else(|| Tok::word("", 1));
-                return Err(perr(&t, format!("offset {} does not fit in 16 bits", v)));
+                let low = (v & 0xffff) as u16 as i16;
+                warn(
+                    &t,
+                    format!(
+                        "offset {} does not fit in 16 bits: LLVM's assembler keeps its low 16 bits, {}",
+                        v, low
+                    ),
+                );
+                return Ok(low);
             }
             return Ok(v as i16);
         }
@@ -182,8 +191,48 @@ pub(super) fn imm32(v: i128, t: &Tok) -> Result<i32, PErr> {
     if sign_extended.contains(&v) {
         return Ok((v - (1i128 << 64)) as i32);
     }
+    if v < i64::MIN as i128 || v > u64::MAX as i128 {
+        // LLVM's assembler reads no number wider than 64 bits
+        return Err(perr(t, format!("immediate {} does not fit in 64 bits", v)));
+    }
+    if v < i32::MIN as i128 || v > u32::MAX as i128 {
+        // LLVM's BPF assembler keeps the low 32 bits of a wider constant
+        // without a word (`r1 += 0x100000001` is `r1 += 1`), and so does
+        // the oracle's converter: the file means that instruction, and the
+        // reader is told
+        let low = (v & 0xffff_ffff) as u32 as i32;
+        warn(
+            t,
+            format!(
+                "immediate {} does not fit in 32 bits: LLVM's assembler keeps its low 32 bits, {}",
+                v, low
+            ),
+        );
+        return Ok(low);
+    }
+    Ok(v as i64 as i32)
+}
+
+/// `imm32` for the format's own extensions, where a wider number is an error.
+pub(super) fn imm32_strict(v: i128, t: &Tok) -> Result<i32, PErr> {
     if v < i32::MIN as i128 || v > u32::MAX as i128 {
         return Err(perr(t, format!("immediate {} does not fit in 32 bits", v)));
     }
-    Ok(v as i64 as i32)
+    imm32(v, t)
+}
+
+thread_local! {
+    /// The warnings of the line being parsed: the number helpers above are
+    /// free functions deep in the instruction grammar, and a warning is no
+    /// reason to thread a sink through every one of them. `parse` drains it
+    /// after each line (`take_warnings`).
+    static WARNINGS: std::cell::RefCell<Vec<PErr>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+pub(super) fn warn(t: &Tok, msg: String) {
+    WARNINGS.with(|w| w.borrow_mut().push(perr(t, msg)));
+}
+
+pub(super) fn take_warnings() -> Vec<PErr> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }

@@ -96,7 +96,8 @@ fn jmp_op(c: &mut Cur) -> Option<u8> {
     Some(op)
 }
 
-pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
+/// `opcode`: the kernel log's `(xx)` byte before the instruction, if any.
+pub(super) fn parse_insn(toks: &[Tok], names: &Names, opcode: Option<u8>) -> Result<Pending, PErr> {
     let last = &toks[toks.len() - 1];
     let mut c = Cur {
         t: toks,
@@ -476,7 +477,7 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
                     .peek()
                     .cloned()
                     .unwrap_or_else(|| Tok::word("", c.end_col));
-                let off = imm32(c.number()?, &ot)?;
+                let off = imm32_strict(c.number()?, &ot)?;
                 if off < 0 {
                     return Err(perr(&ot, "a map value offset is not negative"));
                 }
@@ -498,24 +499,22 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names) -> Result<Pending, PErr> {
             return Ok(p);
         }
     }
-    // `r1 = 0xffff888004af3000`: the kernel log prints a 64-bit load (a
-    // map's address) without `ll`; a constant wider than 32 bits is one
-    if !w && c.i + 1 == toks.len() {
-        if let Some(t) = c.peek().filter(|t| t.kind == TokKind::Num).cloned() {
-            if let Some(v) = num_of(&t) {
-                if v > u32::MAX as i128 && v <= u64::MAX as i128 {
-                    let v = v as u64;
-                    let mut p = pend(Insn::new(
-                        BPF_LD | BPF_IMM | BPF_DW,
-                        d,
-                        0,
-                        0,
-                        v as u32 as i32,
-                    ));
-                    p.hi = Some((v >> 32) as u32 as i32);
-                    return Ok(p);
-                }
-            }
+    // `12: (18) r1 = 0xffff888004af3000`: the kernel log prints a 64-bit
+    // load without `ll`, after its opcode byte. ASM.md ignores that byte,
+    // so the line is LLVM's `r1 = imm32` (a wider constant keeps its low
+    // 32 bits, `alu_operand` says so), as the oracle's converter reads it
+    // too; the reader is told how to write the load.
+    if opcode == Some(BPF_LD | BPF_IMM | BPF_DW) {
+        if let Some(t) = c.peek() {
+            warn(
+                t,
+                format!(
+                    "the kernel log's (18) is a 64-bit load, but the opcode byte is ignored and this line is a 32-bit move: write `{}{} = {} ll` for the load",
+                    if w { "w" } else { "r" },
+                    d,
+                    t.text
+                ),
+            );
         }
     }
     alu_operand(&mut c, class | BPF_MOV, d, w)

@@ -35,6 +35,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// `FILE:LINE:COL: error: MESSAGE`, the line, and a `^~~~` underline.
     pub fn render(&self, file: &str, src: &str) -> String {
+        self.render_as("error", file, src)
+    }
+
+    /// `render` with another severity (`warning` for `Program::warnings`).
+    pub fn render_as(&self, severity: &str, file: &str, src: &str) -> String {
         let text = src
             .lines()
             .nth(self.line.saturating_sub(1) as usize)
@@ -47,8 +52,8 @@ impl Diagnostic {
             .collect();
         let under = format!("^{}", "~".repeat(self.len.saturating_sub(1) as usize));
         format!(
-            "{}:{}:{}: error: {}\n{}\n{}{}",
-            file, self.line, self.col, self.message, text, pad, under
+            "{}:{}:{}: {}: {}\n{}\n{}{}",
+            file, self.line, self.col, severity, self.message, text, pad, under
         )
     }
 }
@@ -129,6 +134,8 @@ impl Ctx {
 /// Parses program text into a [`Program`]; `Err` holds every diagnostic.
 pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut cx = Ctx { diags: Vec::new() };
+    // nothing left over from a parse that panicked
+    cursor::take_warnings();
     let mut prog = Program::new(Vec::new());
     // names are looked up in hash maps: a text of a million lines must
     // parse in time linear in its length, whatever it holds
@@ -143,7 +150,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     // first pass: label names, so `call NAME` can tell labels from helpers
     let mut names = Names::default();
     for raw in src.lines() {
-        let (body, base) = strip_line(raw);
+        let (body, base, _) = strip_line(raw);
         if let Ok(toks) = lex(body, base) {
             let mut k = 0;
             while toks.len() >= k + 2 && toks[k + 1].is(":") && toks[k].kind == TokKind::Word {
@@ -154,7 +161,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     }
     for (lno, raw) in src.lines().enumerate() {
         let line = (lno + 1) as u32;
-        let (body, base) = strip_line(raw);
+        let (body, base, opcode) = strip_line(raw);
         let mut toks = match lex(body, base) {
             Ok(t) => t,
             Err((col, msg)) => {
@@ -190,7 +197,16 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
             directive(&mut cx, &mut prog, &mut map_names, line, &toks);
             continue;
         }
-        match parse_insn(&toks, &names) {
+        let parsed = parse_insn(&toks, &names, opcode);
+        for (col, len, message) in cursor::take_warnings() {
+            prog.warnings.push(Diagnostic {
+                line,
+                col,
+                len: len.max(1),
+                message,
+            });
+        }
+        match parsed {
             Ok(mut p) => {
                 p.line = line;
                 p.col = toks[0].col;
@@ -330,8 +346,9 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
 }
 
 /// Drops comments, a kernel-log `N: (xx) ` prefix and llvm-objdump bytes.
-/// Returns the remaining text and the column it starts at (1-based).
-fn strip_line(raw: &str) -> (&str, u32) {
+/// Returns the remaining text, the column it starts at (1-based) and the
+/// kernel log's opcode byte `xx`, if the line had one.
+fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
     let mut cut = raw.len();
     for pat in [";", "#", "//"] {
         if let Some(p) = raw.find(pat) {
@@ -358,7 +375,8 @@ fn strip_line(raw: &str) -> (&str, u32) {
             let r2 = &rest[4..];
             let ws2 = r2.len() - r2.trim_start().len();
             start += digits + 1 + ws + 4 + ws2;
-            return (&s[start..lead + t.len()], start as u32 + 1);
+            let opcode = u8::from_str_radix(&rest[1..3], 16).ok();
+            return (&s[start..lead + t.len()], start as u32 + 1, opcode);
         }
         // llvm-objdump: 8 to 16 byte pairs
         let mut pos = 0usize;
@@ -380,10 +398,10 @@ fn strip_line(raw: &str) -> (&str, u32) {
         }
         if pairs >= 8 && pos < rb.len() {
             start += digits + 1 + ws + pos;
-            return (&s[start..lead + t.len()], start as u32 + 1);
+            return (&s[start..lead + t.len()], start as u32 + 1, None);
         }
     }
-    (&s[start..lead + t.len()], start as u32 + 1)
+    (&s[start..lead + t.len()], start as u32 + 1, None)
 }
 
 #[cfg(test)]

@@ -240,12 +240,16 @@ fn the_kernel_logs_own_notation_parses() {
                3: (db) r2 = atomic64_fetch_add((u64 *)(r10 -8), r2)\n\
                4: (db) r0 = atomic64_cmpxchg((u64 *)(r10 -8), r0, r2)\n\
                5: (95) exit");
-    assert!(a.insns[0].is_ld_imm64());
-    assert_eq!(a.insns[1].imm as u32, 0xffff8880);
-    assert_eq!(a.insns[2].imm, BPF_XCHG);
-    assert_eq!(a.insns[2].size(), BPF_W);
-    assert_eq!(a.insns[3].imm, 0x01);
-    assert_eq!(a.insns[4].imm, BPF_CMPXCHG);
+    // the opcode byte is ignored (ASM.md): a 64-bit load printed without
+    // `ll` reads as LLVM reads `r1 = 0xffff88803ff81600`, a move of the
+    // low 32 bits, with a warning that names the `ll` form
+    assert!(!a.insns[0].is_ld_imm64());
+    assert_eq!(a.insns[0].imm as u32, 0x3ff81600);
+    assert!(a.warnings[0].message.contains("ll"));
+    assert_eq!(a.insns[1].imm, BPF_XCHG);
+    assert_eq!(a.insns[1].size(), BPF_W);
+    assert_eq!(a.insns[2].imm, 0x01);
+    assert_eq!(a.insns[3].imm, BPF_CMPXCHG);
     assert!(parse("r1 = atomic_xchg((u64 *)(r10 -8), r2)\nexit").is_err());
 }
 
@@ -463,9 +467,41 @@ fn a_64_bit_immediate_that_is_a_sign_extended_imm32_is_that_imm32() {
     let prog = p("if r0 < 0xfffffffffffffffe goto 1f\nr0 += 0xffffffffffffffff\n1:\nexit\n");
     assert_eq!(insn_text(&prog, 0), "(a5) if r0 < 0xfffffffe goto pc+1");
     assert_eq!(insn_text(&prog, 1), "(07) r0 += -1");
-    // one more than that, or below the sign-extended range, is refused
+    // wider than 64 bits, LLVM refuses it
     assert!(parse("r0 += 0x10000000000000000\nexit\n").is_err());
-    assert!(parse("r0 += 0xffffffff7fffffff\nexit\n").is_err());
+}
+
+#[test]
+fn a_constant_wider_than_its_field_keeps_its_low_bits_as_llvm_does() {
+    // llvm-mc -triple bpf: `r0 += 0xffffffff7fffffff` is `r0 += 0x7fffffff`,
+    // `r2 = 9223372036854775807` is `r2 = -1`, `(r10 - 70000)` is
+    // `(r10 - 0x1170)`; the oracle's converter gives the kernel the same
+    let prog = p("r0 += 0xffffffff7fffffff\nr2 = 9223372036854775807\nw3 = 0x1ffffffff\nr1 = *(u64 *)(r10 - 70000)\nexit\n");
+    assert_eq!(insn_text(&prog, 0), "(07) r0 += 2147483647");
+    assert_eq!(insn_text(&prog, 1), "(b7) r2 = -1");
+    assert_eq!(insn_text(&prog, 2), "(b4) w3 = -1");
+    assert_eq!(insn_text(&prog, 3), "(79) r1 = *(u64 *)(r10 -4464)");
+    assert_eq!(prog.insns.len(), 5);
+    // each one said, where it is written
+    let w: Vec<(u32, &str)> = prog
+        .warnings
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(w[1].0, 2);
+    assert!(w[1].1.contains("keeps its low 32 bits, -1"), "{w:?}");
+    assert!(w[3].1.contains("keeps its low 16 bits, -4464"), "{w:?}");
+    // the kernel log's `(18)` byte is ignored (ASM.md), as the oracle's
+    // converter ignores it: a move, and a warning naming the `ll` form
+    let prog = p("0: (18) r1 = 0x1122334455667788\n2: (18) r2 = 0x5\n3: (95) exit\n");
+    assert_eq!(prog.insns.len(), 3);
+    assert_eq!(insn_text(&prog, 0), "(b7) r1 = 1432778632");
+    assert_eq!(insn_text(&prog, 1), "(b7) r2 = 5");
+    let w: Vec<&str> = prog.warnings.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(w.len(), 3, "{w:?}");
+    assert!(w[0].contains("write `r1 = 0x1122334455667788 ll`"), "{w:?}");
+    assert!(w[2].contains("write `r2 = 0x5 ll`"), "{w:?}");
 }
 
 #[test]

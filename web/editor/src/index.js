@@ -217,7 +217,7 @@ class Editor {
         out.push({
           from,
           to,
-          severity: "error",
+          severity: d.warning ? "warning" : "error",
           message: d.message == null ? "" : String(d.message),
         });
       }
