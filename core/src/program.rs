@@ -1737,6 +1737,10 @@ impl Program {
             match class {
                 BPF_LDX if holds & bit(src) != 0 => return true,
                 BPF_ST | BPF_STX if holds & bit(dst) != 0 => return true,
+                // spilled: it may be filled and read through (`r2 = *(u64
+                // *)(r10 - 8); r0 = *(u64 *)(r2 + 8)`), which this scan
+                // does not follow
+                BPF_STX if holds & bit(src) != 0 => return true,
                 BPF_LDX => holds &= !bit(dst),
                 BPF_ALU | BPF_ALU64 => {
                     if ins.code & 0xf0 == BPF_MOV && ins.code & BPF_X != 0 && holds & bit(src) != 0

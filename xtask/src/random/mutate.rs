@@ -115,7 +115,7 @@ fn insn_lines(lines: &[String]) -> Vec<usize> {
 /// One mutation; what it did, or None when it found nothing to change.
 fn mutate_once(r: &mut Rng, lines: &mut Vec<String>, seeds: &[(String, String)]) -> Option<String> {
     let insns = insn_lines(lines);
-    let kind = r.weighted(&[30, 16, 8, 8, 8, 6, 5, 5, 4, 5, 5]);
+    let kind = r.weighted(&[30, 16, 8, 8, 8, 6, 5, 5, 4, 5, 5, 3]);
     let directives: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].trim_start().starts_with(".map"))
         .collect();
@@ -228,6 +228,33 @@ fn mutate_once(r: &mut Rng, lines: &mut Vec<String>, seeds: &[(String, String)])
             let l = cand[r.below(cand.len() as u64) as usize];
             lines.insert(i, format!("    {}", l.trim()));
             Some(format!("line of another program at {i}"))
+        }
+        11 => {
+            // another of the contract's program types: the same code
+            // against another context, helper table and return range
+            const TYPES: &[&str] = &[
+                "socket_filter",
+                "kprobe",
+                "sched_cls",
+                "sched_act",
+                "tracepoint",
+                "xdp",
+                "cgroup_skb",
+                "raw_tracepoint",
+                "syscall",
+            ];
+            let t = TYPES[r.below(TYPES.len() as u64) as usize];
+            let line = format!(".prog_type {t}");
+            match lines
+                .iter()
+                .position(|l| l.trim_start().starts_with(".prog_type"))
+            {
+                Some(i) if lines[i].split_whitespace().count() == 2 => lines[i] = line,
+                // with an attach type or flags: left as it is
+                Some(_) => return None,
+                None => lines.insert(0, line),
+            }
+            Some(format!("program type {t}"))
         }
         _ => {
             // a map's key, value or entries
