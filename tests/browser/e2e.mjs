@@ -432,6 +432,15 @@ await test('the editor highlights BPF assembly, marks errors inline and follows 
   check(marked.includes('r11'), `marked "${marked}"`);
   check((await page.textContent('#diagnostics')).includes('line 2'), 'listed below too');
   check((await editorText(page)).includes('r11 = 1'), 'text kept');
+  // a constant wider than its field is read as LLVM reads it: verified,
+  // with a warning at the number and in the list below
+  await typeProgram(page, 'r0 = 0x100000000\nexit\n');
+  await page.waitForFunction(() => (document.querySelector('#verdict')?.textContent || '').includes('Accepted'));
+  await page.waitForSelector('#warnings');
+  check((await page.textContent('#warnings')).includes('low 32 bits'), 'the warning is listed');
+  await page.waitForSelector('#editor .cm-lintRange-warning');
+  const warned = await page.textContent('#editor .cm-lintRange-warning');
+  check(warned.includes('0x100000000'), `warned "${warned}"`);
 });
 
 await test('the theme and font size are remembered', async (page) => {

@@ -66,6 +66,7 @@ fn diagnostics_array(ds: &[Diagnostic]) -> Array {
         let _ = Reflect::set(&o, &"col".into(), &d.col.into());
         let _ = Reflect::set(&o, &"len".into(), &d.len.max(1).into());
         let _ = Reflect::set(&o, &"message".into(), &d.message.as_str().into());
+        let _ = Reflect::set(&o, &"warning".into(), &d.warning.into());
         a.push(&o);
     }
     a
