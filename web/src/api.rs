@@ -106,6 +106,9 @@ pub struct ApiOutcome {
     pub log: String,
     /// Errors in the program text (verdict "invalid").
     pub diagnostics: Vec<ApiDiagnostic>,
+    /// What the text parser read otherwise than written (a constant wider
+    /// than its field keeps its low bits, as LLVM's assembler keeps them).
+    pub warnings: Vec<ApiDiagnostic>,
 }
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -171,6 +174,7 @@ impl ApiOutcome {
             max_states_per_insn: 0,
             log: String::new(),
             diagnostics,
+            warnings: Vec::new(),
         }
     }
 }
@@ -241,6 +245,15 @@ fn outcome_with(
             Vec::new(),
         ));
     }
+    let warnings: Vec<ApiDiagnostic> = prog
+        .warnings
+        .iter()
+        .map(|d| ApiDiagnostic {
+            line: d.line,
+            col: d.col,
+            message: d.message.clone(),
+        })
+        .collect();
     let prog = match load(prog, kernel) {
         Ok(p) => p,
         Err(Ok(line)) => {
@@ -281,6 +294,7 @@ fn outcome_with(
         max_states_per_insn: o.stats.max_states_per_insn,
         log: o.log,
         diagnostics: Vec::new(),
+        warnings,
     })
 }
 
@@ -452,5 +466,10 @@ mod tests {
         assert_eq!(bad.verdict, "invalid");
         assert_eq!(bad.diagnostics[0].line, 1);
         assert!(outcome(seed, "4.0", 1).is_err());
+        // read as LLVM reads it, and said
+        let wide = outcome("r0 = 0x100000000\nexit\n", "6.1", 1).expect("ok");
+        assert_eq!(wide.verdict, "accepted");
+        assert_eq!(wide.warnings.len(), 1);
+        assert_eq!((wide.warnings[0].line, wide.warnings[0].col), (1, 6));
     }
 }
