@@ -496,6 +496,18 @@ fn reason_json(e: &veristep_core::VerifierError) -> Value {
     v
 }
 
+/// The parser's warnings (`Program::warnings`), when there are any, as
+/// `"warnings": [{"line", "col", "message"}]`.
+fn add_warnings(v: &mut Value, prog: &Program) {
+    if !prog.warnings.is_empty() {
+        v["warnings"] = prog
+            .warnings
+            .iter()
+            .map(|d| json!({"line": d.line, "col": d.col, "message": d.message}))
+            .collect();
+    }
+}
+
 fn outcome_json(o: &Outcome) -> Value {
     let logged = o.as_logged();
     json!({
@@ -746,7 +758,9 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
             },
         );
         if args.json {
-            out(&format!("{}\n", outcome_json(&o)));
+            let mut v = outcome_json(&o);
+            add_warnings(&mut v, prog);
+            out(&format!("{}\n", v));
         } else {
             out(&o.log);
         }
@@ -788,6 +802,7 @@ fn verify_cmd(args: &VerifyArgs) -> ExitCode {
             if args.json {
                 let mut v = outcome_json(&o);
                 v["file"] = json!(name);
+                add_warnings(&mut v, prog);
                 out(&format!("{}\n", v));
             }
             cells.push(Ok(o));

@@ -907,3 +907,23 @@ fn log_size_cuts_as_each_kernel_cuts() {
     assert_eq!(code(&o), 1);
     assert_eq!(o.stdout.len(), 63);
 }
+
+/// A constant wider than its field: verified as LLVM's assembler reads it,
+/// with a compiler-style warning on stderr and in the JSON.
+#[test]
+fn a_too_wide_constant_is_verified_with_a_warning() {
+    let f = "tests/corpus/alu/wide_imm_mov_low_bits.s";
+    let o = run(&["verify", f, "--log-level", "1"]);
+    assert_eq!(code(&o), 0);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "{f}:6:10: warning: immediate 4294967296 does not fit in 32 bits"
+        )),
+        "{err}"
+    );
+    let o = run(&["verify", f, "--json"]);
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["verdict"], "accepted");
+    assert_eq!(v["warnings"][0]["line"], 6);
+}
