@@ -1159,16 +1159,33 @@ impl Env {
             }
             Ok(r1.ref_obj_id)
         } else {
-            // acquire(unsigned long *scalar_ptr): a pointer to 8 readable bytes
+            // acquire(unsigned long *scalar_ptr), as btf_check_func_arg_match()
+            // takes a pointer to a scalar: the offsets (ARG_DONTCARE), a
+            // kernel object refused for want of a struct, else 8 bytes of
+            // memory, read and written (check_mem_reg(), whose failure the
+            // caller turns into EINVAL)
             let r1 = *self.reg(1);
-            if !matches!(r1.ty, RegType::Stack | RegType::MapValue) {
-                let t = self.reg_type_name(&r1);
-                return Err(self.fail(
-                    EINVAL,
-                    &format!("arg#0 expected pointer to stack or map value, got {}", t),
-                ));
+            self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
+            let kernel_object = r1.ty == RegType::BtfId
+                || (matches!(
+                    r1.ty,
+                    RegType::Socket | RegType::SockCommon | RegType::TcpSock
+                ) && !r1.maybe_null);
+            if kernel_object {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                            "kernel function {} args#0 pointer type INT long unsigned int is not supported",
+                            k.name
+                        ),
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
             }
-            self.check_helper_mem_access(1, 8, false, false)?;
+            self.check_mem_reg(1, &r1, 8).map_err(|mut e| {
+                e.errno = EINVAL;
+                e
+            })?;
             Ok(0)
         }
     }

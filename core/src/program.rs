@@ -1719,9 +1719,21 @@ impl Program {
     /// the kernel's BTF)? A straight-line scan of where map pointers are.
     pub fn reads_map_ptr(&self) -> bool {
         use crate::insn::*;
+        // a callback's R1 may be the map (bpf_for_each_map_elem's,
+        // bpf_timer_set_callback's): its body starts holding it
+        let callbacks: std::collections::HashSet<usize> = self
+            .insns
+            .iter()
+            .enumerate()
+            .filter(|(_, ins)| ins.code == BPF_LD | BPF_IMM | BPF_DW && ins.src == BPF_PSEUDO_FUNC)
+            .map(|(i, ins)| (i as i64 + ins.imm as i64 + 1) as usize)
+            .collect();
         let mut holds: u16 = 0;
         let mut i = 0;
         while i < self.insns.len() {
+            if callbacks.contains(&i) {
+                holds = 1 << 1;
+            }
             let ins = self.insns[i];
             let (class, dst, src) = (ins.code & 0x07, ins.dst & 0x0f, ins.src & 0x0f);
             let bit = |r: u8| 1u16 << (r & 0x0f);
