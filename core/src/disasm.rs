@@ -89,6 +89,10 @@ pub fn call_name_in(prog: Option<&Program>, insn: &Insn) -> String {
             return n;
         }
     }
+    // func_id_str[] has BPF_FUNC_unspec's name too (`call bpf_unspec#0`)
+    if insn.imm == 0 && insn.src == 0 {
+        return "bpf_unspec".to_string();
+    }
     "unknown".to_string()
 }
 
