@@ -152,6 +152,16 @@ pub struct ApiDiagnostic {
     pub message: String,
 }
 
+impl From<&asm::Diagnostic> for ApiDiagnostic {
+    fn from(d: &asm::Diagnostic) -> Self {
+        ApiDiagnostic {
+            line: d.line,
+            col: d.col,
+            message: d.message.clone(),
+        }
+    }
+}
+
 impl ApiOutcome {
     /// A program that was never walked: no counters, no log.
     fn not_verified(
@@ -218,14 +228,7 @@ fn outcome_with(
     let prog = match asm::parse(text) {
         Ok(p) => p,
         Err(ds) => {
-            let diagnostics: Vec<ApiDiagnostic> = ds
-                .into_iter()
-                .map(|d| ApiDiagnostic {
-                    line: d.line,
-                    col: d.col,
-                    message: d.message,
-                })
-                .collect();
+            let diagnostics: Vec<ApiDiagnostic> = ds.iter().map(ApiDiagnostic::from).collect();
             let message = diagnostics.first().map(|d| d.message.clone());
             return Ok(ApiOutcome::not_verified(
                 "invalid",
@@ -245,15 +248,7 @@ fn outcome_with(
             Vec::new(),
         ));
     }
-    let warnings: Vec<ApiDiagnostic> = prog
-        .warnings
-        .iter()
-        .map(|d| ApiDiagnostic {
-            line: d.line,
-            col: d.col,
-            message: d.message.clone(),
-        })
-        .collect();
+    let warnings: Vec<ApiDiagnostic> = prog.warnings.iter().map(ApiDiagnostic::from).collect();
     let prog = match load(prog, kernel) {
         Ok(p) => p,
         Err(Ok(line)) => {

@@ -55,15 +55,11 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
 /// load it) makes mutants the kernel never judges either.
 fn loaded_by_oracle(f: &Path) -> bool {
     let rec = f.with_extension("6.1.json");
-    match std::fs::read_to_string(&rec) {
-        Ok(t) => {
-            t.contains("\"verdict\": \"accepted\"")
-                || t.contains("\"verdict\": \"rejected\"")
-                || t.contains("\"verdict\":\"accepted\"")
-                || t.contains("\"verdict\":\"rejected\"")
-        }
-        Err(_) => true,
-    }
+    let Ok(t) = std::fs::read_to_string(&rec) else {
+        return true;
+    };
+    let v: serde_json::Value = serde_json::from_str(&t).unwrap_or_default();
+    matches!(v["verdict"].as_str(), Some("accepted" | "rejected"))
 }
 
 /// Mutant `index` of a run seeded `seed`.
