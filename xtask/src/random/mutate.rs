@@ -4,8 +4,9 @@
 //! templates of ours, so they only reach the corners we thought of. A
 //! kernel-style test sits next to a rule of the verifier by design; a small
 //! change of one of its instructions (an offset one byte further, another
-//! register, a size, a comparison, a helper, a line left out) usually
-//! crosses to the rule's other side or into a neighbouring one. The seeds
+//! register, a size, a comparison, a helper, a line left out, the 32-bit
+//! form of an operation, a constant for a register, another jump target or
+//! map type) usually crosses to the rule's other side or into a neighbouring one. The seeds
 //! are the `.s` files under the given directories (the corpus, the
 //! converted `test_verifier` tests); a mutant is kept only when it still
 //! parses, so every program asked about is one the text format allows.
@@ -111,7 +112,7 @@ fn insn_lines(lines: &[String]) -> Vec<usize> {
 /// One mutation; what it did, or None when it found nothing to change.
 fn mutate_once(r: &mut Rng, lines: &mut Vec<String>, seeds: &[(String, String)]) -> Option<String> {
     let insns = insn_lines(lines);
-    let kind = r.weighted(&[30, 16, 8, 8, 8, 6, 5, 5, 4, 5, 5, 3]);
+    let kind = r.weighted(&[30, 16, 8, 8, 8, 6, 5, 5, 4, 5, 5, 3, 5, 4, 4, 3, 3]);
     let directives: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].trim_start().starts_with(".map"))
         .collect();
@@ -252,6 +253,97 @@ fn mutate_once(r: &mut Rng, lines: &mut Vec<String>, seeds: &[(String, String)])
             }
             Some(format!("program type {t}"))
         }
+        12 => {
+            // the same operation on the other width: ALU64 <-> ALU32,
+            // JMP <-> JMP32 (every register of the line flips)
+            let i = pick(r)?;
+            let l = flip_width(&lines[i])?;
+            lines[i] = l;
+            Some(format!("width at line {i}"))
+        }
+        13 => {
+            // a constant operand for a register one, or the other way
+            let i = pick(r)?;
+            let l = swap_operand_kind(r, &lines[i])?;
+            lines[i] = l;
+            Some(format!("operand kind at line {i}"))
+        }
+        14 => {
+            // a jump to another label of the program
+            let i = pick(r)?;
+            let labels: Vec<String> = lines
+                .iter()
+                .filter_map(|l| {
+                    let t = l.trim();
+                    let name = t.split(':').next()?;
+                    let ok = t.contains(':')
+                        && !name.is_empty()
+                        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                    ok.then(|| name.to_string())
+                })
+                .filter(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+                .collect();
+            let l = retarget_jump(r, &lines[i], &labels)?;
+            lines[i] = l;
+            Some(format!("jump target at line {i}"))
+        }
+        15 => {
+            // another map type with the same key, value and entries
+            if directives.is_empty() {
+                return None;
+            }
+            let i = directives[r.below(directives.len() as u64) as usize];
+            let mut words: Vec<String> = lines[i].split_whitespace().map(str::to_string).collect();
+            if words.len() < 3 {
+                return None;
+            }
+            const MAPS: &[&str] = &[
+                "array",
+                "hash",
+                "percpu_array",
+                "percpu_hash",
+                "lru_hash",
+                "lru_percpu_hash",
+                "prog_array",
+                "perf_event_array",
+                "sockmap",
+                "sockhash",
+                "queue",
+                "stack",
+                "bloom_filter",
+                "devmap",
+                "cpumap",
+                "xskmap",
+                "cgroup_array",
+                "stack_trace",
+                "array_of_maps",
+                "hash_of_maps",
+            ];
+            let t = MAPS[r.below(MAPS.len() as u64) as usize];
+            if words[2] == t {
+                return None;
+            }
+            words[2] = t.to_string();
+            lines[i] = words.join(" ");
+            Some(format!("map type {t} at line {i}"))
+        }
+        16 => {
+            // a helper by number, any of 6.1's and 6.12's ids
+            let i = pick(r)?;
+            let t = lines[i].trim_start();
+            if !t.starts_with("call ") || t.ends_with(" ll") {
+                return None;
+            }
+            let target = t["call ".len()..].trim();
+            let is_helper = target.starts_with("bpf_")
+                || target.bytes().all(|b| b.is_ascii_digit())
+                || target.contains('#');
+            if !is_helper {
+                return None;
+            }
+            lines[i] = format!("    call {}", r.range(0, 215));
+            Some(format!("helper number at line {i}"))
+        }
         _ => {
             // a map's key, value or entries
             if directives.is_empty() {
@@ -375,7 +467,68 @@ fn mutate_number(r: &mut Rng, line: &str) -> Option<String> {
     Some(format!("{}{}{}", &line[..s], text, &line[e..]))
 }
 
-fn mutate_register(r: &mut Rng, line: &str) -> Option<String> {
+/// `r` <-> `w` for every register of an ALU or jump line.
+fn flip_width(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    if t.contains('*') || t.starts_with("call") || t.starts_with("exit") || t.contains(" ll") {
+        return None;
+    }
+    let b = line.as_bytes();
+    let regs = register_spans(line);
+    let (first, _) = *regs.first()?;
+    let to = if b[first - 1] == b'r' { b'w' } else { b'r' };
+    let mut out = b.to_vec();
+    for (s, _) in regs {
+        out[s - 1] = to;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `rX op= N` <-> `rX op= rY` (and the same in a comparison).
+fn swap_operand_kind(r: &mut Rng, line: &str) -> Option<String> {
+    let t = line.trim_start();
+    if t.contains('*') || t.starts_with("call") || t.contains(" ll") {
+        return None;
+    }
+    // the operand: the word after the operator (`op= X` or `if rA op X`)
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let at = if words.first() == Some(&"if") { 3 } else { 2 };
+    let w = *words.get(at)?;
+    let repl = if w.starts_with('r') || w.starts_with('w') {
+        let v = r.pick(&[0i64, 1, -1, 8, 0x7fff_ffff, -0x8000_0000]);
+        v.to_string()
+    } else if w.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        let width = words
+            .get(at - 2)
+            .and_then(|x| x.chars().next())
+            .unwrap_or('r');
+        let width = if width == 'w' { 'w' } else { 'r' };
+        format!("{width}{}", r.below(11))
+    } else {
+        return None;
+    };
+    let mut words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+    words[at] = repl;
+    Some(format!("    {}", words.join(" ")))
+}
+
+/// A jump whose label is exchanged for another label of the program.
+fn retarget_jump(r: &mut Rng, line: &str, labels: &[String]) -> Option<String> {
+    let t = line.trim_start();
+    let p = t.find("goto ")?;
+    if labels.is_empty() {
+        return None;
+    }
+    let new = &labels[r.below(labels.len() as u64) as usize];
+    let old = t[p + 5..].split_whitespace().next()?;
+    if old == new {
+        return None;
+    }
+    Some(format!("    {}goto {}", &t[..p], new))
+}
+
+/// The digit spans of the registers of a line (`r1`, `w10`).
+fn register_spans(line: &str) -> Vec<(usize, usize)> {
     let b = line.as_bytes();
     let mut regs = Vec::new();
     let mut i = 0;
@@ -395,6 +548,11 @@ fn mutate_register(r: &mut Rng, line: &str) -> Option<String> {
             i += 1;
         }
     }
+    regs
+}
+
+fn mutate_register(r: &mut Rng, line: &str) -> Option<String> {
+    let regs = register_spans(line);
     if regs.is_empty() {
         return None;
     }
@@ -417,6 +575,32 @@ mod tests {
         assert_eq!(n.len(), 2);
         assert_eq!(n[0].2, 8);
         assert_eq!(n[1].2, -16);
+    }
+
+    #[test]
+    fn widths_flip_and_operands_swap_kinds() {
+        assert_eq!(flip_width("    r1 += r2").as_deref(), Some("    w1 += w2"));
+        assert_eq!(
+            flip_width("    if w3 > 5 goto l").as_deref(),
+            Some("    if r3 > 5 goto l")
+        );
+        assert_eq!(flip_width("    *(u64 *)(r10 - 8) = r1"), None);
+        let mut r = Rng::new(1);
+        for _ in 0..20 {
+            let l = swap_operand_kind(&mut r, "    w1 += 5").unwrap_or_default();
+            assert!(l.starts_with("    w1 += w"), "{l}");
+            let l = swap_operand_kind(&mut r, "    if r1 > r2 goto l").unwrap_or_default();
+            assert!(
+                l.starts_with("    if r1 > ") && l.ends_with(" goto l"),
+                "{l}"
+            );
+            assert!(!l.contains(" r2 "), "{l}");
+        }
+        let labels = ["a".to_string(), "b".to_string()];
+        assert_eq!(
+            retarget_jump(&mut r, "    if r1 > r2 goto a", &labels[1..]).as_deref(),
+            Some("    if r1 > r2 goto b")
+        );
     }
 
     #[test]
