@@ -83,7 +83,17 @@ pub(crate) fn for_kernel<'a>(
             let hint = if prog.refers_to_entry().is_some() {
                 "; a text program is loaded as the oracle compiles it, its entry a function of the program's own section: libbpf takes calls and function addresses only into .text, so the entry cannot be called back (make the shared code a subprogram)".to_string()
             } else if prog.btf_refused_line().as_deref() == Some(e.0.as_str()) {
-                "; the kernel refuses the object's BTF (a function with an unnamed argument, an enum of size 0, a global variable its section gives fewer bytes than its type): libbpf warns and loads without it".to_string()
+                // what then failed the object: libbpf's next line
+                let then = first_failure(&prog.maps)
+                    .map(|l| format!(", then: {l}"))
+                    .unwrap_or_default();
+                let why = if prog.obj_btf.is_none() {
+                    // a text program, as the oracle's C declares its maps
+                    "a map number of 2^30 or more: the C declares it as `__uint(name, N)`, a pointer to int[N], whose size overflows 32 bits"
+                } else {
+                    "a function with an unnamed argument, an enum of size 0, a global variable its section gives fewer bytes than its type, an array whose size overflows 32 bits"
+                };
+                format!("; the kernel refuses the object's BTF ({why}): libbpf warns and loads without it{then}")
             } else if hint.is_empty() && no_target {
                 format!("; --attach-target {short}=TARGET names the kernel function it attaches to")
             } else if hint.is_empty() && prog.freplace.is_some() {

@@ -456,6 +456,14 @@ impl Btf {
                                 .is_some_and(|type_size| size < type_size)
                         })
                         .map(|_| (id as u32, "Invalid size".to_string())),
+                    // btf_array_resolve(): `__uint(max_entries, N)` is a
+                    // pointer to int[N], too big for a u32 from 2^30 on
+                    KIND_ARRAY => {
+                        let (elem, n) = t.array?;
+                        let size = self.size_of(elem).ok()? as u64;
+                        (n != 0 && size > u32::MAX as u64 / n as u64)
+                            .then(|| (id as u32, "Array size overflows U32_MAX".to_string()))
+                    }
                     // btf_func_check(): FUNC linkage 2 is extern
                     KIND_FUNC if t.vlen != 2 => {
                         let proto = self.get(t.size_or_type).ok()?;
@@ -697,6 +705,25 @@ mod tests {
         assert!(b.size_of(1).is_err());
         assert_eq!(b.size_of(4), Ok(60));
         assert!(b.size_of(5).is_err());
+    }
+
+    /// `__uint(max_entries, 1 << 30)`: a pointer to int[2^30], whose 4 GiB
+    /// overflow a u32 (`btf_array_resolve()`); one element fewer fits.
+    #[test]
+    fn an_array_of_4_gib_is_refused() {
+        let b = |n: u32| Btf {
+            types: vec![
+                ty(0, 0, None),
+                ty(KIND_INT, 4, None),
+                ty(KIND_ARRAY, 0, Some((1, n))),
+            ],
+            strings: Vec::new(),
+        };
+        assert_eq!(
+            b(1 << 30).kernel_refusal(),
+            Some((2, "Array size overflows U32_MAX".to_string()))
+        );
+        assert_eq!(b((1 << 30) - 1).kernel_refusal(), None);
     }
 
     /// `static __u32 happened;` set only to 1: clang stores it in one byte

@@ -73,6 +73,9 @@ pub enum CreateError {
     /// `-ENOTSUPP` (524, kernel-internal): 6.1's answer for a spin lock in
     /// a map type that may not hold one; libbpf has no words for it
     NotSupp,
+    /// `-ENOMEM`: the map's memory is more than the machine has
+    /// ([`MACHINE_MEMORY`])
+    NoMem,
 }
 
 impl CreateError {
@@ -86,6 +89,7 @@ impl CreateError {
             CreateError::OpNotSupported => ("Operation not supported", -95),
             // libbpf_strerror_r(): strerror_r() knows no errno 524
             CreateError::NotSupp => ("unknown error (-524)", -524),
+            CreateError::NoMem => ("Cannot allocate memory", -12),
         }
     }
 }
@@ -96,8 +100,66 @@ pub fn alloc_check(m: &MapDef) -> Result<(), CreateError> {
     check(m, m.max_entries)
 }
 
+/// Memory no machine the modelled kernels are checked on has for one map:
+/// kernel-diff's virtual machine has 4 GiB, the oracle's 1 GiB. A map that
+/// preallocates this much is refused (`bpf_map_area_alloc()` fails:
+/// ENOMEM). Below it, whether a large map is created depends on the
+/// machine (on the oracle's, an array of 512 MiB is created and one of
+/// 2 GiB is not; on kernel-diff's both are): veristep takes it as created,
+/// as a machine sized for the program would.
+pub const MACHINE_MEMORY: u64 = 4 << 30;
+
+/// `sizeof(struct bucket)` of a hash table (a list head and a spin lock).
+const HTAB_BUCKET_SIZE: u64 = 16;
+
+/// The bytes a map of `entries` entries allocates when it is created, for
+/// the types that allocate their elements then (arrays, preallocated hash
+/// tables, ring buffers, queues, the fd and device arrays); None for the
+/// others, which allocate as they fill.
+fn prealloc_bytes(m: &MapDef, entries: u32) -> Option<u64> {
+    use MapType as T;
+    let n = entries as u64;
+    let (key, value) = (m.key_size as u64, m.value_size as u64);
+    let round8 = |x: u64| x.next_multiple_of(8);
+    Some(match m.map_type {
+        T::Array => n * round8(value),
+        // the pointers, and each CPU's copy (the oracle has one CPU)
+        T::PercpuArray => n * 8 + n * round8(value),
+        // fd_array: a pointer per entry
+        T::ProgArray
+        | T::PerfEventArray
+        | T::CgroupArray
+        | T::ArrayOfMaps
+        | T::DevMap
+        | T::CpuMap
+        | T::XskMap
+        | T::Sockmap
+        | T::ReuseportSockarray => n * 8,
+        T::Hash | T::LruHash | T::PercpuHash | T::LruPercpuHash | T::HashOfMaps
+            if m.flags & BPF_F_NO_PREALLOC == 0 =>
+        {
+            let percpu = matches!(m.map_type, T::PercpuHash | T::LruPercpuHash);
+            let elem = HTAB_ELEM_SIZE + round8(key) + if percpu { 8 } else { round8(value) };
+            let buckets = n.next_power_of_two() * HTAB_BUCKET_SIZE;
+            buckets + n * elem + if percpu { n * round8(value) } else { 0 }
+        }
+        T::Ringbuf | T::UserRingbuf => n,
+        T::Queue | T::Stack => (n + 1) * value,
+        _ => return None,
+    })
+}
+
 /// [`alloc_check`] of `m` with `entries` entries.
 fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
+    check_sizes(m, entries)?;
+    match prealloc_bytes(m, entries) {
+        Some(b) if b >= MACHINE_MEMORY => Err(CreateError::NoMem),
+        _ => Ok(()),
+    }
+}
+
+/// The checks of [`check`] on the sizes alone, before any allocation.
+fn check_sizes(m: &MapDef, entries: u32) -> Result<(), CreateError> {
     use CreateError::{Invalid, Range, TooBig};
     use MapType as T;
     let (key, value) = (m.key_size, m.value_size);
@@ -144,6 +206,13 @@ fn check(m: &MapDef, entries: u32) -> Result<(), CreateError> {
             )?;
             fail_if(
                 percpu && (value as u64).next_multiple_of(8) > PCPU_MIN_UNIT_SIZE,
+                TooBig,
+            )?;
+            // htab_map_alloc(): the buckets, a power of 2 in number, must
+            // fit a u32 of bytes
+            fail_if(
+                entries as u64 > 1 << 31
+                    || (entries as u64).next_power_of_two() > u32::MAX as u64 / HTAB_BUCKET_SIZE,
                 TooBig,
             )
         }
@@ -404,6 +473,24 @@ mod tests {
         assert_eq!(
             first_failure(&[rb(4096), rb(2048)]).as_deref(),
             Some("map 'rb': failed to create: Invalid argument(-22)")
+        );
+    }
+
+    #[test]
+    fn hash_buckets_and_memory() {
+        let h = |n| MapDef::new("h", MapType::Hash, 4, 4, n);
+        // 2^27 entries: 2^27 buckets fit a u32 of bytes; one more needs 2^28
+        assert_eq!(check_sizes(&h(1 << 27), 1 << 27), Ok(()));
+        assert_eq!(alloc_check(&h((1 << 27) + 1)), Err(CreateError::TooBig));
+        // ... but 2^27 preallocated elements of 64 bytes are 8 GiB
+        assert_eq!(alloc_check(&h(1 << 27)), Err(CreateError::NoMem));
+        assert_eq!(alloc_check(&h(1 << 20)), Ok(()));
+        let a = |n| MapDef::new("a", MapType::Array, 4, 8, n);
+        assert_eq!(alloc_check(&a(1 << 28)), Ok(()));
+        assert_eq!(alloc_check(&a(1 << 29)), Err(CreateError::NoMem));
+        assert_eq!(
+            first_failure(&[a(1 << 29)]).as_deref(),
+            Some("map 'a': failed to create: Cannot allocate memory(-12)")
         );
     }
 

@@ -385,6 +385,17 @@ fn map_directive(
         }
         i += 3;
     }
+    // the oracle's C declares each number as libbpf's `__uint(name, N)`, a
+    // pointer to `int[N]` (key and value sizes only without a lock or a
+    // timer, whose value is a struct): from 2^30 elements on, the array's
+    // size overflows a u32 and the kernel refuses the object's BTF
+    // (`btf_array_resolve()`: "Array size overflows U32_MAX"); libbpf goes
+    // on without it
+    let fields = def.lock_off.is_some() || def.timer_off.is_some();
+    let huge = |n: u32| n as u64 > u32::MAX as u64 / 4;
+    if huge(def.max_entries) || (!fields && (huge(def.key_size) || huge(def.value_size))) {
+        prog.btf_refused = true;
+    }
     if matches!(mt, MapType::Ringbuf | MapType::UserRingbuf) {
         // as the oracle's C declares it: entries= (key= and value= may be
         // given; the kernel wants 0, and refuses the map otherwise), the
@@ -455,6 +466,12 @@ fn map_directive(
         // that creates one must; in ASM.md's form it has no flags and no
         // BTF, as the oracle's C declares it, and the kernel refuses it
         if def.map_type.is_local_storage() && seen.iter().any(|s| s == "flags") {
+            def.btf_typed = true;
+        }
+        // the oracle's C types the key and value of a map with a lock or a
+        // timer (`__type(key, __u32)`, a value struct): a creation the
+        // kernel refuses is retried without them, and libbpf says so first
+        if def.lock_off.is_some() || def.timer_off.is_some() {
             def.btf_typed = true;
         }
         maps.insert(def.name.clone(), prog.maps.len() as u32);

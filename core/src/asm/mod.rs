@@ -342,6 +342,14 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     // whichever order the two come
     let flags = std::mem::take(&mut prog.prog_flags);
     prog.add_prog_flags(flags.0);
+    if prog.btf_refused {
+        // loaded as libbpf loads an object whose BTF the kernel refused:
+        // no func info, and maps without BTF types (no lock, no timer)
+        prog.no_func_info = true;
+        prog.maps
+            .iter_mut()
+            .for_each(crate::program::MapDef::drop_btf_types);
+    }
     Ok(prog)
 }
 
