@@ -70,7 +70,10 @@ pub(crate) fn for_kernel<'a>(
             use veristep_core::map_create::{first_failure, refused_for_its_size};
             // a size its loader sets at run time: say how to verify it so
             let hint = refused_for_its_size(&prog.maps)
-                .filter(|_| first_failure(&prog.maps).as_deref() == Some(e.0.as_str()))
+                .filter(|_| {
+                    first_failure(&prog.in_creation_order(&prog.maps)).as_deref()
+                        == Some(e.0.as_str())
+                })
                 .map(|m| {
                     format!(
                         "; map '{0}' has max_entries 0, which its loader sets at run time: --map-entries {0}=N verifies it as sized",
@@ -84,7 +87,7 @@ pub(crate) fn for_kernel<'a>(
                 "; a text program is loaded as the oracle compiles it, its entry a function of the program's own section: libbpf takes calls and function addresses only into .text, so the entry cannot be called back (make the shared code a subprogram)".to_string()
             } else if prog.btf_refused_line().as_deref() == Some(e.0.as_str()) {
                 // what then failed the object: libbpf's next line
-                let then = first_failure(&prog.maps)
+                let then = first_failure(&prog.in_creation_order(&prog.maps))
                     .map(|l| format!(", then: {l}"))
                     .unwrap_or_default();
                 let why = if prog.obj_btf.is_none() {

@@ -1588,6 +1588,36 @@ impl Program {
         starts
     }
 
+    /// `maps` (the program's, or the program's as a kernel checks them) in
+    /// the order libbpf creates them: an object's in its `.maps` order; a
+    /// text program's as the oracle's C lays them out. Its maps are
+    /// tentative definitions, which clang places where the code first
+    /// takes one's address (the functions' asm operands, in instruction
+    /// order) and the rest after them, in the order they are declared.
+    pub fn in_creation_order<'a>(&self, maps: &'a [MapDef]) -> std::borrow::Cow<'a, [MapDef]> {
+        if self.locs.is_empty() || maps.len() < 2 {
+            return std::borrow::Cow::Borrowed(maps);
+        }
+        let mut order: Vec<usize> = Vec::with_capacity(maps.len());
+        let mut seen = vec![false; maps.len()];
+        use crate::insn::{BPF_PSEUDO_MAP_FD as FD, BPF_PSEUDO_MAP_VALUE as VALUE};
+        let referenced = self.insns.iter().filter_map(|x| {
+            (x.is_ld_imm64() && (x.src == FD || x.src == VALUE))
+                .then(|| usize::try_from(x.imm).ok())
+                .flatten()
+        });
+        for m in referenced.chain(0..maps.len()) {
+            if m < maps.len() && !seen[m] {
+                seen[m] = true;
+                order.push(m);
+            }
+        }
+        if order.iter().enumerate().all(|(i, &m)| i == m) {
+            return std::borrow::Cow::Borrowed(maps);
+        }
+        std::borrow::Cow::Owned(order.into_iter().map(|m| maps[m].clone()).collect())
+    }
+
     /// libbpf's refusal of a text program that no kernel's BTF can change,
     /// in libbpf's order: a call or address of its own entry when it opens
     /// the object ([`Self::refers_to_entry`]), then a map the kernel cannot
@@ -1602,7 +1632,7 @@ impl Program {
             if self.calls_kfunc_by_name() {
                 return None;
             }
-            crate::map_create::first_failure(&self.maps)
+            crate::map_create::first_failure(&self.in_creation_order(&self.maps))
         })
     }
 
@@ -1719,31 +1749,44 @@ impl Program {
     /// the kernel's BTF)? A straight-line scan of where map pointers are.
     pub fn reads_map_ptr(&self) -> bool {
         use crate::insn::*;
+        let n = self.insns.len();
+        // which registers may hold a map pointer before each instruction:
+        // a forward dataflow over every path (joins take the union), so a
+        // map loaded on one branch and read through after the join counts
+        let mut state: Vec<Option<u16>> = vec![None; n];
+        let mut work: Vec<usize> = Vec::new();
+        let flow = |state: &mut Vec<Option<u16>>, work: &mut Vec<usize>, at: i64, s: u16| {
+            let Some(at) = usize::try_from(at).ok().filter(|&a| a < n) else {
+                return;
+            };
+            let old = state[at];
+            let new = old.unwrap_or(0) | s;
+            if old != Some(new) {
+                state[at] = Some(new);
+                work.push(at);
+            }
+        };
+        flow(&mut state, &mut work, 0, 0);
         // a callback's R1 may be the map (bpf_for_each_map_elem's,
         // bpf_timer_set_callback's): its body starts holding it
-        let callbacks: std::collections::HashSet<usize> = self
-            .insns
-            .iter()
-            .enumerate()
-            .filter(|(_, ins)| ins.code == BPF_LD | BPF_IMM | BPF_DW && ins.src == BPF_PSEUDO_FUNC)
-            .map(|(i, ins)| (i as i64 + ins.imm as i64 + 1) as usize)
-            .collect();
-        let mut holds: u16 = 0;
-        let mut i = 0;
-        while i < self.insns.len() {
-            if callbacks.contains(&i) {
-                holds = 1 << 1;
+        for (i, ins) in self.insns.iter().enumerate() {
+            if ins.is_pseudo_func() {
+                flow(&mut state, &mut work, i as i64 + ins.imm as i64 + 1, 1 << 1);
             }
+        }
+        let bit = |r: u8| 1u16 << (r & 0x0f);
+        while let Some(i) = work.pop() {
+            let Some(holds) = state[i] else { continue };
             let ins = self.insns[i];
             let (class, dst, src) = (ins.code & 0x07, ins.dst & 0x0f, ins.src & 0x0f);
-            let bit = |r: u8| 1u16 << (r & 0x0f);
-            if ins.code == BPF_LD | BPF_IMM | BPF_DW {
-                if ins.src == BPF_PSEUDO_MAP_FD {
-                    holds |= bit(dst);
+            let next = i as i64 + 1;
+            if ins.is_ld_imm64() {
+                let out = if ins.src == BPF_PSEUDO_MAP_FD {
+                    holds | bit(dst)
                 } else {
-                    holds &= !bit(dst);
-                }
-                i += 2;
+                    holds & !bit(dst)
+                };
+                flow(&mut state, &mut work, next + 1, out);
                 continue;
             }
             match class {
@@ -1753,20 +1796,34 @@ impl Program {
                 // *)(r10 - 8); r0 = *(u64 *)(r2 + 8)`), which this scan
                 // does not follow
                 BPF_STX if holds & bit(src) != 0 => return true,
-                BPF_LDX => holds &= !bit(dst),
+                BPF_LDX => flow(&mut state, &mut work, next, holds & !bit(dst)),
                 BPF_ALU | BPF_ALU64 => {
-                    if ins.code & 0xf0 == BPF_MOV && ins.code & BPF_X != 0 && holds & bit(src) != 0
-                    {
-                        holds |= bit(dst);
+                    let mov = ins.code & 0xf0 == BPF_MOV && ins.code & BPF_X != 0;
+                    let out = if mov && holds & bit(src) != 0 {
+                        holds | bit(dst)
                     } else {
-                        holds &= !bit(dst);
+                        holds & !bit(dst)
+                    };
+                    flow(&mut state, &mut work, next, out);
+                }
+                BPF_JMP | BPF_JMP32 if ins.is_exit() => {}
+                BPF_JMP if ins.is_call() => {
+                    // a bpf-to-bpf call hands R1-R5 to its callee; any
+                    // call clobbers R0-R5
+                    if ins.is_pseudo_call() {
+                        flow(&mut state, &mut work, next + ins.imm as i64, holds & 0x3e);
+                    }
+                    flow(&mut state, &mut work, next, holds & !0x3f);
+                }
+                BPF_JMP | BPF_JMP32 => {
+                    let target = next + ins.jmp_off();
+                    flow(&mut state, &mut work, target, holds);
+                    if ins.code & 0xf0 != BPF_JA {
+                        flow(&mut state, &mut work, next, holds);
                     }
                 }
-                // a call clobbers R0-R5
-                BPF_JMP if ins.code & 0xf0 == 0x80 => holds &= !0x3f,
-                _ => {}
+                _ => flow(&mut state, &mut work, next, holds),
             }
-            i += 1;
         }
         false
     }
@@ -1823,7 +1880,9 @@ impl Program {
         // bpf_object__create_maps(): every map before any program, after
         // the externs are resolved
         let create_maps = || -> Result<(), crate::relo_core::ReloError> {
-            if let Some(line) = crate::map_create::first_failure(&maps_here) {
+            if let Some(line) =
+                crate::map_create::first_failure(&self.in_creation_order(&maps_here))
+            {
                 return Err(crate::relo_core::ReloError(line));
             }
             // map_create(): a type the kernel does not know (its own `enum
@@ -2034,7 +2093,9 @@ impl Program {
             crate::relo_core::ReloError(
                 btf_line
                     .clone()
-                    .or_else(|| crate::map_create::first_warning(&maps_here))
+                    .or_else(|| {
+                        crate::map_create::first_warning(&self.in_creation_order(&maps_here))
+                    })
                     .unwrap_or(e.0),
             )
         };

@@ -80,7 +80,10 @@ impl Out {
         Out {
             verdict: v["verdict"].as_str().unwrap_or("?").to_string(),
             errno: v["errno"].as_i64(),
-            message: v["message"].as_str().map(str::to_string),
+            // libbpf's own error (the oracle's records say who spoke)
+            message: v["message"]
+                .as_str()
+                .map(|m| m.strip_prefix("libbpf: ").unwrap_or(m).to_string()),
             error_insn: v["error_insn"].as_i64(),
             processed: v["processed"].as_i64(),
             total_states: v["total_states"].as_i64(),
@@ -103,6 +106,9 @@ impl Out {
         match self.verdict.as_str() {
             "accepted" | "rejected" if layout_ok => None,
             "accepted" | "rejected" => Some("layout".into()),
+            // libbpf refused the object (a map it could not create, BTF
+            // the kernel refused): veristep must refuse it the same way
+            "error" => None,
             v => Some(v.to_string()),
         }
     }
@@ -263,21 +269,24 @@ fn veristep_json(mode: &str, path: &Path) -> Value {
     let Ok(src) = std::fs::read_to_string(path) else {
         return json!({"verdict": "crash", "message": "cannot read the file"});
     };
-    veristep_text_json(kernel, log_level, &src)
+    // the file's name, as the oracle names the entry after it (libbpf's
+    // messages name it)
+    let name = path.to_str().unwrap_or("prog");
+    veristep_text_json(kernel, log_level, &src, name)
 }
 
 /// Whether veristep's 6.1 mode accepts program `text`: the guide of the
 /// deep probes (`--deep`), which keep the operations it accepts.
 pub(crate) fn veristep_accepts(text: &str) -> bool {
-    veristep_text_json(KernelVersion::V6_1, 0, text)["verdict"] == "accepted"
+    veristep_text_json(KernelVersion::V6_1, 0, text, "prog")["verdict"] == "accepted"
 }
 
 /// Whether veristep's 6.12 mode accepts program `text`.
 pub(crate) fn veristep_accepts_612(text: &str) -> bool {
-    veristep_text_json(KernelVersion::V6_7, 0, text)["verdict"] == "accepted"
+    veristep_text_json(KernelVersion::V6_7, 0, text, "prog")["verdict"] == "accepted"
 }
 
-fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str) -> Value {
+fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str, name: &str) -> Value {
     let Ok(prog) = veristep_core::asm::parse(src) else {
         return json!({"verdict": "parse-error", "message": null});
     };
@@ -285,7 +294,7 @@ fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str) -> Value
     // returning a kernel struct, a kfunc by name) gets the mode's
     let prog = if prog.needs_kernel_btf() {
         match crate::kernel_diff::kernel_btf_of(kernel)
-            .and_then(|k| prog.relocated("prog", &k).map_err(|e| e.0))
+            .and_then(|k| prog.relocated(name, &k).map_err(|e| e.0))
         {
             Ok(p) => p,
             Err(e) => return json!({"verdict": "error", "message": e}),
