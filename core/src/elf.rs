@@ -2396,24 +2396,10 @@ impl<'a> Loader<'a> {
         if matches!(def.map_type, MapType::Ringbuf | MapType::UserRingbuf) {
             def.max_entries = crate::map_create::adjust_ringbuf_sz(def.max_entries);
         }
-        // bpf_object__create_map(): libbpf creates these without BTF types
-        if matches!(
-            def.map_type,
-            MapType::PerfEventArray
-                | MapType::CgroupArray
-                | MapType::StackTrace
-                | MapType::ArrayOfMaps
-                | MapType::HashOfMaps
-                | MapType::DevMap
-                | MapType::DevMapHash
-                | MapType::CpuMap
-                | MapType::XskMap
-                | MapType::Sockmap
-                | MapType::Sockhash
-                | MapType::Queue
-                | MapType::Stack
-        ) {
-            def.btf_typed = false;
+        // bpf_object__create_map(): libbpf creates these without BTF
+        // types, so the kernel finds no special fields in their values
+        if def.map_type.created_without_btf_types() {
+            def.drop_btf_types();
         }
         // map_create(): a key type needs a value type; array_map_check_btf():
         // an array's key is a 32-bit integer. libbpf then retries without

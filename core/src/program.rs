@@ -547,6 +547,29 @@ pub enum MapType {
 }
 
 impl MapType {
+    /// Created by libbpf without BTF key and value types whatever the
+    /// object declares (`bpf_object__create_map()`'s list): the kernel never
+    /// sees their value's special fields, and a refused creation is not
+    /// retried.
+    pub fn created_without_btf_types(self) -> bool {
+        matches!(
+            self,
+            MapType::PerfEventArray
+                | MapType::CgroupArray
+                | MapType::StackTrace
+                | MapType::ArrayOfMaps
+                | MapType::HashOfMaps
+                | MapType::DevMap
+                | MapType::DevMapHash
+                | MapType::CpuMap
+                | MapType::XskMap
+                | MapType::Sockmap
+                | MapType::Sockhash
+                | MapType::Queue
+                | MapType::Stack
+        )
+    }
+
     /// Local storage (`bpf_local_storage_map`): socket, inode, task or
     /// cgroup storage, created only as `bpf_local_storage_map_alloc_check()`
     /// allows.

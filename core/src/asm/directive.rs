@@ -474,6 +474,10 @@ fn map_directive(
         if def.lock_off.is_some() || def.timer_off.is_some() {
             def.btf_typed = true;
         }
+        // ... but libbpf passes none for some types: no special fields then
+        if def.map_type.created_without_btf_types() {
+            def.drop_btf_types();
+        }
         maps.insert(def.name.clone(), prog.maps.len() as u32);
         prog.maps.push(def);
     }
