@@ -1655,7 +1655,10 @@ impl Program {
             if self.calls_kfunc_by_name() {
                 return None;
             }
+            // BTF the kernel refused is libbpf's first line, before the
+            // maps (bpf_object__sanitize_and_load_btf())
             crate::map_create::first_failure(&self.in_creation_order(&self.maps))
+                .map(|line| self.btf_refused_line().unwrap_or(line))
         })
     }
 

@@ -441,6 +441,15 @@ mod tests {
     }
 
     #[test]
+    fn btf_the_kernel_refuses_is_libbpfs_first_line() {
+        // `__uint(max_entries, 1 << 30)` in the oracle's C: an int[2^30]
+        let text = include_str!("../../tests/corpus/maps2/huge_map_entries_btf_refused.s");
+        let o = outcome(text, "6.1", 1).expect("known kernel");
+        assert_eq!(o.verdict, "error", "{o:?}");
+        assert_eq!(o.message.as_deref(), Some("libbpf: BTF loading error: -22"));
+    }
+
+    #[test]
     fn outcomes_carry_verdict_message_and_counters() {
         let seed = include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s");
         let o = outcome(seed, "6.1", 1).expect("known kernel");
