@@ -63,6 +63,9 @@ pub struct Model {
     seeking: bool,
     /// The text was edited and is not verified yet (editing is debounced).
     pub dirty: bool,
+    /// The shown run is the previous program's: the latest text was not
+    /// loaded (the banner says why), so the run's lines are not its lines.
+    run_is_previous: bool,
     /// The lesson being followed, if any.
     pub lesson: Option<LessonState>,
     /// A clang-compiled object opened in the playground.
@@ -337,6 +340,7 @@ impl Model {
             seq: 0,
             seeking: false,
             dirty: false,
+            run_is_previous: false,
             lesson: None,
             object: None,
             readonly: false,
@@ -386,7 +390,7 @@ impl Model {
     /// The line of the shown text holding the stepper's current
     /// instruction, while that text is the one the run verified (0: none).
     pub fn current_line(&self) -> u32 {
-        if self.dirty || self.busy().is_some() {
+        if self.dirty || self.busy().is_some() || self.run_is_previous {
             return 0;
         }
         let Some(v) = self.view.as_ref() else {
@@ -404,7 +408,7 @@ impl Model {
     /// the shown text is the one the run verified.
     pub fn editor_marks(&self) -> Vec<Diagnostic> {
         let mut marks = self.diagnostics.clone();
-        if self.dirty || self.busy().is_some() {
+        if self.dirty || self.busy().is_some() || self.run_is_previous {
             return marks;
         }
         let Some(run) = self.run.as_ref() else {
@@ -852,6 +856,7 @@ impl Model {
                 self.lines = self.pending_lines.take();
                 self.step = view.step;
                 self.run = Some(Rc::new(summary));
+                self.run_is_previous = false;
                 self.view = Some(Rc::new(view));
                 self.origin = None;
                 self.progress = None;
@@ -873,6 +878,7 @@ impl Model {
                     // an object the worker could not load: the run stays,
                     // and the banner says whose it is
                     let previous = if self.run.is_some() {
+                        self.run_is_previous = true;
                         " What is shown below is the previous program's."
                     } else {
                         ""
@@ -1387,6 +1393,38 @@ mod tests {
         })));
         assert!(m.banner.is_some());
         assert!(m.run.is_some());
+    }
+
+    /// Text libbpf would not load (a map the kernel cannot create): the
+    /// banner says so, the previous run stays on show, and the editor does
+    /// not mark the new text with the previous run's refused line.
+    #[test]
+    fn text_that_does_not_load_keeps_no_stale_mark() {
+        let mut h = Harness::new();
+        let m = h.open(
+            include_str!("../../tests/corpus/seed/ringbuf_release_in_cb.s"),
+            KernelVersion::V6_1,
+        );
+        assert!(m.run.is_some());
+        assert!(
+            m.editor_marks().iter().any(|d| !d.warning),
+            "the rejection is marked"
+        );
+        let m = h.apply(
+            &m,
+            Action::Edit(include_str!("../../tests/corpus/maps2/map_without_sizes.s").into()),
+        );
+        let m = h.apply(&m, Action::Reverify);
+        assert!(
+            m.banner
+                .as_deref()
+                .is_some_and(|b| b.contains("failed to create")),
+            "{:?}",
+            m.banner
+        );
+        assert!(m.run.is_some());
+        assert!(m.editor_marks().is_empty(), "{:?}", m.editor_marks());
+        assert_eq!(m.current_line(), 0);
     }
 
     /// A constant wider than its field is read as LLVM's assembler reads
