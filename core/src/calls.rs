@@ -1147,6 +1147,55 @@ impl Env {
                 crate::func_proto::Arg::Anything
             };
             self.check_func_arg_reg_off(&r1, 1, at)?;
+            // btf_struct_ids_match() of the argument's struct with the
+            // parameter's: the struct itself at offset 0 when referenced
+            // (strict), else found by walking into it from the offset
+            let want = k.struct_name;
+            let (have, same) = match (
+                crate::btf_access::BtfPtr::of(r1.aux),
+                self.prog.kernel_btf.clone(),
+            ) {
+                (Some(p), Some(kb)) => {
+                    let have = kb
+                        .btf
+                        .get(p.id())
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default();
+                    let same = if r1.ref_obj_id != 0 {
+                        r1.off == 0 && have == want
+                    } else {
+                        crate::btf_access::struct_ids_match(
+                            &kb.btf,
+                            p.id(),
+                            r1.off as i64,
+                            want,
+                            false,
+                        )
+                        .0
+                    };
+                    (have, same)
+                }
+                _ => {
+                    // a test kfunc's own struct, which holds no struct of
+                    // its type: from any other offset the walk finds none
+                    let have = crate::kfuncs::KFUNCS
+                        .get(r1.aux as usize)
+                        .map_or("unknown", |k| k.struct_name)
+                        .to_string();
+                    (have.clone(), r1.off == 0 && have == want)
+                }
+            };
+            if !same {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        &format!(
+                            "kernel function {} args#0 expected pointer to STRUCT {want} but R1 has a pointer to STRUCT {have}",
+                            k.name
+                        ),
+                    )
+                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+            }
             if r1.ref_obj_id == 0 {
                 // after the argument loop of btf_check_func_arg_match()
                 return Err(self.fail(
