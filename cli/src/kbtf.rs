@@ -68,12 +68,12 @@ pub(crate) fn for_kernel<'a>(
         .map(Cow::Owned)
         .map_err(|e| {
             use veristep_core::map_create::{first_failure, refused_for_its_size};
+            // the maps as libbpf creates them: the first refused is its line
+            let maps = prog.in_creation_order(&prog.maps);
+            let map_line = first_failure(&maps);
             // a size its loader sets at run time: say how to verify it so
-            let hint = refused_for_its_size(&prog.maps)
-                .filter(|_| {
-                    first_failure(&prog.in_creation_order(&prog.maps)).as_deref()
-                        == Some(e.0.as_str())
-                })
+            let hint = refused_for_its_size(&maps)
+                .filter(|_| map_line.as_deref() == Some(e.0.as_str()))
                 .map(|m| {
                     format!(
                         "; map '{0}' has max_entries 0, which its loader sets at run time: --map-entries {0}=N verifies it as sized",
@@ -87,10 +87,11 @@ pub(crate) fn for_kernel<'a>(
                 "; a text program is loaded as the oracle compiles it, its entry a function of the program's own section: libbpf takes calls and function addresses only into .text, so the entry cannot be called back (make the shared code a subprogram)".to_string()
             } else if prog.btf_refused_line().as_deref() == Some(e.0.as_str()) {
                 // what then failed the object: libbpf's next line
-                let then = first_failure(&prog.in_creation_order(&prog.maps))
+                let then = map_line
+                    .as_ref()
                     .map(|l| format!(", then: {l}"))
                     .unwrap_or_default();
-                let why = if prog.obj_btf.is_none() {
+                let why = if !prog.locs.is_empty() {
                     // a text program, as the oracle's C declares its maps
                     "a map number of 2^30 or more: the C declares it as `__uint(name, N)`, a pointer to int[N], whose size overflows 32 bits"
                 } else {

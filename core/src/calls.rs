@@ -1153,7 +1153,7 @@ impl Env {
             let want = k.struct_name;
             let (have, same) = match (
                 crate::btf_access::BtfPtr::of(r1.aux),
-                self.prog.kernel_btf.clone(),
+                self.prog.kernel_btf.as_ref(),
             ) {
                 (Some(p), Some(kb)) => {
                     let have = kb
@@ -1180,21 +1180,12 @@ impl Env {
                     // its type: from any other offset the walk finds none
                     let have = crate::kfuncs::KFUNCS
                         .get(r1.aux as usize)
-                        .map_or("unknown", |k| k.struct_name)
-                        .to_string();
-                    (have.clone(), r1.off == 0 && have == want)
+                        .map_or("unknown", |k| k.struct_name);
+                    (have.to_string(), r1.off == 0 && have == want)
                 }
             };
             if !same {
-                return Err(self
-                    .fail(
-                        EINVAL,
-                        &format!(
-                            "kernel function {} args#0 expected pointer to STRUCT {want} but R1 has a pointer to STRUCT {have}",
-                            k.name
-                        ),
-                    )
-                    .because(crate::reason::Reason::ArgumentType { reg: Some(1) }));
+                return Err(self.kfunc_struct_mismatch(k.name, 0, want, 1, &have));
             }
             if r1.ref_obj_id == 0 {
                 // after the argument loop of btf_check_func_arg_match()
@@ -2126,14 +2117,8 @@ impl Env {
                     .0
                 };
                 if !ok {
-                    return Err(self.kfunc_struct_mismatch(
-                        name,
-                        i,
-                        &ref_t.name,
-                        regno,
-                        btf,
-                        reg_id,
-                    ));
+                    let have = btf.get(reg_id).map(|t| t.name.clone()).unwrap_or_default();
+                    return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, &have));
                 }
             } else {
                 // memory: of scalars, or any with a `__sz` length after it
@@ -2274,17 +2259,15 @@ impl Env {
     }
 
     /// A kfunc's kernel object argument of another struct (6.1's and
-    /// 6.12's words).
+    /// 6.12's words): `have` is the struct the register points to.
     pub(crate) fn kfunc_struct_mismatch(
         &mut self,
         name: &str,
         i: usize,
         want: &str,
         regno: u8,
-        btf: &crate::btf::Btf,
-        have_id: u32,
+        have: &str,
     ) -> crate::env::VErr {
-        let have = btf.get(have_id).map(|t| t.name.clone()).unwrap_or_default();
         self.fail(
             EINVAL,
             &format!(

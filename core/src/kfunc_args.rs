@@ -705,7 +705,7 @@ impl Env {
             ("__sk_buff", "sk_buff") | ("xdp_md", "xdp_buff")
         );
         if !same && !projection {
-            return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, btf, have_id));
+            return Err(self.kfunc_struct_mismatch(name, i, &ref_t.name, regno, &have_name));
         }
         Ok(())
     }

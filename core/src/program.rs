@@ -1772,7 +1772,7 @@ impl Program {
 
     /// Does the program read a map's own fields through its pointer
     /// (`r1 = map ll` then `*(u32 *)(r1 +36)`, a `struct bpf_map` walk in
-    /// the kernel's BTF)? A straight-line scan of where map pointers are.
+    /// the kernel's BTF)? Where map pointers may be, over every path.
     pub fn reads_map_ptr(&self) -> bool {
         use crate::insn::*;
         let n = self.insns.len();

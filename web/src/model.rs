@@ -387,10 +387,16 @@ impl Model {
         });
     }
 
+    /// The shown text is the one the shown run verified: not edited
+    /// since, not being verified, and not a text that failed to load.
+    fn run_is_of_text(&self) -> bool {
+        !(self.dirty || self.busy().is_some() || self.run_is_previous)
+    }
+
     /// The line of the shown text holding the stepper's current
     /// instruction, while that text is the one the run verified (0: none).
     pub fn current_line(&self) -> u32 {
-        if self.dirty || self.busy().is_some() || self.run_is_previous {
+        if !self.run_is_of_text() {
             return 0;
         }
         let Some(v) = self.view.as_ref() else {
@@ -408,7 +414,7 @@ impl Model {
     /// the shown text is the one the run verified.
     pub fn editor_marks(&self) -> Vec<Diagnostic> {
         let mut marks = self.diagnostics.clone();
-        if self.dirty || self.busy().is_some() || self.run_is_previous {
+        if !self.run_is_of_text() {
             return marks;
         }
         let Some(run) = self.run.as_ref() else {

@@ -273,15 +273,13 @@ fn mutate_once(r: &mut Rng, lines: &mut Vec<String>, seeds: &[(String, String)])
             let i = pick(r)?;
             let labels: Vec<String> = lines
                 .iter()
-                .filter_map(|l| {
-                    let t = l.trim();
-                    let name = t.split(':').next()?;
-                    let ok = t.contains(':')
-                        && !name.is_empty()
-                        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-                    ok.then(|| name.to_string())
+                .filter_map(|l| l.trim().split_once(':').map(|(name, _)| name))
+                // a name, not a numeric label or a kernel log's index
+                .filter(|n| {
+                    n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                        && !n.bytes().all(|b| b.is_ascii_digit())
                 })
-                .filter(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_string)
                 .collect();
             let l = retarget_jump(r, &lines[i], &labels)?;
             lines[i] = l;
