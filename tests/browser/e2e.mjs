@@ -852,6 +852,14 @@ await test('an mdBook page: the fenced veristep block becomes a widget', async (
   const w = await widget(page, 'iframe.veristep-frame');
   await stepWidget(w, '#next-acquire');
   check((await w.$('#worklist')) !== null && (await w.$('#listing')) === null, 'data-views on the <code>');
+  // on a phone the demo book hides its sidebar, as mdBook does, and the
+  // widget gets the page's width rather than a sliver beside the sidebar
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.waitForTimeout(300);
+  const [pageWidth, win] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(pageWidth <= win, `320 px: the demo page is ${pageWidth} px wide`);
+  const frame = await page.$eval('iframe.veristep-frame', (e) => e.getBoundingClientRect().width);
+  check(frame >= 250, `320 px: the widget is ${frame} px wide`);
 });
 
 await test('embedding from another origin, by script and by iframe, under a sub-path', async (page) => {
