@@ -199,6 +199,13 @@ await test('no screen size makes the page wider than the window, whatever the lo
   await idle(page);
   const p = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   check(p[0] <= p[1], `presenter: page ${p[0]} px wide in a ${p[1]} px window`);
+  // a student who opens the presenter's link on a phone: its large type
+  // wraps, the listing scrolls in its own box
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(300);
+  const phone = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(phone[0] <= phone[1], `presenter on a phone: page ${phone[0]} px wide in a ${phone[1]} px window`);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // changed values are outlined, not just tinted, on a projector
   await page.keyboard.press('ArrowRight');
   await idle(page);
