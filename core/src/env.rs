@@ -114,6 +114,20 @@ pub struct InsnAux {
     /// walk through it had flags 0 and the same callback (its subprogram),
     /// in which case the kernel inlines it after the walk.
     pub loop_inline: Option<(bool, u16)>,
+    /// A map helper call's `map_ptr_state` (`record_func_map()`): the map
+    /// its first walk passed, poisoned when a later walk passes another.
+    /// It belongs to the instruction, not to a state: every path through
+    /// the call site adds to it.
+    pub map_ptr: Option<MapPtrState>,
+}
+
+/// What `record_func_map()` keeps of the maps a call site has seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapPtrState {
+    /// One map (its index in `Program::maps`).
+    Map(u32),
+    /// Two or more (`BPF_MAP_PTR_POISON`).
+    Poison,
 }
 
 #[derive(Clone, Debug)]

@@ -728,7 +728,7 @@ impl Env {
             _ => {}
         }
         let raw = meta.as_ref().is_some_and(|m| m.raw_mode);
-        self.check_helper_mem_access(regno, size, zero_ok, raw)?;
+        self.check_helper_mem_access(regno, size, zero_ok, raw, write)?;
         if let Some(meta) = meta {
             if raw && reg.ty == RegType::Stack && reg.var_off.is_const() {
                 meta.raw_access = Some((regno, size));

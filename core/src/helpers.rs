@@ -3,7 +3,7 @@
 //! arguments pass (`check_func_arg`, in [`crate::func_arg`]), and what it
 //! returns and changes. The prototypes are data, in [`crate::func_proto`].
 
-use crate::env::{Env, VResult, EACCES, EINVAL, ENOTSUPP};
+use crate::env::{Env, MapPtrState, VResult, EACCES, EINVAL, ENOTSUPP};
 use crate::func_arg::ArgMeta;
 use crate::func_proto::*;
 use crate::helper_ids::FuncId as F;
@@ -122,7 +122,7 @@ impl Env {
         for i in 0..5 {
             self.check_func_arg(i, &fp, id, &mut meta)?;
         }
-        self.record_func_map(id, &meta)?;
+        self.record_func_map(id, &meta, insn_idx)?;
         self.record_func_key(id, &meta)?;
         // raw mode (uninit memory written by the helper): mark it written
         if let Some((regno, size)) = meta.raw_access {
@@ -266,6 +266,15 @@ impl Env {
         if kind != CallbackKind::None {
             let sub = meta.subprogno.unwrap_or(0);
             if kind == CallbackKind::ForEachMapElem {
+                // set_map_elem_callback_state(): 6.1 cannot tell which map
+                // a call site given two would walk
+                let poisoned =
+                    self.aux.get(insn_idx).and_then(|a| a.map_ptr) == Some(MapPtrState::Poison);
+                if self.rules.for_each_map_poison && poisoned {
+                    return Err(self
+                        .fail(EINVAL, "tail_call abusing map_ptr")
+                        .because(Reason::ArgumentType { reg: Some(1) }));
+                }
                 let ok = meta
                     .map
                     .and_then(|m| self.prog.maps.get(m as usize))
@@ -594,8 +603,24 @@ impl Env {
     }
 
     /// `record_func_map()`: a map the program may only read is not given to
-    /// a helper that writes it.
-    fn record_func_map(&mut self, id: F, meta: &ArgMeta) -> VResult<()> {
+    /// a helper that writes it; the call site remembers the map it was
+    /// given, or that it was given two (its `map_ptr_state`).
+    fn record_func_map(&mut self, id: F, meta: &ArgMeta, insn_idx: usize) -> VResult<()> {
+        if !matches!(
+            id,
+            F::tail_call
+                | F::map_lookup_elem
+                | F::map_update_elem
+                | F::map_delete_elem
+                | F::map_push_elem
+                | F::map_pop_elem
+                | F::map_peek_elem
+                | F::for_each_map_elem
+                | F::redirect_map
+                | F::map_lookup_percpu_elem
+        ) {
+            return Ok(());
+        }
         let writes = matches!(
             id,
             F::map_delete_elem | F::map_update_elem | F::map_push_elem | F::map_pop_elem
@@ -608,6 +633,13 @@ impl Env {
             return Err(self
                 .fail(EACCES, "write into map forbidden")
                 .because(Reason::ReadOnly { reg: None }));
+        }
+        if let (Some(map), Some(a)) = (meta.map, self.aux.get_mut(insn_idx)) {
+            a.map_ptr = Some(match a.map_ptr {
+                None => MapPtrState::Map(map),
+                Some(MapPtrState::Map(m)) if m == map => MapPtrState::Map(m),
+                Some(_) => MapPtrState::Poison,
+            });
         }
         Ok(())
     }

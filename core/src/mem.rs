@@ -1249,26 +1249,29 @@ impl Env {
     }
 
     /// `check_helper_mem_access()`: `size` bytes at the pointer in `regno`
-    /// handed to a helper (`raw`: the helper only writes them).
+    /// handed to a helper (`raw`: the argument's `raw_mode`, the helper
+    /// only writes them; `write`: its access type, `BPF_WRITE` for a
+    /// `MEM_WRITE` argument and for `check_mem_reg()`'s second look).
     pub fn check_helper_mem_access(
         &mut self,
         regno: u8,
         size: u64,
         zero_ok: bool,
         raw: bool,
+        write: bool,
     ) -> VResult<()> {
         let reg = *self.reg(regno);
         match reg.ty {
             RegType::Stack => self.check_stack_range_initialized(regno, &reg, size, zero_ok, raw),
             RegType::Buf => {
-                if raw && reg.rdonly {
+                if write && reg.rdonly {
                     return Err(self.cannot_write_into(regno, &reg));
                 }
                 let size = u32::try_from(size).unwrap_or(u32::MAX);
                 self.check_buffer_access(regno, &reg, reg.off, size)
             }
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
-                if raw && reg.ty == RegType::MapKey {
+                if write && reg.ty == RegType::MapKey {
                     return Err(self.cannot_write_into(regno, &reg));
                 }
                 let (ks, vs) = self
@@ -1341,7 +1344,7 @@ impl Env {
                         ))
                     };
                 }
-                let t = if raw { Access::Write } else { Access::Read };
+                let t = if write { Access::Write } else { Access::Read };
                 let off = i32::try_from(size - 1).unwrap_or(i32::MAX);
                 self.check_mem_access(regno, off, 1, t, None)
             }

@@ -31,6 +31,12 @@ pub struct Rules {
     /// its fd is read, before the map's checks, and refused with a message;
     /// 6.1 counts it after them and returns E2BIG without a word.
     pub used_maps_counted_at_fd: bool,
+    /// `set_map_elem_callback_state()` refuses a `bpf_for_each_map_elem`
+    /// call site that has seen two maps (its `map_ptr_state` poisoned by
+    /// `record_func_map()`): "tail_call abusing map_ptr". 6.12 takes the
+    /// map of the walk at hand ("valid map_ptr and poison value does not
+    /// matter").
+    pub for_each_map_poison: bool,
     /// The log buffer rotates (6.4+, `bpf_verifier_vlog`): a log longer
     /// than `log_size` keeps its end; before, it kept its beginning and
     /// stopped.
@@ -266,6 +272,7 @@ impl Rules {
                 eq_branch_uses_ranges: false,
                 words_612: false,
                 used_maps_counted_at_fd: false,
+                for_each_map_poison: true,
                 rotating_log: false,
                 jset_forgets_ranges: false,
                 ld_abs_hidden_exit: false,
@@ -324,6 +331,7 @@ impl Rules {
                 eq_branch_uses_ranges: false,
                 words_612: false,
                 used_maps_counted_at_fd: false,
+                for_each_map_poison: true,
                 rotating_log: false,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: true,
@@ -382,6 +390,7 @@ impl Rules {
                 eq_branch_uses_ranges: true,
                 words_612: true,
                 used_maps_counted_at_fd: true,
+                for_each_map_poison: false,
                 rotating_log: true,
                 jset_forgets_ranges: true,
                 ld_abs_hidden_exit: false,
