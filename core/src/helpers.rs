@@ -273,7 +273,7 @@ impl Env {
                 if self.rules.for_each_map_poison && poisoned {
                     return Err(self
                         .fail(EINVAL, "tail_call abusing map_ptr")
-                        .because(Reason::ArgumentType { reg: Some(1) }));
+                        .because(Reason::CallSiteTwoMaps));
                 }
                 let ok = meta
                     .map
