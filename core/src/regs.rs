@@ -466,7 +466,10 @@ impl RegState {
     /// `__reg_combine_64_into_32()`
     pub fn combine_64_into_32(&mut self) {
         self.mark_unbounded32();
-        if self.smin >= i32::MIN as i64 && self.smax <= i32::MAX as i64 {
+        // __reg64_bound_s32() of each end: both in the s32 range (bounds a
+        // compare left crossed, smin above smax, must not be cut to 32 bits)
+        let s32 = |v: i64| (i32::MIN as i64..=i32::MAX as i64).contains(&v);
+        if s32(self.smin) && s32(self.smax) {
             self.s32_min = self.smin as i32;
             self.s32_max = self.smax as i32;
         }
