@@ -698,34 +698,26 @@ impl Env {
         meta: Option<&mut ArgMeta>,
     ) -> VResult<()> {
         let reg = *self.reg(regno);
-        match reg.ty {
-            RegType::MapKey if write => {
-                return Err(self.cannot_write_into(regno, &reg));
-            }
-            RegType::Mem | RegType::AllocMem if write && reg.rdonly => {
-                return Err(self.cannot_write_into(regno, &reg));
-            }
-            RegType::MapValue => {
-                // check_map_access_type()
-                if let Some(m) = self.prog.maps.get(reg.aux as usize) {
-                    let (flags, vs) = (m.prog_flags(), m.value_size);
-                    let forbidden = if write {
-                        (flags & BPF_F_RDONLY_PROG != 0).then_some("write into")
-                    } else {
-                        (flags & BPF_F_WRONLY_PROG != 0).then_some("read from")
-                    };
-                    if let Some(what) = forbidden {
-                        return Err(self.fail(
-                            EACCES,
-                            &format!(
-                                "{} map forbidden, value_size={} off={} size={}",
-                                what, vs, reg.off, size
-                            ),
-                        ));
-                    }
+        // check_map_access_type() (a write into a map key or read-only
+        // memory is refused by check_helper_mem_access(), as in the kernel)
+        if reg.ty == RegType::MapValue {
+            if let Some(m) = self.prog.maps.get(reg.aux as usize) {
+                let (flags, vs) = (m.prog_flags(), m.value_size);
+                let forbidden = if write {
+                    (flags & BPF_F_RDONLY_PROG != 0).then_some("write into")
+                } else {
+                    (flags & BPF_F_WRONLY_PROG != 0).then_some("read from")
+                };
+                if let Some(what) = forbidden {
+                    return Err(self.fail(
+                        EACCES,
+                        &format!(
+                            "{} map forbidden, value_size={} off={} size={}",
+                            what, vs, reg.off, size
+                        ),
+                    ));
                 }
             }
-            _ => {}
         }
         let raw = meta.as_ref().is_some_and(|m| m.raw_mode);
         self.check_helper_mem_access(regno, size, zero_ok, raw, write)?;

@@ -1271,7 +1271,9 @@ impl Env {
                 self.check_buffer_access(regno, &reg, reg.off, size)
             }
             RegType::MapValue | RegType::MapKey | RegType::AllocMem | RegType::Mem => {
-                if write && reg.ty == RegType::MapKey {
+                let rdonly = reg.ty == RegType::MapKey
+                    || (matches!(reg.ty, RegType::Mem | RegType::AllocMem) && reg.rdonly);
+                if write && rdonly {
                     return Err(self.cannot_write_into(regno, &reg));
                 }
                 let (ks, vs) = self
