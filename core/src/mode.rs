@@ -125,10 +125,6 @@ pub struct Rules {
     /// ranges compared with ranges to decide a branch and to narrow both
     /// operands, then `reg_bounds_sync()` with the mixed 32/64-bit deduction.
     pub branches_612: bool,
-    /// 6.12: a callback never walked (`bpf_loop` with a count of 0) and
-    /// laid out last makes `jit_subprogs()` fail the load with EFAULT once
-    /// dead code is removed (6.1 walks every callback, so never).
-    pub dead_callback_efault: bool,
     /// `BPF_ADD_CONST` (6.11+): `r1 = r2; r1 += K` keeps r1 linked to r2
     /// with the constant, so a branch on one narrows the other.
     pub add_const_612: bool,
@@ -290,7 +286,6 @@ impl Rules {
                 mem_not_null: false,
                 mov_ids_612: false,
                 branches_612: false,
-                dead_callback_efault: false,
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
@@ -349,7 +344,6 @@ impl Rules {
                 mem_not_null: false,
                 mov_ids_612: false,
                 branches_612: false,
-                dead_callback_efault: false,
                 add_const_612: false,
                 smp_processor_id_bounded: false,
                 subprog_under_lock: false,
@@ -408,7 +402,6 @@ impl Rules {
                 mem_not_null: true,
                 mov_ids_612: true,
                 branches_612: true,
-                dead_callback_efault: true,
                 add_const_612: true,
                 smp_processor_id_bounded: true,
                 subprog_under_lock: true,

@@ -199,6 +199,10 @@ pub enum Reason {
     /// maps (6.1: its `map_ptr_state` poisoned, "tail_call abusing
     /// map_ptr").
     CallSiteTwoMaps,
+    /// A callback whose address is loaded but which no walk entered was
+    /// removed as dead code, leaving its address pointing at no program:
+    /// `jit_subprogs()` warns and refuses with EFAULT, printing nothing.
+    DeadCallback,
     Other,
 }
 
@@ -240,6 +244,7 @@ impl Reason {
             Reason::NeedsFuncInfo => "needs_func_info",
             Reason::CallbackNotStatic => "callback_not_static",
             Reason::CallSiteTwoMaps => "call_site_two_maps",
+            Reason::DeadCallback => "dead_callback",
             Reason::Other => "other",
         }
     }
@@ -342,6 +347,7 @@ impl Reason {
             | Reason::NeedsFuncInfo
             | Reason::CallbackNotStatic
             | Reason::CallSiteTwoMaps
+            | Reason::DeadCallback
             | Reason::Other => Vec::new(),
         }
     }
@@ -478,6 +484,9 @@ impl Reason {
             }
             Reason::CallSiteTwoMaps => {
                 "This bpf_for_each_map_elem call is reached with one map on one path and another map on another (the compiler merged two calls into one). Linux 6.1 remembers one map per call site and refuses a site that has seen two; 6.12 walks each path with its own map. Give each call site one map, for example by calling the helper in two functions marked __noinline.".into()
+            }
+            Reason::DeadCallback => {
+                "The program loads a callback's address (r2 = cb ll) but the walk never entered the callback: no helper call was reached with it (or, in 6.12, bpf_loop was called with 0 iterations). After the walk the kernel deletes code no path reached; the callback was laid out last, so its address now points past the program, and the kernel's jit_subprogs() finds no function there and refuses the load with EFAULT and no message. Remove the unused address, or pass it to the helper on a path the verifier walks.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

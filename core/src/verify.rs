@@ -301,7 +301,7 @@ fn run_checks(env: &mut Env) -> Result<(), VErr> {
 
 /// `bpf_check()` after a successful walk, as far as it can refuse a
 /// program: level 1 keeps only the failing path, so the log restarts;
-/// `check_max_stack_depth()`; then (6.12) the dead-code removal and
+/// `check_max_stack_depth()`; then the dead-code removal and
 /// `jit_subprogs()` check of [`check_dead_callback_refs`].
 pub(crate) fn after_walk(env: &mut Env) -> Result<(), VErr> {
     // pop_log: level 1 and 4 keep only the failing path
@@ -392,17 +392,14 @@ fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
         .at(None))
 }
 
-/// 6.12 (`Rules::dead_callback_efault`): a callback the walk never entered
-/// (`bpf_loop` with a count of 0) is dead code. `opt_remove_dead_code()`
+/// A callback the walk never entered (its address loaded but never passed
+/// to a helper; in 6.12 also `bpf_loop` with a count of 0) is dead code. `opt_remove_dead_code()`
 /// removes it, and a reference to it (`r2 = cb ll`) is left pointing at
 /// what follows the removed run. When nothing live follows, no subprogram
 /// starts there and `jit_subprogs()` — which runs when a subprogram besides
 /// main survives — fails the load with EFAULT, after the walk and without a
 /// message.
 fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
-    if !env.rules.dead_callback_efault {
-        return Ok(());
-    }
     let insns = &env.prog.insns;
     let n = insns.len();
     // the second slot of an ld_imm64 is marked seen with the first
@@ -434,7 +431,7 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
         let live_after = (target as usize..n).any(|j| seen[j]);
         if !live_after {
             return Err(VErr::new(crate::env::EFAULT)
-                .because(Reason::InvalidProgram)
+                .because(Reason::DeadCallback)
                 .at(None)
                 .silent());
         }

@@ -6,7 +6,9 @@
 
 use veristep_core::logread::{first_divergence, read_log, LogVerdict};
 use veristep_core::{verify, KernelVersion, Options};
-use veristep_corpus::{expectation, is_comparable, load, name_of, normalize_log, programs};
+use veristep_corpus::{
+    as_loaded, expectation, is_comparable, line_diff, load, name_of, normalize_log, programs,
+};
 
 #[test]
 fn every_corpus_log_is_read_back() {
@@ -38,10 +40,14 @@ fn every_corpus_log_is_read_back() {
                 LogVerdict::Unknown => "unknown",
             };
             let name = name_of(&p);
-            if verdict != exp["verdict"].as_str().unwrap_or("") {
+            // a load refused after the walk with EFAULT and no word (a
+            // kernel WARN in jit_subprogs()) leaves a log that reads as a
+            // pass: only the bpf() return says otherwise
+            let silent_efault = exp["errno"].as_u64() == Some(14) && verdict == "accepted";
+            if verdict != exp["verdict"].as_str().unwrap_or("") && !silent_efault {
                 wrong.push(format!("{name} [{tag}]: verdict {verdict}"));
             }
-            if r.message.as_deref() != exp["message"].as_str() {
+            if r.message.as_deref() != exp["message"].as_str() && !silent_efault {
                 wrong.push(format!(
                     "{name} [{tag}]: message {:?}, record {:?}",
                     r.message, exp["message"]
@@ -53,6 +59,9 @@ fn every_corpus_log_is_read_back() {
             if tag != "6.1" {
                 // the 6.7 mode prints its log as 6.12 does
                 let Ok(prog) = load(&p) else { continue };
+                let Some(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
+                    continue;
+                };
                 let o = verify(
                     &prog,
                     &Options {
@@ -66,12 +75,24 @@ fn every_corpus_log_is_read_back() {
                 if normalize_log(&o.log).trim_end() == normalize_log(log).trim_end() {
                     same612 += 1;
                 } else if std::env::var_os("VERISTEP_SHOW_LOG_DIFFS").is_some() {
-                    eprintln!("6.12 level-2 log differs: {}", p.display());
+                    eprintln!(
+                        "6.12 level-2 log differs: {}\n{}",
+                        p.display(),
+                        line_diff(
+                            &normalize_log(log),
+                            &normalize_log(&o.log),
+                            "kernel",
+                            "veristep"
+                        )
+                    );
                 }
                 continue;
             }
             // --against in the 6.1 mode
             let Ok(prog) = load(&p) else { continue };
+            let Some(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
+                continue;
+            };
             let o = verify(
                 &prog,
                 &Options {
