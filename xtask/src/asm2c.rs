@@ -233,13 +233,84 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
     })
 }
 
+/// The fields of a map's definition in libbpf's BTF-defined form (`.maps`),
+/// one per line, each starting with a tab.
+fn map_fields(m: &veristep_core::program::MapDef) -> String {
+    let mut c = String::new();
+    let mut special = Vec::new();
+    if let Some(o) = m.timer_off {
+        special.push((o, "struct bpf_timer", 16u32));
+    }
+    if let Some(o) = m.lock_off {
+        special.push((o, "struct bpf_spin_lock", 4u32));
+    }
+    special.sort();
+    // the kernel's enum names are the text format's, upper case
+    // (by number where 6.1's headers lack it)
+    if m.map_type == MapType::Arena {
+        c.push_str(&format!("\t__uint(type, {});\n", m.map_type.number()));
+    } else {
+        c.push_str(&format!(
+            "\t__uint(type, BPF_MAP_TYPE_{});\n",
+            m.map_type.name().to_uppercase()
+        ));
+    }
+    c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
+    // an arena's flags (BPF_F_MMAPABLE) and user address; other maps'
+    // flags are global data's, which this loader cannot set up
+    if m.map_type == MapType::Arena && m.flags != 0 {
+        c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
+    }
+    if m.map_type == MapType::Arena && m.map_extra != 0 {
+        c.push_str(&format!("\t__ulong(map_extra, {:#x});\n", m.map_extra));
+    }
+    if m.map_type.is_local_storage() {
+        // the kernel wants BTF types and BPF_F_NO_PREALLOC (the text's
+        // flags=) for local storage
+        c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
+        c.push_str("\t__type(key, int);\n");
+        c.push_str(&format!(
+            "\t__type(value, struct {{ char v[{}]; }});\n",
+            m.value_size
+        ));
+    } else if !matches!(m.map_type, MapType::Ringbuf | MapType::Arena) {
+        if special.is_empty() {
+            c.push_str(&format!(
+                "\t__uint(key_size, {});\n\t__uint(value_size, {});\n",
+                m.key_size, m.value_size
+            ));
+        } else {
+            // a value struct with the special fields at their offsets
+            // array maps take BTF only with a 32-bit int key
+            if m.key_size == 4 {
+                c.push_str("\t__type(key, __u32);\n");
+            } else {
+                c.push_str(&format!("\t__type(key, char[{}]);\n", m.key_size));
+            }
+            c.push_str("\t__type(value, struct {\n");
+            let mut at = 0u32;
+            for (i, (off, ty, size)) in special.iter().enumerate() {
+                if *off > at {
+                    c.push_str(&format!("\t\tchar pad{i}[{}];\n", off - at));
+                }
+                c.push_str(&format!("\t\t{ty} s{i};\n"));
+                at = off + size;
+            }
+            if m.value_size > at {
+                c.push_str(&format!("\t\tchar tail[{}];\n", m.value_size - at));
+            }
+            c.push_str("\t});\n");
+        }
+    }
+    c
+}
+
 /// C for a program, or why it cannot be converted.
 pub fn to_c(p: &Program) -> Result<String, String> {
     let sec = section(p).ok_or("program type without a section")?;
-    if p.maps
-        .iter()
-        .any(|m| matches!(m.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps))
-    {
+    if p.maps.iter().any(|m| {
+        matches!(m.map_type, MapType::ArrayOfMaps | MapType::HashOfMaps) && m.inner.is_none()
+    }) {
         return Err("map-in-map needs an inner map template".into());
     }
     // function starts: 0 and every call / callback target
@@ -288,71 +359,28 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         p.license.replace('"', "")
     ));
     for m in &p.maps {
-        let mut special = Vec::new();
-        if let Some(o) = m.timer_off {
-            special.push((o, "struct bpf_timer", 16u32));
-        }
-        if let Some(o) = m.lock_off {
-            special.push((o, "struct bpf_spin_lock", 4u32));
-        }
-        special.sort();
         c.push_str("struct {\n");
-        // the kernel's enum names are the text format's, upper case
-        // (by number where 6.1's headers lack it)
-        if m.map_type == MapType::Arena {
-            c.push_str(&format!("\t__uint(type, {});\n", m.map_type.number()));
-        } else {
-            c.push_str(&format!(
-                "\t__uint(type, BPF_MAP_TYPE_{});\n",
-                m.map_type.name().to_uppercase()
-            ));
-        }
-        c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
-        // an arena's flags (BPF_F_MMAPABLE) and user address; other maps'
-        // flags are global data's, which this loader cannot set up
-        if m.map_type == MapType::Arena && m.flags != 0 {
-            c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
-        }
-        if m.map_type == MapType::Arena && m.map_extra != 0 {
-            c.push_str(&format!("\t__ulong(map_extra, {:#x});\n", m.map_extra));
-        }
-        if m.map_type.is_local_storage() {
-            // the kernel wants BTF types and BPF_F_NO_PREALLOC (the text's
-            // flags=) for local storage
-            c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
-            c.push_str("\t__type(key, int);\n");
-            c.push_str(&format!(
-                "\t__type(value, struct {{ char v[{}]; }});\n",
-                m.value_size
-            ));
-        } else if !matches!(m.map_type, MapType::Ringbuf | MapType::Arena) {
-            if special.is_empty() {
+        match m.inner {
+            // a map of maps: its values are map fds (4 bytes, which
+            // libbpf sets), the inner map's definition the template
+            Some(i) => {
+                let inner = p.maps.get(i as usize).ok_or("an inner map out of range")?;
+                if m.value_size != 4 {
+                    return Err(format!("map {}: a map of maps holds 4-byte values", m.name));
+                }
                 c.push_str(&format!(
-                    "\t__uint(key_size, {});\n\t__uint(value_size, {});\n",
-                    m.key_size, m.value_size
+                    "\t__uint(type, BPF_MAP_TYPE_{});\n\t__uint(max_entries, {});\n\t__uint(key_size, {});\n",
+                    m.map_type.name().to_uppercase(),
+                    m.max_entries,
+                    m.key_size
                 ));
-            } else {
-                // a value struct with the special fields at their offsets
-                // array maps take BTF only with a 32-bit int key
-                if m.key_size == 4 {
-                    c.push_str("\t__type(key, __u32);\n");
-                } else {
-                    c.push_str(&format!("\t__type(key, char[{}]);\n", m.key_size));
-                }
-                c.push_str("\t__type(value, struct {\n");
-                let mut at = 0u32;
-                for (i, (off, ty, size)) in special.iter().enumerate() {
-                    if *off > at {
-                        c.push_str(&format!("\t\tchar pad{i}[{}];\n", off - at));
-                    }
-                    c.push_str(&format!("\t\t{ty} s{i};\n"));
-                    at = off + size;
-                }
-                if m.value_size > at {
-                    c.push_str(&format!("\t\tchar tail[{}];\n", m.value_size - at));
+                c.push_str("\t__array(values, struct {\n");
+                for l in map_fields(inner).lines() {
+                    c.push_str(&format!("\t{l}\n"));
                 }
                 c.push_str("\t});\n");
             }
+            None => c.push_str(&map_fields(m)),
         }
         c.push_str(&format!("}} {} SEC(\".maps\");\n\n", m.name));
     }

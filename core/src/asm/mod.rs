@@ -338,6 +338,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     prog.insns = insns;
     prog.locs = locs;
     prog.labels = labels.into_iter().map(|(n, i, ..)| (n, i)).collect();
+    give_outer_maps_their_inner_meta(&mut prog);
     // `.prog_flags SLEEPABLE` is the `sleepable` of `.prog_type`, in
     // whichever order the two come
     let flags = std::mem::take(&mut prog.prog_flags);
@@ -351,6 +352,48 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
             .for_each(crate::program::MapDef::drop_btf_types);
     }
     Ok(prog)
+}
+
+/// `inner=NAME` names a template; the kernel copies it into each map of
+/// maps (`bpf_map_meta_alloc()`: its `inner_map_meta`, without a name),
+/// and a lookup in the outer map yields a pointer to that copy. So two
+/// outer maps sharing a template yield two different maps (a call site
+/// reached with both is poisoned, their states do not prune each other),
+/// and neither is the template itself where the program also uses that
+/// directly. A template of one outer map that the program does not name
+/// becomes that outer map's copy; otherwise each outer map gets its own
+/// copy, `OUTER.inner`, as an object's loader declares it.
+fn give_outer_maps_their_inner_meta(prog: &mut Program) {
+    let named: HashSet<u32> = prog
+        .insns
+        .iter()
+        .filter(|i| i.is_ld_imm64() && matches!(i.src, BPF_PSEUDO_MAP_FD | BPF_PSEUDO_MAP_VALUE))
+        .map(|i| i.imm as u32)
+        .collect();
+    let mut users: HashMap<u32, usize> = HashMap::new();
+    for m in &prog.maps {
+        if let Some(t) = m.inner {
+            *users.entry(t).or_default() += 1;
+        }
+    }
+    for o in 0..prog.maps.len() {
+        let Some(t) = prog.maps[o].inner else {
+            continue;
+        };
+        let Some(template) = prog.maps.get(t as usize) else {
+            continue;
+        };
+        if users.get(&t) == Some(&1) && !named.contains(&t) {
+            prog.maps[t as usize].inner_meta = true;
+            continue;
+        }
+        let mut copy = template.clone();
+        copy.name = format!("{}.inner", prog.maps[o].name);
+        copy.kernel_name = None;
+        copy.inner_meta = true;
+        prog.maps[o].inner = Some(prog.maps.len() as u32);
+        prog.maps.push(copy);
+    }
 }
 
 /// Drops comments, a kernel-log `N: (xx) ` prefix and llvm-objdump bytes.

@@ -1,0 +1,15 @@
+; The outer lookup's value is a map pointer once checked: reading bytes
+; through it reads struct bpf_map through the kernel's BTF.
+.prog_type sched_cls
+.map in0 array key=4 value=8 entries=4
+.map outer array_of_maps key=4 value=4 entries=2 inner=in0
+    *(u32 *)(r10 - 4) = 0
+    r1 = outer ll
+    r2 = r10
+    r2 += -4
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r0 = *(u32 *)(r0 + 0)
+out:
+    r0 = 0
+    exit
