@@ -1063,7 +1063,14 @@ impl Env {
             ));
         };
         let k = crate::kfuncs::KFUNCS[kidx];
-        if self.prog.prog_type != crate::program::ProgType::SchedCls {
+        // net/bpf/test_run.c registers bpf_prog_test_kfunc_set for these
+        // three types (6.1 and 6.12 alike)
+        if !matches!(
+            self.prog.prog_type,
+            crate::program::ProgType::SchedCls
+                | crate::program::ProgType::Tracing
+                | crate::program::ProgType::Syscall
+        ) {
             return Err(self.fail(
                 EACCES,
                 &format!("calling kernel function {} is not allowed", k.name),
