@@ -1074,9 +1074,18 @@ impl MapDef {
             unknown_type: None,
         }
     }
-    /// The name as the kernel's log prints it.
+    /// The name as the kernel's log prints it: the kernel keeps 15 bytes
+    /// of a map's name (`BPF_OBJ_NAME_LEN`, with its NUL), whether an
+    /// object or the text format names the map.
     pub fn kernel_name(&self) -> &str {
-        self.kernel_name.as_deref().unwrap_or(&self.name)
+        if let Some(n) = &self.kernel_name {
+            return n;
+        }
+        let mut end = self.name.len().min(15);
+        while !self.name.is_char_boundary(end) {
+            end -= 1;
+        }
+        &self.name[..end]
     }
 }
 
