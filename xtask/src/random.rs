@@ -73,6 +73,9 @@ pub struct Out {
     pub processed: Option<i64>,
     pub total_states: Option<i64>,
     pub peak_states: Option<i64>,
+    /// The whole level-2 log, normalised ([`normalise_log`]), where it was
+    /// asked for (`--log2`) and came whole.
+    pub log: Option<String>,
 }
 
 impl Out {
@@ -88,6 +91,9 @@ impl Out {
             processed: v["processed"].as_i64(),
             total_states: v["total_states"].as_i64(),
             peak_states: v["peak_states"].as_i64(),
+            log: (v["log_level"] == 2 && v["log_truncated"] != true)
+                .then(|| v["log"].as_str().map(normalise_log))
+                .flatten(),
         }
     }
     fn to_json(&self) -> Value {
@@ -194,6 +200,15 @@ pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
     .map(|c| c.0)
     .collect();
     fields.extend(&counters);
+    let log_line_apart = match (&k.log, &v.log) {
+        (Some(a), Some(b)) if a != b => {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+            let i = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+            fields.push("log2");
+            Some(a.get(i).copied().unwrap_or("<end>").to_string())
+        }
+        _ => None,
+    };
     // no message, or only a log line (6.12's EFAULT after an instruction)
     let masked = |o: &Out| match (&o.message, o.errno) {
         (m, Some(e)) if o.verdict == "rejected" && m.as_deref().is_none_or(log_line) => {
@@ -221,7 +236,7 @@ pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
             km
         ))
     } else {
-        None
+        log_line_apart.map(|l| format!("level-2 log: kernel's first other line {}", norm(Some(&l))))
     };
     (fields, class)
 }
@@ -234,8 +249,54 @@ fn field_values(k: &Out, v: &Out, f: &str) -> (Value, Value) {
         "error_insn" => (json!(k.error_insn), json!(v.error_insn)),
         "processed" => (json!(k.processed), json!(v.processed)),
         "total_states" => (json!(k.total_states), json!(v.total_states)),
+        "log2" => {
+            // the first line that differs, with its number
+            let (a, b) = (
+                k.log.as_deref().unwrap_or(""),
+                v.log.as_deref().unwrap_or(""),
+            );
+            let i = a.lines().zip(b.lines()).take_while(|(x, y)| x == y).count();
+            (
+                json!(format!(
+                    "line {}: {}",
+                    i + 1,
+                    a.lines().nth(i).unwrap_or("<end>")
+                )),
+                json!(format!(
+                    "line {}: {}",
+                    i + 1,
+                    b.lines().nth(i).unwrap_or("<end>")
+                )),
+            )
+        }
         _ => (json!(k.peak_states), json!(v.peak_states)),
     }
+}
+
+/// A level-2 log made comparable: BTF source lines (`; ...`) dropped, map
+/// addresses masked, as the corpus compares them.
+pub fn normalise_log(log: &str) -> String {
+    let mut out = String::new();
+    for line in log.lines() {
+        if line.starts_with("; ") {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(p) = rest.find("0xffff") {
+            out.push_str(&rest[..p]);
+            let tail = &rest[p + 2..];
+            let n = tail.bytes().take_while(u8::is_ascii_hexdigit).count();
+            if n >= 12 {
+                out.push_str("0xMAP");
+            } else {
+                out.push_str(&rest[p..p + 2 + n]);
+            }
+            rest = &tail[n..];
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
 }
 
 // ---- veristep, in a worker process with a time limit ----
@@ -333,6 +394,8 @@ fn veristep_text_json(kernel: KernelVersion, log_level: u32, src: &str, name: &s
             "processed": o.stats.processed,
             "total_states": o.stats.total_states,
             "peak_states": o.stats.peak_states,
+            "log_level": log_level,
+            "log": (log_level == 2).then_some(o.log.as_str()),
         }),
         Err(e) => {
             let msg = e
@@ -438,10 +501,15 @@ fn kernel_batch(
     oracle: &Path,
     k: Kernel,
     files: &[PathBuf],
+    log2: bool,
 ) -> Result<HashMap<PathBuf, Value>, String> {
     let mut cmd = Command::new(oracle);
-    cmd.args(["-l", "1", "--no-log"])
-        .args(files)
+    if log2 {
+        cmd.args(["-l", "2"]);
+    } else {
+        cmd.args(["-l", "1", "--no-log"]);
+    }
+    cmd.args(files)
         // under TCG a program near the 1M-instruction limit takes a minute
         .env(
             "ORACLE_TIMEOUT",
@@ -484,7 +552,17 @@ pub fn kernel_ask(
     k: Kernel,
     files: &[PathBuf],
 ) -> Result<HashMap<PathBuf, Value>, String> {
-    let mut recs = match kernel_batch(oracle, k, files) {
+    kernel_ask_at(oracle, k, files, false)
+}
+
+/// [`kernel_ask`], with the whole level-2 log where `log2`.
+fn kernel_ask_at(
+    oracle: &Path,
+    k: Kernel,
+    files: &[PathBuf],
+    log2: bool,
+) -> Result<HashMap<PathBuf, Value>, String> {
+    let mut recs = match kernel_batch(oracle, k, files, log2) {
         Ok(r) => r,
         // one file the oracle's converter cannot take (a store of a
         // constant wider than 32 bits) fails the whole batch: halves,
@@ -497,8 +575,8 @@ pub fn kernel_ask(
                 e.chars().take(120).collect::<String>()
             );
             let (a, b) = files.split_at(files.len() / 2);
-            let mut r = kernel_ask(oracle, k, a)?;
-            r.extend(kernel_ask(oracle, k, b)?);
+            let mut r = kernel_ask_at(oracle, k, a, log2)?;
+            r.extend(kernel_ask_at(oracle, k, b, log2)?);
             return Ok(r);
         }
         Err(e) => {
@@ -524,7 +602,7 @@ pub fn kernel_ask(
         let (a, b) = missing.split_at(missing.len().div_ceil(2));
         for part in [a, b] {
             if !part.is_empty() {
-                recs.extend(kernel_ask(oracle, k, part)?);
+                recs.extend(kernel_ask_at(oracle, k, part, log2)?);
             }
         }
     }
@@ -549,6 +627,7 @@ fn kernel_all(
     texts: &HashMap<PathBuf, String>,
     cache: &Path,
     batch: usize,
+    log2: bool,
 ) -> Result<HashMap<PathBuf, Value>, String> {
     let mut by_hash: HashMap<String, Value> = HashMap::new();
     if let Ok(t) = std::fs::read_to_string(cache) {
@@ -582,7 +661,7 @@ fn kernel_all(
     let chunks: Vec<&[PathBuf]> = todo.chunks(batch.max(1)).collect();
     for (i, chunk) in chunks.iter().enumerate() {
         let t = Instant::now();
-        let recs = kernel_ask(oracle, k, chunk)?;
+        let recs = kernel_ask_at(oracle, k, chunk, log2)?;
         let mut lines = String::new();
         for f in chunk.iter() {
             let mut v = recs
@@ -632,6 +711,9 @@ struct RunOpts {
     /// `--mutate DIR[,DIR...]`: mutants of the `.s` files there
     /// (`random/mutate.rs`) instead of generated programs.
     mutate: Vec<String>,
+    /// `--log2`: the kernels asked at log level 2, and their whole logs
+    /// compared with veristep's line by line.
+    log2: bool,
 }
 
 fn parse_run(args: &[String]) -> Result<RunOpts, String> {
@@ -650,6 +732,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
         list: false,
         prog_flags: None,
         mutate: Vec::new(),
+        log2: false,
     };
     let mut it = args.iter();
     let num = |v: Option<&String>, what: &str| -> Result<u64, String> {
@@ -669,6 +752,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--max-classes" => o.max_classes = num(it.next(), "--max-classes")? as usize,
             "--mix" => o.gen.mix_types = true,
             "--list" => o.list = true,
+            "--log2" => o.log2 = true,
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
             "--soup" => o.gen.soup = true,
             "--v4" => o.gen.v4 = true,
@@ -716,7 +800,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -729,6 +813,8 @@ struct Tally {
     error_insn: usize,
     counters: usize,
     all: usize,
+    /// `--log2`: the level-2 logs compared, and those identical.
+    log2: (usize, usize),
 }
 
 fn run(args: &[String]) -> Result<(), String> {
@@ -792,11 +878,15 @@ fn run(args: &[String]) -> Result<(), String> {
             .iter()
             .map(|&k| {
                 let (oracle, files, texts) = (&oracle, &files, &texts);
-                let cache = dir.join(format!("kernel-{}.jsonl", k.name()));
-                let batch = o.batch;
+                let cache = dir.join(if o.log2 {
+                    format!("kernel-{}-log2.jsonl", k.name())
+                } else {
+                    format!("kernel-{}.jsonl", k.name())
+                });
+                let (batch, log2) = (o.batch, o.log2);
                 (
                     k,
-                    s.spawn(move || kernel_all(oracle, k, files, texts, &cache, batch)),
+                    s.spawn(move || kernel_all(oracle, k, files, texts, &cache, batch, log2)),
                 )
             })
             .collect();
@@ -824,8 +914,15 @@ fn run(args: &[String]) -> Result<(), String> {
         // veristep's log is read at the same level
         for &k in &o.kernels {
             for f in &files {
-                if kernel_out[&k].get(f).is_some_and(|r| r["log_level"] == 4) {
-                    let again = v.ask(&format!("{}@4", k.mode()), f)?;
+                let level = kernel_out[&k].get(f).map(|r| r["log_level"].clone());
+                // --log2: veristep's whole log where the kernel's came whole
+                let again = match level {
+                    Some(l) if l == 4 => Some(4),
+                    Some(l) if l == 2 && o.log2 => Some(2),
+                    _ => None,
+                };
+                if let Some(level) = again {
+                    let again = v.ask(&format!("{}@{level}", k.mode()), f)?;
                     if let Some(m) = ours.get_mut(&k) {
                         m.insert(f.clone(), again);
                     }
@@ -864,6 +961,10 @@ fn run(args: &[String]) -> Result<(), String> {
                 .any(|f| matches!(*f, "processed" | "total_states" | "peak_states")))
                 as usize;
             t.all += fields.is_empty() as usize;
+            if ko.log.is_some() && vo.log.is_some() {
+                t.log2.0 += 1;
+                t.log2.1 += (!fields.contains(&"log2")) as usize;
+            }
             if let Some(c) = class {
                 classes.entry((k, c.clone())).or_default().push(f.clone());
                 let diffs: Vec<Value> = fields
@@ -889,7 +990,7 @@ fn run(args: &[String]) -> Result<(), String> {
     for (k, t) in &tallies {
         let skipped: Vec<String> = t.skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
         println!(
-            "{} (veristep {}): verdicts {}/{}, messages {}, error_insn {}, counters {}, all fields {}{}",
+            "{} (veristep {}): verdicts {}/{}, messages {}, error_insn {}, counters {}, all fields {}{}{}",
             k.name(),
             k.mode(),
             t.verdict,
@@ -898,6 +999,11 @@ fn run(args: &[String]) -> Result<(), String> {
             t.error_insn,
             t.counters,
             t.all,
+            if o.log2 {
+                format!(", level-2 logs {}/{}", t.log2.1, t.log2.0)
+            } else {
+                String::new()
+            },
             if skipped.is_empty() {
                 String::new()
             } else {
