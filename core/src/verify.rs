@@ -393,50 +393,115 @@ fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
 }
 
 /// A callback the walk never entered (its address loaded but never passed
-/// to a helper; in 6.12 also `bpf_loop` with a count of 0) is dead code. `opt_remove_dead_code()`
-/// removes it, and a reference to it (`r2 = cb ll`) is left pointing at
-/// what follows the removed run. When nothing live follows, no subprogram
-/// starts there and `jit_subprogs()` — which runs when a subprogram besides
-/// main survives — fails the load with EFAULT, after the walk and without a
-/// message.
+/// to a helper; in 6.12 also `bpf_loop` with a count of 0) is dead code.
+/// Root's `opt_remove_dead_code()` removes each run of instructions no
+/// walk reached (`verifier_remove_insns()`), and `bpf_adj_branches()`
+/// moves a callback's address (`r2 = cb ll`) only where it pointed past
+/// the run: an address into the run keeps its offset and points at what
+/// follows the run, or past the program. `jit_subprogs()` — which runs
+/// when a subprogram besides main survives — then finds no subprogram
+/// starting there and fails the load with EFAULT, after the walk and
+/// without a message. Modelled by removing the runs as the kernel does.
 fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
     let insns = &env.prog.insns;
     let n = insns.len();
     // the second slot of an ld_imm64 is marked seen with the first
-    let seen: Vec<bool> = (0..n)
+    // (sanitize_mark_insn_seen())
+    let mut seen: Vec<bool> = (0..n)
         .map(|i| {
             env.aux.get(i).is_some_and(|a| a.seen)
                 || (i > 0 && insns[i - 1].is_ld_imm64() && env.aux[i - 1].seen)
         })
         .collect();
-    // jit_subprogs() checks nothing when the removal leaves main alone
-    let live_subprogs = (0..env.subprogs.len())
-        .filter(|&k| {
-            let start = env.subprogs[k].start;
-            let end = env.subprogs.get(k + 1).map(|s| s.start).unwrap_or(n);
-            (start..end.min(n)).any(|j| seen[j])
-        })
-        .count();
-    if live_subprogs <= 1 {
+    if seen.iter().all(|&s| s) {
         return Ok(());
     }
-    for i in 0..n {
-        if !seen[i] || !insns[i].is_pseudo_func() {
+    // each instruction's jump-to-function immediate (pseudo call or
+    // callback address), as bpf_adj_delta_to_imm() keeps it
+    let mut refs: Vec<Option<i64>> = insns
+        .iter()
+        .map(|i| (i.is_pseudo_call() || i.is_pseudo_func()).then_some(i.imm as i64))
+        .collect();
+    // subprogram starts, with the kernel's fake 'exit' one at the end
+    let mut starts: Vec<usize> = env.subprogs.iter().map(|s| s.start).collect();
+    starts.push(n);
+    let mut i = 0;
+    while i < seen.len() {
+        let cnt = seen[i..].iter().take_while(|s| !**s).count();
+        if cnt == 0 {
+            i += 1;
             continue;
         }
-        let target = i as i64 + insns[i].imm as i64 + 1;
-        if target < 0 || target as usize >= n || seen[target as usize] {
-            continue;
-        }
-        let live_after = (target as usize..n).any(|j| seen[j]);
-        if !live_after {
-            return Err(VErr::new(crate::env::EFAULT)
-                .because(Reason::DeadCallback)
-                .at(None)
-                .silent());
-        }
+        remove_insns(&mut seen, &mut refs, &mut starts, i, cnt);
+    }
+    let len = seen.len();
+    // jit_subprogs() checks nothing when main is left alone
+    if starts.len() - 1 <= 1 {
+        return Ok(());
+    }
+    let found =
+        |t: i64| t >= 0 && (t as usize) < len && starts[..starts.len() - 1].contains(&(t as usize));
+    let dangling = refs
+        .iter()
+        .enumerate()
+        .any(|(k, r)| r.is_some_and(|imm| !found(k as i64 + imm + 1)));
+    if dangling {
+        return Err(VErr::new(crate::env::EFAULT)
+            .because(Reason::DeadCallback)
+            .at(None)
+            .silent());
     }
     Ok(())
+}
+
+/// `verifier_remove_insns(off, cnt)` as far as subprogram starts and the
+/// immediates of calls and callback addresses go: `bpf_adj_branches()`
+/// (via `bpf_adj_delta_to_imm()`, on the new numbering) and
+/// `adjust_subprog_starts_after_remove()`.
+fn remove_insns(
+    seen: &mut Vec<bool>,
+    refs: &mut Vec<Option<i64>>,
+    starts: &mut Vec<usize>,
+    off: usize,
+    cnt: usize,
+) {
+    seen.drain(off..off + cnt);
+    refs.drain(off..off + cnt);
+    let (pos, end_old, c) = (off as i64, (off + cnt) as i64, cnt as i64);
+    for (curr, r) in refs.iter_mut().enumerate() {
+        let Some(imm) = r.as_mut() else { continue };
+        let curr = curr as i64;
+        if curr < pos && curr + *imm + 1 >= end_old {
+            *imm -= c;
+        } else if curr >= pos && curr + *imm + 1 < pos {
+            *imm += c;
+        }
+    }
+    // the subprograms (the fake exit aside) that start inside the run go,
+    // unless one starts exactly at the run's end; the later ones move
+    let real = starts.len() - 1;
+    let first = starts[..real]
+        .iter()
+        .position(|&s| s >= off)
+        .unwrap_or(real);
+    let mut j = first
+        + starts[first..real]
+            .iter()
+            .take_while(|&&s| s < off + cnt)
+            .count();
+    if starts[j] != off + cnt {
+        // main's first instruction is always seen, so j > 0 here
+        j = j.saturating_sub(1);
+    }
+    let mut from = first;
+    if j > first {
+        starts.drain(first..j);
+    } else if starts.get(first) == Some(&off) {
+        from += 1;
+    }
+    for s in starts.iter_mut().skip(from) {
+        *s -= cnt;
+    }
 }
 
 /// One place in a subprogram where `check_max_stack_depth()` looks.
