@@ -447,50 +447,19 @@ pub fn program_text(prog: &Program) -> String {
     if flags.0 != 0 {
         out.push_str(&format!(".prog_flags {}\n", flags.names()));
     }
-    for m in &prog.maps {
-        if let Some(n) = m.unknown_type {
-            out.push_str(&format!(
-                "; map '{}' is of type {n}, which no modelled kernel knows: it cannot be created, and an array stands in below\n",
-                m.name
-            ));
+    // an inner map template is declared before the maps of maps that
+    // name it (`inner=`), wherever the list holds it
+    let mut printed = vec![false; prog.maps.len()];
+    for (i, m) in prog.maps.iter().enumerate() {
+        if let Some(t) = m.inner.map(|t| t as usize).filter(|&t| t > i) {
+            if !printed[t] {
+                printed[t] = true;
+                disasm_map(&mut out, prog, &prog.maps[t]);
+            }
         }
-        if m.map_type == crate::program::MapType::Ringbuf {
-            out.push_str(&format!(
-                ".map {} ringbuf entries={}\n",
-                m.name, m.max_entries
-            ));
-            continue;
-        }
-        out.push_str(&format!(
-            ".map {} {} key={} value={} entries={}",
-            m.name,
-            m.map_type.name(),
-            m.key_size,
-            m.value_size,
-            m.max_entries
-        ));
-        if let Some(t) = m.timer_off {
-            out.push_str(&format!(" timer={}", t));
-        }
-        if let Some(l) = m.lock_off {
-            out.push_str(&format!(" lock={}", l));
-        }
-        if m.flags != 0 {
-            out.push_str(&format!(" flags={}", m.flags));
-        }
-        if m.frozen {
-            out.push_str(" frozen=1");
-        }
-        if m.map_extra != 0 {
-            out.push_str(&format!(" extra={:#x}", m.map_extra));
-        }
-        if let Some(t) = m.inner.and_then(|i| prog.maps.get(i as usize)) {
-            out.push_str(&format!(" inner={}", t.name));
-        }
-        out.push('\n');
-        if m.data.iter().any(|b| *b != 0) {
-            let hex: String = m.data.iter().map(|b| format!("{:02x}", b)).collect();
-            out.push_str(&format!(".mapdata {} x{}\n", m.name, hex));
+        if !printed[i] {
+            printed[i] = true;
+            disasm_map(&mut out, prog, m);
         }
     }
     // instruction starts: a target inside an ld_imm64 has no line to label;
@@ -703,5 +672,53 @@ fn atomic_text(insn: &Insn) -> String {
             w, bits, insn.dst, insn.off, w, w, insn.src
         ),
         _ => format!("lock *({} *){} += {}{}", sz, m, w, insn.src),
+    }
+}
+
+/// A map's `.map` line (and `.mapdata`, where it holds data).
+fn disasm_map(out: &mut String, prog: &Program, m: &crate::program::MapDef) {
+    if let Some(n) = m.unknown_type {
+        out.push_str(&format!(
+                "; map '{}' is of type {n}, which no modelled kernel knows: it cannot be created, and an array stands in below\n",
+                m.name
+            ));
+    }
+    if m.map_type == crate::program::MapType::Ringbuf {
+        out.push_str(&format!(
+            ".map {} ringbuf entries={}\n",
+            m.name, m.max_entries
+        ));
+        return;
+    }
+    out.push_str(&format!(
+        ".map {} {} key={} value={} entries={}",
+        m.name,
+        m.map_type.name(),
+        m.key_size,
+        m.value_size,
+        m.max_entries
+    ));
+    if let Some(t) = m.timer_off {
+        out.push_str(&format!(" timer={}", t));
+    }
+    if let Some(l) = m.lock_off {
+        out.push_str(&format!(" lock={}", l));
+    }
+    if m.flags != 0 {
+        out.push_str(&format!(" flags={}", m.flags));
+    }
+    if m.frozen {
+        out.push_str(" frozen=1");
+    }
+    if m.map_extra != 0 {
+        out.push_str(&format!(" extra={:#x}", m.map_extra));
+    }
+    if let Some(t) = m.inner.and_then(|i| prog.maps.get(i as usize)) {
+        out.push_str(&format!(" inner={}", t.name));
+    }
+    out.push('\n');
+    if m.data.iter().any(|b| *b != 0) {
+        let hex: String = m.data.iter().map(|b| format!("{:02x}", b)).collect();
+        out.push_str(&format!(".mapdata {} x{}\n", m.name, hex));
     }
 }

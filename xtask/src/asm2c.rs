@@ -359,6 +359,10 @@ pub fn to_c(p: &Program) -> Result<String, String> {
         p.license.replace('"', "")
     ));
     for m in &p.maps {
+        // an outer map's copy of its template is written inside it
+        if m.inner_meta {
+            continue;
+        }
         c.push_str("struct {\n");
         match m.inner {
             // a map of maps: its values are map fds (4 bytes, which

@@ -357,6 +357,38 @@ exit
 }
 
 #[test]
+fn each_map_of_maps_has_its_own_copy_of_a_shared_template() {
+    // the kernel's inner_map_meta: one per outer map, none of them the
+    // template the program names
+    let src = ".map in0 array key=4 value=8 entries=4
+.map o1 array_of_maps key=4 value=4 entries=1 inner=in0
+.map o2 hash_of_maps key=4 value=4 entries=1 inner=in0
+r1 = in0 ll
+r0 = 0
+exit
+";
+    let a = p(src);
+    let (i1, i2) = (a.maps[1].inner.unwrap(), a.maps[2].inner.unwrap());
+    assert!(i1 != i2 && i1 != 0 && i2 != 0);
+    let (c1, c2) = (&a.maps[i1 as usize], &a.maps[i2 as usize]);
+    assert!(c1.inner_meta && c2.inner_meta && !a.maps[0].inner_meta);
+    assert_eq!((c1.name.as_str(), c1.value_size), ("o1.inner", 8));
+    // the text round-trips: each copy declared before its outer map
+    let text = crate::disasm::program_text(&a);
+    let b = p(&text);
+    assert_eq!(b.maps.len(), a.maps.len(), "{text}");
+    assert_eq!(b.maps.iter().filter(|m| m.inner_meta).count(), 2, "{text}");
+    // a template of one outer map, not named, is that map's copy
+    let one = p(".map in0 array key=4 value=8 entries=4
+.map o1 array_of_maps key=4 value=4 entries=1 inner=in0
+r0 = 0
+exit
+");
+    assert_eq!(one.maps.len(), 2);
+    assert!(one.maps[0].inner_meta);
+}
+
+#[test]
 fn btf_typed_programs_name_their_target() {
     use crate::program::AttachType;
     let a = p(".prog_type tracing fentry do_nanosleep\nr0 = 0\nexit");
