@@ -1213,7 +1213,10 @@ impl Env {
             // caller turns into EINVAL)
             let r1 = *self.reg(1);
             self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
-            let kernel_object = r1.ty == RegType::BtfId
+            // `reg->type == PTR_TO_BTF_ID` exactly: one that may be NULL
+            // (or has another flag) is taken as memory, and refused there
+            let flagged = crate::btf_access::BtfPtr::of(r1.aux).is_some_and(|p| p.flags() != 0);
+            let kernel_object = (r1.ty == RegType::BtfId && !r1.maybe_null && !flagged)
                 || (matches!(
                     r1.ty,
                     RegType::Socket | RegType::SockCommon | RegType::TcpSock

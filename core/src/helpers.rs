@@ -461,14 +461,16 @@ impl Env {
             }
             Ret::AllocMemOrNull => {
                 r0.mark_known_zero_ptr(RegType::AllocMem);
-                r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
+                // the kernel's meta.mem_size is an int: the size's low 32
+                // bits (a size of -8 is 0xfffffff8)
+                r0.aux = meta.mem_size as u32;
                 r0.maybe_null = true;
             }
             // RET_PTR_TO_DYNPTR_MEM_OR_NULL: the slice, of the constant
             // length asked for
             Ret::DynptrMemOrNull => {
                 r0.mark_known_zero_ptr(RegType::Mem);
-                r0.aux = meta.mem_size.min(u32::MAX as u64) as u32;
+                r0.aux = meta.mem_size as u32;
                 r0.maybe_null = true;
                 if let Some((_, dynptr_id)) = slice_of {
                     r0.dynptr_id = dynptr_id;
