@@ -395,112 +395,116 @@ fn check_arena_loads(env: &mut Env) -> Result<(), VErr> {
 /// A callback the walk never entered (its address loaded but never passed
 /// to a helper; in 6.12 also `bpf_loop` with a count of 0) is dead code.
 /// Root's `opt_remove_dead_code()` removes each run of instructions no
-/// walk reached (`verifier_remove_insns()`), and `bpf_adj_branches()`
-/// moves a callback's address (`r2 = cb ll`) only where it pointed past
-/// the run: an address into the run keeps its offset and points at what
-/// follows the run, or past the program. `jit_subprogs()` — which runs
-/// when a subprogram besides main survives — then finds no subprogram
-/// starting there and fails the load with EFAULT, after the walk and
-/// without a message. Modelled by removing the runs as the kernel does.
+/// walk reached, left to right (`verifier_remove_insns()`), and
+/// `bpf_adj_delta_to_imm()` moves a call's or callback address's target
+/// only when it lies past the run: a target inside the run keeps its
+/// number, and so points at what follows the run, or past the program.
+/// `jit_subprogs()` — which runs when a subprogram besides main survives —
+/// then finds no subprogram starting there and fails the load with
+/// EFAULT, after the walk and without a message.
 fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
     let insns = &env.prog.insns;
     let n = insns.len();
     // the second slot of an ld_imm64 is marked seen with the first
     // (sanitize_mark_insn_seen())
-    let mut seen: Vec<bool> = (0..n)
+    let seen: Vec<bool> = (0..n)
         .map(|i| {
             env.aux.get(i).is_some_and(|a| a.seen)
                 || (i > 0 && insns[i - 1].is_ld_imm64() && env.aux[i - 1].seen)
         })
         .collect();
-    if seen.iter().all(|&s| s) {
+    let runs = DeadRuns::of(&seen);
+    if runs.0.is_empty() {
         return Ok(());
     }
-    // each instruction's jump-to-function immediate (pseudo call or
-    // callback address), as bpf_adj_delta_to_imm() keeps it
-    let mut refs: Vec<Option<i64>> = insns
+    let len = n - runs.removed_before(n);
+    // a function is entered only at its start, so one whose start is dead
+    // is dead whole and adjust_subprog_starts_after_remove() drops it; the
+    // others move back by what was removed before them
+    let starts: Vec<usize> = env
+        .subprogs
         .iter()
-        .map(|i| (i.is_pseudo_call() || i.is_pseudo_func()).then_some(i.imm as i64))
+        .map(|s| s.start)
+        .filter(|&s| seen.get(s) == Some(&true))
+        .map(|s| s - runs.removed_before(s))
         .collect();
-    // subprogram starts, with the kernel's fake 'exit' one at the end
-    let mut starts: Vec<usize> = env.subprogs.iter().map(|s| s.start).collect();
-    starts.push(n);
-    let mut i = 0;
-    while i < seen.len() {
-        let cnt = seen[i..].iter().take_while(|s| !**s).count();
-        if cnt == 0 {
-            i += 1;
+    // jit_subprogs() checks nothing when main is left alone
+    if starts.len() <= 1 {
+        return Ok(());
+    }
+    // targets are function starts (check_subprogs()): a few distinct ones
+    let mut judged: std::collections::HashMap<usize, bool> = Default::default();
+    for (i, insn) in insns.iter().enumerate() {
+        if !seen[i] || !(insn.is_pseudo_call() || insn.is_pseudo_func()) {
             continue;
         }
-        remove_insns(&mut seen, &mut refs, &mut starts, i, cnt);
-    }
-    let len = seen.len();
-    // jit_subprogs() checks nothing when main is left alone
-    if starts.len() - 1 <= 1 {
-        return Ok(());
-    }
-    let found =
-        |t: i64| t >= 0 && (t as usize) < len && starts[..starts.len() - 1].contains(&(t as usize));
-    let dangling = refs
-        .iter()
-        .enumerate()
-        .any(|(k, r)| r.is_some_and(|imm| !found(k as i64 + imm + 1)));
-    if dangling {
-        return Err(VErr::new(crate::env::EFAULT)
-            .because(Reason::DeadCallback)
-            .at(None)
-            .silent());
+        let Ok(target) = usize::try_from(i as i64 + insn.imm as i64 + 1) else {
+            continue;
+        };
+        if target >= n {
+            continue;
+        }
+        let found = *judged.entry(target).or_insert_with(|| {
+            let t = runs.final_target(target);
+            t < len && starts.contains(&t)
+        });
+        if !found {
+            return Err(VErr::new(crate::env::EFAULT)
+                .because(Reason::DeadCallback)
+                .at(None)
+                .silent());
+        }
     }
     Ok(())
 }
 
-/// `verifier_remove_insns(off, cnt)` as far as subprogram starts and the
-/// immediates of calls and callback addresses go: `bpf_adj_branches()`
-/// (via `bpf_adj_delta_to_imm()`, on the new numbering) and
-/// `adjust_subprog_starts_after_remove()`.
-fn remove_insns(
-    seen: &mut Vec<bool>,
-    refs: &mut Vec<Option<i64>>,
-    starts: &mut Vec<usize>,
-    off: usize,
-    cnt: usize,
-) {
-    seen.drain(off..off + cnt);
-    refs.drain(off..off + cnt);
-    let (pos, end_old, c) = (off as i64, (off + cnt) as i64, cnt as i64);
-    for (curr, r) in refs.iter_mut().enumerate() {
-        let Some(imm) = r.as_mut() else { continue };
-        let curr = curr as i64;
-        if curr < pos && curr + *imm + 1 >= end_old {
-            *imm -= c;
-        } else if curr >= pos && curr + *imm + 1 < pos {
-            *imm += c;
+/// The runs of instructions no walk reached, in the program's numbering:
+/// `(start, end, removed before start)`.
+struct DeadRuns(Vec<(usize, usize, usize)>);
+
+impl DeadRuns {
+    fn of(seen: &[bool]) -> DeadRuns {
+        let (mut runs, mut removed, mut i) = (Vec::new(), 0, 0);
+        while i < seen.len() {
+            if seen[i] {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < seen.len() && !seen[i] {
+                i += 1;
+            }
+            runs.push((a, i, removed));
+            removed += i - a;
         }
+        DeadRuns(runs)
     }
-    // the subprograms (the fake exit aside) that start inside the run go,
-    // unless one starts exactly at the run's end; the later ones move
-    let real = starts.len() - 1;
-    let first = starts[..real]
-        .iter()
-        .position(|&s| s >= off)
-        .unwrap_or(real);
-    let mut j = first
-        + starts[first..real]
-            .iter()
-            .take_while(|&&s| s < off + cnt)
-            .count();
-    if starts[j] != off + cnt {
-        // main's first instruction is always seen, so j > 0 here
-        j = j.saturating_sub(1);
+
+    /// Instructions removed before `p`, which no run holds.
+    fn removed_before(&self, p: usize) -> usize {
+        let k = self.0.partition_point(|r| r.1 <= p);
+        k.checked_sub(1)
+            .map_or(0, |k| self.0[k].2 + (self.0[k].1 - self.0[k].0))
     }
-    let mut from = first;
-    if j > first {
-        starts.drain(first..j);
-    } else if starts.get(first) == Some(&off) {
-        from += 1;
-    }
-    for s in starts.iter_mut().skip(from) {
-        *s -= cnt;
+
+    /// Where a target ends up once every run is removed, left to right as
+    /// the kernel removes them: in the numbering of the moment, a target
+    /// past the run moves back by the run's length, one inside it keeps
+    /// its number (`bpf_adj_delta_to_imm()`), and may then lie in or past
+    /// a later run.
+    fn final_target(&self, target: usize) -> usize {
+        let k = self.0.partition_point(|r| r.1 <= target);
+        let mut t = target - self.removed_before(target);
+        for &(a, b, before) in &self.0[k..] {
+            let (start, end) = (a - before, b - before);
+            if t < start {
+                break;
+            }
+            if t >= end {
+                t -= b - a;
+            }
+        }
+        t
     }
 }
 
@@ -709,5 +713,53 @@ fn error_of(env: &mut Env, e: VErr) -> VerifierError {
         insn,
         message,
         errno: e.errno,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DeadRuns;
+
+    /// The kernel's way, one run at a time: `bpf_adj_delta_to_imm()` on a
+    /// target, in the numbering of the moment.
+    fn one_run_at_a_time(seen: &[bool], target: usize) -> usize {
+        let mut seen = seen.to_vec();
+        let mut t = target;
+        let mut i = 0;
+        while i < seen.len() {
+            let cnt = seen[i..].iter().take_while(|s| !**s).count();
+            if cnt == 0 {
+                i += 1;
+                continue;
+            }
+            seen.drain(i..i + cnt);
+            if t >= i + cnt {
+                t -= cnt;
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn targets_move_as_the_kernel_removes_dead_runs() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = 1 + (x >> 58) as usize;
+            // main's first instruction is always seen
+            let seen: Vec<bool> = (0..n)
+                .map(|i| i == 0 || (x >> (i % 64)) & 1 == 1 || (x >> ((i * 7) % 64)) & 2 == 2)
+                .collect();
+            let runs = DeadRuns::of(&seen);
+            for target in 0..n {
+                assert_eq!(
+                    runs.final_target(target),
+                    one_run_at_a_time(&seen, target),
+                    "{seen:?} target {target}"
+                );
+            }
+        }
     }
 }
