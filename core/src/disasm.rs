@@ -679,9 +679,9 @@ fn atomic_text(insn: &Insn) -> String {
 fn disasm_map(out: &mut String, prog: &Program, m: &crate::program::MapDef) {
     if let Some(n) = m.unknown_type {
         out.push_str(&format!(
-                "; map '{}' is of type {n}, which no modelled kernel knows: it cannot be created, and an array stands in below\n",
-                m.name
-            ));
+            "; map '{}' is of type {n}, which no modelled kernel knows: it cannot be created, and an array stands in below\n",
+            m.name
+        ));
     }
     if m.map_type == crate::program::MapType::Ringbuf {
         out.push_str(&format!(

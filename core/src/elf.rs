@@ -1025,10 +1025,9 @@ pub fn load_each_with(
                     || ["rodata", "data", "bss"]
                         .iter()
                         .any(|k| m.name == *k || m.name.starts_with(&format!("{k}."))));
+            // other names are cut to 15 bytes by MapDef::kernel_name()
             if internal && !obj_name.is_empty() {
                 m.kernel_name = Some(internal_map_name(obj_name, &format!(".{}", m.name)));
-            } else if m.name.len() > 15 {
-                m.kernel_name = Some(m.name.chars().take(15).collect());
             }
         }
     };

@@ -63,9 +63,7 @@ pub enum Reason {
     },
     /// A load or store through a register that is not a pointer to memory
     /// (a scalar, a possibly-NULL pointer, a pointer of the wrong kind).
-    InvalidMemAccess {
-        reg: u8,
-    },
+    InvalidMemAccess { reg: u8 },
     /// An access outside the region its pointer may reach.
     OutOfBounds {
         reg: Option<u8>,
@@ -79,50 +77,29 @@ pub enum Reason {
         stack_off: Option<i64>,
     },
     /// The frames of one call chain use more than 512 bytes of stack.
-    CombinedStackTooLarge {
-        size: i64,
-    },
+    CombinedStackTooLarge { size: i64 },
     /// The walk processed more than the kernel's 1M instructions.
-    TooManyInsns {
-        processed: u64,
-    },
+    TooManyInsns { processed: u64 },
     /// The walk came back to the same state inside a loop.
-    InfiniteLoop {
-        insn: usize,
-    },
+    InfiniteLoop { insn: usize },
     /// A callback returned a value outside its range.
-    CallbackReturnRange {
-        min: i64,
-        max: i64,
-    },
+    CallbackReturnRange { min: i64, max: i64 },
     /// Calls (callbacks included) nest deeper than 8 frames.
-    CallDepth {
-        frames: usize,
-    },
+    CallDepth { frames: usize },
     /// An access whose address is not a multiple of its size where the
     /// kernel requires alignment (the stack always, atomics everywhere).
-    MisalignedAccess {
-        reg: u8,
-    },
+    MisalignedAccess { reg: u8 },
     /// A store into memory the program may only read: a packet of a type
     /// without direct packet writes, a read-only map value, a map key, a
     /// socket, read-only memory.
-    ReadOnly {
-        reg: Option<u8>,
-    },
+    ReadOnly { reg: Option<u8> },
     /// A helper or kfunc argument of the wrong kind (`R1 type=... expected=...`).
-    ArgumentType {
-        reg: Option<u8>,
-    },
+    ArgumentType { reg: Option<u8> },
     /// Arithmetic a pointer may not take part in, or a pointer whose
     /// offset is unbounded or modified where it must not be.
-    PointerArithmetic {
-        reg: Option<u8>,
-    },
+    PointerArithmetic { reg: Option<u8> },
     /// A helper this program type, licence or kernel does not offer.
-    HelperNotAllowed {
-        func_id: i32,
-    },
+    HelperNotAllowed { func_id: i32 },
     /// `bpf_spin_lock` / `bpf_timer` rules: fields touched directly, calls
     /// while holding a lock, unlocks without a lock.
     LockMisuse,
@@ -134,9 +111,7 @@ pub enum Reason {
     /// rbtrees that own them, against their rules.
     GraphMisuse,
     /// A map value's kernel pointer field (kptr) touched against its rules.
-    KptrMisuse {
-        reg: u8,
-    },
+    KptrMisuse { reg: u8 },
     /// A program type or attach type the modelled kernel does not have:
     /// `bpf_prog_load()` refuses it before the verifier (EINVAL, no log).
     NotInKernel,
@@ -148,9 +123,7 @@ pub enum Reason {
     InvalidAlu,
     /// The program refers to more different maps than the kernel lets one
     /// program use (`MAX_USED_MAPS`, 64): E2BIG before the walk.
-    TooManyMaps {
-        limit: usize,
-    },
+    TooManyMaps { limit: usize },
     /// A check of the program's structure before any path is walked
     /// (`check_subprogs`, `check_cfg`, reserved fields, unknown opcodes).
     InvalidProgram,
@@ -176,16 +149,11 @@ pub enum Reason {
     /// The log did not fit in the buffer the loader gave (`log_size`): the
     /// kernel refuses the load with ENOSPC whatever the walk found.
     /// `walk_errno`: what the walk itself returned (0: accepted).
-    LogFull {
-        log_size: u32,
-        walk_errno: i32,
-    },
+    LogFull { log_size: u32, walk_errno: i32 },
     /// `bpf_snprintf`'s data (R5 bytes, an array of u64) or its format
     /// (`bpf_bprintf_prepare()`'s rules, one u64 per conversion) is
     /// refused; a length that is no multiple of 8 without a message.
-    SnprintfFormat {
-        data_len: u64,
-    },
+    SnprintfFormat { data_len: u64 },
     /// The object was loaded without BTF function info (built without
     /// `-g`, or its BTF refused by the kernel): a callback's address
     /// (`missing btf func_info`), or LD_ABS or a tail call in a
@@ -194,7 +162,6 @@ pub enum Reason {
     /// A callback (`bpf_loop`, `bpf_for_each_map_elem`, a timer...) is a
     /// global function: the kernel wants a static one.
     CallbackNotStatic,
-    /// Everything else: the kernel's message is the whole story.
     /// One `bpf_for_each_map_elem` call site reached with two different
     /// maps (6.1: its `map_ptr_state` poisoned, "tail_call abusing
     /// map_ptr").
@@ -203,6 +170,7 @@ pub enum Reason {
     /// removed as dead code, leaving its address pointing at no program:
     /// `jit_subprogs()` warns and refuses with EFAULT, printing nothing.
     DeadCallback,
+    /// Everything else: the kernel's message is the whole story.
     Other,
 }
 

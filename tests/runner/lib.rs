@@ -54,20 +54,6 @@ pub fn expectation(p: &Path, tag: &str) -> Option<Value> {
     serde_json::from_str(&text).ok()
 }
 
-/// One comparison.
-#[derive(Debug, Default)]
-pub struct Check {
-    pub name: String,
-    pub kernel: String,
-    /// Verdict, message and error instruction agree.
-    pub fidelity: bool,
-    /// processed, total_states and peak_states agree.
-    pub counters: bool,
-    pub detail: String,
-    /// Verdict only (6.12 records).
-    pub verdict_only: bool,
-}
-
 /// The log level to verify a record's program at: the record's own (1 or
 /// 2), so that message and instruction are read from veristep's log by the
 /// rule the oracle read them from the kernel's; none for a stats-only
@@ -81,7 +67,7 @@ fn record_level(exp: &Value) -> u32 {
 
 /// What differs in verdict, message and error instruction (never allowed
 /// to): one line per field.
-pub fn fidelity_diffs(exp: &Value, o: &Outcome, verdict_only: bool) -> Vec<String> {
+pub fn fidelity_diffs(exp: &Value, o: &Outcome) -> Vec<String> {
     let ev = exp["verdict"].as_str().unwrap_or("");
     let em = exp["message"].as_str();
     let ei = exp["error_insn"].as_u64().map(|v| v as usize);
@@ -93,109 +79,36 @@ pub fn fidelity_diffs(exp: &Value, o: &Outcome, verdict_only: bool) -> Vec<Strin
             o.verdict.name()
         ));
     }
-    if !verdict_only {
-        // the oracle reads message and instruction from the log; veristep's
-        // log is read by the same rule (Outcome::as_logged), and the
-        // checker's own message must be the line's end (the kernel may
-        // glue it to an instruction line)
-        let logged = o.as_logged();
-        let vm = logged.as_ref().map_or(o.message(), |l| Some(l.0.as_str()));
-        let vi = logged.as_ref().map_or(o.error_insn(), |l| l.1);
-        let own_ok = match (em, o.message()) {
-            (Some(e), Some(m)) => e.ends_with(m),
-            // a refusal without a message of its own (EFAULT after a
-            // kernel WARN): the log's last line is all there is to compare
-            (Some(_), None) => o.error.as_ref().is_some_and(|e| e.errno == 14),
-            (e, m) => e == m,
-        };
-        if em != vm || !own_ok {
-            detail.push(format!(
-                "message: kernel {:?} veristep {:?} (logged {:?})",
-                em,
-                o.message(),
-                vm
-            ));
-        }
-        // a stats-only log (level 4, kept when the full log overflowed)
-        // cannot show the instruction
-        let log_level = exp["log_level"].as_u64().unwrap_or(2);
-        let insn_known = exp.get("error_insn").is_some() && log_level != 4;
-        if insn_known && ei != vi {
-            detail.push(format!("error_insn: kernel {ei:?} veristep {vi:?}"));
-        }
+    // the oracle reads message and instruction from the log; veristep's
+    // log is read by the same rule (Outcome::as_logged), and the
+    // checker's own message must be the line's end (the kernel may
+    // glue it to an instruction line)
+    let logged = o.as_logged();
+    let vm = logged.as_ref().map_or(o.message(), |l| Some(l.0.as_str()));
+    let vi = logged.as_ref().map_or(o.error_insn(), |l| l.1);
+    let own_ok = match (em, o.message()) {
+        (Some(e), Some(m)) => e.ends_with(m),
+        // a refusal without a message of its own (EFAULT after a
+        // kernel WARN): the log's last line is all there is to compare
+        (Some(_), None) => o.error.as_ref().is_some_and(|e| e.errno == 14),
+        (e, m) => e == m,
+    };
+    if em != vm || !own_ok {
+        detail.push(format!(
+            "message: kernel {:?} veristep {:?} (logged {:?})",
+            em,
+            o.message(),
+            vm
+        ));
+    }
+    // a stats-only log (level 4, kept when the full log overflowed)
+    // cannot show the instruction
+    let log_level = exp["log_level"].as_u64().unwrap_or(2);
+    let insn_known = exp.get("error_insn").is_some() && log_level != 4;
+    if insn_known && ei != vi {
+        detail.push(format!("error_insn: kernel {ei:?} veristep {vi:?}"));
     }
     detail
-}
-
-pub fn compare(name: &str, tag: &str, exp: &Value, o: &Outcome, verdict_only: bool) -> Check {
-    let mut detail = fidelity_diffs(exp, o, verdict_only);
-    let fidelity = detail.is_empty();
-    let mut counters = true;
-    for (k, v) in [
-        ("processed", o.stats.processed),
-        ("total_states", o.stats.total_states),
-        ("peak_states", o.stats.peak_states),
-    ] {
-        if let Some(e) = exp.get(k).and_then(|x| x.as_u64()) {
-            if e != v {
-                counters = false;
-                detail.push(format!("{}: kernel {} veristep {}", k, e, v));
-            }
-        }
-    }
-    Check {
-        name: name.to_string(),
-        kernel: tag.to_string(),
-        fidelity,
-        counters,
-        detail: detail.join("; "),
-        verdict_only,
-    }
-}
-
-/// Runs every program against every expectation it has.
-pub fn run_all() -> (Vec<Check>, Vec<String>) {
-    let mut checks = Vec::new();
-    let mut errors = Vec::new();
-    for p in programs() {
-        let name = name_of(&p);
-        let prog = match load(&p) {
-            Ok(prog) => prog,
-            Err(e) => {
-                errors.push(format!("{}: does not parse: {}", name, e));
-                continue;
-            }
-        };
-        for (tag, kernel, verdict_only) in [
-            ("6.1", KernelVersion::V6_1, false),
-            ("6.12", KernelVersion::V6_7, false),
-            ("5.19", KernelVersion::V5_19, false),
-        ] {
-            let Some(exp) = expectation(&p, tag) else {
-                continue;
-            };
-            let ev = exp["verdict"].as_str().unwrap_or("");
-            if ev != "accepted" && ev != "rejected" {
-                // the kernel could not load it (e.g. test kfuncs absent in 6.12)
-                continue;
-            }
-            let o = verify(
-                &prog,
-                &Options {
-                    kernel,
-                    log_level: record_level(&exp),
-                    trace: false,
-                    log_size: None,
-                },
-            );
-            let mut c = compare(&name, tag, &exp, &o, verdict_only);
-            if tag == "5.19" {
-                c.counters = true;
-            }
-            checks.push(c);
-        }
-    }
-    (checks, errors)
 }
 
 /// The kernel's log made comparable: BTF source lines dropped, map
@@ -317,28 +230,25 @@ pub fn check_snapshots() -> Vec<String> {
 }
 
 /// The kernel records a program can have: tag, the mode that models it,
-/// whether only the verdict must match (none now: the 6.12 mode gives
-/// 6.12's messages), and whether its counters and level-2 log are compared
-/// (5.19 records are derived from the source: no counters, no log).
+/// and whether its counters and level-2 log are compared (5.19 records are
+/// derived from the source: no counters, no log). Verdict, message and
+/// error instruction are compared for every record.
 pub const RECORDS: [Record; 3] = [
     Record {
         tag: "6.1",
         kernel: KernelVersion::V6_1,
-        verdict_only: false,
         counters: true,
         log2: true,
     },
     Record {
         tag: "6.12",
         kernel: KernelVersion::V6_7,
-        verdict_only: false,
         counters: true,
         log2: true,
     },
     Record {
         tag: "5.19",
         kernel: KernelVersion::V5_19,
-        verdict_only: false,
         counters: false,
         log2: false,
     },
@@ -349,7 +259,6 @@ pub const RECORDS: [Record; 3] = [
 pub struct Record {
     pub tag: &'static str,
     pub kernel: KernelVersion,
-    pub verdict_only: bool,
     pub counters: bool,
     pub log2: bool,
 }
@@ -511,12 +420,18 @@ fn kernel_btf(k: KernelVersion) -> &'static std::sync::Arc<veristep_core::relo_c
 }
 
 /// `prog` as the kernel `k` receives it: loaded into that kernel's BTF as
-/// libbpf loads it when it needs the BTF (None: libbpf fails), else as is.
-pub fn as_loaded(prog: &Program, file: &str, k: KernelVersion) -> Option<Program> {
+/// libbpf loads it when it needs the BTF, else as is. Err: libbpf's
+/// failure (the object does not load).
+pub fn as_loaded<'a>(
+    prog: &'a Program,
+    file: &str,
+    k: KernelVersion,
+) -> Result<std::borrow::Cow<'a, Program>, veristep_core::relo_core::ReloError> {
     if prog.needs_kernel_btf() {
-        prog.relocated(file, kernel_btf(k)).ok()
+        prog.relocated(file, kernel_btf(k))
+            .map(std::borrow::Cow::Owned)
     } else {
-        Some(prog.clone())
+        Ok(std::borrow::Cow::Borrowed(prog))
     }
 }
 
@@ -526,33 +441,26 @@ pub fn as_loaded(prog: &Program, file: &str, k: KernelVersion) -> Option<Program
 /// record's verdict must be `error` with libbpf's message. `file` is the
 /// program's file, whose stem the oracle names its program after.
 pub fn check_record(prog: &Program, file: &str, rec: &Record, exp: &Value) -> RecordCheck {
-    let relocated;
-    let prog = if prog.needs_kernel_btf() {
-        match prog.relocated(file, kernel_btf(rec.kernel)) {
-            Ok(p) => {
-                relocated = p;
-                &relocated
+    let loaded = match as_loaded(prog, file, rec.kernel) {
+        Ok(p) => p,
+        Err(e) => {
+            let mut fidelity = Vec::new();
+            let ev = exp["verdict"].as_str().unwrap_or("");
+            if ev != "error" {
+                fidelity.push(format!("verdict: kernel {ev} veristep error"));
             }
-            Err(e) => {
-                let mut fidelity = Vec::new();
-                let ev = exp["verdict"].as_str().unwrap_or("");
-                if ev != "error" {
-                    fidelity.push(format!("verdict: kernel {ev} veristep error"));
-                }
-                let em = exp["message"].as_str().unwrap_or("");
-                let vm = format!("libbpf: {}", e.0);
-                if em != vm && !rec.verdict_only {
-                    fidelity.push(format!("message: kernel {em:?} veristep {vm:?}"));
-                }
-                return RecordCheck {
-                    fidelity,
-                    ..RecordCheck::default()
-                };
+            let em = exp["message"].as_str().unwrap_or("");
+            let vm = format!("libbpf: {}", e.0);
+            if em != vm {
+                fidelity.push(format!("message: kernel {em:?} veristep {vm:?}"));
             }
+            return RecordCheck {
+                fidelity,
+                ..RecordCheck::default()
+            };
         }
-    } else {
-        prog
     };
+    let prog: &Program = &loaded;
     if exp["verdict"].as_str() == Some("error") {
         return RecordCheck {
             fidelity: vec![
@@ -571,7 +479,7 @@ pub fn check_record(prog: &Program, file: &str, rec: &Record, exp: &Value) -> Re
         },
     );
     let mut out = RecordCheck {
-        fidelity: fidelity_diffs(exp, &o, rec.verdict_only),
+        fidelity: fidelity_diffs(exp, &o),
         ..RecordCheck::default()
     };
     if rec.counters {

@@ -59,7 +59,7 @@ fn every_corpus_log_is_read_back() {
             if tag != "6.1" {
                 // the 6.7 mode prints its log as 6.12 does
                 let Ok(prog) = load(&p) else { continue };
-                let Some(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
+                let Ok(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
                     continue;
                 };
                 let o = verify(
@@ -90,7 +90,7 @@ fn every_corpus_log_is_read_back() {
             }
             // --against in the 6.1 mode
             let Ok(prog) = load(&p) else { continue };
-            let Some(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
+            let Ok(prog) = as_loaded(&prog, &p.to_string_lossy(), kernel) else {
                 continue;
             };
             let o = verify(

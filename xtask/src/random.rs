@@ -202,10 +202,8 @@ pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
     fields.extend(&counters);
     let log_line_apart = match (&k.log, &v.log) {
         (Some(a), Some(b)) if a != b => {
-            let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-            let i = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
             fields.push("log2");
-            Some(a.get(i).copied().unwrap_or("<end>").to_string())
+            Some(first_other_line(a, b).1)
         }
         _ => None,
     };
@@ -236,7 +234,7 @@ pub fn compare(k: &Out, v: &Out) -> (Vec<&'static str>, Option<String>) {
             km
         ))
     } else {
-        log_line_apart.map(|l| format!("level-2 log: kernel's first other line {}", norm(Some(&l))))
+        log_line_apart.map(|l| format!("level-2 log: kernel's first other line {}", norm(Some(l))))
     };
     (fields, class)
 }
@@ -251,52 +249,31 @@ fn field_values(k: &Out, v: &Out, f: &str) -> (Value, Value) {
         "total_states" => (json!(k.total_states), json!(v.total_states)),
         "log2" => {
             // the first line that differs, with its number
-            let (a, b) = (
-                k.log.as_deref().unwrap_or(""),
-                v.log.as_deref().unwrap_or(""),
-            );
-            let i = a.lines().zip(b.lines()).take_while(|(x, y)| x == y).count();
+            let (a, b) = (k.log.as_deref(), v.log.as_deref());
+            let (i, ka, vb) = first_other_line(a.unwrap_or(""), b.unwrap_or(""));
             (
-                json!(format!(
-                    "line {}: {}",
-                    i + 1,
-                    a.lines().nth(i).unwrap_or("<end>")
-                )),
-                json!(format!(
-                    "line {}: {}",
-                    i + 1,
-                    b.lines().nth(i).unwrap_or("<end>")
-                )),
+                json!(format!("line {}: {ka}", i + 1)),
+                json!(format!("line {}: {vb}", i + 1)),
             )
         }
         _ => (json!(k.peak_states), json!(v.peak_states)),
     }
 }
 
-/// A level-2 log made comparable: BTF source lines (`; ...`) dropped, map
-/// addresses masked, as the corpus compares them.
-pub fn normalise_log(log: &str) -> String {
-    let mut out = String::new();
-    for line in log.lines() {
-        if line.starts_with("; ") || is_6_1_linfo(line) {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(p) = rest.find("0xffff") {
-            out.push_str(&rest[..p]);
-            let tail = &rest[p + 2..];
-            let n = tail.bytes().take_while(u8::is_ascii_hexdigit).count();
-            if n >= 12 {
-                out.push_str("0xMAP");
-            } else {
-                out.push_str(&rest[p..p + 2 + n]);
-            }
-            rest = &tail[n..];
-        }
-        out.push_str(rest);
-        out.push('\n');
-    }
-    out
+/// A level-2 log made comparable as the corpus compares them
+/// (`normalize_log`: BTF source lines dropped, map addresses masked),
+/// 6.1's back-edge line info dropped too.
+fn normalise_log(log: &str) -> String {
+    let kept: Vec<&str> = log.lines().filter(|l| !is_6_1_linfo(l)).collect();
+    veristep_corpus::normalize_log(&kept.join("\n"))
+}
+
+/// The first line where two logs part: its number (from 0) and each
+/// log's line there (`<end>` past a log's end).
+fn first_other_line<'a>(a: &'a str, b: &'a str) -> (usize, &'a str, &'a str) {
+    let i = a.lines().zip(b.lines()).take_while(|(x, y)| x == y).count();
+    let at = |s: &'a str| s.lines().nth(i).unwrap_or("<end>");
+    (i, at(a), at(b))
 }
 
 /// 6.1's `verbose_linfo()` before a back-edge message prints the source
