@@ -1134,7 +1134,18 @@ impl Env {
         }
         if k.flags.release {
             let r1 = *self.reg(1);
-            if r1.ty != RegType::BtfId || r1.maybe_null {
+            // an object is a PTR_TO_BTF_ID with no type flag, or a socket
+            // (reg2btf_ids[]) that cannot be NULL; anything else is taken
+            // as memory, which a struct with a pointer member is not
+            let sock = match r1.ty {
+                RegType::Socket => Some("sock"),
+                RegType::SockCommon => Some("sock_common"),
+                RegType::TcpSock => Some("tcp_sock"),
+                _ => None,
+            };
+            let plain_btf_id = r1.ty == RegType::BtfId
+                && crate::btf_access::BtfPtr::of(r1.aux).is_none_or(|p| p.flags() == 0);
+            if r1.maybe_null || !(plain_btf_id || sock.is_some()) {
                 // btf_check_kfunc_arg_match() names the parameter's struct
                 return Err(self
                     .fail(
@@ -1162,6 +1173,8 @@ impl Env {
                 crate::btf_access::BtfPtr::of(r1.aux),
                 self.prog.kernel_btf.as_ref(),
             ) {
+                // a socket's struct holds no test kfunc's struct
+                _ if sock.is_some() => (sock.unwrap_or_default().to_string(), false),
                 (Some(p), Some(kb)) => {
                     let have = kb
                         .btf
@@ -2049,7 +2062,14 @@ impl Env {
                 RegType::TcpSock => Some("tcp_sock"),
                 _ => None,
             };
-            let obj_ptr = matches!(reg.ty, RegType::Ctx | RegType::BtfId) || sock_struct.is_some();
+            // `reg->type == PTR_TO_BTF_ID`: a kernel pointer with no type
+            // flag (an untrusted, user or per-CPU one, or one that may be
+            // NULL, is taken as memory below), while a socket counts with
+            // any flag (`reg2btf_ids[base_type(reg->type)]`)
+            let plain_btf_id = reg.ty == RegType::BtfId
+                && !reg.maybe_null
+                && BtfPtr::of(reg.aux).is_none_or(|p| p.flags() == 0);
+            let obj_ptr = reg.ty == RegType::Ctx || plain_btf_id || sock_struct.is_some();
             if k.trusted_args && obj_ptr && reg.ty != RegType::Ctx && reg.ref_obj_id == 0 {
                 return Err(self
                     .fail(EINVAL, &format!("R{regno} must be referenced"))
@@ -2083,7 +2103,7 @@ impl Env {
             // context struct
             let ctx_param = ref_t.kind == KIND_STRUCT
                 && crate::elf::is_ctx_struct(self.prog.prog_type, &ref_t.name);
-            let btf_obj = (reg.ty == RegType::BtfId || sock_struct.is_some()) && !reg.maybe_null;
+            let btf_obj = plain_btf_id || (sock_struct.is_some() && !reg.maybe_null);
             if ctx_param {
                 if reg.ty != RegType::Ctx {
                     return Err(self
