@@ -1134,18 +1134,10 @@ impl Env {
         }
         if k.flags.release {
             let r1 = *self.reg(1);
-            // an object is a PTR_TO_BTF_ID with no type flag, or a socket
-            // (reg2btf_ids[]) that cannot be NULL; anything else is taken
-            // as memory, which a struct with a pointer member is not
-            let sock = match r1.ty {
-                RegType::Socket => Some("sock"),
-                RegType::SockCommon => Some("sock_common"),
-                RegType::TcpSock => Some("tcp_sock"),
-                _ => None,
-            };
-            let plain_btf_id = r1.ty == RegType::BtfId
-                && crate::btf_access::BtfPtr::of(r1.aux).is_none_or(|p| p.flags() == 0);
-            if r1.maybe_null || !(plain_btf_id || sock.is_some()) {
+            // anything but a kernel object is taken as memory, which a
+            // struct with a pointer member is not
+            let sock = reg2btf_sock(r1.ty);
+            if !is_kernel_object_61(&r1) {
                 // btf_check_kfunc_arg_match() names the parameter's struct
                 return Err(self
                     .fail(
@@ -1170,12 +1162,13 @@ impl Env {
             // (strict), else found by walking into it from the offset
             let want = k.struct_name;
             let (have, same) = match (
+                sock,
                 crate::btf_access::BtfPtr::of(r1.aux),
                 self.prog.kernel_btf.as_ref(),
             ) {
                 // a socket's struct holds no test kfunc's struct
-                _ if sock.is_some() => (sock.unwrap_or_default().to_string(), false),
-                (Some(p), Some(kb)) => {
+                (Some(s), _, _) => (s.to_string(), false),
+                (None, Some(p), Some(kb)) => {
                     let have = kb
                         .btf
                         .get(p.id())
@@ -1226,15 +1219,9 @@ impl Env {
             // caller turns into EINVAL)
             let r1 = *self.reg(1);
             self.check_func_arg_reg_off(&r1, 1, crate::func_proto::Arg::Anything)?;
-            // `reg->type == PTR_TO_BTF_ID` exactly: one that may be NULL
-            // (or has another flag) is taken as memory, and refused there
-            let flagged = crate::btf_access::BtfPtr::of(r1.aux).is_some_and(|p| p.flags() != 0);
-            let kernel_object = (r1.ty == RegType::BtfId && !r1.maybe_null && !flagged)
-                || (matches!(
-                    r1.ty,
-                    RegType::Socket | RegType::SockCommon | RegType::TcpSock
-                ) && !r1.maybe_null);
-            if kernel_object {
+            // a pointer that is no kernel object (one that may be NULL, or
+            // has another flag) is taken as memory, and refused there
+            if is_kernel_object_61(&r1) {
                 return Err(self
                     .fail(
                         EINVAL,
@@ -2055,21 +2042,11 @@ impl Env {
                     )
                     .because(because));
             }
-            // reg2btf_ids[]: the socket types as their kernel structs
-            let sock_struct = match reg.ty {
-                RegType::Socket => Some("sock"),
-                RegType::SockCommon => Some("sock_common"),
-                RegType::TcpSock => Some("tcp_sock"),
-                _ => None,
-            };
-            // `reg->type == PTR_TO_BTF_ID`: a kernel pointer with no type
-            // flag (an untrusted, user or per-CPU one, or one that may be
-            // NULL, is taken as memory below), while a socket counts with
-            // any flag (`reg2btf_ids[base_type(reg->type)]`)
-            let plain_btf_id = reg.ty == RegType::BtfId
-                && !reg.maybe_null
-                && BtfPtr::of(reg.aux).is_none_or(|p| p.flags() == 0);
-            let obj_ptr = reg.ty == RegType::Ctx || plain_btf_id || sock_struct.is_some();
+            let sock_struct = reg2btf_sock(reg.ty);
+            // a flagged kernel pointer is taken as memory below, while a
+            // socket counts with any flag (`reg2btf_ids[base_type()]`)
+            let obj_ptr =
+                reg.ty == RegType::Ctx || is_plain_btf_id_61(&reg) || sock_struct.is_some();
             if k.trusted_args && obj_ptr && reg.ty != RegType::Ctx && reg.ref_obj_id == 0 {
                 return Err(self
                     .fail(EINVAL, &format!("R{regno} must be referenced"))
@@ -2103,7 +2080,7 @@ impl Env {
             // context struct
             let ctx_param = ref_t.kind == KIND_STRUCT
                 && crate::elf::is_ctx_struct(self.prog.prog_type, &ref_t.name);
-            let btf_obj = plain_btf_id || (sock_struct.is_some() && !reg.maybe_null);
+            let btf_obj = is_kernel_object_61(&reg);
             if ctx_param {
                 if reg.ty != RegType::Ctx {
                     return Err(self
@@ -2327,4 +2304,29 @@ impl Env {
             reg: Some(i as u8 + 1),
         })
     }
+}
+
+/// 6.1's `reg2btf_ids[]`: the socket types as their kernel structs.
+fn reg2btf_sock(ty: RegType) -> Option<&'static str> {
+    match ty {
+        RegType::Socket => Some("sock"),
+        RegType::SockCommon => Some("sock_common"),
+        RegType::TcpSock => Some("tcp_sock"),
+        _ => None,
+    }
+}
+
+/// 6.1's `reg->type == PTR_TO_BTF_ID`: a kernel pointer with no type flag
+/// (not one that may be NULL, nor an untrusted, user or per-CPU one).
+fn is_plain_btf_id_61(r: &crate::regs::RegState) -> bool {
+    r.ty == RegType::BtfId
+        && !r.maybe_null
+        && crate::btf_access::BtfPtr::of(r.aux).is_none_or(|p| p.flags() == 0)
+}
+
+/// What 6.1's `btf_check_func_arg_match()` takes as a kernel object for a
+/// kfunc: a flagless `PTR_TO_BTF_ID`, or a socket that cannot be NULL;
+/// anything else is taken as memory.
+fn is_kernel_object_61(r: &crate::regs::RegState) -> bool {
+    is_plain_btf_id_61(r) || (reg2btf_sock(r.ty).is_some() && !r.maybe_null)
 }
