@@ -72,7 +72,7 @@ const only = process.env.VERISTEP_E2E_ONLY;
 async function test(name, fn) {
   if (only && !name.includes(only)) return;
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${name}: ${m.text()}`); });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${name}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
   try {
     await fn(page);
@@ -1275,7 +1275,7 @@ await test('a program at the 1M-instruction limit: the page stays responsive', a
   console.log(`     1M-limit program, log level 2: verdict shown in ${verdictMs.toFixed(0)} ms (compare strip then: ${early.includes('checking') ? 'still checking' : 'complete'}); 3 modes and the log in ${ms.toFixed(0)} ms; a click during the walk took ${clickMs.toFixed(0)} ms; longest task ${longest.toFixed(0)} ms`);
 });
 
-console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
+console.log(errors.length ? `console errors or warnings:\n${errors.join('\n')}` : 'no console errors or warnings');
 if (errors.length) failed++;
 await browser.close();
 server.close();

@@ -427,9 +427,13 @@ fn app() -> Html {
         let d = model.dispatcher();
         let link = link.clone();
         use_effect_with((), move |_| {
-            let bridge = VerifierWorker::spawner()
-                .callback(move |reply| d.dispatch(Action::Reply(Box::new(reply))))
-                .spawn(&asset_url("veristep-worker.js"));
+            let mut spawner = VerifierWorker::spawner();
+            spawner.callback(move |reply| d.dispatch(Action::Reply(Box::new(reply))));
+            let shim = asset_url("veristep-worker.js");
+            let bridge = match worker_loader_url(&shim) {
+                Some(loader) => spawner.spawn_with_loader(&loader),
+                None => spawner.spawn(&shim),
+            };
             bridge.send(Request::Assets {
                 base: asset_url("."),
             });

@@ -80,6 +80,26 @@ pub(crate) fn asset_url(name: &str) -> String {
         .unwrap_or_else(|_| name.to_string())
 }
 
+/// A `blob:` URL of the verifier worker's loader: it imports the
+/// wasm-bindgen shim at `js_url` and starts it with the object form of the
+/// init call (`{ module_or_path }`). gloo-worker's own loader passes a bare
+/// string, which wasm-bindgen 0.2.100 still takes but warns about on every
+/// page load. (JSON's string literals are JavaScript's.) A `blob:` URL is same-origin, so an embed whose assets live on
+/// another origin (`data-base`) still starts its worker, as before.
+pub(crate) fn worker_loader_url(js_url: &str) -> Option<String> {
+    let wasm_url = format!("{}_bg.wasm", js_url.strip_suffix(".js")?);
+    let script = format!(
+        "importScripts({js});wasm_bindgen({{ module_or_path: {wasm} }});",
+        js = serde_json::to_string(js_url).ok()?,
+        wasm = serde_json::to_string(&wasm_url).ok()?
+    );
+    let parts = js_sys::Array::of1(&script.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
 /// The page's query string (`?embed&views=...`).
 pub(crate) fn search() -> String {
     web_sys::window()
