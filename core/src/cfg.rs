@@ -434,6 +434,24 @@ impl Env {
                     .fail(EINVAL, &format!("{tname}() is not modifiable"))
                     .because(crate::reason::Reason::AttachTarget));
             }
+            // no trampoline on what the trampoline itself calls (btf_id_deny:
+            // EINVAL, unworded), no fexit or fmod_ret on a function that never
+            // returns (6.12's noreturn_deny)
+            if self.rules.trampoline_deny.contains(&tname.as_str()) {
+                return Err(
+                    self.fail_unworded_before_walk(EINVAL, crate::reason::Reason::AttachTarget)
+                );
+            }
+            if self.prog.expected_attach_type != Some(A::TraceFentry)
+                && self.rules.noreturn_deny.contains(&tname.as_str())
+            {
+                return Err(self
+                    .fail(
+                        EINVAL,
+                        "Attaching fexit/fmod_ret to __noreturn functions is rejected.",
+                    )
+                    .because(crate::reason::Reason::AttachTarget));
+            }
             return Ok(());
         }
         if self.prog.prog_type != crate::program::ProgType::Lsm {
@@ -1021,6 +1039,35 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
 /// The functions 6.12 registers with `register_btf_fmodret_id_set()`:
 /// `bpf_test_modify_return_ids` (net/bpf/test_run.c) and
 /// `bpf_mptcp_fmodret_ids` (net/mptcp/bpf.c). 6.1 registers none.
+/// 5.19's and 6.1's `btf_id_deny` in Debian's build (`CONFIG_SMP`;
+/// `CONFIG_PREEMPT_RCU` leaves out `rcu_read_unlock_strict`, and neither
+/// `DEBUG_PREEMPT` nor `TRACE_PREEMPT_TOGGLE` is set).
+pub(crate) const TRAMPOLINE_DENY_61: &[&str] = &["migrate_disable", "migrate_enable"];
+
+/// 6.12's `btf_id_deny` in Debian's build: with `CONFIG_PREEMPT_RCU`
+/// the RCU read-side entry points too.
+pub(crate) const TRAMPOLINE_DENY_612: &[&str] = &[
+    "migrate_disable",
+    "migrate_enable",
+    "__rcu_read_lock",
+    "__rcu_read_unlock",
+];
+
+/// 6.12's `noreturn_deny` in Debian's build (`CONFIG_IA32_EMULATION`,
+/// `CONFIG_MODULES`, x86-64; no KUnit).
+pub(crate) const NORETURN_DENY_612: &[&str] = &[
+    "__ia32_sys_exit",
+    "__ia32_sys_exit_group",
+    "__module_put_and_kthread_exit",
+    "__x64_sys_exit",
+    "__x64_sys_exit_group",
+    "do_exit",
+    "do_group_exit",
+    "kthread_complete_and_exit",
+    "kthread_exit",
+    "make_task_dead",
+];
+
 pub(crate) const FMODRET_SET_612: &[(&str, bool)] = &[
     ("bpf_modify_return_test", false),
     ("bpf_modify_return_test2", false),

@@ -1606,7 +1606,13 @@ impl Env {
         }
         // atomics are always checked for alignment (strict_alignment_once)
         self.check_ptr_alignment_strict(insn.dst, insn.off as i32, size)?;
-        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, load_reg)?;
+        // "Check whether we can read the memory, with second call for fetch
+        // case to simulate the register fill": the first read fills no
+        // register, which a variable-offset stack pointer may not do
+        self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, None)?;
+        if let Some(r) = load_reg {
+            self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, Some(r))?;
+        }
         if let Some(r) = load_reg {
             // check_mem_access()'s last step: a 4-byte fetch zero-extends
             let sync_612 = self.rules.scalar_alu_612;

@@ -213,6 +213,13 @@ pub struct Rules {
     /// their return, and those flagged sleepable (`KF_SLEEPABLE`) take
     /// sleepable fentry/fexit/fmod_ret programs too.
     pub fmodret_set: &'static [(&'static str, bool)],
+    /// `btf_id_deny`: functions no fentry/fexit/fmod_ret may attach to
+    /// (refused with EINVAL and no message), as Debian's configuration
+    /// (SMP, PREEMPT_RCU) builds the set.
+    pub trampoline_deny: &'static [&'static str],
+    /// 6.12's `noreturn_deny`: functions that never return, so no fexit
+    /// or fmod_ret may attach to them.
+    pub noreturn_deny: &'static [&'static str],
     /// 6.8+: a global function's parameters carry `arg:` decl tags
     /// (`__arg_ctx`, `__arg_nonnull`, ...), which 6.1 does not read.
     pub arg_tags: bool,
@@ -310,6 +317,8 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
+                trampoline_deny: crate::cfg::TRAMPOLINE_DENY_61,
+                noreturn_deny: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
                 prog_flags_known: 0x3f,
@@ -368,6 +377,8 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_61,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_61,
                 fmodret_set: &[],
+                trampoline_deny: crate::cfg::TRAMPOLINE_DENY_61,
+                noreturn_deny: &[],
                 arg_tags: false,
                 unix_sock_addr: false,
                 prog_flags_known: 0x3f,
@@ -426,6 +437,8 @@ impl Rules {
                 sleepable_lsm_hooks: crate::cfg::SLEEPABLE_LSM_HOOKS_612,
                 lsm_disabled_hooks: crate::cfg::LSM_DISABLED_HOOKS_612,
                 fmodret_set: crate::cfg::FMODRET_SET_612,
+                trampoline_deny: crate::cfg::TRAMPOLINE_DENY_612,
+                noreturn_deny: crate::cfg::NORETURN_DENY_612,
                 arg_tags: true,
                 unix_sock_addr: true,
                 prog_flags_known: 0x100ff,

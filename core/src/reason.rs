@@ -134,7 +134,8 @@ pub enum Reason {
     /// The program may not be loaded where its section attaches it: a
     /// hook that cannot sleep for a sleepable program, a function whose
     /// return may not be modified, a map type a sleepable program may not
-    /// use.
+    /// use, a function no trampoline may attach to (`btf_id_deny`), a
+    /// function that never returns for fexit (6.12's `noreturn_deny`).
     AttachTarget,
     /// libbpf could not resolve a CO-RE relocation against the kernel's
     /// BTF and poisoned the instruction, which the walk reached.
@@ -427,7 +428,7 @@ impl Reason {
                 "The kernel stopped on one of its internal sanity checks (a WARN in verifier.c) and refused the load with EFAULT without a message; the log simply ends at this instruction. The program reached a case the kernel's own code did not expect.".into()
             }
             Reason::AttachTarget => {
-                "The program cannot be loaded where its section attaches it: the hook or function may not sleep, its return value may not be modified, or a sleepable program uses a map type it may not.".into()
+                "The program cannot be loaded where its section attaches it: the hook or function may not sleep, its return value may not be modified, a sleepable program uses a map type it may not, the function is one the kernel's trampoline itself calls (migrate_disable, migrate_enable, and in 6.12 __rcu_read_lock/unlock: refused without a message), or, in 6.12, an fexit or fmod_ret program targets a function that never returns (do_exit, make_task_dead, ...).".into()
             }
             Reason::LogFull {
                 log_size,

@@ -216,6 +216,21 @@ impl Env {
             }
             return Ok(());
         }
+        // check_stack_read(): a read that fills no register (an atomic's
+        // first look at its memory) needs a fixed offset, so that no
+        // spilled pointer can be reached through it; the message is the
+        // kernel's, helper or not
+        if value_regno.is_none() {
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!(
+                        "variable offset stack pointer cannot be passed into helper function; var_off={} off={} size={}",
+                        tn, off, size
+                    ),
+                )
+                .because(crate::reason::Reason::PointerArithmetic { reg: Some(regno) }));
+        }
         // check_stack_range_initialized() for a direct read, then mark_reg_stack_read()
         let lo = reg.smin + off as i64;
         let hi = reg.smax + off as i64 + size as i64;
