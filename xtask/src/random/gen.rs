@@ -2719,7 +2719,24 @@ impl Gen {
             let ty = sz(size);
             let n = g.rng.range(1, 2);
             for _ in 0..n {
-                match g.rng.weighted(&[3, 3, 3]) {
+                match g.rng.weighted(&[3, 3, 3, 1]) {
+                    // an atomic through the variable-offset pointer: its
+                    // register-less first read is refused (check_stack_read)
+                    3 if size >= 4 => {
+                        let srcs = g.regs_where(|v| v.scalar());
+                        let v = if srcs.is_empty() {
+                            s
+                        } else {
+                            g.rng.pick(&srcs)
+                        };
+                        let (ty, p) = if size == 8 {
+                            ("u64", "r")
+                        } else {
+                            ("u32", "w")
+                        };
+                        e!(g, "lock *({ty} *)(r{t} + 0) += {p}{v}");
+                    }
+                    3 => {}
                     0 => {
                         let srcs = g.regs_where(|v| v.scalar());
                         let v = if srcs.is_empty() {
