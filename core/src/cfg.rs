@@ -442,8 +442,10 @@ impl Env {
                     self.fail_unworded_before_walk(EINVAL, crate::reason::Reason::AttachTarget)
                 );
             }
-            if self.prog.expected_attach_type != Some(A::TraceFentry)
-                && self.rules.noreturn_deny.contains(&tname.as_str())
+            if matches!(
+                self.prog.expected_attach_type,
+                Some(A::TraceFexit | A::ModifyReturn)
+            ) && self.rules.noreturn_deny.contains(&tname.as_str())
             {
                 return Err(self
                     .fail(
@@ -1036,9 +1038,6 @@ pub(crate) const SLEEPABLE_LSM_HOOKS_61: &[&str] = &[
     "key_free",
 ];
 
-/// The functions 6.12 registers with `register_btf_fmodret_id_set()`:
-/// `bpf_test_modify_return_ids` (net/bpf/test_run.c) and
-/// `bpf_mptcp_fmodret_ids` (net/mptcp/bpf.c). 6.1 registers none.
 /// 5.19's and 6.1's `btf_id_deny` in Debian's build (`CONFIG_SMP`;
 /// `CONFIG_PREEMPT_RCU` leaves out `rcu_read_unlock_strict`, and neither
 /// `DEBUG_PREEMPT` nor `TRACE_PREEMPT_TOGGLE` is set).
@@ -1068,6 +1067,9 @@ pub(crate) const NORETURN_DENY_612: &[&str] = &[
     "make_task_dead",
 ];
 
+/// The functions 6.12 registers with `register_btf_fmodret_id_set()`:
+/// `bpf_test_modify_return_ids` (net/bpf/test_run.c) and
+/// `bpf_mptcp_fmodret_ids` (net/mptcp/bpf.c). 6.1 registers none.
 pub(crate) const FMODRET_SET_612: &[(&str, bool)] = &[
     ("bpf_modify_return_test", false),
     ("bpf_modify_return_test2", false),

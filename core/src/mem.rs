@@ -1612,8 +1612,6 @@ impl Env {
         self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, None)?;
         if let Some(r) = load_reg {
             self.check_mem_access(insn.dst, insn.off as i32, size, Access::Read, Some(r))?;
-        }
-        if let Some(r) = load_reg {
             // check_mem_access()'s last step: a 4-byte fetch zero-extends
             let sync_612 = self.rules.scalar_alu_612;
             let d = self.reg_mut(r);

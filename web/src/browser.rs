@@ -84,8 +84,9 @@ pub(crate) fn asset_url(name: &str) -> String {
 /// wasm-bindgen shim at `js_url` and starts it with the object form of the
 /// init call (`{ module_or_path }`). gloo-worker's own loader passes a bare
 /// string, which wasm-bindgen 0.2.100 still takes but warns about on every
-/// page load. (JSON's string literals are JavaScript's.) A `blob:` URL is same-origin, so an embed whose assets live on
-/// another origin (`data-base`) still starts its worker, as before.
+/// page load. The URLs are written as JSON strings, which are JavaScript
+/// string literals. A `blob:` URL is same-origin, so an embed whose assets
+/// live on another origin (`data-base`) still starts its worker.
 pub(crate) fn worker_loader_url(js_url: &str) -> Option<String> {
     let wasm_url = format!("{}_bg.wasm", js_url.strip_suffix(".js")?);
     let script = format!(
