@@ -536,6 +536,7 @@ pub fn program_text(prog: &Program) -> String {
     };
     let mut i = 0;
     let mut last_line: Option<&str> = None;
+    let mut exact = Exact::new();
     while i < n {
         if let Some(nm) = &names[i] {
             out.push_str(&format!("{}:\n", nm));
@@ -560,7 +561,17 @@ pub fn program_text(prog: &Program) -> String {
         }
         let insn = prog.insns[i];
         let class = insn.class();
-        let text = if insn.is_ld_imm64() {
+        let text = if insn.is_ld_imm64() && !ld_imm64_has_text(prog, i) {
+            // both slots as they are (the second may be missing)
+            let mut t = exact.raw(prog, i);
+            if let Some(second) = prog.insns.get(i + 1) {
+                t.push_str(&format!(
+                    "\n    .8byte {:#018x}",
+                    u64::from_le_bytes(second.to_bytes())
+                ));
+            }
+            t
+        } else if insn.is_ld_imm64() {
             let hi = prog.insns.get(i + 1).map(|x| x.imm).unwrap_or(0);
             let v = match insn.src {
                 BPF_PSEUDO_MAP_FD => prog
@@ -584,7 +595,11 @@ pub fn program_text(prog: &Program) -> String {
                 _ => format!("call {}", insn.imm),
             }
         } else if insn.code == BPF_JMP32 | BPF_JA {
-            format!("gotol {}", label_at(i, i as i64 + insn.imm as i64 + 1))
+            if exact.says("gotol +0", Insn { imm: 0, ..insn }) {
+                format!("gotol {}", label_at(i, i as i64 + insn.imm as i64 + 1))
+            } else {
+                exact.raw(prog, i)
+            }
         } else if insn.code == BPF_JMP | BPF_JCOND
             && insn.src == 0
             && insn.dst == 0
@@ -596,8 +611,13 @@ pub fn program_text(prog: &Program) -> String {
             let full = insn_text(prog, i);
             let body = full.split_once(") ").map(|x| x.1).unwrap_or("");
             match body.rsplit_once("goto ") {
-                Some((head, _)) => format!("{}goto {}", head, t),
-                None => body.to_string(),
+                // the offset is the label's; the rest must say the encoding
+                Some((head, _))
+                    if exact.says(&format!("{head}goto +0"), Insn { off: 0, ..insn }) =>
+                {
+                    format!("{}goto {}", head, t)
+                }
+                _ => exact.raw(prog, i),
             }
         } else if class == BPF_LD && (insn.mode() == BPF_IND) {
             format!(
@@ -622,6 +642,32 @@ pub fn program_text(prog: &Program) -> String {
                 .map(|x| x.1.to_string())
                 .unwrap_or(full)
         };
+        // an encoding the text would not give back (an unknown opcode or
+        // atomic operation, a reserved field set): its bytes
+        let text = if insn.is_call() {
+            let fits = match insn.src {
+                // `call N`
+                0 => exact.says(&text, insn),
+                // `call LABEL`: the offset is the label's
+                BPF_PSEUDO_CALL => exact.says("call pc+0", Insn { imm: 0, ..insn }),
+                // `call NAME`: the kernel function's id comes from its name
+                _ => insn.dst == 0 && insn.off == 0,
+            };
+            if fits {
+                text
+            } else {
+                exact.raw(prog, i)
+            }
+        } else if insn.is_ld_imm64()
+            || ((class == BPF_JMP || class == BPF_JMP32) && insn.op() != BPF_EXIT)
+        {
+            // a jump's text was checked above, with its offset aside
+            text
+        } else if exact.says(&text, insn) {
+            text
+        } else {
+            exact.raw(prog, i)
+        };
         out.push_str("    ");
         out.push_str(&text);
         // a typed __ksym variable: loaded as 0 until libbpf resolves it
@@ -637,6 +683,69 @@ pub fn program_text(prog: &Program) -> String {
         out.push_str(&format!("{}:\n", nm));
     }
     out
+}
+
+/// Whether the 64-bit load at `i` is one the text says: both slots there,
+/// the reserved fields clear, a constant, a map or map value the program
+/// declares, a function's address, or a typed `__ksym` (whose id the text
+/// leaves to a comment).
+fn ld_imm64_has_text(prog: &Program, i: usize) -> bool {
+    let insn = prog.insns[i];
+    let Some(second) = prog.insns.get(i + 1) else {
+        return false;
+    };
+    let has_map = (insn.imm as u32 as usize) < prog.maps.len();
+    let fields = insn.dst <= 10
+        && insn.off == 0
+        && second.code == 0
+        && second.dst == 0
+        && second.src == 0
+        && second.off == 0;
+    fields
+        && match insn.src {
+            0 => true,
+            BPF_PSEUDO_MAP_FD | BPF_PSEUDO_FUNC => {
+                second.imm == 0 && (insn.src != BPF_PSEUDO_MAP_FD || has_map)
+            }
+            BPF_PSEUDO_MAP_VALUE => has_map,
+            _ => prog.ksyms.iter().any(|k| k.insn == i),
+        }
+}
+
+/// Whether an instruction's text parses back to its encoding (an
+/// object's bytes may be anything); answers are kept per encoding, as a
+/// program repeats few.
+struct Exact {
+    cache: std::collections::HashMap<[u8; 8], bool>,
+}
+
+impl Exact {
+    fn new() -> Self {
+        Exact {
+            cache: std::collections::HashMap::new(),
+        }
+    }
+
+    fn says(&mut self, text: &str, insn: Insn) -> bool {
+        *self.cache.entry(insn.to_bytes()).or_insert_with(|| {
+            crate::asm::parse(&format!("{text}\nexit\n"))
+                .ok()
+                .and_then(|p| p.insns.first().map(|x| x.to_bytes()))
+                == Some(insn.to_bytes())
+        })
+    }
+
+    /// `.8byte 0x...`, with the kernel log's reading as a comment.
+    fn raw(&self, prog: &Program, i: usize) -> String {
+        let insn = prog.insns[i];
+        let full = insn_text(prog, i);
+        let seen = full.split_once(") ").map(|x| x.1).unwrap_or(&full);
+        format!(
+            ".8byte {:#018x}  ; {}",
+            u64::from_le_bytes(insn.to_bytes()),
+            seen
+        )
+    }
 }
 
 fn atomic_text(insn: &Insn) -> String {
@@ -671,6 +780,12 @@ fn atomic_text(insn: &Insn) -> String {
             "{}0 = cmpxchg_{}(r{} {:+}, {}0, {}{})",
             w, bits, insn.dst, insn.off, w, w, insn.src
         ),
+        // Linux 6.15's, in LLVM 20's syntax: the loaded register is dst
+        BPF_LOAD_ACQ => format!(
+            "{}{} = load_acquire(({} *)(r{} {:+}))",
+            w, insn.dst, sz, insn.src, insn.off
+        ),
+        BPF_STORE_REL => format!("store_release(({} *){}, {}{})", sz, m, w, insn.src),
         _ => format!("lock *({} *){} += {}{}", sz, m, w, insn.src),
     }
 }

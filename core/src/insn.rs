@@ -82,6 +82,10 @@ pub const BPF_JCOND: u8 = 0xe0;
 pub const BPF_FETCH: i32 = 0x01;
 pub const BPF_XCHG: i32 = 0xe0 | BPF_FETCH;
 pub const BPF_CMPXCHG: i32 = 0xf0 | BPF_FETCH;
+/// Linux 6.15's load-acquire and store-release (`BPF_ATOMIC` imm): no
+/// modelled kernel knows them, they are parsed and printed to be refused.
+pub const BPF_LOAD_ACQ: i32 = 0x100;
+pub const BPF_STORE_REL: i32 = 0x110;
 
 // src_reg of ld_imm64
 pub const BPF_PSEUDO_MAP_FD: u8 = 1;

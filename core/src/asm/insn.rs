@@ -51,6 +51,15 @@ fn pend(insn: Insn) -> Pending {
         col: 0,
         len: 0,
         idx: 0,
+        raw: false,
+    }
+}
+
+/// A `.8byte` line's instruction.
+pub(super) fn raw_pending(insn: Insn) -> Pending {
+    Pending {
+        raw: true,
+        ..pend(insn)
     }
 }
 
@@ -183,6 +192,30 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names, opcode: Option<u8>) -> Res
             let (_, s) = c.reg()?;
             c.end()?;
             return Ok(pend(Insn::new(BPF_STX | BPF_ATOMIC | sz, b, s, off, op)));
+        }
+        "store_release" => {
+            // Linux 6.15's store-release (BPF_ATOMIC, imm BPF_STORE_REL), in
+            // LLVM 20's syntax, which later kernels' logs print too:
+            // `store_release((u32 *)(r10 - 4), w1)`. The text says it so that
+            // a kernel that does not know it can refuse it in its own words.
+            c.i = 1;
+            c.expect("(")?;
+            let (sz, signed) = c.size_cast()?;
+            if signed {
+                return Err(perr(&toks[3], "store_release takes u8, u16, u32 or u64"));
+            }
+            let (b, off) = c.mem()?;
+            c.expect(",")?;
+            let (_, s) = c.reg()?;
+            c.expect(")")?;
+            c.end()?;
+            return Ok(pend(Insn::new(
+                BPF_STX | BPF_ATOMIC | sz,
+                b,
+                s,
+                off,
+                BPF_STORE_REL,
+            )));
         }
         "*" => {
             c.i = 1;
@@ -429,6 +462,28 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names, opcode: Option<u8>) -> Res
                 ));
             }
             return Ok(pend(Insn::new(BPF_STX | BPF_ATOMIC | sz, b, s, off, op)));
+        }
+        if word == "load_acquire" {
+            // Linux 6.15's load-acquire (BPF_ATOMIC, imm BPF_LOAD_ACQ; the
+            // loaded register is dst, the address src): `w2 =
+            // load_acquire((u8 *)(r10 - 1))` as LLVM 20 writes it, `r2 = ...`
+            // as the kernel prints it
+            c.i += 1;
+            c.expect("(")?;
+            let (sz, signed) = c.size_cast()?;
+            if signed {
+                return Err(c.here("load_acquire takes u8, u16, u32 or u64".into()));
+            }
+            let (b, off) = c.mem()?;
+            c.expect(")")?;
+            c.end()?;
+            return Ok(pend(Insn::new(
+                BPF_STX | BPF_ATOMIC | sz,
+                d,
+                b,
+                off,
+                BPF_LOAD_ACQ,
+            )));
         }
         let xchg = ["xchg_64", "xchg_32", "xchg32_32"];
         let cmpx = ["cmpxchg_64", "cmpxchg_32", "cmpxchg32_32"];

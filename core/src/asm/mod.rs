@@ -79,6 +79,9 @@ struct Pending {
     col: u32,
     len: u32,
     idx: usize,
+    /// `.8byte N`: one instruction slot exactly as encoded (the half of a
+    /// 64-bit load too), no name or target resolved.
+    raw: bool,
 }
 
 /// The labels of the text, known before its lines are parsed (so that
@@ -132,6 +135,31 @@ impl Ctx {
 }
 
 /// Parses program text into a [`Program`]; `Err` holds every diagnostic.
+/// The number after `.8byte`: decimal or `0x` hex, negative as LLVM
+/// prints a signed one, nothing after it.
+fn raw_encoding(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return None;
+    }
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, t),
+    };
+    let v = match digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        Some(h) => u64::from_str_radix(h, 16).ok()?,
+        None => digits.parse::<u64>().ok()?,
+    };
+    if neg {
+        (v <= 1u64 << 63).then(|| v.wrapping_neg())
+    } else {
+        Some(v)
+    }
+}
+
 pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut cx = Ctx { diags: Vec::new() };
     // nothing left over from a parse that panicked
@@ -162,6 +190,14 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     for (lno, raw) in src.lines().enumerate() {
         let line = (lno + 1) as u32;
         let (body, base, opcode) = strip_line(raw);
+        // `[LABEL:] .8byte N`: a raw instruction, as the kernel's selftests
+        // write the encodings LLVM has no syntax for (an extension of
+        // ASM.md; `veristep disasm` writes them for an object's encodings
+        // that no other text gives back)
+        let (body, raw_insn) = match body.find(".8byte") {
+            Some(at) => (&body[..at], Some((&body[at + 6..], at))),
+            None => (body, None),
+        };
         let mut toks = match lex(body, base) {
             Ok(t) => t,
             Err((col, msg)) => {
@@ -189,6 +225,38 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                 labels.push((t.text.clone(), length, line, t.col));
             }
             toks.drain(0..2);
+        }
+        if let Some((text, at)) = raw_insn {
+            let col = base + at as u32 + 1;
+            if !toks.is_empty() {
+                cx.err(line, toks[0].col, 1, "expected a label or .8byte");
+                continue;
+            }
+            match raw_encoding(text) {
+                Some(v) => {
+                    let mut p = insn::raw_pending(Insn::from_bytes(v.to_le_bytes()));
+                    p.line = line;
+                    p.col = col;
+                    p.len = 6 + text.trim_end().len() as u32;
+                    p.idx = length;
+                    length += 1;
+                    if length > MAX_INSNS {
+                        if !too_many {
+                            cx.err(line, 1, 1, format!("more than {} instructions", MAX_INSNS));
+                            too_many = true;
+                        }
+                        continue;
+                    }
+                    pending.push(p);
+                }
+                None => cx.err(
+                    line,
+                    col,
+                    6,
+                    "expected one number after .8byte: an instruction's 8 bytes, little-endian (.8byte 0x0000000000000095 is exit)",
+                ),
+            }
+            continue;
         }
         if toks.is_empty() {
             continue;
@@ -323,7 +391,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
             line: p.line,
             col: p.col,
         });
-        if p.insn.is_ld_imm64() {
+        if p.insn.is_ld_imm64() && !p.raw {
             insns.push(Insn::new(0, 0, 0, 0, p.hi.unwrap_or(0)));
             locs.push(SrcLoc {
                 line: p.line,
