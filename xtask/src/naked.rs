@@ -367,7 +367,10 @@ fn raw_insn_text(line: &str) -> Option<String> {
         src.push_str("exit\n");
     }
     let back = veristep_core::asm::parse(&src).ok()?;
-    (back.insns.get(PAD).map(|i| i.to_bytes()) == Some(insn.to_bytes())).then_some(text)
+    // program_text's own fallback is `.8byte` again: no text then
+    (!text.starts_with(".8byte")
+        && back.insns.get(PAD).map(|i| i.to_bytes()) == Some(insn.to_bytes()))
+    .then_some(text)
 }
 
 /// A test's attributes, from the C source.
@@ -973,5 +976,25 @@ __naked void f2(void)
             "r2 = -9223372036854775808 ll"
         );
         assert_eq!(strip_suffixes("goto l0_1"), "goto l0_1");
+    }
+
+    #[test]
+    fn raw_instructions_become_the_text_that_gives_their_bytes() {
+        // BPF_ST_MEM(BPF_B, BPF_REG_FP, -1, 0), as clang writes it
+        assert_eq!(
+            raw_insn_text(".8byte 4294904434").as_deref(),
+            Some("*(u8 *)(r10 -1) = 0")
+        );
+        // BPF_LD_IND(BPF_W, BPF_REG_1, -0x200000)
+        assert_eq!(
+            raw_insn_text(".8byte -9007199254736832").as_deref(),
+            Some("r0 = *(u32 *)skb[r1 + -2097152]")
+        );
+        // BPF_JMP_IMM(BPF_JSET, BPF_REG_7, 0x702000, -2): the offset stays
+        let jset = raw_insn_text(".8byte 0x00702000fffe0745").expect("a jump has text");
+        assert!(jset.ends_with("goto pc-2"), "{jset}");
+        // BPF_MOV64_REG(BPF_REG_0, -1): source register 15, no text
+        assert_eq!(raw_insn_text(".8byte 0xf0bf"), None);
+        assert_eq!(raw_insn_text(".8byte %[insn]"), None);
     }
 }
