@@ -134,7 +134,6 @@ impl Ctx {
     }
 }
 
-/// Parses program text into a [`Program`]; `Err` holds every diagnostic.
 /// The number after `.8byte`: decimal or `0x` hex, negative as LLVM
 /// prints a signed one, nothing after it.
 fn raw_encoding(text: &str) -> Option<u64> {
@@ -160,6 +159,7 @@ fn raw_encoding(text: &str) -> Option<u64> {
     }
 }
 
+/// Parses program text into a [`Program`]; `Err` holds every diagnostic.
 pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut cx = Ctx { diags: Vec::new() };
     // nothing left over from a parse that panicked
