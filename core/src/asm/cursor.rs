@@ -123,6 +123,19 @@ impl<'a> Cur<'a> {
         self.expect(")")?;
         Ok(r)
     }
+    /// `((SZ *)(rB [+|- OFF])` with its first parenthesis: an unsigned
+    /// size, the base and the offset of load-acquire's and store-release's
+    /// operand (WHAT names the instruction in the error).
+    pub(super) fn sized_mem(&mut self, what: &str) -> Result<(u8, u8, i16), PErr> {
+        self.expect("(")?;
+        let size_tok = self.at(1).cloned();
+        let (sz, signed) = self.size_cast()?;
+        if let (true, Some(t)) = (signed, size_tok) {
+            return Err(perr(&t, format!("{what} takes u8, u16, u32 or u64")));
+        }
+        let (b, off) = self.mem()?;
+        Ok((sz, b, off))
+    }
     /// `(rB [+|- OFF])`
     pub(super) fn mem(&mut self) -> Result<(u8, i16), PErr> {
         self.expect("(")?;

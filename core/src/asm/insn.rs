@@ -199,12 +199,7 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names, opcode: Option<u8>) -> Res
             // `store_release((u32 *)(r10 - 4), w1)`. The text says it so that
             // a kernel that does not know it can refuse it in its own words.
             c.i = 1;
-            c.expect("(")?;
-            let (sz, signed) = c.size_cast()?;
-            if signed {
-                return Err(perr(&toks[3], "store_release takes u8, u16, u32 or u64"));
-            }
-            let (b, off) = c.mem()?;
+            let (sz, b, off) = c.sized_mem("store_release")?;
             c.expect(",")?;
             let (_, s) = c.reg()?;
             c.expect(")")?;
@@ -469,12 +464,7 @@ pub(super) fn parse_insn(toks: &[Tok], names: &Names, opcode: Option<u8>) -> Res
             // load_acquire((u8 *)(r10 - 1))` as LLVM 20 writes it, `r2 = ...`
             // as the kernel prints it
             c.i += 1;
-            c.expect("(")?;
-            let (sz, signed) = c.size_cast()?;
-            if signed {
-                return Err(c.here("load_acquire takes u8, u16, u32 or u64".into()));
-            }
-            let (b, off) = c.mem()?;
+            let (sz, b, off) = c.sized_mem("load_acquire")?;
             c.expect(")")?;
             c.end()?;
             return Ok(pend(Insn::new(

@@ -84,6 +84,17 @@ struct Pending {
     raw: bool,
 }
 
+impl Pending {
+    /// Instruction slots: a 64-bit load's line fills two, a `.8byte` line one.
+    fn slots(&self) -> usize {
+        if self.insn.is_ld_imm64() && !self.raw {
+            2
+        } else {
+            1
+        }
+    }
+}
+
 /// The labels of the text, known before its lines are parsed (so that
 /// `call NAME` can tell a label from a helper), and what is left of the
 /// budget for "did you mean" suggestions: each compares a name with every
@@ -134,29 +145,44 @@ impl Ctx {
     }
 }
 
+/// The instructions read so far, each at its index, and the limit on
+/// their number.
+#[derive(Default)]
+struct Laid {
+    pending: Vec<Pending>,
+    length: usize,
+    too_many: bool,
+}
+
+impl Laid {
+    /// An instruction line's outcome: the instruction takes its slots (two
+    /// for a 64-bit load written as one line), or its error is reported.
+    fn push(&mut self, cx: &mut Ctx, parsed: Result<Pending, PErr>, line: u32) {
+        let mut p = match parsed {
+            Ok(p) => p,
+            Err((col, len, msg)) => return cx.err(line, col, len, msg),
+        };
+        p.line = line;
+        p.idx = self.length;
+        self.length += p.slots();
+        if self.length > MAX_INSNS {
+            if !self.too_many {
+                cx.err(line, 1, 1, format!("more than {} instructions", MAX_INSNS));
+                self.too_many = true;
+            }
+            return;
+        }
+        self.pending.push(p);
+    }
+}
+
 /// The number after `.8byte`: decimal or `0x` hex, negative as LLVM
-/// prints a signed one, nothing after it.
+/// prints a signed one (`elf::parse_global_value`'s numbers), within 64 bits.
 fn raw_encoding(text: &str) -> Option<u64> {
-    let t = text.trim();
-    if t.is_empty() || t.contains(char::is_whitespace) {
-        return None;
-    }
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, t),
-    };
-    let v = match digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        Some(h) => u64::from_str_radix(h, 16).ok()?,
-        None => digits.parse::<u64>().ok()?,
-    };
-    if neg {
-        (v <= 1u64 << 63).then(|| v.wrapping_neg())
-    } else {
-        Some(v)
-    }
+    let n = crate::elf::parse_global_value(text).ok()?;
+    (i64::MIN as i128..=u64::MAX as i128)
+        .contains(&n)
+        .then_some(n as u64)
 }
 
 /// Parses program text into a [`Program`]; `Err` holds every diagnostic.
@@ -172,9 +198,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut label_at: HashMap<String, usize> = HashMap::new();
     // each numeric label's positions, in increasing order
     let mut numlabels: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut length = 0usize;
-    let mut too_many = false;
+    let mut laid = Laid::default();
     // first pass: label names, so `call NAME` can tell labels from helpers
     let mut names = Names::default();
     for raw in src.lines() {
@@ -212,7 +236,10 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
         {
             let t = toks[0].clone();
             if t.kind == TokKind::Num {
-                numlabels.entry(t.text.clone()).or_default().push(length);
+                numlabels
+                    .entry(t.text.clone())
+                    .or_default()
+                    .push(laid.length);
             } else if label_at.contains_key(&t.text) {
                 cx.err(
                     line,
@@ -221,8 +248,8 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                     format!("duplicate label '{}'", t.text),
                 );
             } else {
-                label_at.insert(t.text.clone(), length);
-                labels.push((t.text.clone(), length, line, t.col));
+                label_at.insert(t.text.clone(), laid.length);
+                labels.push((t.text.clone(), laid.length, line, t.col));
             }
             toks.drain(0..2);
         }
@@ -232,30 +259,20 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                 cx.err(line, toks[0].col, 1, "expected a label or .8byte");
                 continue;
             }
-            match raw_encoding(text) {
+            let parsed = match raw_encoding(text) {
                 Some(v) => {
                     let mut p = insn::raw_pending(Insn::from_bytes(v.to_le_bytes()));
-                    p.line = line;
                     p.col = col;
                     p.len = 6 + text.trim_end().len() as u32;
-                    p.idx = length;
-                    length += 1;
-                    if length > MAX_INSNS {
-                        if !too_many {
-                            cx.err(line, 1, 1, format!("more than {} instructions", MAX_INSNS));
-                            too_many = true;
-                        }
-                        continue;
-                    }
-                    pending.push(p);
+                    Ok(p)
                 }
-                None => cx.err(
-                    line,
+                None => Err((
                     col,
                     6,
-                    "expected one number after .8byte: an instruction's 8 bytes, little-endian (.8byte 0x0000000000000095 is exit)",
-                ),
-            }
+                    "expected one number after .8byte: an instruction's 8 bytes, little-endian (.8byte 0x0000000000000095 is exit)".to_string(),
+                )),
+            };
+            laid.push(&mut cx, parsed, line);
             continue;
         }
         if toks.is_empty() {
@@ -274,26 +291,19 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
                 message,
             });
         }
-        match parsed {
-            Ok(mut p) => {
-                p.line = line;
-                p.col = toks[0].col;
-                let last = &toks[toks.len() - 1];
-                p.len = (last.col + last.text.len() as u32).saturating_sub(toks[0].col);
-                p.idx = length;
-                length += if p.insn.is_ld_imm64() { 2 } else { 1 };
-                if length > MAX_INSNS {
-                    if !too_many {
-                        cx.err(line, 1, 1, format!("more than {} instructions", MAX_INSNS));
-                        too_many = true;
-                    }
-                    continue;
-                }
-                pending.push(p);
-            }
-            Err((col, len, msg)) => cx.err(line, col, len, msg),
-        }
+        let parsed = parsed.map(|mut p| {
+            p.col = toks[0].col;
+            let last = &toks[toks.len() - 1];
+            p.len = (last.col + last.text.len() as u32).saturating_sub(toks[0].col);
+            p
+        });
+        laid.push(&mut cx, parsed, line);
     }
+    let Laid {
+        mut pending,
+        length,
+        ..
+    } = laid;
     if pending.is_empty() && cx.diags.is_empty() {
         cx.err(1, 1, 1, "no instructions: a program needs at least one");
     }
@@ -391,7 +401,7 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
             line: p.line,
             col: p.col,
         });
-        if p.insn.is_ld_imm64() && !p.raw {
+        if p.slots() == 2 {
             insns.push(Insn::new(0, 0, 0, 0, p.hi.unwrap_or(0)));
             locs.push(SrcLoc {
                 line: p.line,
