@@ -5,7 +5,12 @@
  * the list head names a type "contains:item:node", and the object's BTF
  * has no struct item (no code uses it), ENOENT. libbpf prints that errno
  * ("BTF loading error: -2"), goes on without BTF, and the map still fails. */
+/* Linux 6.1's UAPI headers have no struct bpf_list_head (6.2 added it),
+ * later ones do: theirs is renamed out of the way, so that this file's own
+ * definition, the one its BTF carries, compiles against either. */
+#define bpf_list_head bpf_list_head___uapi
 #include <linux/bpf.h>
+#undef bpf_list_head
 #include <bpf/bpf_helpers.h>
 
 char _license[] SEC("license") = "GPL";

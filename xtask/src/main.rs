@@ -139,6 +139,10 @@ fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     apt_install_from(pkgs, false)
 }
 
+/// Installed packages a backports batch must not upgrade: the UAPI headers
+/// (`linux/bpf.h`) that tests/c and the oracle's programs compile against.
+const HELD_FROM_BACKPORTS: &[&str] = &["linux-libc-dev"];
+
 /// `apt_install`, from bookworm-backports when `backports` is set (for a
 /// package whose bookworm version is too old for us).
 fn apt_install_from(pkgs: &[&str], backports: bool) -> Result<(), String> {
@@ -165,6 +169,16 @@ fn apt_install_from(pkgs: &[&str], backports: bool) -> Result<(), String> {
     {
         ensure_backports_source(root_user)?;
         install.args(["-t", "bookworm-backports"]);
+        // `-t` also upgrades what the batch merely depends on, and that
+        // took linux-libc-dev to 6.12's UAPI headers on a fresh machine
+        // (measured 2026-12-06): tests/c is compiled against the modelled
+        // 6.1's, so the installed version is kept.
+        for held in HELD_FROM_BACKPORTS {
+            let v = installed_version(held);
+            if !v.is_empty() && !v.contains("bpo") && !pkgs.contains(held) {
+                install.arg(format!("{held}={v}"));
+            }
+        }
     }
     install.args(pkgs);
     run("apt-get update", &mut update)?;
