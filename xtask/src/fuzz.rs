@@ -130,14 +130,9 @@ fn objects() -> Vec<PathBuf> {
             };
             let ok = fresh
                 || Command::new(CLANG)
-                    .args([
-                        "-target",
-                        "bpf",
-                        "-O2",
-                        "-g",
-                        "-I/usr/include/x86_64-linux-gnu",
-                        "-c",
-                    ])
+                    .args(["-target", "bpf", "-O2", "-g"])
+                    .args(crate::kernel_diff::libbpf_include_arg())
+                    .args(["-I/usr/include/x86_64-linux-gnu", "-c"])
                     .arg(&src)
                     .arg("-o")
                     .arg(&o)

@@ -14,7 +14,7 @@
 //! compares with veristep's 6.7 mode; it reports, and fails only when the
 //! kernel gives no answers: `KNOWN_DIFFERENCES` speaks of 6.1.
 
-use crate::{apt_install, apt_install_from, root, run, tool_version};
+use crate::{apt_install, root, run, tool_version};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -88,24 +88,73 @@ fn ensure_tools() -> Result<(), String> {
         }
     }
     apt_install(&missing)?;
-    // veristep models libbpf 1.4's loader (section names of 1.3+, the
-    // exception callback it appends): bookworm's libbpf-dev is 1.1, so the
-    // loader is built against bookworm-backports' 1.4
-    if libbpf_minor_version().is_none_or(|minor| minor < 4) {
-        apt_install_from(&["libbpf-dev"], true)?;
-    }
-    match libbpf_minor_version() {
-        Some(minor) if minor >= 4 => Ok(()),
-        other => Err(format!(
-            "kernel-diff needs libbpf-dev 1.4 or newer (bookworm-backports); /usr/include/bpf/libbpf_version.h says 1.{}",
-            other.map_or("?".to_string(), |m| m.to_string())
-        )),
-    }
+    libbpf_dev().map(|_| ())
 }
 
-/// The minor version of libbpf 1.x's installed headers.
-fn libbpf_minor_version() -> Option<u32> {
-    let text = std::fs::read_to_string("/usr/include/bpf/libbpf_version.h").ok()?;
+/// veristep models libbpf 1.4's loader (section names of 1.3+, the
+/// exception callback it appends), and bookworm's libbpf-dev is 1.1. So
+/// bookworm-backports' libbpf-dev is downloaded and unpacked into the cache
+/// (`.../libbpf-dev/usr/{include,lib}`): the loader links its `libbpf.a`
+/// and tests/c compiles against its headers. Nothing is installed: the
+/// system's libbpf-dev stays bookworm's, the one the oracle's loader
+/// (`../shared/oracle/setup`) is built with. A cached copy is kept after
+/// Debian moves on.
+pub(crate) fn libbpf_dev() -> Result<PathBuf, String> {
+    let dir = cache_dir().with_file_name("libbpf-dev");
+    let ready = |d: &Path| {
+        libbpf_minor_version(d).is_some_and(|minor| minor >= 4)
+            && d.join(LIBBPF_LIB_DIR).join("libbpf.a").exists()
+    };
+    if ready(&dir) {
+        return Ok(dir);
+    }
+    let staging = dir.with_file_name("libbpf-dev.download");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    crate::ensure_backports_source()?;
+    let mut update = crate::apt_get();
+    run("apt-get update", update.args(["update", "-q"]))?;
+    run(
+        "apt-get download libbpf-dev/bookworm-backports",
+        Command::new("apt-get")
+            .current_dir(&staging)
+            .args(["download", "libbpf-dev/bookworm-backports"]),
+    )?;
+    let deb = std::fs::read_dir(&staging)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or("apt-get download left no .deb")?;
+    let unpacked = staging.join("root");
+    run(
+        "unpack libbpf-dev",
+        Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&unpacked),
+    )?;
+    if !ready(&unpacked) {
+        return Err(format!(
+            "{}: not libbpf 1.4 or newer with its libbpf.a",
+            deb.display()
+        ));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::rename(&unpacked, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let _ = std::fs::remove_dir_all(&staging);
+    Ok(dir)
+}
+
+/// Where libbpf-dev keeps `libbpf.a`, under its root.
+const LIBBPF_LIB_DIR: &str = "usr/lib/x86_64-linux-gnu";
+
+/// `-I` for the cached libbpf 1.4's headers (`bpf/bpf_helpers.h`, ...),
+/// ahead of the system's: empty when it has not been downloaded yet.
+pub(crate) fn libbpf_include_arg() -> Option<String> {
+    let dir = cache_dir().with_file_name("libbpf-dev");
+    libbpf_minor_version(&dir).map(|_| format!("-I{}", dir.join("usr/include").display()))
+}
+
+/// The minor version of libbpf 1.x's headers under `root`.
+fn libbpf_minor_version(root: &Path) -> Option<u32> {
+    let text = std::fs::read_to_string(root.join("usr/include/bpf/libbpf_version.h")).ok()?;
     let major = define_value(&text, "LIBBPF_MAJOR_VERSION")?;
     let minor = define_value(&text, "LIBBPF_MINOR_VERSION")?;
     (major == 1)
@@ -703,17 +752,22 @@ pub fn kernel_diff() -> Result<(), String> {
             _ => false,
         }
     };
-    if !fresh(&loader, &src) {
+    let libbpf = libbpf_dev()?;
+    if !fresh(&loader, &src) || !fresh(&loader, &libbpf.join(LIBBPF_LIB_DIR).join("libbpf.a")) {
         run(
-            "build the loader (libbpf, static)",
+            "build the loader (libbpf 1.4, static)",
             Command::new("gcc")
                 .args(["-O2", "-Wall", "-static", "-o"])
                 .arg(&loader)
+                .arg(format!("-I{}", libbpf.join("usr/include").display()))
                 .arg(&src)
-                // libelf.a of elfutils 0.192 compresses with zstd
+                .arg(format!("-L{}", libbpf.join(LIBBPF_LIB_DIR).display()))
+                // libelf.a of elfutils 0.192 (bookworm-backports')
+                // compresses with zstd
                 .args(["-lbpf", "-lelf", "-lz", "-lzstd"]),
         )?;
     }
+    let libbpf_include = format!("-I{}", libbpf.join("usr/include").display());
     // vmlinux.h of the 6.1 kernel's BTF (as real programs are built),
     // made by bpftool from static/btf
     let include = work.join("include");
@@ -748,14 +802,9 @@ pub fn kernel_diff() -> Result<(), String> {
         let o = objdir.join(format!("{name}.o"));
         if !fresh(&o, s) {
             let st = Command::new(CLANG)
-                .args([
-                    "-target",
-                    "bpf",
-                    "-O2",
-                    "-g",
-                    "-I/usr/include/x86_64-linux-gnu",
-                    "-c",
-                ])
+                .args(["-target", "bpf", "-O2", "-g"])
+                .arg(&libbpf_include)
+                .args(["-I/usr/include/x86_64-linux-gnu", "-c"])
                 .arg(format!("-I{}", include.display()))
                 .arg(s)
                 .arg("-o")
@@ -804,14 +853,9 @@ pub fn kernel_diff() -> Result<(), String> {
             let cfile = sdir.join(format!("{rel}.c"));
             std::fs::write(&cfile, c).map_err(|e| e.to_string())?;
             let out = Command::new(CLANG)
-                .args([
-                    "-target",
-                    "bpf",
-                    "-O2",
-                    "-g",
-                    "-I/usr/include/x86_64-linux-gnu",
-                    "-c",
-                ])
+                .args(["-target", "bpf", "-O2", "-g"])
+                .arg(&libbpf_include)
+                .args(["-I/usr/include/x86_64-linux-gnu", "-c"])
                 .arg(&cfile)
                 .arg("-o")
                 .arg(&o)

@@ -134,29 +134,33 @@ fn is_root() -> bool {
     output(Command::new("id").arg("-u")).trim() == "0"
 }
 
-/// Installs Debian packages (apt needs root: sudo when we are not root).
-fn apt_install(pkgs: &[&str]) -> Result<(), String> {
-    apt_install_from(pkgs, false)
+/// `apt-get`, through sudo when we are not root.
+fn apt_get() -> Command {
+    if is_root() {
+        Command::new("apt-get")
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg("apt-get");
+        c
+    }
 }
 
-/// Installed packages a backports batch must not upgrade: the UAPI headers
-/// (`linux/bpf.h`) that tests/c and the oracle's programs compile against.
-const HELD_FROM_BACKPORTS: &[&str] = &["linux-libc-dev"];
-
-/// `apt_install`, from bookworm-backports when `backports` is set (for a
-/// package whose bookworm version is too old for us).
-fn apt_install_from(pkgs: &[&str], backports: bool) -> Result<(), String> {
+/// Installs Debian packages (apt needs root: sudo when we are not root),
+/// bookworm's versions of them.
+///
+/// Only qemu may come from bookworm-backports, and then it alone names it
+/// (`qemu-system-x86/bookworm-backports`, whose dependencies apt takes from
+/// there as far as they need), never the whole batch with `-t`: `-t` also
+/// upgrades what the batch merely depends on, and on a fresh machine that
+/// took linux-libc-dev to 6.12's UAPI headers (tests/c is compiled against
+/// the modelled 6.1's) and libelf-dev to 0.192, whose static library the
+/// oracle's loader (`../shared/oracle/setup`) cannot link (measured
+/// 2026-12-06).
+fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     if pkgs.is_empty() {
         return Ok(());
     }
-    let root_user = is_root();
-    let mut update = Command::new(if root_user { "apt-get" } else { "sudo" });
-    let mut install = Command::new(if root_user { "apt-get" } else { "sudo" });
-    if !root_user {
-        update.arg("apt-get");
-        install.arg("apt-get");
-    }
-    update.arg("update");
+    let mut install = apt_get();
     install
         .args(["install", "-y", "--no-install-recommends"])
         .env("DEBIAN_FRONTEND", "noninteractive");
@@ -164,24 +168,19 @@ fn apt_install_from(pkgs: &[&str], backports: bool) -> Result<(), String> {
     // qemu-utils is bookworm-backports' (qemu 10), bookworm's
     // qemu-system-x86 7.2 is refused ("qemu-utils : Breaks:
     // qemu-system-common (< 1:8.0+dfsg-5~)"), so take it from backports too.
-    if backports
-        || pkgs.contains(&"qemu-system-x86") && installed_version("qemu-utils").contains("bpo")
-    {
-        ensure_backports_source(root_user)?;
-        install.args(["-t", "bookworm-backports"]);
-        // `-t` also upgrades what the batch merely depends on, and that
-        // took linux-libc-dev to 6.12's UAPI headers on a fresh machine
-        // (measured 2026-12-06): tests/c is compiled against the modelled
-        // 6.1's, so the installed version is kept.
-        for held in HELD_FROM_BACKPORTS {
-            let v = installed_version(held);
-            if !v.is_empty() && !v.contains("bpo") && !pkgs.contains(held) {
-                install.arg(format!("{held}={v}"));
-            }
+    let qemu_from_backports =
+        pkgs.contains(&"qemu-system-x86") && installed_version("qemu-utils").contains("bpo");
+    if qemu_from_backports {
+        ensure_backports_source()?;
+    }
+    for pkg in pkgs {
+        if *pkg == "qemu-system-x86" && qemu_from_backports {
+            install.arg(format!("{pkg}/bookworm-backports"));
+        } else {
+            install.arg(pkg);
         }
     }
-    install.args(pkgs);
-    run("apt-get update", &mut update)?;
+    run("apt-get update", apt_get().arg("update"))?;
     run(&format!("apt-get install {}", pkgs.join(" ")), &mut install)
 }
 
@@ -193,7 +192,8 @@ fn installed_version(pkg: &str) -> String {
 }
 
 /// Adds bookworm-backports to apt's sources when no source names it yet.
-fn ensure_backports_source(root_user: bool) -> Result<(), String> {
+fn ensure_backports_source() -> Result<(), String> {
+    let root_user = is_root();
     let dir = Path::new("/etc/apt/sources.list.d");
     let named = std::fs::read_dir(dir)
         .map(|entries| {
