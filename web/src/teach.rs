@@ -154,7 +154,7 @@ pub(crate) fn format_guide() -> Html {
                     <tr><td><code>{ *code }</code></td><td>{ *what }</td></tr>
                 }) }
             </table>
-            <p>{ "Lines pasted from a kernel log (12: (85) call …) or llvm-objdump keep only their instruction." }</p>
+            <p>{ "Lines pasted from a kernel log (12: (85) call …) or a whole llvm-objdump -d listing keep only their instructions; a kernel selftest's asm body pastes as written (%[name] operands, l0_%= labels)." }</p>
         </div>
     }
 }

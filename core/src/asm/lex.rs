@@ -101,12 +101,36 @@ pub fn lex(s: &str, base: u32) -> Result<Vec<Tok>, (u32, String)> {
             while i < b.len() && (is_word(b[i]) || b[i].is_ascii_digit()) {
                 i += 1;
             }
+            // a selftest's local label, `l0_%=` (GCC's number unique to
+            // one asm statement), kept whole: one pasted body is one
+            // statement
+            if b[i - 1] == b'_' && s[i..].starts_with("%=") {
+                i += 2;
+            }
             out.push(Tok {
                 kind: TokKind::Word,
                 text: s[st..i].to_string(),
                 col,
             });
             continue;
+        }
+        // a selftest's operand, `%[bpf_map_lookup_elem]` or
+        // `%[map_hash_48b]`: the name it stands for
+        if c == b'%' && b.get(i + 1) == Some(&b'[') {
+            let st = i + 2;
+            let mut j = st;
+            while j < b.len() && (is_word(b[j]) || b[j].is_ascii_digit()) && b[j] != b'.' {
+                j += 1;
+            }
+            if j > st && b.get(j) == Some(&b']') {
+                out.push(Tok {
+                    kind: TokKind::Word,
+                    text: s[st..j].to_string(),
+                    col,
+                });
+                i = j + 1;
+                continue;
+            }
         }
         if c == b'"' {
             let st = i + 1;

@@ -213,6 +213,17 @@ pub fn parse(src: &str) -> Result<Program, Vec<Diagnostic>> {
     }
     for (lno, raw) in src.lines().enumerate() {
         let line = (lno + 1) as u32;
+        if let Some((col, sym)) = objdump_relocation(raw) {
+            cx.err(
+                line,
+                col,
+                sym.len() as u32,
+                format!(
+                    "llvm-objdump's relocation lines are not read: name `{sym}` in the instruction above (`rN = {sym} ll`, with `.map {sym} ...`)"
+                ),
+            );
+            continue;
+        }
         let (body, base, opcode) = strip_line(raw);
         // `[LABEL:] .8byte N`: a raw instruction, as the kernel's selftests
         // write the encodings LLVM has no syntax for (an extension of
@@ -487,6 +498,9 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
     let s = &raw[..cut];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
+    if is_objdump_heading(t) {
+        return ("", lead as u32 + 1, None);
+    }
     let mut start = lead;
     // "12: (85) " kernel log prefix
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -525,12 +539,89 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
                 break;
             }
         }
-        if pairs >= 8 && pos < rb.len() {
+        if pairs >= 8 {
+            // bytes alone: the second half of a 64-bit load, on a line of
+            // its own in older llvm-objdump output
             start += digits + 1 + ws + pos;
-            return (&s[start..lead + t.len()], start as u32 + 1, None);
+            let text = without_target_symbol(&s[start..lead + t.len()]);
+            return (text, start as u32 + 1, None);
         }
     }
-    (&s[start..lead + t.len()], start as u32 + 1, None)
+    (
+        without_target_symbol(&s[start..lead + t.len()]),
+        start as u32 + 1,
+        None,
+    )
+}
+
+/// The lines around llvm-objdump's instructions, which a pasted
+/// `llvm-objdump -d` listing holds: `FILE:\tfile format elf64-bpf`,
+/// `Disassembly of section NAME:` and a symbol's `0000000000000058 <LBB0_2>:`.
+/// They carry no instruction (the jumps are relative), so they are blank.
+fn is_objdump_heading(t: &str) -> bool {
+    if t.starts_with("Disassembly of section ") && t.ends_with(':') {
+        return true;
+    }
+    if let Some(at) = t.find("file format ") {
+        return t[..at].trim_end().ends_with(':') && t[at..].contains("bpf");
+    }
+    match t.split_once(' ') {
+        Some((addr, sym)) => {
+            (8..=16).contains(&addr.len())
+                && addr.bytes().all(|b| b.is_ascii_hexdigit())
+                && sym.starts_with('<')
+                && sym.ends_with(">:")
+        }
+        None => false,
+    }
+}
+
+/// `llvm-objdump -r`'s line under an instruction, `0000000000000010:
+/// R_BPF_64_64 my_map`: the column and name of its symbol.
+fn objdump_relocation(raw: &str) -> Option<(u32, &str)> {
+    let t = raw.trim_start();
+    let (addr, rest) = t.split_once(':')?;
+    if !(8..=16).contains(&addr.len()) || !addr.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (kind, sym) = rest.split_once(char::is_whitespace)?;
+    if !kind.starts_with("R_BPF_") {
+        return None;
+    }
+    let sym = sym.trim();
+    let col = raw.len() - raw[raw.find(kind)?..].len() + kind.len();
+    let col = col + raw[col..].len() - raw[col..].trim_start().len();
+    Some((col as u32 + 1, sym))
+}
+
+/// A jump or call without llvm-objdump's name of its target:
+/// `if r1 != r0 goto +0x5 <LBB0_2>` is `if r1 != r0 goto +0x5`.
+fn without_target_symbol(text: &str) -> &str {
+    let Some(inner) = text.strip_suffix('>') else {
+        return text;
+    };
+    let Some(lt) = inner.rfind('<') else {
+        return text;
+    };
+    let sym = &inner[lt + 1..];
+    let before = inner[..lt].trim_end();
+    let symbol_like = !sym.is_empty()
+        && sym
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'+' | b'-'));
+    let target = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let jump = before.contains("goto") || before.starts_with("call");
+    if symbol_like
+        && jump
+        && before.len() < inner.len()
+        && target.starts_with(['+', '-'])
+        && inner[..lt].ends_with(char::is_whitespace)
+    {
+        before
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]

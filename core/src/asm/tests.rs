@@ -128,6 +128,74 @@ fn kernel_log_and_objdump_prefixes_are_ignored() {
     assert_eq!(a.insns[0], Insn::new(0xb7, 1, 0, 0, 0));
 }
 
+/// A kernel selftest's inline-asm body pasted as it is written: its
+/// operands `%[name]`, its local labels `l0_%=` and the `\\` that ends each
+/// line (after the `;` that starts a comment).
+#[test]
+fn a_pasted_selftest_body_parses() {
+    let body = ".map map_hash_48b hash key=8 value=48 entries=1\n\
+\tr1 = 0;\t\t\t\\\n\
+\t*(u64*)(r10 - 8) = r1;\t\\\n\
+\tr2 = r10;\t\\\n\
+\tr2 += -8;\t\\\n\
+\tr1 = %[map_hash_48b] ll;\t\\\n\
+\tcall %[bpf_map_lookup_elem];\t\\\n\
+\tif r0 == 0 goto l0_%=;\t\\\n\
+\tr1 = *(u64*)(r0 + 0);\t\\\n\
+l0_%=:\tr0 = 0;\t\\\n\
+\texit;\t\\\n";
+    let a = p(body);
+    let plain = p(&body
+        .replace("%[", "")
+        .replace("]", "")
+        .replace("l0_%=", "l0"));
+    assert_eq!(a.insns, plain.insns);
+    assert_eq!(a.insns[6], Insn::new(0x85, 0, 0, 0, 1));
+    assert_eq!(a.insns[7].off, 1);
+    // `%=` after a register is still the operator, spaces or none
+    assert_eq!(
+        p("r1 = 7\nr1%=3\nexit\n").insns[1],
+        Insn::new(0x97, 1, 0, 0, 3)
+    );
+    // an operand left open is an error, not a name
+    assert!(parse("call %[bpf_map_lookup_elem\nexit\n").is_err());
+}
+
+/// A whole `llvm-objdump -d` listing pasted as it is printed (LLVM 16 here,
+/// and an older one's second half of a 64-bit load on its own line).
+#[test]
+fn a_pasted_objdump_listing_parses() {
+    let src = "\n/tmp/minimal.o:\tfile format elf64-bpf\n\nDisassembly of section tp/syscalls/sys_enter_write:\n\n\
+0000000000000000 <handle_tp>:\n\
+       0:\t85 00 00 00 0e 00 00 00\tcall 0xe\n\
+       1:\t18 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00\tr1 = 0x0 ll\n\
+       3:\t5d 01 01 00 00 00 00 00\tif r1 != r0 goto +0x1 <LBB0_2>\n\
+       4:\t05 00 ff ff 00 00 00 00\tgoto -0x1 <LBB0_2>\n\n\
+0000000000000028 <LBB0_2>:\n\
+       5:\t18 02 00 00 07 00 00 00\tr2 = 0x7 ll\n\
+       6:\t00 00 00 00 00 00 00 00\t\n\
+       7:\t95 00 00 00 00 00 00 00\texit\n";
+    let a = p(src);
+    assert_eq!(a.insns.len(), 8);
+    assert_eq!(a.insns[0], Insn::new(0x85, 0, 0, 0, 14));
+    assert_eq!(a.insns[3], Insn::new(0x5d, 1, 0, 1, 0));
+    assert_eq!(a.insns[4], Insn::new(0x05, 0, 0, -1, 0));
+    assert_eq!(a.insns[5], Insn::new(0x18, 2, 0, 0, 7));
+    assert_eq!(a.insns[7], Insn::new(0x95, 0, 0, 0, 0));
+    // a relocation line of `llvm-objdump -dr` is an error that says what
+    // to write, never silently a constant 0
+    let d = parse("r1 = 0x0 ll\n\t\t0000000000000010:  R_BPF_64_64\tmy_map\nexit\n")
+        .expect_err("a relocation line must not be dropped");
+    let r = d[0].render("f.s", "");
+    assert!(
+        r.contains("f.s:2:") && r.contains("`rN = my_map ll`"),
+        "{r}"
+    );
+    // only a jump's target sheds a name in angle brackets
+    assert!(parse("r1 = 1 <x>\nexit\n").is_err());
+    assert!(parse("if r1 < r2 goto +0 <\nexit\n").is_err());
+}
+
 #[test]
 fn every_error_is_reported_with_its_place() {
     let src = "r11 = 1\ncall nosuch\ngoto missing\n.map x nosuchtype key=4\nlab:\nlab:\nr1 = 1 +\n";
