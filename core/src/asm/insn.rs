@@ -612,6 +612,14 @@ fn parse_call(c: &mut Cur, names: &Names) -> Result<Pending, PErr> {
         return Ok(p);
     }
     c.i += 1;
+    // the kernel log's `call unknown#N` (strip_line kept its number)
+    if t.is("unknown") && c.peek().is_some_and(|h| h.is("#")) {
+        c.i += 1;
+        let v = c.number()?;
+        c.end()?;
+        p.insn.imm = imm32(v, &t)?;
+        return Ok(p);
+    }
     c.end()?;
     let name = t.text.clone();
     if t.kind != TokKind::Word {

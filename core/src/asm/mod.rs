@@ -495,6 +495,18 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
             cut = cut.min(p);
         }
     }
+    // the kernel log's call of a helper id it does not know,
+    // `call unknown#195896080`: its number is the instruction's, not a
+    // comment
+    if raw[cut..].starts_with('#') && unknown_helper_number(raw, cut).is_some() {
+        let end = unknown_helper_number(raw, cut).unwrap_or(cut);
+        cut = raw.len();
+        for pat in [";", "#", "//"] {
+            if let Some(p) = raw[end..].find(pat) {
+                cut = cut.min(end + p);
+            }
+        }
+    }
     let s = &raw[..cut];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
@@ -552,6 +564,22 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
         start as u32 + 1,
         None,
     )
+}
+
+/// Where the number of `call unknown#N` ends, when the `#` at `hash`
+/// follows `call unknown`.
+fn unknown_helper_number(raw: &str, hash: usize) -> Option<usize> {
+    let before = raw[..hash].strip_suffix("unknown")?;
+    let call = before.trim_end().strip_suffix("call")?;
+    if !(call.is_empty() || call.ends_with(|c: char| c.is_whitespace() || c == ')'))
+        || before.len() == before.trim_end().len()
+    {
+        return None;
+    }
+    let after = &raw[hash + 1..];
+    let sign = usize::from(after.starts_with('-'));
+    let digits = after[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then_some(hash + 1 + sign + digits)
 }
 
 /// The lines around llvm-objdump's instructions, which a pasted

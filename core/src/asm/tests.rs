@@ -128,6 +128,18 @@ fn kernel_log_and_objdump_prefixes_are_ignored() {
     assert_eq!(a.insns[0], Insn::new(0xb7, 1, 0, 0, 0));
 }
 
+/// The kernel log prints a helper id it does not know as
+/// `call unknown#N` (`print_bpf_insn()`): pasted, it is that call.
+#[test]
+fn a_pasted_unknown_helper_call_keeps_its_number() {
+    let a = p("12: (85) call unknown#195896080 ; R0=scalar()\ncall unknown#-7\nexit\n");
+    assert_eq!(a.insns[0], Insn::new(0x85, 0, 0, 0, 195896080));
+    assert_eq!(a.insns[1], Insn::new(0x85, 0, 0, 0, -7));
+    // elsewhere `#` still starts a comment
+    assert_eq!(p("call bpf_loop#181\nexit\n").insns[0].imm, 181);
+    assert!(parse("r1 = unknown#3\nexit\n").is_err());
+}
+
 /// A kernel selftest's inline-asm body pasted as it is written: its
 /// operands `%[name]`, its local labels `l0_%=` and the `\\` that ends each
 /// line (after the `;` that starts a comment).
