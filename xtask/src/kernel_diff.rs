@@ -146,7 +146,7 @@ pub(crate) fn libbpf_dev() -> Result<PathBuf, String> {
 const LIBBPF_LIB_DIR: &str = "usr/lib/x86_64-linux-gnu";
 
 /// `-I` for the cached libbpf 1.4's headers (`bpf/bpf_helpers.h`, ...),
-/// ahead of the system's: empty when it has not been downloaded yet.
+/// ahead of the system's; `None` before it has been downloaded.
 pub(crate) fn libbpf_include_arg() -> Option<String> {
     let dir = cache_dir().with_file_name("libbpf-dev");
     libbpf_minor_version(&dir).map(|_| format!("-I{}", dir.join("usr/include").display()))
@@ -762,8 +762,8 @@ pub fn kernel_diff() -> Result<(), String> {
                 .arg(format!("-I{}", libbpf.join("usr/include").display()))
                 .arg(&src)
                 .arg(format!("-L{}", libbpf.join(LIBBPF_LIB_DIR).display()))
-                // libelf.a of elfutils 0.192 (bookworm-backports')
-                // compresses with zstd
+                // libelf.a of elfutils 0.192 (bookworm-backports', on
+                // machines that have it) compresses with zstd
                 .args(["-lbpf", "-lelf", "-lz", "-lzstd"]),
         )?;
     }

@@ -498,8 +498,7 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
     // the kernel log's call of a helper id it does not know,
     // `call unknown#195896080`: its number is the instruction's, not a
     // comment
-    if raw[cut..].starts_with('#') && unknown_helper_number(raw, cut).is_some() {
-        let end = unknown_helper_number(raw, cut).unwrap_or(cut);
+    if let Some(end) = unknown_helper_number(raw, cut) {
         cut = raw.len();
         for pat in [";", "#", "//"] {
             if let Some(p) = raw[end..].find(pat) {
@@ -566,9 +565,12 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
     )
 }
 
-/// Where the number of `call unknown#N` ends, when the `#` at `hash`
-/// follows `call unknown`.
+/// Where the number of `call unknown#N` ends, when `raw` has that `#` at
+/// `hash`.
 fn unknown_helper_number(raw: &str, hash: usize) -> Option<usize> {
+    if !raw[hash..].starts_with('#') {
+        return None;
+    }
     let before = raw[..hash].strip_suffix("unknown")?;
     let call = before.trim_end().strip_suffix("call")?;
     if !(call.is_empty() || call.ends_with(|c: char| c.is_whitespace() || c == ')'))
@@ -642,7 +644,6 @@ fn without_target_symbol(text: &str) -> &str {
     let jump = before.contains("goto") || before.starts_with("call");
     if symbol_like
         && jump
-        && before.len() < inner.len()
         && target.starts_with(['+', '-'])
         && inner[..lt].ends_with(char::is_whitespace)
     {
