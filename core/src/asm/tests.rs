@@ -235,9 +235,13 @@ fn numeric_labels_go_forward_and_back() {
 
 #[test]
 fn random_text_never_panics() {
-    let alphabet: Vec<char> = "r0123456789w=+-*/()[]<>&|^!;#:. ,xsuglocaexitifgotoskbbe\"\n\tpll"
-        .chars()
-        .collect();
+    // `%`, `_`, `R`, `B`, `P`, `F`, `n`, `k`: selftest operands and labels
+    // (`%[x]`, `l0_%=`), objdump's lines (`R_BPF_`, `<LBB0_2>`),
+    // `call unknown#N`
+    let alphabet: Vec<char> =
+        "r0123456789w=+-*/()[]<>&|^!;#:. ,xsuglocaexitifgotoskbbe\"\n\tpll%_RBPFnk"
+            .chars()
+            .collect();
     let mut seed = 0x2545f4914f6cdd1du64;
     for _ in 0..3000 {
         let mut s = String::new();
