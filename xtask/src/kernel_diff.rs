@@ -100,7 +100,7 @@ fn ensure_tools() -> Result<(), String> {
 /// (`../shared/oracle/setup`) is built with. A cached copy is kept after
 /// Debian moves on.
 pub(crate) fn libbpf_dev() -> Result<PathBuf, String> {
-    let dir = cache_dir().with_file_name("libbpf-dev");
+    let dir = libbpf_dev_dir();
     let ready = |d: &Path| {
         libbpf_minor_version(d).is_some_and(|minor| minor >= 4)
             && d.join(LIBBPF_LIB_DIR).join("libbpf.a").exists()
@@ -114,22 +114,8 @@ pub(crate) fn libbpf_dev() -> Result<PathBuf, String> {
     crate::ensure_backports_source()?;
     let mut update = crate::apt_get();
     run("apt-get update", update.args(["update", "-q"]))?;
-    run(
-        "apt-get download libbpf-dev/bookworm-backports",
-        Command::new("apt-get")
-            .current_dir(&staging)
-            .args(["download", "libbpf-dev/bookworm-backports"]),
-    )?;
-    let deb = std::fs::read_dir(&staging)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "deb"))
-        .ok_or("apt-get download left no .deb")?;
     let unpacked = staging.join("root");
-    run(
-        "unpack libbpf-dev",
-        Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&unpacked),
-    )?;
+    let deb = crate::apt_download_unpacked("libbpf-dev/bookworm-backports", &staging, &unpacked)?;
     if !ready(&unpacked) {
         return Err(format!(
             "{}: not libbpf 1.4 or newer with its libbpf.a",
@@ -142,13 +128,18 @@ pub(crate) fn libbpf_dev() -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// The cached libbpf-dev's root, beside kernel-diff's cache.
+fn libbpf_dev_dir() -> PathBuf {
+    cache_dir().with_file_name("libbpf-dev")
+}
+
 /// Where libbpf-dev keeps `libbpf.a`, under its root.
 const LIBBPF_LIB_DIR: &str = "usr/lib/x86_64-linux-gnu";
 
 /// `-I` for the cached libbpf 1.4's headers (`bpf/bpf_helpers.h`, ...),
 /// ahead of the system's; `None` before it has been downloaded.
 pub(crate) fn libbpf_include_arg() -> Option<String> {
-    let dir = cache_dir().with_file_name("libbpf-dev");
+    let dir = libbpf_dev_dir();
     libbpf_minor_version(&dir).map(|_| format!("-I{}", dir.join("usr/include").display()))
 }
 
@@ -254,22 +245,8 @@ fn kernel() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let pkg = current_kernel_pkg()?;
-    run(
-        &format!("apt-get download {pkg}"),
-        Command::new("apt-get")
-            .current_dir(&dir)
-            .args(["download", &pkg]),
-    )?;
-    let deb = std::fs::read_dir(&dir)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "deb"))
-        .ok_or("apt-get download left no .deb")?;
     let x = dir.join("pkg");
-    run(
-        "unpack the kernel package",
-        Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&x),
-    )?;
+    let deb = crate::apt_download_unpacked(&pkg, &dir, &x)?;
     let image = dir.join(format!("vmlinuz-{}", &pkg["linux-image-".len()..]));
     let boot = x.join("boot").join(image.file_name().unwrap_or_default());
     std::fs::copy(&boot, &image).map_err(|e| format!("{}: {e}", boot.display()))?;

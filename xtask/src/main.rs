@@ -184,6 +184,27 @@ fn apt_install(pkgs: &[&str]) -> Result<(), String> {
     run(&format!("apt-get install {}", pkgs.join(" ")), &mut install)
 }
 
+/// `apt-get download PKG` into `dir`, unpacked (`dpkg-deb -x`) into
+/// `into`: the downloaded `.deb`, for the caller to remove or keep.
+fn apt_download_unpacked(pkg: &str, dir: &Path, into: &Path) -> Result<PathBuf, String> {
+    run(
+        &format!("apt-get download {pkg}"),
+        Command::new("apt-get")
+            .current_dir(dir)
+            .args(["download", pkg]),
+    )?;
+    let deb = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or("apt-get download left no .deb")?;
+    run(
+        &format!("unpack {pkg}"),
+        Command::new("dpkg-deb").arg("-x").arg(&deb).arg(into),
+    )?;
+    Ok(deb)
+}
+
 /// The installed version of a Debian package ("" when it is not installed).
 fn installed_version(pkg: &str) -> String {
     output(Command::new("dpkg-query").args(["-W", "-f", "${Version}", pkg]))

@@ -225,22 +225,8 @@ fn source_tree(work: &Path) -> Result<PathBuf, String> {
     std::fs::create_dir_all(&cache).map_err(|e| e.to_string())?;
     let tarball = cache.join("linux-source-6.1.tar.xz");
     if !tarball.is_file() {
-        crate::run(
-            "apt-get download linux-source-6.1",
-            Command::new("apt-get")
-                .current_dir(&cache)
-                .args(["download", "linux-source-6.1"]),
-        )?;
-        let deb = std::fs::read_dir(&cache)
-            .map_err(|e| e.to_string())?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "deb"))
-            .ok_or("apt-get download left no .deb")?;
         let x = cache.join("pkg");
-        crate::run(
-            "unpack linux-source-6.1",
-            Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&x),
-        )?;
+        let deb = crate::apt_download_unpacked("linux-source-6.1", &cache, &x)?;
         let inner = x.join("usr/src/linux-source-6.1.tar.xz");
         std::fs::rename(&inner, &tarball).map_err(|e| format!("{}: {e}", inner.display()))?;
         let _ = std::fs::remove_dir_all(&x);

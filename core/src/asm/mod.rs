@@ -489,22 +489,20 @@ fn give_outer_maps_their_inner_meta(prog: &mut Program) {
 /// Returns the remaining text, the column it starts at (1-based) and the
 /// kernel log's opcode byte `xx`, if the line had one.
 fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
-    let mut cut = raw.len();
-    for pat in [";", "#", "//"] {
-        if let Some(p) = raw.find(pat) {
-            cut = cut.min(p);
-        }
-    }
+    // where the first comment at or after `from` starts
+    let comment_at = |from: usize| {
+        [";", "#", "//"]
+            .iter()
+            .filter_map(|pat| raw[from..].find(pat).map(|p| from + p))
+            .min()
+            .unwrap_or(raw.len())
+    };
+    let mut cut = comment_at(0);
     // the kernel log's call of a helper id it does not know,
     // `call unknown#195896080`: its number is the instruction's, not a
     // comment
     if let Some(end) = unknown_helper_number(raw, cut) {
-        cut = raw.len();
-        for pat in [";", "#", "//"] {
-            if let Some(p) = raw[end..].find(pat) {
-                cut = cut.min(end + p);
-            }
-        }
+        cut = comment_at(end);
     }
     let s = &raw[..cut];
     let lead = s.len() - s.trim_start().len();
