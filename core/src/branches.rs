@@ -43,175 +43,84 @@ pub fn is_branch_taken(
             _ => -1,
         };
     }
-    if jmp32 {
-        let t = reg.var_off.subreg();
+    // 6.1's is_branch32_taken() and is_branch64_taken() are one rule over
+    // two widths: a subregister's bounds widen to 64 bits keeping their
+    // order, and its tnum (`subreg()`) has no upper bits.
+    let (t, bounds, val) = if jmp32 {
         let val = val as u32;
-        let sval = val as i32;
-        let (umin, umax, smin, smax) = (reg.u32_min, reg.u32_max, reg.s32_min, reg.s32_max);
-        match op {
-            BPF_JEQ | BPF_JNE => {
-                let eq = if t.is_const() {
-                    Some(t.value as u32 == val)
-                } else if eq_ranges && (val < umin || val > umax || sval < smin || sval > smax) {
-                    Some(false)
-                } else {
-                    None
-                };
-                if let Some(eq) = eq {
-                    return (eq == (op == BPF_JEQ)) as i32;
-                }
-            }
-            BPF_JSET => {
-                if (!t.mask & t.value) as u32 & val != 0 {
-                    return 1;
-                }
-                if (t.value | t.mask) as u32 & val == 0 {
-                    return 0;
-                }
-            }
-            BPF_JGT => {
-                if umin > val {
-                    return 1;
-                } else if umax <= val {
-                    return 0;
-                }
-            }
-            BPF_JSGT => {
-                if smin > sval {
-                    return 1;
-                } else if smax <= sval {
-                    return 0;
-                }
-            }
-            BPF_JLT => {
-                if umax < val {
-                    return 1;
-                } else if umin >= val {
-                    return 0;
-                }
-            }
-            BPF_JSLT => {
-                if smax < sval {
-                    return 1;
-                } else if smin >= sval {
-                    return 0;
-                }
-            }
-            BPF_JGE => {
-                if umin >= val {
-                    return 1;
-                } else if umax < val {
-                    return 0;
-                }
-            }
-            BPF_JSGE => {
-                if smin >= sval {
-                    return 1;
-                } else if smax < sval {
-                    return 0;
-                }
-            }
-            BPF_JLE => {
-                if umax <= val {
-                    return 1;
-                } else if umin > val {
-                    return 0;
-                }
-            }
-            BPF_JSLE => {
-                if smax <= sval {
-                    return 1;
-                } else if smin > sval {
-                    return 0;
-                }
-            }
-            _ => {}
-        }
-        return -1;
-    }
-    let t = reg.var_off;
-    let sval = val as i64;
-    let (umin, umax, smin, smax) = (reg.umin, reg.umax, reg.smin, reg.smax);
-    match op {
+        let bounds = Bounds {
+            umin: reg.u32_min.into(),
+            umax: reg.u32_max.into(),
+            smin: reg.s32_min.into(),
+            smax: reg.s32_max.into(),
+        };
+        (
+            reg.var_off.subreg(),
+            bounds,
+            (u64::from(val), i64::from(val as i32)),
+        )
+    } else {
+        let bounds = Bounds {
+            umin: reg.umin,
+            umax: reg.umax,
+            smin: reg.smin,
+            smax: reg.smax,
+        };
+        (reg.var_off, bounds, (val, val as i64))
+    };
+    scalar_branch_taken(t, &bounds, val, op, eq_ranges)
+}
+
+/// A scalar's bounds at the width a jump compares.
+struct Bounds {
+    umin: u64,
+    umax: u64,
+    smin: i64,
+    smax: i64,
+}
+
+/// `is_branch_taken()` of a scalar `t` within `b` against the constant
+/// `val` (unsigned, signed): 1 taken, 0 not taken, -1 unknown.
+fn scalar_branch_taken(
+    t: Tnum,
+    b: &Bounds,
+    (val, sval): (u64, i64),
+    op: u8,
+    eq_ranges: bool,
+) -> i32 {
+    let (taken, not_taken) = match op {
         BPF_JEQ | BPF_JNE => {
             let eq = if t.is_const() {
                 Some(t.value == val)
-            } else if eq_ranges && (val < umin || val > umax || sval < smin || sval > smax) {
+            } else if eq_ranges && (val < b.umin || val > b.umax || sval < b.smin || sval > b.smax)
+            {
                 Some(false)
             } else {
                 None
             };
-            if let Some(eq) = eq {
-                return (eq == (op == BPF_JEQ)) as i32;
-            }
+            return eq.map_or(-1, |eq| (eq == (op == BPF_JEQ)) as i32);
         }
-        BPF_JSET => {
-            if (!t.mask & t.value) & val != 0 {
-                return 1;
-            }
-            if (t.value | t.mask) & val == 0 {
-                return 0;
-            }
-        }
-        BPF_JGT => {
-            if umin > val {
-                return 1;
-            } else if umax <= val {
-                return 0;
-            }
-        }
-        BPF_JSGT => {
-            if smin > sval {
-                return 1;
-            } else if smax <= sval {
-                return 0;
-            }
-        }
-        BPF_JLT => {
-            if umax < val {
-                return 1;
-            } else if umin >= val {
-                return 0;
-            }
-        }
-        BPF_JSLT => {
-            if smax < sval {
-                return 1;
-            } else if smin >= sval {
-                return 0;
-            }
-        }
-        BPF_JGE => {
-            if umin >= val {
-                return 1;
-            } else if umax < val {
-                return 0;
-            }
-        }
-        BPF_JSGE => {
-            if smin >= sval {
-                return 1;
-            } else if smax < sval {
-                return 0;
-            }
-        }
-        BPF_JLE => {
-            if umax <= val {
-                return 1;
-            } else if umin > val {
-                return 0;
-            }
-        }
-        BPF_JSLE => {
-            if smax <= sval {
-                return 1;
-            } else if smin > sval {
-                return 0;
-            }
-        }
-        _ => {}
+        BPF_JSET => (
+            (!t.mask & t.value) & val != 0,
+            (t.value | t.mask) & val == 0,
+        ),
+        BPF_JGT => (b.umin > val, b.umax <= val),
+        BPF_JSGT => (b.smin > sval, b.smax <= sval),
+        BPF_JLT => (b.umax < val, b.umin >= val),
+        BPF_JSLT => (b.smax < sval, b.smin >= sval),
+        BPF_JGE => (b.umin >= val, b.umax < val),
+        BPF_JSGE => (b.smin >= sval, b.smax < sval),
+        BPF_JLE => (b.umax <= val, b.umin > val),
+        BPF_JSLE => (b.smax <= sval, b.smin > sval),
+        _ => (false, false),
+    };
+    if taken {
+        1
+    } else if not_taken {
+        0
+    } else {
+        -1
     }
-    -1
 }
 
 /// `reg_set_min_max()`: what each branch learns of a scalar compared with a constant.
