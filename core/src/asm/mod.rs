@@ -517,18 +517,9 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
         let after = &t[digits + 1..];
         let ws = after.len() - after.trim_start().len();
         let rest = after.trim_start();
-        let b = rest.as_bytes();
-        if b.len() >= 4
-            && b[0] == b'('
-            && b[1].is_ascii_hexdigit()
-            && b[2].is_ascii_hexdigit()
-            && b[3] == b')'
-        {
-            let r2 = &rest[4..];
-            let ws2 = r2.len() - r2.trim_start().len();
-            start += digits + 1 + ws + 4 + ws2;
-            let opcode = u8::from_str_radix(&rest[1..3], 16).ok();
-            return (&s[start..lead + t.len()], start as u32 + 1, opcode);
+        if let Some((len, opcode)) = opcode_prefix(rest) {
+            start += digits + 1 + ws + len;
+            return (&s[start..lead + t.len()], start as u32 + 1, Some(opcode));
         }
         // llvm-objdump: 8 to 16 byte pairs
         let mut pos = 0usize;
@@ -556,11 +547,33 @@ fn strip_line(raw: &str) -> (&str, u32, Option<u8>) {
             return (text, start as u32 + 1, None);
         }
     }
+    // "(85) call ...": a kernel log line copied without its index
+    if let Some((len, opcode)) = opcode_prefix(t) {
+        start += len;
+        return (&s[start..lead + t.len()], start as u32 + 1, Some(opcode));
+    }
     (
         without_target_symbol(&s[start..lead + t.len()]),
         start as u32 + 1,
         None,
     )
+}
+
+/// The kernel log's opcode byte `(xx)` and the blanks after it at the start
+/// of `t`: their length and the byte. No instruction's text starts with `(`.
+fn opcode_prefix(t: &str) -> Option<(usize, u8)> {
+    let b = t.as_bytes();
+    if b.len() < 4
+        || b[0] != b'('
+        || !b[1].is_ascii_hexdigit()
+        || !b[2].is_ascii_hexdigit()
+        || b[3] != b')'
+    {
+        return None;
+    }
+    let opcode = u8::from_str_radix(&t[1..3], 16).ok()?;
+    let after = &t[4..];
+    Some((4 + after.len() - after.trim_start().len(), opcode))
 }
 
 /// Where the number of `call unknown#N` ends, when `raw` has that `#` at

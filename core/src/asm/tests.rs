@@ -128,6 +128,19 @@ fn kernel_log_and_objdump_prefixes_are_ignored() {
     assert_eq!(a.insns[0], Insn::new(0xb7, 1, 0, 0, 0));
 }
 
+/// A kernel log line copied without its `N:` keeps its opcode byte; that
+/// byte is ignored as it is after an index (no instruction starts with `(`).
+#[test]
+fn a_kernel_log_line_without_its_index_parses() {
+    let a = p("(b7) r1 = 0 ; R1_w=0\n(85)call pc+1\n  (95) exit\n(b7) r0 = 1\n(95) exit\n");
+    assert_eq!(a.insns[0], Insn::new(0xb7, 1, 0, 0, 0));
+    assert_eq!(a.insns[1], Insn::new(0x85, 0, 1, 0, 1));
+    assert_eq!(a.insns.len(), 5);
+    // a parenthesis that is not an opcode byte is still an error
+    assert!(parse("(x5) exit\n").is_err());
+    assert!(parse("(123) exit\n").is_err());
+}
+
 /// The kernel log prints a helper id it does not know as
 /// `call unknown#N` (`print_bpf_insn()`): pasted, it is that call.
 #[test]
