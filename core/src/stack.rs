@@ -234,6 +234,36 @@ impl Env {
         // check_stack_range_initialized() for a direct read, then mark_reg_stack_read()
         let lo = reg.smin + off as i64;
         let hi = reg.smax + off as i64 + size as i64;
+        // every byte the read may reach must be data: a privileged loader
+        // reads uninitialised bytes and spills, never the state of a
+        // dynptr or an iterator. The kernel marks each slot read as it
+        // goes, so the slots below a refused byte are read (`mark_read`)
+        for i in lo..hi {
+            let slot = (-i - 1) as usize;
+            let Some(ss) = self.cur.frames.get(fr).and_then(|f| f.stack.get(slot / 8)) else {
+                break;
+            };
+            let data =
+                !matches!(ss.types[slot % 8], SlotType::Iter | SlotType::Dynptr) || ss.is_spill();
+            if !data {
+                return Err(self
+                    .fail(
+                        EACCES,
+                        &format!(
+                            "invalid read from stack R{} var_off {}+{} size {}",
+                            regno,
+                            tn,
+                            i - lo,
+                            size
+                        ),
+                    )
+                    .because(crate::reason::Reason::Uninitialized {
+                        reg: Some(regno),
+                        stack_off: Some(i),
+                    }));
+            }
+            self.mark_stack_read(fr, slot / 8);
+        }
         let mut zeros = true;
         for i in lo..hi {
             let slot = (-i - 1) as usize;

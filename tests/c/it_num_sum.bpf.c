@@ -107,3 +107,22 @@ int it_num_varoff(struct __sk_buff *skb)
 	bpf_iter_num_destroy(it);
 	return v ? *v : 0;
 }
+
+/* an iterator's bytes read through a variable offset: a privileged program
+ * may read uninitialised stack that way, never an iterator's state (6.12:
+ * "invalid read from stack R1 var_off ..."; 6.1 stops at the poisoned call) */
+SEC("socket")
+int it_num_peek(struct __sk_buff *skb)
+{
+	struct bpf_iter_num it;
+	volatile __u8 *p = (volatile __u8 *)&it;
+	__u8 b;
+
+	bpf_iter_num_new(&it, 0, 3);
+	/* hides the iterator's alignment, which lets clang write the sum
+	 * as |= (refused on a pointer) */
+	asm volatile("" : "+r"(p));
+	b = p[skb->len & 7];
+	bpf_iter_num_destroy(&it);
+	return b;
+}

@@ -218,6 +218,44 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             "void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it)",
             1,
         ),
+        // kernel/bpf/helpers.c and net/core/filter.c: dynptrs (6.3+)
+        "bpf_dynptr_from_skb" => (
+            k.name,
+            "int bpf_dynptr_from_skb(struct __sk_buff *s, __u64 flags, struct bpf_dynptr *ptr__uninit)",
+            3,
+        ),
+        "bpf_dynptr_from_xdp" => (
+            k.name,
+            "int bpf_dynptr_from_xdp(struct xdp_md *x, __u64 flags, struct bpf_dynptr *ptr__uninit)",
+            3,
+        ),
+        "bpf_dynptr_slice" => (
+            k.name,
+            "void *bpf_dynptr_slice(const struct bpf_dynptr *p, __u32 offset, void *buffer__opt, __u32 buffer__szk)",
+            4,
+        ),
+        "bpf_dynptr_slice_rdwr" => (
+            k.name,
+            "void *bpf_dynptr_slice_rdwr(const struct bpf_dynptr *p, __u32 offset, void *buffer__opt, __u32 buffer__szk)",
+            4,
+        ),
+        "bpf_dynptr_adjust" => (
+            k.name,
+            "int bpf_dynptr_adjust(const struct bpf_dynptr *p, __u32 start, __u32 end)",
+            3,
+        ),
+        "bpf_dynptr_is_null" => (k.name, "_Bool bpf_dynptr_is_null(const struct bpf_dynptr *p)", 1),
+        "bpf_dynptr_is_rdonly" => (
+            k.name,
+            "_Bool bpf_dynptr_is_rdonly(const struct bpf_dynptr *p)",
+            1,
+        ),
+        "bpf_dynptr_size" => (k.name, "__u32 bpf_dynptr_size(const struct bpf_dynptr *p)", 1),
+        "bpf_dynptr_clone" => (
+            k.name,
+            "int bpf_dynptr_clone(const struct bpf_dynptr *p, struct bpf_dynptr *clone__uninit)",
+            2,
+        ),
         // kernel/bpf/arena.c (6.9+)
         "bpf_arena_alloc_pages" => (
             k.name,

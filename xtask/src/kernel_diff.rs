@@ -531,10 +531,10 @@ fn masked(log: &str) -> String {
         .map(|l| {
             let mut out = String::new();
             let mut rest = l;
-            // kernel addresses, and an arena's user address (mmap's:
-            // 0x7f and 10 more hex digits)
+            // kernel addresses, and an arena's user address (mmap's: 12
+            // hex digits from 0x7, such as 0x7f4e12ab3000 or 0x7efcb90da000)
             let user_addr = |s: &str| {
-                s.match_indices("0x7f").map(|(i, _)| i).find(|&i| {
+                s.match_indices("0x7").map(|(i, _)| i).find(|&i| {
                     s[i + 2..]
                         .chars()
                         .take_while(|c| c.is_ascii_hexdigit())
@@ -1590,6 +1590,18 @@ poweroff -f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_dependent_addresses_are_masked() {
+        let log = "0: (18) r1 = 0x7efcb90da000 ; R1_w=scalar()\n1: (18) r2 = 0xffff888003a1c000\nverification time 12 usec";
+        assert_eq!(
+            masked(log),
+            "0: (18) r1 = ADDR ; R1_w=scalar()\n1: (18) r2 = ADDR"
+        );
+        // other numbers stay: 11 or 13 hex digits, or not from 0x7
+        let kept = "r1 = 0x7fffffffff\nr2 = 0x7ffffffffffff\nr3 = 0x6efcb90da000";
+        assert_eq!(masked(kept), kept);
+    }
 
     #[test]
     fn a_stopped_boot_resumes_at_the_program_it_was_in() {

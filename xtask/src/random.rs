@@ -26,6 +26,7 @@ use veristep_core::{verify, KernelVersion, Options, Verdict};
 
 mod btf;
 mod ctx;
+mod dynptr;
 mod gen;
 mod minimise;
 mod mutate;
@@ -752,6 +753,11 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
                 o.gen.locks = true;
             }
             "--btf" => o.gen.btf = true,
+            "--dynptr" => o.gen.dynptr = true,
+            "--kfuncs" => {
+                o.gen.dynptr = true;
+                o.gen.dynptr_kfuncs = true;
+            }
             "--iter" => {
                 o.gen.btf = true;
                 o.gen.iter = true;
@@ -786,7 +792,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -848,10 +854,10 @@ fn run(args: &[String]) -> Result<(), String> {
             format!(" ({} do not parse!)", bad_syntax.len())
         }
     );
-    // programs typed by the kernel's BTF, or of the types outside the
-    // format's contract, which the oracle's kernel-verdict loads:
-    // kernel-diff's VM judges them
-    if o.gen.btf || o.gen.vm_types || o.prog_flags.is_some() {
+    // what the oracle's kernel-verdict cannot load (programs typed by the
+    // kernel's BTF, types outside the format's contract, load flags, kernel
+    // functions its converter does not know): kernel-diff's VM judges them
+    if o.gen.btf || o.gen.vm_types || o.gen.dynptr_kfuncs || o.prog_flags.is_some() {
         return btf_through_kernel_diff(&dir, &o.kernels);
     }
     // 2. the kernels (one thread each) while veristep runs here

@@ -117,6 +117,11 @@ pub struct GenOpts {
     /// With `ctx`: deep probes (`ctx::deep_program`), longer sequences of
     /// operations, each kept when veristep accepts the program so far.
     pub deep: bool,
+    /// Dynamic pointers, their slots and references (`dynptr.rs`).
+    pub dynptr: bool,
+    /// With `dynptr`: 6.12's dynptr kernel functions, judged through
+    /// kernel-diff's VM.
+    pub dynptr_kfuncs: bool,
 }
 
 impl Default for GenOpts {
@@ -133,6 +138,8 @@ impl Default for GenOpts {
             vm_types: false,
             iter: false,
             deep: false,
+            dynptr: false,
+            dynptr_kfuncs: false,
         }
     }
 }
@@ -324,6 +331,12 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.dynptr {
+        let kfuncs = opts.dynptr_kfuncs;
+        let text = super::dynptr::program(program_seed(seed, index), kfuncs);
+        let what = if kfuncs { "dynptr, kfuncs" } else { "dynptr" };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
+    }
     if opts.btf {
         let s = program_seed(seed, index);
         let (what, text) = if opts.deep {
