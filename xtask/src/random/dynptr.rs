@@ -555,9 +555,9 @@ impl G {
             }
         }
         self.place(&skip);
-        for i in 0..2 {
-            if self.slots[i] != before[i] {
-                self.slots[i] = Held::Maybe;
+        for (now, was) in self.slots.iter_mut().zip(before) {
+            if *now != was {
+                *now = Held::Maybe;
             }
         }
     }
