@@ -229,7 +229,18 @@ impl G {
         } else {
             self.rng.pick(&["u8", "u64"])
         };
-        self.e(format!("r0 = *({size} *)(r1 {base})"));
+        match self.rng.below(4) {
+            0 => {
+                // a write: over a dynptr's bytes, it is no dynptr any more
+                self.e(format!("*({size} *)(r1 {base}) = r0"));
+                self.slots = [Held::Maybe; 2];
+            }
+            1 => {
+                self.e(format!("*({size} *)(r1 {base}) = 0"));
+                self.slots = [Held::Maybe; 2];
+            }
+            _ => self.e(format!("r0 = *({size} *)(r1 {base})")),
+        }
     }
 
     /// `bpf_dynptr_slice(_rdwr)` (6.12): a slice of a constant length,
@@ -516,8 +527,19 @@ impl G {
             ("u16", 14),
         ]);
         let off = base + at;
-        match self.rng.below(3) {
+        match self.rng.below(4) {
             0 => self.e(format!("r1 = *({size} *)(r10 {off})")),
+            3 => {
+                // an atomic reads and writes the bytes
+                let (size, off) = if size == "u64" {
+                    ("u64", off)
+                } else {
+                    ("u32", base + 4)
+                };
+                self.e("r1 = 1");
+                self.e(format!("lock *({size} *)(r10 {off}) += r1"));
+                self.slots[i] = Held::Maybe;
+            }
             1 => {
                 self.e(format!("*({size} *)(r10 {off}) = 7"));
                 self.slots[i] = Held::Nothing;
