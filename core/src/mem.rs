@@ -228,7 +228,11 @@ impl Env {
                         .because(crate::reason::Reason::InvalidMemAccess { reg: regno }));
                 }
                 if reg.ty == RegType::MapKey && t == Access::Write {
-                    return Err(self.fail(EACCES, "write to change key R2 not allowed"));
+                    // the register the store goes through, often a copy
+                    // of the callback's r2
+                    return Err(
+                        self.fail(EACCES, &format!("write to change key R{regno} not allowed"))
+                    );
                 }
                 // check_map_access_type(): BPF_F_RDONLY_PROG / BPF_F_WRONLY_PROG
                 let flags = self

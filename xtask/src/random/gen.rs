@@ -122,6 +122,8 @@ pub struct GenOpts {
     /// With `dynptr`: 6.12's dynptr kernel functions, judged through
     /// kernel-diff's VM.
     pub dynptr_kfuncs: bool,
+    /// Every callback-taking helper (`callbacks.rs`).
+    pub callbacks: bool,
 }
 
 impl Default for GenOpts {
@@ -140,6 +142,7 @@ impl Default for GenOpts {
             deep: false,
             dynptr: false,
             dynptr_kfuncs: false,
+            callbacks: false,
         }
     }
 }
@@ -331,6 +334,10 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.callbacks {
+        let text = super::callbacks::program(program_seed(seed, index));
+        return format!("; veristep random program (callbacks): seed {seed} index {index}\n{text}");
+    }
     if opts.dynptr {
         let kfuncs = opts.dynptr_kfuncs;
         let text = super::dynptr::program(program_seed(seed, index), kfuncs);
