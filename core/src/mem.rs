@@ -230,9 +230,9 @@ impl Env {
                 if reg.ty == RegType::MapKey && t == Access::Write {
                     // the register the store goes through, often a copy
                     // of the callback's r2
-                    return Err(
-                        self.fail(EACCES, &format!("write to change key R{regno} not allowed"))
-                    );
+                    return Err(self
+                        .fail(EACCES, &format!("write to change key R{regno} not allowed"))
+                        .because(crate::reason::Reason::ReadOnly { reg: Some(regno) }));
                 }
                 // check_map_access_type(): BPF_F_RDONLY_PROG / BPF_F_WRONLY_PROG
                 let flags = self
