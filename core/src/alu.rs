@@ -66,7 +66,9 @@ impl Env {
         if op == BPF_END || op == BPF_NEG {
             if op == BPF_NEG {
                 if insn.source() != BPF_K || insn.src != 0 || insn.off != 0 || insn.imm != 0 {
-                    return Err(self.fail(EINVAL, "BPF_NEG uses reserved fields"));
+                    return Err(self
+                        .fail(EINVAL, "BPF_NEG uses reserved fields")
+                        .because(crate::reason::Reason::InvalidProgram));
                 }
             } else if insn.src != 0
                 || insn.off != 0
@@ -74,7 +76,9 @@ impl Env {
                 // cpu v4's bswap is the ALU64 form with TO_LE (6.12)
                 || (alu64 && (!self.rules.opcodes_v4 || insn.source() != BPF_TO_LE))
             {
-                return Err(self.fail(EINVAL, "BPF_END uses reserved fields"));
+                return Err(self
+                    .fail(EINVAL, "BPF_END uses reserved fields")
+                    .because(crate::reason::Reason::InvalidProgram));
             }
             // is_reg64(): a swap of 64 bits reads the register whole, of
             // 16 or 32 bits its lower half, in either class
@@ -118,7 +122,9 @@ impl Env {
                     return Ok(());
                 }
                 if insn.imm != 0 || !sx_ok {
-                    return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
+                    return Err(self
+                        .fail(EINVAL, "BPF_MOV uses reserved fields")
+                        .because(crate::reason::Reason::InvalidProgram));
                 }
                 self.check_reg_src(insn.src, alu64)?;
                 if insn.off != 0 {
@@ -127,7 +133,9 @@ impl Env {
                     return Ok(());
                 }
             } else if insn.src != 0 || insn.off != 0 {
-                return Err(self.fail(EINVAL, "BPF_MOV uses reserved fields"));
+                return Err(self
+                    .fail(EINVAL, "BPF_MOV uses reserved fields")
+                    .because(crate::reason::Reason::InvalidProgram));
             }
             self.check_reg_dst(insn.dst, false)?;
             if insn.source() == BPF_X {
@@ -201,11 +209,15 @@ impl Env {
             || (self.rules.opcodes_v4 && insn.off == 1 && (op == BPF_DIV || op == BPF_MOD));
         if insn.source() == BPF_X {
             if insn.imm != 0 || !off_ok {
-                return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
+                return Err(self
+                    .fail(EINVAL, "BPF_ALU uses reserved fields")
+                    .because(crate::reason::Reason::InvalidProgram));
             }
             self.check_reg_src(insn.src, alu64)?;
         } else if insn.src != 0 || !off_ok {
-            return Err(self.fail(EINVAL, "BPF_ALU uses reserved fields"));
+            return Err(self
+                .fail(EINVAL, "BPF_ALU uses reserved fields")
+                .because(crate::reason::Reason::InvalidProgram));
         }
         self.check_reg_src(insn.dst, alu64)?;
         if (op == BPF_MOD || op == BPF_DIV) && insn.source() == BPF_K && insn.imm == 0 {

@@ -739,7 +739,9 @@ impl Env {
         let callee = self.cur.cur().clone();
         let r0 = callee.regs[0];
         if r0.ty == RegType::Stack {
-            return Err(self.fail(EINVAL, "cannot return stack pointer to the caller"));
+            return Err(self
+                .fail(EINVAL, "cannot return stack pointer to the caller")
+                .because(crate::reason::Reason::StackPointerEscape));
         }
         let caller_idx = self.cur.curframe() - 1;
         if callee.in_callback_fn {

@@ -468,7 +468,9 @@ impl Env {
         }
         self.mark_reg_scratched(regno as usize);
         if regno == BPF_REG_FP {
-            return Err(self.fail(EACCES, "frame pointer is read only"));
+            return Err(self
+                .fail(EACCES, "frame pointer is read only")
+                .because(crate::reason::Reason::FramePointerReadOnly));
         }
         let r = self.reg_mut(regno);
         r.live |= LIVE_WRITTEN;

@@ -606,7 +606,9 @@ impl Env {
             return self.check_ptr_off_reg(reg, regno, false);
         }
         if is_dynptr && reg.ty == RegType::Stack && !self.rules.helpers_612 && reg.off % 8 != 0 {
-            return Err(self.fail(EINVAL, "cannot pass in dynptr at an offset"));
+            return Err(self
+                .fail(EINVAL, "cannot pass in dynptr at an offset")
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
         }
         let fixed_off_ok = match arg_off_rule(reg) {
             None if at != ReleaseAllocMem => return Ok(()),
@@ -799,10 +801,12 @@ impl Env {
         // bpf_map_is_rdonly(): BPF_F_RDONLY_PROG and frozen (libbpf
         // freezes .rodata; a map of the program's own is never frozen)
         if m.flags & BPF_F_RDONLY_PROG == 0 || !m.frozen {
-            return Err(self.fail(
-                EACCES,
-                &format!("R{} does not point to a readonly map'", regno),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("R{} does not point to a readonly map'", regno),
+                )
+                .because(crate::reason::Reason::ArgumentType { reg: Some(regno) }));
         }
         let array = matches!(m.map_type, MapType::Array);
         if !reg.var_off.is_const() {
@@ -857,7 +861,9 @@ impl Env {
                 "map '{}' has to have BTF in order to use bpf_spin_lock",
                 m.kernel_name.as_deref().unwrap_or(&m.name)
             );
-            return Err(self.fail(EINVAL, &msg));
+            return Err(self
+                .fail(EINVAL, &msg)
+                .because(crate::reason::Reason::LockMisuse));
         }
         let Some(loff) = m.lock_off else {
             let name = m.kernel_name.as_deref().unwrap_or(&m.name);
@@ -934,7 +940,9 @@ impl Env {
                 "map '{}' has to have BTF in order to use bpf_timer",
                 m.kernel_name.as_deref().unwrap_or(&m.name)
             );
-            return Err(self.fail(EINVAL, &msg));
+            return Err(self
+                .fail(EINVAL, &msg)
+                .because(crate::reason::Reason::LockMisuse));
         }
         let Some(toff) = m.timer_off else {
             let name = m.kernel_name.as_deref().unwrap_or(&m.name);
@@ -947,13 +955,15 @@ impl Env {
         };
         let off = reg.var_off.value as i64 + reg.off as i64;
         if off != toff as i64 {
-            return Err(self.fail(
-                EINVAL,
-                &format!(
-                    "off {} doesn't point to 'struct bpf_timer' that is at {}",
-                    off, toff
-                ),
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    &format!(
+                        "off {} doesn't point to 'struct bpf_timer' that is at {}",
+                        off, toff
+                    ),
+                )
+                .because(crate::reason::Reason::LockMisuse));
         }
         meta.map = Some(reg.aux);
         meta.map_uid = reg.map_uid;

@@ -62,7 +62,9 @@ impl Env {
         let name = func_id_name(func_id, max_id);
         // get_helper_proto()
         let Some(id) = F::from_id(func_id).filter(|f| (*f as u32) < max_id) else {
-            return Err(self.fail(EINVAL, &format!("invalid func {}#{}", name, func_id)));
+            return Err(self
+                .fail(EINVAL, &format!("invalid func {}#{}", name, func_id))
+                .because(crate::reason::Reason::HelperNotAllowed { func_id }));
         };
         let Some(fp) = self.helper_proto(id) else {
             let msg = if self.rules.words_612 {
@@ -694,15 +696,17 @@ impl Env {
                 ),
             ));
         }
-        Err(self.fail(
-            ENOTSUPP,
-            &format!(
-                "func {}#{} not supported for program type {}",
-                helper_name(id),
-                id,
-                pt.number()
-            ),
-        ))
+        Err(self
+            .fail(
+                ENOTSUPP,
+                &format!(
+                    "func {}#{} not supported for program type {}",
+                    helper_name(id),
+                    id,
+                    pt.number()
+                ),
+            )
+            .because(crate::reason::Reason::HelperNotAllowed { func_id: id as i32 }))
     }
 
     fn check_map_func_compatibility(&mut self, map: Option<u32>, id: F) -> VResult<()> {

@@ -171,6 +171,11 @@ pub enum Reason {
     /// removed as dead code, leaving its address pointing at no program:
     /// `jit_subprogs()` warns and refuses with EFAULT, printing nothing.
     DeadCallback,
+    /// R10 written (`frame pointer is read only`).
+    FramePointerReadOnly,
+    /// A pointer into a function's stack would outlive the frame: returned
+    /// to the caller, or stored in the caller's stack.
+    StackPointerEscape,
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -214,6 +219,8 @@ impl Reason {
             Reason::CallbackNotStatic => "callback_not_static",
             Reason::CallSiteTwoMaps => "call_site_two_maps",
             Reason::DeadCallback => "dead_callback",
+            Reason::FramePointerReadOnly => "frame_pointer_read_only",
+            Reason::StackPointerEscape => "stack_pointer_escape",
             Reason::Other => "other",
         }
     }
@@ -317,6 +324,8 @@ impl Reason {
             | Reason::CallbackNotStatic
             | Reason::CallSiteTwoMaps
             | Reason::DeadCallback
+            | Reason::FramePointerReadOnly
+            | Reason::StackPointerEscape
             | Reason::Other => Vec::new(),
         }
     }
@@ -456,6 +465,12 @@ impl Reason {
             }
             Reason::DeadCallback => {
                 "The program loads a callback's address (r2 = cb ll) but the walk never entered the callback: no helper call was reached with it (or, in 6.12, bpf_loop was called with 0 iterations). After the walk the kernel deletes code no path reached; the callback was laid out last, so its address now points past the program, and the kernel's jit_subprogs() finds no function there and refuses the load with EFAULT and no message. Remove the unused address, or pass it to the helper on a path the verifier walks.".into()
+            }
+            Reason::FramePointerReadOnly => {
+                "R10 is the frame pointer: the verifier tracks every stack access relative to it, so no instruction may change it. Copy it first (r1 = r10) and move the copy.".into()
+            }
+            Reason::StackPointerEscape => {
+                "A function's stack lives only while the function runs: a pointer into it may not be returned to the caller, nor stored in the caller's stack, where it would outlive the frame it points into. Pass the caller's own stack down instead.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

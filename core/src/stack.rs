@@ -403,10 +403,12 @@ impl Env {
                     return Err(self.fail(EACCES, "invalid size of register spill"));
                 }
                 if fr != curframe && r.ty == RegType::Stack {
-                    return Err(self.fail(
-                        EINVAL,
-                        "cannot spill pointers to stack into stack frame of the caller",
-                    ));
+                    return Err(self
+                        .fail(
+                            EINVAL,
+                            "cannot spill pointers to stack into stack frame of the caller",
+                        )
+                        .because(crate::reason::Reason::StackPointerEscape));
                 }
                 self.save_register_state(fr, spi, &r, size);
                 self.record_stack_access(fr, spi);
