@@ -706,7 +706,7 @@ impl Env {
                     pt.number()
                 ),
             )
-            .because(crate::reason::Reason::HelperNotAllowed { func_id: id as i32 }))
+            .because(crate::reason::Reason::HelperNotAllowed { func_id: id }))
     }
 
     fn check_map_func_compatibility(&mut self, map: Option<u32>, id: F) -> VResult<()> {
