@@ -413,10 +413,29 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
                 || (i > 0 && insns[i - 1].is_ld_imm64() && env.aux[i - 1].seen)
         })
         .collect();
-    let runs = DeadRuns::of(&seen);
-    if runs.0.is_empty() {
+    if seen.iter().all(|&s| s) {
         return Ok(());
     }
+    // optimize_bpf_loop() runs first: each bpf_loop call it inlines becomes
+    // INLINED_LOOP_LEN instructions, among them a call of the callback
+    // (which may be dead: 6.12 does not walk a loop of 0 iterations), and
+    // the instructions after it move on; the removal then works on that
+    // program, so where a stale address lands depends on the inlining too
+    let sites: Vec<(usize, usize)> = (0..n)
+        .filter(|&i| seen[i])
+        .filter_map(|i| {
+            let (fit, sub) = env.aux.get(i)?.loop_inline?;
+            let callback = env.subprogs.get(usize::from(sub))?.start;
+            fit.then_some((i, callback))
+        })
+        .collect();
+    let grown = |p: usize| p + (INLINED_LOOP_LEN - 1) * sites.partition_point(|s| s.0 < p);
+    let mut seen_inlined = vec![true; grown(n)];
+    for (i, &s) in seen.iter().enumerate() {
+        seen_inlined[grown(i)] = s;
+    }
+    let runs = DeadRuns::of(&seen_inlined);
+    let n = seen_inlined.len();
     let len = n - runs.removed_before(n);
     // a function is entered only at its start, so one whose start is dead
     // is dead whole and adjust_subprog_starts_after_remove() drops it; the
@@ -426,24 +445,25 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
         .iter()
         .map(|s| s.start)
         .filter(|&s| seen.get(s) == Some(&true))
-        .map(|s| s - runs.removed_before(s))
+        .map(|s| grown(s) - runs.removed_before(grown(s)))
         .collect();
     // jit_subprogs() checks nothing when main is left alone
     if starts.len() <= 1 {
         return Ok(());
     }
+    // the walked calls and addresses of functions, and the inlined loops'
+    // calls of their callbacks, each by its target in the inlined program
+    let targets = insns
+        .iter()
+        .enumerate()
+        .filter(|&(i, insn)| seen[i] && (insn.is_pseudo_call() || insn.is_pseudo_func()))
+        .filter_map(|(i, insn)| usize::try_from(i as i64 + insn.imm as i64 + 1).ok())
+        .filter(|&t| t < insns.len())
+        .chain(sites.iter().map(|s| s.1))
+        .map(grown);
     // targets are function starts (check_subprogs()): a few distinct ones
     let mut judged: std::collections::HashMap<usize, bool> = Default::default();
-    for (i, insn) in insns.iter().enumerate() {
-        if !seen[i] || !(insn.is_pseudo_call() || insn.is_pseudo_func()) {
-            continue;
-        }
-        let Ok(target) = usize::try_from(i as i64 + insn.imm as i64 + 1) else {
-            continue;
-        };
-        if target >= n {
-            continue;
-        }
+    for target in targets {
         let found = *judged.entry(target).or_insert_with(|| {
             let t = runs.final_target(target);
             t < len && starts.contains(&t)
@@ -457,6 +477,10 @@ fn check_dead_callback_refs(env: &mut Env) -> Result<(), VErr> {
     }
     Ok(())
 }
+
+/// How many instructions `inline_bpf_loop()` writes for one `bpf_loop`
+/// call (its `insn_buf`).
+const INLINED_LOOP_LEN: usize = 19;
 
 /// The runs of instructions no walk reached, in the program's numbering:
 /// `(start, end, removed before start)`.
