@@ -231,7 +231,8 @@ impl Env {
                 )
                 .because(crate::reason::Reason::PointerArithmetic { reg: Some(regno) }));
         }
-        // check_stack_range_initialized() for a direct read, then mark_reg_stack_read()
+        // check_stack_range_initialized() for a direct read (which marks
+        // the slots read), then mark_reg_stack_read() (the value)
         let lo = reg.smin + off as i64;
         let hi = reg.smax + off as i64 + size as i64;
         // every byte the read may reach must be data: a privileged loader
@@ -285,7 +286,6 @@ impl Env {
             if ss.types[slot % 8] != SlotType::Zero {
                 zeros = false;
             }
-            self.mark_stack_read(fr, spi);
         }
         let precise_zero = !self.rules.stack_spill_612;
         if let Some(d) = value_regno {

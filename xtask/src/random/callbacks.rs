@@ -26,15 +26,12 @@ enum Site {
 struct G {
     rng: Rng,
     lines: Vec<String>,
-    /// Subprograms and callbacks, each in the slot it took when first
-    /// referenced, so that the file lays them out in the order of their
-    /// first reference, as the compiled object does.
+    /// Subprograms and callbacks, in the order of their first reference
+    /// ([`G::function`]).
     subs: Vec<Vec<String>>,
     labels: u32,
     callbacks: u32,
     bug_pct: u64,
-    /// The caller holds a ring buffer record spilled at fp-16.
-    record: bool,
     tracing: bool,
 }
 
@@ -55,7 +52,6 @@ pub fn program(seed: u64) -> String {
         labels: 0,
         callbacks: 0,
         bug_pct,
-        record: false,
         tracing,
     };
     let mut out = String::new();
@@ -71,7 +67,9 @@ pub fn program(seed: u64) -> String {
         g.e(format!("*(u64 *)(r10 {off}) = 0"));
     }
     g.e("r6 = r1");
-    if g.rng.pct(35) {
+    // the caller holds a ring buffer record spilled at fp-16
+    let record = g.rng.pct(35);
+    if record {
         g.take_record();
     }
     let calls = 1 + g.rng.below(3);
@@ -88,13 +86,10 @@ pub fn program(seed: u64) -> String {
             g.use_counter();
         }
     }
-    if g.record {
-        if !g.bug() {
-            g.e("r1 = *(u64 *)(r10 - 16)");
-            g.e("r2 = 0");
-            g.e("call bpf_ringbuf_submit");
-        }
-        g.record = false;
+    if record && !g.bug() {
+        g.e("r1 = *(u64 *)(r10 - 16)");
+        g.e("r2 = 0");
+        g.e("call bpf_ringbuf_submit");
     }
     g.e("r0 = 0");
     g.e("exit");
@@ -148,7 +143,6 @@ impl G {
         self.e("exit");
         self.lines.push(format!("{l}:"));
         self.e("*(u64 *)(r10 - 16) = r0");
-        self.record = true;
     }
 
     /// The count the callbacks kept at fp-8, used as an index into a map
@@ -180,21 +174,26 @@ impl G {
         self.e("r1 = r10");
         self.e("r1 += -8");
         self.e(format!("call {name}"));
-        // the subprogram's body goes into `subs`, written as main code
+        self.function(&name, |g| {
+            g.e("r7 = r1");
+            g.e("*(u64 *)(r10 - 8) = 0");
+            g.e("*(u64 *)(r10 - 16) = 0");
+            g.call_site(site, 1);
+            g.e("r0 = 0");
+            g.e("exit");
+        });
+    }
+
+    /// A function's body, written by `body` into the slot of `subs` it
+    /// takes now, at its first reference: the file then lays functions out
+    /// in the order of their first reference, as the compiled object does.
+    fn function(&mut self, name: &str, body: impl FnOnce(&mut Self)) {
         let slot = self.subs.len();
         self.subs.push(Vec::new());
-        let saved = std::mem::take(&mut self.lines);
-        let record = self.record;
-        self.record = false;
+        let caller = std::mem::take(&mut self.lines);
         self.lines.push(format!("{name}:"));
-        self.e("r7 = r1");
-        self.e("*(u64 *)(r10 - 8) = 0");
-        self.e("*(u64 *)(r10 - 16) = 0");
-        self.call_site(site, 1);
-        self.e("r0 = 0");
-        self.e("exit");
-        self.subs[slot] = std::mem::replace(&mut self.lines, saved);
-        self.record = record;
+        body(self);
+        self.subs[slot] = std::mem::replace(&mut self.lines, caller);
     }
 
     /// One call of a callback-taking helper, its context fp-8 (the
@@ -278,21 +277,14 @@ impl G {
     /// The callback's body: what it does with its arguments and the
     /// caller's context, and what it returns.
     fn callback(&mut self, name: &str, site: Site, depth: u32) {
-        let slot = self.subs.len();
-        self.subs.push(Vec::new());
-        let saved = std::mem::take(&mut self.lines);
-        let record = self.record;
-        self.record = false;
-        self.lines.push(format!("{name}:"));
+        self.function(name, |g| g.callback_body(site, depth));
+    }
+
+    fn callback_body(&mut self, site: Site, depth: u32) {
         // where each callback finds its context
         let ctx_reg = match site {
-            Site::Loop | Site::Drain | Site::FindVma => {
-                if site == Site::FindVma {
-                    "r3"
-                } else {
-                    "r2"
-                }
-            }
+            Site::Loop | Site::Drain => "r2",
+            Site::FindVma => "r3",
             Site::ForEach => "r4",
             Site::Timer => "",
         };
@@ -381,8 +373,6 @@ impl G {
             }
         }
         self.ret(site);
-        self.subs[slot] = std::mem::replace(&mut self.lines, saved);
-        self.record = record;
     }
 
     fn read_args(&mut self, site: Site) {

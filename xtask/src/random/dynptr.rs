@@ -373,10 +373,10 @@ impl G {
         if early_exit {
             // no value: the program ends here, its records released
             self.e(format!("if r0 != 0 goto {out}"));
+            // (on this path only: the slots keep their records after it)
             for j in 0..2 {
                 if self.slots[j] == Held::Record && !self.bug() {
-                    self.release_slot(j);
-                    self.slots[j] = Held::Record;
+                    self.emit_release(j);
                 }
             }
             self.e("r0 = 0");
@@ -422,6 +422,11 @@ impl G {
         self.release_slot(i);
     }
     fn release_slot(&mut self, i: usize) {
+        self.emit_release(i);
+        self.slots[i] = Held::Nothing;
+    }
+    /// The release of slot `i`'s record, its state left to the caller.
+    fn emit_release(&mut self, i: usize) {
         self.dynptr_arg(1, i);
         let flags = if self.bug() { 3 } else { 0 };
         self.e(format!("r2 = {flags}"));
@@ -434,7 +439,6 @@ impl G {
             self.e("if r9 == 0 goto +1");
             self.e("r0 = *(u8 *)(r9 + 0)");
         }
-        self.slots[i] = Held::Nothing;
     }
 
     /// `bpf_dynptr_read` into the buffer.
