@@ -76,6 +76,9 @@ pub enum Reason {
         reg: Option<u8>,
         stack_off: Option<i64>,
     },
+    /// A read that may reach the stack bytes of a dynptr or an open-coded
+    /// iterator (`STACK_DYNPTR`, `STACK_ITER`): their state, not data.
+    SpecialStackSlot { reg: Option<u8>, stack_off: i64 },
     /// The frames of one call chain use more than 512 bytes of stack.
     CombinedStackTooLarge { size: i64 },
     /// The walk processed more than the kernel's 1M instructions.
@@ -189,6 +192,7 @@ impl Reason {
             Reason::InvalidMemAccess { .. } => "invalid_mem_access",
             Reason::OutOfBounds { .. } => "out_of_bounds",
             Reason::Uninitialized { .. } => "uninitialized",
+            Reason::SpecialStackSlot { .. } => "special_stack_slot",
             Reason::CombinedStackTooLarge { .. } => "combined_stack_too_large",
             Reason::TooManyInsns { .. } => "too_many_insns",
             Reason::InfiniteLoop { .. } => "infinite_loop",
@@ -281,6 +285,13 @@ impl Reason {
                 }
                 v
             }
+            Reason::SpecialStackSlot { reg, stack_off } => {
+                let mut v = vec![("stack_off", Int(stack_off))];
+                if let Some(r) = reg {
+                    v.insert(0, ("reg", Int(r as i64)));
+                }
+                v
+            }
             Reason::CombinedStackTooLarge { size } => vec![("size", Int(size))],
             Reason::TooManyInsns { processed } => vec![("processed", Int(processed as i64))],
             Reason::InfiniteLoop { insn } => vec![("loop_insn", Int(insn as i64))],
@@ -365,6 +376,9 @@ impl Reason {
             }
             Reason::Uninitialized { .. } => {
                 "The instruction reads a register that holds no value on this path.".into()
+            }
+            Reason::SpecialStackSlot { .. } => {
+                "The read may reach stack bytes that hold a dynptr or an open-coded iterator. Those bytes are the verifier's record of the object, not data: only the object's own helpers and kernel functions take them, through a pointer to its first slot; no load, even at a variable offset, and no memory argument may read them.".into()
             }
             Reason::CombinedStackTooLarge { .. } => {
                 "The stacks of the functions along one call chain add up to more than 512 bytes.".into()

@@ -258,9 +258,9 @@ impl Env {
                             size
                         ),
                     )
-                    .because(crate::reason::Reason::Uninitialized {
+                    .because(crate::reason::Reason::SpecialStackSlot {
                         reg: Some(regno),
-                        stack_off: Some(i),
+                        stack_off: i,
                     }));
             }
             self.mark_stack_read(fr, slot / 8);
@@ -742,9 +742,9 @@ impl Env {
                     )
                 };
                 return Err(self.fail(EACCES, &msg).because(
-                    crate::reason::Reason::Uninitialized {
+                    crate::reason::Reason::SpecialStackSlot {
                         reg: Some(regno),
-                        stack_off: Some(o),
+                        stack_off: o,
                     },
                 ));
             }

@@ -162,6 +162,33 @@ fn every_corpus_rejection_has_a_kind_and_few_are_other() {
     );
 }
 
+/// A read that may reach a dynptr's bytes is `special_stack_slot`, at the
+/// first such byte (Linux 6.1's and 6.12's message, from the corpus records
+/// `dynptr/var_off_read_over_dynptr`), not an uninitialised read.
+#[test]
+fn a_read_over_a_dynptr_names_its_slot() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/corpus/dynptr/var_off_read_over_dynptr.s"
+    ))
+    .unwrap();
+    for kernel in [KernelVersion::V6_1, KernelVersion::V6_7] {
+        let (reason, _, message) = reason_of(&text, kernel);
+        assert_eq!(
+            message,
+            "invalid read from stack R1 var_off (0x0; 0x8)+8 size 8"
+        );
+        assert_eq!(
+            reason,
+            Reason::SpecialStackSlot {
+                reg: Some(1),
+                stack_off: -16
+            }
+        );
+        assert_eq!(reason.kind(), "special_stack_slot");
+    }
+}
+
 /// A store into memory the program may only read is `read_only`, with the
 /// register: a cgroup_skb packet, here (Linux 6.1's message, from the
 /// corpus record `skb/cgroup_skb_pkt_write`).
