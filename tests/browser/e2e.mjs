@@ -1158,6 +1158,32 @@ await test('the shell leaves a program the kernel\'s BTF decides to the app, whi
   check(btf.length === 1, `the 6.1 BTF fetched once (${btf.length})`);
 });
 
+await test('an embed steps on a key pressed before anything in it has the focus', async (page) => {
+  // An embed leaves the focus with the host page when it loads; a key
+  // that then lands on its <body> must step, not scroll.
+  const text = 'r1 = 1\nr2 = 2\nr3 = 3\nr0 = 0\nexit\n';
+  const packed = await page.evaluate(async (t) => {
+    const buf = await new Response(new Blob([new TextEncoder().encode(t)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+    let s = ''; for (const b of new Uint8Array(buf)) s += String.fromCharCode(b);
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }, text);
+  await page.goto(base + '?embed#v1/6.1/0/' + packed);
+  await idle(page);
+  check((await page.evaluate(() => document.activeElement.tagName)) === 'BODY', 'the embed did not take the focus');
+  await page.keyboard.press('End');
+  await idle(page);
+  const [, at, len] = (await page.textContent('#position')).match(/step (\d+) \/ (\d+)/);
+  check(at === len && Number(len) > 1, `End stepped to the end: ${at} / ${len}`);
+  await page.keyboard.press('ArrowLeft');
+  await idle(page);
+  check((await page.textContent('#position')).startsWith(`step ${Number(at) - 1} `), 'the root has the keys from then on');
+  // Tab is the browser's: it still moves the focus, to the app first
+  await page.reload();
+  await idle(page);
+  await page.keyboard.press('Tab');
+  check((await page.evaluate(() => document.activeElement.className)).includes('app'), 'Tab focuses the app');
+});
+
 await test('issue 14: a pasted kernel log is stepped in the same views, and compared with the program', async (page) => {
   const rec = JSON.parse(await readFile('tests/corpus/seed/second_iteration.6.12.json', 'utf8'));
   const prog = await readFile('tests/corpus/seed/second_iteration.s', 'utf8');

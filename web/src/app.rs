@@ -591,6 +591,7 @@ fn app() -> Html {
             if !embed {
                 refocus(&root);
             }
+            forward_stray_keys(root);
         });
     }
     let on_kernel = {

@@ -172,6 +172,56 @@ pub(crate) fn listen_for_theme(dark: UseStateHandle<bool>) {
     cb.forget();
 }
 
+/// An embed does not take the focus when it loads (the host page keeps
+/// it), so a key pressed in the embed before anything in it has the focus
+/// lands on its `<body>`, outside the app root that handles the stepper's
+/// shortcuts, and would scroll instead of step. Such a stray key is given
+/// to the root, which takes the focus if it acts on it. Keys reach an
+/// embed's document only while its frame has the focus, so the host
+/// page's own keys are never taken.
+pub(crate) fn forward_stray_keys(root: NodeRef) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        let stray = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+        let Some(el) = root.cast::<web_sys::HtmlElement>() else {
+            return;
+        };
+        if !stray {
+            return;
+        }
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(&e.key());
+        init.set_code(&e.code());
+        init.set_shift_key(e.shift_key());
+        init.set_ctrl_key(e.ctrl_key());
+        init.set_alt_key(e.alt_key());
+        init.set_meta_key(e.meta_key());
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let Ok(copy) = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        else {
+            return;
+        };
+        // The root's handler cancels the keys it acts on; Tab and the
+        // rest go on as the browser would take them.
+        if !el.dispatch_event(&copy).unwrap_or(true) {
+            e.prevent_default();
+            let _ = el.focus();
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+    // one listener for the page's lifetime (`Fn`: the copy given to the
+    // root bubbles back to it)
+    cb.forget();
+}
+
 /// Gives the keyboard back to the app root (the stepper's shortcuts).
 pub(crate) fn refocus(root: &NodeRef) {
     if let Some(el) = root.cast::<web_sys::HtmlElement>() {
