@@ -124,6 +124,9 @@ pub struct GenOpts {
     pub dynptr_kfuncs: bool,
     /// Every callback-taking helper (`callbacks.rs`).
     pub callbacks: bool,
+    /// Call trees of static subprograms: frames, stack sizes, pointers
+    /// across frames (`frames.rs`).
+    pub frames: bool,
 }
 
 impl Default for GenOpts {
@@ -143,6 +146,7 @@ impl Default for GenOpts {
             dynptr: false,
             dynptr_kfuncs: false,
             callbacks: false,
+            frames: false,
         }
     }
 }
@@ -334,6 +338,10 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.frames {
+        let text = super::frames::program(program_seed(seed, index));
+        return format!("; veristep random program (frames): seed {seed} index {index}\n{text}");
+    }
     if opts.callbacks {
         let text = super::callbacks::program(program_seed(seed, index));
         return format!("; veristep random program (callbacks): seed {seed} index {index}\n{text}");
