@@ -639,32 +639,31 @@ impl Env {
     ) -> VResult<()> {
         match self.ptr_off_reg_problem(reg, regno, fixed_off_ok) {
             None => Ok(()),
-            Some((msg, modified)) => {
+            Some((msg, why)) => {
                 let e = self.fail(EACCES, &msg);
-                Err(if modified {
-                    e.because(Reason::PointerArithmetic { reg: Some(regno) })
-                } else {
-                    e
+                Err(match why {
+                    Some(r) => e.because(r),
+                    None => e,
                 })
             }
         }
     }
 
-    /// What `__check_ptr_off_reg()` says of a register, if anything (and
-    /// whether it is a moved pointer).
+    /// What `__check_ptr_off_reg()` says of a register, if anything, and
+    /// the kind of the problem.
     pub(crate) fn ptr_off_reg_problem(
         &self,
         reg: &RegState,
         regno: u8,
         fixed_off_ok: bool,
-    ) -> Option<(String, bool)> {
+    ) -> Option<(String, Option<Reason>)> {
         // reg_type_str(): a BTF pointer without its struct's name
         let t = self.arg_reg_type_str(reg);
         if reg.off < 0 {
             let o = reg.off;
             return Some((
                 format!("negative offset {} ptr R{} off={} disallowed", t, regno, o),
-                false,
+                Some(Reason::PointerArithmetic { reg: Some(regno) }),
             ));
         }
         if !fixed_off_ok && reg.off != 0 {
@@ -674,14 +673,14 @@ impl Env {
                     "dereference of modified {} ptr R{} off={} disallowed",
                     t, regno, o
                 ),
-                true,
+                Some(Reason::PointerArithmetic { reg: Some(regno) }),
             ));
         }
         if !reg.var_off.equals_const(0) {
             let tn = crate::log::tnum_str(reg.var_off.value, reg.var_off.mask);
             return Some((
                 format!("variable {} access var_off={} disallowed", t, tn),
-                false,
+                Some(Reason::VariableOffset { reg: Some(regno) }),
             ));
         }
         None

@@ -474,12 +474,16 @@ impl Env {
                 }
                 if reg.ty == RegType::BtfId {
                     if off < 0 || off + size as i32 > 8 {
-                        return Err(self.fail(
-                            EACCES,
-                            &format!(
-                                "access beyond struct prog_test_ref_kfunc at off {} size {}",
-                                off, size
-                            ),
+                        let msg = format!(
+                            "access beyond struct prog_test_ref_kfunc at off {} size {}",
+                            off, size
+                        );
+                        return Err(self.out_of_bounds(
+                            &msg,
+                            regno,
+                            Region::KernelStruct,
+                            off,
+                            size,
                         ));
                     }
                 } else {
@@ -1517,10 +1521,12 @@ impl Env {
         if reg.ty == RegType::Ctx && !self.rules.st_into_ctx {
             // 6.1 refuses BPF_ST to ctx before checking the access
             let d = insn.dst;
-            return Err(self.fail(
-                EACCES,
-                &format!("BPF_ST stores into R{} ctx is not allowed", d),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("BPF_ST stores into R{} ctx is not allowed", d),
+                )
+                .because(crate::reason::Reason::StoreForm));
         }
         if reg.ty == RegType::Stack && reg.var_off.is_const() {
             // check_mem_access() -> check_stack_write_fixed_off(), which
@@ -1592,10 +1598,12 @@ impl Env {
         {
             let t = self.reg_type_name(&d);
             let n = insn.dst;
-            return Err(self.fail(
-                EACCES,
-                &format!("BPF_ATOMIC stores into R{} {} is not allowed", n, t),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("BPF_ATOMIC stores into R{} {} is not allowed", n, t),
+                )
+                .because(crate::reason::Reason::StoreForm));
         }
         let load_reg = if op & BPF_FETCH != 0 {
             Some(if op == BPF_CMPXCHG { 0 } else { insn.src })

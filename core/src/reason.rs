@@ -179,6 +179,16 @@ pub enum Reason {
     /// A pointer into a function's stack would outlive the frame: returned
     /// to the caller, or stored in the caller's stack.
     StackPointerEscape,
+    /// A pointer stored to the stack, or read back from it, with fewer
+    /// than 8 bytes (`invalid size of register spill` / `fill`).
+    PartialPointer,
+    /// A store the memory does not take in that form: an immediate
+    /// (`BPF_ST`) or atomic store into the context, an atomic on memory
+    /// other than the stack and map values.
+    StoreForm,
+    /// A pointer that must be used at a constant offset (the context, a
+    /// kernel struct, a socket) moved by a variable one.
+    VariableOffset { reg: Option<u8> },
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -225,6 +235,9 @@ impl Reason {
             Reason::DeadCallback => "dead_callback",
             Reason::FramePointerReadOnly => "frame_pointer_read_only",
             Reason::StackPointerEscape => "stack_pointer_escape",
+            Reason::PartialPointer => "partial_pointer",
+            Reason::StoreForm => "store_form",
+            Reason::VariableOffset { .. } => "variable_offset",
             Reason::Other => "other",
         }
     }
@@ -302,6 +315,7 @@ impl Reason {
             Reason::MisalignedAccess { reg } => vec![("reg", Int(reg as i64))],
             Reason::ArgumentType { reg }
             | Reason::PointerArithmetic { reg }
+            | Reason::VariableOffset { reg }
             | Reason::ReadOnly { reg } => reg
                 .map(|r| vec![("reg", Int(r as i64))])
                 .unwrap_or_default(),
@@ -337,6 +351,8 @@ impl Reason {
             | Reason::DeadCallback
             | Reason::FramePointerReadOnly
             | Reason::StackPointerEscape
+            | Reason::PartialPointer
+            | Reason::StoreForm
             | Reason::Other => Vec::new(),
         }
     }
@@ -485,6 +501,15 @@ impl Reason {
             }
             Reason::StackPointerEscape => {
                 "A function's stack lives only while the function runs: a pointer into it may not be returned to the caller, nor stored in the caller's stack, where it would outlive the frame it points into. Pass the caller's own stack down instead.".into()
+            }
+            Reason::PartialPointer => {
+                "A pointer is saved to the stack and read back only whole, by an 8-byte store of the register and an 8-byte load of its slot. A narrower store or load would split the pointer, and the verifier would lose what it points to (and a program could leak part of a kernel address). Spill and fill pointers with u64 accesses.".into()
+            }
+            Reason::StoreForm => {
+                "This memory does not take this form of store. The context takes only a store of a register (*(u32 *)(r1 + off) = r2): the kernel rewrites each context access into the real structure's, and cannot rewrite an immediate store or an atomic. Atomic operations work on the stack and on map values (and the memory a program owns), not on the context, the packet or kernel objects. Load the value, change it, and store it back.".into()
+            }
+            Reason::VariableOffset { .. } => {
+                "This pointer (to the context, a kernel struct, a socket) must be used at a constant offset: the kernel checks or rewrites each access by the field the offset names, which a variable offset hides. Add only constants to it, or copy the field out first.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

@@ -400,7 +400,9 @@ impl Env {
                 if size != 8 {
                     // (the source line, once: a level-1 log printed it already)
                     self.verbose_linfo();
-                    return Err(self.fail(EACCES, "invalid size of register spill"));
+                    return Err(self
+                        .fail(EACCES, "invalid size of register spill")
+                        .because(crate::reason::Reason::PartialPointer));
                 }
                 if fr != curframe && r.ty == RegType::Stack {
                     return Err(self
@@ -535,7 +537,9 @@ impl Env {
             if size != 8 || spill_size != 8 {
                 if st.spilled.ty != RegType::Scalar {
                     self.verbose_linfo();
-                    return Err(self.fail(EACCES, "invalid size of register fill"));
+                    return Err(self
+                        .fail(EACCES, "invalid size of register fill")
+                        .because(crate::reason::Reason::PartialPointer));
                 }
                 self.mark_stack_read(fr, spi);
                 let Some(d) = dst else {
