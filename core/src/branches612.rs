@@ -402,12 +402,19 @@ pub fn reg_set_min_max(
     t2.bounds_sync_612();
     let mut log = String::new();
     if same {
-        // reg_bounds_sanity_check() resets a bad register to unknown: the
-        // alias (`true_reg2`, `false_reg2`) is then that reset register,
-        // which passes, so one line per branch at most
-        for (r, alias, ctx) in [(t1, t2, "true_reg1"), (f1, f2, "false_reg1")] {
-            if let Some(l) = sanity_check(r, ctx) {
-                log.push_str(&l);
+        // the kernel checks `true_reg1` then `true_reg2`, one struct here:
+        // reg_bounds_sanity_check() resets a bad one's bounds to unbounded
+        // (`__mark_reg_unbounded()`, its tnum kept), and the alias is then
+        // checked as that register, which fails again only if its tnum is
+        // a constant (`const tnum out of sync with range bounds`)
+        for (r, alias, c1, c2) in [
+            (t1, t2, "true_reg1", "true_reg2"),
+            (f1, f2, "false_reg1", "false_reg2"),
+        ] {
+            for ctx in [c1, c2] {
+                if let Some(l) = sanity_check(r, ctx) {
+                    log.push_str(&l);
+                }
             }
             *alias = *r;
         }
