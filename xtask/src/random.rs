@@ -30,6 +30,7 @@ mod ctx;
 mod dynptr;
 mod frames;
 mod gen;
+mod maps;
 mod minimise;
 mod mutate;
 mod soup;
@@ -758,6 +759,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--dynptr" => o.gen.dynptr = true,
             "--callbacks" => o.gen.callbacks = true,
             "--frames" => o.gen.frames = true,
+            "--maps" => o.gen.maps = true,
             "--kfuncs" => {
                 o.gen.dynptr = true;
                 o.gen.dynptr_kfuncs = true;
@@ -796,7 +798,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

@@ -127,6 +127,8 @@ pub struct GenOpts {
     /// Call trees of static subprograms: frames, stack sizes, pointers
     /// across frames (`frames.rs`).
     pub frames: bool,
+    /// Map types against the helpers that take a map (`maps.rs`).
+    pub maps: bool,
 }
 
 impl Default for GenOpts {
@@ -147,6 +149,7 @@ impl Default for GenOpts {
             dynptr_kfuncs: false,
             callbacks: false,
             frames: false,
+            maps: false,
         }
     }
 }
@@ -338,6 +341,10 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.maps {
+        let text = super::maps::program(program_seed(seed, index));
+        return format!("; veristep random program (maps): seed {seed} index {index}\n{text}");
+    }
     if opts.frames {
         let text = super::frames::program(program_seed(seed, index));
         return format!("; veristep random program (frames): seed {seed} index {index}\n{text}");

@@ -1,0 +1,601 @@
+//! `kernel-diff --random N --maps`: map types against the helpers that
+//! take a map. Each program declares two to four maps of the types the
+//! oracle's converter can create (arrays, hashes and their per-CPU and LRU
+//! forms, queues, stacks, bloom filters, ring buffers, perf event arrays,
+//! program arrays, socket maps, device and CPU maps, AF_XDP socket maps,
+//! stack traces, cgroup arrays and storages, reuseport arrays), with
+//! plausible and now and then wrong key and value sizes, and calls helpers
+//! on them: mostly a pair the kernel allows, sometimes any pair, so that
+//! `check_map_func_compatibility()` is probed from both sides (the map's
+//! helpers, the helper's maps) and for each program type. The arguments are
+//! set up as a program would (a key and a value on the stack, written or
+//! not, flags right or wrong), and the results used: NULL checked or not,
+//! a value read or written at its bounds, a socket from a socket map
+//! released, a popped value read. Both kernels answer through the oracle.
+
+use super::gen::Rng;
+use std::fmt::Write;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ty {
+    Array,
+    PercpuArray,
+    Hash,
+    PercpuHash,
+    LruHash,
+    LruPercpuHash,
+    Queue,
+    Stack,
+    Bloom,
+    Ringbuf,
+    UserRingbuf,
+    PerfEventArray,
+    ProgArray,
+    Sockmap,
+    Sockhash,
+    Devmap,
+    DevmapHash,
+    Cpumap,
+    Xskmap,
+    StackTrace,
+    CgroupArray,
+    CgroupStorage,
+    PercpuCgroupStorage,
+    ReuseportArray,
+    LpmTrie,
+}
+
+const ALL: &[Ty] = &[
+    Ty::Array,
+    Ty::PercpuArray,
+    Ty::Hash,
+    Ty::PercpuHash,
+    Ty::LruHash,
+    Ty::LruPercpuHash,
+    Ty::Queue,
+    Ty::Stack,
+    Ty::Bloom,
+    Ty::Ringbuf,
+    Ty::UserRingbuf,
+    Ty::PerfEventArray,
+    Ty::ProgArray,
+    Ty::Sockmap,
+    Ty::Sockhash,
+    Ty::Devmap,
+    Ty::DevmapHash,
+    Ty::Cpumap,
+    Ty::Xskmap,
+    Ty::StackTrace,
+    Ty::CgroupArray,
+    Ty::CgroupStorage,
+    Ty::PercpuCgroupStorage,
+    Ty::ReuseportArray,
+    Ty::LpmTrie,
+];
+
+impl Ty {
+    fn name(self) -> &'static str {
+        match self {
+            Ty::Array => "array",
+            Ty::PercpuArray => "percpu_array",
+            Ty::Hash => "hash",
+            Ty::PercpuHash => "percpu_hash",
+            Ty::LruHash => "lru_hash",
+            Ty::LruPercpuHash => "lru_percpu_hash",
+            Ty::Queue => "queue",
+            Ty::Stack => "stack",
+            Ty::Bloom => "bloom_filter",
+            Ty::Ringbuf => "ringbuf",
+            Ty::UserRingbuf => "user_ringbuf",
+            Ty::PerfEventArray => "perf_event_array",
+            Ty::ProgArray => "prog_array",
+            Ty::Sockmap => "sockmap",
+            Ty::Sockhash => "sockhash",
+            Ty::Devmap => "devmap",
+            Ty::DevmapHash => "devmap_hash",
+            Ty::Cpumap => "cpumap",
+            Ty::Xskmap => "xskmap",
+            Ty::StackTrace => "stack_trace",
+            Ty::CgroupArray => "cgroup_array",
+            Ty::CgroupStorage => "cgroup_storage",
+            Ty::PercpuCgroupStorage => "percpu_cgroup_storage",
+            Ty::ReuseportArray => "reuseport_sockarray",
+            Ty::LpmTrie => "lpm_trie",
+        }
+    }
+
+    /// The helpers a program uses with this map (what the kernel allows,
+    /// mostly).
+    fn helpers(self) -> &'static [H] {
+        use H::*;
+        match self {
+            Ty::Array | Ty::Hash | Ty::LruHash => &[Lookup, Lookup, Update, Delete, ForEach],
+            Ty::PercpuArray | Ty::PercpuHash | Ty::LruPercpuHash => {
+                &[Lookup, Update, Delete, LookupPercpu, ForEach]
+            }
+            Ty::Queue | Ty::Stack => &[Push, Pop, Peek],
+            Ty::Bloom => &[Push, Peek],
+            Ty::Ringbuf => &[RingbufOutput, Lookup],
+            Ty::UserRingbuf => &[Drain, Lookup],
+            Ty::PerfEventArray => &[PerfOutput, PerfRead],
+            Ty::ProgArray => &[TailCall, Lookup],
+            Ty::Sockmap | Ty::Sockhash => &[Lookup, Delete, Update, SkRedirect],
+            Ty::Devmap | Ty::DevmapHash | Ty::Cpumap | Ty::Xskmap => &[Redirect, Lookup],
+            Ty::StackTrace => &[StackId, Lookup],
+            Ty::CgroupArray => &[UnderCgroup, TaskUnderCgroup],
+            Ty::CgroupStorage | Ty::PercpuCgroupStorage => &[LocalStorage, Lookup],
+            Ty::ReuseportArray => &[Lookup, Update],
+            Ty::LpmTrie => &[Lookup, Update, Delete],
+        }
+    }
+}
+
+/// A helper that takes a map.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum H {
+    Lookup,
+    Update,
+    Delete,
+    LookupPercpu,
+    ForEach,
+    Push,
+    Pop,
+    Peek,
+    RingbufOutput,
+    Drain,
+    PerfOutput,
+    PerfRead,
+    TailCall,
+    SkRedirect,
+    Redirect,
+    StackId,
+    UnderCgroup,
+    TaskUnderCgroup,
+    LocalStorage,
+}
+
+const ALL_H: &[H] = &[
+    H::Lookup,
+    H::Update,
+    H::Delete,
+    H::LookupPercpu,
+    H::ForEach,
+    H::Push,
+    H::Pop,
+    H::Peek,
+    H::RingbufOutput,
+    H::Drain,
+    H::PerfOutput,
+    H::PerfRead,
+    H::TailCall,
+    H::SkRedirect,
+    H::Redirect,
+    H::StackId,
+    H::UnderCgroup,
+    H::TaskUnderCgroup,
+    H::LocalStorage,
+];
+
+struct Map {
+    name: String,
+    ty: Ty,
+    key: i32,
+    value: i32,
+}
+
+struct G {
+    rng: Rng,
+    lines: Vec<String>,
+    subs: Vec<String>,
+    labels: u32,
+    bug_pct: u64,
+    ty: &'static str,
+    maps: Vec<Map>,
+}
+
+pub fn program(seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let bug_pct = rng.pick(&[3u64, 6, 12]);
+    let ty = rng.pick(&[
+        "sched_cls",
+        "sched_cls",
+        "xdp",
+        "xdp",
+        "socket_filter",
+        "kprobe",
+        "tracepoint",
+        "raw_tracepoint",
+        "cgroup_skb",
+        "syscall",
+        "sched_act",
+    ]);
+    let mut g = G {
+        rng,
+        lines: Vec::new(),
+        subs: Vec::new(),
+        labels: 0,
+        bug_pct,
+        ty,
+        maps: Vec::new(),
+    };
+    let nmaps = 2 + g.rng.below(3) as usize;
+    let mut storage = false;
+    for i in 0..nmaps {
+        let t = g.rng.pick(ALL);
+        // one cgroup storage of each kind per program
+        if matches!(t, Ty::CgroupStorage | Ty::PercpuCgroupStorage) {
+            if storage {
+                continue;
+            }
+            storage = true;
+        }
+        let m = g.map(i, t);
+        g.maps.push(m);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, ".prog_type {ty}");
+    for m in &g.maps {
+        let _ = writeln!(out, "{}", g.decl(m));
+    }
+    g.e("r6 = r1");
+    // a key or value buffer at fp-16..fp-1 (written or not), another at
+    // fp-32..fp-17, a scratch area below
+    let init = g.rng.pick(&[0i32, 16, 32, 32, 64, 64, 64]);
+    for off in (8..=init).step_by(8) {
+        let v = g.rng.pick(&[0i64, 0, 1, 3]);
+        g.e(format!("*(u64 *)(r10 -{off}) = {v}"));
+    }
+    let ops = 1 + g.rng.below(4);
+    for _ in 0..ops {
+        g.op();
+    }
+    let ret = match ty {
+        "cgroup_skb" => 1,
+        "xdp" => 2,
+        _ => 0,
+    };
+    g.e(format!("r0 = {ret}"));
+    g.e("exit");
+    for l in g.lines.iter().chain(g.subs.iter()) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+impl G {
+    fn e(&mut self, s: impl Into<String>) {
+        self.lines.push(format!("    {}", s.into()));
+    }
+    fn label(&mut self) -> String {
+        self.labels += 1;
+        format!("l{}", self.labels)
+    }
+    fn put(&mut self, l: &str) {
+        self.lines.push(format!("{l}:"));
+    }
+    fn bug(&mut self) -> bool {
+        self.rng.pct(self.bug_pct)
+    }
+
+    /// A map of type `t`: its key and value sizes as programs declare them,
+    /// now and then one the kernel refuses at creation.
+    fn map(&mut self, i: usize, t: Ty) -> Map {
+        let (key, value) = match t {
+            Ty::Array | Ty::PercpuArray => (4, self.rng.pick(&[4, 8, 16, 48])),
+            Ty::Hash | Ty::PercpuHash | Ty::LruHash | Ty::LruPercpuHash => {
+                (self.rng.pick(&[4, 8, 16]), self.rng.pick(&[4, 8, 16]))
+            }
+            Ty::Queue | Ty::Stack | Ty::Bloom => (0, self.rng.pick(&[4, 8, 16])),
+            Ty::Ringbuf | Ty::UserRingbuf => (0, 0),
+            Ty::PerfEventArray | Ty::ProgArray | Ty::CgroupArray => (4, 4),
+            Ty::Sockmap | Ty::Sockhash => (4, self.rng.pick(&[4, 8])),
+            Ty::Devmap | Ty::DevmapHash | Ty::Cpumap => (4, self.rng.pick(&[4, 8])),
+            Ty::Xskmap => (4, 4),
+            Ty::StackTrace => (4, self.rng.pick(&[8, 64, 127 * 8])),
+            Ty::CgroupStorage | Ty::PercpuCgroupStorage => (self.rng.pick(&[8, 16]), 8),
+            Ty::ReuseportArray => (4, self.rng.pick(&[4, 8])),
+            Ty::LpmTrie => (8, 8),
+        };
+        // a size the kernel refuses at creation, rarely
+        let (key, value) = if self.rng.pct(3) {
+            (key + 1, value)
+        } else {
+            (key, value)
+        };
+        Map {
+            name: format!("m{i}"),
+            ty: t,
+            key,
+            value,
+        }
+    }
+
+    fn decl(&self, m: &Map) -> String {
+        match m.ty {
+            Ty::Ringbuf | Ty::UserRingbuf => {
+                format!(".map {} {} entries=4096", m.name, m.ty.name())
+            }
+            Ty::CgroupStorage | Ty::PercpuCgroupStorage => format!(
+                ".map {} {} key={} value={} entries=0",
+                m.name,
+                m.ty.name(),
+                m.key,
+                m.value
+            ),
+            _ => format!(
+                ".map {} {} key={} value={} entries=4",
+                m.name,
+                m.ty.name(),
+                m.key,
+                m.value
+            ),
+        }
+    }
+
+    /// One helper call on one map: mostly a pair the kernel allows.
+    fn op(&mut self) {
+        let mi = self.rng.below(self.maps.len() as u64) as usize;
+        let h = if self.rng.pct(75) {
+            self.rng.pick(self.maps[mi].ty.helpers())
+        } else {
+            self.rng.pick(ALL_H)
+        };
+        let (name, key, value, ty) = {
+            let m = &self.maps[mi];
+            (m.name.clone(), m.key, m.value, m.ty)
+        };
+        match h {
+            H::Lookup | H::LookupPercpu => {
+                let out = self.label();
+                self.key_arg(2, key);
+                self.e(format!("r1 = {name} ll"));
+                if h == H::LookupPercpu {
+                    let cpu = if self.bug() { 100000 } else { 0 };
+                    self.e(format!("r3 = {cpu}"));
+                    self.e("call bpf_map_lookup_percpu_elem");
+                } else {
+                    self.e("call bpf_map_lookup_elem");
+                }
+                if !self.bug() {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                if matches!(ty, Ty::Sockmap | Ty::Sockhash) {
+                    // a socket, referenced: read a field, release it
+                    self.e("r2 = *(u32 *)(r0 +4)");
+                    if !self.bug() {
+                        self.e("r1 = r0");
+                        self.e("call bpf_sk_release");
+                    }
+                } else {
+                    self.use_value(value);
+                }
+                self.put(&out);
+            }
+            H::Update => {
+                self.key_arg(2, key);
+                self.value_arg(3, value);
+                self.e(format!("r1 = {name} ll"));
+                let flags = if self.bug() {
+                    self.rng.pick(&[4i64, 8, -1])
+                } else {
+                    self.rng.pick(&[0i64, 0, 1, 2])
+                };
+                self.e(format!("r4 = {flags}"));
+                self.e("call bpf_map_update_elem");
+            }
+            H::Delete => {
+                self.key_arg(2, key);
+                self.e(format!("r1 = {name} ll"));
+                self.e("call bpf_map_delete_elem");
+            }
+            H::ForEach => {
+                let cb = format!("cb{}", self.subs.len());
+                self.e(format!("r1 = {name} ll"));
+                self.e(format!("r2 = {cb} ll"));
+                self.e("r3 = 0");
+                self.e("r4 = 0");
+                self.e("call bpf_for_each_map_elem");
+                self.subs.push(format!("{cb}:"));
+                // read the value (its size the map's) and the key
+                let off = if self.bug() { value } else { 0 };
+                self.subs.push(format!("    r0 = *(u8 *)(r3 +{off})"));
+                self.subs.push("    r0 = *(u8 *)(r2 +0)".into());
+                self.subs.push("    r0 = 0".into());
+                self.subs.push("    exit".into());
+            }
+            H::Push => {
+                self.value_arg(2, value);
+                self.e(format!("r1 = {name} ll"));
+                let flags = if self.bug() {
+                    4
+                } else {
+                    self.rng.pick(&[0i64, 2])
+                };
+                self.e(format!("r3 = {flags}"));
+                self.e("call bpf_map_push_elem");
+            }
+            H::Pop | H::Peek => {
+                // the helper fills the buffer (uninitialised is fine)
+                let at = 32;
+                self.e("r2 = r10");
+                self.e(format!("r2 += -{at}"));
+                self.e(format!("r1 = {name} ll"));
+                let f = if h == H::Pop {
+                    "bpf_map_pop_elem"
+                } else {
+                    "bpf_map_peek_elem"
+                };
+                self.e(format!("call {f}"));
+                // what the helper wrote (on failure too: the kernel takes
+                // the buffer as written)
+                if value >= 4 {
+                    self.e("r0 = *(u32 *)(r10 -32)");
+                }
+            }
+            H::RingbufOutput => {
+                self.e("r2 = r10");
+                self.e("r2 += -16");
+                self.e(format!("r1 = {name} ll"));
+                let n = if self.bug() { 24 } else { 16 };
+                self.e(format!("r3 = {n}"));
+                self.e("r4 = 0");
+                self.e("call bpf_ringbuf_output");
+            }
+            H::Drain => {
+                let cb = format!("cb{}", self.subs.len());
+                self.e(format!("r1 = {name} ll"));
+                self.e(format!("r2 = {cb} ll"));
+                self.e("r3 = 0");
+                self.e("r4 = 0");
+                self.e("call bpf_user_ringbuf_drain");
+                self.subs.push(format!("{cb}:"));
+                self.subs.push("    r0 = 0".into());
+                self.subs.push("    exit".into());
+            }
+            H::PerfOutput => {
+                self.e("r4 = r10");
+                self.e("r4 += -16");
+                self.e("r1 = r6");
+                self.e(format!("r2 = {name} ll"));
+                self.e("r3 = 0xffffffff ll");
+                let n = if self.bug() { 0 } else { 16 };
+                self.e(format!("r5 = {n}"));
+                self.e("call bpf_perf_event_output");
+            }
+            H::PerfRead => {
+                self.e(format!("r1 = {name} ll"));
+                self.e("r2 = 0xffffffff ll");
+                self.e("call bpf_perf_event_read");
+            }
+            H::TailCall => {
+                self.e("r1 = r6");
+                self.e(format!("r2 = {name} ll"));
+                self.e("r3 = 0");
+                self.e("call bpf_tail_call");
+            }
+            H::SkRedirect => {
+                self.e("r1 = r6");
+                self.e(format!("r2 = {name} ll"));
+                self.e("r3 = 0");
+                self.e("r4 = 0");
+                let f = if ty == Ty::Sockhash {
+                    self.e("r3 = r10");
+                    self.e("r3 += -8");
+                    "bpf_sk_redirect_hash"
+                } else {
+                    "bpf_sk_redirect_map"
+                };
+                self.e(format!("call {f}"));
+            }
+            H::Redirect => {
+                self.e(format!("r1 = {name} ll"));
+                self.e("r2 = 0");
+                let flags = if self.bug() {
+                    8
+                } else {
+                    self.rng.pick(&[0i64, 1, 2])
+                };
+                self.e(format!("r3 = {flags}"));
+                self.e("call bpf_redirect_map");
+            }
+            H::StackId => {
+                self.e("r1 = r6");
+                self.e(format!("r2 = {name} ll"));
+                self.e("r3 = 0");
+                self.e("call bpf_get_stackid");
+            }
+            H::UnderCgroup => {
+                self.e("r1 = r6");
+                self.e(format!("r2 = {name} ll"));
+                self.e("r3 = 0");
+                self.e("call bpf_skb_under_cgroup");
+            }
+            H::TaskUnderCgroup => {
+                self.e(format!("r1 = {name} ll"));
+                self.e("r2 = 0");
+                self.e("call bpf_current_task_under_cgroup");
+            }
+            H::LocalStorage => {
+                self.e(format!("r1 = {name} ll"));
+                let flags = if self.bug() { 1 } else { 0 };
+                self.e(format!("r2 = {flags}"));
+                self.e("call bpf_get_local_storage");
+                self.use_value(value);
+            }
+        }
+    }
+
+    /// A key on the stack for register `r`: written (its size), partly
+    /// written, or NULL where a key goes.
+    fn key_arg(&mut self, r: u8, key: i32) {
+        if self.bug() && self.rng.pct(30) {
+            self.e(format!("r{r} = 0"));
+            return;
+        }
+        let size = key.clamp(4, 16);
+        // fp-16 holds the key; write it now, or leave what is there
+        if !self.bug() {
+            let mut o = 16;
+            while o > 16 - size {
+                self.e(format!("*(u32 *)(r10 -{o}) = 0"));
+                o -= 4;
+            }
+        }
+        self.e(format!("r{r} = r10"));
+        self.e(format!("r{r} += -16"));
+    }
+
+    /// A value on the stack at fp-32, written (its size) or not.
+    fn value_arg(&mut self, r: u8, value: i32) {
+        let size = value.clamp(4, 16);
+        if !self.bug() {
+            let mut o = 32;
+            while o > 32 - size {
+                self.e(format!("*(u32 *)(r10 -{o}) = 1"));
+                o -= 4;
+            }
+        }
+        self.e(format!("r{r} = r10"));
+        self.e(format!("r{r} += -32"));
+    }
+
+    /// A map value in r0 (NULL checked or not by the caller): read and
+    /// written inside its size, or at its end.
+    fn use_value(&mut self, value: i32) {
+        if value < 4 {
+            return;
+        }
+        let off = if self.bug() {
+            value
+        } else {
+            4 * self.rng.below((value / 4) as u64) as i32
+        };
+        if self.rng.pct(50) {
+            self.e(format!("r1 = *(u32 *)(r0 +{off})"));
+        } else {
+            self.e(format!("*(u32 *)(r0 +{off}) = 1"));
+        }
+        if self.ty == "xdp" && self.rng.pct(10) {
+            // a map value used as a packet offset (a program's mistake)
+            self.e("r1 = *(u32 *)(r6 +0)");
+            self.e("r1 += r0");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_parse_and_are_deterministic() {
+        for seed in 0..300 {
+            let text = program(seed);
+            assert_eq!(text, program(seed));
+            if let Err(e) = veristep_core::asm::parse(&text) {
+                panic!("seed {seed}: {e:?}\n{text}");
+            }
+        }
+    }
+}
