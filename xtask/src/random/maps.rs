@@ -3,7 +3,9 @@
 //! oracle's converter can create (arrays, hashes and their per-CPU and LRU
 //! forms, queues, stacks, bloom filters, ring buffers, perf event arrays,
 //! program arrays, socket maps, device and CPU maps, AF_XDP socket maps,
-//! stack traces, cgroup arrays and storages, reuseport arrays), with
+//! stack traces, cgroup arrays and storages, reuseport arrays; not an LPM
+//! trie, which needs `BPF_F_NO_PREALLOC`), mostly those a program of its
+//! type uses, with
 //! plausible and now and then wrong key and value sizes, and calls helpers
 //! on them: mostly a pair the kernel allows, sometimes any pair, so that
 //! `check_map_func_compatibility()` is probed from both sides (the map's
@@ -42,7 +44,6 @@ enum Ty {
     CgroupStorage,
     PercpuCgroupStorage,
     ReuseportArray,
-    LpmTrie,
 }
 
 const ALL: &[Ty] = &[
@@ -70,7 +71,6 @@ const ALL: &[Ty] = &[
     Ty::CgroupStorage,
     Ty::PercpuCgroupStorage,
     Ty::ReuseportArray,
-    Ty::LpmTrie,
 ];
 
 impl Ty {
@@ -100,7 +100,6 @@ impl Ty {
             Ty::CgroupStorage => "cgroup_storage",
             Ty::PercpuCgroupStorage => "percpu_cgroup_storage",
             Ty::ReuseportArray => "reuseport_sockarray",
-            Ty::LpmTrie => "lpm_trie",
         }
     }
 
@@ -115,17 +114,16 @@ impl Ty {
             }
             Ty::Queue | Ty::Stack => &[Push, Pop, Peek],
             Ty::Bloom => &[Push, Peek],
-            Ty::Ringbuf => &[RingbufOutput, Lookup],
-            Ty::UserRingbuf => &[Drain, Lookup],
+            Ty::Ringbuf => &[RingbufOutput],
+            Ty::UserRingbuf => &[Drain],
             Ty::PerfEventArray => &[PerfOutput, PerfRead],
-            Ty::ProgArray => &[TailCall, Lookup],
-            Ty::Sockmap | Ty::Sockhash => &[Lookup, Delete, Update, SkRedirect],
-            Ty::Devmap | Ty::DevmapHash | Ty::Cpumap | Ty::Xskmap => &[Redirect, Lookup],
-            Ty::StackTrace => &[StackId, Lookup],
+            Ty::ProgArray => &[TailCall],
+            Ty::Sockmap | Ty::Sockhash => &[Lookup, Delete, Update],
+            Ty::Devmap | Ty::DevmapHash | Ty::Cpumap | Ty::Xskmap => &[Redirect, Redirect, Lookup],
+            Ty::StackTrace => &[StackId],
             Ty::CgroupArray => &[UnderCgroup, TaskUnderCgroup],
             Ty::CgroupStorage | Ty::PercpuCgroupStorage => &[LocalStorage, Lookup],
             Ty::ReuseportArray => &[Lookup, Update],
-            Ty::LpmTrie => &[Lookup, Update, Delete],
         }
     }
 }
@@ -220,8 +218,14 @@ pub fn program(seed: u64) -> String {
     };
     let nmaps = 2 + g.rng.below(3) as usize;
     let mut storage = false;
+    let usual = usual_maps(ty);
     for i in 0..nmaps {
-        let t = g.rng.pick(ALL);
+        // mostly the maps a program of this type uses, now and then any
+        let t = if g.rng.pct(8) {
+            g.rng.pick(ALL)
+        } else {
+            g.rng.pick(usual)
+        };
         // one cgroup storage of each kind per program
         if matches!(t, Ty::CgroupStorage | Ty::PercpuCgroupStorage) {
             if storage {
@@ -263,6 +267,100 @@ pub fn program(seed: u64) -> String {
     out
 }
 
+/// The map types programs of a type use with their helpers (6.1's
+/// `*_func_proto`: device and socket maps redirect from XDP, stack traces
+/// and cgroup arrays serve tracing, cgroup storage cgroup programs; a
+/// sleepable syscall program may use only arrays, hashes and ring buffers).
+fn usual_maps(ty: &str) -> &'static [Ty] {
+    use Ty::*;
+    match ty {
+        "xdp" => &[
+            Array,
+            PercpuArray,
+            Hash,
+            LruHash,
+            Queue,
+            Stack,
+            Bloom,
+            Ringbuf,
+            PerfEventArray,
+            ProgArray,
+            Devmap,
+            DevmapHash,
+            Cpumap,
+            Xskmap,
+            Sockmap,
+            Sockhash,
+        ],
+        "sched_cls" | "sched_act" => &[
+            Array,
+            PercpuArray,
+            Hash,
+            PercpuHash,
+            LruHash,
+            Queue,
+            Stack,
+            Bloom,
+            Ringbuf,
+            UserRingbuf,
+            PerfEventArray,
+            ProgArray,
+            CgroupArray,
+            Sockmap,
+            Sockhash,
+        ],
+        "kprobe" | "tracepoint" | "raw_tracepoint" => &[
+            Array,
+            PercpuArray,
+            Hash,
+            LruPercpuHash,
+            Queue,
+            Stack,
+            Bloom,
+            Ringbuf,
+            UserRingbuf,
+            PerfEventArray,
+            ProgArray,
+            StackTrace,
+            StackTrace,
+            CgroupArray,
+        ],
+        "cgroup_skb" => &[
+            Array,
+            Hash,
+            LruHash,
+            Queue,
+            Bloom,
+            Ringbuf,
+            PerfEventArray,
+            ProgArray,
+            CgroupStorage,
+            PercpuCgroupStorage,
+            Sockmap,
+        ],
+        "syscall" => &[
+            Array,
+            PercpuArray,
+            Hash,
+            PercpuHash,
+            LruHash,
+            Ringbuf,
+            UserRingbuf,
+        ],
+        _ => &[
+            Array,
+            PercpuArray,
+            Hash,
+            Queue,
+            Stack,
+            Bloom,
+            Ringbuf,
+            PerfEventArray,
+            ProgArray,
+        ],
+    }
+}
+
 impl G {
     fn e(&mut self, s: impl Into<String>) {
         self.lines.push(format!("    {}", s.into()));
@@ -295,7 +393,6 @@ impl G {
             Ty::StackTrace => (4, self.rng.pick(&[8, 64, 127 * 8])),
             Ty::CgroupStorage | Ty::PercpuCgroupStorage => (self.rng.pick(&[8, 16]), 8),
             Ty::ReuseportArray => (4, self.rng.pick(&[4, 8])),
-            Ty::LpmTrie => (8, 8),
         };
         // a size the kernel refuses at creation, rarely
         let (key, value) = if self.rng.pct(3) {
@@ -336,7 +433,7 @@ impl G {
     /// One helper call on one map: mostly a pair the kernel allows.
     fn op(&mut self) {
         let mi = self.rng.below(self.maps.len() as u64) as usize;
-        let h = if self.rng.pct(75) {
+        let h = if self.rng.pct(88) {
             self.rng.pick(self.maps[mi].ty.helpers())
         } else {
             self.rng.pick(ALL_H)
