@@ -296,7 +296,8 @@ fn map_fields(m: &veristep_core::program::MapDef) -> String {
     c.push_str(&format!("\t__uint(max_entries, {});\n", m.max_entries));
     // an arena's flags (BPF_F_MMAPABLE) and user address; other maps'
     // flags are global data's, which this loader cannot set up
-    if m.map_type == MapType::Arena && m.flags != 0 {
+    // an LPM trie's BPF_F_NO_PREALLOC, which the kernel requires
+    if matches!(m.map_type, MapType::Arena | MapType::LpmTrie) && m.flags != 0 {
         c.push_str(&format!("\t__uint(map_flags, {});\n", m.flags));
     }
     if m.map_type == MapType::Arena && m.map_extra != 0 {

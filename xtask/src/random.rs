@@ -760,6 +760,10 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--callbacks" => o.gen.callbacks = true,
             "--frames" => o.gen.frames = true,
             "--maps" => o.gen.maps = true,
+            "--vm" => {
+                o.gen.maps = true;
+                o.gen.maps_vm = true;
+            }
             "--kfuncs" => {
                 o.gen.dynptr = true;
                 o.gen.dynptr_kfuncs = true;
@@ -798,7 +802,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -863,7 +867,8 @@ fn run(args: &[String]) -> Result<(), String> {
     // what the oracle's kernel-verdict cannot load (programs typed by the
     // kernel's BTF, types outside the format's contract, load flags, kernel
     // functions its converter does not know): kernel-diff's VM judges them
-    if o.gen.btf || o.gen.vm_types || o.gen.dynptr_kfuncs || o.prog_flags.is_some() {
+    if o.gen.btf || o.gen.vm_types || o.gen.dynptr_kfuncs || o.gen.maps_vm || o.prog_flags.is_some()
+    {
         return btf_through_kernel_diff(&dir, &o.kernels);
     }
     // 2. the kernels (one thread each) while veristep runs here

@@ -129,6 +129,9 @@ pub struct GenOpts {
     pub frames: bool,
     /// Map types against the helpers that take a map (`maps.rs`).
     pub maps: bool,
+    /// With `maps`: the types that need kernel-diff's loader too (LPM
+    /// tries, socket and task storage, maps of maps), judged through its VM.
+    pub maps_vm: bool,
 }
 
 impl Default for GenOpts {
@@ -150,6 +153,7 @@ impl Default for GenOpts {
             callbacks: false,
             frames: false,
             maps: false,
+            maps_vm: false,
         }
     }
 }
@@ -342,8 +346,9 @@ pub struct Gen {
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
     if opts.maps {
-        let text = super::maps::program(program_seed(seed, index));
-        return format!("; veristep random program (maps): seed {seed} index {index}\n{text}");
+        let text = super::maps::program(program_seed(seed, index), opts.maps_vm);
+        let what = if opts.maps_vm { "maps, vm" } else { "maps" };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
     }
     if opts.frames {
         let text = super::frames::program(program_seed(seed, index));

@@ -44,6 +44,12 @@ enum Ty {
     CgroupStorage,
     PercpuCgroupStorage,
     ReuseportArray,
+    // with `--vm` (kernel-diff's loader sets their flags and inner maps)
+    LpmTrie,
+    SkStorage,
+    TaskStorage,
+    ArrayOfMaps,
+    HashOfMaps,
 }
 
 const ALL: &[Ty] = &[
@@ -100,6 +106,11 @@ impl Ty {
             Ty::CgroupStorage => "cgroup_storage",
             Ty::PercpuCgroupStorage => "percpu_cgroup_storage",
             Ty::ReuseportArray => "reuseport_sockarray",
+            Ty::LpmTrie => "lpm_trie",
+            Ty::SkStorage => "sk_storage",
+            Ty::TaskStorage => "task_storage",
+            Ty::ArrayOfMaps => "array_of_maps",
+            Ty::HashOfMaps => "hash_of_maps",
         }
     }
 
@@ -124,6 +135,9 @@ impl Ty {
             Ty::CgroupArray => &[UnderCgroup, TaskUnderCgroup],
             Ty::CgroupStorage | Ty::PercpuCgroupStorage => &[LocalStorage, Lookup],
             Ty::ReuseportArray => &[Lookup, Update],
+            Ty::LpmTrie => &[Lookup, Lookup, Update, Delete],
+            Ty::SkStorage | Ty::TaskStorage => &[StorageGet, StorageGet, StorageDelete],
+            Ty::ArrayOfMaps | Ty::HashOfMaps => &[InnerLookup, InnerLookup, Lookup],
         }
     }
 }
@@ -150,6 +164,9 @@ enum H {
     UnderCgroup,
     TaskUnderCgroup,
     LocalStorage,
+    StorageGet,
+    StorageDelete,
+    InnerLookup,
 }
 
 const ALL_H: &[H] = &[
@@ -173,6 +190,7 @@ const ALL_H: &[H] = &[
     H::TaskUnderCgroup,
     H::LocalStorage,
 ];
+// (the local storage and inner map helpers are drawn only with their maps)
 
 struct Map {
     name: String,
@@ -191,7 +209,7 @@ struct G {
     maps: Vec<Map>,
 }
 
-pub fn program(seed: u64) -> String {
+pub fn program(seed: u64, vm: bool) -> String {
     let mut rng = Rng::new(seed);
     let bug_pct = rng.pick(&[3u64, 6, 12]);
     let ty = rng.pick(&[
@@ -221,7 +239,9 @@ pub fn program(seed: u64) -> String {
     let usual = usual_maps(ty);
     for i in 0..nmaps {
         // mostly the maps a program of this type uses, now and then any
-        let t = if g.rng.pct(8) {
+        let t = if vm && g.rng.pct(45) {
+            g.rng.pick(vm_maps(ty))
+        } else if g.rng.pct(8) {
             g.rng.pick(ALL)
         } else {
             g.rng.pick(usual)
@@ -239,6 +259,15 @@ pub fn program(seed: u64) -> String {
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {ty}");
     for m in &g.maps {
+        // a map of maps' inner template first (the map its lookups give)
+        if matches!(m.ty, Ty::ArrayOfMaps | Ty::HashOfMaps) {
+            let _ = writeln!(
+                out,
+                ".map {} array key=4 value={} entries=4",
+                inner_name(m),
+                m.value_inner()
+            );
+        }
         let _ = writeln!(out, "{}", g.decl(m));
     }
     g.e("r6 = r1");
@@ -265,6 +294,34 @@ pub fn program(seed: u64) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The name of a map of maps' inner template.
+fn inner_name(m: &Map) -> String {
+    format!("{}_in", m.name)
+}
+
+impl Map {
+    /// The value size of a map of maps' inner maps (arrays).
+    fn value_inner(&self) -> i32 {
+        8 * (1 + self.name.len() as i32 % 3)
+    }
+}
+
+/// The map types that need kernel-diff's loader (`--maps --vm`): flags,
+/// BTF types or an inner map. Socket storage is for the programs that have
+/// a socket at hand (`skb->sk`), task storage for tracing.
+fn vm_maps(ty: &str) -> &'static [Ty] {
+    use Ty::*;
+    match ty {
+        "sched_cls" | "sched_act" | "cgroup_skb" => {
+            &[LpmTrie, SkStorage, SkStorage, ArrayOfMaps, HashOfMaps]
+        }
+        "kprobe" | "tracepoint" | "raw_tracepoint" => {
+            &[LpmTrie, TaskStorage, TaskStorage, ArrayOfMaps, HashOfMaps]
+        }
+        _ => &[LpmTrie, ArrayOfMaps, HashOfMaps],
+    }
 }
 
 /// The map types programs of a type use with their helpers (6.1's
@@ -393,6 +450,11 @@ impl G {
             Ty::StackTrace => (4, self.rng.pick(&[8, 64, 127 * 8])),
             Ty::CgroupStorage | Ty::PercpuCgroupStorage => (self.rng.pick(&[8, 16]), 8),
             Ty::ReuseportArray => (4, self.rng.pick(&[4, 8])),
+            // a u32 prefix length and 4 bytes of address
+            Ty::LpmTrie => (8, self.rng.pick(&[4, 8])),
+            Ty::SkStorage | Ty::TaskStorage => (4, self.rng.pick(&[4, 8, 16])),
+            Ty::ArrayOfMaps => (4, 4),
+            Ty::HashOfMaps => (self.rng.pick(&[4, 8]), 4),
         };
         // a size the kernel refuses at creation, rarely
         let (key, value) = if self.rng.pct(3) {
@@ -419,6 +481,24 @@ impl G {
                 m.ty.name(),
                 m.key,
                 m.value
+            ),
+            Ty::LpmTrie | Ty::SkStorage | Ty::TaskStorage => {
+                // BPF_F_NO_PREALLOC, which the kernel requires of both
+                let entries = if m.ty == Ty::LpmTrie { 4 } else { 0 };
+                format!(
+                    ".map {} {} key={} value={} entries={entries} flags=1",
+                    m.name,
+                    m.ty.name(),
+                    m.key,
+                    m.value
+                )
+            }
+            Ty::ArrayOfMaps | Ty::HashOfMaps => format!(
+                ".map {} {} key={} value=4 entries=2 inner={}",
+                m.name,
+                m.ty.name(),
+                m.key,
+                inner_name(m)
             ),
             _ => format!(
                 ".map {} {} key={} value={} entries=4",
@@ -613,6 +693,73 @@ impl G {
                 self.e("r2 = 0");
                 self.e("call bpf_current_task_under_cgroup");
             }
+            H::StorageGet | H::StorageDelete => {
+                let out = self.label();
+                // the owner: the current task, or the packet's socket
+                if ty == Ty::TaskStorage || (ty != Ty::SkStorage && self.rng.pct(50)) {
+                    self.e("call bpf_get_current_task_btf");
+                    self.e("r2 = r0");
+                } else {
+                    self.e("r2 = *(u64 *)(r6 +168)");
+                    if !self.bug() {
+                        self.e(format!("if r2 == 0 goto {out}"));
+                    }
+                }
+                self.e(format!("r1 = {name} ll"));
+                let (f, what) = match (h, ty) {
+                    (H::StorageGet, Ty::TaskStorage) => ("bpf_task_storage_get", true),
+                    (H::StorageGet, _) => ("bpf_sk_storage_get", true),
+                    (_, Ty::TaskStorage) => ("bpf_task_storage_delete", false),
+                    _ => ("bpf_sk_storage_delete", false),
+                };
+                if what {
+                    // a value to initialise it with (or NULL), and
+                    // BPF_LOCAL_STORAGE_GET_F_CREATE (or a wrong flag)
+                    if self.rng.pct(40) {
+                        self.value_arg(3, value);
+                    } else {
+                        self.e("r3 = 0");
+                    }
+                    let flags = if self.bug() {
+                        2
+                    } else {
+                        self.rng.pick(&[0i64, 1, 1])
+                    };
+                    self.e(format!("r4 = {flags}"));
+                }
+                self.e(format!("call {f}"));
+                if what {
+                    if !self.bug() {
+                        self.e(format!("if r0 == 0 goto {out}"));
+                    }
+                    self.use_value(value);
+                }
+                self.put(&out);
+            }
+            H::InnerLookup => {
+                let out = self.label();
+                self.key_arg(2, key);
+                self.e(format!("r1 = {name} ll"));
+                self.e("call bpf_map_lookup_elem");
+                if !self.bug() {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                // the inner map: a lookup in it, its value used
+                self.e("r1 = r0");
+                self.key_arg(2, 4);
+                self.e("call bpf_map_lookup_elem");
+                if !self.bug() {
+                    self.e(format!("if r0 == 0 goto {out}"));
+                }
+                let inner = Map {
+                    name: name.clone(),
+                    ty,
+                    key,
+                    value,
+                };
+                self.use_value(inner.value_inner());
+                self.put(&out);
+            }
             H::LocalStorage => {
                 self.e(format!("r1 = {name} ll"));
                 let flags = if self.bug() { 1 } else { 0 };
@@ -688,8 +835,8 @@ mod tests {
     #[test]
     fn programs_parse_and_are_deterministic() {
         for seed in 0..300 {
-            let text = program(seed);
-            assert_eq!(text, program(seed));
+            let text = program(seed, seed % 2 == 0);
+            assert_eq!(text, program(seed, seed % 2 == 0));
             if let Err(e) = veristep_core::asm::parse(&text) {
                 panic!("seed {seed}: {e:?}\n{text}");
             }
