@@ -31,8 +31,8 @@ enum Arg {
     Stack { room: i32 },
     /// The program's context.
     Ctx,
-    /// A ring buffer record of 16 bytes, not NULL, the callee's to release.
-    Record,
+    /// A loop's counter: the loop body leaves it alone.
+    Counter,
 }
 
 /// A function already written, which another call site may call again.
@@ -378,7 +378,7 @@ impl G {
                     self.e(format!("r{r} = {v}"));
                     true
                 }
-                Arg::Record => false,
+                Arg::Counter => false,
             };
             if !ok {
                 self.lines.truncate(start);
@@ -560,12 +560,8 @@ impl G {
         let n = self.rng.pick(&[2i64, 3, 4]);
         self.e(format!("r{r} = 0"));
         self.put(&head);
-        // the counter is the loop's; hide it from the body
-        f.regs[i] = Some(Arg::Scalar(None));
-        let saved = f.regs[i];
-        f.regs[i] = Some(Arg::Record); // taken: not a scalar to touch
+        f.regs[i] = Some(Arg::Counter);
         self.call(f);
-        f.regs[i] = saved;
         self.e(format!("r{r} += 1"));
         self.e(format!("if r{r} < {n} goto {head}"));
         f.regs[i] = Some(Arg::Scalar(Some(n)));

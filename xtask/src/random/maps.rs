@@ -263,9 +263,8 @@ pub fn program(seed: u64, vm: bool) -> String {
         if matches!(m.ty, Ty::ArrayOfMaps | Ty::HashOfMaps) {
             let _ = writeln!(
                 out,
-                ".map {} array key=4 value={} entries=4",
+                ".map {} array key=4 value={INNER_VALUE} entries=4",
                 inner_name(m),
-                m.value_inner()
             );
         }
         let _ = writeln!(out, "{}", g.decl(m));
@@ -301,12 +300,8 @@ fn inner_name(m: &Map) -> String {
     format!("{}_in", m.name)
 }
 
-impl Map {
-    /// The value size of a map of maps' inner maps (arrays).
-    fn value_inner(&self) -> i32 {
-        8 * (1 + self.name.len() as i32 % 3)
-    }
-}
+/// The value size of a map of maps' inner maps (arrays).
+const INNER_VALUE: i32 = 24;
 
 /// The map types that need kernel-diff's loader (`--maps --vm`): flags,
 /// BTF types or an inner map. Socket storage is for the programs that have
@@ -751,13 +746,7 @@ impl G {
                 if !self.bug() {
                     self.e(format!("if r0 == 0 goto {out}"));
                 }
-                let inner = Map {
-                    name: name.clone(),
-                    ty,
-                    key,
-                    value,
-                };
-                self.use_value(inner.value_inner());
+                self.use_value(INNER_VALUE);
                 self.put(&out);
             }
             H::LocalStorage => {
