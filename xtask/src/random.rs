@@ -33,6 +33,7 @@ mod gen;
 mod maps;
 mod minimise;
 mod mutate;
+mod packet;
 mod soup;
 
 pub use gen::GenOpts;
@@ -760,6 +761,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--callbacks" => o.gen.callbacks = true,
             "--frames" => o.gen.frames = true,
             "--maps" => o.gen.maps = true,
+            "--packet" => o.gen.packet = true,
             "--vm" => {
                 o.gen.maps = true;
                 o.gen.maps_vm = true;
@@ -802,7 +804,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

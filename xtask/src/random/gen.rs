@@ -132,6 +132,8 @@ pub struct GenOpts {
     /// With `maps`: the types that need kernel-diff's loader too (LPM
     /// tries, socket and task storage, maps of maps), judged through its VM.
     pub maps_vm: bool,
+    /// Direct packet access and its range checks (`packet.rs`).
+    pub packet: bool,
 }
 
 impl Default for GenOpts {
@@ -154,6 +156,7 @@ impl Default for GenOpts {
             frames: false,
             maps: false,
             maps_vm: false,
+            packet: false,
         }
     }
 }
@@ -345,6 +348,10 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.packet {
+        let text = super::packet::program(program_seed(seed, index));
+        return format!("; veristep random program (packet): seed {seed} index {index}\n{text}");
+    }
     if opts.maps {
         let text = super::maps::program(program_seed(seed, index), opts.maps_vm);
         let what = if opts.maps_vm { "maps, vm" } else { "maps" };
