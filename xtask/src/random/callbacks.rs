@@ -449,16 +449,8 @@ impl G {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn programs_parse_and_are_deterministic() {
-        for seed in 0..300 {
-            let text = program(seed);
-            assert_eq!(text, program(seed));
-            if let Err(e) = veristep_core::asm::parse(&text) {
-                panic!("seed {seed}: {e:?}\n{text}");
-            }
-        }
+        super::super::gen::assert_programs_parse(super::program);
     }
 }

@@ -687,16 +687,8 @@ impl G {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn programs_parse_and_are_deterministic() {
-        for seed in 0..300 {
-            let text = program(seed, seed % 2 == 1);
-            assert_eq!(text, program(seed, seed % 2 == 1));
-            if let Err(e) = veristep_core::asm::parse(&text) {
-                panic!("seed {seed}: {e:?}\n{text}");
-            }
-        }
+        super::super::gen::assert_programs_parse(|seed| super::program(seed, seed % 2 == 1));
     }
 }

@@ -3981,6 +3981,19 @@ fn fold(op: &str, a: i64, b: i64, w: bool) -> Option<i64> {
     }
 }
 
+/// A generator's programs for seeds 0..300 parse and are the same when
+/// drawn again (a generator's unit test).
+#[cfg(test)]
+pub fn assert_programs_parse(program: impl Fn(u64) -> String) {
+    for seed in 0..300 {
+        let text = program(seed);
+        assert_eq!(text, program(seed), "seed {seed}");
+        if let Err(e) = veristep_core::asm::parse(&text) {
+            panic!("seed {seed}: {e:?}\n{text}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
