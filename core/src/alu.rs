@@ -81,8 +81,10 @@ impl Env {
                     .because(crate::reason::Reason::InvalidProgram));
             }
             // is_reg64(): a swap of 64 bits reads the register whole, of
-            // 16 or 32 bits its lower half, in either class
-            self.check_reg_src(insn.dst, insn.imm == 64)?;
+            // 16 or 32 bits its lower half, in either class (6.12 says so
+            // of cpu v4's bswap16/32); a negation reads as its class
+            let rw64 = if op == BPF_END { insn.imm == 64 } else { alu64 };
+            self.check_reg_src(insn.dst, rw64)?;
             self.check_reg_dst(insn.dst, true)?;
             return Ok(());
         }

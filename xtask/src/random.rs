@@ -24,6 +24,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 use veristep_core::{verify, KernelVersion, Options, Verdict};
 
+mod bounds;
 mod btf;
 mod callbacks;
 mod ctx;
@@ -762,6 +763,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--frames" => o.gen.frames = true,
             "--maps" => o.gen.maps = true,
             "--packet" => o.gen.packet = true,
+            "--bounds" => o.gen.bounds = true,
             "--vm" => {
                 o.gen.maps = true;
                 o.gen.maps_vm = true;
@@ -804,7 +806,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

@@ -134,6 +134,8 @@ pub struct GenOpts {
     pub maps_vm: bool,
     /// Direct packet access and its range checks (`packet.rs`).
     pub packet: bool,
+    /// Scalar bounds in the manner of `reg_bounds.c` (`bounds.rs`).
+    pub bounds: bool,
 }
 
 impl Default for GenOpts {
@@ -157,6 +159,7 @@ impl Default for GenOpts {
             maps: false,
             maps_vm: false,
             packet: false,
+            bounds: false,
         }
     }
 }
@@ -348,6 +351,11 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.bounds {
+        let text = super::bounds::program(program_seed(seed, index), opts.v4);
+        let what = if opts.v4 { "bounds, v4" } else { "bounds" };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
+    }
     if opts.packet {
         let text = super::packet::program(program_seed(seed, index));
         return format!("; veristep random program (packet): seed {seed} index {index}\n{text}");
