@@ -31,6 +31,7 @@ mod ctx;
 mod dynptr;
 mod frames;
 mod gen;
+mod loops;
 mod maps;
 mod minimise;
 mod mutate;
@@ -764,6 +765,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--maps" => o.gen.maps = true,
             "--packet" => o.gen.packet = true,
             "--bounds" => o.gen.bounds = true,
+            "--loops" => o.gen.loops = true,
             "--vm" => {
                 o.gen.maps = true;
                 o.gen.maps_vm = true;
@@ -806,7 +808,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -871,7 +873,12 @@ fn run(args: &[String]) -> Result<(), String> {
     // what the oracle's kernel-verdict cannot load (programs typed by the
     // kernel's BTF, types outside the format's contract, load flags, kernel
     // functions its converter does not know): kernel-diff's VM judges them
-    if o.gen.btf || o.gen.vm_types || o.gen.dynptr_kfuncs || o.gen.maps_vm || o.prog_flags.is_some()
+    if o.gen.btf
+        || o.gen.vm_types
+        || o.gen.dynptr_kfuncs
+        || o.gen.maps_vm
+        || (o.gen.loops && o.gen.v4)
+        || o.prog_flags.is_some()
     {
         return btf_through_kernel_diff(&dir, &o.kernels);
     }

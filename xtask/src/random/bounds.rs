@@ -247,9 +247,17 @@ impl G {
         } else {
             s
         };
-        match self.rng.below(6) {
+        match self.rng.below(7) {
             0 if self.v4 => self.e(format!("r8 = (s32)r{s}")),
             1 => self.e(format!("w8 = w{s}")),
+            2 => {
+                // through a stack slot: a fill of a whole spill keeps the id
+                let (sz, off) =
+                    self.rng
+                        .pick(&[("u64", 16), ("u64", 24), ("u32", 16), ("u32", 12)]);
+                self.e(format!("*({sz} *)(r10 -{off}) = r{s}"));
+                self.e(format!("r8 = *({sz} *)(r10 -{off})"));
+            }
             _ => self.e(format!("r8 = r{s}")),
         }
         self.live.push(8);
@@ -268,7 +276,9 @@ impl G {
 
     /// Narrows, widens or moves scalar `r`.
     fn shape(&mut self, r: u8) {
-        match self.rng.weighted(&[45, 28, 10, 17]) {
+        match self.rng.weighted(&[45, 28, 10, 17, 8, 4]) {
+            4 => return self.spill_fill(r),
+            5 => return self.counted_loop(r),
             0 => {
                 let l = "out".to_string();
                 self.compare(r, &l);
@@ -345,6 +355,76 @@ impl G {
                 }
             }
         }
+    }
+
+    /// Scalar `r` spilled to the stack and filled back (into itself or r8),
+    /// whole or in part, now and then with a store of a constant or of
+    /// another scalar between: what the kernel keeps of a spilled scalar's
+    /// bounds and id.
+    fn spill_fill(&mut self, r: u8) {
+        let (st, n) =
+            self.rng
+                .pick(&[("u64", 8i64), ("u64", 8), ("u32", 4), ("u16", 2), ("u8", 1)]);
+        let off = self.rng.pick(&[16i64, 24, 32]) - self.rng.below((8 / n) as u64) as i64 * n;
+        if self.rng.pct(15) {
+            let k = self.edge() as i32;
+            self.e(format!("*({st} *)(r10 -{off}) = {k}"));
+        } else {
+            self.e(format!("*({st} *)(r10 -{off}) = r{r}"));
+        }
+        if self.rng.pct(20) {
+            let o = self.rng.pick(&self.live);
+            let (st2, n2) = self.rng.pick(&[("u64", 8i64), ("u32", 4), ("u8", 1)]);
+            let off2 =
+                self.rng.pick(&[16i64, 24, 32]) - self.rng.below((8 / n2) as u64) as i64 * n2;
+            self.e(format!("*({st2} *)(r10 -{off2}) = r{o}"));
+        }
+        // mostly read back as written, now and then narrower or wider
+        let (ld, m) = if self.rng.pct(75) {
+            (st, n)
+        } else {
+            self.rng
+                .pick(&[("u64", 8i64), ("u32", 4), ("u16", 2), ("u8", 1)])
+        };
+        // aligned for its size, over the written bytes or near them
+        let off = (off + m - 1) / m * m;
+        let d = if self.live.contains(&8) && self.rng.pct(35) {
+            8
+        } else {
+            r
+        };
+        self.e(format!("r{d} = *({ld} *)(r10 -{off})"));
+    }
+
+    /// A bounded loop on scalar `r`: from its value, or from a small
+    /// constant, stepped up to a bound; the kernel walks each iteration.
+    fn counted_loop(&mut self, r: u8) {
+        if self.rng.pct(50) {
+            let k = self.rng.range(0, 6);
+            self.e(format!("r{r} = {k}"));
+        } else {
+            let m = self.rng.pick(&[7, 15, 31]);
+            self.e(format!("r{r} &= {m}"));
+        }
+        let head = self.label();
+        self.put(&head);
+        let step = if self.bug() {
+            0
+        } else {
+            self.rng.pick(&[1, 1, 2, 3, 8])
+        };
+        let w = self.width();
+        self.e(format!("{w}{r} += {step}"));
+        if self.rng.pct(30) {
+            let others: Vec<u8> = self.live.iter().copied().filter(|&o| o != r).collect();
+            if !others.is_empty() {
+                let o = self.rng.pick(&others);
+                self.e(format!("r{o} += r{r}"));
+            }
+        }
+        let op = self.rng.pick(&["<", "<=", "s<", "s<="]);
+        let bound = self.rng.range(4, 40);
+        self.e(format!("if {w}{r} {op} {bound} goto {head}"));
     }
 
     /// `if r OP rhs goto target`: rhs an edge as an immediate, a 64-bit

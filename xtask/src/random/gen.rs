@@ -136,6 +136,9 @@ pub struct GenOpts {
     pub packet: bool,
     /// Scalar bounds in the manner of `reg_bounds.c` (`bounds.rs`).
     pub bounds: bool,
+    /// Bounded loops (`loops.rs`); with `v4`, `may_goto` loops too,
+    /// judged through kernel-diff's VM.
+    pub loops: bool,
 }
 
 impl Default for GenOpts {
@@ -160,6 +163,7 @@ impl Default for GenOpts {
             maps_vm: false,
             packet: false,
             bounds: false,
+            loops: false,
         }
     }
 }
@@ -351,6 +355,11 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.loops {
+        let text = super::loops::program(program_seed(seed, index), opts.v4);
+        let what = if opts.v4 { "loops, may_goto" } else { "loops" };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
+    }
     if opts.bounds {
         let text = super::bounds::program(program_seed(seed, index), opts.v4);
         let what = if opts.v4 { "bounds, v4" } else { "bounds" };
