@@ -277,8 +277,8 @@ impl G {
     /// Narrows, widens or moves scalar `r`.
     fn shape(&mut self, r: u8) {
         match self.rng.weighted(&[45, 28, 10, 17, 8, 4]) {
-            4 => return self.spill_fill(r),
-            5 => return self.counted_loop(r),
+            4 => self.spill_fill(r),
+            5 => self.counted_loop(r),
             0 => {
                 let l = "out".to_string();
                 self.compare(r, &l);
