@@ -4,14 +4,16 @@
 //! by compares that leave the program when they hold (of both widths,
 //! signed and unsigned, against constants at the edges of the four ranges
 //! the kernel tracks: u64, s64, u32, s32, some only writable as a 64-bit
-//! constant in a register) and by ALU operations of both widths; now and
-//! then one is a copy of another, moved by a constant (the kernel's linked
-//! scalars). Then come probes: compares of two ranged scalars or of one
-//! with an edge, whose branches meet again, shaping further and now and
-//! then reading an unwritten register, which verifies only if the kernel
-//! knows the branch is dead. Last, a scalar moves a map value pointer,
-//! checked or not. Both kernels answer through the oracle; with `--log2`
-//! every register state on the way is compared.
+//! constant in a register), by ALU operations of both widths, by a round
+//! trip through a stack slot (whole or partly) and by a short bounded
+//! loop; now and then one is a copy of another, moved by a constant or
+//! made through a stack slot (the kernel's linked scalars). Then come
+//! probes: compares of two ranged scalars or of one with an edge, whose
+//! branches meet again, shaping further and now and then reading an
+//! unwritten register, which verifies only if the kernel knows the branch
+//! is dead. Last, a scalar moves a map value pointer, checked or not. Both
+//! kernels answer through the oracle; with `--log2` every register state
+//! on the way is compared.
 
 use super::gen::Rng;
 use std::fmt::Write;
