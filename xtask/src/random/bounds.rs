@@ -282,8 +282,7 @@ impl G {
             4 => self.spill_fill(r),
             5 => self.counted_loop(r),
             0 => {
-                let l = "out".to_string();
-                self.compare(r, &l);
+                self.compare(r, "out");
             }
             1 => {
                 let w = self.width();
