@@ -37,6 +37,7 @@ mod minimise;
 mod mutate;
 mod packet;
 mod soup;
+mod writer;
 
 pub use gen::GenOpts;
 
@@ -707,6 +708,9 @@ struct RunOpts {
     /// `--log2`: the kernels asked at log level 2, and their whole logs
     /// compared with veristep's line by line.
     log2: bool,
+    /// `--write-only`: write the programs and stop, asking no kernel (to
+    /// read them, or to check that a generator's change kept its output).
+    write_only: bool,
 }
 
 fn parse_run(args: &[String]) -> Result<RunOpts, String> {
@@ -723,6 +727,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
         gen: GenOpts::default(),
         timeout: Duration::from_secs(60),
         list: false,
+        write_only: false,
         prog_flags: None,
         mutate: Vec::new(),
         log2: false,
@@ -745,6 +750,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--max-classes" => o.max_classes = num(it.next(), "--max-classes")? as usize,
             "--mix" => o.gen.mix_types = true,
             "--list" => o.list = true,
+            "--write-only" => o.write_only = true,
             "--log2" => o.log2 = true,
             "--bugs" => o.gen.bug_pct = num(it.next(), "--bugs")?,
             "--soup" => o.gen.soup = true,
@@ -808,7 +814,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--write-only] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -827,7 +833,6 @@ struct Tally {
 
 fn run(args: &[String]) -> Result<(), String> {
     let o = parse_run(args)?;
-    let oracle = oracle()?;
     let dir = crate::root()
         .join("target/kernel-diff/random")
         .join(o.seed.to_string());
@@ -870,6 +875,10 @@ fn run(args: &[String]) -> Result<(), String> {
             format!(" ({} do not parse!)", bad_syntax.len())
         }
     );
+    if o.write_only {
+        return Ok(());
+    }
+    let oracle = oracle()?;
     // what the oracle's kernel-verdict cannot load (programs typed by the
     // kernel's BTF, types outside the format's contract, load flags, kernel
     // functions its converter does not know): kernel-diff's VM judges them

@@ -16,6 +16,7 @@
 //! on the way is compared.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 /// 64-bit values where the u64, s64, u32 and s32 ranges have their edges.
@@ -66,14 +67,19 @@ const ALU_OPS: &[&str] = &[
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
-    labels: u32,
+    asm: Asm,
     /// The scalars written so far (of r6, r7, r8).
     live: Vec<u8>,
     value_size: i64,
     v4: bool,
     /// Percent chance of a planted mistake where one is drawn.
     bug_pct: u64,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 /// Program text for bounds program `seed`; `v4`: cpu v4 instructions in
@@ -87,8 +93,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     let ty = rng.pick(&["socket_filter", "sched_cls", "xdp", "cgroup_skb"]);
     let mut g = G {
         rng,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         live: Vec::new(),
         value_size,
         v4,
@@ -121,7 +126,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     }
     g.e("r0 = 0");
     g.e("exit");
-    g.lines.push("out:".into());
+    g.put("out");
     let ret = if ty == "xdp" || ty == "cgroup_skb" {
         1
     } else {
@@ -129,7 +134,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in &g.lines {
+    for l in &g.asm.lines {
         out.push_str(l);
         out.push('\n');
     }
@@ -137,16 +142,6 @@ pub fn program(seed: u64, v4: bool) -> String {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn put(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }

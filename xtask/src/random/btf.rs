@@ -20,6 +20,7 @@
 
 use super::ctx::{disp, SIZES};
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 use std::sync::OnceLock;
 use veristep_core::btf::{self, Btf};
@@ -229,8 +230,7 @@ struct BtfGen<'b> {
     args: Vec<Val>,
     /// r0..r9 as far as the generator knows (r6 the context).
     regs: [Option<Val>; 10],
-    lines: Vec<String>,
-    labels: usize,
+    asm: Asm,
     out: String,
     /// Calls kernel functions (6.12's task, cgroup and RCU kfuncs; Linux
     /// 6.1 has none of them, and libbpf refuses the object there).
@@ -244,6 +244,12 @@ struct BtfGen<'b> {
     /// Reads and writes through the pointers to something other than a
     /// struct (`--iter`: an iterator's buffers).
     bufs: bool,
+}
+
+impl Emit for BtfGen<'_> {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 /// Program text for BTF probe `seed`.
@@ -281,8 +287,7 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
         b,
         args: args(b, kind, target),
         regs: [None; 10],
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         out: "out".to_string(),
         kfuncs: false,
         storage: None,
@@ -318,10 +323,10 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
         let target = g.rng.range(4, 12) as usize;
         let (mut kept, mut tries) = (0, 0);
         while kept < target && tries < 4 * target {
-            let (mark, regs) = (g.lines.len(), g.regs);
+            let (mark, regs) = (g.asm.lines.len(), g.regs);
             g.op();
             let mut t = text.clone();
-            for l in &g.lines {
+            for l in &g.asm.lines {
                 t.push_str(l);
                 t.push('\n');
             }
@@ -334,7 +339,7 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
             if g.rng.pct(6) {
                 break;
             }
-            g.lines.truncate(mark);
+            g.asm.lines.truncate(mark);
             g.regs = regs;
             tries += 1;
         }
@@ -347,12 +352,12 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
     if g.rng.pct(25) {
         g.bpf_loop();
     }
-    g.place("out");
+    g.put("out");
     g.ret();
     if g.callback {
         g.callback_body();
     }
-    for l in &g.lines {
+    for l in &g.asm.lines {
         text.push_str(l);
         text.push('\n');
     }
@@ -360,19 +365,6 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
 }
 
 impl BtfGen<'_> {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-
-    fn place(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
-
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-
     /// Registers holding a struct pointer.
     fn ptr_regs(&self) -> Vec<u8> {
         (0u8..10)
@@ -539,7 +531,7 @@ impl BtfGen<'_> {
                 }
                 if to != self.out {
                     self.deref(p, 0);
-                    self.place(&to);
+                    self.put(&to);
                 }
             }
             3 => {
@@ -758,7 +750,7 @@ impl BtfGen<'_> {
         }
         let top = self.label();
         let done = self.label();
-        self.place(&top);
+        self.put(&top);
         self.e("r1 = r10");
         self.e(format!("r1 += -{it}"));
         self.e("call bpf_iter_task_vma_next");
@@ -771,7 +763,7 @@ impl BtfGen<'_> {
         if self.rng.pct(85) {
             self.e(format!("goto {top}"));
         }
-        self.place(&done);
+        self.put(&done);
         if self.rng.pct(85) {
             self.e("r1 = r10");
             self.e(format!("r1 += -{it}"));
@@ -1135,7 +1127,7 @@ impl BtfGen<'_> {
 
     /// The callback: `(u32 index, void *ctx)`, ctx the caller's fp[-8].
     fn callback_body(&mut self) {
-        self.place("cb");
+        self.put("cb");
         let kfuncs = self.kfuncs;
         match self.rng.weighted(&[25, 25, 30, 20]) {
             0 if kfuncs => {
@@ -1152,7 +1144,7 @@ impl BtfGen<'_> {
                     self.e("r1 = r0");
                     self.e("call bpf_task_release");
                 }
-                self.place("cb_out");
+                self.put("cb_out");
             }
             0..=2 => {
                 // reads through the caller's pointer
@@ -1168,8 +1160,8 @@ impl BtfGen<'_> {
         let ret = self.rng.pick(&[0i64, 0, 0, 1, 2]);
         self.e(format!("r0 = {ret}"));
         self.e("exit");
-        if self.lines.iter().any(|l| l.contains("goto cb_one")) {
-            self.place("cb_one");
+        if self.asm.lines.iter().any(|l| l.contains("goto cb_one")) {
+            self.put("cb_one");
             self.e("r0 = 1");
             self.e("exit");
         }

@@ -11,6 +11,7 @@
 //! the oracle: 6.1 walks a callback once, 6.12 until its states converge.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 /// A callback-taking helper and what it hands its callback.
@@ -25,14 +26,19 @@ enum Site {
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
+    asm: Asm,
     /// Subprograms and callbacks, in the order of their first reference
     /// ([`G::function`]).
     subs: Vec<Vec<String>>,
-    labels: u32,
     callbacks: u32,
     bug_pct: u64,
     tracing: bool,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 pub fn program(seed: u64) -> String {
@@ -47,9 +53,8 @@ pub fn program(seed: u64) -> String {
     };
     let mut g = G {
         rng,
-        lines: Vec::new(),
+        asm: Asm::default(),
         subs: Vec::new(),
-        labels: 0,
         callbacks: 0,
         bug_pct,
         tracing,
@@ -93,7 +98,7 @@ pub fn program(seed: u64) -> String {
     }
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.lines.iter().chain(g.subs.iter().flatten()) {
+    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -101,13 +106,6 @@ pub fn program(seed: u64) -> String {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }
@@ -141,7 +139,7 @@ impl G {
         self.e("call bpf_ringbuf_reserve");
         self.e(format!("if r0 != 0 goto {l}"));
         self.e("exit");
-        self.lines.push(format!("{l}:"));
+        self.put(&l);
         self.e("*(u64 *)(r10 - 16) = r0");
     }
 
@@ -162,7 +160,7 @@ impl G {
         }
         self.e("r0 += r1");
         self.e("r1 = *(u8 *)(r0 + 0)");
-        self.lines.push(format!("{out}:"));
+        self.put(&out);
     }
 
     /// A static subprogram that makes the call (its own frame: the
@@ -190,10 +188,10 @@ impl G {
     fn function(&mut self, name: &str, body: impl FnOnce(&mut Self)) {
         let slot = self.subs.len();
         self.subs.push(Vec::new());
-        let caller = std::mem::take(&mut self.lines);
-        self.lines.push(format!("{name}:"));
+        let caller = std::mem::take(&mut self.asm.lines);
+        self.put(name);
         body(self);
-        self.subs[slot] = std::mem::replace(&mut self.lines, caller);
+        self.subs[slot] = std::mem::replace(&mut self.asm.lines, caller);
     }
 
     /// One call of a callback-taking helper, its context fp-8 (the
@@ -251,7 +249,7 @@ impl G {
                 self.e("r1 = r7");
                 self.e(format!("r2 = {cb} ll"));
                 self.e("call bpf_timer_set_callback");
-                self.lines.push(format!("{out}:"));
+                self.put(&out);
             }
             Site::Drain => {
                 let map = if self.bug() { "rb" } else { "urb" };
@@ -324,7 +322,7 @@ impl G {
                         self.e("r2 = 7");
                         self.e("*(u64 *)(r1 + 0) = r2");
                     }
-                    self.lines.push(format!("{l}:"));
+                    self.put(&l);
                 }
                 // a record of the callback's own
                 2 => {
@@ -339,7 +337,7 @@ impl G {
                         self.e("r2 = 0");
                         self.e("call bpf_ringbuf_submit");
                     }
-                    self.lines.push(format!("{l}:"));
+                    self.put(&l);
                 }
                 // its own arguments
                 3 => self.read_args(site),

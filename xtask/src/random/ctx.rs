@@ -12,6 +12,7 @@
 //! verdict, message, error instruction and counters must be veristep's.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 /// A program type, as `.prog_type` names it, and the bytes of context
@@ -143,13 +144,18 @@ pub(super) const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("
 struct CtxGen {
     rng: Rng,
     ty: &'static TypeInfo,
-    lines: Vec<String>,
-    labels: usize,
+    asm: Asm,
     /// r7 holds a scalar (the value stores write).
     map: bool,
     /// Subprograms and callbacks (deep probes), written after the main
     /// program's exit.
     subs: Vec<String>,
+}
+
+impl Emit for CtxGen {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 /// `+ 4`, `- 4`: an offset as the format writes it.
@@ -179,8 +185,7 @@ fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
     let mut g = CtxGen {
         rng,
         ty,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         map,
         subs: Vec::new(),
     };
@@ -201,7 +206,7 @@ fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
         g.op();
     }
     g.ret();
-    for l in &g.lines {
+    for l in &g.asm.lines {
         out.push_str(l);
         out.push('\n');
     }
@@ -226,8 +231,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     let mut g = CtxGen {
         rng,
         ty,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         map: true,
         subs: Vec::new(),
     };
@@ -255,10 +259,10 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     let target = g.rng.range(4, 14) as usize;
     let (mut kept, mut tries) = (0, 0);
     while kept < target && tries < 4 * target {
-        let mark = (g.lines.len(), g.subs.len());
+        let mark = (g.asm.lines.len(), g.subs.len());
         g.deep_op(vm, special);
         let mut text = head.clone();
-        for l in &g.lines {
+        for l in &g.asm.lines {
             text.push_str(l);
             text.push('\n');
         }
@@ -275,13 +279,13 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
             // the refused operation is the probe's last
             break;
         }
-        g.lines.truncate(mark.0);
+        g.asm.lines.truncate(mark.0);
         g.subs.truncate(mark.1);
         tries += 1;
     }
     g.ret();
     let mut out = head;
-    for l in g.lines.iter().chain(&g.subs) {
+    for l in g.asm.lines.iter().chain(&g.subs) {
         out.push_str(l);
         out.push('\n');
     }
@@ -446,8 +450,7 @@ fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
     let mut g = CtxGen {
         rng,
         ty,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         map: true,
         subs: Vec::new(),
     };
@@ -466,7 +469,7 @@ fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
         g.helper_mem(own);
     }
     g.ret();
-    for l in &g.lines {
+    for l in &g.asm.lines {
         out.push_str(l);
         out.push('\n');
     }
@@ -495,8 +498,7 @@ fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
     let mut g = CtxGen {
         rng,
         ty,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         map: true,
         subs: Vec::new(),
     };
@@ -572,9 +574,9 @@ fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
             g.e("call bpf_spin_unlock");
         }
     }
-    g.place(&out_label);
+    g.put(&out_label);
     g.ret();
-    for l in &g.lines {
+    for l in &g.asm.lines {
         out.push_str(l);
         out.push('\n');
     }
@@ -746,7 +748,7 @@ impl CtxGen {
             }
         }
         self.e(format!("call {name}"));
-        self.place(&out);
+        self.put(&out);
     }
 
     /// One operation of a deep probe; `special`: the map value holds a
@@ -805,7 +807,7 @@ impl CtxGen {
                     }
                     _ => self.e(format!("lock *({sz} *){at} {aop} {r}")),
                 }
-                self.place(&out);
+                self.put(&out);
             }
             9 => {
                 // the stack at a variable offset, or a map value handed to
@@ -837,7 +839,7 @@ impl CtxGen {
                     }
                     self.e("r4 = 0");
                     self.e("call bpf_map_update_elem");
-                    self.place(&out);
+                    self.put(&out);
                 }
             }
             1 => self.helper_mem(vm),
@@ -851,7 +853,7 @@ impl CtxGen {
                 let l = self.label();
                 self.e(format!("if r{r} {cmp} {k} goto {l}"));
                 self.op();
-                self.place(&l);
+                self.put(&l);
             }
             3 => {
                 // a spill and a fill, of the same size or not
@@ -901,7 +903,7 @@ impl CtxGen {
                 } else {
                     self.e(format!("*({sz} *)(r8 + {off}) = r7"));
                 }
-                self.place(&out);
+                self.put(&out);
             }
             6 => {
                 // the value's lock taken (into r8), released later or not
@@ -915,7 +917,7 @@ impl CtxGen {
                         self.e("r1 = r8");
                         self.e("call bpf_spin_unlock");
                     }
-                    self.place(&out);
+                    self.put(&out);
                 } else {
                     self.e("r1 = r8");
                     self.e("call bpf_spin_unlock");
@@ -940,7 +942,7 @@ impl CtxGen {
                     }
                     _ => self.e("call bpf_timer_cancel"),
                 }
-                self.place(&out);
+                self.put(&out);
             }
         }
     }
@@ -956,19 +958,6 @@ impl CtxGen {
             self.e(format!("if r0 == 0 goto {out}"));
         }
         self.e("r8 = r0");
-    }
-
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-
-    fn place(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
     }
 
     /// An offset of a `n`-byte context access: mostly aligned inside the
@@ -1063,7 +1052,7 @@ impl CtxGen {
             }
             _ => {}
         }
-        self.place(&out);
+        self.put(&out);
         if ringbuf && self.rng.pct(75) {
             self.e("r1 = r10");
             self.e(format!("r1 += {dp}"));
@@ -1116,8 +1105,8 @@ impl CtxGen {
     /// result kept in r9 or dropped. 6.12 lets a program call one while
     /// holding a lock; 6.1 does not.
     fn subprog_call(&mut self) {
-        self.labels += 1;
-        let name = format!("sub{}", self.labels);
+        self.asm.labels += 1;
+        let name = format!("sub{}", self.asm.labels);
         self.handed(1);
         self.e(format!("call {name}"));
         if self.rng.pct(40) {
@@ -1131,8 +1120,8 @@ impl CtxGen {
     /// `bpf_loop` with a callback working on the pointer handed to it
     /// (`callback_ctx`), returning 0, 1 or (wrongly) 2.
     fn loop_callback(&mut self) {
-        self.labels += 1;
-        let name = format!("cb{}", self.labels);
+        self.asm.labels += 1;
+        let name = format!("cb{}", self.asm.labels);
         let n = self.rng.pick(&[1i64, 4, 100]);
         self.handed(3);
         self.e(format!("r1 = {n}"));
@@ -1282,7 +1271,7 @@ impl CtxGen {
         } else {
             self.e(format!("*({sz} *)(r2 {}) = r7", disp(off)));
         }
-        self.place(&out);
+        self.put(&out);
     }
 
     /// `skb->sk` (a socket or NULL), maybe made full, and a field of it.
@@ -1312,7 +1301,7 @@ impl CtxGen {
         } else {
             self.e(format!("*({sz} *)(r2 + {off}) = r7"));
         }
-        self.place(&out);
+        self.put(&out);
     }
 
     /// The context pointer moved, then read or handed to a helper.

@@ -14,6 +14,7 @@
 //! one, bytes of it read or overwritten.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 /// Program types whose helpers include the dynptr helpers
@@ -43,8 +44,7 @@ enum Held {
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
-    labels: u32,
+    asm: Asm,
     /// The dynptrs at fp-16 and fp-32.
     slots: [Held; 2],
     /// Subprograms and callbacks, written after the main program.
@@ -55,6 +55,12 @@ struct G {
     /// Linux 6.12's dynptr kernel functions too (6.1 has none of them:
     /// libbpf cannot resolve them there).
     kfuncs: bool,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 const SLOT_OFF: [i32; 2] = [-16, -32];
@@ -69,8 +75,7 @@ pub fn program(seed: u64, kfuncs: bool) -> String {
     let bug_pct = rng.pick(&[0u64, 2, 5, 10]);
     let mut g = G {
         rng,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         slots: [Held::Nothing; 2],
         subs: Vec::new(),
         bug_pct,
@@ -98,7 +103,7 @@ pub fn program(seed: u64, kfuncs: bool) -> String {
     g.finish();
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.lines.iter().chain(g.subs.iter()) {
+    for l in g.asm.lines.iter().chain(g.subs.iter()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -106,16 +111,6 @@ pub fn program(seed: u64, kfuncs: bool) -> String {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn place(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }
@@ -276,7 +271,7 @@ impl G {
         if self.rng.pct(30) {
             self.e("r9 = r0");
         }
-        self.place(&out);
+        self.put(&out);
     }
 
     /// `bpf_dynptr_adjust` (6.12): a narrower view of the same bytes.
@@ -381,7 +376,7 @@ impl G {
             }
             self.e("r0 = 0");
             self.e("exit");
-            self.place(&out);
+            self.put(&out);
         } else if !self.bug() {
             self.e(format!("if r0 == 0 goto {out}"));
         }
@@ -392,7 +387,7 @@ impl G {
         self.dynptr_arg(4, i);
         self.e("call bpf_dynptr_from_mem");
         if !early_exit {
-            self.place(&out);
+            self.put(&out);
         }
         if self.slots[i] == Held::Nothing {
             self.slots[i] = if early_exit { Held::Local } else { Held::Maybe };
@@ -515,7 +510,7 @@ impl G {
         if self.rng.pct(40) {
             self.e("r9 = r0");
         }
-        self.place(&out);
+        self.put(&out);
     }
 
     /// Bytes of a slot read or overwritten directly.
@@ -580,7 +575,7 @@ impl G {
                 }
             }
         }
-        self.place(&skip);
+        self.put(&skip);
         for (now, was) in self.slots.iter_mut().zip(before) {
             if *now != was {
                 *now = Held::Maybe;

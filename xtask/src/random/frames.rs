@@ -19,6 +19,7 @@
 //! oracle.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 /// What a function's argument is, as its caller set it up.
@@ -46,15 +47,20 @@ struct Sig {
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
+    asm: Asm,
     /// Functions in the order of their first reference.
     subs: Vec<Vec<String>>,
     sigs: Vec<Sig>,
-    labels: u32,
     funcs: u32,
     bug_pct: u64,
     /// Frames the call tree may reach (9: one past the kernel's limit).
     max_frames: u32,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 /// The registers r6..r9 of the function being written: its arguments,
@@ -92,10 +98,9 @@ pub fn program(seed: u64) -> String {
     ]);
     let mut g = G {
         rng,
-        lines: Vec::new(),
+        asm: Asm::default(),
         subs: Vec::new(),
         sigs: Vec::new(),
-        labels: 0,
         funcs: 0,
         bug_pct,
         max_frames,
@@ -126,7 +131,7 @@ pub fn program(seed: u64) -> String {
     g.body(&mut f);
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.lines.iter().chain(g.subs.iter().flatten()) {
+    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -134,16 +139,6 @@ pub fn program(seed: u64) -> String {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn put(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }
@@ -296,8 +291,8 @@ impl G {
         };
         let slot = self.subs.len();
         self.subs.push(Vec::new());
-        let caller_lines = std::mem::take(&mut self.lines);
-        self.lines.push(format!("{name}:"));
+        let caller_lines = std::mem::take(&mut self.asm.lines);
+        self.put(&name);
         for (i, a) in args.iter().enumerate() {
             self.e(format!("r{} = r{}", i + 6, i + 1));
             callee.regs[i] = Some(*a);
@@ -305,7 +300,7 @@ impl G {
         self.own_stack(&mut callee);
         self.body(&mut callee);
         self.ret(&callee);
-        self.subs[slot] = std::mem::replace(&mut self.lines, caller_lines);
+        self.subs[slot] = std::mem::replace(&mut self.asm.lines, caller_lines);
         let height = callee.height;
         f.height = f.height.max(height + 1);
         self.sigs.push(Sig { name, args, height });
@@ -348,7 +343,7 @@ impl G {
     /// A second call site of a written function, its arguments set up
     /// again of the same kinds.
     fn call_again(&mut self, f: &mut Frame, s: &Sig) -> bool {
-        let start = self.lines.len();
+        let start = self.asm.lines.len();
         for (i, want) in s.args.iter().enumerate() {
             let r = i + 1;
             let ok = match *want {
@@ -381,7 +376,7 @@ impl G {
                 Arg::Counter => false,
             };
             if !ok {
-                self.lines.truncate(start);
+                self.asm.lines.truncate(start);
                 return false;
             }
         }
@@ -616,8 +611,8 @@ impl G {
         self.put(&out);
         let slot = self.subs.len();
         self.subs.push(Vec::new());
-        let caller_lines = std::mem::take(&mut self.lines);
-        self.lines.push(format!("{name}:"));
+        let caller_lines = std::mem::take(&mut self.asm.lines);
+        self.put(&name);
         self.e("r6 = r1");
         self.e("r1 = 1");
         self.e("*(u64 *)(r6 +0) = r1");
@@ -640,7 +635,7 @@ impl G {
         }
         self.e("r0 = 0");
         self.e("exit");
-        self.subs[slot] = std::mem::replace(&mut self.lines, caller_lines);
+        self.subs[slot] = std::mem::replace(&mut self.asm.lines, caller_lines);
         f.height = f.height.max(2);
         f.r0 = true;
     }

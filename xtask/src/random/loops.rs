@@ -14,17 +14,23 @@
 //! kernel-diff's VM.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
-    labels: u32,
+    asm: Asm,
     value_size: i64,
     may_goto: bool,
     bug_pct: u64,
     /// Loops open around the code being written.
     depth: u32,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 /// Program text for loops program `seed`; `v4`: `may_goto` loops too.
@@ -36,8 +42,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     let ty = rng.pick(&["socket_filter", "sched_cls", "xdp"]);
     let mut g = G {
         rng,
-        lines: Vec::new(),
-        labels: 0,
+        asm: Asm::default(),
         value_size,
         may_goto,
         bug_pct,
@@ -74,11 +79,11 @@ pub fn program(seed: u64, v4: bool) -> String {
     }
     g.e("r0 = 0");
     g.e("exit");
-    g.lines.push("out:".into());
+    g.put("out");
     let ret = if ty == "xdp" { 2 } else { 0 };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in &g.lines {
+    for l in &g.asm.lines {
         out.push_str(l);
         out.push('\n');
     }
@@ -86,16 +91,6 @@ pub fn program(seed: u64, v4: bool) -> String {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn put(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }

@@ -16,6 +16,7 @@
 //! released, a popped value read. Both kernels answer through the oracle.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -201,12 +202,17 @@ struct Map {
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
+    asm: Asm,
     subs: Vec<String>,
-    labels: u32,
     bug_pct: u64,
     ty: &'static str,
     maps: Vec<Map>,
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 pub fn program(seed: u64, vm: bool) -> String {
@@ -227,9 +233,8 @@ pub fn program(seed: u64, vm: bool) -> String {
     ]);
     let mut g = G {
         rng,
-        lines: Vec::new(),
+        asm: Asm::default(),
         subs: Vec::new(),
-        labels: 0,
         bug_pct,
         ty,
         maps: Vec::new(),
@@ -288,7 +293,7 @@ pub fn program(seed: u64, vm: bool) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in g.lines.iter().chain(g.subs.iter()) {
+    for l in g.asm.lines.iter().chain(g.subs.iter()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -414,16 +419,6 @@ fn usual_maps(ty: &str) -> &'static [Ty] {
 }
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn put(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }

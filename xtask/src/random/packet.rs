@@ -14,18 +14,24 @@
 //! oracle.
 
 use super::gen::Rng;
+use super::writer::{Asm, Emit};
 use std::fmt::Write;
 
 struct G {
     rng: Rng,
-    lines: Vec<String>,
+    asm: Asm,
     subs: Vec<String>,
-    labels: u32,
     funcs: u32,
     bug_pct: u64,
     xdp: bool,
     /// `__sk_buff` or `xdp_md` offsets of data, data_end, data_meta.
     offs: (i32, i32, i32),
+}
+
+impl Emit for G {
+    fn asm(&mut self) -> &mut Asm {
+        &mut self.asm
+    }
 }
 
 pub fn program(seed: u64) -> String {
@@ -47,9 +53,8 @@ pub fn program(seed: u64) -> String {
     let offs = if xdp { (0, 4, 8) } else { (76, 80, 140) };
     let mut g = G {
         rng,
-        lines: Vec::new(),
+        asm: Asm::default(),
         subs: Vec::new(),
-        labels: 0,
         funcs: 0,
         bug_pct,
         xdp,
@@ -83,7 +88,7 @@ pub fn program(seed: u64) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in g.lines.iter().chain(g.subs.iter()) {
+    for l in g.asm.lines.iter().chain(g.subs.iter()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -94,16 +99,6 @@ pub fn program(seed: u64) -> String {
 const SIZES: &[(&str, i64)] = &[("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8)];
 
 impl G {
-    fn e(&mut self, s: impl Into<String>) {
-        self.lines.push(format!("    {}", s.into()));
-    }
-    fn label(&mut self) -> String {
-        self.labels += 1;
-        format!("l{}", self.labels)
-    }
-    fn put(&mut self, l: &str) {
-        self.lines.push(format!("{l}:"));
-    }
     fn bug(&mut self) -> bool {
         self.rng.pct(self.bug_pct)
     }
@@ -232,13 +227,13 @@ impl G {
             let name = format!("chg{}", self.funcs);
             self.e("r1 = r6");
             self.e(format!("call {name}"));
-            let caller = std::mem::take(&mut self.lines);
-            self.lines.push(format!("{name}:"));
+            let caller = std::mem::take(&mut self.asm.lines);
+            self.put(&name);
             self.e("r6 = r1");
             call(self);
             self.e("r0 = 0");
             self.e("exit");
-            let body = std::mem::replace(&mut self.lines, caller);
+            let body = std::mem::replace(&mut self.asm.lines, caller);
             self.subs.extend(body);
         } else {
             call(self);
@@ -265,8 +260,8 @@ impl G {
         self.e("r2 = r8");
         self.e(format!("call {name}"));
         self.put(&skip);
-        let caller = std::mem::take(&mut self.lines);
-        self.lines.push(format!("{name}:"));
+        let caller = std::mem::take(&mut self.asm.lines);
+        self.put(&name);
         if self.rng.pct(40) {
             // its own check
             let out = self.label();
@@ -281,7 +276,7 @@ impl G {
         }
         self.e("r0 = 0");
         self.e("exit");
-        let body = std::mem::replace(&mut self.lines, caller);
+        let body = std::mem::replace(&mut self.asm.lines, caller);
         self.subs.extend(body);
     }
 
