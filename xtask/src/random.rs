@@ -36,6 +36,7 @@ mod maps;
 mod minimise;
 mod mutate;
 mod packet;
+mod prune;
 mod soup;
 mod writer;
 
@@ -772,6 +773,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
             "--packet" => o.gen.packet = true,
             "--bounds" => o.gen.bounds = true,
             "--loops" => o.gen.loops = true,
+            "--prune" => o.gen.prune = true,
             "--vm" => {
                 o.gen.maps = true;
                 o.gen.maps_vm = true;
@@ -814,7 +816,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--write-only] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prune] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--write-only] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]

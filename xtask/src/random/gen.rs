@@ -29,6 +29,7 @@ macro_rules! e {
 }
 
 /// splitmix64: small, fast, good enough, no dependency.
+#[derive(Clone)]
 pub struct Rng(u64);
 
 impl Rng {
@@ -139,6 +140,8 @@ pub struct GenOpts {
     /// Bounded loops (`loops.rs`); with `v4`, `may_goto` loops too,
     /// judged through kernel-diff's VM.
     pub loops: bool,
+    /// Chains of diamonds whose joins test pruning (`prune.rs`).
+    pub prune: bool,
 }
 
 impl Default for GenOpts {
@@ -164,6 +167,7 @@ impl Default for GenOpts {
             packet: false,
             bounds: false,
             loops: false,
+            prune: false,
         }
     }
 }
@@ -355,6 +359,10 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.prune {
+        let text = super::prune::program(program_seed(seed, index));
+        return format!("; veristep random program (prune): seed {seed} index {index}\n{text}");
+    }
     if opts.loops {
         let text = super::loops::program(program_seed(seed, index), opts.v4);
         let what = if opts.v4 { "loops, may_goto" } else { "loops" };
