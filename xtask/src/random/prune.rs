@@ -153,6 +153,8 @@ struct G {
     packet: Option<(i64, i64)>,
     /// Diamonds open around the code being written.
     depth: u32,
+    /// Static subprograms, written after the program's exit.
+    subs: Vec<Vec<String>>,
 }
 
 impl Emit for G {
@@ -164,6 +166,8 @@ impl Emit for G {
 const KEY_OFF: i64 = -40;
 /// Where the prologue spills the context.
 const CTX_OFF: i64 = -48;
+/// A loop's counter.
+const COUNTER_OFF: i64 = -56;
 
 /// Program text for pruning program `seed`.
 pub fn program(seed: u64) -> String {
@@ -186,6 +190,7 @@ pub fn program(seed: u64) -> String {
             _ => None,
         },
         depth: 0,
+        subs: Vec::new(),
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {ty}");
@@ -207,7 +212,11 @@ pub fn program(seed: u64) -> String {
     }
     let diamonds = 2 + g.rng.below(6);
     for _ in 0..diamonds {
-        g.diamond();
+        if g.rng.pct(20) {
+            g.looped_diamond();
+        } else {
+            g.diamond();
+        }
         if g.rng.pct(30) {
             g.use_something();
         }
@@ -220,7 +229,7 @@ pub fn program(seed: u64) -> String {
     g.put("out");
     g.e("r0 = 0");
     g.e("exit");
-    for l in &g.asm.lines {
+    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
         out.push_str(l);
         out.push('\n');
     }
@@ -348,8 +357,103 @@ impl G {
     }
 
     fn shape_something(&mut self) {
-        let t = self.rng.below(7);
-        self.shape_target(t);
+        let t = self.rng.below(9);
+        if t >= 7 {
+            self.call_sub();
+        } else {
+            self.shape_target(t);
+        }
+    }
+
+    /// A diamond walked two to four times: a loop whose counter lives in
+    /// a stack slot, so that each pass's states differ from the last
+    /// pass's only where the counter is precise.
+    fn looped_diamond(&mut self) {
+        let passes = self.rng.range(2, 4);
+        self.e("r1 = 0");
+        self.e(format!("*(u64 *)(r10 {COUNTER_OFF}) = r1"));
+        let head = self.label();
+        self.put(&head);
+        let before = self.st.clone();
+        self.diamond();
+        self.e(format!("r1 = *(u64 *)(r10 {COUNTER_OFF})"));
+        self.e("r1 += 1");
+        self.e(format!("*(u64 *)(r10 {COUNTER_OFF}) = r1"));
+        self.e(format!("if r1 < {passes} goto {head}"));
+        // the arms were written for the first pass; what a later pass
+        // leaves is not known, so what the body changed is given up
+        for r in 0..3 {
+            if self.st.regs[r] != before.regs[r] {
+                self.st.regs[r] = match self.st.regs[r].join(before.regs[r]) {
+                    v if v.is_scalar() => Val::Unknown,
+                    Val::Unset => Val::Unset,
+                    _ => Val::Mixed,
+                };
+            }
+        }
+        for i in 0..4 {
+            if self.st.slots[i] != before.slots[i] {
+                self.st.slots[i] = match self.st.slots[i].join(before.slots[i]) {
+                    sl if sl.may_hold_pointer() => Slot::Mixed,
+                    _ => Slot::Misc,
+                };
+            }
+        }
+    }
+
+    /// A call of a new static subprogram with a register's value or a
+    /// pointer to a slot in r1 and the map value in r2; the callee uses
+    /// r1 (bounds it needs mark the caller's register precise, across
+    /// the frames), now and then writes through a pointer to the
+    /// caller's stack, and returns a small scalar, now and then kept.
+    fn call_sub(&mut self) {
+        let usable: Vec<usize> = (0..3)
+            .filter(|&r| !matches!(self.st.regs[r], Val::Unset | Val::Mixed))
+            .collect();
+        let v = if !usable.is_empty() && self.rng.pct(60) {
+            let r = self.rng.pick(&usable);
+            self.e(format!("r1 = {}", Self::reg_name(r)));
+            self.st.regs[r]
+        } else {
+            let off = Self::slot_off(self.rng.below(4) as usize);
+            self.e("r1 = r10");
+            self.e(format!("r1 += {off}"));
+            Val::StackPtr { off }
+        };
+        self.e("r2 = r6");
+        let name = format!("f{}", self.subs.len() + 1);
+        self.subs.push(Vec::new());
+        self.e(format!("call {name}"));
+        // the callee, written aside
+        let caller = std::mem::take(&mut self.asm.lines);
+        self.put(&name);
+        self.e("r6 = r2");
+        match v {
+            Val::StackPtr { off } if self.rng.pct(30) => {
+                // a whole spill into the caller's slot
+                self.e("*(u64 *)(r1 +0) = r2");
+                let s = ((-off - 1) / 8) as usize;
+                self.st.slots[s] = Slot::Spill(Val::MapPtr { lo: 0, hi: 0 });
+            }
+            _ => self.use_value("r1", v),
+        }
+        let ret = if self.rng.pct(30) {
+            self.e("r0 = 0");
+            Val::Scalar { lo: 0, hi: 0 }
+        } else {
+            let off = self.rng.range(0, self.value_size - 1);
+            self.e(format!("r0 = *(u8 *)(r6 +{off})"));
+            self.e("r0 &= 63");
+            Val::Scalar { lo: 0, hi: 63 }
+        };
+        self.e("exit");
+        let slot = self.subs.len() - 1;
+        self.subs[slot] = std::mem::replace(&mut self.asm.lines, caller);
+        if self.rng.pct(50) {
+            let r = self.rng.below(3) as usize;
+            self.e(format!("{} = r0", Self::reg_name(r)));
+            self.st.regs[r] = ret;
+        }
     }
 
     /// A new value for register `r` (0..3).
