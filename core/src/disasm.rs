@@ -175,8 +175,13 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
             } else if v4 && c == BPF_ALU64 | BPF_MOV | BPF_X && insn.off == -1 {
                 // is_mov_percpu_addr(): the kernel's own, refused in programs
                 format!("({:02x}) r{} = &(void __percpu *)(r{})", c, d, s)
-            } else if v4 && op == BPF_MOV && matches!(insn.off, 8 | 16 | 32) {
-                // movsx
+            } else if v4
+                && op == BPF_MOV
+                && insn.source() == BPF_X
+                && matches!(insn.off, 8 | 16 | 32)
+            {
+                // movsx (a register's; `r1 = 5` with an offset of 8 is
+                // printed as a plain move before it is refused)
                 format!("({:02x}) {}{} = (s{}){}{}", c, w, d, insn.off, w, s)
             } else {
                 // sdiv / smod: off 1

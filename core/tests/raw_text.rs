@@ -130,3 +130,32 @@ fn any_encoding_round_trips() {
         round_trips(&Program::new(insns));
     }
 }
+
+/// Linux 6.12 prints a move's sign extension (`r3 = (s8)r0`) only for the
+/// register form: `print_bpf_insn()` (kernel/bpf/disasm.c) looks at
+/// `is_movsx()` in its `BPF_X` branch alone, so `r3 = 14` with an offset
+/// of 8 prints as a plain move before `BPF_MOV uses reserved fields`
+/// refuses it (Linux 6.12.95's log, `kernel-diff --random --encodings`,
+/// seed 9200 program 187).
+#[test]
+fn an_immediate_move_with_an_offset_prints_as_a_plain_move() {
+    use veristep_core::disasm::insn_text_for;
+    let p = parse(".8byte 0x0000000e000803b7\nexit\n");
+    assert_eq!(insn_text_for(&p, 0, true), "(b7) r3 = 14");
+    let p = parse("r3 = (s8)r0\nexit\n");
+    assert_eq!(insn_text_for(&p, 0, true), "(bf) r3 = (s8)r0");
+    let out = veristep_core::verify(
+        &parse("r0 = 0\n.8byte 0x0000000e000803b7\nexit\n"),
+        &veristep_core::Options {
+            kernel: veristep_core::KernelVersion::V6_7,
+            log_level: 1,
+            ..Default::default()
+        },
+    );
+    assert!(
+        out.log
+            .contains("1: (b7) r3 = 14\nBPF_MOV uses reserved fields\n"),
+        "{}",
+        out.log
+    );
+}

@@ -486,7 +486,10 @@ pub fn to_c(p: &Program) -> Result<String, String> {
                         let t = (i as i64 + insn.imm as i64 + 1) as usize;
                         c.push_str(&format!("\t\t\"r{} = {} ll\\n\"\n", insn.dst, name(t)));
                     }
-                    0 => {
+                    // a constant, or a load whose source names nothing
+                    // the object could relocate (a BTF id, a damaged
+                    // encoding): as it is encoded
+                    0 | 3 | 7.. => {
                         for j in [i, i + 1] {
                             let v = u64::from_le_bytes(p.insns[j].to_bytes());
                             c.push_str(&format!("\t\t\".8byte {v:#018x}\\n\"\n"));

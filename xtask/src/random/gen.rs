@@ -142,6 +142,9 @@ pub struct GenOpts {
     pub loops: bool,
     /// Chains of diamonds whose joins test pruning (`prune.rs`).
     pub prune: bool,
+    /// Damaged instruction encodings (`encodings.rs`), judged through
+    /// kernel-diff's VM.
+    pub encodings: bool,
 }
 
 impl Default for GenOpts {
@@ -168,6 +171,7 @@ impl Default for GenOpts {
             bounds: false,
             loops: false,
             prune: false,
+            encodings: false,
         }
     }
 }
@@ -359,6 +363,9 @@ pub struct Gen {
 
 /// Program text for program `index` of a run seeded `seed`.
 pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
+    if opts.encodings {
+        return super::encodings::program(seed, index);
+    }
     if opts.prune {
         let text = super::prune::program(program_seed(seed, index));
         return format!("; veristep random program (prune): seed {seed} index {index}\n{text}");

@@ -5,7 +5,10 @@
 //! value and stack pointers at fixed or variable offsets, copies (which
 //! share a scalar id), spills of every size, zero and other immediate
 //! stores, fills, partial overwrites of a spill, a map lookup that leaves a
-//! pointer on one path and NULL on the other. Between the diamonds and
+//! pointer on one path and NULL on the other, packet and context
+//! pointers, calls of static subprograms that use a register's value or
+//! a pointer to a caller's slot; some diamonds are walked two to four
+//! times (a loop counted in a stack slot). Between the diamonds and
 //! after them come uses that need a value's bounds (an offset into the map
 //! value, a branch the kernel can decide) and so mark it precise, and
 //! dereferences of the pointers. Each join point is a place where the
