@@ -1059,10 +1059,12 @@ impl Env {
             .position(|k| k.btf_id == insn.imm)
         else {
             let id = insn.imm;
-            return Err(self.fail(
-                EACCES,
-                &format!("calling kernel function btf_id {} is not allowed", id),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("calling kernel function btf_id {} is not allowed", id),
+                )
+                .because(crate::reason::Reason::KfuncNotAllowed { btf_id: id }));
         };
         let k = crate::kfuncs::KFUNCS[kidx];
         // net/bpf/test_run.c registers bpf_prog_test_kfunc_set for these
@@ -1073,10 +1075,12 @@ impl Env {
                 | crate::program::ProgType::Tracing
                 | crate::program::ProgType::Syscall
         ) {
-            return Err(self.fail(
-                EACCES,
-                &format!("calling kernel function {} is not allowed", k.name),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("calling kernel function {} is not allowed", k.name),
+                )
+                .because(crate::reason::Reason::KfuncNotAllowed { btf_id: k.btf_id }));
         }
         let insn_idx = self.insn_idx;
         let release_ref = if k.flags.kptr_get {

@@ -201,7 +201,7 @@ impl Env {
                 // check_reference_leak() before a tail call
                 let f = self.cur.cur().clone();
                 let rules = self.rules;
-                let mut any = false;
+                let mut first: Option<(u32, usize)> = None;
                 for r in f.refs.iter() {
                     if rules.callback_ref && f.in_callback_fn && r.callback_ref != f.frameno {
                         continue;
@@ -210,10 +210,12 @@ impl Env {
                         "Unreleased reference id={} alloc_insn={}\n",
                         r.id, r.insn
                     ));
-                    any = true;
+                    first.get_or_insert((r.id, r.insn as usize));
                 }
-                if any {
-                    return Err(self.fail(EINVAL, "tail_call would lead to reference leak"));
+                if let Some((id, alloc_insn)) = first {
+                    return Err(self
+                        .fail(EINVAL, "tail_call would lead to reference leak")
+                        .because(Reason::TailCallLeak { id, alloc_insn }));
                 }
                 if self.cur.active_rcu_lock {
                     return Err(self
@@ -660,7 +662,11 @@ impl Env {
             .filter(|m| m.map_type == MapType::ProgArray)
             .map(|m| m.max_entries as u64)
         else {
-            return Err(self.fail(EINVAL, "kernel subsystem misconfigured verifier"));
+            // record_func_key(): the map argument is no prog array the
+            // walk knows
+            return Err(self
+                .fail(EINVAL, "kernel subsystem misconfigured verifier")
+                .because(Reason::ArgumentType { reg: Some(2) }));
         };
         let r3 = self.reg(3);
         if r3.is_const() && r3.var_off.value < max_entries {

@@ -149,10 +149,12 @@ impl Env {
             self.prog.prog_type,
             ProgType::SocketFilter | ProgType::SchedCls | ProgType::SchedAct
         ) {
-            return Err(self.fail(
-                EINVAL,
-                "BPF_LD_[ABS|IND] instructions not allowed for this program type",
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+                )
+                .because(crate::reason::Reason::LegacyPacketLoad));
         }
         if insn.dst != 0
             || insn.off != 0
@@ -163,10 +165,12 @@ impl Env {
         }
         self.check_reg_src(6, true)?;
         if self.check_reference_leak().is_err() {
-            return Err(self.fail(
-                EINVAL,
-                "BPF_LD_[ABS|IND] cannot be mixed with socket references",
-            ));
+            return Err(self
+                .fail(
+                    EINVAL,
+                    "BPF_LD_[ABS|IND] cannot be mixed with socket references",
+                )
+                .because(crate::reason::Reason::LegacyPacketLoad));
         }
         if self.cur.active_lock_held {
             return Err(self

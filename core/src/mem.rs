@@ -1007,10 +1007,12 @@ impl Env {
         }
         // only a read walks the struct: the kernel's BTF is needed from here
         let Some(kernel) = self.prog.kernel_btf.clone() else {
-            return Err(self.fail(
-                EACCES,
-                &format!("not modelled: a read of {sname} needs the kernel's BTF, not given"),
-            ));
+            return Err(self
+                .fail(
+                    EACCES,
+                    &format!("not modelled: a read of {sname} needs the kernel's BTF, not given"),
+                )
+                .because(crate::reason::Reason::NotModelled));
         };
         let Some(sid) = kernel.find(crate::btf::KIND_STRUCT, sname) else {
             let n = mt.map(|m| m.number()).unwrap_or(0);

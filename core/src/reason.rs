@@ -189,6 +189,20 @@ pub enum Reason {
     /// A pointer that must be used at a constant offset (the context, a
     /// kernel struct, a socket) moved by a variable one.
     VariableOffset { reg: Option<u8> },
+    /// Classic BPF's packet loads (`LD_ABS`, `LD_IND`) where they may not
+    /// be: a program type whose context has no socket buffer for them, or
+    /// while the program holds a reference they would leak by ending it.
+    LegacyPacketLoad,
+    /// A tail call while the program holds a reference: the program it
+    /// jumps to never returns here to release it (`id`, acquired at
+    /// `alloc_insn`, is the first the kernel lists).
+    TailCallLeak { id: u32, alloc_insn: usize },
+    /// A kernel function the program type may not call (each subsystem
+    /// registers its kfuncs for the types it chooses).
+    KfuncNotAllowed { btf_id: i32 },
+    /// What veristep does not model stops the walk here; the kernel may
+    /// decide otherwise (the message names what is missing).
+    NotModelled,
     /// Everything else: the kernel's message is the whole story.
     Other,
 }
@@ -238,6 +252,10 @@ impl Reason {
             Reason::PartialPointer => "partial_pointer",
             Reason::StoreForm => "store_form",
             Reason::VariableOffset { .. } => "variable_offset",
+            Reason::LegacyPacketLoad => "legacy_packet_load",
+            Reason::TailCallLeak { .. } => "tail_call_leak",
+            Reason::KfuncNotAllowed { .. } => "kfunc_not_allowed",
+            Reason::NotModelled => "not_modelled",
             Reason::Other => "other",
         }
     }
@@ -320,6 +338,11 @@ impl Reason {
                 .map(|r| vec![("reg", Int(r as i64))])
                 .unwrap_or_default(),
             Reason::HelperNotAllowed { func_id } => vec![("func_id", Int(func_id as i64))],
+            Reason::TailCallLeak { id, alloc_insn } => vec![
+                ("id", Int(id as i64)),
+                ("alloc_insn", Int(alloc_insn as i64)),
+            ],
+            Reason::KfuncNotAllowed { btf_id } => vec![("btf_id", Int(btf_id as i64))],
             Reason::LogFull {
                 log_size,
                 walk_errno,
@@ -353,6 +376,8 @@ impl Reason {
             | Reason::StackPointerEscape
             | Reason::PartialPointer
             | Reason::StoreForm
+            | Reason::LegacyPacketLoad
+            | Reason::NotModelled
             | Reason::Other => Vec::new(),
         }
     }
@@ -510,6 +535,18 @@ impl Reason {
             }
             Reason::VariableOffset { .. } => {
                 "This pointer (to the context, a kernel struct, a socket) must be used at a constant offset: the kernel checks or rewrites each access by the field the offset names, which a variable offset hides. Add only constants to it, or copy the field out first.".into()
+            }
+            Reason::LegacyPacketLoad => {
+                "LD_ABS and LD_IND are classic BPF's packet loads, kept for socket filters: only program types whose context is a socket buffer with them (socket_filter, sched_cls, sched_act) have them. A load past the packet ends the program at once, returning 0, so it may not run while the program holds a reference (a socket it must release) or a lock. Read the packet directly (data, data_end) or with bpf_skb_load_bytes instead.".into()
+            }
+            Reason::TailCallLeak { id, alloc_insn } => format!(
+                "A tail call does not return: the program it jumps to replaces this one, so reference {id} (acquired at instruction {alloc_insn}) and any other this program still holds would never be released. Release them before the tail call."
+            ),
+            Reason::KfuncNotAllowed { .. } => {
+                "This kernel function is not open to this program type: each kernel subsystem registers its kfuncs for the program types it chooses (the kernel's test kfuncs for sched_cls, tracing and syscall programs). Call it from a program of one of those types, or find a helper this type has.".into()
+            }
+            Reason::NotModelled => {
+                "veristep does not model what this instruction needs (the message says what), so its walk stops here. This is a limit of veristep, not the kernel's verdict: the kernel may accept the program or refuse it for another reason.".into()
             }
             Reason::Other => {
                 "The kernel rejects the program at this instruction; the message is the kernel's own.".into()

@@ -216,3 +216,31 @@ fn writes_to_read_only_memory_are_read_only() {
     );
     assert_eq!(reason.kind(), "read_only");
 }
+
+/// The last corpus rejections that had no kind of their own (2026-12-07):
+/// classic packet loads, a tail call holding a reference, a kernel
+/// function the program type may not call, a map argument the tail call
+/// does not know, and what veristep does not model.
+#[test]
+fn the_last_other_rejections_have_kinds() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/");
+    let cases = [
+        ("ctx/cgroup_skb_ld_abs.s", "legacy_packet_load"),
+        ("refs/ld_abs_with_ref.s", "legacy_packet_load"),
+        ("refs/tail_call_with_ref.s", "tail_call_leak"),
+        ("probe4/kfunc_test_socket_filter.s", "kfunc_not_allowed"),
+        ("helpers_args/tail_hash.s", "argument_type"),
+    ];
+    for (file, kind) in cases {
+        let text = std::fs::read_to_string(format!("{corpus}{file}")).expect("read");
+        let (reason, _, message) = reason_of(&text, KernelVersion::V6_1);
+        assert_eq!(reason.kind(), kind, "{file}: {message}");
+        assert!(!reason.explanation().is_empty());
+    }
+    let text = std::fs::read_to_string(format!("{corpus}refs/tail_call_with_ref.s")).expect("read");
+    let (reason, _, _) = reason_of(&text, KernelVersion::V6_1);
+    assert!(
+        matches!(reason, Reason::TailCallLeak { id, .. } if id > 0),
+        "{reason:?}"
+    );
+}
