@@ -218,6 +218,22 @@ fn kfunc_proto(btf_id: i32) -> Option<(&'static str, &'static str, usize)> {
             "void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it)",
             1,
         ),
+        // kernel/bpf/bpf_iter.c: a range of integers, open-coded (6.4+)
+        "bpf_iter_num_new" => (
+            k.name,
+            "int bpf_iter_num_new(struct bpf_iter_num *it, int start, int end)",
+            3,
+        ),
+        "bpf_iter_num_next" => (
+            k.name,
+            "int *bpf_iter_num_next(struct bpf_iter_num *it)",
+            1,
+        ),
+        "bpf_iter_num_destroy" => (
+            k.name,
+            "void bpf_iter_num_destroy(struct bpf_iter_num *it)",
+            1,
+        ),
         // kernel/bpf/helpers.c and net/core/filter.c: dynptrs (6.3+)
         "bpf_dynptr_from_skb" => (
             k.name,
@@ -446,7 +462,8 @@ pub fn to_c(p: &Program) -> Result<String, String> {
              struct task_struct { int a; };\nstruct cgroup { int a; };\n\
              struct bpf_cpumask { int a; };\nstruct cpumask { int a; };\n\
              struct vm_area_struct { int a; };\n\
-             struct bpf_iter_task_vma { __u64 __opaque[1]; } __attribute__((aligned(8)));\n",
+             struct bpf_iter_task_vma { __u64 __opaque[1]; } __attribute__((aligned(8)));\n\
+             struct bpf_iter_num { __u64 __opaque[1]; } __attribute__((aligned(8)));\n",
         );
         for (_, proto, _) in &kfs {
             c.push_str(&format!("extern {proto} __ksym;\n"));

@@ -818,7 +818,7 @@ fn parse_run(args: &[String]) -> Result<RunOpts, String> {
 }
 
 pub const USAGE: &str = "cargo xtask kernel-diff --random N [--seed S] [--kernel 6.1|6.12|both] \
-[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prune] [--encodings] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--write-only] [--minimise [--max-classes 10]]";
+[--mix] [--bugs PCT] [--soup [--v4]] [--ctx] [--helpers] [--locks] [--btf [--iter]] [--types] [--deep] [--dynptr [--kfuncs]] [--callbacks] [--frames] [--maps [--vm]] [--packet] [--bounds [--v4]] [--loops [--v4]] [--prune [--v4]] [--encodings] [--prog-flags FLAGS] [--mutate DIR[,DIR...]] [--log2] [--batch 500] [--timeout 60] [--list] [--write-only] [--minimise [--max-classes 10]]";
 
 /// The per-kernel tallies of a run.
 #[derive(Default)]
@@ -891,6 +891,7 @@ fn run(args: &[String]) -> Result<(), String> {
         || o.gen.dynptr_kfuncs
         || o.gen.maps_vm
         || (o.gen.loops && o.gen.v4)
+        || (o.gen.prune && o.gen.v4)
         || o.gen.encodings
         || o.prog_flags.is_some()
     {

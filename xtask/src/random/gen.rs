@@ -367,8 +367,9 @@ pub fn program(seed: u64, index: u64, opts: &GenOpts) -> String {
         return super::encodings::program(seed, index);
     }
     if opts.prune {
-        let text = super::prune::program(program_seed(seed, index));
-        return format!("; veristep random program (prune): seed {seed} index {index}\n{text}");
+        let text = super::prune::program(program_seed(seed, index), opts.v4);
+        let what = if opts.v4 { "prune, iterators" } else { "prune" };
+        return format!("; veristep random program ({what}): seed {seed} index {index}\n{text}");
     }
     if opts.loops {
         let text = super::loops::program(program_seed(seed, index), opts.v4);

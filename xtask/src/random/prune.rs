@@ -158,6 +158,12 @@ struct G {
     depth: u32,
     /// Static subprograms, written after the program's exit.
     subs: Vec<Vec<String>>,
+    /// `--v4`: loops over `bpf_iter_num` too (6.4+ kfuncs, which 6.1's
+    /// libbpf cannot resolve).
+    iters: bool,
+    /// Inside an iterator loop, where leaving the program early would
+    /// leak the iterator.
+    in_iter: bool,
 }
 
 impl Emit for G {
@@ -171,10 +177,14 @@ const KEY_OFF: i64 = -40;
 const CTX_OFF: i64 = -48;
 /// A loop's counter.
 const COUNTER_OFF: i64 = -56;
+/// An open-coded iterator (`struct bpf_iter_num`, 8 bytes).
+const ITER_OFF: i64 = -64;
 
-/// Program text for pruning program `seed`.
-pub fn program(seed: u64) -> String {
+/// Program text for pruning program `seed`; `v4`: some loops are
+/// open-coded iterators (`bpf_iter_num_*`).
+pub fn program(seed: u64, v4: bool) -> String {
     let mut rng = Rng::new(seed);
+    let iters = v4 && rng.pct(50);
     let value_size = rng.pick(&[16i64, 64, 256]);
     let bug_pct = rng.pick(&[2u64, 4, 8]);
     let ty = rng.pick(&["socket_filter", "sched_cls", "xdp"]);
@@ -194,6 +204,8 @@ pub fn program(seed: u64) -> String {
         },
         depth: 0,
         subs: Vec::new(),
+        iters,
+        in_iter: false,
     };
     let mut out = String::new();
     let _ = writeln!(out, ".prog_type {ty}");
@@ -215,7 +227,9 @@ pub fn program(seed: u64) -> String {
     }
     let diamonds = 2 + g.rng.below(6);
     for _ in 0..diamonds {
-        if g.rng.pct(20) {
+        if g.iters && g.rng.pct(35) {
+            g.iterated_diamond();
+        } else if g.rng.pct(20) {
             g.looped_diamond();
         } else {
             g.diamond();
@@ -383,8 +397,42 @@ impl G {
         self.e("r1 += 1");
         self.e(format!("*(u64 *)(r10 {COUNTER_OFF}) = r1"));
         self.e(format!("if r1 < {passes} goto {head}"));
-        // the arms were written for the first pass; what a later pass
-        // leaves is not known, so what the body changed is given up
+        self.give_up_changes(&before);
+    }
+
+    /// A diamond walked once per element of an open-coded iterator over
+    /// zero to four integers: 6.12 walks such a loop until a pass's state
+    /// equals an earlier one's (`process_iter_next_call()`, imprecise
+    /// scalars widened), a different convergence from a counted loop's.
+    fn iterated_diamond(&mut self) {
+        let n = self.rng.range(0, 4);
+        self.e("r1 = r10");
+        self.e(format!("r1 += {ITER_OFF}"));
+        self.e("r2 = 0");
+        self.e(format!("r3 = {n}"));
+        self.e("call bpf_iter_num_new");
+        let (head, done) = (self.label(), self.label());
+        self.put(&head);
+        self.e("r1 = r10");
+        self.e(format!("r1 += {ITER_OFF}"));
+        self.e("call bpf_iter_num_next");
+        self.e(format!("if r0 == 0 goto {done}"));
+        let before = self.st.clone();
+        let was = std::mem::replace(&mut self.in_iter, true);
+        self.diamond();
+        self.in_iter = was;
+        self.e(format!("goto {head}"));
+        self.put(&done);
+        self.e("r1 = r10");
+        self.e(format!("r1 += {ITER_OFF}"));
+        self.e("call bpf_iter_num_destroy");
+        self.give_up_changes(&before);
+    }
+
+    /// After a loop: the arms were written for the first pass; what a
+    /// later pass leaves is not known, so what the body changed is given
+    /// up.
+    fn give_up_changes(&mut self, before: &St) {
         for r in 0..3 {
             if self.st.regs[r] != before.regs[r] {
                 self.st.regs[r] = match self.st.regs[r].join(before.regs[r]) {
@@ -528,7 +576,9 @@ impl G {
             }
             7 => return self.shape_reg_alu(r),
             9 => {
-                let Some((data, end)) = self.packet else {
+                // (leaving the program inside an iterator loop would leak
+                // the iterator)
+                let Some((data, end)) = self.packet.filter(|_| !self.in_iter) else {
                     return self.shape_reg_alu(r);
                 };
                 // a packet pointer, checked for `range` bytes (the path
@@ -819,7 +869,7 @@ impl G {
 mod tests {
     #[test]
     fn prune_programs_parse_and_are_deterministic() {
-        super::super::gen::assert_programs_parse(super::program);
+        super::super::gen::assert_programs_parse(|seed| super::program(seed, seed % 2 == 1));
     }
 
     #[test]
