@@ -2065,22 +2065,37 @@ impl Program {
             )));
         }
         if self.calls_kfunc_by_name() {
+            // the text names the kfunc; its call carries 6.1's id, or a
+            // placeholder for another modelled kernel function
+            let name_of = |imm: i32| match crate::kfuncs::by_btf_id(imm) {
+                Some(k) => Some(k.name),
+                None => crate::kfuncs::by_text_id(imm).map(|k| k.name),
+            };
+            // libbpf resolves the externs sorted by name (cmp_externs()),
+            // so the one it names is the first missing in that order
+            let mut names: Vec<&'static str> = p
+                .insns
+                .iter()
+                .filter(|i| i.is_kfunc_call())
+                .filter_map(|i| name_of(i.imm))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            if let Some(name) = names
+                .iter()
+                .find(|n| kernel.btf.find(crate::btf::KIND_FUNC, n).is_none())
+            {
+                return Err(crate::relo_core::ReloError(format!(
+                    "extern (func ksym) '{name}': not found in kernel or module BTFs"
+                )));
+            }
             for insn in p.insns.iter_mut().filter(|i| i.is_kfunc_call()) {
-                // the text names the kfunc; its call carries 6.1's id, or
-                // a placeholder for another modelled kernel function
-                let name = match crate::kfuncs::by_btf_id(insn.imm) {
-                    Some(k) => k.name,
-                    None => match crate::kfuncs::by_text_id(insn.imm) {
-                        Some(k) => k.name,
-                        None => continue,
-                    },
+                let Some(name) = name_of(insn.imm) else {
+                    continue;
                 };
-                let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, name) else {
-                    return Err(crate::relo_core::ReloError(format!(
-                        "extern (func ksym) '{name}': not found in kernel or module BTFs"
-                    )));
-                };
-                insn.imm = id as i32;
+                if let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, name) {
+                    insn.imm = id as i32;
+                }
             }
         }
         let resolve = |p: &mut Program| -> Result<(), crate::relo_core::ReloError> {

@@ -258,10 +258,24 @@ fn mark_ptr_or_null_reg(
         return;
     }
     if is_null {
-        // becomes scalar 0; liveness kept
+        // becomes scalar 0 in place: the kernel changes the type, the id
+        // and ref_obj_id and keeps the rest, the union that held the map
+        // (map_ptr, map_uid), BTF type or memory size among it. Its
+        // memcmp-based regs_exact() then tells this 0 from a plain one
+        // (6.12's widening of loop passes, exact state comparisons).
+        let union_set = matches!(
+            r.ty,
+            crate::regs::RegType::MapValue
+                | crate::regs::RegType::MapKey
+                | crate::regs::RegType::ConstPtrToMap
+        ) || r.aux != 0
+            || r.map_uid != 0
+            || r.dynptr_id != 0;
+        let null_of = union_set.then_some((r.ty, r.aux, r.map_uid, r.dynptr_id));
         r.mark_known(0);
         r.id = 0;
         r.ref_obj_id = 0;
+        r.null_of = null_of;
     } else {
         r.maybe_null = false;
         set_not_null_kind(r, inner_map);

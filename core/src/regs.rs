@@ -118,6 +118,14 @@ pub struct RegState {
     pub live: u8,
     pub precise: bool,
     pub parent: Option<ParentRef>,
+    /// A scalar 0 made from a NULL pointer keeps, in the kernel, the bytes
+    /// of the pointer's union (`map_ptr` and `map_uid`, `btf_id`,
+    /// `mem_size`): `mark_ptr_or_null_reg()` changes only the type and the
+    /// ids. The pointer's kind and those fields, where any is set; they
+    /// tell such a 0 from a plain one wherever the kernel compares
+    /// registers byte for byte (`regs_exact()`), and vanish when the
+    /// register is written again (`__mark_reg_known()`, `_unknown()`).
+    pub null_of: Option<(RegType, u32, u32, u32)>,
 }
 
 impl Default for RegState {
@@ -152,6 +160,7 @@ impl RegState {
             live: 0,
             precise: false,
             parent: None,
+            null_of: None,
         }
     }
 
@@ -700,5 +709,6 @@ impl RegState {
             && self.dynptr == o.dynptr
             && self.dynptr_id == o.dynptr_id
             && self.frameno == o.frameno
+            && self.null_of == o.null_of
     }
 }

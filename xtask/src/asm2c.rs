@@ -393,7 +393,18 @@ pub fn to_c(p: &Program) -> Result<String, String> {
             format!("f{s}")
         }
     };
-    let mut c = String::from("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
+    // libbpf 1.4's bpf_helpers.h declares the bpf_iter_num kfuncs __weak,
+    // which would make libbpf poison their calls on a kernel without them
+    // where a text program's kfunc (like every other here) must fail to
+    // resolve: the header's declarations get other names
+    let mut c = String::from(
+        "#include <linux/bpf.h>\n\
+         #define bpf_iter_num_new asm2c_hdr_iter_num_new\n\
+         #define bpf_iter_num_next asm2c_hdr_iter_num_next\n\
+         #define bpf_iter_num_destroy asm2c_hdr_iter_num_destroy\n\
+         #include <bpf/bpf_helpers.h>\n\
+         #undef bpf_iter_num_new\n#undef bpf_iter_num_next\n#undef bpf_iter_num_destroy\n\n",
+    );
     // `.prog_flags`: the loader adds them with bpf_program__set_flags()
     let mut flags = p.prog_flags.0;
     // sleepable where the section does not say it (`fentry.s/`, `lsm.s/`,
