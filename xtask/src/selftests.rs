@@ -445,12 +445,11 @@ fn to_text(t: &Test) -> Result<String, String> {
 }
 
 /// An instruction's 8 bytes as one little-endian number, as `.8byte`
-/// takes it: opcode, registers (dst low nibble), offset, immediate.
+/// takes it (the fields as the dumper printed them, in their C widths).
 fn encoding([c, d, s, o, im]: [i64; 5]) -> u64 {
-    (c as u64 & 0xff)
-        | (((d as u64 & 0xf) | ((s as u64 & 0xf) << 4)) << 8)
-        | ((o as u16 as u64) << 16)
-        | ((im as u32 as u64) << 32)
+    u64::from_le_bytes(
+        veristep_core::Insn::new(c as u8, d as u8, s as u8, o as i16, im as i32).to_bytes(),
+    )
 }
 
 /// The `prog_flags` `test_verifier` loads the test with, as far as they

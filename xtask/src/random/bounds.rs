@@ -16,7 +16,7 @@
 //! on the way is compared.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// 64-bit values where the u64, s64, u32 and s32 ranges have their edges.
@@ -134,10 +134,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in &g.asm.lines {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, &g.asm.lines);
     out
 }
 

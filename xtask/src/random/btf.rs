@@ -20,7 +20,7 @@
 
 use super::ctx::{disp, SIZES};
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 use std::sync::OnceLock;
 use veristep_core::btf::{self, Btf};
@@ -326,10 +326,7 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
             let (mark, regs) = (g.asm.lines.len(), g.regs);
             g.op();
             let mut t = text.clone();
-            for l in &g.asm.lines {
-                t.push_str(l);
-                t.push('\n');
-            }
+            push_lines(&mut t, &g.asm.lines);
             t.push_str("out:\n    r0 = 0\n    exit\n");
             // 6.12's kfuncs are unknown to 6.1: either mode will do
             if crate::random::veristep_accepts(&t) || crate::random::veristep_accepts_612(&t) {
@@ -357,10 +354,7 @@ fn probe(seed: u64, targets: &[(&'static str, &'static str)], bufs: bool, deep: 
     if g.callback {
         g.callback_body();
     }
-    for l in &g.asm.lines {
-        text.push_str(l);
-        text.push('\n');
-    }
+    push_lines(&mut text, &g.asm.lines);
     text
 }
 

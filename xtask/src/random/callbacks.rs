@@ -11,7 +11,7 @@
 //! the oracle: 6.1 walks a callback once, 6.12 until its states converge.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// A callback-taking helper and what it hands its callback.
@@ -98,10 +98,7 @@ pub fn program(seed: u64) -> String {
     }
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter().flatten()));
     out
 }
 

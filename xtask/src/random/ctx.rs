@@ -12,7 +12,7 @@
 //! verdict, message, error instruction and counters must be veristep's.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// A program type, as `.prog_type` names it, and the bytes of context
@@ -206,10 +206,7 @@ fn probe(seed: u64, types: &'static [TypeInfo]) -> String {
         g.op();
     }
     g.ret();
-    for l in &g.asm.lines {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, &g.asm.lines);
     out
 }
 
@@ -262,15 +259,9 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
         let mark = (g.asm.lines.len(), g.subs.len());
         g.deep_op(vm, special);
         let mut text = head.clone();
-        for l in &g.asm.lines {
-            text.push_str(l);
-            text.push('\n');
-        }
+        push_lines(&mut text, &g.asm.lines);
         text.push_str("    r0 = 0\n    exit\n");
-        for l in &g.subs {
-            text.push_str(l);
-            text.push('\n');
-        }
+        push_lines(&mut text, &g.subs);
         if crate::random::veristep_accepts(&text) {
             kept += 1;
             continue;
@@ -285,10 +276,7 @@ pub fn deep_program(seed: u64, vm: bool) -> String {
     }
     g.ret();
     let mut out = head;
-    for l in g.asm.lines.iter().chain(&g.subs) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(&g.subs));
     out
 }
 
@@ -469,10 +457,7 @@ fn helper_probe(seed: u64, types: &'static [TypeInfo], own: bool) -> String {
         g.helper_mem(own);
     }
     g.ret();
-    for l in &g.asm.lines {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, &g.asm.lines);
     out
 }
 
@@ -576,10 +561,7 @@ fn lock_probe(seed: u64, types: &'static [TypeInfo]) -> String {
     }
     g.put(&out_label);
     g.ret();
-    for l in &g.asm.lines {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, &g.asm.lines);
     out
 }
 

@@ -14,7 +14,7 @@
 //! one, bytes of it read or overwritten.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// Program types whose helpers include the dynptr helpers
@@ -103,10 +103,7 @@ pub fn program(seed: u64, kfuncs: bool) -> String {
     g.finish();
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter()));
     out
 }
 

@@ -19,7 +19,7 @@
 //! oracle.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// What a function's argument is, as its caller set it up.
@@ -131,10 +131,7 @@ pub fn program(seed: u64) -> String {
     g.body(&mut f);
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter().flatten()));
     out
 }
 

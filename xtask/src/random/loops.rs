@@ -14,7 +14,7 @@
 //! kernel-diff's VM.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 struct G {
@@ -83,10 +83,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     let ret = if ty == "xdp" { 2 } else { 0 };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in &g.asm.lines {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, &g.asm.lines);
     out
 }
 

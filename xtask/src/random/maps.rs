@@ -16,7 +16,7 @@
 //! released, a popped value read. Both kernels answer through the oracle.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -293,10 +293,7 @@ pub fn program(seed: u64, vm: bool) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter()));
     out
 }
 

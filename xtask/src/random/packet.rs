@@ -14,7 +14,7 @@
 //! oracle.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 struct G {
@@ -88,10 +88,7 @@ pub fn program(seed: u64) -> String {
     };
     g.e(format!("r0 = {ret}"));
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter()));
     out
 }
 

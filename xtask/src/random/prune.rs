@@ -22,7 +22,7 @@
 //! value, a partial fill of a spilled pointer) only now and then.
 
 use super::gen::Rng;
-use super::writer::{Asm, Emit};
+use super::writer::{push_lines, Asm, Emit};
 use std::fmt::Write;
 
 /// What a register (or a spilled register) holds, over every path that
@@ -246,10 +246,7 @@ pub fn program(seed: u64, v4: bool) -> String {
     g.put("out");
     g.e("r0 = 0");
     g.e("exit");
-    for l in g.asm.lines.iter().chain(g.subs.iter().flatten()) {
-        out.push_str(l);
-        out.push('\n');
-    }
+    push_lines(&mut out, g.asm.lines.iter().chain(g.subs.iter().flatten()));
     out
 }
 

@@ -33,3 +33,11 @@ pub trait Emit {
         self.asm().lines.push(format!("{l}:"));
     }
 }
+
+/// Appends `lines` to `out`, one per line: a program's text.
+pub fn push_lines<'a>(out: &mut String, lines: impl IntoIterator<Item = &'a String>) {
+    for l in lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+}
