@@ -2158,7 +2158,13 @@ impl<'a> Loader<'a> {
             );
         };
         let mmap_sz = self.maps[m].arena_bytes();
-        if sec.size().next_multiple_of(4096) > mmap_sz {
+        // libbpf rounds up to a page; a size past u64 (a damaged header)
+        // is too big for any arena
+        if sec
+            .size()
+            .checked_next_multiple_of(4096)
+            .is_none_or(|sz| sz > mmap_sz)
+        {
             return err(format!(
                 "elf: sec '.addr_space.1': declared ARENA map size ({mmap_sz}) is too small to hold global __arena variables of size {}",
                 sec.size()

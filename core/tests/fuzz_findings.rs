@@ -422,3 +422,40 @@ fn kconfig_externs_over_kmalloc_max_size_are_refused() {
         "{e}"
     );
 }
+
+/// fuzz `elf`: an `.addr_space.1` section whose header claims nearly 2^64
+/// bytes. Rounding its size up to a page (libbpf's arena data check)
+/// overflowed. Such a section is too big for any arena: the object is
+/// refused, whichever libbpf reads it.
+#[test]
+fn arena_section_of_nearly_2_pow_64_bytes_is_refused() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/fuzz_elf_arena_size_overflow.o"
+    ))
+    .unwrap();
+    for libbpf in [
+        veristep_core::elf::Libbpf::V1_1,
+        veristep_core::elf::Libbpf::V1_4,
+    ] {
+        let opts = veristep_core::elf::LoadOptions {
+            libbpf,
+            ..Default::default()
+        };
+        let Err(e) = veristep_core::elf::load_named_with(&bytes, "fuzz.o", &opts) else {
+            panic!("{libbpf:?}: the object loaded");
+        };
+        let want = match libbpf {
+            // libbpf 1.1 knows no arena: a global in that section is a
+            // relocation against a section it has no map for
+            veristep_core::elf::Libbpf::V1_1 => {
+                "prog 'global_var': bad map relo against 'counter' in section '.addr_space.1'"
+            }
+            _ => {
+                "elf: sec '.addr_space.1': declared ARENA map size (16384) is too small to hold \
+                 global __arena variables of size 18446744073709551368"
+            }
+        };
+        assert_eq!(e.0, want);
+    }
+}

@@ -815,19 +815,22 @@ pub fn kernel_diff() -> Result<(), String> {
             .trim_end_matches(".s")
             .replace('/', "__");
         let o = sdir.join(format!("{rel}.o"));
-        if !fresh(&o, t) {
-            let src = std::fs::read_to_string(t).map_err(|e| e.to_string())?;
-            let c = match veristep_core::asm::parse(&src)
-                .map_err(|_| "does not parse".to_string())
-                .and_then(|p| crate::asm2c::to_c(&p))
-            {
-                Ok(c) => c,
-                Err(e) => {
-                    skipped.push(format!("{rel}: {e}"));
-                    continue;
-                }
-            };
-            let cfile = sdir.join(format!("{rel}.c"));
+        // The cache is keyed by the converted C, not by times: a converter
+        // change reaches every program converted before it.
+        let src = std::fs::read_to_string(t).map_err(|e| e.to_string())?;
+        let c = match veristep_core::asm::parse(&src)
+            .map_err(|_| "does not parse".to_string())
+            .and_then(|p| crate::asm2c::to_c(&p))
+        {
+            Ok(c) => c,
+            Err(e) => {
+                skipped.push(format!("{rel}: {e}"));
+                continue;
+            }
+        };
+        let cfile = sdir.join(format!("{rel}.c"));
+        let same_c = std::fs::read_to_string(&cfile).is_ok_and(|old| old == c);
+        if !same_c || !fresh(&o, &cfile) {
             std::fs::write(&cfile, c).map_err(|e| e.to_string())?;
             let out = Command::new(CLANG)
                 .args(["-target", "bpf", "-O2", "-g"])
