@@ -691,6 +691,23 @@ fn ours_of(
     }
 }
 
+/// Locks `dir` for one kernel-diff run. Two runs at once (a 6.1 and a
+/// 6.12 measurement, say) write the same initramfs and the same output
+/// file of the VM's loader, and would read each other's records.
+fn lock_work_dir(dir: &Path) -> Result<std::fs::File, String> {
+    let path = dir.join("lock");
+    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(format!(
+            "another kernel-diff is running in {} (it holds {}); runs share the VM's files, so wait for it to end",
+            dir.display(),
+            path.display()
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
 fn collect_s(dir: &Path, out: &mut Vec<PathBuf>) {
     if let Ok(rd) = std::fs::read_dir(dir) {
         for e in rd.flatten() {
@@ -717,6 +734,8 @@ pub fn kernel_diff() -> Result<(), String> {
     let work = r.join("target/kernel-diff");
     let objdir = work.join("obj");
     std::fs::create_dir_all(&objdir).map_err(|e| e.to_string())?;
+    // held until the comparison ends: two runs would share the VM's files
+    let _lock = lock_work_dir(&work)?;
     // the loader
     let loader = work.join("loader");
     let src = r.join("xtask/kernel-diff/loader.c");
@@ -1592,6 +1611,18 @@ poweroff -f
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_second_run_in_the_same_directory_is_refused() {
+        let dir = std::env::temp_dir().join(format!("kd-lock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let first = super::lock_work_dir(&dir).unwrap();
+        let second = super::lock_work_dir(&dir);
+        assert!(second.is_err_and(|e| e.contains("another kernel-diff is running")));
+        drop(first);
+        assert!(super::lock_work_dir(&dir).is_ok());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     use super::*;
 
     #[test]
