@@ -1611,19 +1611,19 @@ poweroff -f
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_second_run_in_the_same_directory_is_refused() {
         let dir = std::env::temp_dir().join(format!("kd-lock-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let first = super::lock_work_dir(&dir).unwrap();
-        let second = super::lock_work_dir(&dir);
+        let first = lock_work_dir(&dir).unwrap();
+        let second = lock_work_dir(&dir);
         assert!(second.is_err_and(|e| e.contains("another kernel-diff is running")));
         drop(first);
-        assert!(super::lock_work_dir(&dir).is_ok());
+        assert!(lock_work_dir(&dir).is_ok());
         let _ = std::fs::remove_dir_all(&dir);
     }
-
-    use super::*;
 
     #[test]
     fn run_dependent_addresses_are_masked() {
