@@ -26,12 +26,14 @@ pub use crate::program::Libbpf;
 use crate::program::{
     AttachType, FuncBtf, MapDef, MapType, Param, ProgType, Program, StructOpsSlot,
 };
-use object::read::elf::{ElfFile64, FileHeader};
+use object::read::elf::ElfFile64;
 use object::{
     Endianness, Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget,
     SectionIndex, SymbolKind, SymbolSection,
 };
 use std::fmt;
+
+mod collect;
 
 /// Why an object cannot be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -369,7 +371,6 @@ pub struct LoadOptions {
     pub libbpf: Libbpf,
 }
 
-const EM_BPF: u16 = 247;
 const R_BPF_64_64: u32 = 1;
 const R_BPF_64_32: u32 = 10;
 /// Objects larger than this are refused (the kernel's programs are at most
@@ -1015,7 +1016,7 @@ pub fn load_each_with(
 ) -> Result<ObjectFile, ElfError> {
     let base = file_name.rsplit('/').next().unwrap_or(file_name);
     let obj_name = base.split('.').next().unwrap_or(base);
-    let mut o = load_unnamed(bytes, opts)?;
+    let mut o = load_unnamed(bytes, file_name, opts)?;
     let name_maps = |maps: &mut Vec<MapDef>| {
         for m in maps.iter_mut() {
             let internal = m.map_type == MapType::Array
@@ -1038,29 +1039,28 @@ pub fn load_each_with(
     Ok(o)
 }
 
-fn load_unnamed(bytes: &[u8], opts: &LoadOptions) -> Result<ObjectFile, ElfError> {
+fn load_unnamed(bytes: &[u8], path: &str, opts: &LoadOptions) -> Result<ObjectFile, ElfError> {
     if bytes.len() > MAX_OBJECT {
         return err(format!("the object is larger than {} MB", MAX_OBJECT >> 20));
     }
     if bytes.get(..4) != Some(b"\x7fELF") {
-        return err("not an ELF file (no \\x7fELF magic)");
+        // libbpf's words (libelf's elf_kind() is not ELF_K_ELF)
+        return err(format!("elf: '{path}' is not a proper ELF object"));
     }
     if bytes.get(4) != Some(&2) {
-        return err("not a 64-bit ELF file (BPF objects are ELF64)");
+        return err(format!("elf: '{path}' is not a 64-bit ELF object"));
     }
-    let file = ElfFile64::<Endianness>::parse(bytes)
-        .map_err(|e| ElfError(format!("malformed ELF: {e}")))?;
-    let hdr = file.elf_header();
+    // the object crate reads the symbol table at once, libbpf lazily: an
+    // object it cannot open may fail earlier in libbpf, with libbpf's words
+    let file = ElfFile64::<Endianness>::parse(bytes).map_err(|e| {
+        ElfError(collect::refusal(bytes, path).unwrap_or_else(|| format!("malformed ELF: {e}")))
+    })?;
     let e = file.endian();
     if e != Endianness::Little {
         return err("a big-endian object: veristep models little-endian BPF (bpfel)");
     }
-    // libbpf's bpf_object__elf_init(): old LLVM left e_machine EM_NONE
-    if hdr.e_machine(e) != EM_BPF && hdr.e_machine(e) != 0 {
-        return err(format!(
-            "not a BPF object (e_machine {}, BPF is 247): compile with clang -target bpf",
-            hdr.e_machine(e)
-        ));
+    if let Some(why) = collect::refusal(bytes, path) {
+        return err(why);
     }
     let mut l = Loader {
         file,
@@ -1810,40 +1810,10 @@ impl<'a> Loader<'a> {
         Ok(())
     }
 
-    /// `bpf_object__elf_collect()`, when libbpf opens the object, section
-    /// by section: a function of a program section (not `.text`) must be
-    /// global (`bpf_object__add_programs()`), and a legacy `maps` section
-    /// is refused. Either fails the whole object.
+    /// libbpf's checks once `bpf_object__elf_collect()` has walked the
+    /// sections (that walk is replayed by [`collect::refusal`] before the
+    /// object is read).
     fn elf_collect_checks(&self) -> Result<(), ElfError> {
-        use object::ObjectSymbol;
-        // bpf_object__elf_collect() meets the sections in order: a legacy
-        // `maps` section fails the object there too (libbpf 1.0+)
-        let legacy_maps = self.file.section_by_name("maps").map(|s| s.index());
-        for (idx, insns) in &self.code {
-            if legacy_maps.is_some_and(|m| m.0 < idx.0) {
-                break;
-            }
-            if Some(*idx) == self.text || insns.is_empty() {
-                continue;
-            }
-            let local = self.file.symbols().find(|s| {
-                s.section_index() == Some(*idx)
-                    && s.kind() == object::SymbolKind::Text
-                    && s.is_local()
-            });
-            if let Some(sym) = local {
-                return err(format!(
-                    "sec '{}': program '{}' is static and not supported",
-                    self.section_name(*idx),
-                    sym.name().unwrap_or("")
-                ));
-            }
-        }
-        if legacy_maps.is_some() {
-            return err(
-                "elf: legacy map definitions in 'maps' section are not supported by libbpf v1.0+",
-            );
-        }
         // bpf_object__init_btf(), once the sections are collected: BTF-defined
         // maps cannot be read without the object's BTF
         if self.btf.is_none() && self.file.section_by_name(".maps").is_some() {
@@ -3169,7 +3139,10 @@ mod tests {
         // another machine's object is no BPF object
         bytes[18..20].copy_from_slice(&62u16.to_le_bytes());
         let e = super::load_named_with(&bytes, "x86.o", &Default::default()).err();
-        assert!(e.is_some_and(|e| e.0.contains("not a BPF object (e_machine 62")));
+        assert_eq!(
+            e.map(|e| e.0),
+            Some("elf: x86.o is not a valid eBPF object file".to_string())
+        );
     }
 
     #[test]
