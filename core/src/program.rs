@@ -2081,20 +2081,20 @@ impl Program {
                 .collect();
             names.sort_unstable();
             names.dedup();
-            if let Some(name) = names
-                .iter()
-                .find(|n| kernel.btf.find(crate::btf::KIND_FUNC, n).is_none())
-            {
-                return Err(crate::relo_core::ReloError(format!(
-                    "extern (func ksym) '{name}': not found in kernel or module BTFs"
-                )));
+            let mut ids = Vec::with_capacity(names.len());
+            for name in names {
+                let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, name) else {
+                    return Err(crate::relo_core::ReloError(format!(
+                        "extern (func ksym) '{name}': not found in kernel or module BTFs"
+                    )));
+                };
+                ids.push((name, id));
             }
             for insn in p.insns.iter_mut().filter(|i| i.is_kfunc_call()) {
-                let Some(name) = name_of(insn.imm) else {
-                    continue;
-                };
-                if let Some(id) = kernel.btf.find(crate::btf::KIND_FUNC, name) {
-                    insn.imm = id as i32;
+                let id = name_of(insn.imm)
+                    .and_then(|name| ids.binary_search_by_key(&name, |&(n, _)| n).ok());
+                if let Some(at) = id {
+                    insn.imm = ids[at].1 as i32;
                 }
             }
         }
