@@ -449,14 +449,15 @@ impl Env {
         self.rules.callbacks_iterate && self.is_sync_callback_calling_insn(insn)
     }
 
-    /// `is_may_goto_insn_at()` (6.12; 6.1 refuses the opcode).
+    /// `is_may_goto_insn_at()` (6.12; 6.1 refuses the opcode): a
+    /// `BPF_JCOND` whose `src_reg` is `BPF_MAY_GOTO` (0). Another `src_reg`
+    /// is refused when the walk reaches it (`invalid may_goto`), but the
+    /// CFG pass does not make its instruction a forced checkpoint.
     pub fn is_may_goto_at(&self, insn_idx: usize) -> bool {
         self.rules.opcodes_v4
-            && self
-                .prog
-                .insns
-                .get(insn_idx)
-                .is_some_and(|i| i.code == crate::insn::BPF_JMP | crate::insn::BPF_JCOND)
+            && self.prog.insns.get(insn_idx).is_some_and(|i| {
+                i.code == crate::insn::BPF_JMP | crate::insn::BPF_JCOND && i.src == 0
+            })
     }
 
     /// The open-coded iterator kfunc called at `insn_idx`, if it is one.
