@@ -355,7 +355,8 @@ pub fn insn_text_for(prog: &Program, idx: usize, v4: bool) -> String {
                 }
             } else if c == BPF_JMP | BPF_JA {
                 format!("({:02x}) goto pc{}", c, signed(insn.off as i64))
-            } else if c == BPF_JMP32 | BPF_JA {
+            } else if v4 && c == BPF_JMP32 | BPF_JA {
+                // 6.1's disasm.c knows no gotol: a compare with "jmp"
                 format!("({:02x}) gotol pc{}", c, signed(insn.imm as i64))
             } else if v4 && c == BPF_JMP | BPF_JCOND && insn.src == 0 {
                 // 6.12's disasm.c knows may_goto; 6.1's prints it as a
