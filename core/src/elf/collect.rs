@@ -53,16 +53,16 @@ pub(super) fn refusal(bytes: &[u8], path: &str) -> Option<String> {
         return Some(format!("elf: {path} is not a valid eBPF object file"));
     }
     // first pass: the one symbol table
-    let mut symtab: Option<(usize, &SectionHeader64<Le>)> = None;
-    for (idx, sh) in headers.iter().enumerate().skip(1) {
+    let mut symtab: Option<&SectionHeader64<Le>> = None;
+    for sh in headers.iter().skip(1) {
         if sh.sh_type(Le) == SHT_SYMTAB {
             if symtab.is_some() {
                 return Some(format!("elf: multiple symbol tables in {path}"));
             }
-            symtab = Some((idx, sh));
+            symtab = Some(sh);
         }
     }
-    let Some((_, symtab)) = symtab else {
+    let Some(symtab) = symtab else {
         return Some(format!(
             "elf: couldn't find symbol table in {path}, stripped object file?"
         ));
@@ -81,6 +81,12 @@ pub(super) fn refusal(bytes: &[u8], path: &str) -> Option<String> {
     let failed = |off: u32, why: &str| {
         format!("elf: failed to get section name string at offset {off} from {path}: {why}")
     };
+    // refused with no message of libbpf's (LIBBPF_ERRNO__FORMAT)
+    let silent = |why: String| {
+        format!(
+            "libbpf refuses the object as it opens it, without a message (LIBBPF_ERRNO__FORMAT): {why}"
+        )
+    };
     let mut last = 0;
     for (idx, sh) in headers.iter().enumerate().skip(1) {
         last = idx;
@@ -91,6 +97,7 @@ pub(super) fn refusal(bytes: &[u8], path: &str) -> Option<String> {
         if ignored(sh, name) {
             continue;
         }
+        let sec_name = String::from_utf8_lossy(name);
         let data = sh.data(Le, bytes).ok()?;
         // libelf gives an empty or NOBITS section no buffer
         let no_buf = data.is_empty() || sh.sh_type(Le) == SHT_NOBITS;
@@ -106,39 +113,27 @@ pub(super) fn refusal(bytes: &[u8], path: &str) -> Option<String> {
                     .into(),
             );
         }
-        // refused with no message of libbpf's (LIBBPF_ERRNO__FORMAT)
-        let silent = |why: String| {
-            Some(format!(
-                "libbpf refuses the object as it opens it, without a message (LIBBPF_ERRNO__FORMAT): {why}"
-            ))
-        };
         if (name == b".BTF" || name == b".BTF.ext") && sh.sh_type(Le) != SHT_PROGBITS {
-            return silent(format!(
-                "section {} is not SHT_PROGBITS",
-                String::from_utf8_lossy(name)
-            ));
+            return Some(silent(format!("section {sec_name} is not SHT_PROGBITS")));
         }
         if sh.sh_type(Le) == SHT_REL {
             let target = sh.sh_info(Le) as usize;
             if sh.sh_entsize(Le) != 16 {
-                return silent(format!(
-                    "relocation section {} has entries of {} bytes, not 16",
-                    String::from_utf8_lossy(name),
+                return Some(silent(format!(
+                    "relocation section {sec_name} has entries of {} bytes, not 16",
                     sh.sh_entsize(Le)
-                ));
+                )));
             }
             if target >= headers.len() {
-                return silent(format!(
-                    "relocation section {} is for section {target}, which does not exist",
-                    String::from_utf8_lossy(name)
-                ));
+                return Some(silent(format!(
+                    "relocation section {sec_name} is for section {target}, which does not exist"
+                )));
             }
         }
         let executable = u64::from(SHF_EXECINSTR);
         if sh.sh_type(Le) == SHT_PROGBITS && sh.sh_size(Le) > 0 && sh.sh_flags(Le) & executable != 0
         {
             // bpf_object__add_programs()
-            let sec_name = String::from_utf8_lossy(name);
             // libbpf's text_shndx is this section's index by then
             let name_is_text = name == b".text";
             let first = funcs.partition_point(|(shndx, _)| usize::from(*shndx) < idx);
